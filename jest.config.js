@@ -1,0 +1,41 @@
+// Three projects: pure unit specs next to the code, and integration / e2e
+// suites under tests/ that run against the real Postgres, Redis and Temporal.
+const fs = require('node:fs');
+const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+delete swc.$schema;
+
+const moduleNameMapper = {
+  '^@zhifa/(domain|contracts|persistence|config)$': '<rootDir>/libs/$1/src',
+  '^@zhifa/(domain|contracts|persistence|config)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@zhifa/workflows$': '<rootDir>/workflows',
+  '^@zhifa/workflows/(.*)$': '<rootDir>/workflows/$1',
+};
+const common = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  moduleNameMapper,
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/', '<rootDir>/.tools/'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows,infra}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/{integration,replay}/**/*.spec.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+      testTimeout: 60000,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.spec.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+      testTimeout: 90000,
+    },
+  ],
+};
