@@ -1,0 +1,54 @@
+/** Layering rules checked in CI (`npm run boundaries`). */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      comment: 'libs/domain is plain TypeScript: no framework, I/O, Temporal or Node import',
+      severity: 'error',
+      from: { path: '^libs/domain' },
+      to: {
+        pathNot: ['^libs/domain'],
+      },
+    },
+    {
+      name: 'domain-no-node-builtins',
+      severity: 'error',
+      from: { path: '^libs/domain' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'workflows-deterministic',
+      comment: 'workflows import only @temporalio/workflow, libs/domain and libs/contracts',
+      severity: 'error',
+      from: { path: '^workflows' },
+      to: {
+        pathNot: ['^workflows', '^libs/domain', '^libs/contracts', '^node_modules/@temporalio/(workflow|common)'],
+      },
+    },
+    {
+      name: 'contracts-no-nest-or-io',
+      severity: 'error',
+      from: { path: '^libs/contracts' },
+      to: { path: ['^node_modules/(@nestjs|typeorm|pg|bullmq|ioredis)', '^libs/persistence', '^apps'] },
+    },
+    {
+      name: 'libs-not-apps',
+      severity: 'error',
+      from: { path: '^libs' },
+      to: { path: '^apps' },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: ['\\.spec\\.ts$', '^dist', '^node_modules'] },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },
+  },
+};

@@ -1,0 +1,48 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { AppConfig, AppConfigModule, APP_CONFIG } from '@zhifa/config';
+import { PersistenceModule } from '@zhifa/persistence';
+import { ActorService } from './auth/actor.service';
+import { AuthGuard } from './auth/auth.guard';
+import { HmacTokenVerifier, TokenVerifier } from './auth/token-verifier';
+import { CaseCommandsService } from './cases/case-commands.service';
+import { CaseDirectoryService } from './cases/case-directory.service';
+import { CasesController } from './cases/cases.controller';
+import { IdempotencyService } from './common/idempotency.service';
+import { ProblemFilter } from './common/problem.filter';
+import { DevTokensController } from './dev/dev-tokens.controller';
+import { HealthController } from './health/health.controller';
+import { RedisProvider } from './health/redis.provider';
+import { TemporalClientProvider } from './temporal/temporal-client.provider';
+
+@Module({})
+export class ApiModule {
+  static register(cfg: AppConfig): DynamicModule {
+    const dev = cfg.nodeEnv !== 'production';
+    return {
+      module: ApiModule,
+      imports: [
+        AppConfigModule,
+        PersistenceModule,
+        JwtModule.registerAsync({
+          inject: [APP_CONFIG],
+          useFactory: (c: AppConfig) => ({ secret: c.jwt.secret }),
+        }),
+      ],
+      controllers: [HealthController, CasesController, ...(dev ? [DevTokensController] : [])],
+      providers: [
+        HmacTokenVerifier,
+        { provide: TokenVerifier, useExisting: HmacTokenVerifier },
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        ActorService,
+        IdempotencyService,
+        CaseDirectoryService,
+        CaseCommandsService,
+        TemporalClientProvider,
+        RedisProvider,
+      ],
+    };
+  }
+}

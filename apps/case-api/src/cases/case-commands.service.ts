@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { allowedActions, decide, localDate, type ActorSnapshot, type CaseCommand, type Rejection } from '@zhifa/domain';
+import {
+  caseWorkflowId,
+  CASE_WORKFLOW_TYPE,
+  executeCommandUpdate,
+  type CaseWorkflowInput,
+  type CommandResult,
+  type RejectionPayload,
+} from '@zhifa/contracts';
+import { ProblemException } from '../common/problem';
+import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import { CaseDirectoryService } from './case-directory.service';
+import type { RegisterLeadDto } from './register-lead.dto';
+
+export function rejectionProblem(r: Rejection | RejectionPayload): ProblemException {
+  return new ProblemException(r.status, r.code, r.reason, {
+    ...(r.status === 409 ? { state: r.state, allowedActions: r.allowedActions } : {}),
+    ...(r.errors?.length ? { errors: r.errors } : {}),
+  });
+}
+
+/** A case id that is the same for every retry of one Idempotency-Key (so a retry never opens a second case). */
+export function caseIdFor(userId: string, idempotencyKey: string | undefined): string {
+  if (!idempotencyKey) return crypto.randomUUID();
+  const h = createHash('sha256').update(`register:${userId}:${idempotencyKey}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** Sends people's commands to the case workflows and turns rejections into problems. */
+@Injectable()
+export class CaseCommandsService {
+  constructor(
+    private readonly temporal: TemporalClientProvider,
+    private readonly directory: CaseDirectoryService,
+  ) {}
+
+  async register(actor: ActorSnapshot, officers: ActorSnapshot[], dto: RegisterLeadDto, idempotencyKey?: string): Promise<CommandResult> {
+    const agency = await this.directory.agency(actor.agencyId);
+    const policy = await this.directory.currentPolicy(agency.jurisdiction);
+    const caseId = caseIdFor(actor.userId, idempotencyKey);
+    const now = new Date().toISOString();
+    const command = (caseNumber: string): CaseCommand => ({
+      type: 'REGISTER_LEAD',
+      caseId,
+      caseNumber,
+      agencyId: agency.id,
+      procedure: dto.procedure,
+      source: dto.source,
+      discoveredAt: new Date(dto.discoveredAt).toISOString(),
+      party: { ...dto.party },
+      violationCode: dto.violationCode,
+      summary: dto.summary,
+      officers,
+    });
+
+    // Judge first, so a rejected lead neither starts a workflow nor uses up a case number.
+    const pre = decide(null, command('PENDING'), { actor, policy, now });
+    if (!pre.ok) throw rejectionProblem(pre.rejection);
+
+    const caseNumber = await this.directory.nextCaseNumber(agency, Number(localDate(now, policy.timeZone).slice(0, 4)));
+    const input: CaseWorkflowInput = { caseId, policy };
+    const start = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
+      workflowId: caseWorkflowId(caseId),
+      taskQueue: this.temporal.cfg.temporal.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    return this.mapFailures(null, () =>
+      this.temporal.client.workflow.executeUpdateWithStart(executeCommandUpdate, {
+        args: [{ command: command(caseNumber), actor }],
+        startWorkflowOperation: start,
+        ...(idempotencyKey ? { updateId: `${actor.userId}:${idempotencyKey}` } : {}),
+      }),
+    );
+  }
+
+  /** A command on an existing case. */
+  async execute(caseId: string, actor: ActorSnapshot, command: CaseCommand, idempotencyKey?: string): Promise<CommandResult> {
+    const row = await this.directory.caseRow(caseId);
+    this.directory.assertCanRead(row, actor);
+    const handle = this.temporal.client.workflow.getHandle(row.workflowId);
+    return this.mapFailures(row, () =>
+      handle.executeUpdate(executeCommandUpdate, {
+        args: [{ command, actor }],
+        ...(idempotencyKey ? { updateId: `${actor.userId}:${idempotencyKey}` } : {}),
+      }),
+    );
+  }
+
+  private async mapFailures<T>(
+    row: { status: string; state: Record<string, unknown> } | null,
+    call: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await call();
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
+        const payload = err.cause.details?.[0] as RejectionPayload | undefined;
+        if (payload?.code) throw rejectionProblem(payload);
+        throw new ProblemException(500, err.cause.type ?? 'CASE.COMMAND_FAILED', err.cause.message);
+      }
+      if (row && (err instanceof WorkflowNotFoundError || /already completed/i.test(String(err)))) {
+        // The workflow has ended (archived or declined): the case is sealed.
+        throw new ProblemException(409, 'CASE.CLOSED_FOR_COMMANDS', `The case is ${row.status}; it accepts no more commands`, {
+          state: row.status,
+          allowedActions: [],
+        });
+      }
+      throw err;
+    }
+  }
+
+  allowedFor(state: unknown, actor: ActorSnapshot): string[] {
+    return allowedActions(state as never, actor);
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ActorSnapshot, JurisdictionPolicy } from '@zhifa/domain';
+import { AgencyEntity, CaseEntity, PolicyEntity } from '@zhifa/persistence';
+import { notFound, ProblemException } from '../common/problem';
+
+/** Reads the API needs around a command: agency, policy in force, case row, case numbers. */
+@Injectable()
+export class CaseDirectoryService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async agency(agencyId: string): Promise<AgencyEntity> {
+    const agency = await this.ds.getRepository(AgencyEntity).findOneBy({ id: agencyId });
+    if (!agency) throw notFound('agency', agencyId);
+    return agency;
+  }
+
+  /** The newest published policy of the agency's jurisdiction: what a new case pins. */
+  async currentPolicy(jurisdiction: string): Promise<JurisdictionPolicy> {
+    const row = await this.ds
+      .getRepository(PolicyEntity)
+      .findOne({ where: { jurisdiction }, order: { publishedAt: 'DESC' } });
+    if (!row) {
+      throw new ProblemException(409, 'POLICY.NONE_PUBLISHED', `No jurisdiction policy is published for ${jurisdiction}`);
+    }
+    return row.document;
+  }
+
+  async caseRow(caseId: string): Promise<CaseEntity> {
+    const row = /^[0-9a-f-]{36}$/i.test(caseId) ? await this.ds.getRepository(CaseEntity).findOneBy({ id: caseId }) : null;
+    if (!row) throw notFound('case', caseId);
+    return row;
+  }
+
+  /** Sequential per agency and year (案号); the counter row is locked by the upsert. */
+  async nextCaseNumber(agency: AgencyEntity, year: number): Promise<string> {
+    const rows: { last_number: number }[] = await this.ds.query(
+      `INSERT INTO case_number_counters (agency_id, year, last_number) VALUES ($1, $2, 1)
+       ON CONFLICT (agency_id, year) DO UPDATE SET last_number = case_number_counters.last_number + 1
+       RETURNING last_number`,
+      [agency.id, year],
+    );
+    return `${agency.code}-${year}-${String(rows[0].last_number).padStart(5, '0')}`;
+  }
+
+  /** Who may read a case: its own agency; officers and auxiliaries only on their cases. */
+  assertCanRead(row: CaseEntity, actor: ActorSnapshot): void {
+    if (row.agencyId !== actor.agencyId) throw notFound('case', row.id);
+    const assigned = (row.officers as { userId?: string }[]).some((o) => o.userId === actor.userId);
+    const overseer = actor.roles.some((r) => ['AGENCY_HEAD', 'LEGAL_REVIEWER', 'SUPERVISOR', 'ADMIN'].includes(r));
+    if (!assigned && !overseer) {
+      throw new ProblemException(403, 'CASE.NOT_ASSIGNED', 'Only the case officers, reviewers, heads and supervisors may read this case');
+    }
+  }
+}

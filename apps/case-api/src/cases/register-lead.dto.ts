@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+
+export class PartyDto {
+  @ApiProperty({ enum: ['PERSON', 'ORGANISATION'] })
+  @IsIn(['PERSON', 'ORGANISATION'])
+  type!: 'PERSON' | 'ORGANISATION';
+
+  @ApiProperty({ example: '某某食品商行' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiPropertyOptional({ description: 'ID card number or unified social credit code' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  idNumber?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  address?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  phone?: string;
+}
+
+/** 案源登记: a lead as the officer registers it. */
+export class RegisterLeadDto {
+  @ApiProperty({ example: 'complaint', description: 'Where the lead came from: inspection, complaint, referral, ...' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  source!: string;
+
+  @ApiProperty({ example: '2026-11-20T02:00:00Z', description: 'When the lead was received (ISO 8601 with zone)' })
+  @IsISO8601({ strict: true, strictSeparator: true })
+  discoveredAt!: string;
+
+  @ApiProperty({ type: PartyDto })
+  @ValidateNested()
+  @Type(() => PartyDto)
+  party!: PartyDto;
+
+  @ApiProperty({ example: 'FOOD-UNLICENSED' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(64)
+  violationCode!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(4000)
+  summary!: string;
+
+  @ApiProperty({ enum: ['ORDINARY', 'SIMPLE'] })
+  @IsIn(['ORDINARY', 'SIMPLE'])
+  procedure!: 'ORDINARY' | 'SIMPLE';
+
+  @ApiProperty({ type: [String], description: 'Officers who handle the lead (user ids)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @IsUUID('all', { each: true })
+  officerIds!: string[];
+}

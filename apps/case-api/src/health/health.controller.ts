@@ -1,0 +1,63 @@
+import { Controller, Get, HttpCode, Res } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.decorators';
+import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import { RedisProvider } from './redis.provider';
+
+type Check = { status: 'up' } | { status: 'down'; error: string };
+
+const CHECK_TIMEOUT_MS = 2000;
+
+async function probe(fn: () => Promise<unknown>): Promise<Check> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      fn(),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS);
+      }),
+    ]);
+    return { status: 'up' };
+  } catch (err) {
+    return { status: 'down', error: err instanceof Error ? err.message : String(err) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+@ApiTags('health')
+@Public()
+@Controller()
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly redis: RedisProvider,
+    private readonly temporal: TemporalClientProvider,
+  ) {}
+
+  /** Liveness: the process answers. */
+  @Get('health')
+  @HttpCode(200)
+  health(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: each dependency is checked; 503 names the ones that are down. */
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
+    const [postgres, redis, temporal] = await Promise.all([
+      probe(() => this.ds.query('SELECT 1')),
+      probe(() => this.redis.redis.ping()),
+      probe(() => this.temporal.connection.healthService.check({})),
+    ]);
+    const checks = { postgres, redis, temporal };
+    const down = Object.entries(checks)
+      .filter(([, c]) => c.status === 'down')
+      .map(([name]) => name);
+    res.status(down.length ? 503 : 200);
+    return { status: down.length ? 'unavailable' : 'ready', down, checks };
+  }
+}

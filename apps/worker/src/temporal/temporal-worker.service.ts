@@ -1,0 +1,45 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { APP_CONFIG, AppConfig } from '@zhifa/config';
+import { CaseActivitiesService, CASE_ACTIVITY_NAMES } from '../case.activities';
+import { bindActivities, createCaseWorker } from './worker-factory';
+
+/** Runs the Temporal worker for the life of the Nest context. */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('TemporalWorker');
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly cfg: AppConfig,
+    private readonly activities: CaseActivitiesService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { address, namespace, taskQueue } = this.cfg.temporal;
+    this.connection = await NativeConnection.connect({ address });
+    this.worker = await createCaseWorker({
+      connection: this.connection,
+      namespace,
+      taskQueue,
+      activities: bindActivities(this.activities, CASE_ACTIVITY_NAMES),
+    });
+    this.running = this.worker.run();
+    this.running.catch((err: unknown) => {
+      this.logger.error(`worker stopped with an error: ${String(err)}`);
+      process.exitCode = 1;
+    });
+    this.logger.log(`ready: polling task queue "${taskQueue}" on ${address} (namespace ${namespace})`);
+  }
+
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    if (!this.worker) return;
+    this.logger.log(`${signal ?? 'shutdown'}: draining in-flight tasks`);
+    if (this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch(() => undefined);
+    await this.connection?.close();
+    this.logger.log('stopped');
+  }
+}

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Runs zhifa locally: Temporal dev server (file database under .data/),
+# migrations and demo seed, the three apps, then a demo case through the
+# API. Ctrl-C stops everything cleanly.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+
+PORT="${PORT:-3000}"
+TEMPORAL_PORT="${TEMPORAL_PORT:-7233}"
+TEMPORAL_UI_PORT="${TEMPORAL_UI_PORT:-8233}"
+export DATABASE_URL="${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/zhifa}"
+export REDIS_URL="${REDIS_URL:-redis://127.0.0.1:6379}"
+export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
+export TEMPORAL_NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
+export EVIDENCE_DIR="${EVIDENCE_DIR:-$root/.data/evidence}"
+export NODE_ENV="${NODE_ENV:-development}"
+export PORT
+
+mkdir -p .data/logs "$EVIDENCE_DIR"
+[ -d node_modules ] || bash infra/install-deps.sh
+bash infra/services.sh
+temporal_cli="$(bash infra/temporal-cli.sh)"
+
+# A per-checkout secret for local tokens, never committed.
+[ -s .data/dev-jwt-secret ] || head -c 48 /dev/urandom | base64 | tr -d '\n' > .data/dev-jwt-secret
+export JWT_SECRET="${JWT_SECRET:-$(cat .data/dev-jwt-secret)}"
+
+for p in "$PORT" "$TEMPORAL_PORT" "$TEMPORAL_UI_PORT"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+    echo "Port $p is already in use (another zhifa or Temporal running?). Stop it or set PORT / TEMPORAL_PORT / TEMPORAL_UI_PORT." >&2
+    exit 1
+  fi
+done
+
+echo "==> Building"
+npm run -s build
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo; echo "==> Stopping (apps finish in-flight work first)"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  echo "Stopped."
+}
+trap stop INT TERM EXIT
+
+echo "==> Temporal dev server (state in .data/temporal.db)"
+"$temporal_cli" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
+  --db-filename .data/temporal.db --namespace "$TEMPORAL_NAMESPACE" --log-level warn >.data/logs/temporal.log 2>&1 &
+pids+=($!)
+for _ in $(seq 1 120); do
+  "$temporal_cli" operator cluster health --address "$TEMPORAL_ADDRESS" >/dev/null 2>&1 && break
+  kill -0 "${pids[0]}" 2>/dev/null || { echo "Temporal failed to start; see .data/logs/temporal.log" >&2; exit 1; }
+  sleep 0.5
+done
+
+echo "==> Migrations and demo seed"
+node dist/infra/seed/seed-demo.main.js
+
+start_app() {
+  local name="$1"
+  node "dist/apps/$name/src/main.js" > >(sed -u "s/^/[$name] /" | tee ".data/logs/$name.log") 2>&1 &
+  pids+=($!)
+}
+start_app worker
+start_app jobs
+start_app case-api
+
+api="http://127.0.0.1:$PORT"
+for _ in $(seq 1 120); do
+  curl -fsS "$api/ready" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fsS "$api/ready" >/dev/null || { echo "case-api did not become ready; see .data/logs/" >&2; exit 1; }
+
+node dist/infra/demo/demo.main.js "$api"
+
+cat <<MSG
+
+zhifa is running.
+  API        $api/api/v1
+  OpenAPI    $api/api/docs   (JSON: $api/api/docs-json)
+  Readiness  $api/ready
+  Temporal   http://127.0.0.1:$TEMPORAL_UI_PORT   (gRPC $TEMPORAL_ADDRESS)
+  Dev tokens $api/api/v1/dev/tokens   (also in .data/dev-tokens.txt)
+  Logs       .data/logs/
+Press Ctrl-C to stop.
+MSG
+wait "${pids[0]}"

@@ -1,0 +1,52 @@
+import type { Role } from '@zhifa/domain';
+
+// Fixed ids so that dev tokens and the README's curl examples stay valid
+// across restarts of the local stack.
+export const DEMO_AGENCY = {
+  id: '0b8f5c1e-2d7a-4c1b-9e57-000000000001',
+  code: 'CZSJ',
+  name: '长治市市场监督管理局 (demo)',
+  jurisdiction: '长治市市场监督管理局',
+};
+
+export interface DemoUser {
+  id: string;
+  username: string;
+  name: string;
+  roles: Role[];
+  certificate?: { number: string; scope: string; validFrom: string; validTo: string; status: 'ACTIVE' | 'SUSPENDED' | 'REVOKED' };
+}
+
+const cert = (number: string, scope = 'ENFORCEMENT:market', validTo = '2028-12-31') => ({
+  number,
+  scope,
+  validFrom: '2024-01-01',
+  validTo,
+  status: 'ACTIVE' as const,
+});
+
+export const DEMO_USERS: DemoUser[] = [
+  { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000101', username: 'officer.zhang', name: '张伟', roles: ['OFFICER'], certificate: cert('14040120240001') },
+  { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000102', username: 'officer.li', name: '李娜', roles: ['OFFICER'], certificate: cert('14040120240002') },
+  { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000103', username: 'officer.wang', name: '王强', roles: ['OFFICER'], certificate: cert('14040120240003') },
+  {
+    id: '0b8f5c1e-2d7a-4c1b-9e57-000000000104',
+    username: 'officer.expired',
+    name: '赵敏 (certificate expired)',
+    roles: ['OFFICER'],
+    certificate: cert('14040120210004', 'ENFORCEMENT:market', '2025-12-31'),
+  },
+  { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000201', username: 'aux.chen', name: '陈静 (辅助人员)', roles: ['AUXILIARY'] },
+  {
+    id: '0b8f5c1e-2d7a-4c1b-9e57-000000000301',
+    username: 'reviewer.liu',
+    name: '刘洋',
+    roles: ['LEGAL_REVIEWER'],
+    certificate: cert('FZSH20240001', 'LEGAL_REVIEW'),
+  },
+  { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000401', username: 'head.sun', name: '孙局长', roles: ['AGENCY_HEAD'] },
+  { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000501', username: 'supervisor.zhou', name: '周督察', roles: ['SUPERVISOR'] },
+  { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000601', username: 'police.wu', name: '吴警官', roles: ['POLICE_LIAISON'] },
+  { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000701', username: 'procurator.zheng', name: '郑检察官', roles: ['PROCURATORATE'] },
+  { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000801', username: 'admin', name: '系统管理员', roles: ['ADMIN'] },
+];

@@ -1,0 +1,88 @@
+import type { JurisdictionPolicy } from '@zhifa/domain';
+import { CALENDAR_2026 } from '@zhifa/domain/policy/calendars-2026';
+
+// The demo jurisdiction: 长治 market regulation. Every figure is from
+// ../shared/domain-spec.md or demo-data.md with its legal source; where the
+// law leaves a figure to local rules the spec's example is used and marked.
+export const DEMO_POLICY: JurisdictionPolicy = {
+  version: 'changzhi-market-2026.1',
+  jurisdiction: '长治市市场监督管理局',
+  timeZone: 'Asia/Shanghai',
+  deadlines: {
+    filingDecision: { days: 15, kind: 'WORKING', source: 'MSA 18', remindBefore: 3 },
+    filingDecisionExtension: { days: 15, kind: 'WORKING', source: 'MSA 18 (head approval)' },
+    decision: { days: 90, kind: 'CALENDAR', source: 'APL 60; MSA 63', remindBefore: 10 },
+    decisionExtension: { days: 30, kind: 'CALENDAR', source: 'APL 60 (approval); MSA 63' },
+    caseReview: { days: 10, kind: 'WORKING', source: 'MSA 49-55 (policy)', remindBefore: 2 },
+    defence: { days: 5, kind: 'WORKING', source: 'APL 44-45, 62' },
+    hearingNotice: { days: 7, kind: 'WORKING', source: 'APL 64' },
+    service: { days: 7, kind: 'WORKING', source: 'APL 61', remindBefore: 2 },
+    payment: { days: 15, kind: 'CALENDAR', source: 'APL 67' },
+    closure: { days: 15, kind: 'WORKING', source: 'MSA 77', remindBefore: 3 },
+    disclosure: { days: 7, kind: 'WORKING', source: '国办发〔2018〕118号 (policy)', remindBefore: 2 },
+    disclosureWithdrawal: { days: 3, kind: 'WORKING', source: 'APL 48' },
+    simpleReport: { days: 5, kind: 'WORKING', source: 'APL 52 (policy)', remindBefore: 1 },
+    evidencePreservation: { days: 7, kind: 'WORKING', source: 'APL 56' },
+  },
+  simpleProcedure: { maxFine: { PERSON: 200, ORGANISATION: 3000 }, source: 'APL 51' },
+  legalReview: {
+    fineAbove: { PERSON: { amount: 10000, inclusive: false }, ORGANISATION: { amount: 100000, inclusive: false } },
+    alwaysFor: ['BUSINESS_SUSPENSION', 'LICENCE_REVOCATION', 'MITIGATED'],
+    source: 'APL 58; 长治 market regulation legal-review list (不含本数)',
+  },
+  hearing: {
+    fineAtLeast: { PERSON: { amount: 5000, inclusive: true }, ORGANISATION: { amount: 100000, inclusive: true } },
+    alwaysFor: ['LICENCE_REVOCATION', 'QUALIFICATION_DOWNGRADE', 'BUSINESS_SUSPENSION', 'CLOSURE', 'EMPLOYMENT_BAN'],
+    source: 'APL 63; local threshold ¥5,000 / ¥100,000',
+  },
+  limitationYears: { general: 2, lifeHealthFinancial: 5 },
+  calendars: [CALENDAR_2026],
+  violations: [
+    {
+      code: 'FOOD-UNLICENSED',
+      title: 'Producing or trading food without a licence',
+      legalBasis: '《食品安全法》第一百二十二条',
+      penaltyRange: 'confiscate gains and goods; goods value < ¥10,000: fine ¥50,000–100,000; ≥ ¥10,000: 10–20× goods value',
+    },
+    {
+      code: 'FOOD-ADDITIVE',
+      title: 'Food additives beyond scope or limit',
+      legalBasis: '《食品安全法》第一百二十四条',
+      penaltyRange: 'as art 122 bands; serious: licence revoked',
+      criminalHint: '《刑法》第一百四十三条、第一百四十四条 where the food is unsafe or toxic',
+    },
+    {
+      code: 'PRODUCT-FAKE',
+      title: 'Adulterated, fake or substandard-as-standard products',
+      legalBasis: '《产品质量法》第五十条',
+      penaltyRange: 'stop production and sale, confiscate products, fine 50 %–3× goods value, confiscate gains; serious: licence revoked',
+      criminalHint: '《刑法》第一百四十条: sales ≥ ¥50,000, or unsold goods ≥ ¥150,000',
+    },
+    {
+      code: 'AIR-EXCESS',
+      title: 'Emissions over standard',
+      legalBasis: '《大气污染防治法》第九十九条',
+      penaltyRange: 'order to correct, restrict or halt production; fine ¥100,000–1,000,000; serious: closure with government approval',
+      criminalHint: '《刑法》第三百三十八条 where pollution is serious',
+    },
+    {
+      code: 'SAFETY-TRAINING',
+      title: 'No safety training',
+      legalBasis: '《安全生产法》(2021) 第九十七条',
+      penaltyRange: 'fine up to ¥100,000; not corrected in time: stop for rectification and ¥100,000–200,000',
+    },
+    {
+      code: 'TRAFFIC-RULE',
+      title: 'Driver breaks traffic rules',
+      legalBasis: '《道路交通安全法》第九十条',
+      penaltyRange: 'warning or ¥20–200 (simple procedure)',
+    },
+    {
+      code: 'LAND-OCCUPY',
+      title: 'Occupying land without approval',
+      legalBasis: '《土地管理法》第七十七条 and its implementing regulation',
+      penaltyRange: 'return land, demolish or confiscate, fine per m²',
+      criminalHint: '《刑法》第三百四十二条: ≥ 5 mu of basic farmland or ≥ 10 mu of other farmland',
+    },
+  ],
+};

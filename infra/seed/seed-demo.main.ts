@@ -1,0 +1,25 @@
+import 'reflect-metadata';
+import { configOrExit } from '@zhifa/config';
+import { createDataSource, migrate } from '@zhifa/persistence';
+import { DEMO_POLICY } from './demo-policy';
+import { seedDemo } from './seed';
+
+/** `node dist/infra/seed/seed-demo.main.js`: migrate, then seed the demo agency. */
+async function main(): Promise<void> {
+  const cfg = configOrExit();
+  const ds = createDataSource(cfg.databaseUrl);
+  await ds.initialize();
+  try {
+    const applied = await migrate(ds);
+    if (applied.length) process.stdout.write(`Applied migrations: ${applied.join(', ')}\n`);
+    await seedDemo(ds, DEMO_POLICY);
+    process.stdout.write(`Seeded demo agency and policy ${DEMO_POLICY.version}\n`);
+  } finally {
+    await ds.destroy();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`seed failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import type { JurisdictionPolicy } from '@zhifa/domain';
+import { AgencyEntity, CertificateEntity, PolicyEntity, UserEntity } from '@zhifa/persistence';
+import { DEMO_AGENCY, DEMO_USERS } from './demo-people';
+
+/**
+ * Idempotent: inserts the demo agency, its people and the policy version if
+ * they are missing; never edits what is there (policies are immutable).
+ */
+export async function seedDemo(ds: DataSource, policy: JurisdictionPolicy): Promise<void> {
+  await ds.transaction(async (m) => {
+    await m.getRepository(AgencyEntity).upsert(DEMO_AGENCY, ['id']);
+    for (const u of DEMO_USERS) {
+      await m.getRepository(UserEntity).upsert(
+        { id: u.id, agencyId: DEMO_AGENCY.id, username: u.username, name: u.name, roles: u.roles, active: true },
+        ['id'],
+      );
+      if (u.certificate) {
+        await m
+          .createQueryBuilder()
+          .insert()
+          .into(CertificateEntity)
+          .values({ id: randomUUID(), userId: u.id, ...u.certificate })
+          .orIgnore()
+          .execute();
+      }
+    }
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(PolicyEntity)
+      .values({ version: policy.version, jurisdiction: policy.jurisdiction, publishedAt: new Date(), publishedBy: 'seed', document: policy })
+      .orIgnore()
+      .execute();
+  });
+}

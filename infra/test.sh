@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The whole test suite against the real services: unit, integration
+# (Temporal dev server, Postgres, Redis) and e2e over HTTP.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+[ -d node_modules ] || bash infra/install-deps.sh
+bash infra/services.sh
+TEMPORAL_CLI="$(bash infra/temporal-cli.sh)"
+export TEMPORAL_CLI
+npx jest --selectProjects unit "$@"
+npx jest --selectProjects integration e2e --runInBand "$@"

@@ -1,0 +1,26 @@
+import { ConfigError, loadConfig } from './config';
+
+const secret = 'x'.repeat(32);
+
+describe('loadConfig', () => {
+  it('fills local defaults', () => {
+    const cfg = loadConfig({ JWT_SECRET: secret });
+    expect(cfg.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/zhifa');
+    expect(cfg.temporal).toEqual({ address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'zhifa-cases' });
+    expect(cfg.timeZone).toBe('Asia/Shanghai');
+  });
+
+  it.each([
+    [{}, 'JWT_SECRET is required but not set'],
+    [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters'],
+    [{ JWT_SECRET: secret, DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must use postgres: or postgresql:'],
+    [{ JWT_SECRET: secret, REDIS_URL: 'not a url' }, 'REDIS_URL is not a valid URL'],
+    [{ JWT_SECRET: secret, TEMPORAL_ADDRESS: 'localhost' }, 'TEMPORAL_ADDRESS must be host:port'],
+    [{ JWT_SECRET: secret, PORT: 'eighty' }, 'PORT must be an integer'],
+    [{ JWT_SECRET: secret, CASE_TIME_ZONE: 'Mars/Olympus' }, 'CASE_TIME_ZONE is not a known IANA time zone'],
+    [{ JWT_SECRET: secret, NODE_ENV: 'staging' }, 'NODE_ENV must be one of'],
+  ])('rejects %j with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});

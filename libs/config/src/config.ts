@@ -1,0 +1,108 @@
+// The one place that reads the environment. Every value is parsed and
+// checked once at boot; a bad value stops the process with a single line
+// naming the variable, instead of failing later in some connection pool.
+
+export interface AppConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  temporal: { address: string; namespace: string; taskQueue: string };
+  jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
+  evidenceDir: string;
+  timeZone: string;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
+    super(`Invalid configuration: ${variable} ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function read(env: Env, name: string, fallback?: string): string {
+  const raw = env[name];
+  const value = raw === undefined || raw.trim() === '' ? fallback : raw.trim();
+  if (value === undefined) throw new ConfigError(name, 'is required but not set');
+  return value;
+}
+
+function url(env: Env, name: string, protocols: string[], fallback: string): string {
+  const value = read(env, name, fallback);
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    throw new ConfigError(name, `is not a valid URL: "${value}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(name, `must use ${protocols.join(' or ')} (got "${parsed.protocol}")`);
+  }
+  return value;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = read(env, name, String(fallback));
+  if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+    throw new ConfigError(name, `must be an integer between ${min} and ${max} (got "${value}")`);
+  }
+  return Number(value);
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = read(env, name, fallback);
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')} (got "${value}")`);
+  }
+  return value as T;
+}
+
+function hostPort(env: Env, name: string, fallback: string): string {
+  const value = read(env, name, fallback);
+  if (!/^[A-Za-z0-9.\-_]+:\d{1,5}$/.test(value)) {
+    throw new ConfigError(name, `must be host:port (got "${value}")`);
+  }
+  return value;
+}
+
+function timeZone(env: Env, name: string, fallback: string): string {
+  const value = read(env, name, fallback);
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+  } catch {
+    throw new ConfigError(name, `is not a known IANA time zone (got "${value}")`);
+  }
+  return value;
+}
+
+export function loadConfig(env: Env): AppConfig {
+  const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
+  const secret = read(env, 'JWT_SECRET');
+  if (secret.length < 32) throw new ConfigError('JWT_SECRET', 'must be at least 32 characters');
+  return {
+    nodeEnv,
+    port: int(env, 'PORT', 3000, 0, 65535),
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/zhifa'),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:'], 'redis://127.0.0.1:6379'),
+    temporal: {
+      address: hostPort(env, 'TEMPORAL_ADDRESS', '127.0.0.1:7233'),
+      namespace: read(env, 'TEMPORAL_NAMESPACE', 'default'),
+      taskQueue: read(env, 'TEMPORAL_TASK_QUEUE', 'zhifa-cases'),
+    },
+    jwt: {
+      secret,
+      issuer: read(env, 'JWT_ISSUER', 'zhifa'),
+      audience: read(env, 'JWT_AUDIENCE', 'zhifa-api'),
+      ttlSeconds: int(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
+    },
+    evidenceDir: read(env, 'EVIDENCE_DIR', '.data/evidence'),
+    timeZone: timeZone(env, 'CASE_TIME_ZONE', 'Asia/Shanghai'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'] as const, 'log'),
+  };
+}

@@ -1,0 +1,45 @@
+// What the API, the worker and the workflow agree on. No Nest, no I/O:
+// only Temporal's definition helpers (pure) and domain types.
+import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import type { ActorSnapshot, CaseCommand, CaseState, JurisdictionPolicy } from '@zhifa/domain';
+
+export const DEFAULT_TASK_QUEUE = 'zhifa-cases';
+export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
+
+export function caseWorkflowId(caseId: string): string {
+  return `case-${caseId}`;
+}
+
+export interface CaseWorkflowInput {
+  caseId: string;
+  /** The policy version pinned at registration; never re-read while the case runs. */
+  policy: JurisdictionPolicy;
+  /** Carried across continue-as-new. */
+  carried?: { state: CaseState; seq: number };
+}
+
+/** A person's command, with the actor as the API resolved it from Postgres. */
+export interface CommandEnvelope {
+  command: CaseCommand;
+  actor: ActorSnapshot;
+}
+
+export interface CommandResult {
+  caseId: string;
+  status: string;
+  /** The events this command recorded, with their sequence numbers. */
+  events: { seq: number; type: string }[];
+}
+
+export const executeCommandUpdate = defineUpdate<CommandResult, [CommandEnvelope]>('executeCommand');
+export const caseStateQuery = defineQuery<{ state: CaseState | null; seq: number }>('caseState');
+
+/** The stable code of a validator rejection, carried as the failure message prefix. */
+export interface RejectionPayload {
+  code: string;
+  status: number;
+  reason: string;
+  state: string | null;
+  allowedActions: string[];
+  errors?: { field: string; message: string }[];
+}

@@ -1,0 +1,2 @@
+export * from './case-workflow.contract';
+export * from './case-activities.contract';

@@ -1,0 +1,206 @@
+import { createHash } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { canonicalJson, GENESIS_HASH } from '@zhifa/domain/chain/canonical-json';
+import { CaseEntity, CaseEventEntity } from '../entities';
+import type { JsonDoc } from '../entities/json';
+
+export interface NewCaseEvent {
+  seq: number;
+  type: string;
+  actor: JsonDoc;
+  occurredAt: string;
+  payload: JsonDoc;
+}
+
+export interface CaseProjection {
+  caseId: string;
+  caseNumber: string;
+  agencyId: string;
+  status: string;
+  procedure: string;
+  violationCode: string;
+  party: JsonDoc;
+  officers: JsonDoc[];
+  flags: string[];
+  deadlines: JsonDoc;
+  policyVersion: string;
+  state: JsonDoc;
+  registeredAt: string;
+}
+
+export interface AppendInput {
+  workflowId: string;
+  caseId: string;
+  events: NewCaseEvent[];
+  projection: CaseProjection;
+  /** Topics to enqueue for every appended event (side effects on BullMQ). */
+  outboxTopics: string[];
+}
+
+export interface StoredEvent {
+  eventId: string;
+  caseId: string;
+  seq: number;
+  type: string;
+  actor: JsonDoc;
+  occurredAt: string;
+  payload: JsonDoc;
+  prevHash: string;
+  hash: string;
+}
+
+export interface ChainVerification {
+  valid: boolean;
+  events: number;
+  brokenAt?: { seq: number; eventId: string; reason: string };
+}
+
+export class ChainConflictError extends Error {
+  readonly code = 'CHAIN.CONFLICT';
+}
+
+export function eventId(workflowId: string, seq: number): string {
+  return `${workflowId}:${seq}`;
+}
+
+/** The bytes that are hashed: everything that says what happened, by whom, when. */
+function hashBody(e: Omit<StoredEvent, 'prevHash' | 'hash'>): string {
+  return canonicalJson({
+    eventId: e.eventId,
+    caseId: e.caseId,
+    seq: e.seq,
+    type: e.type,
+    actor: e.actor,
+    occurredAt: e.occurredAt,
+    payload: e.payload,
+  });
+}
+
+export function chainHash(prevHash: string, e: Omit<StoredEvent, 'prevHash' | 'hash'>): string {
+  return createHash('sha256').update(prevHash).update(hashBody(e)).digest('hex');
+}
+
+function toStored(row: CaseEventEntity): StoredEvent {
+  return {
+    eventId: row.eventId,
+    caseId: row.caseId,
+    seq: row.seq,
+    type: row.type,
+    actor: row.actor,
+    occurredAt: row.occurredAt.toISOString(),
+    payload: row.payload,
+    prevHash: row.prevHash,
+    hash: row.hash,
+  };
+}
+
+/**
+ * Appends a case's events to its hash chain, projects the read model and
+ * writes outbox rows, all in one transaction. Idempotent on the event id:
+ * a retried activity finds its events already there and writes nothing.
+ */
+export class CaseEventStore {
+  constructor(private readonly ds: DataSource) {}
+
+  async append(input: AppendInput): Promise<{ appended: number; lastSeq: number; lastHash: string }> {
+    return this.ds.transaction(async (m) => {
+      // One writer per case: serialise concurrent appends to the same chain.
+      await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [input.caseId]);
+      const last = await m.findOne(CaseEventEntity, { where: { caseId: input.caseId }, order: { seq: 'DESC' } });
+      let lastSeq = last?.seq ?? 0;
+      let lastHash = last?.hash ?? GENESIS_HASH;
+      let appended = 0;
+
+      for (const e of [...input.events].sort((a, b) => a.seq - b.seq)) {
+        const id = eventId(input.workflowId, e.seq);
+        if (e.seq <= lastSeq) {
+          const existing = await m.findOne(CaseEventEntity, { where: { eventId: id } });
+          if (!existing) {
+            throw new ChainConflictError(`case ${input.caseId}: seq ${e.seq} is taken by another event than ${id}`);
+          }
+          continue;
+        }
+        if (e.seq !== lastSeq + 1) {
+          throw new ChainConflictError(`case ${input.caseId}: expected seq ${lastSeq + 1}, got ${e.seq}`);
+        }
+        const body = {
+          eventId: id,
+          caseId: input.caseId,
+          seq: e.seq,
+          type: e.type,
+          actor: e.actor,
+          occurredAt: new Date(e.occurredAt).toISOString(),
+          payload: e.payload,
+        };
+        const hash = chainHash(lastHash, body);
+        await m.insert(CaseEventEntity, { ...body, occurredAt: new Date(body.occurredAt), prevHash: lastHash, hash });
+        await this.enqueue(m, id, input, e);
+        lastSeq = e.seq;
+        lastHash = hash;
+        appended++;
+      }
+
+      await this.project(m, input, lastSeq);
+      return { appended, lastSeq, lastHash };
+    });
+  }
+
+  private async enqueue(m: EntityManager, id: string, input: AppendInput, e: NewCaseEvent): Promise<void> {
+    const payload = { caseId: input.caseId, seq: e.seq, type: e.type, payload: e.payload };
+    for (const topic of input.outboxTopics) {
+      await m.query(
+        'INSERT INTO outbox (event_id, topic, payload) VALUES ($1, $2, $3) ON CONFLICT (event_id, topic) DO NOTHING',
+        [id, topic, JSON.stringify(payload)],
+      );
+    }
+  }
+
+  private async project(m: EntityManager, input: AppendInput, lastSeq: number): Promise<void> {
+    const p = input.projection;
+    await m.upsert(
+      CaseEntity,
+      {
+        id: p.caseId,
+        caseNumber: p.caseNumber,
+        agencyId: p.agencyId,
+        workflowId: input.workflowId,
+        status: p.status,
+        procedure: p.procedure,
+        violationCode: p.violationCode,
+        party: p.party,
+        officers: p.officers,
+        flags: p.flags,
+        deadlines: p.deadlines,
+        policyVersion: p.policyVersion,
+        state: p.state,
+        lastSeq,
+        registeredAt: new Date(p.registeredAt),
+        updatedAt: new Date(),
+      },
+      ['id'],
+    );
+  }
+
+  async timeline(caseId: string): Promise<StoredEvent[]> {
+    const rows = await this.ds.getRepository(CaseEventEntity).find({ where: { caseId }, order: { seq: 'ASC' } });
+    return rows.map(toStored);
+  }
+
+  /** Recomputes every hash from the stored rows; reports the first break. */
+  async verify(caseId: string): Promise<ChainVerification> {
+    const events = await this.timeline(caseId);
+    let prev = GENESIS_HASH;
+    for (const [i, e] of events.entries()) {
+      const broken = (reason: string): ChainVerification => ({
+        valid: false,
+        events: events.length,
+        brokenAt: { seq: e.seq, eventId: e.eventId, reason },
+      });
+      if (e.seq !== i + 1) return broken(`expected seq ${i + 1}, found ${e.seq}`);
+      if (e.prevHash !== prev) return broken('prevHash does not match the previous event hash');
+      if (chainHash(prev, e) !== e.hash) return broken('hash does not match the event content');
+      prev = e.hash;
+    }
+    return { valid: true, events: events.length };
+  }
+}

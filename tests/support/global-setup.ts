@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+// Global setup is loaded outside Jest's module mapper: relative imports only.
+import { createDataSource } from '../../libs/persistence/src/data-source';
+import { migrate } from '../../libs/persistence/src/migrate';
+import { TEST_DATABASE_URL, assertTestDatabase } from './test-env';
+
+/**
+ * Once per Jest run: a clean zhifa_test database with every migration
+ * applied, and one real Temporal dev server (the CLI binary, not a mock)
+ * shared by all suites through ZHIFA_TEST_TEMPORAL_ADDRESS.
+ */
+export default async function globalSetup(): Promise<void> {
+  assertTestDatabase(TEST_DATABASE_URL);
+  await recreateDatabase(TEST_DATABASE_URL);
+
+  const ds = createDataSource(TEST_DATABASE_URL);
+  await ds.initialize();
+  await migrate(ds);
+  await ds.destroy();
+
+  const cli = process.env.TEMPORAL_CLI;
+  if (!cli) throw new Error('TEMPORAL_CLI is not set: run the tests through `npm test`, which finds or installs it');
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: {
+      executable: { type: 'existing-path', path: cli },
+      ip: '127.0.0.1',
+      ui: false,
+      extraArgs: ['--log-level', 'error'],
+    },
+  });
+  (globalThis as Record<string, unknown>).__ZHIFA_TEMPORAL__ = env;
+  process.env.ZHIFA_TEST_TEMPORAL_ADDRESS = env.address;
+  process.env.ZHIFA_TEST_EVIDENCE_DIR = mkdtempSync(join(tmpdir(), 'zhifa-evidence-'));
+}
+
+async function recreateDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = target.pathname.replace(/^\//, '');
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+}

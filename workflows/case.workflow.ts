@@ -1,0 +1,148 @@
+// The case workflow: the single writer of one case's state. Every command
+// arrives as an Update; its validator applies the domain rules and rejects
+// synchronously, its handler records the events through an activity. Timers
+// watch the statutory deadlines and record reminders and escalations.
+import {
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+  allHandlersFinished,
+} from '@temporalio/workflow';
+import {
+  decide,
+  evolve,
+  nextDeadlineAlarm,
+  isTerminal,
+  type ActorSnapshot,
+  type CaseCommand,
+  type CaseEvent,
+  type CaseState,
+  type Rejection,
+} from '@zhifa/domain';
+import {
+  caseStateQuery,
+  executeCommandUpdate,
+  type CaseActivities,
+  type CaseWorkflowInput,
+  type CommandResult,
+  type NewCaseEvent,
+  type RejectionPayload,
+} from '@zhifa/contracts';
+
+const { appendCaseEvents } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/** How long a started workflow waits for its registration before giving up. */
+const REGISTRATION_WINDOW = '5 minutes';
+const SYSTEM = { system: true as const, name: 'zhifa deadline watch' };
+
+function rejectionFailure(r: Rejection): ApplicationFailure {
+  const payload: RejectionPayload = {
+    code: r.code,
+    status: r.status,
+    reason: r.reason,
+    state: r.state,
+    allowedActions: r.allowedActions,
+    errors: r.errors,
+  };
+  return ApplicationFailure.create({ type: r.code, message: r.reason, details: [payload], nonRetryable: true });
+}
+
+function actorRef(actor: ActorSnapshot): NewCaseEvent['actor'] {
+  return { userId: actor.userId, name: actor.name, roles: [...actor.roles] };
+}
+
+export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
+  const { caseId, policy } = input;
+  const workflowId = workflowInfo().workflowId;
+  let state: CaseState | null = input.carried?.state ?? null;
+  let seq = input.carried?.seq ?? 0;
+  // Handlers run one at a time: each sees the state the previous one left.
+  let busy = false;
+
+  const now = (): string => new Date(Date.now()).toISOString();
+
+  async function record(events: CaseEvent[], actor: NewCaseEvent['actor'], at: string): Promise<void> {
+    let next = state;
+    for (const e of events) next = evolve(next, e, { at, policy });
+    if (!next) throw ApplicationFailure.nonRetryable('events produced no state', 'CASE.INTERNAL');
+    const stored = events.map((e, i) => ({
+      seq: seq + 1 + i,
+      type: e.type,
+      actor,
+      occurredAt: at,
+      payload: e as unknown as Record<string, unknown>,
+    }));
+    await appendCaseEvents({ workflowId, caseId, policyVersion: policy.version, events: stored, state: next });
+    state = next;
+    seq += events.length;
+  }
+
+  async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    await condition(() => !busy);
+    busy = true;
+    try {
+      return await fn();
+    } finally {
+      busy = false;
+    }
+  }
+
+  setHandler(caseStateQuery, () => ({ state, seq }));
+
+  setHandler(
+    executeCommandUpdate,
+    (envelope) =>
+      exclusive(async (): Promise<CommandResult> => {
+        const at = now();
+        // State may have moved since validation (handlers queue): decide again.
+        const decision = decide(state, envelope.command, { actor: envelope.actor, policy, now: at });
+        if (!decision.ok) throw rejectionFailure(decision.rejection);
+        const first = seq + 1;
+        await record(decision.events, actorRef(envelope.actor), at);
+        return {
+          caseId,
+          status: state!.status,
+          events: decision.events.map((e, i) => ({ seq: first + i, type: e.type })),
+        };
+      }),
+    {
+      validator: (envelope) => {
+        const decision = decide(state, envelope.command, { actor: envelope.actor, policy, now: now() });
+        if (!decision.ok) throw rejectionFailure(decision.rejection);
+      },
+    },
+  );
+
+  if (!(await condition(() => state !== null, REGISTRATION_WINDOW))) return;
+
+  while (!isTerminal(state!)) {
+    const seen = seq;
+    const alarm = nextDeadlineAlarm(state!);
+    const wait = alarm ? Math.max(0, Date.parse(alarm.at) - Date.now()) : undefined;
+    const woke = await condition(
+      () => seq !== seen || workflowInfo().continueAsNewSuggested,
+      wait ?? '3650 days',
+    );
+    if (!woke && alarm) {
+      await exclusive(async () => {
+        const command: CaseCommand = alarm.command;
+        const at = now();
+        const decision = decide(state, command, { actor: SYSTEM, policy, now: at });
+        // A stale alarm (the step was done meanwhile) records nothing.
+        if (decision.ok) await record(decision.events, SYSTEM, at);
+      });
+    }
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(() => !busy && allHandlersFinished());
+      await continueAsNew<typeof caseWorkflow>({ caseId, policy, carried: { state: state!, seq } });
+    }
+  }
+  // Archived (or otherwise ended): let queued handlers finish, then complete.
+  await condition(allHandlersFinished);
+}
