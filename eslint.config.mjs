@@ -24,7 +24,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/config/**', 'tests/support/**', 'bench/**'],
+    files: ['libs/config/**', 'tests/**', 'bench/**'],
     rules: { 'no-restricted-properties': 'off' },
   },
   {

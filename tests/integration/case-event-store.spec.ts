@@ -9,7 +9,7 @@ describe('CaseEventStore on Postgres', () => {
   let store: CaseEventStore;
 
   beforeAll(async () => {
-    ds = createDataSource(TEST_DATABASE_URL);
+    ds = createDataSource(TEST_DATABASE_URL, { logQueries: false });
     await ds.initialize();
     store = new CaseEventStore(ds);
   });

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Worker } from 'bullmq';
+import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@zhifa/config';
 import { CASE_EVENTS_QUEUE } from './queues';
@@ -21,6 +22,7 @@ export interface CaseEventJob {
 export class CaseEventsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('CaseEvents');
   private worker?: Worker<CaseEventJob>;
+  private connection?: Redis;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -28,8 +30,9 @@ export class CaseEventsProcessor implements OnApplicationBootstrap, OnApplicatio
   ) {}
 
   onApplicationBootstrap(): void {
+    this.connection = redisConnection(this.cfg.redisUrl);
     this.worker = new Worker<CaseEventJob>(CASE_EVENTS_QUEUE, (job) => this.handle(job.data), {
-      connection: redisConnection(this.cfg.redisUrl),
+      connection: this.connection,
       concurrency: 4,
     });
     this.worker.on('failed', (job: Job | undefined, err: Error) =>
@@ -40,6 +43,7 @@ export class CaseEventsProcessor implements OnApplicationBootstrap, OnApplicatio
   /** Waits for jobs in progress to finish, then stops taking new ones. */
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
+    await this.connection?.quit().catch(() => this.connection?.disconnect());
   }
 
   async handle(job: CaseEventJob): Promise<number> {

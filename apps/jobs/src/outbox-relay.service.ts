@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
+import type Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@zhifa/config';
 import { jobIdFor, QUEUES } from './queues';
@@ -17,6 +18,7 @@ const IDLE_MS = 500;
 export class OutboxRelayService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxRelay');
   private readonly queues = new Map<string, Queue>();
+  private connection?: Redis;
   private stopping = false;
   private loop?: Promise<void>;
 
@@ -26,7 +28,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   ) {}
 
   onApplicationBootstrap(): void {
-    for (const name of QUEUES) this.queues.set(name, new Queue(name, { connection: redisConnection(this.cfg.redisUrl) }));
+    this.connection = redisConnection(this.cfg.redisUrl);
+    for (const name of QUEUES) this.queues.set(name, new Queue(name, { connection: this.connection }));
     this.loop = this.run();
   }
 
@@ -34,6 +37,8 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
     this.stopping = true;
     await this.loop;
     await Promise.all([...this.queues.values()].map((q) => q.close()));
+    // BullMQ leaves a connection it was given open: it is ours to close.
+    await this.connection?.quit().catch(() => this.connection?.disconnect());
   }
 
   /** Dispatches one batch; returns how many rows it moved. */

@@ -2,7 +2,7 @@ import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
-export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
+export function dataSourceOptions(databaseUrl: string, opts: { logQueries?: boolean } = {}): DataSourceOptions {
   // Migrations are applied by migrate() under a lock, never by synchronize.
   return {
     type: 'postgres',
@@ -12,11 +12,12 @@ export function dataSourceOptions(databaseUrl: string): DataSourceOptions {
     migrationsTableName: 'schema_migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error', 'warn'],
+    // Failed queries are logged in the apps; tests that provoke them on purpose turn this off.
+    logging: opts.logQueries === false ? false : ['error', 'warn'],
     extra: { max: 10, application_name: 'zhifa' },
   };
 }
 
-export function createDataSource(databaseUrl: string): DataSource {
-  return new DataSource(dataSourceOptions(databaseUrl));
+export function createDataSource(databaseUrl: string, opts: { logQueries?: boolean } = {}): DataSource {
+  return new DataSource(dataSourceOptions(databaseUrl, opts));
 }

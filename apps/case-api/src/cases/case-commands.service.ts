@@ -55,6 +55,8 @@ export class CaseCommandsService {
       violationCode: dto.violationCode,
       summary: dto.summary,
       officers,
+      ...(dto.violationAt ? { violationAt: new Date(dto.violationAt).toISOString() } : {}),
+      ...(dto.lifeHealthFinancialSafety !== undefined ? { lifeHealthFinancialSafety: dto.lifeHealthFinancialSafety } : {}),
     });
 
     // Judge first, so a rejected lead neither starts a workflow nor uses up a case number.

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsISO8601,
   IsNotEmpty,
@@ -25,11 +26,28 @@ export class PartyDto {
   @MaxLength(200)
   name!: string;
 
-  @ApiPropertyOptional({ description: 'ID card number or unified social credit code' })
+  @ApiPropertyOptional({ description: 'ID card number of a person (redacted on disclosure)' })
   @IsOptional()
   @IsString()
   @MaxLength(64)
   idNumber?: string;
+
+  @ApiPropertyOptional({ description: '统一社会信用代码 of an organisation' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  creditCode?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  legalRepresentative?: string;
+
+  @ApiPropertyOptional({ description: 'A minor: never disclosed' })
+  @IsOptional()
+  @IsBoolean()
+  minor?: boolean;
 
   @ApiPropertyOptional()
   @IsOptional()
@@ -76,6 +94,16 @@ export class RegisterLeadDto {
   @ApiProperty({ enum: ['ORDINARY', 'SIMPLE'] })
   @IsIn(['ORDINARY', 'SIMPLE'])
   procedure!: 'ORDINARY' | 'SIMPLE';
+
+  @ApiPropertyOptional({ description: 'When the violation occurred or ended (ISO 8601); needed to file (limitation, APL 36)' })
+  @IsOptional()
+  @IsISO8601({ strict: true, strictSeparator: true })
+  violationAt?: string;
+
+  @ApiPropertyOptional({ description: 'Endangers life, health or financial safety: 5-year limitation (APL 36)' })
+  @IsOptional()
+  @IsBoolean()
+  lifeHealthFinancialSafety?: boolean;
 
   @ApiProperty({ type: [String], description: 'Officers who handle the lead (user ids)' })
   @IsArray()

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { DefaultLogger, LogLevel, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { APP_CONFIG, AppConfig } from '@zhifa/config';
 import { CaseActivitiesService, CASE_ACTIVITY_NAMES } from '../case.activities';
 import { bindActivities, createCaseWorker } from './worker-factory';
@@ -18,6 +18,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    installRuntimeLogger(this.cfg.logLevel);
     const { address, namespace, taskQueue } = this.cfg.temporal;
     this.connection = await NativeConnection.connect({ address });
     this.worker = await createCaseWorker({
@@ -41,5 +42,25 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     await this.running?.catch(() => undefined);
     await this.connection?.close();
     this.logger.log('stopped');
+  }
+}
+
+const SDK_LEVELS: Record<AppConfig['logLevel'], LogLevel> = {
+  error: 'ERROR',
+  warn: 'WARN',
+  log: 'INFO',
+  debug: 'DEBUG',
+  verbose: 'TRACE',
+};
+let runtimeInstalled = false;
+
+/** The SDK's runtime can be installed once per process, before its first use. */
+function installRuntimeLogger(level: AppConfig['logLevel']): void {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    Runtime.install({ logger: new DefaultLogger(SDK_LEVELS[level]) });
+  } catch {
+    // Already installed by an earlier worker in this process (tests): keep it.
   }
 }

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { BundleOptions, NativeConnection, Worker } from '@temporalio/worker';
 import type { CaseActivities } from '@zhifa/contracts';
 
 // Same layout in the repo and in dist/: apps/worker/src/temporal -> root.
@@ -10,6 +10,15 @@ export const WORKFLOWS_PATH = resolve(ROOT, 'workflows');
 const WORKFLOW_ALIASES = {
   '@zhifa/domain': resolve(ROOT, 'libs/domain/src'),
   '@zhifa/contracts': resolve(ROOT, 'libs/contracts/src'),
+};
+
+/** Bundler settings for the case workflows (worker, replay tests, bundle script). */
+export const WORKFLOW_BUNDLER_OPTIONS: Pick<BundleOptions, 'webpackConfigHook'> = {
+  webpackConfigHook: (config) => {
+    config.resolve = config.resolve ?? {};
+    config.resolve.alias = { ...(config.resolve.alias as object), ...WORKFLOW_ALIASES };
+    return config;
+  },
 };
 
 export interface CaseWorkerOptions {
@@ -31,13 +40,7 @@ export function createCaseWorker(opts: CaseWorkerOptions): Promise<Worker> {
       ? { workflowBundle: { codePath: opts.workflowBundlePath } }
       : {
           workflowsPath: WORKFLOWS_PATH,
-          bundlerOptions: {
-            webpackConfigHook: (config) => {
-              config.resolve = config.resolve ?? {};
-              config.resolve.alias = { ...(config.resolve.alias as object), ...WORKFLOW_ALIASES };
-              return config;
-            },
-          },
+          bundlerOptions: WORKFLOW_BUNDLER_OPTIONS,
         }),
     // Let in-flight activities finish on SIGTERM before the worker stops.
     shutdownGraceTime: '30s',

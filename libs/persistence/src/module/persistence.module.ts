@@ -15,7 +15,7 @@ import { migrate } from '../migrate';
   imports: [
     TypeOrmModule.forRootAsync({
       inject: [APP_CONFIG],
-      useFactory: (cfg: AppConfig) => dataSourceOptions(cfg.databaseUrl),
+      useFactory: (cfg: AppConfig) => dataSourceOptions(cfg.databaseUrl, { logQueries: cfg.nodeEnv !== 'test' }),
     }),
   ],
   providers: [{ provide: CaseEventStore, inject: [DataSource], useFactory: (ds: DataSource) => new CaseEventStore(ds) }],

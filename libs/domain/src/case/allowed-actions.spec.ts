@@ -1,0 +1,66 @@
+import { commands as C, people, scenario, SYSTEM } from '../testing/case-fixtures';
+import { allowedActions } from './allowed-actions';
+import { commandsForAction } from './actions';
+
+const { officerA: A, officerC, head: H, reviewer: R, auxiliary: AUX, supervisor } = people;
+
+describe('allowedActions', () => {
+  it('before registration: officers may register', () => {
+    expect(allowedActions(null, A)).toEqual(['register']);
+    expect(allowedActions(null, H)).toEqual([]);
+    expect(allowedActions(null, SYSTEM)).toEqual([]);
+  });
+
+  it('a registered lead: the head files; officers wait', () => {
+    const r = scenario('LEAD_REGISTERED');
+    expect(allowedActions(r.s, H)).toEqual(['filing', 'extension', 'recusal']);
+    expect(allowedActions(r.s, A)).toEqual([]);
+  });
+
+  it('investigating: per role', () => {
+    const r = scenario('FILED');
+    expect(allowedActions(r.s, A)).toEqual(['evidence', 'evidence-custody', 'investigation-report', 'criminal-transfer']);
+    expect(allowedActions(r.s, H)).toEqual(['collective-discussion', 'extension', 'suspension', 'recusal']);
+    expect(allowedActions(r.s, AUX)).toEqual(['evidence']);
+    expect(allowedActions(r.s, officerC)).toEqual([]);
+    expect(allowedActions(r.s, R)).toEqual([]);
+    expect(allowedActions(r.s, supervisor)).toEqual([]);
+  });
+
+  it('after the report: decision for the head, review for an independent reviewer', () => {
+    const r = scenario('INVESTIGATION_REPORTED');
+    expect(allowedActions(r.s, H)).toContain('decision');
+    expect(allowedActions(r.s, R)).toEqual(['case-review']);
+    expect(allowedActions(r.s, A)).toEqual(['evidence-custody', 'notice', 'legal-review-request', 'criminal-transfer']);
+  });
+
+  it('with the defence period running the decision is not offered', () => {
+    expect(allowedActions(scenario('NOTICE_SERVED').s, H)).not.toContain('decision');
+  });
+
+  it('certificates are checked when now and the policy are given', () => {
+    const r = scenario('FILED');
+    const lapsed = { ...A, certificates: [{ ...A.certificates[0], validTo: '2026-03-01' }] };
+    expect(allowedActions(r.s, lapsed)).toContain('evidence');
+    expect(allowedActions(r.s, lapsed, { now: r.now, policy: r.policy })).toEqual([]);
+  });
+
+  it('archived: nothing, for anyone', () => {
+    const r = scenario('ARCHIVED');
+    for (const p of Object.values(people)) expect(allowedActions(r.s, p)).toEqual([]);
+  });
+
+  it('simple procedure: the deciding officer and the head', () => {
+    const r = scenario('SIMPLE:SERVED');
+    expect(allowedActions(r.s, A)).toEqual(['payments', 'challenges', 'simple-report']);
+    expect(allowedActions(r.s, H)).toEqual(['recusal']);
+    r.exec(C.reportSimple(), A);
+    r.exec(C.pay(200, r.now), A);
+    expect(allowedActions(r.s, H)).toEqual(['recusal', 'closure']);
+  });
+
+  it('maps actions back to commands', () => {
+    expect(commandsForAction('suspension')).toEqual(['SUSPEND', 'RESUME', 'TERMINATE']);
+    expect(commandsForAction('hearing')).toEqual(['SCHEDULE_HEARING', 'RECORD_HEARING']);
+  });
+});

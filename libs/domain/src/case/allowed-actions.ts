@@ -1,0 +1,42 @@
+// What a given person may do now on a case: the same gate() decide() uses,
+// probed without a payload. Certificates are checked only when `now` and the
+// policy (or a time zone) are given; the API resolves "valid today" anyway.
+
+import type { JurisdictionPolicy } from '../policy/policy.types';
+import type { ActorSnapshot } from './actor.types';
+import { ACTION_NAMES, COMMAND_ACTIONS, type ActionName } from './actions';
+import { COMMAND_TYPES, isSystemActor, type CaseCommand, type CommandType, type RuleFeatures, type SystemActor } from './case-commands';
+import type { CaseState } from './case-state';
+import { hasRole } from './rules/people';
+import { gate } from './rules/transitions';
+
+export interface AllowedActionsOptions {
+  now?: string;
+  policy?: JurisdictionPolicy;
+  timeZone?: string;
+  features?: RuleFeatures;
+}
+
+// Commands whose state checks read a payload field: try each value.
+const PROBES: Partial<Record<CommandType, object[]>> = {
+  RECORD_COLLECTIVE_DISCUSSION: [{ purpose: 'DECISION' }, { purpose: 'EXTENSION' }],
+  EXTEND_DEADLINE: [{ deadline: 'filingDecision' }, { deadline: 'decision' }],
+};
+
+export function allowedActions(
+  state: CaseState | null,
+  actor: ActorSnapshot | SystemActor,
+  opts: AllowedActionsOptions = {},
+): ActionName[] {
+  if (isSystemActor(actor)) return [];
+  if (state === null) return hasRole(actor, 'OFFICER') ? ['register'] : [];
+  if (state.status === 'ARCHIVED') return [];
+  const found = new Set<ActionName>();
+  for (const type of COMMAND_TYPES) {
+    const action = COMMAND_ACTIONS[type];
+    if (action === null || action === 'register' || found.has(action)) continue;
+    const probes = PROBES[type] ?? [{}];
+    if (probes.some((p) => gate(state, { type, ...p } as CaseCommand, actor, opts) === null)) found.add(action);
+  }
+  return ACTION_NAMES.filter((a) => found.has(a));
+}

@@ -1,0 +1,148 @@
+// Statutory deadlines carried by a case. evolve() arms, recomputes and closes
+// them; the workflow arms Temporal timers from dueAt / remindAt of every OPEN
+// deadline (never for SUSPENDED ones) and re-arms when either changes.
+
+import { computeDeadline } from '../calendar';
+import type { JurisdictionPolicy, PeriodSpec } from '../policy/policy.types';
+import type { CaseDeadline, CaseFlag, CaseState, DeadlineKind } from './case-state';
+
+/** Deadlines the party owns: missing them is not the agency's delay. */
+export const DEADLINE_OWNER: Record<DeadlineKind, 'AGENCY' | 'PARTY'> = {
+  filingDecision: 'AGENCY',
+  caseReview: 'AGENCY',
+  defence: 'PARTY',
+  hearingNotice: 'AGENCY',
+  decision: 'AGENCY',
+  service: 'AGENCY',
+  payment: 'PARTY',
+  closure: 'AGENCY',
+  disclosure: 'AGENCY',
+  disclosureWithdrawal: 'AGENCY',
+  simpleReport: 'AGENCY',
+  evidencePreservation: 'AGENCY',
+};
+
+/** Which policy period extends which deadline (MSA 18; APL 60). */
+export const EXTENSION_PERIOD: Partial<Record<DeadlineKind, 'filingDecisionExtension' | 'decisionExtension'>> = {
+  filingDecision: 'filingDecisionExtension',
+  decision: 'decisionExtension',
+};
+
+/** The deadlines this iteration arms (the others are declared for later issues). */
+export const ARMED_DEADLINE_KINDS: DeadlineKind[] = [
+  'filingDecision',
+  'decision',
+  'defence',
+  'service',
+  'payment',
+  'closure',
+  'simpleReport',
+];
+
+/** Only the decision limit excludes paused time (APL 60, MSA 63). */
+function pausable(kind: DeadlineKind): boolean {
+  return kind === 'decision';
+}
+
+/** Base period plus `extensions` extension periods; same day kind is summed, as the law counts them. */
+export function effectivePeriod(kind: DeadlineKind, extensions: number, policy: JurisdictionPolicy): PeriodSpec {
+  const base = policy.deadlines[kind];
+  const extKey = EXTENSION_PERIOD[kind];
+  if (extensions === 0 || !extKey) return base;
+  const ext = policy.deadlines[extKey];
+  const period: PeriodSpec = {
+    // Differing kinds would need chaining; policies use WD+WD and calendar+calendar.
+    days: base.days + extensions * ext.days,
+    kind: base.kind,
+    source: `${base.source}; extended ${extensions}× (${ext.source})`,
+  };
+  if (base.seconds !== undefined) period.seconds = base.seconds + extensions * (ext.seconds ?? 0);
+  if (base.remindBefore !== undefined) period.remindBefore = base.remindBefore;
+  return period;
+}
+
+function compute(s: CaseState, d: Pick<CaseDeadline, 'kind' | 'startAt' | 'extensions'>, policy: JurisdictionPolicy) {
+  return computeDeadline({
+    rule: d.kind,
+    period: effectivePeriod(d.kind, d.extensions, policy),
+    start: d.startAt,
+    calendars: policy.calendars,
+    timeZone: policy.timeZone,
+    pauses: pausable(d.kind) ? s.pauses : [],
+  });
+}
+
+export function armDeadline(s: CaseState, kind: DeadlineKind, startAt: string, at: string, policy: JurisdictionPolicy): void {
+  const c = compute(s, { kind, startAt, extensions: 0 }, policy);
+  const d: CaseDeadline = {
+    kind,
+    owner: DEADLINE_OWNER[kind],
+    startAt,
+    dueAt: c.dueAt,
+    state: c.suspended ? 'SUSPENDED' : 'OPEN',
+    reminded: false,
+    basis: c.basis,
+    extensions: 0,
+    armedAt: at,
+  };
+  if (c.remindAt !== undefined) d.remindAt = c.remindAt;
+  s.deadlines[kind] = d;
+}
+
+/** Recompute a running deadline after a pause or an extension; a moved due date may be reminded again. */
+export function recomputeDeadline(s: CaseState, kind: DeadlineKind, policy: JurisdictionPolicy): void {
+  const d = s.deadlines[kind];
+  if (!d || (d.state !== 'OPEN' && d.state !== 'SUSPENDED')) return;
+  const c = compute(s, d, policy);
+  if (c.dueAt !== d.dueAt) d.reminded = false;
+  d.dueAt = c.dueAt;
+  if (c.remindAt !== undefined) d.remindAt = c.remindAt;
+  else delete d.remindAt;
+  d.basis = c.basis;
+  d.state = c.suspended ? 'SUSPENDED' : 'OPEN';
+}
+
+export function recomputeAll(s: CaseState, policy: JurisdictionPolicy): void {
+  for (const kind of Object.keys(s.deadlines) as DeadlineKind[]) if (pausable(kind)) recomputeDeadline(s, kind, policy);
+}
+
+/** The act was done; late if after the due instant or already escalated. */
+export function meetDeadline(s: CaseState, kind: DeadlineKind, at: string): void {
+  const d = s.deadlines[kind];
+  if (!d || d.state === 'MET' || d.state === 'CANCELLED') return;
+  const late = d.state === 'MISSED' || Date.parse(at) > Date.parse(d.dueAt);
+  d.state = 'MET';
+  d.metAt = at;
+  if (late) d.late = true;
+}
+
+export function cancelDeadline(s: CaseState, kind: DeadlineKind, at: string): void {
+  const d = s.deadlines[kind];
+  if (!d || d.state === 'MET' || d.state === 'CANCELLED') return;
+  d.state = 'CANCELLED';
+  d.cancelledAt = at;
+}
+
+export function cancelAllDeadlines(s: CaseState, at: string, except: DeadlineKind[] = []): void {
+  for (const kind of Object.keys(s.deadlines) as DeadlineKind[]) if (!except.includes(kind)) cancelDeadline(s, kind, at);
+}
+
+/**
+ * Flags are derived, never stored independently, so they cannot drift:
+ * OVERDUE while any AGENCY deadline is MISSED (it clears when the act is done
+ * late, or the clock is cancelled); PAYMENT_OVERDUE likewise for payment.
+ * A lapsed defence window is the party's choice and raises nothing.
+ */
+export function deriveFlags(s: CaseState): CaseFlag[] {
+  const flags: CaseFlag[] = [];
+  const deadlines = Object.values(s.deadlines) as CaseDeadline[];
+  if (deadlines.some((d) => d.owner === 'AGENCY' && d.state === 'MISSED')) flags.push('OVERDUE');
+  if (s.deadlines.payment?.state === 'MISSED') flags.push('PAYMENT_OVERDUE');
+  const a = s.decision?.assessment ?? s.report?.assessment;
+  if (a?.legalReviewRequired) flags.push('MAJOR_DECISION');
+  if (a?.hearingOffered) flags.push('HEARING_OFFERED');
+  if (a?.collectiveDiscussionRequired) flags.push('COLLECTIVE_DISCUSSION_REQUIRED');
+  if (s.suspectedCrime) flags.push('SUSPECTED_CRIME');
+  if (s.decision?.revoked) flags.push('DECISION_REVOKED');
+  return flags;
+}

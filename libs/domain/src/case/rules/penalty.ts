@@ -1,0 +1,135 @@
+// Penalty arithmetic and the three separate outcome flags (domain spec §3):
+// legal review, hearing, collective discussion. All thresholds are policy.
+
+import type { AmountThreshold, JurisdictionPolicy, PartyType } from '../../policy/policy.types';
+import {
+  CIRCUMSTANCE_LEVELS,
+  PENALTY_KINDS,
+  type CircumstanceLevel,
+  type DecisionAssessment,
+  type Penalty,
+  type PenaltyKind,
+} from '../case-state';
+import { fail, type Fail } from '../rejection';
+import { fen, formatYuan, Validator } from './validation';
+
+export function meetsThreshold(amount: number, t: AmountThreshold): boolean {
+  return t.inclusive ? fen(amount) >= fen(t.amount) : fen(amount) > fen(t.amount);
+}
+
+/** Money the party must pay: fine plus confiscated illegal gains. */
+export function amountDue(penalty: Penalty | undefined): number {
+  if (!penalty) return 0;
+  return (fen(penalty.fineAmount ?? 0) + fen(penalty.confiscationAmount ?? 0)) / 100;
+}
+
+export function validatePenalty(v: Validator, field: string, p: unknown): void {
+  if (!v.object(field, p)) return;
+  if (v.array(`${field}.kinds`, p.kinds, { min: 1 })) {
+    (p.kinds as unknown[]).forEach((k, i) => v.oneOf(`${field}.kinds[${i}]`, k, PENALTY_KINDS));
+  }
+  v.amount(`${field}.fineAmount`, p.fineAmount, { optional: true });
+  v.amount(`${field}.confiscationAmount`, p.confiscationAmount, { optional: true });
+  v.text(`${field}.terms`, p.terms, { optional: true });
+  const kinds = Array.isArray(p.kinds) ? (p.kinds as string[]) : [];
+  const fine = typeof p.fineAmount === 'number' ? p.fineAmount : 0;
+  if (kinds.includes('FINE') && !(fine > 0)) v.add(`${field}.fineAmount`, 'is required and must be > 0 when kinds includes FINE');
+  if (!kinds.includes('FINE') && fine > 0) v.add(`${field}.kinds`, 'must include FINE when fineAmount is given');
+  const conf = typeof p.confiscationAmount === 'number' ? p.confiscationAmount : 0;
+  if (!kinds.includes('CONFISCATION') && conf > 0) v.add(`${field}.kinds`, 'must include CONFISCATION when confiscationAmount is given');
+}
+
+export function validateCircumstance(v: Validator, field: string, c: unknown): void {
+  v.oneOf(field, c, CIRCUMSTANCE_LEVELS);
+}
+
+/**
+ * Which extra steps a proposed or decided penalty needs. `alwaysFor` lists in
+ * the policy may name penalty kinds or circumstance levels (e.g. MITIGATED,
+ * 减轻处罚, on the 长治 legal-review list). Collective discussion follows legal
+ * review (MSA: every case that needs legal review is discussed collectively).
+ */
+export function assessPenalty(
+  penalty: Penalty | undefined,
+  circumstanceLevel: CircumstanceLevel | undefined,
+  partyType: PartyType,
+  policy: JurisdictionPolicy,
+): DecisionAssessment {
+  const reasons: string[] = [];
+  if (!penalty) return { legalReviewRequired: false, hearingOffered: false, collectiveDiscussionRequired: false, reasons };
+  const tags: string[] = [...penalty.kinds, ...(circumstanceLevel ? [circumstanceLevel] : [])];
+  const fine = penalty.fineAmount ?? 0;
+  const confiscation = penalty.confiscationAmount ?? 0;
+
+  let legalReviewRequired = false;
+  const lr = policy.legalReview.fineAbove[partyType];
+  if (fine > 0 && meetsThreshold(fine, lr)) {
+    legalReviewRequired = true;
+    reasons.push(`legal review: fine ${formatYuan(fine)} ${lr.inclusive ? '≥' : '>'} ${formatYuan(lr.amount)} for ${partyType} (${policy.legalReview.source})`);
+  }
+  for (const t of tags) {
+    if (policy.legalReview.alwaysFor.includes(t)) {
+      legalReviewRequired = true;
+      reasons.push(`legal review: ${t} is on the review list (${policy.legalReview.source})`);
+    }
+  }
+
+  let hearingOffered = false;
+  const h = policy.hearing.fineAtLeast[partyType];
+  if (fine > 0 && meetsThreshold(fine, h)) {
+    hearingOffered = true;
+    reasons.push(`hearing: fine ${formatYuan(fine)} ${h.inclusive ? '≥' : '>'} ${formatYuan(h.amount)} for ${partyType} (${policy.hearing.source})`);
+  }
+  if (confiscation > 0 && meetsThreshold(confiscation, h)) {
+    hearingOffered = true;
+    reasons.push(`hearing: confiscation ${formatYuan(confiscation)} ${h.inclusive ? '≥' : '>'} ${formatYuan(h.amount)} (${policy.hearing.source})`);
+  }
+  for (const t of tags) {
+    if (policy.hearing.alwaysFor.includes(t)) {
+      hearingOffered = true;
+      reasons.push(`hearing: ${t} (${policy.hearing.source})`);
+    }
+  }
+
+  if (legalReviewRequired) reasons.push('collective discussion: required with legal review (MSA)');
+  return { legalReviewRequired, hearingOffered, collectiveDiscussionRequired: legalReviewRequired, reasons };
+}
+
+// Penalty kinds never heavier than anything else: adding them is not aggravation.
+const LIGHTEST: PenaltyKind[] = ['WARNING', 'PUBLIC_CRITICISM'];
+
+/** APL 45: the penalty may not become heavier because the party defended itself. */
+export function heavierThan(decided: Penalty | undefined, proposed: Penalty | undefined): string | null {
+  if (!decided) return null;
+  const p = proposed ?? { kinds: [] };
+  if (fen(decided.fineAmount ?? 0) > fen(p.fineAmount ?? 0)) {
+    return `fine ${formatYuan(decided.fineAmount ?? 0)} exceeds the ${formatYuan(p.fineAmount ?? 0)} in the pre-decision notice`;
+  }
+  if (fen(decided.confiscationAmount ?? 0) > fen(p.confiscationAmount ?? 0)) {
+    return `confiscation ${formatYuan(decided.confiscationAmount ?? 0)} exceeds the ${formatYuan(p.confiscationAmount ?? 0)} in the notice`;
+  }
+  const added = decided.kinds.filter((k) => !p.kinds.includes(k) && !LIGHTEST.includes(k));
+  if (added.length > 0) return `penalty kinds ${added.join(', ')} were not in the pre-decision notice`;
+  return null;
+}
+
+/** APL 51: warning, or a fine up to the policy's limit (inclusive), decided on the spot. */
+export function checkSimplePenalty(penalty: Penalty, partyType: PartyType, policy: JurisdictionPolicy): Fail | null {
+  const others = penalty.kinds.filter((k) => k !== 'WARNING' && k !== 'FINE');
+  if (others.length > 0) {
+    return fail(
+      'CASE.SIMPLE_PENALTY_NOT_ALLOWED',
+      `The simple procedure allows only a warning or a fine (${policy.simpleProcedure.source}); ${others.join(', ')} needs the ordinary procedure`,
+    );
+  }
+  const limit = policy.simpleProcedure.maxFine[partyType];
+  const fine = penalty.fineAmount ?? 0;
+  if (fen(fine) > fen(limit)) {
+    const who = partyType === 'PERSON' ? 'a person' : 'an organisation';
+    return fail(
+      'CASE.SIMPLE_FINE_EXCEEDS_LIMIT',
+      `Fine ${formatYuan(fine)} exceeds the simple-procedure limit of ${formatYuan(limit)} for ${who} (${policy.simpleProcedure.source}); register the case under the ordinary procedure`,
+    );
+  }
+  return null;
+}

@@ -1,0 +1,43 @@
+// What the law asks before an ordinary-procedure decision (domain spec §2
+// steps 5–10). Reported always; enforced by decide() only when
+// ctx.features.preDecisionSteps is on (the next issue makes review and notice
+// mandatory).
+
+import type { CaseState } from '../case-state';
+
+export interface PreDecisionRequirement {
+  step: 'case-review' | 'notice' | 'defence' | 'hearing' | 'legal-review' | 'collective-discussion';
+  met: boolean;
+  reason: string;
+}
+
+export function preDecisionRequirements(s: CaseState): PreDecisionRequirement[] {
+  if (s.procedure !== 'ORDINARY' || !s.report) return [];
+  const out: PreDecisionRequirement[] = [];
+  out.push({
+    step: 'case-review',
+    met: s.review?.opinion === 'AGREE',
+    reason: 'a reviewer who is not a case officer agrees with the report (APL 58; MSA 49)',
+  });
+  if (s.report.proposedOutcome !== 'PENALTY') return out;
+  const a = s.report.assessment;
+  out.push({ step: 'notice', met: s.notice !== undefined, reason: 'the pre-decision notice is served (APL 44, 62)' });
+  const d = s.deadlines.defence;
+  out.push({
+    step: 'defence',
+    met: s.defence !== undefined || s.hearing !== undefined || (d !== undefined && d.state !== 'OPEN' && d.state !== 'SUSPENDED'),
+    reason: 'the party has stated a defence, waived it, or let the period lapse (APL 45)',
+  });
+  if (s.hearing) out.push({ step: 'hearing', met: s.hearing.heldAt !== undefined, reason: 'the requested hearing is held (APL 64)' });
+  if (a.legalReviewRequired) {
+    out.push({ step: 'legal-review', met: s.legalReview?.opinion === 'APPROVE', reason: 'the legal review of this major decision passed (APL 58)' });
+  }
+  if (a.collectiveDiscussionRequired) {
+    out.push({
+      step: 'collective-discussion',
+      met: s.collectiveDiscussions.some((c) => c.purpose === 'DECISION' && Date.parse(c.recordedAt) >= Date.parse(s.report!.submittedAt)),
+      reason: 'the agency heads discussed the case collectively (APL 57)',
+    });
+  }
+  return out;
+}

@@ -1,0 +1,6 @@
+export * from './policy/policy.types';
+export * from './case/actor.types';
+export * from './chain/canonical-json';
+export * from './calendar';
+export * from './case';
+export * from './deadlines/alarms';

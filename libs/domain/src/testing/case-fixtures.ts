@@ -1,0 +1,462 @@
+// People, commands and a small runner for case tests. Reusable by the
+// workflow and API tests: every command here passes decide() on the state the
+// matching scenario step produces.
+
+import type { ActorSnapshot, CertificateSnapshot, Role } from '../case/actor.types';
+import { SYSTEM, type CaseCommand, type CommandContext, type CommandOf, type RuleFeatures, type SystemActor } from '../case/case-commands';
+import type { CaseEvent } from '../case/case-events';
+import type { CaseState, CaseStatus, Party, Penalty } from '../case/case-state';
+import { decide } from '../case/decide';
+import { evolve } from '../case/evolve';
+import type { Decision } from '../case/rejection';
+import type { JurisdictionPolicy } from '../policy/policy.types';
+import { testPolicy } from './test-policy';
+
+export const AGENCY_ID = '0a9e1c2d-0000-4000-8000-000000000001';
+export const OTHER_AGENCY_ID = '0a9e1c2d-0000-4000-8000-000000000002';
+export const POLICE_AGENCY_ID = '0a9e1c2d-0000-4000-8000-000000000003';
+
+/** Mon 2 Mar 2026, 10:00 in Asia/Shanghai. */
+export const T0 = '2026-03-02T02:00:00.000Z';
+export const HOUR = 3_600_000;
+export const DAY = 86_400_000;
+
+export function plus(instant: string, ms: number): string {
+  return new Date(Date.parse(instant) + ms).toISOString();
+}
+
+export function cert(number: string, over: Partial<CertificateSnapshot> = {}): CertificateSnapshot {
+  return { number, scope: '市场监管综合执法', validFrom: '2025-01-01', validTo: '2027-12-31', status: 'ACTIVE', ...over };
+}
+
+export function person(userId: string, name: string, roles: Role[], certificates: CertificateSnapshot[] = [], agencyId = AGENCY_ID): ActorSnapshot {
+  return { userId, name, agencyId, roles, certificates };
+}
+
+export const people = {
+  officerA: person('u-officer-a', '张伟', ['OFFICER'], [cert('14010119001')]),
+  officerB: person('u-officer-b', '李娜', ['OFFICER'], [cert('14010119002')]),
+  /** Certified, same agency, not assigned to the fixture cases. */
+  officerC: person('u-officer-c', '王强', ['OFFICER'], [cert('14010119003')]),
+  expiredOfficer: person('u-officer-x', '陈静', ['OFFICER'], [cert('14010119004', { validTo: '2026-02-28' })]),
+  suspendedOfficer: person('u-officer-s', '刘洋', ['OFFICER'], [cert('14010119005', { status: 'SUSPENDED' })]),
+  otherAgencyOfficer: person('u-officer-o', '杨帆', ['OFFICER'], [cert('14020119001')], OTHER_AGENCY_ID),
+  auxiliary: person('u-aux', '吴辅', ['AUXILIARY']),
+  head: person('u-head', '赵局长', ['AGENCY_HEAD']),
+  deputyHead: person('u-head-2', '钱副局长', ['AGENCY_HEAD']),
+  /** Auxiliary staff someone also gave the head role: still never decides. */
+  auxiliaryHead: person('u-aux-head', '吴某', ['AUXILIARY', 'AGENCY_HEAD']),
+  reviewer: person('u-reviewer', '孙法', ['LEGAL_REVIEWER'], [cert('FS-2025-0001')]),
+  /** A legal reviewer who is also an officer (may be assigned to a case). */
+  reviewerOfficer: person('u-reviewer-officer', '周审', ['LEGAL_REVIEWER', 'OFFICER'], [cert('FS-2025-0002')]),
+  host: person('u-host', '郑主持', ['LEGAL_REVIEWER'], [cert('FS-2025-0003')]),
+  police: person('u-police', '冯民警', ['POLICE_LIAISON'], [], POLICE_AGENCY_ID),
+  procurator: person('u-procurator', '褚检察', ['PROCURATORATE'], [], POLICE_AGENCY_ID),
+  supervisor: person('u-supervisor', '卫督察', ['SUPERVISOR']),
+} as const;
+
+export const organisationParty: Party = {
+  type: 'ORGANISATION',
+  name: '长治市某食品有限公司',
+  creditCode: '91140400MA0XXXXX1X',
+  legalRepresentative: '蒋某',
+  address: '长治市某区某路1号',
+};
+
+export const personParty: Party = { type: 'PERSON', name: '沈某', idNumber: '140402199001010000' };
+
+/** ¥50,000 for an organisation: hearing offered (≥ ¥10,000), no legal review (≤ ¥100,000). */
+export const standardPenalty: Penalty = { kinds: ['FINE', 'CONFISCATION'], fineAmount: 50000, confiscationAmount: 2000, terms: '没收违法所得' };
+
+const SHA = (n: number) => n.toString(16).padStart(64, 'a');
+
+export const commands = {
+  registerOrdinary: (over: Partial<CommandOf<'REGISTER_LEAD'>> = {}): CommandOf<'REGISTER_LEAD'> => ({
+    type: 'REGISTER_LEAD',
+    caseId: '5f0c3a1e-0000-4000-8000-000000000101',
+    caseNumber: '长市监立〔2026〕101号',
+    agencyId: AGENCY_ID,
+    procedure: 'ORDINARY',
+    source: 'COMPLAINT',
+    discoveredAt: '2026-03-01T01:00:00.000Z',
+    party: organisationParty,
+    violationCode: 'FOOD-UNLICENSED',
+    summary: 'Selling packaged food without a food business licence',
+    officers: [people.officerA, people.officerB],
+    violationAt: '2026-02-20',
+    ...over,
+  }),
+  registerSimple: (over: Partial<CommandOf<'REGISTER_LEAD'>> = {}): CommandOf<'REGISTER_LEAD'> => ({
+    type: 'REGISTER_LEAD',
+    caseId: '5f0c3a1e-0000-4000-8000-000000000201',
+    caseNumber: '长市监简〔2026〕201号',
+    agencyId: AGENCY_ID,
+    procedure: 'SIMPLE',
+    source: 'INSPECTION',
+    discoveredAt: T0,
+    party: personParty,
+    violationCode: 'TRAFFIC-RULE',
+    summary: 'Driver ran a red light',
+    officers: [people.officerA],
+    ...over,
+  }),
+  approveFiling: (over: Partial<CommandOf<'DECIDE_FILING'>> = {}): CommandOf<'DECIDE_FILING'> => ({
+    type: 'DECIDE_FILING',
+    approve: true,
+    reason: 'Facts indicate a violation within jurisdiction',
+    officers: [people.officerA, people.officerB],
+    ...over,
+  }),
+  declineFiling: (): CommandOf<'DECIDE_FILING'> => ({ type: 'DECIDE_FILING', approve: false, reason: 'No violation found on verification', officers: [] }),
+  evidence: (n: number, at: string, over: Partial<CommandOf<'RECORD_EVIDENCE'>> = {}): CommandOf<'RECORD_EVIDENCE'> => ({
+    type: 'RECORD_EVIDENCE',
+    evidenceId: `ev-${n}`,
+    kind: 'ON_SITE_RECORD',
+    title: `现场检查笔录 ${n}`,
+    collectedAt: at,
+    collectors: [people.officerA, people.officerB],
+    location: '长治市某区某路1号',
+    sha256: SHA(n),
+    sizeBytes: 1024 * n,
+    mediaType: 'application/pdf',
+    ...over,
+  }),
+  report: (over: Partial<CommandOf<'SUBMIT_INVESTIGATION_REPORT'>> = {}): CommandOf<'SUBMIT_INVESTIGATION_REPORT'> => ({
+    type: 'SUBMIT_INVESTIGATION_REPORT',
+    findings: 'Sold packaged food without a licence from 2026-02-01 to 2026-02-20; goods value ¥3,000',
+    proposedOutcome: 'PENALTY',
+    proposedPenalty: standardPenalty,
+    legalBasis: '《食品安全法》第一百二十二条',
+    circumstanceLevel: 'GENERAL',
+    discretionReasons: 'First violation, goods value below ¥10,000',
+    ...over,
+  }),
+  review: (): CommandOf<'REVIEW_CASE'> => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'Facts clear, basis correct' }),
+  notice: (servedAt: string, over: Partial<CommandOf<'SERVE_NOTICE'>> = {}): CommandOf<'SERVE_NOTICE'> => ({
+    type: 'SERVE_NOTICE',
+    noticeNumber: '长市监罚告〔2026〕101号',
+    text: '行政处罚告知书',
+    hearingRightsNotified: true,
+    method: 'DIRECT',
+    servedAt,
+    recipient: '蒋某 (legal representative)',
+    proof: 'delivery-receipt-notice-101',
+    ...over,
+  }),
+  defence: (): CommandOf<'RECORD_DEFENCE'> => ({
+    type: 'RECORD_DEFENCE',
+    waived: false,
+    statement: 'The licence application was pending',
+    points: [{ point: 'application pending', adopted: false, reason: 'a pending application does not permit trading' }],
+  }),
+  requestHearing: (at: string): CommandOf<'REQUEST_HEARING'> => ({ type: 'REQUEST_HEARING', requestedAt: at }),
+  scheduleHearing: (hearingAt: string, host: ActorSnapshot = people.host): CommandOf<'SCHEDULE_HEARING'> => ({
+    type: 'SCHEDULE_HEARING',
+    hearingAt,
+    host,
+    location: '听证室 1',
+    isPublic: true,
+  }),
+  holdHearing: (heldAt: string): CommandOf<'RECORD_HEARING'> => ({ type: 'RECORD_HEARING', heldAt, record: '听证笔录', report: '听证报告' }),
+  requestLegalReview: (): CommandOf<'REQUEST_LEGAL_REVIEW'> => ({ type: 'REQUEST_LEGAL_REVIEW' }),
+  legalReview: (opinion: 'APPROVE' | 'RETURN' | 'REJECT' = 'APPROVE'): CommandOf<'RECORD_LEGAL_REVIEW'> => ({
+    type: 'RECORD_LEGAL_REVIEW',
+    opinion,
+    text: '法制审核意见',
+  }),
+  collective: (heldAt: string, purpose: 'DECISION' | 'EXTENSION' = 'DECISION'): CommandOf<'RECORD_COLLECTIVE_DISCUSSION'> => ({
+    type: 'RECORD_COLLECTIVE_DISCUSSION',
+    purpose,
+    heldAt,
+    attendees: [
+      { userId: people.head.userId, name: people.head.name },
+      { userId: people.deputyHead.userId, name: people.deputyHead.name },
+    ],
+    minutes: '集体讨论记录',
+    resolution: purpose === 'DECISION' ? 'Impose the proposed penalty' : 'Extend the decision limit',
+  }),
+  decide: (over: Partial<CommandOf<'DECIDE'>> = {}): CommandOf<'DECIDE'> => ({
+    type: 'DECIDE',
+    outcome: 'PENALTY',
+    penalty: standardPenalty,
+    documentNumber: '长市监罚〔2026〕101号',
+    text: '行政处罚决定书',
+    legalBasis: '《食品安全法》第一百二十二条',
+    ...over,
+  }),
+  serve: (servedAt: string, over: Partial<CommandOf<'SERVE'>> = {}): CommandOf<'SERVE'> => ({
+    type: 'SERVE',
+    method: 'DIRECT',
+    servedAt,
+    recipient: '蒋某 (legal representative)',
+    proof: 'delivery-receipt-decision-101',
+    ...over,
+  }),
+  pay: (amount: number, paidAt: string, receipt = `bank-receipt-${amount}`): CommandOf<'RECORD_PAYMENT'> => ({
+    type: 'RECORD_PAYMENT',
+    amount,
+    paidAt,
+    receipt,
+  }),
+  challenge: (at: string, stage: 'FILED' | 'DECIDED' = 'FILED', result?: CommandOf<'RECORD_CHALLENGE'>['result']): CommandOf<'RECORD_CHALLENGE'> => ({
+    type: 'RECORD_CHALLENGE',
+    challengeId: 'ch-1',
+    kind: 'RECONSIDERATION',
+    stage,
+    at,
+    body: '长治市人民政府',
+    ...(result ? { result } : {}),
+  }),
+  extend: (deadline: CommandOf<'EXTEND_DEADLINE'>['deadline']): CommandOf<'EXTEND_DEADLINE'> => ({
+    type: 'EXTEND_DEADLINE',
+    deadline,
+    reason: 'Complex facts; appraisal pending',
+  }),
+  suspend: (): CommandOf<'SUSPEND'> => ({ type: 'SUSPEND', reason: 'Party seriously ill (MSA 46)' }),
+  resume: (): CommandOf<'RESUME'> => ({ type: 'RESUME', reason: 'Cause of suspension removed' }),
+  terminate: (): CommandOf<'TERMINATE'> => ({ type: 'TERMINATE', reason: 'Party (organisation) dissolved, no successor (MSA 47)' }),
+  recuse: (userId: string, replacement?: ActorSnapshot): CommandOf<'RECUSE'> => ({
+    type: 'RECUSE',
+    userId,
+    reason: 'Close relative of the party',
+    requestedBy: 'PARTY',
+    ...(replacement ? { replacement } : {}),
+  }),
+  close: (): CommandOf<'CLOSE'> => ({ type: 'CLOSE', summary: '结案审批表: penalty executed in full' }),
+  archive: (): CommandOf<'ARCHIVE'> => ({ type: 'ARCHIVE' }),
+  simpleDecide: (servedAt: string, over: Partial<CommandOf<'SIMPLE_DECIDE'>> = {}): CommandOf<'SIMPLE_DECIDE'> => ({
+    type: 'SIMPLE_DECIDE',
+    facts: 'Ran a red light at 某路口, 10:05',
+    legalBasis: '《道路交通安全法》第九十条',
+    penalty: { kinds: ['FINE'], fineAmount: 200 },
+    documentNumber: '长公交简〔2026〕201号',
+    text: '当场行政处罚决定书',
+    service: { method: 'DIRECT', servedAt, recipient: '沈某', proof: 'signed-on-the-spot-201' },
+    ...over,
+  }),
+  reportSimple: (): CommandOf<'REPORT_SIMPLE'> => ({ type: 'REPORT_SIMPLE', note: 'filed with the legal office' }),
+  reminder: (deadline: CommandOf<'DEADLINE_REMINDER'>['deadline']): CommandOf<'DEADLINE_REMINDER'> => ({ type: 'DEADLINE_REMINDER', deadline }),
+  escalation: (deadline: CommandOf<'DEADLINE_ESCALATION'>['deadline']): CommandOf<'DEADLINE_ESCALATION'> => ({ type: 'DEADLINE_ESCALATION', deadline }),
+  proposeTransfer: (): CommandOf<'PROPOSE_TRANSFER'> => ({
+    type: 'PROPOSE_TRANSFER',
+    grounds: 'Sales of fake products exceed ¥50,000 (《刑法》140)',
+    thresholdFacts: 'sales ¥68,000',
+    officers: [people.officerA, people.officerB],
+  }),
+  approveTransfer: (approve = true): CommandOf<'DECIDE_TRANSFER'> => ({
+    type: 'DECIDE_TRANSFER',
+    approve,
+    reason: approve ? 'Threshold of 立案追诉标准 reached' : 'Sales figure not established; no transfer',
+  }),
+  dispatchTransfer: (sentAt: string): CommandOf<'DISPATCH_TRANSFER'> => ({
+    type: 'DISPATCH_TRANSFER',
+    sentAt,
+    policeAgency: '长治市公安局',
+    procuratorate: '长治市人民检察院',
+    documents: ['移送书', '调查报告', '涉案物品清单', '检验报告'],
+  }),
+  policeDecision: (decision: 'RECEIPT' | 'ACCEPT' | 'DECLINE', at: string): CommandOf<'RECORD_POLICE_DECISION'> => ({
+    type: 'RECORD_POLICE_DECISION',
+    decision,
+    at,
+    ...(decision === 'DECLINE' ? { reason: 'No criminal facts established' } : {}),
+  }),
+  requestReconsideration: (): CommandOf<'REQUEST_TRANSFER_RECONSIDERATION'> => ({ type: 'REQUEST_TRANSFER_RECONSIDERATION', reason: 'Sales records support the threshold' }),
+  answerReconsideration: (accept: boolean): CommandOf<'ANSWER_TRANSFER_RECONSIDERATION'> => ({
+    type: 'ANSWER_TRANSFER_RECONSIDERATION',
+    accept,
+    reason: accept ? 'Reconsidered: case opened' : 'Refusal maintained',
+  }),
+  requestSupervision: (): CommandOf<'REQUEST_TRANSFER_SUPERVISION'> => ({ type: 'REQUEST_TRANSFER_SUPERVISION', reason: 'Police refusal appears unfounded' }),
+  resolveSupervision: (outcome: 'POLICE_TO_FILE' | 'REFUSAL_UPHELD'): CommandOf<'RESOLVE_TRANSFER_SUPERVISION'> => ({
+    type: 'RESOLVE_TRANSFER_SUPERVISION',
+    outcome,
+    reason: '检察院立案监督意见',
+  }),
+  resumeAdministrative: (): CommandOf<'RESUME_ADMINISTRATIVE_CASE'> => ({ type: 'RESUME_ADMINISTRATIVE_CASE', reason: 'Final refusal: complete the administrative case' }),
+};
+
+export interface RecordedEvent {
+  event: CaseEvent;
+  at: string;
+  actor: string;
+}
+
+/** Drives decide() + evolve() like the workflow does, on a test clock. */
+export class CaseRunner {
+  state: CaseState | null = null;
+  now: string;
+  readonly log: RecordedEvent[] = [];
+
+  constructor(
+    readonly policy: JurisdictionPolicy = testPolicy(),
+    start: string = T0,
+    readonly features: RuleFeatures = {},
+  ) {
+    this.now = start;
+  }
+
+  ctx(actor: ActorSnapshot | SystemActor): CommandContext {
+    return { actor, policy: this.policy, now: this.now, features: this.features };
+  }
+
+  try(command: CaseCommand, actor: ActorSnapshot | SystemActor): Decision {
+    return decide(this.state, command, this.ctx(actor));
+  }
+
+  /** Decide, fold, then advance the clock (default one hour). Throws on a rejection. */
+  exec(command: CaseCommand, actor: ActorSnapshot | SystemActor, advance = HOUR): CaseEvent[] {
+    const d = this.try(command, actor);
+    if (!d.ok) {
+      throw new Error(`${command.type} rejected in ${this.state?.status ?? 'null'}: ${d.rejection.code} ${d.rejection.reason}`);
+    }
+    for (const event of d.events) {
+      this.state = evolve(this.state, event, { at: this.now, policy: this.policy });
+      this.log.push({ event, at: this.now, actor: actor.userId ?? 'system' });
+    }
+    this.now = plus(this.now, advance);
+    return d.events;
+  }
+
+  at(instant: string): this {
+    this.now = instant;
+    return this;
+  }
+
+  get s(): CaseState {
+    if (!this.state) throw new Error('no case yet');
+    return this.state;
+  }
+
+  get status(): CaseStatus | null {
+    return this.state?.status ?? null;
+  }
+}
+
+export { SYSTEM };
+
+// ---------------------------------------------------------------------------
+// Scenarios: a runner brought to a named state along the shortest legal path.
+
+export type ScenarioName =
+  | CaseStatus
+  | 'SIMPLE:LEAD_REGISTERED'
+  | 'SIMPLE:SERVED'
+  | 'SIMPLE:EXECUTED'
+  | 'SIMPLE:CLOSED'
+  | 'SIMPLE:ARCHIVED';
+
+const { officerA: A, head: H, reviewer: R, police: P } = people;
+
+function toFiled(r: CaseRunner): CaseRunner {
+  r.exec(commands.registerOrdinary(), A);
+  r.exec(commands.approveFiling(), H);
+  r.exec(commands.evidence(1, r.now), A);
+  return r;
+}
+function toReported(r: CaseRunner): CaseRunner {
+  toFiled(r).exec(commands.report(), A);
+  return r;
+}
+function toNotice(r: CaseRunner): CaseRunner {
+  toReported(r).exec(commands.review(), R);
+  r.exec(commands.notice(r.now), A);
+  return r;
+}
+function toHearingRequested(r: CaseRunner): CaseRunner {
+  toNotice(r).exec(commands.requestHearing(r.now), A);
+  return r;
+}
+function toHearingScheduled(r: CaseRunner): CaseRunner {
+  toHearingRequested(r).exec(commands.scheduleHearing(plus(r.now, 20 * DAY)), A);
+  return r;
+}
+function toHearingHeld(r: CaseRunner): CaseRunner {
+  toHearingScheduled(r);
+  r.at(plus(r.now, 20 * DAY)).exec(commands.holdHearing(r.now), A);
+  return r;
+}
+function toLegalReviewPending(r: CaseRunner): CaseRunner {
+  toHearingHeld(r).exec(commands.requestLegalReview(), A);
+  return r;
+}
+function toDecided(r: CaseRunner): CaseRunner {
+  toReported(r).exec(commands.decide(), H);
+  return r;
+}
+function toServed(r: CaseRunner): CaseRunner {
+  toDecided(r).exec(commands.serve(r.now), A);
+  return r;
+}
+function toExecuted(r: CaseRunner): CaseRunner {
+  toServed(r).exec(commands.pay(52000, r.now), A);
+  return r;
+}
+function toClosed(r: CaseRunner): CaseRunner {
+  toExecuted(r).exec(commands.close(), H);
+  return r;
+}
+function toTransferProposed(r: CaseRunner): CaseRunner {
+  toFiled(r).exec(commands.proposeTransfer(), A);
+  return r;
+}
+function toTransferred(r: CaseRunner): CaseRunner {
+  toTransferProposed(r).exec(commands.approveTransfer(), H);
+  r.exec(commands.dispatchTransfer(r.now), A);
+  return r;
+}
+function toTransferDeclined(r: CaseRunner): CaseRunner {
+  toTransferred(r).exec(commands.policeDecision('DECLINE', r.now), P);
+  return r;
+}
+function toSimpleServed(r: CaseRunner): CaseRunner {
+  r.exec(commands.registerSimple(), A);
+  r.exec(commands.simpleDecide(r.now), A);
+  return r;
+}
+function toSimpleExecuted(r: CaseRunner): CaseRunner {
+  toSimpleServed(r).exec(commands.reportSimple(), A);
+  r.exec(commands.pay(200, r.now), A);
+  return r;
+}
+
+const SCENARIOS: Record<ScenarioName, (r: CaseRunner) => CaseRunner> = {
+  LEAD_REGISTERED: (r) => (r.exec(commands.registerOrdinary(), A), r),
+  FILING_DECLINED: (r) => (r.exec(commands.registerOrdinary(), A), r.exec(commands.declineFiling(), H), r),
+  FILED: toFiled,
+  INVESTIGATION_REPORTED: toReported,
+  CASE_REVIEWED: (r) => (toReported(r).exec(commands.review(), R), r),
+  NOTICE_SERVED: toNotice,
+  DEFENCE_RECORDED: (r) => (toNotice(r).exec(commands.defence(), A), r),
+  HEARING_REQUESTED: toHearingRequested,
+  HEARING_SCHEDULED: toHearingScheduled,
+  HEARING_HELD: toHearingHeld,
+  LEGAL_REVIEW_PENDING: toLegalReviewPending,
+  LEGAL_REVIEW_PASSED: (r) => (toLegalReviewPending(r).exec(commands.legalReview('APPROVE'), R), r),
+  COLLECTIVE_DISCUSSED: (r) => (toReported(r).exec(commands.collective(r.now), H), r),
+  DECIDED: toDecided,
+  SERVED: toServed,
+  EXECUTED: toExecuted,
+  CLOSED: toClosed,
+  ARCHIVED: (r) => (toClosed(r).exec(commands.archive(), A), r),
+  SUSPENDED: (r) => (toFiled(r).exec(commands.suspend(), H), r),
+  TERMINATED: (r) => (toFiled(r).exec(commands.terminate(), H), r),
+  TRANSFER_PROPOSED: toTransferProposed,
+  TRANSFER_APPROVED: (r) => (toTransferProposed(r).exec(commands.approveTransfer(), H), r),
+  TRANSFERRED: toTransferred,
+  TRANSFER_ACCEPTED: (r) => (toTransferred(r).exec(commands.policeDecision('ACCEPT', r.now), P), r),
+  TRANSFER_DECLINED: toTransferDeclined,
+  TRANSFER_RECONSIDERATION_REQUESTED: (r) => (toTransferDeclined(r).exec(commands.requestReconsideration(), A), r),
+  TRANSFER_SUPERVISION_REQUESTED: (r) => (toTransferDeclined(r).exec(commands.requestSupervision(), A), r),
+  'SIMPLE:LEAD_REGISTERED': (r) => (r.exec(commands.registerSimple(), A), r),
+  'SIMPLE:SERVED': toSimpleServed,
+  'SIMPLE:EXECUTED': toSimpleExecuted,
+  'SIMPLE:CLOSED': (r) => (toSimpleExecuted(r).exec(commands.close(), H), r),
+  'SIMPLE:ARCHIVED': (r) => (toSimpleExecuted(r).exec(commands.close(), H), r.exec(commands.archive(), A), r),
+};
+
+export const SCENARIO_NAMES = Object.keys(SCENARIOS) as ScenarioName[];
+
+export function scenario(name: ScenarioName, policy: JurisdictionPolicy = testPolicy(), features: RuleFeatures = {}): CaseRunner {
+  return SCENARIOS[name](new CaseRunner(policy, T0, features));
+}

@@ -1,0 +1,124 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client, Connection, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { caseStateQuery, caseWorkflowId, CASE_WORKFLOW_TYPE, executeCommandUpdate, type CaseWorkflowInput } from '@zhifa/contracts';
+import type { ActorSnapshot, CaseCommand, JurisdictionPolicy } from '@zhifa/domain';
+import { CaseEventStore } from '@zhifa/persistence';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { DEMO_POLICY } from '../../infra/seed/demo-policy';
+import { DEMO_AGENCY, DEMO_USERS } from '../../infra/seed/demo-people';
+import { eventually } from '../support/eventually';
+import { fastPolicy } from '../support/policies';
+import { maybeRecordHistory } from '../support/record-history';
+import { appEnv } from '../support/test-env';
+
+function actor(username: string): ActorSnapshot {
+  const u = DEMO_USERS.find((x) => x.username === username)!;
+  return { userId: u.id, name: u.name, agencyId: DEMO_AGENCY.id, roles: u.roles, certificates: u.certificate ? [u.certificate] : [] };
+}
+
+describe('case workflow on the Temporal dev server', () => {
+  const taskQueue = `zhifa-wf-${randomUUID()}`;
+  let worker: INestApplicationContext;
+  let client: Client;
+  let connection: Connection;
+  let store: CaseEventStore;
+
+  async function startWorker(): Promise<INestApplicationContext> {
+    const ctx = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    await ctx.init();
+    return ctx;
+  }
+
+  beforeAll(async () => {
+    Object.assign(process.env, appEnv({ TEMPORAL_TASK_QUEUE: taskQueue }));
+    worker = await startWorker();
+    store = new CaseEventStore(worker.get(DataSource));
+    connection = await Connection.connect({ address: process.env.ZHIFA_TEST_TEMPORAL_ADDRESS });
+    client = new Client({ connection });
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await connection?.close();
+  });
+
+  function register(caseId: string, policy: JurisdictionPolicy, discoveredAt: string) {
+    const command: CaseCommand = {
+      type: 'REGISTER_LEAD',
+      caseId,
+      caseNumber: `WF-${caseId.slice(0, 8)}`,
+      agencyId: DEMO_AGENCY.id,
+      procedure: 'ORDINARY',
+      source: 'inspection',
+      discoveredAt,
+      party: { type: 'PERSON', name: '王某' },
+      violationCode: 'FOOD-UNLICENSED',
+      summary: 'integration',
+      officers: [actor('officer.zhang'), actor('officer.li')],
+    };
+    const input: CaseWorkflowInput = { caseId, policy };
+    return client.workflow.executeUpdateWithStart(executeCommandUpdate, {
+      args: [{ command, actor: actor('officer.zhang') }],
+      startWorkflowOperation: new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
+        workflowId: caseWorkflowId(caseId),
+        taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
+    });
+  }
+
+  it('registers a lead: one event in the chain, the read model projected, the live state queryable', async () => {
+    const caseId = randomUUID();
+    const result = await register(caseId, DEMO_POLICY, '2026-11-20T02:00:00Z');
+    expect(result).toEqual({ caseId, status: 'LEAD_REGISTERED', events: [{ seq: 1, type: 'LEAD_REGISTERED' }] });
+    expect((await store.timeline(caseId)).map((e) => e.type)).toEqual(['LEAD_REGISTERED']);
+    const live = await client.workflow.getHandle(caseWorkflowId(caseId)).query(caseStateQuery);
+    expect(live.seq).toBe(1);
+    expect(live.state?.status).toBe('LEAD_REGISTERED');
+  });
+
+  it('rejects a command the rules forbid in the validator, recording nothing', async () => {
+    const caseId = randomUUID();
+    await register(caseId, DEMO_POLICY, '2026-11-20T02:00:00Z');
+    const handle = client.workflow.getHandle(caseWorkflowId(caseId));
+    const err = await handle
+      .executeUpdate(executeCommandUpdate, { args: [{ command: { type: 'ARCHIVE' } as CaseCommand, actor: actor('officer.zhang') }] })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect((err as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'CASE.TRANSITION_NOT_ALLOWED' });
+    expect((await store.timeline(caseId)).length).toBe(1);
+  });
+
+  it('records a reminder and an escalation when the filing decision is not made in time', async () => {
+    const caseId = randomUUID();
+    await register(caseId, fastPolicy({ filingDecision: { seconds: 3, remindBefore: 1 } }), new Date().toISOString());
+    const types = await eventually(async () => {
+      const t = (await store.timeline(caseId)).map((e) => e.type);
+      return t.includes('DEADLINE_MISSED') ? t : undefined;
+    }, 20000);
+    expect(types).toEqual(['LEAD_REGISTERED', 'DEADLINE_APPROACHING', 'DEADLINE_MISSED']);
+    const [row] = await worker.get(DataSource).query('SELECT flags FROM cases WHERE id = $1', [caseId]);
+    expect(row.flags).toContain('OVERDUE');
+    expect(await store.verify(caseId)).toEqual({ valid: true, events: 3 });
+    await maybeRecordHistory(client, caseWorkflowId(caseId), 'lead-filing-deadline-missed');
+  });
+
+  it('survives a worker restart mid-case: the case goes on with no event lost or doubled', async () => {
+    const caseId = randomUUID();
+    await register(caseId, fastPolicy({ filingDecision: { seconds: 4, remindBefore: 2 } }), new Date().toISOString());
+    await worker.close();
+    // While no worker runs, the timers come due on the server; the new worker picks them up.
+    worker = await startWorker();
+    store = new CaseEventStore(worker.get(DataSource));
+    const types = await eventually(async () => {
+      const t = (await store.timeline(caseId)).map((e) => e.type);
+      return t.includes('DEADLINE_MISSED') ? t : undefined;
+    }, 30000);
+    expect(types).toEqual(['LEAD_REGISTERED', 'DEADLINE_APPROACHING', 'DEADLINE_MISSED']);
+    expect(await store.verify(caseId)).toMatchObject({ valid: true, events: 3 });
+  });
+});
