@@ -36,23 +36,32 @@ done
 echo "==> Building"
 npm run -s build
 
-pids=()
+# Servers run in their own sessions so Ctrl-C reaches only this script,
+# which then stops them in order: apps first (they drain in-flight work
+# against Temporal), Temporal last.
+temporal_pid=""
+app_pids=()
+tail_pids=()
 stop() {
   trap - INT TERM EXIT
   echo; echo "==> Stopping (apps finish in-flight work first)"
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${app_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${app_pids[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done; done
+  [ -n "$temporal_pid" ] && kill -TERM "$temporal_pid" 2>/dev/null || true
+  [ -n "$temporal_pid" ] && while kill -0 "$temporal_pid" 2>/dev/null; do sleep 0.2; done
+  for pid in "${tail_pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  pkill -P $$ 2>/dev/null || true
   echo "Stopped."
 }
 trap stop INT TERM EXIT
 
 echo "==> Temporal dev server (state in .data/temporal.db)"
-"$temporal_cli" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
+setsid "$temporal_cli" server start-dev --ip 127.0.0.1 --port "$TEMPORAL_PORT" --ui-port "$TEMPORAL_UI_PORT" \
   --db-filename .data/temporal.db --namespace "$TEMPORAL_NAMESPACE" --log-level warn >.data/logs/temporal.log 2>&1 &
-pids+=($!)
+temporal_pid=$!
 for _ in $(seq 1 120); do
   "$temporal_cli" operator cluster health --address "$TEMPORAL_ADDRESS" >/dev/null 2>&1 && break
-  kill -0 "${pids[0]}" 2>/dev/null || { echo "Temporal failed to start; see .data/logs/temporal.log" >&2; exit 1; }
+  kill -0 "$temporal_pid" 2>/dev/null || { echo "Temporal failed to start; see .data/logs/temporal.log" >&2; exit 1; }
   sleep 0.5
 done
 
@@ -60,9 +69,12 @@ echo "==> Migrations and demo seed"
 node dist/infra/seed/seed-demo.main.js
 
 start_app() {
-  local name="$1"
-  node "dist/apps/$name/src/main.js" > >(sed -u "s/^/[$name] /" | tee ".data/logs/$name.log") 2>&1 &
-  pids+=($!)
+  local name="$1" log=".data/logs/$1.log"
+  : >"$log"
+  setsid node "dist/apps/$name/src/main.js" >>"$log" 2>&1 &
+  app_pids+=($!)
+  tail -n +1 -F "$log" 2>/dev/null | sed -u "s/^/[$name] /" &
+  tail_pids+=($!)
 }
 start_app worker
 start_app jobs
@@ -88,4 +100,11 @@ zhifa is running.
   Logs       .data/logs/
 Press Ctrl-C to stop.
 MSG
-wait "${pids[0]}"
+while kill -0 "$temporal_pid" 2>/dev/null; do
+  for pid in "${app_pids[@]}"; do
+    kill -0 "$pid" 2>/dev/null || { echo "An app exited unexpectedly; see .data/logs/" >&2; exit 1; }
+  done
+  sleep 1
+done
+echo "Temporal dev server exited; see .data/logs/temporal.log" >&2
+exit 1

@@ -44,6 +44,7 @@ export class CaseEventsProcessor implements OnApplicationBootstrap, OnApplicatio
   async onApplicationShutdown(): Promise<void> {
     await this.worker?.close();
     await this.connection?.quit().catch(() => this.connection?.disconnect());
+    this.logger.log('stopped: jobs in progress finished');
   }
 
   async handle(job: CaseEventJob): Promise<number> {

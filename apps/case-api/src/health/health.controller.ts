@@ -50,7 +50,11 @@ export class HealthController {
   async ready(@Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
     const [postgres, redis, temporal] = await Promise.all([
       probe(() => this.ds.query('SELECT 1')),
-      probe(() => this.redis.redis.ping()),
+      probe(async () => {
+        const { status } = this.redis.redis;
+        if (status !== 'ready') throw new Error(`not connected (connection ${status})`);
+        return this.redis.redis.ping();
+      }),
       probe(() => this.temporal.connection.healthService.check({})),
     ]);
     const checks = { postgres, redis, temporal };
