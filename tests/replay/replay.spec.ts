@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
-import { Worker } from '@temporalio/worker';
+import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { WORKFLOWS_PATH, WORKFLOW_BUNDLER_OPTIONS } from '../../apps/worker/src/temporal/worker-factory';
 
 // Histories recorded from real runs (see tests/replay/README.md). Replaying
@@ -11,6 +11,14 @@ const dir = join(__dirname, 'histories');
 const files = readdirSync(dir).filter((f) => f.endsWith('.binpb'));
 
 describe('replay of stored case workflow histories', () => {
+  beforeAll(() => {
+    try {
+      Runtime.install({ logger: new DefaultLogger('WARN') });
+    } catch {
+      // a runtime is already installed in this process
+    }
+  });
+
   it('has histories to replay', () => {
     expect(files.length).toBeGreaterThan(0);
   });

@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Benchmarks (not part of the test suite): build, then run each against the real services.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+[ -d node_modules ] || bash infra/install-deps.sh
+bash infra/services.sh
+npm run -s build
+
+npx tsc -p bench/tsconfig.json && npx tsc-alias -p bench/tsconfig.json
+for b in dist-bench/bench/*.bench.js; do echo "== $b"; node "$b"; done
