@@ -62,8 +62,6 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   const workflowId = workflowInfo().workflowId;
   let state: CaseState | null = input.carried?.state ?? null;
   let seq = input.carried?.seq ?? 0;
-  // Handlers run one at a time: each sees the state the previous one left.
-  let busy = false;
 
   const now = (): string => new Date(Date.now()).toISOString();
 
@@ -83,14 +81,18 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     seq += events.length;
   }
 
-  async function exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    await condition(() => !busy);
-    busy = true;
-    try {
-      return await fn();
-    } finally {
-      busy = false;
-    }
+  // Commands run one at a time, in arrival order: each sees the state the
+  // previous one left. A promise chain, not a flag: two handlers waiting on
+  // a flag can both see it clear in the same activation.
+  let queue: Promise<unknown> = Promise.resolve();
+  let pending = 0;
+  function exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    pending++;
+    const run = queue.then(fn).finally(() => {
+      pending--;
+    });
+    queue = run.catch(() => undefined);
+    return run;
   }
 
   setHandler(caseStateQuery, () => ({ state, seq }));
@@ -139,7 +141,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       });
     }
     if (workflowInfo().continueAsNewSuggested) {
-      await condition(() => !busy && allHandlersFinished());
+      await condition(() => pending === 0 && allHandlersFinished());
       await continueAsNew<typeof caseWorkflow>({ caseId, policy, carried: { state: state!, seq } });
     }
   }

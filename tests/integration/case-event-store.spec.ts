@@ -73,6 +73,15 @@ describe('CaseEventStore on Postgres', () => {
     expect(count).toBe(3);
   });
 
+  it('refuses a different event at a seq already taken (two writers), recording nothing', async () => {
+    const caseId = randomUUID();
+    await store.append(input(caseId, [1, 2]));
+    const other = input(caseId, [2]);
+    other.events[0].payload = { n: 'another command' };
+    await expect(store.append(other)).rejects.toThrow('seq 2 is already taken by a different event');
+    expect(await store.verify(caseId)).toEqual({ valid: true, events: 2 });
+  });
+
   it('refuses a gap in the sequence', async () => {
     const caseId = randomUUID();
     await store.append(input(caseId, [1]));

@@ -107,6 +107,45 @@ describe('case workflow on the Temporal dev server', () => {
     await maybeRecordHistory(client, caseWorkflowId(caseId), 'lead-filing-deadline-missed');
   });
 
+  it('continues as new on a long case, carrying state and sequence, with concurrent commands each recorded once', async () => {
+    const caseId = randomUUID();
+    await register(caseId, DEMO_POLICY, '2026-11-20T02:00:00Z');
+    const handle = client.workflow.getHandle(caseWorkflowId(caseId));
+    const firstRunId = (await handle.describe()).runId;
+    const officers = [actor('officer.zhang'), actor('officer.li')];
+    await handle.executeUpdate(executeCommandUpdate, {
+      args: [{ command: { type: 'DECIDE_FILING', approve: true, reason: 'violation likely', officers, violationAt: '2026-11-18T00:00:00Z' }, actor: actor('head.sun') }],
+    });
+    const evidence = (i: number): CaseCommand => ({
+      type: 'RECORD_EVIDENCE',
+      evidenceId: `ev-${i}`,
+      kind: 'DOCUMENTARY',
+      title: `item ${i}`,
+      collectedAt: '2026-11-21T02:00:00Z',
+      collectors: officers,
+      location: 'site',
+      sha256: i.toString(16).padStart(64, '0'),
+      sizeBytes: 10,
+    });
+    for (let i = 0; i < 20; i++) {
+      await handle.executeUpdate(executeCommandUpdate, { args: [{ command: evidence(i), actor: actor('officer.zhang') }] });
+    }
+    await Promise.all(
+      Array.from({ length: 10 }, (_, j) =>
+        handle.executeUpdate(executeCommandUpdate, { args: [{ command: evidence(100 + j), actor: actor('officer.li') }] }),
+      ),
+    );
+
+    expect((await handle.describe()).runId).not.toBe(firstRunId);
+    const live = await handle.query(caseStateQuery);
+    expect(live.seq).toBe(32);
+    expect(live.state?.evidence).toHaveLength(30);
+    const events = await store.timeline(caseId);
+    expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+    expect(new Set(events.filter((e) => e.type === 'EVIDENCE_RECORDED').map((e) => e.payload.evidenceId)).size).toBe(30);
+    expect(await store.verify(caseId)).toEqual({ valid: true, events: 32 });
+  });
+
   it('survives a worker restart mid-case: the case goes on with no event lost or doubled', async () => {
     const caseId = randomUUID();
     await register(caseId, fastPolicy({ filingDecision: { seconds: 4, remindBefore: 2 } }), new Date().toISOString());

@@ -7,7 +7,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 // Global setup is loaded outside Jest's module mapper: relative imports only.
 import { createDataSource } from '../../libs/persistence/src/data-source';
 import { migrate } from '../../libs/persistence/src/migrate';
-import { TEST_DATABASE_URL, assertTestDatabase } from './test-env';
+import { CONTINUE_AS_NEW_AFTER, TEST_DATABASE_URL, assertTestDatabase } from './test-env';
 
 /**
  * Once per Jest run: a clean zhifa_test database with every migration
@@ -30,7 +30,9 @@ export default async function globalSetup(): Promise<void> {
       executable: { type: 'existing-path', path: cli },
       ip: '127.0.0.1',
       ui: false,
-      extraArgs: ['--log-level', 'error'],
+      // A low history limit makes long-case continue-as-new happen in tests,
+      // not only after thousands of events in production.
+      extraArgs: ['--log-level', 'error', '--dynamic-config-value', `limit.historyCount.suggestContinueAsNew=${CONTINUE_AS_NEW_AFTER}`],
     },
   });
   (globalThis as Record<string, unknown>).__ZHIFA_TEMPORAL__ = env;

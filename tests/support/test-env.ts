@@ -27,3 +27,6 @@ export function appEnv(overrides: Record<string, string> = {}): Record<string, s
     ...overrides,
   };
 }
+
+/** History events after which the test Temporal server suggests continue-as-new. */
+export const CONTINUE_AS_NEW_AFTER = 120;

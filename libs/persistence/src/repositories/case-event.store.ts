@@ -113,16 +113,6 @@ export class CaseEventStore {
 
       for (const e of [...input.events].sort((a, b) => a.seq - b.seq)) {
         const id = eventId(input.workflowId, e.seq);
-        if (e.seq <= lastSeq) {
-          const existing = await m.findOne(CaseEventEntity, { where: { eventId: id } });
-          if (!existing) {
-            throw new ChainConflictError(`case ${input.caseId}: seq ${e.seq} is taken by another event than ${id}`);
-          }
-          continue;
-        }
-        if (e.seq !== lastSeq + 1) {
-          throw new ChainConflictError(`case ${input.caseId}: expected seq ${lastSeq + 1}, got ${e.seq}`);
-        }
         const body = {
           eventId: id,
           caseId: input.caseId,
@@ -132,6 +122,18 @@ export class CaseEventStore {
           occurredAt: new Date(e.occurredAt).toISOString(),
           payload: e.payload,
         };
+        if (e.seq <= lastSeq) {
+          // A retried append finds exactly its own event; anything else at
+          // this seq means two writers, which must never pass silently.
+          const existing = await m.findOne(CaseEventEntity, { where: { caseId: input.caseId, seq: e.seq } });
+          if (!existing || hashBody(toStored(existing)) !== hashBody(body)) {
+            throw new ChainConflictError(`case ${input.caseId}: seq ${e.seq} is already taken by a different event`);
+          }
+          continue;
+        }
+        if (e.seq !== lastSeq + 1) {
+          throw new ChainConflictError(`case ${input.caseId}: expected seq ${lastSeq + 1}, got ${e.seq}`);
+        }
         const hash = chainHash(lastHash, body);
         await m.insert(CaseEventEntity, { ...body, occurredAt: new Date(body.occurredAt), prevHash: lastHash, hash });
         await this.enqueue(m, id, input, e);
