@@ -19,6 +19,9 @@ const common = {
 };
 
 module.exports = {
+  // A global option: Jest ignores testTimeout inside projects. Integration and
+  // e2e tests wait on real timers and servers; unit tests finish in ms anyway.
+  testTimeout: 90000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,workflows,infra}/**/*.spec.ts'] },
     {
@@ -27,7 +30,6 @@ module.exports = {
       testMatch: ['<rootDir>/tests/{integration,replay}/**/*.spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-      testTimeout: 60000,
     },
     {
       ...common,
@@ -35,7 +37,6 @@ module.exports = {
       testMatch: ['<rootDir>/tests/e2e/**/*.spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-      testTimeout: 90000,
     },
   ],
 };

@@ -6,14 +6,15 @@ import { Client, Connection, WithStartWorkflowOperation, WorkflowUpdateFailedErr
 import { DataSource } from 'typeorm';
 import { caseStateQuery, caseWorkflowId, CASE_WORKFLOW_TYPE, executeCommandUpdate, type CaseWorkflowInput } from '@zhifa/contracts';
 import type { ActorSnapshot, CaseCommand, JurisdictionPolicy } from '@zhifa/domain';
-import { CaseEventStore } from '@zhifa/persistence';
+import { CaseEventStore, createDataSource } from '@zhifa/persistence';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { DEMO_POLICY } from '../../infra/seed/demo-policy';
 import { DEMO_AGENCY, DEMO_USERS } from '../../infra/seed/demo-people';
 import { eventually } from '../support/eventually';
 import { fastPolicy } from '../support/policies';
 import { maybeRecordHistory } from '../support/record-history';
-import { appEnv } from '../support/test-env';
+import { killHard, spawnWorkerProcess } from '../support/worker-process';
+import { appEnv, TEST_DATABASE_URL } from '../support/test-env';
 
 function actor(username: string): ActorSnapshot {
   const u = DEMO_USERS.find((x) => x.username === username)!;
@@ -26,6 +27,7 @@ describe('case workflow on the Temporal dev server', () => {
   let client: Client;
   let connection: Connection;
   let store: CaseEventStore;
+  let ds: DataSource;
 
   async function startWorker(): Promise<INestApplicationContext> {
     const ctx = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
@@ -36,13 +38,16 @@ describe('case workflow on the Temporal dev server', () => {
   beforeAll(async () => {
     Object.assign(process.env, appEnv({ TEMPORAL_TASK_QUEUE: taskQueue }));
     worker = await startWorker();
-    store = new CaseEventStore(worker.get(DataSource));
+    ds = createDataSource(TEST_DATABASE_URL, { logQueries: false });
+    await ds.initialize();
+    store = new CaseEventStore(ds);
     connection = await Connection.connect({ address: process.env.ZHIFA_TEST_TEMPORAL_ADDRESS });
     client = new Client({ connection });
   });
   afterAll(async () => {
     await worker?.close();
     await connection?.close();
+    await ds?.destroy();
   });
 
   function register(caseId: string, policy: JurisdictionPolicy, discoveredAt: string) {
@@ -101,7 +106,7 @@ describe('case workflow on the Temporal dev server', () => {
       return t.includes('DEADLINE_MISSED') ? t : undefined;
     }, 20000);
     expect(types).toEqual(['LEAD_REGISTERED', 'DEADLINE_APPROACHING', 'DEADLINE_MISSED']);
-    const [row] = await worker.get(DataSource).query('SELECT flags FROM cases WHERE id = $1', [caseId]);
+    const [row] = await ds.query('SELECT flags FROM cases WHERE id = $1', [caseId]);
     expect(row.flags).toContain('OVERDUE');
     expect(await store.verify(caseId)).toEqual({ valid: true, events: 3 });
     await maybeRecordHistory(client, caseWorkflowId(caseId), 'lead-filing-deadline-missed');
@@ -146,18 +151,24 @@ describe('case workflow on the Temporal dev server', () => {
     expect(await store.verify(caseId)).toEqual({ valid: true, events: 32 });
   });
 
-  it('survives a worker restart mid-case: the case goes on with no event lost or doubled', async () => {
-    const caseId = randomUUID();
-    await register(caseId, fastPolicy({ filingDecision: { seconds: 4, remindBefore: 2 } }), new Date().toISOString());
+  it('survives the worker being killed (SIGKILL) mid-case: the case goes on, no event lost or doubled', async () => {
+    // Only the child process polls the task queue while the case starts.
     await worker.close();
-    // While no worker runs, the timers come due on the server; the new worker picks them up.
+    const child = await spawnWorkerProcess(process.env);
+    const caseId = randomUUID();
+    try {
+      await register(caseId, fastPolicy({ filingDecision: { seconds: 6, remindBefore: 3 } }), new Date().toISOString());
+      await eventually(async () => (await store.timeline(caseId)).some((e) => e.type === 'DEADLINE_APPROACHING'), 20000);
+    } finally {
+      await killHard(child);
+    }
+    // The escalation timer comes due while no worker runs; a new worker picks it up.
     worker = await startWorker();
-    store = new CaseEventStore(worker.get(DataSource));
     const types = await eventually(async () => {
       const t = (await store.timeline(caseId)).map((e) => e.type);
       return t.includes('DEADLINE_MISSED') ? t : undefined;
     }, 30000);
     expect(types).toEqual(['LEAD_REGISTERED', 'DEADLINE_APPROACHING', 'DEADLINE_MISSED']);
-    expect(await store.verify(caseId)).toMatchObject({ valid: true, events: 3 });
+    expect(await store.verify(caseId)).toEqual({ valid: true, events: 3 });
   });
 });

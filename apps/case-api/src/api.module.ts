@@ -6,13 +6,18 @@ import { PersistenceModule } from '@zhifa/persistence';
 import { ActorService } from './auth/actor.service';
 import { AuthGuard } from './auth/auth.guard';
 import { HmacTokenVerifier, TokenVerifier } from './auth/token-verifier';
+import { CaseCommandRunner } from './cases/case-command-runner.service';
 import { CaseCommandsService } from './cases/case-commands.service';
 import { CaseDirectoryService } from './cases/case-directory.service';
 import { CasesController } from './cases/cases.controller';
+import { CaseActionsController } from './commands/case-actions.controller';
 import { IdempotencyService } from './common/idempotency.service';
 import { ProblemFilter } from './common/problem.filter';
 import { DevTokensController } from './dev/dev-tokens.controller';
+import { EvidenceController } from './evidence/evidence.controller';
+import { EvidenceStore } from './evidence/evidence.store';
 import { HealthController } from './health/health.controller';
+import { PoliciesController } from './policies/policies.controller';
 import { RedisProvider } from './health/redis.provider';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
@@ -30,7 +35,7 @@ export class ApiModule {
           useFactory: (c: AppConfig) => ({ secret: c.jwt.secret }),
         }),
       ],
-      controllers: [HealthController, CasesController, ...(dev ? [DevTokensController] : [])],
+      controllers: [HealthController, CasesController, CaseActionsController, EvidenceController, PoliciesController, ...(dev ? [DevTokensController] : [])],
       providers: [
         HmacTokenVerifier,
         { provide: TokenVerifier, useExisting: HmacTokenVerifier },
@@ -40,8 +45,10 @@ export class ApiModule {
         IdempotencyService,
         CaseDirectoryService,
         CaseCommandsService,
+        CaseCommandRunner,
         TemporalClientProvider,
         RedisProvider,
+        EvidenceStore,
       ],
     };
   }

@@ -10,6 +10,8 @@ export interface AppConfig {
   temporal: { address: string; namespace: string; taskQueue: string };
   jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
   evidenceDir: string;
+  /** Largest evidence upload accepted, in bytes (audio-video can be several GB). */
+  evidenceMaxBytes: number;
   timeZone: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
@@ -102,6 +104,7 @@ export function loadConfig(env: Env): AppConfig {
       ttlSeconds: int(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     },
     evidenceDir: read(env, 'EVIDENCE_DIR', '.data/evidence'),
+    evidenceMaxBytes: int(env, 'EVIDENCE_MAX_BYTES', 8 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
     timeZone: timeZone(env, 'CASE_TIME_ZONE', 'Asia/Shanghai'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'] as const, 'log'),
   };

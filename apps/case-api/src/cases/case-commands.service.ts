@@ -107,7 +107,8 @@ export class CaseCommandsService {
       }
       if (row && (err instanceof WorkflowNotFoundError || /already completed/i.test(String(err)))) {
         // The workflow has ended (archived or declined): the case is sealed.
-        throw new ProblemException(409, 'CASE.CLOSED_FOR_COMMANDS', `The case is ${row.status}; it accepts no more commands`, {
+        const code = row.status === 'ARCHIVED' ? 'CASE.ARCHIVED' : 'CASE.CLOSED_FOR_COMMANDS';
+        throw new ProblemException(409, code, `The case is ${row.status}; it accepts no more commands`, {
           state: row.status,
           allowedActions: [],
         });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ActorSnapshot, JurisdictionPolicy } from '@zhifa/domain';
+import { readAccess, type ActorSnapshot, type CaseState, type JurisdictionPolicy } from '@zhifa/domain';
 import { AgencyEntity, CaseEntity, PolicyEntity } from '@zhifa/persistence';
 import { notFound, ProblemException } from '../common/problem';
 
@@ -44,13 +44,11 @@ export class CaseDirectoryService {
     return `${agency.code}-${year}-${String(rows[0].last_number).padStart(5, '0')}`;
   }
 
-  /** Who may read a case: its own agency; officers and auxiliaries only on their cases. */
+  /** Who may read (and address commands to) a case: the domain's rule. */
   assertCanRead(row: CaseEntity, actor: ActorSnapshot): void {
-    if (row.agencyId !== actor.agencyId) throw notFound('case', row.id);
-    const assigned = (row.officers as { userId?: string }[]).some((o) => o.userId === actor.userId);
-    const overseer = actor.roles.some((r) => ['AGENCY_HEAD', 'LEGAL_REVIEWER', 'SUPERVISOR', 'ADMIN'].includes(r));
-    if (!assigned && !overseer) {
-      throw new ProblemException(403, 'CASE.NOT_ASSIGNED', 'Only the case officers, reviewers, heads and supervisors may read this case');
-    }
+    const access = readAccess(row.state as unknown as CaseState, actor);
+    if (access.ok) return;
+    if (access.hidden) throw notFound('case', row.id);
+    throw new ProblemException(403, access.code, access.reason);
   }
 }

@@ -64,7 +64,11 @@ export class CasesController {
       .skip((q.page - 1) * q.pageSize)
       .take(q.pageSize);
     if (!actor.roles.some((r) => ['AGENCY_HEAD', 'LEGAL_REVIEWER', 'SUPERVISOR', 'ADMIN'].includes(r))) {
-      qb.andWhere(`c.officers @> :me::jsonb`, { me: JSON.stringify([{ userId: actor.userId }]) });
+      // Officers list their own cases (the same people readAccess lets in).
+      qb.andWhere(`(c.officers @> :me::jsonb OR c.state->'hearing'->'host'->>'userId' = :uid)`, {
+        me: JSON.stringify([{ userId: actor.userId }]),
+        uid: actor.userId,
+      });
     }
     if (q.status) qb.andWhere('c.status = :status', { status: q.status });
     if (q.flag) qb.andWhere(':flag = ANY(c.flags)', { flag: q.flag });

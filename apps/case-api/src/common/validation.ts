@@ -1,11 +1,11 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 import { badRequest, FieldProblem } from './problem';
 
-function flatten(errors: ValidationError[], prefix = ''): FieldProblem[] {
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((e) => {
     const field = prefix ? `${prefix}.${e.property}` : e.property;
     const own = Object.values(e.constraints ?? {}).map((message) => ({ field, message }));
-    return [...own, ...flatten(e.children ?? [], field)];
+    return [...own, ...flattenValidationErrors(e.children ?? [], field)];
   });
 }
 
@@ -15,6 +15,6 @@ export function validationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => badRequest(flatten(errors)),
+    exceptionFactory: (errors) => badRequest(flattenValidationErrors(errors)),
   });
 }

@@ -21,3 +21,4 @@ export { certificateOn, checkNamedOfficers, investigatorIds, isInvestigator } fr
 export { deemedServedAt, PUBLIC_NOTICE_DAYS } from './rules/service';
 export { limitationCheck, addYears } from './rules/limitation';
 export { COMMAND_RULES, INVESTIGATING, PRE_DECISION, TRANSFER_STATUSES, gate, type CommandRule } from './rules/transitions';
+export * from './read-access';

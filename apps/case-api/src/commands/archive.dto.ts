@@ -1,0 +1,2 @@
+/** 归档 takes no fields; any field sent is refused rather than ignored. */
+export class ArchiveDto {}

@@ -1,0 +1,34 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import type { DecisionOutcome } from '@zhifa/domain';
+import { Text } from './dto-rules';
+import { PenaltyDto } from './penalty.dto';
+
+const OUTCOMES = ['PENALTY', 'NO_PENALTY', 'DISMISS'] as const;
+
+/** 行政处罚决定 (APL 57, 59) by the agency head, with its document number. */
+export class DecisionDto {
+  @ApiProperty({ enum: OUTCOMES })
+  @IsIn(OUTCOMES)
+  outcome!: DecisionOutcome;
+
+  @ApiPropertyOptional({ type: PenaltyDto, description: 'With outcome PENALTY only' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PenaltyDto)
+  penalty?: PenaltyDto;
+
+  @ApiProperty({ example: '长市监罚〔2026〕12号' })
+  @Text(100)
+  documentNumber!: string;
+
+  @ApiProperty({ description: 'The decision text (APL 59 contents, remedy rights included)' })
+  @Text(50000)
+  text!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Text(2000)
+  legalBasis?: string;
+}

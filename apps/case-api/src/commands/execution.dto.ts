@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNumber, IsPositive, ValidateIf } from 'class-validator';
+import type { ChallengeResult } from '@zhifa/domain';
+import { IsInstant, Text } from './dto-rules';
+
+/** A payment of the fine or confiscated gains (履行). */
+export class PaymentDto {
+  @ApiProperty({ example: 200, description: 'Yuan, at most two decimals' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsPositive()
+  amount!: number;
+
+  @ApiProperty({ example: '2026-11-23T06:00:00Z' })
+  @IsInstant()
+  paidAt!: string;
+
+  @ApiProperty({ example: '非税收入缴款书 No. 1404-0001', description: 'Receipt of the collecting bank or unit (罚缴分离)' })
+  @Text(200)
+  receipt!: string;
+}
+
+const CHALLENGE_RESULTS = ['UPHELD', 'VARIED', 'REVOKED', 'CONFIRMED_INVALID', 'WITHDRAWN', 'DISMISSED'] as const;
+
+/** 行政复议 / 行政诉讼: filed, then decided. */
+export class ChallengeDto {
+  @ApiPropertyOptional({ description: 'Required to decide a challenge; on FILED the server assigns one if absent' })
+  @ValidateIf((o: ChallengeDto, v: unknown) => o.stage === 'DECIDED' || v !== undefined)
+  @Text(100)
+  challengeId?: string;
+
+  @ApiProperty({ enum: ['RECONSIDERATION', 'LITIGATION'] })
+  @IsIn(['RECONSIDERATION', 'LITIGATION'])
+  kind!: 'RECONSIDERATION' | 'LITIGATION';
+
+  @ApiProperty({ enum: ['FILED', 'DECIDED'] })
+  @IsIn(['FILED', 'DECIDED'])
+  stage!: 'FILED' | 'DECIDED';
+
+  @ApiProperty({ example: '2026-11-23T06:00:00Z' })
+  @IsInstant()
+  at!: string;
+
+  @ApiProperty({ example: '长治市人民政府', description: 'The reconsideration body or court' })
+  @Text(300)
+  body!: string;
+
+  @ApiPropertyOptional({ enum: CHALLENGE_RESULTS, description: 'Required when stage is DECIDED' })
+  @ValidateIf((o: ChallengeDto, v: unknown) => o.stage === 'DECIDED' || v !== undefined)
+  @IsIn(CHALLENGE_RESULTS)
+  result?: ChallengeResult;
+}

@@ -1,0 +1,173 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsUUID,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { ForAction, IsInstant, Text } from './dto-rules';
+import { ServiceDto } from './service.dto';
+
+/** 审核 (MSA 49–55) by a reviewer who did not investigate. */
+export class CaseReviewDto {
+  @ApiProperty({ enum: ['AGREE', 'CORRECT', 'INVESTIGATE_FURTHER'] })
+  @IsIn(['AGREE', 'CORRECT', 'INVESTIGATE_FURTHER'])
+  opinion!: 'AGREE' | 'CORRECT' | 'INVESTIGATE_FURTHER';
+
+  @ApiProperty()
+  @Text(4000)
+  comments!: string;
+}
+
+/** 行政处罚告知书 served (APL 44–45), with its service record: opens the party's defence period. */
+export class NoticeDto extends ServiceDto {
+  @ApiProperty({ example: '长市监告〔2026〕1号' })
+  @Text(100)
+  noticeNumber!: string;
+
+  @ApiProperty()
+  @Text(20000)
+  text!: string;
+
+  @ApiProperty({ description: 'The notice told the party of the right to a hearing (required when the penalty qualifies)' })
+  @IsBoolean()
+  hearingRightsNotified!: boolean;
+}
+
+export class DefencePointDto {
+  @ApiProperty() @Text(2000) point!: string;
+  @ApiProperty() @IsBoolean() adopted!: boolean;
+  @ApiProperty() @Text(2000) reason!: string;
+}
+
+/** 陈述申辩 recorded and re-examined (复核), or waived. */
+export class DefenceDto {
+  @ApiProperty({ description: 'The party waived its right to state a defence' })
+  @IsBoolean()
+  waived!: boolean;
+
+  @ApiPropertyOptional({ description: "The party's statement; required unless waived" })
+  @ValidateIf((o: DefenceDto, v: unknown) => o.waived !== true || v !== undefined)
+  @Text(20000)
+  statement?: string;
+
+  @ApiPropertyOptional({ type: [DefencePointDto], description: 'Each point, adopted or not, and why' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => DefencePointDto)
+  points?: DefencePointDto[];
+}
+
+export class HearingRequestDto {
+  @ApiProperty({ example: '2026-11-23T03:00:00Z', description: 'When the party asked (within the defence period)' })
+  @IsInstant()
+  requestedAt!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Text(2000)
+  note?: string;
+}
+
+const SCHEDULE = ['SCHEDULE'] as const;
+const RECORD = ['RECORD'] as const;
+
+/** 听证: SCHEDULE names the host (never an investigator) ≥7 WD ahead; RECORD keeps the record and report. */
+export class HearingDto {
+  @ApiProperty({ enum: ['SCHEDULE', 'RECORD'] })
+  @IsIn(['SCHEDULE', 'RECORD'])
+  action!: 'SCHEDULE' | 'RECORD';
+
+  @ApiPropertyOptional({ description: 'SCHEDULE: when the hearing takes place' })
+  @ForAction(SCHEDULE)
+  @IsInstant()
+  hearingAt?: string;
+
+  @ApiPropertyOptional({ description: 'SCHEDULE: user id of the host, who did not investigate the case' })
+  @ForAction(SCHEDULE)
+  @IsUUID('all')
+  hostId?: string;
+
+  @ApiPropertyOptional({ description: 'SCHEDULE' })
+  @ForAction(SCHEDULE)
+  @Text(300)
+  location?: string;
+
+  @ApiPropertyOptional({ description: 'SCHEDULE: public unless secrets or privacy (APL 64)' })
+  @ForAction(SCHEDULE)
+  @IsBoolean()
+  isPublic?: boolean;
+
+  @ApiPropertyOptional({ description: 'SCHEDULE: why not public (required when isPublic is false)' })
+  @ForAction(SCHEDULE, { optional: true })
+  @Text(2000)
+  reasonNotPublic?: string;
+
+  @ApiPropertyOptional({ description: 'RECORD: when it was held' })
+  @ForAction(RECORD)
+  @IsInstant()
+  heldAt?: string;
+
+  @ApiPropertyOptional({ description: 'RECORD: the signed hearing record (听证笔录)' })
+  @ForAction(RECORD)
+  @Text(50000)
+  record?: string;
+
+  @ApiPropertyOptional({ description: 'RECORD: the hearing report (听证报告)' })
+  @ForAction(RECORD)
+  @Text(20000)
+  report?: string;
+}
+
+export class LegalReviewRequestDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Text(2000)
+  note?: string;
+}
+
+/** 法制审核 opinion (APL 58). */
+export class LegalReviewDto {
+  @ApiProperty({ enum: ['APPROVE', 'RETURN', 'REJECT'] })
+  @IsIn(['APPROVE', 'RETURN', 'REJECT'])
+  opinion!: 'APPROVE' | 'RETURN' | 'REJECT';
+
+  @ApiProperty({ description: 'The written opinion' })
+  @Text(20000)
+  text!: string;
+}
+
+/** 集体讨论 (APL 57): before the decision, or to authorise a further extension. */
+export class CollectiveDiscussionDto {
+  @ApiPropertyOptional({ enum: ['DECISION', 'EXTENSION'], default: 'DECISION' })
+  @IsOptional()
+  @IsIn(['DECISION', 'EXTENSION'])
+  purpose?: 'DECISION' | 'EXTENSION';
+
+  @ApiProperty({ example: '2026-11-23T02:00:00Z' })
+  @IsInstant()
+  heldAt!: string;
+
+  @ApiProperty({ type: [String], description: 'User ids of those present (at least 2 heads)' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @IsUUID('all', { each: true })
+  attendeeIds!: string[];
+
+  @ApiProperty()
+  @Text(50000)
+  minutes!: string;
+
+  @ApiProperty()
+  @Text(4000)
+  resolution!: string;
+}

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { Controller, Get, Headers, Inject, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import type { Request, Response } from 'express';
+import { Readable } from 'node:stream';
+import { APP_CONFIG, AppConfig } from '@zhifa/config';
+import type { CaseState, EvidenceItem } from '@zhifa/domain';
+import { ActorService } from '../auth/actor.service';
+import { Principal, Roles } from '../auth/auth.decorators';
+import type { TokenClaims } from '../auth/token-verifier';
+import { badRequest, ProblemException } from '../common/problem';
+import { flattenValidationErrors } from '../common/validation';
+import { CaseCommandRunner, CommandResponse } from '../cases/case-command-runner.service';
+import { CaseDirectoryService } from '../cases/case-directory.service';
+import { EvidenceHashMismatchError, EvidenceMissingError, EvidenceStore, StoredFile } from './evidence.store';
+import { readMultipartEvidence } from './multipart';
+import { RecordEvidenceDto } from './record-evidence.dto';
+
+@ApiTags('evidence')
+@ApiBearerAuth()
+@Controller('cases/:id/evidence')
+export class EvidenceController {
+  constructor(
+    @Inject(APP_CONFIG) private readonly cfg: AppConfig,
+    private readonly store: EvidenceStore,
+    private readonly runner: CaseCommandRunner,
+    private readonly actors: ActorService,
+    private readonly directory: CaseDirectoryService,
+  ) {}
+
+  /**
+   * 调查取证: one evidence item, either JSON with `text`, or multipart with
+   * the same fields and a `file` part (streamed to disk and hashed).
+   */
+  @Post()
+  @Roles('OFFICER', 'AUXILIARY')
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiBody({ type: RecordEvidenceDto })
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  async record(
+    @Principal() principal: TokenClaims,
+    @Param('id') caseId: string,
+    @Headers('idempotency-key') key: string | undefined,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<CommandResponse> {
+    // Refuse unknown or foreign cases before accepting any bytes.
+    this.directory.assertCanRead(await this.directory.caseRow(caseId), await this.actors.caller(principal));
+
+    let fields: Record<string, unknown>;
+    let file: (StoredFile & { mediaType?: string }) | undefined;
+    if (req.is('multipart/form-data')) {
+      const parsed = await readMultipartEvidence(req, this.store, this.cfg.evidenceMaxBytes);
+      fields = { ...parsed.fields, collectedByIds: splitIds(parsed.fields.collectedByIds) };
+      file = parsed.file;
+      if (!file) throw badRequest([{ field: 'file', message: 'a multipart request must carry the evidence in a part named "file"' }]);
+      if (fields.text !== undefined) throw badRequest([{ field: 'text', message: 'send either a file or text, not both' }]);
+    } else {
+      fields = (req.body ?? {}) as Record<string, unknown>;
+    }
+
+    const dto = plainToInstance(RecordEvidenceDto, fields);
+    const problems = flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
+    if (!file && dto.text === undefined) problems.push({ field: 'text', message: 'text is required unless a file is uploaded' });
+    if (problems.length) throw badRequest(problems);
+    if (!file) file = { ...(await this.store.put(Readable.from([Buffer.from(dto.text!, 'utf8')]))), mediaType: 'text/plain; charset=utf-8' };
+    const stored = file;
+
+    const evidenceId = randomUUID();
+    return this.runner.run({
+      caseId,
+      principal,
+      req,
+      res,
+      body: { ...fields, sha256: stored.sha256 },
+      idempotencyKey: key,
+      status: 201,
+      build: async () => ({
+        type: 'RECORD_EVIDENCE',
+        evidenceId,
+        kind: dto.kind,
+        title: dto.title,
+        collectedAt: new Date(dto.collectedAt).toISOString(),
+        collectors: await this.actors.named(dto.collectedByIds, 'collectedByIds'),
+        location: dto.location,
+        sha256: stored.sha256,
+        sizeBytes: stored.sizeBytes,
+        ...(stored.mediaType ? { mediaType: stored.mediaType } : {}),
+        ...(dto.text !== undefined ? { text: dto.text } : {}),
+        ...(dto.source ? { source: dto.source } : {}),
+      }),
+      extra: () => ({ evidenceId, sha256: stored.sha256, sizeBytes: stored.sizeBytes }),
+    });
+  }
+
+  @Get()
+  async list(@Principal() principal: TokenClaims, @Param('id') caseId: string): Promise<{ items: EvidenceItem[] }> {
+    return { items: (await this.caseState(principal, caseId)).evidence };
+  }
+
+  /** Metadata of one item, with its custody chain. */
+  @Get(':evidenceId')
+  async get(@Principal() principal: TokenClaims, @Param('id') caseId: string, @Param('evidenceId') evidenceId: string): Promise<EvidenceItem> {
+    return this.item(await this.caseState(principal, caseId), evidenceId);
+  }
+
+  /** The file itself, re-hashed on every read; a mismatch is an error, never served. */
+  @Get(':evidenceId/content')
+  async content(
+    @Principal() principal: TokenClaims,
+    @Param('id') caseId: string,
+    @Param('evidenceId') evidenceId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const item = this.item(await this.caseState(principal, caseId), evidenceId);
+    try {
+      const { stream, sizeBytes } = await this.store.open(item.sha256);
+      res.setHeader('X-Content-SHA256', item.sha256);
+      return new StreamableFile(stream, { type: item.mediaType ?? 'application/octet-stream', length: sizeBytes });
+    } catch (err) {
+      if (err instanceof EvidenceHashMismatchError || err instanceof EvidenceMissingError) {
+        throw new ProblemException(409, err.code, `Evidence ${evidenceId}: ${err.message}. The file is not served.`);
+      }
+      throw err;
+    }
+  }
+
+  private async caseState(principal: TokenClaims, caseId: string): Promise<CaseState> {
+    const row = await this.directory.caseRow(caseId);
+    this.directory.assertCanRead(row, await this.actors.caller(principal));
+    return row.state as unknown as CaseState;
+  }
+
+  private item(state: CaseState, evidenceId: string): EvidenceItem {
+    const item = state.evidence.find((e) => e.evidenceId === evidenceId);
+    if (!item) throw new ProblemException(404, 'EVIDENCE.NOT_FOUND', `No evidence ${evidenceId} in this case`);
+    return item;
+  }
+}
+
+/** Multipart sends ids as repeated fields or one comma-separated field. */
+function splitIds(value: string | string[] | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  return (Array.isArray(value) ? value : [value]).flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+}

@@ -1,0 +1,25 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+export class DueDateQuery {
+  @ApiProperty({ example: '2026-09-28', description: 'The start day (not counted)' })
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'start must be a date YYYY-MM-DD' })
+  start!: string;
+
+  @ApiProperty({ example: 7 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3660)
+  days!: number;
+
+  @ApiProperty({ enum: ['WORKING', 'CALENDAR'] })
+  @IsIn(['WORKING', 'CALENDAR'])
+  kind!: 'WORKING' | 'CALENDAR';
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  policyVersion?: string;
+}

@@ -1,0 +1,53 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { addDays, type JurisdictionPolicy } from '@zhifa/domain';
+import { PolicyEntity } from '@zhifa/persistence';
+import { ActorService } from '../auth/actor.service';
+import { Principal } from '../auth/auth.decorators';
+import type { TokenClaims } from '../auth/token-verifier';
+import { ProblemException } from '../common/problem';
+import { CaseDirectoryService } from '../cases/case-directory.service';
+import { DueDateQuery } from './due-date.query';
+
+@ApiTags('policies')
+@ApiBearerAuth()
+@Controller()
+export class PoliciesController {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly actors: ActorService,
+    private readonly directory: CaseDirectoryService,
+  ) {}
+
+  /** The policy in force for the caller's jurisdiction: what a new case pins. */
+  @Get('policies/current')
+  async current(@Principal() principal: TokenClaims): Promise<JurisdictionPolicy> {
+    return this.currentFor(principal);
+  }
+
+  @Get('policies/:version')
+  async byVersion(@Param('version') version: string): Promise<JurisdictionPolicy> {
+    const row = await this.ds.getRepository(PolicyEntity).findOneBy({ version });
+    if (!row) throw new ProblemException(404, 'POLICY.NOT_FOUND', `No policy version ${version}`);
+    return row.document;
+  }
+
+  /**
+   * A due date under the current (or a given) policy's calendars, with how it
+   * was counted: holidays and 调休 met, roll-forward, sources, warnings.
+   */
+  @Get('calendar/due-date')
+  async dueDate(@Principal() principal: TokenClaims, @Query() q: DueDateQuery): Promise<Record<string, unknown>> {
+    const policy = q.policyVersion ? await this.byVersion(q.policyVersion) : await this.currentFor(principal);
+    const result = addDays({ startDate: q.start, days: q.days, kind: q.kind, calendars: policy.calendars });
+    return { start: q.start, days: q.days, kind: q.kind, policyVersion: policy.version, startDayCounted: false, ...result };
+  }
+
+  private async currentFor(principal: TokenClaims): Promise<JurisdictionPolicy> {
+    const actor = await this.actors.caller(principal);
+    const agency = await this.directory.agency(actor.agencyId);
+    return this.directory.currentPolicy(agency.jurisdiction);
+  }
+}

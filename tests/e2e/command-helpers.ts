@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { http, HttpResult, Stack } from '../support/stack';
+
+// Shared by the command e2e suites: plain HTTP calls as a client makes them,
+// and the database facts the suites assert (what a case has recorded).
+
+export interface DeadlineView {
+  kind: string;
+  dueAt: string;
+  state: string;
+  basis: Record<string, unknown>;
+}
+
+export interface CaseBody {
+  id: string;
+  status: string;
+  procedure: string;
+  flags: string[];
+  officers: { userId: string; name: string; certificateNumber: string }[];
+  deadlines: DeadlineView[];
+  allowedActions: string[];
+  lastSeq: number;
+}
+
+export interface CommandBody {
+  case: CaseBody;
+  recorded: { seq: number; type: string }[];
+  [extra: string]: unknown;
+}
+
+export interface ProblemBody {
+  status: number;
+  code: string;
+  detail: string;
+  errors?: { field: string; message: string }[];
+  state?: string | null;
+  allowedActions?: string[];
+}
+
+export class Client {
+  private readonly tokens = new Map<string, string>();
+
+  constructor(readonly stack: Stack) {}
+
+  id(username: string): string {
+    return this.stack.userId(username);
+  }
+
+  async token(username: string): Promise<string> {
+    if (!this.tokens.has(username)) this.tokens.set(username, await this.stack.token(username));
+    return this.tokens.get(username)!;
+  }
+
+  /** POST /api/v1/cases/:id/<action> as `username`. */
+  async command<T = CommandBody>(
+    username: string,
+    caseId: string,
+    action: string,
+    body: unknown = {},
+    headers: Record<string, string> = {},
+  ): Promise<HttpResult<T>> {
+    return http<T>(this.stack, 'POST', `/api/v1/cases/${caseId}/${action}`, { token: await this.token(username), body, headers });
+  }
+
+  async get<T = Record<string, unknown>>(username: string, path: string): Promise<HttpResult<T>> {
+    return http<T>(this.stack, 'GET', `/api/v1${path}`, { token: await this.token(username) });
+  }
+
+  async register(overrides: Record<string, unknown> = {}, username = 'officer.zhang'): Promise<CaseBody> {
+    const res = await http<CaseBody>(this.stack, 'POST', '/api/v1/cases', {
+      token: await this.token(username),
+      body: {
+        source: 'inspection',
+        discoveredAt: '2026-11-20T02:00:00Z',
+        violationAt: '2026-11-18',
+        party: { type: 'PERSON', name: '王某' },
+        violationCode: 'FOOD-UNLICENSED',
+        summary: `e2e ${randomUUID()}`,
+        procedure: 'ORDINARY',
+        officerIds: [this.id('officer.zhang'), this.id('officer.li')],
+        ...overrides,
+      },
+    });
+    if (res.status !== 201) throw new Error(`registration failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return res.body;
+  }
+
+  /** A registered and filed ordinary case with officer.zhang and officer.li. */
+  async filedCase(overrides: Record<string, unknown> = {}): Promise<string> {
+    const { id } = await this.register(overrides);
+    const res = await this.command('head.sun', id, 'filing', {
+      approve: true,
+      reason: 'facts verified on inspection',
+      officerIds: [this.id('officer.zhang'), this.id('officer.li')],
+    });
+    if (res.status !== 200) throw new Error(`filing failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return id;
+  }
+
+  /** Text evidence through the JSON variant of POST /cases/:id/evidence. */
+  async textEvidence(caseId: string, username = 'officer.zhang', collectors = ['officer.zhang', 'officer.li']) {
+    return this.command<CommandBody & { evidenceId: string; sha256: string }>(username, caseId, 'evidence', {
+      kind: 'ON_SITE_RECORD',
+      title: '现场检查笔录',
+      collectedAt: ago(60),
+      collectedByIds: collectors.map((u) => this.id(u)),
+      location: '长治市潞州区某街12号',
+      text: '检查发现当事人未取得食品经营许可证, 正在销售预包装食品。',
+    });
+  }
+
+  async eventCount(caseId: string): Promise<number> {
+    if (!/^[0-9a-f-]{36}$/i.test(caseId)) return 0; // not even a case id
+    const [{ n }] = await this.stack.ds.query('SELECT count(*)::int AS n FROM case_events WHERE case_id = $1', [caseId]);
+    return n as number;
+  }
+
+  async eventTypes(caseId: string): Promise<string[]> {
+    const rows: { type: string }[] = await this.stack.ds.query('SELECT type FROM case_events WHERE case_id = $1 ORDER BY seq', [caseId]);
+    return rows.map((r) => r.type);
+  }
+
+  /** Runs a request that must be refused, and checks the case recorded nothing. */
+  async refused(caseId: string, request: () => Promise<HttpResult<unknown>>): Promise<HttpResult<ProblemBody>> {
+    const before = await this.eventCount(caseId);
+    const res = (await request()) as HttpResult<ProblemBody>;
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    expect(await this.eventCount(caseId)).toBe(before);
+    return res;
+  }
+}
+
+/** An instant `seconds` ago: acts are recorded after they happen, never in the future. */
+export function ago(seconds: number): string {
+  return new Date(Date.now() - seconds * 1000).toISOString();
+}
+
+export function deadline(c: CaseBody, kind: string): DeadlineView | undefined {
+  return c.deadlines.find((d) => d.kind === kind);
+}
+
+export function deadlineStates(c: CaseBody): Record<string, string> {
+  return Object.fromEntries(c.deadlines.map((d) => [d.kind, d.state]));
+}
+
+export const DAY_MS = 86_400_000;
