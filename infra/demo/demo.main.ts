@@ -1,57 +1,160 @@
 import { writeFileSync } from 'node:fs';
-import { DEMO_USERS } from '../seed/demo-people';
 
-// Walks a demo case through the running API, as a user would with curl,
-// and prints the dev tokens. Usage: node dist/infra/demo/demo.main.js <api base>
+// Walks a whole ordinary case through the running API as its users would
+// (the same calls as the README's curl walk-through), then leaves a second
+// case filed for you to continue. Prints the dev tokens.
+// Usage: node dist/infra/demo/demo.main.js <api base>
 
-type Tokens = Record<string, { userId: string; token: string; roles: string[]; name: string }>;
+interface TokenRow {
+  username: string;
+  userId: string;
+  token: string;
+  roles: string[];
+  name: string;
+}
+interface CaseBody {
+  id: string;
+  caseNumber: string;
+  status: string;
+  flags: string[];
+  deadlines: { kind: string; state: string; dueAt: string; basis: { source: string; dueDate?: string; days: number; kind: string; warnings: string[] } }[];
+  allowedActions: string[];
+}
 
-async function call(base: string, token: string, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+const base = process.argv[2] ?? 'http://127.0.0.1:3000';
+const runId = Date.now().toString(36);
+let tokens: Record<string, TokenRow> = {};
+let calls = 0;
+
+async function send(user: string, method: string, path: string, body?: unknown, form?: FormData): Promise<Record<string, unknown>> {
   const res = await fetch(`${base}/api/v1${path}`, {
     method,
     headers: {
-      authorization: `Bearer ${token}`,
-      'content-type': 'application/json',
-      ...(method === 'POST' ? { 'idempotency-key': `demo-${path.replace(/\W/g, '-')}-${Date.now()}` } : {}),
+      authorization: `Bearer ${tokens[user].token}`,
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(method === 'POST' ? { 'idempotency-key': `demo-${runId}-${++calls}` } : {}),
     },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: form ?? (body === undefined ? undefined : JSON.stringify(body)),
   });
   const json = (await res.json()) as Record<string, unknown>;
-  if (!res.ok) throw new Error(`${method} ${path} -> ${res.status}: ${JSON.stringify(json)}`);
+  if (!res.ok) throw new Error(`${user}: ${method} ${path} -> ${res.status} ${JSON.stringify(json)}`);
   return json;
 }
 
+function show(step: string, user: string, c: CaseBody, recorded?: unknown): void {
+  const events = Array.isArray(recorded) ? (recorded as { seq: number; type: string }[]).map((e) => `#${e.seq} ${e.type}`).join(', ') : '';
+  console.log(`  ${step.padEnd(34)} ${user.padEnd(14)} → ${c.status.padEnd(24)} ${events}`);
+}
+
+function deadlines(c: CaseBody): void {
+  for (const d of c.deadlines) {
+    const warn = d.basis.warnings.length ? ` ⚠ ${d.basis.warnings.join('; ')}` : '';
+    console.log(`      deadline ${d.kind.padEnd(15)} ${d.state.padEnd(7)} due ${d.basis.dueDate ?? d.dueAt} (${d.basis.days} ${d.basis.kind.toLowerCase()} days, ${d.basis.source})${warn}`);
+  }
+}
+
+async function command(user: string, caseId: string, action: string, body: unknown, step: string): Promise<CaseBody> {
+  const res = await send(user, 'POST', `/cases/${caseId}/${action}`, body);
+  show(step, user, res.case as CaseBody, res.recorded);
+  return res.case as CaseBody;
+}
+
 async function main(): Promise<void> {
-  const base = process.argv[2] ?? 'http://127.0.0.1:3000';
-  const list = (await (await fetch(`${base}/api/v1/dev/tokens`)).json()) as { username: string; userId: string; token: string; roles: string[]; name: string }[];
-  const tokens: Tokens = Object.fromEntries(list.map((t) => [t.username, t]));
-  writeFileSync(
-    '.data/dev-tokens.txt',
-    list.map((t) => `${t.username.padEnd(18)} ${t.roles.join(',').padEnd(16)} ${t.token}`).join('\n') + '\n',
-  );
+  const list = (await (await fetch(`${base}/api/v1/dev/tokens`)).json()) as TokenRow[];
+  tokens = Object.fromEntries(list.map((t) => [t.username, t]));
+  writeFileSync('.data/dev-tokens.txt', list.map((t) => `${t.username.padEnd(18)} ${t.roles.join(',').padEnd(16)} ${t.token}`).join('\n') + '\n');
+  console.log('\n==> Dev tokens (full tokens in .data/dev-tokens.txt)');
+  for (const t of list) console.log(`  ${t.username.padEnd(18)} ${t.roles.join(',').padEnd(16)} ${t.name}`);
 
-  console.log('\n==> Dev tokens (full list in .data/dev-tokens.txt)');
-  for (const t of list) console.log(`  ${t.username.padEnd(18)} ${t.roles.join(',').padEnd(16)} ${t.token.slice(0, 24)}…`);
+  const id = (u: string): string => tokens[u].userId;
+  const now = Date.now();
+  const at = (hoursAgo: number): string => new Date(now - hoursAgo * 3600_000).toISOString();
+  const officers = [id('officer.zhang'), id('officer.li')];
 
-  const zhang = tokens['officer.zhang'];
-  const li = DEMO_USERS.find((u) => u.username === 'officer.li')!;
-  console.log('\n==> Demo: officer.zhang registers a lead (案源登记)');
-  const created = await call(base, zhang.token, 'POST', '/cases', {
+  console.log('\n==> Demo: one ordinary case from lead to archive (普通程序)');
+  const registered = (await send('officer.zhang', 'POST', '/cases', {
     source: 'complaint (12315 hotline)',
-    discoveredAt: new Date().toISOString(),
-    party: { type: 'ORGANISATION', name: '长治市某某食品商行 (demo)', idNumber: '91140400MA0DEMO01X' },
+    discoveredAt: at(72),
+    violationAt: at(120),
+    party: { type: 'ORGANISATION', name: '长治市某某食品商行 (demo)', creditCode: '91140400MA0DEMO01X' },
     violationCode: 'FOOD-UNLICENSED',
     summary: 'Selling packaged food without a food business licence',
     procedure: 'ORDINARY',
-    officerIds: [zhang.userId, li.id],
+    officerIds: officers,
+  })) as unknown as CaseBody;
+  const caseId = registered.id;
+  console.log(`  case ${registered.caseNumber} (${caseId})`);
+  show('案源登记 register the lead', 'officer.zhang', registered, [{ seq: 1, type: 'LEAD_REGISTERED' }]);
+  deadlines(registered);
+
+  const filed = await command('head.sun', caseId, 'filing', { approve: true, reason: 'facts indicate an unlicensed food business', officerIds: officers }, '立案 file the case');
+  deadlines(filed);
+
+  const form = new FormData();
+  form.append('kind', 'ON_SITE_RECORD');
+  form.append('title', '现场检查笔录及照片');
+  form.append('collectedAt', at(48));
+  for (const o of officers) form.append('collectedByIds', o);
+  form.append('location', '长治市潞州区某街12号 (demo)');
+  form.append('file', new Blob([`demo on-site record ${runId}\n`.repeat(2000)], { type: 'text/plain' }), 'site-record.txt');
+  const evidence = await send('officer.zhang', 'POST', `/cases/${caseId}/evidence`, undefined, form);
+  show('调查取证 upload evidence (file)', 'officer.zhang', evidence.case as CaseBody, evidence.recorded);
+  console.log(`      evidence ${String(evidence.evidenceId)} sha256 ${String(evidence.sha256).slice(0, 16)}… (${String(evidence.sizeBytes)} bytes)`);
+  const statement = await send('officer.li', 'POST', `/cases/${caseId}/evidence`, {
+    kind: 'PARTY_STATEMENT',
+    title: '询问笔录',
+    collectedAt: at(47),
+    collectedByIds: officers,
+    location: '执法大队询问室',
+    text: '当事人陈述: 未办理食品经营许可证, 经营约三个月.',
   });
-  console.log(`  case ${String(created.caseNumber)} (${String(created.id)}) is ${String(created.status)}`);
-  for (const d of (created.deadlines as { kind: string; dueAt: string; basis: { source: string; dueDate: string } }[]) ?? []) {
-    console.log(`  deadline ${d.kind}: due ${d.basis.dueDate} (${d.basis.source})`);
+  show('调查取证 record a statement (text)', 'officer.li', statement.case as CaseBody, statement.recorded);
+
+  const penalty = { kinds: ['FINE', 'CONFISCATION'], fineAmount: 50000, confiscationAmount: 2000, terms: '没收违法所得' };
+  await command('officer.li', caseId, 'investigation-report', {
+    findings: 'Sold packaged food for about three months without a food business licence; goods value under ¥10,000',
+    proposedOutcome: 'PENALTY',
+    proposedPenalty: penalty,
+    legalBasis: '《食品安全法》第一百二十二条',
+    circumstanceLevel: 'GENERAL',
+  }, '调查终结报告 investigation report');
+  const decided = await command('head.sun', caseId, 'decision', {
+    outcome: 'PENALTY',
+    penalty,
+    documentNumber: `长市监罚〔2026〕demo-${runId}号`,
+    text: '罚款人民币伍万元, 没收违法所得贰仟元. 如不服, 可于六十日内申请行政复议或六个月内提起行政诉讼.',
+    legalBasis: '《食品安全法》第一百二十二条',
+  }, '决定 decide (head)');
+  deadlines(decided);
+  await command('officer.zhang', caseId, 'service', { method: 'DIRECT', servedAt: new Date().toISOString(), recipient: '店主 王某', proof: '送达回证 (signed)' }, '送达 serve the decision');
+  await command('officer.li', caseId, 'payments', { amount: 52000, paidAt: new Date().toISOString(), receipt: '非税收入一般缴款书 demo' }, '履行 payment in full');
+  await command('head.sun', caseId, 'closure', { summary: '结案审批表: penalty executed in full' }, '结案 close (head)');
+  const archived = await command('officer.zhang', caseId, 'archive', {}, '归档 archive (sealed)');
+  deadlines(archived);
+
+  const verify = await send('supervisor.zhou', 'GET', `/cases/${caseId}/timeline/verify`);
+  console.log(`  timeline: ${String(verify.events)} events, hash chain valid: ${String(verify.valid)}`);
+  try {
+    await send('officer.zhang', 'POST', `/cases/${caseId}/payments`, { amount: 1, paidAt: new Date().toISOString(), receipt: 'x' });
+  } catch (err) {
+    console.log(`  a command after archiving is refused: ${(err as Error).message.replace(/^.*-> /, '').slice(0, 120)}…`);
   }
-  const verify = await call(base, zhang.token, 'GET', `/cases/${String(created.id)}/timeline/verify`);
-  console.log(`  timeline: ${String(verify.events)} event(s), hash chain valid: ${String(verify.valid)}`);
-  console.log(`\n  Try: curl -H "Authorization: Bearer $(grep ^officer.zhang .data/dev-tokens.txt | awk '{print $3}')" ${base}/api/v1/cases/${String(created.id)}`);
+
+  console.log('\n==> A second case, filed and waiting for you (continue it with curl, see README)');
+  const open = (await send('officer.zhang', 'POST', '/cases', {
+    source: 'inspection',
+    discoveredAt: at(24),
+    violationAt: at(30),
+    party: { type: 'PERSON', name: '李某 (demo)' },
+    violationCode: 'PRODUCT-FAKE',
+    summary: 'Substandard goods sold as standard',
+    procedure: 'ORDINARY',
+    officerIds: officers,
+  })) as unknown as CaseBody;
+  const openFiled = await command('head.sun', open.id, 'filing', { approve: true, reason: 'inspection found substandard goods', officerIds: officers }, '立案 file the case');
+  console.log(`  case ${open.caseNumber}: ${open.id}`);
+  console.log(`  allowed now for officer.zhang: ${(await send('officer.zhang', 'GET', `/cases/${open.id}`)).allowedActions as string}`);
+  writeFileSync('.data/demo-case-id', `${openFiled.id}\n`);
 }
 
 main().catch((err: unknown) => {
