@@ -82,6 +82,12 @@ describe('evidence', () => {
 
     const [event] = await stack.ds.query(`SELECT payload FROM case_events WHERE case_id = $1 AND type = 'EVIDENCE_RECORDED' ORDER BY seq DESC LIMIT 1`, [caseId]);
     expect(event.payload).toMatchObject({ sha256 });
+
+    // Projected in the same transaction: the evidence and party tables.
+    const [row] = await stack.ds.query('SELECT sha256, size_bytes, kind FROM evidence_items WHERE case_id = $1 AND evidence_id = $2', [caseId, evidenceId]);
+    expect(row).toEqual({ sha256, size_bytes: String(bytes.length), kind: 'AUDIO_VISUAL' });
+    const [party] = await stack.ds.query('SELECT type, name FROM parties WHERE case_id = $1', [caseId]);
+    expect(party).toEqual({ type: 'PERSON', name: '王某' });
   });
 
   it('records text evidence sent as JSON', async () => {

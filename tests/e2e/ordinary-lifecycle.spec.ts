@@ -58,6 +58,10 @@ describe('the ordinary procedure over HTTP', () => {
     expect(custody.body.recorded).toEqual([{ seq: 4, type: 'CUSTODY_TRANSFERRED' }]);
     const item = await api.get<{ custodian: string; custody: unknown[] }>('officer.zhang', `/cases/${id}/evidence/${evidenceId}`);
     expect(item.body).toMatchObject({ custodian: api.id('officer.li'), custody: [{ from: api.id('officer.zhang'), to: api.id('officer.li') }] });
+    const custodyRows = await stack.ds.query('SELECT position, from_user, to_user FROM custody_transfers WHERE case_id = $1 AND evidence_id = $2', [id, evidenceId]);
+    expect(custodyRows).toEqual([{ position: 1, from_user: api.id('officer.zhang'), to_user: api.id('officer.li') }]);
+    const [itemRow] = await stack.ds.query('SELECT custodian FROM evidence_items WHERE case_id = $1 AND evidence_id = $2', [id, evidenceId]);
+    expect(itemRow.custodian).toBe(api.id('officer.li'));
 
     // 调查终结报告: ¥3,000 for a person needs neither hearing nor legal review.
     const report = await api.command('officer.li', id, 'investigation-report', {

@@ -17,7 +17,7 @@ export class CaseActivitiesService implements CaseActivities {
         workflowId: input.workflowId,
         caseId: input.caseId,
         events: input.events.map((e) => ({ ...e, actor: { ...e.actor } })),
-        projection: projectCase(input.state, input.policyVersion),
+        projection: projectCase(input.state, input.policyVersion, touchedEvidence(input.events)),
         outboxTopics: [CASE_EVENTS_TOPIC],
       });
       return { appended: result.appended, lastSeq: result.lastSeq };
@@ -33,7 +33,12 @@ export class CaseActivitiesService implements CaseActivities {
 
 export const CASE_ACTIVITY_NAMES: (keyof CaseActivities)[] = ['appendCaseEvents'];
 
-export function projectCase(state: CaseState, policyVersion: string): CaseProjection {
+/** Evidence ids the events name: only those rows need projecting again. */
+function touchedEvidence(events: AppendCaseEventsInput['events']): Set<string> {
+  return new Set(events.map((e) => e.payload.evidenceId).filter((id): id is string => typeof id === 'string'));
+}
+
+export function projectCase(state: CaseState, policyVersion: string, evidenceIds?: Set<string>): CaseProjection {
   return {
     caseId: state.caseId,
     caseNumber: state.caseNumber,
@@ -48,5 +53,23 @@ export function projectCase(state: CaseState, policyVersion: string): CaseProjec
     policyVersion,
     state: JSON.parse(JSON.stringify(state)) as Record<string, unknown>,
     registeredAt: state.registeredAt,
+    evidence: state.evidence
+      .filter((e) => !evidenceIds || evidenceIds.has(e.evidenceId))
+      .map((e) => ({
+      evidenceId: e.evidenceId,
+      kind: e.kind,
+      title: e.title,
+      collectedAt: e.collectedAt,
+      location: e.location,
+      sha256: e.sha256,
+      sizeBytes: e.sizeBytes,
+      mediaType: e.mediaType,
+      source: e.source,
+      collectors: e.collectors.map((c) => ({ ...c })),
+      recordedBy: { ...e.recordedBy },
+      recordedAt: e.recordedAt,
+      custodian: e.custodian,
+      custody: e.custody.map((c) => ({ ...c })),
+    })),
   };
 }

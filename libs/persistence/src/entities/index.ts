@@ -3,6 +3,9 @@ import { CaseEventEntity } from './case-event.entity';
 import { CaseNumberCounterEntity } from './case-number-counter.entity';
 import { CaseEntity } from './case.entity';
 import { CertificateEntity } from './certificate.entity';
+import { CustodyTransferEntity } from './custody-transfer.entity';
+import { EvidenceItemEntity } from './evidence-item.entity';
+import { PartyEntity } from './party.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { NotificationEntity } from './notification.entity';
 import { OutboxEntity } from './outbox.entity';
@@ -15,8 +18,11 @@ export {
   CaseNumberCounterEntity,
   CaseEntity,
   CertificateEntity,
+  CustodyTransferEntity,
+  EvidenceItemEntity,
   IdempotencyKeyEntity,
   NotificationEntity,
+  PartyEntity,
   OutboxEntity,
   PolicyEntity,
   UserEntity,
@@ -33,5 +39,8 @@ export const ENTITIES = [
   OutboxEntity,
   NotificationEntity,
   CaseNumberCounterEntity,
+  PartyEntity,
+  EvidenceItemEntity,
+  CustodyTransferEntity,
 ];
 export type { JsonDoc } from './json';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { canonicalJson, GENESIS_HASH } from '@zhifa/domain/chain/canonical-json';
-import { CaseEntity, CaseEventEntity } from '../entities';
+import { CaseEntity, CaseEventEntity, CustodyTransferEntity, EvidenceItemEntity, PartyEntity } from '../entities';
 import type { JsonDoc } from '../entities/json';
 
 export interface NewCaseEvent {
@@ -26,6 +26,25 @@ export interface CaseProjection {
   policyVersion: string;
   state: JsonDoc;
   registeredAt: string;
+  /** Rows of the evidence tables, derived from the state by the caller. */
+  evidence: EvidenceProjection[];
+}
+
+export interface EvidenceProjection {
+  evidenceId: string;
+  kind: string;
+  title: string;
+  collectedAt: string;
+  location: string;
+  sha256: string;
+  sizeBytes: number;
+  mediaType?: string;
+  source?: string;
+  collectors: JsonDoc[];
+  recordedBy: JsonDoc;
+  recordedAt: string;
+  custodian: string;
+  custody: { from: string; to: string; at: string; reason: string }[];
 }
 
 export interface AppendInput {
@@ -181,6 +200,54 @@ export class CaseEventStore {
       },
       ['id'],
     );
+    const party = p.party as { type: string; name: string; idNumber?: string; creditCode?: string; legalRepresentative?: string; address?: string; phone?: string; minor?: boolean };
+    await m.upsert(
+      PartyEntity,
+      {
+        caseId: p.caseId,
+        type: party.type,
+        name: party.name,
+        idNumber: party.idNumber ?? null,
+        creditCode: party.creditCode ?? null,
+        legalRepresentative: party.legalRepresentative ?? null,
+        address: party.address ?? null,
+        phone: party.phone ?? null,
+        minor: party.minor ?? false,
+      },
+      ['caseId'],
+    );
+    for (const e of p.evidence) {
+      await m.upsert(
+        EvidenceItemEntity,
+        {
+          caseId: p.caseId,
+          evidenceId: e.evidenceId,
+          kind: e.kind,
+          title: e.title,
+          collectedAt: new Date(e.collectedAt),
+          location: e.location,
+          sha256: e.sha256,
+          sizeBytes: String(e.sizeBytes),
+          mediaType: e.mediaType ?? null,
+          source: e.source ?? null,
+          collectors: e.collectors,
+          recordedBy: e.recordedBy,
+          recordedAt: new Date(e.recordedAt),
+          custodian: e.custodian,
+        },
+        ['caseId', 'evidenceId'],
+      );
+      // The custody chain only grows: existing positions are left as they are.
+      for (const [i, c] of e.custody.entries()) {
+        await m
+          .createQueryBuilder()
+          .insert()
+          .into(CustodyTransferEntity)
+          .values({ caseId: p.caseId, evidenceId: e.evidenceId, position: i + 1, fromUser: c.from, toUser: c.to, at: new Date(c.at), reason: c.reason })
+          .orIgnore()
+          .execute();
+      }
+    }
   }
 
   async timeline(caseId: string): Promise<StoredEvent[]> {
