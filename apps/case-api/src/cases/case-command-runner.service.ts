@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { ActorSnapshot, CaseCommand } from '@zhifa/domain';
 import { ActorService } from '../auth/actor.service';
@@ -61,3 +61,26 @@ export class CaseCommandRunner {
     return out.body as CommandResponse;
   }
 }
+
+/** What every command route needs from the HTTP request besides its body. */
+export interface CaseCall {
+  id: string;
+  principal: TokenClaims;
+  key: string | undefined;
+  req: Request;
+  res: Response;
+}
+
+/** Bundles the case id, caller, Idempotency-Key, request and response of a command route. */
+export const CommandCall = createParamDecorator((_: unknown, ctx: ExecutionContext): CaseCall => {
+  const http = ctx.switchToHttp();
+  const req = http.getRequest<Request & { principal: TokenClaims }>();
+  const key = req.headers['idempotency-key'];
+  return {
+    id: req.params.id as string,
+    principal: req.principal,
+    key: Array.isArray(key) ? key[0] : key,
+    req,
+    res: http.getResponse<Response>(),
+  };
+});

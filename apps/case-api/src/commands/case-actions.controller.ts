@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Headers, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiParam, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { ActorSnapshot, CaseCommand } from '@zhifa/domain';
 import { ActorService } from '../auth/actor.service';
-import { Principal, Roles } from '../auth/auth.decorators';
-import type { TokenClaims } from '../auth/token-verifier';
-import { CaseCommandRunner, type CommandResponse } from '../cases/case-command-runner.service';
+import { Roles } from '../auth/auth.decorators';
+import { CaseCommandRunner, CommandCall, type CaseCall, type CommandResponse } from '../cases/case-command-runner.service';
 import { badRequest, ProblemException } from '../common/problem';
 import { ArchiveDto } from './archive.dto';
 import { ClosureDto, ExtensionDto, RecusalDto, SuspensionDto } from './case-control.dto';
@@ -57,6 +55,7 @@ type Build = (actor: ActorSnapshot) => Promise<CaseCommand> | CaseCommand;
 @ApiResponse({ status: 404, description: 'CASE.NOT_FOUND' })
 @ApiResponse({ status: 409, description: 'Not in this state: code, state and allowedActions' })
 @ApiResponse({ status: 422, description: 'A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED)' })
+@ApiParam({ name: 'id', description: 'Case id' })
 @Controller('cases')
 export class CaseActionsController {
   constructor(
@@ -69,14 +68,10 @@ export class CaseActionsController {
   @Roles('AGENCY_HEAD')
   @ApiOperation({ summary: '立案 or 不予立案 (DECIDE_FILING)' })
   filing(
-    @Param('id') id: string,
     @Body() dto: DecideFilingDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, async () => ({
+    return this.send(call, dto, async () => ({
       type: 'DECIDE_FILING',
       approve: dto.approve,
       reason: dto.reason,
@@ -91,15 +86,11 @@ export class CaseActionsController {
   @Roles('OFFICER')
   @ApiOperation({ summary: 'Hand an evidence item to another custodian (TRANSFER_CUSTODY)' })
   custody(
-    @Param('id') id: string,
     @Param('evidenceId') evidenceId: string,
     @Body() dto: TransferCustodyDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, async () => {
+    return this.send(call, dto, async () => {
       await this.person(dto.to, 'to'); // the new custodian must be a real user
       return { type: 'TRANSFER_CUSTODY', evidenceId, from: dto.from, to: dto.to, at: iso(dto.at), reason: dto.reason };
     });
@@ -110,14 +101,10 @@ export class CaseActionsController {
   @Roles('OFFICER')
   @ApiOperation({ summary: '调查终结报告 (SUBMIT_INVESTIGATION_REPORT)' })
   investigationReport(
-    @Param('id') id: string,
     @Body() dto: InvestigationReportDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({
+    return this.send(call, dto, () => ({
       type: 'SUBMIT_INVESTIGATION_REPORT',
       findings: dto.findings,
       proposedOutcome: dto.proposedOutcome,
@@ -133,14 +120,10 @@ export class CaseActionsController {
   @Roles('LEGAL_REVIEWER')
   @ApiOperation({ summary: '审核 by a reviewer who did not investigate (REVIEW_CASE)' })
   caseReview(
-    @Param('id') id: string,
     @Body() dto: CaseReviewDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({ type: 'REVIEW_CASE', opinion: dto.opinion, comments: dto.comments }));
+    return this.send(call, dto, () => ({ type: 'REVIEW_CASE', opinion: dto.opinion, comments: dto.comments }));
   }
 
   @Post(':id/notice')
@@ -148,14 +131,10 @@ export class CaseActionsController {
   @Roles('OFFICER')
   @ApiOperation({ summary: '告知 served, with its service record (SERVE_NOTICE)' })
   notice(
-    @Param('id') id: string,
     @Body() dto: NoticeDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({
+    return this.send(call, dto, () => ({
       type: 'SERVE_NOTICE',
       noticeNumber: dto.noticeNumber,
       text: dto.text,
@@ -169,14 +148,10 @@ export class CaseActionsController {
   @Roles('OFFICER')
   @ApiOperation({ summary: '陈述申辩 recorded, or waived (RECORD_DEFENCE)' })
   defence(
-    @Param('id') id: string,
     @Body() dto: DefenceDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({
+    return this.send(call, dto, () => ({
       type: 'RECORD_DEFENCE',
       waived: dto.waived,
       ...(dto.statement !== undefined ? { statement: dto.statement } : {}),
@@ -189,14 +164,10 @@ export class CaseActionsController {
   @Roles('OFFICER')
   @ApiOperation({ summary: 'The party requested a hearing (REQUEST_HEARING)' })
   hearingRequest(
-    @Param('id') id: string,
     @Body() dto: HearingRequestDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({
+    return this.send(call, dto, () => ({
       type: 'REQUEST_HEARING',
       requestedAt: iso(dto.requestedAt),
       ...(dto.note !== undefined ? { note: dto.note } : {}),
@@ -209,14 +180,10 @@ export class CaseActionsController {
   @Roles('OFFICER', 'LEGAL_REVIEWER', 'AGENCY_HEAD')
   @ApiOperation({ summary: '听证: SCHEDULE (SCHEDULE_HEARING) or RECORD (RECORD_HEARING)' })
   hearing(
-    @Param('id') id: string,
     @Body() dto: HearingDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, async (): Promise<CaseCommand> => {
+    return this.send(call, dto, async (): Promise<CaseCommand> => {
       if (dto.action === 'RECORD') {
         return { type: 'RECORD_HEARING', heldAt: iso(dto.heldAt!), record: dto.record!, report: dto.report! };
       }
@@ -236,14 +203,10 @@ export class CaseActionsController {
   @Roles('OFFICER')
   @ApiOperation({ summary: 'Submit the case for 法制审核 (REQUEST_LEGAL_REVIEW)' })
   legalReviewRequest(
-    @Param('id') id: string,
     @Body() dto: LegalReviewRequestDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({
+    return this.send(call, dto, () => ({
       type: 'REQUEST_LEGAL_REVIEW',
       ...(dto.note !== undefined ? { note: dto.note } : {}),
     }));
@@ -254,14 +217,10 @@ export class CaseActionsController {
   @Roles('LEGAL_REVIEWER')
   @ApiOperation({ summary: '法制审核 opinion: APPROVE / RETURN / REJECT (RECORD_LEGAL_REVIEW)' })
   legalReview(
-    @Param('id') id: string,
     @Body() dto: LegalReviewDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({ type: 'RECORD_LEGAL_REVIEW', opinion: dto.opinion, text: dto.text }));
+    return this.send(call, dto, () => ({ type: 'RECORD_LEGAL_REVIEW', opinion: dto.opinion, text: dto.text }));
   }
 
   @Post(':id/collective-discussion')
@@ -269,14 +228,10 @@ export class CaseActionsController {
   @Roles('AGENCY_HEAD')
   @ApiOperation({ summary: '集体讨论: attendees, minutes, resolution (RECORD_COLLECTIVE_DISCUSSION)' })
   collectiveDiscussion(
-    @Param('id') id: string,
     @Body() dto: CollectiveDiscussionDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, async () => ({
+    return this.send(call, dto, async () => ({
       type: 'RECORD_COLLECTIVE_DISCUSSION',
       purpose: dto.purpose ?? 'DECISION',
       heldAt: iso(dto.heldAt),
@@ -291,14 +246,10 @@ export class CaseActionsController {
   @Roles('AGENCY_HEAD')
   @ApiOperation({ summary: '行政处罚决定 with its document number (DECIDE)' })
   decision(
-    @Param('id') id: string,
     @Body() dto: DecisionDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({
+    return this.send(call, dto, () => ({
       type: 'DECIDE',
       outcome: dto.outcome,
       documentNumber: dto.documentNumber,
@@ -313,14 +264,10 @@ export class CaseActionsController {
   @Roles('OFFICER')
   @ApiOperation({ summary: '送达 of the decision: method, servedAt, recipient, proof (SERVE)' })
   service(
-    @Param('id') id: string,
     @Body() dto: ServiceDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({ type: 'SERVE', ...serviceDetails(dto) }));
+    return this.send(call, dto, () => ({ type: 'SERVE', ...serviceDetails(dto) }));
   }
 
   @Post(':id/payments')
@@ -328,14 +275,10 @@ export class CaseActionsController {
   @Roles('OFFICER')
   @ApiOperation({ summary: 'Payment recorded: amount, paidAt, receipt (RECORD_PAYMENT)' })
   payments(
-    @Param('id') id: string,
     @Body() dto: PaymentDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({
+    return this.send(call, dto, () => ({
       type: 'RECORD_PAYMENT',
       amount: dto.amount,
       paidAt: iso(dto.paidAt),
@@ -348,15 +291,11 @@ export class CaseActionsController {
   @Roles('OFFICER')
   @ApiOperation({ summary: 'Reconsideration or lawsuit filed or decided (RECORD_CHALLENGE); answers its challengeId' })
   challenges(
-    @Param('id') id: string,
     @Body() dto: ChallengeDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
     return this.send(
-      { id, principal, key, req, res },
+      call,
       dto,
       () => ({
         type: 'RECORD_CHALLENGE',
@@ -376,14 +315,10 @@ export class CaseActionsController {
   @Roles('AGENCY_HEAD')
   @ApiOperation({ summary: 'Extend a running deadline with a reason (EXTEND_DEADLINE)' })
   extension(
-    @Param('id') id: string,
     @Body() dto: ExtensionDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({ type: 'EXTEND_DEADLINE', deadline: dto.deadline, reason: dto.reason }));
+    return this.send(call, dto, () => ({ type: 'EXTEND_DEADLINE', deadline: dto.deadline, reason: dto.reason }));
   }
 
   @Post(':id/suspension')
@@ -391,14 +326,10 @@ export class CaseActionsController {
   @Roles('AGENCY_HEAD')
   @ApiOperation({ summary: '中止 / resume / 终止 (SUSPEND, RESUME, TERMINATE)' })
   suspension(
-    @Param('id') id: string,
     @Body() dto: SuspensionDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({ type: dto.action, reason: dto.reason }));
+    return this.send(call, dto, () => ({ type: dto.action, reason: dto.reason }));
   }
 
   @Post(':id/recusal')
@@ -406,14 +337,10 @@ export class CaseActionsController {
   @Roles('AGENCY_HEAD')
   @ApiOperation({ summary: '回避: remove a person from the case, with an optional replacement (RECUSE)' })
   recusal(
-    @Param('id') id: string,
     @Body() dto: RecusalDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, async () => ({
+    return this.send(call, dto, async () => ({
       type: 'RECUSE',
       userId: dto.userId,
       reason: dto.reason,
@@ -427,14 +354,10 @@ export class CaseActionsController {
   @Roles('AGENCY_HEAD')
   @ApiOperation({ summary: '结案 (CLOSE)' })
   closure(
-    @Param('id') id: string,
     @Body() dto: ClosureDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({ type: 'CLOSE', summary: dto.summary }));
+    return this.send(call, dto, () => ({ type: 'CLOSE', summary: dto.summary }));
   }
 
   @Post(':id/archive')
@@ -442,14 +365,10 @@ export class CaseActionsController {
   @Roles('OFFICER')
   @ApiOperation({ summary: '归档: afterwards every command is 409 (ARCHIVE)' })
   archive(
-    @Param('id') id: string,
     @Body() dto: ArchiveDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({ type: 'ARCHIVE' }));
+    return this.send(call, dto, () => ({ type: 'ARCHIVE' }));
   }
 
   @Post(':id/simple-decision')
@@ -457,14 +376,10 @@ export class CaseActionsController {
   @Roles('OFFICER')
   @ApiOperation({ summary: '当场处罚: decided and served on the spot (SIMPLE_DECIDE)' })
   simpleDecision(
-    @Param('id') id: string,
     @Body() dto: SimpleDecisionDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({
+    return this.send(call, dto, () => ({
       type: 'SIMPLE_DECIDE',
       facts: dto.facts,
       legalBasis: dto.legalBasis,
@@ -480,14 +395,10 @@ export class CaseActionsController {
   @Roles('OFFICER')
   @ApiOperation({ summary: 'On-the-spot decision reported to the agency (REPORT_SIMPLE)' })
   simpleReport(
-    @Param('id') id: string,
     @Body() dto: SimpleReportDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({
+    return this.send(call, dto, () => ({
       type: 'REPORT_SIMPLE',
       ...(dto.note !== undefined ? { note: dto.note } : {}),
     }));
@@ -498,14 +409,10 @@ export class CaseActionsController {
   @Roles('OFFICER')
   @ApiOperation({ summary: '两法衔接: propose a transfer with grounds and ≥2 officers (PROPOSE_TRANSFER)' })
   proposeTransfer(
-    @Param('id') id: string,
     @Body() dto: ProposeTransferDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, async () => ({
+    return this.send(call, dto, async () => ({
       type: 'PROPOSE_TRANSFER',
       grounds: dto.grounds,
       officers: await this.actors.named(dto.officerIds, 'officerIds'),
@@ -518,14 +425,10 @@ export class CaseActionsController {
   @Roles('AGENCY_HEAD')
   @ApiOperation({ summary: 'Approve or refuse the transfer with reasons (DECIDE_TRANSFER)' })
   transferApproval(
-    @Param('id') id: string,
     @Body() dto: TransferApprovalDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({ type: 'DECIDE_TRANSFER', approve: dto.approve, reason: dto.reason }));
+    return this.send(call, dto, () => ({ type: 'DECIDE_TRANSFER', approve: dto.approve, reason: dto.reason }));
   }
 
   @Post(':id/criminal-transfer/dispatch')
@@ -533,14 +436,10 @@ export class CaseActionsController {
   @Roles('OFFICER')
   @ApiOperation({ summary: 'Transfer sent to police, copy to the procuratorate (DISPATCH_TRANSFER)' })
   dispatchTransfer(
-    @Param('id') id: string,
     @Body() dto: DispatchTransferDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({
+    return this.send(call, dto, () => ({
       type: 'DISPATCH_TRANSFER',
       sentAt: iso(dto.sentAt),
       policeAgency: dto.policeAgency,
@@ -554,14 +453,10 @@ export class CaseActionsController {
   @Roles('POLICE_LIAISON')
   @ApiOperation({ summary: 'Police receipt, acceptance or declining with reasons (RECORD_POLICE_DECISION)' })
   policeDecision(
-    @Param('id') id: string,
     @Body() dto: PoliceDecisionDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({
+    return this.send(call, dto, () => ({
       type: 'RECORD_POLICE_DECISION',
       decision: dto.decision,
       at: iso(dto.at),
@@ -574,14 +469,10 @@ export class CaseActionsController {
   @Roles('OFFICER', 'POLICE_LIAISON')
   @ApiOperation({ summary: 'REQUEST (agency) or ANSWER (police) a reconsideration of the refusal' })
   transferReconsideration(
-    @Param('id') id: string,
     @Body() dto: TransferReconsiderationDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () =>
+    return this.send(call, dto, () =>
       dto.action === 'ANSWER'
         ? { type: 'ANSWER_TRANSFER_RECONSIDERATION', accept: dto.accept!, reason: dto.reason }
         : { type: 'REQUEST_TRANSFER_RECONSIDERATION', reason: dto.reason },
@@ -593,14 +484,10 @@ export class CaseActionsController {
   @Roles('OFFICER', 'PROCURATORATE')
   @ApiOperation({ summary: '立案监督: REQUEST (agency) or RESOLVE (procuratorate)' })
   transferSupervision(
-    @Param('id') id: string,
     @Body() dto: TransferSupervisionDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () =>
+    return this.send(call, dto, () =>
       dto.action === 'RESOLVE'
         ? { type: 'RESOLVE_TRANSFER_SUPERVISION', outcome: dto.outcome!, reason: dto.reason }
         : { type: 'REQUEST_TRANSFER_SUPERVISION', reason: dto.reason },
@@ -612,18 +499,14 @@ export class CaseActionsController {
   @Roles('AGENCY_HEAD')
   @ApiOperation({ summary: 'After a final refusal, the case returns to the administrative track (RESUME_ADMINISTRATIVE_CASE)' })
   transferReturn(
-    @Param('id') id: string,
     @Body() dto: ResumeAdministrativeCaseDto,
-    @Principal() principal: TokenClaims,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @CommandCall() call: CaseCall,
   ): Promise<CommandResponse> {
-    return this.send({ id, principal, key, req, res }, dto, () => ({ type: 'RESUME_ADMINISTRATIVE_CASE', reason: dto.reason }));
+    return this.send(call, dto, () => ({ type: 'RESUME_ADMINISTRATIVE_CASE', reason: dto.reason }));
   }
 
   private send(
-    call: { id: string; principal: TokenClaims; key: string | undefined; req: Request; res: Response },
+    call: CaseCall,
     body: object,
     build: Build,
     extra?: (command: CaseCommand) => Record<string, unknown>,
