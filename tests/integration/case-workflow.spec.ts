@@ -50,19 +50,20 @@ describe('case workflow on the Temporal dev server', () => {
     await ds?.destroy();
   });
 
-  function register(caseId: string, policy: JurisdictionPolicy, discoveredAt: string) {
+  function register(caseId: string, policy: JurisdictionPolicy, discoveredAt: string, procedure: 'ORDINARY' | 'SIMPLE' = 'ORDINARY') {
     const command: CaseCommand = {
       type: 'REGISTER_LEAD',
       caseId,
       caseNumber: `WF-${caseId.slice(0, 8)}`,
       agencyId: DEMO_AGENCY.id,
-      procedure: 'ORDINARY',
+      procedure,
       source: 'inspection',
       discoveredAt,
       party: { type: 'PERSON', name: '王某' },
       violationCode: 'FOOD-UNLICENSED',
       summary: 'integration',
-      officers: [actor('officer.zhang'), actor('officer.li')],
+      officers: procedure === 'SIMPLE' ? [actor('officer.zhang')] : [actor('officer.zhang'), actor('officer.li')],
+      violationAt: '2026-11-18T00:00:00Z',
     };
     const input: CaseWorkflowInput = { caseId, policy };
     return client.workflow.executeUpdateWithStart(executeCommandUpdate, {
@@ -96,6 +97,72 @@ describe('case workflow on the Temporal dev server', () => {
     expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
     expect((err as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'CASE.TRANSITION_NOT_ALLOWED' });
     expect((await store.timeline(caseId)).length).toBe(1);
+  });
+
+  /** Sends each command as its actor, in order, with times taken at sending. */
+  async function drive(caseId: string, steps: [string, (now: string) => CaseCommand][]): Promise<string[]> {
+    const handle = client.workflow.getHandle(caseWorkflowId(caseId));
+    const statuses: string[] = [];
+    for (const [user, build] of steps) {
+      const result = await handle.executeUpdate(executeCommandUpdate, { args: [{ command: build(new Date().toISOString()), actor: actor(user) }] });
+      statuses.push(result.status);
+    }
+    return statuses;
+  }
+
+  it('carries a full ordinary case from lead to archive, then completes the workflow', async () => {
+    const caseId = randomUUID();
+    await register(caseId, DEMO_POLICY, '2026-11-20T02:00:00Z');
+    const officers = [actor('officer.zhang'), actor('officer.li')];
+    const penalty = { kinds: ['FINE' as const], fineAmount: 3000 };
+    const statuses = await drive(caseId, [
+      ['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'violation likely', officers })],
+      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'a'.repeat(64), sizeBytes: 1 })],
+      ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'sold without licence', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《食品安全法》第一百二十二条', circumstanceLevel: 'GENERAL' })],
+      ['head.sun', () => ({ type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'WF-1', text: '罚款叁仟元' })],
+      ['officer.zhang', (now) => ({ type: 'SERVE', method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
+      ['officer.li', (now) => ({ type: 'RECORD_PAYMENT', amount: 3000, paidAt: now, receipt: 'R1' })],
+      ['head.sun', () => ({ type: 'CLOSE', summary: 'executed in full' })],
+      ['officer.zhang', () => ({ type: 'ARCHIVE' })],
+    ]);
+    expect(statuses).toEqual(['FILED', 'FILED', 'INVESTIGATION_REPORTED', 'DECIDED', 'SERVED', 'EXECUTED', 'CLOSED', 'ARCHIVED']);
+    const handle = client.workflow.getHandle(caseWorkflowId(caseId));
+    await handle.result();
+    expect((await handle.describe()).status.name).toBe('COMPLETED');
+    expect(await store.verify(caseId)).toEqual({ valid: true, events: 9 });
+    const [row] = await ds.query('SELECT status, deadlines FROM cases WHERE id = $1', [caseId]);
+    expect(row.status).toBe('ARCHIVED');
+    expect(Object.fromEntries(Object.entries(row.deadlines as Record<string, { state: string }>).map(([k, d]) => [k, d.state]))).toEqual({
+      filingDecision: 'MET',
+      decision: 'MET',
+      service: 'MET',
+      payment: 'MET',
+      closure: 'MET',
+    });
+    await maybeRecordHistory(client, caseWorkflowId(caseId), 'ordinary-case-to-archive');
+  });
+
+  it('carries a simple case (当场处罚): decided and served on the spot, reported, paid, closed, archived', async () => {
+    const caseId = randomUUID();
+    await register(caseId, DEMO_POLICY, new Date().toISOString(), 'SIMPLE');
+    const statuses = await drive(caseId, [
+      ['officer.zhang', (now) => ({
+        type: 'SIMPLE_DECIDE',
+        facts: 'sold expired food, small amount',
+        legalBasis: '《食品安全法》',
+        penalty: { kinds: ['FINE'], fineAmount: 200 },
+        documentNumber: 'SIMPLE-1',
+        text: '当场罚款贰佰元',
+        service: { method: 'DIRECT', servedAt: now, recipient: '王某', proof: '当场交付' },
+      })],
+      ['officer.zhang', () => ({ type: 'REPORT_SIMPLE', note: 'filed with the agency' })],
+      ['officer.zhang', (now) => ({ type: 'RECORD_PAYMENT', amount: 200, paidAt: now, receipt: 'R2' })],
+      ['head.sun', () => ({ type: 'CLOSE', summary: 'paid' })],
+      ['officer.zhang', () => ({ type: 'ARCHIVE' })],
+    ]);
+    expect(statuses.at(-1)).toBe('ARCHIVED');
+    await client.workflow.getHandle(caseWorkflowId(caseId)).result();
+    expect(await store.verify(caseId)).toMatchObject({ valid: true });
   });
 
   it('records a reminder and an escalation when the filing decision is not made in time', async () => {

@@ -47,7 +47,7 @@ export class CaseCommandRunner {
       const row = await this.directory.caseRow(args.caseId);
       return {
         status: args.status ?? 200,
-        body: { case: caseView(row, this.commands.allowedFor(row.state, actor)), recorded: result.events, ...args.extra?.(command) },
+        body: { case: caseView(row, await this.commands.allowedFor(row, actor)), recorded: result.events, ...args.extra?.(command) },
       };
     };
     const out = args.idempotencyKey

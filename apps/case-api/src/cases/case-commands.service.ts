@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { allowedActions, decide, localDate, type ActorSnapshot, type CaseCommand, type Rejection } from '@zhifa/domain';
+import { allowedActions, decide, localDate, type ActorSnapshot, type CaseCommand, type CaseState, type Rejection } from '@zhifa/domain';
 import {
   caseWorkflowId,
   CASE_WORKFLOW_TYPE,
@@ -117,7 +117,9 @@ export class CaseCommandsService {
     }
   }
 
-  allowedFor(state: unknown, actor: ActorSnapshot): string[] {
-    return allowedActions(state as never, actor);
+  /** What the caller may do now on this case, judged with the case's own policy (certificates included). */
+  async allowedFor(row: { state: unknown; policyVersion: string }, actor: ActorSnapshot): Promise<string[]> {
+    const policy = await this.directory.policyVersion(row.policyVersion);
+    return allowedActions(row.state as CaseState, actor, { now: new Date().toISOString(), policy });
   }
 }

@@ -27,6 +27,18 @@ export class CaseDirectoryService {
     return row.document;
   }
 
+  private readonly policies = new Map<string, JurisdictionPolicy>();
+
+  /** A published version; versions are immutable, so they are cached for good. */
+  async policyVersion(version: string): Promise<JurisdictionPolicy> {
+    const cached = this.policies.get(version);
+    if (cached) return cached;
+    const row = await this.ds.getRepository(PolicyEntity).findOneBy({ version });
+    if (!row) throw new ProblemException(404, 'POLICY.NOT_FOUND', `No policy version ${version}`);
+    this.policies.set(version, row.document);
+    return row.document;
+  }
+
   async caseRow(caseId: string): Promise<CaseEntity> {
     const row = /^[0-9a-f-]{36}$/i.test(caseId) ? await this.ds.getRepository(CaseEntity).findOneBy({ id: caseId }) : null;
     if (!row) throw notFound('case', caseId);

@@ -83,7 +83,7 @@ export class CasesController {
     }
     const [rows, total] = await qb.getManyAndCount();
     return {
-      items: rows.map((r) => caseView(r, this.commands.allowedFor(r.state, actor))),
+      items: await Promise.all(rows.map(async (r) => caseView(r, await this.commands.allowedFor(r, actor)))),
       total,
       page: q.page,
       pageSize: q.pageSize,
@@ -121,6 +121,6 @@ export class CasesController {
     const actor = await this.actors.caller(principal);
     const row = await this.directory.caseRow(id);
     this.directory.assertCanRead(row, actor);
-    return caseView(row, this.commands.allowedFor(row.state, actor));
+    return caseView(row, await this.commands.allowedFor(row, actor));
   }
 }

@@ -1,13 +1,9 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { addDays, type JurisdictionPolicy } from '@zhifa/domain';
-import { PolicyEntity } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
-import { ProblemException } from '../common/problem';
 import { CaseDirectoryService } from '../cases/case-directory.service';
 import { DueDateQuery } from './due-date.query';
 
@@ -16,7 +12,6 @@ import { DueDateQuery } from './due-date.query';
 @Controller()
 export class PoliciesController {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
     private readonly actors: ActorService,
     private readonly directory: CaseDirectoryService,
   ) {}
@@ -29,9 +24,7 @@ export class PoliciesController {
 
   @Get('policies/:version')
   async byVersion(@Param('version') version: string): Promise<JurisdictionPolicy> {
-    const row = await this.ds.getRepository(PolicyEntity).findOneBy({ version });
-    if (!row) throw new ProblemException(404, 'POLICY.NOT_FOUND', `No policy version ${version}`);
-    return row.document;
+    return this.directory.policyVersion(version);
   }
 
   /**
