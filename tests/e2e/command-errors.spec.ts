@@ -156,7 +156,7 @@ describe('refused commands', () => {
     it('an officer whose certificate expired acts for nothing', async () => {
       const res = await api.refused(lead, () => api.command('head.sun', lead, 'filing', filing(['officer.zhang', 'officer.expired'])));
       expect(res.body).toMatchObject({ status: 422, code: 'CASE.OFFICER_CERTIFICATE_INVALID' });
-      expect(res.body.errors).toEqual([{ field: 'officers[1]', message: expect.stringContaining('expired on 2025-12-31') }]);
+      expect(res.body.errors).toEqual([{ field: 'officerIds[1]', message: expect.stringContaining('expired on 2025-12-31') }]);
     });
 
     it('auxiliary staff never act as officers', async () => {

@@ -16,10 +16,23 @@ import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { CaseDirectoryService } from './case-directory.service';
 import type { RegisterLeadDto } from './register-lead.dto';
 
+/** Commands carry resolved people; requests name them by id. Errors speak the request's language. */
+const REQUEST_FIELDS: Record<string, string> = {
+  officers: 'officerIds',
+  collectors: 'collectedByIds',
+  attendees: 'attendeeIds',
+  host: 'hostId',
+  replacement: 'replacementId',
+};
+
+function requestField(field: string): string {
+  return field.replace(/^([A-Za-z]+)/, (name) => REQUEST_FIELDS[name] ?? name);
+}
+
 export function rejectionProblem(r: Rejection | RejectionPayload): ProblemException {
   return new ProblemException(r.status, r.code, r.reason, {
     ...(r.status === 409 ? { state: r.state, allowedActions: r.allowedActions } : {}),
-    ...(r.errors?.length ? { errors: r.errors } : {}),
+    ...(r.errors?.length ? { errors: r.errors.map((e) => ({ ...e, field: requestField(e.field) })) } : {}),
   });
 }
 
