@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
+import { OVERSEER_ROLES } from '@zhifa/domain';
 import { CaseEventStore, CaseEntity } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import { Principal, Roles } from '../auth/auth.decorators';
@@ -63,7 +64,7 @@ export class CasesController {
       .orderBy('c.registered_at', 'DESC')
       .skip((q.page - 1) * q.pageSize)
       .take(q.pageSize);
-    if (!actor.roles.some((r) => ['AGENCY_HEAD', 'LEGAL_REVIEWER', 'SUPERVISOR', 'ADMIN'].includes(r))) {
+    if (!actor.roles.some((r) => OVERSEER_ROLES.includes(r))) {
       // Officers list their own cases (the same people readAccess lets in).
       qb.andWhere(`(c.officers @> :me::jsonb OR c.state->'hearing'->'host'->>'userId' = :uid)`, {
         me: JSON.stringify([{ userId: actor.userId }]),

@@ -6,7 +6,8 @@ export type ReadAccess =
   /** hidden: answer as if the case did not exist (another agency's case). */
   | { ok: false; hidden: boolean; code: string; reason: string };
 
-const OVERSEERS: Role[] = ['AGENCY_HEAD', 'LEGAL_REVIEWER', 'SUPERVISOR', 'ADMIN'];
+/** Roles that see every case of their own agency. */
+export const OVERSEER_ROLES: readonly Role[] = ['AGENCY_HEAD', 'LEGAL_REVIEWER', 'SUPERVISOR', 'ADMIN'];
 const TRANSFER_LIAISONS: Role[] = ['POLICE_LIAISON', 'PROCURATORATE'];
 
 /**
@@ -20,7 +21,7 @@ export function readAccess(state: CaseState, actor: ActorSnapshot): ReadAccess {
   if (actor.agencyId !== state.agencyId) {
     return { ok: false, hidden: true, code: 'CASE.NOT_FOUND', reason: 'No such case in your agency' };
   }
-  if (actor.roles.some((r) => OVERSEERS.includes(r))) return { ok: true };
+  if (actor.roles.some((r) => OVERSEER_ROLES.includes(r))) return { ok: true };
   if (state.officers.some((o) => o.userId === actor.userId)) return { ok: true };
   if (state.hearing?.host?.userId === actor.userId) return { ok: true };
   return {
