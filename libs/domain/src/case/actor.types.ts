@@ -2,24 +2,16 @@
 // The token only names the user; roles, certificates and assignment come
 // from the database and travel with the command into the workflow.
 
-export const ROLES = [
-  'OFFICER',
-  'AUXILIARY',
-  'LEGAL_REVIEWER',
-  'AGENCY_HEAD',
-  'SUPERVISOR',
-  'POLICE_LIAISON',
-  'PROCURATORATE',
-  'ADMIN',
-] as const;
-export type Role = (typeof ROLES)[number];
+import type { CertificateStatus, Role } from './vocabulary';
+
+export type { Role } from './vocabulary';
 
 export interface CertificateSnapshot {
   number: string;
   scope: string;
   validFrom: string; // YYYY-MM-DD
   validTo: string; // YYYY-MM-DD
-  status: 'ACTIVE' | 'SUSPENDED' | 'REVOKED';
+  status: CertificateStatus;
 }
 
 export interface ActorSnapshot {

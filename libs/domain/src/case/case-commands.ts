@@ -17,6 +17,16 @@ import type {
   ProposedOutcome,
   ServiceMethod,
 } from './case-state';
+import type {
+  ChallengeKind,
+  ChallengeStage,
+  DiscussionPurpose,
+  LegalReviewOpinion,
+  PoliceDecision,
+  RecusalRequester,
+  ReviewOpinion,
+  SupervisionOutcome,
+} from './vocabulary';
 
 /** The workflow itself (deadline timers). */
 export interface SystemActor {
@@ -96,7 +106,7 @@ export type CaseCommand =
       circumstanceLevel: CircumstanceLevel;
       discretionReasons?: string;
     }
-  | { type: 'REVIEW_CASE'; opinion: 'AGREE' | 'CORRECT' | 'INVESTIGATE_FURTHER'; comments: string }
+  | { type: 'REVIEW_CASE'; opinion: ReviewOpinion; comments: string }
   | ({
       type: 'SERVE_NOTICE';
       noticeNumber: string;
@@ -121,11 +131,11 @@ export type CaseCommand =
     }
   | { type: 'RECORD_HEARING'; heldAt: string; record: string; report: string }
   | { type: 'REQUEST_LEGAL_REVIEW'; note?: string }
-  | { type: 'RECORD_LEGAL_REVIEW'; opinion: 'APPROVE' | 'RETURN' | 'REJECT'; text: string }
+  | { type: 'RECORD_LEGAL_REVIEW'; opinion: LegalReviewOpinion; text: string }
   | {
       type: 'RECORD_COLLECTIVE_DISCUSSION';
       /** DECISION: before the decision (moves the case on); EXTENSION: authorises a further decision extension. */
-      purpose: 'DECISION' | 'EXTENSION';
+      purpose: DiscussionPurpose;
       heldAt: string;
       attendees: PersonRef[];
       minutes: string;
@@ -144,8 +154,8 @@ export type CaseCommand =
   | {
       type: 'RECORD_CHALLENGE';
       challengeId: string;
-      kind: 'RECONSIDERATION' | 'LITIGATION';
-      stage: 'FILED' | 'DECIDED';
+      kind: ChallengeKind;
+      stage: ChallengeStage;
       at: string;
       body: string;
       result?: ChallengeResult;
@@ -158,7 +168,7 @@ export type CaseCommand =
       type: 'RECUSE';
       userId: string;
       reason: string;
-      requestedBy: 'PARTY' | 'SELF' | 'AGENCY';
+      requestedBy: RecusalRequester;
       replacement?: ActorSnapshot;
     }
   | { type: 'CLOSE'; summary: string }
@@ -179,11 +189,11 @@ export type CaseCommand =
   | { type: 'PROPOSE_TRANSFER'; grounds: string; officers: ActorSnapshot[]; thresholdFacts?: string }
   | { type: 'DECIDE_TRANSFER'; approve: boolean; reason: string }
   | { type: 'DISPATCH_TRANSFER'; sentAt: string; policeAgency: string; procuratorate: string; documents: string[] }
-  | { type: 'RECORD_POLICE_DECISION'; decision: 'RECEIPT' | 'ACCEPT' | 'DECLINE'; at: string; reason?: string }
+  | { type: 'RECORD_POLICE_DECISION'; decision: PoliceDecision; at: string; reason?: string }
   | { type: 'REQUEST_TRANSFER_RECONSIDERATION'; reason: string }
   | { type: 'ANSWER_TRANSFER_RECONSIDERATION'; accept: boolean; reason: string }
   | { type: 'REQUEST_TRANSFER_SUPERVISION'; reason: string }
-  | { type: 'RESOLVE_TRANSFER_SUPERVISION'; outcome: 'POLICE_TO_FILE' | 'REFUSAL_UPHELD'; reason: string }
+  | { type: 'RESOLVE_TRANSFER_SUPERVISION'; outcome: SupervisionOutcome; reason: string }
   | { type: 'RESUME_ADMINISTRATIVE_CASE'; reason: string };
 
 export type CommandType = CaseCommand['type'];

@@ -19,6 +19,17 @@ import type {
   ProposedOutcome,
   ServiceRecord,
 } from './case-state';
+import type {
+  ChallengeKind,
+  ChallengeStage,
+  DiscussionPurpose,
+  LegalReviewOpinion,
+  PoliceDecision,
+  RecusalRequester,
+  RecusalRole,
+  ReviewOpinion,
+  SupervisionOutcome,
+} from './vocabulary';
 
 export type CaseEvent =
   | {
@@ -68,7 +79,7 @@ export type CaseEvent =
       assessment: DecisionAssessment;
       submittedBy: PersonRef;
     }
-  | { type: 'CASE_REVIEWED'; opinion: 'AGREE' | 'CORRECT' | 'INVESTIGATE_FURTHER'; comments: string; reviewer: PersonRef }
+  | { type: 'CASE_REVIEWED'; opinion: ReviewOpinion; comments: string; reviewer: PersonRef }
   | {
       type: 'NOTICE_SERVED';
       noticeNumber: string;
@@ -96,10 +107,10 @@ export type CaseEvent =
     }
   | { type: 'HEARING_HELD'; heldAt: string; record: string; report: string }
   | { type: 'LEGAL_REVIEW_REQUESTED'; reasons: string[]; note?: string }
-  | { type: 'LEGAL_REVIEW_RECORDED'; opinion: 'APPROVE' | 'RETURN' | 'REJECT'; text: string; reviewer: PersonRef }
+  | { type: 'LEGAL_REVIEW_RECORDED'; opinion: LegalReviewOpinion; text: string; reviewer: PersonRef }
   | {
       type: 'COLLECTIVE_DISCUSSION_RECORDED';
-      purpose: 'DECISION' | 'EXTENSION';
+      purpose: DiscussionPurpose;
       heldAt: string;
       attendees: PersonRef[];
       minutes: string;
@@ -129,8 +140,8 @@ export type CaseEvent =
   | {
       type: 'CHALLENGE_RECORDED';
       challengeId: string;
-      kind: 'RECONSIDERATION' | 'LITIGATION';
-      stage: 'FILED' | 'DECIDED';
+      kind: ChallengeKind;
+      stage: ChallengeStage;
       at: string;
       body: string;
       result?: ChallengeResult;
@@ -143,9 +154,9 @@ export type CaseEvent =
       type: 'PERSON_RECUSED';
       userId: string;
       name: string;
-      role: 'OFFICER' | 'HEARING_HOST';
+      role: RecusalRole;
       reason: string;
-      requestedBy: 'PARTY' | 'SELF' | 'AGENCY';
+      requestedBy: RecusalRequester;
       replacement?: CaseOfficer;
     }
   | { type: 'CASE_CLOSED'; summary: string }
@@ -168,11 +179,11 @@ export type CaseEvent =
   | { type: 'TRANSFER_APPROVED'; reason: string }
   | { type: 'TRANSFER_REFUSED'; reason: string }
   | { type: 'TRANSFER_DISPATCHED'; sentAt: string; policeAgency: string; procuratorate: string; documents: string[] }
-  | { type: 'POLICE_DECISION_RECORDED'; decision: 'RECEIPT' | 'ACCEPT' | 'DECLINE'; at: string; reason?: string }
+  | { type: 'POLICE_DECISION_RECORDED'; decision: PoliceDecision; at: string; reason?: string }
   | { type: 'TRANSFER_RECONSIDERATION_REQUESTED'; reason: string }
   | { type: 'TRANSFER_RECONSIDERATION_ANSWERED'; accept: boolean; reason: string }
   | { type: 'TRANSFER_SUPERVISION_REQUESTED'; reason: string }
-  | { type: 'TRANSFER_SUPERVISION_RESOLVED'; outcome: 'POLICE_TO_FILE' | 'REFUSAL_UPHELD'; reason: string }
+  | { type: 'TRANSFER_SUPERVISION_RESOLVED'; outcome: SupervisionOutcome; reason: string }
   | { type: 'ADMINISTRATIVE_CASE_RESUMED'; reason: string };
 
 export type CaseEventType = CaseEvent['type'];

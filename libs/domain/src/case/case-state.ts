@@ -2,41 +2,32 @@
 // (no Date, no class): it travels through Temporal payloads and jsonb.
 
 import type { DeadlineBasis, PauseInterval } from '../calendar';
-import type { PartyType } from '../policy/policy.types';
+import type {
+  CaseFlag,
+  CaseStatus,
+  ChallengeKind,
+  ChallengeResult,
+  CircumstanceLevel,
+  DeadlineKind,
+  DeadlineState,
+  DecisionOutcome,
+  DiscussionPurpose,
+  EvidenceKind,
+  LegalReviewOpinion,
+  PartyType,
+  PenaltyKind,
+  Procedure,
+  ProposedOutcome,
+  RecusalRequester,
+  RecusalRole,
+  ReviewOpinion,
+  ServiceMethod,
+  SupervisionOutcome,
+  TransferOutcome,
+} from './vocabulary';
 
-/** Every state of the lifecycle, including the ones later issues make mandatory. */
-export const CASE_STATUSES = [
-  'LEAD_REGISTERED', // 案源登记
-  'FILING_DECLINED', // 不予立案
-  'FILED', // 立案, investigating
-  'INVESTIGATION_REPORTED', // 调查终结报告
-  'CASE_REVIEWED', // 审核 agreed
-  'NOTICE_SERVED', // 告知 served, defence window running
-  'DEFENCE_RECORDED', // 陈述申辩 recorded or waived
-  'HEARING_REQUESTED',
-  'HEARING_SCHEDULED',
-  'HEARING_HELD',
-  'LEGAL_REVIEW_PENDING', // 法制审核
-  'LEGAL_REVIEW_PASSED',
-  'COLLECTIVE_DISCUSSED', // 集体讨论
-  'DECIDED',
-  'SERVED', // decision served (送达)
-  'EXECUTED', // paid / performed (履行)
-  'CLOSED', // 结案
-  'ARCHIVED', // 归档: sealed
-  'SUSPENDED', // 中止
-  'TERMINATED', // 终止
-  'TRANSFER_PROPOSED', // 两法衔接
-  'TRANSFER_APPROVED',
-  'TRANSFERRED',
-  'TRANSFER_ACCEPTED',
-  'TRANSFER_DECLINED',
-  'TRANSFER_RECONSIDERATION_REQUESTED',
-  'TRANSFER_SUPERVISION_REQUESTED',
-] as const;
-export type CaseStatus = (typeof CASE_STATUSES)[number];
-
-export type Procedure = 'ORDINARY' | 'SIMPLE';
+// The vocabulary is part of the state's contract: re-exported for its readers.
+export * from './vocabulary';
 
 export interface Party {
   type: PartyType;
@@ -62,24 +53,6 @@ export interface CaseOfficer extends PersonRef {
   certificateNumber: string;
 }
 
-/** APL 9 kinds of penalty. */
-export const PENALTY_KINDS = [
-  'WARNING', // 警告
-  'PUBLIC_CRITICISM', // 通报批评
-  'FINE', // 罚款
-  'CONFISCATION', // 没收违法所得 / 非法财物
-  'LICENCE_SUSPENSION', // 暂扣许可证件
-  'QUALIFICATION_DOWNGRADE', // 降低资质等级
-  'LICENCE_REVOCATION', // 吊销许可证件
-  'ACTIVITY_RESTRICTION', // 限制开展生产经营活动
-  'BUSINESS_SUSPENSION', // 责令停产停业
-  'CLOSURE', // 责令关闭
-  'EMPLOYMENT_BAN', // 限制从业
-  'DETENTION', // 行政拘留
-  'OTHER',
-] as const;
-export type PenaltyKind = (typeof PENALTY_KINDS)[number];
-
 export interface Penalty {
   kinds: PenaltyKind[];
   /** Yuan. Required when kinds includes FINE. */
@@ -89,53 +62,6 @@ export interface Penalty {
   /** Anything the kinds do not say (goods confiscated, suspension period...). */
   terms?: string;
 }
-
-export type ProposedOutcome = 'PENALTY' | 'NO_PENALTY' | 'DISMISS' | 'TRANSFER';
-export type DecisionOutcome = 'PENALTY' | 'NO_PENALTY' | 'DISMISS';
-/** 不予处罚 / 减轻 / 从轻 / 一般 / 从重. */
-export const CIRCUMSTANCE_LEVELS = ['EXEMPT', 'MITIGATED', 'LIGHTER', 'GENERAL', 'HEAVIER'] as const;
-export type CircumstanceLevel = (typeof CIRCUMSTANCE_LEVELS)[number];
-
-export const SERVICE_METHODS = ['DIRECT', 'REFUSED', 'ELECTRONIC', 'POSTAL', 'PUBLIC_NOTICE'] as const;
-export type ServiceMethod = (typeof SERVICE_METHODS)[number];
-
-/** APL 46 kinds of evidence. */
-export const EVIDENCE_KINDS = [
-  'DOCUMENTARY', // 书证
-  'PHYSICAL', // 物证
-  'AUDIO_VISUAL', // 视听资料
-  'ELECTRONIC_DATA', // 电子数据
-  'WITNESS_TESTIMONY', // 证人证言
-  'PARTY_STATEMENT', // 当事人的陈述
-  'EXPERT_OPINION', // 鉴定意见
-  'INSPECTION_RECORD', // 勘验笔录
-  'ON_SITE_RECORD', // 现场笔录
-] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-
-/** Keys of policy.deadlines that a case can carry (extension specs excluded). */
-export const DEADLINE_KINDS = [
-  'filingDecision',
-  'caseReview',
-  'defence',
-  'hearingNotice',
-  'decision',
-  'service',
-  'payment',
-  'closure',
-  'disclosure',
-  'disclosureWithdrawal',
-  'simpleReport',
-  'evidencePreservation',
-] as const;
-export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
-
-/**
- * OPEN: running. SUSPENDED: an open pause stops the clock (no timer).
- * MET: the act was done (late=true if after dueAt). MISSED: escalated.
- * CANCELLED: the clock ended without the act (termination, transfer, closure).
- */
-export type DeadlineState = 'OPEN' | 'MET' | 'MISSED' | 'SUSPENDED' | 'CANCELLED';
 
 export interface CaseDeadline {
   kind: DeadlineKind;
@@ -155,15 +81,6 @@ export interface CaseDeadline {
   cancelledAt?: string;
   late?: boolean;
 }
-
-export type CaseFlag =
-  | 'OVERDUE' // an agency deadline is MISSED and not yet met
-  | 'PAYMENT_OVERDUE' // the party's payment deadline passed unpaid
-  | 'MAJOR_DECISION' // legal review required (法制审核)
-  | 'HEARING_OFFERED' // hearing must be offered (听证)
-  | 'COLLECTIVE_DISCUSSION_REQUIRED' // 集体讨论
-  | 'SUSPECTED_CRIME' // only a transfer or a reasoned refusal clears it
-  | 'DECISION_REVOKED'; // revoked / found invalid on challenge
 
 /** Why a decision needs review, hearing, collective discussion (three separate outcomes, domain spec §3). */
 export interface DecisionAssessment {
@@ -245,7 +162,7 @@ export interface InvestigationReport {
 }
 
 export interface CaseReviewRecord {
-  opinion: 'AGREE' | 'CORRECT' | 'INVESTIGATE_FURTHER';
+  opinion: ReviewOpinion;
   comments: string;
   reviewer: PersonRef;
   at: string;
@@ -287,14 +204,14 @@ export interface HearingRecord {
 export interface LegalReviewRecord {
   requestedAt: string;
   reasons: string[];
-  opinion?: 'APPROVE' | 'RETURN' | 'REJECT';
+  opinion?: LegalReviewOpinion;
   text?: string;
   reviewer?: PersonRef;
   reviewedAt?: string;
 }
 
 export interface CollectiveDiscussionRecord {
-  purpose: 'DECISION' | 'EXTENSION';
+  purpose: DiscussionPurpose;
   heldAt: string;
   attendees: PersonRef[];
   minutes: string;
@@ -326,13 +243,12 @@ export interface PaymentRecord {
 
 export interface ChallengeRecord {
   challengeId: string;
-  kind: 'RECONSIDERATION' | 'LITIGATION';
+  kind: ChallengeKind;
   filedAt: string;
   body: string;
   decidedAt?: string;
   result?: ChallengeResult;
 }
-export type ChallengeResult = 'UPHELD' | 'VARIED' | 'REVOKED' | 'CONFIRMED_INVALID' | 'WITHDRAWN' | 'DISMISSED';
 
 export interface TransferRecord {
   proposedAt: string;
@@ -347,15 +263,15 @@ export interface TransferRecord {
   supervision?: {
     requestedAt: string;
     reason: string;
-    resolution?: { outcome: 'POLICE_TO_FILE' | 'REFUSAL_UPHELD'; reason: string; at: string };
+    resolution?: { outcome: SupervisionOutcome; reason: string; at: string };
   };
-  outcome?: 'REFUSED_BY_HEAD' | 'ACCEPTED' | 'RETURNED';
+  outcome?: TransferOutcome;
 }
 
 export interface RecusalRecord extends PersonRef {
-  role: 'OFFICER' | 'HEARING_HOST';
+  role: RecusalRole;
   reason: string;
-  requestedBy: 'PARTY' | 'SELF' | 'AGENCY';
+  requestedBy: RecusalRequester;
   at: string;
 }
 

@@ -4,7 +4,7 @@
 
 import type { JurisdictionPolicy } from '../policy/policy.types';
 import type { CaseEvent, EventOf } from './case-events';
-import type { CaseState, CaseStatus } from './case-state';
+import type { CaseState } from './case-state';
 import {
   armDeadline,
   cancelAllDeadlines,
@@ -463,9 +463,4 @@ function afterService(s: CaseState, meta: EvolveMeta): void {
   } else {
     completed(s, deemed, meta);
   }
-}
-
-/** Statuses from which the case can still change (everything but ARCHIVED). */
-export function isSealed(status: CaseStatus): boolean {
-  return status === 'ARCHIVED';
 }

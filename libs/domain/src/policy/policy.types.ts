@@ -2,7 +2,9 @@
 // time. Stored versioned in Postgres; a case pins the version it was
 // registered under and carries this snapshot in its workflow input.
 
-export type DayKind = 'WORKING' | 'CALENDAR';
+import type { DayKind } from '../case/vocabulary';
+
+export type { DayKind, PartyType } from '../case/vocabulary';
 
 /** Period of a deadline: a number of working or calendar days, or (tests, demos) seconds. */
 export interface PeriodSpec {
@@ -78,4 +80,3 @@ export interface JurisdictionPolicy {
   violations: ViolationProvision[];
 }
 
-export type PartyType = 'PERSON' | 'ORGANISATION';

@@ -1,0 +1,248 @@
+// The case's vocabulary: every closed set of values a command, an event, the
+// state or a query may carry, as `as const` lists with their types, and the
+// groups of statuses the rules speak of. DTOs, queries and the console import
+// these; nothing restates them. This file imports nothing.
+
+/** Who a person is to the system; roles come from Postgres at request time. */
+export const ROLES = [
+  'OFFICER',
+  'AUXILIARY',
+  'LEGAL_REVIEWER',
+  'AGENCY_HEAD',
+  'SUPERVISOR',
+  'POLICE_LIAISON',
+  'PROCURATORATE',
+  'ADMIN',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CERTIFICATE_STATUSES = ['ACTIVE', 'SUSPENDED', 'REVOKED'] as const;
+export type CertificateStatus = (typeof CERTIFICATE_STATUSES)[number];
+
+/** Every state of the lifecycle. */
+export const CASE_STATUSES = [
+  'LEAD_REGISTERED', // 案源登记
+  'FILING_DECLINED', // 不予立案
+  'FILED', // 立案, investigating
+  'INVESTIGATION_REPORTED', // 调查终结报告
+  'CASE_REVIEWED', // 审核 agreed
+  'NOTICE_SERVED', // 告知 served, defence window running
+  'DEFENCE_RECORDED', // 陈述申辩 recorded or waived
+  'HEARING_REQUESTED',
+  'HEARING_SCHEDULED',
+  'HEARING_HELD',
+  'LEGAL_REVIEW_PENDING', // 法制审核
+  'LEGAL_REVIEW_PASSED',
+  'COLLECTIVE_DISCUSSED', // 集体讨论
+  'DECIDED',
+  'SERVED', // decision served (送达)
+  'EXECUTED', // paid / performed (履行)
+  'CLOSED', // 结案
+  'ARCHIVED', // 归档: sealed
+  'SUSPENDED', // 中止
+  'TERMINATED', // 终止
+  'TRANSFER_PROPOSED', // 两法衔接
+  'TRANSFER_APPROVED',
+  'TRANSFERRED',
+  'TRANSFER_ACCEPTED',
+  'TRANSFER_DECLINED',
+  'TRANSFER_RECONSIDERATION_REQUESTED',
+  'TRANSFER_SUPERVISION_REQUESTED',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+// ---------------------------------------------------------------------------
+// Status groups
+
+/** The one sealed status: nothing in an archived case changes (MSA 78–79). */
+export const SEALED_STATUS = 'ARCHIVED' satisfies CaseStatus;
+export function isSealed(status: CaseStatus | string | null | undefined): boolean {
+  return status === SEALED_STATUS;
+}
+
+/** After the report, before the decision: where the pre-decision steps live. */
+export const PRE_DECISION: readonly CaseStatus[] = [
+  'INVESTIGATION_REPORTED',
+  'CASE_REVIEWED',
+  'NOTICE_SERVED',
+  'DEFENCE_RECORDED',
+  'HEARING_REQUESTED',
+  'HEARING_SCHEDULED',
+  'HEARING_HELD',
+  'LEGAL_REVIEW_PENDING',
+  'LEGAL_REVIEW_PASSED',
+  'COLLECTIVE_DISCUSSED',
+];
+/** Filed and not yet decided: the decision clock runs. */
+export const INVESTIGATING: readonly CaseStatus[] = ['FILED', ...PRE_DECISION];
+/** The criminal-transfer branch (两法衔接). */
+export const TRANSFER_STATUSES: readonly CaseStatus[] = [
+  'TRANSFER_PROPOSED',
+  'TRANSFER_APPROVED',
+  'TRANSFERRED',
+  'TRANSFER_ACCEPTED',
+  'TRANSFER_DECLINED',
+  'TRANSFER_RECONSIDERATION_REQUESTED',
+  'TRANSFER_SUPERVISION_REQUESTED',
+];
+/** A hearing requested and not yet held. */
+export const HEARING_PENDING: readonly CaseStatus[] = ['HEARING_REQUESTED', 'HEARING_SCHEDULED'];
+/** Where a decision may be made: after the report, with nothing pending. */
+export const DECIDABLE: readonly CaseStatus[] = [
+  'INVESTIGATION_REPORTED',
+  'CASE_REVIEWED',
+  'NOTICE_SERVED',
+  'DEFENCE_RECORDED',
+  'HEARING_HELD',
+  'LEGAL_REVIEW_PASSED',
+  'COLLECTIVE_DISCUSSED',
+];
+/** Every status but the sealed one. */
+export const UNSEALED: readonly CaseStatus[] = CASE_STATUSES.filter((s) => s !== SEALED_STATUS);
+
+// ---------------------------------------------------------------------------
+// The case and its party
+
+export const PROCEDURES = ['ORDINARY', 'SIMPLE'] as const;
+export type Procedure = (typeof PROCEDURES)[number];
+
+export const PARTY_TYPES = ['PERSON', 'ORGANISATION'] as const;
+export type PartyType = (typeof PARTY_TYPES)[number];
+
+export const CASE_FLAGS = [
+  'OVERDUE', // an agency deadline is MISSED and not yet met
+  'PAYMENT_OVERDUE', // the party's payment deadline passed unpaid
+  'MAJOR_DECISION', // legal review required (法制审核)
+  'HEARING_OFFERED', // hearing must be offered (听证)
+  'COLLECTIVE_DISCUSSION_REQUIRED', // 集体讨论
+  'SUSPECTED_CRIME', // only a transfer or a reasoned refusal clears it
+  'DECISION_REVOKED', // revoked / found invalid on challenge
+] as const;
+export type CaseFlag = (typeof CASE_FLAGS)[number];
+
+// ---------------------------------------------------------------------------
+// Evidence, report, penalty
+
+/** APL 46 kinds of evidence. */
+export const EVIDENCE_KINDS = [
+  'DOCUMENTARY', // 书证
+  'PHYSICAL', // 物证
+  'AUDIO_VISUAL', // 视听资料
+  'ELECTRONIC_DATA', // 电子数据
+  'WITNESS_TESTIMONY', // 证人证言
+  'PARTY_STATEMENT', // 当事人的陈述
+  'EXPERT_OPINION', // 鉴定意见
+  'INSPECTION_RECORD', // 勘验笔录
+  'ON_SITE_RECORD', // 现场笔录
+] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/** APL 9 kinds of penalty. */
+export const PENALTY_KINDS = [
+  'WARNING', // 警告
+  'PUBLIC_CRITICISM', // 通报批评
+  'FINE', // 罚款
+  'CONFISCATION', // 没收违法所得 / 非法财物
+  'LICENCE_SUSPENSION', // 暂扣许可证件
+  'QUALIFICATION_DOWNGRADE', // 降低资质等级
+  'LICENCE_REVOCATION', // 吊销许可证件
+  'ACTIVITY_RESTRICTION', // 限制开展生产经营活动
+  'BUSINESS_SUSPENSION', // 责令停产停业
+  'CLOSURE', // 责令关闭
+  'EMPLOYMENT_BAN', // 限制从业
+  'DETENTION', // 行政拘留
+  'OTHER',
+] as const;
+export type PenaltyKind = (typeof PENALTY_KINDS)[number];
+
+export const PROPOSED_OUTCOMES = ['PENALTY', 'NO_PENALTY', 'DISMISS', 'TRANSFER'] as const;
+export type ProposedOutcome = (typeof PROPOSED_OUTCOMES)[number];
+
+export const DECISION_OUTCOMES = ['PENALTY', 'NO_PENALTY', 'DISMISS'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+/** 不予处罚 / 减轻 / 从轻 / 一般 / 从重. */
+export const CIRCUMSTANCE_LEVELS = ['EXEMPT', 'MITIGATED', 'LIGHTER', 'GENERAL', 'HEAVIER'] as const;
+export type CircumstanceLevel = (typeof CIRCUMSTANCE_LEVELS)[number];
+
+// ---------------------------------------------------------------------------
+// Pre-decision steps
+
+export const REVIEW_OPINIONS = ['AGREE', 'CORRECT', 'INVESTIGATE_FURTHER'] as const;
+export type ReviewOpinion = (typeof REVIEW_OPINIONS)[number];
+
+export const LEGAL_REVIEW_OPINIONS = ['APPROVE', 'RETURN', 'REJECT'] as const;
+export type LegalReviewOpinion = (typeof LEGAL_REVIEW_OPINIONS)[number];
+
+/** DECISION: before the decision (moves the case on); EXTENSION: authorises a further decision extension. */
+export const DISCUSSION_PURPOSES = ['DECISION', 'EXTENSION'] as const;
+export type DiscussionPurpose = (typeof DISCUSSION_PURPOSES)[number];
+
+// ---------------------------------------------------------------------------
+// Service, challenges, case control
+
+export const SERVICE_METHODS = ['DIRECT', 'REFUSED', 'ELECTRONIC', 'POSTAL', 'PUBLIC_NOTICE'] as const;
+export type ServiceMethod = (typeof SERVICE_METHODS)[number];
+
+export const CHALLENGE_KINDS = ['RECONSIDERATION', 'LITIGATION'] as const;
+export type ChallengeKind = (typeof CHALLENGE_KINDS)[number];
+
+export const CHALLENGE_STAGES = ['FILED', 'DECIDED'] as const;
+export type ChallengeStage = (typeof CHALLENGE_STAGES)[number];
+
+export const CHALLENGE_RESULTS = ['UPHELD', 'VARIED', 'REVOKED', 'CONFIRMED_INVALID', 'WITHDRAWN', 'DISMISSED'] as const;
+export type ChallengeResult = (typeof CHALLENGE_RESULTS)[number];
+
+export const RECUSAL_REQUESTERS = ['PARTY', 'SELF', 'AGENCY'] as const;
+export type RecusalRequester = (typeof RECUSAL_REQUESTERS)[number];
+
+export const RECUSAL_ROLES = ['OFFICER', 'HEARING_HOST'] as const;
+export type RecusalRole = (typeof RECUSAL_ROLES)[number];
+
+// ---------------------------------------------------------------------------
+// Criminal transfer (R310)
+
+export const POLICE_DECISIONS = ['RECEIPT', 'ACCEPT', 'DECLINE'] as const;
+export type PoliceDecision = (typeof POLICE_DECISIONS)[number];
+
+export const SUPERVISION_OUTCOMES = ['POLICE_TO_FILE', 'REFUSAL_UPHELD'] as const;
+export type SupervisionOutcome = (typeof SUPERVISION_OUTCOMES)[number];
+
+export const TRANSFER_OUTCOMES = ['REFUSED_BY_HEAD', 'ACCEPTED', 'RETURNED'] as const;
+export type TransferOutcome = (typeof TRANSFER_OUTCOMES)[number];
+
+// ---------------------------------------------------------------------------
+// Deadlines
+
+/** Keys of policy.deadlines that a case can carry (extension specs excluded). */
+export const DEADLINE_KINDS = [
+  'filingDecision',
+  'caseReview',
+  'defence',
+  'hearingNotice',
+  'decision',
+  'service',
+  'payment',
+  'closure',
+  'disclosure',
+  'disclosureWithdrawal',
+  'simpleReport',
+  'evidencePreservation',
+] as const;
+export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/**
+ * OPEN: running. SUSPENDED: an open pause stops the clock (no timer).
+ * MET: the act was done (late=true if after dueAt). MISSED: escalated.
+ * CANCELLED: the clock ended without the act (termination, transfer, closure).
+ */
+export const DEADLINE_STATES = ['OPEN', 'MET', 'MISSED', 'SUSPENDED', 'CANCELLED'] as const;
+export type DeadlineState = (typeof DEADLINE_STATES)[number];
+
+/** A deadline still running: open, or stopped by a pause that will end. */
+export function isRunning(d: { state: DeadlineState } | undefined): boolean {
+  return d !== undefined && (d.state === 'OPEN' || d.state === 'SUSPENDED');
+}
+
+export const DAY_KINDS = ['WORKING', 'CALENDAR'] as const;
+export type DayKind = (typeof DAY_KINDS)[number];
