@@ -1,5 +1,5 @@
-import { people, scenario } from '../testing/case-fixtures';
-import { readAccess } from './read-access';
+import { AGENCY_ID, OTHER_AGENCY_ID, people, POLICE_AGENCY_ID, scenario } from '../testing/case-fixtures';
+import { grantCovers, readAccess, readScope } from './read-access';
 
 describe('readAccess', () => {
   const filed = scenario('FILED').state!;
@@ -30,5 +30,29 @@ describe('readAccess', () => {
     const host = scheduled.hearing!.host!;
     const hostActor = host.userId === people.host.userId ? people.host : people.reviewer;
     expect(readAccess(scheduled, { ...hostActor, roles: ['OFFICER'] })).toEqual({ ok: true });
+  });
+});
+
+describe('readScope', () => {
+  it('gives an overseer the whole agency and an officer the cases assigned to them', () => {
+    expect(readScope(people.head).grants).toEqual([{ kind: 'AGENCY', agencyId: AGENCY_ID }]);
+    expect(readScope(people.officerC).grants).toEqual([{ kind: 'ASSIGNED', agencyId: AGENCY_ID, userId: people.officerC.userId }]);
+  });
+
+  it('adds the transferred cases of any agency for the liaisons', () => {
+    expect(readScope(people.police)).toEqual({
+      agencyId: POLICE_AGENCY_ID,
+      grants: [{ kind: 'TRANSFERRED' }, { kind: 'ASSIGNED', agencyId: POLICE_AGENCY_ID, userId: people.police.userId }],
+    });
+  });
+
+  it('covers a transferred case of any agency for a liaison, and nothing else outside their agency', () => {
+    const transferred = { ...scenario('TRANSFERRED').state!, agencyId: OTHER_AGENCY_ID };
+    const filed = { ...scenario('FILED').state!, agencyId: OTHER_AGENCY_ID };
+    const covers = (who: (typeof people)[keyof typeof people], state: typeof filed) => readScope(who).grants.some((g) => grantCovers(g, state));
+    expect(covers(people.police, transferred)).toBe(true);
+    expect(covers(people.police, filed)).toBe(false);
+    expect(covers(people.head, transferred)).toBe(false);
+    expect(readAccess(transferred, people.head)).toMatchObject({ ok: false, hidden: true });
   });
 });
