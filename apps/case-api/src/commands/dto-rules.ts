@@ -1,18 +1,19 @@
 import { applyDecorators } from '@nestjs/common';
+import { DATE_OR_INSTANT_PATTERN, DATE_PATTERN, INSTANT_PATTERN } from '@zhifa/domain';
 import { IsISO8601, IsNotEmpty, IsString, Matches, MaxLength, ValidateBy, ValidateIf } from 'class-validator';
 
 /** An instant with its zone (Z or ±hh:mm): days are counted in the case's time zone, never guessed. */
 export const IsInstant = (): PropertyDecorator =>
   applyDecorators(
     IsISO8601({ strict: true, strictSeparator: true }),
-    Matches(/T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i, { message: '$property must be an ISO 8601 instant with Z or an offset' }),
+    Matches(INSTANT_PATTERN, { message: '$property must be an ISO 8601 instant with Z or an offset' }),
   );
 
 /** A local date (YYYY-MM-DD) or an instant with its zone. */
 export const IsDateOrInstant = (): PropertyDecorator =>
   applyDecorators(
     IsISO8601({ strict: true, strictSeparator: true }),
-    Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/i, {
+    Matches(DATE_OR_INSTANT_PATTERN, {
       message: '$property must be YYYY-MM-DD or an ISO 8601 instant with Z or an offset',
     }),
   );
@@ -42,7 +43,7 @@ export function ForAction(actions: readonly string[], opts: { optional?: boolean
 
 /** Keeps a date (YYYY-MM-DD) as given; normalises an instant to UTC. */
 export function dateOrInstant(v: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : new Date(v).toISOString();
+  return DATE_PATTERN.test(v) ? v : new Date(v).toISOString();
 }
 
 export const iso = (v: string): string => new Date(v).toISOString();

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DATE_PATTERN } from '@zhifa/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 export class DueDateQuery {
   @ApiProperty({ example: '2026-09-28', description: 'The start day (not counted)' })
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'start must be a date YYYY-MM-DD' })
+  @Matches(DATE_PATTERN, { message: 'start must be a date YYYY-MM-DD' })
   start!: string;
 
   @ApiProperty({ example: 7 })

@@ -1,15 +1,14 @@
 // Payload checks shared by the command handlers. Commands arrive as JSON from
 // the API, so nothing here trusts the TypeScript types.
 
+import { INSTANT_PATTERN } from '../../calendar';
 import type { FieldError } from '../rejection';
 
-// Same shape the calendar accepts: a zone designator is mandatory.
-const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SHA256_RE = /^[0-9a-f]{64}$/;
 
 export function isInstant(v: unknown): v is string {
-  return typeof v === 'string' && INSTANT_RE.test(v) && Number.isFinite(Date.parse(v));
+  return typeof v === 'string' && INSTANT_PATTERN.test(v) && Number.isFinite(Date.parse(v));
 }
 
 export function isDate(v: unknown): v is string {
