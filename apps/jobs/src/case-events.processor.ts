@@ -1,18 +1,10 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Job, Worker } from 'bullmq';
 import type Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@zhifa/config';
-import { CASE_EVENTS_QUEUE } from './queues';
+import { CASE_EVENTS_TOPIC, type CaseEventMessage } from '@zhifa/contracts';
+import { NotificationRepository } from '@zhifa/persistence';
 import { redisConnection } from './redis-connection';
-
-export interface CaseEventJob {
-  eventId: string;
-  caseId: string;
-  seq: number;
-  type: string;
-}
 
 /**
  * Tells the people on a case what happened on it. Idempotent: one
@@ -21,17 +13,17 @@ export interface CaseEventJob {
 @Injectable()
 export class CaseEventsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('CaseEvents');
-  private worker?: Worker<CaseEventJob>;
+  private worker?: Worker<CaseEventMessage>;
   private connection?: Redis;
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly notifications: NotificationRepository,
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     this.connection = redisConnection(this.cfg.redisUrl);
-    this.worker = new Worker<CaseEventJob>(CASE_EVENTS_QUEUE, (job) => this.handle(job.data), {
+    this.worker = new Worker<CaseEventMessage>(CASE_EVENTS_TOPIC, (job) => this.handle(job.data), {
       connection: this.connection,
       concurrency: 4,
     });
@@ -47,23 +39,10 @@ export class CaseEventsProcessor implements OnApplicationBootstrap, OnApplicatio
     this.logger.log('stopped: jobs in progress finished');
   }
 
-  async handle(job: CaseEventJob): Promise<number> {
-    const rows: { case_number: string; officers: { userId: string }[] }[] = await this.ds.query(
-      `SELECT case_number, officers FROM cases WHERE id = $1`,
-      [job.caseId],
-    );
-    if (!rows.length) throw new Error(`case ${job.caseId} not projected yet`);
-    const { case_number: caseNumber, officers } = rows[0];
-    const message = `${caseNumber}: ${job.type.replace(/_/g, ' ').toLowerCase()} (event ${job.seq})`;
-    let added = 0;
-    for (const o of officers) {
-      const res: unknown[] = await this.ds.query(
-        `INSERT INTO notifications (user_id, case_id, event_id, message) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (event_id, user_id) DO NOTHING RETURNING id`,
-        [o.userId, job.caseId, job.eventId, message],
-      );
-      added += res.length;
-    }
-    return added;
+  async handle(job: CaseEventMessage): Promise<number> {
+    const audience = await this.notifications.audience(job.caseId);
+    if (!audience) throw new Error(`case ${job.caseId} not projected yet`);
+    const message = `${audience.caseNumber}: ${job.type.replace(/_/g, ' ').toLowerCase()} (event ${job.seq})`;
+    return this.notifications.add({ caseId: job.caseId, eventId: job.eventId, userIds: audience.userIds, message });
   }
 }

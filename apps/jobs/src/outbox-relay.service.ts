@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { Queue } from 'bullmq';
 import type Redis from 'ioredis';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@zhifa/config';
+import { OutboxRepository } from '@zhifa/persistence';
 import { jobIdFor, QUEUES } from './queues';
 import { redisConnection } from './redis-connection';
 
@@ -23,7 +22,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
   private loop?: Promise<void>;
 
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly outbox: OutboxRepository,
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
   ) {}
 
@@ -43,26 +42,16 @@ export class OutboxRelayService implements OnApplicationBootstrap, OnApplication
 
   /** Dispatches one batch; returns how many rows it moved. */
   async relayOnce(): Promise<number> {
-    return this.ds.transaction(async (m) => {
-      const rows: { id: string; event_id: string; topic: string; payload: Record<string, unknown> }[] = await m.query(
-        `SELECT id, event_id, topic, payload FROM outbox WHERE dispatched_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH],
-      );
-      for (const row of rows) {
-        const queue = this.queues.get(row.topic);
-        if (!queue) throw new Error(`outbox row ${row.id} names unknown topic ${row.topic}`);
-        await queue.add(String(row.payload.type ?? 'event'), { eventId: row.event_id, ...row.payload }, {
-          jobId: jobIdFor(row.event_id),
-          attempts: 10,
-          backoff: { type: 'exponential', delay: 1000 },
-          removeOnComplete: { age: 7 * 24 * 3600 },
-          removeOnFail: false,
-        });
-      }
-      if (rows.length) {
-        await m.query(`UPDATE outbox SET dispatched_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((r) => r.id)]);
-      }
-      return rows.length;
+    return this.outbox.dispatch(BATCH, async (row) => {
+      const queue = this.queues.get(row.topic);
+      if (!queue) throw new Error(`outbox row ${row.id} names unknown topic ${row.topic}`);
+      await queue.add(String(row.payload.type ?? 'event'), { eventId: row.eventId, ...row.payload }, {
+        jobId: jobIdFor(row.eventId),
+        attempts: 10,
+        backoff: { type: 'exponential', delay: 1000 },
+        removeOnComplete: { age: 7 * 24 * 3600 },
+        removeOnFail: false,
+      });
     });
   }
 

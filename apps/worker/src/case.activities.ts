@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
-import type { AppendCaseEventsInput, AppendResult, CaseActivities } from '@zhifa/contracts';
-import { CaseEventStore, ChainConflictError, CaseProjection } from '@zhifa/persistence';
-import type { CaseState } from '@zhifa/domain';
-
-export const CASE_EVENTS_TOPIC = 'case-events';
+import { CASE_EVENTS_TOPIC, type AppendCaseEventsInput, type AppendResult, type CaseActivities } from '@zhifa/contracts';
+import { CaseEventStore, ChainConflictError, projectCase, touchedEvidence } from '@zhifa/persistence';
 
 /** The case workflow's activities: the only code that writes a case's record. */
 @Injectable()
@@ -32,44 +29,3 @@ export class CaseActivitiesService implements CaseActivities {
 }
 
 export const CASE_ACTIVITY_NAMES: (keyof CaseActivities)[] = ['appendCaseEvents'];
-
-/** Evidence ids the events name: only those rows need projecting again. */
-function touchedEvidence(events: AppendCaseEventsInput['events']): Set<string> {
-  return new Set(events.map((e) => e.payload.evidenceId).filter((id): id is string => typeof id === 'string'));
-}
-
-export function projectCase(state: CaseState, policyVersion: string, evidenceIds?: Set<string>): CaseProjection {
-  return {
-    caseId: state.caseId,
-    caseNumber: state.caseNumber,
-    agencyId: state.agencyId,
-    status: state.status,
-    procedure: state.procedure,
-    violationCode: state.violationCode,
-    party: { ...state.party },
-    officers: state.officers.map((o) => ({ ...o })),
-    flags: [...state.flags],
-    deadlines: JSON.parse(JSON.stringify(state.deadlines)) as Record<string, unknown>,
-    policyVersion,
-    state: JSON.parse(JSON.stringify(state)) as Record<string, unknown>,
-    registeredAt: state.registeredAt,
-    evidence: state.evidence
-      .filter((e) => !evidenceIds || evidenceIds.has(e.evidenceId))
-      .map((e) => ({
-      evidenceId: e.evidenceId,
-      kind: e.kind,
-      title: e.title,
-      collectedAt: e.collectedAt,
-      location: e.location,
-      sha256: e.sha256,
-      sizeBytes: e.sizeBytes,
-      mediaType: e.mediaType,
-      source: e.source,
-      collectors: e.collectors.map((c) => ({ ...c })),
-      recordedBy: { ...e.recordedBy },
-      recordedAt: e.recordedAt,
-      custodian: e.custodian,
-      custody: e.custody.map((c) => ({ ...c })),
-    })),
-  };
-}

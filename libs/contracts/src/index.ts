@@ -1,2 +1,3 @@
 export * from './case-workflow.contract';
 export * from './case-activities.contract';
+export * from './case-events.topic';

@@ -1,5 +1,6 @@
 export * from './entities';
 export * from './data-source';
-export * from './repositories/case-event.store';
+export * from './repositories';
+export * from './projections/case.projection';
 export * from './module/persistence.module';
 export * from './migrate';

@@ -3,11 +3,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@zhifa/config';
 import { dataSourceOptions } from '../data-source';
-import { CaseEventStore } from '../repositories/case-event.store';
+import { REPOSITORIES } from '../repositories';
 import { migrate } from '../migrate';
 
 /**
- * TypeORM on Postgres for any app. Migrations run on start under a lock
+ * TypeORM on Postgres for any app, and every repository over it: apps inject
+ * repositories and never see TypeORM. Migrations run on start under a lock
  * (never `synchronize`), so an app never serves against an older schema.
  */
 @Global()
@@ -18,8 +19,8 @@ import { migrate } from '../migrate';
       useFactory: (cfg: AppConfig) => dataSourceOptions(cfg.databaseUrl, { logQueries: cfg.nodeEnv !== 'test' }),
     }),
   ],
-  providers: [{ provide: CaseEventStore, inject: [DataSource], useFactory: (ds: DataSource) => new CaseEventStore(ds) }],
-  exports: [CaseEventStore],
+  providers: REPOSITORIES.map((repo) => ({ provide: repo, inject: [DataSource], useFactory: (ds: DataSource) => new repo(ds) })),
+  exports: [...REPOSITORIES],
 })
 export class PersistenceModule implements OnModuleInit {
   private readonly logger = new Logger('Persistence');

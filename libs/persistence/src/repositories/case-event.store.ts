@@ -1,51 +1,10 @@
 import { createHash } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
+import type { CaseEventMessage, NewCaseEvent } from '@zhifa/contracts';
 import { canonicalJson, GENESIS_HASH } from '@zhifa/domain/chain/canonical-json';
 import { CaseEntity, CaseEventEntity, CustodyTransferEntity, EvidenceItemEntity, PartyEntity } from '../entities';
 import type { JsonDoc } from '../entities/json';
-
-export interface NewCaseEvent {
-  seq: number;
-  type: string;
-  actor: JsonDoc;
-  occurredAt: string;
-  payload: JsonDoc;
-}
-
-export interface CaseProjection {
-  caseId: string;
-  caseNumber: string;
-  agencyId: string;
-  status: string;
-  procedure: string;
-  violationCode: string;
-  party: JsonDoc;
-  officers: JsonDoc[];
-  flags: string[];
-  deadlines: JsonDoc;
-  policyVersion: string;
-  state: JsonDoc;
-  registeredAt: string;
-  /** Rows of the evidence tables, derived from the state by the caller. */
-  evidence: EvidenceProjection[];
-}
-
-export interface EvidenceProjection {
-  evidenceId: string;
-  kind: string;
-  title: string;
-  collectedAt: string;
-  location: string;
-  sha256: string;
-  sizeBytes: number;
-  mediaType?: string;
-  source?: string;
-  collectors: JsonDoc[];
-  recordedBy: JsonDoc;
-  recordedAt: string;
-  custodian: string;
-  custody: { from: string; to: string; at: string; reason: string }[];
-}
+import type { CaseProjection } from '../projections/case.projection';
 
 export interface AppendInput {
   workflowId: string;
@@ -137,9 +96,10 @@ export class CaseEventStore {
           caseId: input.caseId,
           seq: e.seq,
           type: e.type,
-          actor: e.actor,
           occurredAt: new Date(e.occurredAt).toISOString(),
-          payload: e.payload,
+          // Stored as jsonb; the contract's types say more than the column can.
+          actor: e.actor as JsonDoc,
+          payload: e.payload as JsonDoc,
         };
         if (e.seq <= lastSeq) {
           // A retried append finds exactly its own event; anything else at
@@ -167,7 +127,8 @@ export class CaseEventStore {
   }
 
   private async enqueue(m: EntityManager, id: string, input: AppendInput, e: NewCaseEvent): Promise<void> {
-    const payload = { caseId: input.caseId, seq: e.seq, type: e.type, payload: e.payload };
+    // The relay adds the event id: this is the rest of the message the jobs receive.
+    const payload: Omit<CaseEventMessage, 'eventId'> = { caseId: input.caseId, seq: e.seq, type: e.type, payload: e.payload };
     for (const topic of input.outboxTopics) {
       await m.query(
         'INSERT INTO outbox (event_id, topic, payload) VALUES ($1, $2, $3) ON CONFLICT (event_id, topic) DO NOTHING',

@@ -1,0 +1,92 @@
+import { Brackets, DataSource, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
+import type { ReadGrant, ReadScope } from '@zhifa/domain';
+import { CaseEntity } from '../entities';
+import { isUuid } from './uuid';
+
+/** The list's optional filters, on top of what the reader may see. */
+export interface CaseListFilter {
+  status?: string;
+  flag?: string;
+  overdue?: boolean;
+  officerId?: string;
+  /** Registered on or after (ISO 8601). */
+  from?: string;
+  /** Registered before (ISO 8601). */
+  to?: string;
+  /** Case number, party name or summary contains. */
+  text?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** Reads of the `cases` read model. */
+export class CaseReadRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  async byId(caseId: string): Promise<CaseEntity | null> {
+    return isUuid(caseId) ? this.ds.getRepository(CaseEntity).findOneBy({ id: caseId }) : null;
+  }
+
+  /** One page of the cases `scope` lets the reader see, newest registration first. */
+  async list(scope: ReadScope, filter: CaseListFilter): Promise<{ rows: CaseEntity[]; total: number }> {
+    const qb = this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where(readableBy(scope))
+      .orderBy('c.registered_at', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .skip((filter.page - 1) * filter.pageSize)
+      .take(filter.pageSize);
+    applyFilter(qb, filter);
+    const [rows, total] = await qb.getManyAndCount();
+    return { rows, total };
+  }
+}
+
+/**
+ * The domain's read grants as SQL over the read model: a case is listed when
+ * any grant covers it, as `grantCovers` judges a single case. The columns
+ * mirror the state: `officers` is the state's officer list, `state` the whole
+ * state (hearing host, transfer).
+ */
+export function readableBy(scope: ReadScope): Brackets {
+  return new Brackets((or) => {
+    if (!scope.grants.length) or.where('FALSE');
+    scope.grants.forEach((grant, i) => or.orWhere(new Brackets((w) => grantClause(w, grant, `g${i}`))));
+  });
+}
+
+function grantClause(w: WhereExpressionBuilder, grant: ReadGrant, p: string): void {
+  switch (grant.kind) {
+    case 'AGENCY':
+      w.where(`c.agency_id = :${p}agency`, { [`${p}agency`]: grant.agencyId });
+      return;
+    case 'ASSIGNED':
+      w.where(`c.agency_id = :${p}agency`, { [`${p}agency`]: grant.agencyId }).andWhere(
+        `(c.officers @> :${p}officer::jsonb OR c.state->'hearing'->'host'->>'userId' = :${p}user)`,
+        { [`${p}officer`]: JSON.stringify([{ userId: grant.userId }]), [`${p}user`]: grant.userId },
+      );
+      return;
+    case 'TRANSFERRED':
+      w.where(`jsonb_typeof(c.state->'transfer') = 'object'`);
+      return;
+    default: {
+      const unhandled: never = grant;
+      throw new Error(`read grant ${JSON.stringify(unhandled)} has no SQL`);
+    }
+  }
+}
+
+function applyFilter(qb: SelectQueryBuilder<CaseEntity>, f: CaseListFilter): void {
+  if (f.status) qb.andWhere('c.status = :status', { status: f.status });
+  if (f.flag) qb.andWhere(':flag = ANY(c.flags)', { flag: f.flag });
+  if (f.overdue !== undefined) qb.andWhere(`${f.overdue ? '' : 'NOT '}('OVERDUE' = ANY(c.flags))`);
+  if (f.officerId) qb.andWhere(`c.officers @> :off::jsonb`, { off: JSON.stringify([{ userId: f.officerId }]) });
+  if (f.from) qb.andWhere('c.registered_at >= :from', { from: f.from });
+  if (f.to) qb.andWhere('c.registered_at < :to', { to: f.to });
+  if (f.text) {
+    qb.andWhere(`(c.case_number ILIKE :t OR c.party->>'name' ILIKE :t OR c.state->>'summary' ILIKE :t)`, {
+      t: `%${f.text.replace(/[%_\\]/g, '\\$&')}%`,
+    });
+  }
+}

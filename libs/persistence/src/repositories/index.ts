@@ -1,0 +1,32 @@
+import { AgencyRepository } from './agency.repository';
+import { CaseEventStore } from './case-event.store';
+import { CaseReadRepository } from './case-read.repository';
+import { DatabaseRepository } from './database.repository';
+import { IdempotencyRepository } from './idempotency.repository';
+import { NotificationRepository } from './notification.repository';
+import { OutboxRepository } from './outbox.repository';
+import { PeopleRepository } from './people.repository';
+import { PolicyRepository } from './policy.repository';
+
+export * from './agency.repository';
+export * from './case-event.store';
+export * from './case-read.repository';
+export * from './database.repository';
+export * from './idempotency.repository';
+export * from './notification.repository';
+export * from './outbox.repository';
+export * from './people.repository';
+export * from './policy.repository';
+
+/** Every repository; each is built on the one DataSource and provided by PersistenceModule. */
+export const REPOSITORIES = [
+  AgencyRepository,
+  CaseEventStore,
+  CaseReadRepository,
+  DatabaseRepository,
+  IdempotencyRepository,
+  NotificationRepository,
+  OutboxRepository,
+  PeopleRepository,
+  PolicyRepository,
+] as const;

@@ -1,0 +1,42 @@
+import { DataSource, In } from 'typeorm';
+import type { ActorSnapshot, Role } from '@zhifa/domain';
+import { CertificateEntity, UserEntity } from '../entities';
+import { isUuid } from './uuid';
+
+/** An active user as the dev token list shows them. */
+export interface UserSummary {
+  id: string;
+  username: string;
+  name: string;
+  agencyId: string;
+  roles: Role[];
+}
+
+/** Users, their roles and certificates, read fresh on every request. */
+export class PeopleRepository {
+  constructor(private readonly ds: DataSource) {}
+
+  /** The active users among `ids`, as actor snapshots; unknown or inactive ids are left out. */
+  async activeActors(ids: string[]): Promise<ActorSnapshot[]> {
+    const uuids = ids.filter(isUuid);
+    if (!uuids.length) return [];
+    const users = await this.ds.getRepository(UserEntity).findBy({ id: In(uuids), active: true });
+    if (!users.length) return [];
+    const certs = await this.ds.getRepository(CertificateEntity).findBy({ userId: In(users.map((u) => u.id)) });
+    return users.map((u) => ({
+      userId: u.id,
+      name: u.name,
+      agencyId: u.agencyId,
+      roles: u.roles as Role[],
+      certificates: certs
+        .filter((c) => c.userId === u.id)
+        .map((c) => ({ number: c.number, scope: c.scope, validFrom: c.validFrom, validTo: c.validTo, status: c.status })),
+    }));
+  }
+
+  /** Every active user, by username. */
+  async activeUsers(): Promise<UserSummary[]> {
+    const users = await this.ds.getRepository(UserEntity).find({ where: { active: true }, order: { username: 'ASC' } });
+    return users.map((u) => ({ id: u.id, username: u.username, name: u.name, agencyId: u.agencyId, roles: u.roles as Role[] }));
+  }
+}
