@@ -32,6 +32,14 @@ module.exports = {
       to: { path: ['^node_modules/(@nestjs|typeorm|pg|bullmq|ioredis)', '^libs/persistence', '^apps'] },
     },
     {
+      name: 'apps-no-typeorm',
+      comment:
+        'apps reach the database through the repositories of libs/persistence (whose module also wires TypeORM); they never import TypeORM or the pg driver',
+      severity: 'error',
+      from: { path: '^apps' },
+      to: { path: '^node_modules/(typeorm|@nestjs/typeorm|pg)(/|$)' },
+    },
+    {
       name: 'libs-not-apps',
       severity: 'error',
       from: { path: '^libs' },
@@ -46,7 +54,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: ['\\.spec\\.ts$', '^dist', '^node_modules'] },
+    exclude: { path: ['\\.spec\\.ts$', '^dist'] },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'] },

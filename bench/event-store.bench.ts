@@ -35,7 +35,7 @@ async function main(): Promise<void> {
           workflowId: `case-${caseId}`,
           caseId,
           outboxTopics: ['case-events'],
-          events: [{ seq, type: 'EVIDENCE_RECORDED', actor: { userId: 'bench' }, occurredAt: new Date().toISOString(), payload: { seq, note: '现场检查'.repeat(20) } }],
+          events: [{ seq, type: 'EVIDENCE_RECORDED', actor: { userId: 'bench', name: 'bench', roles: ['OFFICER'] }, occurredAt: new Date().toISOString(), payload: { seq, note: '现场检查'.repeat(20) } }],
           projection: {
             caseId, caseNumber: `B-${caseId}`, agencyId: caseId, status: 'FILED', procedure: 'ORDINARY', violationCode: 'X',
             party: { type: 'PERSON', name: 'bench' }, officers: [], flags: [], deadlines: {}, policyVersion: 'bench', state: { seq }, registeredAt: new Date().toISOString(), evidence: [],

@@ -1,13 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Max, MaxLength, Min } from 'class-validator';
+import { CASE_FLAGS, CASE_STATUSES, type CaseFlag, type CaseStatus } from '@zhifa/domain';
+import type { CaseListFilter } from '@zhifa/persistence';
 
-export class ListCasesQuery {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(40) status?: string;
-  @ApiPropertyOptional({ enum: ['OVERDUE', 'MAJOR_DECISION', 'HEARING_OFFERED', 'SUSPECTED_CRIME'] })
-  @IsOptional()
-  @IsIn(['OVERDUE', 'MAJOR_DECISION', 'HEARING_OFFERED', 'SUSPECTED_CRIME'])
-  flag?: string;
+export class ListCasesQuery implements CaseListFilter {
+  @ApiPropertyOptional({ enum: CASE_STATUSES }) @IsOptional() @IsIn(CASE_STATUSES) status?: CaseStatus;
+  @ApiPropertyOptional({ enum: CASE_FLAGS }) @IsOptional() @IsIn(CASE_FLAGS) flag?: CaseFlag;
   @ApiPropertyOptional() @IsOptional() @IsUUID() officerId?: string;
   @ApiPropertyOptional()
   @IsOptional()

@@ -1,9 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { canonicalJson } from '@zhifa/domain';
-import { IdempotencyKeyEntity } from '@zhifa/persistence';
+import { IdempotencyRepository } from '@zhifa/persistence';
 import { ProblemException } from './problem';
 
 export interface StoredResponse {
@@ -19,7 +17,7 @@ export interface StoredResponse {
  */
 @Injectable()
 export class IdempotencyService {
-  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+  constructor(private readonly keys: IdempotencyRepository) {}
 
   static validKey(key: string): boolean {
     return /^[A-Za-z0-9_\-:.]{8,200}$/.test(key);
@@ -37,35 +35,25 @@ export class IdempotencyService {
     const requestHash = createHash('sha256')
       .update(canonicalJson({ method: scope.method, path: scope.path, body: scope.body ?? null }))
       .digest('hex');
-    const repo = this.ds.getRepository(IdempotencyKeyEntity);
-    const claimed = await repo
-      .createQueryBuilder()
-      .insert()
-      .values({ userId: scope.userId, key: scope.key, method: scope.method, path: scope.path, requestHash, status: 'PENDING' })
-      .orIgnore()
-      .returning(['key'])
-      .execute();
+    const { userId, key } = scope;
+    const claimed = await this.keys.claim({ userId, key, method: scope.method, path: scope.path, requestHash });
 
-    if (claimed.raw.length === 0) {
-      const prior = await repo.findOneByOrFail({ userId: scope.userId, key: scope.key });
-      if (prior.requestHash !== requestHash) {
+    if (!claimed) {
+      const prior = await this.keys.find(userId, key);
+      if (prior && prior.requestHash !== requestHash) {
         throw new ProblemException(422, 'IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used with a different request');
       }
-      if (prior.status === 'PENDING') {
-        throw new ProblemException(409, 'IDEMPOTENCY.IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry shortly');
-      }
-      return { status: prior.responseStatus ?? 200, body: prior.responseBody, replayed: true };
+      if (prior?.status === 'DONE') return { status: prior.responseStatus, body: prior.responseBody, replayed: true };
+      // Still running, or released since our claim by a first attempt that failed (a retry will then run).
+      throw new ProblemException(409, 'IDEMPOTENCY.IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry shortly');
     }
 
     try {
       const result = await execute();
-      await repo.update(
-        { userId: scope.userId, key: scope.key },
-        { status: 'DONE', responseStatus: result.status, responseBody: result.body as object },
-      );
+      await this.keys.complete(userId, key, result);
       return { ...result, replayed: false };
     } catch (err) {
-      await repo.delete({ userId: scope.userId, key: scope.key });
+      await this.keys.release(userId, key);
       throw err;
     }
   }

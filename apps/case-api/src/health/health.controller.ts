@@ -1,8 +1,7 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
+import { DatabaseRepository } from '@zhifa/persistence';
 import { Public } from '../auth/auth.decorators';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { RedisProvider } from './redis.provider';
@@ -33,7 +32,7 @@ async function probe(fn: () => Promise<unknown>): Promise<Check> {
 @Controller()
 export class HealthController {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
+    private readonly database: DatabaseRepository,
     private readonly redis: RedisProvider,
     private readonly temporal: TemporalClientProvider,
   ) {}
@@ -49,7 +48,7 @@ export class HealthController {
   @Get('ready')
   async ready(@Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
     const [postgres, redis, temporal] = await Promise.all([
-      probe(() => this.ds.query('SELECT 1')),
+      probe(() => this.database.ping()),
       probe(async () => {
         const { status } = this.redis.redis;
         if (status !== 'ready') throw new Error(`not connected (connection ${status})`);
