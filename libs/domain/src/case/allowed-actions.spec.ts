@@ -1,6 +1,6 @@
 import { commands as C, people, scenario, SYSTEM } from '../testing/case-fixtures';
 import { allowedActions } from './allowed-actions';
-import { commandsForAction } from './actions';
+import { commandsForAction } from './command-table';
 
 const { officerA: A, officerC, head: H, reviewer: R, auxiliary: AUX, supervisor } = people;
 

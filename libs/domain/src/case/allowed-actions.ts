@@ -4,11 +4,12 @@
 
 import type { JurisdictionPolicy } from '../policy/policy.types';
 import type { ActorSnapshot } from './actor.types';
-import { ACTION_NAMES, COMMAND_ACTIONS, type ActionName } from './actions';
 import { COMMAND_TYPES, isSystemActor, type CaseCommand, type CommandType, type RuleFeatures, type SystemActor } from './case-commands';
 import type { CaseState } from './case-state';
+import { COMMAND_ACTIONS } from './command-table';
+import { gate } from './gate';
 import { hasRole } from './rules/people';
-import { gate } from './rules/transitions';
+import { ACTION_NAMES, isSealed, type ActionName } from './vocabulary';
 
 export interface AllowedActionsOptions {
   now?: string;
@@ -30,7 +31,7 @@ export function allowedActions(
 ): ActionName[] {
   if (isSystemActor(actor)) return [];
   if (state === null) return hasRole(actor, 'OFFICER') ? ['register'] : [];
-  if (state.status === 'ARCHIVED') return [];
+  if (isSealed(state.status)) return [];
   const found = new Set<ActionName>();
   for (const type of COMMAND_TYPES) {
     const action = COMMAND_ACTIONS[type];

@@ -4,27 +4,23 @@
 
 import type { JurisdictionPolicy } from '../policy/policy.types';
 import type { ActorSnapshot } from './actor.types';
+import type { Party, Penalty, PersonRef } from './case-state';
 import type {
+  ChallengeKind,
   ChallengeResult,
+  ChallengeStage,
   CircumstanceLevel,
   DeadlineKind,
   DecisionOutcome,
-  EvidenceKind,
-  Party,
-  Penalty,
-  PersonRef,
-  Procedure,
-  ProposedOutcome,
-  ServiceMethod,
-} from './case-state';
-import type {
-  ChallengeKind,
-  ChallengeStage,
   DiscussionPurpose,
+  EvidenceKind,
   LegalReviewOpinion,
   PoliceDecision,
+  Procedure,
+  ProposedOutcome,
   RecusalRequester,
   ReviewOpinion,
+  ServiceMethod,
   SupervisionOutcome,
 } from './vocabulary';
 
@@ -34,8 +30,8 @@ export interface SystemActor {
   name: string;
   userId?: 'system';
 }
-export const SYSTEM: SystemActor = { system: true, userId: 'system', name: 'zhifa deadline timer' };
-export type SYSTEM = SystemActor;
+/** The one system actor: what the workflow's own timers record as. */
+export const SYSTEM: SystemActor = { system: true, userId: 'system', name: 'zhifa deadline watch' };
 
 export function isSystemActor(actor: ActorSnapshot | SystemActor): actor is SystemActor {
   return (actor as SystemActor).system === true;
@@ -245,8 +241,8 @@ export interface RuleFeatures {
   /**
    * When true, DECIDE on an ordinary case requires the pre-decision steps the
    * law asks for (review, notice and defence window, hearing if requested,
-   * legal review and collective discussion when flagged). Off in this
-   * iteration: the next issue inserts review and notice.
+   * legal review and collective discussion when flagged). No workflow passes
+   * it yet; see docs/lifecycle.md, "not yet enforced".
    */
   preDecisionSteps?: boolean;
 }

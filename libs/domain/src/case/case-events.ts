@@ -3,28 +3,20 @@
 // state must remember (reviewer, host, decider) travel in the payload because
 // evolve() never sees the envelope's actor.
 
-import type {
-  CaseOfficer,
-  ChallengeResult,
-  CircumstanceLevel,
-  DeadlineKind,
-  DecisionAssessment,
-  DecisionOutcome,
-  EvidenceKind,
-  LimitationCheck,
-  Party,
-  Penalty,
-  PersonRef,
-  Procedure,
-  ProposedOutcome,
-  ServiceRecord,
-} from './case-state';
+import type { CaseOfficer, DecisionAssessment, LimitationCheck, Party, Penalty, PersonRef, ServiceRecord } from './case-state';
 import type {
   ChallengeKind,
+  ChallengeResult,
   ChallengeStage,
+  CircumstanceLevel,
+  DeadlineKind,
+  DecisionOutcome,
   DiscussionPurpose,
+  EvidenceKind,
   LegalReviewOpinion,
   PoliceDecision,
+  Procedure,
+  ProposedOutcome,
   RecusalRequester,
   RecusalRole,
   ReviewOpinion,

@@ -26,9 +26,6 @@ import type {
   TransferOutcome,
 } from './vocabulary';
 
-// The vocabulary is part of the state's contract: re-exported for its readers.
-export * from './vocabulary';
-
 export interface Party {
   type: PartyType;
   name: string;

@@ -1,10 +1,10 @@
 import { CaseRunner, HOUR, commands as C, people, plus, scenario, SYSTEM } from '../testing/case-fixtures';
 import { testPolicy } from '../testing/test-policy';
-import type { Decision } from './rejection';
+import type { DecideResult } from './rejection';
 
 const { officerA: A, head: H } = people;
 
-function rejected(d: Decision) {
+function rejected(d: DecideResult) {
   if (d.ok) throw new Error(`expected a rejection, got ${d.events.map((e) => e.type).join(', ')}`);
   return d.rejection;
 }

@@ -4,7 +4,9 @@
 
 import { computeDeadline } from '../calendar';
 import type { JurisdictionPolicy, PeriodSpec } from '../policy/policy.types';
-import type { CaseDeadline, CaseFlag, CaseState, DeadlineKind } from './case-state';
+import type { CaseDeadline, CaseState } from './case-state';
+import type { CaseFlag, DeadlineKind } from './vocabulary';
+import { isRunning } from './vocabulary';
 
 /** Deadlines the party owns: missing them is not the agency's delay. */
 export const DEADLINE_OWNER: Record<DeadlineKind, 'AGENCY' | 'PARTY'> = {
@@ -27,17 +29,6 @@ export const EXTENSION_PERIOD: Partial<Record<DeadlineKind, 'filingDecisionExten
   filingDecision: 'filingDecisionExtension',
   decision: 'decisionExtension',
 };
-
-/** The deadlines this iteration arms (the others are declared for later issues). */
-export const ARMED_DEADLINE_KINDS: DeadlineKind[] = [
-  'filingDecision',
-  'decision',
-  'defence',
-  'service',
-  'payment',
-  'closure',
-  'simpleReport',
-];
 
 /** Only the decision limit excludes paused time (APL 60, MSA 63). */
 function pausable(kind: DeadlineKind): boolean {
@@ -92,7 +83,7 @@ export function armDeadline(s: CaseState, kind: DeadlineKind, startAt: string, a
 /** Recompute a running deadline after a pause or an extension; a moved due date may be reminded again. */
 export function recomputeDeadline(s: CaseState, kind: DeadlineKind, policy: JurisdictionPolicy): void {
   const d = s.deadlines[kind];
-  if (!d || (d.state !== 'OPEN' && d.state !== 'SUSPENDED')) return;
+  if (!d || !isRunning(d)) return;
   const c = compute(s, d, policy);
   if (c.dueAt !== d.dueAt) d.reminded = false;
   d.dueAt = c.dueAt;

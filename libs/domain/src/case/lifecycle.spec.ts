@@ -14,11 +14,11 @@ import { testPolicy } from '../testing/test-policy';
 import { COMMAND_TYPES, type CaseCommand } from './case-commands';
 import { decide } from './decide';
 import { evolve, foldEvents } from './evolve';
-import type { Decision } from './rejection';
+import type { DecideResult } from './rejection';
 
 const { officerA: A, officerB: B, head: H, reviewer: R, police: P, procurator: Q } = people;
 
-function rejected(d: Decision) {
+function rejected(d: DecideResult) {
   if (d.ok) throw new Error(`expected a rejection, got ${d.events.map((e) => e.type).join(', ')}`);
   return d.rejection;
 }

@@ -2,9 +2,9 @@
 // 400: the payload is malformed. 403: this actor may not. 409: not in this
 // state. 422: well-formed and allowed, but a legal rule forbids the content.
 
-import type { ActionName } from './actions';
+import type { ActionName } from './vocabulary';
 import type { CaseEvent } from './case-events';
-import type { CaseStatus } from './case-state';
+import type { CaseStatus } from './vocabulary';
 
 export interface FieldError {
   field: string;
@@ -24,7 +24,8 @@ export interface Rejection {
   errors?: FieldError[];
 }
 
-export type Decision = { ok: true; events: CaseEvent[] } | { ok: false; rejection: Rejection };
+/** What decide() answers: the events to record, or the rejection. */
+export type DecideResult = { ok: true; events: CaseEvent[] } | { ok: false; rejection: Rejection };
 
 /** A rejection before the state and allowed actions are attached. */
 export interface Fail {

@@ -1,10 +1,10 @@
 import { CaseRunner, commands as C, organisationParty, people, scenario, SYSTEM } from '../testing/case-fixtures';
 import type { CommandOf } from './case-commands';
-import type { Decision } from './rejection';
+import type { DecideResult } from './rejection';
 
 const { officerA: A, head: H } = people;
 
-function rejected(d: Decision) {
+function rejected(d: DecideResult) {
   if (d.ok) throw new Error(`expected a rejection, got ${d.events.map((e) => e.type).join(', ')}`);
   return d.rejection;
 }

@@ -3,13 +3,13 @@
 // written out here independently of the implementation's tables.
 
 import type { ActorSnapshot } from './actor.types';
-import { COMMAND_ACTIONS } from './actions';
+import { COMMAND_ACTIONS, COMMAND_RULES } from './command-table';
 import { allowedActions } from './allowed-actions';
 import { COMMAND_TYPES, SYSTEM, type CaseCommand, type CommandType, type SystemActor } from './case-commands';
-import { CASE_STATUSES, DEADLINE_KINDS, type CaseState, type DeadlineKind } from './case-state';
+import { type CaseState } from './case-state';
+import { CASE_STATUSES, DEADLINE_KINDS, type DeadlineKind } from './vocabulary';
 import { decide } from './decide';
 import { evolve } from './evolve';
-import { COMMAND_RULES } from './rules/transitions';
 import { DAY, commands as C, people, plus, scenario, SCENARIO_NAMES, type ScenarioName } from '../testing/case-fixtures';
 
 const OK = 'OK';

@@ -1,4 +1,4 @@
-import type { CaseCommand, CaseState } from '../case';
+import { isSealed, type CaseCommand, type CaseState } from '../case';
 
 export interface DeadlineAlarm {
   /** ISO instant the alarm rings. */
@@ -26,5 +26,5 @@ export function nextDeadlineAlarm(state: CaseState): DeadlineAlarm | null {
 
 /** A case whose workflow may end: sealed, nothing more can happen to it. */
 export function isTerminal(state: CaseState): boolean {
-  return state.status === 'ARCHIVED';
+  return isSealed(state.status);
 }

@@ -5,10 +5,11 @@
 import type { ActorSnapshot, CertificateSnapshot, Role } from '../case/actor.types';
 import { SYSTEM, type CaseCommand, type CommandContext, type CommandOf, type RuleFeatures, type SystemActor } from '../case/case-commands';
 import type { CaseEvent } from '../case/case-events';
-import type { CaseState, CaseStatus, Party, Penalty } from '../case/case-state';
+import type { CaseState, Party, Penalty } from '../case/case-state';
+import type { CaseStatus } from '../case/vocabulary';
 import { decide } from '../case/decide';
 import { evolve } from '../case/evolve';
-import type { Decision } from '../case/rejection';
+import type { DecideResult } from '../case/rejection';
 import type { JurisdictionPolicy } from '../policy/policy.types';
 import { testPolicy } from './test-policy';
 
@@ -300,7 +301,7 @@ export class CaseRunner {
     return { actor, policy: this.policy, now: this.now, features: this.features };
   }
 
-  try(command: CaseCommand, actor: ActorSnapshot | SystemActor): Decision {
+  try(command: CaseCommand, actor: ActorSnapshot | SystemActor): DecideResult {
     return decide(this.state, command, this.ctx(actor));
   }
 

@@ -2,14 +2,8 @@
 // legal review, hearing, collective discussion. All thresholds are policy.
 
 import type { AmountThreshold, JurisdictionPolicy, PartyType } from '../../policy/policy.types';
-import {
-  CIRCUMSTANCE_LEVELS,
-  PENALTY_KINDS,
-  type CircumstanceLevel,
-  type DecisionAssessment,
-  type Penalty,
-  type PenaltyKind,
-} from '../case-state';
+import { type DecisionAssessment, type Penalty } from '../case-state';
+import { PENALTY_KINDS, type CircumstanceLevel, type PenaltyKind } from '../vocabulary';
 import { fail, type Fail } from '../rejection';
 import { fen, formatYuan, Validator } from './validation';
 
@@ -39,16 +33,6 @@ export function validatePenalty(v: Validator, field: string, p: unknown): void {
   if (!kinds.includes('CONFISCATION') && conf > 0) v.add(`${field}.kinds`, 'must include CONFISCATION when confiscationAmount is given');
 }
 
-export function validateCircumstance(v: Validator, field: string, c: unknown): void {
-  v.oneOf(field, c, CIRCUMSTANCE_LEVELS);
-}
-
-/**
- * Which extra steps a proposed or decided penalty needs. `alwaysFor` lists in
- * the policy may name penalty kinds or circumstance levels (e.g. MITIGATED,
- * 减轻处罚, on the 长治 legal-review list). Collective discussion follows legal
- * review (MSA: every case that needs legal review is discussed collectively).
- */
 export function assessPenalty(
   penalty: Penalty | undefined,
   circumstanceLevel: CircumstanceLevel | undefined,

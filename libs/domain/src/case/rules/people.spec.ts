@@ -1,10 +1,10 @@
 import { CaseRunner, cert, commands as C, people, person, scenario, SYSTEM } from '../../testing/case-fixtures';
-import type { Decision } from '../rejection';
+import type { DecideResult } from '../rejection';
 import { certificateOn, checkNamedOfficers } from './people';
 
 const { officerA: A, officerB: B, officerC, head: H, reviewer: R, auxiliary: AUX } = people;
 
-function rejected(d: Decision) {
+function rejected(d: DecideResult) {
   if (d.ok) throw new Error(`expected a rejection, got ${d.events.map((e) => e.type).join(', ')}`);
   return d.rejection;
 }

@@ -1,9 +1,9 @@
 // What the law asks before an ordinary-procedure decision (domain spec §2
 // steps 5–10). Reported always; enforced by decide() only when
-// ctx.features.preDecisionSteps is on (the next issue makes review and notice
-// mandatory).
+// ctx.features.preDecisionSteps is on, which no workflow passes yet.
 
 import type { CaseState } from '../case-state';
+import { isRunning } from '../vocabulary';
 
 export interface PreDecisionRequirement {
   step: 'case-review' | 'notice' | 'defence' | 'hearing' | 'legal-review' | 'collective-discussion';
@@ -25,7 +25,7 @@ export function preDecisionRequirements(s: CaseState): PreDecisionRequirement[] 
   const d = s.deadlines.defence;
   out.push({
     step: 'defence',
-    met: s.defence !== undefined || s.hearing !== undefined || (d !== undefined && d.state !== 'OPEN' && d.state !== 'SUSPENDED'),
+    met: s.defence !== undefined || s.hearing !== undefined || (d !== undefined && !isRunning(d)),
     reason: 'the party has stated a defence, waived it, or let the period lapse (APL 45)',
   });
   if (s.hearing) out.push({ step: 'hearing', met: s.hearing.heldAt !== undefined, reason: 'the requested hearing is held (APL 64)' });

@@ -1,7 +1,8 @@
 // Service of documents (APL 61; CivPL): the method decides the deemed date.
 
 import type { ServiceDetails } from '../case-commands';
-import { SERVICE_METHODS, type PersonRef, type ServiceMethod, type ServiceRecord } from '../case-state';
+import { type PersonRef, type ServiceRecord } from '../case-state';
+import { SERVICE_METHODS, type ServiceMethod } from '../vocabulary';
 import { fail, type Fail } from '../rejection';
 import { ms, Validator } from './validation';
 

@@ -1,0 +1,65 @@
+// The gate every command passes before its payload is read: who is acting
+// (role, agency, assignment, certificate, independence) and whether the case's
+// state allows the command. allowedActions() probes the same gate.
+
+import { localDate } from '../calendar';
+import type { JurisdictionPolicy } from '../policy/policy.types';
+import type { ActorSnapshot } from './actor.types';
+import { isSystemActor, type CaseCommand, type RuleFeatures, type SystemActor } from './case-commands';
+import type { CaseState } from './case-state';
+import { COMMAND_RULES, type CommandRule } from './command-table';
+import { fail, type Fail } from './rejection';
+import { checkActorCertificate, hasRole, isAssigned, isInvestigator } from './rules/people';
+import type { Role } from './vocabulary';
+
+/** Roles outside the agency (two-law linkage): no agency match. */
+const EXTERNAL_ROLES: readonly Role[] = ['POLICE_LIAISON', 'PROCURATORATE'];
+
+export interface GateOptions {
+  /** When given, certificates are checked on this instant's local date. */
+  now?: string;
+  policy?: JurisdictionPolicy;
+  timeZone?: string;
+  features?: RuleFeatures;
+}
+
+/** Who is acting, as what: the first allowed role the actor holds. */
+export function actingRole(rule: CommandRule, s: CaseState, actor: ActorSnapshot): Role | 'HOST' | null {
+  if (rule.roles === 'SYSTEM') return null;
+  const role = rule.roles.find((r) => hasRole(actor, r));
+  if (role) return role;
+  if (rule.hostMay && s.hearing?.host?.userId === actor.userId) return 'HOST';
+  return null;
+}
+
+/** Authorisation and state checks that need no payload beyond its probe fields. */
+export function gate(s: CaseState, cmd: CaseCommand, actor: ActorSnapshot | SystemActor, opts: GateOptions = {}): Fail | null {
+  const rule = COMMAND_RULES[cmd.type];
+  if (rule.roles === 'SYSTEM') {
+    if (!isSystemActor(actor)) return fail('AUTH.ROLE_NOT_ALLOWED', `${cmd.type} is issued by the workflow's timers only`);
+  } else {
+    if (isSystemActor(actor)) return fail('AUTH.ROLE_NOT_ALLOWED', `${cmd.type} needs a person`);
+    if (rule.decisive && hasRole(actor, 'AUXILIARY')) {
+      return fail('CASE.AUXILIARY_CANNOT_DECIDE', `Auxiliary staff never decide or approve (${cmd.type}); an officer or the agency head must`);
+    }
+    const role = actingRole(rule, s, actor);
+    if (!role) return fail('AUTH.ROLE_NOT_ALLOWED', `${cmd.type} needs the role ${rule.roles.join(' or ')}`);
+    if (!EXTERNAL_ROLES.includes(role as Role) && actor.agencyId !== s.agencyId) {
+      return fail('AUTH.AGENCY_MISMATCH', 'The case belongs to another agency');
+    }
+    if (role === 'OFFICER' && !isAssigned(s, actor.userId)) {
+      return fail('CASE.NOT_ASSIGNED', `${actor.name} is not assigned to case ${s.caseNumber}`);
+    }
+    if ((role === 'OFFICER' || role === 'LEGAL_REVIEWER') && opts.now) {
+      const tz = opts.policy?.timeZone ?? opts.timeZone;
+      if (tz) {
+        const f = checkActorCertificate(actor, localDate(opts.now, tz));
+        if (f) return f;
+      }
+    }
+    if (rule.independent && isInvestigator(s, actor.userId)) {
+      return fail('REVIEW.REVIEWER_CONFLICT', `${actor.name} investigated this case and cannot review it (查审分离, APL 58, 64)`);
+    }
+  }
+  return rule.from(s, cmd);
+}

@@ -1,0 +1,164 @@
+// Control of a running case: extending a limit (延期), suspension (中止),
+// resumption, termination (终止) and recusal (回避).
+
+import type { CaseEvent } from '../case-events';
+import type { CaseOfficer, CaseState } from '../case-state';
+import { cancelAllDeadlines, EXTENSION_PERIOD, recomputeDeadline } from '../deadlines';
+import { fail, type Fail } from '../rejection';
+import { checkNamedOfficers } from '../rules/people';
+import { ms, Validator } from '../rules/validation';
+import { DEADLINE_KINDS, INVESTIGATING, isRunning, RECUSAL_REQUESTERS, UNSEALED, type DeadlineKind } from '../vocabulary';
+import { clone, inStatus, invalid, notAllowed, stage, type Check, type HandlerContext, type Outcome } from './kit';
+import { closeAllPauses, closePause, completed, openPause, PAUSE } from './shared';
+
+const extensionTarget: Check = (s, cmd) => {
+  const kind = (cmd as { deadline?: DeadlineKind }).deadline;
+  if (kind === undefined) return null;
+  if (!EXTENSION_PERIOD[kind]) return fail('DEADLINE.NOT_EXTENDABLE', `The ${kind} deadline cannot be extended (only filingDecision and decision)`);
+  const d = s.deadlines[kind];
+  if (!isRunning(d)) return fail('DEADLINE.NOT_OPEN', `The ${kind} deadline is ${d ? d.state : 'not armed'}; only a running deadline can be extended`);
+  return null;
+};
+
+function withReason<T extends 'CASE_SUSPENDED' | 'CASE_RESUMED' | 'CASE_TERMINATED'>(type: T) {
+  return (_s: CaseState, cmd: { reason: string }, ctx: HandlerContext): Outcome => {
+    const v = new Validator(ctx.now);
+    v.text('reason', cmd.reason);
+    if (!v.ok) return invalid(v);
+    return { type, reason: cmd.reason } as CaseEvent;
+  };
+}
+
+function extensionFail(s: CaseState, kind: DeadlineKind, now: string): Fail | null {
+  const d = s.deadlines[kind]!; // the rule checked it is running
+  if (d.state === 'OPEN' && ms(now) > ms(d.dueAt)) {
+    return fail('DEADLINE.EXPIRED', `The ${kind} deadline expired at ${d.dueAt}; an extension must be approved before it runs out`);
+  }
+  if (kind === 'filingDecision' && d.extensions >= 1) return fail('DEADLINE.NOT_EXTENDABLE', 'The filing decision may be extended once (MSA 18)');
+  if (kind === 'decision' && d.extensions >= 1) {
+    const discussions = s.collectiveDiscussions.filter((c) => c.purpose === 'EXTENSION').length;
+    if (discussions < d.extensions) {
+      return fail(
+        'DEADLINE.EXTENSION_REQUIRES_COLLECTIVE_DISCUSSION',
+        'A further extension of the decision limit needs a collective discussion of the agency heads (policy; APL 57, 60)',
+      );
+    }
+  }
+  return null;
+}
+
+export const caseControl = stage(
+  'case-control',
+  {
+    EXTEND_DEADLINE: {
+      action: 'extension',
+      roles: ['AGENCY_HEAD'],
+      decisive: true,
+      from: (s, cmd) =>
+        (s.status === 'LEAD_REGISTERED' && s.procedure === 'ORDINARY') || INVESTIGATING.includes(s.status) || s.status === 'SUSPENDED'
+          ? extensionTarget(s, cmd)
+          : notAllowed(s, cmd),
+      handle: (s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.oneOf('deadline', cmd.deadline, DEADLINE_KINDS).text('reason', cmd.reason);
+        if (!v.ok) return invalid(v);
+        const f = extensionFail(s, cmd.deadline, ctx.now);
+        if (f) return f;
+        return { type: 'DEADLINE_EXTENDED', deadline: cmd.deadline, reason: cmd.reason, extensionNo: s.deadlines[cmd.deadline]!.extensions + 1 };
+      },
+    },
+    SUSPEND: { action: 'suspension', roles: ['AGENCY_HEAD'], decisive: true, from: inStatus(INVESTIGATING), handle: withReason('CASE_SUSPENDED') },
+    RESUME: { action: 'suspension', roles: ['AGENCY_HEAD'], decisive: true, from: inStatus(['SUSPENDED']), handle: withReason('CASE_RESUMED') },
+    TERMINATE: {
+      action: 'suspension',
+      roles: ['AGENCY_HEAD'],
+      decisive: true,
+      from: inStatus([...INVESTIGATING, 'SUSPENDED']),
+      handle: withReason('CASE_TERMINATED'),
+    },
+    RECUSE: {
+      action: 'recusal',
+      roles: ['AGENCY_HEAD'],
+      decisive: true,
+      from: inStatus(UNSEALED.filter((x) => !['FILING_DECLINED', 'TERMINATED', 'CLOSED'].includes(x))),
+      handle: (s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.text('userId', cmd.userId).text('reason', cmd.reason).oneOf('requestedBy', cmd.requestedBy, RECUSAL_REQUESTERS);
+        if (cmd.replacement !== undefined) v.actor('replacement', cmd.replacement);
+        if (v.ok && cmd.replacement && s.officers.some((o) => o.userId === cmd.replacement!.userId)) v.add('replacement', 'is already on the case');
+        if (!v.ok) return invalid(v);
+
+        const officer = s.officers.find((o) => o.userId === cmd.userId);
+        if (!officer) {
+          const host = s.hearing?.host;
+          if (host && host.userId === cmd.userId && !s.hearing?.heldAt) {
+            return { type: 'PERSON_RECUSED', userId: host.userId, name: host.name, role: 'HEARING_HOST', reason: cmd.reason, requestedBy: cmd.requestedBy };
+          }
+          return fail('RECUSAL.NOT_ON_CASE', `${cmd.userId} is neither an officer nor the hearing host of this case`);
+        }
+        let replacement: CaseOfficer | undefined;
+        if (cmd.replacement) {
+          const named = checkNamedOfficers([cmd.replacement], {
+            min: 1,
+            date: ctx.date,
+            agencyId: s.agencyId,
+            field: 'replacement',
+            recused: [...s.recusals.map((r) => r.userId), cmd.userId],
+          });
+          if ('fail' in named) return named.fail;
+          replacement = named.officers[0];
+        }
+        const min = s.procedure === 'ORDINARY' && s.status !== 'LEAD_REGISTERED' ? 2 : 1;
+        const remaining = s.officers.length - 1 + (replacement ? 1 : 0);
+        if (remaining < min) {
+          return fail(
+            min === 2 ? 'CASE.TWO_OFFICERS_REQUIRED' : 'CASE.OFFICER_REQUIRED',
+            `Removing ${officer.name} leaves ${remaining} officer(s); name a certified replacement (APL 42, 43)`,
+          );
+        }
+        const e: CaseEvent = { type: 'PERSON_RECUSED', userId: officer.userId, name: officer.name, role: 'OFFICER', reason: cmd.reason, requestedBy: cmd.requestedBy };
+        if (replacement) e.replacement = replacement;
+        return e;
+      },
+    },
+  },
+  {
+    DEADLINE_EXTENDED: (s, e, { policy }) => {
+      const d = s.deadlines[e.deadline];
+      if (d) {
+        d.extensions = e.extensionNo;
+        recomputeDeadline(s, e.deadline, policy);
+      }
+    },
+    CASE_SUSPENDED: (s, e, { at, policy }) => {
+      s.statusBeforeSuspension = s.status;
+      s.status = 'SUSPENDED';
+      openPause(s, at, `${PAUSE.SUSPENSION}: ${e.reason}`, policy);
+    },
+    CASE_RESUMED: (s, _e, { at, policy }) => {
+      s.status = s.statusBeforeSuspension ?? 'FILED';
+      delete s.statusBeforeSuspension;
+      closePause(s, PAUSE.SUSPENSION, at, policy);
+    },
+    CASE_TERMINATED: (s, _e, meta) => {
+      s.status = 'TERMINATED';
+      s.terminatedAt = meta.at;
+      delete s.statusBeforeSuspension;
+      closeAllPauses(s, meta.at, meta.policy);
+      cancelAllDeadlines(s, meta.at);
+      completed(s, meta.at, meta);
+    },
+    PERSON_RECUSED: (s, e, { at }) => {
+      s.recusals.push({ userId: e.userId, name: e.name, role: e.role, reason: e.reason, requestedBy: e.requestedBy, at });
+      if (e.role === 'OFFICER') {
+        s.officers = s.officers.filter((o) => o.userId !== e.userId);
+        if (e.replacement) s.officers.push(clone(e.replacement));
+      } else if (s.hearing) {
+        // The hearing needs a new host and a new date.
+        const { requestedAt, location } = s.hearing;
+        s.hearing = { requestedAt, ...(location !== undefined ? { location } : {}) };
+        if (s.status === 'HEARING_SCHEDULED') s.status = 'HEARING_REQUESTED';
+      }
+    },
+  },
+);

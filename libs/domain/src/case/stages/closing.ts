@@ -1,0 +1,50 @@
+// 结案 and 归档: the head closes a case that has reached its end (paid,
+// served with nothing due, terminated, or accepted by the police); an officer
+// archives it, after which nothing in it changes.
+
+import { cancelAllDeadlines, meetDeadline } from '../deadlines';
+import { fail } from '../rejection';
+import { formatYuan, Validator } from '../rules/validation';
+import { SEALED_STATUS } from '../vocabulary';
+import { all, inStatus, invalid, stage } from './kit';
+import { outstanding } from './shared';
+
+export const closing = stage(
+  'closing',
+  {
+    CLOSE: {
+      action: 'closure',
+      roles: ['AGENCY_HEAD'],
+      decisive: true,
+      from: all(
+        inStatus(['EXECUTED', 'SERVED', 'TERMINATED', 'TRANSFER_ACCEPTED']),
+        (s) => (s.status === 'SERVED' && outstanding(s) > 0 ? fail('CASE.PAYMENT_OUTSTANDING', `Close after full payment: ${formatYuan(outstanding(s))} outstanding`) : null),
+        (s) =>
+          s.procedure === 'SIMPLE' && !s.simpleReport
+            ? fail('CASE.SIMPLE_NOT_REPORTED', 'Report the on-the-spot decision to the agency before closing (APL 52)')
+            : null,
+      ),
+      handle: (_s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.text('summary', cmd.summary);
+        if (!v.ok) return invalid(v);
+        return { type: 'CASE_CLOSED', summary: cmd.summary };
+      },
+    },
+    ARCHIVE: { action: 'archive', roles: ['OFFICER'], from: inStatus(['CLOSED', 'FILING_DECLINED']), handle: () => ({ type: 'CASE_ARCHIVED' }) },
+  },
+  {
+    CASE_CLOSED: (s, e, { at }) => {
+      s.closure = { summary: e.summary, at };
+      s.closedAt = at;
+      s.status = 'CLOSED';
+      meetDeadline(s, 'closure', at);
+      cancelAllDeadlines(s, at);
+    },
+    CASE_ARCHIVED: (s, _e, { at }) => {
+      s.archivedAt = at;
+      s.status = SEALED_STATUS;
+      cancelAllDeadlines(s, at);
+    },
+  },
+);

@@ -1,0 +1,206 @@
+// 两法衔接 (Regulation 310): a suspected crime is proposed for transfer by two
+// officers, approved by the head, dispatched to the police (copied to the
+// procuratorate), and followed through the police's answer, reconsideration
+// and the procuratorate's supervision. No penalty while it is pending (以罚代刑
+// is barred); after a final refusal the administrative case resumes.
+
+import type { CommandOf, CommandType } from '../case-commands';
+import type { CaseEvent } from '../case-events';
+import type { CaseState } from '../case-state';
+import { cancelDeadline } from '../deadlines';
+import { fail } from '../rejection';
+import { checkNamedOfficers } from '../rules/people';
+import { Validator } from '../rules/validation';
+import { INVESTIGATING, POLICE_DECISIONS, SUPERVISION_OUTCOMES } from '../vocabulary';
+import { all, clone, inStatus, invalid, stage, type EvolveMeta, type Handler } from './kit';
+import { closePause, completed, openPause, PAUSE } from './shared';
+
+/** Commands whose payload is a reason (plus a few checked fields). */
+function withReason<T extends CommandType>(build: (cmd: CommandOf<T>) => CaseEvent, extra?: (v: Validator, cmd: CommandOf<T>) => void): Handler<T> {
+  return (_s, cmd, ctx) => {
+    const v = new Validator(ctx.now);
+    v.text('reason', (cmd as { reason?: unknown }).reason);
+    extra?.(v, cmd);
+    if (!v.ok) return invalid(v);
+    return build(cmd);
+  };
+}
+
+function transferAccepted(s: CaseState, meta: EvolveMeta): void {
+  s.status = 'TRANSFER_ACCEPTED';
+  if (s.transfer) s.transfer.outcome = 'ACCEPTED';
+  closePause(s, PAUSE.TRANSFER, meta.at, meta.policy);
+  // The administrative decision is no longer due; the case is closed as transferred.
+  cancelDeadline(s, 'decision', meta.at);
+  completed(s, meta.at, meta);
+}
+
+function returnFromTransfer(s: CaseState, meta: EvolveMeta): void {
+  s.status = s.statusBeforeTransfer ?? 'FILED';
+  delete s.statusBeforeTransfer;
+  closePause(s, PAUSE.TRANSFER, meta.at, meta.policy);
+}
+
+export const criminalTransfer = stage(
+  'criminal-transfer',
+  {
+    PROPOSE_TRANSFER: {
+      action: 'criminal-transfer',
+      roles: ['OFFICER'],
+      from: inStatus(INVESTIGATING),
+      handle: (s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.text('grounds', cmd.grounds).text('thresholdFacts', cmd.thresholdFacts, { optional: true });
+        if (v.array('officers', cmd.officers, { min: 1 })) cmd.officers.forEach((o, i) => v.actor(`officers[${i}]`, o));
+        if (!v.ok) return invalid(v);
+        // R310 5: at least two officers prepare the transfer report.
+        const named = checkNamedOfficers(cmd.officers, { min: 2, date: ctx.date, agencyId: s.agencyId, field: 'officers' });
+        if ('fail' in named) return named.fail;
+        const e: CaseEvent = { type: 'TRANSFER_PROPOSED', grounds: cmd.grounds, officers: named.officers };
+        if (cmd.thresholdFacts !== undefined) e.thresholdFacts = cmd.thresholdFacts;
+        return e;
+      },
+    },
+    DECIDE_TRANSFER: {
+      action: 'criminal-transfer/approval',
+      roles: ['AGENCY_HEAD'],
+      decisive: true,
+      from: inStatus(['TRANSFER_PROPOSED']),
+      handle: (_s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.bool('approve', cmd.approve).text('reason', cmd.reason);
+        if (!v.ok) return invalid(v);
+        return cmd.approve ? { type: 'TRANSFER_APPROVED', reason: cmd.reason } : { type: 'TRANSFER_REFUSED', reason: cmd.reason };
+      },
+    },
+    DISPATCH_TRANSFER: {
+      action: 'criminal-transfer/dispatch',
+      roles: ['OFFICER'],
+      from: inStatus(['TRANSFER_APPROVED']),
+      handle: (_s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.instant('sentAt', cmd.sentAt, { notFuture: true }).text('policeAgency', cmd.policeAgency).text('procuratorate', cmd.procuratorate);
+        if (v.array('documents', cmd.documents, { min: 1 })) cmd.documents.forEach((d, i) => v.text(`documents[${i}]`, d));
+        if (!v.ok) return invalid(v);
+        return { type: 'TRANSFER_DISPATCHED', sentAt: cmd.sentAt, policeAgency: cmd.policeAgency, procuratorate: cmd.procuratorate, documents: [...cmd.documents] };
+      },
+    },
+    RECORD_POLICE_DECISION: {
+      action: 'criminal-transfer/police-decision',
+      roles: ['POLICE_LIAISON'],
+      from: inStatus(['TRANSFERRED']),
+      handle: (_s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.oneOf('decision', cmd.decision, POLICE_DECISIONS).instant('at', cmd.at, { notFuture: true });
+        v.text('reason', cmd.reason, { optional: cmd.decision !== 'DECLINE' });
+        if (!v.ok) return invalid(v);
+        const e: CaseEvent = { type: 'POLICE_DECISION_RECORDED', decision: cmd.decision, at: cmd.at };
+        if (cmd.reason !== undefined) e.reason = cmd.reason;
+        return e;
+      },
+    },
+    REQUEST_TRANSFER_RECONSIDERATION: {
+      action: 'criminal-transfer/reconsideration',
+      roles: ['OFFICER'],
+      from: all(inStatus(['TRANSFER_DECLINED']), (s) =>
+        s.transfer?.reconsideration || s.transfer?.supervision
+          ? fail('TRANSFER.RECONSIDERATION_USED', 'Reconsideration may be requested once, before supervision (R310 9)')
+          : null,
+      ),
+      handle: withReason<'REQUEST_TRANSFER_RECONSIDERATION'>((c) => ({ type: 'TRANSFER_RECONSIDERATION_REQUESTED', reason: c.reason })),
+    },
+    ANSWER_TRANSFER_RECONSIDERATION: {
+      action: 'criminal-transfer/reconsideration',
+      roles: ['POLICE_LIAISON'],
+      from: inStatus(['TRANSFER_RECONSIDERATION_REQUESTED']),
+      handle: withReason<'ANSWER_TRANSFER_RECONSIDERATION'>(
+        (c) => ({ type: 'TRANSFER_RECONSIDERATION_ANSWERED', accept: c.accept, reason: c.reason }),
+        (v, c) => v.bool('accept', c.accept),
+      ),
+    },
+    REQUEST_TRANSFER_SUPERVISION: {
+      action: 'criminal-transfer/supervision',
+      roles: ['OFFICER'],
+      from: all(inStatus(['TRANSFER_DECLINED']), (s) =>
+        s.transfer?.supervision ? fail('TRANSFER.SUPERVISION_USED', 'Filing supervision was already requested') : null,
+      ),
+      handle: withReason<'REQUEST_TRANSFER_SUPERVISION'>((c) => ({ type: 'TRANSFER_SUPERVISION_REQUESTED', reason: c.reason })),
+    },
+    RESOLVE_TRANSFER_SUPERVISION: {
+      action: 'criminal-transfer/supervision',
+      roles: ['PROCURATORATE'],
+      from: inStatus(['TRANSFER_SUPERVISION_REQUESTED']),
+      handle: withReason<'RESOLVE_TRANSFER_SUPERVISION'>(
+        (c) => ({ type: 'TRANSFER_SUPERVISION_RESOLVED', outcome: c.outcome, reason: c.reason }),
+        (v, c) => v.oneOf('outcome', c.outcome, SUPERVISION_OUTCOMES),
+      ),
+    },
+    RESUME_ADMINISTRATIVE_CASE: {
+      action: 'criminal-transfer/return',
+      roles: ['AGENCY_HEAD'],
+      decisive: true,
+      from: inStatus(['TRANSFER_DECLINED']),
+      handle: withReason<'RESUME_ADMINISTRATIVE_CASE'>((c) => ({ type: 'ADMINISTRATIVE_CASE_RESUMED', reason: c.reason })),
+    },
+  },
+  {
+    TRANSFER_PROPOSED: (s, e, { at, policy }) => {
+      s.transfer = { proposedAt: at, grounds: e.grounds, officers: clone(e.officers), ...(e.thresholdFacts !== undefined ? { thresholdFacts: e.thresholdFacts } : {}) };
+      s.statusBeforeTransfer = s.status;
+      s.status = 'TRANSFER_PROPOSED';
+      s.suspectedCrime = true;
+      // While a transfer is pending no decision may be made (R310 11), so its clock stops.
+      openPause(s, at, PAUSE.TRANSFER, policy);
+    },
+    TRANSFER_APPROVED: (s, e, { at }) => {
+      if (s.transfer) s.transfer.approval = { approved: true, reason: e.reason, at };
+      s.status = 'TRANSFER_APPROVED';
+    },
+    TRANSFER_REFUSED: (s, e, meta) => {
+      if (s.transfer) {
+        s.transfer.approval = { approved: false, reason: e.reason, at: meta.at };
+        s.transfer.outcome = 'REFUSED_BY_HEAD';
+      }
+      // A reasoned refusal clears the suspicion flag.
+      s.suspectedCrime = false;
+      returnFromTransfer(s, meta);
+    },
+    TRANSFER_DISPATCHED: (s, e) => {
+      if (s.transfer) s.transfer.dispatch = { sentAt: e.sentAt, policeAgency: e.policeAgency, procuratorate: e.procuratorate, documents: [...e.documents] };
+      s.status = 'TRANSFERRED';
+      s.suspectedCrime = false; // the transfer is made
+    },
+    POLICE_DECISION_RECORDED: (s, e, meta) => {
+      if (e.decision === 'RECEIPT') {
+        if (s.transfer) s.transfer.receivedAt = e.at;
+        return;
+      }
+      if (s.transfer) s.transfer.policeDecision = { accepted: e.decision === 'ACCEPT', at: e.at, ...(e.reason !== undefined ? { reason: e.reason } : {}) };
+      if (e.decision === 'ACCEPT') transferAccepted(s, meta);
+      else s.status = 'TRANSFER_DECLINED';
+    },
+    TRANSFER_RECONSIDERATION_REQUESTED: (s, e, { at }) => {
+      if (s.transfer) s.transfer.reconsideration = { requestedAt: at, reason: e.reason };
+      s.status = 'TRANSFER_RECONSIDERATION_REQUESTED';
+    },
+    TRANSFER_RECONSIDERATION_ANSWERED: (s, e, meta) => {
+      if (s.transfer?.reconsideration) s.transfer.reconsideration.answer = { accepted: e.accept, reason: e.reason, at: meta.at };
+      if (e.accept) transferAccepted(s, meta);
+      else s.status = 'TRANSFER_DECLINED';
+    },
+    TRANSFER_SUPERVISION_REQUESTED: (s, e, { at }) => {
+      if (s.transfer) s.transfer.supervision = { requestedAt: at, reason: e.reason };
+      s.status = 'TRANSFER_SUPERVISION_REQUESTED';
+    },
+    TRANSFER_SUPERVISION_RESOLVED: (s, e, meta) => {
+      if (s.transfer?.supervision) s.transfer.supervision.resolution = { outcome: e.outcome, reason: e.reason, at: meta.at };
+      if (e.outcome === 'POLICE_TO_FILE') transferAccepted(s, meta);
+      else s.status = 'TRANSFER_DECLINED';
+    },
+    ADMINISTRATIVE_CASE_RESUMED: (s, _e, meta) => {
+      // R310 10: after a final refusal the agency completes the case where it left it.
+      if (s.transfer) s.transfer.outcome = 'RETURNED';
+      returnFromTransfer(s, meta);
+    },
+  },
+);

@@ -1,0 +1,66 @@
+// The workflow's own timers: a reminder before a deadline and an escalation
+// at it, each a recorded event. A stale timer (deadline met, moved or paused
+// since) records nothing.
+
+import type { CaseState } from '../case-state';
+import { fail, type Fail } from '../rejection';
+import { ms, Validator } from '../rules/validation';
+import { DEADLINE_KINDS, UNSEALED, type DeadlineKind } from '../vocabulary';
+import { inStatus, invalid, stage, type HandlerContext } from './kit';
+
+function openDeadline(s: CaseState, kind: unknown, ctx: HandlerContext): Fail | { kind: DeadlineKind } {
+  const v = new Validator(ctx.now);
+  v.oneOf('deadline', kind, DEADLINE_KINDS);
+  if (!v.ok) return invalid(v);
+  const d = s.deadlines[kind as DeadlineKind];
+  if (!d || d.state !== 'OPEN') {
+    return fail('DEADLINE.NOT_OPEN', `The ${String(kind)} deadline is ${d ? d.state : 'not armed'}: nothing to remind or escalate`);
+  }
+  return { kind: kind as DeadlineKind };
+}
+
+export const deadlineTimers = stage(
+  'deadline-timers',
+  {
+    DEADLINE_REMINDER: {
+      action: null,
+      roles: 'SYSTEM',
+      from: inStatus(UNSEALED),
+      handle: (s, cmd, ctx) => {
+        const t = openDeadline(s, cmd.deadline, ctx);
+        if ('code' in t) return t;
+        const d = s.deadlines[t.kind]!;
+        if (d.reminded) return fail('DEADLINE.ALREADY_REMINDED', `The ${t.kind} reminder was already recorded`);
+        if (!d.remindAt || ms(ctx.now) < ms(d.remindAt)) {
+          return fail('DEADLINE.NOT_DUE', `The ${t.kind} reminder is due at ${d.remindAt ?? '(no reminder configured)'}`);
+        }
+        return { type: 'DEADLINE_APPROACHING', deadline: t.kind, dueAt: d.dueAt };
+      },
+    },
+    DEADLINE_ESCALATION: {
+      action: null,
+      roles: 'SYSTEM',
+      from: inStatus(UNSEALED),
+      handle: (s, cmd, ctx) => {
+        const t = openDeadline(s, cmd.deadline, ctx);
+        if ('code' in t) return t;
+        const d = s.deadlines[t.kind]!;
+        if (ms(ctx.now) < ms(d.dueAt)) return fail('DEADLINE.NOT_DUE', `The ${t.kind} deadline runs until ${d.dueAt}`);
+        return { type: 'DEADLINE_MISSED', deadline: t.kind, dueAt: d.dueAt };
+      },
+    },
+  },
+  {
+    DEADLINE_APPROACHING: (s, e) => {
+      const d = s.deadlines[e.deadline];
+      if (d) d.reminded = true;
+    },
+    DEADLINE_MISSED: (s, e, { at }) => {
+      const d = s.deadlines[e.deadline];
+      if (d && d.state === 'OPEN') {
+        d.state = 'MISSED';
+        d.missedAt = at;
+      }
+    },
+  },
+);

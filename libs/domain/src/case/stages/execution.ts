@@ -1,0 +1,82 @@
+// 执行 and challenges: payments against the amount due, and the party's
+// reconsideration (复议) or litigation (诉讼) as filed and decided.
+
+import type { CaseEvent } from '../case-events';
+import { meetDeadline } from '../deadlines';
+import { fail } from '../rejection';
+import { fen, formatYuan, Validator } from '../rules/validation';
+import { CHALLENGE_KINDS, CHALLENGE_RESULTS, CHALLENGE_STAGES } from '../vocabulary';
+import { all, inStatus, invalid, stage } from './kit';
+import { completed, outstanding } from './shared';
+
+export const execution = stage(
+  'execution',
+  {
+    RECORD_PAYMENT: {
+      action: 'payments',
+      roles: ['OFFICER'],
+      from: all(inStatus(['SERVED']), (s) => (outstanding(s) > 0 ? null : fail('PAYMENT.NOTHING_DUE', 'Nothing is outstanding on this decision'))),
+      handle: (s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.amount('amount', cmd.amount, { positive: true }).instant('paidAt', cmd.paidAt, { notFuture: true }).text('receipt', cmd.receipt);
+        if (!v.ok) return invalid(v);
+        const due = s.decision?.amountDue ?? 0;
+        const total = (fen(s.amountPaid) + fen(cmd.amount)) / 100;
+        if (fen(total) > fen(due)) {
+          return fail('PAYMENT.EXCEEDS_AMOUNT_DUE', `Payment of ${formatYuan(cmd.amount)} brings the total to ${formatYuan(total)}, above the ${formatYuan(due)} due`);
+        }
+        return {
+          type: 'PAYMENT_RECORDED',
+          amount: cmd.amount,
+          paidAt: cmd.paidAt,
+          receipt: cmd.receipt,
+          totalPaid: total,
+          amountDue: due,
+          paidInFull: fen(total) === fen(due),
+        };
+      },
+    },
+    RECORD_CHALLENGE: {
+      action: 'challenges',
+      roles: ['OFFICER'],
+      from: inStatus(['SERVED', 'EXECUTED', 'CLOSED']),
+      handle: (s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.text('challengeId', cmd.challengeId).oneOf('kind', cmd.kind, CHALLENGE_KINDS);
+        v.oneOf('stage', cmd.stage, CHALLENGE_STAGES).instant('at', cmd.at, { notFuture: true }).text('body', cmd.body);
+        v.oneOf('result', cmd.result, CHALLENGE_RESULTS, { optional: cmd.stage !== 'DECIDED' });
+        if (!v.ok) return invalid(v);
+        const existing = s.challenges.find((c) => c.challengeId === cmd.challengeId);
+        if (cmd.stage === 'FILED' && existing) return fail('CHALLENGE.DUPLICATE_ID', `Challenge ${cmd.challengeId} is already recorded`);
+        if (cmd.stage === 'DECIDED' && (!existing || existing.result !== undefined)) {
+          return fail('CHALLENGE.NOT_FOUND', `No pending challenge ${cmd.challengeId} to decide`);
+        }
+        const e: CaseEvent = { type: 'CHALLENGE_RECORDED', challengeId: cmd.challengeId, kind: cmd.kind, stage: cmd.stage, at: cmd.at, body: cmd.body };
+        if (cmd.result !== undefined) e.result = cmd.result;
+        return e;
+      },
+    },
+  },
+  {
+    PAYMENT_RECORDED: (s, e, meta) => {
+      s.payments.push({ amount: e.amount, paidAt: e.paidAt, receipt: e.receipt, recordedAt: meta.at });
+      s.amountPaid = e.totalPaid;
+      if (e.paidInFull) {
+        s.status = 'EXECUTED';
+        s.executedAt = e.paidAt;
+        meetDeadline(s, 'payment', e.paidAt);
+        completed(s, e.paidAt, meta);
+      }
+    },
+    CHALLENGE_RECORDED: (s, e) => {
+      const existing = s.challenges.find((c) => c.challengeId === e.challengeId);
+      if (e.stage === 'FILED' || !existing) {
+        s.challenges.push({ challengeId: e.challengeId, kind: e.kind, filedAt: e.at, body: e.body });
+      } else {
+        existing.decidedAt = e.at;
+        if (e.result !== undefined) existing.result = e.result;
+      }
+      if ((e.result === 'REVOKED' || e.result === 'CONFIRMED_INVALID') && s.decision) s.decision.revoked = true;
+    },
+  },
+);

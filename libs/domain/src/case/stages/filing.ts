@@ -1,0 +1,68 @@
+// 立案: the head approves filing (naming at least two certified officers, after
+// the limitation check) or declines it, within the filing limit.
+
+import { fail } from '../rejection';
+import { limitationCheck, provisionIsLifeHealthFinancial } from '../rules/limitation';
+import { checkNamedOfficers } from '../rules/people';
+import { Validator } from '../rules/validation';
+import { armDeadline, meetDeadline } from '../deadlines';
+import { clone, inStatus, invalid, stage } from './kit';
+
+export const filing = stage(
+  'filing',
+  {
+    DECIDE_FILING: {
+      action: 'filing',
+      roles: ['AGENCY_HEAD'],
+      decisive: true,
+      from: inStatus(['LEAD_REGISTERED'], undefined, 'ORDINARY'),
+      handle: (s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.bool('approve', cmd.approve).text('reason', cmd.reason);
+        v.dateOrInstant('violationAt', cmd.violationAt, { optional: true });
+        v.bool('lifeHealthFinancialSafety', cmd.lifeHealthFinancialSafety, { optional: true });
+        if (cmd.approve === true && v.array('officers', cmd.officers)) cmd.officers.forEach((o, i) => v.actor(`officers[${i}]`, o));
+        const violationAt = cmd.violationAt ?? s.violationAt;
+        if (cmd.approve === true && violationAt === undefined) v.add('violationAt', 'is required to approve filing (limitation check, APL 36)');
+        if (!v.ok) return invalid(v);
+
+        if (!cmd.approve) return { type: 'FILING_DECLINED', reason: cmd.reason, declinedBy: ctx.person };
+
+        const named = checkNamedOfficers(cmd.officers, {
+          min: 2,
+          date: ctx.date,
+          agencyId: s.agencyId,
+          field: 'officers',
+          recused: s.recusals.map((r) => r.userId),
+        });
+        if ('fail' in named) return named.fail;
+
+        const lhf = cmd.lifeHealthFinancialSafety ?? s.lifeHealthFinancialSafety ?? provisionIsLifeHealthFinancial(ctx.policy, s.violationCode);
+        const lim = limitationCheck({ violationAt: violationAt as string, discoveredAt: s.discoveredAt, lifeHealthFinancialSafety: lhf, policy: ctx.policy });
+        if (lim.expired) {
+          return fail(
+            'CASE.LIMITATION_EXPIRED',
+            `The violation of ${lim.check.violationDate} was discovered on ${lim.check.discoveredDate}, after the ${lim.check.years}-year limitation ended on ${lim.check.lastDiscoveryDate} (APL 36): decline filing`,
+          );
+        }
+        return { type: 'FILING_APPROVED', reason: cmd.reason, officers: named.officers, limitation: lim.check, approvedBy: ctx.person };
+      },
+    },
+  },
+  {
+    FILING_APPROVED: (s, e, { at, policy }) => {
+      s.status = 'FILED';
+      s.officers = clone(e.officers);
+      s.filedAt = at;
+      s.filing = { approved: true, reason: e.reason, decidedAt: at, decidedBy: e.approvedBy, limitation: clone(e.limitation) };
+      meetDeadline(s, 'filingDecision', at);
+      // APL 60: the decision limit runs from filing.
+      armDeadline(s, 'decision', at, at, policy);
+    },
+    FILING_DECLINED: (s, e, { at }) => {
+      s.status = 'FILING_DECLINED';
+      s.filing = { approved: false, reason: e.reason, decidedAt: at, decidedBy: e.declinedBy };
+      meetDeadline(s, 'filingDecision', at);
+    },
+  },
+);

@@ -1,0 +1,110 @@
+// 听证: requested within the defence window when the proposed penalty qualifies,
+// hosted by someone who did not investigate, noticed in time (APL 63–65).
+// Hearing time is excluded from the decision limit.
+
+import { computeDeadline, localDate } from '../../calendar';
+import type { CaseEvent } from '../case-events';
+import { meetDeadline } from '../deadlines';
+import { fail } from '../rejection';
+import { hasRole, isInvestigator, personRef } from '../rules/people';
+import { ms, Validator } from '../rules/validation';
+import { all, inStatus, invalid, stage } from './kit';
+import { closePause, openPause, PAUSE } from './shared';
+
+export const hearing = stage(
+  'hearing',
+  {
+    REQUEST_HEARING: {
+      action: 'hearing-request',
+      roles: ['OFFICER'],
+      from: all(inStatus(['NOTICE_SERVED', 'DEFENCE_RECORDED']), (s) =>
+        s.report?.assessment.hearingOffered ? null : fail('HEARING.NOT_ELIGIBLE', 'The proposed penalty does not qualify for a hearing (APL 63; policy thresholds)'),
+      ),
+      handle: (s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.instant('requestedAt', cmd.requestedAt, { notFuture: true }).text('note', cmd.note, { optional: true });
+        if (v.ok && s.notice && ms(cmd.requestedAt) < ms(s.notice.service.servedAt)) v.add('requestedAt', 'must not precede the notice');
+        if (!v.ok) return invalid(v);
+        const d = s.deadlines.defence;
+        if (d && ms(cmd.requestedAt) > ms(d.dueAt)) {
+          return fail('HEARING.REQUEST_LATE', `A hearing must be requested within the defence period, which ended ${d.dueAt} (APL 64)`);
+        }
+        const e: CaseEvent = { type: 'HEARING_REQUESTED', requestedAt: cmd.requestedAt };
+        if (cmd.note !== undefined) e.note = cmd.note;
+        return e;
+      },
+    },
+    SCHEDULE_HEARING: {
+      action: 'hearing',
+      roles: ['OFFICER'],
+      from: inStatus(['HEARING_REQUESTED']),
+      handle: (s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.instant('hearingAt', cmd.hearingAt, { after: ctx.now }).actor('host', cmd.host).text('location', cmd.location);
+        v.bool('isPublic', cmd.isPublic).text('reasonNotPublic', cmd.reasonNotPublic, { optional: cmd.isPublic !== false });
+        if (!v.ok) return invalid(v);
+        if (isInvestigator(s, cmd.host.userId)) {
+          return fail('HEARING.HOST_CONFLICT', `${cmd.host.name} investigated this case and cannot host its hearing (APL 64)`);
+        }
+        if (hasRole(cmd.host, 'AUXILIARY')) return fail('HEARING.HOST_CONFLICT', `${cmd.host.name} is auxiliary staff and cannot host a hearing`);
+        // Notice at least N working days before the hearing (APL 64): the hearing day may be the Nth.
+        const period = ctx.policy.deadlines.hearingNotice;
+        const min = computeDeadline({ rule: 'hearingNotice', period, start: ctx.now, calendars: ctx.policy.calendars, timeZone: ctx.policy.timeZone });
+        if (localDate(cmd.hearingAt, ctx.policy.timeZone) < min.basis.dueDate) {
+          return fail(
+            'HEARING.NOTICE_TOO_SHORT',
+            `The hearing must be at least ${period.days} ${period.kind.toLowerCase()} days after notice: not before ${min.basis.dueDate} (${period.source})`,
+          );
+        }
+        const e: CaseEvent = {
+          type: 'HEARING_SCHEDULED',
+          hearingAt: cmd.hearingAt,
+          host: personRef(cmd.host),
+          location: cmd.location,
+          isPublic: cmd.isPublic,
+          earliestHearingDate: min.basis.dueDate,
+        };
+        if (cmd.reasonNotPublic !== undefined) e.reasonNotPublic = cmd.reasonNotPublic;
+        return e;
+      },
+    },
+    RECORD_HEARING: {
+      action: 'hearing',
+      roles: ['OFFICER'],
+      hostMay: true,
+      from: inStatus(['HEARING_SCHEDULED']),
+      handle: (s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.instant('heldAt', cmd.heldAt, { notFuture: true }).text('record', cmd.record).text('report', cmd.report);
+        if (v.ok && s.hearing && ms(cmd.heldAt) < ms(s.hearing.requestedAt)) v.add('heldAt', 'must not precede the hearing request');
+        if (!v.ok) return invalid(v);
+        return { type: 'HEARING_HELD', heldAt: cmd.heldAt, record: cmd.record, report: cmd.report };
+      },
+    },
+  },
+  {
+    HEARING_REQUESTED: (s, e, { at, policy }) => {
+      s.hearing = { requestedAt: e.requestedAt };
+      s.status = 'HEARING_REQUESTED';
+      meetDeadline(s, 'defence', at);
+      // APL 60 / MSA 63: hearing time is excluded from the decision limit.
+      openPause(s, e.requestedAt, PAUSE.HEARING, policy);
+    },
+    HEARING_SCHEDULED: (s, e, { at }) => {
+      s.hearing = {
+        ...(s.hearing ?? { requestedAt: at }),
+        hearingAt: e.hearingAt,
+        host: e.host,
+        location: e.location,
+        isPublic: e.isPublic,
+        ...(e.reasonNotPublic !== undefined ? { reasonNotPublic: e.reasonNotPublic } : {}),
+      };
+      s.status = 'HEARING_SCHEDULED';
+    },
+    HEARING_HELD: (s, e, { at, policy }) => {
+      s.hearing = { ...(s.hearing ?? { requestedAt: at }), heldAt: e.heldAt, record: e.record, report: e.report };
+      s.status = 'HEARING_HELD';
+      closePause(s, PAUSE.HEARING, e.heldAt, policy);
+    },
+  },
+);

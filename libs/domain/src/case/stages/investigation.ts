@@ -1,0 +1,142 @@
+// 调查取证: evidence recorded by the case's officers (two in the ordinary
+// procedure), its chain of custody, and the investigation report (调查终结报告).
+
+import type { ActorSnapshot } from '../actor.types';
+import type { CaseEvent } from '../case-events';
+import { cancelDeadline } from '../deadlines';
+import { fail } from '../rejection';
+import { assessPenalty, validatePenalty } from '../rules/penalty';
+import { checkNamedOfficers, hasRole } from '../rules/people';
+import { Validator } from '../rules/validation';
+import { CIRCUMSTANCE_LEVELS, EVIDENCE_KINDS, PROPOSED_OUTCOMES, UNSEALED } from '../vocabulary';
+import { all, inStatus, invalid, notAllowed, payloadOf, stage } from './kit';
+
+export const investigation = stage(
+  'investigation',
+  {
+    RECORD_EVIDENCE: {
+      action: 'evidence',
+      roles: ['OFFICER', 'AUXILIARY'],
+      from: (s, cmd) =>
+        (s.procedure === 'ORDINARY' && s.status === 'FILED') || (s.procedure === 'SIMPLE' && s.status === 'LEAD_REGISTERED')
+          ? null
+          : notAllowed(s, cmd, 'evidence is collected after filing (simple procedure: before the on-the-spot decision)'),
+      handle: (s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.text('evidenceId', cmd.evidenceId).oneOf('kind', cmd.kind, EVIDENCE_KINDS).text('title', cmd.title);
+        v.instant('collectedAt', cmd.collectedAt, { notFuture: true }).text('location', cmd.location);
+        v.sha256('sha256', cmd.sha256).integer('sizeBytes', cmd.sizeBytes, { min: 0 });
+        v.text('mediaType', cmd.mediaType, { optional: true }).text('source', cmd.source, { optional: true });
+        if (cmd.text !== undefined && typeof cmd.text !== 'string') v.add('text', 'must be a string');
+        if (v.array('collectors', cmd.collectors, { min: 1 })) cmd.collectors.forEach((o, i) => v.actor(`collectors[${i}]`, o));
+        if (!v.ok) return invalid(v);
+
+        if (s.evidence.some((e) => e.evidenceId === cmd.evidenceId)) {
+          return fail('EVIDENCE.DUPLICATE_ID', `Evidence ${cmd.evidenceId} is already recorded; evidence is never overwritten`);
+        }
+        const named = checkNamedOfficers(cmd.collectors, {
+          min: s.procedure === 'ORDINARY' ? 2 : 1,
+          date: ctx.date,
+          agencyId: s.agencyId,
+          field: 'collectors',
+          recused: s.recusals.map((r) => r.userId),
+        });
+        if ('fail' in named) return named.fail;
+        const outsiders = named.officers.filter((o) => !s.officers.some((a) => a.userId === o.userId));
+        if (outsiders.length > 0) {
+          return fail('CASE.COLLECTOR_NOT_ASSIGNED', `Collectors must be officers assigned to the case: ${outsiders.map((o) => o.name).join(', ')} is not`);
+        }
+        const actor = ctx.actorSnapshot as ActorSnapshot;
+        const e: CaseEvent = {
+          type: 'EVIDENCE_RECORDED',
+          evidenceId: cmd.evidenceId,
+          kind: cmd.kind,
+          title: cmd.title,
+          collectedAt: cmd.collectedAt,
+          collectors: named.officers,
+          location: cmd.location,
+          sha256: cmd.sha256,
+          sizeBytes: cmd.sizeBytes,
+          // Acting as auxiliary when the actor lacks the OFFICER role (the rule tries OFFICER first).
+          recordedBy: { ...ctx.person, auxiliary: !hasRole(actor, 'OFFICER') },
+          custodian: named.officers[0].userId,
+        };
+        if (cmd.mediaType !== undefined) e.mediaType = cmd.mediaType;
+        if (cmd.text !== undefined) e.text = cmd.text;
+        if (cmd.source !== undefined) e.source = cmd.source;
+        return e;
+      },
+    },
+    TRANSFER_CUSTODY: {
+      action: 'evidence-custody',
+      roles: ['OFFICER'],
+      from: all(inStatus(UNSEALED), (s) => (s.evidence.length === 0 ? fail('EVIDENCE.NOT_FOUND', 'The case has no evidence in custody') : null)),
+      handle: (s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.text('evidenceId', cmd.evidenceId).text('from', cmd.from).text('to', cmd.to).text('reason', cmd.reason);
+        v.instant('at', cmd.at, { notFuture: true });
+        if (v.ok && cmd.from === cmd.to) v.add('to', 'must differ from from');
+        if (!v.ok) return invalid(v);
+        const item = s.evidence.find((e) => e.evidenceId === cmd.evidenceId);
+        if (!item) return fail('EVIDENCE.NOT_FOUND', `No evidence ${cmd.evidenceId} in this case`);
+        if (item.custodian !== cmd.from) {
+          return fail('EVIDENCE.CUSTODY_MISMATCH', `Evidence ${cmd.evidenceId} is in the custody of ${item.custodian}, not ${cmd.from}`);
+        }
+        return { type: 'CUSTODY_TRANSFERRED', evidenceId: cmd.evidenceId, from: cmd.from, to: cmd.to, at: cmd.at, reason: cmd.reason };
+      },
+    },
+    SUBMIT_INVESTIGATION_REPORT: {
+      action: 'investigation-report',
+      roles: ['OFFICER'],
+      from: inStatus(['FILED']),
+      handle: (s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.text('findings', cmd.findings).oneOf('proposedOutcome', cmd.proposedOutcome, PROPOSED_OUTCOMES);
+        v.text('legalBasis', cmd.legalBasis).oneOf('circumstanceLevel', cmd.circumstanceLevel, CIRCUMSTANCE_LEVELS);
+        v.text('discretionReasons', cmd.discretionReasons, { optional: true });
+        if (cmd.proposedOutcome === 'PENALTY') validatePenalty(v, 'proposedPenalty', cmd.proposedPenalty);
+        else if (cmd.proposedPenalty !== undefined) v.add('proposedPenalty', 'is only given with proposedOutcome PENALTY');
+        if (!v.ok) return invalid(v);
+        if (cmd.proposedOutcome === 'PENALTY' && s.evidence.length === 0) {
+          return fail('CASE.EVIDENCE_REQUIRED', 'A penalty needs recorded evidence (APL 40)');
+        }
+        const e: CaseEvent = {
+          type: 'INVESTIGATION_REPORTED',
+          findings: cmd.findings,
+          proposedOutcome: cmd.proposedOutcome,
+          legalBasis: cmd.legalBasis,
+          circumstanceLevel: cmd.circumstanceLevel,
+          assessment: assessPenalty(cmd.proposedPenalty, cmd.circumstanceLevel, s.party.type, ctx.policy),
+          submittedBy: ctx.person,
+        };
+        if (cmd.proposedPenalty !== undefined) e.proposedPenalty = cmd.proposedPenalty;
+        if (cmd.discretionReasons !== undefined) e.discretionReasons = cmd.discretionReasons;
+        return e;
+      },
+    },
+  },
+  {
+    EVIDENCE_RECORDED: (s, e, { at }) => {
+      s.evidence.push({ ...payloadOf(e), recordedAt: at, custody: [] });
+    },
+    CUSTODY_TRANSFERRED: (s, e) => {
+      const item = s.evidence.find((x) => x.evidenceId === e.evidenceId);
+      if (item) {
+        item.custodian = e.to;
+        item.custody.push({ from: e.from, to: e.to, at: e.at, reason: e.reason });
+      }
+    },
+    INVESTIGATION_REPORTED: (s, e, { at }) => {
+      s.report = { ...payloadOf(e), submittedAt: at };
+      s.status = 'INVESTIGATION_REPORTED';
+      // A new report supersedes the steps taken on the previous one.
+      delete s.review;
+      delete s.notice;
+      delete s.defence;
+      delete s.hearing;
+      delete s.legalReview;
+      cancelDeadline(s, 'defence', at);
+      if (e.proposedOutcome === 'TRANSFER') s.suspectedCrime = true;
+    },
+  },
+);

@@ -1,0 +1,107 @@
+// Review, notice and defence (审核, 告知, 陈述申辩): a reviewer who did not
+// investigate reviews the report; a proposed penalty is notified to the party,
+// whose defence window then runs (APL 44, 45, 62).
+
+import type { CaseEvent } from '../case-events';
+import { armDeadline, meetDeadline, recomputeAll } from '../deadlines';
+import { fail } from '../rejection';
+import { checkService, serviceRecord, validateService } from '../rules/service';
+import { Validator } from '../rules/validation';
+import { REVIEW_OPINIONS } from '../vocabulary';
+import { all, clone, inStatus, invalid, stage } from './kit';
+import { PAUSE } from './shared';
+
+export const notice = stage(
+  'review-notice-defence',
+  {
+    REVIEW_CASE: {
+      action: 'case-review',
+      roles: ['LEGAL_REVIEWER'],
+      decisive: true,
+      independent: true,
+      from: inStatus(['INVESTIGATION_REPORTED']),
+      handle: (_s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.oneOf('opinion', cmd.opinion, REVIEW_OPINIONS).text('comments', cmd.comments);
+        if (!v.ok) return invalid(v);
+        return { type: 'CASE_REVIEWED', opinion: cmd.opinion, comments: cmd.comments, reviewer: ctx.person };
+      },
+    },
+    SERVE_NOTICE: {
+      action: 'notice',
+      roles: ['OFFICER'],
+      from: all(inStatus(['INVESTIGATION_REPORTED', 'CASE_REVIEWED']), (s) =>
+        s.report?.proposedOutcome === 'PENALTY' ? null : fail('NOTICE.NOT_REQUIRED', 'A pre-decision notice is served only when a penalty is proposed (APL 44)'),
+      ),
+      handle: (s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.text('noticeNumber', cmd.noticeNumber).text('text', cmd.text).bool('hearingRightsNotified', cmd.hearingRightsNotified);
+        validateService(v, '', cmd);
+        if (!v.ok) return invalid(v);
+        const sf = checkService(cmd);
+        if (sf) return sf;
+        if (s.report?.assessment.hearingOffered && !cmd.hearingRightsNotified) {
+          return fail('NOTICE.HEARING_RIGHTS_MISSING', 'The proposed penalty qualifies for a hearing: the notice must tell the party of that right (APL 44, 63)');
+        }
+        const e: CaseEvent = {
+          type: 'NOTICE_SERVED',
+          noticeNumber: cmd.noticeNumber,
+          text: cmd.text,
+          hearingRightsNotified: cmd.hearingRightsNotified,
+          service: serviceRecord(cmd, ctx.person),
+        };
+        if (s.report?.proposedPenalty) e.proposedPenalty = s.report.proposedPenalty;
+        return e;
+      },
+    },
+    RECORD_DEFENCE: {
+      action: 'defence',
+      roles: ['OFFICER'],
+      from: inStatus(['NOTICE_SERVED']),
+      handle: (_s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.bool('waived', cmd.waived);
+        v.text('statement', cmd.statement, { optional: cmd.waived === true });
+        if (v.array('points', cmd.points, { optional: true })) {
+          cmd.points!.forEach((p, i) => {
+            if (v.object(`points[${i}]`, p)) v.text(`points[${i}].point`, p.point).bool(`points[${i}].adopted`, p.adopted).text(`points[${i}].reason`, p.reason);
+          });
+        }
+        if (!v.ok) return invalid(v);
+        const e: CaseEvent = { type: 'DEFENCE_RECORDED', waived: cmd.waived };
+        if (cmd.statement !== undefined) e.statement = cmd.statement;
+        if (cmd.points !== undefined) e.points = cmd.points.map((p) => ({ point: p.point, adopted: p.adopted, reason: p.reason }));
+        return e;
+      },
+    },
+  },
+  {
+    CASE_REVIEWED: (s, e, { at }) => {
+      s.review = { opinion: e.opinion, comments: e.comments, reviewer: e.reviewer, at };
+      // CORRECT and INVESTIGATE_FURTHER send the report back to the officers.
+      s.status = e.opinion === 'AGREE' ? 'CASE_REVIEWED' : 'FILED';
+    },
+    NOTICE_SERVED: (s, e, { at, policy }) => {
+      s.notice = {
+        noticeNumber: e.noticeNumber,
+        text: e.text,
+        hearingRightsNotified: e.hearingRightsNotified,
+        service: clone(e.service),
+        ...(e.proposedPenalty ? { proposedPenalty: clone(e.proposedPenalty) } : {}),
+      };
+      s.status = 'NOTICE_SERVED';
+      // APL 45, 62: the party's defence window runs from (deemed) receipt.
+      armDeadline(s, 'defence', e.service.deemedServedAt, at, policy);
+      if (e.service.method === 'PUBLIC_NOTICE') {
+        // MSA 63: public-notice service time is excluded from the decision limit.
+        s.pauses.push({ from: e.service.servedAt, to: e.service.deemedServedAt, reason: PAUSE.PUBLIC_NOTICE });
+        recomputeAll(s, policy);
+      }
+    },
+    DEFENCE_RECORDED: (s, e, { at }) => {
+      s.defence = { waived: e.waived, at, ...(e.statement !== undefined ? { statement: e.statement } : {}), ...(e.points ? { points: clone(e.points) } : {}) };
+      s.status = 'DEFENCE_RECORDED';
+      meetDeadline(s, 'defence', at);
+    },
+  },
+);

@@ -1,0 +1,118 @@
+// 案源登记: a lead is registered by a certified officer of the agency, naming
+// the officers who carry it. The one command judged without a case.
+
+import { localDate } from '../../calendar';
+import type { CommandOf } from '../case-commands';
+import type { CaseEvent, EventOf } from '../case-events';
+import type { CaseState } from '../case-state';
+import { armDeadline } from '../deadlines';
+import { fail } from '../rejection';
+import { toLocalDate } from '../rules/limitation';
+import { checkActorCertificate, checkNamedOfficers, hasRole } from '../rules/people';
+import { Validator } from '../rules/validation';
+import { PARTY_TYPES, PROCEDURES } from '../vocabulary';
+import { clone, invalid, notAllowed, stage, type EvolveMeta, type HandlerContext, type Outcome } from './kit';
+
+/** Judged on an empty case (decide() calls it with no state). */
+export function registerLead(cmd: CommandOf<'REGISTER_LEAD'>, ctx: HandlerContext): Outcome {
+  const actor = ctx.actorSnapshot;
+  if (!actor) return fail('AUTH.ROLE_NOT_ALLOWED', 'REGISTER_LEAD needs a person');
+  if (!hasRole(actor, 'OFFICER')) return fail('AUTH.ROLE_NOT_ALLOWED', 'REGISTER_LEAD needs the role OFFICER');
+  const certFail = checkActorCertificate(actor, ctx.date);
+  if (certFail) return certFail;
+
+  const v = new Validator(ctx.now);
+  v.text('caseId', cmd.caseId).text('caseNumber', cmd.caseNumber).text('agencyId', cmd.agencyId);
+  v.oneOf('procedure', cmd.procedure, PROCEDURES);
+  v.text('source', cmd.source).instant('discoveredAt', cmd.discoveredAt, { notFuture: true });
+  if (v.object('party', cmd.party)) {
+    v.oneOf('party.type', cmd.party.type, PARTY_TYPES).text('party.name', cmd.party.name);
+    v.bool('party.minor', cmd.party.minor, { optional: true });
+  }
+  v.text('violationCode', cmd.violationCode).text('summary', cmd.summary);
+  v.dateOrInstant('violationAt', cmd.violationAt, { optional: true });
+  v.bool('lifeHealthFinancialSafety', cmd.lifeHealthFinancialSafety, { optional: true });
+  if (v.array('officers', cmd.officers, { min: 1 })) cmd.officers.forEach((o, i) => v.actor(`officers[${i}]`, o));
+  if (v.ok && cmd.violationAt !== undefined) {
+    if (toLocalDate(cmd.violationAt, ctx.policy.timeZone) > localDate(cmd.discoveredAt, ctx.policy.timeZone)) {
+      v.add('violationAt', 'must not be after discoveredAt');
+    }
+  }
+  if (!v.ok) return invalid(v);
+
+  if (actor.agencyId !== cmd.agencyId) return fail('AUTH.AGENCY_MISMATCH', 'Officers register leads for their own agency only');
+  if (!ctx.policy.violations.some((p) => p.code === cmd.violationCode)) {
+    return fail('CASE.UNKNOWN_VIOLATION', `Violation code ${cmd.violationCode} is not in the catalogue of policy ${ctx.policy.version}`);
+  }
+  const named = checkNamedOfficers(cmd.officers, { min: 1, date: ctx.date, agencyId: cmd.agencyId, field: 'officers' });
+  if ('fail' in named) return named.fail;
+
+  const e: CaseEvent = {
+    type: 'LEAD_REGISTERED',
+    caseId: cmd.caseId,
+    caseNumber: cmd.caseNumber,
+    agencyId: cmd.agencyId,
+    procedure: cmd.procedure,
+    policyVersion: ctx.policy.version,
+    source: cmd.source,
+    discoveredAt: cmd.discoveredAt,
+    party: { ...cmd.party },
+    violationCode: cmd.violationCode,
+    summary: cmd.summary,
+    officers: named.officers,
+    registeredBy: ctx.person,
+  };
+  if (cmd.violationAt !== undefined) e.violationAt = cmd.violationAt;
+  if (cmd.lifeHealthFinancialSafety !== undefined) e.lifeHealthFinancialSafety = cmd.lifeHealthFinancialSafety;
+  return e;
+}
+
+/** The state a case starts from (the first event creates it; every other event folds into it). */
+export function initialState(e: EventOf<'LEAD_REGISTERED'>, meta: EvolveMeta): CaseState {
+  const s: CaseState = {
+    caseId: e.caseId,
+    caseNumber: e.caseNumber,
+    agencyId: e.agencyId,
+    procedure: e.procedure,
+    status: 'LEAD_REGISTERED',
+    policyVersion: e.policyVersion,
+    source: e.source,
+    discoveredAt: e.discoveredAt,
+    party: clone(e.party),
+    violationCode: e.violationCode,
+    summary: e.summary,
+    officers: clone(e.officers),
+    recusals: [],
+    flags: [],
+    deadlines: {},
+    pauses: [],
+    suspectedCrime: false,
+    evidence: [],
+    collectiveDiscussions: [],
+    payments: [],
+    amountPaid: 0,
+    challenges: [],
+    registeredAt: meta.at,
+    updatedAt: meta.at,
+    eventCount: 0,
+  };
+  if (e.violationAt !== undefined) s.violationAt = e.violationAt;
+  if (e.lifeHealthFinancialSafety !== undefined) s.lifeHealthFinancialSafety = e.lifeHealthFinancialSafety;
+  // MSA 18: decide on filing within N working days of discovering the lead.
+  if (e.procedure === 'ORDINARY') armDeadline(s, 'filingDecision', e.discoveredAt, meta.at, meta.policy);
+  return s;
+}
+
+export const registration = stage(
+  'registration',
+  {
+    REGISTER_LEAD: {
+      action: 'register',
+      roles: ['OFFICER'],
+      // Only on an empty case: decide() judges a new lead with registerLead() before any gate.
+      from: (s, cmd) => notAllowed(s, cmd, 'the case is already registered'),
+      handle: (_s, cmd, ctx) => registerLead(cmd, ctx),
+    },
+  },
+  {},
+);

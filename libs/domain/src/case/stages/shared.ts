@@ -1,0 +1,71 @@
+// What several stages share: the guards on the party's defence window and on
+// money outstanding, and the state effects of pauses, completion and service.
+
+import type { JurisdictionPolicy } from '../../policy/policy.types';
+import type { CaseState } from '../case-state';
+import { armDeadline, recomputeAll } from '../deadlines';
+import { fail } from '../rejection';
+import { fen } from '../rules/validation';
+import { isRunning } from '../vocabulary';
+import type { Check, EvolveMeta } from './kit';
+
+/** Reasons of the intervals excluded from the decision limit. */
+export const PAUSE = {
+  SUSPENSION: 'SUSPENSION',
+  HEARING: 'HEARING',
+  PUBLIC_NOTICE: 'PUBLIC_NOTICE_SERVICE',
+  TRANSFER: 'CRIMINAL_TRANSFER',
+} as const;
+
+// Judged on the deadline, not the status: no step may cut the party's window short.
+export const noDefenceRunning: Check = (s) =>
+  isRunning(s.deadlines.defence)
+    ? fail('CASE.DEFENCE_PERIOD_RUNNING', `The party's defence period runs until ${s.deadlines.defence?.dueAt} (APL 45, 62); record the defence or wait for the period to end`)
+    : null;
+
+/** Yuan still owed on the decision. */
+export function outstanding(s: CaseState): number {
+  return (fen(s.decision?.amountDue ?? 0) - fen(s.amountPaid)) / 100;
+}
+
+export function openPause(s: CaseState, from: string, reason: string, policy: JurisdictionPolicy): void {
+  s.pauses.push({ from, reason });
+  recomputeAll(s, policy);
+}
+
+// A pause never ends before it starts (e.g. a hearing dated before the request was recorded).
+function endOf(from: string, to: string): string {
+  return Date.parse(to) < Date.parse(from) ? from : to;
+}
+
+export function closePause(s: CaseState, reasonPrefix: string, to: string, policy: JurisdictionPolicy): void {
+  for (let i = s.pauses.length - 1; i >= 0; i--) {
+    const p = s.pauses[i];
+    if (p.to === undefined && p.reason.startsWith(reasonPrefix)) {
+      p.to = endOf(p.from, to);
+      break;
+    }
+  }
+  recomputeAll(s, policy);
+}
+
+export function closeAllPauses(s: CaseState, to: string, policy: JurisdictionPolicy): void {
+  for (const p of s.pauses) if (p.to === undefined) p.to = endOf(p.from, to);
+  recomputeAll(s, policy);
+}
+
+/** Completion (MSA 77): closing is due N working days after it. */
+export function completed(s: CaseState, at: string, meta: EvolveMeta): void {
+  armDeadline(s, 'closure', at, meta.at, meta.policy);
+}
+
+/** After the decision is served: payment if money is due, else the case is complete. */
+export function afterService(s: CaseState, meta: EvolveMeta): void {
+  const deemed = s.service!.deemedServedAt;
+  if ((s.decision?.amountDue ?? 0) > 0) {
+    // APL 67: pay within N days of receipt.
+    armDeadline(s, 'payment', deemed, meta.at, meta.policy);
+  } else {
+    completed(s, deemed, meta);
+  }
+}
