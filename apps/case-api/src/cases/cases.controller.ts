@@ -1,9 +1,6 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
-import { DataSource } from 'typeorm';
-import { OVERSEER_ROLES } from '@zhifa/domain';
 import { CaseEventStore, CaseEntity } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import { Principal, Roles } from '../auth/auth.decorators';
@@ -20,7 +17,6 @@ import { RegisterLeadDto } from './register-lead.dto';
 @Controller('cases')
 export class CasesController {
   constructor(
-    @InjectDataSource() private readonly ds: DataSource,
     private readonly actors: ActorService,
     private readonly commands: CaseCommandsService,
     private readonly directory: CaseDirectoryService,
@@ -57,32 +53,7 @@ export class CasesController {
   @Get()
   async list(@Principal() principal: TokenClaims, @Query() q: ListCasesQuery): Promise<{ items: CaseView[]; total: number; page: number; pageSize: number }> {
     const actor = await this.actors.caller(principal);
-    const qb = this.ds
-      .getRepository(CaseEntity)
-      .createQueryBuilder('c')
-      .where('c.agency_id = :agency', { agency: actor.agencyId })
-      .orderBy('c.registered_at', 'DESC')
-      .skip((q.page - 1) * q.pageSize)
-      .take(q.pageSize);
-    if (!actor.roles.some((r) => OVERSEER_ROLES.includes(r))) {
-      // Officers list their own cases (the same people readAccess lets in).
-      qb.andWhere(`(c.officers @> :me::jsonb OR c.state->'hearing'->'host'->>'userId' = :uid)`, {
-        me: JSON.stringify([{ userId: actor.userId }]),
-        uid: actor.userId,
-      });
-    }
-    if (q.status) qb.andWhere('c.status = :status', { status: q.status });
-    if (q.flag) qb.andWhere(':flag = ANY(c.flags)', { flag: q.flag });
-    if (q.overdue !== undefined) qb.andWhere(`${q.overdue ? '' : 'NOT '}('OVERDUE' = ANY(c.flags))`);
-    if (q.officerId) qb.andWhere(`c.officers @> :off::jsonb`, { off: JSON.stringify([{ userId: q.officerId }]) });
-    if (q.from) qb.andWhere('c.registered_at >= :from', { from: q.from });
-    if (q.to) qb.andWhere('c.registered_at < :to', { to: q.to });
-    if (q.text) {
-      qb.andWhere(`(c.case_number ILIKE :t OR c.party->>'name' ILIKE :t OR c.state->>'summary' ILIKE :t)`, {
-        t: `%${q.text.replace(/[%_\\]/g, '\\$&')}%`,
-      });
-    }
-    const [rows, total] = await qb.getManyAndCount();
+    const { rows, total } = await this.directory.readableCases(actor, q);
     return {
       items: await Promise.all(rows.map(async (r) => caseView(r, await this.commands.allowedFor(r, actor)))),
       total,
