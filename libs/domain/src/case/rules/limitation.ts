@@ -2,10 +2,9 @@
 // life, health or financial safety is involved), counted from the day it
 // occurred or, if continuing, ended.
 
-import { localDate } from '../../calendar';
+import { isLocalDate, localDate } from '../../calendar';
 import type { JurisdictionPolicy } from '../../policy/policy.types';
 import type { LimitationCheck } from '../case-state';
-import { isDate } from './validation';
 
 /** The same calendar date `years` later; 29 Feb falls back to 28 Feb. */
 export function addYears(date: string, years: number): string {
@@ -17,7 +16,7 @@ export function addYears(date: string, years: number): string {
 }
 
 export function toLocalDate(dateOrInstant: string, timeZone: string): string {
-  return isDate(dateOrInstant) ? dateOrInstant : localDate(dateOrInstant, timeZone);
+  return isLocalDate(dateOrInstant) ? dateOrInstant : localDate(dateOrInstant, timeZone);
 }
 
 /** A provision may carry `lifeHealthFinancialSafety: true` (optional policy data). */

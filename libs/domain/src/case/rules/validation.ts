@@ -1,23 +1,10 @@
 // Payload checks shared by the command handlers. Commands arrive as JSON from
 // the API, so nothing here trusts the TypeScript types.
 
-import { INSTANT_PATTERN } from '../../calendar';
+import { isInstant, isLocalDate } from '../../calendar';
 import type { FieldError } from '../rejection';
 
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const SHA256_RE = /^[0-9a-f]{64}$/;
-
-export function isInstant(v: unknown): v is string {
-  return typeof v === 'string' && INSTANT_PATTERN.test(v) && Number.isFinite(Date.parse(v));
-}
-
-export function isDate(v: unknown): v is string {
-  if (typeof v !== 'string') return false;
-  const m = DATE_RE.exec(v);
-  if (!m) return false;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
-}
 
 export function ms(instant: string): number {
   return Date.parse(instant);
@@ -77,7 +64,7 @@ export class Validator {
 
   dateOrInstant(field: string, v: unknown, opts: { optional?: boolean } = {}): this {
     if (v === undefined && opts.optional) return this;
-    if (!isDate(v) && !isInstant(v)) this.add(field, 'must be YYYY-MM-DD or an ISO 8601 instant');
+    if (!isLocalDate(v) && !isInstant(v)) this.add(field, 'must be YYYY-MM-DD or an ISO 8601 instant');
     return this;
   }
 
