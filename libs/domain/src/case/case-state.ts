@@ -1,276 +1,30 @@
 // The state of one case, as folded from its events by evolve(). Plain JSON
 // (no Date, no class): it travels through Temporal payloads and jsonb.
 
-import type { DeadlineBasis, PauseInterval } from '../calendar';
+import type { PauseInterval } from '../calendar';
 import type {
-  CaseFlag,
-  CaseStatus,
-  ChallengeKind,
-  ChallengeResult,
-  CircumstanceLevel,
-  DeadlineKind,
-  DeadlineState,
-  DecisionOutcome,
-  DiscussionPurpose,
-  EvidenceKind,
-  LegalReviewOpinion,
-  PartyType,
-  PenaltyKind,
-  Procedure,
-  ProposedOutcome,
-  RecusalRequester,
-  RecusalRole,
-  ReviewOpinion,
-  ServiceMethod,
-  SupervisionOutcome,
-  TransferOutcome,
-} from './vocabulary';
+  CaseDecisionRecord,
+  CaseDeadline,
+  CaseOfficer,
+  CaseReviewRecord,
+  ChallengeRecord,
+  CollectiveDiscussionRecord,
+  DefenceRecord,
+  EvidenceItem,
+  FilingRecord,
+  HearingRecord,
+  InvestigationReport,
+  LegalReviewRecord,
+  NoticeRecord,
+  Party,
+  PaymentRecord,
+  RecusalRecord,
+  ServiceRecord,
+  TransferRecord,
+} from './case-records';
+import type { CaseFlag, CaseStatus, DeadlineKind, Procedure } from './vocabulary';
 
-export interface Party {
-  type: PartyType;
-  name: string;
-  /** Personal ID number (person) — redacted on disclosure. */
-  idNumber?: string;
-  /** 统一社会信用代码 (organisation). */
-  creditCode?: string;
-  legalRepresentative?: string;
-  address?: string;
-  phone?: string;
-  /** No disclosure for a minor. */
-  minor?: boolean;
-}
-
-export interface PersonRef {
-  userId: string;
-  name: string;
-}
-
-/** An officer as assigned to the case, with the certificate valid when assigned. */
-export interface CaseOfficer extends PersonRef {
-  certificateNumber: string;
-}
-
-export interface Penalty {
-  kinds: PenaltyKind[];
-  /** Yuan. Required when kinds includes FINE. */
-  fineAmount?: number;
-  /** Yuan of illegal gains confiscated (paid in like a fine). */
-  confiscationAmount?: number;
-  /** Anything the kinds do not say (goods confiscated, suspension period...). */
-  terms?: string;
-}
-
-export interface CaseDeadline {
-  kind: DeadlineKind;
-  /** AGENCY deadlines make the case OVERDUE when missed; PARTY ones (defence, payment) do not. */
-  owner: 'AGENCY' | 'PARTY';
-  /** Instant the period runs from. */
-  startAt: string;
-  dueAt: string;
-  remindAt?: string;
-  state: DeadlineState;
-  reminded: boolean;
-  basis: DeadlineBasis;
-  extensions: number;
-  armedAt: string;
-  metAt?: string;
-  missedAt?: string;
-  cancelledAt?: string;
-  late?: boolean;
-}
-
-/** Why a decision needs review, hearing, collective discussion (three separate outcomes, domain spec §3). */
-export interface DecisionAssessment {
-  legalReviewRequired: boolean;
-  hearingOffered: boolean;
-  collectiveDiscussionRequired: boolean;
-  reasons: string[];
-}
-
-export interface ServiceRecord {
-  method: ServiceMethod;
-  /** When the act of service happened (signed, left, sent/arrived, received, notice published). */
-  servedAt: string;
-  /** Legally served (PUBLIC_NOTICE: 30 days after publication). */
-  deemedServedAt: string;
-  recipient: string;
-  proof: string;
-  consentToElectronic?: boolean;
-  witnesses?: string[];
-  videoRecorded?: boolean;
-  servedBy: PersonRef;
-}
-
-export interface CustodyEntry {
-  from: string;
-  to: string;
-  at: string;
-  reason: string;
-}
-
-export interface EvidenceItem {
-  evidenceId: string;
-  kind: EvidenceKind;
-  title: string;
-  collectedAt: string;
-  collectors: CaseOfficer[];
-  location: string;
-  sha256: string;
-  sizeBytes: number;
-  mediaType?: string;
-  text?: string;
-  source?: string;
-  /** Who entered it; auxiliary staff may draft, the collectors remain the officers. */
-  recordedBy: PersonRef & { auxiliary: boolean };
-  recordedAt: string;
-  /** userId of the current custodian. */
-  custodian: string;
-  custody: CustodyEntry[];
-}
-
-export interface LimitationCheck {
-  violationDate: string;
-  discoveredDate: string;
-  years: number;
-  /** Last local date on which discovery was still in time. */
-  lastDiscoveryDate: string;
-  lifeHealthFinancialSafety: boolean;
-  source: string;
-}
-
-export interface FilingRecord {
-  approved: boolean;
-  reason: string;
-  decidedAt: string;
-  decidedBy: PersonRef;
-  limitation?: LimitationCheck;
-}
-
-export interface InvestigationReport {
-  findings: string;
-  proposedOutcome: ProposedOutcome;
-  proposedPenalty?: Penalty;
-  legalBasis: string;
-  circumstanceLevel: CircumstanceLevel;
-  discretionReasons?: string;
-  assessment: DecisionAssessment;
-  submittedAt: string;
-  submittedBy: PersonRef;
-}
-
-export interface CaseReviewRecord {
-  opinion: ReviewOpinion;
-  comments: string;
-  reviewer: PersonRef;
-  at: string;
-}
-
-export interface NoticeRecord {
-  noticeNumber: string;
-  text: string;
-  proposedPenalty?: Penalty;
-  hearingRightsNotified: boolean;
-  service: ServiceRecord;
-}
-
-export interface DefencePoint {
-  point: string;
-  adopted: boolean;
-  reason: string;
-}
-
-export interface DefenceRecord {
-  waived: boolean;
-  statement?: string;
-  points?: DefencePoint[];
-  at: string;
-}
-
-export interface HearingRecord {
-  requestedAt: string;
-  hearingAt?: string;
-  host?: PersonRef;
-  location?: string;
-  isPublic?: boolean;
-  reasonNotPublic?: string;
-  heldAt?: string;
-  record?: string;
-  report?: string;
-}
-
-export interface LegalReviewRecord {
-  requestedAt: string;
-  reasons: string[];
-  opinion?: LegalReviewOpinion;
-  text?: string;
-  reviewer?: PersonRef;
-  reviewedAt?: string;
-}
-
-export interface CollectiveDiscussionRecord {
-  purpose: DiscussionPurpose;
-  heldAt: string;
-  attendees: PersonRef[];
-  minutes: string;
-  resolution: string;
-  recordedAt: string;
-}
-
-export interface CaseDecisionRecord {
-  outcome: DecisionOutcome;
-  penalty?: Penalty;
-  documentNumber: string;
-  text: string;
-  legalBasis?: string;
-  /** Fine + confiscated gains, yuan. */
-  amountDue: number;
-  decidedAt: string;
-  decidedBy: PersonRef;
-  simple: boolean;
-  assessment?: DecisionAssessment;
-  revoked?: boolean;
-}
-
-export interface PaymentRecord {
-  amount: number;
-  paidAt: string;
-  receipt: string;
-  recordedAt: string;
-}
-
-export interface ChallengeRecord {
-  challengeId: string;
-  kind: ChallengeKind;
-  filedAt: string;
-  body: string;
-  decidedAt?: string;
-  result?: ChallengeResult;
-}
-
-export interface TransferRecord {
-  proposedAt: string;
-  grounds: string;
-  thresholdFacts?: string;
-  officers: CaseOfficer[];
-  approval?: { approved: boolean; reason: string; at: string };
-  dispatch?: { sentAt: string; policeAgency: string; procuratorate: string; documents: string[] };
-  receivedAt?: string;
-  policeDecision?: { accepted: boolean; reason?: string; at: string };
-  reconsideration?: { requestedAt: string; reason: string; answer?: { accepted: boolean; reason: string; at: string } };
-  supervision?: {
-    requestedAt: string;
-    reason: string;
-    resolution?: { outcome: SupervisionOutcome; reason: string; at: string };
-  };
-  outcome?: TransferOutcome;
-}
-
-export interface RecusalRecord extends PersonRef {
-  role: RecusalRole;
-  reason: string;
-  requestedBy: RecusalRequester;
-  at: string;
-}
+export type * from './case-records';
 
 export interface CaseState {
   caseId: string;
