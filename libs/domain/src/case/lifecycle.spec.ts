@@ -23,7 +23,7 @@ function rejected(d: DecideResult) {
   return d.rejection;
 }
 
-describe('a full ordinary lifecycle (this iteration: no review or notice required)', () => {
+describe('a full ordinary lifecycle (review and notice not yet required: preDecisionSteps is off)', () => {
   it('register → file → evidence ×2 → report → decide → serve (postal) → pay ×2 → close → archive', () => {
     const r = new CaseRunner();
 
