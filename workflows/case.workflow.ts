@@ -12,6 +12,7 @@ import {
   allHandlersFinished,
 } from '@temporalio/workflow';
 import {
+  allowedActions,
   decide,
   evolve,
   nextDeadlineAlarm,
@@ -26,6 +27,7 @@ import {
   caseStateQuery,
   executeCommandUpdate,
   type CaseActivities,
+  type CaseSnapshot,
   type CaseWorkflowInput,
   type CommandResult,
   type NewCaseEvent,
@@ -95,6 +97,25 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     return run;
   }
 
+  // What a command's response shows: pure, so it changes no command or activity on replay.
+  function snapshot(s: CaseState, actor: ActorSnapshot, at: string): CaseSnapshot {
+    return {
+      caseNumber: s.caseNumber,
+      agencyId: s.agencyId,
+      procedure: s.procedure,
+      violationCode: s.violationCode,
+      party: s.party,
+      officers: s.officers,
+      flags: [...s.flags],
+      deadlines: s.deadlines,
+      policyVersion: policy.version,
+      lastSeq: seq,
+      registeredAt: s.registeredAt,
+      updatedAt: at,
+      allowedActions: allowedActions(s, actor, { now: at, policy }),
+    };
+  }
+
   setHandler(caseStateQuery, () => ({ state, seq }));
 
   setHandler(
@@ -111,6 +132,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
           caseId,
           status: state!.status,
           events: decision.events.map((e, i) => ({ seq: first + i, type: e.type })),
+          case: snapshot(state!, envelope.actor, at),
         };
       }),
     {

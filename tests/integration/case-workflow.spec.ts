@@ -80,7 +80,10 @@ describe('case workflow on the Temporal dev server', () => {
   it('registers a lead: one event in the chain, the read model projected, the live state queryable', async () => {
     const caseId = randomUUID();
     const result = await register(caseId, DEMO_POLICY, '2026-11-20T02:00:00Z');
-    expect(result).toEqual({ caseId, status: 'LEAD_REGISTERED', events: [{ seq: 1, type: 'LEAD_REGISTERED' }] });
+    expect(result).toMatchObject({ caseId, status: 'LEAD_REGISTERED', events: [{ seq: 1, type: 'LEAD_REGISTERED' }] });
+    // The Update answers with the case as it now stands, so the API need not read the row back.
+    expect(result.case).toMatchObject({ lastSeq: 1, policyVersion: DEMO_POLICY.version, flags: [], allowedActions: [] });
+    expect(result.case?.deadlines.filingDecision).toMatchObject({ state: 'OPEN', basis: { source: 'MSA 18' } });
     expect((await store.timeline(caseId)).map((e) => e.type)).toEqual(['LEAD_REGISTERED']);
     const live = await client.workflow.getHandle(caseWorkflowId(caseId)).query(caseStateQuery);
     expect(live.seq).toBe(1);

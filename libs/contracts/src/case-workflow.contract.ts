@@ -29,6 +29,31 @@ export interface CommandResult {
   status: string;
   /** The events this command recorded, with their sequence numbers. */
   events: { seq: number; type: string }[];
+  /**
+   * The case as this command left it, with what its actor may do next: all a
+   * command's HTTP response shows, so the API does not read the case row again.
+   * Absent from results recorded before it was added (the API then reads the row).
+   */
+  case?: CaseSnapshot;
+}
+
+/** A case right after a command, as the workflow holds it. */
+export interface CaseSnapshot {
+  caseNumber: string;
+  agencyId: string;
+  procedure: string;
+  violationCode: string;
+  party: CaseState['party'];
+  officers: CaseState['officers'];
+  flags: string[];
+  deadlines: CaseState['deadlines'];
+  policyVersion: string;
+  lastSeq: number;
+  registeredAt: string;
+  /** When the command's events were recorded. */
+  updatedAt: string;
+  /** Actions the command's actor may take now, judged with the case's pinned policy. */
+  allowedActions: string[];
 }
 
 export const executeCommandUpdate = defineUpdate<CommandResult, [CommandEnvelope]>('executeCommand');
