@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { COMMAND_ACTIONS, COMMAND_RULES, type CommandType } from '@zhifa/domain';
 import { http, startStack, Stack } from '../support/stack';
 import { ago, Client } from './command-helpers';
 
@@ -104,7 +105,7 @@ describe('refused commands', () => {
       }
     });
 
-    it('403 naming the role the route needs', async () => {
+    it('403 naming the role the command needs', async () => {
       const res = await api.refused(lead, () => api.command('officer.zhang', lead, 'filing', filing(['officer.zhang', 'officer.li'])));
       expect(res.body).toMatchObject({ status: 403, code: 'AUTH.ROLE_NOT_ALLOWED' });
       expect(res.body.detail).toContain('AGENCY_HEAD');
@@ -119,10 +120,10 @@ describe('refused commands', () => {
       const decide = await api.refused(filed, () =>
         api.command('aux.chen', filed, 'decision', { outcome: 'PENALTY', penalty: { kinds: ['WARNING'] }, documentNumber: 'x', text: 'x' }),
       );
-      expect(decide.status).toBe(403);
-      expect(['CASE.AUXILIARY_CANNOT_DECIDE', 'AUTH.ROLE_NOT_ALLOWED']).toContain(decide.body.code);
+      // The domain judges roles (no guard answers first): auxiliary staff hear why, not only which role.
+      expect(decide.body).toMatchObject({ status: 403, code: 'CASE.AUXILIARY_CANNOT_DECIDE' });
       const approve = await api.refused(lead, () => api.command('aux.chen', lead, 'filing', filing(['officer.zhang', 'officer.li'])));
-      expect(approve.status).toBe(403);
+      expect(approve.body).toMatchObject({ status: 403, code: 'CASE.AUXILIARY_CANNOT_DECIDE' });
       const simple = await api.refused(lead, () =>
         api.command('aux.chen', lead, 'simple-decision', {
           facts: 'x',
@@ -133,7 +134,7 @@ describe('refused commands', () => {
           service: { method: 'DIRECT', servedAt: ago(1), recipient: 'x', proof: 'x' },
         }),
       );
-      expect(simple.status).toBe(403);
+      expect(simple.body).toMatchObject({ status: 403, code: 'CASE.AUXILIARY_CANNOT_DECIDE' });
     });
 
     it('403 for an officer who is not on the case', async () => {
@@ -207,6 +208,15 @@ describe('refused commands', () => {
     ];
     for (const action of actions) {
       expect({ action, tags: doc.body.paths[`/api/v1/cases/{id}/${action}`]?.post?.tags }).toEqual({ action, tags: ['case commands'] });
+    }
+    // The served document states who may issue each command, as COMMAND_RULES says.
+    const route = (action: string) => (action === 'register' ? '/api/v1/cases' : `/api/v1/cases/{id}/${action === 'evidence-custody' ? 'evidence/{evidenceId}/custody' : action}`);
+    for (const [type, action] of Object.entries(COMMAND_ACTIONS)) {
+      if (!action) continue;
+      const post = doc.body.paths[route(action)]?.post as { 'x-zhifa-roles'?: string[]; 'x-zhifa-commands'?: string[] } | undefined;
+      const roles = COMMAND_RULES[type as CommandType].roles;
+      expect({ type, commands: post?.['x-zhifa-commands'] }).toEqual({ type, commands: expect.arrayContaining([type]) });
+      expect({ type, roles: post?.['x-zhifa-roles'] }).toEqual({ type, roles: expect.arrayContaining(roles === 'SYSTEM' ? [] : [...roles]) });
     }
   });
 

@@ -7,10 +7,10 @@ import { ActorService } from './auth/actor.service';
 import { AuthGuard } from './auth/auth.guard';
 import { HmacTokenVerifier, TokenVerifier } from './auth/token-verifier';
 import { CaseCommandRunner } from './cases/case-command-runner.service';
-import { CaseCommandsService } from './cases/case-commands.service';
 import { CaseDirectoryService } from './cases/case-directory.service';
+import { CaseWorkflowClient } from './cases/case-workflow.client';
 import { CasesController } from './cases/cases.controller';
-import { CaseActionsController } from './commands/case-actions.controller';
+import { STAGE_CONTROLLERS } from './commands';
 import { IdempotencyService } from './common/idempotency.service';
 import { ProblemFilter } from './common/problem.filter';
 import { DevTokensController } from './dev/dev-tokens.controller';
@@ -35,7 +35,14 @@ export class ApiModule {
           useFactory: (c: AppConfig) => ({ secret: c.jwt.secret }),
         }),
       ],
-      controllers: [HealthController, CasesController, CaseActionsController, EvidenceController, PoliciesController, ...(dev ? [DevTokensController] : [])],
+      controllers: [
+        HealthController,
+        CasesController,
+        ...STAGE_CONTROLLERS,
+        EvidenceController,
+        PoliciesController,
+        ...(dev ? [DevTokensController] : []),
+      ],
       providers: [
         HmacTokenVerifier,
         { provide: TokenVerifier, useExisting: HmacTokenVerifier },
@@ -44,7 +51,7 @@ export class ApiModule {
         ActorService,
         IdempotencyService,
         CaseDirectoryService,
-        CaseCommandsService,
+        CaseWorkflowClient,
         CaseCommandRunner,
         TemporalClientProvider,
         RedisProvider,

@@ -6,6 +6,7 @@ import { ROLES, Role } from '@zhifa/domain';
 export interface TokenClaims {
   sub: string;
   agencyId: string;
+  /** As issued, for clients' display; never used to authorise (roles are read from Postgres per request). */
   roles: Role[];
 }
 

@@ -1,3 +1,4 @@
+import type { CaseSnapshot, CommandResult } from '@zhifa/contracts';
 import type { CaseEntity } from '@zhifa/persistence';
 
 export interface DeadlineView {
@@ -26,11 +27,17 @@ export interface CaseView {
   updatedAt: string;
 }
 
-export function caseView(row: CaseEntity, allowedActions: string[]): CaseView {
-  const deadlines = Object.entries(row.deadlines ?? {}).map(([kind, d]) => {
+// Sorted by kind: Postgres' jsonb and the workflow's state order keys differently, and a case reads the same either way.
+function deadlineViews(deadlines: object | null | undefined): DeadlineView[] {
+  const entries = Object.entries(deadlines ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return entries.map(([kind, d]) => {
     const dl = d as { dueAt: string; remindAt?: string; state: string; basis: unknown };
     return { kind, dueAt: dl.dueAt, remindAt: dl.remindAt, state: dl.state, basis: dl.basis };
   });
+}
+
+/** A case as the read model holds it. */
+export function caseView(row: CaseEntity, allowedActions: string[]): CaseView {
   return {
     id: row.id,
     caseNumber: row.caseNumber,
@@ -41,11 +48,33 @@ export function caseView(row: CaseEntity, allowedActions: string[]): CaseView {
     party: row.party,
     officers: row.officers,
     flags: row.flags,
-    deadlines,
+    deadlines: deadlineViews(row.deadlines),
     allowedActions,
     policyVersion: row.policyVersion,
     lastSeq: row.lastSeq,
     registeredAt: row.registeredAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** A case as a command's Update left it: the same view, without reading the row. */
+export function commandCaseView(result: CommandResult & { case: CaseSnapshot }): CaseView {
+  const c = result.case;
+  return {
+    id: result.caseId,
+    caseNumber: c.caseNumber,
+    status: result.status,
+    procedure: c.procedure,
+    agencyId: c.agencyId,
+    violationCode: c.violationCode,
+    party: c.party,
+    officers: c.officers,
+    flags: c.flags,
+    deadlines: deadlineViews(c.deadlines),
+    allowedActions: c.allowedActions,
+    policyVersion: c.policyVersion,
+    lastSeq: c.lastSeq,
+    registeredAt: new Date(c.registeredAt).toISOString(),
+    updatedAt: new Date(c.updatedAt).toISOString(),
   };
 }

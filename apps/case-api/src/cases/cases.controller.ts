@@ -1,16 +1,13 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import { Controller, Get, HttpCode, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { CaseEventStore, CaseEntity } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
-import { Principal, Roles } from '../auth/auth.decorators';
+import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
-import { IdempotencyService } from '../common/idempotency.service';
-import { CaseCommandsService } from './case-commands.service';
 import { CaseDirectoryService } from './case-directory.service';
 import { caseView, CaseView } from './case-view';
+import { CaseWorkflowClient } from './case-workflow.client';
 import { ListCasesQuery } from './list-cases.query';
-import { RegisterLeadDto } from './register-lead.dto';
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -18,37 +15,10 @@ import { RegisterLeadDto } from './register-lead.dto';
 export class CasesController {
   constructor(
     private readonly actors: ActorService,
-    private readonly commands: CaseCommandsService,
+    private readonly commands: CaseWorkflowClient,
     private readonly directory: CaseDirectoryService,
-    private readonly idempotency: IdempotencyService,
     private readonly events: CaseEventStore,
   ) {}
-
-  /** 案源登记: register a lead; starts the case workflow. */
-  @Post()
-  @Roles('OFFICER')
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async register(
-    @Principal() principal: TokenClaims,
-    @Body() dto: RegisterLeadDto,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CaseView> {
-    const run = async (): Promise<{ status: number; body: CaseView }> => {
-      const actor = await this.actors.caller(principal);
-      const officers = await this.actors.named(dto.officerIds, 'officerIds');
-      const result = await this.commands.register(actor, officers, dto, key);
-      return { status: 201, body: await this.view(result.caseId, principal) };
-    };
-    const out = key
-      ? await this.idempotency.run({ userId: principal.sub, key, method: 'POST', path: req.path, body: dto }, run)
-      : await run();
-    res.status(out.status);
-    if ('replayed' in out && out.replayed) res.setHeader('Idempotent-Replayed', 'true');
-    res.setHeader('Location', `${req.baseUrl}${req.path}/${(out.body as CaseView).id}`);
-    return out.body as CaseView;
-  }
 
   @Get()
   async list(@Principal() principal: TokenClaims, @Query() q: ListCasesQuery): Promise<{ items: CaseView[]; total: number; page: number; pageSize: number }> {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Controller, Get, Headers, Inject, Param, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Get, Inject, Param, Res, StreamableFile } from '@nestjs/common';
+import { ApiBody, ApiConsumes } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -8,19 +8,20 @@ import { Readable } from 'node:stream';
 import { APP_CONFIG, AppConfig } from '@zhifa/config';
 import type { CaseState, EvidenceItem } from '@zhifa/domain';
 import { ActorService } from '../auth/actor.service';
-import { Principal, Roles } from '../auth/auth.decorators';
+import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
 import { badRequest, ProblemException } from '../common/problem';
 import { flattenValidationErrors } from '../common/validation';
-import { CaseCommandRunner, CommandResponse } from '../cases/case-command-runner.service';
+import { CaseCommandRunner, CommandCall, type CaseCall, type CommandResponse } from '../cases/case-command-runner.service';
+import { CaseCommandController, CommandRoute } from '../commands/command-route.decorator';
+import { iso } from '../commands/dto-rules';
 import { CaseDirectoryService } from '../cases/case-directory.service';
 import { EvidenceHashMismatchError, EvidenceMissingError, EvidenceStore, StoredFile } from './evidence.store';
 import { readMultipartEvidence } from './multipart';
 import { RecordEvidenceDto } from './record-evidence.dto';
 
-@ApiTags('evidence')
-@ApiBearerAuth()
-@Controller('cases/:id/evidence')
+/** 调查取证 (RECORD_EVIDENCE, JSON or multipart) and the reads of a case's evidence. */
+@CaseCommandController('evidence')
 export class EvidenceController {
   constructor(
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
@@ -34,21 +35,37 @@ export class EvidenceController {
    * 调查取证: one evidence item, either JSON with `text`, or multipart with
    * the same fields and a `file` part (streamed to disk and hashed).
    */
-  @Post()
-  @Roles('OFFICER', 'AUXILIARY')
+  @CommandRoute('RECORD_EVIDENCE', '调查取证: one evidence item, JSON with text or multipart with a file', { created: true })
   @ApiConsumes('application/json', 'multipart/form-data')
   @ApiBody({ type: RecordEvidenceDto })
-  @ApiHeader({ name: 'Idempotency-Key', required: false })
-  async record(
-    @Principal() principal: TokenClaims,
-    @Param('id') caseId: string,
-    @Headers('idempotency-key') key: string | undefined,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<CommandResponse> {
+  async record(@CommandCall() call: CaseCall): Promise<CommandResponse> {
     // Refuse unknown or foreign cases before accepting any bytes.
-    this.directory.assertCanRead(await this.directory.caseRow(caseId), await this.actors.caller(principal));
+    const access = await this.runner.access(call);
+    const { dto, file, fields } = await this.evidenceRequest(call.req);
+    const evidenceId = randomUUID();
+    return this.runner.run(
+      call,
+      { ...fields, sha256: file.sha256 },
+      async (people) => ({
+        type: 'RECORD_EVIDENCE',
+        evidenceId,
+        kind: dto.kind,
+        title: dto.title,
+        collectedAt: iso(dto.collectedAt),
+        collectors: await people.named(dto.collectedByIds, 'collectedByIds'),
+        location: dto.location,
+        sha256: file.sha256,
+        sizeBytes: file.sizeBytes,
+        ...(file.mediaType ? { mediaType: file.mediaType } : {}),
+        ...(dto.text !== undefined ? { text: dto.text } : {}),
+        ...(dto.source ? { source: dto.source } : {}),
+      }),
+      { access, extra: () => ({ evidenceId, sha256: file.sha256, sizeBytes: file.sizeBytes }) },
+    );
+  }
 
+  /** The request's fields, validated, and its file (multipart) or its text stored as one. */
+  private async evidenceRequest(req: Request): Promise<{ dto: RecordEvidenceDto; file: StoredFile & { mediaType?: string }; fields: Record<string, unknown> }> {
     let fields: Record<string, unknown>;
     let file: (StoredFile & { mediaType?: string }) | undefined;
     if (req.is('multipart/form-data')) {
@@ -66,48 +83,22 @@ export class EvidenceController {
     if (!file && dto.text === undefined) problems.push({ field: 'text', message: 'text is required unless a file is uploaded' });
     if (problems.length) throw badRequest(problems);
     if (!file) file = { ...(await this.store.put(Readable.from([Buffer.from(dto.text!, 'utf8')]))), mediaType: 'text/plain; charset=utf-8' };
-    const stored = file;
-
-    const evidenceId = randomUUID();
-    return this.runner.run({
-      caseId,
-      principal,
-      req,
-      res,
-      body: { ...fields, sha256: stored.sha256 },
-      idempotencyKey: key,
-      status: 201,
-      build: async () => ({
-        type: 'RECORD_EVIDENCE',
-        evidenceId,
-        kind: dto.kind,
-        title: dto.title,
-        collectedAt: new Date(dto.collectedAt).toISOString(),
-        collectors: await this.actors.named(dto.collectedByIds, 'collectedByIds'),
-        location: dto.location,
-        sha256: stored.sha256,
-        sizeBytes: stored.sizeBytes,
-        ...(stored.mediaType ? { mediaType: stored.mediaType } : {}),
-        ...(dto.text !== undefined ? { text: dto.text } : {}),
-        ...(dto.source ? { source: dto.source } : {}),
-      }),
-      extra: () => ({ evidenceId, sha256: stored.sha256, sizeBytes: stored.sizeBytes }),
-    });
+    return { dto, file, fields };
   }
 
-  @Get()
+  @Get(':id/evidence')
   async list(@Principal() principal: TokenClaims, @Param('id') caseId: string): Promise<{ items: EvidenceItem[] }> {
     return { items: (await this.caseState(principal, caseId)).evidence };
   }
 
   /** Metadata of one item, with its custody chain. */
-  @Get(':evidenceId')
+  @Get(':id/evidence/:evidenceId')
   async get(@Principal() principal: TokenClaims, @Param('id') caseId: string, @Param('evidenceId') evidenceId: string): Promise<EvidenceItem> {
     return this.item(await this.caseState(principal, caseId), evidenceId);
   }
 
   /** The file itself, re-hashed on every read; a mismatch is an error, never served. */
-  @Get(':evidenceId/content')
+  @Get(':id/evidence/:evidenceId/content')
   async content(
     @Principal() principal: TokenClaims,
     @Param('id') caseId: string,

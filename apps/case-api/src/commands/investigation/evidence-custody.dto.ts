@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
-import { IsInstant, Text } from './dto-rules';
+import { IsInstant, Text } from '../dto-rules';
 
 /** Hand an evidence item from its custodian to another person (chain of custody). */
 export class TransferCustodyDto {

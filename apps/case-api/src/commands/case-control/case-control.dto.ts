@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { DEADLINE_KINDS, type DeadlineKind } from '@zhifa/domain';
-import { Text } from './dto-rules';
+import { Text } from '../dto-rules';
 
 /** Extend a running deadline with the head's approval (filing decision once; decision per policy). */
 export class ExtensionDto {

@@ -14,11 +14,14 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { PARTY_TYPES, PROCEDURES, type ActorSnapshot, type PartyType, type Procedure } from '@zhifa/domain';
+import type { Lead } from '../../cases/case-workflow.client';
+import { iso } from '../dto-rules';
 
 export class PartyDto {
-  @ApiProperty({ enum: ['PERSON', 'ORGANISATION'] })
-  @IsIn(['PERSON', 'ORGANISATION'])
-  type!: 'PERSON' | 'ORGANISATION';
+  @ApiProperty({ enum: PARTY_TYPES })
+  @IsIn(PARTY_TYPES)
+  type!: PartyType;
 
   @ApiProperty({ example: '某某食品商行' })
   @IsString()
@@ -91,9 +94,9 @@ export class RegisterLeadDto {
   @MaxLength(4000)
   summary!: string;
 
-  @ApiProperty({ enum: ['ORDINARY', 'SIMPLE'] })
-  @IsIn(['ORDINARY', 'SIMPLE'])
-  procedure!: 'ORDINARY' | 'SIMPLE';
+  @ApiProperty({ enum: PROCEDURES })
+  @IsIn(PROCEDURES)
+  procedure!: Procedure;
 
   @ApiPropertyOptional({ description: 'When the violation occurred or ended (ISO 8601); needed to file (limitation, APL 36)' })
   @IsOptional()
@@ -111,4 +114,20 @@ export class RegisterLeadDto {
   @ArrayMaxSize(10)
   @IsUUID('all', { each: true })
   officerIds!: string[];
+}
+
+/** The REGISTER_LEAD command of a request, with its officers resolved. */
+export function leadOf(dto: RegisterLeadDto, officers: ActorSnapshot[]): Lead {
+  return {
+    type: 'REGISTER_LEAD',
+    procedure: dto.procedure,
+    source: dto.source,
+    discoveredAt: iso(dto.discoveredAt),
+    party: { ...dto.party },
+    violationCode: dto.violationCode,
+    summary: dto.summary,
+    officers,
+    ...(dto.violationAt ? { violationAt: iso(dto.violationAt) } : {}),
+    ...(dto.lifeHealthFinancialSafety !== undefined ? { lifeHealthFinancialSafety: dto.lifeHealthFinancialSafety } : {}),
+  };
 }

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsOptional, ValidateNested } from 'class-validator';
-import { Text } from './dto-rules';
-import { PenaltyDto } from './penalty.dto';
-import { ServiceDto } from './service.dto';
+import { Text } from '../dto-rules';
+import { PenaltyDto } from '../penalty.dto';
+import { ServiceDto } from '../service.dto';
 
 /** 当场处罚 (APL 51–52): one officer decides a warning or a small fine and serves it on the spot. */
 export class SimpleDecisionDto {

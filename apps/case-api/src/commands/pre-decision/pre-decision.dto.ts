@@ -11,8 +11,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import { ForAction, IsInstant, Text } from './dto-rules';
-import { ServiceDto } from './service.dto';
+import { ForAction, IsInstant, Text } from '../dto-rules';
+import { ServiceDto } from '../service.dto';
 
 /** 审核 (MSA 49–55) by a reviewer who did not investigate. */
 export class CaseReviewDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
-import { ForAction, IsInstant, Text } from './dto-rules';
+import { ForAction, IsInstant, Text } from '../dto-rules';
 
 /** 两法衔接 (R310 3, 5): propose a transfer; at least 2 officers prepare it. */
 export class ProposeTransferDto {

@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { CIRCUMSTANCE_LEVELS, type CircumstanceLevel, type ProposedOutcome } from '@zhifa/domain';
-import { Text } from './dto-rules';
-import { PenaltyDto } from './penalty.dto';
+import { Text } from '../dto-rules';
+import { PenaltyDto } from '../penalty.dto';
 
 const PROPOSED_OUTCOMES = ['PENALTY', 'NO_PENALTY', 'DISMISS', 'TRANSFER'] as const;
 

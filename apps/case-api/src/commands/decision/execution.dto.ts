@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsPositive, ValidateIf } from 'class-validator';
 import type { ChallengeResult } from '@zhifa/domain';
-import { IsInstant, Text } from './dto-rules';
+import { IsInstant, Text } from '../dto-rules';
 
 /** A payment of the fine or confiscated gains (履行). */
 export class PaymentDto {

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsOptional, IsUUID, ValidateIf } from 'class-validator';
-import { IsDateOrInstant, Text } from './dto-rules';
+import { IsDateOrInstant, Text } from '../dto-rules';
 
 /** 立案 or 不予立案 (MSA 19–20): the head approves with ≥2 certified officers, or declines with a reason. */
 export class DecideFilingDto {

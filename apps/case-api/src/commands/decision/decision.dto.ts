@@ -2,8 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, ValidateNested } from 'class-validator';
 import type { DecisionOutcome } from '@zhifa/domain';
-import { Text } from './dto-rules';
-import { PenaltyDto } from './penalty.dto';
+import { Text } from '../dto-rules';
+import { PenaltyDto } from '../penalty.dto';
 
 const OUTCOMES = ['PENALTY', 'NO_PENALTY', 'DISMISS'] as const;
 

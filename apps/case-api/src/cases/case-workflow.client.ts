@@ -2,7 +2,16 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { allowedActions, decide, localDate, type ActorSnapshot, type CaseCommand, type CaseState, type Rejection } from '@zhifa/domain';
+import {
+  allowedActions,
+  decide,
+  localDate,
+  type ActorSnapshot,
+  type CaseCommand,
+  type CaseState,
+  type CommandOf,
+  type Rejection,
+} from '@zhifa/domain';
 import {
   caseWorkflowId,
   CASE_WORKFLOW_TYPE,
@@ -11,10 +20,13 @@ import {
   type CommandResult,
   type RejectionPayload,
 } from '@zhifa/contracts';
+import type { CaseEntity } from '@zhifa/persistence';
 import { ProblemException } from '../common/problem';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { CaseDirectoryService } from './case-directory.service';
-import type { RegisterLeadDto } from './register-lead.dto';
+
+/** A lead as a request describes it; the case id, number and agency are the API's to assign. */
+export type Lead = Omit<CommandOf<'REGISTER_LEAD'>, 'caseId' | 'caseNumber' | 'agencyId'>;
 
 /** Commands carry resolved people; requests name them by id. Errors speak the request's language. */
 const REQUEST_FIELDS: Record<string, string> = {
@@ -43,34 +55,21 @@ export function caseIdFor(userId: string, idempotencyKey: string | undefined): s
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** Sends people's commands to the case workflows and turns rejections into problems. */
+/** The Temporal client of the case workflows: sends commands as Updates and turns rejections into problems. */
 @Injectable()
-export class CaseCommandsService {
+export class CaseWorkflowClient {
   constructor(
     private readonly temporal: TemporalClientProvider,
     private readonly directory: CaseDirectoryService,
   ) {}
 
-  async register(actor: ActorSnapshot, officers: ActorSnapshot[], dto: RegisterLeadDto, idempotencyKey?: string): Promise<CommandResult> {
+  /** 案源登记: starts the case's workflow with its first command. */
+  async register(actor: ActorSnapshot, lead: Lead, idempotencyKey?: string): Promise<CommandResult> {
     const agency = await this.directory.agency(actor.agencyId);
     const policy = await this.directory.currentPolicy(agency.jurisdiction);
     const caseId = caseIdFor(actor.userId, idempotencyKey);
     const now = new Date().toISOString();
-    const command = (caseNumber: string): CaseCommand => ({
-      type: 'REGISTER_LEAD',
-      caseId,
-      caseNumber,
-      agencyId: agency.id,
-      procedure: dto.procedure,
-      source: dto.source,
-      discoveredAt: new Date(dto.discoveredAt).toISOString(),
-      party: { ...dto.party },
-      violationCode: dto.violationCode,
-      summary: dto.summary,
-      officers,
-      ...(dto.violationAt ? { violationAt: new Date(dto.violationAt).toISOString() } : {}),
-      ...(dto.lifeHealthFinancialSafety !== undefined ? { lifeHealthFinancialSafety: dto.lifeHealthFinancialSafety } : {}),
-    });
+    const command = (caseNumber: string): CaseCommand => ({ ...lead, caseId, caseNumber, agencyId: agency.id });
 
     // Judge first, so a rejected lead neither starts a workflow nor uses up a case number.
     const pre = decide(null, command('PENDING'), { actor, policy, now });
@@ -93,10 +92,8 @@ export class CaseCommandsService {
     );
   }
 
-  /** A command on an existing case. */
-  async execute(caseId: string, actor: ActorSnapshot, command: CaseCommand, idempotencyKey?: string): Promise<CommandResult> {
-    const row = await this.directory.caseRow(caseId);
-    this.directory.assertCanRead(row, actor);
+  /** A command on an existing case, whose row the caller has read (its workflow id, and its status if the workflow ended). */
+  async execute(row: CaseEntity, actor: ActorSnapshot, command: CaseCommand, idempotencyKey?: string): Promise<CommandResult> {
     const handle = this.temporal.client.workflow.getHandle(row.workflowId);
     return this.mapFailures(row, () =>
       handle.executeUpdate(executeCommandUpdate, {
@@ -134,5 +131,17 @@ export class CaseCommandsService {
   async allowedFor(row: { state: unknown; policyVersion: string }, actor: ActorSnapshot): Promise<string[]> {
     const policy = await this.directory.policyVersion(row.policyVersion);
     return allowedActions(row.state as CaseState, actor, { now: new Date().toISOString(), policy });
+  }
+
+  /**
+   * The domain's own refusal of this command by this actor, if it is an
+   * authorisation refusal (403). Asked when the actor may not read the case,
+   * so the answer names what the domain judges (a role, an auxiliary deciding)
+   * rather than only the read rule; nothing about the case's state leaks.
+   */
+  async authorisationRefusal(row: CaseEntity, actor: ActorSnapshot, command: CaseCommand): Promise<ProblemException | null> {
+    const policy = await this.directory.policyVersion(row.policyVersion);
+    const decision = decide(row.state as unknown as CaseState, command, { actor, policy, now: new Date().toISOString() });
+    return !decision.ok && decision.rejection.status === 403 ? rejectionProblem(decision.rejection) : null;
   }
 }

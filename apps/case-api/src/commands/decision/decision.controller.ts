@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { Body } from '@nestjs/common';
+import { CaseCommandRunner, CommandCall, type CaseCall, type CommandResponse } from '../../cases/case-command-runner.service';
+import { CaseCommandController, CommandRoute } from '../command-route.decorator';
+import { iso } from '../dto-rules';
+import { penalty } from '../penalty.dto';
+import { serviceDetails, ServiceDto } from '../service.dto';
+import { DecisionDto } from './decision.dto';
+import { ChallengeDto, PaymentDto } from './execution.dto';
+
+/** The decision and what follows it: service, payment, reconsideration and lawsuits. */
+@CaseCommandController()
+export class DecisionController {
+  constructor(private readonly runner: CaseCommandRunner) {}
+
+  @CommandRoute('DECIDE', '行政处罚决定 with its document number')
+  decision(@Body() dto: DecisionDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({
+      type: 'DECIDE',
+      outcome: dto.outcome,
+      documentNumber: dto.documentNumber,
+      text: dto.text,
+      ...(dto.penalty ? { penalty: penalty(dto.penalty) } : {}),
+      ...(dto.legalBasis !== undefined ? { legalBasis: dto.legalBasis } : {}),
+    }));
+  }
+
+  @CommandRoute('SERVE', '送达 of the decision: method, servedAt, recipient, proof')
+  service(@Body() dto: ServiceDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({ type: 'SERVE', ...serviceDetails(dto) }));
+  }
+
+  @CommandRoute('RECORD_PAYMENT', 'Payment recorded: amount, paidAt, receipt')
+  payments(@Body() dto: PaymentDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({ type: 'RECORD_PAYMENT', amount: dto.amount, paidAt: iso(dto.paidAt), receipt: dto.receipt }));
+  }
+
+  @CommandRoute('RECORD_CHALLENGE', 'Reconsideration or lawsuit filed or decided; answers its challengeId')
+  challenges(@Body() dto: ChallengeDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    const challengeId = dto.challengeId ?? randomUUID();
+    return this.runner.run(
+      call,
+      dto,
+      () => ({
+        type: 'RECORD_CHALLENGE',
+        challengeId,
+        kind: dto.kind,
+        stage: dto.stage,
+        at: iso(dto.at),
+        body: dto.body,
+        ...(dto.result !== undefined ? { result: dto.result } : {}),
+      }),
+      { extra: () => ({ challengeId }) },
+    );
+  }
+}

@@ -1,0 +1,18 @@
+import { CaseControlController } from './case-control/case-control.controller';
+import { CriminalTransferController } from './criminal-transfer/criminal-transfer.controller';
+import { DecisionController } from './decision/decision.controller';
+import { FilingController } from './filing/filing.controller';
+import { InvestigationController } from './investigation/investigation.controller';
+import { PreDecisionController } from './pre-decision/pre-decision.controller';
+import { SimpleProcedureController } from './simple-procedure/simple-procedure.controller';
+
+/** One controller per stage of the case; their routes come from the command table (CommandRoute). */
+export const STAGE_CONTROLLERS = [
+  FilingController,
+  InvestigationController,
+  PreDecisionController,
+  DecisionController,
+  CaseControlController,
+  SimpleProcedureController,
+  CriminalTransferController,
+];

@@ -1,0 +1,96 @@
+import { Body } from '@nestjs/common';
+import type { CaseCommand } from '@zhifa/domain';
+import { CaseCommandRunner, CommandCall, type CaseCall, type CommandResponse } from '../../cases/case-command-runner.service';
+import { CaseCommandController, CommandRoute } from '../command-route.decorator';
+import { iso } from '../dto-rules';
+import { serviceDetails } from '../service.dto';
+import {
+  CaseReviewDto,
+  CollectiveDiscussionDto,
+  DefenceDto,
+  HearingDto,
+  HearingRequestDto,
+  LegalReviewDto,
+  LegalReviewRequestDto,
+  NoticeDto,
+} from './pre-decision.dto';
+
+/** Between the report and the decision: review, notice, defence, hearing, legal review, collective discussion. */
+@CaseCommandController()
+export class PreDecisionController {
+  constructor(private readonly runner: CaseCommandRunner) {}
+
+  @CommandRoute('REVIEW_CASE', '审核 by a reviewer who did not investigate')
+  caseReview(@Body() dto: CaseReviewDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({ type: 'REVIEW_CASE', opinion: dto.opinion, comments: dto.comments }));
+  }
+
+  @CommandRoute('SERVE_NOTICE', '告知 served, with its service record')
+  notice(@Body() dto: NoticeDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({
+      type: 'SERVE_NOTICE',
+      noticeNumber: dto.noticeNumber,
+      text: dto.text,
+      hearingRightsNotified: dto.hearingRightsNotified,
+      ...serviceDetails(dto),
+    }));
+  }
+
+  @CommandRoute('RECORD_DEFENCE', '陈述申辩 recorded, or waived')
+  defence(@Body() dto: DefenceDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({
+      type: 'RECORD_DEFENCE',
+      waived: dto.waived,
+      ...(dto.statement !== undefined ? { statement: dto.statement } : {}),
+      ...(dto.points ? { points: dto.points.map((p) => ({ point: p.point, adopted: p.adopted, reason: p.reason })) } : {}),
+    }));
+  }
+
+  @CommandRoute('REQUEST_HEARING', 'The party requested a hearing')
+  hearingRequest(@Body() dto: HearingRequestDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({
+      type: 'REQUEST_HEARING',
+      requestedAt: iso(dto.requestedAt),
+      ...(dto.note !== undefined ? { note: dto.note } : {}),
+    }));
+  }
+
+  @CommandRoute('hearing', '听证: SCHEDULE, then RECORD')
+  hearing(@Body() dto: HearingDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, async (people): Promise<CaseCommand> => {
+      if (dto.action === 'RECORD') {
+        return { type: 'RECORD_HEARING', heldAt: iso(dto.heldAt!), record: dto.record!, report: dto.report! };
+      }
+      return {
+        type: 'SCHEDULE_HEARING',
+        hearingAt: iso(dto.hearingAt!),
+        host: await people.one(dto.hostId!, 'hostId'),
+        location: dto.location!,
+        isPublic: dto.isPublic!,
+        ...(dto.reasonNotPublic !== undefined ? { reasonNotPublic: dto.reasonNotPublic } : {}),
+      };
+    });
+  }
+
+  @CommandRoute('REQUEST_LEGAL_REVIEW', 'Submit the case for 法制审核')
+  legalReviewRequest(@Body() dto: LegalReviewRequestDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({ type: 'REQUEST_LEGAL_REVIEW', ...(dto.note !== undefined ? { note: dto.note } : {}) }));
+  }
+
+  @CommandRoute('RECORD_LEGAL_REVIEW', '法制审核 opinion: APPROVE / RETURN / REJECT')
+  legalReview(@Body() dto: LegalReviewDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({ type: 'RECORD_LEGAL_REVIEW', opinion: dto.opinion, text: dto.text }));
+  }
+
+  @CommandRoute('RECORD_COLLECTIVE_DISCUSSION', '集体讨论: attendees, minutes, resolution')
+  collectiveDiscussion(@Body() dto: CollectiveDiscussionDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, async (people) => ({
+      type: 'RECORD_COLLECTIVE_DISCUSSION',
+      purpose: dto.purpose ?? 'DECISION',
+      heldAt: iso(dto.heldAt),
+      attendees: (await people.named(dto.attendeeIds, 'attendeeIds')).map((a) => ({ userId: a.userId, name: a.name })),
+      minutes: dto.minutes,
+      resolution: dto.resolution,
+    }));
+  }
+}
