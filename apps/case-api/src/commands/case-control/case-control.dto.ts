@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { DEADLINE_KINDS, type DeadlineKind } from '@zhifa/domain';
+import { commandsForAction, DEADLINE_KINDS, RECUSAL_REQUESTERS, type DeadlineKind, type RecusalRequester } from '@zhifa/domain';
 import { Text } from '../dto-rules';
 
 /** Extend a running deadline with the head's approval (filing decision once; decision per policy). */
@@ -14,11 +14,15 @@ export class ExtensionDto {
   reason!: string;
 }
 
+/** The commands behind the suspension route, as the command table lists them. */
+const SUSPENSION_COMMANDS = commandsForAction('suspension') as ('SUSPEND' | 'RESUME' | 'TERMINATE')[];
+type SuspensionCommand = (typeof SUSPENSION_COMMANDS)[number];
+
 /** 中止 / resume / 终止 (MSA 46–47). */
 export class SuspensionDto {
-  @ApiProperty({ enum: ['SUSPEND', 'RESUME', 'TERMINATE'] })
-  @IsIn(['SUSPEND', 'RESUME', 'TERMINATE'])
-  action!: 'SUSPEND' | 'RESUME' | 'TERMINATE';
+  @ApiProperty({ enum: SUSPENSION_COMMANDS })
+  @IsIn(SUSPENSION_COMMANDS)
+  action!: SuspensionCommand;
 
   @ApiProperty()
   @Text(4000)
@@ -35,9 +39,9 @@ export class RecusalDto {
   @Text(4000)
   reason!: string;
 
-  @ApiProperty({ enum: ['PARTY', 'SELF', 'AGENCY'] })
-  @IsIn(['PARTY', 'SELF', 'AGENCY'])
-  requestedBy!: 'PARTY' | 'SELF' | 'AGENCY';
+  @ApiProperty({ enum: RECUSAL_REQUESTERS })
+  @IsIn(RECUSAL_REQUESTERS)
+  requestedBy!: RecusalRequester;
 
   @ApiPropertyOptional({ description: 'User id of a certified officer who takes the place' })
   @IsOptional()

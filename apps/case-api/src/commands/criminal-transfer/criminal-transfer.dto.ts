@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
+import { POLICE_DECISIONS, SUPERVISION_OUTCOMES, type PoliceDecision, type SupervisionOutcome } from '@zhifa/domain';
 import { ForAction, IsInstant, Text } from '../dto-rules';
 
 /** 两法衔接 (R310 3, 5): propose a transfer; at least 2 officers prepare it. */
@@ -56,9 +57,9 @@ export class DispatchTransferDto {
 
 /** Public security: receipt, then accept or decline with reasons (R310 7–9). */
 export class PoliceDecisionDto {
-  @ApiProperty({ enum: ['RECEIPT', 'ACCEPT', 'DECLINE'] })
-  @IsIn(['RECEIPT', 'ACCEPT', 'DECLINE'])
-  decision!: 'RECEIPT' | 'ACCEPT' | 'DECLINE';
+  @ApiProperty({ enum: POLICE_DECISIONS })
+  @IsIn(POLICE_DECISIONS)
+  decision!: PoliceDecision;
 
   @ApiProperty({ example: '2026-11-23T06:00:00Z' })
   @IsInstant()
@@ -96,10 +97,10 @@ export class TransferSupervisionDto {
   @Text(4000)
   reason!: string;
 
-  @ApiPropertyOptional({ enum: ['POLICE_TO_FILE', 'REFUSAL_UPHELD'], description: 'RESOLVE' })
+  @ApiPropertyOptional({ enum: SUPERVISION_OUTCOMES, description: 'RESOLVE' })
   @ForAction(['RESOLVE'])
-  @IsIn(['POLICE_TO_FILE', 'REFUSAL_UPHELD'])
-  outcome?: 'POLICE_TO_FILE' | 'REFUSAL_UPHELD';
+  @IsIn(SUPERVISION_OUTCOMES)
+  outcome?: SupervisionOutcome;
 }
 
 /** After a final refusal the agency completes the administrative case (R310 10). */

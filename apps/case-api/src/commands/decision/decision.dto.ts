@@ -1,16 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsOptional, ValidateNested } from 'class-validator';
-import type { DecisionOutcome } from '@zhifa/domain';
+import { DECISION_OUTCOMES, type DecisionOutcome } from '@zhifa/domain';
 import { Text } from '../dto-rules';
 import { PenaltyDto } from '../penalty.dto';
 
-const OUTCOMES = ['PENALTY', 'NO_PENALTY', 'DISMISS'] as const;
-
 /** 行政处罚决定 (APL 57, 59) by the agency head, with its document number. */
 export class DecisionDto {
-  @ApiProperty({ enum: OUTCOMES })
-  @IsIn(OUTCOMES)
+  @ApiProperty({ enum: DECISION_OUTCOMES })
+  @IsIn(DECISION_OUTCOMES)
   outcome!: DecisionOutcome;
 
   @ApiPropertyOptional({ type: PenaltyDto, description: 'With outcome PENALTY only' })

@@ -1,6 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsNumber, IsPositive, ValidateIf } from 'class-validator';
-import type { ChallengeResult } from '@zhifa/domain';
+import {
+  CHALLENGE_KINDS,
+  CHALLENGE_RESULTS,
+  CHALLENGE_STAGES,
+  type ChallengeKind,
+  type ChallengeResult,
+  type ChallengeStage,
+} from '@zhifa/domain';
 import { IsInstant, Text } from '../dto-rules';
 
 /** A payment of the fine or confiscated gains (履行). */
@@ -19,8 +26,6 @@ export class PaymentDto {
   receipt!: string;
 }
 
-const CHALLENGE_RESULTS = ['UPHELD', 'VARIED', 'REVOKED', 'CONFIRMED_INVALID', 'WITHDRAWN', 'DISMISSED'] as const;
-
 /** 行政复议 / 行政诉讼: filed, then decided. */
 export class ChallengeDto {
   @ApiPropertyOptional({ description: 'Required to decide a challenge; on FILED the server assigns one if absent' })
@@ -28,13 +33,13 @@ export class ChallengeDto {
   @Text(100)
   challengeId?: string;
 
-  @ApiProperty({ enum: ['RECONSIDERATION', 'LITIGATION'] })
-  @IsIn(['RECONSIDERATION', 'LITIGATION'])
-  kind!: 'RECONSIDERATION' | 'LITIGATION';
+  @ApiProperty({ enum: CHALLENGE_KINDS })
+  @IsIn(CHALLENGE_KINDS)
+  kind!: ChallengeKind;
 
-  @ApiProperty({ enum: ['FILED', 'DECIDED'] })
-  @IsIn(['FILED', 'DECIDED'])
-  stage!: 'FILED' | 'DECIDED';
+  @ApiProperty({ enum: CHALLENGE_STAGES })
+  @IsIn(CHALLENGE_STAGES)
+  stage!: ChallengeStage;
 
   @ApiProperty({ example: '2026-11-23T06:00:00Z' })
   @IsInstant()

@@ -11,14 +11,22 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import {
+  DISCUSSION_PURPOSES,
+  LEGAL_REVIEW_OPINIONS,
+  REVIEW_OPINIONS,
+  type DiscussionPurpose,
+  type LegalReviewOpinion,
+  type ReviewOpinion,
+} from '@zhifa/domain';
 import { ForAction, IsInstant, Text } from '../dto-rules';
 import { ServiceDto } from '../service.dto';
 
 /** 审核 (MSA 49–55) by a reviewer who did not investigate. */
 export class CaseReviewDto {
-  @ApiProperty({ enum: ['AGREE', 'CORRECT', 'INVESTIGATE_FURTHER'] })
-  @IsIn(['AGREE', 'CORRECT', 'INVESTIGATE_FURTHER'])
-  opinion!: 'AGREE' | 'CORRECT' | 'INVESTIGATE_FURTHER';
+  @ApiProperty({ enum: REVIEW_OPINIONS })
+  @IsIn(REVIEW_OPINIONS)
+  opinion!: ReviewOpinion;
 
   @ApiProperty()
   @Text(4000)
@@ -136,9 +144,9 @@ export class LegalReviewRequestDto {
 
 /** 法制审核 opinion (APL 58). */
 export class LegalReviewDto {
-  @ApiProperty({ enum: ['APPROVE', 'RETURN', 'REJECT'] })
-  @IsIn(['APPROVE', 'RETURN', 'REJECT'])
-  opinion!: 'APPROVE' | 'RETURN' | 'REJECT';
+  @ApiProperty({ enum: LEGAL_REVIEW_OPINIONS })
+  @IsIn(LEGAL_REVIEW_OPINIONS)
+  opinion!: LegalReviewOpinion;
 
   @ApiProperty({ description: 'The written opinion' })
   @Text(20000)
@@ -147,10 +155,10 @@ export class LegalReviewDto {
 
 /** 集体讨论 (APL 57): before the decision, or to authorise a further extension. */
 export class CollectiveDiscussionDto {
-  @ApiPropertyOptional({ enum: ['DECISION', 'EXTENSION'], default: 'DECISION' })
+  @ApiPropertyOptional({ enum: DISCUSSION_PURPOSES, default: 'DECISION' })
   @IsOptional()
-  @IsIn(['DECISION', 'EXTENSION'])
-  purpose?: 'DECISION' | 'EXTENSION';
+  @IsIn(DISCUSSION_PURPOSES)
+  purpose?: DiscussionPurpose;
 
   @ApiProperty({ example: '2026-11-23T02:00:00Z' })
   @IsInstant()
