@@ -17,6 +17,7 @@ import {
   evolve,
   nextDeadlineAlarm,
   isTerminal,
+  SYSTEM,
   type ActorSnapshot,
   type CaseCommand,
   type CaseEvent,
@@ -41,7 +42,8 @@ const { appendCaseEvents } = proxyActivities<CaseActivities>({
 
 /** How long a started workflow waits for its registration before giving up. */
 const REGISTRATION_WINDOW = '5 minutes';
-const SYSTEM = { system: true as const, name: 'zhifa deadline watch' };
+/** How the chain records the timers' acts: the domain's one system actor. */
+const SYSTEM_ACTOR_REF = { system: true as const, name: SYSTEM.name };
 
 function rejectionFailure(r: Rejection): ApplicationFailure {
   const payload: RejectionPayload = {
@@ -159,7 +161,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
         const at = now();
         const decision = decide(state, command, { actor: SYSTEM, policy, now: at });
         // A stale alarm (the step was done meanwhile) records nothing.
-        if (decision.ok) await record(decision.events, SYSTEM, at);
+        if (decision.ok) await record(decision.events, SYSTEM_ACTOR_REF, at);
       });
     }
     if (workflowInfo().continueAsNewSuggested) {

@@ -71,4 +71,22 @@ describe('roles are read from Postgres at the time of the request', () => {
     const [{ actor }] = await stack.ds.query('SELECT actor FROM case_events WHERE case_id = $1 AND seq = 2', [id]);
     expect(actor).toMatchObject({ userId: supervisor.id, roles: ['SUPERVISOR', 'AGENCY_HEAD'] });
   });
+
+  it('a caller who may not act is refused before the body is read (authorisation before payload, as decide() orders it)', async () => {
+    const id = (await api.register()).id;
+    // An officer deciding, with a body that would also fail validation.
+    const officer = await api.refused(id, async () => http(stack, 'POST', `/api/v1/cases/${id}/decision`, { token: await api.token('officer.zhang'), body: {} }));
+    expect(officer.body).toMatchObject({ status: 403, code: 'AUTH.ROLE_NOT_ALLOWED' });
+    // An auxiliary approving the filing hears the domain's own reason.
+    const aux = await api.refused(id, async () => http(stack, 'POST', `/api/v1/cases/${id}/filing`, { token: await api.token('aux.chen'), body: { approve: 'yes' } }));
+    expect(aux.body).toMatchObject({ status: 403, code: 'CASE.AUXILIARY_CANNOT_DECIDE' });
+    // Registration by someone who is no officer, with an empty lead.
+    const head = await http(stack, 'POST', '/api/v1/cases', { token: await api.token('head.sun'), body: {} });
+    expect(head.status).toBe(403);
+    expect(head.body).toMatchObject({ code: 'AUTH.ROLE_NOT_ALLOWED' });
+    // The same empty body from someone who may act is a 400 naming the fields.
+    const malformed = await http<{ errors: { field: string }[] }>(stack, 'POST', `/api/v1/cases/${id}/filing`, { token: await api.token('head.sun'), body: {} });
+    expect(malformed.status).toBe(400);
+    expect(malformed.body.errors.map((e) => e.field)).toContain('approve');
+  });
 });

@@ -5,6 +5,7 @@ import { AppConfig, AppConfigModule, APP_CONFIG } from '@zhifa/config';
 import { PersistenceModule } from '@zhifa/persistence';
 import { ActorService } from './auth/actor.service';
 import { AuthGuard } from './auth/auth.guard';
+import { CommandAuthorisationGuard } from './auth/command-authorisation.guard';
 import { HmacTokenVerifier, TokenVerifier } from './auth/token-verifier';
 import { CaseCommandRunner } from './cases/case-command-runner.service';
 import { CaseDirectoryService } from './cases/case-directory.service';
@@ -47,6 +48,8 @@ export class ApiModule {
         HmacTokenVerifier,
         { provide: TokenVerifier, useExisting: HmacTokenVerifier },
         { provide: APP_GUARD, useClass: AuthGuard },
+        // After authentication: the domain judges the caller before the body is read.
+        { provide: APP_GUARD, useClass: CommandAuthorisationGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
         ActorService,
         IdempotencyService,

@@ -1,7 +1,7 @@
 // What the API, the worker and the workflow agree on. No Nest, no I/O:
 // only Temporal's definition helpers (pure) and domain types.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ActorSnapshot, CaseCommand, CaseState, JurisdictionPolicy } from '@zhifa/domain';
+import type { ActorSnapshot, CaseCommand, CaseState, JurisdictionPolicy, Rejection } from '@zhifa/domain';
 
 export const DEFAULT_TASK_QUEUE = 'zhifa-cases';
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
@@ -59,12 +59,5 @@ export interface CaseSnapshot {
 export const executeCommandUpdate = defineUpdate<CommandResult, [CommandEnvelope]>('executeCommand');
 export const caseStateQuery = defineQuery<{ state: CaseState | null; seq: number }>('caseState');
 
-/** The stable code of a validator rejection, carried as the failure message prefix. */
-export interface RejectionPayload {
-  code: string;
-  status: number;
-  reason: string;
-  state: string | null;
-  allowedActions: string[];
-  errors?: { field: string; message: string }[];
-}
+/** A validator rejection as it travels in the Update failure's details: the domain's Rejection itself. */
+export type RejectionPayload = Rejection;

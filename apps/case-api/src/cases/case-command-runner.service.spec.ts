@@ -56,13 +56,16 @@ function setup(withCase = true) {
     execute: async (_row: CaseEntity, _actor: ActorSnapshot, command: CaseCommand) => (sent.push(command), result(withCase)),
     register: async (_actor: ActorSnapshot, lead: CaseCommand) => (sent.push(lead), result(withCase)),
     allowedFor: async () => ['evidence'],
+    authorisationRefusal: async () => null,
   } as unknown as CaseWorkflowClient;
   const actors = { caller: async () => actor, named: async () => [actor] } as unknown as ActorService;
   const runner = new CaseCommandRunner(actors, workflows, directory, {} as IdempotencyService);
   const headers: Record<string, string> = {};
   let status = 0;
-  const call = (id: string, code = 200): CaseCall => ({
+  const call = (id: string, code = 200, access?: CaseCall['access']): CaseCall => ({
     id,
+    commands: [id ? 'ARCHIVE' : 'REGISTER_LEAD'],
+    ...(access ? { access } : {}),
     principal: { sub: 'u1', agencyId: 'a1', roles: [] },
     key: undefined,
     status: code,
@@ -79,6 +82,13 @@ describe('CaseCommandRunner', () => {
     expect(t.reads).toEqual(['c1']);
     expect(out).toMatchObject({ recorded: [{ seq: 2, type: 'FILING_APPROVED' }], case: { id: 'c1', lastSeq: 2, allowedActions: ['evidence'] } });
     expect(t.status()).toBe(200);
+  });
+
+  it('the case the route guard authorised is not read again', async () => {
+    const t = setup();
+    const access = await t.runner.authorise({ sub: 'u1', agencyId: 'a1', roles: [] }, 'c1', ['ARCHIVE'], {});
+    await t.runner.run(t.call('c1', 200, access), {}, () => ({ type: 'ARCHIVE' }));
+    expect(t.reads).toEqual(['c1']);
   });
 
   it('a route that read the case before the body (evidence) is not read again', async () => {

@@ -1,11 +1,12 @@
 import { createParamDecorator, ExecutionContext, Injectable } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { Request, Response } from 'express';
-import type { ActorSnapshot, CaseCommand } from '@zhifa/domain';
+import type { ActorSnapshot, CaseCommand, CommandType } from '@zhifa/domain';
 import type { CommandResult } from '@zhifa/contracts';
 import type { CaseEntity } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import type { TokenClaims } from '../auth/token-verifier';
+import { COMMAND_ROUTE, type CommandRouteInfo } from '../commands/command-route.decorator';
 import { IdempotencyService } from '../common/idempotency.service';
 import { badRequest, ProblemException } from '../common/problem';
 import { CaseDirectoryService } from './case-directory.service';
@@ -58,21 +59,45 @@ export class CaseCommandRunner {
     private readonly idempotency: IdempotencyService,
   ) {}
 
-  /** The caller and the case, refused unless the caller may read it. */
-  async access(call: CaseCall): Promise<CaseAccess> {
-    const actor = await this.actors.caller(call.principal);
-    const row = await this.directory.caseRow(call.id);
-    this.directory.assertCanRead(row, actor);
+  /**
+   * Authorisation before the payload is read (the command route guard calls
+   * it): the caller read from Postgres, the case row read once, the read rule,
+   * and the domain's authorisation refusal for every command behind the route.
+   * Registration (no case id) answers the caller alone.
+   */
+  async authorise(principal: TokenClaims, caseId: string, commands: CommandType[], probe: object): Promise<{ actor: ActorSnapshot; row?: CaseEntity }> {
+    const actor = await this.actors.caller(principal);
+    if (!caseId) {
+      const refusal = await this.workflows.authorisationRefusal(null, actor, commands, probe);
+      if (refusal) throw refusal;
+      return { actor };
+    }
+    const row = await this.directory.caseRow(caseId);
+    try {
+      this.directory.assertCanRead(row, actor);
+    } catch (err) {
+      // The domain's own refusal first: an auxiliary deciding hears CASE.AUXILIARY_CANNOT_DECIDE,
+      // a liaison proposing a transfer hears the role it lacks; nothing about the case's state leaks.
+      if (err instanceof ProblemException && err.getStatus() === 403) throw (await this.workflows.authorisationRefusal(row, actor, commands, probe)) ?? err;
+      throw err;
+    }
+    const refusal = await this.workflows.authorisationRefusal(row, actor, commands, probe);
+    if (refusal) throw refusal;
     return { actor, row };
+  }
+
+  /** The caller and the case as the route guard read them (or read now, for a caller without the guard). */
+  async access(call: CaseCall): Promise<CaseAccess> {
+    if (call.access?.row) return { actor: call.access.actor, row: call.access.row };
+    const { actor, row } = await this.authorise(call.principal, call.id, call.commands, {});
+    return { actor, row: row! };
   }
 
   /** A command on an existing case. */
   run(call: CaseCall, body: unknown, build: Build<CaseCommand>, opts: CommandOptions = {}): Promise<CommandResponse> {
     return this.respond(call, body, async () => {
-      const actor = opts.access?.actor ?? (await this.actors.caller(call.principal));
-      const row = opts.access?.row ?? (await this.directory.caseRow(call.id));
+      const { actor, row } = opts.access ?? (await this.access(call));
       const command = await build(this.people);
-      if (!opts.access) await this.assertMayAddress(row, actor, command);
       const result = await this.workflows.execute(row, actor, command, call.key);
       return { case: await this.view(result, actor), recorded: result.events, ...opts.extra?.(command) };
     });
@@ -81,7 +106,7 @@ export class CaseCommandRunner {
   /** 案源登记: the case and its workflow start with this command. */
   async register(call: CaseCall, body: unknown, build: Build<Lead>): Promise<CaseView> {
     const view = await this.respond(call, body, async () => {
-      const actor = await this.actors.caller(call.principal);
+      const actor = call.access?.actor ?? (await this.authorise(call.principal, '', call.commands, {})).actor;
       return this.view(await this.workflows.register(actor, await build(this.people), call.key), actor);
     });
     call.res.setHeader('Location', `${call.req.baseUrl}${call.req.path}/${view.id}`);
@@ -97,22 +122,6 @@ export class CaseCommandRunner {
     call.res.status(out.status);
     if ('replayed' in out && out.replayed) call.res.setHeader('Idempotent-Replayed', 'true');
     return out.body as T;
-  }
-
-  /**
-   * The read rule, with the domain's own authorisation refusal first: an
-   * auxiliary deciding hears CASE.AUXILIARY_CANNOT_DECIDE, a liaison
-   * proposing a transfer hears which role it needs.
-   */
-  private async assertMayAddress(row: CaseEntity, actor: ActorSnapshot, command: CaseCommand): Promise<void> {
-    try {
-      this.directory.assertCanRead(row, actor);
-    } catch (err) {
-      if (err instanceof ProblemException && err.getStatus() === 403) {
-        throw (await this.workflows.authorisationRefusal(row, actor, command)) ?? err;
-      }
-      throw err;
-    }
   }
 
   /** The case after the command; results recorded before the Update carried the case fall back to the row. */
@@ -138,6 +147,9 @@ export class CaseCommandRunner {
   };
 }
 
+/** A request whose command route guard has authorised the caller. */
+export type AuthorisedRequest = Request & { principal: TokenClaims; commandAccess?: { actor: ActorSnapshot; row?: CaseEntity } };
+
 /** What every command route needs from the HTTP request besides its body. */
 export interface CaseCall {
   /** The case id; empty for registration. */
@@ -146,6 +158,10 @@ export interface CaseCall {
   key: string | undefined;
   /** The route's success status (its @HttpCode): replays answer with it too. */
   status: number;
+  /** The commands behind the route (the command table's, for its action). */
+  commands: CommandType[];
+  /** The caller and case the route guard authorised, before the payload was read. */
+  access?: { actor: ActorSnapshot; row?: CaseEntity };
   req: Request;
   res: Response;
 }
@@ -153,13 +169,15 @@ export interface CaseCall {
 /** Bundles the case id, caller, Idempotency-Key, status, request and response of a command route. */
 export const CommandCall = createParamDecorator((_: unknown, ctx: ExecutionContext): CaseCall => {
   const http = ctx.switchToHttp();
-  const req = http.getRequest<Request & { principal: TokenClaims }>();
+  const req = http.getRequest<AuthorisedRequest>();
   const key = req.headers['idempotency-key'];
   return {
     id: (req.params.id as string | undefined) ?? '',
     principal: req.principal,
     key: Array.isArray(key) ? key[0] : key,
     status: (Reflect.getMetadata(HTTP_CODE_METADATA, ctx.getHandler()) as number | undefined) ?? 200,
+    commands: (Reflect.getMetadata(COMMAND_ROUTE, ctx.getHandler()) as CommandRouteInfo | undefined)?.commands ?? [],
+    ...(req.commandAccess ? { access: req.commandAccess } : {}),
     req,
     res: http.getResponse<Response>(),
   };

@@ -5,11 +5,13 @@ import { ApplicationFailure } from '@temporalio/common';
 import {
   allowedActions,
   decide,
+  gate,
   localDate,
   type ActorSnapshot,
   type CaseCommand,
   type CaseState,
   type CommandOf,
+  type CommandType,
   type Rejection,
 } from '@zhifa/domain';
 import {
@@ -134,14 +136,27 @@ export class CaseWorkflowClient {
   }
 
   /**
-   * The domain's own refusal of this command by this actor, if it is an
-   * authorisation refusal (403). Asked when the actor may not read the case,
-   * so the answer names what the domain judges (a role, an auxiliary deciding)
-   * rather than only the read rule; nothing about the case's state leaks.
+   * The domain's refusal of this actor for every command behind a route, if it
+   * is an authorisation refusal (403), judged before the request's payload as
+   * decide() orders its checks: the gate (role, agency, assignment,
+   * certificate, independence) with the payload fields it probes. Null when
+   * some command passes the gate or is refused for another reason (the
+   * workflow then judges the whole command). Registration has no case: the
+   * domain's registration rule is asked with an empty lead.
    */
-  async authorisationRefusal(row: CaseEntity, actor: ActorSnapshot, command: CaseCommand): Promise<ProblemException | null> {
+  async authorisationRefusal(row: CaseEntity | null, actor: ActorSnapshot, commands: CommandType[], probe: object = {}): Promise<ProblemException | null> {
+    const now = new Date().toISOString();
+    if (row === null) {
+      const agency = await this.directory.agency(actor.agencyId);
+      const policy = await this.directory.currentPolicy(agency.jurisdiction);
+      const d = decide(null, { type: 'REGISTER_LEAD' } as CaseCommand, { actor, policy, now });
+      return !d.ok && d.rejection.status === 403 ? rejectionProblem(d.rejection) : null;
+    }
     const policy = await this.directory.policyVersion(row.policyVersion);
-    const decision = decide(row.state as unknown as CaseState, command, { actor, policy, now: new Date().toISOString() });
-    return !decision.ok && decision.rejection.status === 403 ? rejectionProblem(decision.rejection) : null;
+    const state = row.state as unknown as CaseState;
+    const refusals = commands.map((type) => gate(state, { ...probe, type } as CaseCommand, actor, { now, policy }));
+    const first = refusals[0];
+    if (!first || refusals.some((f) => f === null || f.status !== 403)) return null;
+    return rejectionProblem({ ...first, state: state.status, allowedActions: [] });
   }
 }
