@@ -4,12 +4,12 @@
 
 import type { JurisdictionPolicy } from '../policy/policy.types';
 import type { ActorSnapshot } from './actor.types';
-import { COMMAND_TYPES, isSystemActor, type CaseCommand, type CommandType, type RuleFeatures, type SystemActor } from './case-commands';
+import { isSystemActor, type CaseCommand, type CommandType, type RuleFeatures, type SystemActor } from './case-commands';
 import type { CaseState } from './case-state';
-import { COMMAND_ACTIONS } from './command-table';
+import { ACTION_NAMES, COMMAND_ACTIONS, COMMAND_TYPES, type ActionName } from './command-table';
 import { gate } from './gate';
 import { hasRole } from './rules/people';
-import { ACTION_NAMES, isSealed, type ActionName } from './vocabulary';
+import { isSealed } from './vocabulary';
 
 export interface AllowedActionsOptions {
   now?: string;

@@ -86,6 +86,21 @@ export interface DecisionAssessment {
   reasons: string[];
 }
 
+/** How a document was served; the deemed date is derived from the method. */
+export interface ServiceDetails {
+  method: ServiceMethod;
+  /** DIRECT: signed date; REFUSED: left with witnesses; ELECTRONIC: arrival; POSTAL: receipt date; PUBLIC_NOTICE: publication. */
+  servedAt: string;
+  recipient: string;
+  /** Reference to the proof (送达回证, postal receipt, system log, notice copy...). */
+  proof: string;
+  /** ELECTRONIC requires the party's consent (APL 61). */
+  consentToElectronic?: boolean;
+  /** REFUSED (留置送达): witnesses, or video instead. */
+  witnesses?: string[];
+  videoRecorded?: boolean;
+}
+
 export interface ServiceRecord {
   method: ServiceMethod;
   /** When the act of service happened (signed, left, sent/arrived, received, notice published). */

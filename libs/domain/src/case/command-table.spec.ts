@@ -1,7 +1,5 @@
-import { COMMAND_TYPES } from './case-commands';
-import { CASE_EVENT_TYPES } from './case-events';
-import { COMMAND_ACTIONS, COMMAND_RULES, COMMAND_SPECS, EVENT_FOLDS, STAGES } from './command-table';
-import { ACTION_NAMES } from './vocabulary';
+import { ACTION_NAMES, CASE_EVENT_TYPES, COMMAND_ACTIONS, COMMAND_RULES, COMMAND_SPECS, COMMAND_TYPES, EVENT_FOLDS, REJECTION_CODES, STAGES } from './command-table';
+import { SHARED_REJECTION_CODES } from './rejection';
 
 describe('the command table assembled from the stages', () => {
   const commandKeys = STAGES.flatMap((s) => Object.keys(s.commands));
@@ -10,14 +8,16 @@ describe('the command table assembled from the stages', () => {
   it('holds every command exactly once, each in one stage', () => {
     expect([...commandKeys].sort()).toEqual([...COMMAND_TYPES].sort());
     expect(new Set(commandKeys).size).toBe(commandKeys.length);
+    expect(COMMAND_TYPES).toHaveLength(38);
     expect(Object.keys(COMMAND_SPECS).sort()).toEqual([...COMMAND_TYPES].sort());
   });
 
-  it('folds every event but the first exactly once, each in one stage', () => {
-    const folded = CASE_EVENT_TYPES.filter((t) => t !== 'LEAD_REGISTERED');
-    expect([...eventKeys].sort()).toEqual([...folded].sort());
+  it('folds every event exactly once, each in one stage (the first creates the state instead)', () => {
     expect(new Set(eventKeys).size).toBe(eventKeys.length);
-    expect(Object.keys(EVENT_FOLDS).sort()).toEqual([...folded].sort());
+    expect([...eventKeys].sort()).toEqual([...CASE_EVENT_TYPES].sort());
+    expect(Object.keys(EVENT_FOLDS).sort()).toEqual([...CASE_EVENT_TYPES].sort());
+    expect(CASE_EVENT_TYPES[0]).toBe('LEAD_REGISTERED');
+    expect(CASE_EVENT_TYPES).toHaveLength(40);
   });
 
   it('derives rules and actions from the same specs', () => {
@@ -33,5 +33,23 @@ describe('the command table assembled from the stages', () => {
     const timers = COMMAND_TYPES.filter((t) => COMMAND_ACTIONS[t] === null);
     expect(timers.sort()).toEqual(['DEADLINE_ESCALATION', 'DEADLINE_REMINDER']);
     for (const t of timers) expect(COMMAND_RULES[t].roles).toBe('SYSTEM');
+  });
+
+  it('holds every rejection code once: shared, or declared by the one stage that returns it', () => {
+    const own = STAGES.flatMap((st) => Object.keys(st.codes));
+    expect(new Set(own).size).toBe(own.length);
+    for (const code of own) expect(Object.keys(SHARED_REJECTION_CODES)).not.toContain(code);
+    expect(Object.keys(REJECTION_CODES).sort()).toEqual([...Object.keys(SHARED_REJECTION_CODES), ...own].sort());
+    for (const status of Object.values(REJECTION_CODES)) expect([400, 403, 409, 422]).toContain(status);
+  });
+
+  it('names the paths of the HTTP contract, in the order a case meets them (a rename breaks clients)', () => {
+    expect(ACTION_NAMES).toEqual([
+      'register', 'filing', 'evidence', 'evidence-custody', 'investigation-report', 'case-review', 'notice', 'defence',
+      'hearing-request', 'hearing', 'legal-review-request', 'legal-review', 'collective-discussion', 'decision', 'service',
+      'payments', 'challenges', 'extension', 'suspension', 'recusal', 'closure', 'archive', 'simple-decision', 'simple-report',
+      'criminal-transfer', 'criminal-transfer/approval', 'criminal-transfer/dispatch', 'criminal-transfer/police-decision',
+      'criminal-transfer/reconsideration', 'criminal-transfer/supervision', 'criminal-transfer/return',
+    ]);
   });
 });

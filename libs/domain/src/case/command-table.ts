@@ -3,8 +3,8 @@
 // for every event its fold. decide(), evolve(), allowedActions() and the
 // HTTP routes all read this one table.
 
-import type { CommandType } from './case-commands';
-import type { CaseEventType } from './case-events';
+import type { CommandOf, CommandType } from './case-commands';
+import type { CaseEvent, CaseEventType, EventOf } from './case-events';
 import { caseControl } from './stages/case-control';
 import { closing } from './stages/closing';
 import { criminalTransfer } from './stages/criminal-transfer';
@@ -14,17 +14,17 @@ import { execution } from './stages/execution';
 import { filing } from './stages/filing';
 import { hearing } from './stages/hearing';
 import { investigation } from './stages/investigation';
-import type { CommandRule, CommandSpec, Fold, Stage } from './stages/kit';
+import { SHARED_REJECTION_CODES, type RejectionStatus } from './rejection';
+import type { ActionName, CommandRule, CommandSpec, Fold, StageInfo } from './stages/kit';
 import { legalReview } from './stages/legal-review';
 import { notice } from './stages/notice';
 import { registration } from './stages/registration';
 import { simpleProcedure } from './stages/simple-procedure';
-import type { ActionName } from './vocabulary';
 
-export type { CommandRule } from './stages/kit';
+export type { ActionName, CommandRule } from './stages/kit';
 
 /** The stages in the order a case meets them. */
-export const STAGES: readonly Stage[] = [
+export const STAGES: readonly StageInfo[] = [
   registration,
   filing,
   investigation,
@@ -40,9 +40,9 @@ export const STAGES: readonly Stage[] = [
   criminalTransfer,
 ];
 
-// A key in two stages would silently win by order: refuse it when the table is built.
-for (const part of ['commands', 'events'] as const) {
-  const seen = new Map<string, string>();
+// A key in two stages (or a stage's code that is also shared) would silently win by order: refuse it when the table is built.
+for (const part of ['commands', 'events', 'codes'] as const) {
+  const seen = new Map<string, string>(part === 'codes' ? Object.keys(SHARED_REJECTION_CODES).map((c) => [c, 'shared']) : []);
   for (const st of STAGES) {
     for (const key of Object.keys(st[part])) {
       if (seen.has(key)) throw new Error(`${key} is defined by both the ${seen.get(key)} and ${st.name} stages`);
@@ -66,9 +66,9 @@ export const COMMAND_SPECS = {
   ...simpleProcedure.commands,
   ...deadlineTimers.commands,
   ...criminalTransfer.commands,
-} satisfies { [T in CommandType]: CommandSpec<T> } as { [T in CommandType]: CommandSpec<T> };
+} satisfies { [T in CommandType]: CommandSpec<CommandOf<T>, CaseEvent> } as { [T in CommandType]: CommandSpec<CommandOf<T>, CaseEvent> };
 
-/** Every event but the first (which creates the state), each folded by its own stage. */
+/** Every event, each folded by its own stage (the first creates the state instead: registration's fold refuses it). */
 export const EVENT_FOLDS = {
   ...registration.events,
   ...filing.events,
@@ -83,7 +83,15 @@ export const EVENT_FOLDS = {
   ...simpleProcedure.events,
   ...deadlineTimers.events,
   ...criminalTransfer.events,
-} satisfies { [E in Exclude<CaseEventType, 'LEAD_REGISTERED'>]: Fold<E> } as { [E in Exclude<CaseEventType, 'LEAD_REGISTERED'>]: Fold<E> };
+} satisfies { [E in CaseEventType]: Fold<EventOf<E>> } as { [E in CaseEventType]: Fold<EventOf<E>> };
+
+/** Every code decide() can return with its HTTP status: the shared ones and each stage's own. */
+export const REJECTION_CODES: Readonly<Record<string, RejectionStatus>> = Object.assign({}, SHARED_REJECTION_CODES, ...STAGES.map((st) => st.codes));
+
+/** Every command type, in the order the stages meet them. */
+export const COMMAND_TYPES = STAGES.flatMap((st) => Object.keys(st.commands)) as CommandType[];
+/** Every event type, in the order the stages meet them. */
+export const CASE_EVENT_TYPES = STAGES.flatMap((st) => Object.keys(st.events)) as CaseEventType[];
 
 /** Who may issue each command and from which states. */
 export const COMMAND_RULES: Record<CommandType, CommandRule> = COMMAND_SPECS;
@@ -92,6 +100,9 @@ export const COMMAND_RULES: Record<CommandType, CommandRule> = COMMAND_SPECS;
 export const COMMAND_ACTIONS = Object.fromEntries(
   Object.entries(COMMAND_SPECS).map(([type, spec]) => [type, spec.action]),
 ) as Record<CommandType, ActionName | null>;
+
+/** Every HTTP action, in the order the stages meet them. */
+export const ACTION_NAMES: readonly ActionName[] = [...new Set(COMMAND_TYPES.map((t) => COMMAND_ACTIONS[t]).filter((a): a is ActionName => a !== null))];
 
 /** Commands behind an action, for an edge that routes one path to several commands. */
 export function commandsForAction(action: ActionName): CommandType[] {

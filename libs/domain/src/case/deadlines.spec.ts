@@ -1,6 +1,6 @@
 import { CaseRunner, HOUR, commands as C, people, plus, scenario, SYSTEM } from '../testing/case-fixtures';
 import { testPolicy } from '../testing/test-policy';
-import type { DecideResult } from './rejection';
+import type { DecideResult } from './decide';
 
 const { officerA: A, head: H } = people;
 

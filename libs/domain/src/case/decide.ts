@@ -7,16 +7,20 @@
 
 import { localDate } from '../calendar';
 import { allowedActions } from './allowed-actions';
-import { isSystemActor, type CaseCommand, type CommandContext, type CommandType } from './case-commands';
+import { isSystemActor, type CaseCommand, type CommandContext } from './case-commands';
+import type { CaseEvent } from './case-events';
 import type { CaseState } from './case-state';
 import { COMMAND_SPECS } from './command-table';
 import { gate } from './gate';
-import { fail, type DecideResult, type Fail } from './rejection';
+import { fail, type Fail, type Rejection } from './rejection';
 import { personRef } from './rules/people';
 import type { Handler, HandlerContext } from './stages/kit';
 import { isFail } from './stages/kit';
 import { registerLead } from './stages/registration';
 import { isSealed } from './vocabulary';
+
+/** What decide() answers: the events to record, or the rejection. */
+export type DecideResult = { ok: true; events: CaseEvent[] } | { ok: false; rejection: Rejection };
 
 export function decide(state: CaseState | null, command: CaseCommand, ctx: CommandContext): DecideResult {
   const reject = (f: Fail): DecideResult => ({
@@ -53,7 +57,7 @@ export function decide(state: CaseState | null, command: CaseCommand, ctx: Comma
 
     const g = gate(state, command, ctx.actor, { now: ctx.now, policy: ctx.policy, features: ctx.features });
     if (g) return reject(g);
-    const handle = COMMAND_SPECS[command.type].handle as Handler<CommandType>;
+    const handle = COMMAND_SPECS[command.type].handle as Handler<CaseCommand, CaseEvent>;
     const r = handle(state, command, hctx);
     return isFail(r) ? reject(r) : { ok: true, events: [r] };
   } catch (e) {

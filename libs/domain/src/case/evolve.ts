@@ -4,7 +4,7 @@
 // fold lives in its stage (stages/*.ts), reached through the command table.
 
 import type { JurisdictionPolicy } from '../policy/policy.types';
-import type { CaseEvent, CaseEventType } from './case-events';
+import type { CaseEvent } from './case-events';
 import type { CaseState } from './case-state';
 import { EVENT_FOLDS } from './command-table';
 import { deriveFlags } from './deadlines';
@@ -18,8 +18,7 @@ export function evolve(state: CaseState | null, event: CaseEvent, meta: EvolveMe
     if (event.type !== 'LEAD_REGISTERED') throw new Error(`evolve: ${event.type} before LEAD_REGISTERED`);
     return finish(initialState(event, meta), meta);
   }
-  if (event.type === 'LEAD_REGISTERED') throw new Error('evolve: LEAD_REGISTERED on an existing case');
-  const fold = EVENT_FOLDS[event.type] as Fold<CaseEventType> | undefined;
+  const fold = EVENT_FOLDS[event.type] as Fold<CaseEvent> | undefined;
   if (!fold) throw new Error(`evolve: unknown event ${(event as { type: string }).type}`);
   const s = clone(state);
   fold(s, event, meta);

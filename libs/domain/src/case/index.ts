@@ -8,7 +8,20 @@ export * from './rejection';
 export * from './allowed-actions';
 export * from './decide';
 export * from './evolve';
-export { COMMAND_ACTIONS, COMMAND_RULES, COMMAND_SPECS, EVENT_FOLDS, STAGES, commandsForAction, type CommandRule } from './command-table';
+export {
+  ACTION_NAMES,
+  CASE_EVENT_TYPES,
+  COMMAND_ACTIONS,
+  COMMAND_RULES,
+  COMMAND_SPECS,
+  COMMAND_TYPES,
+  EVENT_FOLDS,
+  REJECTION_CODES,
+  STAGES,
+  commandsForAction,
+  type ActionName,
+  type CommandRule,
+} from './command-table';
 export { actingRole, gate, type GateOptions } from './gate';
 export { DEADLINE_OWNER, EXTENSION_PERIOD, deriveFlags, effectivePeriod } from './deadlines';
 export { preDecisionRequirements, type PreDecisionRequirement } from './rules/pre-decision';

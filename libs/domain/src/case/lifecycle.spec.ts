@@ -11,10 +11,11 @@ import {
   T0,
 } from '../testing/case-fixtures';
 import { testPolicy } from '../testing/test-policy';
-import { COMMAND_TYPES, type CaseCommand } from './case-commands';
+import type { CaseCommand } from './case-commands';
+import { COMMAND_TYPES } from './command-table';
 import { decide } from './decide';
 import { evolve, foldEvents } from './evolve';
-import type { DecideResult } from './rejection';
+import type { DecideResult } from './decide';
 
 const { officerA: A, officerB: B, head: H, reviewer: R, police: P, procurator: Q } = people;
 

@@ -1,6 +1,6 @@
 import { CaseRunner, commands as C, organisationParty, people, scenario, SYSTEM } from '../testing/case-fixtures';
 import type { CommandOf } from './case-commands';
-import type { DecideResult } from './rejection';
+import type { DecideResult } from './decide';
 
 const { officerA: A, head: H } = people;
 

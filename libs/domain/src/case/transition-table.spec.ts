@@ -3,9 +3,9 @@
 // written out here independently of the implementation's tables.
 
 import type { ActorSnapshot } from './actor.types';
-import { COMMAND_ACTIONS, COMMAND_RULES } from './command-table';
+import { COMMAND_ACTIONS, COMMAND_RULES, COMMAND_TYPES } from './command-table';
 import { allowedActions } from './allowed-actions';
-import { COMMAND_TYPES, SYSTEM, type CaseCommand, type CommandType, type SystemActor } from './case-commands';
+import { SYSTEM, type CaseCommand, type CommandType, type SystemActor } from './case-commands';
 import { type CaseState } from './case-state';
 import { CASE_STATUSES, DEADLINE_KINDS, type DeadlineKind } from './vocabulary';
 import { decide } from './decide';

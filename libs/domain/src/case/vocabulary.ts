@@ -51,46 +51,6 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/**
- * The actions of the HTTP contract: the path after `/cases/:id/` ('register'
- * is `POST /cases`). Each command names its action in its stage; several
- * commands may share one (suspension: SUSPEND, RESUME, TERMINATE).
- */
-export const ACTION_NAMES = [
-  'register',
-  'filing',
-  'evidence',
-  'evidence-custody',
-  'investigation-report',
-  'case-review',
-  'notice',
-  'defence',
-  'hearing-request',
-  'hearing',
-  'legal-review-request',
-  'legal-review',
-  'collective-discussion',
-  'decision',
-  'service',
-  'payments',
-  'challenges',
-  'extension',
-  'suspension',
-  'recusal',
-  'closure',
-  'archive',
-  'simple-decision',
-  'simple-report',
-  'criminal-transfer',
-  'criminal-transfer/approval',
-  'criminal-transfer/dispatch',
-  'criminal-transfer/police-decision',
-  'criminal-transfer/reconsideration',
-  'criminal-transfer/supervision',
-  'criminal-transfer/return',
-] as const;
-export type ActionName = (typeof ACTION_NAMES)[number];
-
 // ---------------------------------------------------------------------------
 // Status groups
 

@@ -9,7 +9,7 @@ import type { CaseState, Party, Penalty } from '../case/case-state';
 import type { CaseStatus } from '../case/vocabulary';
 import { decide } from '../case/decide';
 import { evolve } from '../case/evolve';
-import type { DecideResult } from '../case/rejection';
+import type { DecideResult } from '../case/decide';
 import type { JurisdictionPolicy } from '../policy/policy.types';
 import { testPolicy } from './test-policy';
 

@@ -1,5 +1,5 @@
 import { CaseRunner, cert, commands as C, people, person, scenario, SYSTEM } from '../../testing/case-fixtures';
-import type { DecideResult } from '../rejection';
+import type { DecideResult } from '../decide';
 import { certificateOn, checkNamedOfficers } from './people';
 
 const { officerA: A, officerB: B, officerC, head: H, reviewer: R, auxiliary: AUX } = people;

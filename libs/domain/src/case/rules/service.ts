@@ -1,7 +1,7 @@
 // Service of documents (APL 61; CivPL): the method decides the deemed date.
 
-import type { ServiceDetails } from '../case-commands';
-import { type PersonRef, type ServiceRecord } from '../case-state';
+import type { ServiceDetails } from '../case-records';
+import type { PersonRef, ServiceRecord } from '../case-state';
 import { SERVICE_METHODS, type ServiceMethod } from '../vocabulary';
 import { fail, type Fail } from '../rejection';
 import { ms, Validator } from './validation';

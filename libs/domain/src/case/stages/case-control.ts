@@ -1,15 +1,52 @@
 // Control of a running case: extending a limit (延期), suspension (中止),
 // resumption, termination (终止) and recusal (回避).
 
-import type { CaseEvent } from '../case-events';
+import type { ActorSnapshot } from '../actor.types';
 import type { CaseOfficer, CaseState } from '../case-state';
 import { cancelAllDeadlines, EXTENSION_PERIOD, recomputeDeadline } from '../deadlines';
-import { fail, type Fail } from '../rejection';
+import { failWith, type Fail, type RejectionStatus } from '../rejection';
 import { checkNamedOfficers } from '../rules/people';
 import { ms, Validator } from '../rules/validation';
-import { DEADLINE_KINDS, INVESTIGATING, isRunning, RECUSAL_REQUESTERS, UNSEALED, type DeadlineKind } from '../vocabulary';
-import { clone, inStatus, invalid, notAllowed, stage, type Check, type HandlerContext, type Outcome } from './kit';
+import { DEADLINE_KINDS, type DeadlineKind, INVESTIGATING, isRunning, RECUSAL_REQUESTERS, type RecusalRequester, type RecusalRole, UNSEALED } from '../vocabulary';
+import { clone, inStatus, invalid, notAllowed, stage, type Check, type HandlerContext } from './kit';
 import { closeAllPauses, closePause, completed, openPause, PAUSE } from './shared';
+
+/** The refusals only this stage gives. */
+const CODES = {
+  'DEADLINE.EXPIRED': 409,
+  'DEADLINE.NOT_EXTENDABLE': 422,
+  'DEADLINE.EXTENSION_REQUIRES_COLLECTIVE_DISCUSSION': 422,
+  'RECUSAL.NOT_ON_CASE': 422,
+} as const satisfies Record<string, RejectionStatus>;
+const fail = failWith(CODES);
+
+export type CaseControlCommand =
+  | { type: 'EXTEND_DEADLINE'; deadline: DeadlineKind; reason: string }
+  | { type: 'SUSPEND'; reason: string }
+  | { type: 'RESUME'; reason: string }
+  | { type: 'TERMINATE'; reason: string }
+  | {
+      type: 'RECUSE';
+      userId: string;
+      reason: string;
+      requestedBy: RecusalRequester;
+      replacement?: ActorSnapshot;
+    };
+
+export type CaseControlEvent =
+  | { type: 'DEADLINE_EXTENDED'; deadline: DeadlineKind; reason: string; extensionNo: number }
+  | { type: 'CASE_SUSPENDED'; reason: string }
+  | { type: 'CASE_RESUMED'; reason: string }
+  | { type: 'CASE_TERMINATED'; reason: string }
+  | {
+      type: 'PERSON_RECUSED';
+      userId: string;
+      name: string;
+      role: RecusalRole;
+      reason: string;
+      requestedBy: RecusalRequester;
+      replacement?: CaseOfficer;
+    };
 
 const extensionTarget: Check = (s, cmd) => {
   const kind = (cmd as { deadline?: DeadlineKind }).deadline;
@@ -21,11 +58,11 @@ const extensionTarget: Check = (s, cmd) => {
 };
 
 function withReason<T extends 'CASE_SUSPENDED' | 'CASE_RESUMED' | 'CASE_TERMINATED'>(type: T) {
-  return (_s: CaseState, cmd: { reason: string }, ctx: HandlerContext): Outcome => {
+  return (_s: CaseState, cmd: { reason: string }, ctx: HandlerContext): CaseControlEvent | Fail => {
     const v = new Validator(ctx.now);
     v.text('reason', cmd.reason);
     if (!v.ok) return invalid(v);
-    return { type, reason: cmd.reason } as CaseEvent;
+    return { type, reason: cmd.reason } as CaseControlEvent;
   };
 }
 
@@ -47,7 +84,7 @@ function extensionFail(s: CaseState, kind: DeadlineKind, now: string): Fail | nu
   return null;
 }
 
-export const caseControl = stage(
+export const caseControl = stage<CaseControlCommand, CaseControlEvent>()(
   'case-control',
   {
     EXTEND_DEADLINE: {
@@ -116,7 +153,7 @@ export const caseControl = stage(
             `Removing ${officer.name} leaves ${remaining} officer(s); name a certified replacement (APL 42, 43)`,
           );
         }
-        const e: CaseEvent = { type: 'PERSON_RECUSED', userId: officer.userId, name: officer.name, role: 'OFFICER', reason: cmd.reason, requestedBy: cmd.requestedBy };
+        const e: CaseControlEvent = { type: 'PERSON_RECUSED', userId: officer.userId, name: officer.name, role: 'OFFICER', reason: cmd.reason, requestedBy: cmd.requestedBy };
         if (replacement) e.replacement = replacement;
         return e;
       },
@@ -161,4 +198,5 @@ export const caseControl = stage(
       }
     },
   },
+  CODES,
 );

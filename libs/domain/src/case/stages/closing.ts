@@ -3,13 +3,28 @@
 // archives it, after which nothing in it changes.
 
 import { cancelAllDeadlines, meetDeadline } from '../deadlines';
-import { fail } from '../rejection';
+import { failWith, type RejectionStatus } from '../rejection';
 import { formatYuan, Validator } from '../rules/validation';
 import { SEALED_STATUS } from '../vocabulary';
 import { all, inStatus, invalid, stage } from './kit';
 import { outstanding } from './shared';
 
-export const closing = stage(
+/** The refusals only this stage gives. */
+const CODES = {
+  'CASE.PAYMENT_OUTSTANDING': 409,
+  'CASE.SIMPLE_NOT_REPORTED': 409,
+} as const satisfies Record<string, RejectionStatus>;
+const fail = failWith(CODES);
+
+export type ClosingCommand =
+  | { type: 'CLOSE'; summary: string }
+  | { type: 'ARCHIVE' };
+
+export type ClosingEvent =
+  | { type: 'CASE_CLOSED'; summary: string }
+  | { type: 'CASE_ARCHIVED' };
+
+export const closing = stage<ClosingCommand, ClosingEvent>()(
   'closing',
   {
     CLOSE: {
@@ -47,4 +62,5 @@ export const closing = stage(
       cancelAllDeadlines(s, at);
     },
   },
+  CODES,
 );

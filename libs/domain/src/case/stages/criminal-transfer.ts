@@ -4,19 +4,54 @@
 // and the procuratorate's supervision. No penalty while it is pending (以罚代刑
 // is barred); after a final refusal the administrative case resumes.
 
-import type { CommandOf, CommandType } from '../case-commands';
-import type { CaseEvent } from '../case-events';
+import type { ActorSnapshot } from '../actor.types';
+import type { CaseOfficer } from '../case-records';
 import type { CaseState } from '../case-state';
 import { cancelDeadline } from '../deadlines';
-import { fail } from '../rejection';
+import { failWith, type RejectionStatus } from '../rejection';
 import { checkNamedOfficers } from '../rules/people';
 import { Validator } from '../rules/validation';
-import { INVESTIGATING, POLICE_DECISIONS, SUPERVISION_OUTCOMES } from '../vocabulary';
+import { INVESTIGATING, POLICE_DECISIONS, type PoliceDecision, SUPERVISION_OUTCOMES, type SupervisionOutcome } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage, type EvolveMeta, type Handler } from './kit';
 import { closePause, completed, openPause, PAUSE } from './shared';
 
+/** The refusals only this stage gives. */
+const CODES = {
+  'TRANSFER.RECONSIDERATION_USED': 409,
+  'TRANSFER.SUPERVISION_USED': 409,
+} as const satisfies Record<string, RejectionStatus>;
+const fail = failWith(CODES);
+
+export type CriminalTransferCommand =
+  | { type: 'PROPOSE_TRANSFER'; grounds: string; officers: ActorSnapshot[]; thresholdFacts?: string }
+  | { type: 'DECIDE_TRANSFER'; approve: boolean; reason: string }
+  | { type: 'DISPATCH_TRANSFER'; sentAt: string; policeAgency: string; procuratorate: string; documents: string[] }
+  | { type: 'RECORD_POLICE_DECISION'; decision: PoliceDecision; at: string; reason?: string }
+  | { type: 'REQUEST_TRANSFER_RECONSIDERATION'; reason: string }
+  | { type: 'ANSWER_TRANSFER_RECONSIDERATION'; accept: boolean; reason: string }
+  | { type: 'REQUEST_TRANSFER_SUPERVISION'; reason: string }
+  | { type: 'RESOLVE_TRANSFER_SUPERVISION'; outcome: SupervisionOutcome; reason: string }
+  | { type: 'RESUME_ADMINISTRATIVE_CASE'; reason: string };
+
+export type CriminalTransferEvent =
+  | { type: 'TRANSFER_PROPOSED'; grounds: string; thresholdFacts?: string; officers: CaseOfficer[] }
+  | { type: 'TRANSFER_APPROVED'; reason: string }
+  | { type: 'TRANSFER_REFUSED'; reason: string }
+  | { type: 'TRANSFER_DISPATCHED'; sentAt: string; policeAgency: string; procuratorate: string; documents: string[] }
+  | { type: 'POLICE_DECISION_RECORDED'; decision: PoliceDecision; at: string; reason?: string }
+  | { type: 'TRANSFER_RECONSIDERATION_REQUESTED'; reason: string }
+  | { type: 'TRANSFER_RECONSIDERATION_ANSWERED'; accept: boolean; reason: string }
+  | { type: 'TRANSFER_SUPERVISION_REQUESTED'; reason: string }
+  | { type: 'TRANSFER_SUPERVISION_RESOLVED'; outcome: SupervisionOutcome; reason: string }
+  | { type: 'ADMINISTRATIVE_CASE_RESUMED'; reason: string };
+
 /** Commands whose payload is a reason (plus a few checked fields). */
-function withReason<T extends CommandType>(build: (cmd: CommandOf<T>) => CaseEvent, extra?: (v: Validator, cmd: CommandOf<T>) => void): Handler<T> {
+type TransferCommandOf<T extends CriminalTransferCommand['type']> = Extract<CriminalTransferCommand, { type: T }>;
+
+function withReason<T extends CriminalTransferCommand['type']>(
+  build: (cmd: TransferCommandOf<T>) => CriminalTransferEvent,
+  extra?: (v: Validator, cmd: TransferCommandOf<T>) => void,
+): Handler<TransferCommandOf<T>, CriminalTransferEvent> {
   return (_s, cmd, ctx) => {
     const v = new Validator(ctx.now);
     v.text('reason', (cmd as { reason?: unknown }).reason);
@@ -41,7 +76,7 @@ function returnFromTransfer(s: CaseState, meta: EvolveMeta): void {
   closePause(s, PAUSE.TRANSFER, meta.at, meta.policy);
 }
 
-export const criminalTransfer = stage(
+export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferEvent>()(
   'criminal-transfer',
   {
     PROPOSE_TRANSFER: {
@@ -56,7 +91,7 @@ export const criminalTransfer = stage(
         // R310 5: at least two officers prepare the transfer report.
         const named = checkNamedOfficers(cmd.officers, { min: 2, date: ctx.date, agencyId: s.agencyId, field: 'officers' });
         if ('fail' in named) return named.fail;
-        const e: CaseEvent = { type: 'TRANSFER_PROPOSED', grounds: cmd.grounds, officers: named.officers };
+        const e: CriminalTransferEvent = { type: 'TRANSFER_PROPOSED', grounds: cmd.grounds, officers: named.officers };
         if (cmd.thresholdFacts !== undefined) e.thresholdFacts = cmd.thresholdFacts;
         return e;
       },
@@ -94,7 +129,7 @@ export const criminalTransfer = stage(
         v.oneOf('decision', cmd.decision, POLICE_DECISIONS).instant('at', cmd.at, { notFuture: true });
         v.text('reason', cmd.reason, { optional: cmd.decision !== 'DECLINE' });
         if (!v.ok) return invalid(v);
-        const e: CaseEvent = { type: 'POLICE_DECISION_RECORDED', decision: cmd.decision, at: cmd.at };
+        const e: CriminalTransferEvent = { type: 'POLICE_DECISION_RECORDED', decision: cmd.decision, at: cmd.at };
         if (cmd.reason !== undefined) e.reason = cmd.reason;
         return e;
       },
@@ -203,4 +238,5 @@ export const criminalTransfer = stage(
       returnFromTransfer(s, meta);
     },
   },
+  CODES,
 );

@@ -3,10 +3,25 @@
 // since) records nothing.
 
 import type { CaseState } from '../case-state';
-import { fail, type Fail } from '../rejection';
+import { failWith, type Fail, type RejectionStatus } from '../rejection';
 import { ms, Validator } from '../rules/validation';
 import { DEADLINE_KINDS, UNSEALED, type DeadlineKind } from '../vocabulary';
 import { inStatus, invalid, stage, type HandlerContext } from './kit';
+
+/** The refusals only this stage gives. */
+const CODES = {
+  'DEADLINE.NOT_DUE': 409,
+  'DEADLINE.ALREADY_REMINDED': 409,
+} as const satisfies Record<string, RejectionStatus>;
+const fail = failWith(CODES);
+
+export type DeadlineTimerCommand =
+  | { type: 'DEADLINE_REMINDER'; deadline: DeadlineKind }
+  | { type: 'DEADLINE_ESCALATION'; deadline: DeadlineKind };
+
+export type DeadlineTimerEvent =
+  | { type: 'DEADLINE_APPROACHING'; deadline: DeadlineKind; dueAt: string }
+  | { type: 'DEADLINE_MISSED'; deadline: DeadlineKind; dueAt: string };
 
 function openDeadline(s: CaseState, kind: unknown, ctx: HandlerContext): Fail | { kind: DeadlineKind } {
   const v = new Validator(ctx.now);
@@ -19,7 +34,7 @@ function openDeadline(s: CaseState, kind: unknown, ctx: HandlerContext): Fail | 
   return { kind: kind as DeadlineKind };
 }
 
-export const deadlineTimers = stage(
+export const deadlineTimers = stage<DeadlineTimerCommand, DeadlineTimerEvent>()(
   'deadline-timers',
   {
     DEADLINE_REMINDER: {
@@ -63,4 +78,5 @@ export const deadlineTimers = stage(
       }
     },
   },
+  CODES,
 );

@@ -2,16 +2,51 @@
 // (hearing, legal review, defence window, suspected crime); the decision is
 // served within the service limit (APL 57–61).
 
-import type { CaseEvent } from '../case-events';
+import type { DecisionAssessment, Penalty, PersonRef, ServiceDetails, ServiceRecord } from '../case-records';
 import { armDeadline, meetDeadline } from '../deadlines';
-import { fail } from '../rejection';
+import { failWith, type RejectionStatus } from '../rejection';
 import { amountDue, assessPenalty, heavierThan, validatePenalty } from '../rules/penalty';
 import { preDecisionRequirements } from '../rules/pre-decision';
 import { checkService, serviceRecord, validateService } from '../rules/service';
 import { ms, Validator } from '../rules/validation';
-import { DECIDABLE, DECISION_OUTCOMES, HEARING_PENDING, TRANSFER_STATUSES } from '../vocabulary';
+import { DECIDABLE, DECISION_OUTCOMES, type DecisionOutcome, HEARING_PENDING, TRANSFER_STATUSES } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage, type Check } from './kit';
 import { afterService, noDefenceRunning } from './shared';
+
+/** The refusals only this stage gives. */
+const CODES = {
+  'CASE.TRANSFER_PENDING': 409,
+  'CASE.SUSPECTED_CRIME_UNRESOLVED': 409,
+  'CASE.PRE_DECISION_STEP_MISSING': 409,
+  'DECISION.HEAVIER_AFTER_DEFENCE': 422,
+  'SERVICE.BEFORE_DECISION': 422,
+} as const satisfies Record<string, RejectionStatus>;
+const fail = failWith(CODES);
+
+export type DecisionCommand =
+  | {
+      type: 'DECIDE';
+      outcome: DecisionOutcome;
+      penalty?: Penalty;
+      documentNumber: string;
+      text: string;
+      legalBasis?: string;
+    }
+  | ({ type: 'SERVE' } & ServiceDetails);
+
+export type DecisionEvent =
+  | {
+      type: 'DECISION_MADE';
+      outcome: DecisionOutcome;
+      penalty?: Penalty;
+      documentNumber: string;
+      text: string;
+      legalBasis?: string;
+      amountDue: number;
+      assessment: DecisionAssessment;
+      decidedBy: PersonRef;
+    }
+  | { type: 'DECISION_SERVED'; service: ServiceRecord };
 
 /** Pending steps that block a decision get their own codes: the caller can act on them. */
 const decisionBlockers: Check = (s, cmd) => {
@@ -28,7 +63,7 @@ const notSuspectedCrime: Check = (s) =>
     ? fail('CASE.SUSPECTED_CRIME_UNRESOLVED', 'The case is flagged as a suspected crime: transfer it, or record a reasoned refusal to transfer, before deciding (R310 11)')
     : null;
 
-export const decision = stage(
+export const decision = stage<DecisionCommand, DecisionEvent>()(
   'decision',
   {
     DECIDE: {
@@ -59,7 +94,7 @@ export const decision = stage(
           const why = heavierThan(cmd.penalty, s.notice.proposedPenalty);
           if (why) return fail('DECISION.HEAVIER_AFTER_DEFENCE', `The penalty may not become heavier because the party defended itself (APL 45): ${why}`);
         }
-        const e: CaseEvent = {
+        const e: DecisionEvent = {
           type: 'DECISION_MADE',
           outcome: cmd.outcome,
           documentNumber: cmd.documentNumber,
@@ -118,4 +153,5 @@ export const decision = stage(
       afterService(s, meta);
     },
   },
+  CODES,
 );

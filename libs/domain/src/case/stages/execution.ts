@@ -1,15 +1,55 @@
 // 执行 and challenges: payments against the amount due, and the party's
 // reconsideration (复议) or litigation (诉讼) as filed and decided.
 
-import type { CaseEvent } from '../case-events';
 import { meetDeadline } from '../deadlines';
-import { fail } from '../rejection';
+import { failWith, type RejectionStatus } from '../rejection';
 import { fen, formatYuan, Validator } from '../rules/validation';
-import { CHALLENGE_KINDS, CHALLENGE_RESULTS, CHALLENGE_STAGES } from '../vocabulary';
+import { CHALLENGE_KINDS, CHALLENGE_RESULTS, CHALLENGE_STAGES, type ChallengeKind, type ChallengeResult, type ChallengeStage } from '../vocabulary';
 import { all, inStatus, invalid, stage } from './kit';
 import { completed, outstanding } from './shared';
 
-export const execution = stage(
+/** The refusals only this stage gives. */
+const CODES = {
+  'PAYMENT.NOTHING_DUE': 409,
+  'PAYMENT.EXCEEDS_AMOUNT_DUE': 422,
+  'CHALLENGE.NOT_FOUND': 422,
+  'CHALLENGE.DUPLICATE_ID': 422,
+} as const satisfies Record<string, RejectionStatus>;
+const fail = failWith(CODES);
+
+export type ExecutionCommand =
+  | { type: 'RECORD_PAYMENT'; amount: number; paidAt: string; receipt: string }
+  | {
+      type: 'RECORD_CHALLENGE';
+      challengeId: string;
+      kind: ChallengeKind;
+      stage: ChallengeStage;
+      at: string;
+      body: string;
+      result?: ChallengeResult;
+    };
+
+export type ExecutionEvent =
+  | {
+      type: 'PAYMENT_RECORDED';
+      amount: number;
+      paidAt: string;
+      receipt: string;
+      totalPaid: number;
+      amountDue: number;
+      paidInFull: boolean;
+    }
+  | {
+      type: 'CHALLENGE_RECORDED';
+      challengeId: string;
+      kind: ChallengeKind;
+      stage: ChallengeStage;
+      at: string;
+      body: string;
+      result?: ChallengeResult;
+    };
+
+export const execution = stage<ExecutionCommand, ExecutionEvent>()(
   'execution',
   {
     RECORD_PAYMENT: {
@@ -51,7 +91,7 @@ export const execution = stage(
         if (cmd.stage === 'DECIDED' && (!existing || existing.result !== undefined)) {
           return fail('CHALLENGE.NOT_FOUND', `No pending challenge ${cmd.challengeId} to decide`);
         }
-        const e: CaseEvent = { type: 'CHALLENGE_RECORDED', challengeId: cmd.challengeId, kind: cmd.kind, stage: cmd.stage, at: cmd.at, body: cmd.body };
+        const e: ExecutionEvent = { type: 'CHALLENGE_RECORDED', challengeId: cmd.challengeId, kind: cmd.kind, stage: cmd.stage, at: cmd.at, body: cmd.body };
         if (cmd.result !== undefined) e.result = cmd.result;
         return e;
       },
@@ -79,4 +119,5 @@ export const execution = stage(
       if ((e.result === 'REVOKED' || e.result === 'CONFIRMED_INVALID') && s.decision) s.decision.revoked = true;
     },
   },
+  CODES,
 );

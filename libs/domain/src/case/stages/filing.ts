@@ -1,14 +1,36 @@
 // 立案: the head approves filing (naming at least two certified officers, after
 // the limitation check) or declines it, within the filing limit.
 
-import { fail } from '../rejection';
+import type { ActorSnapshot } from '../actor.types';
+import type { CaseOfficer, LimitationCheck, PersonRef } from '../case-records';
+import { failWith, type RejectionStatus } from '../rejection';
 import { limitationCheck, provisionIsLifeHealthFinancial } from '../rules/limitation';
 import { checkNamedOfficers } from '../rules/people';
 import { Validator } from '../rules/validation';
 import { armDeadline, meetDeadline } from '../deadlines';
 import { clone, inStatus, invalid, stage } from './kit';
 
-export const filing = stage(
+/** The refusals only this stage gives. */
+const CODES = {
+  'CASE.LIMITATION_EXPIRED': 422,
+} as const satisfies Record<string, RejectionStatus>;
+const fail = failWith(CODES);
+
+export type FilingCommand =
+  | {
+      type: 'DECIDE_FILING';
+      approve: boolean;
+      reason: string;
+      officers: ActorSnapshot[];
+      violationAt?: string;
+      lifeHealthFinancialSafety?: boolean;
+    };
+
+export type FilingEvent =
+  | { type: 'FILING_APPROVED'; reason: string; officers: CaseOfficer[]; limitation: LimitationCheck; approvedBy: PersonRef }
+  | { type: 'FILING_DECLINED'; reason: string; declinedBy: PersonRef };
+
+export const filing = stage<FilingCommand, FilingEvent>()(
   'filing',
   {
     DECIDE_FILING: {
@@ -65,4 +87,5 @@ export const filing = stage(
       meetDeadline(s, 'filingDecision', at);
     },
   },
+  CODES,
 );

@@ -2,16 +2,52 @@
 // hosted by someone who did not investigate, noticed in time (APL 63–65).
 // Hearing time is excluded from the decision limit.
 
+import type { ActorSnapshot } from '../actor.types';
+import type { PersonRef } from '../case-records';
 import { computeDeadline, localDate } from '../../calendar';
-import type { CaseEvent } from '../case-events';
 import { meetDeadline } from '../deadlines';
-import { fail } from '../rejection';
+import { failWith, type RejectionStatus } from '../rejection';
 import { hasRole, isInvestigator, personRef } from '../rules/people';
 import { ms, Validator } from '../rules/validation';
 import { all, inStatus, invalid, stage } from './kit';
 import { closePause, openPause, PAUSE } from './shared';
 
-export const hearing = stage(
+/** The refusals only this stage gives. */
+const CODES = {
+  'HEARING.NOT_ELIGIBLE': 409,
+  'HEARING.REQUEST_LATE': 422,
+  'HEARING.NOTICE_TOO_SHORT': 422,
+  'HEARING.HOST_CONFLICT': 422,
+} as const satisfies Record<string, RejectionStatus>;
+const fail = failWith(CODES);
+
+export type HearingCommand =
+  | { type: 'REQUEST_HEARING'; requestedAt: string; note?: string }
+  | {
+      type: 'SCHEDULE_HEARING';
+      hearingAt: string;
+      host: ActorSnapshot;
+      location: string;
+      isPublic: boolean;
+      reasonNotPublic?: string;
+    }
+  | { type: 'RECORD_HEARING'; heldAt: string; record: string; report: string };
+
+export type HearingEvent =
+  | { type: 'HEARING_REQUESTED'; requestedAt: string; note?: string }
+  | {
+      type: 'HEARING_SCHEDULED';
+      hearingAt: string;
+      host: PersonRef;
+      location: string;
+      isPublic: boolean;
+      reasonNotPublic?: string;
+      /** Earliest local date allowed by the notice period (APL 64). */
+      earliestHearingDate: string;
+    }
+  | { type: 'HEARING_HELD'; heldAt: string; record: string; report: string };
+
+export const hearing = stage<HearingCommand, HearingEvent>()(
   'hearing',
   {
     REQUEST_HEARING: {
@@ -29,7 +65,7 @@ export const hearing = stage(
         if (d && ms(cmd.requestedAt) > ms(d.dueAt)) {
           return fail('HEARING.REQUEST_LATE', `A hearing must be requested within the defence period, which ended ${d.dueAt} (APL 64)`);
         }
-        const e: CaseEvent = { type: 'HEARING_REQUESTED', requestedAt: cmd.requestedAt };
+        const e: HearingEvent = { type: 'HEARING_REQUESTED', requestedAt: cmd.requestedAt };
         if (cmd.note !== undefined) e.note = cmd.note;
         return e;
       },
@@ -56,7 +92,7 @@ export const hearing = stage(
             `The hearing must be at least ${period.days} ${period.kind.toLowerCase()} days after notice: not before ${min.basis.dueDate} (${period.source})`,
           );
         }
-        const e: CaseEvent = {
+        const e: HearingEvent = {
           type: 'HEARING_SCHEDULED',
           hearingAt: cmd.hearingAt,
           host: personRef(cmd.host),
@@ -107,4 +143,5 @@ export const hearing = stage(
       closePause(s, PAUSE.HEARING, e.heldAt, policy);
     },
   },
+  CODES,
 );

@@ -1,17 +1,83 @@
 // 调查取证: evidence recorded by the case's officers (two in the ordinary
 // procedure), its chain of custody, and the investigation report (调查终结报告).
 
+import type { CaseOfficer, DecisionAssessment, Penalty, PersonRef } from '../case-records';
 import type { ActorSnapshot } from '../actor.types';
-import type { CaseEvent } from '../case-events';
 import { cancelDeadline } from '../deadlines';
-import { fail } from '../rejection';
+import { failWith, type RejectionStatus } from '../rejection';
 import { assessPenalty, validatePenalty } from '../rules/penalty';
 import { checkNamedOfficers, hasRole } from '../rules/people';
 import { Validator } from '../rules/validation';
-import { CIRCUMSTANCE_LEVELS, EVIDENCE_KINDS, PROPOSED_OUTCOMES, UNSEALED } from '../vocabulary';
+import { CIRCUMSTANCE_LEVELS, type CircumstanceLevel, EVIDENCE_KINDS, type EvidenceKind, PROPOSED_OUTCOMES, type ProposedOutcome, UNSEALED } from '../vocabulary';
 import { all, inStatus, invalid, notAllowed, payloadOf, stage } from './kit';
 
-export const investigation = stage(
+/** The refusals only this stage gives. */
+const CODES = {
+  'CASE.EVIDENCE_REQUIRED': 422,
+  'CASE.COLLECTOR_NOT_ASSIGNED': 422,
+  'EVIDENCE.DUPLICATE_ID': 422,
+  'EVIDENCE.NOT_FOUND': 422,
+  'EVIDENCE.CUSTODY_MISMATCH': 422,
+} as const satisfies Record<string, RejectionStatus>;
+const fail = failWith(CODES);
+
+export type InvestigationCommand =
+  | {
+      type: 'RECORD_EVIDENCE';
+      evidenceId: string;
+      kind: EvidenceKind;
+      title: string;
+      collectedAt: string;
+      collectors: ActorSnapshot[];
+      location: string;
+      sha256: string;
+      sizeBytes: number;
+      mediaType?: string;
+      text?: string;
+      source?: string;
+    }
+  | { type: 'TRANSFER_CUSTODY'; evidenceId: string; from: string; to: string; at: string; reason: string }
+  | {
+      type: 'SUBMIT_INVESTIGATION_REPORT';
+      findings: string;
+      proposedOutcome: ProposedOutcome;
+      proposedPenalty?: Penalty;
+      legalBasis: string;
+      circumstanceLevel: CircumstanceLevel;
+      discretionReasons?: string;
+    };
+
+export type InvestigationEvent =
+  | {
+      type: 'EVIDENCE_RECORDED';
+      evidenceId: string;
+      kind: EvidenceKind;
+      title: string;
+      collectedAt: string;
+      collectors: CaseOfficer[];
+      location: string;
+      sha256: string;
+      sizeBytes: number;
+      mediaType?: string;
+      text?: string;
+      source?: string;
+      recordedBy: PersonRef & { auxiliary: boolean };
+      custodian: string;
+    }
+  | { type: 'CUSTODY_TRANSFERRED'; evidenceId: string; from: string; to: string; at: string; reason: string }
+  | {
+      type: 'INVESTIGATION_REPORTED';
+      findings: string;
+      proposedOutcome: ProposedOutcome;
+      proposedPenalty?: Penalty;
+      legalBasis: string;
+      circumstanceLevel: CircumstanceLevel;
+      discretionReasons?: string;
+      assessment: DecisionAssessment;
+      submittedBy: PersonRef;
+    };
+
+export const investigation = stage<InvestigationCommand, InvestigationEvent>()(
   'investigation',
   {
     RECORD_EVIDENCE: {
@@ -47,7 +113,7 @@ export const investigation = stage(
           return fail('CASE.COLLECTOR_NOT_ASSIGNED', `Collectors must be officers assigned to the case: ${outsiders.map((o) => o.name).join(', ')} is not`);
         }
         const actor = ctx.actorSnapshot as ActorSnapshot;
-        const e: CaseEvent = {
+        const e: InvestigationEvent = {
           type: 'EVIDENCE_RECORDED',
           evidenceId: cmd.evidenceId,
           kind: cmd.kind,
@@ -100,7 +166,7 @@ export const investigation = stage(
         if (cmd.proposedOutcome === 'PENALTY' && s.evidence.length === 0) {
           return fail('CASE.EVIDENCE_REQUIRED', 'A penalty needs recorded evidence (APL 40)');
         }
-        const e: CaseEvent = {
+        const e: InvestigationEvent = {
           type: 'INVESTIGATION_REPORTED',
           findings: cmd.findings,
           proposedOutcome: cmd.proposedOutcome,
@@ -139,4 +205,5 @@ export const investigation = stage(
       if (e.proposedOutcome === 'TRANSFER') s.suspectedCrime = true;
     },
   },
+  CODES,
 );

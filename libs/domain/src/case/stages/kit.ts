@@ -4,14 +4,24 @@
 // commands: the checks that emit an event and the state change it makes.
 
 import type { JurisdictionPolicy } from '../../policy/policy.types';
-import type { ActorSnapshot, Role } from '../actor.types';
-import type { CommandContext, CommandOf, CommandType } from '../case-commands';
-import type { CaseEvent, CaseEventType, EventOf } from '../case-events';
+import type { ActorSnapshot } from '../actor.types';
+import type { CommandContext } from '../command-context';
 import type { CaseState, PersonRef } from '../case-state';
-import type { CaseStatus, Procedure } from '../vocabulary';
-import { fail, type Fail } from '../rejection';
+import { fail, type Fail, type RejectionStatus } from '../rejection';
 import type { Validator } from '../rules/validation';
-import type { ActionName } from '../vocabulary';
+import type { CaseStatus, Procedure, Role } from '../vocabulary';
+
+/**
+ * An action of the HTTP contract: the path after `/cases/:id/` ('register' is
+ * `POST /cases`). Each command names its action in its stage; several commands
+ * may share one (suspension: SUSPEND, RESUME, TERMINATE).
+ */
+export type ActionName = string;
+
+/** Anything with a type tag: a command or an event. */
+export interface Typed {
+  type: string;
+}
 
 /** What a handler sees: a person (the gate has ruled out the system where it must) and today's local date. */
 export interface HandlerContext extends CommandContext {
@@ -20,12 +30,11 @@ export interface HandlerContext extends CommandContext {
   actorSnapshot?: ActorSnapshot;
 }
 
-/** A handler's answer: the one event to record, or why not. */
-export type Outcome = CaseEvent | Fail;
-export type Handler<T extends CommandType> = (s: CaseState, cmd: CommandOf<T>, ctx: HandlerContext) => Outcome;
+/** A handler's answer: the one event of its stage to record, or why not. */
+export type Handler<C extends Typed, E extends Typed> = (s: CaseState, cmd: C, ctx: HandlerContext) => E | Fail;
 
 /** State machine plus payload-free guards: judged before the payload, and probed for allowed actions. */
-export type Check = (s: CaseState, cmd: { type: CommandType }) => Fail | null;
+export type Check = (s: CaseState, cmd: Typed) => Fail | null;
 
 export interface CommandRule {
   /** The HTTP action (path after /cases/:id/); null for the workflow's own timer commands. */
@@ -41,8 +50,8 @@ export interface CommandRule {
   from: Check;
 }
 
-export interface CommandSpec<T extends CommandType> extends CommandRule {
-  handle: Handler<T>;
+export interface CommandSpec<C extends Typed, E extends Typed> extends CommandRule {
+  handle: Handler<C, E>;
 }
 
 export interface EvolveMeta {
@@ -52,23 +61,36 @@ export interface EvolveMeta {
 }
 
 /** Folds one event into a mutable copy of the state. */
-export type Fold<E extends CaseEventType> = (s: CaseState, e: EventOf<E>, meta: EvolveMeta) => void;
+export type Fold<E extends Typed> = (s: CaseState, e: E, meta: EvolveMeta) => void;
 
-export type CommandSpecs = { [T in CommandType]?: CommandSpec<T> };
-export type EventFolds = { [E in CaseEventType]?: Fold<E> };
-
-export interface Stage<C extends CommandSpecs = CommandSpecs, E extends EventFolds = EventFolds> {
+/** A stage: a spec for each of its commands and a fold for each of its events (the types demand all of them). */
+export interface Stage<C extends Typed = Typed, E extends Typed = Typed> {
   name: string;
-  commands: C;
-  events: E;
+  /** The rejection codes only this stage returns, with their HTTP status. */
+  codes: Record<string, RejectionStatus>;
+  commands: { [K in C['type']]: CommandSpec<Extract<C, { type: K }>, E> };
+  events: { [K in E['type']]: Fold<Extract<E, { type: K }>> };
 }
 
-/** Identity with types: each handler and fold is checked against its own command and event. */
-export function stage<const C extends CommandSpecs, const E extends EventFolds>(name: string, commands: C, events: E): Stage<C, E> {
-  return { name, commands, events };
+/** A stage as the command table lists it. */
+export interface StageInfo {
+  name: string;
+  codes: Record<string, RejectionStatus>;
+  commands: Record<string, CommandRule>;
+  events: Record<string, unknown>;
 }
 
-export function isFail(r: Outcome): r is Fail {
+/** `stage<Commands, Events>()(name, commands, events)`: each handler and fold is checked against its own command and event. */
+export function stage<C extends Typed, E extends Typed>() {
+  return (name: string, commands: Stage<C, E>['commands'], events: Stage<C, E>['events'], codes: Record<string, RejectionStatus> = {}): Stage<C, E> => ({
+    name,
+    commands,
+    events,
+    codes,
+  });
+}
+
+export function isFail<E extends Typed>(r: E | Fail): r is Fail {
   return (r as Fail).code !== undefined && (r as Fail).status !== undefined;
 }
 
@@ -82,7 +104,7 @@ export function clone<T>(v: T): T {
 }
 
 /** An event's payload without its type, as the state keeps it. */
-export function payloadOf<E extends CaseEvent>(e: E): Omit<E, 'type'> {
+export function payloadOf<E extends Typed>(e: E): Omit<E, 'type'> {
   const copy = clone(e) as Partial<E>;
   delete copy.type;
   return copy as Omit<E, 'type'>;
@@ -91,7 +113,7 @@ export function payloadOf<E extends CaseEvent>(e: E): Omit<E, 'type'> {
 // ---------------------------------------------------------------------------
 // Guards
 
-export function notAllowed(s: CaseState, cmd: { type: CommandType }, hint?: string): Fail {
+export function notAllowed(s: CaseState, cmd: Typed, hint?: string): Fail {
   return fail(
     'CASE.TRANSITION_NOT_ALLOWED',
     `${cmd.type} is not allowed while the ${s.procedure.toLowerCase()} case is ${s.status}${hint ? `: ${hint}` : ''}`,
@@ -110,9 +132,4 @@ export function all(...checks: Check[]): Check {
     }
     return null;
   };
-}
-
-/** A guard that refuses with its own code when the state says so. */
-export function unless(refuse: (s: CaseState) => boolean, code: Parameters<typeof fail>[0], reason: (s: CaseState) => string): Check {
-  return (s) => (refuse(s) ? fail(code, reason(s)) : null);
 }

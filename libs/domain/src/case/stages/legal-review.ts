@@ -3,15 +3,46 @@
 // (APL 58); collective discussion of the agency heads, before a decision or
 // to authorise a further extension of the decision limit (APL 57, 60).
 
-import type { CaseEvent } from '../case-events';
-import { fail } from '../rejection';
+import type { PersonRef } from '../case-records';
+import { failWith, type RejectionStatus } from '../rejection';
 import { personRef } from '../rules/people';
 import { Validator } from '../rules/validation';
-import { DISCUSSION_PURPOSES, HEARING_PENDING, INVESTIGATING, LEGAL_REVIEW_OPINIONS } from '../vocabulary';
+import { DISCUSSION_PURPOSES, type DiscussionPurpose, HEARING_PENDING, INVESTIGATING, LEGAL_REVIEW_OPINIONS, type LegalReviewOpinion } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage } from './kit';
 import { noDefenceRunning } from './shared';
 
-export const legalReview = stage(
+/** The refusals only this stage gives. */
+const CODES = {
+  'COLLECTIVE.QUORUM_NOT_MET': 422,
+} as const satisfies Record<string, RejectionStatus>;
+const fail = failWith(CODES);
+
+export type LegalReviewCommand =
+  | { type: 'REQUEST_LEGAL_REVIEW'; note?: string }
+  | { type: 'RECORD_LEGAL_REVIEW'; opinion: LegalReviewOpinion; text: string }
+  | {
+      type: 'RECORD_COLLECTIVE_DISCUSSION';
+      /** DECISION: before the decision (moves the case on); EXTENSION: authorises a further decision extension. */
+      purpose: DiscussionPurpose;
+      heldAt: string;
+      attendees: PersonRef[];
+      minutes: string;
+      resolution: string;
+    };
+
+export type LegalReviewEvent =
+  | { type: 'LEGAL_REVIEW_REQUESTED'; reasons: string[]; note?: string }
+  | { type: 'LEGAL_REVIEW_RECORDED'; opinion: LegalReviewOpinion; text: string; reviewer: PersonRef }
+  | {
+      type: 'COLLECTIVE_DISCUSSION_RECORDED';
+      purpose: DiscussionPurpose;
+      heldAt: string;
+      attendees: PersonRef[];
+      minutes: string;
+      resolution: string;
+    };
+
+export const legalReview = stage<LegalReviewCommand, LegalReviewEvent>()(
   'legal-review',
   {
     REQUEST_LEGAL_REVIEW: {
@@ -26,7 +57,7 @@ export const legalReview = stage(
         v.text('note', cmd.note, { optional: true });
         if (!v.ok) return invalid(v);
         const reasons = (s.report?.assessment.reasons ?? []).filter((r) => r.startsWith('legal review'));
-        const e: CaseEvent = { type: 'LEGAL_REVIEW_REQUESTED', reasons: reasons.length > 0 ? reasons : ['submitted by the case officers'] };
+        const e: LegalReviewEvent = { type: 'LEGAL_REVIEW_REQUESTED', reasons: reasons.length > 0 ? reasons : ['submitted by the case officers'] };
         if (cmd.note !== undefined) e.note = cmd.note;
         return e;
       },
@@ -105,4 +136,5 @@ export const legalReview = stage(
       if (e.purpose === 'DECISION') s.status = 'COLLECTIVE_DISCUSSED';
     },
   },
+  CODES,
 );

@@ -2,16 +2,56 @@
 // investigate reviews the report; a proposed penalty is notified to the party,
 // whose defence window then runs (APL 44, 45, 62).
 
-import type { CaseEvent } from '../case-events';
+import type { Penalty, PersonRef, ServiceDetails, ServiceRecord } from '../case-records';
 import { armDeadline, meetDeadline, recomputeAll } from '../deadlines';
-import { fail } from '../rejection';
+import { failWith, type RejectionStatus } from '../rejection';
 import { checkService, serviceRecord, validateService } from '../rules/service';
 import { Validator } from '../rules/validation';
-import { REVIEW_OPINIONS } from '../vocabulary';
+import { REVIEW_OPINIONS, type ReviewOpinion } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage } from './kit';
 import { PAUSE } from './shared';
 
-export const notice = stage(
+/** The refusals only this stage gives. */
+const CODES = {
+  'NOTICE.NOT_REQUIRED': 409,
+  'NOTICE.HEARING_RIGHTS_MISSING': 422,
+} as const satisfies Record<string, RejectionStatus>;
+const fail = failWith(CODES);
+
+export type NoticeCommand =
+  | { type: 'REVIEW_CASE'; opinion: ReviewOpinion; comments: string }
+  | ({
+      type: 'SERVE_NOTICE';
+      noticeNumber: string;
+      text: string;
+      /** Must be true when the proposed penalty is hearing-eligible. */
+      hearingRightsNotified: boolean;
+    } & ServiceDetails)
+  | {
+      type: 'RECORD_DEFENCE';
+      waived: boolean;
+      statement?: string;
+      points?: { point: string; adopted: boolean; reason: string }[];
+    };
+
+export type NoticeEvent =
+  | { type: 'CASE_REVIEWED'; opinion: ReviewOpinion; comments: string; reviewer: PersonRef }
+  | {
+      type: 'NOTICE_SERVED';
+      noticeNumber: string;
+      text: string;
+      proposedPenalty?: Penalty;
+      hearingRightsNotified: boolean;
+      service: ServiceRecord;
+    }
+  | {
+      type: 'DEFENCE_RECORDED';
+      waived: boolean;
+      statement?: string;
+      points?: { point: string; adopted: boolean; reason: string }[];
+    };
+
+export const notice = stage<NoticeCommand, NoticeEvent>()(
   'review-notice-defence',
   {
     REVIEW_CASE: {
@@ -43,7 +83,7 @@ export const notice = stage(
         if (s.report?.assessment.hearingOffered && !cmd.hearingRightsNotified) {
           return fail('NOTICE.HEARING_RIGHTS_MISSING', 'The proposed penalty qualifies for a hearing: the notice must tell the party of that right (APL 44, 63)');
         }
-        const e: CaseEvent = {
+        const e: NoticeEvent = {
           type: 'NOTICE_SERVED',
           noticeNumber: cmd.noticeNumber,
           text: cmd.text,
@@ -68,7 +108,7 @@ export const notice = stage(
           });
         }
         if (!v.ok) return invalid(v);
-        const e: CaseEvent = { type: 'DEFENCE_RECORDED', waived: cmd.waived };
+        const e: NoticeEvent = { type: 'DEFENCE_RECORDED', waived: cmd.waived };
         if (cmd.statement !== undefined) e.statement = cmd.statement;
         if (cmd.points !== undefined) e.points = cmd.points.map((p) => ({ point: p.point, adopted: p.adopted, reason: p.reason }));
         return e;
@@ -104,4 +144,5 @@ export const notice = stage(
       meetDeadline(s, 'defence', at);
     },
   },
+  CODES,
 );

@@ -1,20 +1,64 @@
 // 案源登记: a lead is registered by a certified officer of the agency, naming
 // the officers who carry it. The one command judged without a case.
 
+import type { ActorSnapshot } from '../actor.types';
+import type { CaseOfficer, Party, PersonRef } from '../case-records';
 import { localDate } from '../../calendar';
-import type { CommandOf } from '../case-commands';
-import type { CaseEvent, EventOf } from '../case-events';
 import type { CaseState } from '../case-state';
 import { armDeadline } from '../deadlines';
-import { fail } from '../rejection';
+import { failWith, type Fail, type RejectionStatus } from '../rejection';
 import { toLocalDate } from '../rules/limitation';
 import { checkActorCertificate, checkNamedOfficers, hasRole } from '../rules/people';
 import { Validator } from '../rules/validation';
-import { PARTY_TYPES, PROCEDURES } from '../vocabulary';
-import { clone, invalid, notAllowed, stage, type EvolveMeta, type HandlerContext, type Outcome } from './kit';
+import { PARTY_TYPES, type Procedure, PROCEDURES } from '../vocabulary';
+import { clone, invalid, notAllowed, stage, type EvolveMeta, type HandlerContext } from './kit';
+
+/** The refusals only this stage gives. */
+const CODES = {
+  'CASE.UNKNOWN_VIOLATION': 422,
+} as const satisfies Record<string, RejectionStatus>;
+const fail = failWith(CODES);
+
+export type RegistrationCommand =
+  | {
+      type: 'REGISTER_LEAD';
+      caseId: string;
+      caseNumber: string;
+      agencyId: string;
+      procedure: Procedure;
+      source: string;
+      discoveredAt: string;
+      party: Party;
+      violationCode: string;
+      summary: string;
+      officers: ActorSnapshot[];
+      /** Date (or instant) the violation occurred or ended; needed for the limitation check at filing. */
+      violationAt?: string;
+      /** Life, health or financial safety: 5-year limitation (APL 36). */
+      lifeHealthFinancialSafety?: boolean;
+    };
+
+export type RegistrationEvent =
+  | {
+      type: 'LEAD_REGISTERED';
+      caseId: string;
+      caseNumber: string;
+      agencyId: string;
+      procedure: Procedure;
+      policyVersion: string;
+      source: string;
+      discoveredAt: string;
+      violationAt?: string;
+      lifeHealthFinancialSafety?: boolean;
+      party: Party;
+      violationCode: string;
+      summary: string;
+      officers: CaseOfficer[];
+      registeredBy: PersonRef;
+    };
 
 /** Judged on an empty case (decide() calls it with no state). */
-export function registerLead(cmd: CommandOf<'REGISTER_LEAD'>, ctx: HandlerContext): Outcome {
+export function registerLead(cmd: RegistrationCommand, ctx: HandlerContext): RegistrationEvent | Fail {
   const actor = ctx.actorSnapshot;
   if (!actor) return fail('AUTH.ROLE_NOT_ALLOWED', 'REGISTER_LEAD needs a person');
   if (!hasRole(actor, 'OFFICER')) return fail('AUTH.ROLE_NOT_ALLOWED', 'REGISTER_LEAD needs the role OFFICER');
@@ -47,7 +91,7 @@ export function registerLead(cmd: CommandOf<'REGISTER_LEAD'>, ctx: HandlerContex
   const named = checkNamedOfficers(cmd.officers, { min: 1, date: ctx.date, agencyId: cmd.agencyId, field: 'officers' });
   if ('fail' in named) return named.fail;
 
-  const e: CaseEvent = {
+  const e: RegistrationEvent = {
     type: 'LEAD_REGISTERED',
     caseId: cmd.caseId,
     caseNumber: cmd.caseNumber,
@@ -68,7 +112,7 @@ export function registerLead(cmd: CommandOf<'REGISTER_LEAD'>, ctx: HandlerContex
 }
 
 /** The state a case starts from (the first event creates it; every other event folds into it). */
-export function initialState(e: EventOf<'LEAD_REGISTERED'>, meta: EvolveMeta): CaseState {
+export function initialState(e: RegistrationEvent, meta: EvolveMeta): CaseState {
   const s: CaseState = {
     caseId: e.caseId,
     caseNumber: e.caseNumber,
@@ -103,7 +147,7 @@ export function initialState(e: EventOf<'LEAD_REGISTERED'>, meta: EvolveMeta): C
   return s;
 }
 
-export const registration = stage(
+export const registration = stage<RegistrationCommand, RegistrationEvent>()(
   'registration',
   {
     REGISTER_LEAD: {
@@ -114,5 +158,11 @@ export const registration = stage(
       handle: (_s, cmd, ctx) => registerLead(cmd, ctx),
     },
   },
-  {},
+  {
+    // The first event creates the state (initialState); on an existing case it is a corrupt stream.
+    LEAD_REGISTERED: () => {
+      throw new Error('evolve: LEAD_REGISTERED on an existing case');
+    },
+  },
+  CODES,
 );

@@ -1,16 +1,49 @@
 // 简易程序: a small penalty decided and served on the spot by an officer, then
 // reported to the agency within the policy's limit (APL 51–52).
 
-import type { CaseEvent } from '../case-events';
+import type { Penalty, PersonRef, ServiceDetails, ServiceRecord } from '../case-records';
 import { armDeadline, meetDeadline } from '../deadlines';
-import { fail } from '../rejection';
+import { failWith, type RejectionStatus } from '../rejection';
 import { amountDue, checkSimplePenalty, validatePenalty } from '../rules/penalty';
 import { checkService, serviceRecord, validateService } from '../rules/service';
 import { Validator } from '../rules/validation';
 import { all, clone, inStatus, invalid, stage } from './kit';
 import { afterService } from './shared';
 
-export const simpleProcedure = stage(
+/** The refusals only this stage gives. */
+const CODES = {
+  'CASE.ALREADY_REPORTED': 409,
+} as const satisfies Record<string, RejectionStatus>;
+const fail = failWith(CODES);
+
+export type SimpleProcedureCommand =
+  | {
+      type: 'SIMPLE_DECIDE';
+      facts: string;
+      legalBasis: string;
+      penalty: Penalty;
+      documentNumber: string;
+      text: string;
+      /** Served on the spot: DIRECT or REFUSED. */
+      service: ServiceDetails;
+    }
+  | { type: 'REPORT_SIMPLE'; note?: string };
+
+export type SimpleProcedureEvent =
+  | {
+      type: 'SIMPLE_DECISION_MADE';
+      facts: string;
+      legalBasis: string;
+      penalty: Penalty;
+      documentNumber: string;
+      text: string;
+      amountDue: number;
+      decidedBy: PersonRef;
+      service: ServiceRecord;
+    }
+  | { type: 'SIMPLE_DECISION_REPORTED'; note?: string };
+
+export const simpleProcedure = stage<SimpleProcedureCommand, SimpleProcedureEvent>()(
   'simple-procedure',
   {
     SIMPLE_DECIDE: {
@@ -51,7 +84,7 @@ export const simpleProcedure = stage(
         const v = new Validator(ctx.now);
         v.text('note', cmd.note, { optional: true });
         if (!v.ok) return invalid(v);
-        const e: CaseEvent = { type: 'SIMPLE_DECISION_REPORTED' };
+        const e: SimpleProcedureEvent = { type: 'SIMPLE_DECISION_REPORTED' };
         if (cmd.note !== undefined) e.note = cmd.note;
         return e;
       },
@@ -83,4 +116,5 @@ export const simpleProcedure = stage(
       meetDeadline(s, 'simpleReport', at);
     },
   },
+  CODES,
 );

@@ -1,0 +1,38 @@
+// Who a command comes from and what it is judged with: the actor (a person
+// resolved from Postgres, or the workflow's own timers), the pinned policy
+// and the workflow's time.
+
+import type { JurisdictionPolicy } from '../policy/policy.types';
+import type { ActorSnapshot } from './actor.types';
+
+/** The workflow itself (deadline timers). */
+export interface SystemActor {
+  system: true;
+  name: string;
+  userId?: 'system';
+}
+/** The one system actor: what the workflow's own timers record as. */
+export const SYSTEM: SystemActor = { system: true, userId: 'system', name: 'zhifa deadline watch' };
+
+export function isSystemActor(actor: ActorSnapshot | SystemActor): actor is SystemActor {
+  return (actor as SystemActor).system === true;
+}
+
+/** Rule switches pinned per workflow (flip them behind patched(), never mid-run). */
+export interface RuleFeatures {
+  /**
+   * When true, DECIDE on an ordinary case requires the pre-decision steps the
+   * law asks for (review, notice and defence window, hearing if requested,
+   * legal review and collective discussion when flagged). No workflow passes
+   * it yet; see docs/lifecycle.md, "not yet enforced".
+   */
+  preDecisionSteps?: boolean;
+}
+
+export interface CommandContext {
+  actor: ActorSnapshot | SystemActor;
+  policy: JurisdictionPolicy;
+  /** ISO UTC instant; workflow time. */
+  now: string;
+  features?: RuleFeatures;
+}
