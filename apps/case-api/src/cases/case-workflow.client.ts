@@ -6,6 +6,7 @@ import {
   allowedActions,
   decide,
   gate,
+  isSealed,
   localDate,
   type ActorSnapshot,
   type CaseCommand,
@@ -119,7 +120,7 @@ export class CaseWorkflowClient {
       }
       if (row && (err instanceof WorkflowNotFoundError || /already completed/i.test(String(err)))) {
         // The workflow has ended (archived or declined): the case is sealed.
-        const code = row.status === 'ARCHIVED' ? 'CASE.ARCHIVED' : 'CASE.CLOSED_FOR_COMMANDS';
+        const code = isSealed(row.status) ? 'CASE.ARCHIVED' : 'CASE.CLOSED_FOR_COMMANDS';
         throw new ProblemException(409, code, `The case is ${row.status}; it accepts no more commands`, {
           state: row.status,
           allowedActions: [],

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DATE_PATTERN } from '@zhifa/domain';
+import { DATE_PATTERN, DAY_KINDS, type DayKind } from '@zhifa/domain';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
@@ -15,9 +15,9 @@ export class DueDateQuery {
   @Max(3660)
   days!: number;
 
-  @ApiProperty({ enum: ['WORKING', 'CALENDAR'] })
-  @IsIn(['WORKING', 'CALENDAR'])
-  kind!: 'WORKING' | 'CALENDAR';
+  @ApiProperty({ enum: DAY_KINDS })
+  @IsIn(DAY_KINDS)
+  kind!: DayKind;
 
   @ApiPropertyOptional()
   @IsOptional()

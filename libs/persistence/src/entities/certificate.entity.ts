@@ -1,3 +1,4 @@
+import type { CertificateStatus } from '@zhifa/domain';
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** An enforcement certificate (执法证) or legal-reviewer qualification. */
@@ -10,6 +11,6 @@ export class CertificateEntity {
   @Column({ type: 'text' }) scope!: string;
   @Column({ name: 'valid_from', type: 'date' }) validFrom!: string;
   @Column({ name: 'valid_to', type: 'date' }) validTo!: string;
-  @Column({ type: 'text' }) status!: 'ACTIVE' | 'SUSPENDED' | 'REVOKED';
+  @Column({ type: 'text' }) status!: CertificateStatus;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
