@@ -38,7 +38,7 @@ async function main(): Promise<void> {
           events: [{ seq, type: 'EVIDENCE_RECORDED', actor: { userId: 'bench', name: 'bench', roles: ['OFFICER'] }, occurredAt: new Date().toISOString(), payload: { seq, note: '现场检查'.repeat(20) } }],
           projection: {
             caseId, caseNumber: `B-${caseId}`, agencyId: caseId, status: 'FILED', procedure: 'ORDINARY', violationCode: 'X',
-            party: { type: 'PERSON', name: 'bench' }, officers: [], flags: [], deadlines: {}, policyVersion: 'bench', state: { seq }, registeredAt: new Date().toISOString(), evidence: [],
+            party: { type: 'PERSON', name: 'bench' }, officers: [], flags: [], deadlines: {}, policyVersion: 'bench', state: { seq }, registeredAt: new Date().toISOString(), updatedAt: new Date().toISOString(), evidence: [],
           },
         });
         latencies.push(performance.now() - s);

@@ -41,6 +41,7 @@ describe('CaseEventStore on Postgres', () => {
         policyVersion: 'p1',
         state: { status: 'LEAD_REGISTERED' },
         registeredAt: '2026-11-20T00:00:00.000Z',
+        updatedAt: '2026-11-20T00:00:00.000Z',
         evidence: [],
       },
     };

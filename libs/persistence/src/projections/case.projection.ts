@@ -17,6 +17,8 @@ export interface CaseProjection {
   policyVersion: string;
   state: JsonDoc;
   registeredAt: string;
+  /** The instant of the last event folded in (workflow time), so the row and a command's answer agree. */
+  updatedAt: string;
   /** Rows of the evidence tables; only the items listed are written. */
   evidence: EvidenceProjection[];
 }
@@ -62,6 +64,7 @@ export function projectCase(state: CaseState, policyVersion: string, evidenceIds
     policyVersion,
     state: JSON.parse(JSON.stringify(state)) as Record<string, unknown>,
     registeredAt: state.registeredAt,
+    updatedAt: state.updatedAt,
     evidence: state.evidence
       .filter((e) => !evidenceIds || evidenceIds.has(e.evidenceId))
       .map((e) => ({

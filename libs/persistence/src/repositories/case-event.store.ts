@@ -157,7 +157,7 @@ export class CaseEventStore {
         state: p.state,
         lastSeq,
         registeredAt: new Date(p.registeredAt),
-        updatedAt: new Date(),
+        updatedAt: new Date(p.updatedAt),
       },
       ['id'],
     );
