@@ -8,7 +8,6 @@ describe('the command table assembled from the stages', () => {
   it('holds every command exactly once, each in one stage', () => {
     expect([...commandKeys].sort()).toEqual([...COMMAND_TYPES].sort());
     expect(new Set(commandKeys).size).toBe(commandKeys.length);
-    expect(COMMAND_TYPES).toHaveLength(38);
     expect(Object.keys(COMMAND_SPECS).sort()).toEqual([...COMMAND_TYPES].sort());
   });
 
@@ -17,7 +16,6 @@ describe('the command table assembled from the stages', () => {
     expect([...eventKeys].sort()).toEqual([...CASE_EVENT_TYPES].sort());
     expect(Object.keys(EVENT_FOLDS).sort()).toEqual([...CASE_EVENT_TYPES].sort());
     expect(CASE_EVENT_TYPES[0]).toBe('LEAD_REGISTERED');
-    expect(CASE_EVENT_TYPES).toHaveLength(40);
   });
 
   it('derives rules and actions from the same specs', () => {
