@@ -6,6 +6,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  patched,
   proxyActivities,
   setHandler,
   workflowInfo,
@@ -39,6 +40,9 @@ const { appendCaseEvents } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
+
+/** The patch that marks commands judged by the lawful-decision rules (older history replays without them). */
+const LAWFUL_DECISIONS_PATCH = 'lawful-decisions';
 
 /** How long a started workflow waits for its registration before giving up. */
 const REGISTRATION_WINDOW = '5 minutes';
@@ -125,8 +129,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     (envelope) =>
       exclusive(async (): Promise<CommandResult> => {
         const at = now();
+        // A command recorded before the lawful-decision rules replays under the rules it ran with.
+        const legacyRules = !patched(LAWFUL_DECISIONS_PATCH);
         // State may have moved since validation (handlers queue): decide again.
-        const decision = decide(state, envelope.command, { actor: envelope.actor, policy, now: at });
+        const decision = decide(state, envelope.command, { actor: envelope.actor, policy, now: at, legacyRules });
         if (!decision.ok) throw rejectionFailure(decision.rejection);
         const first = seq + 1;
         await record(decision.events, actorRef(envelope.actor), at);

@@ -45,6 +45,8 @@ export const DEMO_USERS: DemoUser[] = [
     certificate: cert('FZSH20240001', 'LEGAL_REVIEW'),
   },
   { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000401', username: 'head.sun', name: '孙局长', roles: ['AGENCY_HEAD'] },
+  // A second head: a collective discussion (集体讨论) is of the agency's heads together (APL 57).
+  { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000402', username: 'head.qian', name: '钱副局长', roles: ['AGENCY_HEAD'] },
   { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000501', username: 'supervisor.zhou', name: '周督察', roles: ['SUPERVISOR'] },
   { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000601', username: 'police.wu', name: '吴警官', roles: ['POLICE_LIAISON'] },
   { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000701', username: 'procurator.zheng', name: '郑检察官', roles: ['PROCURATORATE'] },

@@ -278,9 +278,19 @@ describe('the ordinary procedure over HTTP', () => {
     const approved = await api.command('reviewer.liu', id, 'legal-review', { opinion: 'APPROVE', text: '同意' });
     expect(approved.body.case.status).toBe('LEGAL_REVIEW_PASSED');
 
+    // Of the agency's heads together: a legal reviewer is no attendee (APL 57).
+    const notHeads = await api.refused(id, () =>
+      api.command('head.sun', id, 'collective-discussion', {
+        heldAt: ago(5),
+        attendeeIds: [api.id('head.sun'), api.id('reviewer.liu')],
+        minutes: '集体讨论记录',
+        resolution: 'impose the fine of ¥8,000',
+      }),
+    );
+    expect(notHeads.body).toMatchObject({ status: 422, code: 'COLLECTIVE.ATTENDEE_NOT_HEAD' });
     const discussed = await api.command('head.sun', id, 'collective-discussion', {
       heldAt: ago(5),
-      attendeeIds: [api.id('head.sun'), api.id('reviewer.liu')],
+      attendeeIds: [api.id('head.sun'), api.id('head.qian')],
       minutes: '集体讨论记录',
       resolution: 'impose the fine of ¥8,000',
     });

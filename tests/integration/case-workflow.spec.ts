@@ -145,6 +145,38 @@ describe('case workflow on the Temporal dev server', () => {
     await maybeRecordHistory(client, caseWorkflowId(caseId), 'ordinary-case-to-archive');
   });
 
+  it('judges a decision on the notice under the lawful-decision rules, recorded as a patch marker for replay', async () => {
+    const caseId = randomUUID();
+    await register(caseId, DEMO_POLICY, '2026-11-20T02:00:00Z');
+    const officers = [actor('officer.zhang'), actor('officer.li')];
+    const penalty = { kinds: ['FINE' as const], fineAmount: 3000 };
+    await drive(caseId, [
+      ['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'violation likely', officers })],
+      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'a'.repeat(64), sizeBytes: 1 })],
+      ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'sold without licence', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《食品安全法》第一百二十二条', circumstanceLevel: 'GENERAL' })],
+      ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
+      ['officer.zhang', (now) => ({ type: 'SERVE_NOTICE', noticeNumber: 'WF-N1', text: '拟罚款叁仟元', hearingRightsNotified: true, method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
+      ['officer.zhang', () => ({ type: 'RECORD_DEFENCE', waived: true })],
+    ]);
+    const handle = client.workflow.getHandle(caseWorkflowId(caseId));
+    const heavier = await handle
+      .executeUpdate(executeCommandUpdate, {
+        args: [{ command: { type: 'DECIDE', outcome: 'PENALTY', penalty: { kinds: ['FINE'], fineAmount: 3001 }, documentNumber: 'WF-2', text: '罚款' }, actor: actor('head.sun') }],
+      })
+      .catch((e: unknown) => e);
+    expect((heavier as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'DECISION.HEAVIER_THAN_NOTICE' });
+    const statuses = await drive(caseId, [
+      ['head.sun', () => ({ type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'WF-2', text: '罚款叁仟元' })],
+      ['officer.zhang', (now) => ({ type: 'SERVE', method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
+    ]);
+    expect(statuses).toEqual(['DECIDED', 'SERVED']);
+    // Every command after the rules ran under their patch, so this history replays with them.
+    const history = await handle.fetchHistory();
+    const markers = (history.events ?? []).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch');
+    expect(markers.length).toBeGreaterThan(0);
+    await maybeRecordHistory(client, caseWorkflowId(caseId), 'decision-judged-on-notice');
+  });
+
   it('carries a simple case (当场处罚): decided and served on the spot, reported, paid, closed, archived', async () => {
     const caseId = randomUUID();
     await register(caseId, DEMO_POLICY, new Date().toISOString(), 'SIMPLE');

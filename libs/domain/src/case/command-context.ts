@@ -35,4 +35,13 @@ export interface CommandContext {
   /** ISO UTC instant; workflow time. */
   now: string;
   features?: RuleFeatures;
+  /**
+   * Judge the command by the rules in force before the lawful-decision rules
+   * (decision bound to the investigation and the notice, conflicts of the
+   * hearing host, replacement officers and collective discussion). Set only by
+   * the case workflow while it replays a command recorded before those rules
+   * (its Temporal patch is absent from the history), so history replays as it
+   * ran; never by the API, never for a new command.
+   */
+  legacyRules?: boolean;
 }

@@ -23,13 +23,15 @@ export interface GateOptions {
   features?: RuleFeatures;
 }
 
-/** Who is acting, as what: the first allowed role the actor holds. */
+/**
+ * Who is acting, as what: the case's hearing host as host where the rule lets
+ * the host act (whatever other roles they hold: a host is never one of the
+ * case's officers), else the first allowed role the actor holds.
+ */
 export function actingRole(rule: CommandRule, s: CaseState, actor: ActorSnapshot): Role | 'HOST' | null {
   if (rule.roles === 'SYSTEM') return null;
-  const role = rule.roles.find((r) => hasRole(actor, r));
-  if (role) return role;
   if (rule.hostMay && s.hearing?.host?.userId === actor.userId) return 'HOST';
-  return null;
+  return rule.roles.find((r) => hasRole(actor, r)) ?? null;
 }
 
 /** Authorisation and state checks that need no payload beyond its probe fields. */

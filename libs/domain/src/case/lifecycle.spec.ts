@@ -154,7 +154,7 @@ describe('the full ordinary path with every pre-decision step, enforced', () => 
     expect(r.status).toBe('LEGAL_REVIEW_PASSED');
     const stillMissing = rejected(r.try(C.decide({ penalty: { kinds: ['FINE'], fineAmount: 150000 } }), H));
     expect(stillMissing.errors?.map((e) => e.field)).toEqual(['collective-discussion']);
-    expect(rejected(r.try({ ...C.collective(r.now), attendees: [{ userId: H.userId, name: H.name }] }, H)).code).toBe('COLLECTIVE.QUORUM_NOT_MET');
+    expect(rejected(r.try({ ...C.collective(r.now), attendees: [H] }, H)).code).toBe('COLLECTIVE.QUORUM_NOT_MET');
     r.exec(C.collective(r.now), H);
     expect(r.status).toBe('COLLECTIVE_DISCUSSED');
 

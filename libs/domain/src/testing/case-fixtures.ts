@@ -169,10 +169,7 @@ export const commands = {
     type: 'RECORD_COLLECTIVE_DISCUSSION',
     purpose,
     heldAt,
-    attendees: [
-      { userId: people.head.userId, name: people.head.name },
-      { userId: people.deputyHead.userId, name: people.deputyHead.name },
-    ],
+    attendees: [people.head, people.deputyHead],
     minutes: '集体讨论记录',
     resolution: purpose === 'DECISION' ? 'Impose the proposed penalty' : 'Extend the decision limit',
   }),

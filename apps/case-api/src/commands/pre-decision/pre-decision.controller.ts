@@ -88,7 +88,7 @@ export class PreDecisionController {
       type: 'RECORD_COLLECTIVE_DISCUSSION',
       purpose: dto.purpose ?? 'DECISION',
       heldAt: iso(dto.heldAt),
-      attendees: (await people.named(dto.attendeeIds, 'attendeeIds')).map((a) => ({ userId: a.userId, name: a.name })),
+      attendees: await people.named(dto.attendeeIds, 'attendeeIds'),
       minutes: dto.minutes,
       resolution: dto.resolution,
     }));

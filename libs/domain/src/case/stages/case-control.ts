@@ -13,6 +13,7 @@ import { closeAllPauses, closePause, completed, openPause, PAUSE } from './share
 
 /** The refusals only this stage gives. */
 const CODES = {
+  'RECUSAL.REPLACEMENT_CONFLICT': 422,
   'DEADLINE.EXPIRED': 409,
   'DEADLINE.NOT_EXTENDABLE': 422,
   'DEADLINE.EXTENSION_REQUIRES_COLLECTIVE_DISCUSSION': 422,
@@ -56,6 +57,14 @@ const extensionTarget: Check = (s, cmd) => {
   if (!isRunning(d)) return fail('DEADLINE.NOT_OPEN', `The ${kind} deadline is ${d ? d.state : 'not armed'}; only a running deadline can be extended`);
   return null;
 };
+
+/** The part someone plays in judging this case, which an investigator may not (查审分离). */
+function judgingRole(s: CaseState, userId: string): string | undefined {
+  if (s.review?.reviewer.userId === userId) return 'case reviewer';
+  if (s.legalReview?.reviewer?.userId === userId) return 'legal reviewer';
+  if (s.hearing?.host?.userId === userId) return 'hearing host';
+  return undefined;
+}
 
 function withReason<T extends 'CASE_SUSPENDED' | 'CASE_RESUMED' | 'CASE_TERMINATED'>(type: T) {
   return (_s: CaseState, cmd: { reason: string }, ctx: HandlerContext): CaseControlEvent | Fail => {
@@ -144,6 +153,10 @@ export const caseControl = stage<CaseControlCommand, CaseControlEvent>()(
           });
           if ('fail' in named) return named.fail;
           replacement = named.officers[0];
+          const role = ctx.legacyRules ? undefined : judgingRole(s, replacement.userId);
+          if (role) {
+            return fail('RECUSAL.REPLACEMENT_CONFLICT', `${replacement.name} is this case's ${role} and cannot become one of its officers (查审分离, APL 58, 64)`);
+          }
         }
         const min = s.procedure === 'ORDINARY' && s.status !== 'LEAD_REGISTERED' ? 2 : 1;
         const remaining = s.officers.length - 1 + (replacement ? 1 : 0);

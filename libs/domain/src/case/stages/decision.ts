@@ -3,8 +3,9 @@
 // served within the service limit (APL 57–61).
 
 import type { DecisionAssessment, Penalty, PersonRef, ServiceDetails, ServiceRecord } from '../case-records';
+import type { CaseState } from '../case-state';
 import { armDeadline, meetDeadline } from '../deadlines';
-import { failWith, type RejectionStatus } from '../rejection';
+import { failWith, type Fail, type RejectionStatus } from '../rejection';
 import { amountDue, assessPenalty, heavierThan, validatePenalty } from '../rules/penalty';
 import { preDecisionRequirements } from '../rules/pre-decision';
 import { checkService, serviceRecord, validateService } from '../rules/service';
@@ -15,6 +16,8 @@ import { afterService, noDefenceRunning } from './shared';
 
 /** The refusals only this stage gives. */
 const CODES = {
+  'DECISION.CONTRARY_TO_REPORT': 422,
+  'DECISION.HEAVIER_THAN_NOTICE': 422,
   'CASE.TRANSFER_PENDING': 409,
   'CASE.SUSPECTED_CRIME_UNRESOLVED': 409,
   'CASE.PRE_DECISION_STEP_MISSING': 409,
@@ -58,6 +61,19 @@ const decisionBlockers: Check = (s, cmd) => {
   return inStatus(DECIDABLE, 'the investigation report comes first')(s, cmd);
 };
 
+/** APL 40: a penalty rests on recorded evidence and on what the investigation found. */
+function boundByInvestigation(s: CaseState): Fail | null {
+  if (s.evidence.length === 0) return fail('CASE.EVIDENCE_REQUIRED', 'A penalty needs recorded evidence (APL 40)');
+  const r = s.report;
+  if (r && r.proposedOutcome !== 'PENALTY') {
+    return fail('DECISION.CONTRARY_TO_REPORT', `The investigation report proposes ${r.proposedOutcome}: a penalty needs a new report that finds one (APL 40, 57)`);
+  }
+  if (r && r.circumstanceLevel === 'EXEMPT') {
+    return fail('DECISION.CONTRARY_TO_REPORT', 'The investigation report finds the party exempt (不予处罚, APL 33): a penalty needs a new report (APL 40, 57)');
+  }
+  return null;
+}
+
 const notSuspectedCrime: Check = (s) =>
   s.suspectedCrime
     ? fail('CASE.SUSPECTED_CRIME_UNRESOLVED', 'The case is flagged as a suspected crime: transfer it, or record a reasoned refusal to transfer, before deciding (R310 11)')
@@ -89,10 +105,20 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
             );
           }
         }
+        if (!ctx.legacyRules && cmd.outcome === 'PENALTY') {
+          const bound = boundByInvestigation(s);
+          if (bound) return bound;
+        }
         const defended = (s.defence && !s.defence.waived) || s.hearing?.heldAt !== undefined;
-        if (defended && s.notice) {
+        if (s.notice && (defended || !ctx.legacyRules)) {
           const why = heavierThan(cmd.penalty, s.notice.proposedPenalty);
-          if (why) return fail('DECISION.HEAVIER_AFTER_DEFENCE', `The penalty may not become heavier because the party defended itself (APL 45): ${why}`);
+          if (why && defended) return fail('DECISION.HEAVIER_AFTER_DEFENCE', `The penalty may not become heavier because the party defended itself (APL 45): ${why}`);
+          if (why) {
+            return fail(
+              'DECISION.HEAVIER_THAN_NOTICE',
+              `The party was told of a lighter penalty and heard on it: ${why}; a heavier penalty needs a new notice and a new window (APL 44, 62)`,
+            );
+          }
         }
         const e: DecisionEvent = {
           type: 'DECISION_MADE',

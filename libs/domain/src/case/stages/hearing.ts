@@ -83,6 +83,9 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
           return fail('HEARING.HOST_CONFLICT', `${cmd.host.name} investigated this case and cannot host its hearing (APL 64)`);
         }
         if (hasRole(cmd.host, 'AUXILIARY')) return fail('HEARING.HOST_CONFLICT', `${cmd.host.name} is auxiliary staff and cannot host a hearing`);
+        if (!ctx.legacyRules && s.recusals.some((r) => r.userId === cmd.host.userId)) {
+          return fail('HEARING.HOST_CONFLICT', `${cmd.host.name} was recused from this case and cannot host its hearing (APL 43)`);
+        }
         // Notice at least N working days before the hearing (APL 64): the hearing day may be the Nth.
         const period = ctx.policy.deadlines.hearingNotice;
         const min = computeDeadline({ rule: 'hearingNotice', period, start: ctx.now, calendars: ctx.policy.calendars, timeZone: ctx.policy.timeZone });

@@ -13,7 +13,7 @@ import { all, inStatus, invalid, notAllowed, payloadOf, stage } from './kit';
 
 /** The refusals only this stage gives. */
 const CODES = {
-  'CASE.EVIDENCE_REQUIRED': 422,
+  'REPORT.EXEMPT_WITH_PENALTY': 422,
   'CASE.COLLECTOR_NOT_ASSIGNED': 422,
   'EVIDENCE.DUPLICATE_ID': 422,
   'EVIDENCE.NOT_FOUND': 422,
@@ -163,6 +163,9 @@ export const investigation = stage<InvestigationCommand, InvestigationEvent>()(
         if (cmd.proposedOutcome === 'PENALTY') validatePenalty(v, 'proposedPenalty', cmd.proposedPenalty);
         else if (cmd.proposedPenalty !== undefined) v.add('proposedPenalty', 'is only given with proposedOutcome PENALTY');
         if (!v.ok) return invalid(v);
+        if (!ctx.legacyRules && cmd.circumstanceLevel === 'EXEMPT' && cmd.proposedOutcome === 'PENALTY') {
+          return fail('REPORT.EXEMPT_WITH_PENALTY', 'Circumstances found to exempt the party (不予处罚, APL 33) propose no penalty');
+        }
         if (cmd.proposedOutcome === 'PENALTY' && s.evidence.length === 0) {
           return fail('CASE.EVIDENCE_REQUIRED', 'A penalty needs recorded evidence (APL 40)');
         }

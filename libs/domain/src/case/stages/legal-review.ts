@@ -3,9 +3,10 @@
 // (APL 58); collective discussion of the agency heads, before a decision or
 // to authorise a further extension of the decision limit (APL 57, 60).
 
+import type { ActorSnapshot } from '../actor.types';
 import type { PersonRef } from '../case-records';
 import { failWith, type RejectionStatus } from '../rejection';
-import { personRef } from '../rules/people';
+import { hasRole, personRef } from '../rules/people';
 import { Validator } from '../rules/validation';
 import { DISCUSSION_PURPOSES, type DiscussionPurpose, HEARING_PENDING, INVESTIGATING, LEGAL_REVIEW_OPINIONS, type LegalReviewOpinion } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage } from './kit';
@@ -13,6 +14,7 @@ import { noDefenceRunning } from './shared';
 
 /** The refusals only this stage gives. */
 const CODES = {
+  'COLLECTIVE.ATTENDEE_NOT_HEAD': 422,
   'COLLECTIVE.QUORUM_NOT_MET': 422,
 } as const satisfies Record<string, RejectionStatus>;
 const fail = failWith(CODES);
@@ -25,7 +27,8 @@ export type LegalReviewCommand =
       /** DECISION: before the decision (moves the case on); EXTENSION: authorises a further decision extension. */
       purpose: DiscussionPurpose;
       heldAt: string;
-      attendees: PersonRef[];
+      /** The agency heads present, as the API read them from Postgres (roles included). */
+      attendees: ActorSnapshot[];
       minutes: string;
       resolution: string;
     };
@@ -89,19 +92,27 @@ export const legalReview = stage<LegalReviewCommand, LegalReviewEvent>()(
           noDefenceRunning,
         )(s, cmd);
       },
-      handle: (_s, cmd, ctx) => {
+      handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.oneOf('purpose', cmd.purpose, DISCUSSION_PURPOSES).instant('heldAt', cmd.heldAt, { notFuture: true });
         v.text('minutes', cmd.minutes).text('resolution', cmd.resolution);
         if (v.array('attendees', cmd.attendees, { min: 1 })) {
           cmd.attendees.forEach((a, i) => {
-            if (v.object(`attendees[${i}]`, a)) v.text(`attendees[${i}].userId`, a.userId).text(`attendees[${i}].name`, a.name);
+            if (!ctx.legacyRules) v.actor(`attendees[${i}]`, a);
+            else if (v.object(`attendees[${i}]`, a)) v.text(`attendees[${i}].userId`, a.userId).text(`attendees[${i}].name`, a.name);
           });
         }
         if (!v.ok) return invalid(v);
         const distinct = new Set(cmd.attendees.map((a) => a.userId));
         if (distinct.size < 2) {
           return fail('COLLECTIVE.QUORUM_NOT_MET', `A collective discussion needs the agency's heads together: at least 2 attendees, got ${distinct.size} (APL 57)`);
+        }
+        const notHeads = ctx.legacyRules ? [] : cmd.attendees.filter((a) => !hasRole(a, 'AGENCY_HEAD') || a.agencyId !== s.agencyId);
+        if (notHeads.length > 0) {
+          return fail(
+            'COLLECTIVE.ATTENDEE_NOT_HEAD',
+            `A collective discussion is of the agency's heads (APL 57): ${notHeads.map((a) => a.name).join(', ')} is not a head of this agency`,
+          );
         }
         return {
           type: 'COLLECTIVE_DISCUSSION_RECORDED',

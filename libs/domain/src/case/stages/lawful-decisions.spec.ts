@@ -1,0 +1,127 @@
+import { cert, commands as C, DAY, people, person, plus, scenario, standardPenalty, type CaseRunner } from '../../testing/case-fixtures';
+import type { CaseCommand } from '../case-commands';
+import { decide, type DecideResult } from '../decide';
+
+// Rules that judge a decision on what is decided and keep the people who judge
+// a case apart from those who investigate it. Each holds for every new
+// command; `legacyRules` (set only when the workflow replays history recorded
+// before them) judges as before, so old history replays unchanged.
+
+const { officerA: A, officerB: B, head: H, deputyHead: D } = people;
+
+function rejected(d: DecideResult) {
+  if (d.ok) throw new Error('expected a rejection');
+  return d.rejection;
+}
+
+function legacy(r: CaseRunner, command: CaseCommand, actor = H): DecideResult {
+  return decide(r.state, command, { ...r.ctx(actor), legacyRules: true });
+}
+
+/** Filed with no evidence, reported with the given findings. */
+function reportedWithoutEvidence(over: Parameters<typeof C.report>[0]): CaseRunner {
+  const r = scenario('LEAD_REGISTERED');
+  r.exec(C.approveFiling(), H);
+  r.exec(C.report(over), A);
+  return r;
+}
+
+describe('a penalty rests on the investigation (APL 40)', () => {
+  it('needs recorded evidence, whatever the report proposed', () => {
+    const r = reportedWithoutEvidence({ proposedOutcome: 'NO_PENALTY', proposedPenalty: undefined });
+    const refused = rejected(r.try(C.decide({ penalty: { kinds: ['FINE'], fineAmount: 1_000_000 } }), H));
+    expect(refused).toMatchObject({ status: 422, code: 'CASE.EVIDENCE_REQUIRED' });
+    expect(r.try(C.decide({ outcome: 'NO_PENALTY', penalty: undefined }), H).ok).toBe(true);
+    expect(legacy(r, C.decide({ penalty: { kinds: ['FINE'], fineAmount: 1_000_000 } })).ok).toBe(true);
+  });
+
+  it.each(['NO_PENALTY', 'DISMISS'] as const)('is refused when the report found %s', (proposedOutcome) => {
+    const r = scenario('FILED');
+    r.exec(C.report({ proposedOutcome, proposedPenalty: undefined }), A);
+    expect(rejected(r.try(C.decide(), H))).toMatchObject({ status: 422, code: 'DECISION.CONTRARY_TO_REPORT' });
+    expect(r.try(C.decide({ outcome: proposedOutcome, penalty: undefined }), H).ok).toBe(true);
+  });
+
+  it('is refused when the report found the party exempt; an exempt report proposes no penalty', () => {
+    const r = scenario('FILED');
+    expect(rejected(r.try(C.report({ circumstanceLevel: 'EXEMPT' }), A))).toMatchObject({ status: 422, code: 'REPORT.EXEMPT_WITH_PENALTY' });
+    expect(legacy(r, C.report({ circumstanceLevel: 'EXEMPT' }), A).ok).toBe(true);
+    r.exec(C.report({ circumstanceLevel: 'EXEMPT', proposedOutcome: 'NO_PENALTY', proposedPenalty: undefined }), A);
+    expect(rejected(r.try(C.decide(), H)).code).toBe('DECISION.CONTRARY_TO_REPORT');
+    expect(legacy(r, C.decide()).ok).toBe(true);
+  });
+});
+
+describe('no penalty heavier than the notice the party was heard on (APL 44, 45, 62)', () => {
+  function waived(): CaseRunner {
+    const r = scenario('NOTICE_SERVED');
+    r.exec({ type: 'RECORD_DEFENCE', waived: true }, A);
+    return r;
+  }
+
+  it('refuses a higher fine, a higher confiscation or an added kind without a new notice, though the party did not defend', () => {
+    const r = waived();
+    const higher = rejected(r.try(C.decide({ penalty: { ...standardPenalty, fineAmount: 50_000.01 } }), H));
+    expect(higher).toMatchObject({ status: 422, code: 'DECISION.HEAVIER_THAN_NOTICE' });
+    expect(higher.reason).toContain('¥50,000.01');
+    expect(rejected(r.try(C.decide({ penalty: { ...standardPenalty, confiscationAmount: 2001 } }), H)).code).toBe('DECISION.HEAVIER_THAN_NOTICE');
+    const added = rejected(r.try(C.decide({ penalty: { ...standardPenalty, kinds: [...standardPenalty.kinds, 'LICENCE_REVOCATION'] } }), H));
+    expect(added.code).toBe('DECISION.HEAVIER_THAN_NOTICE');
+    expect(legacy(r, C.decide({ penalty: { ...standardPenalty, fineAmount: 90_000 } })).ok).toBe(true);
+  });
+
+  it('accepts the notified penalty exactly, or a lighter one', () => {
+    expect(waived().try(C.decide(), H).ok).toBe(true);
+    expect(waived().try(C.decide({ penalty: { kinds: ['FINE'], fineAmount: 49_999.99 } }), H).ok).toBe(true);
+  });
+
+  it('keeps APL 45 as its own refusal once the party defended', () => {
+    const r = scenario('DEFENCE_RECORDED');
+    expect(rejected(r.try(C.decide({ penalty: { ...standardPenalty, fineAmount: 60_000 } }), H)).code).toBe('DECISION.HEAVIER_AFTER_DEFENCE');
+  });
+});
+
+describe('who judges a case never investigates it (查审分离, APL 43, 57, 58, 64)', () => {
+  it('a hearing host recused from the case is not named host again', () => {
+    const r = scenario('HEARING_SCHEDULED');
+    r.exec(C.recuse(people.host.userId), H);
+    expect(r.status).toBe('HEARING_REQUESTED');
+    const again = rejected(r.try(C.scheduleHearing(plus(r.now, 20 * DAY)), A));
+    expect(again).toMatchObject({ status: 422, code: 'HEARING.HOST_CONFLICT' });
+    expect(legacy(r, C.scheduleHearing(plus(r.now, 20 * DAY)), A).ok).toBe(true);
+    const otherHost = person('u-host-2', '何主持', ['LEGAL_REVIEWER'], [cert('FS-2025-0009')]);
+    expect(r.try(C.scheduleHearing(plus(r.now, 20 * DAY), otherHost), A).ok).toBe(true);
+  });
+
+  it('the case reviewer, legal reviewer or hearing host is not named a replacement officer', () => {
+    const reviewerOfficer = people.reviewerOfficer;
+    const r = scenario('INVESTIGATION_REPORTED');
+    r.exec(C.review(), reviewerOfficer);
+    const refused = rejected(r.try(C.recuse(B.userId, reviewerOfficer), H));
+    expect(refused).toMatchObject({ status: 422, code: 'RECUSAL.REPLACEMENT_CONFLICT' });
+    expect(refused.reason).toContain('case reviewer');
+    expect(legacy(r, C.recuse(B.userId, reviewerOfficer)).ok).toBe(true);
+    expect(r.try(C.recuse(B.userId, people.officerC), H).ok).toBe(true);
+  });
+
+  it('a hearing host who also holds the officer role records the hearing as host', () => {
+    const hostOfficer = person('u-host-officer', '冯主持', ['OFFICER', 'LEGAL_REVIEWER'], [cert('14010119009')]);
+    const r = scenario('HEARING_REQUESTED');
+    r.exec(C.scheduleHearing(plus(r.now, 20 * DAY), hostOfficer), A);
+    r.at(plus(r.now, 20 * DAY));
+    expect(r.try(C.holdHearing(r.now), hostOfficer).ok).toBe(true);
+  });
+
+  it('a collective discussion is of the agency heads: officers do not make one', () => {
+    const r = scenario('INVESTIGATION_REPORTED');
+    const officers = rejected(r.try({ ...C.collective(r.now), attendees: [A, B] }, H));
+    expect(officers).toMatchObject({ status: 422, code: 'COLLECTIVE.ATTENDEE_NOT_HEAD' });
+    expect(officers.reason).toContain(A.name);
+    const mixed = rejected(r.try({ ...C.collective(r.now), attendees: [H, A] }, H));
+    expect(mixed.code).toBe('COLLECTIVE.ATTENDEE_NOT_HEAD');
+    expect(legacy(r, { ...C.collective(r.now), attendees: [A, B] }).ok).toBe(true);
+    expect(r.try({ ...C.collective(r.now), attendees: [H, D] }, H).ok).toBe(true);
+    const otherAgencyHead = person('u-head-x', '外局长', ['AGENCY_HEAD'], [], 'another-agency');
+    expect(rejected(r.try({ ...C.collective(r.now), attendees: [H, otherAgencyHead] }, H)).code).toBe('COLLECTIVE.ATTENDEE_NOT_HEAD');
+  });
+});

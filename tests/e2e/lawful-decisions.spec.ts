@@ -1,0 +1,80 @@
+import { startStack, Stack } from '../support/stack';
+import { ago, Client } from './command-helpers';
+
+// A decision is judged on what is decided (APL 40, 44, 62): over HTTP, by the
+// head, each refusal with its status and code, and nothing recorded.
+describe('a penalty decision bound to the investigation and the notice', () => {
+  let stack: Stack;
+  let api: Client;
+
+  beforeAll(async () => {
+    stack = await startStack();
+    api = new Client(stack);
+  });
+  afterAll(() => stack?.close());
+
+  const decision = (fineAmount: number) => ({
+    outcome: 'PENALTY',
+    penalty: { kinds: ['FINE'], fineAmount },
+    documentNumber: '长市监罚〔2026〕E2E-9号',
+    text: '决定: 罚款.',
+    legalBasis: '《食品安全法》第一百二十二条',
+  });
+
+  const report = (over: Record<string, unknown>) => ({
+    findings: 'The party sold packaged food without a food business licence',
+    legalBasis: '《食品安全法》第一百二十二条',
+    circumstanceLevel: 'GENERAL',
+    ...over,
+  });
+
+  it('no evidence, or a report that found no penalty: a penalty is refused, the finding decided', async () => {
+    const bare = await api.filedCase();
+    expect((await api.command('officer.li', bare, 'investigation-report', report({ proposedOutcome: 'NO_PENALTY' }))).status).toBe(200);
+    const noEvidence = await api.refused(bare, () => api.command('head.sun', bare, 'decision', decision(1_000_000)));
+    expect(noEvidence.body).toMatchObject({ status: 422, code: 'CASE.EVIDENCE_REQUIRED' });
+
+    const id = await api.filedCase();
+    expect((await api.textEvidence(id)).status).toBe(201);
+    expect((await api.command('officer.li', id, 'investigation-report', report({ proposedOutcome: 'NO_PENALTY' }))).status).toBe(200);
+    const contrary = await api.refused(id, () => api.command('head.sun', id, 'decision', decision(1_000_000)));
+    expect(contrary.body).toMatchObject({ status: 422, code: 'DECISION.CONTRARY_TO_REPORT' });
+    const noPenalty = await api.command('head.sun', id, 'decision', { outcome: 'NO_PENALTY', documentNumber: '长市监不罚〔2026〕E2E-1号', text: '不予行政处罚.' });
+    expect(noPenalty.status).toBe(200);
+    expect(noPenalty.body.case.status).toBe('DECIDED');
+  });
+
+  it('an exempt finding proposes no penalty', async () => {
+    const id = await api.filedCase();
+    expect((await api.textEvidence(id)).status).toBe(201);
+    const exempt = await api.refused(id, () =>
+      api.command('officer.li', id, 'investigation-report', report({ circumstanceLevel: 'EXEMPT', proposedOutcome: 'PENALTY', proposedPenalty: { kinds: ['FINE'], fineAmount: 5000 } })),
+    );
+    expect(exempt.body).toMatchObject({ status: 422, code: 'REPORT.EXEMPT_WITH_PENALTY' });
+  });
+
+  it('a penalty heavier than the notice is refused though the party waived its defence; the notified one is decided', async () => {
+    const id = await api.filedCase();
+    expect((await api.textEvidence(id)).status).toBe(201);
+    expect((await api.command('officer.li', id, 'investigation-report', report({ proposedOutcome: 'PENALTY', proposedPenalty: { kinds: ['FINE'], fineAmount: 5000 } }))).status).toBe(200);
+    expect((await api.command('reviewer.liu', id, 'case-review', { opinion: 'AGREE', comments: 'facts clear' })).status).toBe(200);
+    const noticed = await api.command('officer.zhang', id, 'notice', {
+      noticeNumber: '长市监告〔2026〕E2E-9号',
+      text: '拟罚款伍仟元; 你有陈述、申辩的权利.',
+      hearingRightsNotified: true,
+      method: 'DIRECT',
+      servedAt: ago(20),
+      recipient: '王某',
+      proof: '送达回证 No. E2E-9',
+    });
+    expect(noticed.status).toBe(200);
+    expect((await api.command('officer.zhang', id, 'defence', { waived: true })).status).toBe(200);
+
+    const heavier = await api.refused(id, () => api.command('head.sun', id, 'decision', decision(9000)));
+    expect(heavier.body).toMatchObject({ status: 422, code: 'DECISION.HEAVIER_THAN_NOTICE' });
+    expect(heavier.body.detail).toContain('¥9,000');
+    const decided = await api.command('head.sun', id, 'decision', decision(5000));
+    expect(decided.status).toBe(200);
+    expect(decided.body.case.status).toBe('DECIDED');
+  });
+});
