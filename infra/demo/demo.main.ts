@@ -118,6 +118,21 @@ async function main(): Promise<void> {
     legalBasis: '《食品安全法》第一百二十二条',
     circumstanceLevel: 'GENERAL',
   }, '调查终结报告 investigation report');
+  await command('reviewer.liu', caseId, 'case-review', { opinion: 'AGREE', comments: '事实清楚, 证据确凿, 适用依据正确' }, '审核 case review (not an investigator)');
+  await command('officer.zhang', caseId, 'notice', {
+    noticeNumber: `长市监告〔2026〕demo-${runId}号`,
+    text: '拟罚款人民币伍万元, 没收违法所得贰仟元; 你有陈述、申辩和要求听证的权利.',
+    hearingRightsNotified: true,
+    method: 'DIRECT',
+    servedAt: new Date().toISOString(),
+    recipient: '店主 王某',
+    proof: '送达回证 (signed)',
+  }, '告知 pre-decision notice served');
+  await command('officer.zhang', caseId, 'defence', {
+    waived: false,
+    statement: '当事人称许可证正在办理中',
+    points: [{ point: '许可证正在办理', adopted: false, reason: '尚未取得许可, 不得经营' }],
+  }, '陈述申辩 the party defends; each point answered');
   const decided = await command('head.sun', caseId, 'decision', {
     outcome: 'PENALTY',
     penalty,

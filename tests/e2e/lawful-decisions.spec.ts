@@ -31,12 +31,14 @@ describe('a penalty decision bound to the investigation and the notice', () => {
   it('no evidence, or a report that found no penalty: a penalty is refused, the finding decided', async () => {
     const bare = await api.filedCase();
     expect((await api.command('officer.li', bare, 'investigation-report', report({ proposedOutcome: 'NO_PENALTY' }))).status).toBe(200);
+    expect((await api.command('reviewer.liu', bare, 'case-review', { opinion: 'AGREE', comments: 'facts clear' })).status).toBe(200);
     const noEvidence = await api.refused(bare, () => api.command('head.sun', bare, 'decision', decision(1_000_000)));
     expect(noEvidence.body).toMatchObject({ status: 422, code: 'CASE.EVIDENCE_REQUIRED' });
 
     const id = await api.filedCase();
     expect((await api.textEvidence(id)).status).toBe(201);
     expect((await api.command('officer.li', id, 'investigation-report', report({ proposedOutcome: 'NO_PENALTY' }))).status).toBe(200);
+    expect((await api.command('reviewer.liu', id, 'case-review', { opinion: 'AGREE', comments: 'facts clear' })).status).toBe(200);
     const contrary = await api.refused(id, () => api.command('head.sun', id, 'decision', decision(1_000_000)));
     expect(contrary.body).toMatchObject({ status: 422, code: 'DECISION.CONTRARY_TO_REPORT' });
     const noPenalty = await api.command('head.sun', id, 'decision', { outcome: 'NO_PENALTY', documentNumber: '长市监不罚〔2026〕E2E-1号', text: '不予行政处罚.' });

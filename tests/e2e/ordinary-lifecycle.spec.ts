@@ -16,7 +16,7 @@ describe('the ordinary procedure over HTTP', () => {
 
   let archivedCaseId: string | undefined;
 
-  it('register → file (head, 2 officers) → evidence → report → decide → serve → pay in full → close → archive', async () => {
+  it('register → file (head, 2 officers) → evidence → report → review → notice → defence → decide → serve → pay in full → close → archive', async () => {
     const registered = await api.register();
     const id = registered.id;
     expect(registered).toMatchObject({ status: 'LEAD_REGISTERED', procedure: 'ORDINARY' });
@@ -73,6 +73,30 @@ describe('the ordinary procedure over HTTP', () => {
     });
     expect(report.status).toBe(200);
     expect(report.body.case).toMatchObject({ status: 'INVESTIGATION_REPORTED', flags: [] });
+    // No decision yet: the law puts review, notice and the party's defence first (APL 44, 45, 58, 62).
+    expect(report.body.case.allowedActions).not.toContain('decision');
+    const early = await api.refused(id, () =>
+      api.command('head.sun', id, 'decision', { outcome: 'PENALTY', penalty: { kinds: ['FINE'], fineAmount: 3000 }, documentNumber: 'x', text: 'x' }),
+    );
+    expect(early.body).toMatchObject({ status: 409, code: 'CASE.PRE_DECISION_STEP_MISSING' });
+    expect(early.body.errors?.map((e) => e.field)).toEqual(['case-review', 'notice', 'defence']);
+
+    // 审核 by a reviewer who did not investigate, 告知 served, 陈述申辩 waived by the party.
+    expect((await api.command('reviewer.liu', id, 'case-review', { opinion: 'AGREE', comments: 'facts clear, basis correct' })).status).toBe(200);
+    const noticed = await api.command('officer.zhang', id, 'notice', {
+      noticeNumber: '长市监告〔2026〕E2E-1号',
+      text: '拟罚款叁仟元; 你有陈述、申辩的权利.',
+      hearingRightsNotified: false,
+      method: 'DIRECT',
+      servedAt: ago(20),
+      recipient: '王某',
+      proof: '送达回证 No. E2E-N1',
+    });
+    expect(noticed.status).toBe(200);
+    const waived = await api.command('officer.zhang', id, 'defence', { waived: true });
+    expect(waived.body.case.status).toBe('DEFENCE_RECORDED');
+    const forHead = await api.get<{ allowedActions: string[] }>('head.sun', `/cases/${id}`);
+    expect(forHead.body.allowedActions).toContain('decision');
 
     // 决定 by the head, with its document number: the decision deadline is met, service starts.
     const decided = await api.command('head.sun', id, 'decision', {
@@ -83,7 +107,7 @@ describe('the ordinary procedure over HTTP', () => {
       legalBasis: '《食品安全法》第一百二十二条',
     });
     expect(decided.status).toBe(200);
-    expect(decided.body.recorded).toEqual([{ seq: 6, type: 'DECISION_MADE' }]);
+    expect(decided.body.recorded).toEqual([{ seq: 9, type: 'DECISION_MADE' }]);
     expect(decided.body.case.status).toBe('DECIDED');
     expect(deadline(decided.body.case, 'decision')).toMatchObject({ state: 'MET', dueAt: decisionDue!.dueAt });
     expect(deadline(decided.body.case, 'service')).toMatchObject({ state: 'OPEN', basis: { days: 7, kind: 'WORKING', source: 'APL 61' } });
@@ -103,7 +127,7 @@ describe('the ordinary procedure over HTTP', () => {
     // 履行: paid in full.
     const paid = await api.command('officer.li', id, 'payments', { amount: 3000, paidAt: new Date().toISOString(), receipt: '非税收入缴款书 No. E2E-1' });
     expect(paid.status).toBe(200);
-    expect(paid.body.recorded).toEqual([{ seq: 8, type: 'PAYMENT_RECORDED' }]);
+    expect(paid.body.recorded).toEqual([{ seq: 11, type: 'PAYMENT_RECORDED' }]);
     expect(paid.body.case.status).toBe('EXECUTED');
     expect(deadline(paid.body.case, 'payment')?.state).toBe('MET');
     expect(deadline(paid.body.case, 'closure')?.state).toBe('OPEN');
@@ -114,9 +138,9 @@ describe('the ordinary procedure over HTTP', () => {
 
     const archived = await api.command('officer.zhang', id, 'archive');
     expect(archived.status).toBe(200);
-    expect(archived.body.recorded).toEqual([{ seq: 10, type: 'CASE_ARCHIVED' }]);
+    expect(archived.body.recorded).toEqual([{ seq: 13, type: 'CASE_ARCHIVED' }]);
     expect(archived.body.case).toMatchObject({ status: 'ARCHIVED', allowedActions: [] });
-    expect(deadlineStates(archived.body.case)).toEqual({ filingDecision: 'MET', decision: 'MET', service: 'MET', payment: 'MET', closure: 'MET' });
+    expect(deadlineStates(archived.body.case)).toEqual({ filingDecision: 'MET', decision: 'MET', defence: 'MET', service: 'MET', payment: 'MET', closure: 'MET' });
 
     const types = [
       'LEAD_REGISTERED',
@@ -124,6 +148,9 @@ describe('the ordinary procedure over HTTP', () => {
       'EVIDENCE_RECORDED',
       'CUSTODY_TRANSFERRED',
       'INVESTIGATION_REPORTED',
+      'CASE_REVIEWED',
+      'NOTICE_SERVED',
+      'DEFENCE_RECORDED',
       'DECISION_MADE',
       'DECISION_SERVED',
       'PAYMENT_RECORDED',
@@ -135,7 +162,10 @@ describe('the ordinary procedure over HTTP', () => {
     expect(timeline.body.events.map((e) => e.type)).toEqual(types);
     // Each act is recorded under the person who did it.
     expect(timeline.body.events.map((e) => e.actor.userId)).toEqual(
-      ['officer.zhang', 'head.sun', 'officer.zhang', 'officer.zhang', 'officer.li', 'head.sun', 'officer.zhang', 'officer.li', 'head.sun', 'officer.zhang'].map((u) =>
+      [
+        'officer.zhang', 'head.sun', 'officer.zhang', 'officer.zhang', 'officer.li', 'reviewer.liu', 'officer.zhang', 'officer.zhang',
+        'head.sun', 'officer.zhang', 'officer.li', 'head.sun', 'officer.zhang',
+      ].map((u) =>
         api.id(u),
       ),
     );
@@ -165,7 +195,7 @@ describe('the ordinary procedure over HTTP', () => {
       expect(['CASE.ARCHIVED', 'CASE.CLOSED_FOR_COMMANDS']).toContain(res.body.code);
     }
     const read = await api.get<CaseBody>('officer.zhang', `/cases/${id}`);
-    expect(read.body).toMatchObject({ status: 'ARCHIVED', allowedActions: [], lastSeq: 10 });
+    expect(read.body).toMatchObject({ status: 'ARCHIVED', allowedActions: [], lastSeq: 13 });
   });
 
   it('a declined lead is archived directly', async () => {

@@ -122,22 +122,38 @@ describe('case workflow on the Temporal dev server', () => {
       ['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'violation likely', officers })],
       ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'a'.repeat(64), sizeBytes: 1 })],
       ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'sold without licence', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《食品安全法》第一百二十二条', circumstanceLevel: 'GENERAL' })],
+      ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
+      ['officer.zhang', (now) => ({ type: 'SERVE_NOTICE', noticeNumber: 'WF-N0', text: '拟罚款叁仟元', hearingRightsNotified: true, method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
+      ['officer.zhang', () => ({ type: 'RECORD_DEFENCE', waived: true })],
       ['head.sun', () => ({ type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'WF-1', text: '罚款叁仟元' })],
       ['officer.zhang', (now) => ({ type: 'SERVE', method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
       ['officer.li', (now) => ({ type: 'RECORD_PAYMENT', amount: 3000, paidAt: now, receipt: 'R1' })],
       ['head.sun', () => ({ type: 'CLOSE', summary: 'executed in full' })],
       ['officer.zhang', () => ({ type: 'ARCHIVE' })],
     ]);
-    expect(statuses).toEqual(['FILED', 'FILED', 'INVESTIGATION_REPORTED', 'DECIDED', 'SERVED', 'EXECUTED', 'CLOSED', 'ARCHIVED']);
+    expect(statuses).toEqual([
+      'FILED',
+      'FILED',
+      'INVESTIGATION_REPORTED',
+      'CASE_REVIEWED',
+      'NOTICE_SERVED',
+      'DEFENCE_RECORDED',
+      'DECIDED',
+      'SERVED',
+      'EXECUTED',
+      'CLOSED',
+      'ARCHIVED',
+    ]);
     const handle = client.workflow.getHandle(caseWorkflowId(caseId));
     await handle.result();
     expect((await handle.describe()).status.name).toBe('COMPLETED');
-    expect(await store.verify(caseId)).toEqual({ valid: true, events: 9 });
+    expect(await store.verify(caseId)).toEqual({ valid: true, events: 12 });
     const [row] = await ds.query('SELECT status, deadlines FROM cases WHERE id = $1', [caseId]);
     expect(row.status).toBe('ARCHIVED');
     expect(Object.fromEntries(Object.entries(row.deadlines as Record<string, { state: string }>).map(([k, d]) => [k, d.state]))).toEqual({
       filingDecision: 'MET',
       decision: 'MET',
+      defence: 'MET',
       service: 'MET',
       payment: 'MET',
       closure: 'MET',

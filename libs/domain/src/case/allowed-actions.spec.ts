@@ -27,11 +27,16 @@ describe('allowedActions', () => {
     expect(allowedActions(r.s, supervisor)).toEqual([]);
   });
 
-  it('after the report: decision for the head, review for an independent reviewer', () => {
+  it('after the report: review by an independent reviewer comes first; nothing offers a step out of order', () => {
     const r = scenario('INVESTIGATION_REPORTED');
-    expect(allowedActions(r.s, H)).toContain('decision');
+    expect(allowedActions(r.s, H)).not.toContain('decision');
     expect(allowedActions(r.s, R)).toEqual(['case-review']);
-    expect(allowedActions(r.s, A)).toEqual(['evidence-custody', 'notice', 'legal-review-request', 'criminal-transfer']);
+    expect(allowedActions(r.s, A)).toEqual(['evidence-custody', 'criminal-transfer']);
+    expect(allowedActions(scenario('CASE_REVIEWED').s, A)).toEqual(['evidence-custody', 'notice', 'criminal-transfer']);
+  });
+
+  it('once the party was told and heard, the head is offered the decision', () => {
+    expect(allowedActions(scenario('DEFENCE_RECORDED').s, H)).toContain('decision');
   });
 
   it('with the defence period running the decision is not offered', () => {

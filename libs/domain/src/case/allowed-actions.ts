@@ -4,7 +4,7 @@
 
 import type { JurisdictionPolicy } from '../policy/policy.types';
 import type { ActorSnapshot } from './actor.types';
-import { isSystemActor, type CaseCommand, type CommandType, type RuleFeatures, type SystemActor } from './case-commands';
+import { isSystemActor, type CaseCommand, type CommandType, type SystemActor } from './case-commands';
 import type { CaseState } from './case-state';
 import { ACTION_NAMES, COMMAND_ACTIONS, COMMAND_TYPES, type ActionName } from './command-table';
 import { gate } from './gate';
@@ -15,7 +15,7 @@ export interface AllowedActionsOptions {
   now?: string;
   policy?: JurisdictionPolicy;
   timeZone?: string;
-  features?: RuleFeatures;
+  legacyRules?: boolean;
 }
 
 // Commands whose state checks read a payload field: try each value.

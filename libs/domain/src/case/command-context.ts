@@ -18,27 +18,16 @@ export function isSystemActor(actor: ActorSnapshot | SystemActor): actor is Syst
   return (actor as SystemActor).system === true;
 }
 
-/** Rule switches pinned per workflow (flip them behind patched(), never mid-run). */
-export interface RuleFeatures {
-  /**
-   * When true, DECIDE on an ordinary case requires the pre-decision steps the
-   * law asks for (review, notice and defence window, hearing if requested,
-   * legal review and collective discussion when flagged). No workflow passes
-   * it yet; see docs/lifecycle.md, "not yet enforced".
-   */
-  preDecisionSteps?: boolean;
-}
-
 export interface CommandContext {
   actor: ActorSnapshot | SystemActor;
   policy: JurisdictionPolicy;
   /** ISO UTC instant; workflow time. */
   now: string;
-  features?: RuleFeatures;
   /**
    * Judge the command by the rules in force before the lawful-decision rules
-   * (decision bound to the investigation and the notice, conflicts of the
-   * hearing host, replacement officers and collective discussion). Set only by
+   * (the pre-decision steps in order; the decision bound to the investigation
+   * and the notice; conflicts of the hearing host, replacement officers and
+   * collective discussion). Set only by
    * the case workflow while it replays a command recorded before those rules
    * (its Temporal patch is absent from the history), so history replays as it
    * ran; never by the API, never for a new command.

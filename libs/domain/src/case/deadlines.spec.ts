@@ -182,7 +182,7 @@ describe('decision: 90 days from filing, pauses excluded, extendable (APL 60)', 
   });
 
   it('is met by the decision; a missed decision limit leaves OVERDUE until decided', () => {
-    const r = scenario('INVESTIGATION_REPORTED');
+    const r = scenario('DEFENCE_RECORDED');
     r.at('2026-06-02T00:00:00.000Z').exec(C.escalation('decision'), SYSTEM);
     expect(r.s.flags).toContain('OVERDUE');
     r.exec(C.decide(), H);
@@ -201,7 +201,7 @@ describe('decision: 90 days from filing, pauses excluded, extendable (APL 60)', 
 describe('service, payment, closure', () => {
   it('service: 7 WD from the decision (APL 61)', () => {
     const d = scenario('DECIDED').s.deadlines.service!;
-    expect(d).toMatchObject({ startAt: '2026-03-02T06:00:00.000Z', dueAt: '2026-03-11T15:59:59.999Z', state: 'OPEN' });
+    expect(d).toMatchObject({ startAt: '2026-03-02T09:00:00.000Z', dueAt: '2026-03-11T15:59:59.999Z', state: 'OPEN' });
   });
 
   it('service missed then done: MET late, OVERDUE cleared', () => {
@@ -215,7 +215,7 @@ describe('service, payment, closure', () => {
 
   it('payment: 15 days from the deemed service date (APL 67)', () => {
     const d = scenario('SERVED').s.deadlines.payment!;
-    expect(d).toMatchObject({ owner: 'PARTY', startAt: '2026-03-02T07:00:00.000Z', dueAt: '2026-03-17T15:59:59.999Z' });
+    expect(d).toMatchObject({ owner: 'PARTY', startAt: '2026-03-02T10:00:00.000Z', dueAt: '2026-03-17T15:59:59.999Z' });
   });
 
   it('public-notice service: deemed served 30 days after publication, payment runs from then', () => {
@@ -248,13 +248,13 @@ describe('service, payment, closure', () => {
 
   it('closure: 15 WD from full payment (MSA 77)', () => {
     const r = scenario('EXECUTED');
-    expect(r.s.deadlines.closure).toMatchObject({ startAt: '2026-03-02T08:00:00.000Z', dueAt: '2026-03-23T15:59:59.999Z', state: 'OPEN' });
+    expect(r.s.deadlines.closure).toMatchObject({ startAt: '2026-03-02T11:00:00.000Z', dueAt: '2026-03-23T15:59:59.999Z', state: 'OPEN' });
     r.exec(C.close(), H);
     expect(r.s.deadlines.closure?.state).toBe('MET');
   });
 
   it('closure: from service when nothing is to be paid', () => {
-    const r = scenario('INVESTIGATION_REPORTED');
+    const r = scenario('DEFENCE_RECORDED');
     r.exec(C.decide({ outcome: 'NO_PENALTY', penalty: undefined }), H);
     r.exec(C.serve(r.now), A);
     expect(r.s.deadlines.payment).toBeUndefined();

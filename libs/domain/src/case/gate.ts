@@ -5,7 +5,7 @@
 import { localDate } from '../calendar';
 import type { JurisdictionPolicy } from '../policy/policy.types';
 import type { ActorSnapshot } from './actor.types';
-import { isSystemActor, type CaseCommand, type RuleFeatures, type SystemActor } from './case-commands';
+import { isSystemActor, type CaseCommand, type SystemActor } from './case-commands';
 import type { CaseState } from './case-state';
 import { COMMAND_RULES, type CommandRule } from './command-table';
 import { fail, type Fail } from './rejection';
@@ -20,7 +20,8 @@ export interface GateOptions {
   now?: string;
   policy?: JurisdictionPolicy;
   timeZone?: string;
-  features?: RuleFeatures;
+  /** Only when the workflow replays a command recorded before the current rules. */
+  legacyRules?: boolean;
 }
 
 /**
@@ -63,5 +64,5 @@ export function gate(s: CaseState, cmd: CaseCommand, actor: ActorSnapshot | Syst
       return fail('REVIEW.REVIEWER_CONFLICT', `${actor.name} investigated this case and cannot review it (查审分离, APL 58, 64)`);
     }
   }
-  return rule.from(s, cmd);
+  return rule.from(s, cmd, { legacyRules: opts.legacyRules });
 }

@@ -24,8 +24,8 @@ function rejected(d: DecideResult) {
   return d.rejection;
 }
 
-describe('a full ordinary lifecycle (review and notice not yet required: preDecisionSteps is off)', () => {
-  it('register → file → evidence ×2 → report → decide → serve (postal) → pay ×2 → close → archive', () => {
+describe('a full ordinary lifecycle', () => {
+  it('register → file → evidence ×2 → report → review → notice → defence → decide → serve (postal) → pay ×2 → close → archive', () => {
     const r = new CaseRunner();
 
     r.exec(C.registerOrdinary(), A);
@@ -53,7 +53,12 @@ describe('a full ordinary lifecycle (review and notice not yet required: preDeci
     r.exec(C.report(), A);
     expect(r.s.status).toBe('INVESTIGATION_REPORTED');
     expect(r.s.flags).toEqual(['HEARING_OFFERED']);
+    expect(rejected(r.try(C.decide(), H)).code).toBe('CASE.PRE_DECISION_STEP_MISSING');
 
+    // 审核, 告知 (with the hearing right), 陈述申辩: the steps before any decision on a proposed penalty.
+    r.exec(C.review(), R);
+    r.exec(C.notice(r.now), A);
+    r.exec(C.defence(), A);
     r.exec(C.decide(), H);
     expect(r.s).toMatchObject({ status: 'DECIDED', decision: { amountDue: 52000, documentNumber: '长市监罚〔2026〕101号', simple: false } });
     expect(r.s.deadlines.decision?.state).toBe('MET');
@@ -79,6 +84,7 @@ describe('a full ordinary lifecycle (review and notice not yet required: preDeci
     expect(Object.values(r.s.deadlines).map((d) => [d.kind, d.state])).toEqual([
       ['filingDecision', 'MET'],
       ['decision', 'MET'],
+      ['defence', 'MET'],
       ['service', 'MET'],
       ['payment', 'MET'],
       ['closure', 'MET'],
@@ -91,6 +97,9 @@ describe('a full ordinary lifecycle (review and notice not yet required: preDeci
       'EVIDENCE_RECORDED',
       'CUSTODY_TRANSFERRED',
       'INVESTIGATION_REPORTED',
+      'CASE_REVIEWED',
+      'NOTICE_SERVED',
+      'DEFENCE_RECORDED',
       'DECISION_MADE',
       'DECISION_SERVED',
       'PAYMENT_RECORDED',
@@ -114,7 +123,7 @@ describe('a full ordinary lifecycle (review and notice not yet required: preDeci
   });
 
   it('dismissal: decided, served, closed without payment', () => {
-    const r = scenario('INVESTIGATION_REPORTED');
+    const r = scenario('DEFENCE_RECORDED');
     expect(rejected(r.try(C.decide({ outcome: 'DISMISS' }), H)).code).toBe('VALIDATION.FAILED'); // a penalty with DISMISS
     r.exec(C.decide({ outcome: 'DISMISS', penalty: undefined }), H);
     r.exec(C.serve(r.now), A);
@@ -125,11 +134,9 @@ describe('a full ordinary lifecycle (review and notice not yet required: preDeci
 });
 
 describe('the full ordinary path with every pre-decision step, enforced', () => {
-  const features = { preDecisionSteps: true };
-
   it('refuses a decision until review, notice and defence, hearing, legal review and collective discussion are done', () => {
     const policy = testPolicy();
-    const r = new CaseRunner(policy, T0, features);
+    const r = new CaseRunner(policy, T0);
     r.exec(C.registerOrdinary(), A);
     r.exec(C.approveFiling(), H);
     r.exec(C.evidence(1, r.now), A);
@@ -209,8 +216,25 @@ describe('the full ordinary path with every pre-decision step, enforced', () => 
     expect(r.try(C.evidence(2, r.now), A).ok).toBe(true);
   });
 
-  it('off by default: the same decision goes through without the steps', () => {
+  it('the law, not a switch: no decision without the steps; only history recorded before these rules replays without them', () => {
     const r = scenario('INVESTIGATION_REPORTED');
+    const refused = rejected(r.try(C.decide(), H));
+    expect(refused).toMatchObject({ status: 409, code: 'CASE.PRE_DECISION_STEP_MISSING' });
+    expect(refused.errors?.map((e) => e.field)).toEqual(['case-review', 'notice', 'defence']);
+    expect(refused.allowedActions).not.toContain('decision');
+    expect(scenario('INVESTIGATION_REPORTED', testPolicy(), true).try(C.decide(), H).ok).toBe(true);
+  });
+
+  it('each step waits for the ones before it, so no order leads to a dead end', () => {
+    const r = scenario('INVESTIGATION_REPORTED');
+    expect(rejected(r.try(C.notice(r.now), A)).errors?.map((e) => e.field)).toEqual(['case-review']);
+    expect(rejected(r.try(C.requestLegalReview(), A)).errors?.map((e) => e.field)).toEqual(['case-review', 'notice', 'defence']);
+    expect(rejected(r.try(C.collective(r.now), H)).code).toBe('CASE.PRE_DECISION_STEP_MISSING');
+    r.exec(C.review(), R);
+    expect(rejected(r.try(C.requestLegalReview(), A)).errors?.map((e) => e.field)).toEqual(['notice', 'defence']);
+    r.exec(C.notice(r.now), A);
+    r.exec(C.defence(), A);
+    expect(r.try(C.requestLegalReview(), A).ok).toBe(true);
     expect(r.try(C.decide(), H).ok).toBe(true);
   });
 
@@ -220,12 +244,13 @@ describe('the full ordinary path with every pre-decision step, enforced', () => 
     expect(rejected(r.try(C.notice(r.now), A)).code).toBe('NOTICE.NOT_REQUIRED');
     const small = scenario('FILED');
     small.exec(C.report({ proposedPenalty: { kinds: ['FINE'], fineAmount: 5000 } }), A);
+    small.exec(C.review(), R);
     small.exec(C.notice(small.now, { hearingRightsNotified: false }), A);
     expect(rejected(small.try(C.requestHearing(small.now), A)).code).toBe('HEARING.NOT_ELIGIBLE');
   });
 
   it('public-notice service of the pre-decision notice pauses the decision clock', () => {
-    const r = scenario('INVESTIGATION_REPORTED');
+    const r = scenario('CASE_REVIEWED');
     const before = r.s.deadlines.decision!.basis.dueDate;
     r.exec(C.notice(r.now, { method: 'PUBLIC_NOTICE' }), A);
     expect(r.s.pauses[0]).toMatchObject({ reason: 'PUBLIC_NOTICE_SERVICE', to: plus(r.s.notice!.service.servedAt, 30 * DAY) });
@@ -349,6 +374,11 @@ describe('criminal transfer (两法衔接)', () => {
     expect(r.s.flags).not.toContain('SUSPECTED_CRIME');
     expect(r.s.transfer?.outcome).toBe('REFUSED_BY_HEAD');
     expect(r.s.deadlines.decision?.state).toBe('OPEN');
+    // Back on the ordinary track: the steps before a decision are still owed.
+    expect(rejected(r.try(C.decide(), H)).code).toBe('CASE.PRE_DECISION_STEP_MISSING');
+    r.exec(C.review(), R);
+    r.exec(C.notice(r.now), A);
+    r.exec(C.defence(), A);
     expect(r.try(C.decide(), H).ok).toBe(true);
   });
 

@@ -3,7 +3,7 @@
 // matching scenario step produces.
 
 import type { ActorSnapshot, CertificateSnapshot, Role } from '../case/actor.types';
-import { SYSTEM, type CaseCommand, type CommandContext, type CommandOf, type RuleFeatures, type SystemActor } from '../case/case-commands';
+import { SYSTEM, type CaseCommand, type CommandContext, type CommandOf, type SystemActor } from '../case/case-commands';
 import type { CaseEvent } from '../case/case-events';
 import type { CaseState, Party, Penalty } from '../case/case-state';
 import type { CaseStatus } from '../case/vocabulary';
@@ -289,13 +289,14 @@ export class CaseRunner {
   constructor(
     readonly policy: JurisdictionPolicy = testPolicy(),
     start: string = T0,
-    readonly features: RuleFeatures = {},
+    /** Judge as the workflow does when it replays history recorded before the current rules. */
+    readonly legacyRules = false,
   ) {
     this.now = start;
   }
 
   ctx(actor: ActorSnapshot | SystemActor): CommandContext {
-    return { actor, policy: this.policy, now: this.now, features: this.features };
+    return { actor, policy: this.policy, now: this.now, ...(this.legacyRules ? { legacyRules: true } : {}) };
   }
 
   try(command: CaseCommand, actor: ActorSnapshot | SystemActor): DecideResult {
@@ -378,8 +379,13 @@ function toLegalReviewPending(r: CaseRunner): CaseRunner {
   toHearingHeld(r).exec(commands.requestLegalReview(), A);
   return r;
 }
+/** The steps the law puts before a decision on the standard penalty (hearing offered, not requested). */
+function toDefended(r: CaseRunner): CaseRunner {
+  toNotice(r).exec(commands.defence(), A);
+  return r;
+}
 function toDecided(r: CaseRunner): CaseRunner {
-  toReported(r).exec(commands.decide(), H);
+  toDefended(r).exec(commands.decide(), H);
   return r;
 }
 function toServed(r: CaseRunner): CaseRunner {
@@ -425,13 +431,13 @@ const SCENARIOS: Record<ScenarioName, (r: CaseRunner) => CaseRunner> = {
   INVESTIGATION_REPORTED: toReported,
   CASE_REVIEWED: (r) => (toReported(r).exec(commands.review(), R), r),
   NOTICE_SERVED: toNotice,
-  DEFENCE_RECORDED: (r) => (toNotice(r).exec(commands.defence(), A), r),
+  DEFENCE_RECORDED: toDefended,
   HEARING_REQUESTED: toHearingRequested,
   HEARING_SCHEDULED: toHearingScheduled,
   HEARING_HELD: toHearingHeld,
   LEGAL_REVIEW_PENDING: toLegalReviewPending,
   LEGAL_REVIEW_PASSED: (r) => (toLegalReviewPending(r).exec(commands.legalReview('APPROVE'), R), r),
-  COLLECTIVE_DISCUSSED: (r) => (toReported(r).exec(commands.collective(r.now), H), r),
+  COLLECTIVE_DISCUSSED: (r) => (toDefended(r).exec(commands.collective(r.now), H), r),
   DECIDED: toDecided,
   SERVED: toServed,
   EXECUTED: toExecuted,
@@ -455,6 +461,6 @@ const SCENARIOS: Record<ScenarioName, (r: CaseRunner) => CaseRunner> = {
 
 export const SCENARIO_NAMES = Object.keys(SCENARIOS) as ScenarioName[];
 
-export function scenario(name: ScenarioName, policy: JurisdictionPolicy = testPolicy(), features: RuleFeatures = {}): CaseRunner {
-  return SCENARIOS[name](new CaseRunner(policy, T0, features));
+export function scenario(name: ScenarioName, policy: JurisdictionPolicy = testPolicy(), legacyRules = false): CaseRunner {
+  return SCENARIOS[name](new CaseRunner(policy, T0, legacyRules));
 }

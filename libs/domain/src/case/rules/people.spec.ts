@@ -199,7 +199,7 @@ describe('roles and assignment', () => {
     const rej = rejected(r.try(C.decide(), A));
     expect(rej).toMatchObject({ code: 'AUTH.ROLE_NOT_ALLOWED', status: 403 });
     expect(rej.reason).toContain('AGENCY_HEAD');
-    expect(rej.allowedActions).toEqual(expect.arrayContaining(['notice', 'legal-review-request', 'criminal-transfer']));
+    expect(rej.allowedActions).toEqual(['evidence-custody', 'criminal-transfer']);
   });
 
   it('a head of another agency → AUTH.AGENCY_MISMATCH', () => {
@@ -243,6 +243,9 @@ describe('查审分离: reviewers and hosts never investigated the case', () => 
 
   it('nor do the legal review', () => {
     const r = reportedWith();
+    r.exec(C.review(), R);
+    r.exec(C.notice(r.now), A);
+    r.exec(C.defence(), A);
     r.exec(C.requestLegalReview(), A);
     expect(rejected(r.try(C.legalReview(), RO)).code).toBe('REVIEW.REVIEWER_CONFLICT');
   });

@@ -1,12 +1,16 @@
-// What the law asks before an ordinary-procedure decision (domain spec §2
-// steps 5–10). Reported always; enforced by decide() only when
-// ctx.features.preDecisionSteps is on, which no workflow passes yet.
+// What the law asks before an ordinary-procedure decision, in the order it is
+// done (domain spec §2 steps 5–10): case review, notice, the party's defence,
+// the hearing if requested, legal review and collective discussion where
+// required. Each step, and the decision, waits for the steps before it.
 
 import type { CaseState } from '../case-state';
 import { isRunning } from '../vocabulary';
 
+export const PRE_DECISION_STEPS = ['case-review', 'notice', 'defence', 'hearing', 'legal-review', 'collective-discussion'] as const;
+export type PreDecisionStep = (typeof PRE_DECISION_STEPS)[number];
+
 export interface PreDecisionRequirement {
-  step: 'case-review' | 'notice' | 'defence' | 'hearing' | 'legal-review' | 'collective-discussion';
+  step: PreDecisionStep;
   met: boolean;
   reason: string;
 }
@@ -40,4 +44,10 @@ export function preDecisionRequirements(s: CaseState): PreDecisionRequirement[] 
     });
   }
   return out;
+}
+
+/** The requirements not yet met among the steps that come before `step` (all of them before the decision). */
+export function missingBefore(s: CaseState, step: PreDecisionStep | 'decision'): PreDecisionRequirement[] {
+  const until = step === 'decision' ? PRE_DECISION_STEPS.length : PRE_DECISION_STEPS.indexOf(step);
+  return preDecisionRequirements(s).filter((r) => !r.met && PRE_DECISION_STEPS.indexOf(r.step) < until);
 }

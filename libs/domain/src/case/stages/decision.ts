@@ -7,12 +7,11 @@ import type { CaseState } from '../case-state';
 import { armDeadline, meetDeadline } from '../deadlines';
 import { failWith, type Fail, type RejectionStatus } from '../rejection';
 import { amountDue, assessPenalty, heavierThan, validatePenalty } from '../rules/penalty';
-import { preDecisionRequirements } from '../rules/pre-decision';
 import { checkService, serviceRecord, validateService } from '../rules/service';
 import { ms, Validator } from '../rules/validation';
 import { DECIDABLE, DECISION_OUTCOMES, type DecisionOutcome, HEARING_PENDING, TRANSFER_STATUSES } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage, type Check } from './kit';
-import { afterService, noDefenceRunning } from './shared';
+import { afterService, noDefenceRunning, stepsDoneBefore } from './shared';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -20,7 +19,6 @@ const CODES = {
   'DECISION.HEAVIER_THAN_NOTICE': 422,
   'CASE.TRANSFER_PENDING': 409,
   'CASE.SUSPECTED_CRIME_UNRESOLVED': 409,
-  'CASE.PRE_DECISION_STEP_MISSING': 409,
   'DECISION.HEAVIER_AFTER_DEFENCE': 422,
   'SERVICE.BEFORE_DECISION': 422,
 } as const satisfies Record<string, RejectionStatus>;
@@ -52,13 +50,13 @@ export type DecisionEvent =
   | { type: 'DECISION_SERVED'; service: ServiceRecord };
 
 /** Pending steps that block a decision get their own codes: the caller can act on them. */
-const decisionBlockers: Check = (s, cmd) => {
+const decisionBlockers: Check = (s, cmd, rules) => {
   if (HEARING_PENDING.includes(s.status)) return fail('CASE.HEARING_PENDING', 'A requested hearing must be held before the decision (APL 63–65)');
   if (s.status === 'LEGAL_REVIEW_PENDING') return fail('CASE.LEGAL_REVIEW_PENDING', 'The legal review must pass before the decision (APL 58)');
   if (TRANSFER_STATUSES.includes(s.status)) {
     return fail('CASE.TRANSFER_PENDING', 'No penalty while a criminal transfer is pending or accepted (以罚代刑 is barred: R310 11, APL 82)');
   }
-  return inStatus(DECIDABLE, 'the investigation report comes first')(s, cmd);
+  return inStatus(DECIDABLE, 'the investigation report comes first')(s, cmd, rules);
 };
 
 /** APL 40: a penalty rests on recorded evidence and on what the investigation found. */
@@ -86,7 +84,7 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
       action: 'decision',
       roles: ['AGENCY_HEAD'],
       decisive: true,
-      from: all(decisionBlockers, noDefenceRunning, notSuspectedCrime),
+      from: all(decisionBlockers, noDefenceRunning, notSuspectedCrime, stepsDoneBefore('decision', 'the decision')),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.oneOf('outcome', cmd.outcome, DECISION_OUTCOMES).text('documentNumber', cmd.documentNumber).text('text', cmd.text);
@@ -95,16 +93,6 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
         else if (cmd.penalty !== undefined) v.add('penalty', 'is only given with outcome PENALTY');
         if (!v.ok) return invalid(v);
 
-        if (ctx.features?.preDecisionSteps) {
-          const missing = preDecisionRequirements(s).filter((r) => !r.met);
-          if (missing.length > 0) {
-            return fail(
-              'CASE.PRE_DECISION_STEP_MISSING',
-              `Before the decision: ${missing.map((m) => m.reason).join('; ')}`,
-              missing.map((m) => ({ field: m.step, message: m.reason })),
-            );
-          }
-        }
         if (!ctx.legacyRules && cmd.outcome === 'PENALTY') {
           const bound = boundByInvestigation(s);
           if (bound) return bound;

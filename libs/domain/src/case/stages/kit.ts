@@ -11,6 +11,11 @@ import { fail, type Fail, type RejectionStatus } from '../rejection';
 import type { Validator } from '../rules/validation';
 import type { CaseStatus, Procedure, Role } from '../vocabulary';
 
+/** One check under the current rules, another (or none) when replaying legacy history. */
+export function byRules(current: Check, legacy: Check | null = null): Check {
+  return (s, cmd, rules) => (rules?.legacyRules ? (legacy ? legacy(s, cmd, rules) : null) : current(s, cmd, rules));
+}
+
 /**
  * An action of the HTTP contract: the path after `/cases/:id/` ('register' is
  * `POST /cases`). Each command names its action in its stage; several commands
@@ -33,8 +38,13 @@ export interface HandlerContext extends CommandContext {
 /** A handler's answer: the one event of its stage to record, or why not. */
 export type Handler<C extends Typed, E extends Typed> = (s: CaseState, cmd: C, ctx: HandlerContext) => E | Fail;
 
+/** Which rules judge: the current law, or (replaying old history only) the rules before it. */
+export interface RuleOptions {
+  legacyRules?: boolean;
+}
+
 /** State machine plus payload-free guards: judged before the payload, and probed for allowed actions. */
-export type Check = (s: CaseState, cmd: Typed) => Fail | null;
+export type Check = (s: CaseState, cmd: Typed, rules?: RuleOptions) => Fail | null;
 
 export interface CommandRule {
   /** The HTTP action (path after /cases/:id/); null for the workflow's own timer commands. */
@@ -125,9 +135,9 @@ export function inStatus(statuses: readonly CaseStatus[], hint?: string, procedu
 }
 
 export function all(...checks: Check[]): Check {
-  return (s, cmd) => {
+  return (s, cmd, rules) => {
     for (const c of checks) {
-      const f = c(s, cmd);
+      const f = c(s, cmd, rules);
       if (f) return f;
     }
     return null;

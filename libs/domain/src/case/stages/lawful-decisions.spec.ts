@@ -7,7 +7,7 @@ import { decide, type DecideResult } from '../decide';
 // command; `legacyRules` (set only when the workflow replays history recorded
 // before them) judges as before, so old history replays unchanged.
 
-const { officerA: A, officerB: B, head: H, deputyHead: D } = people;
+const { officerA: A, officerB: B, head: H, deputyHead: D, reviewer: R } = people;
 
 function rejected(d: DecideResult) {
   if (d.ok) throw new Error('expected a rejection');
@@ -23,6 +23,7 @@ function reportedWithoutEvidence(over: Parameters<typeof C.report>[0]): CaseRunn
   const r = scenario('LEAD_REGISTERED');
   r.exec(C.approveFiling(), H);
   r.exec(C.report(over), A);
+  r.exec(C.review(), R);
   return r;
 }
 
@@ -38,6 +39,7 @@ describe('a penalty rests on the investigation (APL 40)', () => {
   it.each(['NO_PENALTY', 'DISMISS'] as const)('is refused when the report found %s', (proposedOutcome) => {
     const r = scenario('FILED');
     r.exec(C.report({ proposedOutcome, proposedPenalty: undefined }), A);
+    r.exec(C.review(), R);
     expect(rejected(r.try(C.decide(), H))).toMatchObject({ status: 422, code: 'DECISION.CONTRARY_TO_REPORT' });
     expect(r.try(C.decide({ outcome: proposedOutcome, penalty: undefined }), H).ok).toBe(true);
   });
@@ -47,6 +49,7 @@ describe('a penalty rests on the investigation (APL 40)', () => {
     expect(rejected(r.try(C.report({ circumstanceLevel: 'EXEMPT' }), A))).toMatchObject({ status: 422, code: 'REPORT.EXEMPT_WITH_PENALTY' });
     expect(legacy(r, C.report({ circumstanceLevel: 'EXEMPT' }), A).ok).toBe(true);
     r.exec(C.report({ circumstanceLevel: 'EXEMPT', proposedOutcome: 'NO_PENALTY', proposedPenalty: undefined }), A);
+    r.exec(C.review(), R);
     expect(rejected(r.try(C.decide(), H)).code).toBe('DECISION.CONTRARY_TO_REPORT');
     expect(legacy(r, C.decide()).ok).toBe(true);
   });
@@ -113,7 +116,7 @@ describe('who judges a case never investigates it (查审分离, APL 43, 57, 58,
   });
 
   it('a collective discussion is of the agency heads: officers do not make one', () => {
-    const r = scenario('INVESTIGATION_REPORTED');
+    const r = scenario('LEGAL_REVIEW_PASSED');
     const officers = rejected(r.try({ ...C.collective(r.now), attendees: [A, B] }, H));
     expect(officers).toMatchObject({ status: 422, code: 'COLLECTIVE.ATTENDEE_NOT_HEAD' });
     expect(officers.reason).toContain(A.name);

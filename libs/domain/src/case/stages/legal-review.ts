@@ -10,7 +10,7 @@ import { hasRole, personRef } from '../rules/people';
 import { Validator } from '../rules/validation';
 import { DISCUSSION_PURPOSES, type DiscussionPurpose, HEARING_PENDING, INVESTIGATING, LEGAL_REVIEW_OPINIONS, type LegalReviewOpinion } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage } from './kit';
-import { noDefenceRunning } from './shared';
+import { noDefenceRunning, stepsDoneBefore } from './shared';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -51,9 +51,13 @@ export const legalReview = stage<LegalReviewCommand, LegalReviewEvent>()(
     REQUEST_LEGAL_REVIEW: {
       action: 'legal-review-request',
       roles: ['OFFICER'],
-      from: (s, cmd) => {
+      from: (s, cmd, rules) => {
         if (HEARING_PENDING.includes(s.status)) return fail('CASE.HEARING_PENDING', 'Legal review follows the hearing (APL 58)');
-        return all(inStatus(['INVESTIGATION_REPORTED', 'CASE_REVIEWED', 'NOTICE_SERVED', 'DEFENCE_RECORDED', 'HEARING_HELD']), noDefenceRunning)(s, cmd);
+        return all(
+          inStatus(['INVESTIGATION_REPORTED', 'CASE_REVIEWED', 'NOTICE_SERVED', 'DEFENCE_RECORDED', 'HEARING_HELD']),
+          noDefenceRunning,
+          stepsDoneBefore('legal-review', 'the legal review'),
+        )(s, cmd, rules);
       },
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
@@ -82,15 +86,16 @@ export const legalReview = stage<LegalReviewCommand, LegalReviewEvent>()(
       action: 'collective-discussion',
       roles: ['AGENCY_HEAD'],
       decisive: true,
-      from: (s, cmd) => {
+      from: (s, cmd, rules) => {
         const purpose = (cmd as { purpose?: string }).purpose ?? 'DECISION';
-        if (purpose === 'EXTENSION') return inStatus([...INVESTIGATING, 'SUSPENDED'])(s, cmd);
+        if (purpose === 'EXTENSION') return inStatus([...INVESTIGATING, 'SUSPENDED'])(s, cmd, rules);
         if (HEARING_PENDING.includes(s.status)) return fail('CASE.HEARING_PENDING', 'Discuss the decision after the hearing');
         if (s.status === 'LEGAL_REVIEW_PENDING') return fail('CASE.LEGAL_REVIEW_PENDING', 'Discuss the decision after the legal review');
         return all(
           inStatus(['INVESTIGATION_REPORTED', 'CASE_REVIEWED', 'NOTICE_SERVED', 'DEFENCE_RECORDED', 'HEARING_HELD', 'LEGAL_REVIEW_PASSED']),
           noDefenceRunning,
-        )(s, cmd);
+          stepsDoneBefore('collective-discussion', 'the collective discussion of the decision'),
+        )(s, cmd, rules);
       },
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);

@@ -9,7 +9,7 @@ import { checkService, serviceRecord, validateService } from '../rules/service';
 import { Validator } from '../rules/validation';
 import { REVIEW_OPINIONS, type ReviewOpinion } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage } from './kit';
-import { PAUSE } from './shared';
+import { PAUSE, stepsDoneBefore } from './shared';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -70,8 +70,11 @@ export const notice = stage<NoticeCommand, NoticeEvent>()(
     SERVE_NOTICE: {
       action: 'notice',
       roles: ['OFFICER'],
-      from: all(inStatus(['INVESTIGATION_REPORTED', 'CASE_REVIEWED']), (s) =>
-        s.report?.proposedOutcome === 'PENALTY' ? null : fail('NOTICE.NOT_REQUIRED', 'A pre-decision notice is served only when a penalty is proposed (APL 44)'),
+      from: all(
+        inStatus(['INVESTIGATION_REPORTED', 'CASE_REVIEWED']),
+        (s) => (s.report?.proposedOutcome === 'PENALTY' ? null : fail('NOTICE.NOT_REQUIRED', 'A pre-decision notice is served only when a penalty is proposed (APL 44)')),
+        // The reviewed report is what the party is told of (MSA 49–57).
+        stepsDoneBefore('notice', 'the notice'),
       ),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);

@@ -7,7 +7,8 @@ import { armDeadline, recomputeAll } from '../deadlines';
 import { fail } from '../rejection';
 import { fen } from '../rules/validation';
 import { isRunning } from '../vocabulary';
-import type { Check, EvolveMeta } from './kit';
+import { missingBefore, type PreDecisionStep } from '../rules/pre-decision';
+import { byRules, type Check, type EvolveMeta } from './kit';
 
 /** Reasons of the intervals excluded from the decision limit. */
 export const PAUSE = {
@@ -22,6 +23,19 @@ export const noDefenceRunning: Check = (s) =>
   isRunning(s.deadlines.defence)
     ? fail('CASE.DEFENCE_PERIOD_RUNNING', `The party's defence period runs until ${s.deadlines.defence?.dueAt} (APL 45, 62); record the defence or wait for the period to end`)
     : null;
+
+/** The steps the law puts before `step` are done (409 naming each one missing); replayed legacy history keeps its order. */
+export function stepsDoneBefore(step: PreDecisionStep | 'decision', what: string): Check {
+  return byRules((s) => {
+    const missing = missingBefore(s, step);
+    if (missing.length === 0) return null;
+    return fail(
+      'CASE.PRE_DECISION_STEP_MISSING',
+      `Before ${what}: ${missing.map((m) => m.reason).join('; ')}`,
+      missing.map((m) => ({ field: m.step, message: m.reason })),
+    );
+  });
+}
 
 /** Yuan still owed on the decision. */
 export function outstanding(s: CaseState): number {
