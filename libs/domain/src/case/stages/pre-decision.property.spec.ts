@@ -1,0 +1,102 @@
+import fc from 'fast-check';
+import { commands as C, DAY, HOUR, people, plus, scenario, type CaseRunner } from '../../testing/case-fixtures';
+import { allowedActions } from '../allowed-actions';
+import type { CaseCommand } from '../case-commands';
+import type { ActorSnapshot } from '../actor.types';
+
+// No dead ends before the decision (APL 44, 45, 57, 58, 62–65): whatever
+// order the right people try the pre-decision steps in — refused attempts
+// included — the case can still be carried lawfully to a decision, and the
+// decision is offered only when it would be accepted.
+
+const { officerA: A, head: H, deputyHead: D, reviewer: R, host: HOST } = people;
+
+type Step = (r: CaseRunner) => { command: CaseCommand; actor: ActorSnapshot; advance?: number };
+
+const REPORTS = {
+  small: { proposedPenalty: { kinds: ['FINE' as const], fineAmount: 1000 } },
+  standard: {},
+  major: { proposedPenalty: { kinds: ['FINE' as const], fineAmount: 150_000 } },
+  none: { proposedOutcome: 'NO_PENALTY' as const, proposedPenalty: undefined },
+};
+
+/** What the right people might try, in any order. */
+const STEPS: Step[] = [
+  () => ({ command: C.report(REPORTS.small), actor: A }),
+  () => ({ command: C.report(REPORTS.standard), actor: A }),
+  () => ({ command: C.report(REPORTS.major), actor: A }),
+  () => ({ command: C.report(REPORTS.none), actor: A }),
+  () => ({ command: C.review(), actor: R }),
+  () => ({ command: { type: 'REVIEW_CASE', opinion: 'CORRECT', comments: 'recompute the fine' }, actor: R }),
+  (r) => ({ command: C.notice(r.now), actor: A }),
+  (r) => ({ command: C.notice(r.now, { hearingRightsNotified: false }), actor: A }),
+  () => ({ command: C.defence(), actor: A }),
+  () => ({ command: { type: 'RECORD_DEFENCE', waived: true }, actor: A }),
+  (r) => ({ command: C.requestHearing(r.now), actor: A }),
+  (r) => ({ command: C.scheduleHearing(plus(r.now, 20 * DAY)), actor: A }),
+  (r) => ({ command: C.holdHearing(r.s.hearing?.hearingAt ?? r.now), actor: HOST, advance: HOUR }),
+  () => ({ command: C.requestLegalReview(), actor: A }),
+  () => ({ command: C.legalReview('APPROVE'), actor: R }),
+  () => ({ command: C.legalReview('RETURN'), actor: R }),
+  (r) => ({ command: { ...C.collective(r.now), attendees: [H, D] }, actor: H }),
+  () => ({ command: C.suspend(), actor: H }),
+  () => ({ command: C.resume(), actor: H }),
+  (r) => ({ command: lawfulDecision(r), actor: H }),
+];
+
+/** The decision the investigation and the notice allow: the proposed penalty, or none. */
+function lawfulDecision(r: CaseRunner): CaseCommand {
+  const report = r.s.report;
+  if (report?.proposedOutcome === 'PENALTY') return C.decide({ penalty: report.proposedPenalty });
+  return C.decide({ outcome: 'NO_PENALTY', penalty: undefined });
+}
+
+/** Try a step; a refusal changes nothing. A hearing is held on its day. */
+function attempt(r: CaseRunner, step: Step): boolean {
+  const { command, actor, advance } = step(r);
+  if (command.type === 'RECORD_HEARING' && r.s.hearing?.hearingAt && Date.parse(r.now) < Date.parse(r.s.hearing.hearingAt)) {
+    r.at(r.s.hearing.hearingAt);
+  }
+  if (!r.try(command, actor).ok) return false;
+  r.exec(command, actor, advance);
+  return true;
+}
+
+/** The documented order, from wherever the case is: true once decided. */
+function carryToDecision(r: CaseRunner): boolean {
+  const order: Step[] = [
+    () => ({ command: C.resume(), actor: H }),
+    () => ({ command: C.report(REPORTS.standard), actor: A }),
+    () => ({ command: C.review(), actor: R }),
+    (x) => ({ command: C.notice(x.now), actor: A }),
+    () => ({ command: { type: 'RECORD_DEFENCE', waived: true }, actor: A }),
+    (x) => ({ command: C.scheduleHearing(plus(x.now, 20 * DAY)), actor: A }),
+    (x) => ({ command: C.holdHearing(x.s.hearing?.hearingAt ?? x.now), actor: HOST }),
+    () => ({ command: C.requestLegalReview(), actor: A }),
+    () => ({ command: C.legalReview('APPROVE'), actor: R }),
+    (x) => ({ command: { ...C.collective(x.now), attendees: [H, D] }, actor: H }),
+    (x) => ({ command: lawfulDecision(x), actor: H }),
+  ];
+  for (let i = 0; i < 30 && r.status !== 'DECIDED'; i++) {
+    if (!order.some((step) => attempt(r, step))) return false;
+  }
+  return r.status === 'DECIDED';
+}
+
+describe('the pre-decision steps in any order (property)', () => {
+  it('every case can still be carried lawfully to a decision, and the decision is offered only when it would be accepted', () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: STEPS.length - 1 }), { maxLength: 30 }), (picks) => {
+        const r = scenario('FILED');
+        for (const i of picks) {
+          if (r.status === 'DECIDED') break;
+          attempt(r, STEPS[i]);
+          const offered = allowedActions(r.s, H, { now: r.now, policy: r.policy }).includes('decision');
+          if (offered && !r.try(lawfulDecision(r), H).ok) return false;
+        }
+        return r.status === 'DECIDED' || carryToDecision(r);
+      }),
+      { numRuns: 300, seed: 20261202 },
+    );
+  });
+});
