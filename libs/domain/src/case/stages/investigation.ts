@@ -14,6 +14,7 @@ import { all, inStatus, invalid, notAllowed, payloadOf, stage } from './kit';
 /** The refusals only this stage gives. */
 const CODES = {
   'REPORT.EXEMPT_WITH_PENALTY': 422,
+  'REPORT.DISCRETION_REASONS_REQUIRED': 422,
   'CASE.COLLECTOR_NOT_ASSIGNED': 422,
   'EVIDENCE.DUPLICATE_ID': 422,
   'EVIDENCE.NOT_FOUND': 422,
@@ -165,6 +166,12 @@ export const investigation = stage<InvestigationCommand, InvestigationEvent>()(
         if (!v.ok) return invalid(v);
         if (!ctx.legacyRules && cmd.circumstanceLevel === 'EXEMPT' && cmd.proposedOutcome === 'PENALTY') {
           return fail('REPORT.EXEMPT_WITH_PENALTY', 'Circumstances found to exempt the party (不予处罚, APL 33) propose no penalty');
+        }
+        if (!ctx.legacyRules && cmd.circumstanceLevel !== 'GENERAL' && !cmd.discretionReasons?.trim()) {
+          return fail(
+            'REPORT.DISCRETION_REASONS_REQUIRED',
+            `A ${cmd.circumstanceLevel} circumstance level departs from the general benchmark: the report gives its reasons (APL 32–34, 裁量基准)`,
+          );
         }
         if (cmd.proposedOutcome === 'PENALTY' && s.evidence.length === 0) {
           return fail('CASE.EVIDENCE_REQUIRED', 'A penalty needs recorded evidence (APL 40)');

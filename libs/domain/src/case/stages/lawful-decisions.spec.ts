@@ -55,6 +55,22 @@ describe('a penalty rests on the investigation (APL 40)', () => {
   });
 });
 
+describe('a report that departs from the general benchmark says why (APL 32–34)', () => {
+  it.each(['EXEMPT', 'MITIGATED', 'LIGHTER', 'HEAVIER'] as const)('%s without discretion reasons is refused; with them accepted', (level) => {
+    const r = scenario('FILED');
+    const over = level === 'EXEMPT' ? { proposedOutcome: 'NO_PENALTY' as const, proposedPenalty: undefined } : {};
+    const bare = rejected(r.try(C.report({ ...over, circumstanceLevel: level, discretionReasons: undefined }), A));
+    expect(bare).toMatchObject({ status: 422, code: 'REPORT.DISCRETION_REASONS_REQUIRED' });
+    expect(rejected(r.try(C.report({ ...over, circumstanceLevel: level, discretionReasons: '  ' }), A)).code).toBe('VALIDATION.FAILED');
+    expect(legacy(r, C.report({ ...over, circumstanceLevel: level, discretionReasons: undefined }), A).ok).toBe(true);
+    expect(r.try(C.report({ ...over, circumstanceLevel: level, discretionReasons: 'first violation, corrected at once' }), A).ok).toBe(true);
+  });
+
+  it('the general level needs none', () => {
+    expect(scenario('FILED').try(C.report({ discretionReasons: undefined }), A).ok).toBe(true);
+  });
+});
+
 describe('no penalty heavier than the notice the party was heard on (APL 44, 45, 62)', () => {
   function waived(): CaseRunner {
     const r = scenario('NOTICE_SERVED');
