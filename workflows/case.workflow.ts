@@ -43,6 +43,8 @@ const { appendCaseEvents } = proxyActivities<CaseActivities>({
 
 /** The patch that marks commands judged by the lawful-decision rules (older history replays without them). */
 const LAWFUL_DECISIONS_PATCH = 'lawful-decisions';
+/** The patch after which a defence no longer ends the window to request a hearing. */
+const HEARING_WINDOW_PATCH = 'hearing-window';
 
 /** How long a started workflow waits for its registration before giving up. */
 const REGISTRATION_WINDOW = '5 minutes';
@@ -130,9 +132,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       exclusive(async (): Promise<CommandResult> => {
         const at = now();
         // A command recorded before the lawful-decision rules replays under the rules it ran with.
-        const legacyRules = !patched(LAWFUL_DECISIONS_PATCH);
+        const lawful = patched(LAWFUL_DECISIONS_PATCH);
+        const legacyRules = !lawful;
+        // Likewise the separate hearing-request window (APL 64), a later rule.
+        const legacyHearingWindow = !lawful || !patched(HEARING_WINDOW_PATCH);
         // State may have moved since validation (handlers queue): decide again.
-        const decision = decide(state, envelope.command, { actor: envelope.actor, policy, now: at, legacyRules });
+        const decision = decide(state, envelope.command, { actor: envelope.actor, policy, now: at, legacyRules, legacyHearingWindow });
         if (!decision.ok) throw rejectionFailure(decision.rejection);
         const first = seq + 1;
         await record(decision.events, actorRef(envelope.actor), at);

@@ -130,9 +130,10 @@ async function main(): Promise<void> {
   }, '告知 pre-decision notice served');
   await command('officer.zhang', caseId, 'defence', {
     waived: false,
+    hearingWaived: true,
     statement: '当事人称许可证正在办理中',
     points: [{ point: '许可证正在办理', adopted: false, reason: '尚未取得许可, 不得经营' }],
-  }, '陈述申辩 the party defends; each point answered');
+  }, '陈述申辩 the party defends (and waives a hearing); each point answered');
   const decided = await command('head.sun', caseId, 'decision', {
     outcome: 'PENALTY',
     penalty,

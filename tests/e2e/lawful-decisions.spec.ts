@@ -70,7 +70,17 @@ describe('a penalty decision bound to the investigation and the notice', () => {
       proof: '送达回证 No. E2E-9',
     });
     expect(noticed.status).toBe(200);
-    expect((await api.command('officer.zhang', id, 'defence', { waived: true })).status).toBe(200);
+    // ¥5,000 for a person qualifies for a hearing: a defence waiver alone leaves the hearing window open (APL 64).
+    const defenceOnly = await api.command('officer.zhang', id, 'defence', { waived: true });
+    expect(defenceOnly.status).toBe(200);
+    const windowOpen = await api.refused(id, () => api.command('head.sun', id, 'decision', decision(5000)));
+    expect(windowOpen.body).toMatchObject({ status: 409, code: 'CASE.HEARING_WINDOW_RUNNING' });
+    // The party then waives its hearing in writing: the window ends, and a hearing request is refused.
+    const waived = await api.command('officer.zhang', id, 'hearing-waiver', { waivedAt: ago(5), note: '书面放弃听证' });
+    expect(waived.status).toBe(200);
+    expect(waived.body.recorded).toEqual([{ seq: expect.any(Number), type: 'HEARING_WAIVED' }]);
+    const late = await api.refused(id, () => api.command('officer.zhang', id, 'hearing-request', { requestedAt: ago(1) }));
+    expect(late.body).toMatchObject({ status: 409, code: 'HEARING.WAIVED' });
 
     const heavier = await api.refused(id, () => api.command('head.sun', id, 'decision', decision(9000)));
     expect(heavier.body).toMatchObject({ status: 422, code: 'DECISION.HEAVIER_THAN_NOTICE' });

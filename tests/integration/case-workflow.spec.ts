@@ -193,6 +193,35 @@ describe('case workflow on the Temporal dev server', () => {
     await maybeRecordHistory(client, caseWorkflowId(caseId), 'decision-judged-on-notice');
   });
 
+  it('keeps the hearing-request window open past a defence until the party waives its hearing (hearing-window patch)', async () => {
+    const caseId = randomUUID();
+    await register(caseId, DEMO_POLICY, '2026-11-20T02:00:00Z');
+    const officers = [actor('officer.zhang'), actor('officer.li')];
+    // ¥6,000 for a person qualifies for a hearing under the demo policy.
+    const penalty = { kinds: ['FINE' as const], fineAmount: 6000 };
+    await drive(caseId, [
+      ['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'violation likely', officers })],
+      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'b'.repeat(64), sizeBytes: 1 })],
+      ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'sold without licence', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《食品安全法》第一百二十二条', circumstanceLevel: 'GENERAL' })],
+      ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
+      ['officer.zhang', (now) => ({ type: 'SERVE_NOTICE', noticeNumber: 'WF-N3', text: '拟罚款陆仟元; 你有要求听证的权利', hearingRightsNotified: true, method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
+      ['officer.zhang', () => ({ type: 'RECORD_DEFENCE', waived: true })],
+    ]);
+    const handle = client.workflow.getHandle(caseWorkflowId(caseId));
+    const early = await handle
+      .executeUpdate(executeCommandUpdate, { args: [{ command: { type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'WF-3', text: '罚款陆仟元' }, actor: actor('head.sun') }] })
+      .catch((e: unknown) => e);
+    expect((early as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'CASE.HEARING_WINDOW_RUNNING' });
+    const statuses = await drive(caseId, [
+      ['officer.zhang', (now) => ({ type: 'WAIVE_HEARING', waivedAt: now })],
+      ['head.sun', () => ({ type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'WF-3', text: '罚款陆仟元' })],
+    ]);
+    expect(statuses).toEqual(['DEFENCE_RECORDED', 'DECIDED']);
+    const [row] = await ds.query('SELECT deadlines FROM cases WHERE id = $1', [caseId]);
+    expect((row.deadlines as Record<string, { state: string }>).hearingRequest.state).toBe('MET');
+    await maybeRecordHistory(client, caseWorkflowId(caseId), 'hearing-window-waived');
+  });
+
   it('carries a simple case (当场处罚): decided and served on the spot, reported, paid, closed, archived', async () => {
     const caseId = randomUUID();
     await register(caseId, DEMO_POLICY, new Date().toISOString(), 'SIMPLE');

@@ -8,7 +8,8 @@ import { DEMO_POLICY } from '../../infra/seed/demo-policy';
 export function fastPolicy(periods: Partial<Record<keyof JurisdictionPolicy['deadlines'], { seconds: number; remindBefore?: number }>>): JurisdictionPolicy {
   const deadlines = { ...DEMO_POLICY.deadlines };
   for (const [kind, p] of Object.entries(periods) as [keyof JurisdictionPolicy['deadlines'], { seconds: number; remindBefore?: number }][]) {
-    const spec: PeriodSpec = { ...deadlines[kind], seconds: p.seconds, remindBefore: p.remindBefore };
+    const base = deadlines[kind] ?? { ...deadlines.defence, source: 'APL 64' };
+    const spec: PeriodSpec = { ...base, seconds: p.seconds, remindBefore: p.remindBefore };
     deadlines[kind] = spec;
   }
   return { ...DEMO_POLICY, version: `${DEMO_POLICY.version}-fast-${Object.keys(periods).join('-')}`, deadlines };

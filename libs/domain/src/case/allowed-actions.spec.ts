@@ -36,7 +36,12 @@ describe('allowedActions', () => {
   });
 
   it('once the party was told and heard, the head is offered the decision', () => {
-    expect(allowedActions(scenario('DEFENCE_RECORDED').s, H)).toContain('decision');
+    const r = scenario('DEFENCE_RECORDED');
+    // A defence is not a hearing waiver: until the party waives it or the window ends, no decision (APL 64).
+    expect(allowedActions(r.s, H)).not.toContain('decision');
+    const heard = scenario('NOTICE_SERVED');
+    heard.exec(C.defence({ hearingWaived: true }), A);
+    expect(allowedActions(heard.s, H)).toContain('decision');
   });
 
   it('with the defence period running the decision is not offered', () => {

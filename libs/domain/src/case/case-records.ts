@@ -195,6 +195,8 @@ export interface DefencePoint {
 
 export interface DefenceRecord {
   waived: boolean;
+  /** The party also waived its hearing (听证) right: the hearing-request window ends too. */
+  hearingWaived?: boolean;
   statement?: string;
   points?: DefencePoint[];
   at: string;

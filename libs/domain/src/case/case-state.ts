@@ -57,6 +57,8 @@ export interface CaseState {
   notice?: NoticeRecord;
   defence?: DefenceRecord;
   hearing?: HearingRecord;
+  /** The party waived its hearing (听证) right: the hearing-request window ended (APL 64). */
+  hearingWaiver?: { at: string };
   legalReview?: LegalReviewRecord;
   collectiveDiscussions: CollectiveDiscussionRecord[];
   decision?: CaseDecisionRecord;

@@ -33,4 +33,10 @@ export interface CommandContext {
    * ran; never by the API, never for a new command.
    */
   legacyRules?: boolean;
+  /**
+   * Judge the command as before the separate hearing-request window (APL 64):
+   * set only by the workflow while it replays a command recorded before its
+   * 'hearing-window' patch.
+   */
+  legacyHearingWindow?: boolean;
 }

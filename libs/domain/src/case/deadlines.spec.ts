@@ -182,7 +182,8 @@ describe('decision: 90 days from filing, pauses excluded, extendable (APL 60)', 
   });
 
   it('is met by the decision; a missed decision limit leaves OVERDUE until decided', () => {
-    const r = scenario('DEFENCE_RECORDED');
+    const r = scenario('NOTICE_SERVED');
+    r.exec(C.defence({ hearingWaived: true }), A);
     r.at('2026-06-02T00:00:00.000Z').exec(C.escalation('decision'), SYSTEM);
     expect(r.s.flags).toContain('OVERDUE');
     r.exec(C.decide(), H);
@@ -254,7 +255,8 @@ describe('service, payment, closure', () => {
   });
 
   it('closure: from service when nothing is to be paid', () => {
-    const r = scenario('DEFENCE_RECORDED');
+    const r = scenario('NOTICE_SERVED');
+    r.exec(C.defence({ hearingWaived: true }), A);
     r.exec(C.decide({ outcome: 'NO_PENALTY', penalty: undefined }), H);
     r.exec(C.serve(r.now), A);
     expect(r.s.deadlines.payment).toBeUndefined();
@@ -268,8 +270,13 @@ describe('defence window (APL 45, 62): the party’s, not the agency’s', () =>
     const r = scenario('NOTICE_SERVED');
     expect(r.s.deadlines.defence).toMatchObject({ owner: 'PARTY', dueAt: '2026-03-09T15:59:59.999Z', state: 'OPEN' });
     expect(rejected(r.try(C.decide(), H)).code).toBe('CASE.DEFENCE_PERIOD_RUNNING');
+    // APL 64: the window to ask for a hearing runs beside it, the same 5 WD.
+    expect(r.s.deadlines.hearingRequest).toMatchObject({ owner: 'PARTY', dueAt: '2026-03-09T15:59:59.999Z', state: 'OPEN' });
     r.at('2026-03-09T15:59:59.999Z').exec(C.escalation('defence'), SYSTEM);
     expect(r.s.deadlines.defence?.state).toBe('MISSED');
+    expect(r.s.flags).not.toContain('OVERDUE');
+    expect(rejected(r.try(C.decide(), H)).code).toBe('CASE.HEARING_WINDOW_RUNNING');
+    r.exec(C.escalation('hearingRequest'), SYSTEM);
     expect(r.s.flags).not.toContain('OVERDUE');
     expect(r.try(C.decide(), H).ok).toBe(true);
   });

@@ -13,6 +13,7 @@ export const DEADLINE_OWNER: Record<DeadlineKind, 'AGENCY' | 'PARTY'> = {
   filingDecision: 'AGENCY',
   caseReview: 'AGENCY',
   defence: 'PARTY',
+  hearingRequest: 'PARTY',
   hearingNotice: 'AGENCY',
   decision: 'AGENCY',
   service: 'AGENCY',
@@ -35,9 +36,14 @@ function pausable(kind: DeadlineKind): boolean {
   return kind === 'decision';
 }
 
+/** APL 64: a hearing is requested within 5 days of the notice, counted as the defence period is. */
+function hearingRequestPeriod(policy: JurisdictionPolicy): PeriodSpec {
+  return { ...policy.deadlines.defence, source: 'APL 64 (the defence period of the policy)' };
+}
+
 /** Base period plus `extensions` extension periods; same day kind is summed, as the law counts them. */
 export function effectivePeriod(kind: DeadlineKind, extensions: number, policy: JurisdictionPolicy): PeriodSpec {
-  const base = policy.deadlines[kind];
+  const base = policy.deadlines[kind] ?? hearingRequestPeriod(policy);
   const extKey = EXTENSION_PERIOD[kind];
   if (extensions === 0 || !extKey) return base;
   const ext = policy.deadlines[extKey];

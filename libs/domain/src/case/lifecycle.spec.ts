@@ -58,7 +58,7 @@ describe('a full ordinary lifecycle', () => {
     // 审核, 告知 (with the hearing right), 陈述申辩: the steps before any decision on a proposed penalty.
     r.exec(C.review(), R);
     r.exec(C.notice(r.now), A);
-    r.exec(C.defence(), A);
+    r.exec(C.defence({ hearingWaived: true }), A);
     r.exec(C.decide(), H);
     expect(r.s).toMatchObject({ status: 'DECIDED', decision: { amountDue: 52000, documentNumber: '长市监罚〔2026〕101号', simple: false } });
     expect(r.s.deadlines.decision?.state).toBe('MET');
@@ -85,6 +85,7 @@ describe('a full ordinary lifecycle', () => {
       ['filingDecision', 'MET'],
       ['decision', 'MET'],
       ['defence', 'MET'],
+      ['hearingRequest', 'MET'],
       ['service', 'MET'],
       ['payment', 'MET'],
       ['closure', 'MET'],
@@ -123,7 +124,8 @@ describe('a full ordinary lifecycle', () => {
   });
 
   it('dismissal: decided, served, closed without payment', () => {
-    const r = scenario('DEFENCE_RECORDED');
+    const r = scenario('NOTICE_SERVED');
+    r.exec(C.defence({ hearingWaived: true }), A);
     expect(rejected(r.try(C.decide({ outcome: 'DISMISS' }), H)).code).toBe('VALIDATION.FAILED'); // a penalty with DISMISS
     r.exec(C.decide({ outcome: 'DISMISS', penalty: undefined }), H);
     r.exec(C.serve(r.now), A);
@@ -233,7 +235,7 @@ describe('the full ordinary path with every pre-decision step, enforced', () => 
     r.exec(C.review(), R);
     expect(rejected(r.try(C.requestLegalReview(), A)).errors?.map((e) => e.field)).toEqual(['notice', 'defence']);
     r.exec(C.notice(r.now), A);
-    r.exec(C.defence(), A);
+    r.exec(C.defence({ hearingWaived: true }), A);
     expect(r.try(C.requestLegalReview(), A).ok).toBe(true);
     expect(r.try(C.decide(), H).ok).toBe(true);
   });
@@ -378,7 +380,7 @@ describe('criminal transfer (两法衔接)', () => {
     expect(rejected(r.try(C.decide(), H)).code).toBe('CASE.PRE_DECISION_STEP_MISSING');
     r.exec(C.review(), R);
     r.exec(C.notice(r.now), A);
-    r.exec(C.defence(), A);
+    r.exec(C.defence({ hearingWaived: true }), A);
     expect(r.try(C.decide(), H).ok).toBe(true);
   });
 

@@ -219,6 +219,7 @@ export const DEADLINE_KINDS = [
   'filingDecision',
   'caseReview',
   'defence',
+  'hearingRequest',
   'hearingNotice',
   'decision',
   'service',

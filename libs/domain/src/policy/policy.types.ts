@@ -58,6 +58,8 @@ export interface JurisdictionPolicy {
     decisionExtension: PeriodSpec;
     caseReview: PeriodSpec;
     defence: PeriodSpec;
+    /** APL 64: a hearing is requested within 5 days of the notice; the defence period when absent. */
+    hearingRequest?: PeriodSpec;
     hearingNotice: PeriodSpec;
     service: PeriodSpec;
     payment: PeriodSpec;

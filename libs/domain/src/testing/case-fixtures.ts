@@ -144,11 +144,12 @@ export const commands = {
     proof: 'delivery-receipt-notice-101',
     ...over,
   }),
-  defence: (): CommandOf<'RECORD_DEFENCE'> => ({
+  defence: (over: Partial<CommandOf<'RECORD_DEFENCE'>> = {}): CommandOf<'RECORD_DEFENCE'> => ({
     type: 'RECORD_DEFENCE',
     waived: false,
     statement: 'The licence application was pending',
     points: [{ point: 'application pending', adopted: false, reason: 'a pending application does not permit trading' }],
+    ...over,
   }),
   requestHearing: (at: string): CommandOf<'REQUEST_HEARING'> => ({ type: 'REQUEST_HEARING', requestedAt: at }),
   scheduleHearing: (hearingAt: string, host: ActorSnapshot = people.host): CommandOf<'SCHEDULE_HEARING'> => ({
@@ -380,12 +381,16 @@ function toLegalReviewPending(r: CaseRunner): CaseRunner {
   return r;
 }
 /** The steps the law puts before a decision on the standard penalty (hearing offered, not requested). */
-function toDefended(r: CaseRunner): CaseRunner {
-  toNotice(r).exec(commands.defence(), A);
+function toDefended(r: CaseRunner, hearingWaived = false): CaseRunner {
+  toNotice(r).exec(commands.defence(hearingWaived ? { hearingWaived } : {}), A);
   return r;
 }
+/** Defended, and the hearing waived too: nothing is left before the decision. */
+function toHeard(r: CaseRunner): CaseRunner {
+  return toDefended(r, true);
+}
 function toDecided(r: CaseRunner): CaseRunner {
-  toDefended(r).exec(commands.decide(), H);
+  toHeard(r).exec(commands.decide(), H);
   return r;
 }
 function toServed(r: CaseRunner): CaseRunner {
@@ -431,13 +436,13 @@ const SCENARIOS: Record<ScenarioName, (r: CaseRunner) => CaseRunner> = {
   INVESTIGATION_REPORTED: toReported,
   CASE_REVIEWED: (r) => (toReported(r).exec(commands.review(), R), r),
   NOTICE_SERVED: toNotice,
-  DEFENCE_RECORDED: toDefended,
+  DEFENCE_RECORDED: (r) => toDefended(r),
   HEARING_REQUESTED: toHearingRequested,
   HEARING_SCHEDULED: toHearingScheduled,
   HEARING_HELD: toHearingHeld,
   LEGAL_REVIEW_PENDING: toLegalReviewPending,
   LEGAL_REVIEW_PASSED: (r) => (toLegalReviewPending(r).exec(commands.legalReview('APPROVE'), R), r),
-  COLLECTIVE_DISCUSSED: (r) => (toDefended(r).exec(commands.collective(r.now), H), r),
+  COLLECTIVE_DISCUSSED: (r) => (toHeard(r).exec(commands.collective(r.now), H), r),
   DECIDED: toDecided,
   SERVED: toServed,
   EXECUTED: toExecuted,

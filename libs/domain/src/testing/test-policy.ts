@@ -29,7 +29,8 @@ export function testPolicy(opts: { seconds?: boolean; version?: string } = {}): 
   if (opts.seconds) {
     // One "day" = 10 s; reminders one "day" before.
     for (const key of Object.keys(deadlines) as (keyof Deadlines)[]) {
-      const p: PeriodSpec = deadlines[key];
+      const p: PeriodSpec | undefined = deadlines[key];
+      if (!p) continue;
       deadlines[key] = { ...p, seconds: p.days * 10, ...(p.remindBefore !== undefined ? { remindBefore: p.remindBefore * 10 } : {}) };
     }
   }

@@ -10,6 +10,7 @@ import {
   DefenceDto,
   HearingDto,
   HearingRequestDto,
+  HearingWaiverDto,
   LegalReviewDto,
   LegalReviewRequestDto,
   NoticeDto,
@@ -41,6 +42,7 @@ export class PreDecisionController {
     return this.runner.run(call, dto, () => ({
       type: 'RECORD_DEFENCE',
       waived: dto.waived,
+      ...(dto.hearingWaived !== undefined ? { hearingWaived: dto.hearingWaived } : {}),
       ...(dto.statement !== undefined ? { statement: dto.statement } : {}),
       ...(dto.points ? { points: dto.points.map((p) => ({ point: p.point, adopted: p.adopted, reason: p.reason })) } : {}),
     }));
@@ -51,6 +53,15 @@ export class PreDecisionController {
     return this.runner.run(call, dto, () => ({
       type: 'REQUEST_HEARING',
       requestedAt: iso(dto.requestedAt),
+      ...(dto.note !== undefined ? { note: dto.note } : {}),
+    }));
+  }
+
+  @CommandRoute('WAIVE_HEARING', 'The party waived its hearing (APL 64): the hearing-request window ends')
+  hearingWaiver(@Body() dto: HearingWaiverDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({
+      type: 'WAIVE_HEARING',
+      waivedAt: iso(dto.waivedAt),
       ...(dto.note !== undefined ? { note: dto.note } : {}),
     }));
   }

@@ -60,6 +60,11 @@ export class DefenceDto {
   @IsBoolean()
   waived!: boolean;
 
+  @ApiPropertyOptional({ description: 'The party also waived its hearing (听证): a defence, or its waiver, leaves the hearing-request window open (APL 64)' })
+  @IsOptional()
+  @IsBoolean()
+  hearingWaived?: boolean;
+
   @ApiPropertyOptional({ description: "The party's statement; required unless waived" })
   @ValidateIf((o: DefenceDto, v: unknown) => o.waived !== true || v !== undefined)
   @Text(20000)
@@ -78,6 +83,17 @@ export class HearingRequestDto {
   @ApiProperty({ example: '2026-11-23T03:00:00Z', description: 'When the party asked (within the defence period)' })
   @IsInstant()
   requestedAt!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Text(2000)
+  note?: string;
+}
+
+export class HearingWaiverDto {
+  @ApiProperty({ example: '2026-11-23T03:00:00Z', description: 'When the party waived its hearing, in writing (within the hearing-request window)' })
+  @IsInstant()
+  waivedAt!: string;
 
   @ApiPropertyOptional()
   @IsOptional()

@@ -245,7 +245,7 @@ describe('查审分离: reviewers and hosts never investigated the case', () => 
     const r = reportedWith();
     r.exec(C.review(), R);
     r.exec(C.notice(r.now), A);
-    r.exec(C.defence(), A);
+    r.exec(C.defence({ hearingWaived: true }), A);
     r.exec(C.requestLegalReview(), A);
     expect(rejected(r.try(C.legalReview(), RO)).code).toBe('REVIEW.REVIEWER_CONFLICT');
   });

@@ -11,7 +11,7 @@ import { checkService, serviceRecord, validateService } from '../rules/service';
 import { ms, Validator } from '../rules/validation';
 import { DECIDABLE, DECISION_OUTCOMES, type DecisionOutcome, HEARING_PENDING, TRANSFER_STATUSES } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage, type Check } from './kit';
-import { afterService, noDefenceRunning, stepsDoneBefore } from './shared';
+import { afterService, noDefenceRunning, noHearingWindowRunning, stepsDoneBefore } from './shared';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -84,7 +84,7 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
       action: 'decision',
       roles: ['AGENCY_HEAD'],
       decisive: true,
-      from: all(decisionBlockers, noDefenceRunning, notSuspectedCrime, stepsDoneBefore('decision', 'the decision')),
+      from: all(decisionBlockers, noDefenceRunning, noHearingWindowRunning, notSuspectedCrime, stepsDoneBefore('decision', 'the decision')),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.oneOf('outcome', cmd.outcome, DECISION_OUTCOMES).text('documentNumber', cmd.documentNumber).text('text', cmd.text);

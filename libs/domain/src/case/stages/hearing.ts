@@ -9,11 +9,14 @@ import { meetDeadline } from '../deadlines';
 import { failWith, type RejectionStatus } from '../rejection';
 import { hasRole, isInvestigator, personRef } from '../rules/people';
 import { ms, Validator } from '../rules/validation';
+import { isRunning } from '../vocabulary';
 import { all, inStatus, invalid, stage } from './kit';
 import { closePause, openPause, PAUSE } from './shared';
 
 /** The refusals only this stage gives. */
 const CODES = {
+  'HEARING.NO_WINDOW': 409,
+  'HEARING.WAIVED': 409,
   'HEARING.NOT_ELIGIBLE': 409,
   'HEARING.REQUEST_LATE': 422,
   'HEARING.NOTICE_TOO_SHORT': 422,
@@ -23,6 +26,8 @@ const fail = failWith(CODES);
 
 export type HearingCommand =
   | { type: 'REQUEST_HEARING'; requestedAt: string; note?: string }
+  /** The party waives its hearing right, in writing, while the window runs (APL 64). */
+  | { type: 'WAIVE_HEARING'; waivedAt: string; note?: string }
   | {
       type: 'SCHEDULE_HEARING';
       hearingAt: string;
@@ -35,6 +40,7 @@ export type HearingCommand =
 
 export type HearingEvent =
   | { type: 'HEARING_REQUESTED'; requestedAt: string; note?: string }
+  | { type: 'HEARING_WAIVED'; waivedAt: string; note?: string }
   | {
       type: 'HEARING_SCHEDULED';
       hearingAt: string;
@@ -61,11 +67,29 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
         v.instant('requestedAt', cmd.requestedAt, { notFuture: true }).text('note', cmd.note, { optional: true });
         if (v.ok && s.notice && ms(cmd.requestedAt) < ms(s.notice.service.servedAt)) v.add('requestedAt', 'must not precede the notice');
         if (!v.ok) return invalid(v);
-        const d = s.deadlines.defence;
+        if (s.hearingWaiver) return fail('HEARING.WAIVED', `The party waived its hearing on ${s.hearingWaiver.at} (APL 64)`);
+        const d = s.deadlines.hearingRequest ?? s.deadlines.defence;
         if (d && ms(cmd.requestedAt) > ms(d.dueAt)) {
-          return fail('HEARING.REQUEST_LATE', `A hearing must be requested within the defence period, which ended ${d.dueAt} (APL 64)`);
+          return fail('HEARING.REQUEST_LATE', `A hearing must be requested within 5 days of the notice, which ended ${d.dueAt} (APL 64)`);
         }
         const e: HearingEvent = { type: 'HEARING_REQUESTED', requestedAt: cmd.requestedAt };
+        if (cmd.note !== undefined) e.note = cmd.note;
+        return e;
+      },
+    },
+    WAIVE_HEARING: {
+      action: 'hearing-waiver',
+      roles: ['OFFICER'],
+      // Only while the window runs: before it, there is no right to waive; after it, nothing left to waive.
+      from: all(inStatus(['NOTICE_SERVED', 'DEFENCE_RECORDED']), (s) =>
+        isRunning(s.deadlines.hearingRequest) ? null : fail('HEARING.NO_WINDOW', 'No hearing-request window is running on this case (APL 64)'),
+      ),
+      handle: (s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.instant('waivedAt', cmd.waivedAt, { notFuture: true }).text('note', cmd.note, { optional: true });
+        if (v.ok && s.notice && ms(cmd.waivedAt) < ms(s.notice.service.servedAt)) v.add('waivedAt', 'must not precede the notice');
+        if (!v.ok) return invalid(v);
+        const e: HearingEvent = { type: 'HEARING_WAIVED', waivedAt: cmd.waivedAt };
         if (cmd.note !== undefined) e.note = cmd.note;
         return e;
       },
@@ -126,8 +150,13 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
       s.hearing = { requestedAt: e.requestedAt };
       s.status = 'HEARING_REQUESTED';
       meetDeadline(s, 'defence', at);
+      meetDeadline(s, 'hearingRequest', at);
       // APL 60 / MSA 63: hearing time is excluded from the decision limit.
       openPause(s, e.requestedAt, PAUSE.HEARING, policy);
+    },
+    HEARING_WAIVED: (s, e, { at }) => {
+      s.hearingWaiver = { at: e.waivedAt };
+      meetDeadline(s, 'hearingRequest', at);
     },
     HEARING_SCHEDULED: (s, e, { at }) => {
       s.hearing = {

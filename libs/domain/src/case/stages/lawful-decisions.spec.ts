@@ -1,6 +1,7 @@
 import { cert, commands as C, DAY, people, person, plus, scenario, standardPenalty, type CaseRunner } from '../../testing/case-fixtures';
 import type { CaseCommand } from '../case-commands';
 import { decide, type DecideResult } from '../decide';
+import { evolve } from '../evolve';
 
 // Rules that judge a decision on what is decided and keep the people who judge
 // a case apart from those who investigate it. Each holds for every new
@@ -74,7 +75,7 @@ describe('a report that departs from the general benchmark says why (APL 32–34
 describe('no penalty heavier than the notice the party was heard on (APL 44, 45, 62)', () => {
   function waived(): CaseRunner {
     const r = scenario('NOTICE_SERVED');
-    r.exec({ type: 'RECORD_DEFENCE', waived: true }, A);
+    r.exec({ type: 'RECORD_DEFENCE', waived: true, hearingWaived: true }, A);
     return r;
   }
 
@@ -95,8 +96,66 @@ describe('no penalty heavier than the notice the party was heard on (APL 44, 45,
   });
 
   it('keeps APL 45 as its own refusal once the party defended', () => {
-    const r = scenario('DEFENCE_RECORDED');
+    const r = scenario('NOTICE_SERVED');
+    r.exec(C.defence({ hearingWaived: true }), A);
     expect(rejected(r.try(C.decide({ penalty: { ...standardPenalty, fineAmount: 60_000 } }), H)).code).toBe('DECISION.HEAVIER_AFTER_DEFENCE');
+  });
+});
+
+describe('the hearing-request window is the party\'s own (APL 64)', () => {
+  it('a defence does not end it: the party may still ask for a hearing, and nothing waits on it meanwhile', () => {
+    const r = scenario('NOTICE_SERVED');
+    r.exec(C.defence(), A);
+    expect(r.s.deadlines.defence?.state).toBe('MET');
+    expect(r.s.deadlines.hearingRequest).toMatchObject({ state: 'OPEN', basis: { source: 'APL 64 (the defence period of the policy)' } });
+    expect(rejected(r.try(C.decide(), H))).toMatchObject({ status: 409, code: 'CASE.HEARING_WINDOW_RUNNING' });
+    expect(rejected(r.try(C.requestLegalReview(), A)).code).toBe('CASE.HEARING_WINDOW_RUNNING');
+    r.at(plus(r.now, 2 * DAY));
+    r.exec(C.requestHearing(r.now), A);
+    expect(r.status).toBe('HEARING_REQUESTED');
+    expect(r.s.deadlines.hearingRequest?.state).toBe('MET');
+  });
+
+  it('a waiver of the hearing ends it; a hearing is then not requested', () => {
+    const r = scenario('NOTICE_SERVED');
+    r.exec(C.defence({ hearingWaived: true }), A);
+    expect(r.s.deadlines.hearingRequest?.state).toBe('MET');
+    expect(r.s.defence?.hearingWaived).toBe(true);
+    expect(rejected(r.try(C.requestHearing(r.now), A))).toMatchObject({ status: 409, code: 'HEARING.WAIVED' });
+    expect(r.try(C.decide(), H).ok).toBe(true);
+  });
+
+  it('the party may waive its hearing after its defence; then the decision is free, a hearing no longer requested', () => {
+    const r = scenario('NOTICE_SERVED');
+    r.exec(C.defence(), A);
+    const waivedAt = r.now;
+    r.exec({ type: 'WAIVE_HEARING', waivedAt }, A);
+    expect(r.s.hearingWaiver).toEqual({ at: waivedAt });
+    expect(r.s.deadlines.hearingRequest?.state).toBe('MET');
+    expect(rejected(r.try(C.requestHearing(r.now), A)).code).toBe('HEARING.WAIVED');
+    expect(rejected(r.try({ type: 'WAIVE_HEARING', waivedAt: r.now }, A))).toMatchObject({ status: 409, code: 'HEARING.NO_WINDOW' });
+    expect(r.try(C.decide(), H).ok).toBe(true);
+  });
+
+  it('is armed only where a hearing is offered', () => {
+    const r = scenario('FILED');
+    r.exec(C.report({ proposedPenalty: { kinds: ['WARNING'] } }), A);
+    r.exec(C.review(), R);
+    r.exec(C.notice(r.now, { hearingRightsNotified: false }), A);
+    expect(r.s.deadlines.hearingRequest).toBeUndefined();
+  });
+
+  it('history from before the window replays as it ran: a defence let the decision through', () => {
+    const r = scenario('CASE_REVIEWED');
+    const replay = (command: CaseCommand, actor = A) => {
+      const d = decide(r.state, command, { ...r.ctx(actor), legacyHearingWindow: true });
+      if (!d.ok) throw new Error(d.rejection.code);
+      for (const e of d.events) r.state = evolve(r.state, e, { at: r.now, policy: r.policy });
+    };
+    replay(C.notice(r.now));
+    expect(r.s.deadlines.hearingRequest).toBeUndefined();
+    replay(C.defence());
+    expect(decide(r.state, C.decide(), { ...r.ctx(H), legacyHearingWindow: true }).ok).toBe(true);
   });
 });
 

@@ -10,7 +10,7 @@ import { hasRole, personRef } from '../rules/people';
 import { Validator } from '../rules/validation';
 import { DISCUSSION_PURPOSES, type DiscussionPurpose, HEARING_PENDING, INVESTIGATING, LEGAL_REVIEW_OPINIONS, type LegalReviewOpinion } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage } from './kit';
-import { noDefenceRunning, stepsDoneBefore } from './shared';
+import { noDefenceRunning, noHearingWindowRunning, stepsDoneBefore } from './shared';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -56,6 +56,7 @@ export const legalReview = stage<LegalReviewCommand, LegalReviewEvent>()(
         return all(
           inStatus(['INVESTIGATION_REPORTED', 'CASE_REVIEWED', 'NOTICE_SERVED', 'DEFENCE_RECORDED', 'HEARING_HELD']),
           noDefenceRunning,
+          noHearingWindowRunning,
           stepsDoneBefore('legal-review', 'the legal review'),
         )(s, cmd, rules);
       },
@@ -94,6 +95,7 @@ export const legalReview = stage<LegalReviewCommand, LegalReviewEvent>()(
         return all(
           inStatus(['INVESTIGATION_REPORTED', 'CASE_REVIEWED', 'NOTICE_SERVED', 'DEFENCE_RECORDED', 'HEARING_HELD', 'LEGAL_REVIEW_PASSED']),
           noDefenceRunning,
+          noHearingWindowRunning,
           stepsDoneBefore('collective-discussion', 'the collective discussion of the decision'),
         )(s, cmd, rules);
       },

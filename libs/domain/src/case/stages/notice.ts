@@ -9,7 +9,7 @@ import { checkService, serviceRecord, validateService } from '../rules/service';
 import { Validator } from '../rules/validation';
 import { REVIEW_OPINIONS, type ReviewOpinion } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage } from './kit';
-import { PAUSE, stepsDoneBefore } from './shared';
+import { hearingWindowRules, PAUSE, stepsDoneBefore } from './shared';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -30,6 +30,8 @@ export type NoticeCommand =
   | {
       type: 'RECORD_DEFENCE';
       waived: boolean;
+      /** The party also waives its hearing right (a defence, or its waiver, is not a hearing waiver: APL 64). */
+      hearingWaived?: boolean;
       statement?: string;
       points?: { point: string; adopted: boolean; reason: string }[];
     };
@@ -43,10 +45,13 @@ export type NoticeEvent =
       proposedPenalty?: Penalty;
       hearingRightsNotified: boolean;
       service: ServiceRecord;
+      /** The hearing-request window (APL 64) runs beside the defence window. */
+      hearingWindow?: true;
     }
   | {
       type: 'DEFENCE_RECORDED';
       waived: boolean;
+      hearingWaived?: true;
       statement?: string;
       points?: { point: string; adopted: boolean; reason: string }[];
     };
@@ -94,6 +99,7 @@ export const notice = stage<NoticeCommand, NoticeEvent>()(
           service: serviceRecord(cmd, ctx.person),
         };
         if (s.report?.proposedPenalty) e.proposedPenalty = s.report.proposedPenalty;
+        if (hearingWindowRules(ctx) && s.report?.assessment.hearingOffered) e.hearingWindow = true;
         return e;
       },
     },
@@ -103,7 +109,7 @@ export const notice = stage<NoticeCommand, NoticeEvent>()(
       from: inStatus(['NOTICE_SERVED']),
       handle: (_s, cmd, ctx) => {
         const v = new Validator(ctx.now);
-        v.bool('waived', cmd.waived);
+        v.bool('waived', cmd.waived).bool('hearingWaived', cmd.hearingWaived, { optional: true });
         v.text('statement', cmd.statement, { optional: cmd.waived === true });
         if (v.array('points', cmd.points, { optional: true })) {
           cmd.points!.forEach((p, i) => {
@@ -112,6 +118,7 @@ export const notice = stage<NoticeCommand, NoticeEvent>()(
         }
         if (!v.ok) return invalid(v);
         const e: NoticeEvent = { type: 'DEFENCE_RECORDED', waived: cmd.waived };
+        if (cmd.hearingWaived === true && hearingWindowRules(ctx)) e.hearingWaived = true;
         if (cmd.statement !== undefined) e.statement = cmd.statement;
         if (cmd.points !== undefined) e.points = cmd.points.map((p) => ({ point: p.point, adopted: p.adopted, reason: p.reason }));
         return e;
@@ -135,6 +142,8 @@ export const notice = stage<NoticeCommand, NoticeEvent>()(
       s.status = 'NOTICE_SERVED';
       // APL 45, 62: the party's defence window runs from (deemed) receipt.
       armDeadline(s, 'defence', e.service.deemedServedAt, at, policy);
+      // APL 64: and, separately, the window to request a hearing.
+      if (e.hearingWindow) armDeadline(s, 'hearingRequest', e.service.deemedServedAt, at, policy);
       if (e.service.method === 'PUBLIC_NOTICE') {
         // MSA 63: public-notice service time is excluded from the decision limit.
         s.pauses.push({ from: e.service.servedAt, to: e.service.deemedServedAt, reason: PAUSE.PUBLIC_NOTICE });
@@ -142,9 +151,19 @@ export const notice = stage<NoticeCommand, NoticeEvent>()(
       }
     },
     DEFENCE_RECORDED: (s, e, { at }) => {
-      s.defence = { waived: e.waived, at, ...(e.statement !== undefined ? { statement: e.statement } : {}), ...(e.points ? { points: clone(e.points) } : {}) };
+      s.defence = {
+        waived: e.waived,
+        at,
+        ...(e.hearingWaived ? { hearingWaived: true } : {}),
+        ...(e.statement !== undefined ? { statement: e.statement } : {}),
+        ...(e.points ? { points: clone(e.points) } : {}),
+      };
       s.status = 'DEFENCE_RECORDED';
       meetDeadline(s, 'defence', at);
+      if (e.hearingWaived) {
+        s.hearingWaiver = { at };
+        meetDeadline(s, 'hearingRequest', at);
+      }
     },
   },
   CODES,

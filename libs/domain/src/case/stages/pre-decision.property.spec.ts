@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { commands as C, DAY, HOUR, people, plus, scenario, type CaseRunner } from '../../testing/case-fixtures';
+import { commands as C, DAY, HOUR, people, plus, scenario, SYSTEM, type CaseRunner } from '../../testing/case-fixtures';
 import { allowedActions } from '../allowed-actions';
-import type { CaseCommand } from '../case-commands';
+import type { CaseCommand, SystemActor } from '../case-commands';
 import type { ActorSnapshot } from '../actor.types';
 
 // No dead ends before the decision (APL 44, 45, 57, 58, 62–65): whatever
@@ -11,7 +11,7 @@ import type { ActorSnapshot } from '../actor.types';
 
 const { officerA: A, head: H, deputyHead: D, reviewer: R, host: HOST } = people;
 
-type Step = (r: CaseRunner) => { command: CaseCommand; actor: ActorSnapshot; advance?: number };
+type Step = (r: CaseRunner) => { command: CaseCommand; actor: ActorSnapshot | SystemActor; advance?: number };
 
 const REPORTS = {
   small: { proposedPenalty: { kinds: ['FINE' as const], fineAmount: 1000 } },
@@ -32,6 +32,10 @@ const STEPS: Step[] = [
   (r) => ({ command: C.notice(r.now, { hearingRightsNotified: false }), actor: A }),
   () => ({ command: C.defence(), actor: A }),
   () => ({ command: { type: 'RECORD_DEFENCE', waived: true }, actor: A }),
+  () => ({ command: C.defence({ hearingWaived: true }), actor: A }),
+  windowLapses('defence'),
+  windowLapses('hearingRequest'),
+  (r) => ({ command: { type: 'WAIVE_HEARING', waivedAt: r.now }, actor: A }),
   (r) => ({ command: C.requestHearing(r.now), actor: A }),
   (r) => ({ command: C.scheduleHearing(plus(r.now, 20 * DAY)), actor: A }),
   (r) => ({ command: C.holdHearing(r.s.hearing?.hearingAt ?? r.now), actor: HOST, advance: HOUR }),
@@ -43,6 +47,15 @@ const STEPS: Step[] = [
   () => ({ command: C.resume(), actor: H }),
   (r) => ({ command: lawfulDecision(r), actor: H }),
 ];
+
+/** The party lets a window pass: the workflow's timer records it at its end. */
+function windowLapses(kind: 'defence' | 'hearingRequest'): Step {
+  return (r) => {
+    const due = r.state?.deadlines[kind]?.dueAt;
+    if (due && Date.parse(r.now) < Date.parse(due)) r.at(due);
+    return { command: C.escalation(kind), actor: SYSTEM };
+  };
+}
 
 /** The decision the investigation and the notice allow: the proposed penalty, or none. */
 function lawfulDecision(r: CaseRunner): CaseCommand {
@@ -69,7 +82,10 @@ function carryToDecision(r: CaseRunner): boolean {
     () => ({ command: C.report(REPORTS.standard), actor: A }),
     () => ({ command: C.review(), actor: R }),
     (x) => ({ command: C.notice(x.now), actor: A }),
-    () => ({ command: { type: 'RECORD_DEFENCE', waived: true }, actor: A }),
+    () => ({ command: { type: 'RECORD_DEFENCE', waived: true, hearingWaived: true }, actor: A }),
+    (x) => ({ command: { type: 'WAIVE_HEARING', waivedAt: x.now }, actor: A }),
+    windowLapses('defence'),
+    windowLapses('hearingRequest'),
     (x) => ({ command: C.scheduleHearing(plus(x.now, 20 * DAY)), actor: A }),
     (x) => ({ command: C.holdHearing(x.s.hearing?.hearingAt ?? x.now), actor: HOST }),
     () => ({ command: C.requestLegalReview(), actor: A }),

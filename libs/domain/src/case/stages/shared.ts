@@ -37,6 +37,20 @@ export function stepsDoneBefore(step: PreDecisionStep | 'decision', what: string
   });
 }
 
+/** The separate hearing-request window (APL 64) applies to this command (not to history replayed from before it). */
+export function hearingWindowRules(ctx: { legacyRules?: boolean; legacyHearingWindow?: boolean }): boolean {
+  return !ctx.legacyRules && !ctx.legacyHearingWindow;
+}
+
+// The party may still ask for a hearing: nothing that depends on whether one is held may happen yet.
+export const noHearingWindowRunning: Check = (s) =>
+  isRunning(s.deadlines.hearingRequest)
+    ? fail(
+        'CASE.HEARING_WINDOW_RUNNING',
+        `The party may request a hearing until ${s.deadlines.hearingRequest?.dueAt} (APL 64); record the request or its waiver, or wait for the window to end`,
+      )
+    : null;
+
 /** Yuan still owed on the decision. */
 export function outstanding(s: CaseState): number {
   return (fen(s.decision?.amountDue ?? 0) - fen(s.amountPaid)) / 100;
