@@ -171,6 +171,50 @@ async function main(): Promise<void> {
   console.log(`  case ${open.caseNumber}: ${open.id}`);
   console.log(`  allowed now for officer.zhang: ${(await send('officer.zhang', 'GET', `/cases/${open.id}`)).allowedActions as string}`);
   writeFileSync('.data/demo-case-id', `${openFiled.id}\n`);
+
+  // 《食品安全法》art 122: goods worth ¥10,000 or more, a fine of 10–20 times their value. ¥150,000 for an
+  // organisation is a major decision: legal review (> ¥100,000, exclusive) and collective discussion.
+  console.log('\n==> A major case, waiting for its legal review (法制审核) by reviewer.liu');
+  const major = (await send('officer.zhang', 'POST', '/cases', {
+    source: 'complaint',
+    discoveredAt: at(24),
+    violationAt: at(40),
+    party: { type: 'ORGANISATION', name: '长治市某某餐饮管理有限公司 (demo)', creditCode: '91140400MA0DEMO02X' },
+    violationCode: 'FOOD-UNLICENSED',
+    summary: 'Packaged food worth ¥12,000 sold without a food business licence',
+    procedure: 'ORDINARY',
+    officerIds: officers,
+  })) as unknown as CaseBody;
+  await command('head.sun', major.id, 'filing', { approve: true, reason: 'complaint verified on inspection', officerIds: officers }, '立案 file the case');
+  await command('officer.zhang', major.id, 'evidence', {
+    kind: 'DOCUMENTARY',
+    title: '进货单据及销售台账',
+    collectedAt: at(20),
+    collectedByIds: officers,
+    location: '当事人经营场所 (demo)',
+    text: '进货单据显示货值人民币壹万贰仟元.',
+  }, '调查取证 record the invoices');
+  await command('officer.li', major.id, 'investigation-report', {
+    findings: 'Sold packaged food worth ¥12,000 without a food business licence',
+    proposedOutcome: 'PENALTY',
+    proposedPenalty: { kinds: ['FINE'], fineAmount: 150000 },
+    legalBasis: '《食品安全法》第一百二十二条',
+    circumstanceLevel: 'GENERAL',
+  }, '调查终结报告 ¥150,000 (10–20× goods value)');
+  await command('reviewer.liu', major.id, 'case-review', { opinion: 'AGREE', comments: '事实清楚, 拟处罚在法定幅度内' }, '审核 case review');
+  await command('officer.zhang', major.id, 'notice', {
+    noticeNumber: `长市监告〔2026〕demo-${runId}-2号`,
+    text: '拟罚款人民币壹拾伍万元; 你有陈述、申辩和要求听证的权利.',
+    hearingRightsNotified: true,
+    method: 'DIRECT',
+    servedAt: new Date().toISOString(),
+    recipient: '法定代表人 赵某',
+    proof: '送达回证 (signed)',
+  }, '告知 pre-decision notice served');
+  await command('officer.zhang', major.id, 'defence', { waived: true, hearingWaived: true }, '陈述申辩 and 听证 both waived in writing');
+  const pending = await command('officer.zhang', major.id, 'legal-review-request', { note: 'fine above ¥100,000 for an organisation' }, '法制审核 requested');
+  console.log(`  case ${major.caseNumber}: ${major.id} (${pending.flags.join(', ')})`);
+  writeFileSync('.data/demo-major-case-id', `${major.id}\n`);
 }
 
 main().catch((err: unknown) => {
