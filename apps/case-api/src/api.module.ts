@@ -18,6 +18,7 @@ import { DevTokensController } from './dev/dev-tokens.controller';
 import { EvidenceController } from './evidence/evidence.controller';
 import { EvidenceStore } from './evidence/evidence.store';
 import { HealthController } from './health/health.controller';
+import { MeController } from './me/me.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { RedisProvider } from './health/redis.provider';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
@@ -39,6 +40,7 @@ export class ApiModule {
       controllers: [
         HealthController,
         CasesController,
+        MeController,
         ...STAGE_CONTROLLERS,
         EvidenceController,
         PoliciesController,

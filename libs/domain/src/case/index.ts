@@ -30,3 +30,4 @@ export { certificateOn, checkNamedOfficers, investigatorIds, isInvestigator } fr
 export { deemedServedAt, PUBLIC_NOTICE_DAYS } from './rules/service';
 export { limitationCheck, addYears } from './rules/limitation';
 export * from './read-access';
+export { tasksFor, type CaseTask } from './tasks';

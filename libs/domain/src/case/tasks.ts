@@ -1,0 +1,59 @@
+// What is waiting for a person on a case: the steps they may take now that
+// move it on, each with the deadline it answers to. Actions always open to
+// someone while a case runs (custody, extension, suspension, recusal,
+// proposing a transfer, recording a challenge) are not waiting for anyone.
+
+import type { ActorSnapshot } from './actor.types';
+import { allowedActions, type AllowedActionsOptions } from './allowed-actions';
+import type { CaseCommand } from './case-commands';
+import type { CaseState } from './case-state';
+import type { ActionName } from './command-table';
+import { gate } from './gate';
+import type { DeadlineKind } from './vocabulary';
+
+const DECISION_DISCUSSION = { type: 'RECORD_COLLECTIVE_DISCUSSION', purpose: 'DECISION' } as CaseCommand;
+
+const ALWAYS_OPEN: readonly ActionName[] = ['evidence-custody', 'extension', 'suspension', 'recusal', 'criminal-transfer', 'challenges'];
+
+/** The deadline a step answers to; steps before the decision answer to the decision limit. */
+const STEP_DEADLINE: Partial<Record<ActionName, DeadlineKind>> = {
+  filing: 'filingDecision',
+  'hearing-request': 'hearingRequest',
+  'hearing-waiver': 'hearingRequest',
+  defence: 'defence',
+  service: 'service',
+  payments: 'payment',
+  closure: 'closure',
+  'simple-report': 'simpleReport',
+};
+const BEFORE_DECISION: readonly ActionName[] = [
+  'evidence',
+  'investigation-report',
+  'case-review',
+  'notice',
+  'hearing',
+  'legal-review-request',
+  'legal-review',
+  'collective-discussion',
+  'decision',
+];
+
+export interface CaseTask {
+  action: ActionName;
+  /** The deadline it answers to, when one is running. */
+  deadline?: DeadlineKind;
+  dueAt?: string;
+  source?: string;
+}
+
+export function tasksFor(state: CaseState, actor: ActorSnapshot, opts: AllowedActionsOptions = {}): CaseTask[] {
+  return allowedActions(state, actor, opts)
+    .filter((action) => !ALWAYS_OPEN.includes(action))
+    // A discussion to authorise an extension is always open; only one before the decision waits for the heads.
+    .filter((action) => action !== 'collective-discussion' || gate(state, DECISION_DISCUSSION, actor, opts) === null)
+    .map((action) => {
+      const kind = STEP_DEADLINE[action] ?? (BEFORE_DECISION.includes(action) ? 'decision' : undefined);
+      const d = kind ? state.deadlines[kind] : undefined;
+      return d && (d.state === 'OPEN' || d.state === 'MISSED') ? { action, deadline: d.kind, dueAt: d.dueAt, source: d.basis.source } : { action };
+    });
+}
