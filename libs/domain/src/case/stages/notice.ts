@@ -78,7 +78,7 @@ export const notice = stage<NoticeCommand, NoticeEvent>()(
       from: all(
         inStatus(['INVESTIGATION_REPORTED', 'CASE_REVIEWED']),
         (s) => (s.report?.proposedOutcome === 'PENALTY' ? null : fail('NOTICE.NOT_REQUIRED', 'A pre-decision notice is served only when a penalty is proposed (APL 44)')),
-        // The reviewed report is what the party is told of (MSA 49–57).
+        // The reviewed report is what the party is told of (审核 before 告知: MSA 49–55; APL 44).
         stepsDoneBefore('notice', 'the notice'),
       ),
       handle: (s, cmd, ctx) => {
