@@ -197,6 +197,13 @@ describe('refused commands', () => {
     });
   });
 
+  it('every operation of the served OpenAPI document says what it does', async () => {
+    const doc = await http<{ paths: Record<string, Record<string, { summary?: string }>> }>(stack, 'GET', '/api/docs-json');
+    const operations = Object.entries(doc.body.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ op: `${method.toUpperCase()} ${path}`, summary: op.summary })));
+    expect(operations.length).toBeGreaterThan(40);
+    expect(operations.filter((o) => !o.summary?.trim()).map((o) => o.op)).toEqual([]);
+  });
+
   it('every command path of the contract is in the OpenAPI document', async () => {
     const doc = await http<{ paths: Record<string, { post?: { tags?: string[] } }> }>(stack, 'GET', '/api/docs-json');
     const actions = [

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseEventStore, CaseEntity } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
@@ -21,6 +21,7 @@ export class CasesController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'The cases I may read, newest first, with what I may do on each (filters: status, flag, overdue, officer, dates, text)' })
   async list(@Principal() principal: TokenClaims, @Query() q: ListCasesQuery): Promise<{ items: CaseView[]; total: number; page: number; pageSize: number }> {
     const actor = await this.actors.caller(principal);
     const { rows, total } = await this.directory.readableCases(actor, q);
@@ -33,12 +34,14 @@ export class CasesController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One case as its read model holds it, with the actions I may take now' })
   async get(@Principal() principal: TokenClaims, @Param('id') id: string): Promise<CaseView> {
     return this.view(id, principal);
   }
 
   /** Every recorded event with its place in the hash chain. */
   @Get(':id/timeline')
+  @ApiOperation({ summary: 'Every recorded event of the case with its actor, time and place in the hash chain' })
   async timeline(@Principal() principal: TokenClaims, @Param('id') id: string): Promise<{ caseId: string; events: unknown[] }> {
     await this.readable(id, principal);
     return { caseId: id, events: await this.events.timeline(id) };
@@ -46,6 +49,7 @@ export class CasesController {
 
   /** Recomputes the chain; says where it breaks. */
   @Get(':id/timeline/verify')
+  @ApiOperation({ summary: 'Recompute the hash chain and say where it breaks, if it does' })
   @HttpCode(200)
   async verify(@Principal() principal: TokenClaims, @Param('id') id: string): Promise<unknown> {
     await this.readable(id, principal);

@@ -1,5 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PeopleRepository } from '@zhifa/persistence';
 import { Public } from '../auth/auth.decorators';
 import { HmacTokenVerifier } from '../auth/token-verifier';
@@ -18,6 +18,7 @@ export class DevTokensController {
   ) {}
 
   @Get('tokens')
+  @ApiOperation({ summary: 'Development only: a token for every demo user, for one-click sign-in' })
   async list(): Promise<{ userId: string; username: string; name: string; roles: string[]; token: string }[]> {
     const users = await this.people.activeUsers();
     return Promise.all(

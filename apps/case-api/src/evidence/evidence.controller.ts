@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Get, Inject, Param, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOperation } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -87,18 +87,21 @@ export class EvidenceController {
   }
 
   @Get(':id/evidence')
+  @ApiOperation({ summary: 'The evidence items of a case with their hashes and custody' })
   async list(@Principal() principal: TokenClaims, @Param('id') caseId: string): Promise<{ items: EvidenceItem[] }> {
     return { items: (await this.caseState(principal, caseId)).evidence };
   }
 
   /** Metadata of one item, with its custody chain. */
   @Get(':id/evidence/:evidenceId')
+  @ApiOperation({ summary: 'One evidence item with its chain of custody' })
   async get(@Principal() principal: TokenClaims, @Param('id') caseId: string, @Param('evidenceId') evidenceId: string): Promise<EvidenceItem> {
     return this.item(await this.caseState(principal, caseId), evidenceId);
   }
 
   /** The file itself, re-hashed on every read; a mismatch is an error, never served. */
   @Get(':id/evidence/:evidenceId/content')
+  @ApiOperation({ summary: 'The stored file, re-hashed before and while it is sent (409 on a mismatch)' })
   async content(
     @Principal() principal: TokenClaims,
     @Param('id') caseId: string,

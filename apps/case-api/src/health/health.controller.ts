@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DatabaseRepository } from '@zhifa/persistence';
 import { Public } from '../auth/auth.decorators';
@@ -39,6 +39,7 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get('health')
+  @ApiOperation({ summary: 'Liveness: the process answers' })
   @HttpCode(200)
   health(): { status: 'ok' } {
     return { status: 'ok' };
@@ -46,6 +47,7 @@ export class HealthController {
 
   /** Readiness: each dependency is checked; 503 names the ones that are down. */
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: Postgres, Redis and Temporal reachable' })
   async ready(@Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
     const [postgres, redis, temporal] = await Promise.all([
       probe(() => this.database.ping()),

@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { addDays, type JurisdictionPolicy } from '@zhifa/domain';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
@@ -18,11 +18,13 @@ export class PoliciesController {
 
   /** The policy in force for the caller's jurisdiction: what a new case pins. */
   @Get('policies/current')
+  @ApiOperation({ summary: 'The jurisdiction policy in force for my agency: deadlines, thresholds, calendars' })
   async current(@Principal() principal: TokenClaims): Promise<JurisdictionPolicy> {
     return this.currentFor(principal);
   }
 
   @Get('policies/:version')
+  @ApiOperation({ summary: 'A published policy version (versions never change)' })
   async byVersion(@Param('version') version: string): Promise<JurisdictionPolicy> {
     return this.directory.policyVersion(version);
   }
@@ -32,6 +34,7 @@ export class PoliciesController {
    * was counted: holidays and 调休 met, roll-forward, sources, warnings.
    */
   @Get('calendar/due-date')
+  @ApiOperation({ summary: 'Count a period from a start day with the policy calendars, and show the basis' })
   async dueDate(@Principal() principal: TokenClaims, @Query() q: DueDateQuery): Promise<Record<string, unknown>> {
     const policy = q.policyVersion ? await this.byVersion(q.policyVersion) : await this.currentFor(principal);
     const result = addDays({ startDate: q.start, days: q.days, kind: q.kind, calendars: policy.calendars });
