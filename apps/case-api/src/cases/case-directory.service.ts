@@ -38,12 +38,18 @@ export class CaseDirectoryService {
 
   /** A published version; versions are immutable, so they are cached for good. */
   async policyVersion(version: string): Promise<JurisdictionPolicy> {
+    const policy = await this.publishedPolicy(version);
+    if (!policy) throw new ProblemException(404, 'POLICY.NOT_FOUND', `No policy version ${version}`);
+    return policy;
+  }
+
+  /** The same, or undefined when no version of that name was published (any other failure still throws). */
+  async publishedPolicy(version: string): Promise<JurisdictionPolicy | undefined> {
     const cached = this.versions.get(version);
     if (cached) return cached;
     const policy = await this.policies.version(version);
-    if (!policy) throw new ProblemException(404, 'POLICY.NOT_FOUND', `No policy version ${version}`);
-    this.versions.set(version, policy);
-    return policy;
+    if (policy) this.versions.set(version, policy);
+    return policy ?? undefined;
   }
 
   async caseRow(caseId: string): Promise<CaseEntity> {

@@ -133,7 +133,7 @@ export class CaseWorkflowClient {
   /** What the caller may do now on this case, judged with the case's own policy (certificates included). */
   async allowedFor(row: { state: unknown; policyVersion: string }, actor: ActorSnapshot): Promise<string[]> {
     // A case whose policy version cannot be read is still shown; its actions are then judged without certificate dates.
-    const policy = await this.directory.policyVersion(row.policyVersion).catch(() => undefined);
+    const policy = await this.directory.publishedPolicy(row.policyVersion);
     return allowedActions(row.state as CaseState, actor, policy ? { now: new Date().toISOString(), policy } : {});
   }
 
