@@ -18,8 +18,10 @@ import {
   evolve,
   nextDeadlineAlarm,
   isTerminal,
+  RULE_CHANGES,
   SYSTEM,
   type ActorSnapshot,
+  type RuleChange,
   type CaseCommand,
   type CaseEvent,
   type CaseState,
@@ -41,10 +43,15 @@ const { appendCaseEvents } = proxyActivities<CaseActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-/** The patch that marks commands judged by the lawful-decision rules (older history replays without them). */
-const LAWFUL_DECISIONS_PATCH = 'lawful-decisions';
-/** The patch after which a defence no longer ends the window to request a hearing. */
-const HEARING_WINDOW_PATCH = 'hearing-window';
+
+/**
+ * Each rule change is a patch, asked in order: the first one absent from the
+ * history (a command replayed from before it) and every later one do not
+ * judge. A new command records all of them.
+ */
+function firstAbsentRuleChange(): RuleChange | undefined {
+  return RULE_CHANGES.find((change) => !patched(change));
+}
 
 /** How long a started workflow waits for its registration before giving up. */
 const REGISTRATION_WINDOW = '5 minutes';
@@ -131,13 +138,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     (envelope) =>
       exclusive(async (): Promise<CommandResult> => {
         const at = now();
-        // A command recorded before the lawful-decision rules replays under the rules it ran with.
-        const lawful = patched(LAWFUL_DECISIONS_PATCH);
-        const legacyRules = !lawful;
-        // Likewise the separate hearing-request window (APL 64), a later rule.
-        const legacyHearingWindow = !lawful || !patched(HEARING_WINDOW_PATCH);
+        // A command recorded before a change of the rules replays under the rules it ran with.
+        const rulesBefore = firstAbsentRuleChange();
         // State may have moved since validation (handlers queue): decide again.
-        const decision = decide(state, envelope.command, { actor: envelope.actor, policy, now: at, legacyRules, legacyHearingWindow });
+        const decision = decide(state, envelope.command, { actor: envelope.actor, policy, now: at, ...(rulesBefore ? { rulesBefore } : {}) });
         if (!decision.ok) throw rejectionFailure(decision.rejection);
         const first = seq + 1;
         await record(decision.events, actorRef(envelope.actor), at);

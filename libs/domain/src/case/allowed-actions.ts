@@ -10,12 +10,12 @@ import { ACTION_NAMES, COMMAND_ACTIONS, COMMAND_TYPES, type ActionName } from '.
 import { gate } from './gate';
 import { hasRole } from './rules/people';
 import { isSealed } from './vocabulary';
+import type { RuleOptions } from './rule-changes';
 
-export interface AllowedActionsOptions {
+export interface AllowedActionsOptions extends RuleOptions {
   now?: string;
   policy?: JurisdictionPolicy;
   timeZone?: string;
-  legacyRules?: boolean;
 }
 
 // Commands whose state checks read a payload field: try each value.

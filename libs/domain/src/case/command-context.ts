@@ -4,6 +4,7 @@
 
 import type { JurisdictionPolicy } from '../policy/policy.types';
 import type { ActorSnapshot } from './actor.types';
+import type { RuleOptions } from './rule-changes';
 
 /** The workflow itself (deadline timers). */
 export interface SystemActor {
@@ -18,25 +19,9 @@ export function isSystemActor(actor: ActorSnapshot | SystemActor): actor is Syst
   return (actor as SystemActor).system === true;
 }
 
-export interface CommandContext {
+export interface CommandContext extends RuleOptions {
   actor: ActorSnapshot | SystemActor;
   policy: JurisdictionPolicy;
   /** ISO UTC instant; workflow time. */
   now: string;
-  /**
-   * Judge the command by the rules in force before the lawful-decision rules
-   * (the pre-decision steps in order; the decision bound to the investigation
-   * and the notice; conflicts of the hearing host, replacement officers and
-   * collective discussion). Set only by
-   * the case workflow while it replays a command recorded before those rules
-   * (its Temporal patch is absent from the history), so history replays as it
-   * ran; never by the API, never for a new command.
-   */
-  legacyRules?: boolean;
-  /**
-   * Judge the command as before the separate hearing-request window (APL 64):
-   * set only by the workflow while it replays a command recorded before its
-   * 'hearing-window' patch.
-   */
-  legacyHearingWindow?: boolean;
 }

@@ -28,7 +28,7 @@ export function decide(state: CaseState | null, command: CaseCommand, ctx: Comma
     rejection: {
       ...f,
       state: state?.status ?? null,
-      allowedActions: isSealed(state?.status) ? [] : allowedActions(state, ctx.actor, { now: ctx.now, policy: ctx.policy, legacyRules: ctx.legacyRules }),
+      allowedActions: isSealed(state?.status) ? [] : allowedActions(state, ctx.actor, { now: ctx.now, policy: ctx.policy, ...(ctx.rulesBefore ? { rulesBefore: ctx.rulesBefore } : {}) }),
     },
   });
 
@@ -55,7 +55,7 @@ export function decide(state: CaseState | null, command: CaseCommand, ctx: Comma
       return isFail(r) ? reject(r) : { ok: true, events: [r] };
     }
 
-    const g = gate(state, command, ctx.actor, { now: ctx.now, policy: ctx.policy, legacyRules: ctx.legacyRules });
+    const g = gate(state, command, ctx.actor, { now: ctx.now, policy: ctx.policy, ...(ctx.rulesBefore ? { rulesBefore: ctx.rulesBefore } : {}) });
     if (g) return reject(g);
     const handle = COMMAND_SPECS[command.type].handle as Handler<CaseCommand, CaseEvent>;
     const r = handle(state, command, hctx);

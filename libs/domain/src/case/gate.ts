@@ -2,6 +2,7 @@
 // (role, agency, assignment, certificate, independence) and whether the case's
 // state allows the command. allowedActions() probes the same gate.
 
+import type { RuleOptions } from './rule-changes';
 import { localDate } from '../calendar';
 import type { JurisdictionPolicy } from '../policy/policy.types';
 import type { ActorSnapshot } from './actor.types';
@@ -15,13 +16,11 @@ import type { Role } from './vocabulary';
 /** Roles outside the agency (two-law linkage): no agency match. */
 const EXTERNAL_ROLES: readonly Role[] = ['POLICE_LIAISON', 'PROCURATORATE'];
 
-export interface GateOptions {
+export interface GateOptions extends RuleOptions {
   /** When given, certificates are checked on this instant's local date. */
   now?: string;
   policy?: JurisdictionPolicy;
   timeZone?: string;
-  /** Only when the workflow replays a command recorded before the current rules. */
-  legacyRules?: boolean;
 }
 
 /**
@@ -64,5 +63,5 @@ export function gate(s: CaseState, cmd: CaseCommand, actor: ActorSnapshot | Syst
       return fail('REVIEW.REVIEWER_CONFLICT', `${actor.name} investigated this case and cannot review it (查审分离, APL 58, 64)`);
     }
   }
-  return rule.from(s, cmd, { legacyRules: opts.legacyRules });
+  return rule.from(s, cmd, opts.rulesBefore ? { rulesBefore: opts.rulesBefore } : {});
 }

@@ -7,6 +7,7 @@ export * from './case-events';
 export * from './rejection';
 export * from './allowed-actions';
 export * from './decide';
+export * from './rule-changes';
 export * from './evolve';
 export {
   ACTION_NAMES,

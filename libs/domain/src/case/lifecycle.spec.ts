@@ -224,7 +224,7 @@ describe('the full ordinary path with every pre-decision step, enforced', () => 
     expect(refused).toMatchObject({ status: 409, code: 'CASE.PRE_DECISION_STEP_MISSING' });
     expect(refused.errors?.map((e) => e.field)).toEqual(['case-review', 'notice', 'defence']);
     expect(refused.allowedActions).not.toContain('decision');
-    expect(scenario('INVESTIGATION_REPORTED', testPolicy(), true).try(C.decide(), H).ok).toBe(true);
+    expect(scenario('INVESTIGATION_REPORTED', testPolicy(), 'lawful-decisions').try(C.decide(), H).ok).toBe(true);
   });
 
   it('each step waits for the ones before it, so no order leads to a dead end', () => {

@@ -12,6 +12,7 @@ import { evolve } from '../case/evolve';
 import type { DecideResult } from '../case/decide';
 import type { JurisdictionPolicy } from '../policy/policy.types';
 import { testPolicy } from './test-policy';
+import type { RuleChange } from '../case/rule-changes';
 
 export const AGENCY_ID = '0a9e1c2d-0000-4000-8000-000000000001';
 export const OTHER_AGENCY_ID = '0a9e1c2d-0000-4000-8000-000000000002';
@@ -291,13 +292,13 @@ export class CaseRunner {
     readonly policy: JurisdictionPolicy = testPolicy(),
     start: string = T0,
     /** Judge as the workflow does when it replays history recorded before the current rules. */
-    readonly legacyRules = false,
+    readonly rulesBefore?: RuleChange,
   ) {
     this.now = start;
   }
 
   ctx(actor: ActorSnapshot | SystemActor): CommandContext {
-    return { actor, policy: this.policy, now: this.now, ...(this.legacyRules ? { legacyRules: true } : {}) };
+    return { actor, policy: this.policy, now: this.now, ...(this.rulesBefore ? { rulesBefore: this.rulesBefore } : {}) };
   }
 
   try(command: CaseCommand, actor: ActorSnapshot | SystemActor): DecideResult {
@@ -466,6 +467,6 @@ const SCENARIOS: Record<ScenarioName, (r: CaseRunner) => CaseRunner> = {
 
 export const SCENARIO_NAMES = Object.keys(SCENARIOS) as ScenarioName[];
 
-export function scenario(name: ScenarioName, policy: JurisdictionPolicy = testPolicy(), legacyRules = false): CaseRunner {
-  return SCENARIOS[name](new CaseRunner(policy, T0, legacyRules));
+export function scenario(name: ScenarioName, policy: JurisdictionPolicy = testPolicy(), rulesBefore?: RuleChange): CaseRunner {
+  return SCENARIOS[name](new CaseRunner(policy, T0, rulesBefore));
 }

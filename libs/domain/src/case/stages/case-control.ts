@@ -10,6 +10,7 @@ import { ms, Validator } from '../rules/validation';
 import { DEADLINE_KINDS, type DeadlineKind, INVESTIGATING, isRunning, RECUSAL_REQUESTERS, type RecusalRequester, type RecusalRole, UNSEALED } from '../vocabulary';
 import { clone, inStatus, invalid, notAllowed, stage, type Check, type HandlerContext } from './kit';
 import { closeAllPauses, closePause, completed, openPause, PAUSE } from './shared';
+import { inForce } from '../rule-changes';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -153,7 +154,7 @@ export const caseControl = stage<CaseControlCommand, CaseControlEvent>()(
           });
           if ('fail' in named) return named.fail;
           replacement = named.officers[0];
-          const role = ctx.legacyRules ? undefined : judgingRole(s, replacement.userId);
+          const role = !inForce(ctx, 'lawful-decisions') ? undefined : judgingRole(s, replacement.userId);
           if (role) {
             return fail('RECUSAL.REPLACEMENT_CONFLICT', `${replacement.name} is this case's ${role} and cannot become one of its officers (查审分离, APL 58, 64)`);
           }

@@ -12,6 +12,7 @@ import { ms, Validator } from '../rules/validation';
 import { DECIDABLE, DECISION_OUTCOMES, type DecisionOutcome, HEARING_PENDING, TRANSFER_STATUSES } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage, type Check } from './kit';
 import { afterService, noDefenceRunning, noHearingWindowRunning, stepsDoneBefore } from './shared';
+import { inForce } from '../rule-changes';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -93,12 +94,12 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
         else if (cmd.penalty !== undefined) v.add('penalty', 'is only given with outcome PENALTY');
         if (!v.ok) return invalid(v);
 
-        if (!ctx.legacyRules && cmd.outcome === 'PENALTY') {
+        if (inForce(ctx, 'lawful-decisions') && cmd.outcome === 'PENALTY') {
           const bound = boundByInvestigation(s);
           if (bound) return bound;
         }
         const defended = (s.defence && !s.defence.waived) || s.hearing?.heldAt !== undefined;
-        if (s.notice && (defended || !ctx.legacyRules)) {
+        if (s.notice && (defended || inForce(ctx, 'lawful-decisions'))) {
           const why = heavierThan(cmd.penalty, s.notice.proposedPenalty);
           if (why && defended) return fail('DECISION.HEAVIER_AFTER_DEFENCE', `The penalty may not become heavier because the party defended itself (APL 45): ${why}`);
           if (why) {

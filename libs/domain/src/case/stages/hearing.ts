@@ -12,6 +12,7 @@ import { ms, Validator } from '../rules/validation';
 import { isRunning } from '../vocabulary';
 import { all, inStatus, invalid, stage } from './kit';
 import { closePause, openPause, PAUSE } from './shared';
+import { inForce } from '../rule-changes';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -107,7 +108,7 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
           return fail('HEARING.HOST_CONFLICT', `${cmd.host.name} investigated this case and cannot host its hearing (APL 64)`);
         }
         if (hasRole(cmd.host, 'AUXILIARY')) return fail('HEARING.HOST_CONFLICT', `${cmd.host.name} is auxiliary staff and cannot host a hearing`);
-        if (!ctx.legacyRules && s.recusals.some((r) => r.userId === cmd.host.userId)) {
+        if (inForce(ctx, 'lawful-decisions') && s.recusals.some((r) => r.userId === cmd.host.userId)) {
           return fail('HEARING.HOST_CONFLICT', `${cmd.host.name} was recused from this case and cannot host its hearing (APL 43)`);
         }
         // Notice at least N working days before the hearing (APL 64): the hearing day may be the Nth.

@@ -10,6 +10,7 @@ import { checkNamedOfficers, hasRole } from '../rules/people';
 import { Validator } from '../rules/validation';
 import { CIRCUMSTANCE_LEVELS, type CircumstanceLevel, EVIDENCE_KINDS, type EvidenceKind, PROPOSED_OUTCOMES, type ProposedOutcome, UNSEALED } from '../vocabulary';
 import { all, inStatus, invalid, notAllowed, payloadOf, stage } from './kit';
+import { inForce } from '../rule-changes';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -164,10 +165,10 @@ export const investigation = stage<InvestigationCommand, InvestigationEvent>()(
         if (cmd.proposedOutcome === 'PENALTY') validatePenalty(v, 'proposedPenalty', cmd.proposedPenalty);
         else if (cmd.proposedPenalty !== undefined) v.add('proposedPenalty', 'is only given with proposedOutcome PENALTY');
         if (!v.ok) return invalid(v);
-        if (!ctx.legacyRules && cmd.circumstanceLevel === 'EXEMPT' && cmd.proposedOutcome === 'PENALTY') {
+        if (inForce(ctx, 'lawful-decisions') && cmd.circumstanceLevel === 'EXEMPT' && cmd.proposedOutcome === 'PENALTY') {
           return fail('REPORT.EXEMPT_WITH_PENALTY', 'Circumstances found to exempt the party (不予处罚, APL 33) propose no penalty');
         }
-        if (!ctx.legacyRules && cmd.circumstanceLevel !== 'GENERAL' && !cmd.discretionReasons?.trim()) {
+        if (inForce(ctx, 'lawful-decisions') && cmd.circumstanceLevel !== 'GENERAL' && !cmd.discretionReasons?.trim()) {
           return fail(
             'REPORT.DISCRETION_REASONS_REQUIRED',
             `A ${cmd.circumstanceLevel} circumstance level departs from the general benchmark: the report gives its reasons (APL 32–34, 裁量基准)`,

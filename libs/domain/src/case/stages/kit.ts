@@ -6,14 +6,15 @@
 import type { JurisdictionPolicy } from '../../policy/policy.types';
 import type { ActorSnapshot } from '../actor.types';
 import type { CommandContext } from '../command-context';
+import { inForce, type RuleChange, type RuleOptions } from '../rule-changes';
 import type { CaseState, PersonRef } from '../case-state';
 import { fail, type Fail, type RejectionStatus } from '../rejection';
 import type { Validator } from '../rules/validation';
 import type { CaseStatus, Procedure, Role } from '../vocabulary';
 
-/** One check under the current rules, another (or none) when replaying legacy history. */
-export function byRules(current: Check, legacy: Check | null = null): Check {
-  return (s, cmd, rules) => (rules?.legacyRules ? (legacy ? legacy(s, cmd, rules) : null) : current(s, cmd, rules));
+/** One check while `change` is in force, another (or none) when replaying history recorded before it. */
+export function byRules(current: Check, legacy: Check | null = null, change: RuleChange = 'lawful-decisions'): Check {
+  return (s, cmd, rules) => (inForce(rules, change) ? current(s, cmd, rules) : legacy ? legacy(s, cmd, rules) : null);
 }
 
 /**
@@ -38,10 +39,6 @@ export interface HandlerContext extends CommandContext {
 /** A handler's answer: the one event of its stage to record, or why not. */
 export type Handler<C extends Typed, E extends Typed> = (s: CaseState, cmd: C, ctx: HandlerContext) => E | Fail;
 
-/** Which rules judge: the current law, or (replaying old history only) the rules before it. */
-export interface RuleOptions {
-  legacyRules?: boolean;
-}
 
 /** State machine plus payload-free guards: judged before the payload, and probed for allowed actions. */
 export type Check = (s: CaseState, cmd: Typed, rules?: RuleOptions) => Fail | null;

@@ -5,7 +5,7 @@ import { evolve } from '../evolve';
 
 // Rules that judge a decision on what is decided and keep the people who judge
 // a case apart from those who investigate it. Each holds for every new
-// command; `legacyRules` (set only when the workflow replays history recorded
+// command; `rulesBefore` (set only when the workflow replays history recorded
 // before them) judges as before, so old history replays unchanged.
 
 const { officerA: A, officerB: B, head: H, deputyHead: D, reviewer: R } = people;
@@ -16,7 +16,7 @@ function rejected(d: DecideResult) {
 }
 
 function legacy(r: CaseRunner, command: CaseCommand, actor = H): DecideResult {
-  return decide(r.state, command, { ...r.ctx(actor), legacyRules: true });
+  return decide(r.state, command, { ...r.ctx(actor), rulesBefore: 'lawful-decisions' });
 }
 
 /** Filed with no evidence, reported with the given findings. */
@@ -148,14 +148,14 @@ describe('the hearing-request window is the party\'s own (APL 64)', () => {
   it('history from before the window replays as it ran: a defence let the decision through', () => {
     const r = scenario('CASE_REVIEWED');
     const replay = (command: CaseCommand, actor = A) => {
-      const d = decide(r.state, command, { ...r.ctx(actor), legacyHearingWindow: true });
+      const d = decide(r.state, command, { ...r.ctx(actor), rulesBefore: 'hearing-window' });
       if (!d.ok) throw new Error(d.rejection.code);
       for (const e of d.events) r.state = evolve(r.state, e, { at: r.now, policy: r.policy });
     };
     replay(C.notice(r.now));
     expect(r.s.deadlines.hearingRequest).toBeUndefined();
     replay(C.defence());
-    expect(decide(r.state, C.decide(), { ...r.ctx(H), legacyHearingWindow: true }).ok).toBe(true);
+    expect(decide(r.state, C.decide(), { ...r.ctx(H), rulesBefore: 'hearing-window' }).ok).toBe(true);
   });
 });
 

@@ -11,6 +11,7 @@ import { Validator } from '../rules/validation';
 import { DISCUSSION_PURPOSES, type DiscussionPurpose, HEARING_PENDING, INVESTIGATING, LEGAL_REVIEW_OPINIONS, type LegalReviewOpinion } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage } from './kit';
 import { noDefenceRunning, noHearingWindowRunning, stepsDoneBefore } from './shared';
+import { inForce } from '../rule-changes';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -105,7 +106,7 @@ export const legalReview = stage<LegalReviewCommand, LegalReviewEvent>()(
         v.text('minutes', cmd.minutes).text('resolution', cmd.resolution);
         if (v.array('attendees', cmd.attendees, { min: 1 })) {
           cmd.attendees.forEach((a, i) => {
-            if (!ctx.legacyRules) v.actor(`attendees[${i}]`, a);
+            if (inForce(ctx, 'lawful-decisions')) v.actor(`attendees[${i}]`, a);
             else if (v.object(`attendees[${i}]`, a)) v.text(`attendees[${i}].userId`, a.userId).text(`attendees[${i}].name`, a.name);
           });
         }
@@ -114,7 +115,7 @@ export const legalReview = stage<LegalReviewCommand, LegalReviewEvent>()(
         if (distinct.size < 2) {
           return fail('COLLECTIVE.QUORUM_NOT_MET', `A collective discussion needs the agency's heads together: at least 2 attendees, got ${distinct.size} (APL 57)`);
         }
-        const notHeads = ctx.legacyRules ? [] : cmd.attendees.filter((a) => !hasRole(a, 'AGENCY_HEAD') || a.agencyId !== s.agencyId);
+        const notHeads = !inForce(ctx, 'lawful-decisions') ? [] : cmd.attendees.filter((a) => !hasRole(a, 'AGENCY_HEAD') || a.agencyId !== s.agencyId);
         if (notHeads.length > 0) {
           return fail(
             'COLLECTIVE.ATTENDEE_NOT_HEAD',

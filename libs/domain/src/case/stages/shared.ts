@@ -9,6 +9,7 @@ import { fen } from '../rules/validation';
 import { isRunning } from '../vocabulary';
 import { missingBefore, type PreDecisionStep } from '../rules/pre-decision';
 import { byRules, type Check, type EvolveMeta } from './kit';
+import { inForce, type RuleOptions } from '../rule-changes';
 
 /** Reasons of the intervals excluded from the decision limit. */
 export const PAUSE = {
@@ -38,8 +39,8 @@ export function stepsDoneBefore(step: PreDecisionStep | 'decision', what: string
 }
 
 /** The separate hearing-request window (APL 64) applies to this command (not to history replayed from before it). */
-export function hearingWindowRules(ctx: { legacyRules?: boolean; legacyHearingWindow?: boolean }): boolean {
-  return !ctx.legacyRules && !ctx.legacyHearingWindow;
+export function hearingWindowRules(ctx: RuleOptions): boolean {
+  return inForce(ctx, 'hearing-window');
 }
 
 // The party may still ask for a hearing: nothing that depends on whether one is held may happen yet.
