@@ -32,7 +32,12 @@ describe('allowedActions', () => {
     expect(allowedActions(r.s, H)).not.toContain('decision');
     expect(allowedActions(r.s, R)).toEqual(['case-review']);
     expect(allowedActions(r.s, A)).toEqual(['evidence-custody', 'criminal-transfer']);
-    expect(allowedActions(scenario('CASE_REVIEWED').s, A)).toEqual(['evidence-custody', 'notice', 'criminal-transfer']);
+    const reviewed = scenario('CASE_REVIEWED');
+    // The notice waits for a head's approval (domain spec §2 step 6); the head may also send the case back.
+    expect(allowedActions(reviewed.s, A)).toEqual(['evidence-custody', 'criminal-transfer']);
+    expect(allowedActions(reviewed.s, H)).toEqual(expect.arrayContaining(['notice-approval', 'investigation-reopening']));
+    reviewed.exec(C.approveNotice(), H);
+    expect(allowedActions(reviewed.s, A)).toEqual(['evidence-custody', 'notice', 'criminal-transfer']);
   });
 
   it('once the party was told and heard, the head is offered the decision', () => {

@@ -8,6 +8,7 @@ import type {
   ChallengeKind,
   ChallengeResult,
   CircumstanceLevel,
+  DayKind,
   DeadlineKind,
   DeadlineState,
   DecisionOutcome,
@@ -185,6 +186,28 @@ export interface NoticeRecord {
   proposedPenalty?: Penalty;
   hearingRightsNotified: boolean;
   service: ServiceRecord;
+  /** When the notice was recorded. */
+  at?: string;
+}
+
+/** A head approved the pre-decision notice of the current report (domain spec §2 step 6). */
+export interface NoticeApprovalRecord {
+  approvedBy: PersonRef;
+  at: string;
+  comments?: string;
+}
+
+/**
+ * The head sent the case back for further investigation after its report
+ * (补充调查): what the party had been told, and whether it had defended itself,
+ * judge the next report (APL 45).
+ */
+export interface ReopeningRecord {
+  at: string;
+  reason: string;
+  reopenedBy: PersonRef;
+  notifiedPenalty?: Penalty;
+  defended: boolean;
 }
 
 export interface DefencePoint {
@@ -209,6 +232,8 @@ export interface HearingRecord {
   location?: string;
   isPublic?: boolean;
   reasonNotPublic?: string;
+  /** Service of the hearing notice (听证通知书): the notice period counts from it (APL 64). */
+  noticeService?: ServiceRecord;
   heldAt?: string;
   record?: string;
   report?: string;
@@ -232,8 +257,47 @@ export interface CollectiveDiscussionRecord {
   recordedAt: string;
 }
 
+/** Where the party may challenge the decision (APL 59 (五)); the periods are the law's. */
+export interface DecisionRemedy {
+  /** 行政复议机关: since 2024 the people's government at the agency's level (ARL 24). */
+  reconsiderationBody: string;
+  /** 人民法院 with jurisdiction over the agency's seat (ALL 18). */
+  court: string;
+}
+
+/**
+ * The contents APL 59 requires of a penalty decision, built from the case
+ * rather than typed: the party as registered, the evidence as recorded, the
+ * performance period from the policy, the remedy periods from the law.
+ */
+export interface DecisionContents {
+  /** (六) The deciding agency and the local date of the decision. */
+  agency: string;
+  decidedOn: string;
+  /** (一) The party's name, and the address or identifiers registered. */
+  party: Party;
+  /** (二) The facts found and the evidence relied on. */
+  facts: string;
+  evidence: { evidenceId: string; title: string; kind: EvidenceKind }[];
+  /** (三) The penalty and its legal basis. */
+  legalBasis: string;
+  penalty?: Penalty;
+  amountDue: number;
+  /** (四) How and within what period to perform: the period runs from service (APL 67). */
+  performance?: { method: string; within: { days: number; kind: DayKind; source: string } };
+  /** (五) Reconsideration within 60 days, a lawsuit within 6 months of knowing of the decision. */
+  remedy?: DecisionRemedy & {
+    reconsiderationDays: number;
+    reconsiderationSource: string;
+    litigationMonths: number;
+    litigationSource: string;
+  };
+}
+
 export interface CaseDecisionRecord {
   outcome: DecisionOutcome;
+  /** APL 59 contents (decisions recorded since the 'decision-contents' rule change). */
+  contents?: DecisionContents;
   penalty?: Penalty;
   documentNumber: string;
   text: string;

@@ -15,7 +15,9 @@ import type {
   HearingRecord,
   InvestigationReport,
   LegalReviewRecord,
+  NoticeApprovalRecord,
   NoticeRecord,
+  ReopeningRecord,
   Party,
   PaymentRecord,
   RecusalRecord,
@@ -54,6 +56,8 @@ export interface CaseState {
   filing?: FilingRecord;
   report?: InvestigationReport;
   review?: CaseReviewRecord;
+  /** A head approved the notice of the current report. */
+  noticeApproval?: NoticeApprovalRecord;
   notice?: NoticeRecord;
   defence?: DefenceRecord;
   hearing?: HearingRecord;
@@ -61,6 +65,8 @@ export interface CaseState {
   hearingWaiver?: { at: string };
   legalReview?: LegalReviewRecord;
   collectiveDiscussions: CollectiveDiscussionRecord[];
+  /** Each return of the case to investigation after a report (补充调查), oldest first. */
+  reopenings?: ReopeningRecord[];
   decision?: CaseDecisionRecord;
   service?: ServiceRecord;
   payments: PaymentRecord[];

@@ -202,7 +202,7 @@ describe('decision: 90 days from filing, pauses excluded, extendable (APL 60)', 
 describe('service, payment, closure', () => {
   it('service: 7 WD from the decision (APL 61)', () => {
     const d = scenario('DECIDED').s.deadlines.service!;
-    expect(d).toMatchObject({ startAt: '2026-03-02T09:00:00.000Z', dueAt: '2026-03-11T15:59:59.999Z', state: 'OPEN' });
+    expect(d).toMatchObject({ startAt: '2026-03-02T10:00:00.000Z', dueAt: '2026-03-11T15:59:59.999Z', state: 'OPEN' });
   });
 
   it('service missed then done: MET late, OVERDUE cleared', () => {
@@ -216,7 +216,7 @@ describe('service, payment, closure', () => {
 
   it('payment: 15 days from the deemed service date (APL 67)', () => {
     const d = scenario('SERVED').s.deadlines.payment!;
-    expect(d).toMatchObject({ owner: 'PARTY', startAt: '2026-03-02T10:00:00.000Z', dueAt: '2026-03-17T15:59:59.999Z' });
+    expect(d).toMatchObject({ owner: 'PARTY', startAt: '2026-03-02T11:00:00.000Z', dueAt: '2026-03-17T15:59:59.999Z' });
   });
 
   it('public-notice service: deemed served 30 days after publication, payment runs from then', () => {
@@ -249,7 +249,7 @@ describe('service, payment, closure', () => {
 
   it('closure: 15 WD from full payment (MSA 77)', () => {
     const r = scenario('EXECUTED');
-    expect(r.s.deadlines.closure).toMatchObject({ startAt: '2026-03-02T11:00:00.000Z', dueAt: '2026-03-23T15:59:59.999Z', state: 'OPEN' });
+    expect(r.s.deadlines.closure).toMatchObject({ startAt: '2026-03-02T12:00:00.000Z', dueAt: '2026-03-23T15:59:59.999Z', state: 'OPEN' });
     r.exec(C.close(), H);
     expect(r.s.deadlines.closure?.state).toBe('MET');
   });

@@ -57,6 +57,7 @@ describe('a full ordinary lifecycle', () => {
 
     // 审核, 告知 (with the hearing right), 陈述申辩: the steps before any decision on a proposed penalty.
     r.exec(C.review(), R);
+    r.exec(C.approveNotice(), H);
     r.exec(C.notice(r.now), A);
     r.exec(C.defence({ hearingWaived: true }), A);
     r.exec(C.decide(), H);
@@ -84,6 +85,7 @@ describe('a full ordinary lifecycle', () => {
     expect(Object.values(r.s.deadlines).map((d) => [d.kind, d.state])).toEqual([
       ['filingDecision', 'MET'],
       ['decision', 'MET'],
+      ['caseReview', 'MET'],
       ['defence', 'MET'],
       ['hearingRequest', 'MET'],
       ['service', 'MET'],
@@ -99,6 +101,7 @@ describe('a full ordinary lifecycle', () => {
       'CUSTODY_TRANSFERRED',
       'INVESTIGATION_REPORTED',
       'CASE_REVIEWED',
+      'NOTICE_APPROVED',
       'NOTICE_SERVED',
       'DEFENCE_RECORDED',
       'DECISION_MADE',
@@ -147,14 +150,15 @@ describe('the full ordinary path with every pre-decision step, enforced', () => 
     expect(r.s.flags).toEqual(['MAJOR_DECISION', 'HEARING_OFFERED', 'COLLECTIVE_DISCUSSION_REQUIRED']);
     const early = rejected(r.try(C.decide({ penalty: { kinds: ['FINE'], fineAmount: 150000 } }), H));
     expect(early.code).toBe('CASE.PRE_DECISION_STEP_MISSING');
-    expect(early.errors?.map((e) => e.field)).toEqual(['case-review', 'notice', 'defence', 'legal-review', 'collective-discussion']);
+    expect(early.errors?.map((e) => e.field)).toEqual(['case-review', 'notice-approval', 'notice', 'defence', 'legal-review', 'collective-discussion']);
 
     r.exec(C.review(), R);
+    r.exec(C.approveNotice(), H);
     expect(rejected(r.try(C.notice(r.now, { hearingRightsNotified: false }), A)).code).toBe('NOTICE.HEARING_RIGHTS_MISSING');
     r.exec(C.notice(r.now), A);
     r.exec(C.requestHearing(r.now), A);
-    expect(rejected(r.try(C.scheduleHearing(plus(r.now, 3 * DAY)), A)).code).toBe('HEARING.NOTICE_TOO_SHORT');
-    r.exec(C.scheduleHearing(plus(r.now, 14 * DAY)), A);
+    expect(rejected(r.try(C.scheduleHearing(r.now, plus(r.now, 3 * DAY)), A)).code).toBe('HEARING.NOTICE_TOO_SHORT');
+    r.exec(C.scheduleHearing(r.now, plus(r.now, 14 * DAY)), A);
     r.at(plus(r.now, 14 * DAY)).exec(C.holdHearing(r.now), people.host);
     expect(r.s.hearing).toMatchObject({ host: { userId: people.host.userId }, report: '听证报告' });
     r.exec(C.requestLegalReview(), A);
@@ -185,6 +189,7 @@ describe('the full ordinary path with every pre-decision step, enforced', () => 
       'EVIDENCE_RECORDED',
       'INVESTIGATION_REPORTED',
       'CASE_REVIEWED',
+      'NOTICE_APPROVED',
       'NOTICE_SERVED',
       'HEARING_REQUESTED',
       'HEARING_SCHEDULED',
@@ -222,18 +227,19 @@ describe('the full ordinary path with every pre-decision step, enforced', () => 
     const r = scenario('INVESTIGATION_REPORTED');
     const refused = rejected(r.try(C.decide(), H));
     expect(refused).toMatchObject({ status: 409, code: 'CASE.PRE_DECISION_STEP_MISSING' });
-    expect(refused.errors?.map((e) => e.field)).toEqual(['case-review', 'notice', 'defence']);
+    expect(refused.errors?.map((e) => e.field)).toEqual(['case-review', 'notice-approval', 'notice', 'defence']);
     expect(refused.allowedActions).not.toContain('decision');
     expect(scenario('INVESTIGATION_REPORTED', testPolicy(), 'lawful-decisions').try(C.decide(), H).ok).toBe(true);
   });
 
   it('each step waits for the ones before it, so no order leads to a dead end', () => {
     const r = scenario('INVESTIGATION_REPORTED');
-    expect(rejected(r.try(C.notice(r.now), A)).errors?.map((e) => e.field)).toEqual(['case-review']);
-    expect(rejected(r.try(C.requestLegalReview(), A)).errors?.map((e) => e.field)).toEqual(['case-review', 'notice', 'defence']);
+    expect(rejected(r.try(C.notice(r.now), A)).errors?.map((e) => e.field)).toEqual(['case-review', 'notice-approval']);
+    expect(rejected(r.try(C.requestLegalReview(), A)).errors?.map((e) => e.field)).toEqual(['case-review', 'notice-approval', 'notice', 'defence']);
     expect(rejected(r.try(C.collective(r.now), H)).code).toBe('CASE.PRE_DECISION_STEP_MISSING');
     r.exec(C.review(), R);
-    expect(rejected(r.try(C.requestLegalReview(), A)).errors?.map((e) => e.field)).toEqual(['notice', 'defence']);
+    expect(rejected(r.try(C.requestLegalReview(), A)).errors?.map((e) => e.field)).toEqual(['notice-approval', 'notice', 'defence']);
+    r.exec(C.approveNotice(), H);
     r.exec(C.notice(r.now), A);
     r.exec(C.defence({ hearingWaived: true }), A);
     expect(r.try(C.requestLegalReview(), A).ok).toBe(true);
@@ -247,6 +253,7 @@ describe('the full ordinary path with every pre-decision step, enforced', () => 
     const small = scenario('FILED');
     small.exec(C.report({ proposedPenalty: { kinds: ['FINE'], fineAmount: 5000 } }), A);
     small.exec(C.review(), R);
+    small.exec(C.approveNotice(), H);
     small.exec(C.notice(small.now, { hearingRightsNotified: false }), A);
     expect(rejected(small.try(C.requestHearing(small.now), A)).code).toBe('HEARING.NOT_ELIGIBLE');
   });
@@ -254,6 +261,7 @@ describe('the full ordinary path with every pre-decision step, enforced', () => 
   it('public-notice service of the pre-decision notice pauses the decision clock', () => {
     const r = scenario('CASE_REVIEWED');
     const before = r.s.deadlines.decision!.basis.dueDate;
+    r.exec(C.approveNotice(), H);
     r.exec(C.notice(r.now, { method: 'PUBLIC_NOTICE' }), A);
     expect(r.s.pauses[0]).toMatchObject({ reason: 'PUBLIC_NOTICE_SERVICE', to: plus(r.s.notice!.service.servedAt, 30 * DAY) });
     expect(r.s.deadlines.decision!.basis.dueDate > before).toBe(true);
@@ -379,6 +387,7 @@ describe('criminal transfer (两法衔接)', () => {
     // Back on the ordinary track: the steps before a decision are still owed.
     expect(rejected(r.try(C.decide(), H)).code).toBe('CASE.PRE_DECISION_STEP_MISSING');
     r.exec(C.review(), R);
+    r.exec(C.approveNotice(), H);
     r.exec(C.notice(r.now), A);
     r.exec(C.defence({ hearingWaived: true }), A);
     expect(r.try(C.decide(), H).ok).toBe(true);

@@ -1,4 +1,4 @@
-import { people, scenario } from '../testing/case-fixtures';
+import { commands as C, people, scenario } from '../testing/case-fixtures';
 import { tasksFor } from './tasks';
 
 const { officerA: A, head: H, reviewer: R, host: HOST } = people;
@@ -10,11 +10,20 @@ describe('what is waiting for whom', () => {
     expect(tasksFor(r.s, R)).toEqual([]);
   });
 
-  it('a report waits for an independent reviewer, by the decision limit; the officers have nothing to do but wait', () => {
+  it('a report waits for an independent reviewer, by the case-review limit; the officers have nothing to do but wait', () => {
     const r = scenario('INVESTIGATION_REPORTED');
-    expect(tasksFor(r.s, R).map((t) => [t.action, t.deadline])).toEqual([['case-review', 'decision']]);
+    expect(tasksFor(r.s, R)).toEqual([{ action: 'case-review', deadline: 'caseReview', dueAt: r.s.deadlines.caseReview!.dueAt, source: 'MSA 49 (policy)' }]);
     expect(tasksFor(r.s, A)).toEqual([]);
     expect(tasksFor(r.s, H)).toEqual([]);
+  });
+
+  it('a reviewed report waits for a head to approve its notice, then for an officer to serve it', () => {
+    const r = scenario('CASE_REVIEWED');
+    expect(tasksFor(r.s, H).map((t) => [t.action, t.deadline])).toEqual([['notice-approval', 'decision']]);
+    expect(tasksFor(r.s, A)).toEqual([]);
+    r.exec(C.approveNotice(), H);
+    expect(tasksFor(r.s, H)).toEqual([]);
+    expect(tasksFor(r.s, A).map((t) => t.action)).toEqual(['notice']);
   });
 
   it('a served notice waits for the party: the officers record its defence, hearing request or waiver by their windows', () => {

@@ -1,7 +1,8 @@
 // What is waiting for a person on a case: the steps they may take now that
 // move it on, each with the deadline it answers to. Actions always open to
 // someone while a case runs (custody, extension, suspension, recusal,
-// proposing a transfer, recording a challenge) are not waiting for anyone.
+// proposing a transfer, recording a challenge, sending a reported case back
+// for further investigation) are not waiting for anyone.
 
 import type { ActorSnapshot } from './actor.types';
 import { allowedActions, type AllowedActionsOptions } from './allowed-actions';
@@ -13,11 +14,20 @@ import type { DeadlineKind } from './vocabulary';
 
 const DECISION_DISCUSSION = { type: 'RECORD_COLLECTIVE_DISCUSSION', purpose: 'DECISION' } as CaseCommand;
 
-const ALWAYS_OPEN: readonly ActionName[] = ['evidence-custody', 'extension', 'suspension', 'recusal', 'criminal-transfer', 'challenges'];
+const ALWAYS_OPEN: readonly ActionName[] = [
+  'evidence-custody',
+  'extension',
+  'suspension',
+  'recusal',
+  'criminal-transfer',
+  'challenges',
+  'investigation-reopening',
+];
 
 /** The deadline a step answers to; steps before the decision answer to the decision limit. */
 const STEP_DEADLINE: Partial<Record<ActionName, DeadlineKind>> = {
   filing: 'filingDecision',
+  'case-review': 'caseReview',
   'hearing-request': 'hearingRequest',
   'hearing-waiver': 'hearingRequest',
   defence: 'defence',
@@ -30,6 +40,7 @@ const BEFORE_DECISION: readonly ActionName[] = [
   'evidence',
   'investigation-report',
   'case-review',
+  'notice-approval',
   'notice',
   'hearing',
   'legal-review-request',

@@ -85,7 +85,13 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   SUBMIT_INVESTIGATION_REPORT: cells([['FILED'], OK]),
   REVIEW_CASE: cells([['INVESTIGATION_REPORTED'], OK]),
   // Each pre-decision step waits for the steps the law puts before it (APL 44, 57, 58, 62–64).
-  SERVE_NOTICE: cells([['CASE_REVIEWED'], OK], [['INVESTIGATION_REPORTED'], 'CASE.PRE_DECISION_STEP_MISSING']),
+  // CASE_REVIEWED is reviewed, not yet approved: the notice waits for a head.
+  APPROVE_NOTICE: cells([['CASE_REVIEWED'], OK], [['INVESTIGATION_REPORTED'], 'CASE.PRE_DECISION_STEP_MISSING']),
+  SERVE_NOTICE: cells([['INVESTIGATION_REPORTED', 'CASE_REVIEWED'], 'CASE.PRE_DECISION_STEP_MISSING']),
+  REOPEN_INVESTIGATION: cells([
+    ['INVESTIGATION_REPORTED', 'CASE_REVIEWED', 'NOTICE_SERVED', 'DEFENCE_RECORDED', 'HEARING_HELD', 'LEGAL_REVIEW_PASSED', 'COLLECTIVE_DISCUSSED'],
+    OK,
+  ]),
   RECORD_DEFENCE: cells([['NOTICE_SERVED'], OK]),
   REQUEST_HEARING: cells([['NOTICE_SERVED', 'DEFENCE_RECORDED'], OK]),
   WAIVE_HEARING: cells([['NOTICE_SERVED', 'DEFENCE_RECORDED'], OK]),
@@ -183,6 +189,10 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return { command: C.review(), actor: people.reviewer, now };
     case 'SERVE_NOTICE':
       return officer(C.notice(now));
+    case 'APPROVE_NOTICE':
+      return head(C.approveNotice());
+    case 'REOPEN_INVESTIGATION':
+      return head(C.reopen());
     case 'RECORD_DEFENCE':
       return officer(C.defence());
     case 'REQUEST_HEARING':
@@ -190,7 +200,7 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
     case 'WAIVE_HEARING':
       return officer({ type, waivedAt: now });
     case 'SCHEDULE_HEARING':
-      return officer(C.scheduleHearing(plus(now, 20 * DAY)));
+      return officer(C.scheduleHearing(now, plus(now, 20 * DAY)));
     case 'RECORD_HEARING':
       return officer(C.holdHearing(now));
     case 'REQUEST_LEGAL_REVIEW':

@@ -134,6 +134,8 @@ export const commands = {
     ...over,
   }),
   review: (): CommandOf<'REVIEW_CASE'> => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'Facts clear, basis correct' }),
+  approveNotice: (): CommandOf<'APPROVE_NOTICE'> => ({ type: 'APPROVE_NOTICE', comments: '同意告知' }),
+  reopen: (reason = 'New facts on the goods value need further investigation'): CommandOf<'REOPEN_INVESTIGATION'> => ({ type: 'REOPEN_INVESTIGATION', reason }),
   notice: (servedAt: string, over: Partial<CommandOf<'SERVE_NOTICE'>> = {}): CommandOf<'SERVE_NOTICE'> => ({
     type: 'SERVE_NOTICE',
     noticeNumber: '长市监罚告〔2026〕101号',
@@ -153,12 +155,14 @@ export const commands = {
     ...over,
   }),
   requestHearing: (at: string): CommandOf<'REQUEST_HEARING'> => ({ type: 'REQUEST_HEARING', requestedAt: at }),
-  scheduleHearing: (hearingAt: string, host: ActorSnapshot = people.host): CommandOf<'SCHEDULE_HEARING'> => ({
+  /** The hearing notice served directly at `noticeServedAt`, the hearing at `hearingAt`. */
+  scheduleHearing: (noticeServedAt: string, hearingAt: string, host: ActorSnapshot = people.host): CommandOf<'SCHEDULE_HEARING'> => ({
     type: 'SCHEDULE_HEARING',
     hearingAt,
     host,
     location: '听证室 1',
     isPublic: true,
+    noticeService: { method: 'DIRECT', servedAt: noticeServedAt, recipient: '蒋某 (legal representative)', proof: '听证通知书送达回证' },
   }),
   holdHearing: (heldAt: string): CommandOf<'RECORD_HEARING'> => ({ type: 'RECORD_HEARING', heldAt, record: '听证笔录', report: '听证报告' }),
   requestLegalReview: (): CommandOf<'REQUEST_LEGAL_REVIEW'> => ({ type: 'REQUEST_LEGAL_REVIEW' }),
@@ -182,6 +186,10 @@ export const commands = {
     documentNumber: '长市监罚〔2026〕101号',
     text: '行政处罚决定书',
     legalBasis: '《食品安全法》第一百二十二条',
+    facts: 'Sold packaged food without a licence from 2026-02-01 to 2026-02-20',
+    evidenceIds: ['ev-1'],
+    performance: '自收到本决定书之日起十五日内到指定银行缴纳罚没款',
+    remedy: { reconsiderationBody: '长治市人民政府', court: '长治市市场监督管理局所在地有管辖权的人民法院' },
     ...over,
   }),
   serve: (servedAt: string, over: Partial<CommandOf<'SERVE'>> = {}): CommandOf<'SERVE'> => ({
@@ -361,6 +369,7 @@ function toReported(r: CaseRunner): CaseRunner {
 }
 function toNotice(r: CaseRunner): CaseRunner {
   toReported(r).exec(commands.review(), R);
+  r.exec(commands.approveNotice(), H);
   r.exec(commands.notice(r.now), A);
   return r;
 }
@@ -369,7 +378,7 @@ function toHearingRequested(r: CaseRunner): CaseRunner {
   return r;
 }
 function toHearingScheduled(r: CaseRunner): CaseRunner {
-  toHearingRequested(r).exec(commands.scheduleHearing(plus(r.now, 20 * DAY)), A);
+  toHearingRequested(r).exec(commands.scheduleHearing(r.now, plus(r.now, 20 * DAY)), A);
   return r;
 }
 function toHearingHeld(r: CaseRunner): CaseRunner {

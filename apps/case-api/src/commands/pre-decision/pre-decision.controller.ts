@@ -13,6 +13,8 @@ import {
   HearingWaiverDto,
   LegalReviewDto,
   LegalReviewRequestDto,
+  InvestigationReopeningDto,
+  NoticeApprovalDto,
   NoticeDto,
 } from './pre-decision.dto';
 
@@ -24,6 +26,16 @@ export class PreDecisionController {
   @CommandRoute('REVIEW_CASE', '审核 by a reviewer who did not investigate')
   caseReview(@Body() dto: CaseReviewDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
     return this.runner.run(call, dto, () => ({ type: 'REVIEW_CASE', opinion: dto.opinion, comments: dto.comments }));
+  }
+
+  @CommandRoute('APPROVE_NOTICE', 'A head approves the 告知 of the reviewed proposal')
+  noticeApproval(@Body() dto: NoticeApprovalDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({ type: 'APPROVE_NOTICE', ...(dto.comments !== undefined ? { comments: dto.comments } : {}) }));
+  }
+
+  @CommandRoute('REOPEN_INVESTIGATION', '补充调查: a head sends the case back for further investigation after its report')
+  investigationReopening(@Body() dto: InvestigationReopeningDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({ type: 'REOPEN_INVESTIGATION', reason: dto.reason }));
   }
 
   @CommandRoute('SERVE_NOTICE', '告知 served, with its service record')
@@ -79,6 +91,7 @@ export class PreDecisionController {
         location: dto.location!,
         isPublic: dto.isPublic!,
         ...(dto.reasonNotPublic !== undefined ? { reasonNotPublic: dto.reasonNotPublic } : {}),
+        ...(dto.noticeService ? { noticeService: serviceDetails(dto.noticeService) } : {}),
       };
     });
   }

@@ -33,6 +33,21 @@ export class CaseReviewDto {
   comments!: string;
 }
 
+/** A head approves the 告知 of the reviewed proposal (domain spec §2 step 6). */
+export class NoticeApprovalDto {
+  @ApiPropertyOptional({ example: '同意告知' })
+  @IsOptional()
+  @Text(4000)
+  comments?: string;
+}
+
+/** 补充调查: a head sends the case back for further investigation after its report; a new report, review and notice follow. */
+export class InvestigationReopeningDto {
+  @ApiProperty({ example: 'New facts on the goods value need further investigation' })
+  @Text(4000)
+  reason!: string;
+}
+
 /** 行政处罚告知书 served (APL 44–45), with its service record: opens the party's defence period. */
 export class NoticeDto extends ServiceDto {
   @ApiProperty({ example: '长市监告〔2026〕1号' })
@@ -134,6 +149,12 @@ export class HearingDto {
   @ForAction(SCHEDULE, { optional: true })
   @Text(2000)
   reasonNotPublic?: string;
+
+  @ApiPropertyOptional({ type: ServiceDto, description: 'SCHEDULE: how the hearing notice (听证通知书) was served; the 7 WD notice period counts from it (APL 64)' })
+  @ForAction(SCHEDULE)
+  @ValidateNested()
+  @Type(() => ServiceDto)
+  noticeService?: ServiceDto;
 
   @ApiPropertyOptional({ description: 'RECORD: when it was held' })
   @ForAction(RECORD)

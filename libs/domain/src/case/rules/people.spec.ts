@@ -244,6 +244,7 @@ describe('查审分离: reviewers and hosts never investigated the case', () => 
   it('nor do the legal review', () => {
     const r = reportedWith();
     r.exec(C.review(), R);
+    r.exec(C.approveNotice(), H);
     r.exec(C.notice(r.now), A);
     r.exec(C.defence({ hearingWaived: true }), A);
     r.exec(C.requestLegalReview(), A);
@@ -259,7 +260,7 @@ describe('查审分离: reviewers and hosts never investigated the case', () => 
 
   it('a case officer cannot host the hearing → 422 HEARING.HOST_CONFLICT', () => {
     const r = scenario('HEARING_REQUESTED');
-    const rej = rejected(r.try(C.scheduleHearing('2026-04-01T01:00:00.000Z', B), A));
+    const rej = rejected(r.try(C.scheduleHearing(r.now, '2026-04-01T01:00:00.000Z', B), A));
     expect(rej).toMatchObject({ code: 'HEARING.HOST_CONFLICT', status: 422 });
   });
 

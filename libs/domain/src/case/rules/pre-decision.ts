@@ -5,8 +5,9 @@
 
 import type { CaseState } from '../case-state';
 import { isRunning } from '../vocabulary';
+import { inForce, type RuleOptions } from '../rule-changes';
 
-export const PRE_DECISION_STEPS = ['case-review', 'notice', 'defence', 'hearing', 'legal-review', 'collective-discussion'] as const;
+export const PRE_DECISION_STEPS = ['case-review', 'notice-approval', 'notice', 'defence', 'hearing', 'legal-review', 'collective-discussion'] as const;
 export type PreDecisionStep = (typeof PRE_DECISION_STEPS)[number];
 
 export interface PreDecisionRequirement {
@@ -25,6 +26,12 @@ export function preDecisionRequirements(s: CaseState): PreDecisionRequirement[] 
   });
   if (s.report.proposedOutcome !== 'PENALTY') return out;
   const a = s.report.assessment;
+  out.push({
+    step: 'notice-approval',
+    // A notice served before approvals were recorded stands for its own approval.
+    met: s.noticeApproval !== undefined || s.notice !== undefined,
+    reason: 'an agency head approves the pre-decision notice (domain spec §2 step 6; APL 44)',
+  });
   out.push({ step: 'notice', met: s.notice !== undefined, reason: 'the pre-decision notice is served (APL 44, 62)' });
   const d = s.deadlines.defence;
   out.push({
@@ -47,7 +54,9 @@ export function preDecisionRequirements(s: CaseState): PreDecisionRequirement[] 
 }
 
 /** The requirements not yet met among the steps that come before `step` (all of them before the decision). */
-export function missingBefore(s: CaseState, step: PreDecisionStep | 'decision'): PreDecisionRequirement[] {
+export function missingBefore(s: CaseState, step: PreDecisionStep | 'decision', rules?: RuleOptions): PreDecisionRequirement[] {
   const until = step === 'decision' ? PRE_DECISION_STEPS.length : PRE_DECISION_STEPS.indexOf(step);
-  return preDecisionRequirements(s).filter((r) => !r.met && PRE_DECISION_STEPS.indexOf(r.step) < until);
+  return preDecisionRequirements(s).filter(
+    (r) => !r.met && PRE_DECISION_STEPS.indexOf(r.step) < until && (r.step !== 'notice-approval' || inForce(rules, 'notice-approval')),
+  );
 }

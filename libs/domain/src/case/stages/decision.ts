@@ -2,7 +2,7 @@
 // (hearing, legal review, defence window, suspected crime); the decision is
 // served within the service limit (APL 57–61).
 
-import type { DecisionAssessment, Penalty, PersonRef, ServiceDetails, ServiceRecord } from '../case-records';
+import type { DecisionAssessment, DecisionContents, DecisionRemedy, Penalty, PersonRef, ServiceDetails, ServiceRecord } from '../case-records';
 import type { CaseState } from '../case-state';
 import { armDeadline, meetDeadline } from '../deadlines';
 import { failWith, type Fail, type RejectionStatus } from '../rejection';
@@ -10,7 +10,7 @@ import { amountDue, assessPenalty, heavierThan, validatePenalty } from '../rules
 import { checkService, serviceRecord, validateService } from '../rules/service';
 import { ms, Validator } from '../rules/validation';
 import { DECIDABLE, DECISION_OUTCOMES, type DecisionOutcome, HEARING_PENDING, TRANSFER_STATUSES } from '../vocabulary';
-import { all, clone, inStatus, invalid, stage, type Check } from './kit';
+import { all, clone, inStatus, invalid, stage, type Check, type HandlerContext } from './kit';
 import { afterService, noDefenceRunning, noHearingWindowRunning, stepsDoneBefore } from './shared';
 import { inForce } from '../rule-changes';
 
@@ -22,6 +22,7 @@ const CODES = {
   'CASE.SUSPECTED_CRIME_UNRESOLVED': 409,
   'DECISION.HEAVIER_AFTER_DEFENCE': 422,
   'SERVICE.BEFORE_DECISION': 422,
+  'DECISION.EVIDENCE_UNKNOWN': 422,
 } as const satisfies Record<string, RejectionStatus>;
 const fail = failWith(CODES);
 
@@ -32,7 +33,16 @@ export type DecisionCommand =
       penalty?: Penalty;
       documentNumber: string;
       text: string;
+      /** Required (APL 59 (三)). */
       legalBasis?: string;
+      /** The facts found (APL 59 (二)); required. */
+      facts?: string;
+      /** The recorded evidence the decision relies on (APL 59 (二)); required for a penalty. */
+      evidenceIds?: string[];
+      /** How the penalty is performed: where and how to pay (APL 59 (四), 67); required for a penalty. */
+      performance?: string;
+      /** Where to challenge it (APL 59 (五)); required for a penalty or a finding of no penalty. */
+      remedy?: DecisionRemedy;
     }
   | ({ type: 'SERVE' } & ServiceDetails);
 
@@ -47,6 +57,7 @@ export type DecisionEvent =
       amountDue: number;
       assessment: DecisionAssessment;
       decidedBy: PersonRef;
+      contents?: DecisionContents;
     }
   | { type: 'DECISION_SERVED'; service: ServiceRecord };
 
@@ -73,6 +84,57 @@ function boundByInvestigation(s: CaseState): Fail | null {
   return null;
 }
 
+/** The law's periods for challenging a decision (APL 59 (五)). */
+export const REMEDY_PERIODS = {
+  reconsiderationDays: 60,
+  reconsiderationSource: '《行政复议法》第二十条',
+  litigationMonths: 6,
+  litigationSource: '《行政诉讼法》第四十六条',
+} as const;
+
+type DecideCommand = Extract<DecisionCommand, { type: 'DECIDE' }>;
+
+/** APL 59: what the decision must state, checked on the command. */
+function validateContents(v: Validator, cmd: DecideCommand): void {
+  const penalty = cmd.outcome === 'PENALTY';
+  v.text('legalBasis', cmd.legalBasis).text('facts', cmd.facts);
+  if (v.array('evidenceIds', cmd.evidenceIds, { min: penalty ? 1 : 0, optional: !penalty })) {
+    cmd.evidenceIds!.forEach((id, i) => v.text(`evidenceIds[${i}]`, id));
+  }
+  v.text('performance', cmd.performance, { optional: !penalty });
+  if (v.object('remedy', cmd.remedy, { optional: cmd.outcome === 'DISMISS' })) {
+    v.text('remedy.reconsiderationBody', cmd.remedy!.reconsiderationBody).text('remedy.court', cmd.remedy!.court);
+  }
+}
+
+/** The APL 59 contents, built from the case: the party as registered, the evidence as recorded. */
+function contentsOf(s: CaseState, cmd: DecideCommand, ctx: HandlerContext): DecisionContents | Fail {
+  const ids = [...new Set(cmd.evidenceIds ?? [])];
+  const unknown = ids.filter((id) => !s.evidence.some((e) => e.evidenceId === id));
+  if (unknown.length > 0) {
+    return fail('DECISION.EVIDENCE_UNKNOWN', `The decision relies on evidence this case never recorded: ${unknown.join(', ')} (APL 40, 59)`);
+  }
+  const c: DecisionContents = {
+    agency: ctx.policy.jurisdiction,
+    decidedOn: ctx.date,
+    party: clone(s.party),
+    facts: cmd.facts!,
+    evidence: ids.map((id) => {
+      const e = s.evidence.find((x) => x.evidenceId === id)!;
+      return { evidenceId: e.evidenceId, title: e.title, kind: e.kind };
+    }),
+    legalBasis: cmd.legalBasis!,
+    amountDue: amountDue(cmd.penalty),
+  };
+  if (cmd.penalty) c.penalty = clone(cmd.penalty);
+  if (cmd.performance !== undefined) {
+    const p = ctx.policy.deadlines.payment;
+    c.performance = { method: cmd.performance, within: { days: p.days, kind: p.kind, source: p.source } };
+  }
+  if (cmd.remedy) c.remedy = { reconsiderationBody: cmd.remedy.reconsiderationBody, court: cmd.remedy.court, ...REMEDY_PERIODS };
+  return c;
+}
+
 const notSuspectedCrime: Check = (s) =>
   s.suspectedCrime
     ? fail('CASE.SUSPECTED_CRIME_UNRESOLVED', 'The case is flagged as a suspected crime: transfer it, or record a reasoned refusal to transfer, before deciding (R310 11)')
@@ -89,7 +151,9 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.oneOf('outcome', cmd.outcome, DECISION_OUTCOMES).text('documentNumber', cmd.documentNumber).text('text', cmd.text);
-        v.text('legalBasis', cmd.legalBasis, { optional: true });
+        const withContents = inForce(ctx, 'decision-contents');
+        if (withContents) validateContents(v, cmd);
+        else v.text('legalBasis', cmd.legalBasis, { optional: true });
         if (cmd.outcome === 'PENALTY') validatePenalty(v, 'penalty', cmd.penalty);
         else if (cmd.penalty !== undefined) v.add('penalty', 'is only given with outcome PENALTY');
         if (!v.ok) return invalid(v);
@@ -109,6 +173,8 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
             );
           }
         }
+        const contents = withContents ? contentsOf(s, cmd, ctx) : undefined;
+        if (contents && 'code' in contents) return contents;
         const e: DecisionEvent = {
           type: 'DECISION_MADE',
           outcome: cmd.outcome,
@@ -120,6 +186,7 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
         };
         if (cmd.penalty !== undefined) e.penalty = cmd.penalty;
         if (cmd.legalBasis !== undefined) e.legalBasis = cmd.legalBasis;
+        if (contents) e.contents = contents;
         return e;
       },
     },
@@ -153,6 +220,7 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
         assessment: clone(e.assessment),
         ...(e.penalty ? { penalty: clone(e.penalty) } : {}),
         ...(e.legalBasis !== undefined ? { legalBasis: e.legalBasis } : {}),
+        ...(e.contents ? { contents: clone(e.contents) } : {}),
       };
       s.decidedAt = at;
       s.status = 'DECIDED';

@@ -3,14 +3,15 @@
 // Hearing time is excluded from the decision limit.
 
 import type { ActorSnapshot } from '../actor.types';
-import type { PersonRef } from '../case-records';
+import type { PersonRef, ServiceDetails, ServiceRecord } from '../case-records';
 import { computeDeadline, localDate } from '../../calendar';
 import { meetDeadline } from '../deadlines';
 import { failWith, type RejectionStatus } from '../rejection';
 import { hasRole, isInvestigator, personRef } from '../rules/people';
 import { ms, Validator } from '../rules/validation';
+import { checkService, serviceRecord, validateService } from '../rules/service';
 import { isRunning } from '../vocabulary';
-import { all, inStatus, invalid, stage } from './kit';
+import { all, clone, inStatus, invalid, stage } from './kit';
 import { closePause, openPause, PAUSE } from './shared';
 import { inForce } from '../rule-changes';
 
@@ -36,6 +37,8 @@ export type HearingCommand =
       location: string;
       isPublic: boolean;
       reasonNotPublic?: string;
+      /** How the hearing notice (听证通知书) was served: the notice period counts from it (APL 64). */
+      noticeService?: ServiceDetails;
     }
   | { type: 'RECORD_HEARING'; heldAt: string; record: string; report: string };
 
@@ -49,6 +52,7 @@ export type HearingEvent =
       location: string;
       isPublic: boolean;
       reasonNotPublic?: string;
+      noticeService?: ServiceRecord;
       /** Earliest local date allowed by the notice period (APL 64). */
       earliestHearingDate: string;
     }
@@ -103,7 +107,15 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
         const v = new Validator(ctx.now);
         v.instant('hearingAt', cmd.hearingAt, { after: ctx.now }).actor('host', cmd.host).text('location', cmd.location);
         v.bool('isPublic', cmd.isPublic).text('reasonNotPublic', cmd.reasonNotPublic, { optional: cmd.isPublic !== false });
+        // The period runs from the party's receipt of the hearing notice, not from when it was recorded.
+        const served = inForce(ctx, 'notice-approval');
+        if (served || cmd.noticeService !== undefined) validateService(v, 'noticeService', cmd.noticeService);
+        if (v.ok && served && s.hearing && ms(cmd.noticeService!.servedAt) < ms(s.hearing.requestedAt)) {
+          v.add('noticeService.servedAt', 'must not precede the hearing request');
+        }
         if (!v.ok) return invalid(v);
+        const sf = cmd.noticeService ? checkService(cmd.noticeService) : null;
+        if (sf) return sf;
         if (isInvestigator(s, cmd.host.userId)) {
           return fail('HEARING.HOST_CONFLICT', `${cmd.host.name} investigated this case and cannot host its hearing (APL 64)`);
         }
@@ -113,11 +125,14 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
         }
         // Notice at least N working days before the hearing (APL 64): the hearing day may be the Nth.
         const period = ctx.policy.deadlines.hearingNotice;
-        const min = computeDeadline({ rule: 'hearingNotice', period, start: ctx.now, calendars: ctx.policy.calendars, timeZone: ctx.policy.timeZone });
+        const noticeService = served ? serviceRecord(cmd.noticeService!, ctx.person) : undefined;
+        const start = noticeService?.deemedServedAt ?? ctx.now;
+        const min = computeDeadline({ rule: 'hearingNotice', period, start, calendars: ctx.policy.calendars, timeZone: ctx.policy.timeZone });
         if (localDate(cmd.hearingAt, ctx.policy.timeZone) < min.basis.dueDate) {
+          const from = noticeService ? `the hearing notice was served (${localDate(start, ctx.policy.timeZone)})` : 'notice';
           return fail(
             'HEARING.NOTICE_TOO_SHORT',
-            `The hearing must be at least ${period.days} ${period.kind.toLowerCase()} days after notice: not before ${min.basis.dueDate} (${period.source})`,
+            `The hearing must be at least ${period.days} ${period.kind.toLowerCase()} days after ${from}: not before ${min.basis.dueDate} (${period.source})`,
           );
         }
         const e: HearingEvent = {
@@ -129,6 +144,7 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
           earliestHearingDate: min.basis.dueDate,
         };
         if (cmd.reasonNotPublic !== undefined) e.reasonNotPublic = cmd.reasonNotPublic;
+        if (noticeService) e.noticeService = noticeService;
         return e;
       },
     },
@@ -167,6 +183,7 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
         location: e.location,
         isPublic: e.isPublic,
         ...(e.reasonNotPublic !== undefined ? { reasonNotPublic: e.reasonNotPublic } : {}),
+        ...(e.noticeService ? { noticeService: clone(e.noticeService) } : {}),
       };
       s.status = 'HEARING_SCHEDULED';
     },

@@ -3,11 +3,11 @@
 
 import type { CaseOfficer, DecisionAssessment, Penalty, PersonRef } from '../case-records';
 import type { ActorSnapshot } from '../actor.types';
-import { cancelDeadline } from '../deadlines';
+import { armDeadline, cancelDeadline } from '../deadlines';
 import { failWith, type RejectionStatus } from '../rejection';
-import { assessPenalty, validatePenalty } from '../rules/penalty';
+import { assessPenalty, heavierThan, validatePenalty } from '../rules/penalty';
 import { checkNamedOfficers, hasRole } from '../rules/people';
-import { Validator } from '../rules/validation';
+import { ms, Validator } from '../rules/validation';
 import { CIRCUMSTANCE_LEVELS, type CircumstanceLevel, EVIDENCE_KINDS, type EvidenceKind, PROPOSED_OUTCOMES, type ProposedOutcome, UNSEALED } from '../vocabulary';
 import { all, inStatus, invalid, notAllowed, payloadOf, stage } from './kit';
 import { inForce } from '../rule-changes';
@@ -16,6 +16,7 @@ import { inForce } from '../rule-changes';
 const CODES = {
   'REPORT.EXEMPT_WITH_PENALTY': 422,
   'REPORT.DISCRETION_REASONS_REQUIRED': 422,
+  'REPORT.HEAVIER_AFTER_DEFENCE': 422,
   'CASE.COLLECTOR_NOT_ASSIGNED': 422,
   'EVIDENCE.DUPLICATE_ID': 422,
   'EVIDENCE.NOT_FOUND': 422,
@@ -77,6 +78,8 @@ export type InvestigationEvent =
       discretionReasons?: string;
       assessment: DecisionAssessment;
       submittedBy: PersonRef;
+      /** The case-review limit runs from the report (MSA 49–55; policy). */
+      reviewLimit?: true;
     };
 
 export const investigation = stage<InvestigationCommand, InvestigationEvent>()(
@@ -177,6 +180,16 @@ export const investigation = stage<InvestigationCommand, InvestigationEvent>()(
         if (cmd.proposedOutcome === 'PENALTY' && s.evidence.length === 0) {
           return fail('CASE.EVIDENCE_REQUIRED', 'A penalty needs recorded evidence (APL 40)');
         }
+        const reopened = s.reopenings?.at(-1);
+        if (inForce(ctx, 'notice-approval') && reopened?.defended && cmd.proposedOutcome === 'PENALTY') {
+          const why = heavierThan(cmd.proposedPenalty, reopened.notifiedPenalty);
+          if (why && !s.evidence.some((x) => ms(x.recordedAt) > ms(reopened.at))) {
+            return fail(
+              'REPORT.HEAVIER_AFTER_DEFENCE',
+              `The party defended itself against the notified penalty; a heavier one (${why}) rests only on evidence recorded since the case was reopened on ${reopened.at}, never on the defence (APL 45)`,
+            );
+          }
+        }
         const e: InvestigationEvent = {
           type: 'INVESTIGATION_REPORTED',
           findings: cmd.findings,
@@ -188,6 +201,7 @@ export const investigation = stage<InvestigationCommand, InvestigationEvent>()(
         };
         if (cmd.proposedPenalty !== undefined) e.proposedPenalty = cmd.proposedPenalty;
         if (cmd.discretionReasons !== undefined) e.discretionReasons = cmd.discretionReasons;
+        if (inForce(ctx, 'notice-approval') && cmd.proposedOutcome !== 'TRANSFER') e.reviewLimit = true;
         return e;
       },
     },
@@ -203,8 +217,9 @@ export const investigation = stage<InvestigationCommand, InvestigationEvent>()(
         item.custody.push({ from: e.from, to: e.to, at: e.at, reason: e.reason });
       }
     },
-    INVESTIGATION_REPORTED: (s, e, { at }) => {
-      s.report = { ...payloadOf(e), submittedAt: at };
+    INVESTIGATION_REPORTED: (s, e, { at, policy }) => {
+      const { reviewLimit, ...report } = payloadOf(e);
+      s.report = { ...report, submittedAt: at };
       s.status = 'INVESTIGATION_REPORTED';
       // A new report supersedes the steps taken on the previous one.
       delete s.review;
@@ -212,7 +227,11 @@ export const investigation = stage<InvestigationCommand, InvestigationEvent>()(
       delete s.defence;
       delete s.hearing;
       delete s.legalReview;
+      delete s.noticeApproval;
+      delete s.hearingWaiver;
       cancelDeadline(s, 'defence', at);
+      cancelDeadline(s, 'hearingRequest', at);
+      if (reviewLimit) armDeadline(s, 'caseReview', at, at, policy);
       if (e.proposedOutcome === 'TRANSFER') s.suspectedCrime = true;
     },
   },

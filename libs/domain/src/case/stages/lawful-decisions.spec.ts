@@ -33,7 +33,7 @@ describe('a penalty rests on the investigation (APL 40)', () => {
     const r = reportedWithoutEvidence({ proposedOutcome: 'NO_PENALTY', proposedPenalty: undefined });
     const refused = rejected(r.try(C.decide({ penalty: { kinds: ['FINE'], fineAmount: 1_000_000 } }), H));
     expect(refused).toMatchObject({ status: 422, code: 'CASE.EVIDENCE_REQUIRED' });
-    expect(r.try(C.decide({ outcome: 'NO_PENALTY', penalty: undefined }), H).ok).toBe(true);
+    expect(r.try(C.decide({ outcome: 'NO_PENALTY', penalty: undefined, evidenceIds: [] }), H).ok).toBe(true);
     expect(legacy(r, C.decide({ penalty: { kinds: ['FINE'], fineAmount: 1_000_000 } })).ok).toBe(true);
   });
 
@@ -141,6 +141,7 @@ describe('the hearing-request window is the party\'s own (APL 64)', () => {
     const r = scenario('FILED');
     r.exec(C.report({ proposedPenalty: { kinds: ['WARNING'] } }), A);
     r.exec(C.review(), R);
+    r.exec(C.approveNotice(), H);
     r.exec(C.notice(r.now, { hearingRightsNotified: false }), A);
     expect(r.s.deadlines.hearingRequest).toBeUndefined();
   });
@@ -164,11 +165,11 @@ describe('who judges a case never investigates it (查审分离, APL 43, 57, 58,
     const r = scenario('HEARING_SCHEDULED');
     r.exec(C.recuse(people.host.userId), H);
     expect(r.status).toBe('HEARING_REQUESTED');
-    const again = rejected(r.try(C.scheduleHearing(plus(r.now, 20 * DAY)), A));
+    const again = rejected(r.try(C.scheduleHearing(r.now, plus(r.now, 20 * DAY)), A));
     expect(again).toMatchObject({ status: 422, code: 'HEARING.HOST_CONFLICT' });
-    expect(legacy(r, C.scheduleHearing(plus(r.now, 20 * DAY)), A).ok).toBe(true);
+    expect(legacy(r, C.scheduleHearing(r.now, plus(r.now, 20 * DAY)), A).ok).toBe(true);
     const otherHost = person('u-host-2', '何主持', ['LEGAL_REVIEWER'], [cert('FS-2025-0009')]);
-    expect(r.try(C.scheduleHearing(plus(r.now, 20 * DAY), otherHost), A).ok).toBe(true);
+    expect(r.try(C.scheduleHearing(r.now, plus(r.now, 20 * DAY), otherHost), A).ok).toBe(true);
   });
 
   it('the case reviewer, legal reviewer or hearing host is not named a replacement officer', () => {
@@ -185,7 +186,7 @@ describe('who judges a case never investigates it (查审分离, APL 43, 57, 58,
   it('a hearing host who also holds the officer role records the hearing as host', () => {
     const hostOfficer = person('u-host-officer', '冯主持', ['OFFICER', 'LEGAL_REVIEWER'], [cert('14010119009')]);
     const r = scenario('HEARING_REQUESTED');
-    r.exec(C.scheduleHearing(plus(r.now, 20 * DAY), hostOfficer), A);
+    r.exec(C.scheduleHearing(r.now, plus(r.now, 20 * DAY), hostOfficer), A);
     r.at(plus(r.now, 20 * DAY));
     expect(r.try(C.holdHearing(r.now), hostOfficer).ok).toBe(true);
   });

@@ -1,25 +1,39 @@
 // Review, notice and defence (审核, 告知, 陈述申辩): a reviewer who did not
-// investigate reviews the report; a proposed penalty is notified to the party,
-// whose defence window then runs (APL 44, 45, 62).
+// investigate reviews the report; a head approves the notice of a proposed
+// penalty, an officer serves it, and the party's defence window then runs
+// (APL 44, 45, 62). A head may send the case back for further investigation
+// after its report (补充调查): a new report, review, notice and window follow,
+// which is how a heavier penalty is lawfully notified again (APL 44, 62).
 
 import type { Penalty, PersonRef, ServiceDetails, ServiceRecord } from '../case-records';
-import { armDeadline, meetDeadline, recomputeAll } from '../deadlines';
+import { armDeadline, cancelDeadline, meetDeadline, recomputeAll } from '../deadlines';
 import { failWith, type RejectionStatus } from '../rejection';
 import { checkService, serviceRecord, validateService } from '../rules/service';
 import { Validator } from '../rules/validation';
 import { REVIEW_OPINIONS, type ReviewOpinion } from '../vocabulary';
-import { all, clone, inStatus, invalid, stage } from './kit';
+import { all, clone, inStatus, invalid, stage, type Check } from './kit';
 import { hearingWindowRules, PAUSE, stepsDoneBefore } from './shared';
+
+/** Statuses after a report where a head may still send the case back: nothing is pending on the party, a hearing or a reviewer. */
+const REOPENABLE = ['INVESTIGATION_REPORTED', 'CASE_REVIEWED', 'NOTICE_SERVED', 'DEFENCE_RECORDED', 'HEARING_HELD', 'LEGAL_REVIEW_PASSED', 'COLLECTIVE_DISCUSSED'] as const;
 
 /** The refusals only this stage gives. */
 const CODES = {
   'NOTICE.NOT_REQUIRED': 409,
   'NOTICE.HEARING_RIGHTS_MISSING': 422,
+  'NOTICE.ALREADY_APPROVED': 409,
 } as const satisfies Record<string, RejectionStatus>;
 const fail = failWith(CODES);
 
+const proposesPenalty: Check = (s) =>
+  s.report?.proposedOutcome === 'PENALTY' ? null : fail('NOTICE.NOT_REQUIRED', 'A pre-decision notice is served only when a penalty is proposed (APL 44)');
+
 export type NoticeCommand =
   | { type: 'REVIEW_CASE'; opinion: ReviewOpinion; comments: string }
+  /** A head approves the notice of the reviewed report's proposed penalty. */
+  | { type: 'APPROVE_NOTICE'; comments?: string }
+  /** A head sends the case back for further investigation (补充调查); a new report follows. */
+  | { type: 'REOPEN_INVESTIGATION'; reason: string }
   | ({
       type: 'SERVE_NOTICE';
       noticeNumber: string;
@@ -38,6 +52,8 @@ export type NoticeCommand =
 
 export type NoticeEvent =
   | { type: 'CASE_REVIEWED'; opinion: ReviewOpinion; comments: string; reviewer: PersonRef }
+  | { type: 'NOTICE_APPROVED'; approvedBy: PersonRef; proposedPenalty?: Penalty; comments?: string }
+  | { type: 'INVESTIGATION_REOPENED'; reason: string; reopenedBy: PersonRef }
   | {
       type: 'NOTICE_SERVED';
       noticeNumber: string;
@@ -72,13 +88,45 @@ export const notice = stage<NoticeCommand, NoticeEvent>()(
         return { type: 'CASE_REVIEWED', opinion: cmd.opinion, comments: cmd.comments, reviewer: ctx.person };
       },
     },
+    APPROVE_NOTICE: {
+      action: 'notice-approval',
+      roles: ['AGENCY_HEAD'],
+      decisive: true,
+      from: all(
+        inStatus(['INVESTIGATION_REPORTED', 'CASE_REVIEWED']),
+        proposesPenalty,
+        (s) => (s.noticeApproval ? fail('NOTICE.ALREADY_APPROVED', `${s.noticeApproval.approvedBy.name} approved this notice on ${s.noticeApproval.at}`) : null),
+        stepsDoneBefore('notice-approval', 'the approval of the notice'),
+      ),
+      handle: (s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.text('comments', cmd.comments, { optional: true });
+        if (!v.ok) return invalid(v);
+        const e: NoticeEvent = { type: 'NOTICE_APPROVED', approvedBy: ctx.person };
+        if (s.report?.proposedPenalty) e.proposedPenalty = clone(s.report.proposedPenalty);
+        if (cmd.comments !== undefined) e.comments = cmd.comments;
+        return e;
+      },
+    },
+    REOPEN_INVESTIGATION: {
+      action: 'investigation-reopening',
+      roles: ['AGENCY_HEAD'],
+      decisive: true,
+      from: inStatus(REOPENABLE, 'a case goes back to investigation after its report, when no hearing or legal review is pending'),
+      handle: (_s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.text('reason', cmd.reason);
+        if (!v.ok) return invalid(v);
+        return { type: 'INVESTIGATION_REOPENED', reason: cmd.reason, reopenedBy: ctx.person };
+      },
+    },
     SERVE_NOTICE: {
       action: 'notice',
       roles: ['OFFICER'],
       from: all(
         inStatus(['INVESTIGATION_REPORTED', 'CASE_REVIEWED']),
-        (s) => (s.report?.proposedOutcome === 'PENALTY' ? null : fail('NOTICE.NOT_REQUIRED', 'A pre-decision notice is served only when a penalty is proposed (APL 44)')),
-        // The reviewed report is what the party is told of (审核 before 告知: MSA 49–55; APL 44).
+        proposesPenalty,
+        // The reviewed report, approved by a head, is what the party is told of (审核 before 告知: MSA 49–55; APL 44).
         stepsDoneBefore('notice', 'the notice'),
       ),
       handle: (s, cmd, ctx) => {
@@ -128,11 +176,31 @@ export const notice = stage<NoticeCommand, NoticeEvent>()(
   {
     CASE_REVIEWED: (s, e, { at }) => {
       s.review = { opinion: e.opinion, comments: e.comments, reviewer: e.reviewer, at };
+      meetDeadline(s, 'caseReview', at);
       // CORRECT and INVESTIGATE_FURTHER send the report back to the officers.
       s.status = e.opinion === 'AGREE' ? 'CASE_REVIEWED' : 'FILED';
     },
+    NOTICE_APPROVED: (s, e, { at }) => {
+      s.noticeApproval = { approvedBy: e.approvedBy, at, ...(e.comments !== undefined ? { comments: e.comments } : {}) };
+    },
+    INVESTIGATION_REOPENED: (s, e, { at }) => {
+      const defended = (s.defence !== undefined && !s.defence.waived) || s.hearing?.heldAt !== undefined;
+      (s.reopenings ??= []).push({
+        at,
+        reason: e.reason,
+        reopenedBy: e.reopenedBy,
+        defended,
+        ...(s.notice?.proposedPenalty ? { notifiedPenalty: clone(s.notice.proposedPenalty) } : {}),
+      });
+      s.status = 'FILED';
+      // The party's windows on the superseded notice end; a new notice opens new ones.
+      cancelDeadline(s, 'caseReview', at);
+      cancelDeadline(s, 'defence', at);
+      cancelDeadline(s, 'hearingRequest', at);
+    },
     NOTICE_SERVED: (s, e, { at, policy }) => {
       s.notice = {
+        at,
         noticeNumber: e.noticeNumber,
         text: e.text,
         hearingRightsNotified: e.hearingRightsNotified,
