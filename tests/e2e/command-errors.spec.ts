@@ -207,7 +207,8 @@ describe('refused commands', () => {
   it('every command path of the contract is in the OpenAPI document', async () => {
     const doc = await http<{ paths: Record<string, { post?: { tags?: string[] } }> }>(stack, 'GET', '/api/docs-json');
     const actions = [
-      'filing', 'evidence/{evidenceId}/custody', 'investigation-report', 'case-review', 'notice', 'defence', 'hearing-request', 'hearing',
+      'filing', 'evidence/{evidenceId}/custody', 'investigation-report', 'case-review', 'notice-approval', 'investigation-reopening', 'notice',
+      'defence', 'hearing-request', 'hearing-waiver', 'hearing',
       'legal-review-request', 'legal-review', 'collective-discussion', 'decision', 'service', 'payments', 'challenges', 'extension',
       'suspension', 'recusal', 'closure', 'archive', 'simple-decision', 'simple-report', 'criminal-transfer',
       'criminal-transfer/approval', 'criminal-transfer/dispatch', 'criminal-transfer/police-decision',

@@ -120,6 +120,18 @@ export class Client {
     return rows.map((r) => r.type);
   }
 
+  /** The evidence ids a case has recorded, oldest first. */
+  async evidenceIds(caseId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.stack.ds.query('SELECT evidence_id AS id FROM evidence_items WHERE case_id = $1 ORDER BY recorded_at', [caseId]);
+    return rows.map((r) => r.id);
+  }
+
+  /** A head approves the notice of the reviewed proposal (head.sun). */
+  async approveNotice(caseId: string): Promise<void> {
+    const res = await this.command('head.sun', caseId, 'notice-approval', { comments: '同意告知' });
+    if (res.status !== 200) throw new Error(`notice approval failed: ${res.status} ${JSON.stringify(res.body)}`);
+  }
+
   /** Runs a request that must be refused, and checks the case recorded nothing. */
   async refused(caseId: string, request: () => Promise<HttpResult<unknown>>): Promise<HttpResult<ProblemBody>> {
     const before = await this.eventCount(caseId);
@@ -129,6 +141,18 @@ export class Client {
     expect(await this.eventCount(caseId)).toBe(before);
     return res;
   }
+}
+
+/** What APL 59 asks a decision to state besides its outcome and penalty (the demo's remedy bodies). */
+export function decisionContents(evidenceIds: string[], over: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    legalBasis: '《食品安全法》第一百二十二条',
+    facts: '当事人未取得食品经营许可证销售预包装食品',
+    evidenceIds,
+    performance: '自收到本决定书之日起十五日内到指定银行缴纳罚款',
+    remedy: { reconsiderationBody: '长治市人民政府', court: '长治市市场监督管理局所在地有管辖权的人民法院' },
+    ...over,
+  };
 }
 
 /** An instant `seconds` ago: acts are recorded after they happen, never in the future. */

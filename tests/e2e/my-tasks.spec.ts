@@ -46,11 +46,19 @@ describe('what is waiting for me', () => {
     // The head decides on filing, by the filing limit; nothing of the reported case waits for the head yet.
     const forHead = await tasks('head.sun', ids);
     expect(forHead.map((t) => [t.caseId, t.action, t.deadline])).toEqual([[lead, 'filing', 'filingDecision']]);
-    // The reviewer reviews the report, by the decision limit (the steps before a decision count against it).
+    // The reviewer reviews the report, by the case-review limit.
     const forReviewer = await tasks('reviewer.liu', ids);
-    expect(forReviewer.map((t) => [t.caseId, t.action, t.deadline])).toEqual([[filed, 'case-review', 'decision']]);
+    expect(forReviewer.map((t) => [t.caseId, t.action, t.deadline])).toEqual([[filed, 'case-review', 'caseReview']]);
     // The officers: evidence on the lead is for after filing; on the reported case they wait for the review.
     expect(await tasks('officer.zhang', ids)).toEqual([]);
+    // Reviewed, the notice waits for a head's approval, by the decision limit; then for an officer to serve it.
+    expect((await api.command('reviewer.liu', filed, 'case-review', { opinion: 'AGREE', comments: 'facts clear' })).status).toBe(200);
+    expect((await tasks('head.sun', ids)).map((t) => [t.caseId, t.action, t.deadline])).toEqual([
+      [lead, 'filing', 'filingDecision'],
+      [filed, 'notice-approval', 'decision'],
+    ]);
+    await api.approveNotice(filed);
+    expect((await tasks('officer.zhang', ids)).map((t) => [t.caseId, t.action])).toEqual([[filed, 'notice']]);
     // Someone who can read neither case has nothing waiting.
     expect(await tasks('police.wu', ids)).toEqual([]);
 

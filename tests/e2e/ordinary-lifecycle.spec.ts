@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { startStack, Stack } from '../support/stack';
-import { ago, CaseBody, Client, DAY_MS, deadline, deadlineStates } from './command-helpers';
+import { ago, CaseBody, Client, DAY_MS, deadline, decisionContents, deadlineStates } from './command-helpers';
 
 // The ordinary procedure (普通程序) through the HTTP API, each step by the
 // role the law names, against the real workflow, event chain and read model.
@@ -79,10 +79,14 @@ describe('the ordinary procedure over HTTP', () => {
       api.command('head.sun', id, 'decision', { outcome: 'PENALTY', penalty: { kinds: ['FINE'], fineAmount: 3000 }, documentNumber: 'x', text: 'x' }),
     );
     expect(early.body).toMatchObject({ status: 409, code: 'CASE.PRE_DECISION_STEP_MISSING' });
-    expect(early.body.errors?.map((e) => e.field)).toEqual(['case-review', 'notice', 'defence']);
+    expect(early.body.errors?.map((e) => e.field)).toEqual(['case-review', 'notice-approval', 'notice', 'defence']);
+    expect(deadline(report.body.case, 'caseReview')).toMatchObject({ state: 'OPEN', basis: { days: 10, kind: 'WORKING' } });
 
-    // 审核 by a reviewer who did not investigate, 告知 served, 陈述申辩 waived by the party.
-    expect((await api.command('reviewer.liu', id, 'case-review', { opinion: 'AGREE', comments: 'facts clear, basis correct' })).status).toBe(200);
+    // 审核 by a reviewer who did not investigate, the notice approved by the head and served (告知), 陈述申辩 waived by the party.
+    const reviewed = await api.command('reviewer.liu', id, 'case-review', { opinion: 'AGREE', comments: 'facts clear, basis correct' });
+    expect(reviewed.status).toBe(200);
+    expect(deadline(reviewed.body.case, 'caseReview')?.state).toBe('MET');
+    await api.approveNotice(id);
     const noticed = await api.command('officer.zhang', id, 'notice', {
       noticeNumber: '长市监告〔2026〕E2E-1号',
       text: '拟罚款叁仟元; 你有陈述、申辩的权利.',
@@ -104,10 +108,10 @@ describe('the ordinary procedure over HTTP', () => {
       penalty: { kinds: ['FINE'], fineAmount: 3000 },
       documentNumber: '长市监罚〔2026〕E2E-1号',
       text: '决定: 罚款人民币叁仟元整. 如不服, 可于六十日内申请行政复议或六个月内提起行政诉讼.',
-      legalBasis: '《食品安全法》第一百二十二条',
+      ...decisionContents(await api.evidenceIds(id)),
     });
     expect(decided.status).toBe(200);
-    expect(decided.body.recorded).toEqual([{ seq: 9, type: 'DECISION_MADE' }]);
+    expect(decided.body.recorded).toEqual([{ seq: 10, type: 'DECISION_MADE' }]);
     expect(decided.body.case.status).toBe('DECIDED');
     expect(deadline(decided.body.case, 'decision')).toMatchObject({ state: 'MET', dueAt: decisionDue!.dueAt });
     expect(deadline(decided.body.case, 'service')).toMatchObject({ state: 'OPEN', basis: { days: 7, kind: 'WORKING', source: 'APL 61' } });
@@ -127,7 +131,7 @@ describe('the ordinary procedure over HTTP', () => {
     // 履行: paid in full.
     const paid = await api.command('officer.li', id, 'payments', { amount: 3000, paidAt: new Date().toISOString(), receipt: '非税收入缴款书 No. E2E-1' });
     expect(paid.status).toBe(200);
-    expect(paid.body.recorded).toEqual([{ seq: 11, type: 'PAYMENT_RECORDED' }]);
+    expect(paid.body.recorded).toEqual([{ seq: 12, type: 'PAYMENT_RECORDED' }]);
     expect(paid.body.case.status).toBe('EXECUTED');
     expect(deadline(paid.body.case, 'payment')?.state).toBe('MET');
     expect(deadline(paid.body.case, 'closure')?.state).toBe('OPEN');
@@ -138,9 +142,17 @@ describe('the ordinary procedure over HTTP', () => {
 
     const archived = await api.command('officer.zhang', id, 'archive');
     expect(archived.status).toBe(200);
-    expect(archived.body.recorded).toEqual([{ seq: 13, type: 'CASE_ARCHIVED' }]);
+    expect(archived.body.recorded).toEqual([{ seq: 14, type: 'CASE_ARCHIVED' }]);
     expect(archived.body.case).toMatchObject({ status: 'ARCHIVED', allowedActions: [] });
-    expect(deadlineStates(archived.body.case)).toEqual({ filingDecision: 'MET', decision: 'MET', defence: 'MET', service: 'MET', payment: 'MET', closure: 'MET' });
+    expect(deadlineStates(archived.body.case)).toEqual({
+      filingDecision: 'MET',
+      decision: 'MET',
+      caseReview: 'MET',
+      defence: 'MET',
+      service: 'MET',
+      payment: 'MET',
+      closure: 'MET',
+    });
 
     const types = [
       'LEAD_REGISTERED',
@@ -149,6 +161,7 @@ describe('the ordinary procedure over HTTP', () => {
       'CUSTODY_TRANSFERRED',
       'INVESTIGATION_REPORTED',
       'CASE_REVIEWED',
+      'NOTICE_APPROVED',
       'NOTICE_SERVED',
       'DEFENCE_RECORDED',
       'DECISION_MADE',
@@ -163,7 +176,7 @@ describe('the ordinary procedure over HTTP', () => {
     // Each act is recorded under the person who did it.
     expect(timeline.body.events.map((e) => e.actor.userId)).toEqual(
       [
-        'officer.zhang', 'head.sun', 'officer.zhang', 'officer.zhang', 'officer.li', 'reviewer.liu', 'officer.zhang', 'officer.zhang',
+        'officer.zhang', 'head.sun', 'officer.zhang', 'officer.zhang', 'officer.li', 'reviewer.liu', 'head.sun', 'officer.zhang', 'officer.zhang',
         'head.sun', 'officer.zhang', 'officer.li', 'head.sun', 'officer.zhang',
       ].map((u) =>
         api.id(u),
@@ -195,7 +208,7 @@ describe('the ordinary procedure over HTTP', () => {
       expect(['CASE.ARCHIVED', 'CASE.CLOSED_FOR_COMMANDS']).toContain(res.body.code);
     }
     const read = await api.get<CaseBody>('officer.zhang', `/cases/${id}`);
-    expect(read.body).toMatchObject({ status: 'ARCHIVED', allowedActions: [], lastSeq: 13 });
+    expect(read.body).toMatchObject({ status: 'ARCHIVED', allowedActions: [], lastSeq: 14 });
   });
 
   it('a declined lead is archived directly', async () => {
@@ -261,6 +274,7 @@ describe('the ordinary procedure over HTTP', () => {
     const reviewed = await api.command('reviewer.liu', id, 'case-review', { opinion: 'AGREE', comments: 'facts clear, basis correct' });
     expect(reviewed.status).toBe(200);
     expect(reviewed.body.case.status).toBe('CASE_REVIEWED');
+    await api.approveNotice(id);
 
     const noticed = await api.command('officer.zhang', id, 'notice', {
       noticeNumber: '长市监告〔2026〕E2E-2号',
@@ -281,12 +295,20 @@ describe('the ordinary procedure over HTTP', () => {
     expect(deadline(requested.body.case, 'defence')?.state).toBe('MET');
 
     // The host is no investigator: the legal reviewer hosts, and records the hearing as host.
-    const scheduled = await api.command('officer.wang', id, 'hearing', {
+    // The 7 WD notice period counts from service of the hearing notice (APL 64).
+    const schedule = {
       action: 'SCHEDULE',
       hearingAt: new Date(Date.now() + 21 * DAY_MS).toISOString(),
       hostId: api.id('reviewer.liu'),
       location: '听证室 1',
       isPublic: true,
+    };
+    const unserved = await api.refused(id, () => api.command('officer.wang', id, 'hearing', schedule));
+    expect(unserved.body).toMatchObject({ status: 400, code: 'VALIDATION.FAILED' });
+    expect(unserved.body.errors?.map((e) => e.field)).toContain('noticeService');
+    const scheduled = await api.command('officer.wang', id, 'hearing', {
+      ...schedule,
+      noticeService: { method: 'DIRECT', servedAt: ago(5), recipient: '王某', proof: '听证通知书送达回证 No. E2E-2' },
     });
     expect(scheduled.status).toBe(200);
     expect(scheduled.body.case.status).toBe('HEARING_SCHEDULED');
@@ -328,8 +350,15 @@ describe('the ordinary procedure over HTTP', () => {
     expect(discussed.body.case.status).toBe('COLLECTIVE_DISCUSSED');
 
     // After the hearing the penalty may not become heavier than the notice said (APL 45).
+    const evidenceIds = await api.evidenceIds(id);
     const heavier = await api.refused(id, () =>
-      api.command('head.sun', id, 'decision', { outcome: 'PENALTY', penalty: { kinds: ['FINE'], fineAmount: 9000 }, documentNumber: 'x', text: 'x' }),
+      api.command('head.sun', id, 'decision', {
+        outcome: 'PENALTY',
+        penalty: { kinds: ['FINE'], fineAmount: 9000 },
+        documentNumber: 'x',
+        text: 'x',
+        ...decisionContents(evidenceIds),
+      }),
     );
     expect(heavier.body).toMatchObject({ status: 422, code: 'DECISION.HEAVIER_AFTER_DEFENCE' });
     const decided = await api.command('head.sun', id, 'decision', {
@@ -337,6 +366,7 @@ describe('the ordinary procedure over HTTP', () => {
       penalty: { kinds: ['FINE'], fineAmount: 8000 },
       documentNumber: '长市监罚〔2026〕E2E-2号',
       text: '决定: 罚款人民币捌仟元整.',
+      ...decisionContents(await api.evidenceIds(id)),
     });
     expect(decided.status).toBe(200);
     expect(deadline(decided.body.case, 'decision')?.state).toBe('MET');
@@ -383,6 +413,7 @@ describe('the ordinary procedure over HTTP', () => {
       'PERSON_RECUSED',
       'INVESTIGATION_REPORTED',
       'CASE_REVIEWED',
+      'NOTICE_APPROVED',
       'NOTICE_SERVED',
       'HEARING_REQUESTED',
       'HEARING_SCHEDULED',
@@ -399,6 +430,6 @@ describe('the ordinary procedure over HTTP', () => {
       'CASE_CLOSED',
       'CASE_ARCHIVED',
     ]);
-    expect((await api.get('head.sun', `/cases/${id}/timeline/verify`)).body).toEqual({ valid: true, events: 24 });
+    expect((await api.get('head.sun', `/cases/${id}/timeline/verify`)).body).toEqual({ valid: true, events: 25 });
   });
 });

@@ -16,6 +16,15 @@ import { maybeRecordHistory } from '../support/record-history';
 import { killHard, spawnWorkerProcess } from '../support/worker-process';
 import { appEnv, TEST_DATABASE_URL } from '../support/test-env';
 
+/** What APL 59 asks a decision to state (the cases here record evidence 'e1'). */
+const CONTENTS = {
+  legalBasis: '《食品安全法》第一百二十二条',
+  facts: 'sold without licence',
+  evidenceIds: ['e1'],
+  performance: '十五日内到指定银行缴纳',
+  remedy: { reconsiderationBody: '长治市人民政府', court: '有管辖权的人民法院' },
+};
+
 function actor(username: string): ActorSnapshot {
   const u = DEMO_USERS.find((x) => x.username === username)!;
   return { userId: u.id, name: u.name, agencyId: DEMO_AGENCY.id, roles: u.roles, certificates: u.certificate ? [u.certificate] : [] };
@@ -123,9 +132,10 @@ describe('case workflow on the Temporal dev server', () => {
       ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'a'.repeat(64), sizeBytes: 1 })],
       ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'sold without licence', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《食品安全法》第一百二十二条', circumstanceLevel: 'GENERAL' })],
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
+      ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
       ['officer.zhang', (now) => ({ type: 'SERVE_NOTICE', noticeNumber: 'WF-N0', text: '拟罚款叁仟元', hearingRightsNotified: true, method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
       ['officer.zhang', () => ({ type: 'RECORD_DEFENCE', waived: true })],
-      ['head.sun', () => ({ type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'WF-1', text: '罚款叁仟元' })],
+      ['head.sun', () => ({ type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'WF-1', text: '罚款叁仟元', ...CONTENTS })],
       ['officer.zhang', (now) => ({ type: 'SERVE', method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
       ['officer.li', (now) => ({ type: 'RECORD_PAYMENT', amount: 3000, paidAt: now, receipt: 'R1' })],
       ['head.sun', () => ({ type: 'CLOSE', summary: 'executed in full' })],
@@ -135,6 +145,7 @@ describe('case workflow on the Temporal dev server', () => {
       'FILED',
       'FILED',
       'INVESTIGATION_REPORTED',
+      'CASE_REVIEWED',
       'CASE_REVIEWED',
       'NOTICE_SERVED',
       'DEFENCE_RECORDED',
@@ -147,12 +158,13 @@ describe('case workflow on the Temporal dev server', () => {
     const handle = client.workflow.getHandle(caseWorkflowId(caseId));
     await handle.result();
     expect((await handle.describe()).status.name).toBe('COMPLETED');
-    expect(await store.verify(caseId)).toEqual({ valid: true, events: 12 });
+    expect(await store.verify(caseId)).toEqual({ valid: true, events: 13 });
     const [row] = await ds.query('SELECT status, deadlines FROM cases WHERE id = $1', [caseId]);
     expect(row.status).toBe('ARCHIVED');
     expect(Object.fromEntries(Object.entries(row.deadlines as Record<string, { state: string }>).map(([k, d]) => [k, d.state]))).toEqual({
       filingDecision: 'MET',
       decision: 'MET',
+      caseReview: 'MET',
       defence: 'MET',
       service: 'MET',
       payment: 'MET',
@@ -171,18 +183,19 @@ describe('case workflow on the Temporal dev server', () => {
       ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'a'.repeat(64), sizeBytes: 1 })],
       ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'sold without licence', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《食品安全法》第一百二十二条', circumstanceLevel: 'GENERAL' })],
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
+      ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
       ['officer.zhang', (now) => ({ type: 'SERVE_NOTICE', noticeNumber: 'WF-N1', text: '拟罚款叁仟元', hearingRightsNotified: true, method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
       ['officer.zhang', () => ({ type: 'RECORD_DEFENCE', waived: true })],
     ]);
     const handle = client.workflow.getHandle(caseWorkflowId(caseId));
     const heavier = await handle
       .executeUpdate(executeCommandUpdate, {
-        args: [{ command: { type: 'DECIDE', outcome: 'PENALTY', penalty: { kinds: ['FINE'], fineAmount: 3001 }, documentNumber: 'WF-2', text: '罚款' }, actor: actor('head.sun') }],
+        args: [{ command: { type: 'DECIDE', outcome: 'PENALTY', penalty: { kinds: ['FINE'], fineAmount: 3001 }, documentNumber: 'WF-2', text: '罚款', ...CONTENTS }, actor: actor('head.sun') }],
       })
       .catch((e: unknown) => e);
     expect((heavier as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'DECISION.HEAVIER_THAN_NOTICE' });
     const statuses = await drive(caseId, [
-      ['head.sun', () => ({ type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'WF-2', text: '罚款叁仟元' })],
+      ['head.sun', () => ({ type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'WF-2', text: '罚款叁仟元', ...CONTENTS })],
       ['officer.zhang', (now) => ({ type: 'SERVE', method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
     ]);
     expect(statuses).toEqual(['DECIDED', 'SERVED']);
@@ -204,17 +217,18 @@ describe('case workflow on the Temporal dev server', () => {
       ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'b'.repeat(64), sizeBytes: 1 })],
       ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'sold without licence', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《食品安全法》第一百二十二条', circumstanceLevel: 'GENERAL' })],
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
+      ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
       ['officer.zhang', (now) => ({ type: 'SERVE_NOTICE', noticeNumber: 'WF-N3', text: '拟罚款陆仟元; 你有要求听证的权利', hearingRightsNotified: true, method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
       ['officer.zhang', () => ({ type: 'RECORD_DEFENCE', waived: true })],
     ]);
     const handle = client.workflow.getHandle(caseWorkflowId(caseId));
     const early = await handle
-      .executeUpdate(executeCommandUpdate, { args: [{ command: { type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'WF-3', text: '罚款陆仟元' }, actor: actor('head.sun') }] })
+      .executeUpdate(executeCommandUpdate, { args: [{ command: { type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'WF-3', text: '罚款陆仟元', ...CONTENTS }, actor: actor('head.sun') }] })
       .catch((e: unknown) => e);
     expect((early as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'CASE.HEARING_WINDOW_RUNNING' });
     const statuses = await drive(caseId, [
       ['officer.zhang', (now) => ({ type: 'WAIVE_HEARING', waivedAt: now })],
-      ['head.sun', () => ({ type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'WF-3', text: '罚款陆仟元' })],
+      ['head.sun', () => ({ type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'WF-3', text: '罚款陆仟元', ...CONTENTS })],
     ]);
     expect(statuses).toEqual(['DEFENCE_RECORDED', 'DECIDED']);
     const [row] = await ds.query('SELECT deadlines FROM cases WHERE id = $1', [caseId]);

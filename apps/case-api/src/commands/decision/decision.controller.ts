@@ -22,6 +22,10 @@ export class DecisionController {
       text: dto.text,
       ...(dto.penalty ? { penalty: penalty(dto.penalty) } : {}),
       ...(dto.legalBasis !== undefined ? { legalBasis: dto.legalBasis } : {}),
+      ...(dto.facts !== undefined ? { facts: dto.facts } : {}),
+      ...(dto.evidenceIds !== undefined ? { evidenceIds: [...dto.evidenceIds] } : {}),
+      ...(dto.performance !== undefined ? { performance: dto.performance } : {}),
+      ...(dto.remedy ? { remedy: { reconsiderationBody: dto.remedy.reconsiderationBody, court: dto.remedy.court } } : {}),
     }));
   }
 

@@ -1,9 +1,20 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { DECISION_OUTCOMES, type DecisionOutcome } from '@zhifa/domain';
 import { Text } from '../dto-rules';
 import { PenaltyDto } from '../penalty.dto';
+
+/** Where the party may challenge the decision (APL 59 (五)); the periods are the law's and added by zhifa. */
+export class DecisionRemedyDto {
+  @ApiProperty({ example: '长治市人民政府', description: '行政复议机关 (ARL 24)' })
+  @Text(200)
+  reconsiderationBody!: string;
+
+  @ApiProperty({ example: '长治市市场监督管理局所在地有管辖权的人民法院', description: '人民法院 (ALL 18)' })
+  @Text(200)
+  court!: string;
+}
 
 /** 行政处罚决定 (APL 57, 59) by the agency head, with its document number. */
 export class DecisionDto {
@@ -25,8 +36,31 @@ export class DecisionDto {
   @Text(50000)
   text!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'APL 59 (三): required' })
   @IsOptional()
   @Text(2000)
   legalBasis?: string;
+
+  @ApiPropertyOptional({ description: 'APL 59 (二): the facts found; required' })
+  @IsOptional()
+  @Text(20000)
+  facts?: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'APL 59 (二): ids of the recorded evidence relied on; at least one for a penalty' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  @Text(100, { each: true })
+  evidenceIds?: string[];
+
+  @ApiPropertyOptional({ description: 'APL 59 (四): how to perform (where and how to pay); required for a penalty. The period comes from the policy.' })
+  @IsOptional()
+  @Text(2000)
+  performance?: string;
+
+  @ApiPropertyOptional({ type: DecisionRemedyDto, description: 'APL 59 (五): required for a penalty or a finding of no penalty' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => DecisionRemedyDto)
+  remedy?: DecisionRemedyDto;
 }

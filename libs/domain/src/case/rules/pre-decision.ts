@@ -36,7 +36,8 @@ export function preDecisionRequirements(s: CaseState): PreDecisionRequirement[] 
   const d = s.deadlines.defence;
   out.push({
     step: 'defence',
-    met: s.defence !== undefined || s.hearing !== undefined || (d !== undefined && !isRunning(d)),
+    // Only a window this notice opened counts: one cancelled with a superseded notice never lapsed.
+    met: s.notice !== undefined && (s.defence !== undefined || s.hearing !== undefined || (d !== undefined && !isRunning(d) && d.state !== 'CANCELLED')),
     reason: 'the party has stated a defence, waived it, or let the period lapse (APL 45)',
   });
   if (s.hearing) out.push({ step: 'hearing', met: s.hearing.heldAt !== undefined, reason: 'the requested hearing is held (APL 64)' });
