@@ -23,6 +23,12 @@ interface CaseBody {
 
 const base = process.argv[2] ?? 'http://127.0.0.1:3000';
 const runId = Date.now().toString(36);
+/**
+ * Where the party may challenge a decision (APL 59 (五)): since the 2024
+ * reconsideration law the people's government at the agency's level (ARL 24);
+ * the court is named by its jurisdiction (ALL 18), the demo knows no more.
+ */
+const REMEDY = { reconsiderationBody: '长治市人民政府', court: '长治市市场监督管理局所在地有管辖权的人民法院' };
 let tokens: Record<string, TokenRow> = {};
 let calls = 0;
 
@@ -119,6 +125,7 @@ async function main(): Promise<void> {
     circumstanceLevel: 'GENERAL',
   }, '调查终结报告 investigation report');
   await command('reviewer.liu', caseId, 'case-review', { opinion: 'AGREE', comments: '事实清楚, 证据确凿, 适用依据正确' }, '审核 case review (not an investigator)');
+  await command('head.sun', caseId, 'notice-approval', { comments: '同意告知' }, '告知审批 the head approves the notice');
   await command('officer.zhang', caseId, 'notice', {
     noticeNumber: `长市监告〔2026〕demo-${runId}号`,
     text: '拟罚款人民币伍万元, 没收违法所得贰仟元; 你有陈述、申辩和要求听证的权利.',
@@ -140,7 +147,11 @@ async function main(): Promise<void> {
     documentNumber: `长市监罚〔2026〕demo-${runId}号`,
     text: '罚款人民币伍万元, 没收违法所得贰仟元. 如不服, 可于六十日内申请行政复议或六个月内提起行政诉讼.',
     legalBasis: '《食品安全法》第一百二十二条',
-  }, '决定 decide (head)');
+    facts: '当事人未取得食品经营许可证, 经营预包装食品约三个月, 货值不足壹万元',
+    evidenceIds: [String(evidence.evidenceId), String(statement.evidenceId)],
+    performance: '自收到本决定书之日起十五日内, 到指定的代收银行缴纳罚没款 (罚缴分离)',
+    remedy: REMEDY,
+  }, '决定 decide (head), with the APL 59 contents');
   deadlines(decided);
   await command('officer.zhang', caseId, 'service', { method: 'DIRECT', servedAt: new Date().toISOString(), recipient: '店主 王某', proof: '送达回证 (signed)' }, '送达 serve the decision');
   await command('officer.li', caseId, 'payments', { amount: 52000, paidAt: new Date().toISOString(), receipt: '非税收入一般缴款书 demo' }, '履行 payment in full');
@@ -202,6 +213,7 @@ async function main(): Promise<void> {
     circumstanceLevel: 'GENERAL',
   }, '调查终结报告 ¥150,000 (10–20× goods value)');
   await command('reviewer.liu', major.id, 'case-review', { opinion: 'AGREE', comments: '事实清楚, 拟处罚在法定幅度内' }, '审核 case review');
+  await command('head.sun', major.id, 'notice-approval', { comments: '同意告知' }, '告知审批 the head approves the notice');
   await command('officer.zhang', major.id, 'notice', {
     noticeNumber: `长市监告〔2026〕demo-${runId}-2号`,
     text: '拟罚款人民币壹拾伍万元; 你有陈述、申辩和要求听证的权利.',
