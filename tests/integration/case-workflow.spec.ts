@@ -236,6 +236,50 @@ describe('case workflow on the Temporal dev server', () => {
     await maybeRecordHistory(client, caseWorkflowId(caseId), 'hearing-window-waived');
   });
 
+  it('closes the defence and the hearing-request windows by timer; the decision waits for both, then states its APL 59 contents', async () => {
+    const caseId = randomUUID();
+    const policy = fastPolicy({ defence: { seconds: 3 }, hearingRequest: { seconds: 5 } });
+    await register(caseId, policy, '2026-11-20T02:00:00Z');
+    const officers = [actor('officer.zhang'), actor('officer.li')];
+    // ¥6,000 for a person qualifies for a hearing under the demo policy: both windows run from the notice.
+    const penalty = { kinds: ['FINE' as const], fineAmount: 6000 };
+    await drive(caseId, [
+      ['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'violation likely', officers })],
+      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'c'.repeat(64), sizeBytes: 1 })],
+      ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'sold without licence', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《食品安全法》第一百二十二条', circumstanceLevel: 'GENERAL' })],
+      ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
+      ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
+      ['officer.zhang', (now) => ({ type: 'SERVE_NOTICE', noticeNumber: 'WF-N4', text: '拟罚款陆仟元; 你有要求听证的权利', hearingRightsNotified: true, method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
+    ]);
+    const handle = client.workflow.getHandle(caseWorkflowId(caseId));
+    const decide = () =>
+      handle
+        .executeUpdate(executeCommandUpdate, { args: [{ command: { type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'WF-4', text: '罚款陆仟元', ...CONTENTS }, actor: actor('head.sun') }] })
+        .catch((e: unknown) => e);
+    expect(((await decide()) as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'CASE.DEFENCE_PERIOD_RUNNING' });
+    // Nobody records anything: the workflow's timers end each window at its own time.
+    const missed = await eventually(async () => {
+      const kinds = (await store.timeline(caseId)).filter((e) => e.type === 'DEADLINE_MISSED').map((e) => (e.payload as { deadline: string }).deadline);
+      return kinds.length === 2 ? kinds : undefined;
+    }, 20000);
+    expect(missed).toEqual(['defence', 'hearingRequest']);
+    const late = await handle
+      .executeUpdate(executeCommandUpdate, { args: [{ command: { type: 'REQUEST_HEARING', requestedAt: new Date().toISOString() }, actor: actor('officer.zhang') }] })
+      .catch((e: unknown) => e);
+    expect((late as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'HEARING.REQUEST_LATE' });
+    const decided = await decide();
+    expect(decided).toMatchObject({ status: 'DECIDED' });
+    const [row] = await ds.query('SELECT status, flags, deadlines FROM cases WHERE id = $1', [caseId]);
+    expect(row.status).toBe('DECIDED');
+    // Windows owned by the party never make the case overdue.
+    expect(row.flags).not.toContain('OVERDUE');
+    const states = Object.fromEntries(Object.entries(row.deadlines as Record<string, { state: string }>).map(([k, d]) => [k, d.state]));
+    expect(states).toMatchObject({ caseReview: 'MET', defence: 'MISSED', hearingRequest: 'MISSED', decision: 'MET' });
+    const made = (await store.timeline(caseId)).find((e) => e.type === 'DECISION_MADE')!;
+    expect((made.payload as { contents: unknown }).contents).toMatchObject({ evidence: [{ evidenceId: 'e1' }], remedy: { reconsiderationDays: 60, litigationMonths: 6 } });
+    await maybeRecordHistory(client, caseWorkflowId(caseId), 'windows-closed-by-timer');
+  });
+
   it('carries a simple case (当场处罚): decided and served on the spot, reported, paid, closed, archived', async () => {
     const caseId = randomUUID();
     await register(caseId, DEMO_POLICY, new Date().toISOString(), 'SIMPLE');
