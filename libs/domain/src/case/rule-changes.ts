@@ -15,7 +15,7 @@ export const RULE_CHANGES = [
   'legal-review-assignment',
   /** Discretion benchmarks (裁量基准) bind the report, the notice and the decision. */
   'discretion-benchmarks',
-  /** The decision carries the APL 59 contents built from the case. */
+  /** The decision carries the APL 59 contents built from the case, and owes the steps its own assessment requires. */
   'decision-contents',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];

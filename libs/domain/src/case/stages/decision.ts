@@ -135,6 +135,28 @@ function contentsOf(s: CaseState, cmd: DecideCommand, ctx: HandlerContext): Deci
   return c;
 }
 
+/**
+ * The steps are owed for what is decided, not only for what was proposed: the
+ * stricter of the two assessments rules (APL 57, 58, 63). A decision that
+ * needs a hearing the notice never offered, a legal review or a collective
+ * discussion the proposal did not need, waits for them.
+ */
+function stepsOwedByDecision(s: CaseState, a: DecisionAssessment): Fail | null {
+  const since = (at: string | undefined) => at !== undefined && s.report !== undefined && Date.parse(at) >= Date.parse(s.report.submittedAt);
+  const missing: { field: string; message: string }[] = [];
+  if (a.hearingOffered && !s.report?.assessment.hearingOffered && !s.notice?.hearingRightsNotified) {
+    missing.push({ field: 'hearing', message: 'the decided penalty qualifies for a hearing the notice never offered: a new notice is needed (APL 44, 63)' });
+  }
+  if (a.legalReviewRequired && !(s.legalReview?.opinion === 'APPROVE' && since(s.legalReview.reviewedAt))) {
+    missing.push({ field: 'legal-review', message: 'the decided penalty needs a legal review of this major decision (APL 58)' });
+  }
+  if (a.collectiveDiscussionRequired && !s.collectiveDiscussions.some((c) => c.purpose === 'DECISION' && since(c.recordedAt))) {
+    missing.push({ field: 'collective-discussion', message: 'the decided penalty needs the collective discussion of the agency heads (APL 57)' });
+  }
+  if (missing.length === 0) return null;
+  return fail('CASE.PRE_DECISION_STEP_MISSING', `Before this decision: ${missing.map((m) => m.message).join('; ')}`, missing);
+}
+
 const notSuspectedCrime: Check = (s) =>
   s.suspectedCrime
     ? fail('CASE.SUSPECTED_CRIME_UNRESOLVED', 'The case is flagged as a suspected crime: transfer it, or record a reasoned refusal to transfer, before deciding (R310 11)')
@@ -173,6 +195,11 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
             );
           }
         }
+        const assessment = assessPenalty(cmd.penalty, s.report?.circumstanceLevel, s.party.type, ctx.policy);
+        if (withContents) {
+          const owed = stepsOwedByDecision(s, assessment);
+          if (owed) return owed;
+        }
         const contents = withContents ? contentsOf(s, cmd, ctx) : undefined;
         if (contents && 'code' in contents) return contents;
         const e: DecisionEvent = {
@@ -181,7 +208,7 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
           documentNumber: cmd.documentNumber,
           text: cmd.text,
           amountDue: amountDue(cmd.penalty),
-          assessment: assessPenalty(cmd.penalty, s.report?.circumstanceLevel, s.party.type, ctx.policy),
+          assessment,
           decidedBy: ctx.person,
         };
         if (cmd.penalty !== undefined) e.penalty = cmd.penalty;

@@ -1,4 +1,5 @@
 import { commands as C, DAY, people, plus, scenario, SYSTEM, type CaseRunner } from '../../testing/case-fixtures';
+import { testPolicy } from '../../testing/test-policy';
 import type { CaseCommand } from '../case-commands';
 import { decide, type DecideResult } from '../decide';
 import { evolve } from '../evolve';
@@ -237,5 +238,21 @@ describe('the decision states what APL 59 requires, built from the case', () => 
     expect(rejected(none.try(C.decide({ outcome: 'NO_PENALTY', penalty: undefined, remedy: undefined }), H)).errors?.map((e) => e.field)).toEqual(['remedy']);
     // History from before the rule replays with a bare decision.
     expect(replayed(r, C.decide({ facts: undefined, evidenceIds: undefined, performance: undefined, remedy: undefined }), H, 'decision-contents').ok).toBe(true);
+  });
+});
+
+describe('the steps owed come from what is decided, not only from what was proposed (APL 57, 58, 63)', () => {
+  it('a decision whose own assessment needs a legal review and a discussion the proposal did not, waits for them', () => {
+    // A policy that sends every warning to legal review: the decision adds a warning to the notified fine.
+    const base = testPolicy();
+    const policy = { ...base, legalReview: { ...base.legalReview, alwaysFor: [...base.legalReview.alwaysFor, 'WARNING'] } };
+    const r = scenario('DEFENCE_RECORDED', policy);
+    r.exec({ type: 'WAIVE_HEARING', waivedAt: r.now }, A);
+    const withWarning = C.decide({ penalty: { ...r.s.report!.proposedPenalty!, kinds: ['WARNING', ...r.s.report!.proposedPenalty!.kinds] } });
+    const refused = rejected(r.try(withWarning, H));
+    expect(refused).toMatchObject({ status: 409, code: 'CASE.PRE_DECISION_STEP_MISSING' });
+    expect(refused.errors?.map((e) => e.field)).toEqual(['legal-review', 'collective-discussion']);
+    expect(r.try(C.decide(), H).ok).toBe(true);
+    expect(replayed(r, withWarning, H, 'decision-contents').ok).toBe(true);
   });
 });
