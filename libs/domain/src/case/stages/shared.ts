@@ -27,8 +27,8 @@ export const noDefenceRunning: Check = (s) =>
 
 /** The steps the law puts before `step` are done (409 naming each one missing); replayed legacy history keeps its order. */
 export function stepsDoneBefore(step: PreDecisionStep | 'decision', what: string): Check {
-  return byRules((s) => {
-    const missing = missingBefore(s, step);
+  return byRules((s, _cmd, rules) => {
+    const missing = missingBefore(s, step, rules);
     if (missing.length === 0) return null;
     return fail(
       'CASE.PRE_DECISION_STEP_MISSING',
