@@ -272,7 +272,8 @@ describe('the review’s own limit, reminder and escalation', () => {
 
   it('a policy without a period gets the documented fallback (a policy choice)', () => {
     const p = testPolicy();
-    const { legalReview: _dropped, ...deadlines } = p.deadlines;
+    const deadlines = { ...p.deadlines };
+    delete deadlines.legalReview;
     const r = heard(150000, { ...p, deadlines });
     r.exec(C.requestLegalReview(), A);
     expect(r.s.deadlines.legalReview?.basis).toMatchObject({ days: LEGAL_REVIEW_FALLBACK.days, kind: 'WORKING', source: LEGAL_REVIEW_FALLBACK.source });
