@@ -224,7 +224,14 @@ async function main(): Promise<void> {
     proof: '送达回证 (signed)',
   }, '告知 pre-decision notice served');
   await command('officer.zhang', major.id, 'defence', { waived: true, hearingWaived: true }, '陈述申辩 and 听证 both waived in writing');
-  const pending = await command('officer.zhang', major.id, 'legal-review-request', { note: 'fine above ¥100,000 for an organisation' }, '法制审核 requested');
+  // Named reviewer: reviewer.liu holds LEGAL_REVIEWER and the LEGAL_REVIEW qualification the demo policy asks for (APL 58 ¶3).
+  const pending = await command(
+    'officer.zhang',
+    major.id,
+    'legal-review-request',
+    { reviewerId: id('reviewer.liu'), note: 'fine above ¥100,000 for an organisation' },
+    '法制审核 requested of reviewer.liu (due in 5 working days)',
+  );
   console.log(`  case ${major.caseNumber}: ${major.id} (${pending.flags.join(', ')})`);
   writeFileSync('.data/demo-major-case-id', `${major.id}\n`);
 }

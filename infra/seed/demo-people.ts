@@ -44,6 +44,14 @@ export const DEMO_USERS: DemoUser[] = [
     roles: ['LEGAL_REVIEWER'],
     certificate: cert('FZSH20240001', 'LEGAL_REVIEW'),
   },
+  // A second legal reviewer with the qualification (APL 58 ¶3): a review the first cannot finish in time is reassigned.
+  {
+    id: '0b8f5c1e-2d7a-4c1b-9e57-000000000302',
+    username: 'reviewer.ma',
+    name: '马丽',
+    roles: ['LEGAL_REVIEWER'],
+    certificate: cert('FZSH20240002', 'LEGAL_REVIEW'),
+  },
   { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000401', username: 'head.sun', name: '孙局长', roles: ['AGENCY_HEAD'] },
   // A second head: a collective discussion (集体讨论) is of the agency's heads together (APL 57).
   { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000402', username: 'head.qian', name: '钱副局长', roles: ['AGENCY_HEAD'] },

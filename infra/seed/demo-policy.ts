@@ -23,13 +23,21 @@ export const DEMO_POLICY: JurisdictionPolicy = {
     disclosureWithdrawal: { days: 3, kind: 'WORKING', source: 'APL 48' },
     simpleReport: { days: 5, kind: 'WORKING', source: 'APL 52 (policy)', remindBefore: 1 },
     evidencePreservation: { days: 7, kind: 'WORKING', source: 'APL 56' },
+    // APL 58 sets no period for 法制审核: 5 working days is this demo's choice.
+    legalReview: { days: 5, kind: 'WORKING', source: 'APL 58 (period: local choice)', remindBefore: 1 },
   },
   simpleProcedure: { maxFine: { PERSON: 200, ORGANISATION: 3000 }, source: 'APL 51' },
   legalReview: {
     fineAbove: { PERSON: { amount: 10000, inclusive: false }, ORGANISATION: { amount: 100000, inclusive: false } },
     alwaysFor: ['BUSINESS_SUSPENSION', 'LICENCE_REVOCATION', 'MITIGATED'],
     source: 'APL 58; 长治 market regulation legal-review list (不含本数)',
+    // APL 58 (2): a decision that went through a hearing is reviewed.
+    afterHearing: true,
+    // APL 58 ¶3: reviewers hold the legal-review qualification (certificate scope LEGAL_REVIEW in the demo).
+    reviewerQualificationScope: 'LEGAL_REVIEW',
   },
+  // APL 57: the agency heads together, at least 2 (the quorum is a local choice).
+  collectiveDiscussion: { minAttendees: 2, roles: ['AGENCY_HEAD'], source: 'APL 57; MSA (quorum: local choice)' },
   hearing: {
     fineAtLeast: { PERSON: { amount: 5000, inclusive: true }, ORGANISATION: { amount: 100000, inclusive: true } },
     alwaysFor: ['LICENCE_REVOCATION', 'QUALIFICATION_DOWNGRADE', 'BUSINESS_SUSPENSION', 'CLOSURE', 'EMPLOYMENT_BAN'],

@@ -321,7 +321,9 @@ describe('the ordinary procedure over HTTP', () => {
     expect(held.status).toBe(200);
     expect(held.body.case.status).toBe('HEARING_HELD');
 
-    const toReview = await api.command('officer.zhang', id, 'legal-review-request', { note: 'submitted after the hearing' });
+    // The demo policy reviews every decision that went through a hearing (APL 58 (2)); the request names the reviewer.
+    expect(held.body.case.flags).toEqual(expect.arrayContaining(['MAJOR_DECISION', 'COLLECTIVE_DISCUSSION_REQUIRED']));
+    const toReview = await api.command('officer.zhang', id, 'legal-review-request', { reviewerId: api.id('reviewer.liu'), note: 'submitted after the hearing' });
     expect(toReview.body.case.status).toBe('LEGAL_REVIEW_PENDING');
     const blocked = await api.refused(id, () =>
       api.command('head.sun', id, 'decision', { outcome: 'PENALTY', penalty: { kinds: ['FINE'], fineAmount: 8000 }, documentNumber: 'x', text: 'x' }),

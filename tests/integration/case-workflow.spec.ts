@@ -176,6 +176,8 @@ describe('case workflow on the Temporal dev server', () => {
   it('judges a decision on the notice under the lawful-decision rules, recorded as a patch marker for replay', async () => {
     const caseId = randomUUID();
     await register(caseId, DEMO_POLICY, '2026-11-20T02:00:00Z');
+    // The run the commands are recorded in: the test server suggests continue-as-new after 120 events, which this case may pass.
+    const { runId } = await client.workflow.getHandle(caseWorkflowId(caseId)).describe();
     const officers = [actor('officer.zhang'), actor('officer.li')];
     const penalty = { kinds: ['FINE' as const], fineAmount: 3000 };
     await drive(caseId, [
@@ -200,7 +202,7 @@ describe('case workflow on the Temporal dev server', () => {
     ]);
     expect(statuses).toEqual(['DECIDED', 'SERVED']);
     // Every command after the rules ran under their patch, so this history replays with them.
-    const history = await handle.fetchHistory();
+    const history = await client.workflow.getHandle(caseWorkflowId(caseId), runId).fetchHistory();
     const markers = (history.events ?? []).filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_patch');
     expect(markers.length).toBeGreaterThan(0);
     await maybeRecordHistory(client, caseWorkflowId(caseId), 'decision-judged-on-notice');

@@ -15,6 +15,8 @@ import type {
   DiscussionPurpose,
   EvidenceKind,
   LegalReviewOpinion,
+  LegalReviewReturn,
+  MajorCaseGround,
   PartyType,
   PenaltyKind,
   ProposedOutcome,
@@ -242,10 +244,36 @@ export interface HearingRecord {
 export interface LegalReviewRecord {
   requestedAt: string;
   reasons: string[];
+  /** The reviewer named to give the opinion (absent on reviews requested before reviewers were named). */
+  assignee?: LegalReviewerRef;
+  /** Who was named, in order: the request, then each reassignment with its reason. */
+  assignments?: { reviewer: LegalReviewerRef; at: string; by: PersonRef; reason?: string }[];
   opinion?: LegalReviewOpinion;
   text?: string;
+  /** RETURN: the points to revise, and whether the case goes back to investigation or to a new proposal. */
+  points?: string[];
+  returnTo?: LegalReviewReturn;
   reviewer?: PersonRef;
   reviewedAt?: string;
+}
+
+/** A legal reviewer as named, with the certificate that qualified them (APL 58 ¶3). */
+export interface LegalReviewerRef extends PersonRef {
+  certificateNumber: string;
+}
+
+/** APL 58 (1), (3): the case marked major, with grounds and reason. */
+export interface MajorCaseMark {
+  grounds: MajorCaseGround[];
+  reason: string;
+  markedBy: PersonRef;
+  at: string;
+}
+
+/** What the case as it stands needs before its decision (derived after every event from the pinned policy). */
+export interface ReviewGrounds {
+  legalReview: string[];
+  collectiveDiscussion: string[];
 }
 
 export interface CollectiveDiscussionRecord {

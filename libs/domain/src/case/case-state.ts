@@ -14,11 +14,14 @@ import type {
   FilingRecord,
   HearingRecord,
   InvestigationReport,
+  LegalReviewerRef,
   LegalReviewRecord,
+  MajorCaseMark,
   NoticeApprovalRecord,
   NoticeRecord,
   ReopeningRecord,
   Party,
+  ReviewGrounds,
   PaymentRecord,
   RecusalRecord,
   ServiceRecord,
@@ -64,6 +67,12 @@ export interface CaseState {
   /** The party waived its hearing (听证) right: the hearing-request window ended (APL 64). */
   hearingWaiver?: { at: string };
   legalReview?: LegalReviewRecord;
+  /** Everyone ever named legal reviewer of this case: none of them may become its officer (查审分离). */
+  legalReviewers?: LegalReviewerRef[];
+  /** APL 58 (1), (3): marked major for legal review. */
+  majorCase?: MajorCaseMark;
+  /** Derived: the grounds on which this case needs legal review and collective discussion before its decision. */
+  reviewGrounds?: ReviewGrounds;
   collectiveDiscussions: CollectiveDiscussionRecord[];
   /** Each return of the case to investigation after a report (补充调查), oldest first. */
   reopenings?: ReopeningRecord[];

@@ -23,6 +23,7 @@ export const DEADLINE_OWNER: Record<DeadlineKind, 'AGENCY' | 'PARTY'> = {
   disclosureWithdrawal: 'AGENCY',
   simpleReport: 'AGENCY',
   evidencePreservation: 'AGENCY',
+  legalReview: 'AGENCY',
 };
 
 /** Which policy period extends which deadline (MSA 18; APL 60). */
@@ -41,9 +42,28 @@ function hearingRequestPeriod(policy: JurisdictionPolicy): PeriodSpec {
   return { ...policy.deadlines.defence, source: 'APL 64 (the defence period of the policy)' };
 }
 
+/**
+ * 法制审核 has no statutory period (APL 58 leaves it to the agency): a policy
+ * without one gets 5 working days, reminded 1 day before. This is zhifa's
+ * choice, not the law's, and the deadline's basis says so.
+ */
+export const LEGAL_REVIEW_FALLBACK: PeriodSpec = {
+  days: 5,
+  kind: 'WORKING',
+  source: 'APL 58 (period not set by the policy: 5 working days, a policy choice)',
+  remindBefore: 1,
+};
+
+/** The period of a deadline kind: the policy's, or the fallback of a period older policies lack. */
+function basePeriod(kind: DeadlineKind, policy: JurisdictionPolicy): PeriodSpec {
+  const p = policy.deadlines[kind];
+  if (p) return p;
+  return kind === 'legalReview' ? LEGAL_REVIEW_FALLBACK : hearingRequestPeriod(policy);
+}
+
 /** Base period plus `extensions` extension periods; same day kind is summed, as the law counts them. */
 export function effectivePeriod(kind: DeadlineKind, extensions: number, policy: JurisdictionPolicy): PeriodSpec {
-  const base = policy.deadlines[kind] ?? hearingRequestPeriod(policy);
+  const base = basePeriod(kind, policy);
   const extKey = EXTENSION_PERIOD[kind];
   if (extensions === 0 || !extKey) return base;
   const ext = policy.deadlines[extKey];
@@ -136,9 +156,10 @@ export function deriveFlags(s: CaseState): CaseFlag[] {
   if (deadlines.some((d) => d.owner === 'AGENCY' && d.state === 'MISSED')) flags.push('OVERDUE');
   if (s.deadlines.payment?.state === 'MISSED') flags.push('PAYMENT_OVERDUE');
   const a = s.decision?.assessment ?? s.report?.assessment;
-  if (a?.legalReviewRequired) flags.push('MAJOR_DECISION');
+  // The case as it stands (hearing held, marked major, violation listed) as well as the assessment.
+  if (a?.legalReviewRequired || (s.reviewGrounds?.legalReview.length ?? 0) > 0) flags.push('MAJOR_DECISION');
   if (a?.hearingOffered) flags.push('HEARING_OFFERED');
-  if (a?.collectiveDiscussionRequired) flags.push('COLLECTIVE_DISCUSSION_REQUIRED');
+  if (a?.collectiveDiscussionRequired || (s.reviewGrounds?.collectiveDiscussion.length ?? 0) > 0) flags.push('COLLECTIVE_DISCUSSION_REQUIRED');
   if (s.suspectedCrime) flags.push('SUSPECTED_CRIME');
   if (s.decision?.revoked) flags.push('DECISION_REVOKED');
   return flags;

@@ -8,6 +8,7 @@ import type { CaseEvent } from './case-events';
 import type { CaseState } from './case-state';
 import { EVENT_FOLDS } from './command-table';
 import { deriveFlags } from './deadlines';
+import { deriveReviewGrounds } from './rules/pre-decision';
 import { clone, type EvolveMeta, type Fold } from './stages/kit';
 import { initialState } from './stages/registration';
 
@@ -33,6 +34,7 @@ export function foldEvents(events: { event: CaseEvent; at: string }[], policy: J
 }
 
 function finish(s: CaseState, meta: EvolveMeta): CaseState {
+  deriveReviewGrounds(s, meta.policy);
   s.flags = deriveFlags(s);
   s.updatedAt = meta.at;
   s.eventCount += 1;

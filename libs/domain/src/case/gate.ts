@@ -62,6 +62,15 @@ export function gate(s: CaseState, cmd: CaseCommand, actor: ActorSnapshot | Syst
     if (rule.independent && isInvestigator(s, actor.userId)) {
       return fail('REVIEW.REVIEWER_CONFLICT', `${actor.name} investigated this case and cannot review it (查审分离, APL 58, 64)`);
     }
+    if (rule.actorCheck) {
+      const tz = opts.policy?.timeZone ?? opts.timeZone;
+      const f = rule.actorCheck(s, actor, {
+        ...(opts.rulesBefore ? { rulesBefore: opts.rulesBefore } : {}),
+        ...(opts.now && tz ? { date: localDate(opts.now, tz) } : {}),
+        ...(opts.policy ? { policy: opts.policy } : {}),
+      });
+      if (f) return f;
+    }
   }
   return rule.from(s, cmd, opts.rulesBefore ? { rulesBefore: opts.rulesBefore } : {});
 }

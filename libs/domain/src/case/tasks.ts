@@ -22,6 +22,7 @@ const ALWAYS_OPEN: readonly ActionName[] = [
   'criminal-transfer',
   'challenges',
   'investigation-reopening',
+  'major-case',
 ];
 
 /** The deadline a step answers to; steps before the decision answer to the decision limit. */
@@ -35,6 +36,9 @@ const STEP_DEADLINE: Partial<Record<ActionName, DeadlineKind>> = {
   payments: 'payment',
   closure: 'closure',
   'simple-report': 'simpleReport',
+  // The named reviewer answers to the review's own limit; the head reassigns a review that missed it.
+  'legal-review': 'legalReview',
+  'legal-review-assignment': 'legalReview',
 };
 const BEFORE_DECISION: readonly ActionName[] = [
   'evidence',
@@ -62,8 +66,12 @@ export function tasksFor(state: CaseState, actor: ActorSnapshot, opts: AllowedAc
     .filter((action) => !ALWAYS_OPEN.includes(action))
     // A discussion to authorise an extension is always open; only one before the decision waits for the heads.
     .filter((action) => action !== 'collective-discussion' || gate(state, DECISION_DISCUSSION, actor, opts) === null)
+    // The head may reassign a pending review at any time; it waits for them once the review is overdue.
+    .filter((action) => action !== 'legal-review-assignment' || state.deadlines.legalReview?.state === 'MISSED')
     .map((action) => {
-      const kind = STEP_DEADLINE[action] ?? (BEFORE_DECISION.includes(action) ? 'decision' : undefined);
+      // A review requested before reviewers were named has no limit of its own: it answers to the decision limit.
+      const own = STEP_DEADLINE[action];
+      const kind = (own && state.deadlines[own] ? own : undefined) ?? (BEFORE_DECISION.includes(action) ? 'decision' : own);
       const d = kind ? state.deadlines[kind] : undefined;
       return d && (d.state === 'OPEN' || d.state === 'MISSED') ? { action, deadline: d.kind, dueAt: d.dueAt, source: d.basis.source } : { action };
     });

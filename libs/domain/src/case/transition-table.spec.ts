@@ -106,6 +106,12 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
     [HEARING_PENDING, 'CASE.HEARING_PENDING'],
   ),
   RECORD_LEGAL_REVIEW: cells([['LEGAL_REVIEW_PENDING'], OK]),
+  REASSIGN_LEGAL_REVIEW: cells([['LEGAL_REVIEW_PENDING'], OK]),
+  // Before the legal review: once it is requested or passed, or the heads have discussed, a mark comes too late.
+  MARK_MAJOR_CASE: cells([
+    ['FILED', 'INVESTIGATION_REPORTED', 'CASE_REVIEWED', 'NOTICE_SERVED', 'DEFENCE_RECORDED', 'HEARING_REQUESTED', 'HEARING_SCHEDULED', 'HEARING_HELD'],
+    OK,
+  ]),
   RECORD_COLLECTIVE_DISCUSSION: cells(
     [['HEARING_HELD', 'LEGAL_REVIEW_PASSED'], OK],
     [['DEFENCE_RECORDED'], 'CASE.HEARING_WINDOW_RUNNING'],
@@ -207,6 +213,10 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return officer(C.requestLegalReview());
     case 'RECORD_LEGAL_REVIEW':
       return { command: C.legalReview(), actor: people.reviewer, now };
+    case 'REASSIGN_LEGAL_REVIEW':
+      return head(C.reassignLegalReview());
+    case 'MARK_MAJOR_CASE':
+      return officer(C.markMajor());
     case 'RECORD_COLLECTIVE_DISCUSSION':
       return head(C.collective(now));
     case 'DECIDE':
@@ -318,8 +328,9 @@ describe('allowedActions agrees with decide()', () => {
         if (decide(r.s, cell.command, { actor, policy: r.policy, now: cell.now }).ok) want.add(action);
       }
       // EXTENSION-purpose collective discussions are offered too; the table probes the DECISION purpose only.
+      // A head may mark a case major as the officers may; the table probes the officer.
       const got = allowedActions(r.s, actor, { now: r.now, policy: r.policy }).filter(
-        (a) => !(a === 'collective-discussion' && !want.has(a) && actor === people.head),
+        (a) => !((a === 'collective-discussion' || a === 'major-case') && !want.has(a) && actor === people.head),
       );
       expect({ actor: actor.name, actions: got.sort() }).toEqual({ actor: actor.name, actions: [...want].sort() });
     }

@@ -174,6 +174,18 @@ export type ReviewOpinion = (typeof REVIEW_OPINIONS)[number];
 export const LEGAL_REVIEW_OPINIONS = ['APPROVE', 'RETURN', 'REJECT'] as const;
 export type LegalReviewOpinion = (typeof LEGAL_REVIEW_OPINIONS)[number];
 
+/** Where a RETURNed legal review sends the case: more investigation, or a new proposal on the same facts. */
+export const LEGAL_REVIEW_RETURNS = ['INVESTIGATION', 'PROPOSAL'] as const;
+export type LegalReviewReturn = (typeof LEGAL_REVIEW_RETURNS)[number];
+
+/** APL 58 (1), (3): a case marked major for legal review, whatever its amounts. */
+export const MAJOR_CASE_GROUNDS = [
+  'MAJOR_PUBLIC_INTEREST', // 涉及重大公共利益
+  'COMPLEX', // 案件情况疑难复杂
+  'MULTIPLE_LEGAL_RELATIONSHIPS', // 涉及多个法律关系
+] as const;
+export type MajorCaseGround = (typeof MAJOR_CASE_GROUNDS)[number];
+
 /** DECISION: before the decision (moves the case on); EXTENSION: authorises a further decision extension. */
 export const DISCUSSION_PURPOSES = ['DECISION', 'EXTENSION'] as const;
 export type DiscussionPurpose = (typeof DISCUSSION_PURPOSES)[number];
@@ -229,6 +241,7 @@ export const DEADLINE_KINDS = [
   'disclosureWithdrawal',
   'simpleReport',
   'evidencePreservation',
+  'legalReview',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

@@ -2,7 +2,7 @@
 // time. Stored versioned in Postgres; a case pins the version it was
 // registered under and carries this snapshot in its workflow input.
 
-import type { DayKind } from '../case/vocabulary';
+import type { DayKind, Role } from '../case/vocabulary';
 
 export type { DayKind, PartyType } from '../case/vocabulary';
 
@@ -68,13 +68,48 @@ export interface JurisdictionPolicy {
     disclosureWithdrawal: PeriodSpec;
     simpleReport: PeriodSpec;
     evidencePreservation: PeriodSpec;
+    /**
+     * 法制审核: the reviewer's opinion is due this long after the request (or a
+     * reassignment). APL 58 sets no period; when absent, LEGAL_REVIEW_FALLBACK
+     * in deadlines.ts (5 working days, reminder 1 day before) — a policy choice.
+     */
+    legalReview?: PeriodSpec;
   };
   simpleProcedure: {
     /** Maximum fine decided on the spot, inclusive (APL 51). */
     maxFine: { PERSON: number; ORGANISATION: number };
     source: string;
   };
-  legalReview: { fineAbove: PartyThresholds; alwaysFor: string[]; source: string };
+  legalReview: {
+    /** APL 58 (4), the agency's review list: a fine above these (inclusive or not) needs review. */
+    fineAbove: PartyThresholds;
+    /** Penalty kinds and circumstance levels on the review list (e.g. LICENCE_REVOCATION, MITIGATED). */
+    alwaysFor: string[];
+    source: string;
+    /** APL 58 (2): a decision that went through a hearing (one was held) needs review. Absent: only the list decides. */
+    afterHearing?: boolean;
+    /** APL 58 (4): violation codes other laws or the agency's list always send to review. Absent: none. */
+    violationCodes?: string[];
+    /**
+     * APL 58 ¶3: the qualification a legal reviewer's certificate must carry
+     * (法律职业资格 for first-time reviewers), matched against the certificate's
+     * `scope` (equal, or the scope begins with it and ':'). Absent: any valid certificate.
+     */
+    reviewerQualificationScope?: string;
+  };
+  /**
+   * 集体讨论 (APL 57): who attends and how many. Absent: at least 2 distinct
+   * AGENCY_HEADs of the case's agency (COLLECTIVE_DISCUSSION_FALLBACK in
+   * rules/pre-decision.ts). Never fewer than 2: a discussion of one is not collective.
+   */
+  collectiveDiscussion?: {
+    minAttendees: number;
+    /** Each attendee holds one of these roles in the case's agency. */
+    roles: Role[];
+    source: string;
+    /** Required for every decision that needs legal review (MSA; absent: true). */
+    requiredWithLegalReview?: boolean;
+  };
   hearing: { fineAtLeast: PartyThresholds; alwaysFor: string[]; source: string };
   /** Limitation on prosecuting a violation, in years (APL 36). */
   limitationYears: { general: number; lifeHealthFinancial: number };

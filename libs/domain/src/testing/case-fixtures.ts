@@ -48,7 +48,10 @@ export const people = {
   deputyHead: person('u-head-2', '钱副局长', ['AGENCY_HEAD']),
   /** Auxiliary staff someone also gave the head role: still never decides. */
   auxiliaryHead: person('u-aux-head', '吴某', ['AUXILIARY', 'AGENCY_HEAD']),
-  reviewer: person('u-reviewer', '孙法', ['LEGAL_REVIEWER'], [cert('FS-2025-0001')]),
+  /** Holds the legal-review qualification the test policy names (APL 58 ¶3). */
+  reviewer: person('u-reviewer', '孙法', ['LEGAL_REVIEWER'], [cert('FS-2025-0001', { scope: 'LEGAL_REVIEW' })]),
+  /** A second qualified legal reviewer, for reassignment. */
+  reviewer2: person('u-reviewer-2', '冯审', ['LEGAL_REVIEWER'], [cert('FS-2025-0004', { scope: 'LEGAL_REVIEW' })]),
   /** A legal reviewer who is also an officer (may be assigned to a case). */
   reviewerOfficer: person('u-reviewer-officer', '周审', ['LEGAL_REVIEWER', 'OFFICER'], [cert('FS-2025-0002')]),
   host: person('u-host', '郑主持', ['LEGAL_REVIEWER'], [cert('FS-2025-0003')]),
@@ -165,11 +168,22 @@ export const commands = {
     noticeService: { method: 'DIRECT', servedAt: noticeServedAt, recipient: '蒋某 (legal representative)', proof: '听证通知书送达回证' },
   }),
   holdHearing: (heldAt: string): CommandOf<'RECORD_HEARING'> => ({ type: 'RECORD_HEARING', heldAt, record: '听证笔录', report: '听证报告' }),
-  requestLegalReview: (): CommandOf<'REQUEST_LEGAL_REVIEW'> => ({ type: 'REQUEST_LEGAL_REVIEW' }),
+  requestLegalReview: (reviewer: ActorSnapshot = people.reviewer): CommandOf<'REQUEST_LEGAL_REVIEW'> => ({ type: 'REQUEST_LEGAL_REVIEW', reviewer }),
   legalReview: (opinion: 'APPROVE' | 'RETURN' | 'REJECT' = 'APPROVE'): CommandOf<'RECORD_LEGAL_REVIEW'> => ({
     type: 'RECORD_LEGAL_REVIEW',
     opinion,
     text: '法制审核意见',
+    ...(opinion === 'RETURN' ? { points: ['the goods value is not established'], returnTo: 'INVESTIGATION' as const } : {}),
+  }),
+  reassignLegalReview: (reviewer: ActorSnapshot = people.reviewer2): CommandOf<'REASSIGN_LEGAL_REVIEW'> => ({
+    type: 'REASSIGN_LEGAL_REVIEW',
+    reviewer,
+    reason: 'The review is overdue; the reviewer is on leave',
+  }),
+  markMajor: (): CommandOf<'MARK_MAJOR_CASE'> => ({
+    type: 'MARK_MAJOR_CASE',
+    grounds: ['MAJOR_PUBLIC_INTEREST'],
+    reason: 'Unlicensed food sold to a school canteen',
   }),
   collective: (heldAt: string, purpose: 'DECISION' | 'EXTENSION' = 'DECISION'): CommandOf<'RECORD_COLLECTIVE_DISCUSSION'> => ({
     type: 'RECORD_COLLECTIVE_DISCUSSION',

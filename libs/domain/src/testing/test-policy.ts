@@ -25,6 +25,8 @@ export function testPolicy(opts: { seconds?: boolean; version?: string } = {}): 
     // APL 52 leaves the period to the agency; 3 WD is this test policy's choice.
     simpleReport: { days: 3, kind: 'WORKING', source: 'APL 52 (period: policy)', remindBefore: 1 },
     evidencePreservation: { days: 7, kind: 'WORKING', source: 'APL 56' },
+    // APL 58 sets no period for 法制审核: 5 WD is this test policy's choice.
+    legalReview: { days: 5, kind: 'WORKING', source: 'APL 58 (period: policy)', remindBefore: 1 },
   };
   if (opts.seconds) {
     // One "day" = 10 s; reminders one "day" before.
@@ -45,6 +47,8 @@ export function testPolicy(opts: { seconds?: boolean; version?: string } = {}): 
       fineAbove: { PERSON: { amount: 10000, inclusive: false }, ORGANISATION: { amount: 100000, inclusive: false } },
       alwaysFor: ['BUSINESS_SUSPENSION', 'LICENCE_REVOCATION', 'MITIGATED'],
       source: 'APL 58; 长治 market regulation legal-review list',
+      // APL 58 ¶3: the certificate scope of a legal-review qualification (a test figure).
+      reviewerQualificationScope: 'LEGAL_REVIEW',
     },
     hearing: {
       // Police rule art 123: person ≥ ¥2,000, organisation ≥ ¥10,000.

@@ -11,9 +11,11 @@ import {
   HearingDto,
   HearingRequestDto,
   HearingWaiverDto,
+  LegalReviewAssignmentDto,
   LegalReviewDto,
   LegalReviewRequestDto,
   InvestigationReopeningDto,
+  MajorCaseDto,
   NoticeApprovalDto,
   NoticeDto,
 } from './pre-decision.dto';
@@ -96,14 +98,38 @@ export class PreDecisionController {
     });
   }
 
-  @CommandRoute('REQUEST_LEGAL_REVIEW', 'Submit the case for 法制审核')
-  legalReviewRequest(@Body() dto: LegalReviewRequestDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
-    return this.runner.run(call, dto, () => ({ type: 'REQUEST_LEGAL_REVIEW', ...(dto.note !== undefined ? { note: dto.note } : {}) }));
+  @CommandRoute('MARK_MAJOR_CASE', 'Mark the case major for 法制审核 (APL 58 (1), (3)): grounds and reason')
+  majorCase(@Body() dto: MajorCaseDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({ type: 'MARK_MAJOR_CASE', grounds: dto.grounds, reason: dto.reason }));
   }
 
-  @CommandRoute('RECORD_LEGAL_REVIEW', '法制审核 opinion: APPROVE / RETURN / REJECT')
+  @CommandRoute('REQUEST_LEGAL_REVIEW', 'Submit the case for 法制审核 by a named, qualified reviewer')
+  legalReviewRequest(@Body() dto: LegalReviewRequestDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, async (people) => ({
+      type: 'REQUEST_LEGAL_REVIEW',
+      reviewer: await people.one(dto.reviewerId, 'reviewerId'),
+      ...(dto.note !== undefined ? { note: dto.note } : {}),
+    }));
+  }
+
+  @CommandRoute('RECORD_LEGAL_REVIEW', '法制审核 opinion by the named reviewer: APPROVE / RETURN / REJECT')
   legalReview(@Body() dto: LegalReviewDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
-    return this.runner.run(call, dto, () => ({ type: 'RECORD_LEGAL_REVIEW', opinion: dto.opinion, text: dto.text }));
+    return this.runner.run(call, dto, () => ({
+      type: 'RECORD_LEGAL_REVIEW',
+      opinion: dto.opinion,
+      text: dto.text,
+      ...(dto.points !== undefined ? { points: dto.points } : {}),
+      ...(dto.returnTo !== undefined ? { returnTo: dto.returnTo } : {}),
+    }));
+  }
+
+  @CommandRoute('REASSIGN_LEGAL_REVIEW', 'The head names another reviewer for a pending 法制审核, with the reason')
+  legalReviewAssignment(@Body() dto: LegalReviewAssignmentDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, async (people) => ({
+      type: 'REASSIGN_LEGAL_REVIEW',
+      reviewer: await people.one(dto.reviewerId, 'reviewerId'),
+      reason: dto.reason,
+    }));
   }
 
   @CommandRoute('RECORD_COLLECTIVE_DISCUSSION', '集体讨论: attendees, minutes, resolution')

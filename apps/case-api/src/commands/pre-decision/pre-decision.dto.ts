@@ -14,9 +14,13 @@ import {
 import {
   DISCUSSION_PURPOSES,
   LEGAL_REVIEW_OPINIONS,
+  LEGAL_REVIEW_RETURNS,
+  MAJOR_CASE_GROUNDS,
   REVIEW_OPINIONS,
   type DiscussionPurpose,
   type LegalReviewOpinion,
+  type LegalReviewReturn,
+  type MajorCaseGround,
   type ReviewOpinion,
 } from '@zhifa/domain';
 import { ForAction, IsInstant, Text } from '../dto-rules';
@@ -172,14 +176,19 @@ export class HearingDto {
   report?: string;
 }
 
+/** 法制审核 requested of a named reviewer (APL 58). */
 export class LegalReviewRequestDto {
+  @ApiProperty({ description: 'User id of the legal reviewer named: LEGAL_REVIEWER of the agency, qualified (APL 58 ¶3), who did not investigate the case' })
+  @IsUUID('all')
+  reviewerId!: string;
+
   @ApiPropertyOptional()
   @IsOptional()
   @Text(2000)
   note?: string;
 }
 
-/** 法制审核 opinion (APL 58). */
+/** 法制审核 opinion (APL 58), by the reviewer the case named. */
 export class LegalReviewDto {
   @ApiProperty({ enum: LEGAL_REVIEW_OPINIONS })
   @IsIn(LEGAL_REVIEW_OPINIONS)
@@ -188,6 +197,43 @@ export class LegalReviewDto {
   @ApiProperty({ description: 'The written opinion' })
   @Text(20000)
   text!: string;
+
+  @ApiPropertyOptional({ type: [String], description: 'RETURN: the points to revise (required); REJECT: optional' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Text(2000, { each: true })
+  points?: string[];
+
+  @ApiPropertyOptional({ enum: LEGAL_REVIEW_RETURNS, description: 'RETURN: back to investigation, or to a new proposal on the same facts' })
+  @IsOptional()
+  @IsIn(LEGAL_REVIEW_RETURNS)
+  returnTo?: LegalReviewReturn;
+}
+
+/** The head names another legal reviewer while the review is pending. */
+export class LegalReviewAssignmentDto {
+  @ApiProperty({ description: 'User id of the new legal reviewer' })
+  @IsUUID('all')
+  reviewerId!: string;
+
+  @ApiProperty({ description: 'Why the review is reassigned (recorded)' })
+  @Text(2000)
+  reason!: string;
+}
+
+/** APL 58 (1), (3): the case is marked major for legal review. */
+export class MajorCaseDto {
+  @ApiProperty({ enum: MAJOR_CASE_GROUNDS, isArray: true })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAJOR_CASE_GROUNDS.length)
+  @IsIn(MAJOR_CASE_GROUNDS, { each: true })
+  grounds!: MajorCaseGround[];
+
+  @ApiProperty({ description: 'Why: the public interest, the complexity or the legal relationships involved' })
+  @Text(4000)
+  reason!: string;
 }
 
 /** 集体讨论 (APL 57): before the decision, or to authorise a further extension. */

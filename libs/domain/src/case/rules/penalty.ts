@@ -75,8 +75,10 @@ export function assessPenalty(
     }
   }
 
-  if (legalReviewRequired) reasons.push('collective discussion: required with legal review (MSA)');
-  return { legalReviewRequired, hearingOffered, collectiveDiscussionRequired: legalReviewRequired, reasons };
+  // MSA: every decision that needs legal review is discussed collectively, unless the policy says otherwise.
+  const collectiveDiscussionRequired = legalReviewRequired && policy.collectiveDiscussion?.requiredWithLegalReview !== false;
+  if (collectiveDiscussionRequired) reasons.push('collective discussion: required with legal review (MSA)');
+  return { legalReviewRequired, hearingOffered, collectiveDiscussionRequired, reasons };
 }
 
 // Penalty kinds never heavier than anything else: adding them is not aggravation.

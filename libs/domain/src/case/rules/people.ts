@@ -27,6 +27,26 @@ export function certificateOn(
   return { problem: `${actor.name}'s certificate ${c.number} is not valid until ${c.validFrom}` };
 }
 
+/** A certificate scope carries a qualification: equal to it, or a narrower scope under it ('LEGAL_REVIEW' covers 'LEGAL_REVIEW:market'). */
+export function scopeCovers(scope: string, qualification: string): boolean {
+  return scope === qualification || scope.startsWith(`${qualification}:`);
+}
+
+/**
+ * The certificate that qualifies a legal reviewer on a local date (APL 58 ¶3):
+ * valid and ACTIVE and, when the policy names a qualification, carrying it.
+ */
+export function reviewerCertificateOn(
+  actor: ActorSnapshot,
+  date: string,
+  qualification: string | undefined,
+): { certificate: CertificateSnapshot; problem?: undefined } | { certificate?: undefined; problem: string } {
+  if (!qualification) return certificateOn(actor, date);
+  const certs = (Array.isArray(actor.certificates) ? actor.certificates : []).filter((c) => typeof c.scope === 'string' && scopeCovers(c.scope, qualification));
+  if (certs.length === 0) return { problem: `${actor.name} holds no certificate with the legal-review qualification ${qualification}` };
+  return certificateOn({ ...actor, certificates: certs }, date);
+}
+
 export function toCaseOfficer(actor: ActorSnapshot, certificate: CertificateSnapshot): CaseOfficer {
   return { userId: actor.userId, name: actor.name, certificateNumber: certificate.number };
 }

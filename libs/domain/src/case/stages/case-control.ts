@@ -63,6 +63,8 @@ const extensionTarget: Check = (s, cmd) => {
 function judgingRole(s: CaseState, userId: string): string | undefined {
   if (s.review?.reviewer.userId === userId) return 'case reviewer';
   if (s.legalReview?.reviewer?.userId === userId) return 'legal reviewer';
+  // Every reviewer ever named, including one the head reassigned away (查审分离, APL 58).
+  if (s.legalReviewers?.some((r) => r.userId === userId)) return 'legal reviewer';
   if (s.hearing?.host?.userId === userId) return 'hearing host';
   return undefined;
 }

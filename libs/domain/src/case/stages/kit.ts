@@ -40,6 +40,9 @@ export interface HandlerContext extends CommandContext {
 export type Handler<C extends Typed, E extends Typed> = (s: CaseState, cmd: C, ctx: HandlerContext) => E | Fail;
 
 
+/** Judged in the gate on the person acting; `date` and `policy` only when the caller gave them. */
+export type ActorCheck = (s: CaseState, actor: ActorSnapshot, opts: RuleOptions & { date?: string; policy?: JurisdictionPolicy }) => Fail | null;
+
 /** State machine plus payload-free guards: judged before the payload, and probed for allowed actions. */
 export type Check = (s: CaseState, cmd: Typed, rules?: RuleOptions) => Fail | null;
 
@@ -54,6 +57,8 @@ export interface CommandRule {
   hostMay?: boolean;
   /** The actor must not have investigated the case (查审分离). */
   independent?: boolean;
+  /** Who else the command needs the actor to be on this case (e.g. the named legal reviewer): a 403 before the state. */
+  actorCheck?: ActorCheck;
   from: Check;
 }
 

@@ -9,7 +9,7 @@ import type { ActorSnapshot } from '../actor.types';
 // included — the case can still be carried lawfully to a decision, and the
 // decision is offered only when it would be accepted.
 
-const { officerA: A, head: H, deputyHead: D, reviewer: R, host: HOST } = people;
+const { officerA: A, head: H, deputyHead: D, reviewer: R, reviewer2: R2, host: HOST } = people;
 
 type Step = (r: CaseRunner) => { command: CaseCommand; actor: ActorSnapshot | SystemActor; advance?: number };
 
@@ -45,14 +45,19 @@ const STEPS: Step[] = [
   () => ({ command: C.requestLegalReview(), actor: A }),
   () => ({ command: C.legalReview('APPROVE'), actor: R }),
   () => ({ command: C.legalReview('RETURN'), actor: R }),
+  () => ({ command: C.legalReview('APPROVE'), actor: R2 }),
+  () => ({ command: C.markMajor(), actor: A }),
+  () => ({ command: C.reassignLegalReview(R2), actor: H }),
+  () => ({ command: C.reassignLegalReview(R), actor: H }),
+  windowLapses('legalReview'),
   (r) => ({ command: { ...C.collective(r.now), attendees: [H, D] }, actor: H }),
   () => ({ command: C.suspend(), actor: H }),
   () => ({ command: C.resume(), actor: H }),
   (r) => ({ command: lawfulDecision(r), actor: H }),
 ];
 
-/** The party lets a window pass: the workflow's timer records it at its end. */
-function windowLapses(kind: 'defence' | 'hearingRequest'): Step {
+/** The party lets a window pass (or the reviewer their limit): the workflow's timer records it at its end. */
+function windowLapses(kind: 'defence' | 'hearingRequest' | 'legalReview'): Step {
   return (r) => {
     const due = r.state?.deadlines[kind]?.dueAt;
     if (due && Date.parse(r.now) < Date.parse(due)) r.at(due);
@@ -95,7 +100,7 @@ function carryToDecision(r: CaseRunner): boolean {
     (x) => ({ command: C.scheduleHearing(x.now, plus(x.now, 20 * DAY)), actor: A }),
     (x) => ({ command: C.holdHearing(x.s.hearing?.hearingAt ?? x.now), actor: HOST }),
     () => ({ command: C.requestLegalReview(), actor: A }),
-    () => ({ command: C.legalReview('APPROVE'), actor: R }),
+    (x) => ({ command: C.legalReview('APPROVE'), actor: x.s.legalReview?.assignee?.userId === R2.userId ? R2 : R }),
     (x) => ({ command: { ...C.collective(x.now), attendees: [H, D] }, actor: H }),
     (x) => ({ command: lawfulDecision(x), actor: H }),
   ];
