@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DEMO_AGENCY } from '../../infra/seed/demo-people';
 import { http, startStack, Stack } from '../support/stack';
 import { HmacTokenVerifier } from '../../apps/case-api/src/auth/token-verifier';
-import { ago, Client, deadline, type CommandBody } from './command-helpers';
+import { ago, Client, deadline, decisionContents, type CommandBody } from './command-helpers';
 import type { HttpResult } from '../support/stack';
 
 interface Task {
@@ -60,6 +60,7 @@ describe('legal review of a major decision, over HTTP', () => {
       }),
     );
     await ok(api.command('reviewer.liu', id, 'case-review', { opinion: 'AGREE', comments: 'facts clear' }));
+    await api.approveNotice(id);
     await ok(
       api.command('officer.zhang', id, 'notice', {
         noticeNumber: `长市监告〔2026〕E2E-LR-${n}号`,
@@ -136,7 +137,13 @@ describe('legal review of a major decision, over HTTP', () => {
 
     // The new proposal is a new report: reviewed, noticed and legally reviewed again; then discussed and decided.
     await defended(id, 120000, randomUUID().slice(0, 6));
-    const decision = { outcome: 'PENALTY', penalty: { kinds: ['FINE'], fineAmount: 120000 }, documentNumber: `长市监罚〔2026〕E2E-LR-${id.slice(0, 6)}号`, text: '决定: 罚款.' };
+    const decision = {
+      outcome: 'PENALTY',
+      penalty: { kinds: ['FINE'], fineAmount: 120000 },
+      documentNumber: `长市监罚〔2026〕E2E-LR-${id.slice(0, 6)}号`,
+      text: '决定: 罚款.',
+      ...decisionContents(await api.evidenceIds(id)),
+    };
     const unreviewed = await api.refused(id, () => api.command('head.sun', id, 'decision', decision));
     expect(unreviewed.body).toMatchObject({ status: 409, code: 'CASE.PRE_DECISION_STEP_MISSING' });
     await ok(api.command('officer.zhang', id, 'legal-review-request', { reviewerId: api.id('reviewer.ma') }));
@@ -176,7 +183,13 @@ describe('legal review of a major decision, over HTTP', () => {
     expect(again.body).toMatchObject({ status: 409, code: 'LEGAL_REVIEW.ALREADY_MARKED' });
 
     await defended(id, 5000, randomUUID().slice(0, 6));
-    const decision = { outcome: 'PENALTY', penalty: { kinds: ['FINE'], fineAmount: 5000 }, documentNumber: `长市监罚〔2026〕E2E-MK-${id.slice(0, 6)}号`, text: '决定: 罚款.' };
+    const decision = {
+      outcome: 'PENALTY',
+      penalty: { kinds: ['FINE'], fineAmount: 5000 },
+      documentNumber: `长市监罚〔2026〕E2E-MK-${id.slice(0, 6)}号`,
+      text: '决定: 罚款.',
+      ...decisionContents(await api.evidenceIds(id)),
+    };
     const missing = await api.refused(id, () => api.command('head.sun', id, 'decision', decision));
     expect(missing.body).toMatchObject({ status: 409, code: 'CASE.PRE_DECISION_STEP_MISSING' });
     expect(missing.body.errors?.map((e) => e.field)).toEqual(['legal-review', 'collective-discussion']);

@@ -14,6 +14,15 @@ import { eventually } from '../support/eventually';
 import { fastPolicy } from '../support/policies';
 import { appEnv, TEST_DATABASE_URL } from '../support/test-env';
 
+/** What APL 59 asks a decision to state (the cases here record evidence 'e1'). */
+const CONTENTS = {
+  legalBasis: '《食品安全法》第一百二十二条',
+  facts: 'sold food worth ¥12,000 without a licence',
+  evidenceIds: ['e1'],
+  performance: '十五日内到指定银行缴纳',
+  remedy: { reconsiderationBody: '长治市人民政府', court: '有管辖权的人民法院' },
+};
+
 // 法制审核 on the real Temporal dev server (APL 57, 58): a major case through
 // review, notice, hearing, a legal review RETURNed once and then approved,
 // collective discussion and decision; and a review whose own limit runs out,
@@ -122,15 +131,16 @@ describe('legal review in the case workflow', () => {
       ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'DOCUMENTARY', title: '进货单据', collectedAt: now, collectors: officers(), location: 'site', sha256: 'c'.repeat(64), sizeBytes: 1 })],
       report(150000),
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
+      ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
       notice('1', 150000),
       ['officer.zhang', (now) => ({ type: 'REQUEST_HEARING', requestedAt: now })],
       // The host is no investigator; the hearing is recorded once held.
-      ['officer.zhang', () => ({ type: 'SCHEDULE_HEARING', hearingAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), host: actor('reviewer.ma'), location: '听证室', isPublic: true })],
+      ['officer.zhang', (now) => ({ type: 'SCHEDULE_HEARING', hearingAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), host: actor('reviewer.ma'), location: '听证室', isPublic: true, noticeService: { method: 'DIRECT', servedAt: now, recipient: '法定代表人', proof: '听证通知书送达回证' } })],
       ['reviewer.ma', (now) => ({ type: 'RECORD_HEARING', heldAt: now, record: '听证笔录', report: '听证报告' })],
     ]);
     expect(first.at(-1)).toBe('HEARING_HELD');
     // Not decided before the review: the amount and the held hearing both send it there (APL 58 (2), (4)).
-    expect(await refusal(caseId, 'head.sun', { type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'LR-1', text: '罚款' })).toMatchObject({
+    expect(await refusal(caseId, 'head.sun', { type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'LR-1', text: '罚款', ...CONTENTS })).toMatchObject({
       type: 'CASE.PRE_DECISION_STEP_MISSING',
     });
     expect(await refusal(caseId, 'officer.zhang', { type: 'REQUEST_LEGAL_REVIEW', reviewer: actor('officer.wang') })).toMatchObject({ type: 'LEGAL_REVIEW.NOT_A_REVIEWER' });
@@ -146,12 +156,13 @@ describe('legal review in the case workflow', () => {
       ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e2', kind: 'DOCUMENTARY', title: '销售台账', collectedAt: now, collectors: officers(), location: 'site', sha256: 'd'.repeat(64), sizeBytes: 1 })],
       report(150000),
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'goods value established' })],
+      ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
       notice('2', 150000),
       ['officer.zhang', () => ({ type: 'RECORD_DEFENCE', waived: true, hearingWaived: true })],
       ['officer.zhang', () => ({ type: 'REQUEST_LEGAL_REVIEW', reviewer: actor('reviewer.liu') })],
       ['reviewer.liu', () => ({ type: 'RECORD_LEGAL_REVIEW', opinion: 'APPROVE', text: '同意' })],
       ['head.sun', (now) => ({ type: 'RECORD_COLLECTIVE_DISCUSSION', purpose: 'DECISION', heldAt: now, attendees: [actor('head.sun'), actor('head.qian')], minutes: '集体讨论记录', resolution: '罚款拾伍万元' })],
-      ['head.sun', () => ({ type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'LR-1', text: '罚款拾伍万元' })],
+      ['head.sun', () => ({ type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'LR-1', text: '罚款拾伍万元', ...CONTENTS })],
     ]);
     expect(second.slice(-4)).toEqual(['LEGAL_REVIEW_PENDING', 'LEGAL_REVIEW_PASSED', 'COLLECTIVE_DISCUSSED', 'DECIDED']);
     const types = (await store.timeline(caseId)).map((e) => e.type).filter((t) => t.startsWith('LEGAL_REVIEW_'));
@@ -169,6 +180,7 @@ describe('legal review in the case workflow', () => {
       ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'DOCUMENTARY', title: '进货单据', collectedAt: now, collectors: officers(), location: 'site', sha256: 'e'.repeat(64), sizeBytes: 1 })],
       report(150000),
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
+      ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
       notice('3', 150000),
       ['officer.zhang', () => ({ type: 'RECORD_DEFENCE', waived: true, hearingWaived: true })],
       ['officer.zhang', () => ({ type: 'REQUEST_LEGAL_REVIEW', reviewer: actor('reviewer.liu') })],
