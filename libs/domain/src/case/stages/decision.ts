@@ -7,6 +7,7 @@ import type { CaseState } from '../case-state';
 import { armDeadline, meetDeadline } from '../deadlines';
 import { failWith, type Fail, type RejectionStatus } from '../rejection';
 import { amountDue, assessPenalty, heavierThan, validatePenalty } from '../rules/penalty';
+import { judgeDecision, withDiscretion } from '../rules/discretion';
 import { checkService, serviceRecord, validateService } from '../rules/service';
 import { ms, Validator } from '../rules/validation';
 import { DECIDABLE, DECISION_OUTCOMES, type DecisionOutcome, HEARING_PENDING, TRANSFER_STATUSES } from '../vocabulary';
@@ -109,13 +110,17 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
             );
           }
         }
+        if (inForce(ctx, 'discretion-benchmarks') && cmd.outcome === 'PENALTY') {
+          const outOfRange = judgeDecision(s.report?.discretion, cmd.penalty);
+          if (outOfRange) return outOfRange;
+        }
         const e: DecisionEvent = {
           type: 'DECISION_MADE',
           outcome: cmd.outcome,
           documentNumber: cmd.documentNumber,
           text: cmd.text,
           amountDue: amountDue(cmd.penalty),
-          assessment: assessPenalty(cmd.penalty, s.report?.circumstanceLevel, s.party.type, ctx.policy),
+          assessment: withDiscretion(assessPenalty(cmd.penalty, s.report?.circumstanceLevel, s.party.type, ctx.policy), s.report?.discretion),
           decidedBy: ctx.person,
         };
         if (cmd.penalty !== undefined) e.penalty = cmd.penalty;
