@@ -58,7 +58,7 @@ describe('discretion benchmarks bind the report and the decision', () => {
     expect(badBase.body.status).toBe(400);
     expect(badBase.body.errors?.map((e) => e.field).sort()).toEqual(['discretionBases.0.kind', 'discretionBases.0.value']);
 
-    const atMin = await api.command<CommandBody & { case: { report?: unknown } }>('officer.li', id, 'investigation-report', report(fine(3750)));
+    const atMin = await api.command<CommandBody>('officer.li', id, 'investigation-report', report(fine(3750)));
     expect(atMin.status).toBe(200);
   });
 
