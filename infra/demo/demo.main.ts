@@ -117,13 +117,19 @@ async function main(): Promise<void> {
   show('调查取证 record a statement (text)', 'officer.li', statement.case as CaseBody, statement.recorded);
 
   const penalty = { kinds: ['FINE', 'CONFISCATION'], fineAmount: 50000, confiscationAmount: 2000, terms: '没收违法所得' };
+  // 《食品安全法》art 122, goods value < ¥10,000: ¥50,000–100,000; ¥50,000 is in the policy's 从轻 range (¥50,000–65,000).
   await command('officer.li', caseId, 'investigation-report', {
-    findings: 'Sold packaged food for about three months without a food business licence; goods value under ¥10,000',
+    findings: 'Sold packaged food worth ¥6,000 over about three months without a food business licence',
     proposedOutcome: 'PENALTY',
     proposedPenalty: penalty,
     legalBasis: '《食品安全法》第一百二十二条',
-    circumstanceLevel: 'GENERAL',
-  }, '调查终结报告 investigation report');
+    circumstanceLevel: 'LIGHTER',
+    discretionReasons: '当事人主动停止经营并如实陈述, 配合调查 (从轻)',
+    discretionBases: [
+      { kind: 'GOODS_VALUE', value: 6000, note: '进货单据' },
+      { kind: 'ILLEGAL_GAINS', value: 2000, note: '销售台账' },
+    ],
+  }, '调查终结报告 investigation report (从轻, within the discretion benchmark)');
   await command('reviewer.liu', caseId, 'case-review', { opinion: 'AGREE', comments: '事实清楚, 证据确凿, 适用依据正确' }, '审核 case review (not an investigator)');
   await command('head.sun', caseId, 'notice-approval', { comments: '同意告知' }, '告知审批 the head approves the notice');
   await command('officer.zhang', caseId, 'notice', {
@@ -183,8 +189,9 @@ async function main(): Promise<void> {
   console.log(`  allowed now for officer.zhang: ${(await send('officer.zhang', 'GET', `/cases/${open.id}`)).allowedActions as string}`);
   writeFileSync('.data/demo-case-id', `${openFiled.id}\n`);
 
-  // 《食品安全法》art 122: goods worth ¥10,000 or more, a fine of 10–20 times their value. ¥150,000 for an
-  // organisation is a major decision: legal review (> ¥100,000, exclusive) and collective discussion.
+  // 《食品安全法》art 122: goods worth ¥10,000 or more, a fine of 10–20 times their value (¥120,000–240,000 for
+  // ¥12,000); ¥150,000 (12.5×) is in the policy's 从轻 range (10–13×). For an organisation it is a major
+  // decision: legal review (> ¥100,000, exclusive) and collective discussion.
   console.log('\n==> A major case, waiting for its legal review (法制审核) by reviewer.liu');
   const major = (await send('officer.zhang', 'POST', '/cases', {
     source: 'complaint',
@@ -210,8 +217,10 @@ async function main(): Promise<void> {
     proposedOutcome: 'PENALTY',
     proposedPenalty: { kinds: ['FINE'], fineAmount: 150000 },
     legalBasis: '《食品安全法》第一百二十二条',
-    circumstanceLevel: 'GENERAL',
-  }, '调查终结报告 ¥150,000 (10–20× goods value)');
+    circumstanceLevel: 'LIGHTER',
+    discretionReasons: '初次违法, 主动停止销售并配合调查 (从轻)',
+    discretionBases: [{ kind: 'GOODS_VALUE', value: 12000, note: '进货单据 (evidence)' }],
+  }, '调查终结报告 ¥150,000 (12.5× goods value, 从轻)');
   await command('reviewer.liu', major.id, 'case-review', { opinion: 'AGREE', comments: '事实清楚, 拟处罚在法定幅度内' }, '审核 case review');
   await command('head.sun', major.id, 'notice-approval', { comments: '同意告知' }, '告知审批 the head approves the notice');
   await command('officer.zhang', major.id, 'notice', {

@@ -1,11 +1,46 @@
-import type { JurisdictionPolicy } from '@zhifa/domain';
+import type { DiscretionBand, DiscretionBenchmark, JurisdictionPolicy } from '@zhifa/domain';
 import { CALENDAR_2026 } from '@zhifa/domain/policy/calendars-2026';
 
 // The demo jurisdiction: 长治 market regulation. Every figure is from
 // ../shared/domain-spec.md or demo-data.md with its legal source; where the
 // law leaves a figure to local rules the spec's example is used and marked.
+
+// 裁量基准. The statutory ranges are the law's (demo-data.md); the split of
+// each into 从轻 / 一般 / 从重 is this demo policy's choice, one rule for every
+// code: the lower 30 %, the middle 40 % and the upper 30 % of the statutory
+// range, boundaries inclusive (a boundary figure belongs to both levels).
+const SPLIT = 'split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy\'s choice, not law';
+const MITIGATION = {
+  conditions:
+    '主动消除或者减轻违法行为危害后果; 受他人胁迫或者诱骗实施违法行为; 主动供述行政机关尚未掌握的违法行为; 配合行政机关查处违法行为有立功表现; 法律、法规、规章规定的其他情形 — 减轻 goes below the statutory minimum, with reasons, legal review and collective discussion',
+  source: 'APL 32',
+};
+const EXEMPTION = {
+  conditions: '违法行为轻微并及时改正, 没有造成危害后果的, 不予处罚; 初次违法且危害后果轻微并及时改正的, 可以不予处罚; 当事人有证据足以证明没有主观过错的, 不予处罚',
+  source: 'APL 33',
+};
+/** 《食品安全法》arts 122 and 124: goods value < ¥10,000 → ¥50,000–100,000; ≥ ¥10,000 → 10–20× goods value. */
+const FOOD_BANDS: DiscretionBand[] = [
+  {
+    label: 'goods value < ¥10,000',
+    below: 10000,
+    statutory: { min: 50000, max: 100000 },
+    levels: { LIGHTER: { min: 50000, max: 65000 }, GENERAL: { min: 65000, max: 85000 }, HEAVIER: { min: 85000, max: 100000 } },
+  },
+  {
+    label: 'goods value ≥ ¥10,000',
+    from: 10000,
+    multipleOf: 'GOODS_VALUE',
+    statutory: { min: 10, max: 20 },
+    levels: { LIGHTER: { min: 10, max: 13 }, GENERAL: { min: 13, max: 17 }, HEAVIER: { min: 17, max: 20 } },
+  },
+];
+function benchmark(violationCode: string, legalBasis: string, fields: Pick<DiscretionBenchmark, 'bands' | 'fineRequired'> & Partial<DiscretionBenchmark>): DiscretionBenchmark {
+  return { violationCode, legalBasis, mitigation: MITIGATION, exemption: EXEMPTION, source: SPLIT, ...fields };
+}
+
 export const DEMO_POLICY: JurisdictionPolicy = {
-  version: 'changzhi-market-2026.1',
+  version: 'changzhi-market-2026.2',
   jurisdiction: '长治市市场监督管理局',
   timeZone: 'Asia/Shanghai',
   deadlines: {
@@ -92,5 +127,45 @@ export const DEMO_POLICY: JurisdictionPolicy = {
       penaltyRange: 'return land, demolish or confiscate, fine per m²',
       criminalHint: '《刑法》第三百四十二条: ≥ 5 mu of basic farmland or ≥ 10 mu of other farmland',
     },
+  ],
+  // SAFETY-TRAINING has no benchmark yet: its second range (¥100,000–200,000
+  // when not corrected in time) depends on a fact, not on a base figure, which
+  // the benchmark format cannot express. LAND-OCCUPY has none: its fine per m²
+  // is set by the implementing regulation, whose figures demo-data.md does not
+  // give. For both the policy is silent and no range is checked.
+  discretion: [
+    benchmark('FOOD-UNLICENSED', '《食品安全法》第一百二十二条', { bandBase: 'GOODS_VALUE', fineRequired: true, bands: FOOD_BANDS }),
+    benchmark('FOOD-ADDITIVE', '《食品安全法》第一百二十四条', { bandBase: 'GOODS_VALUE', fineRequired: true, bands: FOOD_BANDS }),
+    benchmark('PRODUCT-FAKE', '《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款)', {
+      fineRequired: true,
+      bands: [
+        {
+          label: 'any goods value',
+          multipleOf: 'GOODS_VALUE',
+          statutory: { min: 0.5, max: 3 },
+          levels: { LIGHTER: { min: 0.5, max: 1.25 }, GENERAL: { min: 1.25, max: 2.25 }, HEAVIER: { min: 2.25, max: 3 } },
+        },
+      ],
+    }),
+    benchmark('AIR-EXCESS', '《大气污染防治法》第九十九条', {
+      fineRequired: true,
+      bands: [
+        {
+          label: 'any emission over standard',
+          statutory: { min: 100000, max: 1000000 },
+          levels: { LIGHTER: { min: 100000, max: 370000 }, GENERAL: { min: 370000, max: 730000 }, HEAVIER: { min: 730000, max: 1000000 } },
+        },
+      ],
+    }),
+    benchmark('TRAFFIC-RULE', '《道路交通安全法》第九十条 (警告或者二十元以上二百元以下罚款)', {
+      fineRequired: false,
+      bands: [
+        {
+          label: 'any breach',
+          statutory: { min: 20, max: 200 },
+          levels: { LIGHTER: { min: 20, max: 74 }, GENERAL: { min: 74, max: 146 }, HEAVIER: { min: 146, max: 200 } },
+        },
+      ],
+    }),
   ],
 };

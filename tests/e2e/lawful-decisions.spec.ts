@@ -18,8 +18,11 @@ describe('a penalty decision bound to the investigation and the notice', () => {
     penalty: { kinds: ['FINE'], fineAmount },
     documentNumber: '长市监罚〔2026〕E2E-9号',
     text: '决定: 罚款.',
-    ...decisionContents(evidenceIds),
+    ...decisionContents(evidenceIds, { legalBasis: '《产品质量法》第五十条' }),
   });
+
+  // 《产品质量法》art 50 (demo benchmark: 0.5–3× goods value); ¥5,000 on goods of ¥3,000 is GENERAL (1.25–2.25×).
+  const filedCase = () => api.filedCase({ violationCode: 'PRODUCT-FAKE' });
 
   const notice = (n: string) => ({
     noticeNumber: `长市监告〔2026〕E2E-${n}号`,
@@ -33,7 +36,7 @@ describe('a penalty decision bound to the investigation and the notice', () => {
 
   /** Filed, one item of evidence, reported with the given fine, reviewed: the notice is next. */
   async function reviewed(fineAmount: number): Promise<{ id: string; evidence: string[] }> {
-    const id = await api.filedCase();
+    const id = await filedCase();
     expect((await api.textEvidence(id)).status).toBe(201);
     expect((await api.command('officer.li', id, 'investigation-report', report({ proposedOutcome: 'PENALTY', proposedPenalty: { kinds: ['FINE'], fineAmount } }))).status).toBe(200);
     expect((await api.command('reviewer.liu', id, 'case-review', { opinion: 'AGREE', comments: 'facts clear' })).status).toBe(200);
@@ -41,20 +44,21 @@ describe('a penalty decision bound to the investigation and the notice', () => {
   }
 
   const report = (over: Record<string, unknown>) => ({
-    findings: 'The party sold packaged food without a food business licence',
-    legalBasis: '《食品安全法》第一百二十二条',
+    findings: 'The party sold substandard goods worth ¥3,000 as standard',
+    legalBasis: '《产品质量法》第五十条',
     circumstanceLevel: 'GENERAL',
+    discretionBases: [{ kind: 'GOODS_VALUE', value: 3000 }],
     ...over,
   });
 
   it('no evidence, or a report that found no penalty: a penalty is refused, the finding decided', async () => {
-    const bare = await api.filedCase();
+    const bare = await filedCase();
     expect((await api.command('officer.li', bare, 'investigation-report', report({ proposedOutcome: 'NO_PENALTY' }))).status).toBe(200);
     expect((await api.command('reviewer.liu', bare, 'case-review', { opinion: 'AGREE', comments: 'facts clear' })).status).toBe(200);
     const noEvidence = await api.refused(bare, () => api.command('head.sun', bare, 'decision', decision(1_000_000)));
     expect(noEvidence.body).toMatchObject({ status: 422, code: 'CASE.EVIDENCE_REQUIRED' });
 
-    const id = await api.filedCase();
+    const id = await filedCase();
     expect((await api.textEvidence(id)).status).toBe(201);
     expect((await api.command('officer.li', id, 'investigation-report', report({ proposedOutcome: 'NO_PENALTY' }))).status).toBe(200);
     expect((await api.command('reviewer.liu', id, 'case-review', { opinion: 'AGREE', comments: 'facts clear' })).status).toBe(200);
@@ -71,7 +75,7 @@ describe('a penalty decision bound to the investigation and the notice', () => {
   });
 
   it('an exempt finding proposes no penalty', async () => {
-    const id = await api.filedCase();
+    const id = await filedCase();
     expect((await api.textEvidence(id)).status).toBe(201);
     const exempt = await api.refused(id, () =>
       api.command('officer.li', id, 'investigation-report', report({ circumstanceLevel: 'EXEMPT', proposedOutcome: 'PENALTY', proposedPenalty: { kinds: ['FINE'], fineAmount: 5000 } })),
@@ -135,7 +139,8 @@ describe('a penalty decision bound to the investigation and the notice', () => {
     expect(deadline(reopened.body.case, 'defence')?.state).toBe('MET');
     expect(deadline(reopened.body.case, 'hearingRequest')?.state).toBe('CANCELLED');
 
-    const heavier = report({ proposedOutcome: 'PENALTY', proposedPenalty: { kinds: ['FINE'], fineAmount: 9000 } });
+    // ¥9,000 on goods of ¥3,000 is 3×: the top of the demo's 从重 range, with its reasons.
+    const heavier = report({ proposedOutcome: 'PENALTY', proposedPenalty: { kinds: ['FINE'], fineAmount: 9000 }, circumstanceLevel: 'HEAVIER', discretionReasons: '经营时间长, 货值系累计' });
     const onTheDefence = await api.refused(id, () => api.command('officer.li', id, 'investigation-report', heavier));
     expect(onTheDefence.body).toMatchObject({ status: 422, code: 'REPORT.HEAVIER_AFTER_DEFENCE' });
     expect((await api.textEvidence(id)).status).toBe(201);

@@ -31,14 +31,15 @@ describe('what is waiting for me', () => {
 
   it('each person sees their own next steps with the deadline each answers to, most urgent first', async () => {
     const lead = (await api.register()).id;
-    const filed = await api.filedCase();
+    const filed = await api.filedCase({ violationCode: 'PRODUCT-FAKE' });
     expect((await api.textEvidence(filed)).status).toBe(201);
     const reported = await api.command('officer.li', filed, 'investigation-report', {
-      findings: 'The party sold packaged food without a food business licence',
+      findings: 'The party sold substandard goods worth ¥2,000 as standard',
       proposedOutcome: 'PENALTY',
       proposedPenalty: { kinds: ['FINE'], fineAmount: 3000 },
-      legalBasis: '《食品安全法》第一百二十二条',
+      legalBasis: '《产品质量法》第五十条',
       circumstanceLevel: 'GENERAL',
+      discretionBases: [{ kind: 'GOODS_VALUE', value: 2000 }],
     });
     expect(reported.status).toBe(200);
     const ids = [lead, filed];

@@ -17,7 +17,8 @@ describe('the ordinary procedure over HTTP', () => {
   let archivedCaseId: string | undefined;
 
   it('register → file (head, 2 officers) → evidence → report → review → notice → defence → decide → serve → pay in full → close → archive', async () => {
-    const registered = await api.register();
+    // 《产品质量法》art 50: a fine of 0.5–3× the goods value (the demo policy's benchmark).
+    const registered = await api.register({ violationCode: 'PRODUCT-FAKE' });
     const id = registered.id;
     expect(registered).toMatchObject({ status: 'LEAD_REGISTERED', procedure: 'ORDINARY' });
     expect(deadline(registered, 'decision')).toBeUndefined();
@@ -63,13 +64,15 @@ describe('the ordinary procedure over HTTP', () => {
     const [itemRow] = await stack.ds.query('SELECT custodian FROM evidence_items WHERE case_id = $1 AND evidence_id = $2', [id, evidenceId]);
     expect(itemRow.custodian).toBe(api.id('officer.li'));
 
-    // 调查终结报告: ¥3,000 for a person needs neither hearing nor legal review.
+    // 调查终结报告: ¥3,000 for a person needs neither hearing nor legal review; on goods of ¥2,000
+    // it is 1.5×, in the GENERAL range (1.25–2.25×) of the benchmark.
     const report = await api.command('officer.li', id, 'investigation-report', {
-      findings: 'The party sold packaged food without a food business licence',
+      findings: 'The party sold substandard goods worth ¥2,000 as standard',
       proposedOutcome: 'PENALTY',
       proposedPenalty: { kinds: ['FINE'], fineAmount: 3000 },
-      legalBasis: '《食品安全法》第一百二十二条',
+      legalBasis: '《产品质量法》第五十条',
       circumstanceLevel: 'GENERAL',
+      discretionBases: [{ kind: 'GOODS_VALUE', value: 2000, note: 'purchase invoices' }],
     });
     expect(report.status).toBe(200);
     expect(report.body.case).toMatchObject({ status: 'INVESTIGATION_REPORTED', flags: [] });
@@ -108,7 +111,7 @@ describe('the ordinary procedure over HTTP', () => {
       penalty: { kinds: ['FINE'], fineAmount: 3000 },
       documentNumber: '长市监罚〔2026〕E2E-1号',
       text: '决定: 罚款人民币叁仟元整. 如不服, 可于六十日内申请行政复议或六个月内提起行政诉讼.',
-      ...decisionContents(await api.evidenceIds(id)),
+      ...decisionContents(await api.evidenceIds(id), { legalBasis: '《产品质量法》第五十条' }),
     });
     expect(decided.status).toBe(200);
     expect(decided.body.recorded).toEqual([{ seq: 10, type: 'DECISION_MADE' }]);
@@ -224,7 +227,7 @@ describe('the ordinary procedure over HTTP', () => {
   });
 
   it('every pre-decision step, a suspension, an extension and a recusal, then a challenge and payment by instalments', async () => {
-    const id = await api.filedCase();
+    const id = await api.filedCase({ violationCode: 'PRODUCT-FAKE' });
     expect((await api.textEvidence(id, 'officer.li')).status).toBe(201);
 
     // 中止 stops the decision clock; after resuming, the paused interval is excluded (APL 60).
@@ -259,14 +262,16 @@ describe('the ordinary procedure over HTTP', () => {
     );
     expect(gone.status).toBe(403);
 
-    // ¥8,000 for a person: a hearing must be offered (≥ ¥5,000), no legal review (≤ ¥10,000).
+    // ¥8,000 for a person: a hearing must be offered (≥ ¥5,000), no legal review (≤ ¥10,000);
+    // on goods of ¥3,000 it is 2.67×, in the HEAVIER range (2.25–3×) of the benchmark.
     const report = await api.command('officer.wang', id, 'investigation-report', {
-      findings: 'Unlicensed sales over three months',
+      findings: 'Substandard goods worth ¥3,000 sold as standard over three months',
       proposedOutcome: 'PENALTY',
       proposedPenalty: { kinds: ['FINE'], fineAmount: 8000 },
-      legalBasis: '《食品安全法》第一百二十二条',
+      legalBasis: '《产品质量法》第五十条',
       circumstanceLevel: 'HEAVIER',
       discretionReasons: 'repeated after a warning',
+      discretionBases: [{ kind: 'GOODS_VALUE', value: 3000 }],
     });
     expect(report.status).toBe(200);
     expect(report.body.case.flags).toEqual(['HEARING_OFFERED']);

@@ -69,7 +69,8 @@ describe('case workflow on the Temporal dev server', () => {
       source: 'inspection',
       discoveredAt,
       party: { type: 'PERSON', name: '王某' },
-      violationCode: 'FOOD-UNLICENSED',
+      // 《产品质量法》art 50: the demo benchmark's 0.5–3× goods value fits a small fine for a person.
+      violationCode: 'PRODUCT-FAKE',
       summary: 'integration',
       officers: procedure === 'SIMPLE' ? [actor('officer.zhang')] : [actor('officer.zhang'), actor('officer.li')],
       violationAt: '2026-11-18T00:00:00Z',
@@ -127,10 +128,11 @@ describe('case workflow on the Temporal dev server', () => {
     await register(caseId, DEMO_POLICY, '2026-11-20T02:00:00Z');
     const officers = [actor('officer.zhang'), actor('officer.li')];
     const penalty = { kinds: ['FINE' as const], fineAmount: 3000 };
+    const GOODS = 2000; // ¥3,000 is 1.5×: GENERAL (1.25–2.25×)
     const statuses = await drive(caseId, [
       ['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'violation likely', officers })],
       ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'a'.repeat(64), sizeBytes: 1 })],
-      ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'sold without licence', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《食品安全法》第一百二十二条', circumstanceLevel: 'GENERAL' })],
+      ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'substandard goods sold as standard', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《产品质量法》第五十条', circumstanceLevel: 'GENERAL', discretionBases: [{ kind: 'GOODS_VALUE', value: GOODS }] })],
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
       ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
       ['officer.zhang', (now) => ({ type: 'SERVE_NOTICE', noticeNumber: 'WF-N0', text: '拟罚款叁仟元', hearingRightsNotified: true, method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
@@ -180,10 +182,11 @@ describe('case workflow on the Temporal dev server', () => {
     const { runId } = await client.workflow.getHandle(caseWorkflowId(caseId)).describe();
     const officers = [actor('officer.zhang'), actor('officer.li')];
     const penalty = { kinds: ['FINE' as const], fineAmount: 3000 };
+    const GOODS = 2000; // ¥3,000 is 1.5×: GENERAL (1.25–2.25×)
     await drive(caseId, [
       ['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'violation likely', officers })],
       ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'a'.repeat(64), sizeBytes: 1 })],
-      ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'sold without licence', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《食品安全法》第一百二十二条', circumstanceLevel: 'GENERAL' })],
+      ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'substandard goods sold as standard', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《产品质量法》第五十条', circumstanceLevel: 'GENERAL', discretionBases: [{ kind: 'GOODS_VALUE', value: GOODS }] })],
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
       ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
       ['officer.zhang', (now) => ({ type: 'SERVE_NOTICE', noticeNumber: 'WF-N1', text: '拟罚款叁仟元', hearingRightsNotified: true, method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
@@ -214,10 +217,11 @@ describe('case workflow on the Temporal dev server', () => {
     const officers = [actor('officer.zhang'), actor('officer.li')];
     // ¥6,000 for a person qualifies for a hearing under the demo policy.
     const penalty = { kinds: ['FINE' as const], fineAmount: 6000 };
+    const GOODS = 4000; // ¥6,000 is 1.5×: GENERAL (1.25–2.25×)
     await drive(caseId, [
       ['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'violation likely', officers })],
       ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'b'.repeat(64), sizeBytes: 1 })],
-      ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'sold without licence', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《食品安全法》第一百二十二条', circumstanceLevel: 'GENERAL' })],
+      ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'substandard goods sold as standard', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《产品质量法》第五十条', circumstanceLevel: 'GENERAL', discretionBases: [{ kind: 'GOODS_VALUE', value: GOODS }] })],
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
       ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
       ['officer.zhang', (now) => ({ type: 'SERVE_NOTICE', noticeNumber: 'WF-N3', text: '拟罚款陆仟元; 你有要求听证的权利', hearingRightsNotified: true, method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],

@@ -11,6 +11,7 @@ import type {
   DayKind,
   DeadlineKind,
   DeadlineState,
+  DiscretionBase,
   DecisionOutcome,
   DiscussionPurpose,
   EvidenceKind,
@@ -163,6 +164,31 @@ export interface FilingRecord {
   limitation?: LimitationCheck;
 }
 
+/** A figure the report relies on for the benchmark (裁量基数): goods value, illegal gains, sales, area. */
+export interface DiscretionBaseAmount {
+  kind: DiscretionBase;
+  value: number;
+  /** Where the figure comes from (e.g. the evidence item). */
+  note?: string;
+}
+
+/** What the report's benchmark check found, resolved to yuan; recorded on the report and binding the decision. */
+export interface DiscretionFinding {
+  violationCode: string;
+  band: string;
+  level: CircumstanceLevel;
+  /** The band's statutory range in yuan. */
+  statutory: { min: number; max: number };
+  /** The level's range in yuan (LIGHTER, GENERAL, HEAVIER only). */
+  range?: { min: number; max: number };
+  /** The law imposes a fine with any penalty. */
+  fineRequired: boolean;
+  /** 减轻 below the statutory minimum: collective discussion required. */
+  mitigatedBelowMinimum?: true;
+  /** The benchmark's legal basis and the source of its split. */
+  source: string;
+}
+
 export interface InvestigationReport {
   findings: string;
   proposedOutcome: ProposedOutcome;
@@ -170,6 +196,10 @@ export interface InvestigationReport {
   legalBasis: string;
   circumstanceLevel: CircumstanceLevel;
   discretionReasons?: string;
+  /** The figures the discretion benchmark needs (裁量基数). */
+  discretionBases?: DiscretionBaseAmount[];
+  /** The benchmark band and range the proposed fine was judged in; binds the decision. */
+  discretion?: DiscretionFinding;
   assessment: DecisionAssessment;
   submittedAt: string;
   submittedBy: PersonRef;

@@ -146,7 +146,8 @@ describe('the full ordinary path with every pre-decision step, enforced', () => 
     r.exec(C.approveFiling(), H);
     r.exec(C.evidence(1, r.now), A);
     // ¥150,000 for an organisation: legal review (> ¥100,000), hearing, collective discussion.
-    r.exec(C.report({ proposedPenalty: { kinds: ['FINE'], fineAmount: 150000 } }), A);
+    // Goods of ¥12,000: art 122's 10–20× band, ¥150,000 (12.5×) in its LIGHTER range (10–13×).
+    r.exec(C.report({ proposedPenalty: { kinds: ['FINE'], fineAmount: 150000 }, discretionBases: [{ kind: 'GOODS_VALUE', value: 12000 }] }), A);
     expect(r.s.flags).toEqual(['MAJOR_DECISION', 'HEARING_OFFERED', 'COLLECTIVE_DISCUSSION_REQUIRED']);
     const early = rejected(r.try(C.decide({ penalty: { kinds: ['FINE'], fineAmount: 150000 } }), H));
     expect(early.code).toBe('CASE.PRE_DECISION_STEP_MISSING');
@@ -209,7 +210,7 @@ describe('the full ordinary path with every pre-decision step, enforced', () => 
     const r = scenario('LEGAL_REVIEW_PENDING');
     r.exec(C.legalReview('RETURN'), R);
     expect(r.status).toBe('FILED');
-    r.exec(C.report({ proposedPenalty: { kinds: ['FINE'], fineAmount: 30000 } }), A);
+    r.exec(C.report({ proposedPenalty: { kinds: ['FINE'], fineAmount: 30000 }, circumstanceLevel: 'MITIGATED' }), A);
     expect(r.s.review).toBeUndefined();
     expect(r.s.notice).toBeUndefined();
     expect(r.s.hearing).toBeUndefined();
@@ -251,7 +252,8 @@ describe('the full ordinary path with every pre-decision step, enforced', () => 
     r.exec(C.report({ proposedOutcome: 'NO_PENALTY', proposedPenalty: undefined }), A);
     expect(rejected(r.try(C.notice(r.now), A)).code).toBe('NOTICE.NOT_REQUIRED');
     const small = scenario('FILED');
-    small.exec(C.report({ proposedPenalty: { kinds: ['FINE'], fineAmount: 5000 } }), A);
+    // Below art 122's ¥50,000 minimum: 减轻 (MITIGATED, with reasons), under the hearing threshold.
+    small.exec(C.report({ proposedPenalty: { kinds: ['FINE'], fineAmount: 5000 }, circumstanceLevel: 'MITIGATED' }), A);
     small.exec(C.review(), R);
     small.exec(C.approveNotice(), H);
     small.exec(C.notice(small.now, { hearingRightsNotified: false }), A);

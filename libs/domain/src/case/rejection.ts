@@ -74,6 +74,10 @@ export const SHARED_REJECTION_CODES = {
   'VALIDATION.FAILED': 400,
   // legal rules on the content (422)
   'CASE.EVIDENCE_REQUIRED': 422,
+  // discretion benchmarks (rules/discretion.ts): the report and the decision
+  'DISCRETION.OUT_OF_RANGE': 422,
+  'DISCRETION.BASE_MISSING': 422,
+  'DISCRETION.NOT_MITIGATION': 422,
   'CASE.TWO_OFFICERS_REQUIRED': 422,
   'CASE.OFFICER_REQUIRED': 422,
   'CASE.OFFICER_CERTIFICATE_INVALID': 422,

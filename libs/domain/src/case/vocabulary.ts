@@ -165,6 +165,19 @@ export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 export const CIRCUMSTANCE_LEVELS = ['EXEMPT', 'MITIGATED', 'LIGHTER', 'GENERAL', 'HEAVIER'] as const;
 export type CircumstanceLevel = (typeof CIRCUMSTANCE_LEVELS)[number];
 
+/** The levels a discretion benchmark gives a fine range for (从轻 / 一般 / 从重). */
+export const BENCHMARK_LEVELS = ['LIGHTER', 'GENERAL', 'HEAVIER'] as const satisfies readonly CircumstanceLevel[];
+export type BenchmarkLevel = (typeof BENCHMARK_LEVELS)[number];
+
+/** What a fine range may be a multiple of, and what picks a benchmark's band; the report records the figures (裁量基数). */
+export const DISCRETION_BASES = [
+  'GOODS_VALUE', // 货值金额, yuan
+  'ILLEGAL_GAINS', // 违法所得, yuan
+  'SALES', // 销售金额, yuan
+  'AREA_M2', // 面积 (e.g. land occupied), square metres
+] as const;
+export type DiscretionBase = (typeof DISCRETION_BASES)[number];
+
 // ---------------------------------------------------------------------------
 // Pre-decision steps
 

@@ -2,9 +2,9 @@
 // time. Stored versioned in Postgres; a case pins the version it was
 // registered under and carries this snapshot in its workflow input.
 
-import type { DayKind, Role } from '../case/vocabulary';
+import type { BenchmarkLevel, DayKind, DiscretionBase, Role } from '../case/vocabulary';
 
-export type { DayKind, PartyType } from '../case/vocabulary';
+export type { BenchmarkLevel, DayKind, DiscretionBase, PartyType } from '../case/vocabulary';
 
 /** Period of a deadline: a number of working or calendar days, or (tests, demos) seconds. */
 export interface PeriodSpec {
@@ -45,6 +45,56 @@ export interface ViolationProvision {
   legalBasis: string;
   penaltyRange: string;
   criminalHint?: string;
+}
+
+/** A fine range, both ends inclusive: yuan, or multiples of the band's `multipleOf` base. */
+export interface FineRange {
+  min: number;
+  max: number;
+}
+
+/**
+ * One band of a benchmark: the statutory fine range where the benchmark's
+ * `bandBase` lies in [from, below) — e.g. goods value < ¥10,000 (不足一万元)
+ * and ≥ ¥10,000 (一万元以上) — and its split into levels.
+ */
+export interface DiscretionBand {
+  /** Shown in refusals and on the report, e.g. "goods value ≥ ¥10,000". */
+  label: string;
+  /** The band applies from this value of `bandBase` (inclusive); absent: from 0. */
+  from?: number;
+  /** ... and below this value (exclusive); absent: no upper end. */
+  below?: number;
+  /** The ranges are multiples of this base (e.g. 10–20× GOODS_VALUE); absent: yuan. */
+  multipleOf?: DiscretionBase;
+  /** What the law allows (APL 32 减轻 goes below `min`). */
+  statutory: FineRange;
+  /** 从轻 / 一般 / 从重: each inside `statutory`; adjacent levels may share a boundary. */
+  levels: Record<BenchmarkLevel, FineRange>;
+}
+
+/**
+ * 裁量基准 for one violation code (domain spec §3). A report proposing a
+ * penalty must state a fine within its level's range for the applicable band,
+ * and record the bases the benchmark needs; the decision stays within the
+ * statutory range and at most the level's maximum. No benchmark for a code:
+ * the policy is silent and no range is checked.
+ */
+export interface DiscretionBenchmark {
+  violationCode: string;
+  /** Legal source of the statutory ranges, e.g. "《食品安全法》第一百二十二条". */
+  legalBasis: string;
+  /** The base whose value picks the band; needed when a band has `from` or `below`. */
+  bandBase?: DiscretionBase;
+  /** The law imposes a fine with any penalty (并处罚款): a penalty without one is 减轻. false: e.g. "warning or fine". */
+  fineRequired: boolean;
+  bands: DiscretionBand[];
+  /** 减轻处罚: the conditions, and their source (APL 32). */
+  mitigation: { conditions: string; source: string };
+  /** 不予处罚: the conditions, and their source (APL 33). */
+  exemption: { conditions: string; source: string };
+  /** Who set the split into levels, e.g. "split 30 % / 40 % / 30 %: this policy's choice". */
+  source: string;
 }
 
 export interface JurisdictionPolicy {
@@ -115,5 +165,10 @@ export interface JurisdictionPolicy {
   limitationYears: { general: number; lifeHealthFinancial: number };
   calendars: HolidayCalendarYear[];
   violations: ViolationProvision[];
+  /**
+   * Discretion benchmarks per violation code. Optional: older stored versions
+   * have none, and a code without one is not range-checked (the policy is silent).
+   */
+  discretion?: DiscretionBenchmark[];
 }
 

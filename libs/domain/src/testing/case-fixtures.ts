@@ -132,8 +132,10 @@ export const commands = {
     proposedOutcome: 'PENALTY',
     proposedPenalty: standardPenalty,
     legalBasis: '《食品安全法》第一百二十二条',
-    circumstanceLevel: 'GENERAL',
+    // ¥50,000 on goods of ¥3,000: the lower 30 % of art 122's ¥50,000–100,000 band (test policy's benchmark).
+    circumstanceLevel: 'LIGHTER',
     discretionReasons: 'First violation, goods value below ¥10,000',
+    discretionBases: [{ kind: 'GOODS_VALUE', value: 3000 }],
     ...over,
   }),
   review: (): CommandOf<'REVIEW_CASE'> => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'Facts clear, basis correct' }),

@@ -106,5 +106,33 @@ export function testPolicy(opts: { seconds?: boolean; version?: string } = {}): 
         criminalHint: '《刑法》342: e.g. ≥ 5 mu of basic farmland or ≥ 10 mu of other farmland',
       },
     ],
+    // The statutory bands of art 122; the split into levels (lower 30 % / middle 40 % / upper 30 %,
+    // boundaries inclusive) is this test policy's choice, as in the demo policy. Other codes: silent.
+    discretion: [
+      {
+        violationCode: 'FOOD-UNLICENSED',
+        legalBasis: '《食品安全法》art 122',
+        bandBase: 'GOODS_VALUE',
+        fineRequired: true,
+        bands: [
+          {
+            label: 'goods value < ¥10,000',
+            below: 10000,
+            statutory: { min: 50000, max: 100000 },
+            levels: { LIGHTER: { min: 50000, max: 65000 }, GENERAL: { min: 65000, max: 85000 }, HEAVIER: { min: 85000, max: 100000 } },
+          },
+          {
+            label: 'goods value ≥ ¥10,000',
+            from: 10000,
+            multipleOf: 'GOODS_VALUE',
+            statutory: { min: 10, max: 20 },
+            levels: { LIGHTER: { min: 10, max: 13 }, GENERAL: { min: 13, max: 17 }, HEAVIER: { min: 17, max: 20 } },
+          },
+        ],
+        mitigation: { conditions: 'APL 32 circumstances (e.g. 主动消除或者减轻违法行为危害后果)', source: 'APL 32' },
+        exemption: { conditions: 'APL 33 circumstances (违法行为轻微并及时改正, 没有造成危害后果)', source: 'APL 33' },
+        source: 'split 30 % / 40 % / 30 % of the statutory range, boundaries inclusive: the test policy\'s choice',
+      },
+    ],
   };
 }

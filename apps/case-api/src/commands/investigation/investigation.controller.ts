@@ -4,7 +4,7 @@ import { CaseCommandController, CommandRoute } from '../command-route.decorator'
 import { iso } from '../dto-rules';
 import { penalty } from '../penalty.dto';
 import { TransferCustodyDto } from './evidence-custody.dto';
-import { InvestigationReportDto } from './investigation-report.dto';
+import { discretionBases, InvestigationReportDto } from './investigation-report.dto';
 
 /** 调查: custody of the evidence and the investigation report (evidence itself is uploaded by EvidenceController). */
 @CaseCommandController()
@@ -29,6 +29,7 @@ export class InvestigationController {
       circumstanceLevel: dto.circumstanceLevel,
       ...(dto.proposedPenalty ? { proposedPenalty: penalty(dto.proposedPenalty) } : {}),
       ...(dto.discretionReasons !== undefined ? { discretionReasons: dto.discretionReasons } : {}),
+      ...(dto.discretionBases !== undefined ? { discretionBases: discretionBases(dto.discretionBases) } : {}),
     }));
   }
 }

@@ -7,6 +7,7 @@ import type { CaseState } from '../case-state';
 import { armDeadline, meetDeadline } from '../deadlines';
 import { failWith, type Fail, type RejectionStatus } from '../rejection';
 import { amountDue, assessPenalty, heavierThan, validatePenalty } from '../rules/penalty';
+import { judgeDecision, withDiscretion } from '../rules/discretion';
 import { checkService, serviceRecord, validateService } from '../rules/service';
 import { ms, Validator } from '../rules/validation';
 import { DECIDABLE, DECISION_OUTCOMES, type DecisionOutcome, HEARING_PENDING, TRANSFER_STATUSES } from '../vocabulary';
@@ -195,7 +196,11 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
             );
           }
         }
-        const assessment = assessPenalty(cmd.penalty, s.report?.circumstanceLevel, s.party.type, ctx.policy);
+        if (inForce(ctx, 'discretion-benchmarks') && cmd.outcome === 'PENALTY') {
+          const outOfRange = judgeDecision(s.report?.discretion, cmd.penalty);
+          if (outOfRange) return outOfRange;
+        }
+        const assessment = withDiscretion(assessPenalty(cmd.penalty, s.report?.circumstanceLevel, s.party.type, ctx.policy), s.report?.discretion);
         if (withContents) {
           const owed = stepsOwedByDecision(s, assessment);
           if (owed) return owed;

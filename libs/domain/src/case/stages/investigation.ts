@@ -6,6 +6,7 @@ import type { ActorSnapshot } from '../actor.types';
 import { armDeadline, cancelDeadline } from '../deadlines';
 import { failWith, type RejectionStatus } from '../rejection';
 import { assessPenalty, heavierThan, validatePenalty } from '../rules/penalty';
+import { type DiscretionBaseAmount, type DiscretionFinding, judgeReport, validateDiscretionBases, withDiscretion } from '../rules/discretion';
 import { checkNamedOfficers, hasRole } from '../rules/people';
 import { ms, Validator } from '../rules/validation';
 import { CIRCUMSTANCE_LEVELS, type CircumstanceLevel, EVIDENCE_KINDS, type EvidenceKind, PROPOSED_OUTCOMES, type ProposedOutcome, UNSEALED } from '../vocabulary';
@@ -48,6 +49,8 @@ export type InvestigationCommand =
       legalBasis: string;
       circumstanceLevel: CircumstanceLevel;
       discretionReasons?: string;
+      /** The figures the discretion benchmark needs (goods value, illegal gains, ...). */
+      discretionBases?: DiscretionBaseAmount[];
     };
 
 export type InvestigationEvent =
@@ -76,6 +79,9 @@ export type InvestigationEvent =
       legalBasis: string;
       circumstanceLevel: CircumstanceLevel;
       discretionReasons?: string;
+      discretionBases?: DiscretionBaseAmount[];
+      /** The benchmark's band and range the proposed fine was judged in (absent: no benchmark, or recorded before the rule). */
+      discretion?: DiscretionFinding;
       assessment: DecisionAssessment;
       submittedBy: PersonRef;
       /** The case-review limit runs from the report (MSA 49–55; policy). */
@@ -165,6 +171,7 @@ export const investigation = stage<InvestigationCommand, InvestigationEvent>()(
         v.text('findings', cmd.findings).oneOf('proposedOutcome', cmd.proposedOutcome, PROPOSED_OUTCOMES);
         v.text('legalBasis', cmd.legalBasis).oneOf('circumstanceLevel', cmd.circumstanceLevel, CIRCUMSTANCE_LEVELS);
         v.text('discretionReasons', cmd.discretionReasons, { optional: true });
+        validateDiscretionBases(v, 'discretionBases', cmd.discretionBases);
         if (cmd.proposedOutcome === 'PENALTY') validatePenalty(v, 'proposedPenalty', cmd.proposedPenalty);
         else if (cmd.proposedPenalty !== undefined) v.add('proposedPenalty', 'is only given with proposedOutcome PENALTY');
         if (!v.ok) return invalid(v);
@@ -190,15 +197,23 @@ export const investigation = stage<InvestigationCommand, InvestigationEvent>()(
             );
           }
         }
+        let discretion: DiscretionFinding | undefined;
+        if (inForce(ctx, 'discretion-benchmarks') && cmd.proposedOutcome === 'PENALTY') {
+          const judged = judgeReport(ctx.policy, s.violationCode, cmd.circumstanceLevel, cmd.proposedPenalty, cmd.discretionBases);
+          if (judged && 'fail' in judged) return judged.fail;
+          discretion = judged?.finding;
+        }
         const e: InvestigationEvent = {
           type: 'INVESTIGATION_REPORTED',
           findings: cmd.findings,
           proposedOutcome: cmd.proposedOutcome,
           legalBasis: cmd.legalBasis,
           circumstanceLevel: cmd.circumstanceLevel,
-          assessment: assessPenalty(cmd.proposedPenalty, cmd.circumstanceLevel, s.party.type, ctx.policy),
+          assessment: withDiscretion(assessPenalty(cmd.proposedPenalty, cmd.circumstanceLevel, s.party.type, ctx.policy), discretion),
           submittedBy: ctx.person,
         };
+        if (cmd.discretionBases !== undefined) e.discretionBases = cmd.discretionBases.map((b) => ({ kind: b.kind, value: b.value, ...(b.note !== undefined ? { note: b.note } : {}) }));
+        if (discretion) e.discretion = discretion;
         if (cmd.proposedPenalty !== undefined) e.proposedPenalty = cmd.proposedPenalty;
         if (cmd.discretionReasons !== undefined) e.discretionReasons = cmd.discretionReasons;
         if (inForce(ctx, 'notice-approval') && cmd.proposedOutcome !== 'TRANSFER') e.reviewLimit = true;

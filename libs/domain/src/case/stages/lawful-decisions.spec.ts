@@ -59,7 +59,10 @@ describe('a penalty rests on the investigation (APL 40)', () => {
 describe('a report that departs from the general benchmark says why (APL 32–34)', () => {
   it.each(['EXEMPT', 'MITIGATED', 'LIGHTER', 'HEAVIER'] as const)('%s without discretion reasons is refused; with them accepted', (level) => {
     const r = scenario('FILED');
-    const over = level === 'EXEMPT' ? { proposedOutcome: 'NO_PENALTY' as const, proposedPenalty: undefined } : {};
+    // A fine in each level's range of the test policy's benchmark (art 122, goods < ¥10,000); MITIGATED below its minimum.
+    const fine = { MITIGATED: 30_000, LIGHTER: 50_000, HEAVIER: 90_000 };
+    const over =
+      level === 'EXEMPT' ? { proposedOutcome: 'NO_PENALTY' as const, proposedPenalty: undefined } : { proposedPenalty: { kinds: ['FINE' as const], fineAmount: fine[level] } };
     const bare = rejected(r.try(C.report({ ...over, circumstanceLevel: level, discretionReasons: undefined }), A));
     expect(bare).toMatchObject({ status: 422, code: 'REPORT.DISCRETION_REASONS_REQUIRED' });
     expect(rejected(r.try(C.report({ ...over, circumstanceLevel: level, discretionReasons: '  ' }), A)).code).toBe('VALIDATION.FAILED');
@@ -68,7 +71,7 @@ describe('a report that departs from the general benchmark says why (APL 32–34
   });
 
   it('the general level needs none', () => {
-    expect(scenario('FILED').try(C.report({ discretionReasons: undefined }), A).ok).toBe(true);
+    expect(scenario('FILED').try(C.report({ circumstanceLevel: 'GENERAL', proposedPenalty: { kinds: ['FINE'], fineAmount: 70_000 }, discretionReasons: undefined }), A).ok).toBe(true);
   });
 });
 
@@ -92,7 +95,8 @@ describe('no penalty heavier than the notice the party was heard on (APL 44, 45,
 
   it('accepts the notified penalty exactly, or a lighter one', () => {
     expect(waived().try(C.decide(), H).ok).toBe(true);
-    expect(waived().try(C.decide({ penalty: { kinds: ['FINE'], fineAmount: 49_999.99 } }), H).ok).toBe(true);
+    // Lighter: the confiscation dropped (the fine is already art 122's minimum; below it see discretion.spec.ts).
+    expect(waived().try(C.decide({ penalty: { kinds: ['FINE'], fineAmount: 50_000 } }), H).ok).toBe(true);
   });
 
   it('keeps APL 45 as its own refusal once the party defended', () => {
@@ -139,7 +143,8 @@ describe('the hearing-request window is the party\'s own (APL 64)', () => {
 
   it('is armed only where a hearing is offered', () => {
     const r = scenario('FILED');
-    r.exec(C.report({ proposedPenalty: { kinds: ['WARNING'] } }), A);
+    // A warning alone where art 122 imposes a fine is 减轻 (MITIGATED, with the fixture's reasons).
+    r.exec(C.report({ proposedPenalty: { kinds: ['WARNING'] }, circumstanceLevel: 'MITIGATED' }), A);
     r.exec(C.review(), R);
     r.exec(C.approveNotice(), H);
     r.exec(C.notice(r.now, { hearingRightsNotified: false }), A);

@@ -24,17 +24,26 @@ function rejected(d: DecideResult) {
   return d.rejection;
 }
 
+/**
+ * The test policy without its discretion benchmark: these tests put fines at
+ * the legal-review thresholds, which the fixture's goods value would put
+ * outside the benchmark's ranges (judged in rules/discretion.spec.ts).
+ */
+function reviewPolicy(): JurisdictionPolicy {
+  return { ...testPolicy(), discretion: undefined };
+}
+
 function legacy(r: CaseRunner, command: CaseCommand, actor: ActorSnapshot): DecideResult {
   return decide(r.state, command, { ...r.ctx(actor), rulesBefore: 'legal-review-assignment' });
 }
 
 function policyWith(over: Partial<JurisdictionPolicy['legalReview']> = {}, rest: Partial<JurisdictionPolicy> = {}): JurisdictionPolicy {
-  const p = testPolicy();
+  const p = reviewPolicy();
   return { ...p, legalReview: { ...p.legalReview, ...over }, ...rest };
 }
 
 /** Reported, reviewed, noticed, defended with the hearing waived: ready for the legal review (or the decision). */
-function heard(fineAmount: number, policy: JurisdictionPolicy = testPolicy(), party = {}): CaseRunner {
+function heard(fineAmount: number, policy: JurisdictionPolicy = reviewPolicy(), party = {}): CaseRunner {
   const r = new CaseRunner(policy, T0);
   r.exec(C.registerOrdinary(party), A);
   r.exec(C.approveFiling(), H);
@@ -50,7 +59,7 @@ function heard(fineAmount: number, policy: JurisdictionPolicy = testPolicy(), pa
 const personCase = { party: { type: 'PERSON' as const, name: '沈某' } };
 
 describe('APL 58 (4): the review list’s amounts, at their edges', () => {
-  const p = testPolicy();
+  const p = reviewPolicy();
   it.each([
     ['PERSON', 10000, false],
     ['PERSON', 10000.01, true],
@@ -195,7 +204,7 @@ describe('the reviewer is named, qualified and independent (APL 58 ¶3; 查审�
 
   it('an investigator or a recused person is refused', () => {
     const reviewerOfficer = people.reviewerOfficer;
-    const r = new CaseRunner(testPolicy(), T0);
+    const r = new CaseRunner(reviewPolicy(), T0);
     r.exec(C.registerOrdinary(), A);
     r.exec(C.approveFiling({ officers: [A, B, reviewerOfficer] }), H);
     r.exec(C.evidence(1, r.now), A);
@@ -212,7 +221,7 @@ describe('the reviewer is named, qualified and independent (APL 58 ¶3; 查审�
   it('history from before the rule replays: no reviewer named, any reviewer records, no limit armed', () => {
     const r = heard(150000);
     expect(legacy(r, { type: 'REQUEST_LEGAL_REVIEW' }, A).ok).toBe(true);
-    const old = new CaseRunner(testPolicy(), T0, 'legal-review-assignment');
+    const old = new CaseRunner(reviewPolicy(), T0, 'legal-review-assignment');
     old.exec(C.registerOrdinary(), A);
     old.exec(C.approveFiling(), H);
     old.exec(C.evidence(1, old.now), A);
@@ -274,7 +283,7 @@ describe('the review’s own limit, reminder and escalation', () => {
   });
 
   it('a policy without a period gets the documented fallback (a policy choice)', () => {
-    const p = testPolicy();
+    const p = reviewPolicy();
     const deadlines = { ...p.deadlines };
     delete deadlines.legalReview;
     const r = heard(150000, { ...p, deadlines });
@@ -366,7 +375,7 @@ describe('collective discussion: attendees and quorum from policy (APL 57)', () 
   const third = person('u-head-3', '李副局长', ['AGENCY_HEAD']);
 
   it('without a policy rule: at least 2 heads of the agency', () => {
-    const r = ready(testPolicy());
+    const r = ready(reviewPolicy());
     expect(rejected(r.try({ ...C.collective(r.now), attendees: [H] }, H)).code).toBe('COLLECTIVE.QUORUM_NOT_MET');
     expect(rejected(r.try({ ...C.collective(r.now), attendees: [H, R] }, H)).code).toBe('COLLECTIVE.ATTENDEE_NOT_HEAD');
     expect(r.try(C.collective(r.now), H).ok).toBe(true);
@@ -392,15 +401,15 @@ describe('collective discussion: attendees and quorum from policy (APL 57)', () 
     const r = ready(apart);
     expect(r.s.reviewGrounds?.collectiveDiscussion).toEqual([]);
     expect(r.try(C.decide({ penalty: { kinds: ['FINE'], fineAmount: 150000 } }), H).ok).toBe(true);
-    const msa = ready(testPolicy());
+    const msa = ready(reviewPolicy());
     expect(rejected(msa.try(C.decide({ penalty: { kinds: ['FINE'], fineAmount: 150000 } }), H)).errors?.map((e) => e.field)).toEqual(['collective-discussion']);
   });
 });
 
 describe('person thresholds end to end', () => {
   it('¥10,000 for a person decides; ¥10,000.01 needs the review by the named reviewer', () => {
-    expect(heard(10000, testPolicy(), personCase).try(C.decide({ penalty: { kinds: ['FINE'], fineAmount: 10000 } }), H).ok).toBe(true);
-    const r = heard(10000.01, testPolicy(), personCase);
+    expect(heard(10000, reviewPolicy(), personCase).try(C.decide({ penalty: { kinds: ['FINE'], fineAmount: 10000 } }), H).ok).toBe(true);
+    const r = heard(10000.01, reviewPolicy(), personCase);
     expect(rejected(r.try(C.decide({ penalty: { kinds: ['FINE'], fineAmount: 10000.01 } }), H)).code).toBe('CASE.PRE_DECISION_STEP_MISSING');
   });
 });

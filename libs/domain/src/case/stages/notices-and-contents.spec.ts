@@ -121,7 +121,7 @@ describe('a heavier penalty is notified again (APL 44, 45, 62)', () => {
     expect(refused.reason).toContain('fine ¥60,000 exceeds the ¥50,000');
     // The same or a lighter penalty needs nothing new.
     expect(r.try(C.report(), A).ok).toBe(true);
-    expect(r.try(C.report({ proposedPenalty: { kinds: ['FINE'], fineAmount: 40_000 } }), A).ok).toBe(true);
+    expect(r.try(C.report({ proposedPenalty: { kinds: ['FINE'], fineAmount: 50_000 } }), A).ok).toBe(true);
     r.exec(C.evidence(2, r.now), A);
     expect(r.try(C.report({ proposedPenalty: heavier }), A).ok).toBe(true);
   });

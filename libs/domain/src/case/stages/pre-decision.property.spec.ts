@@ -14,9 +14,11 @@ const { officerA: A, head: H, deputyHead: D, reviewer: R, reviewer2: R2, host: H
 type Step = (r: CaseRunner) => { command: CaseCommand; actor: ActorSnapshot | SystemActor; advance?: number };
 
 const REPORTS = {
-  small: { proposedPenalty: { kinds: ['FINE' as const], fineAmount: 1000 } },
+  // Below art 122's minimum: lawful only as 减轻 (MITIGATED, with the fixture's reasons); no hearing.
+  small: { proposedPenalty: { kinds: ['FINE' as const], fineAmount: 1000 }, circumstanceLevel: 'MITIGATED' as const },
   standard: {},
-  major: { proposedPenalty: { kinds: ['FINE' as const], fineAmount: 150_000 } },
+  // 12.5× goods of ¥12,000: LIGHTER in the 10–20× band.
+  major: { proposedPenalty: { kinds: ['FINE' as const], fineAmount: 150_000 }, discretionBases: [{ kind: 'GOODS_VALUE' as const, value: 12000 }] },
   none: { proposedOutcome: 'NO_PENALTY' as const, proposedPenalty: undefined },
 };
 

@@ -1,0 +1,170 @@
+// 裁量基准 (domain spec §3): the fine a report proposes lies within the range
+// of its circumstance level for the band that applies; 减轻 (APL 32) goes below
+// the band's statutory minimum only with reasons, and then needs collective
+// discussion (and legal review where the policy lists MITIGATED); the decision
+// stays within what the report's finding allows. The figures are policy
+// (`JurisdictionPolicy.discretion`); a violation code without a benchmark is
+// not range-checked.
+
+import type { DiscretionBand, DiscretionBenchmark, FineRange, JurisdictionPolicy } from '../../policy/policy.types';
+import type { DecisionAssessment, DiscretionBaseAmount, DiscretionFinding, Penalty } from '../case-records';
+
+export type { DiscretionBaseAmount, DiscretionFinding } from '../case-records';
+import { fail, type Fail } from '../rejection';
+import { BENCHMARK_LEVELS, type BenchmarkLevel, type CircumstanceLevel, DISCRETION_BASES, type DiscretionBase } from '../vocabulary';
+import { fen, formatYuan, type Validator } from './validation';
+
+const BASE_WORDS: Record<DiscretionBase, string> = {
+  GOODS_VALUE: 'goods value (货值金额)',
+  ILLEGAL_GAINS: 'illegal gains (违法所得)',
+  SALES: 'sales (销售金额)',
+  AREA_M2: 'area in m² (面积)',
+};
+
+export function validateDiscretionBases(v: Validator, field: string, bases: unknown): void {
+  if (!v.array(field, bases, { optional: true })) return;
+  const seen = new Set<string>();
+  (bases as unknown[]).forEach((b, i) => {
+    if (!v.object(`${field}[${i}]`, b)) return;
+    v.oneOf(`${field}[${i}].kind`, b.kind, DISCRETION_BASES).amount(`${field}[${i}].value`, b.value);
+    v.text(`${field}[${i}].note`, b.note, { optional: true });
+    if (typeof b.kind === 'string' && seen.has(b.kind)) v.add(`${field}[${i}].kind`, 'is given twice');
+    if (typeof b.kind === 'string') seen.add(b.kind);
+  });
+}
+
+export function benchmarkFor(policy: JurisdictionPolicy, violationCode: string): DiscretionBenchmark | undefined {
+  return policy.discretion?.find((b) => b.violationCode === violationCode);
+}
+
+function baseValue(bases: readonly DiscretionBaseAmount[] | undefined, kind: DiscretionBase): number | undefined {
+  return bases?.find((b) => b.kind === kind)?.value;
+}
+
+// Multiples are resolved to whole fen: the minimum rounds up, the maximum down (never wider than the law).
+function toYuan(r: FineRange, multiplier: number | undefined): FineRange {
+  if (multiplier === undefined) return { min: r.min, max: r.max };
+  const f = fen(multiplier);
+  return { min: Math.ceil(r.min * f - 1e-6) / 100, max: Math.floor(r.max * f + 1e-6) / 100 };
+}
+
+function describe(raw: FineRange, yuan: FineRange, band: DiscretionBand): string {
+  const inYuan = `${formatYuan(yuan.min)}–${formatYuan(yuan.max)}`;
+  return band.multipleOf ? `${raw.min}–${raw.max}× ${BASE_WORDS[band.multipleOf]} = ${inYuan}` : inYuan;
+}
+
+function missingBase(b: DiscretionBenchmark, kind: DiscretionBase, why: string): Fail {
+  return fail(
+    'DISCRETION.BASE_MISSING',
+    `The discretion benchmark for ${b.violationCode} (${b.legalBasis}) needs the ${BASE_WORDS[kind]} ${why}: record it in discretionBases`,
+    [{ field: 'discretionBases', message: `needs ${kind}` }],
+  );
+}
+
+/**
+ * Judges the report's proposed fine against the benchmark for the case's
+ * violation code. Returns null when there is nothing to judge (no benchmark,
+ * no penalty, EXEMPT), the finding to record, or the refusal.
+ */
+export function judgeReport(
+  policy: JurisdictionPolicy,
+  violationCode: string,
+  level: CircumstanceLevel,
+  penalty: Penalty | undefined,
+  bases: readonly DiscretionBaseAmount[] | undefined,
+): { finding: DiscretionFinding } | { fail: Fail } | null {
+  const b = benchmarkFor(policy, violationCode);
+  if (!b || !penalty || level === 'EXEMPT') return null;
+
+  let band: DiscretionBand | undefined;
+  if (b.bands.some((x) => x.from !== undefined || x.below !== undefined)) {
+    const kind = b.bandBase;
+    const value = kind ? baseValue(bases, kind) : undefined;
+    if (kind && value === undefined) return { fail: missingBase(b, kind, 'to choose the band') };
+    band = b.bands.find((x) => (x.from === undefined || fen(value ?? 0) >= fen(x.from)) && (x.below === undefined || fen(value ?? 0) < fen(x.below)));
+  } else {
+    band = b.bands[0];
+  }
+  if (!band) return null; // no band for this value: the policy is silent
+  let multiplier: number | undefined;
+  if (band.multipleOf) {
+    multiplier = baseValue(bases, band.multipleOf);
+    if (multiplier === undefined) return { fail: missingBase(b, band.multipleOf, `(band ${band.label}: ${band.statutory.min}–${band.statutory.max}× ${BASE_WORDS[band.multipleOf]})`) };
+  }
+
+  const statutory = toYuan(band.statutory, multiplier);
+  const source = `${b.legalBasis}; ${b.source}`;
+  const fine = penalty.fineAmount ?? 0;
+  const finding: DiscretionFinding = { violationCode, band: band.label, level, statutory, fineRequired: b.fineRequired, source };
+  const where = `band ${band.label}, statutory ${describe(band.statutory, statutory, band)} (${source})`;
+
+  if (fine === 0 && !b.fineRequired) return { finding }; // e.g. a warning alone, which the law allows
+  if (level === 'MITIGATED') {
+    if (fine > 0 && fen(fine) >= fen(statutory.min)) {
+      return {
+        fail: fail(
+          'DISCRETION.NOT_MITIGATION',
+          `A fine of ${formatYuan(fine)} is within the statutory range, so it is not 减轻 (APL 32): state the level (LIGHTER, GENERAL or HEAVIER) it belongs to; ${where}`,
+          [{ field: 'circumstanceLevel', message: 'MITIGATED means below the statutory minimum' }],
+        ),
+      };
+    }
+    return { finding: { ...finding, mitigatedBelowMinimum: true } };
+  }
+  const lvl = level as BenchmarkLevel;
+  if (!BENCHMARK_LEVELS.includes(lvl)) return null;
+  const range = toYuan(band.levels[lvl], multiplier);
+  if (fen(fine) < fen(range.min) || fen(fine) > fen(range.max)) {
+    return {
+      fail: fail(
+        'DISCRETION.OUT_OF_RANGE',
+        `The proposed fine ${formatYuan(fine)} is outside the ${lvl} range ${describe(band.levels[lvl], range, band)} of the discretion benchmark for ${violationCode}: ${where}${
+          fen(fine) < fen(statutory.min) ? '; below the statutory minimum only MITIGATED (减轻, APL 32) with reasons' : ''
+        }`,
+        [{ field: 'proposedPenalty.fineAmount', message: `must be within ${formatYuan(range.min)}–${formatYuan(range.max)} for ${lvl}` }],
+      ),
+    };
+  }
+  return { finding: { ...finding, range } };
+}
+
+/**
+ * The decision's fine against the report's finding: lighter than the report's
+ * level is lawful (a defence point may be adopted), but never below the band's
+ * statutory minimum unless the report found 减轻 with reasons (which carried its
+ * legal review and collective discussion), and never above the level's maximum.
+ */
+export function judgeDecision(finding: DiscretionFinding | undefined, penalty: Penalty | undefined): Fail | null {
+  if (!finding || !penalty) return null;
+  const fine = penalty.fineAmount ?? 0;
+  const where = `the report's ${finding.level} finding for ${finding.violationCode}, band ${finding.band}, statutory ${formatYuan(finding.statutory.min)}–${formatYuan(finding.statutory.max)} (${finding.source})`;
+  if (finding.level !== 'MITIGATED' && (fine > 0 || finding.fineRequired) && fen(fine) < fen(finding.statutory.min)) {
+    return fail(
+      'DISCRETION.OUT_OF_RANGE',
+      `The decided fine ${formatYuan(fine)} is below the statutory minimum ${formatYuan(finding.statutory.min)}: that is 减轻 (APL 32), which needs a report finding MITIGATED with reasons; ${where}`,
+      [{ field: 'penalty.fineAmount', message: `must be at least ${formatYuan(finding.statutory.min)}` }],
+    );
+  }
+  const max = finding.range?.max ?? finding.statutory.max;
+  if (fen(fine) > fen(max)) {
+    return fail(
+      'DISCRETION.OUT_OF_RANGE',
+      `The decided fine ${formatYuan(fine)} exceeds ${formatYuan(max)}, the most ${where} allows`,
+      [{ field: 'penalty.fineAmount', message: `must be at most ${formatYuan(max)}` }],
+    );
+  }
+  return null;
+}
+
+/** 减轻 below a benchmark's minimum is discussed collectively (APL 57; issue 8 item 5), whatever the legal-review list says. */
+export function withDiscretion(a: DecisionAssessment, finding: DiscretionFinding | undefined): DecisionAssessment {
+  if (!finding?.mitigatedBelowMinimum) return a;
+  return {
+    ...a,
+    collectiveDiscussionRequired: true,
+    reasons: [
+      ...a.reasons,
+      `collective discussion: 减轻 below the statutory minimum ${formatYuan(finding.statutory.min)} of the discretion benchmark (APL 32, 57; ${finding.source})`,
+    ],
+  };
+}
