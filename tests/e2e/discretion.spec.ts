@@ -1,5 +1,5 @@
 import { startStack, Stack } from '../support/stack';
-import { ago, Client, CommandBody } from './command-helpers';
+import { ago, Client, CommandBody, decisionContents } from './command-helpers';
 
 // 裁量基准 over HTTP: the report's fine must lie in its level's range of the
 // demo policy's benchmark, with the bases it needs; the decision stays within
@@ -95,6 +95,7 @@ describe('discretion benchmarks bind the report and the decision', () => {
     const id = await withEvidence();
     expect((await api.command('officer.li', id, 'investigation-report', report(fine(5000)))).status).toBe(200);
     expect((await api.command('reviewer.liu', id, 'case-review', { opinion: 'AGREE', comments: 'facts clear' })).status).toBe(200);
+    await api.approveNotice(id);
     const noticed = await api.command('officer.zhang', id, 'notice', {
       noticeNumber: '长市监告〔2026〕E2E-D1号',
       text: '拟罚款伍仟元; 你有陈述、申辩和要求听证的权利.',
@@ -106,12 +107,13 @@ describe('discretion benchmarks bind the report and the decision', () => {
     });
     expect(noticed.status).toBe(200);
     expect((await api.command('officer.zhang', id, 'defence', { waived: true, hearingWaived: true })).status).toBe(200);
+    const evidenceIds = await api.evidenceIds(id);
     const decision = (fineAmount: number) => ({
       outcome: 'PENALTY',
       penalty: { kinds: ['FINE'], fineAmount },
       documentNumber: '长市监罚〔2026〕E2E-D1号',
       text: '决定: 罚款.',
-      legalBasis: '《产品质量法》第五十条',
+      ...decisionContents(evidenceIds, { legalBasis: '《产品质量法》第五十条' }),
     });
     // Statutory minimum on goods of ¥3,000: 0.5× = ¥1,500.
     const below = await api.refused(id, () => api.command('head.sun', id, 'decision', decision(1499.99)));

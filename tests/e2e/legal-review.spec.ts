@@ -49,14 +49,20 @@ describe('legal review of a major decision, over HTTP', () => {
   }
 
   /** Reported (a fine of `fineAmount`), reviewed, noticed, the defence and the hearing waived: ready for the legal review. */
-  async function defended(id: string, fineAmount: number, n: string) {
+  /**
+   * 《食品安全法》art 122 under the demo benchmark: goods of ¥12,000 → 10–20×, 从轻 ¥120,000–156,000;
+   * goods of ¥3,000 → ¥50,000–100,000, 从轻 ¥50,000–65,000. Each fine here is 从轻, with its reasons.
+   */
+  async function defended(id: string, fineAmount: number, n: string, goods = 12000) {
     await ok(
       api.command('officer.li', id, 'investigation-report', {
-        findings: 'Sold packaged food worth ¥12,000 without a food business licence',
+        findings: `Sold packaged food worth ¥${goods} without a food business licence`,
         proposedOutcome: 'PENALTY',
         proposedPenalty: { kinds: ['FINE'], fineAmount },
         legalBasis: '《食品安全法》第一百二十二条',
-        circumstanceLevel: 'GENERAL',
+        circumstanceLevel: 'LIGHTER',
+        discretionReasons: '初次违法, 积极配合调查',
+        discretionBases: [{ kind: 'GOODS_VALUE', value: goods }],
       }),
     );
     await ok(api.command('reviewer.liu', id, 'case-review', { opinion: 'AGREE', comments: 'facts clear' }));
@@ -182,10 +188,11 @@ describe('legal review of a major decision, over HTTP', () => {
     const again = await api.refused(id, () => api.command('head.sun', id, 'major-case', { grounds: ['COMPLEX'], reason: 'x' }));
     expect(again.body).toMatchObject({ status: 409, code: 'LEGAL_REVIEW.ALREADY_MARKED' });
 
-    await defended(id, 5000, randomUUID().slice(0, 6));
+    // ¥50,000 for an organisation is under the review list's ¥100,000: only the mark sends it to review.
+    await defended(id, 50000, randomUUID().slice(0, 6), 3000);
     const decision = {
       outcome: 'PENALTY',
-      penalty: { kinds: ['FINE'], fineAmount: 5000 },
+      penalty: { kinds: ['FINE'], fineAmount: 50000 },
       documentNumber: `长市监罚〔2026〕E2E-MK-${id.slice(0, 6)}号`,
       text: '决定: 罚款.',
       ...decisionContents(await api.evidenceIds(id)),

@@ -248,11 +248,12 @@ describe('case workflow on the Temporal dev server', () => {
     await register(caseId, policy, '2026-11-20T02:00:00Z');
     const officers = [actor('officer.zhang'), actor('officer.li')];
     // ¥6,000 for a person qualifies for a hearing under the demo policy: both windows run from the notice.
+    // 《产品质量法》art 50: ¥6,000 on goods of ¥4,000 is 1.5×, GENERAL (1.25–2.25×).
     const penalty = { kinds: ['FINE' as const], fineAmount: 6000 };
     await drive(caseId, [
       ['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'violation likely', officers })],
       ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'c'.repeat(64), sizeBytes: 1 })],
-      ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'sold without licence', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《食品安全法》第一百二十二条', circumstanceLevel: 'GENERAL' })],
+      ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'substandard goods sold as standard', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《产品质量法》第五十条', circumstanceLevel: 'GENERAL', discretionBases: [{ kind: 'GOODS_VALUE', value: 4000 }] })],
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
       ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
       ['officer.zhang', (now) => ({ type: 'SERVE_NOTICE', noticeNumber: 'WF-N4', text: '拟罚款陆仟元; 你有要求听证的权利', hearingRightsNotified: true, method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],

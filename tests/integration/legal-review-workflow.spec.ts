@@ -12,6 +12,7 @@ import { DEMO_POLICY } from '../../infra/seed/demo-policy';
 import { DEMO_AGENCY, DEMO_USERS } from '../../infra/seed/demo-people';
 import { eventually } from '../support/eventually';
 import { fastPolicy } from '../support/policies';
+import { maybeRecordHistory } from '../support/record-history';
 import { appEnv, TEST_DATABASE_URL } from '../support/test-env';
 
 /** What APL 59 asks a decision to state (the cases here record evidence 'e1'). */
@@ -115,7 +116,10 @@ describe('legal review in the case workflow', () => {
       proposedOutcome: 'PENALTY',
       proposedPenalty: { kinds: ['FINE'], fineAmount },
       legalBasis: '《食品安全法》第一百二十二条',
-      circumstanceLevel: 'GENERAL',
+      // 《食品安全法》art 122, demo benchmark: goods of ¥12,000 → 10–20×; ¥150,000 is 从轻 (¥120,000–156,000).
+      circumstanceLevel: 'LIGHTER',
+      discretionReasons: '初次违法, 积极配合调查',
+      discretionBases: [{ kind: 'GOODS_VALUE', value: 12000 }],
     }),
   ];
   const notice = (n: string, fineAmount: number): [string, (now: string) => CaseCommand] => [
@@ -170,6 +174,7 @@ describe('legal review in the case workflow', () => {
     const [row] = await ds.query('SELECT flags, deadlines FROM cases WHERE id = $1', [caseId]);
     expect((row.deadlines as Record<string, { state: string }>).legalReview.state).toBe('MET');
     expect(await store.verify(caseId)).toMatchObject({ valid: true });
+    await maybeRecordHistory(client, caseWorkflowId(caseId), 'major-case-legal-review-returned');
   });
 
   it('a review not given in time is reminded, escalated (OVERDUE) and reassigned by the head; the new reviewer decides it', async () => {
