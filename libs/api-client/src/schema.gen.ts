@@ -5526,7 +5526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description CASE.NOT_FOUND, EVIDENCE.NOT_FOUND */
+            /** @description CASE.NOT_FOUND, EVIDENCE.ITEM_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5587,7 +5587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description CASE.NOT_FOUND, EVIDENCE.NOT_FOUND */
+            /** @description CASE.NOT_FOUND, EVIDENCE.ITEM_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;

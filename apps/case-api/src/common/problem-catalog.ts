@@ -29,7 +29,10 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   'AGENCY.NOT_FOUND': { status: 404, description: "The caller's agency is not in the directory." },
   'POLICY.NOT_FOUND': { status: 404, description: 'No jurisdiction policy of that version was published.' },
   'POLICY.NONE_PUBLISHED': { status: 409, description: "No jurisdiction policy is published for the caller's jurisdiction yet: no case can be registered." },
-  'EVIDENCE.NOT_FOUND': { status: 404, description: 'The case has no evidence item with that id.' },
+  'EVIDENCE.ITEM_NOT_FOUND': {
+    status: 404,
+    description: 'A read of an evidence item the case does not have (a command naming unknown evidence is EVIDENCE.NOT_FOUND, 422).',
+  },
   'EVIDENCE.HASH_MISMATCH': { status: 409, description: 'The stored file no longer hashes to the recorded sha256: it is not served.' },
   'EVIDENCE.FILE_MISSING': { status: 409, description: 'The stored file of the evidence item is missing: nothing is served.' },
   'EVIDENCE.TOO_LARGE': { status: 413, description: 'The uploaded file exceeds the configured limit (EVIDENCE_MAX_BYTES).' },

@@ -107,7 +107,7 @@ export class EvidenceController {
   @Get(':id/evidence/:evidenceId')
   @ApiOperation({ summary: 'One evidence item with its chain of custody' })
   @ApiOkResponse({ type: EvidenceItemView })
-  @ApiProblems(AUTHENTICATED, { 403: 'CASE.NOT_ASSIGNED', 404: 'CASE.NOT_FOUND, EVIDENCE.NOT_FOUND' })
+  @ApiProblems(AUTHENTICATED, { 403: 'CASE.NOT_ASSIGNED', 404: 'CASE.NOT_FOUND, EVIDENCE.ITEM_NOT_FOUND' })
   async get(@Principal() principal: TokenClaims, @Param('id') caseId: string, @Param('evidenceId') evidenceId: string): Promise<EvidenceItemView> {
     return this.item(await this.caseState(principal, caseId), evidenceId);
   }
@@ -123,7 +123,7 @@ export class EvidenceController {
   })
   @ApiProblems(AUTHENTICATED, {
     403: 'CASE.NOT_ASSIGNED',
-    404: 'CASE.NOT_FOUND, EVIDENCE.NOT_FOUND',
+    404: 'CASE.NOT_FOUND, EVIDENCE.ITEM_NOT_FOUND',
     409: 'EVIDENCE.HASH_MISMATCH, EVIDENCE.FILE_MISSING: the file is not served',
   })
   async content(
@@ -153,7 +153,7 @@ export class EvidenceController {
 
   private item(state: CaseState, evidenceId: string): EvidenceItem {
     const item = state.evidence.find((e) => e.evidenceId === evidenceId);
-    if (!item) throw new ProblemException(404, 'EVIDENCE.NOT_FOUND', `No evidence ${evidenceId} in this case`);
+    if (!item) throw new ProblemException(404, 'EVIDENCE.ITEM_NOT_FOUND', `No evidence ${evidenceId} in this case`);
     return item;
   }
 }
