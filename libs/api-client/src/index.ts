@@ -22,7 +22,8 @@ export type ProblemTypeView = Schemas['ProblemTypeDto'];
 /** Every error body (application/problem+json). */
 export type Problem = Schemas['ProblemDto'];
 
-export type ApiClient = Client<paths, 'application/json'>;
+/** Success bodies are application/json, errors application/problem+json: the client reads both media types. */
+export type ApiClient = Client<paths>;
 
 export interface ApiClientOptions {
   /** The API's origin, e.g. http://127.0.0.1:3000 (paths start with /api/v1). */
