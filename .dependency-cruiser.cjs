@@ -22,14 +22,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^workflows' },
       to: {
-        pathNot: ['^workflows', '^libs/domain', '^libs/contracts', '^node_modules/@temporalio/(workflow|common)'],
+        pathNot: ['^workflows', '^libs/domain', '^libs/contracts', '(^|/)node_modules/@temporalio/(workflow|common)/'],
       },
     },
     {
       name: 'contracts-no-nest-or-io',
       severity: 'error',
       from: { path: '^libs/contracts' },
-      to: { path: ['^node_modules/(@nestjs|typeorm|pg|bullmq|ioredis)', '^libs/persistence', '^apps'] },
+      to: { path: ['(^|/)node_modules/(@nestjs|typeorm|pg|bullmq|ioredis)/', '^libs/persistence', '^apps'] },
     },
     {
       name: 'apps-no-typeorm',
@@ -37,13 +37,28 @@ module.exports = {
         'apps reach the database through the repositories of libs/persistence (whose module also wires TypeORM); they never import TypeORM or the pg driver',
       severity: 'error',
       from: { path: '^apps' },
-      to: { path: '^node_modules/(typeorm|@nestjs/typeorm|pg)(/|$)' },
+      to: { path: '(^|/)node_modules/(typeorm|@nestjs/typeorm|pg)(/|$)' },
     },
     {
       name: 'libs-not-apps',
       severity: 'error',
       from: { path: '^libs' },
       to: { path: '^apps' },
+    },
+    {
+      name: 'api-client-stands-alone',
+      comment:
+        'libs/api-client is what the e2e tests, the console or another service import: its generated types and openapi-fetch, nothing of the server',
+      severity: 'error',
+      from: { path: '^libs/api-client' },
+      to: { pathNot: ['^libs/api-client', '(^|/)node_modules/openapi-fetch/', '(^|/)node_modules/openapi-typescript/'] },
+    },
+    {
+      name: 'api-client-generator-build-time-only',
+      comment: 'openapi-typescript generates the types (npm run openapi); the client itself never loads it',
+      severity: 'error',
+      from: { path: '^libs/api-client/src', pathNot: 'generate\\.ts$' },
+      to: { path: '(^|/)node_modules/openapi-typescript/' },
     },
     {
       name: 'no-circular',

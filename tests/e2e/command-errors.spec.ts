@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { COMMAND_ACTIONS, COMMAND_RULES, type CommandType } from '@zhifa/domain';
 import { http, startStack, Stack } from '../support/stack';
 import { ago, Client } from './command-helpers';
@@ -202,6 +204,47 @@ describe('refused commands', () => {
     const operations = Object.entries(doc.body.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ op: `${method.toUpperCase()} ${path}`, summary: op.summary })));
     expect(operations.length).toBeGreaterThan(40);
     expect(operations.filter((o) => !o.summary?.trim()).map((o) => o.op)).toEqual([]);
+  });
+
+  it('serves the committed OpenAPI document (apps/case-api/openapi.json; `npm run openapi` regenerates it)', async () => {
+    const served = await http(stack, 'GET', '/api/docs-json');
+    const committed = JSON.parse(readFileSync(join(__dirname, '../../apps/case-api/openapi.json'), 'utf8')) as unknown;
+    if (JSON.stringify(served.body) !== JSON.stringify(committed)) {
+      throw new Error('The served document differs from apps/case-api/openapi.json: run `npm run openapi` and commit the result.');
+    }
+  });
+
+  it('every operation of the served document declares a success body and at least one problem+json answer', async () => {
+    type Responses = Record<string, { content?: Record<string, unknown> }>;
+    const doc = await http<{ paths: Record<string, Record<string, { responses: Responses }>> }>(stack, 'GET', '/api/docs-json');
+    const missing = Object.entries(doc.body.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).flatMap(([method, op]) => {
+        const statuses = Object.entries(op.responses);
+        const success = statuses.some(([s, r]) => /^2\d\d$/.test(s) && r.content && Object.keys(r.content).length > 0);
+        const problem = statuses.some(([s, r]) => /^[45]\d\d$/.test(s) && r.content?.['application/problem+json']);
+        return [...(success ? [] : [`${method.toUpperCase()} ${path}: success`]), ...(problem ? [] : [`${method.toUpperCase()} ${path}: problem`])];
+      }),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it("a refusal's problem type resolves, against the response's URL, to the description of its code", async () => {
+    const res = await api.as('officer.zhang').POST('/api/v1/cases/{id}/filing', {
+      params: { path: { id: lead } },
+      body: { approve: true, reason: 'facts verified', officerIds: [api.id('officer.zhang'), api.id('officer.li')] },
+    });
+    expect(res.response.status).toBe(403);
+    expect(res.error).toMatchObject({ code: 'AUTH.ROLE_NOT_ALLOWED', type: '/api/v1/problems/AUTH.ROLE_NOT_ALLOWED' });
+    const page = await fetch(new URL(res.error!.type, res.response.url));
+    expect(page.status).toBe(200);
+    expect(await page.json()).toMatchObject({ code: 'AUTH.ROLE_NOT_ALLOWED', status: 403, type: res.error!.type });
+    // A code the API never answers with has no page, and says so as a problem too.
+    const unknown = await api.as('officer.zhang').GET('/api/v1/problems/{code}', { params: { path: { code: 'NO.SUCH_CODE' } } });
+    expect(unknown.response.status).toBe(404);
+    expect(unknown.error?.code).toBe('PROBLEM.UNKNOWN_CODE');
+    // Every code in the catalog resolves (the domain's and the edge's).
+    const list = await api.as('officer.zhang').GET('/api/v1/problems');
+    expect(list.data?.items.map((p) => p.code)).toEqual(expect.arrayContaining(['CASE.TWO_OFFICERS_REQUIRED', 'VALIDATION.FAILED', 'AUTH.TOKEN_MISSING']));
   });
 
   it('every command path of the contract is in the OpenAPI document', async () => {

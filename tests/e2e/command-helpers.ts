@@ -1,46 +1,48 @@
 import { randomUUID } from 'node:crypto';
+import { createApiClient, type ApiClient, type CaseView, type CommandResponse, type DeadlineView, type Problem, type TaskView } from '@zhifa/api-client';
 import { http, HttpResult, Stack } from '../support/stack';
 
 // Shared by the command e2e suites: plain HTTP calls as a client makes them,
+// the typed client generated from the committed OpenAPI document (`as(user)`),
 // and the database facts the suites assert (what a case has recorded).
+// The bodies are the generated schema types: a field renamed in the API
+// breaks the type check of every suite that reads it.
 
-export interface DeadlineView {
-  kind: string;
-  dueAt: string;
-  state: string;
-  basis: Record<string, unknown>;
-}
-
-export interface CaseBody {
-  id: string;
-  status: string;
-  procedure: string;
-  flags: string[];
-  officers: { userId: string; name: string; certificateNumber: string }[];
-  deadlines: DeadlineView[];
-  allowedActions: string[];
-  lastSeq: number;
-}
-
-export interface CommandBody {
-  case: CaseBody;
-  recorded: { seq: number; type: string }[];
-  [extra: string]: unknown;
-}
-
-export interface ProblemBody {
-  status: number;
-  code: string;
-  detail: string;
-  errors?: { field: string; message: string }[];
-  state?: string | null;
-  allowedActions?: string[];
-}
+export type { DeadlineView };
+export type CaseBody = CaseView;
+/** A command's answer; some commands add fields (evidenceId, challengeId). */
+export type CommandBody = CommandResponse & Record<string, unknown>;
+export type ProblemBody = Problem;
 
 export class Client {
   private readonly tokens = new Map<string, string>();
+  private readonly clients = new Map<string, ApiClient>();
 
   constructor(readonly stack: Stack) {}
+
+  /** The typed client (openapi-fetch over the generated types) acting as `username`. */
+  as(username: string): ApiClient {
+    let client = this.clients.get(username);
+    if (!client) {
+      client = createApiClient({ baseUrl: this.stack.url, token: () => this.token(username) });
+      this.clients.set(username, client);
+    }
+    return client;
+  }
+
+  /** GET /cases/{id} through the typed client; fails the test on a problem. */
+  async case(username: string, id: string): Promise<CaseView> {
+    const { data, error, response } = await this.as(username).GET('/api/v1/cases/{id}', { params: { path: { id } } });
+    if (!data) throw new Error(`GET case ${id} as ${username}: ${response.status} ${JSON.stringify(error)}`);
+    return data;
+  }
+
+  /** GET /me/tasks through the typed client. */
+  async myTasks(username: string): Promise<{ items: TaskView[]; total: number }> {
+    const { data, error, response } = await this.as(username).GET('/api/v1/me/tasks');
+    if (!data) throw new Error(`GET /me/tasks as ${username}: ${response.status} ${JSON.stringify(error)}`);
+    return data;
+  }
 
   id(username: string): string {
     return this.stack.userId(username);

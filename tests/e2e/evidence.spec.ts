@@ -134,6 +134,6 @@ describe('evidence', () => {
   it('404 for unknown evidence', async () => {
     const res = await http(stack, 'GET', `/api/v1/cases/${caseId}/evidence/00000000-0000-4000-8000-000000000000`, { token: zhang });
     expect(res.status).toBe(404);
-    expect(res.body.code).toBe('EVIDENCE.NOT_FOUND');
+    expect(res.body.code).toBe('EVIDENCE.ITEM_NOT_FOUND');
   });
 });

@@ -1,27 +1,27 @@
-import { http, startStack, Stack } from '../support/stack';
+import { createApiClient, type ApiClient } from '@zhifa/api-client';
+import { startStack, Stack } from '../support/stack';
 
+// Written against the typed client generated from the committed OpenAPI document.
 describe('policies and the due-date calendar', () => {
   let stack: Stack;
-  let token: string;
+  let api: ApiClient;
   beforeAll(async () => {
     stack = await startStack();
-    token = await stack.token('supervisor.zhou');
+    const token = await stack.token('supervisor.zhou');
+    api = createApiClient({ baseUrl: stack.url, token });
   });
   afterAll(() => stack?.close());
 
   it('serves the policy in force and a version by name', async () => {
-    const current = await http(stack, 'GET', '/api/v1/policies/current', { token });
-    expect(current.status).toBe(200);
-    expect(current.body).toMatchObject({ version: 'changzhi-market-2026.2', simpleProcedure: { maxFine: { PERSON: 200, ORGANISATION: 3000 } } });
-    const byVersion = await http<{ discretion: { violationCode: string; bands: { label: string; levels: unknown }[]; source: string }[] }>(
-      stack,
-      'GET',
-      '/api/v1/policies/changzhi-market-2026.2',
-      { token },
-    );
-    expect(byVersion.status).toBe(200);
+    const current = await api.GET('/api/v1/policies/current');
+    expect(current.response.status).toBe(200);
+    expect(current.data).toMatchObject({ version: 'changzhi-market-2026.2', simpleProcedure: { maxFine: { PERSON: 200, ORGANISATION: 3000 } } });
+    expect(current.data?.deadlines.decision).toMatchObject({ kind: expect.any(String), source: expect.any(String) });
+    const byName = await api.GET('/api/v1/policies/{version}', { params: { path: { version: 'changzhi-market-2026.2' } } });
+    expect(byName.response.status).toBe(200);
+    expect(byName.data?.version).toBe('changzhi-market-2026.2');
     // The discretion benchmarks (裁量基准) are part of the version: art 122's two bands, split by the demo's stated rule.
-    const food = byVersion.body.discretion.find((b) => b.violationCode === 'FOOD-UNLICENSED');
+    const food = byName.data?.discretion?.find((b) => b.violationCode === 'FOOD-UNLICENSED');
     expect(food).toMatchObject({
       legalBasis: '《食品安全法》第一百二十二条',
       bandBase: 'GOODS_VALUE',
@@ -33,36 +33,41 @@ describe('policies and the due-date calendar', () => {
       exemption: { source: 'APL 33' },
     });
     expect(food?.source).toContain("the demo policy's choice");
-    expect(current.body).toMatchObject({ discretion: byVersion.body.discretion });
-    const missing = await http(stack, 'GET', '/api/v1/policies/nope', { token });
-    expect(missing.status).toBe(404);
-    expect(missing.body.code).toBe('POLICY.NOT_FOUND');
+    expect(current.data).toMatchObject({ discretion: byName.data?.discretion });
+    const missing = await api.GET('/api/v1/policies/{version}', { params: { path: { version: 'nope' } } });
+    expect(missing.response.status).toBe(404);
+    expect(missing.error?.code).toBe('POLICY.NOT_FOUND');
   });
 
   it('counts 7 working days from Mon 28 Sep 2026 across the National Day holiday to Tue 13 Oct', async () => {
-    const res = await http(stack, 'GET', '/api/v1/calendar/due-date?start=2026-09-28&days=7&kind=WORKING', { token });
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({
+    const { data, response } = await api.GET('/api/v1/calendar/due-date', { params: { query: { start: '2026-09-28', days: 7, kind: 'WORKING' } } });
+    expect(response.status).toBe(200);
+    expect(data).toMatchObject({
       dueDate: '2026-10-13',
       adjustedWorkingDaysMet: ['2026-10-10'],
       warnings: [],
       policyVersion: 'changzhi-market-2026.2',
+      startDayCounted: false,
     });
-    expect(res.body.holidaysMet).toEqual(expect.arrayContaining(['2026-10-01', '2026-10-07']));
+    expect(data?.holidaysMet).toEqual(expect.arrayContaining(['2026-10-01', '2026-10-07']));
   });
 
   it('warns when a period runs into a year without a published calendar', async () => {
-    const res = await http(stack, 'GET', '/api/v1/calendar/due-date?start=2026-12-28&days=10&kind=WORKING', { token });
-    expect(res.body.warnings).toEqual(['No holiday calendar for 2027: weekends only']);
+    const { data } = await api.GET('/api/v1/calendar/due-date', { params: { query: { start: '2026-12-28', days: 10, kind: 'WORKING' } } });
+    expect(data?.warnings).toEqual(['No holiday calendar for 2027: weekends only']);
   });
 
   it('400 naming each bad query field', async () => {
-    const res = await http<{ errors: { field: string }[] }>(stack, 'GET', '/api/v1/calendar/due-date?start=28-09-2026&days=-1&kind=LUNAR', { token });
-    expect(res.status).toBe(400);
-    expect(res.body.errors.map((e) => e.field).sort()).toEqual(['days', 'kind', 'start']);
+    // Values the types refuse, sent on purpose: the API must refuse them too.
+    const query = { start: '28-09-2026', days: -1, kind: 'LUNAR' } as unknown as { start: string; days: number; kind: 'WORKING' };
+    const { error, response } = await api.GET('/api/v1/calendar/due-date', { params: { query } });
+    expect(response.status).toBe(400);
+    expect(error?.errors?.map((e) => e.field).sort()).toEqual(['days', 'kind', 'start']);
   });
 
   it('401 without a token', async () => {
-    expect((await http(stack, 'GET', '/api/v1/policies/current')).status).toBe(401);
+    const { error, response } = await createApiClient({ baseUrl: stack.url }).GET('/api/v1/policies/current');
+    expect(response.status).toBe(401);
+    expect(error?.code).toBe('AUTH.TOKEN_MISSING');
   });
 });

@@ -20,6 +20,7 @@ import { EvidenceStore } from './evidence/evidence.store';
 import { HealthController } from './health/health.controller';
 import { MeController } from './me/me.controller';
 import { PoliciesController } from './policies/policies.controller';
+import { ProblemsController } from './problems/problems.controller';
 import { RedisProvider } from './health/redis.provider';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
@@ -44,6 +45,7 @@ export class ApiModule {
         ...STAGE_CONTROLLERS,
         EvidenceController,
         PoliciesController,
+        ProblemsController,
         ...(dev ? [DevTokensController] : []),
       ],
       providers: [

@@ -10,15 +10,10 @@ import { COMMAND_ROUTE, type CommandRouteInfo } from '../commands/command-route.
 import { IdempotencyService } from '../common/idempotency.service';
 import { badRequest, ProblemException } from '../common/problem';
 import { CaseDirectoryService } from './case-directory.service';
-import { caseView, CaseView, commandCaseView } from './case-view';
+import { caseView, CaseView, commandCaseView, CommandResponse } from './case-view';
 import { CaseWorkflowClient, type Lead } from './case-workflow.client';
 
-export interface CommandResponse {
-  case: CaseView;
-  /** The events this command recorded (seq and type). */
-  recorded: { seq: number; type: string }[];
-  [extra: string]: unknown;
-}
+export { CommandResponse } from './case-view';
 
 /** People a request names by id, read from Postgres; an unknown id is a 400 on the request's field. */
 export interface People {
@@ -36,9 +31,9 @@ export interface CaseAccess {
   row: CaseEntity;
 }
 
-export interface CommandOptions {
-  /** Fields the response carries besides the case (an id the command generated). */
-  extra?: (command: CaseCommand) => Record<string, unknown>;
+export interface CommandOptions<X extends object = object> {
+  /** Fields the response carries besides the case (an id the command generated); its route declares them (CommandRoute's `response`). */
+  extra?: (command: CaseCommand) => X;
   /** Read and checked by the route before the body (evidence: before accepting any bytes). */
   access?: CaseAccess;
 }
@@ -94,12 +89,12 @@ export class CaseCommandRunner {
   }
 
   /** A command on an existing case. */
-  run(call: CaseCall, body: unknown, build: Build<CaseCommand>, opts: CommandOptions = {}): Promise<CommandResponse> {
+  run<X extends object = object>(call: CaseCall, body: unknown, build: Build<CaseCommand>, opts: CommandOptions<X> = {}): Promise<CommandResponse & X> {
     return this.respond(call, body, async () => {
       const { actor, row } = opts.access ?? (await this.access(call));
       const command = await build(this.people);
       const result = await this.workflows.execute(row, actor, command, call.key);
-      return { case: await this.view(result, actor), recorded: result.events, ...opts.extra?.(command) };
+      return { case: await this.view(result, actor), recorded: result.events, ...opts.extra?.(command) } as CommandResponse & X;
     });
   }
 

@@ -1,37 +1,224 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { CaseSnapshot, CommandResult } from '@zhifa/contracts';
+import {
+  ACTION_NAMES,
+  CASE_FLAGS,
+  CASE_STATUSES,
+  DAY_KINDS,
+  DEADLINE_KINDS,
+  DEADLINE_STATES,
+  PARTY_TYPES,
+  PROCEDURES,
+  type CaseOfficer,
+  type DeadlineBasis,
+  type DayKind,
+  type Party,
+  type PartyType,
+} from '@zhifa/domain';
 import type { CaseEntity } from '@zhifa/persistence';
 
-export interface DeadlineView {
-  kind: string;
-  dueAt: string;
-  remindAt?: string;
-  state: string;
-  basis: unknown;
+// The case as the API answers it. Classes (not interfaces) so that the
+// OpenAPI document, and the client generated from it, know every field;
+// each `implements` the domain's shape it shows, so the type check notices
+// when the domain's shape changes under it.
+
+export class PartyView implements Party {
+  @ApiProperty({ enum: PARTY_TYPES })
+  type!: PartyType;
+
+  @ApiProperty({ type: String, example: '王某' })
+  name!: string;
+
+  @ApiPropertyOptional({ type: String, description: 'Personal ID number (person)' })
+  idNumber?: string;
+
+  @ApiPropertyOptional({ type: String, description: '统一社会信用代码 (organisation)' })
+  creditCode?: string;
+
+  @ApiPropertyOptional({ type: String })
+  legalRepresentative?: string;
+
+  @ApiPropertyOptional({ type: String })
+  address?: string;
+
+  @ApiPropertyOptional({ type: String })
+  phone?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'A minor: no disclosure' })
+  minor?: boolean;
 }
 
-export interface CaseView {
-  id: string;
-  caseNumber: string;
-  status: string;
-  procedure: string;
-  agencyId: string;
-  violationCode: string;
-  party: unknown;
-  officers: unknown[];
-  flags: string[];
-  deadlines: DeadlineView[];
-  allowedActions: string[];
-  policyVersion: string;
-  lastSeq: number;
-  registeredAt: string;
-  updatedAt: string;
+export class CaseOfficerView implements CaseOfficer {
+  @ApiProperty({ type: String, format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty({ type: String, example: '张明' })
+  name!: string;
+
+  @ApiProperty({ type: String, description: 'The certificate valid when assigned' })
+  certificateNumber!: string;
+}
+
+export class DeadlinePauseView {
+  @ApiProperty({ type: String, format: 'date-time' })
+  from!: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Absent while the pause is open' })
+  to?: string;
+
+  @ApiProperty({ type: String })
+  reason!: string;
+
+  @ApiProperty({ type: Number })
+  daysExcluded!: number;
+}
+
+/** How a deadline was counted, so anyone can recount it by hand. */
+export class DeadlineBasisView implements DeadlineBasis {
+  @ApiProperty({ type: String, example: 'decision', description: 'The deadline kind, or free text' })
+  rule!: string;
+
+  @ApiProperty({ type: String, example: 'MSA 57', description: 'Legal source of the period' })
+  source!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'The instant the period runs from' })
+  start!: string;
+
+  @ApiProperty({ type: String, format: 'date', description: 'Local date of start (not counted)' })
+  startDate!: string;
+
+  @ApiProperty({ type: Number })
+  days!: number;
+
+  @ApiProperty({ enum: DAY_KINDS })
+  kind!: DayKind;
+
+  @ApiPropertyOptional({ type: Number, description: 'Test policies only: a period of seconds' })
+  seconds?: number;
+
+  @ApiProperty({ type: [DeadlinePauseView] })
+  pauses!: DeadlinePauseView[];
+
+  @ApiProperty({ type: [String], description: 'Holidays skipped while counting (YYYY-MM-DD)' })
+  holidaysMet!: string[];
+
+  @ApiProperty({ type: [String], description: '调休 weekend working days counted (YYYY-MM-DD)' })
+  adjustedWorkingDaysMet!: string[];
+
+  @ApiPropertyOptional({ type: String, format: 'date', description: 'Set when the raw last day was a non-working day' })
+  rolledForwardFrom?: string;
+
+  @ApiProperty({ type: [String] })
+  calendarSources!: string[];
+
+  @ApiProperty({ type: [String] })
+  warnings!: string[];
+
+  @ApiProperty({ type: String, format: 'date', description: 'Local date, last day of the period' })
+  dueDate!: string;
+}
+
+export class DeadlineView {
+  @ApiProperty({ enum: DEADLINE_KINDS })
+  kind!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  dueAt!: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time' })
+  remindAt?: string;
+
+  @ApiProperty({ enum: DEADLINE_STATES })
+  state!: string;
+
+  @ApiProperty({ type: DeadlineBasisView })
+  basis!: DeadlineBasisView;
+}
+
+/** A case as the read model holds it, with the actions the caller may take now. */
+export class CaseView {
+  @ApiProperty({ type: String, format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String, example: 'LZSJ-2026-00001', description: '案号' })
+  caseNumber!: string;
+
+  @ApiProperty({ enum: CASE_STATUSES })
+  status!: string;
+
+  @ApiProperty({ enum: PROCEDURES })
+  procedure!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  agencyId!: string;
+
+  @ApiProperty({ type: String, example: 'FOOD-UNLICENSED' })
+  violationCode!: string;
+
+  @ApiProperty({ type: PartyView })
+  party!: PartyView;
+
+  @ApiProperty({ type: [CaseOfficerView] })
+  officers!: CaseOfficerView[];
+
+  @ApiProperty({ enum: CASE_FLAGS, isArray: true })
+  flags!: string[];
+
+  @ApiProperty({ type: [DeadlineView], description: 'Sorted by kind' })
+  deadlines!: DeadlineView[];
+
+  @ApiProperty({ enum: ACTION_NAMES, isArray: true, description: 'What the caller may do now (command paths under /cases/{id})' })
+  allowedActions!: string[];
+
+  @ApiProperty({ type: String, description: 'The jurisdiction policy version the case pinned when registered' })
+  policyVersion!: string;
+
+  @ApiProperty({ type: Number, description: 'Sequence number of the last recorded event' })
+  lastSeq!: number;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  registeredAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  updatedAt!: string;
+}
+
+export class CaseListView {
+  @ApiProperty({ type: [CaseView] })
+  items!: CaseView[];
+
+  @ApiProperty({ type: Number })
+  total!: number;
+
+  @ApiProperty({ type: Number })
+  page!: number;
+
+  @ApiProperty({ type: Number })
+  pageSize!: number;
+}
+
+export class RecordedEventRef {
+  @ApiProperty({ type: Number })
+  seq!: number;
+
+  @ApiProperty({ type: String, example: 'CASE_FILED' })
+  type!: string;
+}
+
+/** What every command on a case answers: the case after it and the events it recorded. */
+export class CommandResponse {
+  @ApiProperty({ type: CaseView })
+  case!: CaseView;
+
+  @ApiProperty({ type: [RecordedEventRef], description: 'The events this command recorded (seq and type)' })
+  recorded!: RecordedEventRef[];
 }
 
 // Sorted by kind: Postgres' jsonb and the workflow's state order keys differently, and a case reads the same either way.
 function deadlineViews(deadlines: object | null | undefined): DeadlineView[] {
   const entries = Object.entries(deadlines ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return entries.map(([kind, d]) => {
-    const dl = d as { dueAt: string; remindAt?: string; state: string; basis: unknown };
+    const dl = d as { dueAt: string; remindAt?: string; state: string; basis: DeadlineBasisView };
     return { kind, dueAt: dl.dueAt, remindAt: dl.remindAt, state: dl.state, basis: dl.basis };
   });
 }
@@ -45,8 +232,8 @@ export function caseView(row: CaseEntity, allowedActions: string[]): CaseView {
     procedure: row.procedure,
     agencyId: row.agencyId,
     violationCode: row.violationCode,
-    party: row.party,
-    officers: row.officers,
+    party: row.party as unknown as PartyView,
+    officers: row.officers as unknown as CaseOfficerView[],
     flags: row.flags,
     deadlines: deadlineViews(row.deadlines),
     allowedActions,

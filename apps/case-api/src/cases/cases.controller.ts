@@ -1,13 +1,18 @@
 import { Controller, Get, HttpCode, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseEventStore, CaseEntity } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
 import { CaseDirectoryService } from './case-directory.service';
-import { caseView, CaseView } from './case-view';
+import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
+import { CaseListView, caseView, CaseView } from './case-view';
 import { CaseWorkflowClient } from './case-workflow.client';
 import { ListCasesQuery } from './list-cases.query';
+import { ChainVerificationView, TimelineEventView, TimelineView } from './timeline.views';
+
+/** A read of one case: unknown or hidden is 404, a case of the agency the caller is not assigned to is 403. */
+const ONE_CASE = { 403: 'CASE.NOT_ASSIGNED', 404: 'CASE.NOT_FOUND' };
 
 @ApiTags('cases')
 @ApiBearerAuth()
@@ -22,7 +27,9 @@ export class CasesController {
 
   @Get()
   @ApiOperation({ summary: 'The cases I may read, newest first, with what I may do on each (filters: status, flag, overdue, officer, dates, text)' })
-  async list(@Principal() principal: TokenClaims, @Query() q: ListCasesQuery): Promise<{ items: CaseView[]; total: number; page: number; pageSize: number }> {
+  @ApiOkResponse({ type: CaseListView })
+  @ApiProblems(AUTHENTICATED, { 400: 'VALIDATION.FAILED: a filter is invalid' })
+  async list(@Principal() principal: TokenClaims, @Query() q: ListCasesQuery): Promise<CaseListView> {
     const actor = await this.actors.caller(principal);
     const { rows, total } = await this.directory.readableCases(actor, q);
     return {
@@ -35,6 +42,8 @@ export class CasesController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One case as its read model holds it, with the actions I may take now' })
+  @ApiOkResponse({ type: CaseView })
+  @ApiProblems(AUTHENTICATED, ONE_CASE)
   async get(@Principal() principal: TokenClaims, @Param('id') id: string): Promise<CaseView> {
     return this.view(id, principal);
   }
@@ -42,16 +51,20 @@ export class CasesController {
   /** Every recorded event with its place in the hash chain. */
   @Get(':id/timeline')
   @ApiOperation({ summary: 'Every recorded event of the case with its actor, time and place in the hash chain' })
-  async timeline(@Principal() principal: TokenClaims, @Param('id') id: string): Promise<{ caseId: string; events: unknown[] }> {
+  @ApiOkResponse({ type: TimelineView })
+  @ApiProblems(AUTHENTICATED, ONE_CASE)
+  async timeline(@Principal() principal: TokenClaims, @Param('id') id: string): Promise<TimelineView> {
     await this.readable(id, principal);
-    return { caseId: id, events: await this.events.timeline(id) };
+    return { caseId: id, events: (await this.events.timeline(id)) as TimelineEventView[] };
   }
 
   /** Recomputes the chain; says where it breaks. */
   @Get(':id/timeline/verify')
   @ApiOperation({ summary: 'Recompute the hash chain and say where it breaks, if it does' })
   @HttpCode(200)
-  async verify(@Principal() principal: TokenClaims, @Param('id') id: string): Promise<unknown> {
+  @ApiOkResponse({ type: ChainVerificationView })
+  @ApiProblems(AUTHENTICATED, ONE_CASE)
+  async verify(@Principal() principal: TokenClaims, @Param('id') id: string): Promise<ChainVerificationView> {
     await this.readable(id, principal);
     return this.events.verify(id);
   }

@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, HttpCode, Post, SetMetadata } from '@nestjs/common';
+import { applyDecorators, Controller, HttpCode, Post, SetMetadata, type Type } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiHeader, ApiOperation, ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import {
   ACTION_NAMES,
@@ -9,6 +9,8 @@ import {
   type CommandType,
   type Role,
 } from '@zhifa/domain';
+import { CaseView, CommandResponse } from '../cases/case-view';
+import { ApiProblems } from '../common/problem.openapi';
 
 /** Route metadata of a command route: which action, which commands, which roles (as the command table says). */
 export const COMMAND_ROUTE = 'zhifa:command-route';
@@ -68,9 +70,14 @@ function rolesText(info: CommandRouteInfo): string {
  * roles from COMMAND_RULES, so neither is written at the edge. The route
  * only authenticates; the domain decides who may act.
  */
-export function CommandRoute(target: CommandType | ActionName, summary: string, opts: { created?: boolean } = {}): MethodDecorator {
+export function CommandRoute(
+  target: CommandType | ActionName,
+  summary: string,
+  opts: { created?: boolean; response?: Type<CommandResponse> } = {},
+): MethodDecorator {
   const info = commandRoute(target);
   const status = opts.created ? 201 : 200;
+  const register = info.action === 'register';
   return applyDecorators(
     Post(commandPath(info.action)),
     HttpCode(status),
@@ -83,19 +90,20 @@ export function CommandRoute(target: CommandType | ActionName, summary: string, 
       required: false,
       description: 'A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422',
     }),
-    ...(info.action === 'register' ? [] : [ApiParam({ name: 'id', description: 'Case id' })]),
+    ...(register ? [] : [ApiParam({ name: 'id', description: 'Case id' })]),
     ApiResponse({
       status,
-      description:
-        info.action === 'register'
-          ? 'The new case (Location: its URL)'
-          : '{ case, recorded: [{seq, type}] }: the case after the command and the events it recorded',
+      description: register ? 'The new case (Location: its URL)' : 'The case after the command and the events it recorded',
+      type: register ? CaseView : (opts.response ?? CommandResponse),
     }),
-    ApiResponse({ status: 400, description: 'VALIDATION.FAILED with errors[{field, message}]' }),
-    ApiResponse({ status: 403, description: 'AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, ...' }),
-    ApiResponse({ status: 404, description: 'CASE.NOT_FOUND' }),
-    ApiResponse({ status: 409, description: 'Not in this state: code, state and allowedActions' }),
-    ApiResponse({ status: 422, description: 'A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED)' }),
+    ApiProblems({
+      400: 'VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID',
+      401: true,
+      403: 'AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ...',
+      404: register ? 'AGENCY.NOT_FOUND' : 'CASE.NOT_FOUND',
+      409: register ? 'POLICY.NONE_PUBLISHED; IDEMPOTENCY.IN_PROGRESS' : 'Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS',
+      422: 'A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED',
+    }),
   );
 }
 

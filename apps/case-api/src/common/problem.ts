@@ -17,7 +17,7 @@ export interface ProblemBody {
   [extra: string]: unknown;
 }
 
-const TITLES: Record<number, string> = {
+export const TITLES: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
   403: 'Forbidden',
@@ -29,6 +29,17 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
+/**
+ * Where a problem's `type` points: a relative reference (RFC 9457 §3.1.1)
+ * resolved against the request's URL, served by ProblemsController from the
+ * problem catalog, so it resolves on whatever host the API is reached at.
+ */
+export const PROBLEM_TYPE_BASE = '/api/v1/problems/';
+
+export function problemType(code: string): string {
+  return `${PROBLEM_TYPE_BASE}${encodeURIComponent(code)}`;
+}
+
 /** An error the API answers with as application/problem+json, carrying a stable code. */
 export class ProblemException extends HttpException {
   constructor(
@@ -39,7 +50,7 @@ export class ProblemException extends HttpException {
   ) {
     super(
       {
-        type: `https://zhifa.example/problems/${code.toLowerCase().replace(/[._]/g, '-')}`,
+        type: problemType(code),
         title: TITLES[status] ?? 'Error',
         status,
         detail,

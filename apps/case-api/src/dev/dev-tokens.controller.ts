@@ -1,8 +1,28 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ROLES } from '@zhifa/domain';
 import { PeopleRepository } from '@zhifa/persistence';
 import { Public } from '../auth/auth.decorators';
 import { HmacTokenVerifier } from '../auth/token-verifier';
+import { ApiProblems } from '../common/problem.openapi';
+
+/** A demo user and a bearer token for them. */
+export class DevTokenView {
+  @ApiProperty({ type: String, format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty({ type: String, example: 'officer.zhang' })
+  username!: string;
+
+  @ApiProperty({ type: String, example: '张明' })
+  name!: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  roles!: string[];
+
+  @ApiProperty({ type: String, description: 'Send as Authorization: Bearer <token>' })
+  token!: string;
+}
 
 /**
  * Ready-made tokens for every active user. Registered only when NODE_ENV is
@@ -19,7 +39,9 @@ export class DevTokensController {
 
   @Get('tokens')
   @ApiOperation({ summary: 'Development only: a token for every demo user, for one-click sign-in' })
-  async list(): Promise<{ userId: string; username: string; name: string; roles: string[]; token: string }[]> {
+  @ApiOkResponse({ type: [DevTokenView] })
+  @ApiProblems()
+  async list(): Promise<DevTokenView[]> {
     const users = await this.people.activeUsers();
     return Promise.all(
       users.map(async (u) => ({

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Get, Inject, Param, Res, StreamableFile } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOperation } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -11,14 +11,17 @@ import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
 import { badRequest, ProblemException } from '../common/problem';
+import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
+import { ApiRequestBodyContent } from '../common/request-body.openapi';
 import { flattenValidationErrors } from '../common/validation';
-import { CaseCommandRunner, CommandCall, type CaseCall, type CommandResponse } from '../cases/case-command-runner.service';
+import { CaseCommandRunner, CommandCall, type CaseCall } from '../cases/case-command-runner.service';
 import { CaseCommandController, CommandRoute } from '../commands/command-route.decorator';
 import { iso } from '../commands/dto-rules';
 import { CaseDirectoryService } from '../cases/case-directory.service';
 import { EvidenceHashMismatchError, EvidenceMissingError, EvidenceStore, StoredFile } from './evidence.store';
 import { readMultipartEvidence } from './multipart';
-import { RecordEvidenceDto } from './record-evidence.dto';
+import { EvidenceItemView, EvidenceListView, EvidenceRecordedResponse } from './evidence.views';
+import { RecordEvidenceDto, RecordEvidenceUploadDto } from './record-evidence.dto';
 
 /** 调查取证 (RECORD_EVIDENCE, JSON or multipart) and the reads of a case's evidence. */
 @CaseCommandController('evidence')
@@ -35,10 +38,16 @@ export class EvidenceController {
    * 调查取证: one evidence item, either JSON with `text`, or multipart with
    * the same fields and a `file` part (streamed to disk and hashed).
    */
-  @CommandRoute('RECORD_EVIDENCE', '调查取证: one evidence item, JSON with text or multipart with a file', { created: true })
-  @ApiConsumes('application/json', 'multipart/form-data')
-  @ApiBody({ type: RecordEvidenceDto })
-  async record(@CommandCall() call: CaseCall): Promise<CommandResponse> {
+  @CommandRoute('RECORD_EVIDENCE', '调查取证: one evidence item, JSON with text or multipart with a file', {
+    created: true,
+    response: EvidenceRecordedResponse,
+  })
+  @ApiRequestBodyContent(
+    { 'application/json': RecordEvidenceDto, 'multipart/form-data': RecordEvidenceUploadDto },
+    'JSON with `text`, or multipart with the same fields and one binary part named `file`',
+  )
+  @ApiProblems({ 413: 'EVIDENCE.TOO_LARGE' })
+  async record(@CommandCall() call: CaseCall): Promise<EvidenceRecordedResponse> {
     // Refuse unknown or foreign cases before accepting any bytes.
     const access = await this.runner.access(call);
     const { dto, file, fields } = await this.evidenceRequest(call.req);
@@ -88,20 +97,35 @@ export class EvidenceController {
 
   @Get(':id/evidence')
   @ApiOperation({ summary: 'The evidence items of a case with their hashes and custody' })
-  async list(@Principal() principal: TokenClaims, @Param('id') caseId: string): Promise<{ items: EvidenceItem[] }> {
+  @ApiOkResponse({ type: EvidenceListView })
+  @ApiProblems(AUTHENTICATED, { 403: 'CASE.NOT_ASSIGNED', 404: 'CASE.NOT_FOUND' })
+  async list(@Principal() principal: TokenClaims, @Param('id') caseId: string): Promise<EvidenceListView> {
     return { items: (await this.caseState(principal, caseId)).evidence };
   }
 
   /** Metadata of one item, with its custody chain. */
   @Get(':id/evidence/:evidenceId')
   @ApiOperation({ summary: 'One evidence item with its chain of custody' })
-  async get(@Principal() principal: TokenClaims, @Param('id') caseId: string, @Param('evidenceId') evidenceId: string): Promise<EvidenceItem> {
+  @ApiOkResponse({ type: EvidenceItemView })
+  @ApiProblems(AUTHENTICATED, { 403: 'CASE.NOT_ASSIGNED', 404: 'CASE.NOT_FOUND, EVIDENCE.ITEM_NOT_FOUND' })
+  async get(@Principal() principal: TokenClaims, @Param('id') caseId: string, @Param('evidenceId') evidenceId: string): Promise<EvidenceItemView> {
     return this.item(await this.caseState(principal, caseId), evidenceId);
   }
 
   /** The file itself, re-hashed on every read; a mismatch is an error, never served. */
   @Get(':id/evidence/:evidenceId/content')
   @ApiOperation({ summary: 'The stored file, re-hashed before and while it is sent (409 on a mismatch)' })
+  @ApiProduces('application/octet-stream')
+  @ApiOkResponse({
+    description: "The file, as the item's mediaType (application/octet-stream when it has none); X-Content-SHA256 carries its hash",
+    content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+    headers: { 'X-Content-SHA256': { description: 'The recorded sha256 of the file', schema: { type: 'string' } } },
+  })
+  @ApiProblems(AUTHENTICATED, {
+    403: 'CASE.NOT_ASSIGNED',
+    404: 'CASE.NOT_FOUND, EVIDENCE.ITEM_NOT_FOUND',
+    409: 'EVIDENCE.HASH_MISMATCH, EVIDENCE.FILE_MISSING: the file is not served',
+  })
   async content(
     @Principal() principal: TokenClaims,
     @Param('id') caseId: string,
@@ -129,7 +153,7 @@ export class EvidenceController {
 
   private item(state: CaseState, evidenceId: string): EvidenceItem {
     const item = state.evidence.find((e) => e.evidenceId === evidenceId);
-    if (!item) throw new ProblemException(404, 'EVIDENCE.NOT_FOUND', `No evidence ${evidenceId} in this case`);
+    if (!item) throw new ProblemException(404, 'EVIDENCE.ITEM_NOT_FOUND', `No evidence ${evidenceId} in this case`);
     return item;
   }
 }

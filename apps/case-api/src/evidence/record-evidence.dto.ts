@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { EVIDENCE_KINDS, type EvidenceKind } from '@zhifa/domain';
 
@@ -43,4 +43,20 @@ export class RecordEvidenceDto {
   @IsNotEmpty()
   @MaxLength(100000)
   text?: string;
+}
+
+/**
+ * The multipart variant, as the OpenAPI document shows it (validation reads
+ * the same fields through RecordEvidenceDto): the text fields and one binary
+ * part named `file`, streamed to disk and hashed as it arrives.
+ */
+export class RecordEvidenceUploadDto extends OmitType(RecordEvidenceDto, ['text', 'collectedByIds'] as const) {
+  @ApiProperty({
+    type: [String],
+    description: 'The officers who collected it: the field repeated, or one field of comma-separated ids',
+  })
+  collectedByIds!: string[];
+
+  @ApiProperty({ type: 'string', format: 'binary', description: 'The evidence file (photo, recording, scanned record ...)' })
+  file!: unknown;
 }

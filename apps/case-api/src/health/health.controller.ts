@@ -1,14 +1,50 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { DatabaseRepository } from '@zhifa/persistence';
 import { Public } from '../auth/auth.decorators';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
+import { ApiProblems } from '../common/problem.openapi';
 import { RedisProvider } from './redis.provider';
 
 type Check = { status: 'up' } | { status: 'down'; error: string };
 
 const CHECK_TIMEOUT_MS = 2000;
+
+export class HealthView {
+  @ApiProperty({ type: String, enum: ['ok'] })
+  status!: 'ok';
+}
+
+export class CheckView {
+  @ApiProperty({ type: String, enum: ['up', 'down'] })
+  status!: 'up' | 'down';
+
+  @ApiPropertyOptional({ type: String, description: 'Why it is down' })
+  error?: string;
+}
+
+export class ChecksView {
+  @ApiProperty({ type: CheckView })
+  postgres!: CheckView;
+
+  @ApiProperty({ type: CheckView })
+  redis!: CheckView;
+
+  @ApiProperty({ type: CheckView })
+  temporal!: CheckView;
+}
+
+export class ReadyView {
+  @ApiProperty({ type: String, enum: ['ready', 'unavailable'] })
+  status!: 'ready' | 'unavailable';
+
+  @ApiProperty({ type: String, enum: ['postgres', 'redis', 'temporal'], isArray: true, description: 'The dependencies that are down' })
+  down!: string[];
+
+  @ApiProperty({ type: ChecksView })
+  checks!: ChecksView;
+}
 
 async function probe(fn: () => Promise<unknown>): Promise<Check> {
   let timer: NodeJS.Timeout | undefined;
@@ -41,14 +77,19 @@ export class HealthController {
   @Get('health')
   @ApiOperation({ summary: 'Liveness: the process answers' })
   @HttpCode(200)
-  health(): { status: 'ok' } {
+  @ApiOkResponse({ type: HealthView })
+  @ApiProblems()
+  health(): HealthView {
     return { status: 'ok' };
   }
 
   /** Readiness: each dependency is checked; 503 names the ones that are down. */
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: Postgres, Redis and Temporal reachable' })
-  async ready(@Res({ passthrough: true }) res: Response): Promise<Record<string, unknown>> {
+  @ApiOkResponse({ type: ReadyView, description: 'Every dependency answers' })
+  @ApiResponse({ status: 503, type: ReadyView, description: 'Some dependency is down: `down` names it (not a problem body: the same shape as 200)' })
+  @ApiProblems()
+  async ready(@Res({ passthrough: true }) res: Response): Promise<ReadyView> {
     const [postgres, redis, temporal] = await Promise.all([
       probe(() => this.database.ping()),
       probe(async () => {
@@ -58,7 +99,7 @@ export class HealthController {
       }),
       probe(() => this.temporal.connection.healthService.check({})),
     ]);
-    const checks = { postgres, redis, temporal };
+    const checks: ChecksView = { postgres, redis, temporal };
     const down = Object.entries(checks)
       .filter(([, c]) => c.status === 'down')
       .map(([name]) => name);

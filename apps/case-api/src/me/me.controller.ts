@@ -1,19 +1,42 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { tasksFor, type CaseState } from '@zhifa/domain';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ACTION_NAMES, CASE_STATUSES, DEADLINE_KINDS, tasksFor, type CaseState } from '@zhifa/domain';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
 import { CaseDirectoryService } from '../cases/case-directory.service';
+import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
 
-export interface TaskView {
-  caseId: string;
-  caseNumber: string;
-  status: string;
-  action: string;
+/** One step waiting for the caller, with the deadline it answers to. */
+export class TaskView {
+  @ApiProperty({ type: String, format: 'uuid' })
+  caseId!: string;
+
+  @ApiProperty({ type: String })
+  caseNumber!: string;
+
+  @ApiProperty({ enum: CASE_STATUSES })
+  status!: string;
+
+  @ApiProperty({ enum: ACTION_NAMES, description: 'The command path under /cases/{id} to take the step' })
+  action!: string;
+
+  @ApiPropertyOptional({ enum: DEADLINE_KINDS, description: 'The running deadline the step answers to' })
   deadline?: string;
+
+  @ApiPropertyOptional({ type: String, format: 'date-time' })
   dueAt?: string;
+
+  @ApiPropertyOptional({ type: String, example: 'MSA 57', description: "The deadline's legal source" })
   source?: string;
+}
+
+export class TaskListView {
+  @ApiProperty({ type: [TaskView], description: 'Soonest due first' })
+  items!: TaskView[];
+
+  @ApiProperty({ type: Number })
+  total!: number;
 }
 
 /** Cases read per page while gathering tasks; the reader sees at most MAX_CASES of them. */
@@ -34,8 +57,9 @@ export class MeController {
     summary: 'What is waiting for me: every step I may take now across the cases I can read, most urgent first',
     description: 'Judged by the domain from my roles, assignments and certificates read now; each task names the deadline it answers to.',
   })
-  @ApiOkResponse({ description: '{ items: [{ caseId, caseNumber, status, action, deadline?, dueAt?, source? }], total }' })
-  async tasks(@Principal() principal: TokenClaims): Promise<{ items: TaskView[]; total: number }> {
+  @ApiOkResponse({ type: TaskListView })
+  @ApiProblems(AUTHENTICATED)
+  async tasks(@Principal() principal: TokenClaims): Promise<TaskListView> {
     const actor = await this.actors.caller(principal);
     const now = new Date().toISOString();
     const items: TaskView[] = [];

@@ -1,11 +1,13 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { addDays, type JurisdictionPolicy } from '@zhifa/domain';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
 import { CaseDirectoryService } from '../cases/case-directory.service';
+import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
 import { DueDateQuery } from './due-date.query';
+import { DueDateView, PolicyView } from './policy.views';
 
 @ApiTags('policies')
 @ApiBearerAuth()
@@ -19,12 +21,16 @@ export class PoliciesController {
   /** The policy in force for the caller's jurisdiction: what a new case pins. */
   @Get('policies/current')
   @ApiOperation({ summary: 'The jurisdiction policy in force for my agency: deadlines, thresholds, calendars' })
+  @ApiOkResponse({ type: PolicyView })
+  @ApiProblems(AUTHENTICATED, { 404: 'AGENCY.NOT_FOUND', 409: 'POLICY.NONE_PUBLISHED' })
   async current(@Principal() principal: TokenClaims): Promise<JurisdictionPolicy> {
     return this.currentFor(principal);
   }
 
   @Get('policies/:version')
   @ApiOperation({ summary: 'A published policy version (versions never change)' })
+  @ApiOkResponse({ type: PolicyView })
+  @ApiProblems({ 401: 'AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID', 404: 'POLICY.NOT_FOUND' })
   async byVersion(@Param('version') version: string): Promise<JurisdictionPolicy> {
     return this.directory.policyVersion(version);
   }
@@ -35,7 +41,9 @@ export class PoliciesController {
    */
   @Get('calendar/due-date')
   @ApiOperation({ summary: 'Count a period from a start day with the policy calendars, and show the basis' })
-  async dueDate(@Principal() principal: TokenClaims, @Query() q: DueDateQuery): Promise<Record<string, unknown>> {
+  @ApiOkResponse({ type: DueDateView })
+  @ApiProblems(AUTHENTICATED, { 400: 'VALIDATION.FAILED: start, days or kind', 404: 'POLICY.NOT_FOUND, AGENCY.NOT_FOUND', 409: 'POLICY.NONE_PUBLISHED' })
+  async dueDate(@Principal() principal: TokenClaims, @Query() q: DueDateQuery): Promise<DueDateView> {
     const policy = q.policyVersion ? await this.byVersion(q.policyVersion) : await this.currentFor(principal);
     const result = addDays({ startDate: q.start, days: q.days, kind: q.kind, calendars: policy.calendars });
     return { start: q.start, days: q.days, kind: q.kind, policyVersion: policy.version, startDayCounted: false, ...result };

@@ -1,12 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Body } from '@nestjs/common';
-import { CaseCommandRunner, CommandCall, type CaseCall, type CommandResponse } from '../../cases/case-command-runner.service';
+import { ApiProperty } from '@nestjs/swagger';
+import { CaseCommandRunner, CommandCall, CommandResponse, type CaseCall } from '../../cases/case-command-runner.service';
 import { CaseCommandController, CommandRoute } from '../command-route.decorator';
 import { iso } from '../dto-rules';
 import { penalty } from '../penalty.dto';
 import { serviceDetails, ServiceDto } from '../service.dto';
 import { DecisionDto } from './decision.dto';
 import { ChallengeDto, PaymentDto } from './execution.dto';
+
+/** A recorded challenge answers its id, generated unless the request named one. */
+export class ChallengeRecordedResponse extends CommandResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  challengeId!: string;
+}
 
 /** The decision and what follows it: service, payment, reconsideration and lawsuits. */
 @CaseCommandController()
@@ -39,8 +46,8 @@ export class DecisionController {
     return this.runner.run(call, dto, () => ({ type: 'RECORD_PAYMENT', amount: dto.amount, paidAt: iso(dto.paidAt), receipt: dto.receipt }));
   }
 
-  @CommandRoute('RECORD_CHALLENGE', 'Reconsideration or lawsuit filed or decided; answers its challengeId')
-  challenges(@Body() dto: ChallengeDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+  @CommandRoute('RECORD_CHALLENGE', 'Reconsideration or lawsuit filed or decided; answers its challengeId', { response: ChallengeRecordedResponse })
+  challenges(@Body() dto: ChallengeDto, @CommandCall() call: CaseCall): Promise<ChallengeRecordedResponse> {
     const challengeId = dto.challengeId ?? randomUUID();
     return this.runner.run(
       call,

@@ -1,0 +1,87 @@
+import { REJECTION_CODES, STAGES } from '@zhifa/domain';
+import { problemType, TITLES } from './problem';
+
+/** What a problem `type` URI answers: the code, its one HTTP status and what it means. */
+export interface ProblemTypeEntry {
+  code: string;
+  status: number;
+  title: string;
+  /** What the code means and what a client can do about it (English). */
+  description: string;
+  /** Who raises it: the domain (decide(), with its stage) or the HTTP edge. */
+  raisedBy: string;
+  type: string;
+}
+
+/**
+ * The codes the HTTP edge raises itself (authentication, validation, idempotency,
+ * evidence files, policies, routing). The domain's own codes come from
+ * REJECTION_CODES; a test checks every literal code under apps/case-api is here.
+ */
+export const API_PROBLEMS: Readonly<Record<string, { status: number; description: string }>> = {
+  'AUTH.TOKEN_MISSING': { status: 401, description: 'No bearer token: send Authorization: Bearer <token>.' },
+  'AUTH.TOKEN_INVALID': { status: 401, description: 'The bearer token is malformed, expired, or signed with another key.' },
+  'AUTH.UNKNOWN_USER': { status: 401, description: 'The token names a user who does not exist or is no longer active.' },
+  'AUTH.AGENCY_MISMATCH': { status: 403, description: 'The token names an agency the user does not belong to (or the agency does not own the case).' },
+  'CASE.NOT_FOUND': { status: 404, description: 'No such case, or none the caller may know of: a case of another agency is reported as not found.' },
+  'CASE.CLOSED_FOR_COMMANDS': { status: 409, description: "The case's workflow has ended (e.g. filing declined): it accepts no more commands." },
+  'CASE.COMMAND_FAILED': { status: 500, description: 'The workflow failed the command for a reason that is not a rejection; it has been logged.' },
+  'AGENCY.NOT_FOUND': { status: 404, description: "The caller's agency is not in the directory." },
+  'POLICY.NOT_FOUND': { status: 404, description: 'No jurisdiction policy of that version was published.' },
+  'POLICY.NONE_PUBLISHED': { status: 409, description: "No jurisdiction policy is published for the caller's jurisdiction yet: no case can be registered." },
+  'EVIDENCE.ITEM_NOT_FOUND': {
+    status: 404,
+    description: 'A read of an evidence item the case does not have (a command naming unknown evidence is EVIDENCE.NOT_FOUND, 422).',
+  },
+  'EVIDENCE.HASH_MISMATCH': { status: 409, description: 'The stored file no longer hashes to the recorded sha256: it is not served.' },
+  'EVIDENCE.FILE_MISSING': { status: 409, description: 'The stored file of the evidence item is missing: nothing is served.' },
+  'EVIDENCE.TOO_LARGE': { status: 413, description: 'The uploaded file exceeds the configured limit (EVIDENCE_MAX_BYTES).' },
+  'IDEMPOTENCY.KEY_INVALID': { status: 400, description: 'The Idempotency-Key header must be 8-200 characters of A-Z a-z 0-9 _ - : .' },
+  'IDEMPOTENCY.KEY_REUSED': { status: 422, description: 'The Idempotency-Key was already used by this user with a different request.' },
+  'IDEMPOTENCY.IN_PROGRESS': { status: 409, description: 'A request with this Idempotency-Key is still being processed: retry shortly.' },
+  'VALIDATION.FAILED': { status: 400, description: 'The request has invalid or unknown fields; `errors` names each field and what is wrong with it.' },
+  'REQUEST.MALFORMED': { status: 400, description: 'The body could not be parsed (broken JSON or multipart).' },
+  'REQUEST.TOO_LARGE': { status: 413, description: 'The JSON body exceeds the limit (2 MB); files go through multipart evidence upload.' },
+  'ROUTE.NOT_FOUND': { status: 404, description: 'No such route.' },
+  'PROBLEM.UNKNOWN_CODE': { status: 404, description: 'No problem type with that code.' },
+  INTERNAL: { status: 500, description: 'An unexpected error; it has been logged with its stack.' },
+};
+
+/** What a domain code of each status means in general; the `detail` of each problem says why this time. */
+const DOMAIN_MEANING: Record<number, string> = {
+  400: 'The command is malformed for the domain; `errors` names the fields.',
+  403: 'The caller may not issue this command on this case (role, agency, assignment, certificate or independence, as the command table says).',
+  409: 'The case is not in a state that accepts this command now: `state` says where the case is and `allowedActions` what the caller may do instead.',
+  422: 'The command is well formed and allowed, but a legal rule forbids its content; `detail` cites the rule and `errors` the fields.',
+};
+
+function stageOf(code: string): string {
+  const stage = STAGES.find((st) => code in st.codes);
+  return stage ? `domain (${stage.name} stage)` : 'domain (shared rules)';
+}
+
+function entry(code: string, status: number, description: string, raisedBy: string): ProblemTypeEntry {
+  return { code, status, title: TITLES[status] ?? 'Error', description, raisedBy, type: problemType(code) };
+}
+
+/** Every problem code the API can answer with, domain codes first (their status is the domain's). */
+export function problemCatalog(): ProblemTypeEntry[] {
+  const domain = Object.entries(REJECTION_CODES).map(([code, status]) =>
+    entry(code, status, API_PROBLEMS[code]?.description ?? DOMAIN_MEANING[status] ?? '', API_PROBLEMS[code] ? `${stageOf(code)} and the HTTP edge` : stageOf(code)),
+  );
+  const api = Object.entries(API_PROBLEMS)
+    .filter(([code]) => !(code in REJECTION_CODES))
+    .map(([code, p]) => entry(code, p.status, p.description, 'HTTP edge'));
+  return [...domain, ...api].sort((a, b) => a.code.localeCompare(b.code));
+}
+
+/** One code's entry; `HTTP.<status>` (an unmapped framework error) is described from its status. */
+export function problemTypeEntry(code: string): ProblemTypeEntry | undefined {
+  const known = problemCatalog().find((p) => p.code === code);
+  if (known) return known;
+  const http = /^HTTP\.(\d{3})$/.exec(code);
+  if (http && Number(http[1]) >= 400 && Number(http[1]) < 600) {
+    return entry(code, Number(http[1]), `An HTTP ${http[1]} answered by the framework (e.g. a method the route does not have).`, 'HTTP edge');
+  }
+  return undefined;
+}

@@ -1,0 +1,36 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { Public } from '../auth/auth.decorators';
+import { ProblemException } from '../common/problem';
+import { problemCatalog, problemTypeEntry } from '../common/problem-catalog';
+import { ApiProblems, ProblemTypeDto, ProblemTypeListDto } from '../common/problem.openapi';
+
+/**
+ * What a problem's `type` resolves to: every problem body's `type` is
+ * `/api/v1/problems/<code>`, answered here from the catalog (the domain's
+ * REJECTION_CODES and the HTTP edge's own codes). Public: a client reads it
+ * to explain a refusal without a token.
+ */
+@ApiTags('problems')
+@Public()
+@Controller('problems')
+export class ProblemsController {
+  @Get()
+  @ApiOperation({ summary: 'Every problem code the API answers with: its status and what it means' })
+  @ApiOkResponse({ type: ProblemTypeListDto })
+  @ApiProblems()
+  list(): ProblemTypeListDto {
+    return { items: problemCatalog() };
+  }
+
+  @Get(':code')
+  @ApiOperation({ summary: "One problem type, as a problem body's `type` points to it" })
+  @ApiParam({ name: 'code', example: 'CASE.TWO_OFFICERS_REQUIRED' })
+  @ApiOkResponse({ type: ProblemTypeDto })
+  @ApiProblems({ 404: 'PROBLEM.UNKNOWN_CODE' })
+  one(@Param('code') code: string): ProblemTypeDto {
+    const entry = problemTypeEntry(code);
+    if (!entry) throw new ProblemException(404, 'PROBLEM.UNKNOWN_CODE', `No problem type ${code}`);
+    return entry;
+  }
+}
