@@ -32,9 +32,13 @@ export const EXTENSION_PERIOD: Partial<Record<DeadlineKind, 'filingDecisionExten
   decision: 'decisionExtension',
 };
 
-/** Only the decision limit excludes paused time (APL 60, MSA 63). */
+/**
+ * Limits that exclude paused time: the decision limit (APL 60, MSA 63), and the
+ * agency's own review limits, which cannot run while the case is suspended
+ * (中止) or transferred, since nobody may act on it then.
+ */
 function pausable(kind: DeadlineKind): boolean {
-  return kind === 'decision';
+  return kind === 'decision' || kind === 'caseReview' || kind === 'legalReview';
 }
 
 /** APL 64: a hearing is requested within 5 days of the notice, counted as the defence period is. */

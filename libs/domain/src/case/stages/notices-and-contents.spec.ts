@@ -256,3 +256,26 @@ describe('the steps owed come from what is decided, not only from what was propo
     expect(replayed(r, withWarning, H, 'decision-contents').ok).toBe(true);
   });
 });
+
+describe('the review limits stop while the case is suspended (中止)', () => {
+  it('the case-review limit is suspended with the case and resumes later by the suspended time', () => {
+    const r = scenario('INVESTIGATION_REPORTED');
+    const before = r.s.deadlines.caseReview!.dueAt;
+    r.exec(C.suspend(), H, 10 * DAY);
+    expect(r.s.deadlines.caseReview?.state).toBe('SUSPENDED');
+    r.exec(C.resume(), H);
+    expect(r.s.deadlines.caseReview?.state).toBe('OPEN');
+    expect(Date.parse(r.s.deadlines.caseReview!.dueAt)).toBeGreaterThan(Date.parse(before));
+  });
+
+  it('so does the legal-review limit', () => {
+    const r = scenario('LEGAL_REVIEW_PENDING');
+    const before = r.s.deadlines.legalReview?.dueAt;
+    expect(before).toBeDefined();
+    r.exec(C.suspend(), H, 10 * DAY);
+    expect(r.s.deadlines.legalReview?.state).toBe('SUSPENDED');
+    r.exec(C.resume(), H);
+    expect(r.s.deadlines.legalReview?.state).toBe('OPEN');
+    expect(Date.parse(r.s.deadlines.legalReview!.dueAt)).toBeGreaterThan(Date.parse(before!));
+  });
+});
