@@ -251,7 +251,7 @@ describe('refused commands', () => {
     const doc = await http<{ paths: Record<string, { post?: { tags?: string[] } }> }>(stack, 'GET', '/api/docs-json');
     const actions = [
       'filing', 'evidence/{evidenceId}/custody', 'investigation-report', 'case-review', 'notice-approval', 'investigation-reopening', 'notice',
-      'defence', 'hearing-request', 'hearing-waiver', 'hearing', 'major-case', 'legal-review-request', 'legal-review', 'legal-review-assignment',
+      'defence', 'hearing-request', 'hearing-waiver', 'hearing', 'hearing-end', 'major-case', 'legal-review-request', 'legal-review', 'legal-review-assignment',
       'collective-discussion', 'decision', 'service', 'payments', 'challenges', 'extension',
       'suspension', 'recusal', 'closure', 'archive', 'simple-decision', 'simple-report', 'criminal-transfer',
       'criminal-transfer/approval', 'criminal-transfer/dispatch', 'criminal-transfer/police-decision',

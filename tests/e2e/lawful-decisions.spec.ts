@@ -150,6 +150,25 @@ describe('a penalty decision bound to the investigation and the notice', () => {
     expect(reported.body.case.allowedActions).not.toContain('notice');
   });
 
+  it('a requested hearing the party withdraws ends as a waiver; absence only once it has begun (APL 64)', async () => {
+    const { id, evidence } = await reviewed(5000);
+    await api.approveNotice(id);
+    expect((await api.command('officer.zhang', id, 'notice', notice('13'))).status).toBe(200);
+    expect((await api.command('officer.zhang', id, 'hearing-request', { requestedAt: ago(10) })).status).toBe(200);
+    const absent = await api.refused(id, () => api.command('officer.zhang', id, 'hearing-end', { reason: 'ABSENT', at: ago(1), note: '未到场' }));
+    expect(absent.body).toMatchObject({ status: 422, code: 'HEARING.NOT_YET_DUE' });
+    const pending = await api.refused(id, () => api.command('head.sun', id, 'decision', decision(5000, evidence)));
+    expect(pending.body).toMatchObject({ status: 409, code: 'CASE.HEARING_PENDING' });
+    const withdrawn = await api.command('officer.zhang', id, 'hearing-end', { reason: 'WITHDRAWN', at: ago(1), note: '当事人书面撤回听证申请' });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body.recorded).toEqual([{ seq: expect.any(Number), type: 'HEARING_ENDED' }]);
+    expect(withdrawn.body.case.status).toBe('NOTICE_SERVED');
+    const again = await api.refused(id, () => api.command('officer.zhang', id, 'hearing-request', { requestedAt: ago(0) }));
+    expect(again.body).toMatchObject({ status: 409, code: 'HEARING.WAIVED' });
+    const decided = await api.command('head.sun', id, 'decision', decision(5000, evidence));
+    expect(decided.status).toBe(200);
+  });
+
   it('a decision states what APL 59 requires: each missing item a field error, unknown evidence refused', async () => {
     const { id, evidence } = await reviewed(5000);
     await api.approveNotice(id);

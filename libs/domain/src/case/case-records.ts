@@ -15,6 +15,7 @@ import type {
   DecisionOutcome,
   DiscussionPurpose,
   EvidenceKind,
+  HearingEndReason,
   LegalReviewOpinion,
   LegalReviewReturn,
   MajorCaseGround,
@@ -267,6 +268,9 @@ export interface HearingRecord {
   /** Service of the hearing notice (听证通知书): the notice period counts from it (APL 64). */
   noticeService?: ServiceRecord;
   heldAt?: string;
+  /** Ended without being held: the party withdrew, stayed away or left (APL 64): a waiver. */
+  endedAt?: string;
+  endReason?: HearingEndReason;
   record?: string;
   report?: string;
 }

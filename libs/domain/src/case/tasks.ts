@@ -23,6 +23,7 @@ const ALWAYS_OPEN: readonly ActionName[] = [
   'challenges',
   'investigation-reopening',
   'major-case',
+  'hearing-end',
 ];
 
 /** The deadline a step answers to; steps before the decision answer to the decision limit. */

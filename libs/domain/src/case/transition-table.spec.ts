@@ -97,6 +97,7 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   WAIVE_HEARING: cells([['NOTICE_SERVED', 'DEFENCE_RECORDED'], OK]),
   SCHEDULE_HEARING: cells([['HEARING_REQUESTED'], OK]),
   RECORD_HEARING: cells([['HEARING_SCHEDULED'], OK]),
+  END_HEARING: cells([['HEARING_REQUESTED', 'HEARING_SCHEDULED'], OK]),
   REQUEST_LEGAL_REVIEW: cells(
     [['HEARING_HELD'], OK],
     // A defence is not a hearing waiver: the party may still ask for one (APL 64).
@@ -209,6 +210,8 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return officer(C.scheduleHearing(now, plus(now, 20 * DAY)));
     case 'RECORD_HEARING':
       return officer(C.holdHearing(now));
+    case 'END_HEARING':
+      return officer({ type, reason: 'WITHDRAWN', at: now, note: '当事人书面撤回听证申请' });
     case 'REQUEST_LEGAL_REVIEW':
       return officer(C.requestLegalReview());
     case 'RECORD_LEGAL_REVIEW':

@@ -87,6 +87,13 @@ export const TRANSFER_STATUSES: readonly CaseStatus[] = [
 ];
 /** A hearing requested and not yet held. */
 export const HEARING_PENDING: readonly CaseStatus[] = ['HEARING_REQUESTED', 'HEARING_SCHEDULED'];
+/**
+ * How a requested hearing ends without being held, each a waiver of it
+ * (APL 64 (8)): the party withdrew the request, did not attend without good
+ * reason, or left without leave.
+ */
+export const HEARING_END_REASONS = ['WITHDRAWN', 'ABSENT', 'LEFT_WITHOUT_LEAVE'] as const;
+export type HearingEndReason = (typeof HEARING_END_REASONS)[number];
 /** Where a decision may be made: after the report, with nothing pending. */
 export const DECIDABLE: readonly CaseStatus[] = [
   'INVESTIGATION_REPORTED',

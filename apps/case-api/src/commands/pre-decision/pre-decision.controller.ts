@@ -9,6 +9,7 @@ import {
   CollectiveDiscussionDto,
   DefenceDto,
   HearingDto,
+  HearingEndDto,
   HearingRequestDto,
   HearingWaiverDto,
   LegalReviewAssignmentDto,
@@ -101,6 +102,11 @@ export class PreDecisionController {
   @CommandRoute('MARK_MAJOR_CASE', 'Mark the case major for 法制审核 (APL 58 (1), (3)): grounds and reason')
   majorCase(@Body() dto: MajorCaseDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
     return this.runner.run(call, dto, () => ({ type: 'MARK_MAJOR_CASE', grounds: dto.grounds, reason: dto.reason }));
+  }
+
+  @CommandRoute('END_HEARING', '听证终止: the party withdrew, stayed away or left — a waiver of the hearing (APL 64)')
+  hearingEnd(@Body() dto: HearingEndDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({ type: 'END_HEARING', reason: dto.reason, at: iso(dto.at), note: dto.note }));
   }
 
   @CommandRoute('REQUEST_LEGAL_REVIEW', 'Submit the case for 法制审核 by a named, qualified reviewer')

@@ -13,11 +13,13 @@ import {
 } from 'class-validator';
 import {
   DISCUSSION_PURPOSES,
+  HEARING_END_REASONS,
   LEGAL_REVIEW_OPINIONS,
   LEGAL_REVIEW_RETURNS,
   MAJOR_CASE_GROUNDS,
   REVIEW_OPINIONS,
   type DiscussionPurpose,
+  type HearingEndReason,
   type LegalReviewOpinion,
   type LegalReviewReturn,
   type MajorCaseGround,
@@ -96,6 +98,21 @@ export class DefenceDto {
   @ValidateNested({ each: true })
   @Type(() => DefencePointDto)
   points?: DefencePointDto[];
+}
+
+/** The hearing ends without being held: withdrawn, or the party absent or gone — a waiver (APL 64 (8)). */
+export class HearingEndDto {
+  @ApiProperty({ enum: HEARING_END_REASONS, description: 'WITHDRAWN (any time before it is held); ABSENT or LEFT_WITHOUT_LEAVE (once it has begun)' })
+  @IsIn(HEARING_END_REASONS)
+  reason!: HearingEndReason;
+
+  @ApiProperty({ example: '2026-11-23T03:00:00Z', description: 'When the party withdrew, or when the hearing was ended' })
+  @IsInstant()
+  at!: string;
+
+  @ApiProperty({ example: '当事人书面撤回听证申请', description: 'What happened, and the record of it' })
+  @Text(4000)
+  note!: string;
 }
 
 export class HearingRequestDto {

@@ -120,7 +120,13 @@ export function preDecisionRequirements(s: CaseState, rules?: RuleOptions): PreD
       met: s.notice !== undefined && (s.defence !== undefined || s.hearing !== undefined || (d !== undefined && !isRunning(d) && d.state !== 'CANCELLED')),
       reason: 'the party has stated a defence, waived it, or let the period lapse (APL 45)',
     });
-    if (s.hearing) out.push({ step: 'hearing', met: s.hearing.heldAt !== undefined, reason: 'the requested hearing is held (APL 64)' });
+    if (s.hearing) {
+      out.push({
+        step: 'hearing',
+        met: s.hearing.heldAt !== undefined || s.hearing.endedAt !== undefined,
+        reason: 'the requested hearing is held, or ended by the party as a waiver (APL 64)',
+      });
+    }
   }
   if (legalReviewRequired(s, rules)) {
     const why = inForce(rules, 'legal-review-assignment') ? `: ${s.reviewGrounds?.legalReview.join('; ')}` : '';

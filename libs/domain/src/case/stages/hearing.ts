@@ -10,7 +10,7 @@ import { failWith, type RejectionStatus } from '../rejection';
 import { hasRole, isInvestigator, personRef } from '../rules/people';
 import { ms, Validator } from '../rules/validation';
 import { checkService, serviceRecord, validateService } from '../rules/service';
-import { isRunning } from '../vocabulary';
+import { HEARING_END_REASONS, isRunning, type HearingEndReason } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage } from './kit';
 import { closePause, openPause, PAUSE } from './shared';
 import { inForce } from '../rule-changes';
@@ -23,6 +23,7 @@ const CODES = {
   'HEARING.REQUEST_LATE': 422,
   'HEARING.NOTICE_TOO_SHORT': 422,
   'HEARING.HOST_CONFLICT': 422,
+  'HEARING.NOT_YET_DUE': 422,
 } as const satisfies Record<string, RejectionStatus>;
 const fail = failWith(CODES);
 
@@ -40,7 +41,9 @@ export type HearingCommand =
       /** How the hearing notice (听证通知书) was served: the notice period counts from it (APL 64). */
       noticeService?: ServiceDetails;
     }
-  | { type: 'RECORD_HEARING'; heldAt: string; record: string; report: string };
+  | { type: 'RECORD_HEARING'; heldAt: string; record: string; report: string }
+  /** The hearing ends without being held: withdrawn, or the party absent or gone (APL 64 (8)). */
+  | { type: 'END_HEARING'; reason: HearingEndReason; at: string; note: string };
 
 export type HearingEvent =
   | { type: 'HEARING_REQUESTED'; requestedAt: string; note?: string }
@@ -56,7 +59,8 @@ export type HearingEvent =
       /** Earliest local date allowed by the notice period (APL 64). */
       earliestHearingDate: string;
     }
-  | { type: 'HEARING_HELD'; heldAt: string; record: string; report: string };
+  | { type: 'HEARING_HELD'; heldAt: string; record: string; report: string }
+  | { type: 'HEARING_ENDED'; reason: HearingEndReason; at: string; note: string };
 
 export const hearing = stage<HearingCommand, HearingEvent>()(
   'hearing',
@@ -161,6 +165,26 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
         return { type: 'HEARING_HELD', heldAt: cmd.heldAt, record: cmd.record, report: cmd.report };
       },
     },
+    END_HEARING: {
+      action: 'hearing-end',
+      roles: ['OFFICER'],
+      hostMay: true,
+      from: inStatus(['HEARING_REQUESTED', 'HEARING_SCHEDULED']),
+      handle: (s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.oneOf('reason', cmd.reason, HEARING_END_REASONS).instant('at', cmd.at, { notFuture: true }).text('note', cmd.note);
+        if (v.ok && s.hearing && ms(cmd.at) < ms(s.hearing.requestedAt)) v.add('at', 'must not precede the hearing request');
+        if (!v.ok) return invalid(v);
+        // Absent or gone: only on or after the hearing's appointed time; before it the party can only withdraw.
+        if (cmd.reason !== 'WITHDRAWN' && !(s.hearing?.hearingAt && ms(cmd.at) >= ms(s.hearing.hearingAt))) {
+          return fail(
+            'HEARING.NOT_YET_DUE',
+            `The party can be absent from or leave a hearing only once it has begun${s.hearing?.hearingAt ? ` (${s.hearing.hearingAt})` : ': none is scheduled'}; before it, only a withdrawal ends it (APL 64)`,
+          );
+        }
+        return { type: 'HEARING_ENDED', reason: cmd.reason, at: cmd.at, note: cmd.note };
+      },
+    },
   },
   {
     HEARING_REQUESTED: (s, e, { at, policy }) => {
@@ -191,6 +215,13 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
       s.hearing = { ...(s.hearing ?? { requestedAt: at }), heldAt: e.heldAt, record: e.record, report: e.report };
       s.status = 'HEARING_HELD';
       closePause(s, PAUSE.HEARING, e.heldAt, policy);
+    },
+    HEARING_ENDED: (s, e, { at, policy }) => {
+      s.hearing = { ...(s.hearing ?? { requestedAt: at }), endedAt: e.at, endReason: e.reason };
+      // A waiver of the hearing (APL 64 (8)): no new request, and the case goes on from where the request found it.
+      s.hearingWaiver = { at: e.at };
+      s.status = s.defence ? 'DEFENCE_RECORDED' : 'NOTICE_SERVED';
+      closePause(s, PAUSE.HEARING, e.at, policy);
     },
   },
   CODES,

@@ -279,3 +279,34 @@ describe('the review limits stop while the case is suspended (中止)', () => {
     expect(Date.parse(r.s.deadlines.legalReview!.dueAt)).toBeGreaterThan(Date.parse(before!));
   });
 });
+
+describe('a requested hearing the party withdraws, or does not attend, ends as a waiver (APL 64 (8))', () => {
+  it('withdrawn before it is held: the pause closes, the case goes on from the notice, no new request', () => {
+    const r = scenario('HEARING_REQUESTED');
+    expect(rejected(r.try(C.decide(), H)).code).toBe('CASE.HEARING_PENDING');
+    r.exec({ type: 'END_HEARING', reason: 'WITHDRAWN', at: r.now, note: '当事人书面撤回听证申请' }, A);
+    expect(r.status).toBe('NOTICE_SERVED');
+    expect(r.s.hearing).toMatchObject({ endReason: 'WITHDRAWN', endedAt: expect.any(String) });
+    expect(r.s.pauses.find((p) => p.reason === 'HEARING')?.to).toBeDefined();
+    expect(rejected(r.try(C.requestHearing(r.now), A)).code).toBe('HEARING.WAIVED');
+    expect(r.try(C.decide(), H).ok).toBe(true);
+  });
+
+  it('absent or gone only once the hearing has begun; the host may record it', () => {
+    const r = scenario('HEARING_SCHEDULED');
+    const hearingAt = r.s.hearing!.hearingAt!;
+    const early = rejected(r.try({ type: 'END_HEARING', reason: 'ABSENT', at: r.now, note: '未到场' }, people.host));
+    expect(early).toMatchObject({ status: 422, code: 'HEARING.NOT_YET_DUE' });
+    r.at(plus(hearingAt, 3_600_000));
+    r.exec({ type: 'END_HEARING', reason: 'ABSENT', at: plus(hearingAt, 1_800_000), note: '当事人无正当理由拒不出席, 视为放弃听证' }, people.host);
+    expect(r.status).toBe('NOTICE_SERVED');
+    expect(r.try(C.decide(), H).ok).toBe(true);
+  });
+
+  it('refuses an ending dated before the request, or without its record', () => {
+    const r = scenario('HEARING_REQUESTED');
+    const before = rejected(r.try({ type: 'END_HEARING', reason: 'WITHDRAWN', at: plus(r.s.hearing!.requestedAt, -1000), note: 'x' }, A));
+    expect(before.errors?.map((e) => e.field)).toEqual(['at']);
+    expect(rejected(r.try({ type: 'END_HEARING', reason: 'WITHDRAWN', at: r.now, note: '' }, A)).errors?.map((e) => e.field)).toEqual(['note']);
+  });
+});
