@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { eventually } from '../support/eventually';
 import { startStack, Stack } from '../support/stack';
 import { ago, CaseBody, Client, DAY_MS, deadline, decisionContents, deadlineStates } from './command-helpers';
 
@@ -281,12 +282,14 @@ describe('the ordinary procedure over HTTP', () => {
     expect(reviewed.body.case.status).toBe('CASE_REVIEWED');
     await api.approveNotice(id);
 
+    // A hearing is held at least 7 WD after its notice, on the day the party was summoned to (APL 64): the
+    // notice, the request, the hearing notice and the hearing are entered after the fact (补录), dated as they happened.
     const noticed = await api.command('officer.zhang', id, 'notice', {
       noticeNumber: '长市监告〔2026〕E2E-2号',
       text: '拟罚款捌仟元; 你有陈述、申辩和要求听证的权利.',
       hearingRightsNotified: true,
       method: 'DIRECT',
-      servedAt: ago(20),
+      servedAt: ago(30 * 86400),
       recipient: '王某',
       proof: '送达回证 No. E2E-2',
     });
@@ -294,7 +297,9 @@ describe('the ordinary procedure over HTTP', () => {
     expect(noticed.body.case.status).toBe('NOTICE_SERVED');
     expect(deadline(noticed.body.case, 'defence')).toMatchObject({ state: 'OPEN', basis: { days: 5, kind: 'WORKING' } });
 
-    const requested = await api.command('officer.zhang', id, 'hearing-request', { requestedAt: ago(10), note: 'by phone' });
+    // The windows the notice opened ended long ago: the workflow's timers record them missed at once.
+    await eventually(async () => (await api.eventTypes(id)).filter((t) => t === 'DEADLINE_MISSED').length === 2);
+    const requested = await api.command('officer.zhang', id, 'hearing-request', { requestedAt: ago(29 * 86400), note: 'by phone' });
     expect(requested.status).toBe(200);
     expect(requested.body.case.status).toBe('HEARING_REQUESTED');
     expect(deadline(requested.body.case, 'defence')?.state).toBe('MET');
@@ -303,7 +308,7 @@ describe('the ordinary procedure over HTTP', () => {
     // The 7 WD notice period counts from service of the hearing notice (APL 64).
     const schedule = {
       action: 'SCHEDULE',
-      hearingAt: new Date(Date.now() + 21 * DAY_MS).toISOString(),
+      hearingAt: new Date(Date.now() - 3 * DAY_MS).toISOString(),
       hostId: api.id('reviewer.liu'),
       location: '听证室 1',
       isPublic: true,
@@ -313,13 +318,17 @@ describe('the ordinary procedure over HTTP', () => {
     expect(unserved.body.errors?.map((e) => e.field)).toContain('noticeService');
     const scheduled = await api.command('officer.wang', id, 'hearing', {
       ...schedule,
-      noticeService: { method: 'DIRECT', servedAt: ago(5), recipient: '王某', proof: '听证通知书送达回证 No. E2E-2' },
+      noticeService: { method: 'DIRECT', servedAt: ago(28 * 86400), recipient: '王某', proof: '听证通知书送达回证 No. E2E-2' },
     });
     expect(scheduled.status).toBe(200);
     expect(scheduled.body.case.status).toBe('HEARING_SCHEDULED');
+    const early = await api.refused(id, () =>
+      api.command('reviewer.liu', id, 'hearing', { action: 'RECORD', heldAt: ago(5 * 86400), record: '听证笔录', report: '听证报告' }),
+    );
+    expect(early.body).toMatchObject({ status: 422, code: 'HEARING.BEFORE_SCHEDULED' });
     const held = await api.command('reviewer.liu', id, 'hearing', {
       action: 'RECORD',
-      heldAt: new Date().toISOString(),
+      heldAt: ago(3 * 86400 - 3600),
       record: '听证笔录 (signed)',
       report: '听证报告: the proposed penalty stands',
     });
@@ -422,6 +431,8 @@ describe('the ordinary procedure over HTTP', () => {
       'CASE_REVIEWED',
       'NOTICE_APPROVED',
       'NOTICE_SERVED',
+      'DEADLINE_MISSED',
+      'DEADLINE_MISSED',
       'HEARING_REQUESTED',
       'HEARING_SCHEDULED',
       'HEARING_HELD',
@@ -437,6 +448,6 @@ describe('the ordinary procedure over HTTP', () => {
       'CASE_CLOSED',
       'CASE_ARCHIVED',
     ]);
-    expect((await api.get('head.sun', `/cases/${id}/timeline/verify`)).body).toEqual({ valid: true, events: 25 });
+    expect((await api.get('head.sun', `/cases/${id}/timeline/verify`)).body).toEqual({ valid: true, events: 27 });
   });
 });

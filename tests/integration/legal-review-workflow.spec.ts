@@ -127,6 +127,8 @@ describe('legal review in the case workflow', () => {
     (now) => ({ type: 'SERVE_NOTICE', noticeNumber: `LR-N${n}`, text: `拟罚款${fineAmount}元; 你有陈述、申辩和要求听证的权利`, hearingRightsNotified: true, method: 'DIRECT', servedAt: now, recipient: '法定代表人', proof: '送达回证' }),
   ];
 
+  const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString();
+
   it('a major case: hearing, a legal review returned once and then approved, collective discussion, decision', async () => {
     const caseId = randomUUID();
     await register(caseId, DEMO_POLICY);
@@ -136,12 +138,20 @@ describe('legal review in the case workflow', () => {
       report(150000),
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
       ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
-      notice('1', 150000),
-      ['officer.zhang', (now) => ({ type: 'REQUEST_HEARING', requestedAt: now })],
-      // The host is no investigator; the hearing is recorded once held.
-      ['officer.zhang', (now) => ({ type: 'SCHEDULE_HEARING', hearingAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), host: actor('reviewer.ma'), location: '听证室', isPublic: true, noticeService: { method: 'DIRECT', servedAt: now, recipient: '法定代表人', proof: '听证通知书送达回证' } })],
-      ['reviewer.ma', (now) => ({ type: 'RECORD_HEARING', heldAt: now, record: '听证笔录', report: '听证报告' })],
+      // A hearing comes at least 7 WD after its notice, on the day summoned (APL 64): the notice, the request,
+      // the hearing notice and the hearing are entered after the fact (补录), dated as they happened.
+      ['officer.zhang', () => ({ type: 'SERVE_NOTICE', noticeNumber: 'LR-N1', text: '拟罚款150000元; 你有陈述、申辩和要求听证的权利', hearingRightsNotified: true, method: 'DIRECT', servedAt: daysAgo(30), recipient: '法定代表人', proof: '送达回证' })],
     ]);
+    // The windows that notice opened ended long ago: the timers record them missed at once.
+    await eventually(async () => (await store.timeline(caseId)).filter((e) => e.type === 'DEADLINE_MISSED').length === 2);
+    first.push(
+      ...(await drive(caseId, [
+        ['officer.zhang', () => ({ type: 'REQUEST_HEARING', requestedAt: daysAgo(29) })],
+        // The host is no investigator; the hearing is recorded once held.
+        ['officer.zhang', () => ({ type: 'SCHEDULE_HEARING', hearingAt: daysAgo(3), host: actor('reviewer.ma'), location: '听证室', isPublic: true, noticeService: { method: 'DIRECT', servedAt: daysAgo(28), recipient: '法定代表人', proof: '听证通知书送达回证' } })],
+        ['reviewer.ma', () => ({ type: 'RECORD_HEARING', heldAt: daysAgo(2.9), record: '听证笔录', report: '听证报告' })],
+      ])),
+    );
     expect(first.at(-1)).toBe('HEARING_HELD');
     // Not decided before the review: the amount and the held hearing both send it there (APL 58 (2), (4)).
     expect(await refusal(caseId, 'head.sun', { type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'LR-1', text: '罚款', ...CONTENTS })).toMatchObject({

@@ -208,8 +208,11 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return officer({ type, waivedAt: now });
     case 'SCHEDULE_HEARING':
       return officer(C.scheduleHearing(now, plus(now, 20 * DAY)));
-    case 'RECORD_HEARING':
-      return officer(C.holdHearing(now));
+    case 'RECORD_HEARING': {
+      // Held on the day the party was summoned to (APL 64), judged then.
+      const day = s.hearing?.hearingAt && Date.parse(s.hearing.hearingAt) > Date.parse(now) ? s.hearing.hearingAt : now;
+      return { command: C.holdHearing(day), actor: A, now: day };
+    }
     case 'END_HEARING':
       return officer({ type, reason: 'WITHDRAWN', at: now, note: '当事人书面撤回听证申请' });
     case 'REQUEST_LEGAL_REVIEW':

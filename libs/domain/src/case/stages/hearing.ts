@@ -24,6 +24,7 @@ const CODES = {
   'HEARING.NOTICE_TOO_SHORT': 422,
   'HEARING.HOST_CONFLICT': 422,
   'HEARING.NOT_YET_DUE': 422,
+  'HEARING.BEFORE_SCHEDULED': 422,
 } as const satisfies Record<string, RejectionStatus>;
 const fail = failWith(CODES);
 
@@ -109,7 +110,10 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
       from: inStatus(['HEARING_REQUESTED']),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
-        v.instant('hearingAt', cmd.hearingAt, { after: ctx.now }).actor('host', cmd.host).text('location', cmd.location);
+        // The date is bound by the notice period from the hearing notice's service (below); the scheduling may be
+        // recorded after the fact. Before that rule the hearing had to lie in the future.
+        v.instant('hearingAt', cmd.hearingAt, inForce(ctx, 'notice-approval') ? {} : { after: ctx.now });
+        v.actor('host', cmd.host).text('location', cmd.location);
         v.bool('isPublic', cmd.isPublic).text('reasonNotPublic', cmd.reasonNotPublic, { optional: cmd.isPublic !== false });
         // The period runs from the party's receipt of the hearing notice, not from when it was recorded.
         const served = inForce(ctx, 'notice-approval');
@@ -162,6 +166,13 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
         v.instant('heldAt', cmd.heldAt, { notFuture: true }).text('record', cmd.record).text('report', cmd.report);
         if (v.ok && s.hearing && ms(cmd.heldAt) < ms(s.hearing.requestedAt)) v.add('heldAt', 'must not precede the hearing request');
         if (!v.ok) return invalid(v);
+        const day = s.hearing?.hearingAt ? localDate(s.hearing.hearingAt, ctx.policy.timeZone) : undefined;
+        if (inForce(ctx, 'notice-approval') && day && localDate(cmd.heldAt, ctx.policy.timeZone) < day) {
+          return fail(
+            'HEARING.BEFORE_SCHEDULED',
+            `The hearing was noticed for ${day}: it is not held before the day the party was summoned to (APL 64); a new date needs a new hearing notice`,
+          );
+        }
         return { type: 'HEARING_HELD', heldAt: cmd.heldAt, record: cmd.record, report: cmd.report };
       },
     },

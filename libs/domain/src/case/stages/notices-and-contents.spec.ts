@@ -310,3 +310,25 @@ describe('a requested hearing the party withdraws, or does not attend, ends as a
     expect(rejected(r.try({ type: 'END_HEARING', reason: 'WITHDRAWN', at: r.now, note: '' }, A)).errors?.map((e) => e.field)).toEqual(['note']);
   });
 });
+
+describe('a hearing is held on the day the party was summoned to (APL 64)', () => {
+  it('not before it; history from before the rule replays as it ran', () => {
+    const r = scenario('HEARING_SCHEDULED');
+    const hearingAt = r.s.hearing!.hearingAt!;
+    const early = rejected(r.try(C.holdHearing(r.now), people.host));
+    expect(early).toMatchObject({ status: 422, code: 'HEARING.BEFORE_SCHEDULED' });
+    expect(replayed(r, C.holdHearing(r.now), people.host, 'notice-approval').ok).toBe(true);
+    r.at(plus(hearingAt, 3_600_000));
+    expect(r.try(C.holdHearing(plus(hearingAt, 1_800_000)), people.host).ok).toBe(true);
+  });
+
+  it('may be scheduled after the fact, as long as the hearing notice came in time', () => {
+    const r = scenario('HEARING_REQUESTED');
+    const requested = r.s.hearing!.requestedAt;
+    r.at(plus(requested, 30 * DAY));
+    // Noticed the day after the request, heard 20 days later, entered today.
+    const late = C.scheduleHearing(plus(requested, DAY), plus(requested, 21 * DAY));
+    expect(r.try(late, A).ok).toBe(true);
+    expect(rejected(r.try(C.scheduleHearing(plus(requested, DAY), plus(requested, 3 * DAY)), A)).code).toBe('HEARING.NOTICE_TOO_SHORT');
+  });
+});
