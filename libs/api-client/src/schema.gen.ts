@@ -1354,6 +1354,11 @@ export interface components {
             fineAmount?: number;
             /** @description Yuan of illegal gains confiscated; with CONFISCATION */
             confiscationAmount?: number;
+            /**
+             * @description Days of a term penalty (licence suspension, activity restriction, business suspension, employment ban, detention); required with one
+             * @example 30
+             */
+            termDays?: number;
             /** @description What the kinds do not say (goods confiscated, suspension period...) */
             terms?: string;
         };

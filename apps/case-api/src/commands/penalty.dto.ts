@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsPositive } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsPositive } from 'class-validator';
 import { PENALTY_KINDS, type Penalty, type PenaltyKind } from '@zhifa/domain';
 import { Text } from './dto-rules';
 
@@ -24,6 +24,12 @@ export class PenaltyDto {
   @IsPositive()
   confiscationAmount?: number;
 
+  @ApiPropertyOptional({ example: 30, description: 'Days of a term penalty (licence suspension, activity restriction, business suspension, employment ban, detention); required with one' })
+  @IsOptional()
+  @IsInt()
+  @IsPositive()
+  termDays?: number;
+
   @ApiPropertyOptional({ description: 'What the kinds do not say (goods confiscated, suspension period...)' })
   @IsOptional()
   @Text(2000)
@@ -35,6 +41,7 @@ export function penalty(dto: PenaltyDto): Penalty {
     kinds: [...dto.kinds],
     ...(dto.fineAmount !== undefined ? { fineAmount: dto.fineAmount } : {}),
     ...(dto.confiscationAmount !== undefined ? { confiscationAmount: dto.confiscationAmount } : {}),
+    ...(dto.termDays !== undefined ? { termDays: dto.termDays } : {}),
     ...(dto.terms !== undefined ? { terms: dto.terms } : {}),
   };
 }

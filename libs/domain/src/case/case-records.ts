@@ -60,6 +60,8 @@ export interface Penalty {
   fineAmount?: number;
   /** Yuan of illegal gains confiscated (paid in like a fine). */
   confiscationAmount?: number;
+  /** The term in days of a term penalty (suspension, restriction, ban, detention): compared with the notice. */
+  termDays?: number;
   /** Anything the kinds do not say (goods confiscated, suspension period...). */
   terms?: string;
 }

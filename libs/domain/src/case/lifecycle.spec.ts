@@ -175,7 +175,7 @@ describe('the full ordinary path with every pre-decision step, enforced', () => 
     // APL 45: the party defended at the hearing, so nothing heavier than the notice.
     const heavier = rejected(r.try(C.decide({ penalty: { kinds: ['FINE'], fineAmount: 160000 } }), H));
     expect(heavier.code).toBe('DECISION.HEAVIER_AFTER_DEFENCE');
-    expect(rejected(r.try(C.decide({ penalty: { kinds: ['FINE', 'BUSINESS_SUSPENSION'], fineAmount: 100000 } }), H)).code).toBe(
+    expect(rejected(r.try(C.decide({ penalty: { kinds: ['FINE', 'BUSINESS_SUSPENSION'], fineAmount: 100000, termDays: 30 } }), H)).code).toBe(
       'DECISION.HEAVIER_AFTER_DEFENCE',
     );
     r.exec(C.decide({ penalty: { kinds: ['FINE', 'WARNING'], fineAmount: 120000 } }), H);

@@ -161,6 +161,8 @@ export const PENALTY_KINDS = [
   'OTHER',
 ] as const;
 export type PenaltyKind = (typeof PENALTY_KINDS)[number];
+/** Penalties imposed for a term: their length is part of what the party is told (APL 44) and may not grow unnotified. */
+export const TERM_PENALTY_KINDS: readonly PenaltyKind[] = ['LICENCE_SUSPENSION', 'ACTIVITY_RESTRICTION', 'BUSINESS_SUSPENSION', 'EMPLOYMENT_BAN', 'DETENTION'];
 
 export const PROPOSED_OUTCOMES = ['PENALTY', 'NO_PENALTY', 'DISMISS', 'TRANSFER'] as const;
 export type ProposedOutcome = (typeof PROPOSED_OUTCOMES)[number];

@@ -3,7 +3,7 @@
 
 import type { AmountThreshold, JurisdictionPolicy, PartyType } from '../../policy/policy.types';
 import { type DecisionAssessment, type Penalty } from '../case-state';
-import { PENALTY_KINDS, type CircumstanceLevel, type PenaltyKind } from '../vocabulary';
+import { PENALTY_KINDS, TERM_PENALTY_KINDS, type CircumstanceLevel, type PenaltyKind } from '../vocabulary';
 import { fail, type Fail } from '../rejection';
 import { fen, formatYuan, Validator } from './validation';
 
@@ -17,7 +17,11 @@ export function amountDue(penalty: Penalty | undefined): number {
   return (fen(penalty.fineAmount ?? 0) + fen(penalty.confiscationAmount ?? 0)) / 100;
 }
 
-export function validatePenalty(v: Validator, field: string, p: unknown): void {
+/**
+ * `termsRequired`: a term penalty states its term in days (termDays), so a
+ * longer term than the notice said can be told apart (APL 44, 62).
+ */
+export function validatePenalty(v: Validator, field: string, p: unknown, opts: { termsRequired?: boolean } = {}): void {
   if (!v.object(field, p)) return;
   if (v.array(`${field}.kinds`, p.kinds, { min: 1 })) {
     (p.kinds as unknown[]).forEach((k, i) => v.oneOf(`${field}.kinds[${i}]`, k, PENALTY_KINDS));
@@ -31,6 +35,13 @@ export function validatePenalty(v: Validator, field: string, p: unknown): void {
   if (!kinds.includes('FINE') && fine > 0) v.add(`${field}.kinds`, 'must include FINE when fineAmount is given');
   const conf = typeof p.confiscationAmount === 'number' ? p.confiscationAmount : 0;
   if (!kinds.includes('CONFISCATION') && conf > 0) v.add(`${field}.kinds`, 'must include CONFISCATION when confiscationAmount is given');
+  const termKinds = kinds.filter((k) => TERM_PENALTY_KINDS.includes(k as PenaltyKind));
+  if (p.termDays !== undefined) {
+    v.integer(`${field}.termDays`, p.termDays, { min: 1 });
+    if (termKinds.length === 0) v.add(`${field}.termDays`, `is given only with a term penalty (${TERM_PENALTY_KINDS.join(', ')})`);
+  } else if (opts.termsRequired && termKinds.length > 0) {
+    v.add(`${field}.termDays`, `is required with ${termKinds.join(', ')}: the term is part of what the party is told (APL 44)`);
+  }
 }
 
 export function assessPenalty(
@@ -96,6 +107,9 @@ export function heavierThan(decided: Penalty | undefined, proposed: Penalty | un
   }
   const added = decided.kinds.filter((k) => !p.kinds.includes(k) && !LIGHTEST.includes(k));
   if (added.length > 0) return `penalty kinds ${added.join(', ')} were not in the pre-decision notice`;
+  if (decided.termDays !== undefined && p.termDays !== undefined && decided.termDays > p.termDays) {
+    return `a term of ${decided.termDays} days exceeds the ${p.termDays} days in the pre-decision notice`;
+  }
   return null;
 }
 

@@ -177,7 +177,7 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
         const withContents = inForce(ctx, 'decision-contents');
         if (withContents) validateContents(v, cmd);
         else v.text('legalBasis', cmd.legalBasis, { optional: true });
-        if (cmd.outcome === 'PENALTY') validatePenalty(v, 'penalty', cmd.penalty);
+        if (cmd.outcome === 'PENALTY') validatePenalty(v, 'penalty', cmd.penalty, { termsRequired: inForce(ctx, 'decision-contents') });
         else if (cmd.penalty !== undefined) v.add('penalty', 'is only given with outcome PENALTY');
         if (!v.ok) return invalid(v);
 

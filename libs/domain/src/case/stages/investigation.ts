@@ -172,7 +172,7 @@ export const investigation = stage<InvestigationCommand, InvestigationEvent>()(
         v.text('legalBasis', cmd.legalBasis).oneOf('circumstanceLevel', cmd.circumstanceLevel, CIRCUMSTANCE_LEVELS);
         v.text('discretionReasons', cmd.discretionReasons, { optional: true });
         validateDiscretionBases(v, 'discretionBases', cmd.discretionBases);
-        if (cmd.proposedOutcome === 'PENALTY') validatePenalty(v, 'proposedPenalty', cmd.proposedPenalty);
+        if (cmd.proposedOutcome === 'PENALTY') validatePenalty(v, 'proposedPenalty', cmd.proposedPenalty, { termsRequired: inForce(ctx, 'decision-contents') });
         else if (cmd.proposedPenalty !== undefined) v.add('proposedPenalty', 'is only given with proposedOutcome PENALTY');
         if (!v.ok) return invalid(v);
         if (inForce(ctx, 'lawful-decisions') && cmd.circumstanceLevel === 'EXEMPT' && cmd.proposedOutcome === 'PENALTY') {

@@ -332,3 +332,30 @@ describe('a hearing is held on the day the party was summoned to (APL 64)', () =
     expect(rejected(r.try(C.scheduleHearing(plus(requested, DAY), plus(requested, 3 * DAY)), A)).code).toBe('HEARING.NOTICE_TOO_SHORT');
   });
 });
+
+describe('a term penalty states its term, and the decision may not lengthen it unnotified (APL 44, 62)', () => {
+  const suspension = (termDays?: number) => ({ kinds: ['FINE' as const, 'LICENCE_SUSPENSION' as const], fineAmount: 50_000, ...(termDays !== undefined ? { termDays } : {}) });
+
+  it('the report and the decision give the term in days', () => {
+    const r = scenario('FILED');
+    const missing = rejected(r.try(C.report({ proposedPenalty: suspension() }), A));
+    expect(missing.errors?.map((e) => e.field)).toEqual(['proposedPenalty.termDays']);
+    const stray = rejected(r.try(C.report({ proposedPenalty: { kinds: ['FINE'], fineAmount: 50_000, termDays: 10 } }), A));
+    expect(stray.errors?.map((e) => e.field)).toEqual(['proposedPenalty.termDays']);
+    // History from before the rule replays with a term penalty stated in words only.
+    expect(replayed(r, C.report({ proposedPenalty: suspension() }), A, 'decision-contents').ok).toBe(true);
+  });
+
+  it('a longer term than notified is heavier: a new notice is needed; the same or a shorter term is decided', () => {
+    const r = scenario('FILED');
+    r.exec(C.report({ proposedPenalty: suspension(30), circumstanceLevel: 'LIGHTER', discretionReasons: '初次违法' }), A);
+    r.exec(C.review(), R);
+    r.exec(C.approveNotice(), H);
+    r.exec(C.notice(r.now), A);
+    r.exec(C.defence({ waived: true, hearingWaived: true }), A);
+    const longer = rejected(r.try(C.decide({ penalty: suspension(31) }), H));
+    expect(longer).toMatchObject({ status: 422, code: 'DECISION.HEAVIER_THAN_NOTICE' });
+    expect(longer.reason).toContain('a term of 31 days exceeds the 30 days');
+    expect(r.try(C.decide({ penalty: suspension(20) }), H).ok).toBe(true);
+  });
+});
