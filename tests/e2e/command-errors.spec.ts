@@ -118,6 +118,16 @@ describe('refused commands', () => {
       expect(head.body.detail).toContain('OFFICER');
     });
 
+    it('a Chinese reader gets the Chinese title of the code; the code stays the same', async () => {
+      const zh = await api.refused(lead, () =>
+        api.command('officer.zhang', lead, 'filing', filing(['officer.zhang', 'officer.li']), { 'Accept-Language': 'zh-CN,zh;q=0.9,en;q=0.8' }),
+      );
+      expect(zh.body).toMatchObject({ status: 403, code: 'AUTH.ROLE_NOT_ALLOWED', title: '当前角色无权办理此事项' });
+      expect(zh.headers.get('content-language')).toBe('zh-CN');
+      const en = await api.refused(lead, () => api.command('officer.zhang', lead, 'filing', filing(['officer.zhang', 'officer.li']), { 'Accept-Language': 'en' }));
+      expect(en.body).toMatchObject({ code: 'AUTH.ROLE_NOT_ALLOWED', title: 'Forbidden' });
+    });
+
     it('403 for auxiliary staff deciding or approving', async () => {
       const decide = await api.refused(filed, () =>
         api.command('aux.chen', filed, 'decision', { outcome: 'PENALTY', penalty: { kinds: ['WARNING'] }, documentNumber: 'x', text: 'x' }),

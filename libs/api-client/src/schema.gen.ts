@@ -2019,6 +2019,12 @@ export interface components {
             warnings: string[];
             calendarSources: string[];
         };
+        ProblemTitlesDto: {
+            /** @example 须有两名以上持证执法人员 */
+            "zh-CN": string;
+            /** @example Two certified officers are required */
+            en: string;
+        };
         ProblemTypeDto: {
             /** @example CASE.TWO_OFFICERS_REQUIRED */
             code: string;
@@ -2034,6 +2040,8 @@ export interface components {
              * @example /api/v1/problems/CASE.TWO_OFFICERS_REQUIRED
              */
             type: string;
+            /** @description What a person reads, in Chinese (zh-CN) and English */
+            titles?: components["schemas"]["ProblemTitlesDto"];
         };
         ProblemTypeListDto: {
             items: components["schemas"]["ProblemTypeDto"][];

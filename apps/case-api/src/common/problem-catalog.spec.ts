@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { REJECTION_CODES } from '@zhifa/domain';
 import { problemType } from './problem';
 import { API_PROBLEMS, problemCatalog, problemTypeEntry } from './problem-catalog';
+import { preferredLanguage, PROBLEM_TITLES } from './problem-titles';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -46,5 +47,22 @@ describe('the problem catalog behind the problem type URIs', () => {
     expect(catalog.map((p) => p.code)).toEqual(expect.arrayContaining([...Object.keys(REJECTION_CODES), ...Object.keys(API_PROBLEMS)]));
     expect(problemType('CASE.TWO_OFFICERS_REQUIRED')).toBe('/api/v1/problems/CASE.TWO_OFFICERS_REQUIRED');
     for (const p of catalog) expect(p.type).toBe(problemType(p.code));
+  });
+
+  it('titles every code in Chinese and English, and no code that is never raised', () => {
+    const codes = [...Object.keys(REJECTION_CODES), ...Object.keys(API_PROBLEMS)];
+    for (const code of codes) {
+      const t = PROBLEM_TITLES[code];
+      expect({ code, zh: /[\u4e00-\u9fff]/.test(t?.['zh-CN'] ?? ''), en: (t?.en ?? '').length > 0 }).toEqual({ code, zh: true, en: true });
+    }
+    expect(Object.keys(PROBLEM_TITLES).filter((c) => !codes.includes(c))).toEqual([]);
+    expect(problemTypeEntry('CASE.TWO_OFFICERS_REQUIRED')?.titles).toEqual(PROBLEM_TITLES['CASE.TWO_OFFICERS_REQUIRED']);
+  });
+
+  it('reads the language from Accept-Language: Chinese first means zh-CN', () => {
+    expect(preferredLanguage('zh-CN,zh;q=0.9,en;q=0.8')).toBe('zh-CN');
+    expect(preferredLanguage('zh')).toBe('zh-CN');
+    expect(preferredLanguage('en-US,zh-CN;q=0.5')).toBe('en');
+    expect(preferredLanguage(undefined)).toBe('en');
   });
 });

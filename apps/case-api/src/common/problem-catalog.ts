@@ -1,5 +1,6 @@
 import { REJECTION_CODES, STAGES } from '@zhifa/domain';
 import { problemType, TITLES } from './problem';
+import { PROBLEM_TITLES } from './problem-titles';
 
 /** What a problem `type` URI answers: the code, its one HTTP status and what it means. */
 export interface ProblemTypeEntry {
@@ -11,6 +12,8 @@ export interface ProblemTypeEntry {
   /** Who raises it: the domain (decide(), with its stage) or the HTTP edge. */
   raisedBy: string;
   type: string;
+  /** What a person reads, in Chinese and English (absent only for an unmapped framework status). */
+  titles?: { 'zh-CN': string; en: string };
 }
 
 /**
@@ -61,7 +64,8 @@ function stageOf(code: string): string {
 }
 
 function entry(code: string, status: number, description: string, raisedBy: string): ProblemTypeEntry {
-  return { code, status, title: TITLES[status] ?? 'Error', description, raisedBy, type: problemType(code) };
+  const titles = PROBLEM_TITLES[code];
+  return { code, status, title: TITLES[status] ?? 'Error', description, raisedBy, type: problemType(code), ...(titles ? { titles: { ...titles } } : {}) };
 }
 
 /** Every problem code the API can answer with, domain codes first (their status is the domain's). */

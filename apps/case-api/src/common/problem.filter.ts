@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ProblemBody, ProblemException } from './problem';
+import { preferredLanguage, PROBLEM_TITLES } from './problem-titles';
 
 /** Every error leaves the API as application/problem+json with a stable code. */
 @Catch()
@@ -9,7 +10,14 @@ export class ProblemFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request | undefined>();
     const body = toProblem(exception);
+    // A Chinese reader gets the code's Chinese title; the code stays the stable key.
+    const title = PROBLEM_TITLES[body.code];
+    if (title && preferredLanguage(req?.headers?.['accept-language']) === 'zh-CN') {
+      body.title = title['zh-CN'];
+      res.setHeader('Content-Language', 'zh-CN');
+    }
     if (body.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }

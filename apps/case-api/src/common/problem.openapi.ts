@@ -49,6 +49,14 @@ export class ProblemDto implements ProblemBody {
   allowedActions?: string[];
 }
 
+export class ProblemTitlesDto {
+  @ApiProperty({ type: String, name: 'zh-CN', example: '须有两名以上持证执法人员' })
+  'zh-CN'!: string;
+
+  @ApiProperty({ type: String, example: 'Two certified officers are required' })
+  en!: string;
+}
+
 /** GET /problems/{code}: what a problem type means. */
 export class ProblemTypeDto implements ProblemTypeEntry {
   @ApiProperty({ type: String, example: 'CASE.TWO_OFFICERS_REQUIRED' })
@@ -68,6 +76,9 @@ export class ProblemTypeDto implements ProblemTypeEntry {
 
   @ApiProperty({ type: String, format: 'uri-reference', example: '/api/v1/problems/CASE.TWO_OFFICERS_REQUIRED' })
   type!: string;
+
+  @ApiPropertyOptional({ type: ProblemTitlesDto, description: 'What a person reads, in Chinese (zh-CN) and English' })
+  titles?: ProblemTitlesDto;
 }
 
 export class ProblemTypeListDto {

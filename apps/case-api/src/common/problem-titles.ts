@@ -1,0 +1,144 @@
+// The title of every problem code in Chinese (zh-CN) and English: what a
+// person reads beside the field or action it concerns. One entry per code the
+// domain (REJECTION_CODES) or the HTTP edge (API_PROBLEMS) raises; a test
+// checks none is missing. The code stays the stable key; the `detail` of each
+// problem (with the case's own figures and dates) is English for now.
+
+export interface ProblemTitle {
+  'zh-CN': string;
+  en: string;
+}
+
+export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
+  // Who may act
+  'AUTH.TOKEN_MISSING': { 'zh-CN': '未登录：请求缺少访问令牌', en: 'Not signed in: no bearer token' },
+  'AUTH.TOKEN_INVALID': { 'zh-CN': '访问令牌无效或已过期', en: 'The token is invalid or expired' },
+  'AUTH.UNKNOWN_USER': { 'zh-CN': '令牌所指用户不存在或已停用', en: 'The token names no active user' },
+  'AUTH.ROLE_NOT_ALLOWED': { 'zh-CN': '当前角色无权办理此事项', en: 'Your role may not do this' },
+  'AUTH.AGENCY_MISMATCH': { 'zh-CN': '案件不属于本机关', en: 'The case belongs to another agency' },
+  'AUTH.CERTIFICATE_INVALID': { 'zh-CN': '执法证件无效（过期、暂扣或吊销）', en: 'Your certificate is not valid today' },
+  'CASE.AUXILIARY_CANNOT_DECIDE': { 'zh-CN': '辅助人员不得作出决定或审批', en: 'Auxiliary staff never decide or approve' },
+  'CASE.NOT_ASSIGNED': { 'zh-CN': '您不是本案承办人员', en: 'You are not assigned to this case' },
+  'REVIEW.REVIEWER_CONFLICT': { 'zh-CN': '查审分离：调查人员不得审核本案', en: 'An investigator may not review the case' },
+  'RECUSAL.NOT_ON_CASE': { 'zh-CN': '被申请回避的人员不在本案中', en: 'The person to recuse is not on the case' },
+  'RECUSAL.REPLACEMENT_CONFLICT': { 'zh-CN': '替换人员曾审核、法制审核或主持听证本案', en: 'The replacement judged the case' },
+
+  // Where the case is
+  'CASE.NOT_FOUND': { 'zh-CN': '案件不存在', en: 'No such case' },
+  'CASE.NOT_REGISTERED': { 'zh-CN': '案件尚未登记', en: 'The case is not registered yet' },
+  'CASE.ARCHIVED': { 'zh-CN': '案件已归档，不得变更', en: 'The case is archived and sealed' },
+  'CASE.CLOSED_FOR_COMMANDS': { 'zh-CN': '案件流程已结束，不再受理操作', en: 'The case accepts no more commands' },
+  'CASE.TRANSITION_NOT_ALLOWED': { 'zh-CN': '案件当前状态不允许此操作', en: 'Not allowed in the case’s current state' },
+  'CASE.PRE_DECISION_STEP_MISSING': { 'zh-CN': '尚缺决定前的法定步骤', en: 'A step the law puts first is missing' },
+  'CASE.HEARING_PENDING': { 'zh-CN': '听证尚未结束', en: 'A requested hearing is pending' },
+  'CASE.LEGAL_REVIEW_PENDING': { 'zh-CN': '法制审核尚未完成', en: 'The legal review is pending' },
+  'CASE.DEFENCE_PERIOD_RUNNING': { 'zh-CN': '当事人陈述申辩期限未届满', en: 'The party’s defence period is running' },
+  'CASE.HEARING_WINDOW_RUNNING': { 'zh-CN': '当事人要求听证的期限未届满', en: 'The party may still request a hearing' },
+  'CASE.TRANSFER_PENDING': { 'zh-CN': '案件正在移送司法机关，不得以罚代刑', en: 'A criminal transfer is pending' },
+  'CASE.SUSPECTED_CRIME_UNRESOLVED': { 'zh-CN': '涉嫌犯罪尚未移送或作出不移送决定', en: 'A suspected crime is unresolved' },
+  'CASE.PAYMENT_OUTSTANDING': { 'zh-CN': '罚没款尚未缴清，不得结案', en: 'Money is still outstanding' },
+  'CASE.SIMPLE_NOT_REPORTED': { 'zh-CN': '当场处罚决定尚未报所属机关备案', en: 'The on-the-spot decision is not reported' },
+  'CASE.ALREADY_REPORTED': { 'zh-CN': '当场处罚决定已备案', en: 'Already reported' },
+  'CASE.COMMAND_FAILED': { 'zh-CN': '操作未能完成，已记录', en: 'The command failed; it has been logged' },
+
+  // People on the case
+  'CASE.TWO_OFFICERS_REQUIRED': { 'zh-CN': '须有两名以上持证执法人员', en: 'Two certified officers are required' },
+  'CASE.OFFICER_REQUIRED': { 'zh-CN': '须有持证执法人员', en: 'A certified officer is required' },
+  'CASE.OFFICER_CERTIFICATE_INVALID': { 'zh-CN': '执法人员的执法证件无效', en: 'An officer’s certificate is not valid' },
+  'CASE.NOT_AN_OFFICER': { 'zh-CN': '所列人员不是本机关执法人员', en: 'The person named is not an officer of the agency' },
+  'CASE.COLLECTOR_NOT_ASSIGNED': { 'zh-CN': '取证人员须为本案承办人员', en: 'Collectors must be assigned to the case' },
+
+  // Registration and filing
+  'CASE.UNKNOWN_VIOLATION': { 'zh-CN': '违法行为代码不在本机关职权目录中', en: 'Unknown violation code' },
+  'CASE.LIMITATION_EXPIRED': { 'zh-CN': '已超过行政处罚追责时效', en: 'The limitation period has expired' },
+  'CASE.SIMPLE_FINE_EXCEEDS_LIMIT': { 'zh-CN': '罚款超过简易程序限额', en: 'The fine exceeds the simple-procedure limit' },
+  'CASE.SIMPLE_PENALTY_NOT_ALLOWED': { 'zh-CN': '简易程序只能给予警告或罚款', en: 'The simple procedure allows only a warning or a fine' },
+  'POLICY.NOT_FOUND': { 'zh-CN': '没有该版本的执法政策', en: 'No such policy version' },
+  'POLICY.NONE_PUBLISHED': { 'zh-CN': '尚未发布执法政策，不能登记案件', en: 'No policy is published yet' },
+  'AGENCY.NOT_FOUND': { 'zh-CN': '机关不存在', en: 'No such agency' },
+
+  // Evidence
+  'CASE.EVIDENCE_REQUIRED': { 'zh-CN': '处罚须有已记录的证据', en: 'A penalty needs recorded evidence' },
+  'EVIDENCE.DUPLICATE_ID': { 'zh-CN': '证据编号重复，证据不得覆盖', en: 'Evidence id already used' },
+  'EVIDENCE.NOT_FOUND': { 'zh-CN': '本案没有该证据', en: 'No such evidence in the case' },
+  'EVIDENCE.ITEM_NOT_FOUND': { 'zh-CN': '证据不存在', en: 'No such evidence item' },
+  'EVIDENCE.CUSTODY_MISMATCH': { 'zh-CN': '证据保管人不符', en: 'The evidence is in someone else’s custody' },
+  'EVIDENCE.HASH_MISMATCH': { 'zh-CN': '证据文件校验值不符，可能被篡改', en: 'The evidence file no longer matches its hash' },
+  'EVIDENCE.FILE_MISSING': { 'zh-CN': '证据文件缺失', en: 'The evidence file is missing' },
+  'EVIDENCE.TOO_LARGE': { 'zh-CN': '上传文件超过大小限制', en: 'The file is too large' },
+
+  // Report, discretion and notice
+  'REPORT.EXEMPT_WITH_PENALTY': { 'zh-CN': '认定不予处罚的，不得拟处罚', en: 'An exempt finding proposes no penalty' },
+  'REPORT.DISCRETION_REASONS_REQUIRED': { 'zh-CN': '裁量等级非一般的，须说明理由', en: 'A level other than general needs its reasons' },
+  'REPORT.HEAVIER_AFTER_DEFENCE': { 'zh-CN': '不得因当事人陈述申辩而加重处罚', en: 'No heavier penalty because the party defended' },
+  'DISCRETION.OUT_OF_RANGE': { 'zh-CN': '罚款超出裁量基准范围', en: 'The fine is outside the discretion benchmark' },
+  'DISCRETION.BASE_MISSING': { 'zh-CN': '裁量基准所需的计算基数未记录', en: 'A base the benchmark needs is not recorded' },
+  'DISCRETION.NOT_MITIGATION': { 'zh-CN': '罚款在法定幅度内，不属于减轻处罚', en: 'Within the statutory range: not mitigation' },
+  'NOTICE.NOT_REQUIRED': { 'zh-CN': '未拟处罚，无需告知', en: 'No penalty proposed: no notice' },
+  'NOTICE.HEARING_RIGHTS_MISSING': { 'zh-CN': '告知书须载明要求听证的权利', en: 'The notice must state the hearing right' },
+  'NOTICE.ALREADY_APPROVED': { 'zh-CN': '告知已经负责人审批', en: 'The notice is already approved' },
+
+  // Hearing
+  'HEARING.NO_WINDOW': { 'zh-CN': '没有正在进行的听证申请期限', en: 'No hearing-request window is running' },
+  'HEARING.WAIVED': { 'zh-CN': '当事人已放弃听证', en: 'The party waived its hearing' },
+  'HEARING.NOT_ELIGIBLE': { 'zh-CN': '拟作出的处罚不属于听证范围', en: 'The penalty does not qualify for a hearing' },
+  'HEARING.REQUEST_LATE': { 'zh-CN': '超过要求听证的期限', en: 'The hearing was requested too late' },
+  'HEARING.NOTICE_TOO_SHORT': { 'zh-CN': '听证通知送达不足七个工作日', en: 'The hearing notice came too late' },
+  'HEARING.HOST_CONFLICT': { 'zh-CN': '听证主持人不得为本案调查人员或须回避人员', en: 'The host may not host this hearing' },
+  'HEARING.NOT_YET_DUE': { 'zh-CN': '听证尚未开始，当事人只能撤回申请', en: 'The hearing has not begun yet' },
+  'HEARING.BEFORE_SCHEDULED': { 'zh-CN': '不得早于通知的听证日期举行听证', en: 'Not before the day the party was summoned to' },
+
+  // Legal review and collective discussion
+  'LEGAL_REVIEW.NOT_ASSIGNED_REVIEWER': { 'zh-CN': '您不是本案指定的法制审核人员', en: 'You are not the named legal reviewer' },
+  'LEGAL_REVIEW.REVIEWER_UNQUALIFIED': { 'zh-CN': '法制审核人员资格无效', en: 'The reviewer is no longer qualified' },
+  'LEGAL_REVIEW.NOT_A_REVIEWER': { 'zh-CN': '所指定人员不是本机关法制审核人员', en: 'The person named is not a legal reviewer' },
+  'LEGAL_REVIEW.REVIEWER_NOT_QUALIFIED': { 'zh-CN': '所指定人员不具备法制审核资格', en: 'The person named lacks the qualification' },
+  'LEGAL_REVIEW.REVIEWER_CONFLICT': { 'zh-CN': '调查或回避人员不得进行法制审核', en: 'The person named may not review this case' },
+  'LEGAL_REVIEW.SAME_REVIEWER': { 'zh-CN': '重新指定的审核人员与原审核人员相同', en: 'The same reviewer is already named' },
+  'LEGAL_REVIEW.ALREADY_MARKED': { 'zh-CN': '案件已标记为重大案件', en: 'The case is already marked major' },
+  'COLLECTIVE.ATTENDEE_NOT_HEAD': { 'zh-CN': '集体讨论参加人须为本机关负责人', en: 'Attendees must be heads of the agency' },
+  'COLLECTIVE.QUORUM_NOT_MET': { 'zh-CN': '集体讨论人数不足', en: 'Too few attendees for a collective discussion' },
+
+  // Decision, service and execution
+  'DECISION.CONTRARY_TO_REPORT': { 'zh-CN': '决定与调查终结报告的认定不符', en: 'The decision contradicts the report' },
+  'DECISION.HEAVIER_THAN_NOTICE': { 'zh-CN': '处罚重于告知内容，须重新告知', en: 'Heavier than the notice: notify again' },
+  'DECISION.HEAVIER_AFTER_DEFENCE': { 'zh-CN': '不得因当事人陈述申辩而加重处罚', en: 'No heavier penalty because the party defended' },
+  'DECISION.EVIDENCE_UNKNOWN': { 'zh-CN': '决定所依据的证据未在本案记录', en: 'The decision relies on unrecorded evidence' },
+  'SERVICE.CONSENT_REQUIRED': { 'zh-CN': '电子送达须经当事人同意', en: 'Electronic service needs the party’s consent' },
+  'SERVICE.WITNESS_REQUIRED': { 'zh-CN': '留置送达须有见证人或录像', en: 'Service on refusal needs witnesses or video' },
+  'SERVICE.METHOD_NOT_ALLOWED': { 'zh-CN': '此处不得采用该送达方式', en: 'That service method is not allowed here' },
+  'SERVICE.BEFORE_DECISION': { 'zh-CN': '送达日期早于决定日期', en: 'Served before the decision was made' },
+  'PAYMENT.NOTHING_DUE': { 'zh-CN': '没有应缴款项', en: 'Nothing is due' },
+  'PAYMENT.EXCEEDS_AMOUNT_DUE': { 'zh-CN': '缴款超过应缴金额', en: 'The payment exceeds the amount due' },
+  'CHALLENGE.NOT_FOUND': { 'zh-CN': '没有该复议或诉讼记录', en: 'No such challenge' },
+  'CHALLENGE.DUPLICATE_ID': { 'zh-CN': '复议或诉讼编号重复', en: 'Challenge id already used' },
+
+  // Deadlines
+  'DEADLINE.NOT_OPEN': { 'zh-CN': '该期限未在进行中', en: 'The deadline is not running' },
+  'DEADLINE.EXPIRED': { 'zh-CN': '期限已届满，不能延长', en: 'The deadline has passed' },
+  'DEADLINE.NOT_EXTENDABLE': { 'zh-CN': '该期限不能延长', en: 'This deadline cannot be extended' },
+  'DEADLINE.EXTENSION_REQUIRES_COLLECTIVE_DISCUSSION': { 'zh-CN': '再次延长须经集体讨论', en: 'A further extension needs a collective discussion' },
+  'DEADLINE.NOT_DUE': { 'zh-CN': '期限尚未到提醒或届满时间', en: 'The deadline is not due yet' },
+  'DEADLINE.ALREADY_REMINDED': { 'zh-CN': '已经提醒', en: 'Already reminded' },
+
+  // Criminal transfer
+  'TRANSFER.RECONSIDERATION_USED': { 'zh-CN': '已提请过复议', en: 'Reconsideration was already requested' },
+  'TRANSFER.SUPERVISION_USED': { 'zh-CN': '已提请过检察监督', en: 'Supervision was already requested' },
+
+  // The request itself
+  'VALIDATION.FAILED': { 'zh-CN': '填写内容有误，请按字段提示修改', en: 'Some fields are invalid' },
+  'REQUEST.MALFORMED': { 'zh-CN': '请求格式错误', en: 'The request could not be read' },
+  'REQUEST.TOO_LARGE': { 'zh-CN': '请求内容过大', en: 'The request is too large' },
+  'IDEMPOTENCY.KEY_INVALID': { 'zh-CN': '幂等键格式无效', en: 'Invalid Idempotency-Key' },
+  'IDEMPOTENCY.KEY_REUSED': { 'zh-CN': '幂等键已用于其他请求', en: 'Idempotency-Key reused with another request' },
+  'IDEMPOTENCY.IN_PROGRESS': { 'zh-CN': '相同请求正在处理中，请稍后重试', en: 'The same request is still in progress' },
+  'ROUTE.NOT_FOUND': { 'zh-CN': '没有该接口', en: 'No such route' },
+  'PROBLEM.UNKNOWN_CODE': { 'zh-CN': '没有该错误代码', en: 'No such problem code' },
+  INTERNAL: { 'zh-CN': '系统内部错误，已记录', en: 'Internal error; it has been logged' },
+};
+
+/** The reader's language from Accept-Language: zh-CN when Chinese comes first, else English. */
+export function preferredLanguage(acceptLanguage: string | undefined): 'zh-CN' | 'en' {
+  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('zh') ? 'zh-CN' : 'en';
+}
