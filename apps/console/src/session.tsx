@@ -1,0 +1,87 @@
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { consoleClient, type ApiClient, type DevTokenView } from './api';
+
+/** Who is signed in: what the sign-in gave (the API has no current-user read yet). */
+export interface Session {
+  token: string;
+  /** The token's subject (the user's id). */
+  userId: string;
+  name: string;
+  username?: string;
+  roles: string[];
+  via: 'dev' | 'token';
+}
+
+interface SessionApi {
+  session: Session | null;
+  api: ApiClient;
+  signIn(s: Session): void;
+  signOut(): void;
+}
+
+const SessionContext = createContext<SessionApi | null>(null);
+// Per tab: a pasted token is not left behind on a shared computer.
+const KEY = 'zhifa.console.session';
+
+function stored(): Session | null {
+  try {
+    const raw = sessionStorage.getItem(KEY);
+    return raw ? (JSON.parse(raw) as Session) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The claims of a JWT, read without verifying it (the API verifies every request). */
+export function tokenClaims(token: string): { sub?: string; roles?: string[] } | null {
+  const parts = token.trim().split('.');
+  if (parts.length !== 3) return null;
+  try {
+    const json = atob(parts[1].replace(/-/g, '+').replace(/_/g, '/'));
+    const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))) as unknown;
+    return typeof claims === 'object' && claims !== null ? (claims as { sub?: string; roles?: string[] }) : null;
+  } catch {
+    return null;
+  }
+}
+
+export function sessionFromDevUser(u: DevTokenView): Session {
+  return { token: u.token, userId: u.userId, name: u.name, username: u.username, roles: u.roles, via: 'dev' };
+}
+
+export function sessionFromToken(token: string): Session | null {
+  const claims = tokenClaims(token);
+  if (!claims?.sub) return null;
+  return { token: token.trim(), userId: claims.sub, name: claims.sub, roles: Array.isArray(claims.roles) ? claims.roles : [], via: 'token' };
+}
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<Session | null>(stored);
+  const current = useRef(session);
+  current.current = session;
+  const queries = useQueryClient();
+
+  const signOut = useCallback(() => {
+    sessionStorage.removeItem(KEY);
+    setSession(null);
+    queries.clear();
+  }, [queries]);
+  const signIn = useCallback(
+    (s: Session) => {
+      queries.clear();
+      sessionStorage.setItem(KEY, JSON.stringify(s));
+      setSession(s);
+    },
+    [queries],
+  );
+  const api = useMemo(() => consoleClient(() => current.current?.token ?? '', signOut), [signOut]);
+  const value = useMemo(() => ({ session, api, signIn, signOut }), [session, api, signIn, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionApi {
+  const v = useContext(SessionContext);
+  if (!v) throw new Error('useSession outside SessionProvider');
+  return v;
+}
