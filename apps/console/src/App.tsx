@@ -20,6 +20,8 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const theme = {
   token: {
     colorPrimary: '#0b5cad',
+    colorLink: '#0b5cad',
+    colorInfo: '#0b5cad',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
@@ -29,9 +31,9 @@ const theme = {
 };
 
 function RequireSession({ children }: { children: ReactNode }) {
-  const { session } = useSession();
+  const { session, signedOut } = useSession();
   const location = useLocation();
-  if (!session) return <Navigate to="/sign-in" replace state={{ from: location.pathname + location.search }} />;
+  if (!session) return <Navigate to="/sign-in" replace state={signedOut ? undefined : { from: location.pathname + location.search }} />;
   return <Shell>{children}</Shell>;
 }
 
@@ -39,7 +41,8 @@ export function App() {
   const { lang } = useI18n();
   dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
   return (
-    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme}>
+    // No space put between two Chinese characters on buttons: the accessible name stays the word (退出, not 退 出).
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
       <AntApp>
         <Suspense fallback={<Spin fullscreen />}>
           <Routes>

@@ -15,6 +15,8 @@ export interface Session {
 
 interface SessionApi {
   session: Session | null;
+  /** The user signed out (rather than the token being refused): the next one starts at their own work, not the last page. */
+  signedOut: boolean;
   api: ApiClient;
   signIn(s: Session): void;
   signOut(): void;
@@ -58,25 +60,34 @@ export function sessionFromToken(token: string): Session | null {
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<Session | null>(stored);
+  const [signedOut, setSignedOut] = useState(false);
   const current = useRef(session);
   current.current = session;
   const queries = useQueryClient();
 
-  const signOut = useCallback(() => {
-    sessionStorage.removeItem(KEY);
-    setSession(null);
-    queries.clear();
-  }, [queries]);
+  const end = useCallback(
+    (deliberate: boolean) => {
+      sessionStorage.removeItem(KEY);
+      setSession(null);
+      setSignedOut(deliberate);
+      queries.clear();
+    },
+    [queries],
+  );
+  const signOut = useCallback(() => end(true), [end]);
+  const refused = useCallback(() => end(false), [end]);
   const signIn = useCallback(
     (s: Session) => {
       queries.clear();
       sessionStorage.setItem(KEY, JSON.stringify(s));
       setSession(s);
+      setSignedOut(false);
     },
     [queries],
   );
-  const api = useMemo(() => consoleClient(() => current.current?.token ?? '', signOut), [signOut]);
-  const value = useMemo(() => ({ session, api, signIn, signOut }), [session, api, signIn, signOut]);
+  // A 401 (expired or foreign token) ends the session; the sign-in screen then returns the user to where they were.
+  const api = useMemo(() => consoleClient(() => current.current?.token ?? '', refused), [refused]);
+  const value = useMemo(() => ({ session, signedOut, api, signIn, signOut }), [session, signedOut, api, signIn, signOut]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -81,10 +81,10 @@ export default function CasePage() {
           dataSource={c.deadlines}
           locale={{ emptyText: t.noDeadlines }}
           columns={[
-            { title: t.deadline, dataIndex: 'kind', render: (_, d) => deadlineLabel(d.kind, lang) },
-            { title: t.status, dataIndex: 'state', render: (_, d) => deadlineStateLabel(d.state, lang) },
-            { title: t.dueAt, key: 'due', render: (_, d) => `${formatLocalDate(d.basis.dueDate, lang)} (${formatDateTime(d.dueAt, lang)})` },
-            { title: t.daysLeft, key: 'left', render: (_, d) => (d.state === 'OPEN' ? <DaysLeftTag dueAt={d.dueAt} /> : '—') },
+            { title: t.deadline, dataIndex: 'kind', width: 150, render: (_, d) => deadlineLabel(d.kind, lang) },
+            { title: t.status, dataIndex: 'state', width: 100, render: (_, d) => deadlineStateLabel(d.state, lang) },
+            { title: t.dueAt, key: 'due', width: 280, render: (_, d) => `${formatLocalDate(d.basis.dueDate, lang)} (${formatDateTime(d.dueAt, lang)})` },
+            { title: t.daysLeft, key: 'left', width: 120, render: (_, d) => (d.state === 'OPEN' ? <DaysLeftTag dueAt={d.dueAt} /> : '—') },
             { title: t.basis, key: 'basis', render: (_, d) => <Basis d={d} /> },
           ]}
         />
