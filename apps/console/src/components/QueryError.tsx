@@ -11,7 +11,7 @@ export function QueryError({ error }: { error: Error }) {
       type="error"
       showIcon
       role="alert"
-      message={problem ? `${t.loadFailed}: ${problem.detail}` : `${t.loadFailed}: ${error.message}`}
+      title={problem ? `${t.loadFailed}: ${problem.detail}` : `${t.loadFailed}: ${error.message}`}
       description={problem ? <code>{problem.code}</code> : undefined}
     />
   );

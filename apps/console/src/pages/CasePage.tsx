@@ -95,7 +95,7 @@ export default function CasePage() {
         onClose={() => setCommand(null)}
         title={command ? actionLabel(command, lang) : ''}
         closable={{ 'aria-label': t.close }}
-        width={480}
+        size={480}
       >
         {command && (
           <>

@@ -28,7 +28,7 @@ export default function SignInPage() {
 
   return (
     <main className="zf-signin">
-      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+      <Space orientation="vertical" size="large" style={{ width: '100%' }}>
         <Space style={{ width: '100%', justifyContent: 'space-between' }}>
           <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
             {t.signInTitle}
@@ -65,7 +65,7 @@ export default function SignInPage() {
         </Card>
 
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.tokenTitle}</h2>}>
-          <Alert type="info" showIcon message={t.tokenHelp} style={{ marginBottom: 16 }} />
+          <Alert type="info" showIcon title={t.tokenHelp} style={{ marginBottom: 16 }} />
           <Form
             form={form}
             layout="vertical"
@@ -84,7 +84,7 @@ export default function SignInPage() {
             </Button>
           </Form>
         </Card>
-        {devUsers.error instanceof ApiError && devUsers.error.status >= 500 && <Alert type="error" message={devUsers.error.message} />}
+        {devUsers.error instanceof ApiError && devUsers.error.status >= 500 && <Alert type="error" title={devUsers.error.message} />}
       </Space>
     </main>
   );
