@@ -217,6 +217,22 @@ describe('the console in a browser', () => {
     await page.getByRole('navigation').getByRole('link', { name: '我的待办' }).waitFor();
   });
 
+  it("signs in with a pasted token, as production does, and refuses what is not one", async () => {
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.waitForURL(/\/console\/sign-in$/);
+    const field = page.getByLabel('身份认证令牌');
+    await field.fill('not-a-token');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByText('这不是一个有效的令牌').waitFor();
+    await field.fill(await stack.token('officer.li'));
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL(/\/console\/work$/);
+    // The token carries the subject and roles, not the name (the API has no current-user read yet).
+    await expect(page.getByTestId('user-name').textContent()).resolves.toBe(stack.userId('officer.li'));
+    await expect(page.getByTestId('user-roles').textContent()).resolves.toBe('执法人员');
+    await page.getByTestId('tasks').waitFor();
+  });
+
   it('serves the app for any console address and 404s a missing bundle', async () => {
     const deep = await fetch(`${stack.url}/console/cases/${caseId}`);
     expect(deep.status).toBe(200);

@@ -1,17 +1,10 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { consoleClient, type ApiClient, type DevTokenView } from './api';
+import type { Session } from './token';
 
-/** Who is signed in: what the sign-in gave (the API has no current-user read yet). */
-export interface Session {
-  token: string;
-  /** The token's subject (the user's id). */
-  userId: string;
-  name: string;
-  username?: string;
-  roles: string[];
-  via: 'dev' | 'token';
-}
+export type { Session };
+export { sessionFromToken } from './token';
 
 interface SessionApi {
   session: Session | null;
@@ -35,27 +28,8 @@ function stored(): Session | null {
   }
 }
 
-/** The claims of a JWT, read without verifying it (the API verifies every request). */
-export function tokenClaims(token: string): { sub?: string; roles?: string[] } | null {
-  const parts = token.trim().split('.');
-  if (parts.length !== 3) return null;
-  try {
-    const json = atob(parts[1].replace(/-/g, '+').replace(/_/g, '/'));
-    const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(json, (c) => c.charCodeAt(0)))) as unknown;
-    return typeof claims === 'object' && claims !== null ? (claims as { sub?: string; roles?: string[] }) : null;
-  } catch {
-    return null;
-  }
-}
-
 export function sessionFromDevUser(u: DevTokenView): Session {
   return { token: u.token, userId: u.userId, name: u.name, username: u.username, roles: u.roles, via: 'dev' };
-}
-
-export function sessionFromToken(token: string): Session | null {
-  const claims = tokenClaims(token);
-  if (!claims?.sub) return null;
-  return { token: token.trim(), userId: claims.sub, name: claims.sub, roles: Array.isArray(claims.roles) ? claims.roles : [], via: 'token' };
 }
 
 export function SessionProvider({ children }: { children: ReactNode }) {
