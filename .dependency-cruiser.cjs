@@ -61,6 +61,13 @@ module.exports = {
       to: { path: '(^|/)node_modules/openapi-typescript/' },
     },
     {
+      name: 'console-through-api-client',
+      comment: 'apps/console is a browser app: it reaches the API only through the generated client, never server code',
+      severity: 'error',
+      from: { path: '^apps/console' },
+      to: { path: ['^apps/(?!console/)', '^libs/(?!api-client/)', '^workflows'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -1,5 +1,5 @@
-// Three projects: pure unit specs next to the code, and integration / e2e
-// suites under tests/ that run against the real Postgres, Redis and Temporal.
+// Four projects: pure unit specs next to the code, and integration / e2e /
+// browser suites under tests/ that run against the real Postgres, Redis and Temporal.
 const fs = require('node:fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
@@ -35,6 +35,14 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/tests/e2e/**/*.spec.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+    },
+    {
+      // The console (apps/console, production build) in Debian's chromium against the same real stack.
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/tests/browser/**/*.spec.ts'],
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },

@@ -33,7 +33,7 @@ for p in "$PORT" "$TEMPORAL_PORT" "$TEMPORAL_UI_PORT"; do
   fi
 done
 
-echo "==> Building"
+echo "==> Building (apps, and the console into dist/console)"
 npm run -s build
 
 # Servers run in their own sessions so Ctrl-C reaches only this script,
@@ -92,6 +92,7 @@ node dist/infra/demo/demo.main.js "$api"
 cat <<MSG
 
 zhifa is running.
+  Console    $api/console/   (执法办案平台: sign in with a demo user in one click)
   API        $api/api/v1
   OpenAPI    $api/api/docs   (JSON: $api/api/docs-json)
   Readiness  $api/ready

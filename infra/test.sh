@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite against the real services: unit, integration
-# (Temporal dev server, Postgres, Redis) and e2e over HTTP.
+# (Temporal dev server, Postgres, Redis), e2e over HTTP, then the console in
+# Debian's chromium against the same stack (screenshots in .data/screenshots/).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -10,3 +11,7 @@ TEMPORAL_CLI="$(bash infra/temporal-cli.sh)"
 export TEMPORAL_CLI
 npx jest --selectProjects unit "$@"
 npx jest --selectProjects integration e2e --runInBand "$@"
+# The browser tests drive the console's production build, served by case-api.
+bash infra/install-browser.sh
+npm run -s build:console
+npx jest --selectProjects browser --runInBand "$@"

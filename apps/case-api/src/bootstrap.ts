@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, nestLogLevels } from '@zhifa/config';
 import { ApiModule } from './api.module';
+import { serveConsole } from './console/serve-console';
 import { validationPipe } from './common/validation';
 import { applyRouting, createOpenApiDocument, OPENAPI_JSON_PATH } from './openapi/openapi-document';
 
@@ -15,6 +16,8 @@ export async function createApiApp(cfg: AppConfig): Promise<NestExpressApplicati
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
 
+  // The web console (apps/console), when its production build exists.
+  serveConsole(app, cfg.consoleDir);
   SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: OPENAPI_JSON_PATH });
   return app;
 }

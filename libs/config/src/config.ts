@@ -13,6 +13,8 @@ export interface AppConfig {
   /** Largest evidence upload accepted, in bytes (audio-video can be several GB). */
   evidenceMaxBytes: number;
   timeZone: string;
+  /** The console's production build (Vite); case-api serves it at /console when it exists. */
+  consoleDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -106,6 +108,7 @@ export function loadConfig(env: Env): AppConfig {
     evidenceDir: read(env, 'EVIDENCE_DIR', '.data/evidence'),
     evidenceMaxBytes: int(env, 'EVIDENCE_MAX_BYTES', 8 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
     timeZone: timeZone(env, 'CASE_TIME_ZONE', 'Asia/Shanghai'),
+    consoleDir: read(env, 'CONSOLE_DIR', 'dist/console'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'] as const, 'log'),
   };
 }

@@ -1,0 +1,60 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes, useLocation } from 'react-router';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { Shell } from './components/Shell';
+import { useI18n } from './i18n';
+import { useSession } from './session';
+
+// One bundle per area, loaded when first visited.
+const SignInPage = lazy(() => import('./pages/SignInPage'));
+const MyWorkPage = lazy(() => import('./pages/MyWorkPage'));
+const CasesPage = lazy(() => import('./pages/CasesPage'));
+const CasePage = lazy(() => import('./pages/CasePage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+// Text and borders dark enough for WCAG AA contrast on white (antd's defaults for secondary text are lighter).
+const theme = {
+  token: {
+    colorPrimary: '#0b5cad',
+    colorLink: '#0b5cad',
+    colorInfo: '#0b5cad',
+    colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
+    colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+    colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+    colorTextPlaceholder: 'rgba(0, 0, 0, 0.58)',
+    colorTextQuaternary: 'rgba(0, 0, 0, 0.58)',
+  },
+};
+
+function RequireSession({ children }: { children: ReactNode }) {
+  const { session, signedOut } = useSession();
+  const location = useLocation();
+  if (!session) return <Navigate to="/sign-in" replace state={signedOut ? undefined : { from: location.pathname + location.search }} />;
+  return <Shell>{children}</Shell>;
+}
+
+export function App() {
+  const { lang } = useI18n();
+  dayjs.locale(lang === 'zh' ? 'zh-cn' : 'en');
+  return (
+    // No space put between two Chinese characters on buttons: the accessible name stays the word (退出, not 退 出).
+    <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
+      <AntApp>
+        <Suspense fallback={<Spin fullscreen />}>
+          <Routes>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/" element={<Navigate to="/work" replace />} />
+            <Route path="/work" element={<RequireSession><MyWorkPage /></RequireSession>} />
+            <Route path="/cases" element={<RequireSession><CasesPage /></RequireSession>} />
+            <Route path="/cases/:id" element={<RequireSession><CasePage /></RequireSession>} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

@@ -1,0 +1,66 @@
+import { Suspense, type ReactNode } from 'react';
+import { Link, NavLink } from 'react-router';
+import { Button, Layout, Space, Spin, Tag, Typography } from 'antd';
+import { useI18n } from '../i18n';
+import { roleLabel } from '../labels';
+import { useSession } from '../session';
+import type { DevTokenView } from '../api';
+
+type Role = DevTokenView['roles'][number];
+
+/** The frame of every signed-in page: who is signed in, where to go, the language. */
+export function Shell({ children }: { children: ReactNode }) {
+  const { session, signOut } = useSession();
+  const { t, lang, toggle } = useI18n();
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="zf-header">
+        <Link to="/work" className="zf-brand">
+          {t.appName}
+        </Link>
+        <nav aria-label={t.nav} className="zf-nav">
+          <NavLink to="/work">{t.myWork}</NavLink>
+          <NavLink to="/cases">{t.cases}</NavLink>
+        </nav>
+        <Space className="zf-user" size="middle" wrap>
+          {session && (
+            <section aria-label={lang === 'zh' ? '当前用户' : 'Signed in as'} className="zf-whoami">
+              <span data-testid="user-name" className="zf-user-name">
+                {session.name}
+              </span>{' '}
+              <span data-testid="user-roles">
+                {session.roles.map((r) => (
+                  <Tag key={r} color="blue" className="zf-role">
+                    {roleLabel(r as Role, lang)}
+                  </Tag>
+                ))}
+              </span>
+              <span className="zf-cert" title={t.certificateUnknown}>
+                {t.certificate}: {t.certificateUnknown}
+              </span>
+            </section>
+          )}
+          <Button size="small" onClick={toggle} aria-label={t.switchLangLabel} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+            {t.switchLang}
+          </Button>
+          <Button size="small" onClick={signOut}>
+            {t.signOut}
+          </Button>
+        </Space>
+      </Layout.Header>
+      <Layout.Content className="zf-content">
+        <main>
+          <Suspense fallback={<Spin />}>{children}</Suspense>
+        </main>
+      </Layout.Content>
+    </Layout>
+  );
+}
+
+export function PageTitle({ children }: { children: ReactNode }) {
+  return (
+    <Typography.Title level={1} style={{ fontSize: 22, marginTop: 0 }}>
+      {children}
+    </Typography.Title>
+  );
+}

@@ -1,0 +1,66 @@
+// Display of the API's values: instants in the agency's time zone, local
+// dates as the API gives them, amounts in yuan. Nothing here decides anything.
+
+/** The agency's time zone: deadlines and dates are counted in it (the API's CASE_TIME_ZONE). */
+export const AGENCY_TIME_ZONE = 'Asia/Shanghai';
+
+export type Lang = 'zh' | 'en';
+
+const locale = (lang: Lang): string => (lang === 'zh' ? 'zh-CN' : 'en-GB');
+
+/** The local date (YYYY-MM-DD) of an instant in the agency's time zone. */
+export function agencyDate(at: Date | string): string {
+  const d = typeof at === 'string' ? new Date(at) : at;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: AGENCY_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+}
+
+/** An instant, shown in the agency's time zone whatever the browser's is. */
+export function formatDateTime(at: string, lang: Lang): string {
+  return new Intl.DateTimeFormat(locale(lang), {
+    timeZone: AGENCY_TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(at));
+}
+
+/** A local date (YYYY-MM-DD) as the API gives it: no time zone conversion. */
+export function formatLocalDate(date: string, lang: Lang): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return lang === 'zh' ? `${y}年${m}月${d}日` : `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
+}
+
+/** Calendar days from one local date to another (negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export interface DaysLeft {
+  /** Calendar days from today to the due day, both in the agency's time zone. */
+  days: number;
+  /** The due instant has passed. */
+  overdue: boolean;
+}
+
+/** How far a due instant is, counted in the agency's calendar days (display only: the API judges deadlines). */
+export function daysLeft(dueAt: string, now: Date = new Date()): DaysLeft {
+  return { days: daysBetween(agencyDate(now), agencyDate(dueAt)), overdue: Date.parse(dueAt) < now.getTime() };
+}
+
+export function formatDaysLeft({ days, overdue }: DaysLeft, lang: Lang): string {
+  if (overdue) {
+    const late = Math.max(0, -days);
+    if (lang === 'zh') return late === 0 ? '今日已超期' : `已超期 ${late} 天`;
+    return late === 0 ? 'Overdue today' : `${late} day${late === 1 ? '' : 's'} overdue`;
+  }
+  if (days === 0) return lang === 'zh' ? '今日到期' : 'Due today';
+  return lang === 'zh' ? `剩 ${days} 天` : `${days} day${days === 1 ? '' : 's'} left`;
+}
+
+/** An amount in yuan: ¥3,000.00. */
+export function yuan(amount: number): string {
+  return `¥${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}

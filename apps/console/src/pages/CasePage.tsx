@@ -1,0 +1,132 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { ok, type DeadlineView } from '../api';
+import { DaysLeftTag } from '../components/DaysLeft';
+import { QueryError } from '../components/QueryError';
+import { PageTitle } from '../components/Shell';
+import { formatDateTime, formatLocalDate } from '../format';
+import { useI18n } from '../i18n';
+import { actionLabel, deadlineLabel, deadlineStateLabel, flagLabel, partyTypeLabel, procedureLabel, statusLabel, type Action } from '../labels';
+import { useSession } from '../session';
+
+/** One case: its header, its deadlines with their basis, and what the signed-in user may do on it now. */
+export default function CasePage() {
+  const { id = '' } = useParams();
+  const { api } = useSession();
+  const { t, lang } = useI18n();
+  const [command, setCommand] = useState<Action | null>(null);
+  const read = useQuery({
+    queryKey: ['case', id],
+    queryFn: () => ok(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })),
+  });
+  const c = read.data;
+
+  if (read.error) return <QueryError error={read.error} />;
+  if (!c) return <Card loading aria-busy="true" />;
+
+  return (
+    <>
+      <Link to="/cases">← {t.backToCases}</Link>
+      <PageTitle>
+        <span data-testid="case-number">{c.caseNumber}</span>{' '}
+        <Tag color="blue" style={{ verticalAlign: 'middle' }} data-testid="case-status">
+          {statusLabel(c.status, lang)}
+        </Tag>
+      </PageTitle>
+      <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 24 }}>
+        <Descriptions.Item label={t.party}>
+          {c.party.name} ({partyTypeLabel(c.party.type, lang)})
+        </Descriptions.Item>
+        <Descriptions.Item label={t.violation}>{c.violationCode}</Descriptions.Item>
+        <Descriptions.Item label={t.procedure}>{procedureLabel(c.procedure, lang)}</Descriptions.Item>
+        <Descriptions.Item label={t.flags}>
+          {c.flags.length ? c.flags.map((f) => <Tag key={f} color={f === 'OVERDUE' || f === 'PAYMENT_OVERDUE' ? 'red' : 'gold'}>{flagLabel(f, lang)}</Tag>) : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t.officers}>
+          {c.officers.length ? c.officers.map((o) => `${o.name} (${t.certificate} ${o.certificateNumber})`).join('；') : '—'}
+        </Descriptions.Item>
+        <Descriptions.Item label={t.registeredAt}>{formatDateTime(c.registeredAt, lang)}</Descriptions.Item>
+        <Descriptions.Item label={t.policyVersion}>{c.policyVersion}</Descriptions.Item>
+      </Descriptions>
+
+      <section aria-labelledby="actions-title" style={{ marginBottom: 24 }}>
+        <Typography.Title level={2} id="actions-title" style={{ fontSize: 18 }}>
+          {t.actions}
+        </Typography.Title>
+        <Typography.Paragraph>{t.actionsHelp}</Typography.Paragraph>
+        {c.allowedActions.length === 0 ? (
+          <Typography.Paragraph>{t.noActions}</Typography.Paragraph>
+        ) : (
+          <Space wrap data-testid="allowed-actions">
+            {c.allowedActions.map((a) => (
+              <Button key={a} data-action={a} onClick={() => setCommand(a)}>
+                {actionLabel(a, lang)}
+              </Button>
+            ))}
+          </Space>
+        )}
+      </section>
+
+      <section aria-labelledby="deadlines-title">
+        <Typography.Title level={2} id="deadlines-title" style={{ fontSize: 18 }}>
+          {t.deadlines}
+        </Typography.Title>
+        <Table<DeadlineView>
+          data-testid="deadlines"
+          size="small"
+          pagination={false}
+          rowKey="kind"
+          dataSource={c.deadlines}
+          locale={{ emptyText: t.noDeadlines }}
+          columns={[
+            { title: t.deadline, dataIndex: 'kind', width: 150, render: (_, d) => deadlineLabel(d.kind, lang) },
+            { title: t.status, dataIndex: 'state', width: 100, render: (_, d) => deadlineStateLabel(d.state, lang) },
+            { title: t.dueAt, key: 'due', width: 280, render: (_, d) => `${formatLocalDate(d.basis.dueDate, lang)} (${formatDateTime(d.dueAt, lang)})` },
+            { title: t.daysLeft, key: 'left', width: 120, render: (_, d) => (d.state === 'OPEN' ? <DaysLeftTag dueAt={d.dueAt} /> : '—') },
+            { title: t.basis, key: 'basis', render: (_, d) => <Basis d={d} /> },
+          ]}
+        />
+      </section>
+
+      <Drawer
+        open={command !== null}
+        onClose={() => setCommand(null)}
+        title={command ? actionLabel(command, lang) : ''}
+        closable={{ 'aria-label': t.close }}
+        size={480}
+      >
+        {command && (
+          <>
+            <Typography.Paragraph>
+              {t.command}: <code>POST /api/v1/cases/{'{id}'}/{command}</code>
+            </Typography.Paragraph>
+            <Typography.Paragraph data-testid="command-placeholder">{t.commandPlaceholder}</Typography.Paragraph>
+          </>
+        )}
+      </Drawer>
+    </>
+  );
+}
+
+/** How the API computed a deadline: rule, legal source, period, start, holidays and 调休 met. */
+function Basis({ d }: { d: DeadlineView }) {
+  const { t, lang } = useI18n();
+  const b = d.basis;
+  const period = b.seconds !== undefined ? `${b.seconds} s` : `${b.days} ${b.kind === 'WORKING' ? t.workingDays : t.calendarDays}`;
+  return (
+    <Descriptions size="small" column={1} colon>
+      <Descriptions.Item label={t.legalSource}>{b.source}</Descriptions.Item>
+      <Descriptions.Item label={t.period}>{period}</Descriptions.Item>
+      <Descriptions.Item label={t.startDate}>{formatLocalDate(b.startDate, lang)}</Descriptions.Item>
+      {b.holidaysMet.length > 0 && <Descriptions.Item label={t.holidaysMet}>{b.holidaysMet.map((x) => formatLocalDate(x, lang)).join('、')}</Descriptions.Item>}
+      {b.adjustedWorkingDaysMet.length > 0 && (
+        <Descriptions.Item label={t.adjustedMet}>{b.adjustedWorkingDaysMet.map((x) => formatLocalDate(x, lang)).join('、')}</Descriptions.Item>
+      )}
+      {b.rolledForwardFrom && <Descriptions.Item label={t.rolledForward}>{formatLocalDate(b.rolledForwardFrom, lang)}</Descriptions.Item>}
+      {b.pauses.length > 0 && <Descriptions.Item label={t.pauses}>{b.pauses.length}</Descriptions.Item>}
+      {b.warnings.length > 0 && <Descriptions.Item label={t.warnings}>{b.warnings.join('；')}</Descriptions.Item>}
+    </Descriptions>
+  );
+}

@@ -1,0 +1,247 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { ApiClient } from '@zhifa/api-client';
+import { startStack, type Stack } from '../support/stack';
+import { Client } from '../e2e/command-helpers';
+
+// The console in a real browser (Debian's chromium, driven by playwright-core)
+// against the real stack: case-api serves the production build of
+// apps/console (npm run build:console) at /console, as in production.
+const ROOT = resolve(__dirname, '../..');
+const CONSOLE_DIR = join(ROOT, 'dist/console');
+const SCREENSHOTS = join(ROOT, '.data/screenshots');
+const CHROMIUM = '/usr/bin/chromium';
+// No sandbox as root in CI; no background networking: this machine's closed network refuses it.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+describe('the console in a browser', () => {
+  let stack: Stack;
+  let api: Client;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  const browserErrors: string[] = [];
+  let caseId: string;
+  let caseNumber: string;
+
+  beforeAll(async () => {
+    if (!existsSync(join(CONSOLE_DIR, 'index.html'))) {
+      throw new Error(`No console build in ${CONSOLE_DIR}: run the browser tests through npm test (or npm run test:browser), which builds it`);
+    }
+    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run bash infra/install-browser.sh`);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    stack = await startStack({ env: { CONSOLE_DIR } });
+    api = new Client(stack);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
+    page = await context.newPage();
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') browserErrors.push(`console: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => browserErrors.push(`page: ${err.message}`));
+    page.on('requestfailed', (req) => {
+      // A read still in flight when the test navigates the whole page away is aborted by the browser: not a failure.
+      const error = req.failure()?.errorText ?? '';
+      if (error !== 'net::ERR_ABORTED') browserErrors.push(`request failed: ${req.url()} ${error}`);
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  async function register(as: ApiClient): Promise<{ id: string; caseNumber: string }> {
+    const { data, error, response } = await as.POST('/api/v1/cases', {
+      body: {
+        source: 'inspection',
+        discoveredAt: new Date(Date.now() - 3600_000).toISOString(),
+        violationAt: new Date(Date.now() - 2 * 86400_000).toISOString().slice(0, 10),
+        party: { type: 'PERSON', name: '王某' },
+        violationCode: 'FOOD-UNLICENSED',
+        summary: 'browser test lead',
+        procedure: 'ORDINARY',
+        officerIds: [api.id('officer.zhang'), api.id('officer.li')],
+      },
+    });
+    expect({ status: response.status, error }).toEqual({ status: 201, error: undefined });
+    return { id: data!.id, caseNumber: data!.caseNumber };
+  }
+
+  /** axe-core injected into the page: no serious or critical violation. */
+  async function expectAccessible(name: string): Promise<void> {
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      // Runs in the page (the test's own tsconfig has no DOM types).
+      const page = globalThis as unknown as { document: unknown; axe: { run(ctx: unknown, opts: object): Promise<{ violations: AxeViolation[] }> } };
+      const result = await page.axe.run(page.document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+    });
+    const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect({ page: name, violations: grave.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`) }).toEqual({ page: name, violations: [] });
+  }
+
+  async function shot(name: string): Promise<void> {
+    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+
+  /** The command buttons the case page shows, in order. */
+  async function actionButtons(): Promise<string[]> {
+    const section = page.getByTestId('allowed-actions');
+    await section.waitFor();
+    return section.locator('button[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action') ?? ''));
+  }
+
+  it('registers a lead through the typed client', async () => {
+    ({ id: caseId, caseNumber } = await register(api.as('officer.zhang')));
+    expect(caseNumber).toBeTruthy();
+  });
+
+  it('signs in as head.sun with one click and shows the name and roles', async () => {
+    await page.goto(`${stack.url}/console/`);
+    await page.waitForURL(/\/console\/sign-in$/);
+    await page.locator('button[data-username="head.sun"]').waitFor();
+    // The sign-in screen says where a production token comes from.
+    await expect(page.getByText('统一身份认证平台').count()).resolves.toBeGreaterThan(0);
+    await shot('sign-in');
+    await expectAccessible('sign-in');
+
+    await page.locator('button[data-username="head.sun"]').click();
+    await page.waitForURL(/\/console\/work$/);
+    await expect(page.getByTestId('user-name').textContent()).resolves.toBe('孙局长');
+    await expect(page.getByTestId('user-roles').textContent()).resolves.toBe('机关负责人');
+  });
+
+  it('lists the filing of the registered lead in My work, as the API gives it', async () => {
+    const row = page.getByTestId('tasks').locator('tr', { hasText: caseNumber });
+    await row.waitFor();
+    await expect(row.locator('[data-action="filing"]').count()).resolves.toBe(1);
+    await expect(row.getByText('立案审批').count()).resolves.toBe(1);
+    // Every task the API gives, in its order.
+    const { items } = await api.myTasks('head.sun');
+    const shown = await page.getByTestId('tasks').locator('tbody tr a').allTextContents();
+    expect(shown).toEqual(items.map((t) => t.caseNumber));
+    await shot('my-work');
+    await expectAccessible('my-work');
+  });
+
+  it("opens the case: its header, deadlines and exactly the head's allowed actions as buttons", async () => {
+    await page.getByTestId('tasks').locator('tr', { hasText: caseNumber }).getByRole('link', { name: caseNumber }).click();
+    await page.waitForURL(new RegExp(`/console/cases/${caseId}$`));
+    await expect(page.getByTestId('case-number').textContent()).resolves.toBe(caseNumber);
+    await expect(page.getByTestId('case-status').textContent()).resolves.toBe('线索已登记');
+    const expected = (await api.case('head.sun', caseId)).allowedActions;
+    expect(expected).toContain('filing');
+    expect(await actionButtons()).toEqual(expected);
+    await page.getByTestId('deadlines').getByText('立案决定').waitFor();
+    await shot('case');
+    await expectAccessible('case');
+
+    // A button opens a drawer naming its command; no command is sent.
+    await page.locator('button[data-action="filing"]').click();
+    await page.getByTestId('command-placeholder').waitFor();
+    await expect(page.getByText('POST /api/v1/cases/{id}/filing').count()).resolves.toBe(1);
+    await shot('case-action-drawer');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('command-placeholder').waitFor({ state: 'hidden' });
+    expect((await api.case('head.sun', caseId)).status).toBe('LEAD_REGISTERED');
+  });
+
+  it('lists the case in Cases, with the filters the API has', async () => {
+    await page.getByRole('navigation').getByRole('link', { name: '案件' }).click();
+    await page.waitForURL(/\/console\/cases$/);
+    await page.getByTestId('cases').locator('tr', { hasText: caseNumber }).waitFor();
+    await page.getByRole('searchbox').fill(caseNumber);
+    await page.getByRole('searchbox').press('Enter');
+    await page.waitForURL(/text=/);
+    await expect(page.getByTestId('cases').locator('tbody tr[data-row-key]').count()).resolves.toBe(1);
+    await shot('cases');
+    await expectAccessible('cases');
+    // The API's overdue filter: the fresh lead is not overdue, as the typed client reads it too.
+    const overdue = await api.as('head.sun').GET('/api/v1/cases', { params: { query: { overdue: true, text: caseNumber } } });
+    expect(overdue.data?.total).toBe(0);
+    await page.getByRole('checkbox', { name: '仅看超期' }).click();
+    await page.waitForURL(/overdue=true/);
+    await page.getByTestId('cases').locator('.ant-empty-description', { hasText: '暂无数据' }).waitFor();
+    await expect(page.getByTestId('cases').locator('tbody tr[data-row-key]').count()).resolves.toBe(0);
+  });
+
+  it("shows another user (officer.zhang) that user's own actions on the same case", async () => {
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.waitForURL(/\/console\/sign-in$/);
+    // By keyboard this time.
+    await page.locator('button[data-username="officer.zhang"]').focus();
+    const tasksRead = page.waitForResponse((r) => r.url().endsWith('/api/v1/me/tasks'));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/console\/work$/);
+    await expect(page.getByTestId('user-name').textContent()).resolves.toBe('张伟');
+    expect((await tasksRead).status()).toBe(200);
+    await page.goto(`${stack.url}/console/cases/${caseId}`);
+    await expect(page.getByTestId('case-number').textContent()).resolves.toBe(caseNumber);
+    const expected = (await api.case('officer.zhang', caseId)).allowedActions;
+    const head = (await api.case('head.sun', caseId)).allowedActions;
+    expect(expected).not.toEqual(head);
+    expect(expected).not.toContain('filing');
+    const shown = page.getByTestId('allowed-actions');
+    if (expected.length === 0) {
+      await page.getByText('您现在对本案没有可办事项').waitFor();
+    } else {
+      expect(await actionButtons()).toEqual(expected);
+    }
+    await expect(shown.locator('button[data-action="filing"]').count()).resolves.toBe(0);
+    await shot('case-officer');
+    await expectAccessible('case-officer');
+  });
+
+  it('switches to English and back', async () => {
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: 'My work' }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await page.getByRole('button', { name: '切换到中文' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: '我的待办' }).waitFor();
+  });
+
+  it("signs in with a pasted token, as production does, and refuses what is not one", async () => {
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.waitForURL(/\/console\/sign-in$/);
+    const field = page.getByLabel('身份认证令牌');
+    await field.fill('not-a-token');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.getByText('这不是一个有效的令牌').waitFor();
+    await field.fill(await stack.token('officer.li'));
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL(/\/console\/work$/);
+    // The token carries the subject and roles, not the name (the API has no current-user read yet).
+    await expect(page.getByTestId('user-name').textContent()).resolves.toBe(stack.userId('officer.li'));
+    await expect(page.getByTestId('user-roles').textContent()).resolves.toBe('执法人员');
+    await page.getByTestId('tasks').waitFor();
+  });
+
+  it('serves the app for any console address and 404s a missing bundle', async () => {
+    const deep = await fetch(`${stack.url}/console/cases/${caseId}`);
+    expect(deep.status).toBe(200);
+    expect(deep.headers.get('content-type')).toMatch(/text\/html/);
+    const missing = await fetch(`${stack.url}/console/assets/nothing-here.js`);
+    expect(missing.status).toBe(404);
+  });
+
+  it('logged no error in the browser console on any page', () => {
+    expect(browserErrors).toEqual([]);
+  });
+});
