@@ -56,6 +56,7 @@ const ACTION: Record<Action, string> = {
   'hearing-request': '听证申请',
   'hearing-waiver': '放弃听证',
   hearing: '听证',
+  'hearing-end': '听证终止',
   'major-case': '重大案件认定',
   'legal-review-request': '提请法制审核',
   'legal-review': '法制审核意见',
