@@ -125,6 +125,8 @@ describe('the console in a browser', () => {
     await page.locator('button[data-username="head.sun"]').click();
     await page.waitForURL(/\/console\/work$/);
     await expect(page.getByTestId('user-name').textContent()).resolves.toBe('孙局长');
+    // A head holds no enforcement certificate: the header says so rather than leaving it blank.
+    await expect(page.getByTestId('user-certificate').textContent()).resolves.toBe('执法证号: 无有效证件');
     await expect(page.getByTestId('user-roles').textContent()).resolves.toBe('机关负责人');
   });
 
@@ -191,6 +193,8 @@ describe('the console in a browser', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/console\/work$/);
     await expect(page.getByTestId('user-name').textContent()).resolves.toBe('张伟');
+    // The certificate valid today, as GET /me reads it from the directory.
+    await expect(page.getByTestId('user-certificate').textContent()).resolves.toBe('执法证号: 14040120240001');
     expect((await tasksRead).status()).toBe(200);
     await page.goto(`${stack.url}/console/cases/${caseId}`);
     await expect(page.getByTestId('case-number').textContent()).resolves.toBe(caseNumber);
@@ -227,8 +231,10 @@ describe('the console in a browser', () => {
     await field.fill(await stack.token('officer.li'));
     await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.waitForURL(/\/console\/work$/);
-    // The token carries the subject and roles, not the name (the API has no current-user read yet).
-    await expect(page.getByTestId('user-name').textContent()).resolves.toBe(stack.userId('officer.li'));
+    // The token carries only the subject and roles; the name and certificate come from GET /me.
+    await page.getByTestId('user-certificate').waitFor();
+    await expect(page.getByTestId('user-name').textContent()).resolves.toBe('李娜');
+    await expect(page.getByTestId('user-certificate').textContent()).resolves.toBe('执法证号: 14040120240002');
     await expect(page.getByTestId('user-roles').textContent()).resolves.toBe('执法人员');
     await page.getByTestId('tasks').waitFor();
   });

@@ -117,6 +117,17 @@ describe('what is waiting for me', () => {
     expect(leads[0].dueAt! < leads[1].dueAt!).toBe(true);
   });
 
+  it('GET /me: who I am as the directory holds it now, with each certificate valid today or not', async () => {
+    const zhang = await api.as('officer.zhang').GET('/api/v1/me');
+    expect(zhang.response.status).toBe(200);
+    expect(zhang.data).toMatchObject({ userId: api.id('officer.zhang'), name: '张伟', roles: ['OFFICER'] });
+    expect(zhang.data?.certificates).toEqual([expect.objectContaining({ number: '14040120240001', status: 'ACTIVE', validToday: true })]);
+    const expired = await api.as('officer.expired').GET('/api/v1/me');
+    expect(expired.data?.certificates).toEqual([expect.objectContaining({ number: '14040120210004', validTo: '2025-12-31', validToday: false })]);
+    const head = await api.as('head.sun').GET('/api/v1/me');
+    expect(head.data).toMatchObject({ name: '孙局长', roles: ['AGENCY_HEAD'], certificates: [] });
+  });
+
   it('needs a token: 401 as problem+json', async () => {
     const { error, response } = await createApiClient({ baseUrl: stack.url }).GET('/api/v1/me/tasks');
     expect(response.status).toBe(401);

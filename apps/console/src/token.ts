@@ -1,6 +1,6 @@
 // Reading a pasted token, without verifying it: the API verifies every request.
 
-/** Who is signed in: what the sign-in gave (the API has no current-user read yet). */
+/** Who is signed in: what the sign-in gave; the header reads the rest from GET /me. */
 export interface Session {
   token: string;
   /** The token's subject (the user's id). */

@@ -110,6 +110,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who I am: name, agency, roles and certificates as the directory holds them now
+         * @description Read from Postgres on every call, so a role withdrawn or a certificate suspended shows at once.
+         */
+        get: operations["MeController_me"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/tasks": {
         parameters: {
             query?: never;
@@ -1236,6 +1256,30 @@ export interface components {
             events: number;
             /** @description The first break, when the chain is not valid */
             brokenAt?: components["schemas"]["ChainBreakView"];
+        };
+        MyCertificateView: {
+            /** @example 14040120240001 */
+            number: string;
+            /** @example ENFORCEMENT:market */
+            scope: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "SUSPENDED" | "REVOKED";
+            /** @description Active and within its dates on today's date in the agency's time zone */
+            validToday: boolean;
+        };
+        MeView: {
+            /** Format: uuid */
+            userId: string;
+            /** @example 张伟 */
+            name: string;
+            /** Format: uuid */
+            agencyId: string;
+            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            certificates: components["schemas"]["MyCertificateView"][];
         };
         TaskView: {
             /** Format: uuid */
@@ -2483,6 +2527,52 @@ export interface operations {
             };
             /** @description CASE.NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    MeController_me: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,10 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ACTION_NAMES, CASE_STATUSES, DEADLINE_KINDS, tasksFor, type CaseState } from '@zhifa/domain';
+import { ACTION_NAMES, CASE_STATUSES, CERTIFICATE_STATUSES, DEADLINE_KINDS, ROLES, localDate, tasksFor, type CaseState } from '@zhifa/domain';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
 import { CaseDirectoryService } from '../cases/case-directory.service';
+import { ProblemException } from '../common/problem';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
 
 /** One step waiting for the caller, with the deadline it answers to. */
@@ -39,6 +40,45 @@ export class TaskListView {
   total!: number;
 }
 
+/** A certificate (执法证 or reviewer qualification) as the directory holds it, and whether it is valid today. */
+export class MyCertificateView {
+  @ApiProperty({ type: String, example: '14040120240001' })
+  number!: string;
+
+  @ApiProperty({ type: String, example: 'ENFORCEMENT:market' })
+  scope!: string;
+
+  @ApiProperty({ type: String, format: 'date' })
+  validFrom!: string;
+
+  @ApiProperty({ type: String, format: 'date' })
+  validTo!: string;
+
+  @ApiProperty({ enum: CERTIFICATE_STATUSES })
+  status!: string;
+
+  @ApiProperty({ type: Boolean, description: "Active and within its dates on today's date in the agency's time zone" })
+  validToday!: boolean;
+}
+
+/** Who the caller is, as the directory says now (not as the token says). */
+export class MeView {
+  @ApiProperty({ type: String, format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty({ type: String, example: '张伟' })
+  name!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  agencyId!: string;
+
+  @ApiProperty({ enum: ROLES, isArray: true })
+  roles!: string[];
+
+  @ApiProperty({ type: [MyCertificateView] })
+  certificates!: MyCertificateView[];
+}
+
 /** Cases read per page while gathering tasks; the reader sees at most MAX_CASES of them. */
 const PAGE = 100;
 const MAX_CASES = 2000;
@@ -51,6 +91,32 @@ export class MeController {
     private readonly actors: ActorService,
     private readonly directory: CaseDirectoryService,
   ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Who I am: name, agency, roles and certificates as the directory holds them now',
+    description: 'Read from Postgres on every call, so a role withdrawn or a certificate suspended shows at once.',
+  })
+  @ApiOkResponse({ type: MeView })
+  @ApiProblems(AUTHENTICATED)
+  async me(@Principal() principal: TokenClaims): Promise<MeView> {
+    const actor = await this.actors.caller(principal);
+    // "Today" in the agency's time zone, as its current policy states it.
+    const agency = await this.directory.agency(actor.agencyId);
+    // No policy published yet (409 elsewhere) is no reason to hide who I am; any other failure is.
+    const policy = await this.directory.currentPolicy(agency.jurisdiction).catch((err: unknown) => {
+      if (err instanceof ProblemException && err.code === 'POLICY.NONE_PUBLISHED') return undefined;
+      throw err;
+    });
+    const today = localDate(new Date().toISOString(), policy?.timeZone ?? 'Asia/Shanghai');
+    return {
+      userId: actor.userId,
+      name: actor.name,
+      agencyId: actor.agencyId,
+      roles: [...actor.roles],
+      certificates: actor.certificates.map((c) => ({ ...c, validToday: c.status === 'ACTIVE' && c.validFrom <= today && today <= c.validTo })),
+    };
+  }
 
   @Get('tasks')
   @ApiOperation({

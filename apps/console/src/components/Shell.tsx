@@ -1,17 +1,23 @@
 import { Suspense, type ReactNode } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, NavLink } from 'react-router';
 import { Button, Layout, Space, Spin, Tag, Typography } from 'antd';
 import { useI18n } from '../i18n';
 import { roleLabel } from '../labels';
 import { useSession } from '../session';
-import type { DevTokenView } from '../api';
+import { ok, type DevTokenView } from '../api';
 
 type Role = DevTokenView['roles'][number];
 
 /** The frame of every signed-in page: who is signed in, where to go, the language. */
 export function Shell({ children }: { children: ReactNode }) {
-  const { session, signOut } = useSession();
+  const { session, signOut, api } = useSession();
   const { t, lang, toggle } = useI18n();
+  // Who I am as the directory holds it now: name, roles and certificates (a pasted token carries only an id).
+  const me = useQuery({ queryKey: ['me', session?.userId], queryFn: () => ok(api.GET('/api/v1/me')), enabled: session !== null });
+  const name = me.data?.name ?? session?.name;
+  const roles = me.data?.roles ?? session?.roles ?? [];
+  const valid = me.data?.certificates.filter((c) => c.validToday) ?? [];
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="zf-header">
@@ -26,18 +32,20 @@ export function Shell({ children }: { children: ReactNode }) {
           {session && (
             <section aria-label={lang === 'zh' ? '当前用户' : 'Signed in as'} className="zf-whoami">
               <span data-testid="user-name" className="zf-user-name">
-                {session.name}
+                {name}
               </span>{' '}
               <span data-testid="user-roles">
-                {session.roles.map((r) => (
+                {roles.map((r) => (
                   <Tag key={r} color="blue" className="zf-role">
                     {roleLabel(r as Role, lang)}
                   </Tag>
                 ))}
               </span>
-              <span className="zf-cert" title={t.certificateUnknown}>
-                {t.certificate}: {t.certificateUnknown}
-              </span>
+              {me.data && (
+                <span className="zf-cert" data-testid="user-certificate">
+                  {t.certificate}: {valid.length > 0 ? valid.map((c) => c.number).join('、') : t.certificateNone}
+                </span>
+              )}
             </section>
           )}
           <Button size="small" onClick={toggle} aria-label={t.switchLangLabel} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
