@@ -239,6 +239,40 @@ describe('the console in a browser', () => {
     await page.getByTestId('tasks').waitFor();
   });
 
+  it('a supervisor reads the timeline and verifies the chain; an edit behind the trigger\'s back shows where it breaks', async () => {
+    await page.getByRole('button', { name: '退出' }).click();
+    await page.waitForURL(/\/console\/sign-in$/);
+    await page.locator('button[data-username="supervisor.zhou"]').click();
+    await page.waitForURL(/\/console\/work$/);
+    await page.goto(`${stack.url}/console/cases/${caseId}`);
+    const events = (await api.as('supervisor.zhou').GET('/api/v1/cases/{id}/timeline', { params: { path: { id: caseId } } })).data!.events;
+    await page.getByTestId('timeline').locator('tbody tr[data-row-key]').first().waitFor();
+    await expect(page.getByTestId('timeline').locator('tbody tr[data-row-key]').count()).resolves.toBe(events.length);
+    await expect(page.getByTestId('timeline').locator('code[data-hash]').first().getAttribute('data-hash')).resolves.toBe(events[0].hash);
+    await page.getByTestId('verify-chain').click();
+    await expect(page.getByTestId('chain-result').textContent()).resolves.toBe(`哈希链完整：已校验 ${events.length} 个事件。`);
+    await shot('timeline');
+    await expectAccessible('timeline');
+
+    // A superuser rewrites an event behind the append-only trigger's back: the console shows where the chain breaks.
+    const tampered = await register(api.as('officer.zhang'));
+    const filing = await api.as('head.sun').POST('/api/v1/cases/{id}/filing', {
+      params: { path: { id: tampered.id } },
+      body: { approve: true, reason: 'facts verified on inspection', officerIds: [api.id('officer.zhang'), api.id('officer.li')] },
+    });
+    expect(filing.response.status).toBe(200);
+    await stack.ds.transaction(async (m) => {
+      await m.query('ALTER TABLE case_events DISABLE TRIGGER case_events_append_only');
+      await m.query(`UPDATE case_events SET payload = jsonb_set(payload, '{reason}', '"rewritten later"') WHERE case_id = $1 AND seq = 2`, [tampered.id]);
+      await m.query('ALTER TABLE case_events ENABLE TRIGGER case_events_append_only');
+    });
+    await page.goto(`${stack.url}/console/cases/${tampered.id}`);
+    await page.getByTestId('verify-chain').click();
+    const broken = page.getByTestId('chain-result');
+    await broken.waitFor();
+    await expect(broken.textContent()).resolves.toMatch(/^哈希链在第 2 个事件处断开：/);
+  });
+
   it('serves the app for any console address and 404s a missing bundle', async () => {
     const deep = await fetch(`${stack.url}/console/cases/${caseId}`);
     expect(deep.status).toBe(200);

@@ -6,6 +6,7 @@ import { ok, type DeadlineView } from '../api';
 import { DaysLeftTag } from '../components/DaysLeft';
 import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
+import { Timeline } from '../components/Timeline';
 import { formatDateTime, formatLocalDate } from '../format';
 import { useI18n } from '../i18n';
 import { actionLabel, deadlineLabel, deadlineStateLabel, flagLabel, partyTypeLabel, procedureLabel, statusLabel, type Action } from '../labels';
@@ -89,6 +90,8 @@ export default function CasePage() {
           ]}
         />
       </section>
+
+      <Timeline caseId={c.id} />
 
       <Drawer
         open={command !== null}
