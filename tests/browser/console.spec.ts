@@ -148,6 +148,8 @@ describe('the console in a browser', () => {
     await page.waitForURL(new RegExp(`/console/cases/${caseId}$`));
     await expect(page.getByTestId('case-number').textContent()).resolves.toBe(caseNumber);
     await expect(page.getByTestId('case-status').textContent()).resolves.toBe('线索已登记');
+    // Where the case stands on the lawful path: a lead, the first step.
+    await expect(page.getByTestId('lifecycle').locator('.ant-steps-item-process .ant-steps-item-title').textContent()).resolves.toBe('线索登记');
     const expected = (await api.case('head.sun', caseId)).allowedActions;
     expect(expected).toContain('filing');
     expect(await actionButtons()).toEqual(expected);

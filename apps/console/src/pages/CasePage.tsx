@@ -6,6 +6,7 @@ import { ok, type DeadlineView } from '../api';
 import { DaysLeftTag } from '../components/DaysLeft';
 import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
+import { Lifecycle } from '../components/Lifecycle';
 import { Timeline } from '../components/Timeline';
 import { formatDateTime, formatLocalDate } from '../format';
 import { useI18n } from '../i18n';
@@ -36,6 +37,7 @@ export default function CasePage() {
           {statusLabel(c.status, lang)}
         </Tag>
       </PageTitle>
+      <Lifecycle c={c} />
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 24 }}>
         <Descriptions.Item label={t.party}>
           {c.party.name} ({partyTypeLabel(c.party.type, lang)})
