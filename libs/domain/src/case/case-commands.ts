@@ -9,6 +9,7 @@ import type { InvestigationCommand } from './stages/investigation';
 import type { NoticeCommand } from './stages/notice';
 import type { HearingCommand } from './stages/hearing';
 import type { LegalReviewCommand } from './stages/legal-review';
+import type { CollectiveDiscussionCommand } from './stages/collective-discussion';
 import type { DecisionCommand } from './stages/decision';
 import type { ExecutionCommand } from './stages/execution';
 import type { CaseControlCommand } from './stages/case-control';
@@ -26,6 +27,7 @@ export type CaseCommand =
   | NoticeCommand
   | HearingCommand
   | LegalReviewCommand
+  | CollectiveDiscussionCommand
   | DecisionCommand
   | ExecutionCommand
   | CaseControlCommand

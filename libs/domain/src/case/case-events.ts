@@ -10,6 +10,7 @@ import type { InvestigationEvent } from './stages/investigation';
 import type { NoticeEvent } from './stages/notice';
 import type { HearingEvent } from './stages/hearing';
 import type { LegalReviewEvent } from './stages/legal-review';
+import type { CollectiveDiscussionEvent } from './stages/collective-discussion';
 import type { DecisionEvent } from './stages/decision';
 import type { ExecutionEvent } from './stages/execution';
 import type { CaseControlEvent } from './stages/case-control';
@@ -25,6 +26,7 @@ export type CaseEvent =
   | NoticeEvent
   | HearingEvent
   | LegalReviewEvent
+  | CollectiveDiscussionEvent
   | DecisionEvent
   | ExecutionEvent
   | CaseControlEvent

@@ -17,6 +17,7 @@ import { investigation } from './stages/investigation';
 import { SHARED_REJECTION_CODES, type RejectionStatus } from './rejection';
 import type { ActionName, CommandRule, CommandSpec, Fold, StageInfo } from './stages/kit';
 import { legalReview } from './stages/legal-review';
+import { collectiveDiscussion } from './stages/collective-discussion';
 import { notice } from './stages/notice';
 import { registration } from './stages/registration';
 import { simpleProcedure } from './stages/simple-procedure';
@@ -31,6 +32,7 @@ export const STAGES: readonly StageInfo[] = [
   notice,
   hearing,
   legalReview,
+  collectiveDiscussion,
   decision,
   execution,
   caseControl,
@@ -59,6 +61,7 @@ export const COMMAND_SPECS = {
   ...notice.commands,
   ...hearing.commands,
   ...legalReview.commands,
+  ...collectiveDiscussion.commands,
   ...decision.commands,
   ...execution.commands,
   ...caseControl.commands,
@@ -76,6 +79,7 @@ export const EVENT_FOLDS = {
   ...notice.events,
   ...hearing.events,
   ...legalReview.events,
+  ...collectiveDiscussion.events,
   ...decision.events,
   ...execution.events,
   ...caseControl.events,

@@ -1,21 +1,17 @@
-// 重大执法决定法制审核 and 集体讨论: legal review by a named, qualified reviewer
-// who did not investigate, after any hearing and once the defence window has
-// closed, within its own time limit (APL 58); collective discussion of the
-// agency heads, before a decision or to authorise a further extension of the
-// decision limit (APL 57, 60). Whether a case needs either is judged on the
-// case as it stands (rules/pre-decision.ts: legalReviewGrounds).
+// 重大执法决定法制审核: legal review by a named, qualified reviewer who did
+// not investigate, after any hearing and once the defence window has closed,
+// within its own time limit (APL 58). Whether a case needs it is judged on the
+// case as it stands (rules/pre-decision.ts: legalReviewGrounds). Collective
+// discussion, which follows it, is its own stage (collective-discussion.ts).
 
 import type { ActorSnapshot } from '../actor.types';
 import type { LegalReviewerRef, PersonRef } from '../case-records';
 import type { CaseState } from '../case-state';
 import { armDeadline, meetDeadline } from '../deadlines';
 import { failWith, type Fail, type RejectionStatus } from '../rejection';
-import { collectiveDiscussionRule } from '../rules/pre-decision';
 import { hasRole, isInvestigator, personRef, reviewerCertificateOn } from '../rules/people';
 import { Validator } from '../rules/validation';
 import {
-  DISCUSSION_PURPOSES,
-  type DiscussionPurpose,
   HEARING_PENDING,
   INVESTIGATING,
   LEGAL_REVIEW_OPINIONS,
@@ -31,8 +27,6 @@ import { inForce } from '../rule-changes';
 
 /** The refusals only this stage gives. */
 const CODES = {
-  'COLLECTIVE.ATTENDEE_NOT_HEAD': 422,
-  'COLLECTIVE.QUORUM_NOT_MET': 422,
   /** The person recording the opinion is not the reviewer the case named. */
   'LEGAL_REVIEW.NOT_ASSIGNED_REVIEWER': 403,
   /** The person recording the opinion no longer holds the reviewer qualification. */
@@ -67,17 +61,7 @@ export type LegalReviewCommand =
   /** The head names another reviewer while the review is pending (e.g. after its time limit passed). */
   | { type: 'REASSIGN_LEGAL_REVIEW'; reviewer: ActorSnapshot; reason: string }
   /** APL 58 (1), (3): the case involves a major public interest, is complex, or spans several legal relationships. */
-  | { type: 'MARK_MAJOR_CASE'; grounds: MajorCaseGround[]; reason: string }
-  | {
-      type: 'RECORD_COLLECTIVE_DISCUSSION';
-      /** DECISION: before the decision (moves the case on); EXTENSION: authorises a further decision extension. */
-      purpose: DiscussionPurpose;
-      heldAt: string;
-      /** The agency heads present, as the API read them from Postgres (roles included). */
-      attendees: ActorSnapshot[];
-      minutes: string;
-      resolution: string;
-    };
+  | { type: 'MARK_MAJOR_CASE'; grounds: MajorCaseGround[]; reason: string };
 
 export type LegalReviewEvent =
   | { type: 'LEGAL_REVIEW_REQUESTED'; reasons: string[]; note?: string; reviewer?: LegalReviewerRef; requestedBy?: PersonRef }
@@ -90,15 +74,7 @@ export type LegalReviewEvent =
       returnTo?: LegalReviewReturn;
     }
   | { type: 'LEGAL_REVIEW_REASSIGNED'; reviewer: LegalReviewerRef; previous?: PersonRef; reason: string; by: PersonRef }
-  | { type: 'MAJOR_CASE_MARKED'; grounds: MajorCaseGround[]; reason: string; markedBy: PersonRef }
-  | {
-      type: 'COLLECTIVE_DISCUSSION_RECORDED';
-      purpose: DiscussionPurpose;
-      heldAt: string;
-      attendees: PersonRef[];
-      minutes: string;
-      resolution: string;
-    };
+  | { type: 'MAJOR_CASE_MARKED'; grounds: MajorCaseGround[]; reason: string; markedBy: PersonRef };
 
 /**
  * A legal reviewer the case may name (APL 58): LEGAL_REVIEWER of the case's
@@ -252,63 +228,6 @@ export const legalReview = stage<LegalReviewCommand, LegalReviewEvent>()(
         return e;
       },
     },
-    RECORD_COLLECTIVE_DISCUSSION: {
-      action: 'collective-discussion',
-      roles: ['AGENCY_HEAD'],
-      decisive: true,
-      from: (s, cmd, rules) => {
-        const purpose = (cmd as { purpose?: string }).purpose ?? 'DECISION';
-        if (purpose === 'EXTENSION') return inStatus([...INVESTIGATING, 'SUSPENDED'])(s, cmd, rules);
-        if (HEARING_PENDING.includes(s.status)) return fail('CASE.HEARING_PENDING', 'Discuss the decision after the hearing');
-        if (s.status === 'LEGAL_REVIEW_PENDING') return fail('CASE.LEGAL_REVIEW_PENDING', 'Discuss the decision after the legal review');
-        return all(
-          inStatus(['INVESTIGATION_REPORTED', 'CASE_REVIEWED', 'NOTICE_SERVED', 'DEFENCE_RECORDED', 'HEARING_HELD', 'LEGAL_REVIEW_PASSED']),
-          noDefenceRunning,
-          noHearingWindowRunning,
-          stepsDoneBefore('collective-discussion', 'the collective discussion of the decision'),
-        )(s, cmd, rules);
-      },
-      handle: (s, cmd, ctx) => {
-        const v = new Validator(ctx.now);
-        v.oneOf('purpose', cmd.purpose, DISCUSSION_PURPOSES).instant('heldAt', cmd.heldAt, { notFuture: true });
-        v.text('minutes', cmd.minutes).text('resolution', cmd.resolution);
-        if (v.array('attendees', cmd.attendees, { min: 1 })) {
-          cmd.attendees.forEach((a, i) => {
-            if (inForce(ctx, 'lawful-decisions')) v.actor(`attendees[${i}]`, a);
-            else if (v.object(`attendees[${i}]`, a)) v.text(`attendees[${i}].userId`, a.userId).text(`attendees[${i}].name`, a.name);
-          });
-        }
-        if (!v.ok) return invalid(v);
-        // Who attends and how many: the policy's rule since 'legal-review-assignment', two heads before it.
-        const rule = inForce(ctx, 'legal-review-assignment')
-          ? collectiveDiscussionRule(ctx.policy)
-          : { minAttendees: 2, roles: ['AGENCY_HEAD' as const], source: 'APL 57' };
-        const distinct = new Set(cmd.attendees.map((a) => a.userId));
-        if (distinct.size < rule.minAttendees) {
-          return fail(
-            'COLLECTIVE.QUORUM_NOT_MET',
-            `A collective discussion needs at least ${rule.minAttendees} distinct attendees (${rule.roles.join(' / ')}), got ${distinct.size} (${rule.source})`,
-          );
-        }
-        const notHeads = !inForce(ctx, 'lawful-decisions')
-          ? []
-          : cmd.attendees.filter((a) => !rule.roles.some((r) => hasRole(a, r)) || a.agencyId !== s.agencyId);
-        if (notHeads.length > 0) {
-          return fail(
-            'COLLECTIVE.ATTENDEE_NOT_HEAD',
-            `A collective discussion is of the agency's ${rule.roles.join(' / ')} (${rule.source}): ${notHeads.map((a) => a.name).join(', ')} is not one of this agency`,
-          );
-        }
-        return {
-          type: 'COLLECTIVE_DISCUSSION_RECORDED',
-          purpose: cmd.purpose,
-          heldAt: cmd.heldAt,
-          attendees: cmd.attendees.map(personRef),
-          minutes: cmd.minutes,
-          resolution: cmd.resolution,
-        };
-      },
-    },
   },
   {
     LEGAL_REVIEW_REQUESTED: (s, e, { at, policy }) => {
@@ -344,17 +263,6 @@ export const legalReview = stage<LegalReviewCommand, LegalReviewEvent>()(
     },
     MAJOR_CASE_MARKED: (s, e, { at }) => {
       s.majorCase = { grounds: [...e.grounds], reason: e.reason, markedBy: clone(e.markedBy), at };
-    },
-    COLLECTIVE_DISCUSSION_RECORDED: (s, e, { at }) => {
-      s.collectiveDiscussions.push({
-        purpose: e.purpose,
-        heldAt: e.heldAt,
-        attendees: clone(e.attendees),
-        minutes: e.minutes,
-        resolution: e.resolution,
-        recordedAt: at,
-      });
-      if (e.purpose === 'DECISION') s.status = 'COLLECTIVE_DISCUSSED';
     },
   },
   CODES,
