@@ -6,30 +6,33 @@ import type {
   CaseDecisionRecord,
   CaseDeadline,
   CaseOfficer,
-  CaseReviewRecord,
   ChallengeRecord,
-  CollectiveDiscussionRecord,
-  DefenceRecord,
   EvidenceItem,
   FilingRecord,
-  HearingRecord,
   InvestigationReport,
+  Party,
+  PaymentRecord,
+  RecusalRecord,
+  ServiceRecord,
+  TransferRecord,
+} from './case-records';
+import type {
+  CaseReviewRecord,
+  CollectiveDiscussionRecord,
+  DefenceRecord,
+  HearingRecord,
   LegalReviewerRef,
   LegalReviewRecord,
   MajorCaseMark,
   NoticeApprovalRecord,
   NoticeRecord,
   ReopeningRecord,
-  Party,
   ReviewGrounds,
-  PaymentRecord,
-  RecusalRecord,
-  ServiceRecord,
-  TransferRecord,
-} from './case-records';
+} from './pre-decision-records';
 import type { CaseFlag, CaseStatus, DeadlineKind, Procedure } from './vocabulary';
 
 export type * from './case-records';
+export type * from './pre-decision-records';
 
 export interface CaseState {
   caseId: string;

@@ -5,7 +5,8 @@
 // discussion, which follows it, is its own stage (collective-discussion.ts).
 
 import type { ActorSnapshot } from '../actor.types';
-import type { LegalReviewerRef, PersonRef } from '../case-records';
+import type { PersonRef } from '../case-records';
+import type { LegalReviewerRef } from '../pre-decision-records';
 import type { CaseState } from '../case-state';
 import { armDeadline, meetDeadline } from '../deadlines';
 import { failWith, type Fail, type RejectionStatus } from '../rejection';
