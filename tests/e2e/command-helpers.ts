@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { createApiClient, type ApiClient, type CaseView, type CommandResponse, type DeadlineView, type Problem, type TaskView } from '@zhifa/api-client';
 import { http, HttpResult, Stack } from '../support/stack';
 
+export { decisionContents } from '../support/demo-case-facts';
+
 // Shared by the command e2e suites: plain HTTP calls as a client makes them,
 // the typed client generated from the committed OpenAPI document (`as(user)`),
 // and the database facts the suites assert (what a case has recorded).
@@ -143,18 +145,6 @@ export class Client {
     expect(await this.eventCount(caseId)).toBe(before);
     return res;
   }
-}
-
-/** What APL 59 asks a decision to state besides its outcome and penalty (the demo's remedy bodies). */
-export function decisionContents(evidenceIds: string[], over: Record<string, unknown> = {}): Record<string, unknown> {
-  return {
-    legalBasis: '《食品安全法》第一百二十二条',
-    facts: '当事人未取得食品经营许可证销售预包装食品',
-    evidenceIds,
-    performance: '自收到本决定书之日起十五日内到指定银行缴纳罚款',
-    remedy: { reconsiderationBody: '长治市人民政府', court: '长治市市场监督管理局所在地有管辖权的人民法院' },
-    ...over,
-  };
 }
 
 /** An instant `seconds` ago: acts are recorded after they happen, never in the future. */

@@ -5,30 +5,22 @@ import { NestFactory } from '@nestjs/core';
 import { Client, Connection, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { caseStateQuery, caseWorkflowId, CASE_WORKFLOW_TYPE, executeCommandUpdate, type CaseWorkflowInput } from '@zhifa/contracts';
-import type { ActorSnapshot, CaseCommand, JurisdictionPolicy } from '@zhifa/domain';
+import type { CaseCommand, JurisdictionPolicy } from '@zhifa/domain';
 import { CaseEventStore, createDataSource } from '@zhifa/persistence';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { DEMO_POLICY } from '../../infra/seed/demo-policy';
-import { DEMO_AGENCY, DEMO_USERS } from '../../infra/seed/demo-people';
+import { DEMO_AGENCY } from '../../infra/seed/demo-people';
 import { eventually } from '../support/eventually';
 import { fastPolicy } from '../support/policies';
 import { maybeRecordHistory } from '../support/record-history';
 import { killHard, spawnWorkerProcess } from '../support/worker-process';
 import { appEnv, TEST_DATABASE_URL } from '../support/test-env';
+import { decisionContents, demoActor } from '../support/demo-case-facts';
 
 /** What APL 59 asks a decision to state (the cases here record evidence 'e1'). */
-const CONTENTS = {
-  legalBasis: '《食品安全法》第一百二十二条',
-  facts: 'sold without licence',
-  evidenceIds: ['e1'],
-  performance: '十五日内到指定银行缴纳',
-  remedy: { reconsiderationBody: '长治市人民政府', court: '有管辖权的人民法院' },
-};
+const CONTENTS = decisionContents(['e1']);
 
-function actor(username: string): ActorSnapshot {
-  const u = DEMO_USERS.find((x) => x.username === username)!;
-  return { userId: u.id, name: u.name, agencyId: DEMO_AGENCY.id, roles: u.roles, certificates: u.certificate ? [u.certificate] : [] };
-}
+const actor = demoActor;
 
 describe('case workflow on the Temporal dev server', () => {
   const taskQueue = `zhifa-wf-${randomUUID()}`;

@@ -5,34 +5,26 @@ import { NestFactory } from '@nestjs/core';
 import { Client, Connection, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { caseWorkflowId, CASE_WORKFLOW_TYPE, executeCommandUpdate, type CaseWorkflowInput } from '@zhifa/contracts';
-import type { ActorSnapshot, CaseCommand, JurisdictionPolicy } from '@zhifa/domain';
+import type { CaseCommand, JurisdictionPolicy } from '@zhifa/domain';
 import { CaseEventStore, createDataSource } from '@zhifa/persistence';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { DEMO_POLICY } from '../../infra/seed/demo-policy';
-import { DEMO_AGENCY, DEMO_USERS } from '../../infra/seed/demo-people';
+import { DEMO_AGENCY } from '../../infra/seed/demo-people';
 import { eventually } from '../support/eventually';
 import { fastPolicy } from '../support/policies';
 import { maybeRecordHistory } from '../support/record-history';
 import { appEnv, TEST_DATABASE_URL } from '../support/test-env';
+import { decisionContents, demoActor } from '../support/demo-case-facts';
 
 /** What APL 59 asks a decision to state (the cases here record evidence 'e1'). */
-const CONTENTS = {
-  legalBasis: '《食品安全法》第一百二十二条',
-  facts: 'sold food worth ¥12,000 without a licence',
-  evidenceIds: ['e1'],
-  performance: '十五日内到指定银行缴纳',
-  remedy: { reconsiderationBody: '长治市人民政府', court: '有管辖权的人民法院' },
-};
+const CONTENTS = decisionContents(['e1']);
 
 // 法制审核 on the real Temporal dev server (APL 57, 58): a major case through
 // review, notice, hearing, a legal review RETURNed once and then approved,
 // collective discussion and decision; and a review whose own limit runs out,
 // reminded, escalated (OVERDUE) and reassigned by the head.
 
-function actor(username: string): ActorSnapshot {
-  const u = DEMO_USERS.find((x) => x.username === username)!;
-  return { userId: u.id, name: u.name, agencyId: DEMO_AGENCY.id, roles: u.roles, certificates: u.certificate ? [u.certificate] : [] };
-}
+const actor = demoActor;
 
 describe('legal review in the case workflow', () => {
   const taskQueue = `zhifa-lr-${randomUUID()}`;

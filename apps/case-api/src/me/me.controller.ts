@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ACTION_NAMES, CASE_STATUSES, CERTIFICATE_STATUSES, DEADLINE_KINDS, ROLES, localDate, tasksFor, type CaseState } from '@zhifa/domain';
+import { ACTION_NAMES, CASE_STATUSES, CERTIFICATE_STATUSES, DEADLINE_KINDS, ROLES, certificateValidOn, localDate, tasksFor, type CaseState } from '@zhifa/domain';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
@@ -114,7 +114,7 @@ export class MeController {
       name: actor.name,
       agencyId: actor.agencyId,
       roles: [...actor.roles],
-      certificates: actor.certificates.map((c) => ({ ...c, validToday: c.status === 'ACTIVE' && c.validFrom <= today && today <= c.validTo })),
+      certificates: actor.certificates.map((c) => ({ ...c, validToday: certificateValidOn(c, today) })),
     };
   }
 

@@ -27,7 +27,7 @@ export { actingRole, gate, type GateOptions } from './gate';
 export { DEADLINE_OWNER, EXTENSION_PERIOD, deriveFlags, effectivePeriod } from './deadlines';
 export { preDecisionRequirements, type PreDecisionRequirement } from './rules/pre-decision';
 export { assessPenalty, amountDue, checkSimplePenalty, heavierThan, meetsThreshold } from './rules/penalty';
-export { certificateOn, checkNamedOfficers, investigatorIds, isInvestigator } from './rules/people';
+export { certificateOn, certificateValidOn, checkNamedOfficers, investigatorIds, isInvestigator } from './rules/people';
 export { deemedServedAt, PUBLIC_NOTICE_DAYS } from './rules/service';
 export { limitationCheck, addYears } from './rules/limitation';
 export * from './read-access';

@@ -10,12 +10,17 @@ export function hasRole(actor: ActorSnapshot, role: Role): boolean {
 }
 
 /** The certificate valid on a local date (YYYY-MM-DD), or why there is none. */
+/** A certificate acts on `date` (YYYY-MM-DD): active and within its dates. */
+export function certificateValidOn(c: CertificateSnapshot, date: string): boolean {
+  return c.status === 'ACTIVE' && c.validFrom <= date && date <= c.validTo;
+}
+
 export function certificateOn(
   actor: ActorSnapshot,
   date: string,
 ): { certificate: CertificateSnapshot; problem?: undefined } | { certificate?: undefined; problem: string } {
   const certs = Array.isArray(actor.certificates) ? actor.certificates : [];
-  const valid = certs.find((c) => c.status === 'ACTIVE' && c.validFrom <= date && date <= c.validTo);
+  const valid = certs.find((c) => certificateValidOn(c, date));
   if (valid) return { certificate: valid };
   if (certs.length === 0) return { problem: `${actor.name} holds no enforcement certificate` };
   // Name the most telling problem: a suspended or revoked certificate beats an expired one.
