@@ -1,71 +1,31 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ApiClient } from '@zhifa/api-client';
-import { startStack, type Stack } from '../support/stack';
-import { Client } from '../e2e/command-helpers';
+import type { Stack } from '../support/stack';
+import type { Client } from '../e2e/command-helpers';
+import { actionButtons as buttonsOn, expectAccessible as accessible, openHarness, shot as shotOf, type BrowserHarness } from './harness';
 
 // The console in a real browser (Debian's chromium, driven by playwright-core)
 // against the real stack: case-api serves the production build of
 // apps/console (npm run build:console) at /console, as in production.
-const ROOT = resolve(__dirname, '../..');
-const CONSOLE_DIR = join(ROOT, 'dist/console');
-const SCREENSHOTS = join(ROOT, '.data/screenshots');
-const CHROMIUM = '/usr/bin/chromium';
-// No sandbox as root in CI; no background networking: this machine's closed network refuses it.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const AXE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: { target: string[] }[];
-}
-
 describe('the console in a browser', () => {
+  let h: BrowserHarness;
   let stack: Stack;
   let api: Client;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
-  const browserErrors: string[] = [];
   let caseId: string;
   let caseNumber: string;
 
   beforeAll(async () => {
-    if (!existsSync(join(CONSOLE_DIR, 'index.html'))) {
-      throw new Error(`No console build in ${CONSOLE_DIR}: run the browser tests through npm test (or npm run test:browser), which builds it`);
-    }
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run bash infra/install-browser.sh`);
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    stack = await startStack({ env: { CONSOLE_DIR } });
-    api = new Client(stack);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
-    page = await context.newPage();
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') browserErrors.push(`console: ${msg.text()}`);
-    });
-    page.on('pageerror', (err) => browserErrors.push(`page: ${err.message}`));
-    page.on('requestfailed', (req) => {
-      // A read still in flight when the test navigates the whole page away is aborted by the browser: not a failure.
-      const error = req.failure()?.errorText ?? '';
-      if (error !== 'net::ERR_ABORTED') browserErrors.push(`request failed: ${req.url()} ${error}`);
-    });
+    h = await openHarness();
+    ({ stack, api, page } = h);
   });
   afterAll(async () => {
-    await browser?.close();
-    await stack?.close();
+    await h?.close();
   });
+
+  const expectAccessible = (name: string) => accessible(page, name);
+  const shot = (name: string) => shotOf(page, name);
+  const actionButtons = () => buttonsOn(page);
 
   async function register(as: ApiClient): Promise<{ id: string; caseNumber: string }> {
     const { data, error, response } = await as.POST('/api/v1/cases', {
@@ -82,30 +42,6 @@ describe('the console in a browser', () => {
     });
     expect({ status: response.status, error }).toEqual({ status: 201, error: undefined });
     return { id: data!.id, caseNumber: data!.caseNumber };
-  }
-
-  /** axe-core injected into the page: no serious or critical violation. */
-  async function expectAccessible(name: string): Promise<void> {
-    await page.addScriptTag({ content: AXE });
-    const violations = await page.evaluate(async () => {
-      // Runs in the page (the test's own tsconfig has no DOM types).
-      const page = globalThis as unknown as { document: unknown; axe: { run(ctx: unknown, opts: object): Promise<{ violations: AxeViolation[] }> } };
-      const result = await page.axe.run(page.document, { resultTypes: ['violations'] });
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
-    });
-    const grave = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({ page: name, violations: grave.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`) }).toEqual({ page: name, violations: [] });
-  }
-
-  async function shot(name: string): Promise<void> {
-    await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  }
-
-  /** The command buttons the case page shows, in order. */
-  async function actionButtons(): Promise<string[]> {
-    const section = page.getByTestId('allowed-actions');
-    await section.waitFor();
-    return section.locator('button[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action') ?? ''));
   }
 
   it('registers a lead through the typed client', async () => {
@@ -284,6 +220,6 @@ describe('the console in a browser', () => {
   });
 
   it('logged no error in the browser console on any page', () => {
-    expect(browserErrors).toEqual([]);
+    expect(h.errors).toEqual([]);
   });
 });

@@ -193,3 +193,13 @@ export function useI18n(): I18n {
   if (!v) throw new Error('useI18n outside I18nProvider');
   return v;
 }
+
+/**
+ * An area's own messages (a page or a form keeps its texts beside it rather
+ * than in the shared catalog above): both languages, the same keys.
+ */
+export function defineMessages<M extends Record<string, unknown>>(catalog: { zh: M; en: NoInfer<M> }): () => M {
+  return function useAreaMessages(): M {
+    return catalog[useI18n().lang];
+  };
+}
