@@ -19,6 +19,7 @@ import { EvidenceController } from './evidence/evidence.controller';
 import { EvidenceStore } from './evidence/evidence.store';
 import { HealthController } from './health/health.controller';
 import { MeController } from './me/me.controller';
+import { PeopleController } from './people/people.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { ProblemsController } from './problems/problems.controller';
 import { RedisProvider } from './health/redis.provider';
@@ -42,6 +43,7 @@ export class ApiModule {
         HealthController,
         CasesController,
         MeController,
+        PeopleController,
         ...STAGE_CONTROLLERS,
         EvidenceController,
         PoliciesController,

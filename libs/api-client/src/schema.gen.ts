@@ -150,6 +150,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The active people of my agency, with roles and certificates (whom a command may name)
+         * @description Any signed-in user, own agency only. `role` narrows to the people holding that role.
+         */
+        get: operations["PeopleController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/filing": {
         parameters: {
             query?: never;
@@ -1309,6 +1329,30 @@ export interface components {
             /** @description Soonest due first */
             items: components["schemas"]["TaskView"][];
             total: number;
+        };
+        PersonCertificateView: {
+            /** @example 14040120240001 */
+            number: string;
+            /** @example ENFORCEMENT:market */
+            scope: string;
+            /** Format: date */
+            validTo: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "SUSPENDED" | "REVOKED";
+            /** @description Active and within its dates on today's date in the agency's time zone */
+            validToday: boolean;
+        };
+        PersonView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 张伟 */
+            name: string;
+            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            certificates: components["schemas"]["PersonCertificateView"][];
+        };
+        PeopleListView: {
+            /** @description By name */
+            items: components["schemas"]["PersonView"][];
         };
         PartyDto: {
             /** @enum {string} */
@@ -2606,6 +2650,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskListView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PeopleController_list: {
+        parameters: {
+            query?: {
+                role?: "OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */

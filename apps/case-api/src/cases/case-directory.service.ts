@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { readAccess, readScope, type ActorSnapshot, type CaseState, type JurisdictionPolicy } from '@zhifa/domain';
+import { localDate, readAccess, readScope, type ActorSnapshot, type CaseState, type JurisdictionPolicy } from '@zhifa/domain';
 import {
   AgencyRepository,
   CaseReadRepository,
@@ -32,6 +32,18 @@ export class CaseDirectoryService {
       throw new ProblemException(409, 'POLICY.NONE_PUBLISHED', `No jurisdiction policy is published for ${jurisdiction}`);
     }
     return policy;
+  }
+
+  /**
+   * Today's date (YYYY-MM-DD) in the agency's time zone, as its current policy
+   * states it; Asia/Shanghai before any policy is published.
+   */
+  async agencyToday(agency: AgencyEntity, now = new Date()): Promise<string> {
+    const policy = await this.currentPolicy(agency.jurisdiction).catch((err: unknown) => {
+      if (err instanceof ProblemException && err.code === 'POLICY.NONE_PUBLISHED') return undefined;
+      throw err;
+    });
+    return localDate(now.toISOString(), policy?.timeZone ?? 'Asia/Shanghai');
   }
 
   private readonly versions = new Map<string, JurisdictionPolicy>();
