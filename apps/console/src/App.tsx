@@ -22,6 +22,8 @@ const theme = {
     colorPrimary: '#0b5cad',
     colorLink: '#0b5cad',
     colorInfo: '#0b5cad',
+    // antd's red (#ff4d4f) is too light for text on white; field errors must be readable (WCAG AA).
+    colorError: '#c0141b',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',

@@ -3,7 +3,7 @@
 import { createApiClient, type ApiClient, type Problem } from '@zhifa/api-client';
 
 export type { ApiClient, Problem };
-export type { CaseView, CaseListView, DeadlineView, TaskView, components, operations } from '@zhifa/api-client';
+export type { CaseView, CaseListView, DeadlineView, TaskView, components, operations, paths } from '@zhifa/api-client';
 export type DevTokenView = import('@zhifa/api-client').components['schemas']['DevTokenView'];
 
 /** An answer other than success, with the API's problem+json body when it sent one. */
