@@ -11,7 +11,9 @@ export type FieldInput =
   | { select: string | string[] }
   | { date: string }
   | { dateTime: string }
-  | { switch: boolean };
+  | { switch: boolean }
+  /** Adds rows to a list field (the add button under it). */
+  | { add: number };
 
 /** Fills fields by path ("party-name", "penalty-fineAmount") with what a person would enter. */
 export async function fillCommand(page: Page, fields: Record<string, FieldInput>): Promise<void> {
@@ -32,24 +34,32 @@ export async function fillCommand(page: Page, fields: Record<string, FieldInput>
         // Start from nothing chosen: remove what the form started with.
         const item = page.locator('.ant-form-item', { has: field });
         for (;;) {
-          const removers = item.locator('.ant-select-selection-item-remove');
+          const removers = item.locator('[class*="-item-remove"]');
           if ((await removers.count()) === 0) break;
           await removers.first().click();
         }
       }
       for (const option of wanted) {
-        await field.click();
+        await field.focus();
         await field.fill(option);
-        const listbox = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first();
-        await listbox.waitFor();
-        await listbox.click();
+        // The filtered list's first option is the active one: Enter chooses it, as a keyboard user does.
+        await page.locator('.ant-select-item-option-active', { hasText: option }).last().waitFor();
+        await field.press('Enter');
+        await page.locator('.ant-form-item', { has: field }).locator(`[title^="${option}"]`).first().waitFor();
       }
-      if (multiple) await page.keyboard.press('Escape');
-    } else if ('date' in input || 'dateTime' in input) {
-      const text = 'date' in input ? input.date : input.dateTime;
+      // Leaving the field closes its list (Escape would close the drawer once the list is shut).
+      await field.blur();
+    } else if ('date' in input) {
+      // Typed, then left: Enter would submit the whole form.
       await field.click();
-      await field.fill(text);
-      await field.press('Enter');
+      await field.fill(input.date);
+      await field.press('Tab');
+    } else if ('dateTime' in input) {
+      await field.click();
+      await field.fill(input.dateTime);
+      await page.locator('.ant-picker-dropdown:visible .ant-picker-ok button').click();
+    } else if ('add' in input) {
+      for (let i = 0; i < input.add; i++) await page.getByTestId(`add-${path}`).click();
     } else if ('switch' in input) {
       if ((await field.getAttribute('aria-checked')) !== String(input.switch)) await field.click();
     }

@@ -195,7 +195,10 @@ function defaults(schema: FieldSchema, caseView?: CaseView): Record<string, unkn
 
 interface FieldProps {
   action: CommandFormAction;
+  /** The name inside the enclosing Form.List (or the form). */
   name: (string | number)[];
+  /** The whole path from the form's root: the input's id (cmd-party-name, cmd-points-0). */
+  path?: (string | number)[];
   /** The field's own name (the last part of the path that is not an index). */
   label: string;
   schema: FieldSchema;
@@ -203,27 +206,27 @@ interface FieldProps {
   caseView?: CaseView;
 }
 
-function Field({ action, name, label, schema, required, caseView }: FieldProps) {
+function Field({ action, name, path = name, label, schema, required, caseView }: FieldProps) {
   const { lang } = useI18n();
   const text = fieldLabel(action, label, lang);
   const help = fieldHelp(action, label, schema.description, lang);
-  const id = `cmd-${name.join('-')}`;
+  const id = `cmd-${path.join('-')}`;
 
   if (schema.type === 'object' && schema.properties) {
     return (
       <Card size="small" title={<span id={`${id}-title`}>{text}</span>} style={{ marginBottom: 16 }} role="group" aria-labelledby={`${id}-title`}>
         {help && <Typography.Paragraph type="secondary">{help}</Typography.Paragraph>}
         {Object.entries(schema.properties).map(([sub, s]) => (
-          <Field key={sub} action={action} name={[...name, sub]} label={sub} schema={s} required={schema.required?.includes(sub) ?? false} caseView={caseView} />
+          <Field key={sub} action={action} name={[...name, sub]} path={[...path, sub]} label={sub} schema={s} required={schema.required?.includes(sub) ?? false} caseView={caseView} />
         ))}
       </Card>
     );
   }
   if (schema.type === 'array' && schema.items?.type === 'object') {
-    return <ObjectList action={action} name={name} label={label} text={text} help={help} schema={schema.items} caseView={caseView} />;
+    return <ObjectList action={action} name={name} path={path} label={label} text={text} help={help} schema={schema.items} caseView={caseView} />;
   }
   if (schema.type === 'array' && !schema.items?.enum && !PERSON_FIELDS[label] && label !== 'evidenceIds') {
-    return <TextList name={name} text={text} help={help} required={required} />;
+    return <TextList name={name} path={path} text={text} help={help} required={required} />;
   }
   return (
     <Form.Item name={name} label={text} htmlFor={id} required={required} extra={help} {...(schema.type === 'boolean' && !required ? { valuePropName: 'checked' } : {})}>
@@ -232,7 +235,7 @@ function Field({ action, name, label, schema, required, caseView }: FieldProps) 
   );
 }
 
-function ObjectList({ action, name, label, text, help, schema, caseView }: { action: CommandFormAction; name: (string | number)[]; label: string; text: string; help?: string; schema: FieldSchema; caseView?: CaseView }) {
+function ObjectList({ action, name, path, label, text, help, schema, caseView }: { action: CommandFormAction; name: (string | number)[]; path: (string | number)[]; label: string; text: string; help?: string; schema: FieldSchema; caseView?: CaseView }) {
   const m = useCommandMessages();
   return (
     <Form.List name={name}>
@@ -242,11 +245,11 @@ function ObjectList({ action, name, label, text, help, schema, caseView }: { act
           {rows.map((row, i) => (
             <Card key={row.key} size="small" type="inner" title={`${text} ${i + 1}`} extra={<Button size="small" onClick={() => remove(row.name)}>{m.remove}</Button>} style={{ marginBottom: 8 }}>
               {Object.entries(schema.properties ?? {}).map(([sub, s]) => (
-                <Field key={sub} action={action} name={[row.name, sub]} label={sub} schema={s} required={schema.required?.includes(sub) ?? false} caseView={caseView} />
+                <Field key={sub} action={action} name={[row.name, sub]} path={[...path, row.name, sub]} label={sub} schema={s} required={schema.required?.includes(sub) ?? false} caseView={caseView} />
               ))}
             </Card>
           ))}
-          <Button onClick={() => add()} data-testid={`add-${label}`}>
+          <Button onClick={() => add()} data-testid={`add-${path.join('-')}`}>
             {m.add} {text}
           </Button>
         </Card>
@@ -255,9 +258,8 @@ function ObjectList({ action, name, label, text, help, schema, caseView }: { act
   );
 }
 
-function TextList({ name, text, help, required }: { name: (string | number)[]; text: string; help?: string; required: boolean }) {
+function TextList({ name, path, text, help, required }: { name: (string | number)[]; path: (string | number)[]; text: string; help?: string; required: boolean }) {
   const m = useCommandMessages();
-  const label = String(name[name.length - 1]);
   return (
     <Form.Item label={text} required={required} extra={help}>
       <Form.List name={name}>
@@ -266,14 +268,14 @@ function TextList({ name, text, help, required }: { name: (string | number)[]; t
             {rows.map((row, i) => (
               <Space key={row.key} align="baseline" style={{ display: 'flex' }}>
                 <Form.Item name={row.name} style={{ width: 340 }}>
-                  <Input aria-label={`${text} ${i + 1}`} />
+                  <Input id={`cmd-${[...path, row.name].join('-')}`} aria-label={`${text} ${i + 1}`} />
                 </Form.Item>
                 <Button size="small" onClick={() => remove(row.name)}>
                   {m.remove}
                 </Button>
               </Space>
             ))}
-            <Button onClick={() => add('')} data-testid={`add-${label}`}>
+            <Button onClick={() => add('')} data-testid={`add-${path.join('-')}`}>
               {m.add} {text}
             </Button>
           </>
@@ -308,7 +310,7 @@ function Widget(props: WidgetProps) {
         <Checkbox.Group options={options} value={value as string[]} onChange={onChange} />
       </div>
     ) : (
-      <Select id={id} mode="multiple" options={options} value={value as string[]} onChange={onChange} placeholder={m.choose} />
+      <Select id={id} mode="multiple" options={options} value={value as string[]} onChange={onChange} placeholder={m.choose} showSearch optionFilterProp="label" />
     );
   }
   if (schema.enum) {
@@ -316,7 +318,7 @@ function Widget(props: WidgetProps) {
     return options.length <= 5 ? (
       <Radio.Group id={id} options={options} value={value} onChange={(e) => onChange?.(e.target.value)} />
     ) : (
-      <Select id={id} options={options} value={value} onChange={onChange} placeholder={m.choose} allowClear={!required} />
+      <Select id={id} options={options} value={value} onChange={onChange} placeholder={m.choose} allowClear={!required} showSearch optionFilterProp="label" />
     );
   }
   if (schema.type === 'boolean') {
@@ -354,7 +356,7 @@ function TimeInput({ id, value, onChange, dateOnly }: WidgetProps & { dateOnly: 
         showTime={dateOnly ? false : { format: 'HH:mm' }}
         format={dateOnly ? 'YYYY-MM-DD' : 'YYYY-MM-DD HH:mm'}
         value={v}
-        onChange={(d: Dayjs | null) => onChange?.(d ? ({ wall: d.format('YYYY-MM-DDTHH:mm'), dateOnly } satisfies TimeValue) : undefined)}
+        onChange={(d: Dayjs | null) => onChange?.(d ? ({ wall: d.format(dateOnly ? 'YYYY-MM-DD' : 'YYYY-MM-DDTHH:mm'), dateOnly } satisfies TimeValue) : undefined)}
         style={{ width: 220 }}
       />
       {!dateOnly && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{m.agencyTime}</Typography.Text>}
@@ -401,7 +403,7 @@ function EvidenceSelect({ id, caseView, value, onChange }: WidgetProps) {
     enabled: caseId !== '',
   });
   const options = (evidence.data?.items ?? []).map((e) => ({ value: e.evidenceId, label: `${e.title}（${e.sha256.slice(0, 12)}…）` }));
-  return <Select id={id} mode="multiple" loading={evidence.isLoading} options={options} value={value as string[]} onChange={onChange} placeholder={m.chooseEvidence} optionFilterProp="label" />;
+  return <Select id={id} mode="multiple" loading={evidence.isLoading} options={options} value={value as string[]} onChange={onChange} placeholder={m.chooseEvidence} showSearch optionFilterProp="label" />;
 }
 
 function ViolationSelect({ id, value, onChange }: WidgetProps) {

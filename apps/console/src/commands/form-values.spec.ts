@@ -3,12 +3,16 @@ import { bodyOf, formFieldOf, instantOfWallClock, namePath, wallClock } from './
 
 describe('times in the agency zone', () => {
   it('reads the wall clock of an instant in Asia/Shanghai whatever the machine zone', () => {
-    expect(wallClock(new Date('2026-11-20T16:30:00Z'))).toBe('2026-11-21T00:30');
+    expect(wallClock(new Date('2026-11-20T16:30:05Z'))).toBe('2026-11-21T00:30:05');
   });
 
   it('turns a wall clock back into the instant, with its offset', () => {
     expect(instantOfWallClock('2026-11-21T00:30')).toBe('2026-11-21T00:30:00+08:00');
     expect(Date.parse(instantOfWallClock('2026-11-21T00:30'))).toBe(Date.parse('2026-11-20T16:30:00Z'));
+  });
+
+  it('keeps the seconds of a wall clock that has them (a time defaulted to now)', () => {
+    expect(instantOfWallClock('2026-11-21T00:30:17')).toBe('2026-11-21T00:30:17+08:00');
   });
 
   it('follows a zone whose offset changes (London in summer and winter)', () => {
