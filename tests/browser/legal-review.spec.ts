@@ -105,8 +105,6 @@ describe('legal review in the console', () => {
     await expect(problem.textContent()).resolves.toContain('VALIDATION.FAILED');
     await expect(page.getByTestId('review-points').locator('.ant-form-item-explain-error').count()).resolves.toBeGreaterThan(0);
     expect((await review()).rounds[0].opinion).toBeUndefined();
-    // The browser reports the refused request; that one, and only it, was expected.
-    expect(h.errors.splice(0)).toEqual([expect.stringContaining('400')]);
 
     await page.getByTestId('point-0').fill('货值计算依据不足');
     await page.getByTestId('add-point').click();
@@ -131,7 +129,12 @@ describe('legal review in the console', () => {
     await reportedAndHeard(api, caseId, 130000);
     await ok(api.command('officer.zhang', caseId, 'legal-review-request', { reviewerId: api.id('reviewer.liu') }));
 
-    await page.reload();
+    // The case page's command drawer offers the same form for the action.
+    await page.goto(`${h.stack.url}/console/cases/${caseId}`);
+    await page.getByTestId('allowed-actions').locator('button[data-action="legal-review"]').click();
+    await page.getByRole('dialog').getByTestId('legal-review-form').waitFor();
+
+    await page.goto(`${h.stack.url}/console/reviews/${caseId}`);
     await page.getByTestId('legal-review-form').waitFor();
     await expect(page.getByTestId('proposed-fine').textContent()).resolves.toBe('¥130,000.00 （人民币壹拾叁万元整）');
     await expect(page.getByTestId('review-rounds').locator('li[data-round]').evaluateAll((els) => els.map((e) => e.getAttribute('data-opinion')))).resolves.toEqual([
