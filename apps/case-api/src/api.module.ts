@@ -11,6 +11,7 @@ import { CaseCommandRunner } from './cases/case-command-runner.service';
 import { CaseDirectoryService } from './cases/case-directory.service';
 import { CaseWorkflowClient } from './cases/case-workflow.client';
 import { CasesController } from './cases/cases.controller';
+import { LegalReviewController } from './cases/legal-review.controller';
 import { STAGE_CONTROLLERS } from './commands';
 import { IdempotencyService } from './common/idempotency.service';
 import { ProblemFilter } from './common/problem.filter';
@@ -42,6 +43,7 @@ export class ApiModule {
       controllers: [
         HealthController,
         CasesController,
+        LegalReviewController,
         MeController,
         PeopleController,
         ...STAGE_CONTROLLERS,

@@ -5,6 +5,7 @@ import type { CommandFormAction } from '@zhifa/api-client';
 import type { CaseView } from '../api';
 import { useI18n } from '../i18n';
 import { actionLabel, type Action } from '../labels';
+import { LegalReviewForm } from '../reviews/LegalReviewForm';
 import { CommandForm, type CommandResult } from './CommandForm';
 import { useCommandMessages } from './messages';
 
@@ -12,7 +13,9 @@ import { useCommandMessages } from './messages';
 export type OwnForm = ComponentType<{ caseView: CaseView; onDone(): void }>;
 
 /** Actions with forms of their own, filled in by the areas that own them. */
-export const OWN_FORMS: Partial<Record<Action, OwnForm>> = {};
+export const OWN_FORMS: Partial<Record<Action, OwnForm>> = {
+  'legal-review': LegalReviewForm,
+};
 
 /** After a command: everything the case, the lists and the work queues show may have changed. */
 export function useAfterCommand() {
