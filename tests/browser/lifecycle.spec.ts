@@ -132,18 +132,37 @@ describe('a case from lead to archive in the console', () => {
     await proposeAndNotify(150000, 1);
   });
 
+  /** The legal reviewer works from the queue: 法制审核 → the case → the review page's opinion form. */
+  async function review(opinion: '同意' | '退回', text: string, points: string[] = [], returnTo?: string): Promise<CaseView> {
+    await as('reviewer.liu');
+    await page.getByRole('navigation').getByRole('link', { name: '法制审核' }).click();
+    await page.waitForURL(/\/console\/reviews$/);
+    const caseNumber = (await read()).caseNumber;
+    await page.getByTestId('review-queue').getByRole('link', { name: caseNumber }).click();
+    await page.waitForURL(new RegExp(`/console/reviews/${caseId}$`));
+    const form = page.getByTestId('legal-review-form');
+    const choose = async (label: string) => form.locator('label', { has: page.getByRole('radio', { name: label, exact: true }) }).click();
+    await choose(opinion);
+    if (returnTo) await choose(returnTo);
+    await page.getByTestId('opinion-text').fill(text);
+    for (const [i, point] of points.entries()) {
+      if (i > 0) await page.getByTestId('add-point').click();
+      await page.getByTestId(`point-${i}`).fill(point);
+    }
+    if (opinion === '同意') await shot(page, 'review-approve');
+    const answer = page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${caseId}/legal-review`) && r.request().method() === 'POST');
+    await page.getByTestId('submit-opinion').click();
+    const res = await answer;
+    if (res.status() !== 200) throw new Error(`legal review: ${res.status()} ${await res.text()}`);
+    await page.getByTestId('no-opinion').waitFor();
+    return read();
+  }
+
   it('the legal reviewer returns it with points; the officers propose again; the reviewer approves', async () => {
-    let c = await step('reviewer.liu', 'legal-review', {
-      opinion: { radio: '退回' },
-      text: { text: '罚款数额的计算依据需补充说明' },
-      points: { add: 2 },
-      'points-0': { text: '说明货值金额的计算依据' },
-      'points-1': { text: '裁量理由应对应裁量基准的从轻情形' },
-      returnTo: { radio: '重新提出处理意见' },
-    });
+    let c = await review('退回', '罚款数额的计算依据需补充说明', ['说明货值金额的计算依据', '裁量理由应对应裁量基准的从轻情形'], '重新拟定处理意见');
     expect(c.status).toBe('FILED');
     await proposeAndNotify(120000, 2);
-    c = await step('reviewer.liu', 'legal-review', { opinion: { radio: '同意' }, text: { text: '同意，事实清楚，程序合法，裁量适当' } });
+    c = await review('同意', '同意，事实清楚，程序合法，裁量适当');
     expect(c.status).toBe('LEGAL_REVIEW_PASSED');
   });
 
