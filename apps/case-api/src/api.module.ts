@@ -11,6 +11,7 @@ import { CaseCommandRunner } from './cases/case-command-runner.service';
 import { CaseDirectoryService } from './cases/case-directory.service';
 import { CaseWorkflowClient } from './cases/case-workflow.client';
 import { CasesController } from './cases/cases.controller';
+import { DeadlineClock } from './cases/deadline-clock.service';
 import { STAGE_CONTROLLERS } from './commands';
 import { IdempotencyService } from './common/idempotency.service';
 import { ProblemFilter } from './common/problem.filter';
@@ -22,6 +23,7 @@ import { MeController } from './me/me.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { ProblemsController } from './problems/problems.controller';
 import { RedisProvider } from './health/redis.provider';
+import { SupervisionOverdueController } from './supervision/overdue.controller';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 @Module({})
@@ -46,6 +48,7 @@ export class ApiModule {
         EvidenceController,
         PoliciesController,
         ProblemsController,
+        SupervisionOverdueController,
         ...(dev ? [DevTokensController] : []),
       ],
       providers: [
@@ -60,6 +63,7 @@ export class ApiModule {
         CaseDirectoryService,
         CaseWorkflowClient,
         CaseCommandRunner,
+        DeadlineClock,
         TemporalClientProvider,
         RedisProvider,
         EvidenceStore,
