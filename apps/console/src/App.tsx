@@ -15,6 +15,7 @@ const MyWorkPage = lazy(() => import('./pages/MyWorkPage'));
 const CasesPage = lazy(() => import('./pages/CasesPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const SupervisionPage = lazy(() => import('./supervision/SupervisionPage'));
 
 // Text and borders dark enough for WCAG AA contrast on white (antd's defaults for secondary text are lighter).
 const theme = {
@@ -51,6 +52,7 @@ export function App() {
             <Route path="/work" element={<RequireSession><MyWorkPage /></RequireSession>} />
             <Route path="/cases" element={<RequireSession><CasesPage /></RequireSession>} />
             <Route path="/cases/:id" element={<RequireSession><CasePage /></RequireSession>} />
+            <Route path="/supervision" element={<RequireSession><SupervisionPage /></RequireSession>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>
