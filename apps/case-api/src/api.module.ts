@@ -12,6 +12,7 @@ import { CaseDirectoryService } from './cases/case-directory.service';
 import { CaseWorkflowClient } from './cases/case-workflow.client';
 import { CasesController } from './cases/cases.controller';
 import { LegalReviewController } from './cases/legal-review.controller';
+import { DeadlineClock } from './cases/deadline-clock.service';
 import { STAGE_CONTROLLERS } from './commands';
 import { IdempotencyService } from './common/idempotency.service';
 import { ProblemFilter } from './common/problem.filter';
@@ -24,6 +25,7 @@ import { PeopleController } from './people/people.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { ProblemsController } from './problems/problems.controller';
 import { RedisProvider } from './health/redis.provider';
+import { SupervisionOverdueController } from './supervision/overdue.controller';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 @Module({})
@@ -50,6 +52,7 @@ export class ApiModule {
         EvidenceController,
         PoliciesController,
         ProblemsController,
+        SupervisionOverdueController,
         ...(dev ? [DevTokensController] : []),
       ],
       providers: [
@@ -64,6 +67,7 @@ export class ApiModule {
         CaseDirectoryService,
         CaseWorkflowClient,
         CaseCommandRunner,
+        DeadlineClock,
         TemporalClientProvider,
         RedisProvider,
         EvidenceStore,

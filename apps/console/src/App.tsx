@@ -17,6 +17,7 @@ const CasePage = lazy(() => import('./pages/CasePage'));
 const ReviewQueuePage = lazy(() => import('./reviews/ReviewQueuePage'));
 const ReviewPage = lazy(() => import('./reviews/ReviewPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const SupervisionPage = lazy(() => import('./supervision/SupervisionPage'));
 
 // Text and borders dark enough for WCAG AA contrast on white (antd's defaults for secondary text are lighter).
 const theme = {
@@ -57,6 +58,7 @@ export function App() {
             <Route path="/cases/:id" element={<RequireSession><CasePage /></RequireSession>} />
             <Route path="/reviews" element={<RequireSession><ReviewQueuePage /></RequireSession>} />
             <Route path="/reviews/:caseId" element={<RequireSession><ReviewPage /></RequireSession>} />
+            <Route path="/supervision" element={<RequireSession><SupervisionPage /></RequireSession>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -33,21 +33,12 @@ export function formatLocalDate(date: string, lang: Lang): string {
   return lang === 'zh' ? `${y}年${m}月${d}日` : `${String(d).padStart(2, '0')}/${String(m).padStart(2, '0')}/${y}`;
 }
 
-/** Calendar days from one local date to another (negative when `to` is earlier). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
+/** How a deadline stands, as the API counts it (daysLeft, overdue): shown, never computed here. */
 export interface DaysLeft {
-  /** Calendar days from today to the due day, both in the agency's time zone. */
+  /** Days from today to the due day, in the agency's calendar; negative once past. */
   days: number;
   /** The due instant has passed. */
   overdue: boolean;
-}
-
-/** How far a due instant is, counted in the agency's calendar days (display only: the API judges deadlines). */
-export function daysLeft(dueAt: string, now: Date = new Date()): DaysLeft {
-  return { days: daysBetween(agencyDate(now), agencyDate(dueAt)), overdue: Date.parse(dueAt) < now.getTime() };
 }
 
 export function formatDaysLeft({ days, overdue }: DaysLeft, lang: Lang): string {

@@ -163,8 +163,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * What is waiting for me: every step I may take now across the cases I can read, most urgent first
-         * @description Judged by the domain from my roles, assignments and certificates read now; each task names the deadline it answers to.
+         * What is waiting for me: every step I may take now across the cases I can read, overdue first, then most urgent
+         * @description Judged by the domain from my roles, assignments and certificates read now; each task names the deadline it answers to, with the days left to it counted in the agency's time zone.
          */
         get: operations["MeController_tasks"];
         put?: never;
@@ -1055,6 +1055,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervision/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Cases past or near a deadline: each deadline still owed that is overdue or due within withinDays days, overdue first (SUPERVISOR)
+         * @description Scoped as the supervisor reads cases (their agency). Days are counted in the agency's time zone on the server's clock; a party's own lapsed windows (defence, hearing request) are no one's delay and are left out; a suspended clock is not running.
+         */
+        get: operations["SupervisionOverdueController_overdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/tokens": {
         parameters: {
             query?: never;
@@ -1186,6 +1206,13 @@ export interface components {
             /** @enum {string} */
             state: "OPEN" | "MET" | "MISSED" | "SUSPENDED" | "CANCELLED";
             basis: components["schemas"]["DeadlineBasisView"];
+            /**
+             * @description While the act is owed (OPEN or MISSED): whole days from today to the due day in the agency's time zone; 0 on the due day, negative once past
+             * @example 3
+             */
+            daysLeft?: number;
+            /** @description While the act is owed (OPEN or MISSED): the due instant has passed */
+            overdue?: boolean;
         };
         PersonRefView: {
             /** Format: uuid */
@@ -1518,9 +1545,16 @@ export interface components {
              * @example MSA 57
              */
             source?: string;
+            /**
+             * @description With dueAt: whole days from today to the due day in the agency's time zone; 0 on the due day, negative once past
+             * @example 3
+             */
+            daysLeft?: number;
+            /** @description With dueAt: the due instant has passed */
+            overdue?: boolean;
         };
         TaskListView: {
-            /** @description Soonest due first */
+            /** @description Most urgent first: the overdue, then the soonest due, then steps with no running deadline */
             items: components["schemas"]["TaskView"][];
             total: number;
         };
@@ -2313,6 +2347,76 @@ export interface components {
         };
         ProblemTypeListDto: {
             items: components["schemas"]["ProblemTypeDto"][];
+        };
+        OverduePartyView: {
+            /** @enum {string} */
+            type: "PERSON" | "ORGANISATION";
+            /** @example 王某 */
+            name: string;
+        };
+        AwaitedPersonView: {
+            /** Format: uuid */
+            userId: string;
+            /** @example 孙局长 */
+            name: string;
+            /** @description The steps they may take now that answer it; empty when named as a case officer only */
+            actions: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
+        };
+        OverdueItemView: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example LZSJ-2026-00001 */
+            caseNumber: string;
+            /** @enum {string} */
+            status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
+            /** @enum {string} */
+            procedure: "ORDINARY" | "SIMPLE";
+            /** @description The party by type and name only */
+            party: components["schemas"]["OverduePartyView"];
+            flags: ("OVERDUE" | "PAYMENT_OVERDUE" | "MAJOR_DECISION" | "HEARING_OFFERED" | "COLLECTIVE_DISCUSSION_REQUIRED" | "SUSPECTED_CRIME" | "DECISION_REVOKED")[];
+            /** @enum {string} */
+            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview";
+            /**
+             * @description MISSED once the escalation at the limit has run
+             * @enum {string}
+             */
+            state: "OPEN" | "MISSED";
+            /** Format: date-time */
+            dueAt: string;
+            /**
+             * Format: date
+             * @description The local due day
+             */
+            dueDate: string;
+            /** @description Whole days from today to the due day in the agency's time zone; negative once past */
+            daysLeft: number;
+            overdue: boolean;
+            /** @description How the deadline was counted: rule, legal source, start, period, holidays */
+            basis: components["schemas"]["DeadlineBasisView"];
+            officers: components["schemas"]["CaseOfficerView"][];
+            /** @description Who the deadline waits for: those whose next step answers it (head for approvals, the reviewer for a review); else whoever the case waits for; else the case officers */
+            responsible: components["schemas"]["AwaitedPersonView"][];
+        };
+        OverdueCountView: {
+            /** @enum {string} */
+            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview";
+            overdue: number;
+            near: number;
+        };
+        OverdueListView: {
+            /** @description Overdue first, then the soonest due */
+            items: components["schemas"]["OverdueItemView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            withinDays: number;
+            /**
+             * Format: date-time
+             * @description The instant the list was judged on
+             */
+            asOf: string;
+            /** @description Per deadline kind with any entry, in the order of DEADLINE_KINDS */
+            counts: components["schemas"]["OverdueCountView"][];
         };
         DevTokenView: {
             /** Format: uuid */
@@ -6764,6 +6868,66 @@ export interface operations {
             };
             /** @description PROBLEM.UNKNOWN_CODE */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionOverdueController_overdue: {
+        parameters: {
+            query?: {
+                /** @description Also list deadlines due within this many days (0: today) */
+                withinDays?: unknown;
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverdueListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor reads supervision views */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

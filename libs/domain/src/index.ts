@@ -4,3 +4,5 @@ export * from './chain/canonical-json';
 export * from './calendar';
 export * from './case';
 export * from './deadlines/alarms';
+export * from './deadlines/standing';
+export * from './supervision';

@@ -7,6 +7,7 @@ import type { IdempotencyService } from '../common/idempotency.service';
 import type { CaseDirectoryService } from './case-directory.service';
 import { CaseCommandRunner, type CaseCall } from './case-command-runner.service';
 import type { CaseWorkflowClient } from './case-workflow.client';
+import type { DeadlineClock } from './deadline-clock.service';
 
 // The runner's bookkeeping with stand-ins for its services (the HTTP path
 // itself runs against real Postgres and Temporal in tests/e2e): how often a
@@ -59,7 +60,8 @@ function setup(withCase = true) {
     authorisationRefusal: async () => null,
   } as unknown as CaseWorkflowClient;
   const actors = { caller: async () => actor, named: async () => [actor] } as unknown as ActorService;
-  const runner = new CaseCommandRunner(actors, workflows, directory, {} as IdempotencyService);
+  const clock = { of: async () => ({ now: '2026-11-21T03:00:00.000Z', timeZone: 'Asia/Shanghai' }) } as unknown as DeadlineClock;
+  const runner = new CaseCommandRunner(actors, workflows, directory, {} as IdempotencyService, clock);
   const headers: Record<string, string> = {};
   let status = 0;
   const call = (id: string, code = 200, access?: CaseCall['access']): CaseCall => ({

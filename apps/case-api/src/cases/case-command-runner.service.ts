@@ -12,6 +12,7 @@ import { badRequest, ProblemException } from '../common/problem';
 import { CaseDirectoryService } from './case-directory.service';
 import { caseView, CaseView, commandCaseView, CommandResponse } from './case-view';
 import { CaseWorkflowClient, type Lead } from './case-workflow.client';
+import { DeadlineClock } from './deadline-clock.service';
 
 export { CommandResponse } from './case-view';
 
@@ -52,6 +53,7 @@ export class CaseCommandRunner {
     private readonly workflows: CaseWorkflowClient,
     private readonly directory: CaseDirectoryService,
     private readonly idempotency: IdempotencyService,
+    private readonly clock: DeadlineClock,
   ) {}
 
   /**
@@ -121,9 +123,9 @@ export class CaseCommandRunner {
 
   /** The case after the command; results recorded before the Update carried the case fall back to the row. */
   private async view(result: CommandResult, actor: ActorSnapshot): Promise<CaseView> {
-    if (result.case) return commandCaseView({ ...result, case: result.case });
+    if (result.case) return commandCaseView({ ...result, case: result.case }, await this.clock.of(result.case.policyVersion));
     const row = await this.directory.caseRow(result.caseId);
-    return caseView(row, await this.workflows.allowedFor(row, actor));
+    return caseView(row, await this.workflows.allowedFor(row, actor), await this.clock.of(row.policyVersion));
   }
 
   private readonly people: People = {

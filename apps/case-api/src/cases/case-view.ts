@@ -11,6 +11,8 @@ import {
   MAJOR_CASE_GROUNDS,
   PARTY_TYPES,
   PROCEDURES,
+  deadlineStanding,
+  stillOwed,
   type CaseOfficer,
   type CaseState,
   type CircumstanceLevel,
@@ -19,11 +21,13 @@ import {
   type DiscretionFinding,
   type MajorCaseGround,
   type MajorCaseMark,
+  type DeadlineState,
   type Party,
   type PartyType,
   type PersonRef,
 } from '@zhifa/domain';
 import type { CaseEntity } from '@zhifa/persistence';
+import type { CaseClock } from './deadline-clock.service';
 
 // The case as the API answers it. Classes (not interfaces) so that the
 // OpenAPI document, and the client generated from it, know every field;
@@ -141,6 +145,16 @@ export class DeadlineView {
 
   @ApiProperty({ type: DeadlineBasisView })
   basis!: DeadlineBasisView;
+
+  @ApiPropertyOptional({
+    type: Number,
+    example: 3,
+    description: "While the act is owed (OPEN or MISSED): whole days from today to the due day in the agency's time zone; 0 on the due day, negative once past",
+  })
+  daysLeft?: number;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'While the act is owed (OPEN or MISSED): the due instant has passed' })
+  overdue?: boolean;
 }
 
 export class PersonRefView implements PersonRef {
@@ -288,16 +302,18 @@ export class CommandResponse {
 }
 
 // Sorted by kind: Postgres' jsonb and the workflow's state order keys differently, and a case reads the same either way.
-export function deadlineViews(deadlines: object | null | undefined): DeadlineView[] {
+// Days left are read on the caller's clock, in the zone the deadlines were counted in.
+export function deadlineViews(deadlines: object | null | undefined, clock: CaseClock): DeadlineView[] {
   const entries = Object.entries(deadlines ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return entries.map(([kind, d]) => {
-    const dl = d as { dueAt: string; remindAt?: string; state: string; basis: DeadlineBasisView };
-    return { kind, dueAt: dl.dueAt, remindAt: dl.remindAt, state: dl.state, basis: dl.basis };
+    const dl = d as { dueAt: string; remindAt?: string; state: DeadlineState; basis: DeadlineBasisView };
+    const standing = stillOwed(dl) ? deadlineStanding(dl.dueAt, clock.now, clock.timeZone) : {};
+    return { kind, dueAt: dl.dueAt, remindAt: dl.remindAt, state: dl.state, basis: dl.basis, ...standing };
   });
 }
 
 /** A case as the read model holds it. */
-export function caseView(row: CaseEntity, allowedActions: string[]): CaseView {
+export function caseView(row: CaseEntity, allowedActions: string[], clock: CaseClock): CaseView {
   return {
     ...caseHeaderFacts(row.state as unknown as CaseState | null),
     id: row.id,
@@ -309,7 +325,7 @@ export function caseView(row: CaseEntity, allowedActions: string[]): CaseView {
     party: row.party as unknown as PartyView,
     officers: row.officers as unknown as CaseOfficerView[],
     flags: row.flags,
-    deadlines: deadlineViews(row.deadlines),
+    deadlines: deadlineViews(row.deadlines, clock),
     allowedActions,
     policyVersion: row.policyVersion,
     lastSeq: row.lastSeq,
@@ -319,7 +335,7 @@ export function caseView(row: CaseEntity, allowedActions: string[]): CaseView {
 }
 
 /** A case as a command's Update left it: the same view, without reading the row. */
-export function commandCaseView(result: CommandResult & { case: CaseSnapshot }): CaseView {
+export function commandCaseView(result: CommandResult & { case: CaseSnapshot }, clock: CaseClock): CaseView {
   const c = result.case;
   return {
     id: result.caseId,
@@ -331,7 +347,7 @@ export function commandCaseView(result: CommandResult & { case: CaseSnapshot }):
     party: c.party,
     officers: c.officers,
     flags: c.flags,
-    deadlines: deadlineViews(c.deadlines),
+    deadlines: deadlineViews(c.deadlines, clock),
     allowedActions: c.allowedActions,
     ...(c.majorCase ? { majorCase: c.majorCase } : {}),
     ...(c.discretion ? { discretion: c.discretion } : {}),

@@ -8,6 +8,7 @@ import { CaseDirectoryService } from './case-directory.service';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
 import { CaseListView, caseView, CaseView } from './case-view';
 import { CaseWorkflowClient } from './case-workflow.client';
+import { DeadlineClock } from './deadline-clock.service';
 import { ListCasesQuery } from './list-cases.query';
 import { ChainVerificationView, TimelineEventView, TimelineView } from './timeline.views';
 
@@ -23,6 +24,7 @@ export class CasesController {
     private readonly commands: CaseWorkflowClient,
     private readonly directory: CaseDirectoryService,
     private readonly events: CaseEventStore,
+    private readonly clock: DeadlineClock,
   ) {}
 
   @Get()
@@ -33,7 +35,7 @@ export class CasesController {
     const actor = await this.actors.caller(principal);
     const { rows, total } = await this.directory.readableCases(actor, q);
     return {
-      items: await Promise.all(rows.map(async (r) => caseView(r, await this.commands.allowedFor(r, actor)))),
+      items: await Promise.all(rows.map(async (r) => caseView(r, await this.commands.allowedFor(r, actor), await this.clock.of(r.policyVersion)))),
       total,
       page: q.page,
       pageSize: q.pageSize,
@@ -80,6 +82,6 @@ export class CasesController {
     const actor = await this.actors.caller(principal);
     const row = await this.directory.caseRow(id);
     this.directory.assertCanRead(row, actor);
-    return caseView(row, await this.commands.allowedFor(row, actor));
+    return caseView(row, await this.commands.allowedFor(row, actor), await this.clock.of(row.policyVersion));
   }
 }

@@ -8,6 +8,7 @@ import type { TokenClaims } from '../auth/token-verifier';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
 import { deadlineViews } from './case-view';
 import { CaseDirectoryService } from './case-directory.service';
+import { DeadlineClock, type CaseClock } from './deadline-clock.service';
 import { LegalReviewView, type ProposalView } from './legal-review.views';
 
 /**
@@ -24,6 +25,7 @@ export class LegalReviewController {
     private readonly actors: ActorService,
     private readonly directory: CaseDirectoryService,
     private readonly events: CaseEventStore,
+    private readonly clock: DeadlineClock,
   ) {}
 
   @Get(':id/legal-review')
@@ -38,11 +40,11 @@ export class LegalReviewController {
     const row = await this.directory.caseRow(id);
     this.directory.assertCanRead(row, actor);
     const [policy, events] = await Promise.all([this.directory.publishedPolicy(row.policyVersion), this.events.timeline(id)]);
-    return legalReviewView(row, policy, events);
+    return legalReviewView(row, policy, events, this.clock.under(policy));
   }
 }
 
-export function legalReviewView(row: CaseEntity, policy: JurisdictionPolicy | undefined, events: readonly RecordedCaseEvent[]): LegalReviewView {
+export function legalReviewView(row: CaseEntity, policy: JurisdictionPolicy | undefined, events: readonly RecordedCaseEvent[], clock: CaseClock): LegalReviewView {
   const s = row.state as unknown as CaseState;
   const grounds = s.reviewGrounds?.legalReview ?? [];
   const pending = s.status === 'LEGAL_REVIEW_PENDING';
@@ -57,7 +59,7 @@ export function legalReviewView(row: CaseEntity, policy: JurisdictionPolicy | un
   };
   if (s.majorCase) view.majorCase = s.majorCase;
   if (pending && s.legalReview?.assignee) view.assignee = s.legalReview.assignee;
-  const deadline = deadlineViews(row.deadlines).find((d) => d.kind === 'legalReview');
+  const deadline = deadlineViews(row.deadlines, clock).find((d) => d.kind === 'legalReview');
   if (deadline) view.deadline = deadline;
   if (s.report) view.proposal = proposalView(s, policy);
   return view;

@@ -1,10 +1,23 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ACTION_NAMES, CASE_STATUSES, CERTIFICATE_STATUSES, DEADLINE_KINDS, ROLES, certificateValidOn, localDate, tasksFor, type CaseState } from '@zhifa/domain';
+import {
+  ACTION_NAMES,
+  CASE_STATUSES,
+  CERTIFICATE_STATUSES,
+  DEADLINE_KINDS,
+  ROLES,
+  byUrgency,
+  certificateValidOn,
+  deadlineStanding,
+  localDate,
+  tasksFor,
+  type CaseState,
+} from '@zhifa/domain';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
 import { CaseDirectoryService } from '../cases/case-directory.service';
+import { DeadlineClock } from '../cases/deadline-clock.service';
 import { ProblemException } from '../common/problem';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
 
@@ -30,10 +43,20 @@ export class TaskView {
 
   @ApiPropertyOptional({ type: String, example: 'MSA 57', description: "The deadline's legal source" })
   source?: string;
+
+  @ApiPropertyOptional({
+    type: Number,
+    example: 3,
+    description: "With dueAt: whole days from today to the due day in the agency's time zone; 0 on the due day, negative once past",
+  })
+  daysLeft?: number;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'With dueAt: the due instant has passed' })
+  overdue?: boolean;
 }
 
 export class TaskListView {
-  @ApiProperty({ type: [TaskView], description: 'Soonest due first' })
+  @ApiProperty({ type: [TaskView], description: 'Most urgent first: the overdue, then the soonest due, then steps with no running deadline' })
   items!: TaskView[];
 
   @ApiProperty({ type: Number })
@@ -90,6 +113,7 @@ export class MeController {
   constructor(
     private readonly actors: ActorService,
     private readonly directory: CaseDirectoryService,
+    private readonly clock: DeadlineClock,
   ) {}
 
   @Get()
@@ -120,28 +144,31 @@ export class MeController {
 
   @Get('tasks')
   @ApiOperation({
-    summary: 'What is waiting for me: every step I may take now across the cases I can read, most urgent first',
-    description: 'Judged by the domain from my roles, assignments and certificates read now; each task names the deadline it answers to.',
+    summary: 'What is waiting for me: every step I may take now across the cases I can read, overdue first, then most urgent',
+    description:
+      "Judged by the domain from my roles, assignments and certificates read now; each task names the deadline it answers to, with the days left to it counted in the agency's time zone.",
   })
   @ApiOkResponse({ type: TaskListView })
   @ApiProblems(AUTHENTICATED)
   async tasks(@Principal() principal: TokenClaims): Promise<TaskListView> {
     const actor = await this.actors.caller(principal);
-    const now = new Date().toISOString();
+    const now = this.clock.now();
     const items: TaskView[] = [];
     for (let page = 1; (page - 1) * PAGE < MAX_CASES; page++) {
       const { rows, total } = await this.directory.readableCases(actor, { page, pageSize: PAGE });
       for (const row of rows) {
         // One case's policy that cannot be read must not hide every other task: that case is judged without certificate dates.
         const policy = await this.directory.publishedPolicy(row.policyVersion);
+        const { timeZone } = this.clock.under(policy, now);
         for (const task of tasksFor(row.state as unknown as CaseState, actor, policy ? { now, policy } : {})) {
-          items.push({ caseId: row.id, caseNumber: row.caseNumber, status: row.status, ...task });
+          const standing = task.dueAt ? deadlineStanding(task.dueAt, now, timeZone) : {};
+          items.push({ caseId: row.id, caseNumber: row.caseNumber, status: row.status, ...task, ...standing });
         }
       }
       if (page * PAGE >= total) break;
     }
-    // Soonest due first; steps with no running deadline after them, oldest case first.
-    items.sort((a, b) => (a.dueAt ?? '\uffff').localeCompare(b.dueAt ?? '\uffff') || a.caseNumber.localeCompare(b.caseNumber));
+    // Overdue first, then soonest due; steps with no running deadline after them; ties by case number.
+    items.sort((a, b) => byUrgency(a, b) || a.caseNumber.localeCompare(b.caseNumber));
     return { items, total: items.length };
   }
 }

@@ -7,6 +7,7 @@ import { roleLabel } from '../labels';
 import { useSession } from '../session';
 import { ok, type DevTokenView } from '../api';
 import { useReviewMessages } from '../reviews/messages';
+import { useSupervisionMessages } from '../supervision/messages';
 
 type Role = DevTokenView['roles'][number];
 
@@ -20,6 +21,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const roles = me.data?.roles ?? session?.roles ?? [];
   const valid = me.data?.certificates.filter((c) => c.validToday) ?? [];
   const reviews = useReviewMessages();
+  const supervision = useSupervisionMessages();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="zf-header">
@@ -30,6 +32,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <NavLink to="/work">{t.myWork}</NavLink>
           <NavLink to="/cases">{t.cases}</NavLink>
           {roles.includes('LEGAL_REVIEWER') && <NavLink to="/reviews">{reviews.nav}</NavLink>}
+          {roles.includes('SUPERVISOR') && <NavLink to="/supervision">{supervision.nav}</NavLink>}
         </nav>
         <Space className="zf-user" size="middle" wrap>
           {session && (

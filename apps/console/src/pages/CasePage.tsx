@@ -88,7 +88,12 @@ export default function CasePage() {
             { title: t.deadline, dataIndex: 'kind', width: 150, render: (_, d) => deadlineLabel(d.kind, lang) },
             { title: t.status, dataIndex: 'state', width: 100, render: (_, d) => deadlineStateLabel(d.state, lang) },
             { title: t.dueAt, key: 'due', width: 280, render: (_, d) => `${formatLocalDate(d.basis.dueDate, lang)} (${formatDateTime(d.dueAt, lang)})` },
-            { title: t.daysLeft, key: 'left', width: 120, render: (_, d) => (d.state === 'OPEN' ? <DaysLeftTag dueAt={d.dueAt} /> : '—') },
+            {
+              title: t.daysLeft,
+              key: 'left',
+              width: 120,
+              render: (_, d) => (d.daysLeft !== undefined && d.overdue !== undefined ? <DaysLeftTag daysLeft={d.daysLeft} overdue={d.overdue} /> : '—'),
+            },
             { title: t.basis, key: 'basis', render: (_, d) => <Basis d={d} /> },
           ]}
         />

@@ -111,7 +111,7 @@ export default function ReviewPage() {
             {lr.deadline ? (
               <span data-testid="review-deadline">
                 {formatLocalDate(lr.deadline.basis.dueDate, lang)} ({lr.deadline.basis.source}){' '}
-                {lr.deadline.state === 'OPEN' || lr.deadline.state === 'MISSED' ? <DaysLeftTag dueAt={lr.deadline.dueAt} /> : null}
+                {lr.deadline.daysLeft !== undefined && lr.deadline.overdue !== undefined ? <DaysLeftTag daysLeft={lr.deadline.daysLeft} overdue={lr.deadline.overdue} /> : null}
               </span>
             ) : (
               '—'

@@ -49,7 +49,7 @@ export default function ReviewQueuePage() {
             render: (_, r) => (r.deadline ? `${deadlineLabel(r.deadline, lang)}${r.source ? ` (${r.source})` : ''}` : '—'),
           },
           { title: t.dueAt, dataIndex: 'dueAt', render: (_, r) => (r.dueAt ? formatDateTime(r.dueAt, lang) : '—') },
-          { title: t.daysLeft, key: 'left', render: (_, r) => (r.dueAt ? <DaysLeftTag dueAt={r.dueAt} /> : '—') },
+          { title: t.daysLeft, key: 'left', render: (_, r) => (r.daysLeft !== undefined && r.overdue !== undefined ? <DaysLeftTag daysLeft={r.daysLeft} overdue={r.overdue} /> : '—') },
         ]}
       />
     </>

@@ -41,6 +41,24 @@ export class CaseReadRepository {
     const [rows, total] = await qb.getManyAndCount();
     return { rows, total };
   }
+
+  /**
+   * The cases `scope` lets the reader see with a deadline still owed (OPEN,
+   * or MISSED and not yet done) whose due instant is before `cutoff`: the
+   * candidates of an overdue watch, which the domain then judges one by one.
+   */
+  async withDeadlineOwedBefore(scope: ReadScope, cutoff: string): Promise<CaseEntity[]> {
+    return this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where(readableBy(scope))
+      .andWhere(
+        `EXISTS (SELECT 1 FROM jsonb_each(c.deadlines) d WHERE d.value->>'state' IN ('OPEN', 'MISSED') AND (d.value->>'dueAt')::timestamptz < :cutoff)`,
+        { cutoff },
+      )
+      .orderBy('c.case_number', 'ASC')
+      .getMany();
+  }
 }
 
 /**

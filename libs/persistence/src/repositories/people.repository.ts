@@ -20,7 +20,15 @@ export class PeopleRepository {
   async activeActors(ids: string[]): Promise<ActorSnapshot[]> {
     const uuids = ids.filter(isUuid);
     if (!uuids.length) return [];
-    const users = await this.ds.getRepository(UserEntity).findBy({ id: In(uuids), active: true });
+    return this.snapshots(await this.ds.getRepository(UserEntity).findBy({ id: In(uuids), active: true }));
+  }
+
+  /** Every active user of an agency, as actor snapshots, by name. */
+  async agencyActors(agencyId: string): Promise<ActorSnapshot[]> {
+    return this.snapshots(await this.ds.getRepository(UserEntity).find({ where: { agencyId, active: true }, order: { name: 'ASC' } }));
+  }
+
+  private async snapshots(users: UserEntity[]): Promise<ActorSnapshot[]> {
     if (!users.length) return [];
     const certs = await this.ds.getRepository(CertificateEntity).findBy({ userId: In(users.map((u) => u.id)) });
     return users.map((u) => ({
