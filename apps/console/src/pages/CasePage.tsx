@@ -4,6 +4,7 @@ import { Button, Card, Descriptions, Drawer, Space, Table, Tag, Typography } fro
 import { Link, useParams } from 'react-router';
 import { ok, type DeadlineView } from '../api';
 import { DaysLeftTag } from '../components/DaysLeft';
+import { EvidenceSection } from '../components/evidence';
 import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
 import { Lifecycle } from '../components/Lifecycle';
@@ -92,6 +93,8 @@ export default function CasePage() {
           ]}
         />
       </section>
+
+      <EvidenceSection caseView={c} />
 
       <Timeline caseId={c.id} />
 
