@@ -22,6 +22,8 @@ const theme = {
     colorPrimary: '#0b5cad',
     colorLink: '#0b5cad',
     colorInfo: '#0b5cad',
+    // Form errors are text: antd's default red (#ff4d4f) is below AA contrast on white.
+    colorError: '#cf1322',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',

@@ -97,33 +97,33 @@ export function EvidenceSection({ caseView }: EvidenceSectionProps) {
         dataSource={items}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: m.none }}
-        scroll={{ x: 1200 }}
+        scroll={{ x: 1180 }}
         expandable={{
           expandedRowRender: (e) => <ItemDetails item={e} nameOf={nameOf} />,
         }}
         columns={[
-          { title: m.kind, key: 'kind', width: 100, render: (_, e) => (lang === 'zh' ? EVIDENCE_KIND_LABELS[e.kind] : codeInWords(e.kind)) },
-          { title: m.title, dataIndex: 'title', width: 160 },
-          { title: m.collectedAt, key: 'collectedAt', width: 150, render: (_, e) => formatDateTime(e.collectedAt, lang) },
+          { title: m.kind, key: 'kind', width: 90, render: (_, e) => (lang === 'zh' ? EVIDENCE_KIND_LABELS[e.kind] : codeInWords(e.kind)) },
+          { title: m.title, dataIndex: 'title' },
+          { title: m.collectedAt, key: 'collectedAt', width: 140, render: (_, e) => formatDateTime(e.collectedAt, lang) },
           {
-            title: m.collectors,
+            title: `${m.collectors}（${t.certificate}）`,
             key: 'collectors',
-            width: 200,
+            width: 190,
             render: (_, e) => (
               <span data-testid="evidence-collectors">
                 {e.collectors.map((c) => (
-                  <div key={c.userId}>
-                    {c.name}（{t.certificate} {c.certificateNumber}）
+                  <div key={c.userId} style={{ whiteSpace: 'nowrap' }}>
+                    {c.name} <Typography.Text type="secondary">{c.certificateNumber}</Typography.Text>
                   </div>
                 ))}
               </span>
             ),
           },
-          { title: m.location, dataIndex: 'location', width: 160 },
+          { title: m.location, dataIndex: 'location', width: 150 },
           {
             title: m.sha256,
             key: 'sha256',
-            width: 170,
+            width: 150,
             render: (_, e) => (
               <Typography.Text
                 code
@@ -138,24 +138,24 @@ export function EvidenceSection({ caseView }: EvidenceSectionProps) {
           {
             title: m.content,
             key: 'content',
-            width: 150,
+            width: 120,
             render: (_, e) =>
               e.text !== undefined ? (
                 <Tag>{m.text}</Tag>
               ) : (
                 <span data-testid="evidence-file">
-                  {e.mediaType ?? m.file} · {formatBytes(e.sizeBytes)}
+                  <div>{e.mediaType ?? m.file}</div>
+                  <div>{formatBytes(e.sizeBytes)}</div>
                 </span>
               ),
           },
-          { title: m.custodian, key: 'custodian', width: 100, render: (_, e) => <span data-testid="evidence-custodian">{nameOf(e.custodian)}</span> },
+          { title: m.custodian, key: 'custodian', width: 80, render: (_, e) => <span data-testid="evidence-custodian">{nameOf(e.custodian)}</span> },
           {
             title: m.operations,
             key: 'ops',
-            width: 180,
-            fixed: 'right',
+            width: 110,
             render: (_, e) => (
-              <Space size={0} wrap>
+              <Space size={0} direction="vertical" align="start">
                 <Button
                   type="link"
                   size="small"

@@ -162,7 +162,7 @@ export function RecordEvidenceForm({ caseView, onDone }: RecordEvidenceFormProps
         />
       )}
       <Form.Item name="kind" label={m.kind} rules={required}>
-        <Select options={EVIDENCE_KINDS.map((k) => ({ value: k, label: lang === 'zh' ? EVIDENCE_KIND_LABELS[k] : codeInWords(k) }))} />
+        <Select showSearch={{ optionFilterProp: 'label' }} options={EVIDENCE_KINDS.map((k) => ({ value: k, label: lang === 'zh' ? EVIDENCE_KIND_LABELS[k] : codeInWords(k) }))} />
       </Form.Item>
       <Form.Item name="title" label={m.title} rules={required}>
         <Input maxLength={300} />
@@ -171,10 +171,7 @@ export function RecordEvidenceForm({ caseView, onDone }: RecordEvidenceFormProps
         <AgencyInstantPicker />
       </Form.Item>
       <Form.Item name="collectedByIds" label={m.collectors} extra={m.collectorsHelp} rules={[{ required: true, type: 'array', min: 1, message: m.required }]}>
-        <Checkbox.Group
-          data-testid="collectors"
-          options={caseView.officers.map((o) => ({ value: o.userId, label: `${o.name}（${o.certificateNumber}）` }))}
-        />
+        <CollectorsField label={m.collectors} officers={caseView.officers} />
       </Form.Item>
       <Form.Item name="location" label={m.location} rules={required}>
         <Input maxLength={300} />
@@ -226,6 +223,29 @@ export function RecordEvidenceForm({ caseView, onDone }: RecordEvidenceFormProps
         {m.submitRecord}
       </Button>
     </Form>
+  );
+}
+
+interface CollectorsProps {
+  label: string;
+  officers: CaseView['officers'];
+  value?: string[];
+  onChange?: (value: string[]) => void;
+  id?: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean | 'true' | 'false';
+}
+
+/** The case's officers as checkboxes in a named group (the group carries the field's description and error state). */
+function CollectorsField({ label, officers, value, onChange, id, ...aria }: CollectorsProps) {
+  return (
+    <div role="group" id={id} aria-label={label} aria-describedby={aria['aria-describedby']} aria-invalid={aria['aria-invalid']} data-testid="collectors">
+      <Checkbox.Group
+        value={value}
+        onChange={(v) => onChange?.(v as string[])}
+        options={officers.map((o) => ({ value: o.userId, label: `${o.name}（${o.certificateNumber}）` }))}
+      />
+    </div>
   );
 }
 

@@ -116,7 +116,7 @@ export function TransferCustodyForm({ caseView, evidenceId, onDone }: TransferCu
         <Select disabled options={item ? [{ value: item.custodian, label: nameOf(item.custodian) }] : []} />
       </Form.Item>
       <Form.Item name="to" label={m.newCustodian} rules={required} extra={item && others.length === 0 ? m.noOtherOfficer : undefined}>
-        <Select options={others.map((o) => ({ value: o.userId, label: `${o.name}（${o.certificateNumber}）` }))} />
+        <Select showSearch={{ optionFilterProp: 'label' }} options={others.map((o) => ({ value: o.userId, label: `${o.name}（${o.certificateNumber}）` }))} />
       </Form.Item>
       <Form.Item name="at" label={m.transferAt} extra={m.collectedAtHelp} rules={required}>
         <AgencyInstantPicker />
