@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { EvidenceStore } from '../../apps/case-api/src/evidence/evidence.store';
 import type { Client } from '../e2e/command-helpers';
 import type { Stack } from '../support/stack';
-import { expectAccessible, openHarness, shot, signInAs, type BrowserHarness } from './harness';
+import { expectAccessible, openHarness, SCREENSHOTS, shot, signInAs, type BrowserHarness } from './harness';
 
 // The evidence area of the case page in a real browser against the real
 // stack: text and a 2 MB file recorded through the forms (the file with an
@@ -150,6 +150,7 @@ describe('the evidence area of the case page', () => {
     await page.locator('[data-testid="evidence-upload-progress"][data-phase="done"]').waitFor();
     await expect(bar.getAttribute('aria-valuenow')).resolves.toBe('100');
     await shot(page, 'case-evidence-uploaded');
+    await expectAccessible(page, 'case-evidence-uploaded');
     const seen = await page.evaluate(() => (globalThis as unknown as { __progress: number[] }).__progress);
     expect(seen.at(-1)).toBe(100);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
@@ -237,6 +238,8 @@ describe('the evidence area of the case page', () => {
     await form().waitFor({ state: 'hidden' });
     await page.getByTestId('evidence-section').scrollIntoViewIfNeeded();
     await shot(page, 'case-evidence');
+    // The section alone, for the README.
+    await page.getByTestId('evidence-section').screenshot({ path: join(SCREENSHOTS, 'case-evidence-section.png') });
     await expectAccessible(page, 'case-evidence');
   });
 

@@ -88,7 +88,7 @@ export function RecordEvidenceForm({ caseView, onDone }: RecordEvidenceFormProps
             headers: { 'Accept-Language': acceptLanguage },
             body,
           }),
-        ) as Promise<EvidenceRecorded>;
+        );
       }
       if (!file) throw new Error(m.fileRequired);
       setProgress({ percent: 0, phase: 'uploading' });
