@@ -256,6 +256,19 @@ describe('the evidence area of the case page', () => {
     await expect(alert.textContent()).resolves.toContain('现场检查笔录');
   });
 
+  it('speaks English after the toggle, times still in the agency zone', async () => {
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: 'Evidence', exact: true }).waitFor();
+    const video = row('执法记录仪视频');
+    await expect(video.locator('td').nth(1).textContent()).resolves.toBe('Audio visual');
+    const item = (await evidence()).find((e) => e.title === '执法记录仪视频')!;
+    const agency = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    await expect(video.locator('td').nth(3).textContent()).resolves.toBe(agency.format(new Date(item.collectedAt)));
+    await page.getByRole('button', { name: 'Download: 执法记录仪视频' }).waitFor();
+    await page.getByRole('button', { name: '切换到中文' }).click();
+    await page.getByRole('heading', { name: '证据', exact: true }).waitFor();
+  });
+
   it('logged no error in the browser console but the refusals it provoked', () => {
     expect(provoked).toHaveLength(2);
     expect(h.errors).toEqual(provoked);

@@ -159,7 +159,7 @@ export function EvidenceSection({ caseView }: EvidenceSectionProps) {
                 <Button
                   type="link"
                   size="small"
-                  aria-label={`${m.download}：${e.title}`}
+                  aria-label={m.downloadItem(e.title)}
                   loading={content.isPending && content.variables?.evidenceId === e.evidenceId}
                   onClick={() => content.mutate(e)}
                   data-testid="evidence-download"
@@ -167,7 +167,7 @@ export function EvidenceSection({ caseView }: EvidenceSectionProps) {
                   {m.download}
                 </Button>
                 {mayTransfer && (
-                  <Button type="link" size="small" aria-label={`${m.transfer}：${e.title}`} onClick={() => setTransferring(e.evidenceId)} data-testid="evidence-transfer">
+                  <Button type="link" size="small" aria-label={m.transferItem(e.title)} onClick={() => setTransferring(e.evidenceId)} data-testid="evidence-transfer">
                     {m.transfer}
                   </Button>
                 )}
