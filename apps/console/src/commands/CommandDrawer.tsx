@@ -5,6 +5,7 @@ import type { CommandFormAction } from '@zhifa/api-client';
 import type { CaseView } from '../api';
 import { useI18n } from '../i18n';
 import { actionLabel, type Action } from '../labels';
+import { RecordEvidenceForm, TransferCustodyForm } from '../components/evidence';
 import { LegalReviewForm } from '../reviews/LegalReviewForm';
 import { CommandForm, type CommandResult } from './CommandForm';
 import { useCommandMessages } from './messages';
@@ -15,6 +16,9 @@ export type OwnForm = ComponentType<{ caseView: CaseView; onDone(): void }>;
 /** Actions with forms of their own, filled in by the areas that own them. */
 export const OWN_FORMS: Partial<Record<Action, OwnForm>> = {
   'legal-review': LegalReviewForm,
+  // With a file, uploaded with its progress shown (multipart), or text.
+  evidence: RecordEvidenceForm,
+  'evidence-custody': TransferCustodyForm,
 };
 
 /** After a command: everything the case, the lists and the work queues show may have changed. */

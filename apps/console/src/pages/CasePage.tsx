@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { ok, type DeadlineView } from '../api';
 import { CommandDrawer } from '../commands/CommandDrawer';
 import { DaysLeftTag } from '../components/DaysLeft';
+import { EvidenceSection } from '../components/evidence';
 import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
 import { Lifecycle } from '../components/Lifecycle';
@@ -98,6 +99,8 @@ export default function CasePage() {
           ]}
         />
       </section>
+
+      <EvidenceSection caseView={c} />
 
       <Timeline caseId={c.id} />
 
