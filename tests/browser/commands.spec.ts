@@ -78,7 +78,8 @@ describe('command forms in the console', () => {
     await submitCommand(page);
     expect((await filed).status()).toBe(200);
     await page.getByTestId('command-form-filing').waitFor({ state: 'detached' });
-    await expect(page.getByTestId('case-status').textContent()).resolves.toBe('已立案');
+    // The case is read again after the command: the header follows.
+    await page.getByTestId('case-status').getByText('已立案', { exact: true }).waitFor();
     const c = await h.api.case('head.sun', caseId);
     expect(c.status).toBe('FILED');
     expect(c.officers.map((o) => o.userId).sort()).toEqual([h.api.id('officer.zhang'), h.api.id('officer.li')].sort());

@@ -1,3 +1,7 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CaseView } from '@zhifa/api-client';
 import { expectAccessible, openHarness, shot, signInAs, type BrowserHarness } from './harness';
@@ -112,20 +116,41 @@ describe('a case from lead to archive in the console', () => {
     expect(c.status).toBe('FILED');
   });
 
-  it('two officers record evidence', async () => {
-    for (const [who, title] of [
-      ['officer.zhang', '现场检查笔录'],
-      ['officer.li', '进货票据复印件'],
+  it('two officers each upload evidence with a file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'zhifa-walk-'));
+    for (const [who, other, kind, title, fileName] of [
+      ['officer.zhang', '李娜', '现场笔录', '现场检查笔录', '现场检查笔录.pdf'],
+      ['officer.li', '张伟', '书证', '进货票据复印件', '进货票据.jpg'],
     ] as const) {
-      await step(who, 'evidence', {
-        kind: { select: title === '现场检查笔录' ? '现场笔录' : '书证' },
-        title: { text: title },
-        location: { text: '长治市潞州区某街12号' },
-        text: { text: `${title}：检查发现当事人未取得食品经营许可证，正在销售预包装食品。` },
-      }, 201);
+      const content = Buffer.from(`${title}：检查发现当事人未取得食品经营许可证，正在销售预包装食品。${randomUUID()}`);
+      const path = join(dir, fileName);
+      writeFileSync(path, content);
+      await as(who);
+      await openCase();
+      await page.locator('[data-testid="allowed-actions"] button[data-action="evidence"]').click();
+      const form = page.getByTestId('record-evidence-form');
+      await form.waitFor();
+      const kindBox = form.getByRole('combobox', { name: '证据种类' });
+      await kindBox.fill(kind);
+      await page.locator('.ant-select-item-option-active', { hasText: kind }).waitFor();
+      await kindBox.press('Enter');
+      await form.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: '名称' }) }).locator('input').fill(title);
+      const collector = form.getByRole('checkbox', { name: new RegExp(other) });
+      if (!(await collector.isChecked())) await collector.check();
+      await form.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: '采集地点' }) }).locator('input').fill('长治市潞州区某街12号');
+      await form.getByText('文件', { exact: true }).first().click();
+      await form.locator('input[type=file]').setInputFiles(path);
+      const answer = page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${caseId}/evidence`) && r.request().method() === 'POST');
+      await page.getByTestId('record-evidence-submit').click();
+      const res = await answer;
+      if (res.status() !== 201) throw new Error(`evidence as ${who}: ${res.status()} ${await res.text()}`);
+      expect(((await res.json()) as { sha256: string }).sha256).toBe(createHash('sha256').update(content).digest('hex'));
+      await form.waitFor({ state: 'detached' });
     }
     const evidence = await h.api.as('officer.zhang').GET('/api/v1/cases/{id}/evidence', { params: { path: { id: caseId } } });
     expect(evidence.data!.items.map((e) => e.title).sort()).toEqual(['现场检查笔录', '进货票据复印件'].sort());
+    await page.getByTestId('evidence').locator('tbody tr[data-row-key]', { hasText: '进货票据复印件' }).waitFor();
+    await shot(page, 'case-evidence-walk');
   });
 
   it('the investigation report goes through review, notice and defence to a legal review', async () => {

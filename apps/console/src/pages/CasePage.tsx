@@ -6,13 +6,14 @@ import { ok, type DeadlineView } from '../api';
 import { CommandDrawer } from '../commands/CommandDrawer';
 import { DaysLeftTag } from '../components/DaysLeft';
 import { EvidenceSection } from '../components/evidence';
+import { FlagTag } from '../components/FlagTag';
 import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
 import { Lifecycle } from '../components/Lifecycle';
 import { Timeline } from '../components/Timeline';
 import { formatDateTime, formatLocalDate } from '../format';
 import { useI18n } from '../i18n';
-import { actionLabel, deadlineLabel, deadlineStateLabel, flagLabel, partyTypeLabel, procedureLabel, statusLabel, type Action } from '../labels';
+import { actionLabel, deadlineLabel, deadlineStateLabel, partyTypeLabel, procedureLabel, statusLabel, type Action } from '../labels';
 import { useSession } from '../session';
 
 /** One case: its header, its deadlines with their basis, and what the signed-in user may do on it now. */
@@ -47,7 +48,7 @@ export default function CasePage() {
         <Descriptions.Item label={t.violation}>{c.violationCode}</Descriptions.Item>
         <Descriptions.Item label={t.procedure}>{procedureLabel(c.procedure, lang)}</Descriptions.Item>
         <Descriptions.Item label={t.flags}>
-          {c.flags.length ? c.flags.map((f) => <Tag key={f} color={f === 'OVERDUE' || f === 'PAYMENT_OVERDUE' ? 'red' : 'gold'}>{flagLabel(f, lang)}</Tag>) : '—'}
+          {c.flags.length ? c.flags.map((f) => <FlagTag key={f} flag={f} />) : '—'}
         </Descriptions.Item>
         <Descriptions.Item label={t.officers}>
           {c.officers.length ? c.officers.map((o) => `${o.name} (${t.certificate} ${o.certificateNumber})`).join('；') : '—'}

@@ -4,6 +4,7 @@ import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
 import { RegisterLead } from '../commands/RegisterLead';
 import { ok, type CaseView, type operations } from '../api';
+import { FlagTag } from '../components/FlagTag';
 import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
 import { formatDateTime } from '../format';
@@ -139,7 +140,7 @@ export default function CasesPage() {
           {
             title: t.flags,
             dataIndex: 'flags',
-            render: (_, c) => c.flags.map((f) => <Tag key={f} color={f === 'OVERDUE' || f === 'PAYMENT_OVERDUE' ? 'red' : 'gold'}>{flagLabel(f, lang)}</Tag>),
+            render: (_, c) => c.flags.map((f) => <FlagTag key={f} flag={f} />),
           },
           { title: t.registeredAt, dataIndex: 'registeredAt', render: (_, c) => formatDateTime(c.registeredAt, lang) },
           { title: t.actions, key: 'actions', render: (_, c) => c.allowedActions.length },
