@@ -12,7 +12,7 @@ import type { CaseState } from './case-state';
 import { COMMAND_TYPES, REJECTION_CODES } from './command-table';
 import { decide } from './decide';
 import { fail, failWith, type Rejection } from './rejection';
-import { rmbUpper, zhDate, zhDue, zhList, zhOr, zhYuan } from './messages';
+import { rmbUpper, zhDate, zhDue, zhList, zhOr, zhYuan, ZH_COMMAND } from './messages';
 
 describe('the local forms a Chinese reason is written in', () => {
   it('dates are the agency’s calendar day: an instant late in the UTC day is the next day in Shanghai', () => {
@@ -35,6 +35,11 @@ describe('the local forms a Chinese reason is written in', () => {
     expect(rmbUpper(3750.5)).toBe('人民币叁仟柒佰伍拾元伍角');
     expect(rmbUpper(0.3)).toBe('人民币叁角');
     expect(rmbUpper(0)).toBe('人民币零元整');
+  });
+
+  it('names every command in Chinese, and nothing that is not a command', () => {
+    expect(COMMAND_TYPES.filter((t) => !/[\u4e00-\u9fff]/.test(ZH_COMMAND[t] ?? ''))).toEqual([]);
+    expect(Object.keys(ZH_COMMAND).filter((t) => !(COMMAND_TYPES as readonly string[]).includes(t))).toEqual([]);
   });
 
   it('lists and alternatives', () => {

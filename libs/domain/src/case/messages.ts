@@ -7,7 +7,6 @@
 // ¥52,000.00, and in capitals (人民币伍万贰仟元整) where a document would write them.
 
 import { localDate } from '../calendar';
-import type { CommandType } from './case-commands';
 import type {
   CaseStatus,
   CertificateStatus,
@@ -263,8 +262,12 @@ export function zhOf(table: Readonly<Record<string, string>>, code: string): str
   return table[code] ?? code;
 }
 
-/** Each command as the person who issues it names it. */
-export const ZH_COMMAND: Readonly<Record<CommandType, string>> = {
+/**
+ * Each command as the person who issues it names it (keyed by command type;
+ * not typed by CommandType, which would tie this module to the stages that
+ * import it: messages.spec.ts checks every command has its name).
+ */
+export const ZH_COMMAND: Readonly<Record<string, string>> = {
   REGISTER_LEAD: '登记线索',
   DECIDE_FILING: '立案审批',
   RECORD_EVIDENCE: '登记证据',
@@ -313,7 +316,7 @@ export const ZH_COMMAND: Readonly<Record<CommandType, string>> = {
 
 /** A command's Chinese name in 「」, or its type when it is not one (an unknown type). */
 export function zhCommand(type: string): string {
-  return `「${(ZH_COMMAND as Record<string, string>)[type] ?? type}」`;
+  return `「${ZH_COMMAND[type] ?? type}」`;
 }
 
 export function zhStatus(status: string): string {
