@@ -28,6 +28,7 @@ import {
   type Rejection,
 } from '@zhifa/domain';
 import {
+  caseHeaderFacts,
   caseStateQuery,
   executeCommandUpdate,
   type CaseActivities,
@@ -129,6 +130,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       registeredAt: s.registeredAt,
       updatedAt: at,
       allowedActions: allowedActions(s, actor, { now: at, policy }),
+      ...caseHeaderFacts(s),
     };
   }
 

@@ -1,11 +1,12 @@
 // `npm run openapi`: regenerates the committed OpenAPI document from the
 // case-api's decorators (Nest preview mode: nothing connects, nothing listens)
-// and the typed client's types from that document. No service needs to run.
+// and the typed client's types and command forms from that document. No service needs to run.
 // `--check` writes nothing and fails when either committed file is stale.
 import 'reflect-metadata';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildOpenApiDocument, OPENAPI_FILE, openApiJson } from '../../apps/case-api/src/openapi/openapi-document';
+import { COMMAND_FORMS_FILE, generateCommandForms } from '../../libs/api-client/src/command-forms';
 import { CLIENT_TYPES_FILE, generateClientTypes } from '../../libs/api-client/src/generate';
 
 async function main(): Promise<void> {
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   for (const [file, text] of [
     [OPENAPI_FILE, json],
     [CLIENT_TYPES_FILE, types],
+    [COMMAND_FORMS_FILE, generateCommandForms(json)],
   ] as const) {
     const path = join(root, file);
     let current = '';

@@ -11,6 +11,7 @@ import { CaseCommandRunner } from './cases/case-command-runner.service';
 import { CaseDirectoryService } from './cases/case-directory.service';
 import { CaseWorkflowClient } from './cases/case-workflow.client';
 import { CasesController } from './cases/cases.controller';
+import { LegalReviewController } from './cases/legal-review.controller';
 import { STAGE_CONTROLLERS } from './commands';
 import { IdempotencyService } from './common/idempotency.service';
 import { ProblemFilter } from './common/problem.filter';
@@ -19,6 +20,7 @@ import { EvidenceController } from './evidence/evidence.controller';
 import { EvidenceStore } from './evidence/evidence.store';
 import { HealthController } from './health/health.controller';
 import { MeController } from './me/me.controller';
+import { PeopleController } from './people/people.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { ProblemsController } from './problems/problems.controller';
 import { RedisProvider } from './health/redis.provider';
@@ -41,7 +43,9 @@ export class ApiModule {
       controllers: [
         HealthController,
         CasesController,
+        LegalReviewController,
         MeController,
+        PeopleController,
         ...STAGE_CONTROLLERS,
         EvidenceController,
         PoliciesController,

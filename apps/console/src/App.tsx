@@ -14,6 +14,8 @@ const SignInPage = lazy(() => import('./pages/SignInPage'));
 const MyWorkPage = lazy(() => import('./pages/MyWorkPage'));
 const CasesPage = lazy(() => import('./pages/CasesPage'));
 const CasePage = lazy(() => import('./pages/CasePage'));
+const ReviewQueuePage = lazy(() => import('./reviews/ReviewQueuePage'));
+const ReviewPage = lazy(() => import('./reviews/ReviewPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 // Text and borders dark enough for WCAG AA contrast on white (antd's defaults for secondary text are lighter).
@@ -22,6 +24,8 @@ const theme = {
     colorPrimary: '#0b5cad',
     colorLink: '#0b5cad',
     colorInfo: '#0b5cad',
+    // antd's red (#ff4d4f) is too light for text on white; field errors must be readable (WCAG AA).
+    colorError: '#c0141b',
     colorTextSecondary: 'rgba(0, 0, 0, 0.68)',
     colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
     colorTextDescription: 'rgba(0, 0, 0, 0.62)',
@@ -51,6 +55,8 @@ export function App() {
             <Route path="/work" element={<RequireSession><MyWorkPage /></RequireSession>} />
             <Route path="/cases" element={<RequireSession><CasesPage /></RequireSession>} />
             <Route path="/cases/:id" element={<RequireSession><CasePage /></RequireSession>} />
+            <Route path="/reviews" element={<RequireSession><ReviewQueuePage /></RequireSession>} />
+            <Route path="/reviews/:caseId" element={<RequireSession><ReviewPage /></RequireSession>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -4,7 +4,7 @@ import { createApiClient, type ApiClient, type Problem } from '@zhifa/api-client
 import type { Middleware } from 'openapi-fetch';
 
 export type { ApiClient, Problem };
-export type { CaseView, CaseListView, DeadlineView, TaskView, components, operations } from '@zhifa/api-client';
+export type { CaseView, CaseListView, DeadlineView, TaskView, components, operations, paths } from '@zhifa/api-client';
 export type DevTokenView = import('@zhifa/api-client').components['schemas']['DevTokenView'];
 
 /**

@@ -58,3 +58,7 @@ export function createApiClient(opts: ApiClientOptions): ApiClient {
   }
   return client;
 }
+
+// Each command's body schema, for forms built from the API's own description.
+export { COMMAND_FORMS, type CommandEnumValue, type CommandFieldName, type CommandFormAction } from './command-forms.gen';
+export type { FieldSchema } from './command-forms';

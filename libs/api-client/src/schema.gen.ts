@@ -110,6 +110,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/legal-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The case's legal review (法制审核): why it is needed, the proposal and the benchmark band its fine falls in, the named reviewer and limit, every round
+         * @description Readable by whoever may read the case. Rounds come from the recorded events, the rest from the read model.
+         */
+        get: operations["LegalReviewController_legalReview"];
+        put?: never;
+        /**
+         * 法制审核 opinion by the named reviewer: APPROVE / RETURN / REJECT (RECORD_LEGAL_REVIEW)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - RECORD_LEGAL_REVIEW: LEGAL_REVIEWER (auxiliary staff never; not an investigator of the case)
+         */
+        post: operations["PreDecisionController_legalReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -142,6 +167,26 @@ export interface paths {
          * @description Judged by the domain from my roles, assignments and certificates read now; each task names the deadline it answers to.
          */
         get: operations["MeController_tasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The active people of my agency, with roles and certificates (whom a command may name)
+         * @description Any signed-in user, own agency only. `role` narrows to the people holding that role.
+         */
+        get: operations["PeopleController_list"];
         put?: never;
         post?: never;
         delete?: never;
@@ -439,27 +484,6 @@ export interface paths {
          *     - REQUEST_LEGAL_REVIEW: OFFICER
          */
         post: operations["PreDecisionController_legalReviewRequest"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/cases/{id}/legal-review": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * 法制审核 opinion by the named reviewer: APPROVE / RETURN / REJECT (RECORD_LEGAL_REVIEW)
-         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
-         *     - RECORD_LEGAL_REVIEW: LEGAL_REVIEWER (auxiliary staff never; not an investigator of the case)
-         */
-        post: operations["PreDecisionController_legalReview"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1163,6 +1187,49 @@ export interface components {
             state: "OPEN" | "MET" | "MISSED" | "SUSPENDED" | "CANCELLED";
             basis: components["schemas"]["DeadlineBasisView"];
         };
+        PersonRefView: {
+            /** Format: uuid */
+            userId: string;
+            /** @example 刘洋 */
+            name: string;
+        };
+        MajorCaseView: {
+            grounds: ("MAJOR_PUBLIC_INTEREST" | "COMPLEX" | "MULTIPLE_LEGAL_RELATIONSHIPS")[];
+            reason: string;
+            markedBy: components["schemas"]["PersonRefView"];
+            /** Format: date-time */
+            at: string;
+        };
+        FineRangeView: {
+            /** @example 120000 */
+            min: number;
+            /** @example 156000 */
+            max: number;
+        };
+        DiscretionFindingView: {
+            /** @example FOOD-UNLICENSED */
+            violationCode: string;
+            /**
+             * @description The benchmark band the report's figures fall in
+             * @example goods value ≥ ¥10,000
+             */
+            band: string;
+            /** @enum {string} */
+            level: "EXEMPT" | "MITIGATED" | "LIGHTER" | "GENERAL" | "HEAVIER";
+            /** @description The band's statutory range in yuan */
+            statutory: components["schemas"]["FineRangeView"];
+            /** @description The level's range in yuan (LIGHTER, GENERAL, HEAVIER) */
+            range?: components["schemas"]["FineRangeView"];
+            /** @description The law imposes a fine with any penalty */
+            fineRequired: boolean;
+            /**
+             * @description 减轻 below the statutory minimum (APL 32): collective discussion required
+             * @enum {boolean}
+             */
+            mitigatedBelowMinimum?: true;
+            /** @description The benchmark's legal basis and the source of its split into levels */
+            source: string;
+        };
         CaseView: {
             /** Format: uuid */
             id: string;
@@ -1186,6 +1253,10 @@ export interface components {
             deadlines: components["schemas"]["DeadlineView"][];
             /** @description What the caller may do now (command paths under /cases/{id}) */
             allowedActions: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
+            /** @description Marked major for legal review (APL 58 (1), (3)), with grounds */
+            majorCase?: components["schemas"]["MajorCaseView"];
+            /** @description The benchmark band and range the current report's proposed fine was judged in */
+            discretion?: components["schemas"]["DiscretionFindingView"];
             /** @description The jurisdiction policy version the case pinned when registered */
             policyVersion: string;
             /** @description Sequence number of the last recorded event */
@@ -1257,6 +1328,149 @@ export interface components {
             /** @description The first break, when the chain is not valid */
             brokenAt?: components["schemas"]["ChainBreakView"];
         };
+        LegalReviewerView: {
+            /** Format: uuid */
+            userId: string;
+            /** @example 刘洋 */
+            name: string;
+            /** @example FZSH20240001 */
+            certificateNumber: string;
+        };
+        PenaltyView: {
+            kinds: ("WARNING" | "PUBLIC_CRITICISM" | "FINE" | "CONFISCATION" | "LICENCE_SUSPENSION" | "QUALIFICATION_DOWNGRADE" | "LICENCE_REVOCATION" | "ACTIVITY_RESTRICTION" | "BUSINESS_SUSPENSION" | "CLOSURE" | "EMPLOYMENT_BAN" | "DETENTION" | "OTHER")[];
+            /**
+             * @description Yuan
+             * @example 150000
+             */
+            fineAmount?: number;
+            /** @description Yuan of illegal gains confiscated */
+            confiscationAmount?: number;
+            /** @description Days of a term penalty */
+            termDays?: number;
+            terms?: string;
+        };
+        DiscretionBaseView: {
+            /** @enum {string} */
+            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2";
+            /** @description Yuan, or m² for AREA_M2 */
+            value: number;
+            note?: string;
+        };
+        BenchmarkLevelsView: {
+            LIGHTER: components["schemas"]["FineRangeView"];
+            GENERAL: components["schemas"]["FineRangeView"];
+            HEAVIER: components["schemas"]["FineRangeView"];
+        };
+        DiscretionMultipleView: {
+            /** @enum {string} */
+            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2";
+            /** @description The report's figure the multiples apply to */
+            value: number;
+            /** @description Statutory range as multiples */
+            statutory: components["schemas"]["FineRangeView"];
+            /** @description Level ranges as multiples */
+            levels: components["schemas"]["BenchmarkLevelsView"];
+        };
+        ProposalDiscretionView: {
+            /** @description What the report recorded: band, level, statutory and level range, rule source */
+            finding: components["schemas"]["DiscretionFindingView"];
+            /** @description The band's every level in yuan, under the case's pinned policy (absent when the policy no longer resolves the band) */
+            levels?: components["schemas"]["BenchmarkLevelsView"];
+            multipleOf?: components["schemas"]["DiscretionMultipleView"];
+            /** @description The proposed fine in yuan (0: none) */
+            fineAmount: number;
+            /**
+             * @description Where the proposed fine lies against the finding
+             * @enum {string}
+             */
+            placement: "NO_FINE" | "WITHIN_LEVEL" | "BELOW_STATUTORY_MINIMUM" | "WITHIN_STATUTORY" | "OUTSIDE";
+        };
+        ProposalView: {
+            findings: string;
+            /** @enum {string} */
+            proposedOutcome: "PENALTY" | "NO_PENALTY" | "DISMISS" | "TRANSFER";
+            proposedPenalty?: components["schemas"]["PenaltyView"];
+            /** @example 《食品安全法》第一百二十二条 */
+            legalBasis: string;
+            /** @enum {string} */
+            circumstanceLevel: "EXEMPT" | "MITIGATED" | "LIGHTER" | "GENERAL" | "HEAVIER";
+            discretionReasons?: string;
+            discretionBases: components["schemas"]["DiscretionBaseView"][];
+            /** @description Absent when no benchmark applies (none for the code, no penalty, 不予处罚) */
+            discretion?: components["schemas"]["ProposalDiscretionView"];
+            /** @description Why the proposal needs review, hearing or collective discussion, as assessed when reported */
+            assessment: string[];
+            /** Format: date-time */
+            submittedAt: string;
+            submittedBy: components["schemas"]["PersonRefView"];
+        };
+        RoundProposalView: {
+            /** @enum {string} */
+            outcome: "PENALTY" | "NO_PENALTY" | "DISMISS" | "TRANSFER";
+            penalty?: components["schemas"]["PenaltyView"];
+            /** @enum {string} */
+            circumstanceLevel: "EXEMPT" | "MITIGATED" | "LIGHTER" | "GENERAL" | "HEAVIER";
+            legalBasis: string;
+            /** Format: date-time */
+            reportedAt: string;
+        };
+        ReviewAssignmentView: {
+            reviewer: components["schemas"]["LegalReviewerView"];
+            /** Format: date-time */
+            at: string;
+            /** @description Who named them (the requesting officer, or the head reassigning) */
+            by?: components["schemas"]["PersonRefView"];
+            /** @description Why the review was reassigned */
+            reason?: string;
+        };
+        LegalReviewRoundView: {
+            /** @example 1 */
+            round: number;
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy?: components["schemas"]["PersonRefView"];
+            reasons: string[];
+            note?: string;
+            proposal?: components["schemas"]["RoundProposalView"];
+            /** @description Who was named, in order */
+            assignments: components["schemas"]["ReviewAssignmentView"][];
+            /**
+             * @description Absent while the round is pending
+             * @enum {string}
+             */
+            opinion?: "APPROVE" | "RETURN" | "REJECT";
+            text?: string;
+            /** @description RETURN: the points to revise */
+            points?: string[];
+            /** @enum {string} */
+            returnTo?: "INVESTIGATION" | "PROPOSAL";
+            /** @description Who gave the opinion */
+            reviewer?: components["schemas"]["PersonRefView"];
+            /** Format: date-time */
+            reviewedAt?: string;
+        };
+        LegalReviewView: {
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** @enum {string} */
+            status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
+            /** @description The case as it stands needs a legal review before its decision */
+            required: boolean;
+            /** @description Why (derived after every event from the pinned policy) */
+            grounds: string[];
+            majorCase?: components["schemas"]["MajorCaseView"];
+            /** @description A review is waiting for its opinion (LEGAL_REVIEW_PENDING) */
+            pending: boolean;
+            /** @description The reviewer named for the pending review */
+            assignee?: components["schemas"]["LegalReviewerView"];
+            /** @description The review's own limit (legalReview), when one was armed */
+            deadline?: components["schemas"]["DeadlineView"];
+            /** @description The current report; absent before one is submitted */
+            proposal?: components["schemas"]["ProposalView"];
+            /** @description Every round, oldest first, from the recorded events */
+            rounds: components["schemas"]["LegalReviewRoundView"][];
+        };
         MyCertificateView: {
             /** @example 14040120240001 */
             number: string;
@@ -1309,6 +1523,30 @@ export interface components {
             /** @description Soonest due first */
             items: components["schemas"]["TaskView"][];
             total: number;
+        };
+        PersonCertificateView: {
+            /** @example 14040120240001 */
+            number: string;
+            /** @example ENFORCEMENT:market */
+            scope: string;
+            /** Format: date */
+            validTo: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "SUSPENDED" | "REVOKED";
+            /** @description Active and within its dates on today's date in the agency's time zone */
+            validToday: boolean;
+        };
+        PersonView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 张伟 */
+            name: string;
+            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            certificates: components["schemas"]["PersonCertificateView"][];
+        };
+        PeopleListView: {
+            /** @description By name */
+            items: components["schemas"]["PersonView"][];
         };
         PartyDto: {
             /** @enum {string} */
@@ -1963,20 +2201,6 @@ export interface components {
             penaltyRange: string;
             criminalHint?: string;
         };
-        FineRangeView: {
-            /** @description Inclusive: yuan, or a multiple of the band base */
-            min: number;
-            /** @description Inclusive */
-            max: number;
-        };
-        BenchmarkLevelsView: {
-            /** @description 从轻 */
-            LIGHTER: components["schemas"]["FineRangeView"];
-            /** @description 一般 */
-            GENERAL: components["schemas"]["FineRangeView"];
-            /** @description 从重 */
-            HEAVIER: components["schemas"]["FineRangeView"];
-        };
         DiscretionBandView: {
             /** @example goods value ≥ ¥10,000 */
             label: string;
@@ -2551,6 +2775,156 @@ export interface operations {
             };
         };
     };
+    LegalReviewController_legalReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalReviewView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; CASE.NOT_ASSIGNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PreDecisionController_legalReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalReviewDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     MeController_me: {
         parameters: {
             query?: never;
@@ -2612,6 +2986,63 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TaskListView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PeopleController_list: {
+        parameters: {
+            query?: {
+                role?: "OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeopleListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
@@ -3869,99 +4300,6 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["LegalReviewRequestDto"];
-            };
-        };
-        responses: {
-            /** @description The case after the command and the events it recorded */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["CommandResponse"];
-                };
-            };
-            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description CASE.NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-            /** @description INTERNAL: an unexpected error, logged */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["ProblemDto"];
-                };
-            };
-        };
-    };
-    PreDecisionController_legalReview: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
-                "Idempotency-Key"?: string;
-            };
-            path: {
-                /** @description Case id */
-                id: unknown;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["LegalReviewDto"];
             };
         };
         responses: {

@@ -37,8 +37,23 @@ export interface CommandResult {
   case?: CaseSnapshot;
 }
 
+/** What a case's header shows straight from its state: the same whether read from the row or from a command's snapshot. */
+export interface CaseHeaderFacts {
+  /** Marked major for legal review (APL 58 (1), (3)). */
+  majorCase?: CaseState['majorCase'];
+  /** The benchmark band and range the current report's fine was judged in. */
+  discretion?: NonNullable<CaseState['report']>['discretion'];
+}
+
+export function caseHeaderFacts(s: Pick<CaseState, 'majorCase' | 'report'> | null | undefined): CaseHeaderFacts {
+  const facts: CaseHeaderFacts = {};
+  if (s?.majorCase) facts.majorCase = s.majorCase;
+  if (s?.report?.discretion) facts.discretion = s.report.discretion;
+  return facts;
+}
+
 /** A case right after a command, as the workflow holds it. */
-export interface CaseSnapshot {
+export interface CaseSnapshot extends CaseHeaderFacts {
   caseNumber: string;
   agencyId: string;
   procedure: string;

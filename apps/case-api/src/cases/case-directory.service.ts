@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { readAccess, readScope, type ActorSnapshot, type CaseState, type JurisdictionPolicy } from '@zhifa/domain';
+import { localDate, readAccess, readScope, type ActorSnapshot, type CaseState, type JurisdictionPolicy } from '@zhifa/domain';
 import {
   AgencyRepository,
   CaseReadRepository,
@@ -35,6 +35,18 @@ export class CaseDirectoryService {
       });
     }
     return policy;
+  }
+
+  /**
+   * Today's date (YYYY-MM-DD) in the agency's time zone, as its current policy
+   * states it; Asia/Shanghai before any policy is published.
+   */
+  async agencyToday(agency: AgencyEntity, now = new Date()): Promise<string> {
+    const policy = await this.currentPolicy(agency.jurisdiction).catch((err: unknown) => {
+      if (err instanceof ProblemException && err.code === 'POLICY.NONE_PUBLISHED') return undefined;
+      throw err;
+    });
+    return localDate(now.toISOString(), policy?.timeZone ?? 'Asia/Shanghai');
   }
 
   private readonly versions = new Map<string, JurisdictionPolicy>();

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { CaseSnapshot, CommandResult } from '@zhifa/contracts';
+import { caseHeaderFacts, type CaseSnapshot, type CommandResult } from '@zhifa/contracts';
 import {
   ACTION_NAMES,
   CASE_FLAGS,
@@ -7,13 +7,21 @@ import {
   DAY_KINDS,
   DEADLINE_KINDS,
   DEADLINE_STATES,
+  CIRCUMSTANCE_LEVELS,
+  MAJOR_CASE_GROUNDS,
   PARTY_TYPES,
   PROCEDURES,
   type CaseOfficer,
+  type CaseState,
+  type CircumstanceLevel,
   type DeadlineBasis,
   type DayKind,
+  type DiscretionFinding,
+  type MajorCaseGround,
+  type MajorCaseMark,
   type Party,
   type PartyType,
+  type PersonRef,
 } from '@zhifa/domain';
 import type { CaseEntity } from '@zhifa/persistence';
 
@@ -135,6 +143,65 @@ export class DeadlineView {
   basis!: DeadlineBasisView;
 }
 
+export class PersonRefView implements PersonRef {
+  @ApiProperty({ type: String, format: 'uuid' })
+  userId!: string;
+
+  @ApiProperty({ type: String, example: '刘洋' })
+  name!: string;
+}
+
+/** APL 58 (1), (3): the case marked major for legal review, whatever its amounts. */
+export class MajorCaseView implements MajorCaseMark {
+  @ApiProperty({ enum: MAJOR_CASE_GROUNDS, isArray: true })
+  grounds!: MajorCaseGround[];
+
+  @ApiProperty({ type: String })
+  reason!: string;
+
+  @ApiProperty({ type: PersonRefView })
+  markedBy!: PersonRefView;
+
+  @ApiProperty({ type: String, format: 'date-time' })
+  at!: string;
+}
+
+/** A fine range in yuan (to the fen). */
+export class FineRangeView {
+  @ApiProperty({ type: Number, example: 120000 })
+  min!: number;
+
+  @ApiProperty({ type: Number, example: 156000 })
+  max!: number;
+}
+
+/** What the benchmark check of the current report found (裁量基准), resolved to yuan; it binds the decision. */
+export class DiscretionFindingView implements DiscretionFinding {
+  @ApiProperty({ type: String, example: 'FOOD-UNLICENSED' })
+  violationCode!: string;
+
+  @ApiProperty({ type: String, example: 'goods value ≥ ¥10,000', description: "The benchmark band the report's figures fall in" })
+  band!: string;
+
+  @ApiProperty({ enum: CIRCUMSTANCE_LEVELS })
+  level!: CircumstanceLevel;
+
+  @ApiProperty({ type: FineRangeView, description: "The band's statutory range in yuan" })
+  statutory!: FineRangeView;
+
+  @ApiPropertyOptional({ type: FineRangeView, description: "The level's range in yuan (LIGHTER, GENERAL, HEAVIER)" })
+  range?: FineRangeView;
+
+  @ApiProperty({ type: Boolean, description: 'The law imposes a fine with any penalty' })
+  fineRequired!: boolean;
+
+  @ApiPropertyOptional({ type: Boolean, enum: [true], description: '减轻 below the statutory minimum (APL 32): collective discussion required' })
+  mitigatedBelowMinimum?: true;
+
+  @ApiProperty({ type: String, description: "The benchmark's legal basis and the source of its split into levels" })
+  source!: string;
+}
+
 /** A case as the read model holds it, with the actions the caller may take now. */
 export class CaseView {
   @ApiProperty({ type: String, format: 'uuid' })
@@ -169,6 +236,12 @@ export class CaseView {
 
   @ApiProperty({ enum: ACTION_NAMES, isArray: true, description: 'What the caller may do now (command paths under /cases/{id})' })
   allowedActions!: string[];
+
+  @ApiPropertyOptional({ type: MajorCaseView, description: 'Marked major for legal review (APL 58 (1), (3)), with grounds' })
+  majorCase?: MajorCaseView;
+
+  @ApiPropertyOptional({ type: DiscretionFindingView, description: "The benchmark band and range the current report's proposed fine was judged in" })
+  discretion?: DiscretionFindingView;
 
   @ApiProperty({ type: String, description: 'The jurisdiction policy version the case pinned when registered' })
   policyVersion!: string;
@@ -215,7 +288,7 @@ export class CommandResponse {
 }
 
 // Sorted by kind: Postgres' jsonb and the workflow's state order keys differently, and a case reads the same either way.
-function deadlineViews(deadlines: object | null | undefined): DeadlineView[] {
+export function deadlineViews(deadlines: object | null | undefined): DeadlineView[] {
   const entries = Object.entries(deadlines ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return entries.map(([kind, d]) => {
     const dl = d as { dueAt: string; remindAt?: string; state: string; basis: DeadlineBasisView };
@@ -226,6 +299,7 @@ function deadlineViews(deadlines: object | null | undefined): DeadlineView[] {
 /** A case as the read model holds it. */
 export function caseView(row: CaseEntity, allowedActions: string[]): CaseView {
   return {
+    ...caseHeaderFacts(row.state as unknown as CaseState | null),
     id: row.id,
     caseNumber: row.caseNumber,
     status: row.status,
@@ -259,6 +333,8 @@ export function commandCaseView(result: CommandResult & { case: CaseSnapshot }):
     flags: c.flags,
     deadlines: deadlineViews(c.deadlines),
     allowedActions: c.allowedActions,
+    ...(c.majorCase ? { majorCase: c.majorCase } : {}),
+    ...(c.discretion ? { discretion: c.discretion } : {}),
     policyVersion: c.policyVersion,
     lastSeq: c.lastSeq,
     registeredAt: new Date(c.registeredAt).toISOString(),

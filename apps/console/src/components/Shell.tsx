@@ -6,6 +6,7 @@ import { useI18n } from '../i18n';
 import { roleLabel } from '../labels';
 import { useSession } from '../session';
 import { ok, type DevTokenView } from '../api';
+import { useReviewMessages } from '../reviews/messages';
 
 type Role = DevTokenView['roles'][number];
 
@@ -18,6 +19,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const name = me.data?.name ?? session?.name;
   const roles = me.data?.roles ?? session?.roles ?? [];
   const valid = me.data?.certificates.filter((c) => c.validToday) ?? [];
+  const reviews = useReviewMessages();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="zf-header">
@@ -27,6 +29,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <nav aria-label={t.nav} className="zf-nav">
           <NavLink to="/work">{t.myWork}</NavLink>
           <NavLink to="/cases">{t.cases}</NavLink>
+          {roles.includes('LEGAL_REVIEWER') && <NavLink to="/reviews">{reviews.nav}</NavLink>}
         </nav>
         <Space className="zf-user" size="middle" wrap>
           {session && (

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Drawer, Space, Table, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ok, type DeadlineView } from '../api';
+import { CommandDrawer } from '../commands/CommandDrawer';
 import { DaysLeftTag } from '../components/DaysLeft';
 import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
@@ -95,22 +96,7 @@ export default function CasePage() {
 
       <Timeline caseId={c.id} />
 
-      <Drawer
-        open={command !== null}
-        onClose={() => setCommand(null)}
-        title={command ? actionLabel(command, lang) : ''}
-        closable={{ 'aria-label': t.close }}
-        size={480}
-      >
-        {command && (
-          <>
-            <Typography.Paragraph>
-              {t.command}: <code>POST /api/v1/cases/{'{id}'}/{command}</code>
-            </Typography.Paragraph>
-            <Typography.Paragraph data-testid="command-placeholder">{t.commandPlaceholder}</Typography.Paragraph>
-          </>
-        )}
-      </Drawer>
+      <CommandDrawer action={command} caseView={c} onClose={() => setCommand(null)} />
     </>
   );
 }

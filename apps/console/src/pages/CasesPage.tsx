@@ -2,6 +2,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, DatePicker, Form, Input, Select, Table, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { Link, useSearchParams } from 'react-router';
+import { RegisterLead } from '../commands/RegisterLead';
 import { ok, type CaseView, type operations } from '../api';
 import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
@@ -57,6 +58,7 @@ export default function CasesPage() {
   return (
     <>
       <PageTitle>{t.cases}</PageTitle>
+      {session?.roles.includes('OFFICER') && <RegisterLead />}
       <Form layout="inline" aria-label={t.filters} style={{ marginBottom: 16, rowGap: 8 }} onSubmitCapture={(e) => e.preventDefault()}>
         <Form.Item label={t.status} htmlFor="filter-status">
           <Select<Status>

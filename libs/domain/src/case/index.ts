@@ -33,3 +33,5 @@ export { deemedServedAt, PUBLIC_NOTICE_DAYS } from './rules/service';
 export { limitationCheck, addYears } from './rules/limitation';
 export * from './read-access';
 export { tasksFor, type CaseTask } from './tasks';
+export { legalReviewRounds, type LegalReviewRound, type RecordedCaseEvent } from './legal-review-rounds';
+export { discretionScale, finePlacement, FINE_PLACEMENTS, type DiscretionScale, type FinePlacement } from './rules/discretion';

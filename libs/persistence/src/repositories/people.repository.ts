@@ -34,6 +34,16 @@ export class PeopleRepository {
     }));
   }
 
+  /** The active people of one agency, by name, with their certificates: whom a form may name. */
+  async agencyStaff(agencyId: string): Promise<ActorSnapshot[]> {
+    if (!isUuid(agencyId)) return [];
+    const users = await this.ds.getRepository(UserEntity).find({ where: { agencyId, active: true }, order: { name: 'ASC', id: 'ASC' } });
+    return this.activeActors(users.map((u) => u.id)).then((actors) => {
+      const byId = new Map(actors.map((a) => [a.userId, a]));
+      return users.map((u) => byId.get(u.id)).filter((a): a is ActorSnapshot => a !== undefined);
+    });
+  }
+
   /** Every active user, by username. */
   async activeUsers(): Promise<UserSummary[]> {
     const users = await this.ds.getRepository(UserEntity).find({ where: { active: true }, order: { username: 'ASC' } });

@@ -4,7 +4,7 @@ import type { DiscretionBenchmark, JurisdictionPolicy } from '../../policy/polic
 import type { CaseCommand } from '../case-commands';
 import { decide, type DecideResult } from '../decide';
 import type { CircumstanceLevel, DiscretionBase } from '../vocabulary';
-import { judgeDecision } from './discretion';
+import { discretionScale, finePlacement, judgeDecision } from './discretion';
 
 // 裁量基准 (domain spec §3) at its edges. The test policy's benchmark for
 // FOOD-UNLICENSED (《食品安全法》art 122): goods value < ¥10,000 → ¥50,000–100,000
@@ -329,5 +329,42 @@ describe('the decision: within the statutory range and at most the level', () =>
     r.exec({ ...C.collective(r.now), attendees: [H, D] }, H);
     r.exec(C.decide({ penalty: { kinds: ['FINE'], fineAmount: 20000 } }), H);
     expect(r.s.decision?.assessment).toMatchObject({ collectiveDiscussionRequired: true, legalReviewRequired: true });
+  });
+});
+
+describe('the scale of a benchmark band, and where a fine lies on it', () => {
+  const policy = testPolicy();
+
+  it('resolves the band the figures pick, in yuan, the way the report is judged', () => {
+    expect(discretionScale(policy, 'FOOD-UNLICENSED', [{ kind: 'GOODS_VALUE', value: 3000 }])).toMatchObject({
+      statutory: { min: 50000, max: 100000 },
+      levels: { LIGHTER: { min: 50000, max: 65000 }, GENERAL: { min: 65000, max: 85000 }, HEAVIER: { min: 85000, max: 100000 } },
+    });
+    const multiple = discretionScale(policy, 'FOOD-UNLICENSED', [{ kind: 'GOODS_VALUE', value: 12000 }]);
+    expect(multiple).toMatchObject({
+      statutory: { min: 120000, max: 240000 },
+      levels: { LIGHTER: { min: 120000, max: 156000 }, GENERAL: { min: 156000, max: 204000 }, HEAVIER: { min: 204000, max: 240000 } },
+      multipleOf: { kind: 'GOODS_VALUE', value: 12000, statutory: { min: 10, max: 20 } },
+    });
+    // The finding recorded on an accepted report names the same band and ranges.
+    const r = filed();
+    r.exec(report(130000, 'LIGHTER', 12000), A);
+    expect(r.s.report?.discretion).toMatchObject({ band: multiple?.band, statutory: multiple?.statutory, range: multiple?.levels.LIGHTER, source: multiple?.source });
+  });
+
+  it('is silent when the policy is, or the figure the band needs is missing', () => {
+    expect(discretionScale(policy, 'NO-SUCH-CODE', [])).toBeUndefined();
+    expect(discretionScale(policy, 'FOOD-UNLICENSED', undefined)).toBeUndefined();
+  });
+
+  it('places a fine within its level, below the statutory minimum (减轻), or outside', () => {
+    const finding = { violationCode: 'X', band: 'b', level: 'LIGHTER' as const, statutory: { min: 100, max: 300 }, range: { min: 100, max: 160 }, fineRequired: true, source: 's' };
+    expect(finePlacement(finding, 100)).toBe('WITHIN_LEVEL');
+    expect(finePlacement(finding, 160)).toBe('WITHIN_LEVEL');
+    expect(finePlacement(finding, 160.01)).toBe('OUTSIDE');
+    expect(finePlacement(finding, undefined)).toBe('NO_FINE');
+    expect(finePlacement({ ...finding, level: 'MITIGATED', range: undefined, mitigatedBelowMinimum: true }, 80)).toBe('BELOW_STATUTORY_MINIMUM');
+    expect(finePlacement({ ...finding, range: undefined }, 80)).toBe('OUTSIDE');
+    expect(finePlacement({ ...finding, range: undefined }, 250)).toBe('WITHIN_STATUTORY');
   });
 });

@@ -68,6 +68,92 @@ function missingBase(b: DiscretionBenchmark, kind: DiscretionBase, why: Message)
   );
 }
 
+/** The band of a benchmark that applies to the report's figures, and the multiplier its ranges are multiples of. */
+interface ResolvedBand {
+  benchmark: DiscretionBenchmark;
+  band: DiscretionBand;
+  multiplier?: number;
+}
+
+function resolveBand(policy: JurisdictionPolicy, violationCode: string, bases: readonly DiscretionBaseAmount[] | undefined): ResolvedBand | Fail | null {
+  const b = benchmarkFor(policy, violationCode);
+  if (!b) return null;
+  let band: DiscretionBand | undefined;
+  if (b.bands.some((x) => x.from !== undefined || x.below !== undefined)) {
+    const kind = b.bandBase;
+    const value = kind ? baseValue(bases, kind) : undefined;
+    if (kind && value === undefined) return missingBase(b, kind, { en: 'to choose the band', zh: '确定适用档次' });
+    band = b.bands.find((x) => (x.from === undefined || fen(value ?? 0) >= fen(x.from)) && (x.below === undefined || fen(value ?? 0) < fen(x.below)));
+  } else {
+    band = b.bands[0];
+  }
+  if (!band) return null; // no band for this value: the policy is silent
+  if (!band.multipleOf) return { benchmark: b, band };
+  const multiplier = baseValue(bases, band.multipleOf);
+  if (multiplier === undefined) {
+    return missingBase(b, band.multipleOf, {
+      en: `(band ${band.label}: ${band.statutory.min}–${band.statutory.max}× ${BASE_WORDS[band.multipleOf]})`,
+      zh: `（${band.label}档：${ZH_BASE[band.multipleOf]}的${band.statutory.min}至${band.statutory.max}倍）`,
+    });
+  }
+  return { benchmark: b, band, multiplier };
+}
+
+/** The whole scale of the band a report's figures fall in, in yuan: its statutory range and each level's range. */
+export interface DiscretionScale {
+  violationCode: string;
+  band: string;
+  statutory: FineRange;
+  levels: Record<BenchmarkLevel, FineRange>;
+  /** The ranges are multiples of this figure of the report (e.g. 10–20× goods value). */
+  multipleOf?: { kind: DiscretionBase; value: number; statutory: FineRange; levels: Record<BenchmarkLevel, FineRange> };
+  source: string;
+}
+
+/**
+ * The band the report's figures fall in under the policy's benchmark, resolved
+ * to yuan the way judgeReport resolves it (the same band, the same rounding).
+ * Undefined when the policy is silent or the figures it needs are missing.
+ */
+export function discretionScale(policy: JurisdictionPolicy, violationCode: string, bases: readonly DiscretionBaseAmount[] | undefined): DiscretionScale | undefined {
+  const r = resolveBand(policy, violationCode, bases);
+  if (!r || 'code' in r) return undefined;
+  const { benchmark: b, band, multiplier } = r;
+  const levels = Object.fromEntries(BENCHMARK_LEVELS.map((l) => [l, toYuan(band.levels[l], multiplier)])) as Record<BenchmarkLevel, FineRange>;
+  const scale: DiscretionScale = { violationCode, band: band.label, statutory: toYuan(band.statutory, multiplier), levels, source: `${b.legalBasis}; ${b.source}` };
+  if (band.multipleOf && multiplier !== undefined) {
+    scale.multipleOf = { kind: band.multipleOf, value: multiplier, statutory: { ...band.statutory }, levels: copyLevels(band.levels) };
+  }
+  return scale;
+}
+
+function copyLevels(levels: Record<BenchmarkLevel, FineRange>): Record<BenchmarkLevel, FineRange> {
+  return Object.fromEntries(BENCHMARK_LEVELS.map((l) => [l, { min: levels[l].min, max: levels[l].max }])) as Record<BenchmarkLevel, FineRange>;
+}
+
+/** Where a proposed fine lies against the report's finding. */
+export type FinePlacement =
+  /** No fine proposed (e.g. a warning alone, which the law allows). */
+  | 'NO_FINE'
+  /** Within the range of the level the report found. */
+  | 'WITHIN_LEVEL'
+  /** Below the band's statutory minimum: 减轻 (APL 32). */
+  | 'BELOW_STATUTORY_MINIMUM'
+  /** Within the statutory range; the finding names no level range. */
+  | 'WITHIN_STATUTORY'
+  /** Outside what the finding allows (a report judged under other rules). */
+  | 'OUTSIDE';
+
+export const FINE_PLACEMENTS = ['NO_FINE', 'WITHIN_LEVEL', 'BELOW_STATUTORY_MINIMUM', 'WITHIN_STATUTORY', 'OUTSIDE'] as const satisfies readonly FinePlacement[];
+
+export function finePlacement(finding: DiscretionFinding, fine: number | undefined): FinePlacement {
+  const f = fen(fine ?? 0);
+  if (f === 0) return 'NO_FINE';
+  if (f < fen(finding.statutory.min)) return finding.level === 'MITIGATED' ? 'BELOW_STATUTORY_MINIMUM' : 'OUTSIDE';
+  if (finding.range) return f >= fen(finding.range.min) && f <= fen(finding.range.max) ? 'WITHIN_LEVEL' : 'OUTSIDE';
+  return f <= fen(finding.statutory.max) ? 'WITHIN_STATUTORY' : 'OUTSIDE';
+}
+
 /**
  * Judges the report's proposed fine against the benchmark for the case's
  * violation code. Returns null when there is nothing to judge (no benchmark,
@@ -80,31 +166,11 @@ export function judgeReport(
   penalty: Penalty | undefined,
   bases: readonly DiscretionBaseAmount[] | undefined,
 ): { finding: DiscretionFinding } | { fail: Fail } | null {
-  const b = benchmarkFor(policy, violationCode);
-  if (!b || !penalty || level === 'EXEMPT') return null;
-
-  let band: DiscretionBand | undefined;
-  if (b.bands.some((x) => x.from !== undefined || x.below !== undefined)) {
-    const kind = b.bandBase;
-    const value = kind ? baseValue(bases, kind) : undefined;
-    if (kind && value === undefined) return { fail: missingBase(b, kind, { en: 'to choose the band', zh: '确定适用档次' }) };
-    band = b.bands.find((x) => (x.from === undefined || fen(value ?? 0) >= fen(x.from)) && (x.below === undefined || fen(value ?? 0) < fen(x.below)));
-  } else {
-    band = b.bands[0];
-  }
-  if (!band) return null; // no band for this value: the policy is silent
-  let multiplier: number | undefined;
-  if (band.multipleOf) {
-    multiplier = baseValue(bases, band.multipleOf);
-    if (multiplier === undefined) {
-      return {
-        fail: missingBase(b, band.multipleOf, {
-          en: `(band ${band.label}: ${band.statutory.min}–${band.statutory.max}× ${BASE_WORDS[band.multipleOf]})`,
-          zh: `（${band.label}档：${ZH_BASE[band.multipleOf]}的${band.statutory.min}至${band.statutory.max}倍）`,
-        }),
-      };
-    }
-  }
+  if (!benchmarkFor(policy, violationCode) || !penalty || level === 'EXEMPT') return null;
+  const resolved = resolveBand(policy, violationCode, bases);
+  if (!resolved) return null;
+  if ('code' in resolved) return { fail: resolved };
+  const { benchmark: b, band, multiplier } = resolved;
 
   const statutory = toYuan(band.statutory, multiplier);
   const source = `${b.legalBasis}; ${b.source}`;
