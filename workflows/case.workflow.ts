@@ -64,6 +64,7 @@ function rejectionFailure(r: Rejection): ApplicationFailure {
     code: r.code,
     status: r.status,
     reason: r.reason,
+    reasonZh: r.reasonZh,
     state: r.state,
     allowedActions: r.allowedActions,
     errors: r.errors,

@@ -2435,7 +2435,10 @@ export interface components {
              * @example officerIds[1]
              */
             field: string;
-            /** @example no active user with id 6c0b… */
+            /**
+             * @description What is wrong with the field, in the language of Accept-Language (zh-CN or English)
+             * @example no active user with id 6c0b…
+             */
             message: string;
         };
         ProblemDto: {
@@ -2446,13 +2449,16 @@ export interface components {
              */
             type: string;
             /**
-             * @description The HTTP reason phrase of the status
+             * @description The HTTP reason phrase of the status; with Accept-Language: zh-CN the code's Chinese title
              * @example Unprocessable Content
              */
             title: string;
             /** @example 422 */
             status: number;
-            /** @example Evidence must be collected by at least two certified officers (APL 42) */
+            /**
+             * @description Why, with the case’s own figures, in the language of Accept-Language: zh-CN (dates 2026年11月20日, amounts ¥52,000.00) or English; Content-Language says which
+             * @example Evidence must be collected by at least two certified officers (APL 42)
+             */
             detail: string;
             /**
              * @description Stable code; one code always has one status

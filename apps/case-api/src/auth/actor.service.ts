@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { ActorSnapshot } from '@zhifa/domain';
 import { PeopleRepository } from '@zhifa/persistence';
-import { badRequest, ProblemException } from '../common/problem';
+import { badRequest, fieldProblem, ProblemException } from '../common/problem';
 import type { TokenClaims } from './token-verifier';
 
 /**
@@ -14,9 +14,17 @@ export class ActorService {
 
   async caller(principal: TokenClaims): Promise<ActorSnapshot> {
     const [actor] = await this.people.activeActors([principal.sub]);
-    if (!actor) throw new ProblemException(401, 'AUTH.UNKNOWN_USER', `User ${principal.sub} does not exist or is inactive`);
+    if (!actor) {
+      throw new ProblemException(401, 'AUTH.UNKNOWN_USER', {
+        en: `User ${principal.sub} does not exist or is inactive`,
+        zh: `用户${principal.sub}不存在或已停用`,
+      });
+    }
     if (actor.agencyId !== principal.agencyId) {
-      throw new ProblemException(403, 'AUTH.AGENCY_MISMATCH', 'The token names an agency the user does not belong to');
+      throw new ProblemException(403, 'AUTH.AGENCY_MISMATCH', {
+        en: 'The token names an agency the user does not belong to',
+        zh: '令牌所载机关不是该用户所属的机关',
+      });
     }
     return actor;
   }
@@ -27,7 +35,7 @@ export class ActorService {
     const byId = new Map(found.map((a) => [a.userId, a]));
     const missing = ids.map((id, i) => ({ id, i })).filter(({ id }) => !byId.has(id));
     if (missing.length) {
-      throw badRequest(missing.map(({ id, i }) => ({ field: `${field}[${i}]`, message: `no active user with id ${id}` })));
+      throw badRequest(missing.map(({ id, i }) => fieldProblem(`${field}[${i}]`, { en: `no active user with id ${id}`, zh: `没有编号为${id}的在职用户` })));
     }
     return ids.map((id) => byId.get(id)!);
   }

@@ -23,11 +23,14 @@ export class AuthGuard implements CanActivate {
 
     const req = ctx.switchToHttp().getRequest<Request & { principal?: TokenClaims }>();
     const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    if (!match) throw new ProblemException(401, 'AUTH.TOKEN_MISSING', 'Send Authorization: Bearer <token>');
+    if (!match) throw new ProblemException(401, 'AUTH.TOKEN_MISSING', { en: 'Send Authorization: Bearer <token>', zh: '请登录：请求须携带 Authorization: Bearer <令牌>' });
     try {
       req.principal = await this.verifier.verify(match[1]);
     } catch (err) {
-      throw new ProblemException(401, 'AUTH.TOKEN_INVALID', `The bearer token was rejected: ${(err as Error).message}`);
+      throw new ProblemException(401, 'AUTH.TOKEN_INVALID', {
+        en: `The bearer token was rejected: ${(err as Error).message}`,
+        zh: `访问令牌被拒绝（${(err as Error).message}），请重新登录`,
+      });
     }
     return true;
   }

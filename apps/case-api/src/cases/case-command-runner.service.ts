@@ -136,7 +136,7 @@ export class CaseCommandRunner {
         return actor;
       } catch (err) {
         if (err instanceof ProblemException && err.code === 'VALIDATION.FAILED') {
-          throw badRequest((err.body.errors ?? []).map((e) => ({ ...e, field })));
+          throw badRequest((err.texts.errors ?? []).map((e) => ({ ...e, field })));
         }
         throw err;
       }

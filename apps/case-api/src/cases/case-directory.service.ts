@@ -29,7 +29,10 @@ export class CaseDirectoryService {
   async currentPolicy(jurisdiction: string): Promise<JurisdictionPolicy> {
     const policy = await this.policies.newest(jurisdiction);
     if (!policy) {
-      throw new ProblemException(409, 'POLICY.NONE_PUBLISHED', `No jurisdiction policy is published for ${jurisdiction}`);
+      throw new ProblemException(409, 'POLICY.NONE_PUBLISHED', {
+        en: `No jurisdiction policy is published for ${jurisdiction}`,
+        zh: `${jurisdiction}尚未发布执法政策，不能登记案件`,
+      });
     }
     return policy;
   }
@@ -51,7 +54,7 @@ export class CaseDirectoryService {
   /** A published version; versions are immutable, so they are cached for good. */
   async policyVersion(version: string): Promise<JurisdictionPolicy> {
     const policy = await this.publishedPolicy(version);
-    if (!policy) throw new ProblemException(404, 'POLICY.NOT_FOUND', `No policy version ${version}`);
+    if (!policy) throw new ProblemException(404, 'POLICY.NOT_FOUND', { en: `No policy version ${version}`, zh: `没有版本为${version}的执法政策` });
     return policy;
   }
 

@@ -14,6 +14,7 @@ import {
   type CommandOf,
   type CommandType,
   type Rejection,
+  zhStatus,
 } from '@zhifa/domain';
 import {
   caseWorkflowId,
@@ -44,10 +45,17 @@ function requestField(field: string): string {
   return field.replace(/^([A-Za-z]+)/, (name) => REQUEST_FIELDS[name] ?? name);
 }
 
+/**
+ * A rejection as a problem, in both languages. A rejection a worker of an
+ * older release recorded carries no Chinese: its English stands in for it.
+ */
 export function rejectionProblem(r: Rejection | RejectionPayload): ProblemException {
-  return new ProblemException(r.status, r.code, r.reason, {
+  const written = r as Partial<Pick<Rejection, 'reasonZh'>> & { errors?: { field: string; message: string; messageZh?: string }[] };
+  return new ProblemException(r.status, r.code, { en: r.reason, zh: written.reasonZh ?? r.reason }, {
     ...(r.status === 409 ? { state: r.state, allowedActions: r.allowedActions } : {}),
-    ...(r.errors?.length ? { errors: r.errors.map((e) => ({ ...e, field: requestField(e.field) })) } : {}),
+    ...(written.errors?.length
+      ? { errors: written.errors.map((e) => ({ field: requestField(e.field), message: e.message, messageZh: e.messageZh ?? e.message })) }
+      : {}),
   });
 }
 
@@ -116,12 +124,15 @@ export class CaseWorkflowClient {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
         const payload = err.cause.details?.[0] as RejectionPayload | undefined;
         if (payload?.code) throw rejectionProblem(payload);
-        throw new ProblemException(500, err.cause.type ?? 'CASE.COMMAND_FAILED', err.cause.message);
+        throw new ProblemException(500, err.cause.type ?? 'CASE.COMMAND_FAILED', {
+          en: err.cause.message,
+          zh: `操作未能完成，已记录（${err.cause.message}）`,
+        });
       }
       if (row && (err instanceof WorkflowNotFoundError || /already completed/i.test(String(err)))) {
         // The workflow has ended (archived or declined): the case is sealed.
         const code = isSealed(row.status) ? 'CASE.ARCHIVED' : 'CASE.CLOSED_FOR_COMMANDS';
-        throw new ProblemException(409, code, `The case is ${row.status}; it accepts no more commands`, {
+        throw new ProblemException(409, code, { en: `The case is ${row.status}; it accepts no more commands`, zh: `案件${zhStatus(row.status)}，不再受理任何操作` }, {
           state: row.status,
           allowedActions: [],
         });

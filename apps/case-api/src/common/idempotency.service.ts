@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { canonicalJson } from '@zhifa/domain';
 import { IdempotencyRepository } from '@zhifa/persistence';
-import { ProblemException } from './problem';
+import { fieldProblem, ProblemException } from './problem';
 
 export interface StoredResponse {
   status: number;
@@ -28,9 +28,12 @@ export class IdempotencyService {
     execute: () => Promise<StoredResponse>,
   ): Promise<StoredResponse & { replayed: boolean }> {
     if (!IdempotencyService.validKey(scope.key)) {
-      throw new ProblemException(400, 'IDEMPOTENCY.KEY_INVALID', 'Idempotency-Key must be 8-200 characters of A-Z a-z 0-9 _ - : .', {
-        errors: [{ field: 'Idempotency-Key', message: 'must be 8-200 characters of A-Z a-z 0-9 _ - : .' }],
-      });
+      throw new ProblemException(
+        400,
+        'IDEMPOTENCY.KEY_INVALID',
+        { en: 'Idempotency-Key must be 8-200 characters of A-Z a-z 0-9 _ - : .', zh: 'Idempotency-Key 须为8至200个字符，只能包含 A-Z a-z 0-9 _ - : .' },
+        { errors: [fieldProblem('Idempotency-Key', { en: 'must be 8-200 characters of A-Z a-z 0-9 _ - : .', zh: '须为8至200个字符，只能包含 A-Z a-z 0-9 _ - : .' })] },
+      );
     }
     const requestHash = createHash('sha256')
       .update(canonicalJson({ method: scope.method, path: scope.path, body: scope.body ?? null }))
@@ -41,11 +44,17 @@ export class IdempotencyService {
     if (!claimed) {
       const prior = await this.keys.find(userId, key);
       if (prior && prior.requestHash !== requestHash) {
-        throw new ProblemException(422, 'IDEMPOTENCY.KEY_REUSED', 'This Idempotency-Key was already used with a different request');
+        throw new ProblemException(422, 'IDEMPOTENCY.KEY_REUSED', {
+          en: 'This Idempotency-Key was already used with a different request',
+          zh: '该 Idempotency-Key 已用于另一个不同的请求',
+        });
       }
       if (prior?.status === 'DONE') return { status: prior.responseStatus, body: prior.responseBody, replayed: true };
       // Still running, or released since our claim by a first attempt that failed (a retry will then run).
-      throw new ProblemException(409, 'IDEMPOTENCY.IN_PROGRESS', 'A request with this Idempotency-Key is still being processed; retry shortly');
+      throw new ProblemException(409, 'IDEMPOTENCY.IN_PROGRESS', {
+        en: 'A request with this Idempotency-Key is still being processed; retry shortly',
+        zh: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试',
+      });
     }
 
     try {

@@ -1,8 +1,9 @@
 // The title of every problem code in Chinese (zh-CN) and English: what a
 // person reads beside the field or action it concerns. One entry per code the
 // domain (REJECTION_CODES) or the HTTP edge (API_PROBLEMS) raises; a test
-// checks none is missing. The code stays the stable key; the `detail` of each
-// problem (with the case's own figures and dates) is English for now.
+// checks none is missing. The code stays the stable key; the `detail` and the
+// field messages of each problem are written in both languages where they are
+// raised (see ProblemException and the domain's fail()).
 
 export interface ProblemTitle {
   'zh-CN': string;
@@ -138,8 +139,26 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   INTERNAL: { 'zh-CN': '系统内部错误，已记录', en: 'Internal error; it has been logged' },
 };
 
-/** The reader's language from Accept-Language: zh-CN when Chinese comes first, else English. */
+/**
+ * The reader's language from Accept-Language (RFC 9110 §12.5.4): the
+ * language ranges by weight (q), the first one we write deciding — any
+ * Chinese (zh, zh-CN, zh-Hans, zh-TW…) is zh-CN, any English is en, `*` is
+ * English; ranges we do not write are skipped. Nothing usable: English.
+ */
 export function preferredLanguage(acceptLanguage: string | undefined): 'zh-CN' | 'en' {
-  const first = (acceptLanguage ?? '').split(',')[0]?.trim().toLowerCase() ?? '';
-  return first.startsWith('zh') ? 'zh-CN' : 'en';
+  const ranges = (acceptLanguage ?? '')
+    .split(',')
+    .map((part, i) => {
+      const [tag, ...params] = part.trim().toLowerCase().split(';');
+      const q = params.map((p) => /^\s*q\s*=\s*([0-9.]+)\s*$/.exec(p)).find((m) => m !== null);
+      const weight = q ? Number(q[1]) : 1;
+      return { tag: tag.trim(), weight: Number.isFinite(weight) ? weight : 0, i };
+    })
+    .filter((r) => r.tag !== '' && r.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.i - b.i);
+  for (const { tag } of ranges) {
+    if (tag === 'zh' || tag.startsWith('zh-')) return 'zh-CN';
+    if (tag === 'en' || tag.startsWith('en-') || tag === '*') return 'en';
+  }
+  return 'en';
 }

@@ -1,9 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { ProblemBody, ProblemException } from './problem';
+import { ProblemException } from './problem';
 import { preferredLanguage, PROBLEM_TITLES } from './problem-titles';
 
-/** Every error leaves the API as application/problem+json with a stable code. */
+/**
+ * Every error leaves the API as application/problem+json with a stable code,
+ * in the reader's language: with Accept-Language asking for Chinese the title,
+ * the detail and each field's message are zh-CN, else English. The code,
+ * status, state and allowed actions never change with the language.
+ */
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
@@ -11,20 +16,28 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<Request | undefined>();
-    const body = toProblem(exception);
-    // A Chinese reader gets the code's Chinese title; the code stays the stable key.
+    const problem = toProblem(exception);
+    const language = preferredLanguage(req?.headers?.['accept-language']);
+    const body = problem.in(language);
     const title = PROBLEM_TITLES[body.code];
-    if (title && preferredLanguage(req?.headers?.['accept-language']) === 'zh-CN') {
-      body.title = title['zh-CN'];
-      res.setHeader('Content-Language', 'zh-CN');
-    }
+    if (title && language === 'zh-CN') body.title = title['zh-CN'];
     if (body.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    res.setHeader('Content-Language', language);
+    res.vary('Accept-Language');
     res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
 }
 
-export function toProblem(exception: unknown): ProblemBody {
-  if (exception instanceof ProblemException) return exception.body;
+/** What the framework's own errors say, in Chinese (their English text comes from the framework). */
+const FRAMEWORK_ZH: Record<string, string> = {
+  'ROUTE.NOT_FOUND': '没有该接口',
+  'REQUEST.TOO_LARGE': '请求内容超过大小限制（2 MB），文件请通过证据上传接口提交',
+  'REQUEST.MALFORMED': '请求内容无法解析（JSON 或 multipart 格式有误）',
+};
+
+/** Any exception as a problem: ours as raised, the framework's by status, anything else INTERNAL. */
+export function toProblem(exception: unknown): ProblemException {
+  if (exception instanceof ProblemException) return exception;
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const response = exception.getResponse();
@@ -34,7 +47,7 @@ export function toProblem(exception: unknown): ProblemBody {
         : String((response as { message?: unknown }).message ?? exception.message);
     const code =
       status === 404 ? 'ROUTE.NOT_FOUND' : status === 413 ? 'REQUEST.TOO_LARGE' : status === 400 ? 'REQUEST.MALFORMED' : `HTTP.${status}`;
-    return new ProblemException(status, code, message).body;
+    return new ProblemException(status, code, { en: message, zh: FRAMEWORK_ZH[code] ?? `请求未能处理（HTTP ${status}）：${message}` });
   }
-  return new ProblemException(500, 'INTERNAL', 'An unexpected error occurred; it has been logged').body;
+  return new ProblemException(500, 'INTERNAL', { en: 'An unexpected error occurred; it has been logged', zh: '系统发生意外错误，已记录' });
 }

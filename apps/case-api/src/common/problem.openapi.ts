@@ -8,7 +8,7 @@ export class FieldProblemDto implements FieldProblem {
   @ApiProperty({ type: String, example: 'officerIds[1]', description: 'The request field, as sent (a path for nested fields)' })
   field!: string;
 
-  @ApiProperty({ type: String, example: 'no active user with id 6c0b…' })
+  @ApiProperty({ type: String, example: 'no active user with id 6c0b…', description: 'What is wrong with the field, in the language of Accept-Language (zh-CN or English)' })
   message!: string;
 }
 
@@ -27,13 +27,22 @@ export class ProblemDto implements ProblemBody {
   })
   type!: string;
 
-  @ApiProperty({ type: String, example: 'Unprocessable Content', description: 'The HTTP reason phrase of the status' })
+  @ApiProperty({
+    type: String,
+    example: 'Unprocessable Content',
+    description: "The HTTP reason phrase of the status; with Accept-Language: zh-CN the code's Chinese title",
+  })
   title!: string;
 
   @ApiProperty({ type: Number, example: 422 })
   status!: number;
 
-  @ApiProperty({ type: String, example: 'Evidence must be collected by at least two certified officers (APL 42)' })
+  @ApiProperty({
+    type: String,
+    example: 'Evidence must be collected by at least two certified officers (APL 42)',
+    description:
+      'Why, with the case’s own figures, in the language of Accept-Language: zh-CN (dates 2026年11月20日, amounts ¥52,000.00) or English; Content-Language says which',
+  })
   detail!: string;
 
   @ApiProperty({ type: String, example: 'CASE.TWO_OFFICERS_REQUIRED', description: 'Stable code; one code always has one status' })

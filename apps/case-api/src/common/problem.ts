@@ -1,9 +1,24 @@
 import { HttpException } from '@nestjs/common';
+import type { Message } from '@zhifa/domain';
 
+/** A field's problem as the client reads it, in the language it asked for. */
 export interface FieldProblem {
   field: string;
   message: string;
 }
+
+/** A field's problem as the API raises it: English, with its Chinese beside it (the domain's FieldError has this shape). */
+export interface FieldProblemText {
+  field: string;
+  message: string;
+  messageZh: string;
+}
+
+/** The languages a problem is written in: Chinese (zh-CN) and English. */
+export type ProblemLanguage = 'zh-CN' | 'en';
+
+/** What ProblemException takes besides its code and detail; errors come in both languages. */
+export type ProblemExtra = Omit<Partial<ProblemBody>, 'errors'> & { errors?: FieldProblemText[] };
 
 export interface ProblemBody {
   type: string;
@@ -40,34 +55,61 @@ export function problemType(code: string): string {
   return `${PROBLEM_TYPE_BASE}${encodeURIComponent(code)}`;
 }
 
-/** An error the API answers with as application/problem+json, carrying a stable code. */
+/**
+ * An error the API answers with as application/problem+json, carrying a
+ * stable code. Its detail and field messages are written in Chinese and
+ * English; ProblemFilter sends the ones the request's Accept-Language asks for.
+ */
 export class ProblemException extends HttpException {
+  /** The detail and each field's message in both languages. */
+  readonly texts: { detail: Message; errors?: FieldProblemText[] };
+
   constructor(
     status: number,
     readonly code: string,
-    detail: string,
-    extra: Partial<ProblemBody> = {},
+    detail: Message,
+    extra: ProblemExtra = {},
   ) {
+    const { errors, ...rest } = extra;
     super(
       {
         type: problemType(code),
         title: TITLES[status] ?? 'Error',
         status,
-        detail,
+        detail: detail.en,
         code,
-        ...extra,
+        ...rest,
+        ...(errors ? { errors: errors.map((e) => ({ field: e.field, message: e.message })) } : {}),
       } satisfies ProblemBody,
       status,
     );
+    this.texts = { detail, ...(errors ? { errors } : {}) };
   }
 
+  /** The body in English (what the logs and the history keep). */
   get body(): ProblemBody {
     return this.getResponse() as ProblemBody;
   }
+
+  /** The body a reader of `language` gets: the detail and field messages in it; code, status and the rest unchanged. */
+  in(language: ProblemLanguage): ProblemBody {
+    const body: ProblemBody = { ...this.body };
+    if (language === 'en') return body;
+    body.detail = this.texts.detail.zh;
+    if (this.texts.errors) body.errors = this.texts.errors.map((e) => ({ field: e.field, message: e.messageZh }));
+    return body;
+  }
 }
 
-export const badRequest = (errors: FieldProblem[], detail = 'The request has invalid fields'): ProblemException =>
+/** A field problem in both languages. */
+export const fieldProblem = (field: string, message: Message): FieldProblemText => ({ field, message: message.en, messageZh: message.zh });
+
+export const badRequest = (errors: FieldProblemText[], detail: Message = { en: 'The request has invalid fields', zh: '请求中有字段填写有误，请按字段提示修改' }): ProblemException =>
   new ProblemException(400, 'VALIDATION.FAILED', detail, { errors });
+
+/** What a NOT_FOUND names, in Chinese. */
+const THINGS_ZH: Record<string, string> = { case: '案件', agency: '机关' };
+
 export const notFound = (what: string, id: string): ProblemException =>
-  new ProblemException(404, `${what.toUpperCase()}.NOT_FOUND`, `No ${what} with id ${id}`);
-export const forbidden = (code: string, detail: string): ProblemException => new ProblemException(403, code, detail);
+  new ProblemException(404, `${what.toUpperCase()}.NOT_FOUND`, { en: `No ${what} with id ${id}`, zh: `没有编号为${id}的${THINGS_ZH[what] ?? what}` });
+export const forbidden = (code: string, detail: Message): ProblemException => new ProblemException(403, code, detail);

@@ -10,7 +10,7 @@ import type { CaseState, EvidenceItem } from '@zhifa/domain';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
-import { badRequest, ProblemException } from '../common/problem';
+import { badRequest, fieldProblem, ProblemException } from '../common/problem';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
 import { ApiRequestBodyContent } from '../common/request-body.openapi';
 import { flattenValidationErrors } from '../common/validation';
@@ -81,15 +81,17 @@ export class EvidenceController {
       const parsed = await readMultipartEvidence(req, this.store, this.cfg.evidenceMaxBytes);
       fields = { ...parsed.fields, collectedByIds: splitIds(parsed.fields.collectedByIds) };
       file = parsed.file;
-      if (!file) throw badRequest([{ field: 'file', message: 'a multipart request must carry the evidence in a part named "file"' }]);
-      if (fields.text !== undefined) throw badRequest([{ field: 'text', message: 'send either a file or text, not both' }]);
+      if (!file) {
+        throw badRequest([fieldProblem('file', { en: 'a multipart request must carry the evidence in a part named "file"', zh: 'multipart 请求须在名为“file”的部分中携带证据文件' })]);
+      }
+      if (fields.text !== undefined) throw badRequest([fieldProblem('text', { en: 'send either a file or text, not both', zh: '文件和文本只能提交其一' })]);
     } else {
       fields = (req.body ?? {}) as Record<string, unknown>;
     }
 
     const dto = plainToInstance(RecordEvidenceDto, fields);
     const problems = flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true }));
-    if (!file && dto.text === undefined) problems.push({ field: 'text', message: 'text is required unless a file is uploaded' });
+    if (!file && dto.text === undefined) problems.push(fieldProblem('text', { en: 'text is required unless a file is uploaded', zh: '未上传文件时，text 为必填项' }));
     if (problems.length) throw badRequest(problems);
     if (!file) file = { ...(await this.store.put(Readable.from([Buffer.from(dto.text!, 'utf8')]))), mediaType: 'text/plain; charset=utf-8' };
     return { dto, file, fields };
@@ -139,7 +141,10 @@ export class EvidenceController {
       return new StreamableFile(stream, { type: item.mediaType ?? 'application/octet-stream', length: sizeBytes });
     } catch (err) {
       if (err instanceof EvidenceHashMismatchError || err instanceof EvidenceMissingError) {
-        throw new ProblemException(409, err.code, `Evidence ${evidenceId}: ${err.message}. The file is not served.`);
+        throw new ProblemException(409, err.code, {
+          en: `Evidence ${evidenceId}: ${err.message}. The file is not served.`,
+          zh: `证据${evidenceId}：${err.code === 'EVIDENCE.HASH_MISMATCH' ? '存储的文件与登记的校验值（sha256）不符，可能已被篡改' : '存储的文件缺失'}。不提供该文件。`,
+        });
       }
       throw err;
     }
@@ -153,7 +158,7 @@ export class EvidenceController {
 
   private item(state: CaseState, evidenceId: string): EvidenceItem {
     const item = state.evidence.find((e) => e.evidenceId === evidenceId);
-    if (!item) throw new ProblemException(404, 'EVIDENCE.ITEM_NOT_FOUND', `No evidence ${evidenceId} in this case`);
+    if (!item) throw new ProblemException(404, 'EVIDENCE.ITEM_NOT_FOUND', { en: `No evidence ${evidenceId} in this case`, zh: `本案没有证据${evidenceId}` });
     return item;
   }
 }

@@ -1,7 +1,7 @@
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { PassThrough } from 'node:stream';
-import { ProblemException } from '../common/problem';
+import { fieldProblem, ProblemException } from '../common/problem';
 import type { EvidenceStore, StoredFile } from './evidence.store';
 
 export interface MultipartEvidence {
@@ -19,7 +19,12 @@ export function readMultipartEvidence(req: Request, store: EvidenceStore, maxByt
     try {
       parser = busboy({ headers: req.headers, limits: { files: 1, fileSize: maxBytes, fields: 30, fieldSize: 100_000 } });
     } catch (err) {
-      reject(new ProblemException(400, 'REQUEST.MALFORMED', `Not a valid multipart request: ${(err as Error).message}`));
+      reject(
+        new ProblemException(400, 'REQUEST.MALFORMED', {
+          en: `Not a valid multipart request: ${(err as Error).message}`,
+          zh: `不是有效的 multipart 请求：${(err as Error).message}`,
+        }),
+      );
       return;
     }
     const fields: Record<string, string | string[]> = {};
@@ -32,15 +37,21 @@ export function readMultipartEvidence(req: Request, store: EvidenceStore, maxByt
     });
     parser.on('file', (name, stream, info) => {
       if (name !== 'file' || upload) {
-        failure = new ProblemException(400, 'VALIDATION.FAILED', 'Send exactly one file part named "file"', {
-          errors: [{ field: name, message: 'unexpected file part; the file goes in the part named "file"' }],
-        });
+        failure = new ProblemException(
+          400,
+          'VALIDATION.FAILED',
+          { en: 'Send exactly one file part named "file"', zh: '只能提交一个名为“file”的文件部分' },
+          { errors: [fieldProblem(name, { en: 'unexpected file part; the file goes in the part named "file"', zh: '多余的文件部分；文件须放在名为“file”的部分中' })] },
+        );
         stream.resume();
         return;
       }
       const body = new PassThrough();
       stream.on('limit', () => {
-        failure = new ProblemException(413, 'EVIDENCE.TOO_LARGE', `The file exceeds the limit of ${maxBytes} bytes`);
+        failure = new ProblemException(413, 'EVIDENCE.TOO_LARGE', {
+          en: `The file exceeds the limit of ${maxBytes} bytes`,
+          zh: `文件超过${maxBytes.toLocaleString('en-US')}字节的大小限制`,
+        });
         body.destroy(failure as Error);
       });
       stream.pipe(body);
@@ -48,7 +59,14 @@ export function readMultipartEvidence(req: Request, store: EvidenceStore, maxByt
       stored.catch(() => undefined); // awaited on close
       upload = stored;
     });
-    parser.on('error', (err) => reject(new ProblemException(400, 'REQUEST.MALFORMED', `Broken multipart body: ${(err as Error).message}`)));
+    parser.on('error', (err) =>
+      reject(
+        new ProblemException(400, 'REQUEST.MALFORMED', {
+          en: `Broken multipart body: ${(err as Error).message}`,
+          zh: `multipart 请求体损坏：${(err as Error).message}`,
+        }),
+      ),
+    );
     parser.on('close', () => {
       void (async () => {
         try {

@@ -6,7 +6,7 @@ import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
 import { CaseDirectoryService } from '../cases/case-directory.service';
-import { badRequest } from '../common/problem';
+import { badRequest, fieldProblem } from '../common/problem';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
 
 /** A certificate as a colleague may see it: the number an enforcement officer shows the party anyway. */
@@ -73,7 +73,7 @@ export class PeopleController {
   @ApiProblems(AUTHENTICATED, 400)
   async list(@Principal() principal: TokenClaims, @Query('role') role?: string): Promise<PeopleListView> {
     if (role !== undefined && !(ROLES as readonly string[]).includes(role)) {
-      throw badRequest([{ field: 'role', message: `must be one of ${ROLES.join(', ')}` }]);
+      throw badRequest([fieldProblem('role', { en: `must be one of ${ROLES.join(', ')}`, zh: `须为以下之一：${ROLES.join('、')}` })]);
     }
     const caller = await this.actors.caller(principal);
     const agency = await this.directory.agency(caller.agencyId);

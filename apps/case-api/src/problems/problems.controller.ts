@@ -30,7 +30,7 @@ export class ProblemsController {
   @ApiProblems({ 404: 'PROBLEM.UNKNOWN_CODE' })
   one(@Param('code') code: string): ProblemTypeDto {
     const entry = problemTypeEntry(code);
-    if (!entry) throw new ProblemException(404, 'PROBLEM.UNKNOWN_CODE', `No problem type ${code}`);
+    if (!entry) throw new ProblemException(404, 'PROBLEM.UNKNOWN_CODE', { en: `No problem type ${code}`, zh: `没有错误代码${code}` });
     return entry;
   }
 }

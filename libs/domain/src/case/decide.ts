@@ -13,6 +13,7 @@ import type { CaseState } from './case-state';
 import { COMMAND_SPECS } from './command-table';
 import { gate } from './gate';
 import { fail, type Fail, type Rejection } from './rejection';
+import { zhCommand } from './messages';
 import { personRef } from './rules/people';
 import type { Handler, HandlerContext } from './stages/kit';
 import { isFail } from './stages/kit';
@@ -33,10 +34,17 @@ export function decide(state: CaseState | null, command: CaseCommand, ctx: Comma
   });
 
   if (!command || typeof command !== 'object' || !Object.prototype.hasOwnProperty.call(COMMAND_SPECS, command.type)) {
-    return reject(fail('VALIDATION.FAILED', 'Unknown command type', [{ field: 'type', message: 'is not a known command' }]));
+    return reject(
+      fail('VALIDATION.FAILED', { en: 'Unknown command type', zh: '未知的操作类型' }, [{ field: 'type', message: { en: 'is not a known command', zh: '不是已知的操作' } }]),
+    );
   }
   if (state && isSealed(state.status)) {
-    return reject(fail('CASE.ARCHIVED', `Case ${state.caseNumber} is archived: nothing in an archived case changes (MSA 78–79)`));
+    return reject(
+      fail('CASE.ARCHIVED', {
+        en: `Case ${state.caseNumber} is archived: nothing in an archived case changes (MSA 78–79)`,
+        zh: `案件${state.caseNumber}已归档，归档案件的任何内容均不得变更（《市场监督管理行政处罚程序规定》第78—79条）`,
+      }),
+    );
   }
 
   try {
@@ -49,7 +57,9 @@ export function decide(state: CaseState | null, command: CaseCommand, ctx: Comma
 
     if (state === null) {
       if (command.type !== 'REGISTER_LEAD') {
-        return reject(fail('CASE.NOT_REGISTERED', `${command.type} needs a registered case; register the lead first`));
+        return reject(
+          fail('CASE.NOT_REGISTERED', { en: `${command.type} needs a registered case; register the lead first`, zh: `${zhCommand(command.type)}须针对已登记的案件，请先登记线索` }),
+        );
       }
       const r = registerLead(command, hctx);
       return isFail(r) ? reject(r) : { ok: true, events: [r] };
@@ -63,6 +73,10 @@ export function decide(state: CaseState | null, command: CaseCommand, ctx: Comma
   } catch (e) {
     // Only malformed input reaches here (e.g. an instant the calendar cannot parse).
     const message = e instanceof Error ? e.message : String(e);
-    return reject(fail('VALIDATION.FAILED', `The command is malformed: ${message}`, [{ field: 'command', message }]));
+    return reject(
+      fail('VALIDATION.FAILED', { en: `The command is malformed: ${message}`, zh: `提交的内容无法解析：${message}` }, [
+        { field: 'command', message: { en: message, zh: `无法解析（${message}）` } },
+      ]),
+    );
   }
 }

@@ -10,6 +10,7 @@ import { isSystemActor, type CaseCommand, type SystemActor } from './case-comman
 import type { CaseState } from './case-state';
 import { COMMAND_RULES, type CommandRule } from './command-table';
 import { fail, type Fail } from './rejection';
+import { zhCommand, zhOr, zhRole } from './messages';
 import { checkActorCertificate, hasRole, isAssigned, isInvestigator } from './rules/people';
 import type { Role } from './vocabulary';
 
@@ -38,19 +39,29 @@ export function actingRole(rule: CommandRule, s: CaseState, actor: ActorSnapshot
 export function gate(s: CaseState, cmd: CaseCommand, actor: ActorSnapshot | SystemActor, opts: GateOptions = {}): Fail | null {
   const rule = COMMAND_RULES[cmd.type];
   if (rule.roles === 'SYSTEM') {
-    if (!isSystemActor(actor)) return fail('AUTH.ROLE_NOT_ALLOWED', `${cmd.type} is issued by the workflow's timers only`);
+    if (!isSystemActor(actor)) {
+      return fail('AUTH.ROLE_NOT_ALLOWED', { en: `${cmd.type} is issued by the workflow's timers only`, zh: `${zhCommand(cmd.type)}只能由系统计时器发出` });
+    }
   } else {
-    if (isSystemActor(actor)) return fail('AUTH.ROLE_NOT_ALLOWED', `${cmd.type} needs a person`);
+    if (isSystemActor(actor)) return fail('AUTH.ROLE_NOT_ALLOWED', { en: `${cmd.type} needs a person`, zh: `${zhCommand(cmd.type)}须由具体人员办理` });
     if (rule.decisive && hasRole(actor, 'AUXILIARY')) {
-      return fail('CASE.AUXILIARY_CANNOT_DECIDE', `Auxiliary staff never decide or approve (${cmd.type}); an officer or the agency head must`);
+      return fail('CASE.AUXILIARY_CANNOT_DECIDE', {
+        en: `Auxiliary staff never decide or approve (${cmd.type}); an officer or the agency head must`,
+        zh: `辅助人员不得作出决定或审批（${zhCommand(cmd.type)}），须由执法人员或机关负责人办理`,
+      });
     }
     const role = actingRole(rule, s, actor);
-    if (!role) return fail('AUTH.ROLE_NOT_ALLOWED', `${cmd.type} needs the role ${rule.roles.join(' or ')}`);
+    if (!role) {
+      return fail('AUTH.ROLE_NOT_ALLOWED', {
+        en: `${cmd.type} needs the role ${rule.roles.join(' or ')}`,
+        zh: `${zhCommand(cmd.type)}须由${zhOr(rule.roles.map(zhRole))}办理`,
+      });
+    }
     if (!EXTERNAL_ROLES.includes(role as Role) && actor.agencyId !== s.agencyId) {
-      return fail('AUTH.AGENCY_MISMATCH', 'The case belongs to another agency');
+      return fail('AUTH.AGENCY_MISMATCH', { en: 'The case belongs to another agency', zh: '该案件属于其他机关' });
     }
     if (role === 'OFFICER' && !isAssigned(s, actor.userId)) {
-      return fail('CASE.NOT_ASSIGNED', `${actor.name} is not assigned to case ${s.caseNumber}`);
+      return fail('CASE.NOT_ASSIGNED', { en: `${actor.name} is not assigned to case ${s.caseNumber}`, zh: `${actor.name}不是案件${s.caseNumber}的承办人员` });
     }
     if ((role === 'OFFICER' || role === 'LEGAL_REVIEWER') && opts.now) {
       const tz = opts.policy?.timeZone ?? opts.timeZone;
@@ -60,7 +71,10 @@ export function gate(s: CaseState, cmd: CaseCommand, actor: ActorSnapshot | Syst
       }
     }
     if (rule.independent && isInvestigator(s, actor.userId)) {
-      return fail('REVIEW.REVIEWER_CONFLICT', `${actor.name} investigated this case and cannot review it (查审分离, APL 58, 64)`);
+      return fail('REVIEW.REVIEWER_CONFLICT', {
+        en: `${actor.name} investigated this case and cannot review it (查审分离, APL 58, 64)`,
+        zh: `${actor.name}参与了本案调查，不得审核本案（查审分离，《行政处罚法》第58条、第64条）`,
+      });
     }
     if (rule.actorCheck) {
       const tz = opts.policy?.timeZone ?? opts.timeZone;

@@ -5,6 +5,7 @@ export * from './case-state';
 export * from './case-commands';
 export * from './case-events';
 export * from './rejection';
+export * from './messages';
 export * from './allowed-actions';
 export * from './decide';
 export * from './rule-changes';

@@ -302,13 +302,15 @@ describe('limitation on filing (APL 36)', () => {
     const r = lead(undefined);
     const rej = rejected(r.try(C.approveFiling(), H));
     expect(rej).toMatchObject({ code: 'VALIDATION.FAILED', status: 400 });
-    expect(rej.errors).toEqual([{ field: 'violationAt', message: 'is required to approve filing (limitation check, APL 36)' }]);
+    expect(rej.errors).toEqual([
+      { field: 'violationAt', message: 'is required to approve filing (limitation check, APL 36)', messageZh: '批准立案时为必填项（用于核查追责时效，《行政处罚法》第36条）' },
+    ]);
     expect(r.try(C.approveFiling({ violationAt: '2026-02-01' }), H).ok).toBe(true);
   });
 
   it('the violation cannot postdate its discovery', () => {
     const rej = rejected(new CaseRunner().try(C.registerOrdinary({ violationAt: '2026-03-05' }), A));
-    expect(rej.errors).toEqual([{ field: 'violationAt', message: 'must not be after discoveredAt' }]);
+    expect(rej.errors).toEqual([{ field: 'violationAt', message: 'must not be after discoveredAt', messageZh: '不得晚于发现时间（discoveredAt）' }]);
   });
 });
 
@@ -329,7 +331,7 @@ describe('registration and payload validation', () => {
   it('future instants are refused', () => {
     const r = scenario('FILED');
     const rej = rejected(r.try(C.evidence(2, plus(r.now, HOUR)), A));
-    expect(rej.errors).toEqual([{ field: 'collectedAt', message: 'must not be in the future' }]);
+    expect(rej.errors).toEqual([{ field: 'collectedAt', message: 'must not be in the future', messageZh: '不得晚于当前时间' }]);
   });
 
   it('an unknown command type → 400', () => {

@@ -1,10 +1,11 @@
 import type { ActorSnapshot, Role } from './actor.types';
 import type { CaseState } from './case-state';
+import type { Message } from './messages';
 
 export type ReadAccess =
   | { ok: true }
   /** hidden: answer as if the case did not exist (another agency's case). */
-  | { ok: false; hidden: boolean; code: string; reason: string };
+  | { ok: false; hidden: boolean; code: string; reason: Message };
 
 /** Roles that see every case of their own agency. */
 export const OVERSEER_ROLES: readonly Role[] = ['AGENCY_HEAD', 'LEGAL_REVIEWER', 'SUPERVISOR', 'ADMIN'];
@@ -66,12 +67,15 @@ export function readAccess(state: CaseState, actor: ActorSnapshot): ReadAccess {
   const scope = readScope(actor);
   if (scope.grants.some((g) => grantCovers(g, state))) return { ok: true };
   if (state.agencyId !== scope.agencyId) {
-    return { ok: false, hidden: true, code: 'CASE.NOT_FOUND', reason: 'No such case in your agency' };
+    return { ok: false, hidden: true, code: 'CASE.NOT_FOUND', reason: { en: 'No such case in your agency', zh: '本机关没有该案件' } };
   }
   return {
     ok: false,
     hidden: false,
     code: 'CASE.NOT_ASSIGNED',
-    reason: 'Only the case officers, its hearing host, reviewers, heads and supervisors may see this case',
+    reason: {
+      en: 'Only the case officers, its hearing host, reviewers, heads and supervisors may see this case',
+      zh: '只有本案承办人员、听证主持人、审核人员、机关负责人和监督人员可以查看本案',
+    },
   };
 }

@@ -2,11 +2,15 @@
 // 400: the payload is malformed. 403: this actor may not. 409: not in this
 // state. 422: well-formed and allowed, but a legal rule forbids the content.
 
+import type { FieldMessage, Message } from './messages';
 import type { CaseStatus } from './vocabulary';
 
+/** A field's problem as a rejection carries it: English, with its Chinese beside it. */
 export interface FieldError {
   field: string;
   message: string;
+  /** The same, in Chinese (zh-CN). */
+  messageZh: string;
 }
 
 export type RejectionStatus = 400 | 403 | 409 | 422;
@@ -14,8 +18,10 @@ export type RejectionStatus = 400 | 403 | 409 | 422;
 export interface Rejection {
   code: string;
   status: RejectionStatus;
-  /** Human, English. */
+  /** Human, English (what the history and the logs keep). */
   reason: string;
+  /** The same, in Chinese (zh-CN), with the case's dates and amounts in local form. */
+  reasonZh: string;
   state: CaseStatus | null;
   /** What this actor may do now (empty once archived). */
   allowedActions: string[];
@@ -27,22 +33,25 @@ export interface Fail {
   code: string;
   status: RejectionStatus;
   reason: string;
+  reasonZh: string;
   errors?: FieldError[];
 }
 
 /** The status comes from the code's table, so a code always maps to one HTTP status. */
-export function fail(code: SharedRejectionCode, reason: string, errors?: FieldError[]): Fail {
+export function fail(code: SharedRejectionCode, reason: Message, errors?: FieldMessage[]): Fail {
   return failure(code, SHARED_REJECTION_CODES[code], reason, errors);
 }
 
 /** A stage's own fail(): its codes (declared beside its rules) and the shared ones. */
 export function failWith<T extends Record<string, RejectionStatus>>(codes: T) {
-  return (code: (keyof T & string) | SharedRejectionCode, reason: string, errors?: FieldError[]): Fail =>
+  return (code: (keyof T & string) | SharedRejectionCode, reason: Message, errors?: FieldMessage[]): Fail =>
     failure(code, (codes as Record<string, RejectionStatus>)[code] ?? SHARED_REJECTION_CODES[code as SharedRejectionCode], reason, errors);
 }
 
-function failure(code: string, status: RejectionStatus, reason: string, errors?: FieldError[]): Fail {
-  return errors && errors.length > 0 ? { code, status, reason, errors } : { code, status, reason };
+function failure(code: string, status: RejectionStatus, reason: Message, errors?: FieldMessage[]): Fail {
+  const f: Fail = { code, status, reason: reason.en, reasonZh: reason.zh };
+  if (errors && errors.length > 0) f.errors = errors.map((e) => ({ field: e.field, message: e.message.en, messageZh: e.message.zh }));
+  return f;
 }
 
 /**

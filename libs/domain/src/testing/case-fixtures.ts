@@ -13,6 +13,7 @@ import type { DecideResult } from '../case/decide';
 import type { JurisdictionPolicy } from '../policy/policy.types';
 import { testPolicy } from './test-policy';
 import type { RuleChange } from '../case/rule-changes';
+import { assertWrittenInChinese } from './written-in-chinese';
 
 export const AGENCY_ID = '0a9e1c2d-0000-4000-8000-000000000001';
 export const OTHER_AGENCY_ID = '0a9e1c2d-0000-4000-8000-000000000002';
@@ -325,8 +326,11 @@ export class CaseRunner {
     return { actor, policy: this.policy, now: this.now, ...(this.rulesBefore ? { rulesBefore: this.rulesBefore } : {}) };
   }
 
+  /** decide() on the current state; every rejection must read in Chinese too (the tests of every stage check it so). */
   try(command: CaseCommand, actor: ActorSnapshot | SystemActor): DecideResult {
-    return decide(this.state, command, this.ctx(actor));
+    const d = decide(this.state, command, this.ctx(actor));
+    if (!d.ok) assertWrittenInChinese(d.rejection);
+    return d;
   }
 
   /** Decide, fold, then advance the clock (default one hour). Throws on a rejection. */

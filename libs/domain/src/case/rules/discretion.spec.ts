@@ -98,7 +98,9 @@ describe('the report: a fixed range per level (goods value < ¥10,000)', () => {
     expect(refused.reason).toContain('band goods value < ¥10,000, statutory ¥50,000–¥100,000');
     expect(refused.reason).toContain('《食品安全法》art 122');
     expect(refused.reason).toContain("the test policy's choice");
-    expect(refused.errors).toEqual([{ field: 'proposedPenalty.fineAmount', message: 'must be within ¥65,000–¥85,000 for GENERAL' }]);
+    expect(refused.errors).toEqual([
+      { field: 'proposedPenalty.fineAmount', message: 'must be within ¥65,000–¥85,000 for GENERAL', messageZh: '“一般”的罚款须在¥65,000.00至¥85,000.00之间' },
+    ]);
     expect(rejected(tryReport(report(49999.99, 'LIGHTER', 3000))).reason).toContain('below the statutory minimum only MITIGATED');
   });
 

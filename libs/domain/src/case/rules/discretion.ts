@@ -11,6 +11,7 @@ import type { DecisionAssessment, DiscretionBaseAmount, DiscretionFinding, Penal
 
 export type { DiscretionBaseAmount, DiscretionFinding } from '../case-records';
 import { fail, type Fail } from '../rejection';
+import { rmbUpper, zhYuan, ZH_BASE, ZH_LEVEL, type Message } from '../messages';
 import { BENCHMARK_LEVELS, type BenchmarkLevel, type CircumstanceLevel, DISCRETION_BASES, type DiscretionBase } from '../vocabulary';
 import { fen, formatYuan, type Validator } from './validation';
 
@@ -28,7 +29,7 @@ export function validateDiscretionBases(v: Validator, field: string, bases: unkn
     if (!v.object(`${field}[${i}]`, b)) return;
     v.oneOf(`${field}[${i}].kind`, b.kind, DISCRETION_BASES).amount(`${field}[${i}].value`, b.value);
     v.text(`${field}[${i}].note`, b.note, { optional: true });
-    if (typeof b.kind === 'string' && seen.has(b.kind)) v.add(`${field}[${i}].kind`, 'is given twice');
+    if (typeof b.kind === 'string' && seen.has(b.kind)) v.add(`${field}[${i}].kind`, { en: 'is given twice', zh: '重复填写' });
     if (typeof b.kind === 'string') seen.add(b.kind);
   });
 }
@@ -48,16 +49,22 @@ function toYuan(r: FineRange, multiplier: number | undefined): FineRange {
   return { min: Math.ceil(r.min * f - 1e-6) / 100, max: Math.floor(r.max * f + 1e-6) / 100 };
 }
 
-function describe(raw: FineRange, yuan: FineRange, band: DiscretionBand): string {
+function describe(raw: FineRange, yuan: FineRange, band: DiscretionBand): Message {
   const inYuan = `${formatYuan(yuan.min)}–${formatYuan(yuan.max)}`;
-  return band.multipleOf ? `${raw.min}–${raw.max}× ${BASE_WORDS[band.multipleOf]} = ${inYuan}` : inYuan;
+  const zh = `${zhYuan(yuan.min)}至${zhYuan(yuan.max)}`;
+  return band.multipleOf
+    ? { en: `${raw.min}–${raw.max}× ${BASE_WORDS[band.multipleOf]} = ${inYuan}`, zh: `${ZH_BASE[band.multipleOf]}的${raw.min}至${raw.max}倍，即${zh}` }
+    : { en: inYuan, zh };
 }
 
-function missingBase(b: DiscretionBenchmark, kind: DiscretionBase, why: string): Fail {
+function missingBase(b: DiscretionBenchmark, kind: DiscretionBase, why: Message): Fail {
   return fail(
     'DISCRETION.BASE_MISSING',
-    `The discretion benchmark for ${b.violationCode} (${b.legalBasis}) needs the ${BASE_WORDS[kind]} ${why}: record it in discretionBases`,
-    [{ field: 'discretionBases', message: `needs ${kind}` }],
+    {
+      en: `The discretion benchmark for ${b.violationCode} (${b.legalBasis}) needs the ${BASE_WORDS[kind]} ${why.en}: record it in discretionBases`,
+      zh: `违法行为${b.violationCode}（${b.legalBasis}）的裁量基准${why.zh}须用到${ZH_BASE[kind]}：请在裁量基数（discretionBases）中填写`,
+    },
+    [{ field: 'discretionBases', message: { en: `needs ${kind}`, zh: `须填写${ZH_BASE[kind]}（${kind}）` } }],
   );
 }
 
@@ -75,7 +82,7 @@ function resolveBand(policy: JurisdictionPolicy, violationCode: string, bases: r
   if (b.bands.some((x) => x.from !== undefined || x.below !== undefined)) {
     const kind = b.bandBase;
     const value = kind ? baseValue(bases, kind) : undefined;
-    if (kind && value === undefined) return missingBase(b, kind, 'to choose the band');
+    if (kind && value === undefined) return missingBase(b, kind, { en: 'to choose the band', zh: '确定适用档次' });
     band = b.bands.find((x) => (x.from === undefined || fen(value ?? 0) >= fen(x.from)) && (x.below === undefined || fen(value ?? 0) < fen(x.below)));
   } else {
     band = b.bands[0];
@@ -83,7 +90,12 @@ function resolveBand(policy: JurisdictionPolicy, violationCode: string, bases: r
   if (!band) return null; // no band for this value: the policy is silent
   if (!band.multipleOf) return { benchmark: b, band };
   const multiplier = baseValue(bases, band.multipleOf);
-  if (multiplier === undefined) return missingBase(b, band.multipleOf, `(band ${band.label}: ${band.statutory.min}–${band.statutory.max}× ${BASE_WORDS[band.multipleOf]})`);
+  if (multiplier === undefined) {
+    return missingBase(b, band.multipleOf, {
+      en: `(band ${band.label}: ${band.statutory.min}–${band.statutory.max}× ${BASE_WORDS[band.multipleOf]})`,
+      zh: `（${band.label}档：${ZH_BASE[band.multipleOf]}的${band.statutory.min}至${band.statutory.max}倍）`,
+    });
+  }
   return { benchmark: b, band, multiplier };
 }
 
@@ -164,7 +176,9 @@ export function judgeReport(
   const source = `${b.legalBasis}; ${b.source}`;
   const fine = penalty.fineAmount ?? 0;
   const finding: DiscretionFinding = { violationCode, band: band.label, level, statutory, fineRequired: b.fineRequired, source };
-  const where = `band ${band.label}, statutory ${describe(band.statutory, statutory, band)} (${source})`;
+  const statutoryRange = describe(band.statutory, statutory, band);
+  const where = `band ${band.label}, statutory ${statutoryRange.en} (${source})`;
+  const whereZh = `适用${band.label}档，法定幅度为${statutoryRange.zh}（${source}）`;
 
   if (fine === 0 && !b.fineRequired) return { finding }; // e.g. a warning alone, which the law allows
   if (level === 'MITIGATED') {
@@ -172,8 +186,11 @@ export function judgeReport(
       return {
         fail: fail(
           'DISCRETION.NOT_MITIGATION',
-          `A fine of ${formatYuan(fine)} is within the statutory range, so it is not 减轻 (APL 32): state the level (LIGHTER, GENERAL or HEAVIER) it belongs to; ${where}`,
-          [{ field: 'circumstanceLevel', message: 'MITIGATED means below the statutory minimum' }],
+          {
+            en: `A fine of ${formatYuan(fine)} is within the statutory range, so it is not 减轻 (APL 32): state the level (LIGHTER, GENERAL or HEAVIER) it belongs to; ${where}`,
+            zh: `罚款${zhYuan(fine)}在法定幅度之内，不属于减轻处罚（《行政处罚法》第32条）：请填写其所属的裁量等级（从轻、一般或从重）；${whereZh}`,
+          },
+          [{ field: 'circumstanceLevel', message: { en: 'MITIGATED means below the statutory minimum', zh: '减轻处罚（MITIGATED）是指低于法定最低限额' } }],
         ),
       };
     }
@@ -186,10 +203,20 @@ export function judgeReport(
     return {
       fail: fail(
         'DISCRETION.OUT_OF_RANGE',
-        `The proposed fine ${formatYuan(fine)} is outside the ${lvl} range ${describe(band.levels[lvl], range, band)} of the discretion benchmark for ${violationCode}: ${where}${
-          fen(fine) < fen(statutory.min) ? '; below the statutory minimum only MITIGATED (减轻, APL 32) with reasons' : ''
-        }`,
-        [{ field: 'proposedPenalty.fineAmount', message: `must be within ${formatYuan(range.min)}–${formatYuan(range.max)} for ${lvl}` }],
+        {
+          en: `The proposed fine ${formatYuan(fine)} is outside the ${lvl} range ${describe(band.levels[lvl], range, band).en} of the discretion benchmark for ${violationCode}: ${where}${
+            fen(fine) < fen(statutory.min) ? '; below the statutory minimum only MITIGATED (减轻, APL 32) with reasons' : ''
+          }`,
+          zh: `拟罚款${zhYuan(fine)}超出违法行为${violationCode}裁量基准中“${ZH_LEVEL[lvl]}”的幅度${describe(band.levels[lvl], range, band).zh}：${whereZh}${
+            fen(fine) < fen(statutory.min) ? '；低于法定最低限额的，只能在说明理由后减轻处罚（《行政处罚法》第32条）' : ''
+          }`,
+        },
+        [
+          {
+            field: 'proposedPenalty.fineAmount',
+            message: { en: `must be within ${formatYuan(range.min)}–${formatYuan(range.max)} for ${lvl}`, zh: `“${ZH_LEVEL[lvl]}”的罚款须在${zhYuan(range.min)}至${zhYuan(range.max)}之间` },
+          },
+        ],
       ),
     };
   }
@@ -206,19 +233,27 @@ export function judgeDecision(finding: DiscretionFinding | undefined, penalty: P
   if (!finding || !penalty) return null;
   const fine = penalty.fineAmount ?? 0;
   const where = `the report's ${finding.level} finding for ${finding.violationCode}, band ${finding.band}, statutory ${formatYuan(finding.statutory.min)}–${formatYuan(finding.statutory.max)} (${finding.source})`;
+  const whereZh = `调查终结报告对违法行为${finding.violationCode}认定为“${ZH_LEVEL[finding.level]}”，适用${finding.band}档，法定幅度为${zhYuan(finding.statutory.min)}至${zhYuan(finding.statutory.max)}（${finding.source}）`;
   if (finding.level !== 'MITIGATED' && (fine > 0 || finding.fineRequired) && fen(fine) < fen(finding.statutory.min)) {
+    const min = finding.statutory.min;
     return fail(
       'DISCRETION.OUT_OF_RANGE',
-      `The decided fine ${formatYuan(fine)} is below the statutory minimum ${formatYuan(finding.statutory.min)}: that is 减轻 (APL 32), which needs a report finding MITIGATED with reasons; ${where}`,
-      [{ field: 'penalty.fineAmount', message: `must be at least ${formatYuan(finding.statutory.min)}` }],
+      {
+        en: `The decided fine ${formatYuan(fine)} is below the statutory minimum ${formatYuan(min)}: that is 减轻 (APL 32), which needs a report finding MITIGATED with reasons; ${where}`,
+        zh: `决定罚款${zhYuan(fine)}低于法定最低限额${zhYuan(min)}（${rmbUpper(min)}），属于减轻处罚（《行政处罚法》第32条），须调查终结报告认定减轻并说明理由；${whereZh}`,
+      },
+      [{ field: 'penalty.fineAmount', message: { en: `must be at least ${formatYuan(min)}`, zh: `不得低于${zhYuan(min)}` } }],
     );
   }
   const max = finding.range?.max ?? finding.statutory.max;
   if (fen(fine) > fen(max)) {
     return fail(
       'DISCRETION.OUT_OF_RANGE',
-      `The decided fine ${formatYuan(fine)} exceeds ${formatYuan(max)}, the most ${where} allows`,
-      [{ field: 'penalty.fineAmount', message: `must be at most ${formatYuan(max)}` }],
+      {
+        en: `The decided fine ${formatYuan(fine)} exceeds ${formatYuan(max)}, the most ${where} allows`,
+        zh: `决定罚款${zhYuan(fine)}超过${zhYuan(max)}（${rmbUpper(max)}），即${whereZh}所允许的最高额`,
+      },
+      [{ field: 'penalty.fineAmount', message: { en: `must be at most ${formatYuan(max)}`, zh: `不得高于${zhYuan(max)}` } }],
     );
   }
   return null;

@@ -5,6 +5,7 @@ import type { AmountThreshold, JurisdictionPolicy, PartyType } from '../../polic
 import { type DecisionAssessment, type Penalty } from '../case-state';
 import { PENALTY_KINDS, TERM_PENALTY_KINDS, type CircumstanceLevel, type PenaltyKind } from '../vocabulary';
 import { fail, type Fail } from '../rejection';
+import { zhList, zhOf, zhYuan, ZH_PARTY, ZH_PENALTY, type Message } from '../messages';
 import { fen, formatYuan, Validator } from './validation';
 
 export function meetsThreshold(amount: number, t: AmountThreshold): boolean {
@@ -31,16 +32,22 @@ export function validatePenalty(v: Validator, field: string, p: unknown, opts: {
   v.text(`${field}.terms`, p.terms, { optional: true });
   const kinds = Array.isArray(p.kinds) ? (p.kinds as string[]) : [];
   const fine = typeof p.fineAmount === 'number' ? p.fineAmount : 0;
-  if (kinds.includes('FINE') && !(fine > 0)) v.add(`${field}.fineAmount`, 'is required and must be > 0 when kinds includes FINE');
-  if (!kinds.includes('FINE') && fine > 0) v.add(`${field}.kinds`, 'must include FINE when fineAmount is given');
+  if (kinds.includes('FINE') && !(fine > 0)) v.add(`${field}.fineAmount`, { en: 'is required and must be > 0 when kinds includes FINE', zh: '处罚种类含罚款（FINE）时为必填项，且须大于0' });
+  if (!kinds.includes('FINE') && fine > 0) v.add(`${field}.kinds`, { en: 'must include FINE when fineAmount is given', zh: '填写了罚款金额的，处罚种类须含罚款（FINE）' });
   const conf = typeof p.confiscationAmount === 'number' ? p.confiscationAmount : 0;
-  if (!kinds.includes('CONFISCATION') && conf > 0) v.add(`${field}.kinds`, 'must include CONFISCATION when confiscationAmount is given');
+  if (!kinds.includes('CONFISCATION') && conf > 0) v.add(`${field}.kinds`, { en: 'must include CONFISCATION when confiscationAmount is given', zh: '填写了没收金额的，处罚种类须含没收（CONFISCATION）' });
   const termKinds = kinds.filter((k) => TERM_PENALTY_KINDS.includes(k as PenaltyKind));
   if (p.termDays !== undefined) {
     v.integer(`${field}.termDays`, p.termDays, { min: 1 });
-    if (termKinds.length === 0) v.add(`${field}.termDays`, `is given only with a term penalty (${TERM_PENALTY_KINDS.join(', ')})`);
+    if (termKinds.length === 0) v.add(`${field}.termDays`, {
+        en: `is given only with a term penalty (${TERM_PENALTY_KINDS.join(', ')})`,
+        zh: `仅在有期限的处罚（${zhList(TERM_PENALTY_KINDS.map((k) => ZH_PENALTY[k]))}）时填写`,
+      });
   } else if (opts.termsRequired && termKinds.length > 0) {
-    v.add(`${field}.termDays`, `is required with ${termKinds.join(', ')}: the term is part of what the party is told (APL 44)`);
+    v.add(`${field}.termDays`, {
+      en: `is required with ${termKinds.join(', ')}: the term is part of what the party is told (APL 44)`,
+      zh: `给予${zhList(termKinds.map((k) => zhOf(ZH_PENALTY, k)))}的须填写期限天数：期限是告知当事人的内容（《行政处罚法》第44条）`,
+    });
   }
 }
 
@@ -96,19 +103,29 @@ export function assessPenalty(
 const LIGHTEST: PenaltyKind[] = ['WARNING', 'PUBLIC_CRITICISM'];
 
 /** APL 45: the penalty may not become heavier because the party defended itself. */
-export function heavierThan(decided: Penalty | undefined, proposed: Penalty | undefined): string | null {
+export function heavierThan(decided: Penalty | undefined, proposed: Penalty | undefined): Message | null {
   if (!decided) return null;
   const p = proposed ?? { kinds: [] };
   if (fen(decided.fineAmount ?? 0) > fen(p.fineAmount ?? 0)) {
-    return `fine ${formatYuan(decided.fineAmount ?? 0)} exceeds the ${formatYuan(p.fineAmount ?? 0)} in the pre-decision notice`;
+    const [d, n] = [decided.fineAmount ?? 0, p.fineAmount ?? 0];
+    return {
+      en: `fine ${formatYuan(d)} exceeds the ${formatYuan(n)} in the pre-decision notice`,
+      zh: `罚款${zhYuan(d)}超过行政处罚告知书所载的${zhYuan(n)}`,
+    };
   }
   if (fen(decided.confiscationAmount ?? 0) > fen(p.confiscationAmount ?? 0)) {
-    return `confiscation ${formatYuan(decided.confiscationAmount ?? 0)} exceeds the ${formatYuan(p.confiscationAmount ?? 0)} in the notice`;
+    const [d, n] = [decided.confiscationAmount ?? 0, p.confiscationAmount ?? 0];
+    return { en: `confiscation ${formatYuan(d)} exceeds the ${formatYuan(n)} in the notice`, zh: `没收金额${zhYuan(d)}超过告知书所载的${zhYuan(n)}` };
   }
   const added = decided.kinds.filter((k) => !p.kinds.includes(k) && !LIGHTEST.includes(k));
-  if (added.length > 0) return `penalty kinds ${added.join(', ')} were not in the pre-decision notice`;
+  if (added.length > 0) {
+    return { en: `penalty kinds ${added.join(', ')} were not in the pre-decision notice`, zh: `处罚种类${zhList(added.map((k) => zhOf(ZH_PENALTY, k)))}未在行政处罚告知书中载明` };
+  }
   if (decided.termDays !== undefined && p.termDays !== undefined && decided.termDays > p.termDays) {
-    return `a term of ${decided.termDays} days exceeds the ${p.termDays} days in the pre-decision notice`;
+    return {
+      en: `a term of ${decided.termDays} days exceeds the ${p.termDays} days in the pre-decision notice`,
+      zh: `${decided.termDays}日的期限超过行政处罚告知书所载的${p.termDays}日`,
+    };
   }
   return null;
 }
@@ -117,19 +134,19 @@ export function heavierThan(decided: Penalty | undefined, proposed: Penalty | un
 export function checkSimplePenalty(penalty: Penalty, partyType: PartyType, policy: JurisdictionPolicy): Fail | null {
   const others = penalty.kinds.filter((k) => k !== 'WARNING' && k !== 'FINE');
   if (others.length > 0) {
-    return fail(
-      'CASE.SIMPLE_PENALTY_NOT_ALLOWED',
-      `The simple procedure allows only a warning or a fine (${policy.simpleProcedure.source}); ${others.join(', ')} needs the ordinary procedure`,
-    );
+    return fail('CASE.SIMPLE_PENALTY_NOT_ALLOWED', {
+      en: `The simple procedure allows only a warning or a fine (${policy.simpleProcedure.source}); ${others.join(', ')} needs the ordinary procedure`,
+      zh: `简易程序只能给予警告或者罚款（${policy.simpleProcedure.source}）；${zhList(others.map((k) => zhOf(ZH_PENALTY, k)))}须适用普通程序`,
+    });
   }
   const limit = policy.simpleProcedure.maxFine[partyType];
   const fine = penalty.fineAmount ?? 0;
   if (fen(fine) > fen(limit)) {
     const who = partyType === 'PERSON' ? 'a person' : 'an organisation';
-    return fail(
-      'CASE.SIMPLE_FINE_EXCEEDS_LIMIT',
-      `Fine ${formatYuan(fine)} exceeds the simple-procedure limit of ${formatYuan(limit)} for ${who} (${policy.simpleProcedure.source}); register the case under the ordinary procedure`,
-    );
+    return fail('CASE.SIMPLE_FINE_EXCEEDS_LIMIT', {
+      en: `Fine ${formatYuan(fine)} exceeds the simple-procedure limit of ${formatYuan(limit)} for ${who} (${policy.simpleProcedure.source}); register the case under the ordinary procedure`,
+      zh: `罚款${zhYuan(fine)}超过简易程序对${ZH_PARTY[partyType]}的限额${zhYuan(limit)}（${policy.simpleProcedure.source}），请按普通程序登记案件`,
+    });
   }
   return null;
 }

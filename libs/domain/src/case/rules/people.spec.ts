@@ -18,15 +18,17 @@ describe('certificateOn', () => {
     expect(certificateOn(a, '2026-03-02').certificate?.number).toBe('N1');
   });
   it('names the expiry date the day after', () => {
-    expect(certificateOn(a, '2026-03-03').problem).toBe("X's certificate N1 expired on 2026-03-02");
+    expect(certificateOn(a, '2026-03-03').problem).toEqual({ en: "X's certificate N1 expired on 2026-03-02", zh: 'X的执法证件N1已于2026年3月2日到期' });
   });
   it('is not valid before validFrom', () => {
-    expect(certificateOn(a, '2025-12-31').problem).toContain('not valid until 2026-01-01');
+    expect(certificateOn(a, '2025-12-31').problem?.en).toContain('not valid until 2026-01-01');
+    expect(certificateOn(a, '2025-12-31').problem?.zh).toContain('自2026年1月1日起才生效');
   });
   it('a suspended or revoked certificate acts for nothing, whatever its dates', () => {
     for (const status of ['SUSPENDED', 'REVOKED'] as const) {
       const p = person('u2', 'Y', ['OFFICER'], [cert('N2', { status })]);
-      expect(certificateOn(p, '2026-03-02').problem).toBe(`Y's certificate N2 is ${status}`);
+      expect(certificateOn(p, '2026-03-02').problem?.en).toBe(`Y's certificate N2 is ${status}`);
+      expect(certificateOn(p, '2026-03-02').problem?.zh).toMatch(/^Y的执法证件N2被(暂扣|吊销)$/);
     }
   });
   it('one valid certificate among several is enough', () => {
@@ -34,7 +36,7 @@ describe('certificateOn', () => {
     expect(certificateOn(p, '2026-03-02').certificate?.number).toBe('NEW');
   });
   it('no certificate at all', () => {
-    expect(certificateOn(AUX, '2026-03-02').problem).toBe('吴辅 holds no enforcement certificate');
+    expect(certificateOn(AUX, '2026-03-02').problem).toEqual({ en: '吴辅 holds no enforcement certificate', zh: '吴辅未持有执法证件' });
   });
 });
 
@@ -73,7 +75,9 @@ describe('filing: at least two certified officers (APL 42)', () => {
     const rej = rejected(filing([A, people.expiredOfficer]));
     expect(rej.code).toBe('CASE.OFFICER_CERTIFICATE_INVALID');
     expect(rej.status).toBe(422);
-    expect(rej.errors).toEqual([{ field: 'officers[1]', message: "陈静's certificate 14010119004 expired on 2026-02-28 on 2026-03-02" }]);
+    expect(rej.errors).toEqual([
+      { field: 'officers[1]', message: "陈静's certificate 14010119004 expired on 2026-02-28 on 2026-03-02", messageZh: '陈静的执法证件14010119004已于2026年2月28日到期（以2026年3月2日计）' },
+    ]);
   });
 
   it('a suspended certificate → 422 CASE.OFFICER_CERTIFICATE_INVALID', () => {

@@ -3,7 +3,8 @@
 
 import type { ActorSnapshot, CertificateSnapshot, Role } from '../actor.types';
 import type { CaseOfficer, CaseState, PersonRef } from '../case-state';
-import { fail, type Fail, type FieldError } from '../rejection';
+import { fail, type Fail } from '../rejection';
+import { zhDate, ZH_CERTIFICATE, type FieldMessage, type Message } from '../messages';
 
 export function hasRole(actor: ActorSnapshot, role: Role): boolean {
   return Array.isArray(actor.roles) && actor.roles.includes(role);
@@ -18,18 +19,23 @@ export function certificateValidOn(c: CertificateSnapshot, date: string): boolea
 export function certificateOn(
   actor: ActorSnapshot,
   date: string,
-): { certificate: CertificateSnapshot; problem?: undefined } | { certificate?: undefined; problem: string } {
+): { certificate: CertificateSnapshot; problem?: undefined } | { certificate?: undefined; problem: Message } {
   const certs = Array.isArray(actor.certificates) ? actor.certificates : [];
   const valid = certs.find((c) => certificateValidOn(c, date));
   if (valid) return { certificate: valid };
-  if (certs.length === 0) return { problem: `${actor.name} holds no enforcement certificate` };
+  if (certs.length === 0) return { problem: { en: `${actor.name} holds no enforcement certificate`, zh: `${actor.name}未持有执法证件` } };
   // Name the most telling problem: a suspended or revoked certificate beats an expired one.
   const inactive = certs.find((c) => c.status !== 'ACTIVE');
-  if (inactive) return { problem: `${actor.name}'s certificate ${inactive.number} is ${inactive.status}` };
+  if (inactive) {
+    const status = (ZH_CERTIFICATE as Record<string, string>)[inactive.status] ?? inactive.status;
+    return { problem: { en: `${actor.name}'s certificate ${inactive.number} is ${inactive.status}`, zh: `${actor.name}的执法证件${inactive.number}${status}` } };
+  }
   const expired = certs.find((c) => c.validTo < date);
-  if (expired) return { problem: `${actor.name}'s certificate ${expired.number} expired on ${expired.validTo}` };
+  if (expired) {
+    return { problem: { en: `${actor.name}'s certificate ${expired.number} expired on ${expired.validTo}`, zh: `${actor.name}的执法证件${expired.number}已于${zhDate(expired.validTo)}到期` } };
+  }
   const c = certs[0];
-  return { problem: `${actor.name}'s certificate ${c.number} is not valid until ${c.validFrom}` };
+  return { problem: { en: `${actor.name}'s certificate ${c.number} is not valid until ${c.validFrom}`, zh: `${actor.name}的执法证件${c.number}自${zhDate(c.validFrom)}起才生效` } };
 }
 
 /** A certificate scope carries a qualification: equal to it, or a narrower scope under it ('LEGAL_REVIEW' covers 'LEGAL_REVIEW:market'). */
@@ -45,10 +51,17 @@ export function reviewerCertificateOn(
   actor: ActorSnapshot,
   date: string,
   qualification: string | undefined,
-): { certificate: CertificateSnapshot; problem?: undefined } | { certificate?: undefined; problem: string } {
+): { certificate: CertificateSnapshot; problem?: undefined } | { certificate?: undefined; problem: Message } {
   if (!qualification) return certificateOn(actor, date);
   const certs = (Array.isArray(actor.certificates) ? actor.certificates : []).filter((c) => typeof c.scope === 'string' && scopeCovers(c.scope, qualification));
-  if (certs.length === 0) return { problem: `${actor.name} holds no certificate with the legal-review qualification ${qualification}` };
+  if (certs.length === 0) {
+    return {
+      problem: {
+        en: `${actor.name} holds no certificate with the legal-review qualification ${qualification}`,
+        zh: `${actor.name}未持有具备法制审核资格（${qualification}）的证件`,
+      },
+    };
+  }
   return certificateOn({ ...actor, certificates: certs }, date);
 }
 
@@ -63,7 +76,11 @@ export function personRef(actor: { userId: string; name: string }): PersonRef {
 /** The actor's own certificate, for commands an officer or legal reviewer performs. */
 export function checkActorCertificate(actor: ActorSnapshot, date: string): Fail | null {
   const c = certificateOn(actor, date);
-  return c.problem ? fail('AUTH.CERTIFICATE_INVALID', `${c.problem} on ${date}: certificates must be valid and ACTIVE`) : null;
+  if (!c.problem) return null;
+  return fail('AUTH.CERTIFICATE_INVALID', {
+    en: `${c.problem.en} on ${date}: certificates must be valid and ACTIVE`,
+    zh: `${c.problem.zh}（以${zhDate(date)}计）：执法证件须在有效期内且处于有效状态`,
+  });
 }
 
 /**
@@ -77,36 +94,53 @@ export function checkNamedOfficers(
 ): { officers: CaseOfficer[] } | { fail: Fail } {
   const seen = new Set<string>();
   const officers: CaseOfficer[] = [];
-  const errors: FieldError[] = [];
+  const errors: FieldMessage[] = [];
   let certificateProblems = 0;
   list.forEach((a, i) => {
     if (seen.has(a.userId)) return; // the same person twice counts once
     seen.add(a.userId);
     const field = `${opts.field}[${i}]`;
-    if (hasRole(a, 'AUXILIARY')) return void errors.push({ field, message: `${a.name} is auxiliary staff and cannot act as an officer` });
-    if (!hasRole(a, 'OFFICER')) return void errors.push({ field, message: `${a.name} is not an enforcement officer` });
-    if (a.agencyId !== opts.agencyId) return void errors.push({ field, message: `${a.name} belongs to another agency` });
-    if (opts.recused?.includes(a.userId)) return void errors.push({ field, message: `${a.name} was recused from this case` });
+    const refuse = (en: string, zh: string): void => void errors.push({ field, message: { en, zh } });
+    if (hasRole(a, 'AUXILIARY')) return refuse(`${a.name} is auxiliary staff and cannot act as an officer`, `${a.name}是辅助人员，不能作为执法人员`);
+    if (!hasRole(a, 'OFFICER')) return refuse(`${a.name} is not an enforcement officer`, `${a.name}不是执法人员`);
+    if (a.agencyId !== opts.agencyId) return refuse(`${a.name} belongs to another agency`, `${a.name}属于其他机关`);
+    if (opts.recused?.includes(a.userId)) return refuse(`${a.name} was recused from this case`, `${a.name}已被决定回避本案`);
     const c = certificateOn(a, opts.date);
     if (!c.certificate) {
       certificateProblems++;
-      return void errors.push({ field, message: `${c.problem} on ${opts.date}` });
+      return refuse(`${c.problem.en} on ${opts.date}`, `${c.problem.zh}（以${zhDate(opts.date)}计）`);
     }
     officers.push(toCaseOfficer(a, c.certificate));
   });
 
   const need = opts.min === 2 ? 'at least 2 distinct officers with valid enforcement certificates (APL 42)' : `at least ${opts.min} officer(s) with a valid enforcement certificate`;
+  const needZh = opts.min === 2 ? '须有两名以上持有效执法证件的不同执法人员（《行政处罚法》第42条）' : `须有${opts.min}名以上持有效执法证件的执法人员`;
   if (certificateProblems > 0) {
-    return { fail: fail('CASE.OFFICER_CERTIFICATE_INVALID', `Expired, suspended or revoked certificates act for nothing; ${need} are required`, errors) };
+    return {
+      fail: fail(
+        'CASE.OFFICER_CERTIFICATE_INVALID',
+        { en: `Expired, suspended or revoked certificates act for nothing; ${need} are required`, zh: `过期、被暂扣或被吊销的执法证件不能执法；${needZh}` },
+        errors,
+      ),
+    };
   }
   if (errors.length > 0) {
-    return { fail: fail('CASE.NOT_AN_OFFICER', `Only certified enforcement officers of the agency may be named; ${need} are required`, errors) };
+    return {
+      fail: fail(
+        'CASE.NOT_AN_OFFICER',
+        { en: `Only certified enforcement officers of the agency may be named; ${need} are required`, zh: `只能指定本机关持证执法人员；${needZh}` },
+        errors,
+      ),
+    };
   }
   if (officers.length < opts.min) {
     const code = opts.min >= 2 ? 'CASE.TWO_OFFICERS_REQUIRED' : 'CASE.OFFICER_REQUIRED';
     return {
-      fail: fail(code, `${need[0].toUpperCase()}${need.slice(1)} are required; got ${officers.length}`, [
-        { field: opts.field, message: `needs ${opts.min} distinct officers, got ${officers.length}` },
+      fail: fail(code, { en: `${need[0].toUpperCase()}${need.slice(1)} are required; got ${officers.length}`, zh: `${needZh}，实际为${officers.length}名` }, [
+        {
+          field: opts.field,
+          message: { en: `needs ${opts.min} distinct officers, got ${officers.length}`, zh: `须有${opts.min}名不同的执法人员，实际为${officers.length}名` },
+        },
       ]),
     };
   }

@@ -15,6 +15,8 @@ export interface PreDecisionRequirement {
   step: PreDecisionStep;
   met: boolean;
   reason: string;
+  /** The same, in Chinese (zh-CN). */
+  reasonZh: string;
 }
 
 // ---------------------------------------------------------------------------
@@ -99,6 +101,7 @@ export function preDecisionRequirements(s: CaseState, rules?: RuleOptions): PreD
     step: 'case-review',
     met: s.review?.opinion === 'AGREE',
     reason: 'a reviewer who is not a case officer agrees with the report (APL 58; MSA 49)',
+    reasonZh: '由非本案承办人员的审核人员审核同意调查终结报告（《行政处罚法》第58条；《市场监督管理行政处罚程序规定》第49条）',
   });
   const penalty = s.report.proposedOutcome === 'PENALTY';
   // Before the legal-review rules, a report proposing no penalty needed nothing more.
@@ -110,33 +113,47 @@ export function preDecisionRequirements(s: CaseState, rules?: RuleOptions): PreD
         // A notice served before approvals were recorded stands for its own approval.
         met: s.noticeApproval !== undefined || s.notice !== undefined,
         reason: 'an agency head approves the pre-decision notice (domain spec §2 step 6; APL 44)',
+        reasonZh: '行政处罚告知经机关负责人审批（《行政处罚法》第44条）',
       });
     }
-    out.push({ step: 'notice', met: s.notice !== undefined, reason: 'the pre-decision notice is served (APL 44, 62)' });
+    out.push({
+      step: 'notice',
+      met: s.notice !== undefined,
+      reason: 'the pre-decision notice is served (APL 44, 62)',
+      reasonZh: '已向当事人送达行政处罚告知书（《行政处罚法》第44条、第62条）',
+    });
     const d = s.deadlines.defence;
     out.push({
       step: 'defence',
       // Only a window this notice opened counts: one cancelled with a superseded notice never lapsed.
       met: s.notice !== undefined && (s.defence !== undefined || s.hearing !== undefined || (d !== undefined && !isRunning(d) && d.state !== 'CANCELLED')),
       reason: 'the party has stated a defence, waived it, or let the period lapse (APL 45)',
+      reasonZh: '当事人已陈述申辩、放弃陈述申辩或陈述申辩期限已届满（《行政处罚法》第45条）',
     });
     if (s.hearing) {
       out.push({
         step: 'hearing',
         met: s.hearing.heldAt !== undefined || s.hearing.endedAt !== undefined,
         reason: 'the requested hearing is held, or ended by the party as a waiver (APL 64)',
+        reasonZh: '已举行当事人申请的听证，或当事人以放弃听证的方式终止听证（《行政处罚法》第64条）',
       });
     }
   }
   if (legalReviewRequired(s, rules)) {
     const why = inForce(rules, 'legal-review-assignment') ? `: ${s.reviewGrounds?.legalReview.join('; ')}` : '';
-    out.push({ step: 'legal-review', met: legalReviewApproved(s, rules), reason: `a legal reviewer approved this proposal (APL 58)${why}` });
+    out.push({
+      step: 'legal-review',
+      met: legalReviewApproved(s, rules),
+      reason: `a legal reviewer approved this proposal (APL 58)${why}`,
+      reasonZh: '法制审核人员已审核同意本处罚建议（《行政处罚法》第58条）',
+    });
   }
   if (collectiveDiscussionRequired(s, rules)) {
     out.push({
       step: 'collective-discussion',
       met: s.collectiveDiscussions.some((c) => c.purpose === 'DECISION' && Date.parse(c.recordedAt) >= Date.parse(s.report!.submittedAt)),
       reason: 'the agency heads discussed the case collectively (APL 57)',
+      reasonZh: '机关负责人已集体讨论本案（《行政处罚法》第57条）',
     });
   }
   return out;

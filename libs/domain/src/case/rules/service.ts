@@ -4,6 +4,7 @@ import type { ServiceDetails } from '../case-records';
 import type { PersonRef, ServiceRecord } from '../case-state';
 import { SERVICE_METHODS, type ServiceMethod } from '../vocabulary';
 import { fail, type Fail } from '../rejection';
+import { zhOr, ZH_SERVICE } from '../messages';
 import { ms, Validator } from './validation';
 
 const DAY_MS = 86_400_000;
@@ -33,13 +34,19 @@ export function validateService(v: Validator, prefix: string, s: unknown): void 
 /** Legal conditions of each method; `allowed` narrows the methods (on-the-spot service). */
 export function checkService(s: ServiceDetails, allowed?: readonly ServiceMethod[]): Fail | null {
   if (allowed && !allowed.includes(s.method)) {
-    return fail('SERVICE.METHOD_NOT_ALLOWED', `Service here must be ${allowed.join(' or ')}; got ${s.method}`);
+    return fail('SERVICE.METHOD_NOT_ALLOWED', {
+      en: `Service here must be ${allowed.join(' or ')}; got ${s.method}`,
+      zh: `此处只能采用${zhOr(allowed.map((m) => ZH_SERVICE[m]))}，而提交的是${(ZH_SERVICE as Record<string, string>)[s.method] ?? s.method}`,
+    });
   }
   if (s.method === 'ELECTRONIC' && s.consentToElectronic !== true) {
-    return fail('SERVICE.CONSENT_REQUIRED', 'Electronic service needs the party’s consent (APL 61)');
+    return fail('SERVICE.CONSENT_REQUIRED', { en: 'Electronic service needs the party’s consent (APL 61)', zh: '电子送达须经当事人同意（《行政处罚法》第61条）' });
   }
   if (s.method === 'REFUSED' && !(s.witnesses && s.witnesses.length > 0) && s.videoRecorded !== true) {
-    return fail('SERVICE.WITNESS_REQUIRED', 'Service on refusal (留置送达) needs witnesses or a video record (CivPL 89)');
+    return fail('SERVICE.WITNESS_REQUIRED', {
+      en: 'Service on refusal (留置送达) needs witnesses or a video record (CivPL 89)',
+      zh: '留置送达须有见证人在场或以录像记录送达过程（《民事诉讼法》第89条）',
+    });
   }
   return null;
 }

@@ -5,6 +5,7 @@ import type { ActorSnapshot } from '../actor.types';
 import type { CaseOfficer, CaseState } from '../case-state';
 import { cancelAllDeadlines, EXTENSION_PERIOD, recomputeDeadline } from '../deadlines';
 import { failWith, type Fail, type RejectionStatus } from '../rejection';
+import { zhDeadline, zhDue, ZH_DEADLINE_STATE, type Message } from '../messages';
 import { checkNamedOfficers } from '../rules/people';
 import { ms, Validator } from '../rules/validation';
 import { DEADLINE_KINDS, type DeadlineKind, INVESTIGATING, isRunning, RECUSAL_REQUESTERS, type RecusalRequester, type RecusalRole, UNSEALED } from '../vocabulary';
@@ -53,19 +54,29 @@ export type CaseControlEvent =
 const extensionTarget: Check = (s, cmd) => {
   const kind = (cmd as { deadline?: DeadlineKind }).deadline;
   if (kind === undefined) return null;
-  if (!EXTENSION_PERIOD[kind]) return fail('DEADLINE.NOT_EXTENDABLE', `The ${kind} deadline cannot be extended (only filingDecision and decision)`);
+  if (!EXTENSION_PERIOD[kind]) {
+    return fail('DEADLINE.NOT_EXTENDABLE', {
+      en: `The ${kind} deadline cannot be extended (only filingDecision and decision)`,
+      zh: `${zhDeadline(kind)}不能延长（只有立案决定期限和作出处罚决定期限可以延长）`,
+    });
+  }
   const d = s.deadlines[kind];
-  if (!isRunning(d)) return fail('DEADLINE.NOT_OPEN', `The ${kind} deadline is ${d ? d.state : 'not armed'}; only a running deadline can be extended`);
+  if (!isRunning(d)) {
+    return fail('DEADLINE.NOT_OPEN', {
+      en: `The ${kind} deadline is ${d ? d.state : 'not armed'}; only a running deadline can be extended`,
+      zh: `${zhDeadline(kind)}${d ? ZH_DEADLINE_STATE[d.state] : '尚未开始计算'}；只有正在计算的期限才能延长`,
+    });
+  }
   return null;
 };
 
 /** The part someone plays in judging this case, which an investigator may not (查审分离). */
-function judgingRole(s: CaseState, userId: string): string | undefined {
-  if (s.review?.reviewer.userId === userId) return 'case reviewer';
-  if (s.legalReview?.reviewer?.userId === userId) return 'legal reviewer';
+function judgingRole(s: CaseState, userId: string): Message | undefined {
+  if (s.review?.reviewer.userId === userId) return { en: 'case reviewer', zh: '案件审核人员' };
+  if (s.legalReview?.reviewer?.userId === userId) return { en: 'legal reviewer', zh: '法制审核人员' };
   // Every reviewer ever named, including one the head reassigned away (查审分离, APL 58).
-  if (s.legalReviewers?.some((r) => r.userId === userId)) return 'legal reviewer';
-  if (s.hearing?.host?.userId === userId) return 'hearing host';
+  if (s.legalReviewers?.some((r) => r.userId === userId)) return { en: 'legal reviewer', zh: '法制审核人员' };
+  if (s.hearing?.host?.userId === userId) return { en: 'hearing host', zh: '听证主持人' };
   return undefined;
 }
 
@@ -81,16 +92,24 @@ function withReason<T extends 'CASE_SUSPENDED' | 'CASE_RESUMED' | 'CASE_TERMINAT
 function extensionFail(s: CaseState, kind: DeadlineKind, now: string): Fail | null {
   const d = s.deadlines[kind]!; // the rule checked it is running
   if (d.state === 'OPEN' && ms(now) > ms(d.dueAt)) {
-    return fail('DEADLINE.EXPIRED', `The ${kind} deadline expired at ${d.dueAt}; an extension must be approved before it runs out`);
+    return fail('DEADLINE.EXPIRED', {
+      en: `The ${kind} deadline expired at ${d.dueAt}; an extension must be approved before it runs out`,
+      zh: `${zhDeadline(kind)}已于${zhDue(d)}届满；延长须在期限届满前批准`,
+    });
   }
-  if (kind === 'filingDecision' && d.extensions >= 1) return fail('DEADLINE.NOT_EXTENDABLE', 'The filing decision may be extended once (MSA 18)');
+  if (kind === 'filingDecision' && d.extensions >= 1) {
+    return fail('DEADLINE.NOT_EXTENDABLE', {
+      en: 'The filing decision may be extended once (MSA 18)',
+      zh: '立案决定期限只能延长一次（《市场监督管理行政处罚程序规定》第18条）',
+    });
+  }
   if (kind === 'decision' && d.extensions >= 1) {
     const discussions = s.collectiveDiscussions.filter((c) => c.purpose === 'EXTENSION').length;
     if (discussions < d.extensions) {
-      return fail(
-        'DEADLINE.EXTENSION_REQUIRES_COLLECTIVE_DISCUSSION',
-        'A further extension of the decision limit needs a collective discussion of the agency heads (policy; APL 57, 60)',
-      );
+      return fail('DEADLINE.EXTENSION_REQUIRES_COLLECTIVE_DISCUSSION', {
+        en: 'A further extension of the decision limit needs a collective discussion of the agency heads (policy; APL 57, 60)',
+        zh: '再次延长作出处罚决定期限须经机关负责人集体讨论（执法政策；《行政处罚法》第57条、第60条）',
+      });
     }
   }
   return null;
@@ -134,7 +153,7 @@ export const caseControl = stage<CaseControlCommand, CaseControlEvent>()(
         const v = new Validator(ctx.now);
         v.text('userId', cmd.userId).text('reason', cmd.reason).oneOf('requestedBy', cmd.requestedBy, RECUSAL_REQUESTERS);
         if (cmd.replacement !== undefined) v.actor('replacement', cmd.replacement);
-        if (v.ok && cmd.replacement && s.officers.some((o) => o.userId === cmd.replacement!.userId)) v.add('replacement', 'is already on the case');
+        if (v.ok && cmd.replacement && s.officers.some((o) => o.userId === cmd.replacement!.userId)) v.add('replacement', { en: 'is already on the case', zh: '已是本案承办人员' });
         if (!v.ok) return invalid(v);
 
         const officer = s.officers.find((o) => o.userId === cmd.userId);
@@ -143,7 +162,10 @@ export const caseControl = stage<CaseControlCommand, CaseControlEvent>()(
           if (host && host.userId === cmd.userId && !s.hearing?.heldAt) {
             return { type: 'PERSON_RECUSED', userId: host.userId, name: host.name, role: 'HEARING_HOST', reason: cmd.reason, requestedBy: cmd.requestedBy };
           }
-          return fail('RECUSAL.NOT_ON_CASE', `${cmd.userId} is neither an officer nor the hearing host of this case`);
+          return fail('RECUSAL.NOT_ON_CASE', {
+            en: `${cmd.userId} is neither an officer nor the hearing host of this case`,
+            zh: `${cmd.userId}既不是本案承办人员，也不是本案听证主持人`,
+          });
         }
         let replacement: CaseOfficer | undefined;
         if (cmd.replacement) {
@@ -158,16 +180,19 @@ export const caseControl = stage<CaseControlCommand, CaseControlEvent>()(
           replacement = named.officers[0];
           const role = !inForce(ctx, 'lawful-decisions') ? undefined : judgingRole(s, replacement.userId);
           if (role) {
-            return fail('RECUSAL.REPLACEMENT_CONFLICT', `${replacement.name} is this case's ${role} and cannot become one of its officers (查审分离, APL 58, 64)`);
+            return fail('RECUSAL.REPLACEMENT_CONFLICT', {
+              en: `${replacement.name} is this case's ${role.en} and cannot become one of its officers (查审分离, APL 58, 64)`,
+              zh: `${replacement.name}是本案的${role.zh}，不能成为本案承办人员（查审分离，《行政处罚法》第58条、第64条）`,
+            });
           }
         }
         const min = s.procedure === 'ORDINARY' && s.status !== 'LEAD_REGISTERED' ? 2 : 1;
         const remaining = s.officers.length - 1 + (replacement ? 1 : 0);
         if (remaining < min) {
-          return fail(
-            min === 2 ? 'CASE.TWO_OFFICERS_REQUIRED' : 'CASE.OFFICER_REQUIRED',
-            `Removing ${officer.name} leaves ${remaining} officer(s); name a certified replacement (APL 42, 43)`,
-          );
+          return fail(min === 2 ? 'CASE.TWO_OFFICERS_REQUIRED' : 'CASE.OFFICER_REQUIRED', {
+            en: `Removing ${officer.name} leaves ${remaining} officer(s); name a certified replacement (APL 42, 43)`,
+            zh: `${officer.name}回避后本案仅剩${remaining}名执法人员；请指定持证的替换人员（《行政处罚法》第42条、第43条）`,
+          });
         }
         const e: CaseControlEvent = { type: 'PERSON_RECUSED', userId: officer.userId, name: officer.name, role: 'OFFICER', reason: cmd.reason, requestedBy: cmd.requestedBy };
         if (replacement) e.replacement = replacement;

@@ -4,6 +4,7 @@
 
 import { cancelAllDeadlines, meetDeadline } from '../deadlines';
 import { failWith, type RejectionStatus } from '../rejection';
+import { rmbUpper, zhYuan } from '../messages';
 import { formatYuan, Validator } from '../rules/validation';
 import { SEALED_STATUS } from '../vocabulary';
 import { all, inStatus, invalid, stage } from './kit';
@@ -33,10 +34,19 @@ export const closing = stage<ClosingCommand, ClosingEvent>()(
       decisive: true,
       from: all(
         inStatus(['EXECUTED', 'SERVED', 'TERMINATED', 'TRANSFER_ACCEPTED']),
-        (s) => (s.status === 'SERVED' && outstanding(s) > 0 ? fail('CASE.PAYMENT_OUTSTANDING', `Close after full payment: ${formatYuan(outstanding(s))} outstanding`) : null),
+        (s) =>
+          s.status === 'SERVED' && outstanding(s) > 0
+            ? fail('CASE.PAYMENT_OUTSTANDING', {
+                en: `Close after full payment: ${formatYuan(outstanding(s))} outstanding`,
+                zh: `尚有${zhYuan(outstanding(s))}（${rmbUpper(outstanding(s))}）未缴清，须全部缴清后结案`,
+              })
+            : null,
         (s) =>
           s.procedure === 'SIMPLE' && !s.simpleReport
-            ? fail('CASE.SIMPLE_NOT_REPORTED', 'Report the on-the-spot decision to the agency before closing (APL 52)')
+            ? fail('CASE.SIMPLE_NOT_REPORTED', {
+                en: 'Report the on-the-spot decision to the agency before closing (APL 52)',
+                zh: '结案前须将当场处罚决定报所属行政机关备案（《行政处罚法》第52条）',
+              })
             : null,
       ),
       handle: (_s, cmd, ctx) => {

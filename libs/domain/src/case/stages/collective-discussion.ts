@@ -6,6 +6,7 @@
 import type { ActorSnapshot } from '../actor.types';
 import type { PersonRef } from '../case-records';
 import { failWith, type RejectionStatus } from '../rejection';
+import { zhList, zhOr, zhRole } from '../messages';
 import { collectiveDiscussionRule } from '../rules/pre-decision';
 import { hasRole, personRef } from '../rules/people';
 import { Validator } from '../rules/validation';
@@ -51,13 +52,13 @@ export const collectiveDiscussion = stage<CollectiveDiscussionCommand, Collectiv
       from: (s, cmd, rules) => {
         const purpose = (cmd as { purpose?: string }).purpose ?? 'DECISION';
         if (purpose === 'EXTENSION') return inStatus([...INVESTIGATING, 'SUSPENDED'])(s, cmd, rules);
-        if (HEARING_PENDING.includes(s.status)) return fail('CASE.HEARING_PENDING', 'Discuss the decision after the hearing');
-        if (s.status === 'LEGAL_REVIEW_PENDING') return fail('CASE.LEGAL_REVIEW_PENDING', 'Discuss the decision after the legal review');
+        if (HEARING_PENDING.includes(s.status)) return fail('CASE.HEARING_PENDING', { en: 'Discuss the decision after the hearing', zh: '须在听证结束后再集体讨论处罚决定' });
+        if (s.status === 'LEGAL_REVIEW_PENDING') return fail('CASE.LEGAL_REVIEW_PENDING', { en: 'Discuss the decision after the legal review', zh: '须在法制审核完成后再集体讨论处罚决定' });
         return all(
           inStatus(['INVESTIGATION_REPORTED', 'CASE_REVIEWED', 'NOTICE_SERVED', 'DEFENCE_RECORDED', 'HEARING_HELD', 'LEGAL_REVIEW_PASSED']),
           noDefenceRunning,
           noHearingWindowRunning,
-          stepsDoneBefore('collective-discussion', 'the collective discussion of the decision'),
+          stepsDoneBefore('collective-discussion', { en: 'the collective discussion of the decision', zh: '集体讨论处罚决定' }),
         )(s, cmd, rules);
       },
       handle: (s, cmd, ctx) => {
@@ -77,19 +78,19 @@ export const collectiveDiscussion = stage<CollectiveDiscussionCommand, Collectiv
           : { minAttendees: 2, roles: ['AGENCY_HEAD' as const], source: 'APL 57' };
         const distinct = new Set(cmd.attendees.map((a) => a.userId));
         if (distinct.size < rule.minAttendees) {
-          return fail(
-            'COLLECTIVE.QUORUM_NOT_MET',
-            `A collective discussion needs at least ${rule.minAttendees} distinct attendees (${rule.roles.join(' / ')}), got ${distinct.size} (${rule.source})`,
-          );
+          return fail('COLLECTIVE.QUORUM_NOT_MET', {
+            en: `A collective discussion needs at least ${rule.minAttendees} distinct attendees (${rule.roles.join(' / ')}), got ${distinct.size} (${rule.source})`,
+            zh: `集体讨论须有至少${rule.minAttendees}名不同的参加人（${zhOr(rule.roles.map(zhRole))}），实际为${distinct.size}名（${rule.source}）`,
+          });
         }
         const notHeads = !inForce(ctx, 'lawful-decisions')
           ? []
           : cmd.attendees.filter((a) => !rule.roles.some((r) => hasRole(a, r)) || a.agencyId !== s.agencyId);
         if (notHeads.length > 0) {
-          return fail(
-            'COLLECTIVE.ATTENDEE_NOT_HEAD',
-            `A collective discussion is of the agency's ${rule.roles.join(' / ')} (${rule.source}): ${notHeads.map((a) => a.name).join(', ')} is not one of this agency`,
-          );
+          return fail('COLLECTIVE.ATTENDEE_NOT_HEAD', {
+            en: `A collective discussion is of the agency's ${rule.roles.join(' / ')} (${rule.source}): ${notHeads.map((a) => a.name).join(', ')} is not one of this agency`,
+            zh: `集体讨论由本机关${zhOr(rule.roles.map(zhRole))}参加（${rule.source}）：${zhList(notHeads.map((a) => a.name))}不是本机关的${zhOr(rule.roles.map(zhRole))}`,
+          });
         }
         return {
           type: 'COLLECTIVE_DISCUSSION_RECORDED',

@@ -139,7 +139,10 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
       roles: ['OFFICER'],
       from: all(inStatus(['TRANSFER_DECLINED']), (s) =>
         s.transfer?.reconsideration || s.transfer?.supervision
-          ? fail('TRANSFER.RECONSIDERATION_USED', 'Reconsideration may be requested once, before supervision (R310 9)')
+          ? fail('TRANSFER.RECONSIDERATION_USED', {
+              en: 'Reconsideration may be requested once, before supervision (R310 9)',
+              zh: '复议只能在提请检察监督之前提请一次（《行政执法机关移送涉嫌犯罪案件的规定》第9条）',
+            })
           : null,
       ),
       handle: withReason<'REQUEST_TRANSFER_RECONSIDERATION'>((c) => ({ type: 'TRANSFER_RECONSIDERATION_REQUESTED', reason: c.reason })),
@@ -157,7 +160,7 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
       action: 'criminal-transfer/supervision',
       roles: ['OFFICER'],
       from: all(inStatus(['TRANSFER_DECLINED']), (s) =>
-        s.transfer?.supervision ? fail('TRANSFER.SUPERVISION_USED', 'Filing supervision was already requested') : null,
+        s.transfer?.supervision ? fail('TRANSFER.SUPERVISION_USED', { en: 'Filing supervision was already requested', zh: '已经提请过立案监督' }) : null,
       ),
       handle: withReason<'REQUEST_TRANSFER_SUPERVISION'>((c) => ({ type: 'TRANSFER_SUPERVISION_REQUESTED', reason: c.reason })),
     },

@@ -4,6 +4,7 @@
 
 import type { CaseState } from '../case-state';
 import { failWith, type Fail, type RejectionStatus } from '../rejection';
+import { zhDate, zhDeadline, zhDue, ZH_DEADLINE_STATE } from '../messages';
 import { ms, Validator } from '../rules/validation';
 import { DEADLINE_KINDS, UNSEALED, type DeadlineKind } from '../vocabulary';
 import { inStatus, invalid, stage, type HandlerContext } from './kit';
@@ -29,7 +30,10 @@ function openDeadline(s: CaseState, kind: unknown, ctx: HandlerContext): Fail | 
   if (!v.ok) return invalid(v);
   const d = s.deadlines[kind as DeadlineKind];
   if (!d || d.state !== 'OPEN') {
-    return fail('DEADLINE.NOT_OPEN', `The ${String(kind)} deadline is ${d ? d.state : 'not armed'}: nothing to remind or escalate`);
+    return fail('DEADLINE.NOT_OPEN', {
+      en: `The ${String(kind)} deadline is ${d ? d.state : 'not armed'}: nothing to remind or escalate`,
+      zh: `${zhDeadline(String(kind))}${d ? ZH_DEADLINE_STATE[d.state] : '尚未开始计算'}：无需提醒或届满处理`,
+    });
   }
   return { kind: kind as DeadlineKind };
 }
@@ -45,9 +49,12 @@ export const deadlineTimers = stage<DeadlineTimerCommand, DeadlineTimerEvent>()(
         const t = openDeadline(s, cmd.deadline, ctx);
         if ('code' in t) return t;
         const d = s.deadlines[t.kind]!;
-        if (d.reminded) return fail('DEADLINE.ALREADY_REMINDED', `The ${t.kind} reminder was already recorded`);
+        if (d.reminded) return fail('DEADLINE.ALREADY_REMINDED', { en: `The ${t.kind} reminder was already recorded`, zh: `${zhDeadline(t.kind)}的提醒已经记录` });
         if (!d.remindAt || ms(ctx.now) < ms(d.remindAt)) {
-          return fail('DEADLINE.NOT_DUE', `The ${t.kind} reminder is due at ${d.remindAt ?? '(no reminder configured)'}`);
+          return fail('DEADLINE.NOT_DUE', {
+            en: `The ${t.kind} reminder is due at ${d.remindAt ?? '(no reminder configured)'}`,
+            zh: d.remindAt ? `${zhDeadline(t.kind)}的提醒时间为${zhDate(d.remindAt, ctx.policy.timeZone)}` : `${zhDeadline(t.kind)}未设置提醒`,
+          });
         }
         return { type: 'DEADLINE_APPROACHING', deadline: t.kind, dueAt: d.dueAt };
       },
@@ -60,7 +67,9 @@ export const deadlineTimers = stage<DeadlineTimerCommand, DeadlineTimerEvent>()(
         const t = openDeadline(s, cmd.deadline, ctx);
         if ('code' in t) return t;
         const d = s.deadlines[t.kind]!;
-        if (ms(ctx.now) < ms(d.dueAt)) return fail('DEADLINE.NOT_DUE', `The ${t.kind} deadline runs until ${d.dueAt}`);
+        if (ms(ctx.now) < ms(d.dueAt)) {
+          return fail('DEADLINE.NOT_DUE', { en: `The ${t.kind} deadline runs until ${d.dueAt}`, zh: `${zhDeadline(t.kind)}至${zhDue(d)}届满` });
+        }
         return { type: 'DEADLINE_MISSED', deadline: t.kind, dueAt: d.dueAt };
       },
     },

@@ -6,6 +6,7 @@ import type { DecisionAssessment, DecisionContents, DecisionRemedy, Penalty, Per
 import type { CaseState } from '../case-state';
 import { armDeadline, meetDeadline } from '../deadlines';
 import { failWith, type Fail, type RejectionStatus } from '../rejection';
+import { joinMessages, zhDate, zhList, zhOf, ZH_OUTCOME, type FieldMessage } from '../messages';
 import { amountDue, assessPenalty, heavierThan, validatePenalty } from '../rules/penalty';
 import { judgeDecision, withDiscretion } from '../rules/discretion';
 import { checkService, serviceRecord, validateService } from '../rules/service';
@@ -64,23 +65,36 @@ export type DecisionEvent =
 
 /** Pending steps that block a decision get their own codes: the caller can act on them. */
 const decisionBlockers: Check = (s, cmd, rules) => {
-  if (HEARING_PENDING.includes(s.status)) return fail('CASE.HEARING_PENDING', 'A requested hearing must be held before the decision (APL 63–65)');
-  if (s.status === 'LEGAL_REVIEW_PENDING') return fail('CASE.LEGAL_REVIEW_PENDING', 'The legal review must pass before the decision (APL 58)');
-  if (TRANSFER_STATUSES.includes(s.status)) {
-    return fail('CASE.TRANSFER_PENDING', 'No penalty while a criminal transfer is pending or accepted (以罚代刑 is barred: R310 11, APL 82)');
+  if (HEARING_PENDING.includes(s.status)) {
+    return fail('CASE.HEARING_PENDING', { en: 'A requested hearing must be held before the decision (APL 63–65)', zh: '当事人申请的听证须在作出决定前举行（《行政处罚法》第63—65条）' });
   }
-  return inStatus(DECIDABLE, 'the investigation report comes first')(s, cmd, rules);
+  if (s.status === 'LEGAL_REVIEW_PENDING') {
+    return fail('CASE.LEGAL_REVIEW_PENDING', { en: 'The legal review must pass before the decision (APL 58)', zh: '作出决定前须经法制审核通过（《行政处罚法》第58条）' });
+  }
+  if (TRANSFER_STATUSES.includes(s.status)) {
+    return fail('CASE.TRANSFER_PENDING', {
+      en: 'No penalty while a criminal transfer is pending or accepted (以罚代刑 is barred: R310 11, APL 82)',
+      zh: '涉嫌犯罪移送尚在办理或公安机关已立案的，不得给予行政处罚（不得以罚代刑：《行政执法机关移送涉嫌犯罪案件的规定》第11条，《行政处罚法》第82条）',
+    });
+  }
+  return inStatus(DECIDABLE, { en: 'the investigation report comes first', zh: '须先提交调查终结报告' })(s, cmd, rules);
 };
 
 /** APL 40: a penalty rests on recorded evidence and on what the investigation found. */
 function boundByInvestigation(s: CaseState): Fail | null {
-  if (s.evidence.length === 0) return fail('CASE.EVIDENCE_REQUIRED', 'A penalty needs recorded evidence (APL 40)');
+  if (s.evidence.length === 0) return fail('CASE.EVIDENCE_REQUIRED', { en: 'A penalty needs recorded evidence (APL 40)', zh: '给予行政处罚须有已登记的证据（《行政处罚法》第40条）' });
   const r = s.report;
   if (r && r.proposedOutcome !== 'PENALTY') {
-    return fail('DECISION.CONTRARY_TO_REPORT', `The investigation report proposes ${r.proposedOutcome}: a penalty needs a new report that finds one (APL 40, 57)`);
+    return fail('DECISION.CONTRARY_TO_REPORT', {
+      en: `The investigation report proposes ${r.proposedOutcome}: a penalty needs a new report that finds one (APL 40, 57)`,
+      zh: `调查终结报告的处理建议为“${zhOf(ZH_OUTCOME, r.proposedOutcome)}”：给予处罚须有认定应予处罚的新调查终结报告（《行政处罚法》第40条、第57条）`,
+    });
   }
   if (r && r.circumstanceLevel === 'EXEMPT') {
-    return fail('DECISION.CONTRARY_TO_REPORT', 'The investigation report finds the party exempt (不予处罚, APL 33): a penalty needs a new report (APL 40, 57)');
+    return fail('DECISION.CONTRARY_TO_REPORT', {
+      en: 'The investigation report finds the party exempt (不予处罚, APL 33): a penalty needs a new report (APL 40, 57)',
+      zh: '调查终结报告认定当事人不予处罚（《行政处罚法》第33条）：给予处罚须有新的调查终结报告（《行政处罚法》第40条、第57条）',
+    });
   }
   return null;
 }
@@ -113,7 +127,10 @@ function contentsOf(s: CaseState, cmd: DecideCommand, ctx: HandlerContext): Deci
   const ids = [...new Set(cmd.evidenceIds ?? [])];
   const unknown = ids.filter((id) => !s.evidence.some((e) => e.evidenceId === id));
   if (unknown.length > 0) {
-    return fail('DECISION.EVIDENCE_UNKNOWN', `The decision relies on evidence this case never recorded: ${unknown.join(', ')} (APL 40, 59)`);
+    return fail('DECISION.EVIDENCE_UNKNOWN', {
+      en: `The decision relies on evidence this case never recorded: ${unknown.join(', ')} (APL 40, 59)`,
+      zh: `决定所依据的证据未在本案登记：${zhList(unknown)}（《行政处罚法》第40条、第59条）`,
+    });
   }
   const c: DecisionContents = {
     agency: ctx.policy.jurisdiction,
@@ -144,23 +161,39 @@ function contentsOf(s: CaseState, cmd: DecideCommand, ctx: HandlerContext): Deci
  */
 function stepsOwedByDecision(s: CaseState, a: DecisionAssessment): Fail | null {
   const since = (at: string | undefined) => at !== undefined && s.report !== undefined && Date.parse(at) >= Date.parse(s.report.submittedAt);
-  const missing: { field: string; message: string }[] = [];
+  const missing: FieldMessage[] = [];
   if (a.hearingOffered && !s.report?.assessment.hearingOffered && !s.notice?.hearingRightsNotified) {
-    missing.push({ field: 'hearing', message: 'the decided penalty qualifies for a hearing the notice never offered: a new notice is needed (APL 44, 63)' });
+    missing.push({
+      field: 'hearing',
+      message: {
+        en: 'the decided penalty qualifies for a hearing the notice never offered: a new notice is needed (APL 44, 63)',
+        zh: '决定的处罚属于听证范围，但告知书未告知听证权利：须重新告知（《行政处罚法》第44条、第63条）',
+      },
+    });
   }
   if (a.legalReviewRequired && !(s.legalReview?.opinion === 'APPROVE' && since(s.legalReview.reviewedAt))) {
-    missing.push({ field: 'legal-review', message: 'the decided penalty needs a legal review of this major decision (APL 58)' });
+    missing.push({
+      field: 'legal-review',
+      message: { en: 'the decided penalty needs a legal review of this major decision (APL 58)', zh: '决定的处罚属于重大执法决定，须经法制审核（《行政处罚法》第58条）' },
+    });
   }
   if (a.collectiveDiscussionRequired && !s.collectiveDiscussions.some((c) => c.purpose === 'DECISION' && since(c.recordedAt))) {
-    missing.push({ field: 'collective-discussion', message: 'the decided penalty needs the collective discussion of the agency heads (APL 57)' });
+    missing.push({
+      field: 'collective-discussion',
+      message: { en: 'the decided penalty needs the collective discussion of the agency heads (APL 57)', zh: '决定的处罚须经机关负责人集体讨论（《行政处罚法》第57条）' },
+    });
   }
   if (missing.length === 0) return null;
-  return fail('CASE.PRE_DECISION_STEP_MISSING', `Before this decision: ${missing.map((m) => m.message).join('; ')}`, missing);
+  const steps = joinMessages(missing.map((m) => m.message));
+  return fail('CASE.PRE_DECISION_STEP_MISSING', { en: `Before this decision: ${steps.en}`, zh: `作出本决定之前，尚须：${steps.zh}` }, missing);
 }
 
 const notSuspectedCrime: Check = (s) =>
   s.suspectedCrime
-    ? fail('CASE.SUSPECTED_CRIME_UNRESOLVED', 'The case is flagged as a suspected crime: transfer it, or record a reasoned refusal to transfer, before deciding (R310 11)')
+    ? fail('CASE.SUSPECTED_CRIME_UNRESOLVED', {
+        en: 'The case is flagged as a suspected crime: transfer it, or record a reasoned refusal to transfer, before deciding (R310 11)',
+        zh: '本案被标记为涉嫌犯罪：作出决定前须移送司法机关，或记录不予移送的理由（《行政执法机关移送涉嫌犯罪案件的规定》第11条）',
+      })
     : null;
 
 export const decision = stage<DecisionCommand, DecisionEvent>()(
@@ -170,7 +203,7 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
       action: 'decision',
       roles: ['AGENCY_HEAD'],
       decisive: true,
-      from: all(decisionBlockers, noDefenceRunning, noHearingWindowRunning, notSuspectedCrime, stepsDoneBefore('decision', 'the decision')),
+      from: all(decisionBlockers, noDefenceRunning, noHearingWindowRunning, notSuspectedCrime, stepsDoneBefore('decision', { en: 'the decision', zh: '作出处罚决定' })),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.oneOf('outcome', cmd.outcome, DECISION_OUTCOMES).text('documentNumber', cmd.documentNumber).text('text', cmd.text);
@@ -178,7 +211,7 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
         if (withContents) validateContents(v, cmd);
         else v.text('legalBasis', cmd.legalBasis, { optional: true });
         if (cmd.outcome === 'PENALTY') validatePenalty(v, 'penalty', cmd.penalty, { termsRequired: inForce(ctx, 'decision-contents') });
-        else if (cmd.penalty !== undefined) v.add('penalty', 'is only given with outcome PENALTY');
+        else if (cmd.penalty !== undefined) v.add('penalty', { en: 'is only given with outcome PENALTY', zh: '仅在决定给予行政处罚（PENALTY）时填写' });
         if (!v.ok) return invalid(v);
 
         if (inForce(ctx, 'lawful-decisions') && cmd.outcome === 'PENALTY') {
@@ -188,12 +221,17 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
         const defended = (s.defence && !s.defence.waived) || s.hearing?.heldAt !== undefined;
         if (s.notice && (defended || inForce(ctx, 'lawful-decisions'))) {
           const why = heavierThan(cmd.penalty, s.notice.proposedPenalty);
-          if (why && defended) return fail('DECISION.HEAVIER_AFTER_DEFENCE', `The penalty may not become heavier because the party defended itself (APL 45): ${why}`);
+          if (why && defended) {
+            return fail('DECISION.HEAVIER_AFTER_DEFENCE', {
+              en: `The penalty may not become heavier because the party defended itself (APL 45): ${why.en}`,
+              zh: `不得因当事人陈述申辩而加重处罚（《行政处罚法》第45条）：${why.zh}`,
+            });
+          }
           if (why) {
-            return fail(
-              'DECISION.HEAVIER_THAN_NOTICE',
-              `The party was told of a lighter penalty and heard on it: ${why}; a heavier penalty needs a new notice and a new window (APL 44, 62)`,
-            );
+            return fail('DECISION.HEAVIER_THAN_NOTICE', {
+              en: `The party was told of a lighter penalty and heard on it: ${why.en}; a heavier penalty needs a new notice and a new window (APL 44, 62)`,
+              zh: `当事人被告知的是较轻的处罚并已就此陈述申辩：${why.zh}；加重处罚须重新告知并重新给予陈述申辩期限（《行政处罚法》第44条、第62条）`,
+            });
           }
         }
         if (inForce(ctx, 'discretion-benchmarks') && cmd.outcome === 'PENALTY') {
@@ -233,7 +271,10 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
         const sf = checkService(cmd);
         if (sf) return sf;
         if (s.decision && ms(cmd.servedAt) < ms(s.decision.decidedAt)) {
-          return fail('SERVICE.BEFORE_DECISION', `servedAt ${cmd.servedAt} precedes the decision of ${s.decision.decidedAt}`);
+          return fail('SERVICE.BEFORE_DECISION', {
+            en: `servedAt ${cmd.servedAt} precedes the decision of ${s.decision.decidedAt}`,
+            zh: `送达日期${zhDate(cmd.servedAt, ctx.policy.timeZone)}早于${zhDate(s.decision.decidedAt, ctx.policy.timeZone)}作出的决定`,
+          });
         }
         return { type: 'DECISION_SERVED', service: serviceRecord(cmd, ctx.person) };
       },

@@ -3,6 +3,7 @@
 
 import { meetDeadline } from '../deadlines';
 import { failWith, type RejectionStatus } from '../rejection';
+import { rmbUpper, zhYuan } from '../messages';
 import { fen, formatYuan, Validator } from '../rules/validation';
 import { CHALLENGE_KINDS, CHALLENGE_RESULTS, CHALLENGE_STAGES, type ChallengeKind, type ChallengeResult, type ChallengeStage } from '../vocabulary';
 import { all, inStatus, invalid, stage } from './kit';
@@ -55,7 +56,7 @@ export const execution = stage<ExecutionCommand, ExecutionEvent>()(
     RECORD_PAYMENT: {
       action: 'payments',
       roles: ['OFFICER'],
-      from: all(inStatus(['SERVED']), (s) => (outstanding(s) > 0 ? null : fail('PAYMENT.NOTHING_DUE', 'Nothing is outstanding on this decision'))),
+      from: all(inStatus(['SERVED']), (s) => (outstanding(s) > 0 ? null : fail('PAYMENT.NOTHING_DUE', { en: 'Nothing is outstanding on this decision', zh: '本处罚决定没有未缴款项' }))),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.amount('amount', cmd.amount, { positive: true }).instant('paidAt', cmd.paidAt, { notFuture: true }).text('receipt', cmd.receipt);
@@ -63,7 +64,10 @@ export const execution = stage<ExecutionCommand, ExecutionEvent>()(
         const due = s.decision?.amountDue ?? 0;
         const total = (fen(s.amountPaid) + fen(cmd.amount)) / 100;
         if (fen(total) > fen(due)) {
-          return fail('PAYMENT.EXCEEDS_AMOUNT_DUE', `Payment of ${formatYuan(cmd.amount)} brings the total to ${formatYuan(total)}, above the ${formatYuan(due)} due`);
+          return fail('PAYMENT.EXCEEDS_AMOUNT_DUE', {
+            en: `Payment of ${formatYuan(cmd.amount)} brings the total to ${formatYuan(total)}, above the ${formatYuan(due)} due`,
+            zh: `本次缴款${zhYuan(cmd.amount)}后累计缴款${zhYuan(total)}，超过应缴金额${zhYuan(due)}（${rmbUpper(due)}）`,
+          });
         }
         return {
           type: 'PAYMENT_RECORDED',
@@ -87,9 +91,11 @@ export const execution = stage<ExecutionCommand, ExecutionEvent>()(
         v.oneOf('result', cmd.result, CHALLENGE_RESULTS, { optional: cmd.stage !== 'DECIDED' });
         if (!v.ok) return invalid(v);
         const existing = s.challenges.find((c) => c.challengeId === cmd.challengeId);
-        if (cmd.stage === 'FILED' && existing) return fail('CHALLENGE.DUPLICATE_ID', `Challenge ${cmd.challengeId} is already recorded`);
+        if (cmd.stage === 'FILED' && existing) {
+          return fail('CHALLENGE.DUPLICATE_ID', { en: `Challenge ${cmd.challengeId} is already recorded`, zh: `复议或诉讼${cmd.challengeId}已经记录` });
+        }
         if (cmd.stage === 'DECIDED' && (!existing || existing.result !== undefined)) {
-          return fail('CHALLENGE.NOT_FOUND', `No pending challenge ${cmd.challengeId} to decide`);
+          return fail('CHALLENGE.NOT_FOUND', { en: `No pending challenge ${cmd.challengeId} to decide`, zh: `没有待决的复议或诉讼${cmd.challengeId}` });
         }
         const e: ExecutionEvent = { type: 'CHALLENGE_RECORDED', challengeId: cmd.challengeId, kind: cmd.kind, stage: cmd.stage, at: cmd.at, body: cmd.body };
         if (cmd.result !== undefined) e.result = cmd.result;

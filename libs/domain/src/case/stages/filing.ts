@@ -4,6 +4,7 @@
 import type { ActorSnapshot } from '../actor.types';
 import type { CaseOfficer, LimitationCheck, PersonRef } from '../case-records';
 import { failWith, type RejectionStatus } from '../rejection';
+import { zhDate } from '../messages';
 import { limitationCheck, provisionIsLifeHealthFinancial } from '../rules/limitation';
 import { checkNamedOfficers } from '../rules/people';
 import { Validator } from '../rules/validation';
@@ -45,7 +46,7 @@ export const filing = stage<FilingCommand, FilingEvent>()(
         v.bool('lifeHealthFinancialSafety', cmd.lifeHealthFinancialSafety, { optional: true });
         if (cmd.approve === true && v.array('officers', cmd.officers)) cmd.officers.forEach((o, i) => v.actor(`officers[${i}]`, o));
         const violationAt = cmd.violationAt ?? s.violationAt;
-        if (cmd.approve === true && violationAt === undefined) v.add('violationAt', 'is required to approve filing (limitation check, APL 36)');
+        if (cmd.approve === true && violationAt === undefined) v.add('violationAt', { en: 'is required to approve filing (limitation check, APL 36)', zh: '批准立案时为必填项（用于核查追责时效，《行政处罚法》第36条）' });
         if (!v.ok) return invalid(v);
 
         if (!cmd.approve) return { type: 'FILING_DECLINED', reason: cmd.reason, declinedBy: ctx.person };
@@ -62,10 +63,10 @@ export const filing = stage<FilingCommand, FilingEvent>()(
         const lhf = cmd.lifeHealthFinancialSafety ?? s.lifeHealthFinancialSafety ?? provisionIsLifeHealthFinancial(ctx.policy, s.violationCode);
         const lim = limitationCheck({ violationAt: violationAt as string, discoveredAt: s.discoveredAt, lifeHealthFinancialSafety: lhf, policy: ctx.policy });
         if (lim.expired) {
-          return fail(
-            'CASE.LIMITATION_EXPIRED',
-            `The violation of ${lim.check.violationDate} was discovered on ${lim.check.discoveredDate}, after the ${lim.check.years}-year limitation ended on ${lim.check.lastDiscoveryDate} (APL 36): decline filing`,
-          );
+          return fail('CASE.LIMITATION_EXPIRED', {
+            en: `The violation of ${lim.check.violationDate} was discovered on ${lim.check.discoveredDate}, after the ${lim.check.years}-year limitation ended on ${lim.check.lastDiscoveryDate} (APL 36): decline filing`,
+            zh: `${zhDate(lim.check.violationDate)}的违法行为于${zhDate(lim.check.discoveredDate)}被发现，已超过${lim.check.years}年追责时效（${zhDate(lim.check.lastDiscoveryDate)}届满，《行政处罚法》第36条）：应不予立案`,
+          });
         }
         return { type: 'FILING_APPROVED', reason: cmd.reason, officers: named.officers, limitation: lim.check, approvedBy: ctx.person };
       },

@@ -7,6 +7,7 @@ import type { PersonRef, ServiceDetails, ServiceRecord } from '../case-records';
 import { computeDeadline, localDate } from '../../calendar';
 import { meetDeadline } from '../deadlines';
 import { failWith, type RejectionStatus } from '../rejection';
+import { zhDate, zhDue } from '../messages';
 import { hasRole, isInvestigator, personRef } from '../rules/people';
 import { ms, Validator } from '../rules/validation';
 import { checkService, serviceRecord, validateService } from '../rules/service';
@@ -70,17 +71,28 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
       action: 'hearing-request',
       roles: ['OFFICER'],
       from: all(inStatus(['NOTICE_SERVED', 'DEFENCE_RECORDED']), (s) =>
-        s.report?.assessment.hearingOffered ? null : fail('HEARING.NOT_ELIGIBLE', 'The proposed penalty does not qualify for a hearing (APL 63; policy thresholds)'),
+        s.report?.assessment.hearingOffered ? null : fail('HEARING.NOT_ELIGIBLE', {
+              en: 'The proposed penalty does not qualify for a hearing (APL 63; policy thresholds)',
+              zh: '拟作出的处罚不属于听证范围（《行政处罚法》第63条；执法政策规定的标准）',
+            }),
       ),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.instant('requestedAt', cmd.requestedAt, { notFuture: true }).text('note', cmd.note, { optional: true });
-        if (v.ok && s.notice && ms(cmd.requestedAt) < ms(s.notice.service.servedAt)) v.add('requestedAt', 'must not precede the notice');
+        if (v.ok && s.notice && ms(cmd.requestedAt) < ms(s.notice.service.servedAt)) v.add('requestedAt', { en: 'must not precede the notice', zh: '不得早于告知书送达时间' });
         if (!v.ok) return invalid(v);
-        if (s.hearingWaiver) return fail('HEARING.WAIVED', `The party waived its hearing on ${s.hearingWaiver.at} (APL 64)`);
+        if (s.hearingWaiver) {
+          return fail('HEARING.WAIVED', {
+            en: `The party waived its hearing on ${s.hearingWaiver.at} (APL 64)`,
+            zh: `当事人已于${zhDate(s.hearingWaiver.at, ctx.policy.timeZone)}放弃听证（《行政处罚法》第64条）`,
+          });
+        }
         const d = s.deadlines.hearingRequest ?? s.deadlines.defence;
         if (d && ms(cmd.requestedAt) > ms(d.dueAt)) {
-          return fail('HEARING.REQUEST_LATE', `A hearing must be requested within 5 days of the notice, which ended ${d.dueAt} (APL 64)`);
+          return fail('HEARING.REQUEST_LATE', {
+            en: `A hearing must be requested within 5 days of the notice, which ended ${d.dueAt} (APL 64)`,
+            zh: `当事人须在被告知后5日内要求听证，该期限已于${zhDue(d)}届满（《行政处罚法》第64条）`,
+          });
         }
         const e: HearingEvent = { type: 'HEARING_REQUESTED', requestedAt: cmd.requestedAt };
         if (cmd.note !== undefined) e.note = cmd.note;
@@ -92,12 +104,12 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
       roles: ['OFFICER'],
       // Only while the window runs: before it, there is no right to waive; after it, nothing left to waive.
       from: all(inStatus(['NOTICE_SERVED', 'DEFENCE_RECORDED']), (s) =>
-        isRunning(s.deadlines.hearingRequest) ? null : fail('HEARING.NO_WINDOW', 'No hearing-request window is running on this case (APL 64)'),
+        isRunning(s.deadlines.hearingRequest) ? null : fail('HEARING.NO_WINDOW', { en: 'No hearing-request window is running on this case (APL 64)', zh: '本案没有正在计算的听证申请期限（《行政处罚法》第64条）' }),
       ),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.instant('waivedAt', cmd.waivedAt, { notFuture: true }).text('note', cmd.note, { optional: true });
-        if (v.ok && s.notice && ms(cmd.waivedAt) < ms(s.notice.service.servedAt)) v.add('waivedAt', 'must not precede the notice');
+        if (v.ok && s.notice && ms(cmd.waivedAt) < ms(s.notice.service.servedAt)) v.add('waivedAt', { en: 'must not precede the notice', zh: '不得早于告知书送达时间' });
         if (!v.ok) return invalid(v);
         const e: HearingEvent = { type: 'HEARING_WAIVED', waivedAt: cmd.waivedAt };
         if (cmd.note !== undefined) e.note = cmd.note;
@@ -119,17 +131,25 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
         const served = inForce(ctx, 'notice-approval');
         if (served || cmd.noticeService !== undefined) validateService(v, 'noticeService', cmd.noticeService);
         if (v.ok && served && s.hearing && ms(cmd.noticeService!.servedAt) < ms(s.hearing.requestedAt)) {
-          v.add('noticeService.servedAt', 'must not precede the hearing request');
+          v.add('noticeService.servedAt', { en: 'must not precede the hearing request', zh: '不得早于听证申请时间' });
         }
         if (!v.ok) return invalid(v);
         const sf = cmd.noticeService ? checkService(cmd.noticeService) : null;
         if (sf) return sf;
         if (isInvestigator(s, cmd.host.userId)) {
-          return fail('HEARING.HOST_CONFLICT', `${cmd.host.name} investigated this case and cannot host its hearing (APL 64)`);
+          return fail('HEARING.HOST_CONFLICT', {
+            en: `${cmd.host.name} investigated this case and cannot host its hearing (APL 64)`,
+            zh: `${cmd.host.name}参与了本案调查，不得主持本案听证（《行政处罚法》第64条）`,
+          });
         }
-        if (hasRole(cmd.host, 'AUXILIARY')) return fail('HEARING.HOST_CONFLICT', `${cmd.host.name} is auxiliary staff and cannot host a hearing`);
+        if (hasRole(cmd.host, 'AUXILIARY')) {
+          return fail('HEARING.HOST_CONFLICT', { en: `${cmd.host.name} is auxiliary staff and cannot host a hearing`, zh: `${cmd.host.name}是辅助人员，不得主持听证` });
+        }
         if (inForce(ctx, 'lawful-decisions') && s.recusals.some((r) => r.userId === cmd.host.userId)) {
-          return fail('HEARING.HOST_CONFLICT', `${cmd.host.name} was recused from this case and cannot host its hearing (APL 43)`);
+          return fail('HEARING.HOST_CONFLICT', {
+            en: `${cmd.host.name} was recused from this case and cannot host its hearing (APL 43)`,
+            zh: `${cmd.host.name}已被决定回避本案，不得主持本案听证（《行政处罚法》第43条）`,
+          });
         }
         // Notice at least N working days before the hearing (APL 64): the hearing day may be the Nth.
         const period = ctx.policy.deadlines.hearingNotice;
@@ -138,10 +158,11 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
         const min = computeDeadline({ rule: 'hearingNotice', period, start, calendars: ctx.policy.calendars, timeZone: ctx.policy.timeZone });
         if (localDate(cmd.hearingAt, ctx.policy.timeZone) < min.basis.dueDate) {
           const from = noticeService ? `the hearing notice was served (${localDate(start, ctx.policy.timeZone)})` : 'notice';
-          return fail(
-            'HEARING.NOTICE_TOO_SHORT',
-            `The hearing must be at least ${period.days} ${period.kind.toLowerCase()} days after ${from}: not before ${min.basis.dueDate} (${period.source})`,
-          );
+          const fromZh = noticeService ? `听证通知送达（${zhDate(start, ctx.policy.timeZone)}）` : '通知';
+          return fail('HEARING.NOTICE_TOO_SHORT', {
+            en: `The hearing must be at least ${period.days} ${period.kind.toLowerCase()} days after ${from}: not before ${min.basis.dueDate} (${period.source})`,
+            zh: `听证须在${fromZh}后至少${period.days}个${period.kind === 'WORKING' ? '工作日' : '自然日'}举行：不得早于${zhDate(min.basis.dueDate)}（${period.source}）`,
+          });
         }
         const e: HearingEvent = {
           type: 'HEARING_SCHEDULED',
@@ -164,14 +185,14 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.instant('heldAt', cmd.heldAt, { notFuture: true }).text('record', cmd.record).text('report', cmd.report);
-        if (v.ok && s.hearing && ms(cmd.heldAt) < ms(s.hearing.requestedAt)) v.add('heldAt', 'must not precede the hearing request');
+        if (v.ok && s.hearing && ms(cmd.heldAt) < ms(s.hearing.requestedAt)) v.add('heldAt', { en: 'must not precede the hearing request', zh: '不得早于听证申请时间' });
         if (!v.ok) return invalid(v);
         const day = s.hearing?.hearingAt ? localDate(s.hearing.hearingAt, ctx.policy.timeZone) : undefined;
         if (inForce(ctx, 'notice-approval') && day && localDate(cmd.heldAt, ctx.policy.timeZone) < day) {
-          return fail(
-            'HEARING.BEFORE_SCHEDULED',
-            `The hearing was noticed for ${day}: it is not held before the day the party was summoned to (APL 64); a new date needs a new hearing notice`,
-          );
+          return fail('HEARING.BEFORE_SCHEDULED', {
+            en: `The hearing was noticed for ${day}: it is not held before the day the party was summoned to (APL 64); a new date needs a new hearing notice`,
+            zh: `听证通知的日期为${zhDate(day)}：不得早于通知当事人的日期举行听证（《行政处罚法》第64条）；改期须重新发出听证通知`,
+          });
         }
         return { type: 'HEARING_HELD', heldAt: cmd.heldAt, record: cmd.record, report: cmd.report };
       },
@@ -184,14 +205,15 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.oneOf('reason', cmd.reason, HEARING_END_REASONS).instant('at', cmd.at, { notFuture: true }).text('note', cmd.note);
-        if (v.ok && s.hearing && ms(cmd.at) < ms(s.hearing.requestedAt)) v.add('at', 'must not precede the hearing request');
+        if (v.ok && s.hearing && ms(cmd.at) < ms(s.hearing.requestedAt)) v.add('at', { en: 'must not precede the hearing request', zh: '不得早于听证申请时间' });
         if (!v.ok) return invalid(v);
         // Absent or gone: only on or after the hearing's appointed time; before it the party can only withdraw.
         if (cmd.reason !== 'WITHDRAWN' && !(s.hearing?.hearingAt && ms(cmd.at) >= ms(s.hearing.hearingAt))) {
-          return fail(
-            'HEARING.NOT_YET_DUE',
-            `The party can be absent from or leave a hearing only once it has begun${s.hearing?.hearingAt ? ` (${s.hearing.hearingAt})` : ': none is scheduled'}; before it, only a withdrawal ends it (APL 64)`,
-          );
+          const at = s.hearing?.hearingAt;
+          return fail('HEARING.NOT_YET_DUE', {
+            en: `The party can be absent from or leave a hearing only once it has begun${at ? ` (${at})` : ': none is scheduled'}; before it, only a withdrawal ends it (APL 64)`,
+            zh: `听证开始后才能认定当事人缺席或中途退场${at ? `（听证定于${zhDate(at, ctx.policy.timeZone)}）` : '：尚未安排听证'}；听证开始前，只能以撤回申请终止听证（《行政处罚法》第64条）`,
+          });
         }
         return { type: 'HEARING_ENDED', reason: cmd.reason, at: cmd.at, note: cmd.note };
       },

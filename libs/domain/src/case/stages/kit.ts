@@ -9,6 +9,7 @@ import type { CommandContext } from '../command-context';
 import { inForce, type RuleChange, type RuleOptions } from '../rule-changes';
 import type { CaseState, PersonRef } from '../case-state';
 import { fail, type Fail, type RejectionStatus } from '../rejection';
+import { zhCommand, zhStatus, type Message } from '../messages';
 import type { Validator } from '../rules/validation';
 import type { CaseStatus, Procedure, Role } from '../vocabulary';
 
@@ -107,7 +108,14 @@ export function isFail<E extends Typed>(r: E | Fail): r is Fail {
 }
 
 export function invalid(v: Validator): Fail {
-  return fail('VALIDATION.FAILED', `The command is malformed: ${v.errors.map((e) => `${e.field} ${e.message}`).join('; ')}`, v.errors);
+  return fail(
+    'VALIDATION.FAILED',
+    {
+      en: `The command is malformed: ${v.errors.map((e) => `${e.field} ${e.message.en}`).join('; ')}`,
+      zh: `提交的内容有误：${v.errors.map((e) => `${e.field}${e.message.zh}`).join('；')}`,
+    },
+    v.errors,
+  );
 }
 
 // JSON round trip: the state is JSON by contract, and this keeps the input untouched.
@@ -125,14 +133,14 @@ export function payloadOf<E extends Typed>(e: E): Omit<E, 'type'> {
 // ---------------------------------------------------------------------------
 // Guards
 
-export function notAllowed(s: CaseState, cmd: Typed, hint?: string): Fail {
-  return fail(
-    'CASE.TRANSITION_NOT_ALLOWED',
-    `${cmd.type} is not allowed while the ${s.procedure.toLowerCase()} case is ${s.status}${hint ? `: ${hint}` : ''}`,
-  );
+export function notAllowed(s: CaseState, cmd: Typed, hint?: Message): Fail {
+  return fail('CASE.TRANSITION_NOT_ALLOWED', {
+    en: `${cmd.type} is not allowed while the ${s.procedure.toLowerCase()} case is ${s.status}${hint ? `: ${hint.en}` : ''}`,
+    zh: `${s.procedure === 'SIMPLE' ? '简易程序' : '普通程序'}案件处于「${zhStatus(s.status)}」状态，不能办理${zhCommand(cmd.type)}${hint ? `：${hint.zh}` : ''}`,
+  });
 }
 
-export function inStatus(statuses: readonly CaseStatus[], hint?: string, procedure?: Procedure): Check {
+export function inStatus(statuses: readonly CaseStatus[], hint?: Message, procedure?: Procedure): Check {
   return (s, cmd) => (statuses.includes(s.status) && (!procedure || s.procedure === procedure) ? null : notAllowed(s, cmd, hint));
 }
 

@@ -10,6 +10,7 @@ import type { LegalReviewerRef } from '../pre-decision-records';
 import type { CaseState } from '../case-state';
 import { armDeadline, meetDeadline } from '../deadlines';
 import { failWith, type Fail, type RejectionStatus } from '../rejection';
+import { zhDate } from '../messages';
 import { hasRole, isInvestigator, personRef, reviewerCertificateOn } from '../rules/people';
 import { Validator } from '../rules/validation';
 import {
@@ -85,21 +86,33 @@ export type LegalReviewEvent =
  */
 function checkReviewer(s: CaseState, a: ActorSnapshot, ctx: HandlerContext, field: string): { reviewer: LegalReviewerRef } | Fail {
   if (!hasRole(a, 'LEGAL_REVIEWER') || hasRole(a, 'AUXILIARY') || a.agencyId !== s.agencyId) {
-    return fail('LEGAL_REVIEW.NOT_A_REVIEWER', `${a.name} is not a legal reviewer (LEGAL_REVIEWER) of this agency (APL 58)`, [
-      { field, message: 'must hold LEGAL_REVIEWER in the case’s agency' },
-    ]);
+    return fail(
+      'LEGAL_REVIEW.NOT_A_REVIEWER',
+      { en: `${a.name} is not a legal reviewer (LEGAL_REVIEWER) of this agency (APL 58)`, zh: `${a.name}不是本机关的法制审核人员（《行政处罚法》第58条）` },
+      [{ field, message: { en: 'must hold LEGAL_REVIEWER in the case’s agency', zh: '须为本案所属机关的法制审核人员' } }],
+    );
   }
   if (isInvestigator(s, a.userId) || s.recusals.some((r) => r.userId === a.userId)) {
-    return fail('LEGAL_REVIEW.REVIEWER_CONFLICT', `${a.name} investigated this case or was recused from it and cannot review it (查审分离, APL 58, 64; APL 43)`, [
-      { field, message: 'investigated or was recused from this case' },
-    ]);
+    return fail(
+      'LEGAL_REVIEW.REVIEWER_CONFLICT',
+      {
+        en: `${a.name} investigated this case or was recused from it and cannot review it (查审分离, APL 58, 64; APL 43)`,
+        zh: `${a.name}参与了本案调查或已被决定回避，不得审核本案（查审分离，《行政处罚法》第58条、第64条；第43条）`,
+      },
+      [{ field, message: { en: 'investigated or was recused from this case', zh: '参与了本案调查或已回避本案' } }],
+    );
   }
   const scope = ctx.policy.legalReview.reviewerQualificationScope;
   const c = reviewerCertificateOn(a, ctx.date, scope);
   if (!c.certificate) {
-    return fail('LEGAL_REVIEW.REVIEWER_NOT_QUALIFIED', `${c.problem} on ${ctx.date}: a legal reviewer holds a valid reviewer qualification (APL 58 ¶3; ${ctx.policy.legalReview.source})`, [
-      { field, message: c.problem },
-    ]);
+    return fail(
+      'LEGAL_REVIEW.REVIEWER_NOT_QUALIFIED',
+      {
+        en: `${c.problem.en} on ${ctx.date}: a legal reviewer holds a valid reviewer qualification (APL 58 ¶3; ${ctx.policy.legalReview.source})`,
+        zh: `${c.problem.zh}（以${zhDate(ctx.date)}计）：法制审核人员须具备有效的法制审核资格（《行政处罚法》第58条第3款；${ctx.policy.legalReview.source}）`,
+      },
+      [{ field, message: c.problem }],
+    );
   }
   return { reviewer: { ...personRef(a), certificateNumber: c.certificate.number } };
 }
@@ -109,17 +122,30 @@ const namedReviewerOnly: ActorCheck = (s, actor, opts) => {
   if (!inForce(opts, 'legal-review-assignment')) return null;
   const assignee = s.legalReview?.assignee;
   if (assignee && assignee.userId !== actor.userId && s.status === 'LEGAL_REVIEW_PENDING') {
-    return fail('LEGAL_REVIEW.NOT_ASSIGNED_REVIEWER', `The legal review of case ${s.caseNumber} is assigned to ${assignee.name}; only they record its opinion (APL 58)`);
+    return fail('LEGAL_REVIEW.NOT_ASSIGNED_REVIEWER', {
+      en: `The legal review of case ${s.caseNumber} is assigned to ${assignee.name}; only they record its opinion (APL 58)`,
+      zh: `案件${s.caseNumber}的法制审核已指派给${assignee.name}，只有其本人可以记录审核意见（《行政处罚法》第58条）`,
+    });
   }
   if (opts.date && opts.policy?.legalReview.reviewerQualificationScope) {
     const c = reviewerCertificateOn(actor, opts.date, opts.policy.legalReview.reviewerQualificationScope);
-    if (!c.certificate) return fail('LEGAL_REVIEW.REVIEWER_UNQUALIFIED', `${c.problem} on ${opts.date} (APL 58 ¶3)`);
+    if (!c.certificate) {
+      return fail('LEGAL_REVIEW.REVIEWER_UNQUALIFIED', {
+        en: `${c.problem.en} on ${opts.date} (APL 58 ¶3)`,
+        zh: `${c.problem.zh}（以${zhDate(opts.date)}计，《行政处罚法》第58条第3款）`,
+      });
+    }
   }
   return null;
 };
 
 const notMarked: Check = (s) =>
-  s.majorCase ? fail('LEGAL_REVIEW.ALREADY_MARKED', `The case was marked major by ${s.majorCase.markedBy.name} on ${s.majorCase.at}`) : null;
+  s.majorCase
+    ? fail('LEGAL_REVIEW.ALREADY_MARKED', {
+        en: `The case was marked major by ${s.majorCase.markedBy.name} on ${s.majorCase.at}`,
+        zh: `本案已由${s.majorCase.markedBy.name}于${zhDate(s.majorCase.at)}认定为重大案件`,
+      })
+    : null;
 
 /** Before the legal review: once it is requested (or passed, or the heads discussed the case), a mark would come too late. */
 const BEFORE_LEGAL_REVIEW = INVESTIGATING.filter((x) => !['LEGAL_REVIEW_PENDING', 'LEGAL_REVIEW_PASSED', 'COLLECTIVE_DISCUSSED'].includes(x));
@@ -136,7 +162,7 @@ export const legalReview = stage<LegalReviewCommand, LegalReviewEvent>()(
     MARK_MAJOR_CASE: {
       action: 'major-case',
       roles: ['OFFICER', 'AGENCY_HEAD'],
-      from: all(inStatus(BEFORE_LEGAL_REVIEW, 'a case is marked major before its legal review', 'ORDINARY'), notMarked),
+      from: all(inStatus(BEFORE_LEGAL_REVIEW, { en: 'a case is marked major before its legal review', zh: '重大案件认定须在法制审核之前' }, 'ORDINARY'), notMarked),
       handle: (_s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         if (v.array('grounds', cmd.grounds, { min: 1 })) cmd.grounds.forEach((g, i) => v.oneOf(`grounds[${i}]`, g, MAJOR_CASE_GROUNDS));
@@ -149,12 +175,14 @@ export const legalReview = stage<LegalReviewCommand, LegalReviewEvent>()(
       action: 'legal-review-request',
       roles: ['OFFICER'],
       from: (s, cmd, rules) => {
-        if (HEARING_PENDING.includes(s.status)) return fail('CASE.HEARING_PENDING', 'Legal review follows the hearing (APL 58)');
+        if (HEARING_PENDING.includes(s.status)) {
+          return fail('CASE.HEARING_PENDING', { en: 'Legal review follows the hearing (APL 58)', zh: '法制审核须在听证之后进行（《行政处罚法》第58条）' });
+        }
         return all(
           inStatus(['INVESTIGATION_REPORTED', 'CASE_REVIEWED', 'NOTICE_SERVED', 'DEFENCE_RECORDED', 'HEARING_HELD']),
           noDefenceRunning,
           noHearingWindowRunning,
-          stepsDoneBefore('legal-review', 'the legal review'),
+          stepsDoneBefore('legal-review', { en: 'the legal review', zh: '法制审核' }),
         )(s, cmd, rules);
       },
       handle: (s, cmd, ctx) => {
@@ -196,7 +224,7 @@ export const legalReview = stage<LegalReviewCommand, LegalReviewEvent>()(
           const returned = cmd.opinion === 'RETURN';
           if (v.array('points', cmd.points, { min: 1, optional: !returned })) (cmd.points ?? []).forEach((p, i) => v.text(`points[${i}]`, p));
           if (returned) v.oneOf('returnTo', cmd.returnTo, LEGAL_REVIEW_RETURNS);
-          else if (cmd.returnTo !== undefined) v.add('returnTo', 'is only given with opinion RETURN');
+          else if (cmd.returnTo !== undefined) v.add('returnTo', { en: 'is only given with opinion RETURN', zh: '仅在审核意见为退回（RETURN）时填写' });
         }
         if (!v.ok) return invalid(v);
         const e: LegalReviewEvent = { type: 'LEGAL_REVIEW_RECORDED', opinion: cmd.opinion, text: cmd.text, reviewer: ctx.person };
@@ -211,16 +239,18 @@ export const legalReview = stage<LegalReviewCommand, LegalReviewEvent>()(
       action: 'legal-review-assignment',
       roles: ['AGENCY_HEAD'],
       decisive: true,
-      from: inStatus(['LEGAL_REVIEW_PENDING'], 'a pending legal review is reassigned'),
+      from: inStatus(['LEGAL_REVIEW_PENDING'], { en: 'a pending legal review is reassigned', zh: '只有进行中的法制审核才能重新指派' }),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.actor('reviewer', cmd.reviewer).text('reason', cmd.reason);
         if (!v.ok) return invalid(v);
         const current = s.legalReview?.assignee;
         if (current?.userId === cmd.reviewer.userId) {
-          return fail('LEGAL_REVIEW.SAME_REVIEWER', `The review is already assigned to ${current.name}; name another reviewer`, [
-            { field: 'reviewer', message: 'is the current reviewer' },
-          ]);
+          return fail(
+            'LEGAL_REVIEW.SAME_REVIEWER',
+            { en: `The review is already assigned to ${current.name}; name another reviewer`, zh: `法制审核已指派给${current.name}；请指定其他审核人员` },
+            [{ field: 'reviewer', message: { en: 'is the current reviewer', zh: '是当前的审核人员' } }],
+          );
         }
         const named = checkReviewer(s, cmd.reviewer, ctx, 'reviewer');
         if ('code' in named) return named;

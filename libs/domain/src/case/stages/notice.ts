@@ -8,6 +8,7 @@
 import type { Penalty, PersonRef, ServiceDetails, ServiceRecord } from '../case-records';
 import { armDeadline, cancelDeadline, meetDeadline, recomputeAll } from '../deadlines';
 import { failWith, type RejectionStatus } from '../rejection';
+import { zhDate } from '../messages';
 import { checkService, serviceRecord, validateService } from '../rules/service';
 import { Validator } from '../rules/validation';
 import { REVIEW_OPINIONS, type ReviewOpinion } from '../vocabulary';
@@ -26,7 +27,10 @@ const CODES = {
 const fail = failWith(CODES);
 
 const proposesPenalty: Check = (s) =>
-  s.report?.proposedOutcome === 'PENALTY' ? null : fail('NOTICE.NOT_REQUIRED', 'A pre-decision notice is served only when a penalty is proposed (APL 44)');
+  s.report?.proposedOutcome === 'PENALTY' ? null : fail('NOTICE.NOT_REQUIRED', {
+        en: 'A pre-decision notice is served only when a penalty is proposed (APL 44)',
+        zh: '只有拟给予行政处罚的，才送达行政处罚告知书（《行政处罚法》第44条）',
+      });
 
 export type NoticeCommand =
   | { type: 'REVIEW_CASE'; opinion: ReviewOpinion; comments: string }
@@ -95,8 +99,14 @@ export const notice = stage<NoticeCommand, NoticeEvent>()(
       from: all(
         inStatus(['INVESTIGATION_REPORTED', 'CASE_REVIEWED']),
         proposesPenalty,
-        (s) => (s.noticeApproval ? fail('NOTICE.ALREADY_APPROVED', `${s.noticeApproval.approvedBy.name} approved this notice on ${s.noticeApproval.at}`) : null),
-        stepsDoneBefore('notice-approval', 'the approval of the notice'),
+        (s) =>
+          s.noticeApproval
+            ? fail('NOTICE.ALREADY_APPROVED', {
+                en: `${s.noticeApproval.approvedBy.name} approved this notice on ${s.noticeApproval.at}`,
+                zh: `${s.noticeApproval.approvedBy.name}已于${zhDate(s.noticeApproval.at)}审批本告知`,
+              })
+            : null,
+        stepsDoneBefore('notice-approval', { en: 'the approval of the notice', zh: '告知审批' }),
       ),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
@@ -112,7 +122,10 @@ export const notice = stage<NoticeCommand, NoticeEvent>()(
       action: 'investigation-reopening',
       roles: ['AGENCY_HEAD'],
       decisive: true,
-      from: inStatus(REOPENABLE, 'a case goes back to investigation after its report, when no hearing or legal review is pending'),
+      from: inStatus(REOPENABLE, {
+        en: 'a case goes back to investigation after its report, when no hearing or legal review is pending',
+        zh: '案件在调查终结报告之后、且没有待进行的听证或法制审核时，才能退回补充调查',
+      }),
       handle: (_s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.text('reason', cmd.reason);
@@ -127,7 +140,7 @@ export const notice = stage<NoticeCommand, NoticeEvent>()(
         inStatus(['INVESTIGATION_REPORTED', 'CASE_REVIEWED']),
         proposesPenalty,
         // The reviewed report, approved by a head, is what the party is told of (审核 before 告知: MSA 49–55; APL 44).
-        stepsDoneBefore('notice', 'the notice'),
+        stepsDoneBefore('notice', { en: 'the notice', zh: '行政处罚告知' }),
       ),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
@@ -137,7 +150,10 @@ export const notice = stage<NoticeCommand, NoticeEvent>()(
         const sf = checkService(cmd);
         if (sf) return sf;
         if (s.report?.assessment.hearingOffered && !cmd.hearingRightsNotified) {
-          return fail('NOTICE.HEARING_RIGHTS_MISSING', 'The proposed penalty qualifies for a hearing: the notice must tell the party of that right (APL 44, 63)');
+          return fail('NOTICE.HEARING_RIGHTS_MISSING', {
+            en: 'The proposed penalty qualifies for a hearing: the notice must tell the party of that right (APL 44, 63)',
+            zh: '拟作出的处罚属于听证范围：告知书须告知当事人有要求听证的权利（《行政处罚法》第44条、第63条）',
+          });
         }
         const e: NoticeEvent = {
           type: 'NOTICE_SERVED',

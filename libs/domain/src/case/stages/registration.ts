@@ -60,8 +60,8 @@ export type RegistrationEvent =
 /** Judged on an empty case (decide() calls it with no state). */
 export function registerLead(cmd: RegistrationCommand, ctx: HandlerContext): RegistrationEvent | Fail {
   const actor = ctx.actorSnapshot;
-  if (!actor) return fail('AUTH.ROLE_NOT_ALLOWED', 'REGISTER_LEAD needs a person');
-  if (!hasRole(actor, 'OFFICER')) return fail('AUTH.ROLE_NOT_ALLOWED', 'REGISTER_LEAD needs the role OFFICER');
+  if (!actor) return fail('AUTH.ROLE_NOT_ALLOWED', { en: 'REGISTER_LEAD needs a person', zh: '登记线索须由具体人员办理' });
+  if (!hasRole(actor, 'OFFICER')) return fail('AUTH.ROLE_NOT_ALLOWED', { en: 'REGISTER_LEAD needs the role OFFICER', zh: '登记线索须由执法人员办理' });
   const certFail = checkActorCertificate(actor, ctx.date);
   if (certFail) return certFail;
 
@@ -79,14 +79,19 @@ export function registerLead(cmd: RegistrationCommand, ctx: HandlerContext): Reg
   if (v.array('officers', cmd.officers, { min: 1 })) cmd.officers.forEach((o, i) => v.actor(`officers[${i}]`, o));
   if (v.ok && cmd.violationAt !== undefined) {
     if (toLocalDate(cmd.violationAt, ctx.policy.timeZone) > localDate(cmd.discoveredAt, ctx.policy.timeZone)) {
-      v.add('violationAt', 'must not be after discoveredAt');
+      v.add('violationAt', { en: 'must not be after discoveredAt', zh: '不得晚于发现时间（discoveredAt）' });
     }
   }
   if (!v.ok) return invalid(v);
 
-  if (actor.agencyId !== cmd.agencyId) return fail('AUTH.AGENCY_MISMATCH', 'Officers register leads for their own agency only');
+  if (actor.agencyId !== cmd.agencyId) {
+    return fail('AUTH.AGENCY_MISMATCH', { en: 'Officers register leads for their own agency only', zh: '执法人员只能为本机关登记线索' });
+  }
   if (!ctx.policy.violations.some((p) => p.code === cmd.violationCode)) {
-    return fail('CASE.UNKNOWN_VIOLATION', `Violation code ${cmd.violationCode} is not in the catalogue of policy ${ctx.policy.version}`);
+    return fail('CASE.UNKNOWN_VIOLATION', {
+      en: `Violation code ${cmd.violationCode} is not in the catalogue of policy ${ctx.policy.version}`,
+      zh: `违法行为代码${cmd.violationCode}不在执法政策${ctx.policy.version}的目录中`,
+    });
   }
   const named = checkNamedOfficers(cmd.officers, { min: 1, date: ctx.date, agencyId: cmd.agencyId, field: 'officers' });
   if ('fail' in named) return named.fail;
@@ -154,7 +159,7 @@ export const registration = stage<RegistrationCommand, RegistrationEvent>()(
       action: 'register',
       roles: ['OFFICER'],
       // Only on an empty case: decide() judges a new lead with registerLead() before any gate.
-      from: (s, cmd) => notAllowed(s, cmd, 'the case is already registered'),
+      from: (s, cmd) => notAllowed(s, cmd, { en: 'the case is already registered', zh: '案件已经登记' }),
       handle: (_s, cmd, ctx) => registerLead(cmd, ctx),
     },
   },

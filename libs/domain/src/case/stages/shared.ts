@@ -5,6 +5,7 @@ import type { JurisdictionPolicy } from '../../policy/policy.types';
 import type { CaseState } from '../case-state';
 import { armDeadline, recomputeAll } from '../deadlines';
 import { fail } from '../rejection';
+import { zhDue, type Message } from '../messages';
 import { fen } from '../rules/validation';
 import { isRunning } from '../vocabulary';
 import { missingBefore, type PreDecisionStep } from '../rules/pre-decision';
@@ -22,18 +23,21 @@ export const PAUSE = {
 // Judged on the deadline, not the status: no step may cut the party's window short.
 export const noDefenceRunning: Check = (s) =>
   isRunning(s.deadlines.defence)
-    ? fail('CASE.DEFENCE_PERIOD_RUNNING', `The party's defence period runs until ${s.deadlines.defence?.dueAt} (APL 45, 62); record the defence or wait for the period to end`)
+    ? fail('CASE.DEFENCE_PERIOD_RUNNING', {
+        en: `The party's defence period runs until ${s.deadlines.defence?.dueAt} (APL 45, 62); record the defence or wait for the period to end`,
+        zh: `当事人陈述申辩期限至${zhDue(s.deadlines.defence)}届满（《行政处罚法》第45条、第62条）；请记录陈述申辩，或待期限届满后再办理`,
+      })
     : null;
 
 /** The steps the law puts before `step` are done (409 naming each one missing); replayed legacy history keeps its order. */
-export function stepsDoneBefore(step: PreDecisionStep | 'decision', what: string): Check {
+export function stepsDoneBefore(step: PreDecisionStep | 'decision', what: Message): Check {
   return byRules((s, _cmd, rules) => {
     const missing = missingBefore(s, step, rules);
     if (missing.length === 0) return null;
     return fail(
       'CASE.PRE_DECISION_STEP_MISSING',
-      `Before ${what}: ${missing.map((m) => m.reason).join('; ')}`,
-      missing.map((m) => ({ field: m.step, message: m.reason })),
+      { en: `Before ${what.en}: ${missing.map((m) => m.reason).join('; ')}`, zh: `${what.zh}之前，尚须：${missing.map((m) => m.reasonZh).join('；')}` },
+      missing.map((m) => ({ field: m.step, message: { en: m.reason, zh: m.reasonZh } })),
     );
   });
 }
@@ -46,10 +50,10 @@ export function hearingWindowRules(ctx: RuleOptions): boolean {
 // The party may still ask for a hearing: nothing that depends on whether one is held may happen yet.
 export const noHearingWindowRunning: Check = (s) =>
   isRunning(s.deadlines.hearingRequest)
-    ? fail(
-        'CASE.HEARING_WINDOW_RUNNING',
-        `The party may request a hearing until ${s.deadlines.hearingRequest?.dueAt} (APL 64); record the request or its waiver, or wait for the window to end`,
-      )
+    ? fail('CASE.HEARING_WINDOW_RUNNING', {
+        en: `The party may request a hearing until ${s.deadlines.hearingRequest?.dueAt} (APL 64); record the request or its waiver, or wait for the window to end`,
+        zh: `当事人可在${zhDue(s.deadlines.hearingRequest)}前要求听证（《行政处罚法》第64条）；请记录听证申请或放弃听证，或待期限届满后再办理`,
+      })
     : null;
 
 /** Yuan still owed on the decision. */

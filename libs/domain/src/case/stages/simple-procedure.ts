@@ -4,6 +4,7 @@
 import type { Penalty, PersonRef, ServiceDetails, ServiceRecord } from '../case-records';
 import { armDeadline, meetDeadline } from '../deadlines';
 import { failWith, type RejectionStatus } from '../rejection';
+import { zhDate } from '../messages';
 import { amountDue, checkSimplePenalty, validatePenalty } from '../rules/penalty';
 import { checkService, serviceRecord, validateService } from '../rules/service';
 import { Validator } from '../rules/validation';
@@ -50,7 +51,7 @@ export const simpleProcedure = stage<SimpleProcedureCommand, SimpleProcedureEven
       action: 'simple-decision',
       roles: ['OFFICER'],
       decisive: true,
-      from: inStatus(['LEAD_REGISTERED'], 'only a simple-procedure lead is decided on the spot', 'SIMPLE'),
+      from: inStatus(['LEAD_REGISTERED'], { en: 'only a simple-procedure lead is decided on the spot', zh: '只有适用简易程序的线索才能当场作出处罚决定' }, 'SIMPLE'),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.text('facts', cmd.facts).text('legalBasis', cmd.legalBasis).text('documentNumber', cmd.documentNumber).text('text', cmd.text);
@@ -78,7 +79,9 @@ export const simpleProcedure = stage<SimpleProcedureCommand, SimpleProcedureEven
       action: 'simple-report',
       roles: ['OFFICER'],
       from: all(inStatus(['SERVED', 'EXECUTED'], undefined, 'SIMPLE'), (s) =>
-        s.simpleReport ? fail('CASE.ALREADY_REPORTED', `Already reported on ${s.simpleReport.reportedAt}`) : null,
+        s.simpleReport
+          ? fail('CASE.ALREADY_REPORTED', { en: `Already reported on ${s.simpleReport.reportedAt}`, zh: `已于${zhDate(s.simpleReport.reportedAt)}备案` })
+          : null,
       ),
       handle: (_s, cmd, ctx) => {
         const v = new Validator(ctx.now);
