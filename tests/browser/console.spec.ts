@@ -1,8 +1,26 @@
+import { readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import type { ApiClient } from '@zhifa/api-client';
 import type { Stack } from '../support/stack';
 import type { Client } from '../e2e/command-helpers';
-import { actionButtons as buttonsOn, expectAccessible as accessible, openHarness, shot as shotOf, type BrowserHarness } from './harness';
+import { actionButtons as buttonsOn, CONSOLE_DIR, expectAccessible as accessible, openHarness, shot as shotOf, type BrowserHarness } from './harness';
+
+/** A GET with exactly these headers (fetch would ask for and decode compression itself). */
+function get(url: string, headers: Record<string, string>): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> {
+  return new Promise((done, fail) => {
+    request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+      res.on('error', fail);
+    })
+      .on('error', fail)
+      .end();
+  });
+}
 
 // The console in a real browser (Debian's chromium, driven by playwright-core)
 // against the real stack: case-api serves the production build of
@@ -217,6 +235,33 @@ describe('the console in a browser', () => {
     expect(deep.headers.get('content-type')).toMatch(/text\/html/);
     const missing = await fetch(`${stack.url}/console/assets/nothing-here.js`);
     expect(missing.status).toBe(404);
+  });
+
+  it('sends scripts and the page compressed when the browser accepts it, the same bytes once decoded', async () => {
+    const html = readFileSync(join(CONSOLE_DIR, 'index.html'), 'utf8');
+    const script = /src="\/console\/(assets\/[^"]+\.js)"/.exec(html)![1];
+    const raw = readFileSync(join(CONSOLE_DIR, script));
+    for (const [accept, encoding, decode] of [
+      ['br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const res = await get(`${stack.url}/console/${script}`, { 'accept-encoding': accept });
+      expect(res.headers['content-encoding']).toBe(encoding);
+      expect(res.headers['content-type']).toBe('text/javascript; charset=utf-8');
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(res.body.length).toBeLessThan(raw.length);
+      expect(decode(res.body).equals(raw)).toBe(true);
+    }
+    const plain = await get(`${stack.url}/console/${script}`, { 'accept-encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(raw)).toBe(true);
+    const page = await get(`${stack.url}/console/cases`, { 'accept-encoding': 'gzip' });
+    expect(page.headers['content-encoding']).toBe('gzip');
+    expect(page.headers['cache-control']).toBe('no-cache');
+    expect(gunzipSync(page.body).toString('utf8')).toBe(html);
+    // Nothing outside the build's assets is reachable through the compressed path.
+    const outside = await get(`${stack.url}/console/assets/..%2f..%2fpackage.json`, { 'accept-encoding': 'gzip' });
+    expect(outside.status).toBe(404);
   });
 
   it('logged no error in the browser console on any page', () => {
