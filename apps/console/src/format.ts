@@ -117,3 +117,38 @@ export function yuanInChinese(amount: number): string {
   if (cents > 0) out += `${DIGITS[cents]}分`;
   return out;
 }
+
+/** "YYYY-MM-DDTHH:mm:ss" as a wall clock in `zone` reads at the instant `at`. */
+export function wallClock(at: Date, zone = AGENCY_TIME_ZONE): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(at)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/**
+ * The instant (ISO 8601 with offset) at which a wall clock in `zone` shows
+ * `wall` ("YYYY-MM-DDTHH:mm" or with ":ss"), whatever zone the browser is in.
+ */
+export function instantOfWallClock(wall: string, zone = AGENCY_TIME_ZONE): string {
+  const full = wall.length === 16 ? `${wall}:00` : wall;
+  const asUtc = Date.parse(`${full}Z`);
+  // How far the zone's clock runs ahead of UTC at an instant (whole seconds).
+  const ahead = (t: number) => Date.parse(`${wallClock(new Date(t), zone)}Z`) - Math.floor(t / 1000) * 1000;
+  // A second pass settles a day on which the offset changes.
+  const minutes = ahead(asUtc - ahead(asUtc)) / 60_000;
+  const sign = minutes < 0 ? '-' : '+';
+  const abs = Math.abs(minutes);
+  return `${full}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
+}

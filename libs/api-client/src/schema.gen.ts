@@ -1558,25 +1558,13 @@ export interface components {
             items: components["schemas"]["TaskView"][];
             total: number;
         };
-        PersonCertificateView: {
-            /** @example 14040120240001 */
-            number: string;
-            /** @example ENFORCEMENT:market */
-            scope: string;
-            /** Format: date */
-            validTo: string;
-            /** @enum {string} */
-            status: "ACTIVE" | "SUSPENDED" | "REVOKED";
-            /** @description Active and within its dates on today's date in the agency's time zone */
-            validToday: boolean;
-        };
         PersonView: {
             /** Format: uuid */
             id: string;
             /** @example 张伟 */
             name: string;
             roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
-            certificates: components["schemas"]["PersonCertificateView"][];
+            certificates: components["schemas"]["MyCertificateView"][];
         };
         PeopleListView: {
             /** @description By name */

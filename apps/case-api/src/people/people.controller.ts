@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { CERTIFICATE_STATUSES, ROLES, certificateValidOn, type Role } from '@zhifa/domain';
+import { ROLES, certificateValidOn, type Role } from '@zhifa/domain';
 import { PeopleRepository } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
@@ -8,24 +8,7 @@ import type { TokenClaims } from '../auth/token-verifier';
 import { CaseDirectoryService } from '../cases/case-directory.service';
 import { badRequest, fieldProblem } from '../common/problem';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
-
-/** A certificate as a colleague may see it: the number an enforcement officer shows the party anyway. */
-export class PersonCertificateView {
-  @ApiProperty({ type: String, example: '14040120240001' })
-  number!: string;
-
-  @ApiProperty({ type: String, example: 'ENFORCEMENT:market' })
-  scope!: string;
-
-  @ApiProperty({ type: String, format: 'date' })
-  validTo!: string;
-
-  @ApiProperty({ enum: CERTIFICATE_STATUSES })
-  status!: string;
-
-  @ApiProperty({ type: Boolean, description: "Active and within its dates on today's date in the agency's time zone" })
-  validToday!: boolean;
-}
+import { MyCertificateView } from '../me/me.controller';
 
 /** One active person of the caller's agency: whom a command may name (officers, reviewers, hosts, attendees). */
 export class PersonView {
@@ -38,8 +21,9 @@ export class PersonView {
   @ApiProperty({ enum: ROLES, isArray: true })
   roles!: string[];
 
-  @ApiProperty({ type: [PersonCertificateView] })
-  certificates!: PersonCertificateView[];
+  /** The same certificate view as GET /me: the number an officer shows the party anyway. */
+  @ApiProperty({ type: [MyCertificateView] })
+  certificates!: MyCertificateView[];
 }
 
 export class PeopleListView {
@@ -86,7 +70,7 @@ export class PeopleController {
           id: p.userId,
           name: p.name,
           roles: [...p.roles],
-          certificates: p.certificates.map((c) => ({ number: c.number, scope: c.scope, validTo: c.validTo, status: c.status, validToday: certificateValidOn(c, today) })),
+          certificates: p.certificates.map((c) => ({ ...c, validToday: certificateValidOn(c, today) })),
         })),
     };
   }

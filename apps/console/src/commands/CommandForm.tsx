@@ -8,7 +8,8 @@ import { useI18n } from '../i18n';
 import { roleLabel } from '../labels';
 import { useSession } from '../session';
 import { fieldHelp, fieldLabel, valueLabel } from './field-labels';
-import { bodyOf, formFieldOf, isTimeValue, wallClock, type TimeValue } from './form-values';
+import { wallClock } from '../format';
+import { bodyOf, formFieldOf, isTimeValue, type TimeValue } from './form-values';
 import { useCommandMessages } from './messages';
 
 /** Fields whose value is a person of the agency (user ids), and whom they may name. */

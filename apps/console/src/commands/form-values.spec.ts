@@ -1,5 +1,6 @@
 import type { FieldSchema } from '@zhifa/api-client';
-import { bodyOf, formFieldOf, instantOfWallClock, namePath, wallClock } from './form-values';
+import { instantOfWallClock, wallClock } from '../format';
+import { bodyOf, formFieldOf, namePath } from './form-values';
 
 describe('times in the agency zone', () => {
   it('reads the wall clock of an instant in Asia/Shanghai whatever the machine zone', () => {

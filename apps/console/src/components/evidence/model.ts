@@ -3,7 +3,7 @@
 // problem's field errors placed on form fields, and the agency's wall clock
 // for the date pickers. No DOM beyond FormData/Blob; unit-tested.
 import type { CaseView, components, Problem } from '../../api';
-import { AGENCY_TIME_ZONE } from '../../format';
+import { instantOfWallClock, wallClock } from '../../format';
 
 type Schemas = components['schemas'];
 export type EvidenceItem = Schemas['EvidenceItemView'];
@@ -139,35 +139,14 @@ export interface WallClock {
   minute: number;
 }
 
-const wallFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: AGENCY_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
 /** The agency's wall clock at an instant (seconds dropped). */
 export function agencyWallClock(at: Date): WallClock {
-  const parts = Object.fromEntries(wallFormat.formatToParts(at).map((p) => [p.type, p.value]));
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute) };
-}
-
-/** The agency zone's offset from UTC at an instant, in ms. */
-function agencyOffset(at: number): number {
-  const w = agencyWallClock(new Date(at));
-  const seconds = Math.floor((at / 1000) % 60);
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, seconds) - (Math.floor(at / 1000) * 1000);
+  const [year, month, day, hour, minute] = wallClock(at).split(/[-T:]/).map(Number);
+  return { year, month, day, hour, minute };
 }
 
 /** The instant (ISO, UTC) at which the agency's wall clock reads `w`, whatever the browser's own zone. */
 export function agencyInstant(w: WallClock): string {
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
-  let at = asUtc - agencyOffset(asUtc);
-  const again = asUtc - agencyOffset(at);
-  if (again !== at) at = again;
-  return new Date(at).toISOString();
+  const two = (n: number) => String(n).padStart(2, '0');
+  return new Date(instantOfWallClock(`${w.year}-${two(w.month)}-${two(w.day)}T${two(w.hour)}:${two(w.minute)}`)).toISOString();
 }
