@@ -111,13 +111,16 @@ describe('the console in a browser', () => {
     await shot('case');
     await expectAccessible('case');
 
-    // A button opens a drawer naming its command; no command is sent.
+    // A button opens a drawer with its command's form; nothing is sent until it is submitted.
     await page.locator('button[data-action="filing"]').click();
-    await page.getByTestId('command-placeholder').waitFor();
+    await page.getByTestId('command-form-filing').waitFor();
     await expect(page.getByText('POST /api/v1/cases/{id}/filing').count()).resolves.toBe(1);
     await shot('case-action-drawer');
     await page.keyboard.press('Escape');
-    await page.getByTestId('command-placeholder').waitFor({ state: 'hidden' });
+    await page.getByTestId('command-form-filing').waitFor({ state: 'hidden' });
+    // The drawer is gone, its mask too (it closes with an animation).
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    await page.locator('.ant-drawer-mask').waitFor({ state: 'hidden' });
     expect((await api.case('head.sun', caseId)).status).toBe('LEAD_REGISTERED');
   });
 
