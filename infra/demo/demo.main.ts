@@ -173,7 +173,7 @@ async function main(): Promise<void> {
     console.log(`  a command after archiving is refused: ${(err as Error).message.replace(/^.*-> /, '').slice(0, 120)}…`);
   }
 
-  console.log('\n==> A second case, filed and waiting for you (continue it with curl, see README)');
+  console.log('\n==> A second case, filed and waiting for you (continue it in the console as officer.zhang, or with curl: see README)');
   const open = (await send('officer.zhang', 'POST', '/cases', {
     source: 'inspection',
     discoveredAt: at(24),
