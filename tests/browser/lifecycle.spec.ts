@@ -155,6 +155,15 @@ describe('a case from lead to archive in the console', () => {
 
   it('the investigation report goes through review, notice and defence to a legal review', async () => {
     await proposeAndNotify(150000, 1);
+    // The case header says which benchmark band and level the proposed fine was judged in.
+    await openCase();
+    const c = await read();
+    expect(c.discretion?.level).toBe('LIGHTER');
+    const shown = page.getByTestId('case-discretion');
+    await expect(shown.textContent()).resolves.toContain('从轻处罚');
+    await expect(shown.textContent()).resolves.toContain(c.discretion!.band);
+    await shot(page, 'case-legal-review-pending');
+    await expectAccessible(page, 'case-legal-review-pending');
   });
 
   /** The legal reviewer works from the queue: 法制审核 → the case → the review page's opinion form. */

@@ -4,6 +4,7 @@ import { Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd'
 import { Link, useParams } from 'react-router';
 import { ok, type DeadlineView } from '../api';
 import { CommandDrawer } from '../commands/CommandDrawer';
+import { valueLabel } from '../commands/field-labels';
 import { DaysLeftTag } from '../components/DaysLeft';
 import { EvidenceSection } from '../components/evidence';
 import { FlagTag } from '../components/FlagTag';
@@ -11,8 +12,8 @@ import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
 import { Lifecycle } from '../components/Lifecycle';
 import { Timeline } from '../components/Timeline';
-import { formatDateTime, formatLocalDate } from '../format';
-import { useI18n } from '../i18n';
+import { formatDateTime, formatLocalDate, yuan } from '../format';
+import { defineMessages, useI18n } from '../i18n';
 import { actionLabel, deadlineLabel, deadlineStateLabel, partyTypeLabel, procedureLabel, statusLabel, type Action } from '../labels';
 import { useSession } from '../session';
 
@@ -21,6 +22,7 @@ export default function CasePage() {
   const { id = '' } = useParams();
   const { api } = useSession();
   const { t, lang } = useI18n();
+  const caseMessages = useCaseMessages();
   const [command, setCommand] = useState<Action | null>(null);
   const read = useQuery({
     queryKey: ['case', id],
@@ -53,6 +55,21 @@ export default function CasePage() {
         <Descriptions.Item label={t.officers}>
           {c.officers.length ? c.officers.map((o) => `${o.name} (${t.certificate} ${o.certificateNumber})`).join('；') : '—'}
         </Descriptions.Item>
+        {c.majorCase && (
+          <Descriptions.Item label={caseMessages.majorCase}>
+            <span data-testid="case-major">
+              {c.majorCase.grounds.map((g) => valueLabel(g, lang)).join('、')}：{c.majorCase.reason}
+            </span>
+          </Descriptions.Item>
+        )}
+        {c.discretion && (
+          <Descriptions.Item label={caseMessages.discretion}>
+            <span data-testid="case-discretion">
+              {valueLabel(c.discretion.level, lang)} · {c.discretion.band}
+              {c.discretion.range ? ` · ${yuan(c.discretion.range.min)} – ${yuan(c.discretion.range.max)}` : ''} ({c.discretion.source})
+            </span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t.registeredAt}>{formatDateTime(c.registeredAt, lang)}</Descriptions.Item>
         <Descriptions.Item label={t.policyVersion}>{c.policyVersion}</Descriptions.Item>
       </Descriptions>
@@ -130,3 +147,8 @@ function Basis({ d }: { d: DeadlineView }) {
     </Descriptions>
   );
 }
+
+const useCaseMessages = defineMessages({
+  zh: { majorCase: '重大案件', discretion: '裁量基准' },
+  en: { majorCase: 'Major case', discretion: 'Discretion benchmark' },
+});
