@@ -114,6 +114,10 @@ describe('a case from lead to archive in the console', () => {
   it('the head files it', async () => {
     const c = await step('head.sun', 'filing', { approve: { radio: '是' }, reason: { text: '经核查，有违法事实，属本机关管辖，予以立案' } });
     expect(c.status).toBe('FILED');
+    // The header names the violation as the case's pinned policy does.
+    const policy = await h.api.as('head.sun').GET('/api/v1/policies/{version}', { params: { path: { version: c.policyVersion } } });
+    const violation = policy.data!.violations.find((v) => v.code === c.violationCode)!;
+    await page.getByTestId('case-violation').getByText(violation.title, { exact: false }).waitFor();
   });
 
   it('two officers each upload evidence with a file', async () => {

@@ -47,7 +47,9 @@ export default function CasePage() {
         <Descriptions.Item label={t.party}>
           {c.party.name} ({partyTypeLabel(c.party.type, lang)})
         </Descriptions.Item>
-        <Descriptions.Item label={t.violation}>{c.violationCode}</Descriptions.Item>
+        <Descriptions.Item label={t.violation}>
+          <Violation code={c.violationCode} policyVersion={c.policyVersion} />
+        </Descriptions.Item>
         <Descriptions.Item label={t.procedure}>{procedureLabel(c.procedure, lang)}</Descriptions.Item>
         <Descriptions.Item label={t.flags}>
           {c.flags.length ? c.flags.map((f) => <FlagTag key={f} flag={f} />) : '—'}
@@ -124,6 +126,23 @@ export default function CasePage() {
 
       <CommandDrawer action={command} caseView={c} onClose={() => setCommand(null)} />
     </>
+  );
+}
+
+/** The violation as the case's pinned policy names it, with its legal basis (the code alone until the policy is read). */
+function Violation({ code, policyVersion }: { code: string; policyVersion: string }) {
+  const { api } = useSession();
+  const policy = useQuery({
+    queryKey: ['policy', policyVersion],
+    queryFn: () => ok(api.GET('/api/v1/policies/{version}', { params: { path: { version: policyVersion } } })),
+    staleTime: Infinity,
+  });
+  const v = policy.data?.violations.find((x) => x.code === code);
+  return (
+    <span data-testid="case-violation">
+      {code}
+      {v && ` — ${v.title}（${v.legalBasis}）`}
+    </span>
   );
 }
 
