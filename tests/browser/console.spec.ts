@@ -129,8 +129,12 @@ describe('the console in a browser', () => {
     await page.waitForURL(/\/console\/cases$/);
     await page.getByTestId('cases').locator('tr', { hasText: caseNumber }).waitFor();
     await page.getByRole('searchbox').fill(caseNumber);
+    const searched = page.waitForResponse((r) => r.url().includes('/api/v1/cases?') && r.url().includes('text='));
     await page.getByRole('searchbox').press('Enter');
     await page.waitForURL(/text=/);
+    await searched;
+    // The earlier page stays on screen until the new one renders (keepPreviousData): wait for the others to go.
+    await page.getByTestId('cases').locator('tbody tr[data-row-key]').nth(1).waitFor({ state: 'detached' });
     await expect(page.getByTestId('cases').locator('tbody tr[data-row-key]').count()).resolves.toBe(1);
     await shot('cases');
     await expectAccessible('cases');
