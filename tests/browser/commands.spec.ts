@@ -78,6 +78,7 @@ describe('command forms in the console', () => {
     await submitCommand(page);
     expect((await filed).status()).toBe(200);
     await page.getByTestId('command-form-filing').waitFor({ state: 'detached' });
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
     // The case is read again after the command: the header follows.
     await page.getByTestId('case-status').getByText('已立案', { exact: true }).waitFor();
     const c = await h.api.case('head.sun', caseId);

@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import { useRef, type ComponentType } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { App, Drawer, Typography } from 'antd';
 import type { CommandFormAction } from '@zhifa/api-client';
@@ -43,6 +43,9 @@ export function CommandDrawer({ action, caseView, onClose }: { action: Action | 
   const { message } = App.useApp();
   const after = useAfterCommand();
   const Own = action ? OWN_FORMS[action] : undefined;
+  // While it closes (an animation) the drawer keeps the name of the action it showed: a dialog always has a name.
+  const last = useRef<Action | null>(action);
+  if (action) last.current = action;
   const done = (result?: CommandResult) => {
     void after(caseView.id);
     void message.success(m.done(actionLabel(action!, lang)));
@@ -53,7 +56,7 @@ export function CommandDrawer({ action, caseView, onClose }: { action: Action | 
     <Drawer
       open={action !== null}
       onClose={onClose}
-      title={action ? actionLabel(action, lang) : ''}
+      title={last.current ? actionLabel(last.current, lang) : ''}
       closable={{ 'aria-label': t.close }}
       size={560}
       destroyOnHidden

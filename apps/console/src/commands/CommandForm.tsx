@@ -66,10 +66,14 @@ export function CommandForm({ action, caseView, initial, onDone }: CommandFormPr
   // One key per submission: a retry after a lost answer records nothing twice.
   const key = useRef<string | null>(null);
   const fields = useMemo(() => fieldPaths(schema), [schema]);
+  // The fields the last refusal marked: cleared when the form is sent again.
+  const marked = useRef<(string | number)[][]>([]);
 
   async function submit(values: Record<string, unknown>) {
     setProblem(null);
     setFailure(null);
+    form.setFields(marked.current.map((name) => ({ name, errors: [] })));
+    marked.current = [];
     const body = bodyOf(schema, values) as Record<string, unknown>;
     const bodyKey = JSON.stringify(body);
     if (!key.current || !key.current.endsWith(String(hash(bodyKey)))) key.current = `console-${crypto.randomUUID()}-${hash(bodyKey)}`;
@@ -82,8 +86,18 @@ export function CommandForm({ action, caseView, initial, onDone }: CommandFormPr
       if (err instanceof ApiError && err.problem) {
         const p = err.problem;
         setProblem(p);
-        const placed = (p.errors ?? []).map((e) => ({ e, name: formFieldOf(e.field, fields) }));
-        form.setFields(placed.filter((x) => x.name).map(({ e, name }) => ({ name: name!, errors: [e.message] })));
+        // Several errors may land on one field (officerIds[0], officerIds[1]): all of them show.
+        const byField = new Map<string, { name: (string | number)[]; errors: string[] }>();
+        for (const e of p.errors ?? []) {
+          const name = formFieldOf(e.field, fields);
+          if (!name) continue;
+          const entry = byField.get(name.join('.')) ?? { name, errors: [] };
+          entry.errors.push(e.message);
+          byField.set(name.join('.'), entry);
+        }
+        const placed = [...byField.values()];
+        form.setFields(placed);
+        marked.current = placed.map((x) => x.name);
       } else {
         setFailure(err instanceof Error ? err.message : String(err));
       }
