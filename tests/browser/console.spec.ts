@@ -262,10 +262,12 @@ describe('the console in a browser', () => {
     const plain = await get(`${stack.url}/console/${script}`, { 'accept-encoding': 'identity' });
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.equals(raw)).toBe(true);
-    const page = await get(`${stack.url}/console/cases`, { 'accept-encoding': 'gzip' });
-    expect(page.headers['content-encoding']).toBe('gzip');
-    expect(page.headers['cache-control']).toBe('no-cache');
-    expect(gunzipSync(page.body).toString('utf8')).toBe(html);
+    for (const address of ['/console/', '/console/cases']) {
+      const page = await get(`${stack.url}${address}`, { 'accept-encoding': 'gzip' });
+      expect({ address, status: page.status, encoding: page.headers['content-encoding'] }).toEqual({ address, status: 200, encoding: 'gzip' });
+      expect(page.headers['cache-control']).toBe('no-cache');
+      expect(gunzipSync(page.body).toString('utf8')).toBe(html);
+    }
     // Nothing outside the build's assets is reachable through the compressed path.
     const outside = await get(`${stack.url}/console/assets/..%2f..%2fpackage.json`, { 'accept-encoding': 'gzip' });
     expect(outside.status).toBe(404);

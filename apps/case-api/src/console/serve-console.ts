@@ -27,7 +27,8 @@ export function serveConsole(app: NestExpressApplication, dir: string): boolean 
   });
   app.useStaticAssets(root, {
     prefix: `${CONSOLE_PATH}/`,
-    index: 'index.html',
+    // /console/ itself falls through to the page below, compressed like every other address.
+    index: false,
     setHeaders: (res, path) => {
       res.setHeader('cache-control', path.includes(`${join(root, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
