@@ -4,30 +4,25 @@ import {
   ACTION_NAMES,
   CASE_FLAGS,
   CASE_STATUSES,
-  DAY_KINDS,
-  DEADLINE_KINDS,
-  DEADLINE_STATES,
   CIRCUMSTANCE_LEVELS,
   MAJOR_CASE_GROUNDS,
   PARTY_TYPES,
   PROCEDURES,
-  deadlineStanding,
-  stillOwed,
   type CaseOfficer,
   type CaseState,
   type CircumstanceLevel,
-  type DeadlineBasis,
-  type DayKind,
   type DiscretionFinding,
   type MajorCaseGround,
   type MajorCaseMark,
-  type DeadlineState,
   type Party,
   type PartyType,
   type PersonRef,
 } from '@zhifa/domain';
 import type { CaseEntity } from '@zhifa/persistence';
 import type { CaseClock } from './deadline-clock.service';
+import { DeadlineView, deadlineViews } from './deadline.views';
+
+export { DeadlineBasisView, DeadlinePauseView, DeadlineView, deadlineViews } from './deadline.views';
 
 // The case as the API answers it. Classes (not interfaces) so that the
 // OpenAPI document, and the client generated from it, know every field;
@@ -69,92 +64,6 @@ export class CaseOfficerView implements CaseOfficer {
 
   @ApiProperty({ type: String, description: 'The certificate valid when assigned' })
   certificateNumber!: string;
-}
-
-export class DeadlinePauseView {
-  @ApiProperty({ type: String, format: 'date-time' })
-  from!: string;
-
-  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'Absent while the pause is open' })
-  to?: string;
-
-  @ApiProperty({ type: String })
-  reason!: string;
-
-  @ApiProperty({ type: Number })
-  daysExcluded!: number;
-}
-
-/** How a deadline was counted, so anyone can recount it by hand. */
-export class DeadlineBasisView implements DeadlineBasis {
-  @ApiProperty({ type: String, example: 'decision', description: 'The deadline kind, or free text' })
-  rule!: string;
-
-  @ApiProperty({ type: String, example: 'MSA 57', description: 'Legal source of the period' })
-  source!: string;
-
-  @ApiProperty({ type: String, format: 'date-time', description: 'The instant the period runs from' })
-  start!: string;
-
-  @ApiProperty({ type: String, format: 'date', description: 'Local date of start (not counted)' })
-  startDate!: string;
-
-  @ApiProperty({ type: Number })
-  days!: number;
-
-  @ApiProperty({ enum: DAY_KINDS })
-  kind!: DayKind;
-
-  @ApiPropertyOptional({ type: Number, description: 'Test policies only: a period of seconds' })
-  seconds?: number;
-
-  @ApiProperty({ type: [DeadlinePauseView] })
-  pauses!: DeadlinePauseView[];
-
-  @ApiProperty({ type: [String], description: 'Holidays skipped while counting (YYYY-MM-DD)' })
-  holidaysMet!: string[];
-
-  @ApiProperty({ type: [String], description: '调休 weekend working days counted (YYYY-MM-DD)' })
-  adjustedWorkingDaysMet!: string[];
-
-  @ApiPropertyOptional({ type: String, format: 'date', description: 'Set when the raw last day was a non-working day' })
-  rolledForwardFrom?: string;
-
-  @ApiProperty({ type: [String] })
-  calendarSources!: string[];
-
-  @ApiProperty({ type: [String] })
-  warnings!: string[];
-
-  @ApiProperty({ type: String, format: 'date', description: 'Local date, last day of the period' })
-  dueDate!: string;
-}
-
-export class DeadlineView {
-  @ApiProperty({ enum: DEADLINE_KINDS })
-  kind!: string;
-
-  @ApiProperty({ type: String, format: 'date-time' })
-  dueAt!: string;
-
-  @ApiPropertyOptional({ type: String, format: 'date-time' })
-  remindAt?: string;
-
-  @ApiProperty({ enum: DEADLINE_STATES })
-  state!: string;
-
-  @ApiProperty({ type: DeadlineBasisView })
-  basis!: DeadlineBasisView;
-
-  @ApiPropertyOptional({
-    type: Number,
-    example: 3,
-    description: "While the act is owed (OPEN or MISSED): whole days from today to the due day in the agency's time zone; 0 on the due day, negative once past",
-  })
-  daysLeft?: number;
-
-  @ApiPropertyOptional({ type: Boolean, description: 'While the act is owed (OPEN or MISSED): the due instant has passed' })
-  overdue?: boolean;
 }
 
 export class PersonRefView implements PersonRef {
@@ -299,17 +208,6 @@ export class CommandResponse {
 
   @ApiProperty({ type: [RecordedEventRef], description: 'The events this command recorded (seq and type)' })
   recorded!: RecordedEventRef[];
-}
-
-// Sorted by kind: Postgres' jsonb and the workflow's state order keys differently, and a case reads the same either way.
-// Days left are read on the caller's clock, in the zone the deadlines were counted in.
-export function deadlineViews(deadlines: object | null | undefined, clock: CaseClock): DeadlineView[] {
-  const entries = Object.entries(deadlines ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return entries.map(([kind, d]) => {
-    const dl = d as { dueAt: string; remindAt?: string; state: DeadlineState; basis: DeadlineBasisView };
-    const standing = stillOwed(dl) ? deadlineStanding(dl.dueAt, clock.now, clock.timeZone) : {};
-    return { kind, dueAt: dl.dueAt, remindAt: dl.remindAt, state: dl.state, basis: dl.basis, ...standing };
-  });
 }
 
 /** A case as the read model holds it. */
