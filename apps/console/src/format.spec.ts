@@ -1,4 +1,4 @@
-import { agencyDate, formatDateTime, formatDaysLeft, formatLocalDate, yuan, yuanInChinese } from './format';
+import { agencyDate, formatDateTime, formatDaysLeft, formatLocalDate, yuan } from './format';
 
 describe('console display formats', () => {
   it('shows instants in the agency time zone (UTC+8), not the browser or server zone', () => {
@@ -25,30 +25,5 @@ describe('console display formats', () => {
   it('shows amounts in yuan', () => {
     expect(yuan(3000)).toBe('¥3,000.00');
     expect(yuan(0.5)).toBe('¥0.50');
-  });
-
-  it('writes amounts in Chinese uppercase as a penalty document does', () => {
-    expect(yuanInChinese(52000)).toBe('人民币伍万贰仟元整');
-    expect(yuanInChinese(150000)).toBe('人民币壹拾伍万元整');
-    expect(yuanInChinese(4000)).toBe('人民币肆仟元整');
-    expect(yuanInChinese(10)).toBe('人民币壹拾元整');
-    expect(yuanInChinese(1005)).toBe('人民币壹仟零伍元整');
-    expect(yuanInChinese(100500)).toBe('人民币壹拾万零伍佰元整');
-    expect(yuanInChinese(1000000)).toBe('人民币壹佰万元整');
-    expect(yuanInChinese(100010000)).toBe('人民币壹亿零壹万元整');
-    expect(yuanInChinese(120_000_000)).toBe('人民币壹亿贰仟万元整');
-    expect(yuanInChinese(0)).toBe('人民币零元整');
-  });
-
-  it('writes 角 and 分 from the fen, without float drift', () => {
-    expect(yuanInChinese(1680.32)).toBe('人民币壹仟陆佰捌拾元叁角贰分');
-    expect(yuanInChinese(12.5)).toBe('人民币壹拾贰元伍角');
-    expect(yuanInChinese(1.05)).toBe('人民币壹元零伍分');
-    expect(yuanInChinese(0.5)).toBe('人民币伍角');
-    expect(yuanInChinese(0.05)).toBe('人民币伍分');
-    expect(yuanInChinese(0.1 + 0.2)).toBe('人民币叁角');
-    expect(yuanInChinese(19.99)).toBe('人民币壹拾玖元玖角玖分');
-    expect(() => yuanInChinese(-1)).toThrow(RangeError);
-    expect(() => yuanInChinese(Number.NaN)).toThrow(RangeError);
   });
 });

@@ -56,68 +56,6 @@ export function yuan(amount: number): string {
   return `¥${amount.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
-const DIGITS = '零壹贰叁肆伍陆柒捌玖';
-const PLACES = ['仟', '佰', '拾', ''];
-const SECTIONS = ['', '万', '亿', '万亿'];
-
-/** 1–9999 in uppercase numerals; zeros between digits are one 零, trailing zeros are dropped. */
-function groupUpper(g: number): string {
-  const digits = [Math.floor(g / 1000), Math.floor(g / 100) % 10, Math.floor(g / 10) % 10, g % 10];
-  let out = '';
-  let zero = false;
-  digits.forEach((d, i) => {
-    if (d === 0) {
-      zero = out !== '';
-      return;
-    }
-    if (zero) out += '零';
-    out += DIGITS[d] + PLACES[i];
-    zero = false;
-  });
-  return out;
-}
-
-function integerUpper(n: number): string {
-  const groups: number[] = [];
-  for (let x = n; x > 0; x = Math.floor(x / 10000)) groups.push(x % 10000);
-  let out = '';
-  let gap = false;
-  for (let i = groups.length - 1; i >= 0; i--) {
-    const g = groups[i];
-    if (g === 0) {
-      gap = out !== '';
-      continue;
-    }
-    // A skipped section or a group under a thousand after a higher section reads with one 零 (壹拾万零伍佰).
-    if (out !== '' && (gap || g < 1000)) out += '零';
-    out += groupUpper(g) + SECTIONS[i];
-    gap = false;
-  }
-  return out;
-}
-
-/**
- * An amount in yuan as written on a penalty document in Chinese uppercase
- * (中文大写金额): 52000 → 人民币伍万贰仟元整; 12.5 → 人民币壹拾贰元伍角;
- * 1.05 → 人民币壹元零伍分. 整 follows 元 only (none after 角 or 分).
- */
-export function yuanInChinese(amount: number): string {
-  if (!Number.isFinite(amount) || amount < 0) throw new RangeError(`not an amount: ${amount}`);
-  const fen = Math.round(amount * 100);
-  if (fen > Number.MAX_SAFE_INTEGER) throw new RangeError(`amount too large: ${amount}`);
-  const whole = Math.floor(fen / 100);
-  const jiao = Math.floor(fen / 10) % 10;
-  const cents = fen % 10;
-  if (fen === 0) return '人民币零元整';
-  let out = '人民币';
-  if (whole > 0) out += `${integerUpper(whole)}元`;
-  if (jiao === 0 && cents === 0) return `${out}整`;
-  if (jiao > 0) out += `${DIGITS[jiao]}角`;
-  else if (whole > 0) out += '零';
-  if (cents > 0) out += `${DIGITS[cents]}分`;
-  return out;
-}
-
 /** "YYYY-MM-DDTHH:mm:ss" as a wall clock in `zone` reads at the instant `at`. */
 export function wallClock(at: Date, zone = AGENCY_TIME_ZONE): string {
   const parts = Object.fromEntries(

@@ -1417,6 +1417,11 @@ export interface components {
             /** @enum {string} */
             proposedOutcome: "PENALTY" | "NO_PENALTY" | "DISMISS" | "TRANSFER";
             proposedPenalty?: components["schemas"]["PenaltyView"];
+            /**
+             * @description The proposed fine in capitals, as a penalty document writes it
+             * @example 人民币壹拾伍万元整
+             */
+            fineInCapitals?: string;
             /** @example 《食品安全法》第一百二十二条 */
             legalBasis: string;
             /** @enum {string} */

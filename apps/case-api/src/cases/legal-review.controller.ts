@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { discretionScale, finePlacement, legalReviewRounds, type CaseState, type JurisdictionPolicy, type RecordedCaseEvent } from '@zhifa/domain';
+import { discretionScale, finePlacement, legalReviewRounds, rmbUpper, type CaseState, type JurisdictionPolicy, type RecordedCaseEvent } from '@zhifa/domain';
 import { CaseEventStore, type CaseEntity } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
@@ -78,6 +78,7 @@ function proposalView(s: CaseState, policy: JurisdictionPolicy | undefined): Pro
     submittedBy: r.submittedBy,
   };
   if (r.proposedPenalty) p.proposedPenalty = r.proposedPenalty;
+  if (r.proposedPenalty?.fineAmount !== undefined) p.fineInCapitals = rmbUpper(r.proposedPenalty.fineAmount);
   if (r.discretionReasons !== undefined) p.discretionReasons = r.discretionReasons;
   if (r.discretion) {
     const fine = r.proposedPenalty?.fineAmount ?? 0;

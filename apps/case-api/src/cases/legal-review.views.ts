@@ -114,6 +114,9 @@ export class ProposalView {
   @ApiPropertyOptional({ type: PenaltyView })
   proposedPenalty?: PenaltyView;
 
+  @ApiPropertyOptional({ type: String, example: '人民币壹拾伍万元整', description: 'The proposed fine in capitals, as a penalty document writes it' })
+  fineInCapitals?: string;
+
   @ApiProperty({ type: String, example: '《食品安全法》第一百二十二条' })
   legalBasis!: string;
 

@@ -5,7 +5,7 @@ import { ok, type components } from '../api';
 import { DaysLeftTag } from '../components/DaysLeft';
 import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
-import { formatDateTime, formatLocalDate, yuan, yuanInChinese } from '../format';
+import { formatDateTime, formatLocalDate, yuan } from '../format';
 import { useI18n } from '../i18n';
 import { flagLabel, partyTypeLabel, procedureLabel, statusLabel } from '../labels';
 import { useSession } from '../session';
@@ -192,7 +192,12 @@ function Proposal({ lr }: { lr: LegalReviewView }) {
             <Descriptions.Item label={m.fine} span={2}>
               {p.proposedPenalty?.fineAmount !== undefined ? (
                 <span data-testid="proposed-fine">
-                  <strong>{yuan(p.proposedPenalty.fineAmount)}</strong> （<span lang="zh-CN">{yuanInChinese(p.proposedPenalty.fineAmount)}</span>）
+                  <strong>{yuan(p.proposedPenalty.fineAmount)}</strong>
+                  {p.fineInCapitals && (
+                    <>
+                      {' '}（<span lang="zh-CN">{p.fineInCapitals}</span>）
+                    </>
+                  )}
                 </span>
               ) : (
                 '—'

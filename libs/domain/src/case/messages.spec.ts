@@ -47,6 +47,29 @@ describe('the local forms a Chinese reason is written in', () => {
     expect(zhOr(['执法人员', '辅助人员', '机关负责人'])).toBe('执法人员、辅助人员或机关负责人');
     expect(zhOr(['执法人员'])).toBe('执法人员');
   });
+
+  it('writes amounts in capitals as a penalty document does (the console shows the API\'s)', () => {
+    expect(rmbUpper(52000)).toBe('人民币伍万贰仟元整');
+    expect(rmbUpper(150000)).toBe('人民币壹拾伍万元整');
+    expect(rmbUpper(4000)).toBe('人民币肆仟元整');
+    expect(rmbUpper(10)).toBe('人民币壹拾元整');
+    expect(rmbUpper(1005)).toBe('人民币壹仟零伍元整');
+    expect(rmbUpper(100500)).toBe('人民币壹拾万零伍佰元整');
+    expect(rmbUpper(1000000)).toBe('人民币壹佰万元整');
+    expect(rmbUpper(100010000)).toBe('人民币壹亿零壹万元整');
+    expect(rmbUpper(120_000_000)).toBe('人民币壹亿贰仟万元整');
+    expect(rmbUpper(0)).toBe('人民币零元整');
+  });
+
+  it('writes 角 and 分 from the fen, without float drift', () => {
+    expect(rmbUpper(1680.32)).toBe('人民币壹仟陆佰捌拾元叁角贰分');
+    expect(rmbUpper(12.5)).toBe('人民币壹拾贰元伍角');
+    expect(rmbUpper(1.05)).toBe('人民币壹元零伍分');
+    expect(rmbUpper(0.5)).toBe('人民币伍角');
+    expect(rmbUpper(0.05)).toBe('人民币伍分');
+    expect(rmbUpper(0.1 + 0.2)).toBe('人民币叁角');
+    expect(rmbUpper(19.99)).toBe('人民币壹拾玖元玖角玖分');
+  });
 });
 
 describe('fail() takes both languages', () => {
