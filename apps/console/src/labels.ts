@@ -106,6 +106,8 @@ const DEADLINE: Record<DeadlineKind, string> = {
   disclosureWithdrawal: '撤下公示',
   simpleReport: '简易程序备案',
   evidencePreservation: '先行登记保存处理',
+  reconsiderationWindow: '申请行政复议期限',
+  litigationWindow: '提起行政诉讼期限',
   legalReview: '法制审核',
 };
 

@@ -208,7 +208,9 @@ export type CommandEnumValue =
   | 'hearingNotice'
   | 'hearingRequest'
   | 'legalReview'
+  | 'litigationWindow'
   | 'payment'
+  | 'reconsiderationWindow'
   | 'service'
   | 'simpleReport';
 
@@ -752,7 +754,9 @@ export const COMMAND_FORMS = {
           "disclosureWithdrawal",
           "simpleReport",
           "evidencePreservation",
-          "legalReview"
+          "legalReview",
+          "reconsiderationWindow",
+          "litigationWindow"
         ]
       },
       "reason": {

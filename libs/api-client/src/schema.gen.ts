@@ -1198,7 +1198,7 @@ export interface components {
         };
         DeadlineView: {
             /** @enum {string} */
-            kind: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview";
+            kind: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow";
             /** Format: date-time */
             dueAt: string;
             /** Format: date-time */
@@ -1542,7 +1542,7 @@ export interface components {
              * @description The running deadline the step answers to
              * @enum {string}
              */
-            deadline?: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview";
+            deadline?: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow";
             /** Format: date-time */
             dueAt?: string;
             /**
@@ -1962,7 +1962,7 @@ export interface components {
              * @example decision
              * @enum {string}
              */
-            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview";
+            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow";
             reason: string;
         };
         SuspensionDto: {
@@ -2368,7 +2368,7 @@ export interface components {
             party: components["schemas"]["OverduePartyView"];
             flags: ("OVERDUE" | "PAYMENT_OVERDUE" | "MAJOR_DECISION" | "HEARING_OFFERED" | "COLLECTIVE_DISCUSSION_REQUIRED" | "SUSPECTED_CRIME" | "DECISION_REVOKED")[];
             /** @enum {string} */
-            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview";
+            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow";
             /**
              * @description MISSED once the escalation at the limit has run
              * @enum {string}
@@ -2392,7 +2392,7 @@ export interface components {
         };
         OverdueCountView: {
             /** @enum {string} */
-            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview";
+            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow";
             overdue: number;
             near: number;
         };

@@ -241,6 +241,8 @@ const VALUES: Record<CommandEnumValue, { zh: string; en: string }> = {
   simpleReport: { zh: '简易程序备案', en: 'Simple-procedure report' },
   evidencePreservation: { zh: '证据先行登记保存', en: 'Evidence preservation' },
   legalReview: { zh: '法制审核', en: 'Legal review' },
+  reconsiderationWindow: { zh: '申请行政复议期限', en: 'Reconsideration window' },
+  litigationWindow: { zh: '提起行政诉讼期限', en: 'Litigation window' },
 };
 
 /** A field's name in one command. */

@@ -12,6 +12,7 @@ import type { LegalReviewCommand } from './stages/legal-review';
 import type { CollectiveDiscussionCommand } from './stages/collective-discussion';
 import type { DecisionCommand } from './stages/decision';
 import type { ExecutionCommand } from './stages/execution';
+import type { ChallengeCommand } from './stages/challenges';
 import type { CaseControlCommand } from './stages/case-control';
 import type { ClosingCommand } from './stages/closing';
 import type { SimpleProcedureCommand } from './stages/simple-procedure';
@@ -30,6 +31,7 @@ export type CaseCommand =
   | CollectiveDiscussionCommand
   | DecisionCommand
   | ExecutionCommand
+  | ChallengeCommand
   | CaseControlCommand
   | ClosingCommand
   | SimpleProcedureCommand

@@ -6,6 +6,7 @@
 import type { CommandOf, CommandType } from './case-commands';
 import type { CaseEvent, CaseEventType, EventOf } from './case-events';
 import { caseControl } from './stages/case-control';
+import { challenges } from './stages/challenges';
 import { closing } from './stages/closing';
 import { criminalTransfer } from './stages/criminal-transfer';
 import { deadlineTimers } from './stages/deadline-timers';
@@ -35,6 +36,7 @@ export const STAGES: readonly StageInfo[] = [
   collectiveDiscussion,
   decision,
   execution,
+  challenges,
   caseControl,
   closing,
   simpleProcedure,
@@ -64,6 +66,7 @@ export const COMMAND_SPECS = {
   ...collectiveDiscussion.commands,
   ...decision.commands,
   ...execution.commands,
+  ...challenges.commands,
   ...caseControl.commands,
   ...closing.commands,
   ...simpleProcedure.commands,
@@ -82,6 +85,7 @@ export const EVENT_FOLDS = {
   ...collectiveDiscussion.events,
   ...decision.events,
   ...execution.events,
+  ...challenges.events,
   ...caseControl.events,
   ...closing.events,
   ...simpleProcedure.events,

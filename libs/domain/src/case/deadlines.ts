@@ -24,6 +24,8 @@ export const DEADLINE_OWNER: Record<DeadlineKind, 'AGENCY' | 'PARTY'> = {
   simpleReport: 'AGENCY',
   evidencePreservation: 'AGENCY',
   legalReview: 'AGENCY',
+  reconsiderationWindow: 'PARTY',
+  litigationWindow: 'PARTY',
 };
 
 /** Which policy period extends which deadline (MSA 18; APL 60). */
@@ -62,6 +64,7 @@ export const LEGAL_REVIEW_FALLBACK: PeriodSpec = {
 function basePeriod(kind: DeadlineKind, policy: JurisdictionPolicy): PeriodSpec {
   const p = policy.deadlines[kind];
   if (p) return p;
+  if (kind === 'reconsiderationWindow' || kind === 'litigationWindow') throw new Error(`${kind}: no statutory fallback yet (challenge windows are being built)`);
   return kind === 'legalReview' ? LEGAL_REVIEW_FALLBACK : hearingRequestPeriod(policy);
 }
 

@@ -264,6 +264,10 @@ export const DEADLINE_KINDS = [
   'simpleReport',
   'evidencePreservation',
   'legalReview',
+  /** 复议 window: 60 days from service (ARL 20). */
+  'reconsiderationWindow',
+  /** 诉讼 window: 6 months from service (ALL 46). */
+  'litigationWindow',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

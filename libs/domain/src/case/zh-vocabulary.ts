@@ -71,6 +71,8 @@ export const ZH_DEADLINE: Readonly<Record<DeadlineKind, string>> = {
   disclosureWithdrawal: '撤下公示期限',
   simpleReport: '简易程序备案期限',
   evidencePreservation: '先行登记保存处理期限',
+  reconsiderationWindow: '申请行政复议期限',
+  litigationWindow: '提起行政诉讼期限',
   legalReview: '法制审核期限',
 };
 

@@ -124,6 +124,10 @@ export interface JurisdictionPolicy {
      * in deadlines.ts (5 working days, reminder 1 day before) — a policy choice.
      */
     legalReview?: PeriodSpec;
+    /** 复议 window (ARL 20: 60 days from service). Absent: the statutory period. */
+    reconsiderationWindow?: PeriodSpec;
+    /** 诉讼 window (ALL 46: 6 months from service). Absent: the statutory period. */
+    litigationWindow?: PeriodSpec;
   };
   simpleProcedure: {
     /** Maximum fine decided on the spot, inclusive (APL 51). */

@@ -56,6 +56,22 @@ export const noHearingWindowRunning: Check = (s) =>
       })
     : null;
 
+/** A reconsideration (复议) or lawsuit (诉讼) is filed and not yet decided. */
+export function challengePending(s: CaseState): boolean {
+  return s.challenges.some((c) => c.result === undefined);
+}
+
+/**
+ * When the party's challenge windows close (复议 60 days, ARL 20; 诉讼 6
+ * months, ALL 46; both from service): the later due date of the two window
+ * deadlines. Undefined until they are armed (before service).
+ */
+export function challengeWindowsEnd(s: CaseState): string | undefined {
+  const ends = [s.deadlines.reconsiderationWindow?.dueAt, s.deadlines.litigationWindow?.dueAt].filter((d): d is string => d !== undefined);
+  if (ends.length === 0) return undefined;
+  return ends.reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
+}
+
 /** Yuan still owed on the decision. */
 export function outstanding(s: CaseState): number {
   return (fen(s.decision?.amountDue ?? 0) - fen(s.amountPaid)) / 100;
