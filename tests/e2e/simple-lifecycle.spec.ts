@@ -84,10 +84,12 @@ describe('the simple procedure over HTTP', () => {
   it('a fine over ¥200 for a person is refused on the spot: the ordinary procedure is needed', async () => {
     const { id } = await simpleLead();
     const res = await api.refused(id, () => api.command('officer.zhang', id, 'simple-decision', onTheSpot(200.01, '长市监简〔2026〕E2E-2号')));
-    expect(res.body).toMatchObject({ status: 409, code: 'CASE.SIMPLE_FINE_EXCEEDS_LIMIT', state: 'LEAD_REGISTERED' });
+    // Content the law refuses (422), not a wrong state: the case stays open for a lawful on-the-spot decision.
+    expect(res.body).toMatchObject({ status: 422, code: 'CASE.SIMPLE_FINE_EXCEEDS_LIMIT' });
     expect(res.body.detail).toContain('¥200 for a person');
-    // Still open for a lawful on-the-spot decision.
-    expect(res.body.allowedActions).toContain('simple-decision');
+    const view = await api.case('officer.zhang', id);
+    expect(view).toMatchObject({ status: 'LEAD_REGISTERED' });
+    expect(view.allowedActions).toContain('simple-decision');
     expect(await api.eventTypes(id)).toEqual(['LEAD_REGISTERED']);
   });
 
@@ -118,7 +120,7 @@ describe('the simple procedure over HTTP', () => {
     const licence = await api.refused(id, () =>
       api.command('officer.zhang', id, 'simple-decision', { ...onTheSpot(100, 'x'), penalty: { kinds: ['LICENCE_SUSPENSION'] } }),
     );
-    expect(licence.body).toMatchObject({ status: 409, code: 'CASE.SIMPLE_PENALTY_NOT_ALLOWED' });
+    expect(licence.body).toMatchObject({ status: 422, code: 'CASE.SIMPLE_PENALTY_NOT_ALLOWED' });
     // officer.li is not on this case.
     const stranger = await api.refused(id, () => api.command('officer.li', id, 'simple-decision', onTheSpot(100, 'x')));
     expect(stranger.body).toMatchObject({ status: 403, code: 'CASE.NOT_ASSIGNED' });

@@ -104,6 +104,7 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   // Decision, service and execution
   'DECISION.CONTRARY_TO_REPORT': { 'zh-CN': '决定与调查终结报告的认定不符', en: 'The decision contradicts the report' },
   'DECISION.HEAVIER_THAN_NOTICE': { 'zh-CN': '处罚重于告知内容，须重新告知', en: 'Heavier than the notice: notify again' },
+  'DECISION.STEPS_OWED': { 'zh-CN': '所作处罚尚缺法定前置程序', en: 'The decided penalty needs steps the case has not taken' },
   'DECISION.HEAVIER_AFTER_DEFENCE': { 'zh-CN': '不得因当事人陈述申辩而加重处罚', en: 'No heavier penalty because the party defended' },
   'DECISION.EVIDENCE_UNKNOWN': { 'zh-CN': '决定所依据的证据未在本案记录', en: 'The decision relies on unrecorded evidence' },
   'SERVICE.CONSENT_REQUIRED': { 'zh-CN': '电子送达须经当事人同意', en: 'Electronic service needs the party’s consent' },

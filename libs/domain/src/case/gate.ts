@@ -86,5 +86,5 @@ export function gate(s: CaseState, cmd: CaseCommand, actor: ActorSnapshot | Syst
       if (f) return f;
     }
   }
-  return rule.from(s, cmd, opts.rulesBefore ? { rulesBefore: opts.rulesBefore } : {});
+  return rule.from(s, cmd, { ...(opts.rulesBefore ? { rulesBefore: opts.rulesBefore } : {}), ...(opts.now ? { now: opts.now } : {}) });
 }

@@ -76,13 +76,14 @@ export const SHARED_REJECTION_CODES = {
   'CASE.DEFENCE_PERIOD_RUNNING': 409,
   'CASE.HEARING_WINDOW_RUNNING': 409,
   'CASE.PRE_DECISION_STEP_MISSING': 409,
-  'CASE.SIMPLE_FINE_EXCEEDS_LIMIT': 409,
-  'CASE.SIMPLE_PENALTY_NOT_ALLOWED': 409,
   'DEADLINE.NOT_OPEN': 409,
   // payload (400)
   'VALIDATION.FAILED': 400,
   // legal rules on the content (422)
   'CASE.EVIDENCE_REQUIRED': 422,
+  // APL 51: what an on-the-spot decision may impose
+  'CASE.SIMPLE_FINE_EXCEEDS_LIMIT': 422,
+  'CASE.SIMPLE_PENALTY_NOT_ALLOWED': 422,
   // discretion benchmarks (rules/discretion.ts): the report and the decision
   'DISCRETION.OUT_OF_RANGE': 422,
   'DISCRETION.BASE_MISSING': 422,

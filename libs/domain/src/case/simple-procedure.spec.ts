@@ -34,7 +34,7 @@ describe('simple procedure limit (APL 51): warning, or fine ≤ ¥200 person / �
       expect(d.ok).toBe(true);
     } else {
       const rej = rejected(d);
-      expect(rej).toMatchObject({ code: 'CASE.SIMPLE_FINE_EXCEEDS_LIMIT', status: 409, state: 'LEAD_REGISTERED' });
+      expect(rej).toMatchObject({ code: 'CASE.SIMPLE_FINE_EXCEEDS_LIMIT', status: 422, state: 'LEAD_REGISTERED' });
       expect(rej.reason).toContain(party === 'PERSON' ? '¥200 for a person' : '¥3,000 for an organisation');
       expect(rej.reason).toContain('ordinary procedure');
       expect(rej.allowedActions).toContain('simple-decision');
@@ -52,7 +52,7 @@ describe('simple procedure limit (APL 51): warning, or fine ≤ ¥200 person / �
     const r = simpleLead();
     expect(r.try(C.simpleDecide(r.now, { penalty: { kinds: ['WARNING'] } }), A).ok).toBe(true);
     const rej = rejected(r.try(C.simpleDecide(r.now, { penalty: { kinds: ['LICENCE_SUSPENSION'] } }), A));
-    expect(rej).toMatchObject({ code: 'CASE.SIMPLE_PENALTY_NOT_ALLOWED', status: 409 });
+    expect(rej).toMatchObject({ code: 'CASE.SIMPLE_PENALTY_NOT_ALLOWED', status: 422 });
   });
 
   it('is served on the spot: direct or on refusal with a witness, never by post', () => {

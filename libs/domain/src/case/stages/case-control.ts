@@ -51,7 +51,7 @@ export type CaseControlEvent =
       replacement?: CaseOfficer;
     };
 
-const extensionTarget: Check = (s, cmd) => {
+const extensionTarget: Check = (s, cmd, opts) => {
   const kind = (cmd as { deadline?: DeadlineKind }).deadline;
   if (kind === undefined) return null;
   if (!EXTENSION_PERIOD[kind]) {
@@ -65,6 +65,13 @@ const extensionTarget: Check = (s, cmd) => {
     return fail('DEADLINE.NOT_OPEN', {
       en: `The ${kind} deadline is ${d ? d.state : 'not armed'}; only a running deadline can be extended`,
       zh: `${zhDeadline(kind)}${d ? ZH_DEADLINE_STATE[d.state] : '尚未开始计算'}；只有正在计算的期限才能延长`,
+    });
+  }
+  // Past due and not yet escalated by its alarm: as closed to extension as a missed one.
+  if (opts?.now !== undefined && d!.state === 'OPEN' && ms(opts.now) > ms(d!.dueAt)) {
+    return fail('DEADLINE.EXPIRED', {
+      en: `The ${kind} deadline expired at ${d!.dueAt}; an extension must be approved before it runs out`,
+      zh: `${zhDeadline(kind)}已于${zhDue(d)}届满；延长须在期限届满前批准`,
     });
   }
   return null;
@@ -89,14 +96,8 @@ function withReason<T extends 'CASE_SUSPENDED' | 'CASE_RESUMED' | 'CASE_TERMINAT
   };
 }
 
-function extensionFail(s: CaseState, kind: DeadlineKind, now: string): Fail | null {
+function extensionFail(s: CaseState, kind: DeadlineKind): Fail | null {
   const d = s.deadlines[kind]!; // the rule checked it is running
-  if (d.state === 'OPEN' && ms(now) > ms(d.dueAt)) {
-    return fail('DEADLINE.EXPIRED', {
-      en: `The ${kind} deadline expired at ${d.dueAt}; an extension must be approved before it runs out`,
-      zh: `${zhDeadline(kind)}已于${zhDue(d)}届满；延长须在期限届满前批准`,
-    });
-  }
   if (kind === 'filingDecision' && d.extensions >= 1) {
     return fail('DEADLINE.NOT_EXTENDABLE', {
       en: 'The filing decision may be extended once (MSA 18)',
@@ -122,15 +123,15 @@ export const caseControl = stage<CaseControlCommand, CaseControlEvent>()(
       action: 'extension',
       roles: ['AGENCY_HEAD'],
       decisive: true,
-      from: (s, cmd) =>
+      from: (s, cmd, opts) =>
         (s.status === 'LEAD_REGISTERED' && s.procedure === 'ORDINARY') || INVESTIGATING.includes(s.status) || s.status === 'SUSPENDED'
-          ? extensionTarget(s, cmd)
+          ? extensionTarget(s, cmd, opts)
           : notAllowed(s, cmd),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.oneOf('deadline', cmd.deadline, DEADLINE_KINDS).text('reason', cmd.reason);
         if (!v.ok) return invalid(v);
-        const f = extensionFail(s, cmd.deadline, ctx.now);
+        const f = extensionFail(s, cmd.deadline);
         if (f) return f;
         return { type: 'DEADLINE_EXTENDED', deadline: cmd.deadline, reason: cmd.reason, extensionNo: s.deadlines[cmd.deadline]!.extensions + 1 };
       },

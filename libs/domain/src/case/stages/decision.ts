@@ -25,6 +25,7 @@ const CODES = {
   'DECISION.HEAVIER_AFTER_DEFENCE': 422,
   'SERVICE.BEFORE_DECISION': 422,
   'DECISION.EVIDENCE_UNKNOWN': 422,
+  'DECISION.STEPS_OWED': 422,
 } as const satisfies Record<string, RejectionStatus>;
 const fail = failWith(CODES);
 
@@ -185,7 +186,8 @@ function stepsOwedByDecision(s: CaseState, a: DecisionAssessment): Fail | null {
   }
   if (missing.length === 0) return null;
   const steps = joinMessages(missing.map((m) => m.message));
-  return fail('CASE.PRE_DECISION_STEP_MISSING', { en: `Before this decision: ${steps.en}`, zh: `作出本决定之前，尚须：${steps.zh}` }, missing);
+  // The content (what is decided) asks for more than the case went through: 422, not the state's 409.
+  return fail('DECISION.STEPS_OWED', { en: `Before this decision: ${steps.en}`, zh: `作出本决定之前，尚须：${steps.zh}` }, missing);
 }
 
 const notSuspectedCrime: Check = (s) =>

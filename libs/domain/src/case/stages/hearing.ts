@@ -75,18 +75,19 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
               en: 'The proposed penalty does not qualify for a hearing (APL 63; policy thresholds)',
               zh: '拟作出的处罚不属于听证范围（《行政处罚法》第63条；执法政策规定的标准）',
             }),
+        (s) =>
+          s.hearingWaiver
+            ? fail('HEARING.WAIVED', {
+                en: `The party waived its hearing on ${s.hearingWaiver.at} (APL 64)`,
+                zh: `当事人已于${zhDate(s.hearingWaiver.at)}放弃听证（《行政处罚法》第64条）`,
+              })
+            : null,
       ),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.instant('requestedAt', cmd.requestedAt, { notFuture: true }).text('note', cmd.note, { optional: true });
         if (v.ok && s.notice && ms(cmd.requestedAt) < ms(s.notice.service.servedAt)) v.add('requestedAt', { en: 'must not precede the notice', zh: '不得早于告知书送达时间' });
         if (!v.ok) return invalid(v);
-        if (s.hearingWaiver) {
-          return fail('HEARING.WAIVED', {
-            en: `The party waived its hearing on ${s.hearingWaiver.at} (APL 64)`,
-            zh: `当事人已于${zhDate(s.hearingWaiver.at, ctx.policy.timeZone)}放弃听证（《行政处罚法》第64条）`,
-          });
-        }
         const d = s.deadlines.hearingRequest ?? s.deadlines.defence;
         if (d && ms(cmd.requestedAt) > ms(d.dueAt)) {
           return fail('HEARING.REQUEST_LATE', {

@@ -44,8 +44,18 @@ export type Handler<C extends Typed, E extends Typed> = (s: CaseState, cmd: C, c
 /** Judged in the gate on the person acting; `date` and `policy` only when the caller gave them. */
 export type ActorCheck = (s: CaseState, actor: ActorSnapshot, opts: RuleOptions & { date?: string; policy?: JurisdictionPolicy }) => Fail | null;
 
-/** State machine plus payload-free guards: judged before the payload, and probed for allowed actions. */
-export type Check = (s: CaseState, cmd: Typed, rules?: RuleOptions) => Fail | null;
+/** What a guard may read besides the case: the rules in force and, when the caller gave it, the instant of judgement. */
+export interface CheckOptions extends RuleOptions {
+  /** The instant the command is judged at (decide() always; allowedActions() when asked with `now`). */
+  now?: string;
+}
+
+/**
+ * State machine plus payload-free guards: judged before the payload, and
+ * probed for allowed actions. Every 409 comes from here, so an action that
+ * answers 409 is never among the case's allowedActions.
+ */
+export type Check = (s: CaseState, cmd: Typed, rules?: CheckOptions) => Fail | null;
 
 export interface CommandRule {
   /** The HTTP action (path after /cases/:id/); null for the workflow's own timer commands. */

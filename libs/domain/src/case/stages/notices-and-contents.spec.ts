@@ -250,7 +250,8 @@ describe('the steps owed come from what is decided, not only from what was propo
     r.exec({ type: 'WAIVE_HEARING', waivedAt: r.now }, A);
     const withWarning = C.decide({ penalty: { ...r.s.report!.proposedPenalty!, kinds: ['WARNING', ...r.s.report!.proposedPenalty!.kinds] } });
     const refused = rejected(r.try(withWarning, H));
-    expect(refused).toMatchObject({ status: 409, code: 'CASE.PRE_DECISION_STEP_MISSING' });
+    // What is decided asks for more than the case went through: content (422), while the decision action stays allowed.
+    expect(refused).toMatchObject({ status: 422, code: 'DECISION.STEPS_OWED' });
     expect(refused.errors?.map((e) => e.field)).toEqual(['legal-review', 'collective-discussion']);
     expect(r.try(C.decide(), H).ok).toBe(true);
     expect(replayed(r, withWarning, H, 'decision-contents').ok).toBe(true);
