@@ -46,12 +46,12 @@ const { appendCaseEvents } = proxyActivities<CaseActivities>({
 
 
 /**
- * Each rule change is a patch, asked in order: the first one absent from the
- * history (a command replayed from before it) and every later one do not
- * judge. A new command records all of them.
+ * Each rule change is a patch: those absent from the history (a command
+ * replayed from before them) do not judge it, each on its own, since changes
+ * built side by side may land in either order. A new command records all.
  */
-function firstAbsentRuleChange(): RuleChange | undefined {
-  return RULE_CHANGES.find((change) => !patched(change));
+function absentRuleChanges(): RuleChange[] {
+  return RULE_CHANGES.filter((change) => !patched(change));
 }
 
 /** How long a started workflow waits for its registration before giving up. */
@@ -142,9 +142,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       exclusive(async (): Promise<CommandResult> => {
         const at = now();
         // A command recorded before a change of the rules replays under the rules it ran with.
-        const rulesBefore = firstAbsentRuleChange();
+        const rulesAbsent = absentRuleChanges();
         // State may have moved since validation (handlers queue): decide again.
-        const decision = decide(state, envelope.command, { actor: envelope.actor, policy, now: at, ...(rulesBefore ? { rulesBefore } : {}) });
+        const decision = decide(state, envelope.command, { actor: envelope.actor, policy, now: at, ...(rulesAbsent.length ? { rulesAbsent } : {}) });
         if (!decision.ok) throw rejectionFailure(decision.rejection);
         const first = seq + 1;
         await record(decision.events, actorRef(envelope.actor), at);

@@ -48,6 +48,32 @@ describe('criminal transfer over HTTP', () => {
     expect((await api.get('head.sun', `/cases/${id}/timeline/verify`)).body).toEqual({ valid: true, events: 5 });
   });
 
+  it("R310's limits are deadlines: the police's receipt moves the case on and restarts their 3 days; a second receipt or an act dated before the dispatch changes nothing", async () => {
+    const id = await api.filedCase({ violationCode: 'PRODUCT-FAKE' });
+    const proposed = await api.command('officer.zhang', id, 'criminal-transfer', { grounds: 'fake goods', officerIds: team() });
+    expect(deadline(proposed.body.case, 'transferApproval')).toMatchObject({ state: 'OPEN', owner: 'AGENCY' });
+    const approved = await api.command('head.sun', id, 'criminal-transfer/approval', { approve: true, reason: 'threshold reached' });
+    expect(deadline(approved.body.case, 'transferDispatch')).toMatchObject({ state: 'OPEN' });
+    expect(deadline(approved.body.case, 'transferDispatch')?.basis.source).toContain('24 hours');
+    const sentAt = ago(60);
+    const dispatched = await api.command('officer.li', id, 'criminal-transfer/dispatch', { sentAt, policeAgency: '长治市公安局', procuratorate: '长治市人民检察院', documents: ['移送书'] });
+    expect(deadline(dispatched.body.case, 'policeFilingDecision')).toMatchObject({ state: 'OPEN', owner: 'POLICE', startAt: sentAt });
+
+    const early = await api.refused(id, () => api.command('police.wu', id, 'criminal-transfer/police-decision', { decision: 'RECEIPT', at: ago(120) }));
+    expect(early.body).toMatchObject({ status: 422, code: 'TRANSFER.RECEIPT_BEFORE_DISPATCH' });
+    const receivedAt = ago(30);
+    const received = await api.command('police.wu', id, 'criminal-transfer/police-decision', { decision: 'RECEIPT', at: receivedAt });
+    expect(received.body.case).toMatchObject({ status: 'TRANSFER_RECEIVED' });
+    expect(deadline(received.body.case, 'policeFilingDecision')).toMatchObject({ state: 'OPEN', startAt: receivedAt });
+    const again = await api.refused(id, () => api.command('police.wu', id, 'criminal-transfer/police-decision', { decision: 'RECEIPT', at: ago(1) }));
+    expect(again.body).toMatchObject({ status: 409, code: 'TRANSFER.ALREADY_RECEIVED', state: 'TRANSFER_RECEIVED' });
+    expect((await api.eventTypes(id)).slice(-2)).toEqual(['TRANSFER_DISPATCHED', 'POLICE_DECISION_RECORDED']);
+
+    const accepted = await api.command('police.wu', id, 'criminal-transfer/police-decision', { decision: 'ACCEPT', at: ago(1) });
+    expect(accepted.body.case).toMatchObject({ status: 'TRANSFER_ACCEPTED' });
+    expect(deadline(accepted.body.case, 'policeFilingDecision')?.state).toBe('MET');
+  });
+
   it('police decline, reconsideration, procuratorate supervision, then the case returns to the administrative track', async () => {
     const id = await api.filedCase({ violationCode: 'PRODUCT-FAKE' });
     await api.command('officer.zhang', id, 'criminal-transfer', { grounds: 'fake goods', officerIds: team() });

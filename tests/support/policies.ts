@@ -1,4 +1,4 @@
-import type { JurisdictionPolicy, PeriodSpec } from '@zhifa/domain';
+import { R310_PERIODS, type JurisdictionPolicy, type PeriodSpec } from '@zhifa/domain';
 import { DEMO_POLICY } from '../../infra/seed/demo-policy';
 
 /**
@@ -8,7 +8,7 @@ import { DEMO_POLICY } from '../../infra/seed/demo-policy';
 export function fastPolicy(periods: Partial<Record<keyof JurisdictionPolicy['deadlines'], { seconds: number; remindBefore?: number }>>): JurisdictionPolicy {
   const deadlines = { ...DEMO_POLICY.deadlines };
   for (const [kind, p] of Object.entries(periods) as [keyof JurisdictionPolicy['deadlines'], { seconds: number; remindBefore?: number }][]) {
-    const base = deadlines[kind] ?? { ...deadlines.defence, source: 'APL 64' };
+    const base = deadlines[kind] ?? (R310_PERIODS as Partial<Record<string, PeriodSpec>>)[kind] ?? { ...deadlines.defence, source: 'APL 64' };
     const spec: PeriodSpec = { ...base, seconds: p.seconds, remindBefore: p.remindBefore };
     deadlines[kind] = spec;
   }

@@ -36,6 +36,7 @@ const STATUS: Record<Status, string> = {
   TRANSFER_PROPOSED: '拟移送司法机关',
   TRANSFER_APPROVED: '移送已批准',
   TRANSFERRED: '已移送',
+  TRANSFER_RECEIVED: '公安机关已接收',
   TRANSFER_ACCEPTED: '公安机关已立案',
   TRANSFER_DECLINED: '公安机关不予立案',
   TRANSFER_RECONSIDERATION_REQUESTED: '已提请复议',
@@ -90,6 +91,7 @@ const FLAG: Record<Flag, string> = {
   COLLECTIVE_DISCUSSION_REQUIRED: '需集体讨论',
   SUSPECTED_CRIME: '涉嫌犯罪',
   DECISION_REVOKED: '决定已撤销',
+  TRANSFER_OVERDUE: '公安机关超期',
 };
 
 const DEADLINE: Record<DeadlineKind, string> = {
@@ -108,6 +110,12 @@ const DEADLINE: Record<DeadlineKind, string> = {
   evidencePreservation: '先行登记保存处理',
   reconsiderationWindow: '申请行政复议期限',
   litigationWindow: '提起行政诉讼期限',
+  transferApproval: '移送审批',
+  transferDispatch: '移送公安机关',
+  policeFilingDecision: '公安机关立案审查',
+  transferReconsiderationRequest: '提请复议',
+  transferReconsiderationAnswer: '公安机关复议',
+  transferSupervisionRequest: '提请立案监督',
   legalReview: '法制审核',
 };
 

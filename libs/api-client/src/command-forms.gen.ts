@@ -210,9 +210,15 @@ export type CommandEnumValue =
   | 'legalReview'
   | 'litigationWindow'
   | 'payment'
+  | 'policeFilingDecision'
   | 'reconsiderationWindow'
   | 'service'
-  | 'simpleReport';
+  | 'simpleReport'
+  | 'transferApproval'
+  | 'transferDispatch'
+  | 'transferReconsiderationAnswer'
+  | 'transferReconsiderationRequest'
+  | 'transferSupervisionRequest';
 
 export const COMMAND_FORMS = {
   "archive": {
@@ -756,7 +762,13 @@ export const COMMAND_FORMS = {
           "evidencePreservation",
           "legalReview",
           "reconsiderationWindow",
-          "litigationWindow"
+          "litigationWindow",
+          "transferApproval",
+          "transferDispatch",
+          "policeFilingDecision",
+          "transferReconsiderationRequest",
+          "transferReconsiderationAnswer",
+          "transferSupervisionRequest"
         ]
       },
       "reason": {

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DAY_KINDS, DEADLINE_KINDS, DEADLINE_STATES, deadlineStanding, stillOwed, type DayKind, type DeadlineBasis, type DeadlineState } from '@zhifa/domain';
+import { DAY_KINDS, DEADLINE_KINDS, DEADLINE_OWNER, DEADLINE_STATES, deadlineStanding, stillOwed, type DayKind, type DeadlineBasis, type DeadlineKind, type DeadlineOwner, type DeadlineState } from '@zhifa/domain';
 import type { CaseClock } from './deadline-clock.service';
 
 // A case's deadlines as the API answers them: each with the basis it was
@@ -68,6 +68,12 @@ export class DeadlineView {
   @ApiProperty({ enum: DEADLINE_KINDS })
   kind!: string;
 
+  @ApiProperty({ enum: ['AGENCY', 'PARTY', 'POLICE'], description: 'Who must act by it: the agency, the party, or the police of a criminal transfer (R310)' })
+  owner!: DeadlineOwner;
+
+  @ApiProperty({ type: String, format: 'date-time', description: 'When the period started' })
+  startAt!: string;
+
   @ApiProperty({ type: String, format: 'date-time' })
   dueAt!: string;
 
@@ -96,8 +102,9 @@ export class DeadlineView {
 export function deadlineViews(deadlines: object | null | undefined, clock: CaseClock): DeadlineView[] {
   const entries = Object.entries(deadlines ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return entries.map(([kind, d]) => {
-    const dl = d as { dueAt: string; remindAt?: string; state: DeadlineState; basis: DeadlineBasisView };
+    const dl = d as { startAt: string; dueAt: string; remindAt?: string; state: DeadlineState; basis: DeadlineBasisView };
     const standing = stillOwed(dl) ? deadlineStanding(dl.dueAt, clock.now, clock.timeZone) : {};
-    return { kind, dueAt: dl.dueAt, remindAt: dl.remindAt, state: dl.state, basis: dl.basis, ...standing };
+    const owner = DEADLINE_OWNER[kind as DeadlineKind];
+    return { kind, owner, startAt: dl.startAt, dueAt: dl.dueAt, remindAt: dl.remindAt, state: dl.state, basis: dl.basis, ...standing };
   });
 }

@@ -127,6 +127,9 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   // Criminal transfer
   'TRANSFER.RECONSIDERATION_USED': { 'zh-CN': '已提请过复议', en: 'Reconsideration was already requested' },
   'TRANSFER.SUPERVISION_USED': { 'zh-CN': '已提请过检察监督', en: 'Supervision was already requested' },
+  'TRANSFER.ALREADY_RECEIVED': { 'zh-CN': '公安机关已签收移送', en: 'The police already signed the receipt' },
+  'TRANSFER.WINDOW_CLOSED': { 'zh-CN': '提请期限已届满', en: 'The window for this request has closed' },
+  'TRANSFER.RECEIPT_BEFORE_DISPATCH': { 'zh-CN': '公安机关的处理时间早于移送时间', en: "The police's act precedes the dispatch" },
 
   // The request itself
   'VALIDATION.FAILED': { 'zh-CN': '填写内容有误，请按字段提示修改', en: 'Some fields are invalid' },

@@ -243,6 +243,12 @@ const VALUES: Record<CommandEnumValue, { zh: string; en: string }> = {
   legalReview: { zh: '法制审核', en: 'Legal review' },
   reconsiderationWindow: { zh: '申请行政复议期限', en: 'Reconsideration window' },
   litigationWindow: { zh: '提起行政诉讼期限', en: 'Litigation window' },
+  transferApproval: { zh: '移送审批期限', en: 'Transfer approval' },
+  transferDispatch: { zh: '移送期限', en: 'Transfer dispatch' },
+  policeFilingDecision: { zh: '公安机关立案审查期限', en: 'Police filing decision' },
+  transferReconsiderationRequest: { zh: '提请复议期限', en: 'Reconsideration request' },
+  transferReconsiderationAnswer: { zh: '公安机关复议期限', en: 'Reconsideration answer' },
+  transferSupervisionRequest: { zh: '提请立案监督期限', en: 'Supervision request' },
 };
 
 /** A field's name in one command. */

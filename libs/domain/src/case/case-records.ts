@@ -64,7 +64,7 @@ export interface Penalty {
 export interface CaseDeadline {
   kind: DeadlineKind;
   /** AGENCY deadlines make the case OVERDUE when missed; PARTY ones (defence, payment) do not. */
-  owner: 'AGENCY' | 'PARTY';
+  owner: 'AGENCY' | 'PARTY' | 'POLICE';
   /** Instant the period runs from. */
   startAt: string;
   dueAt: string;

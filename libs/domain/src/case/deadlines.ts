@@ -9,7 +9,10 @@ import type { CaseFlag, DeadlineKind } from './vocabulary';
 import { isRunning } from './vocabulary';
 
 /** Deadlines the party owns: missing them is not the agency's delay. */
-export const DEADLINE_OWNER: Record<DeadlineKind, 'AGENCY' | 'PARTY'> = {
+/** Who must act by the deadline: the agency, the party, or the police of a transfer (R310). */
+export type DeadlineOwner = 'AGENCY' | 'PARTY' | 'POLICE';
+
+export const DEADLINE_OWNER: Record<DeadlineKind, DeadlineOwner> = {
   filingDecision: 'AGENCY',
   caseReview: 'AGENCY',
   defence: 'PARTY',
@@ -26,7 +29,17 @@ export const DEADLINE_OWNER: Record<DeadlineKind, 'AGENCY' | 'PARTY'> = {
   legalReview: 'AGENCY',
   reconsiderationWindow: 'PARTY',
   litigationWindow: 'PARTY',
+  transferApproval: 'AGENCY',
+  transferDispatch: 'AGENCY',
+  policeFilingDecision: 'POLICE',
+  // A right of the agency, not a duty: letting it pass is no delay (lapseIsDelay).
+  transferReconsiderationRequest: 'AGENCY',
+  transferReconsiderationAnswer: 'POLICE',
+  transferSupervisionRequest: 'AGENCY',
 };
+
+/** Windows for a right of the agency (R310 9): letting one pass is a lawful choice, never a delay. */
+export const AGENCY_RIGHT_WINDOWS: readonly DeadlineKind[] = ['transferReconsiderationRequest', 'transferSupervisionRequest'];
 
 /** Which policy period extends which deadline (MSA 18; APL 60). */
 export const EXTENSION_PERIOD: Partial<Record<DeadlineKind, 'filingDecisionExtension' | 'decisionExtension'>> = {
@@ -60,10 +73,25 @@ export const LEGAL_REVIEW_FALLBACK: PeriodSpec = {
   remindBefore: 1,
 };
 
+/**
+ * R310's limits on a criminal transfer, counted in calendar days (domain spec
+ * §4.9: the regulation has no working-day clause); dispatch is 24 hours of
+ * wall time. A policy may restate them; older policies lack them.
+ */
+export const R310_PERIODS = {
+  transferApproval: { days: 3, kind: 'CALENDAR', source: 'R310 5 (head decides within 3 days)', remindBefore: 1 },
+  transferDispatch: { days: 1, kind: 'CALENDAR', seconds: 86_400, source: 'R310 6 (dispatched within 24 hours of approval)', remindBefore: 6 * 3600 },
+  policeFilingDecision: { days: 3, kind: 'CALENDAR', source: 'R310 8 (police decide within 3 days of receipt)', remindBefore: 1 },
+  transferReconsiderationRequest: { days: 3, kind: 'CALENDAR', source: 'R310 9 (reconsideration asked within 3 days of the refusal)', remindBefore: 1 },
+  transferReconsiderationAnswer: { days: 3, kind: 'CALENDAR', source: 'R310 9 (police answer within 3 days)', remindBefore: 1 },
+  transferSupervisionRequest: { days: 3, kind: 'CALENDAR', source: 'R310 9 (filing supervision asked within 3 days of the final refusal)', remindBefore: 1 },
+} as const satisfies Partial<Record<DeadlineKind, PeriodSpec>>;
+
 /** The period of a deadline kind: the policy's, or the fallback of a period older policies lack. */
 function basePeriod(kind: DeadlineKind, policy: JurisdictionPolicy): PeriodSpec {
   const p = policy.deadlines[kind];
   if (p) return p;
+  if (kind in R310_PERIODS) return R310_PERIODS[kind as keyof typeof R310_PERIODS];
   if (kind === 'reconsiderationWindow' || kind === 'litigationWindow') throw new Error(`${kind}: no statutory fallback yet (challenge windows are being built)`);
   return kind === 'legalReview' ? LEGAL_REVIEW_FALLBACK : hearingRequestPeriod(policy);
 }
@@ -160,7 +188,7 @@ export function cancelAllDeadlines(s: CaseState, at: string, except: DeadlineKin
 export function deriveFlags(s: CaseState): CaseFlag[] {
   const flags: CaseFlag[] = [];
   const deadlines = Object.values(s.deadlines) as CaseDeadline[];
-  if (deadlines.some((d) => d.owner === 'AGENCY' && d.state === 'MISSED')) flags.push('OVERDUE');
+  if (deadlines.some((d) => d.owner === 'AGENCY' && d.state === 'MISSED' && !AGENCY_RIGHT_WINDOWS.includes(d.kind))) flags.push('OVERDUE');
   if (s.deadlines.payment?.state === 'MISSED') flags.push('PAYMENT_OVERDUE');
   const a = s.decision?.assessment ?? s.report?.assessment;
   // The case as it stands (hearing held, marked major, violation listed) as well as the assessment.
@@ -169,5 +197,6 @@ export function deriveFlags(s: CaseState): CaseFlag[] {
   if (a?.collectiveDiscussionRequired || (s.reviewGrounds?.collectiveDiscussion.length ?? 0) > 0) flags.push('COLLECTIVE_DISCUSSION_REQUIRED');
   if (s.suspectedCrime) flags.push('SUSPECTED_CRIME');
   if (s.decision?.revoked) flags.push('DECISION_REVOKED');
+  if (deadlines.some((d) => d.owner === 'POLICE' && d.state === 'MISSED')) flags.push('TRANSFER_OVERDUE');
   return flags;
 }

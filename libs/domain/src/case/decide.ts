@@ -19,6 +19,7 @@ import type { Handler, HandlerContext } from './stages/kit';
 import { isFail } from './stages/kit';
 import { registerLead } from './stages/registration';
 import { isSealed } from './vocabulary';
+import { ruleOptions } from './rule-changes';
 
 /** What decide() answers: the events to record, or the rejection. */
 export type DecideResult = { ok: true; events: CaseEvent[] } | { ok: false; rejection: Rejection };
@@ -29,7 +30,7 @@ export function decide(state: CaseState | null, command: CaseCommand, ctx: Comma
     rejection: {
       ...f,
       state: state?.status ?? null,
-      allowedActions: isSealed(state?.status) ? [] : allowedActions(state, ctx.actor, { now: ctx.now, policy: ctx.policy, ...(ctx.rulesBefore ? { rulesBefore: ctx.rulesBefore } : {}) }),
+      allowedActions: isSealed(state?.status) ? [] : allowedActions(state, ctx.actor, { now: ctx.now, policy: ctx.policy, ...ruleOptions(ctx) }),
     },
   });
 
@@ -65,7 +66,7 @@ export function decide(state: CaseState | null, command: CaseCommand, ctx: Comma
       return isFail(r) ? reject(r) : { ok: true, events: [r] };
     }
 
-    const g = gate(state, command, ctx.actor, { now: ctx.now, policy: ctx.policy, ...(ctx.rulesBefore ? { rulesBefore: ctx.rulesBefore } : {}) });
+    const g = gate(state, command, ctx.actor, { now: ctx.now, policy: ctx.policy, ...ruleOptions(ctx) });
     if (g) return reject(g);
     const handle = COMMAND_SPECS[command.type].handle as Handler<CaseCommand, CaseEvent>;
     const r = handle(state, command, hctx);

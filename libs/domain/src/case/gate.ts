@@ -2,7 +2,7 @@
 // (role, agency, assignment, certificate, independence) and whether the case's
 // state allows the command. allowedActions() probes the same gate.
 
-import type { RuleOptions } from './rule-changes';
+import { ruleOptions, type RuleOptions } from './rule-changes';
 import { localDate } from '../calendar';
 import type { JurisdictionPolicy } from '../policy/policy.types';
 import type { ActorSnapshot } from './actor.types';
@@ -79,12 +79,12 @@ export function gate(s: CaseState, cmd: CaseCommand, actor: ActorSnapshot | Syst
     if (rule.actorCheck) {
       const tz = opts.policy?.timeZone ?? opts.timeZone;
       const f = rule.actorCheck(s, actor, {
-        ...(opts.rulesBefore ? { rulesBefore: opts.rulesBefore } : {}),
+        ...ruleOptions(opts),
         ...(opts.now && tz ? { date: localDate(opts.now, tz) } : {}),
         ...(opts.policy ? { policy: opts.policy } : {}),
       });
       if (f) return f;
     }
   }
-  return rule.from(s, cmd, { ...(opts.rulesBefore ? { rulesBefore: opts.rulesBefore } : {}), ...(opts.now ? { now: opts.now } : {}) });
+  return rule.from(s, cmd, { ...ruleOptions(opts), ...(opts.now ? { now: opts.now } : {}) });
 }

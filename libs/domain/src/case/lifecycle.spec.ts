@@ -400,8 +400,10 @@ describe('criminal transfer (两法衔接)', () => {
   it('accepted by the police: the administrative case closes', () => {
     const r = scenario('TRANSFERRED');
     r.exec(C.policeDecision('RECEIPT', r.now), P);
-    expect(r.status).toBe('TRANSFERRED');
+    // Received is not sent: the police's 3 days now run from the receipt (R310 7–8).
+    expect(r.status).toBe('TRANSFER_RECEIVED');
     expect(r.s.transfer?.receivedAt).toBeDefined();
+    expect(r.s.deadlines.policeFilingDecision).toMatchObject({ state: 'OPEN', owner: 'POLICE', startAt: r.s.transfer?.receivedAt });
     r.exec(C.policeDecision('ACCEPT', r.now), P);
     expect(r.status).toBe('TRANSFER_ACCEPTED');
     expect(r.s.deadlines.decision?.state).toBe('CANCELLED');

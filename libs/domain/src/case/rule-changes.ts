@@ -17,6 +17,8 @@ export const RULE_CHANGES = [
   'discretion-benchmarks',
   /** The decision carries the APL 59 contents built from the case, and owes the steps its own assessment requires. */
   'decision-contents',
+  /** R310's time limits on a criminal transfer are deadlines; the police's receipt moves the case to TRANSFER_RECEIVED. */
+  'r310-limits',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 
@@ -28,10 +30,23 @@ export interface RuleOptions {
    * while it replays; never by the API, never for a new command.
    */
   rulesBefore?: RuleChange;
+  /**
+   * The changes absent from the history of the command being replayed, each
+   * judged on its own: changes built side by side may land in any order, so
+   * a history can hold a later change without an earlier one. Set only by
+   * the case workflow while it replays; it wins over `rulesBefore`.
+   */
+  rulesAbsent?: readonly RuleChange[];
+}
+
+/** Only the replay options of `opts`, to hand on. */
+export function ruleOptions(opts: RuleOptions): RuleOptions {
+  return { ...(opts.rulesBefore ? { rulesBefore: opts.rulesBefore } : {}), ...(opts.rulesAbsent ? { rulesAbsent: opts.rulesAbsent } : {}) };
 }
 
 /** Whether `change` judges this command. */
 export function inForce(opts: RuleOptions | undefined, change: RuleChange): boolean {
+  if (opts?.rulesAbsent) return !opts.rulesAbsent.includes(change);
   if (!opts?.rulesBefore) return true;
   return RULE_CHANGES.indexOf(change) < RULE_CHANGES.indexOf(opts.rulesBefore);
 }

@@ -33,6 +33,7 @@ const TRANSFER: ScenarioName[] = [
   'TRANSFER_PROPOSED',
   'TRANSFER_APPROVED',
   'TRANSFERRED',
+  'TRANSFER_RECEIVED',
   'TRANSFER_ACCEPTED',
   'TRANSFER_DECLINED',
   'TRANSFER_RECONSIDERATION_REQUESTED',
@@ -48,7 +49,7 @@ function cells(...groups: [ScenarioName[], Expect][]): Partial<Record<ScenarioNa
 }
 
 const HEARING_PENDING: ScenarioName[] = ['HEARING_REQUESTED', 'HEARING_SCHEDULED'];
-// Deadlines OPEN in each fixture (hearing, suspension and transfer pauses suspend the decision clock).
+// Deadlines OPEN in each fixture (hearing, suspension and transfer pauses suspend the decision clock; R310's limits run on a transfer).
 const WITH_OPEN_DEADLINE: ScenarioName[] = [
   'LEAD_REGISTERED',
   'FILED',
@@ -64,7 +65,13 @@ const WITH_OPEN_DEADLINE: ScenarioName[] = [
   'SERVED',
   'EXECUTED',
   'TERMINATED',
+  'TRANSFER_PROPOSED',
+  'TRANSFER_APPROVED',
+  'TRANSFERRED',
+  'TRANSFER_RECEIVED',
   'TRANSFER_ACCEPTED',
+  'TRANSFER_DECLINED',
+  'TRANSFER_RECONSIDERATION_REQUESTED',
   'SIMPLE:SERVED',
   'SIMPLE:EXECUTED',
 ];
@@ -150,7 +157,7 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   PROPOSE_TRANSFER: cells([INVESTIGATING, OK]),
   DECIDE_TRANSFER: cells([['TRANSFER_PROPOSED'], OK]),
   DISPATCH_TRANSFER: cells([['TRANSFER_APPROVED'], OK]),
-  RECORD_POLICE_DECISION: cells([['TRANSFERRED'], OK]),
+  RECORD_POLICE_DECISION: cells([['TRANSFERRED', 'TRANSFER_RECEIVED'], OK]),
   REQUEST_TRANSFER_RECONSIDERATION: cells([['TRANSFER_DECLINED'], OK]),
   ANSWER_TRANSFER_RECONSIDERATION: cells([['TRANSFER_RECONSIDERATION_REQUESTED'], OK]),
   REQUEST_TRANSFER_SUPERVISION: cells([['TRANSFER_DECLINED'], OK]),

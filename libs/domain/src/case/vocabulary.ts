@@ -44,6 +44,7 @@ export const CASE_STATUSES = [
   'TRANSFER_PROPOSED', // 两法衔接
   'TRANSFER_APPROVED',
   'TRANSFERRED',
+  'TRANSFER_RECEIVED', // the police signed the receipt (R310 7)
   'TRANSFER_ACCEPTED',
   'TRANSFER_DECLINED',
   'TRANSFER_RECONSIDERATION_REQUESTED',
@@ -80,6 +81,7 @@ export const TRANSFER_STATUSES: readonly CaseStatus[] = [
   'TRANSFER_PROPOSED',
   'TRANSFER_APPROVED',
   'TRANSFERRED',
+  'TRANSFER_RECEIVED',
   'TRANSFER_ACCEPTED',
   'TRANSFER_DECLINED',
   'TRANSFER_RECONSIDERATION_REQUESTED',
@@ -124,6 +126,7 @@ export const CASE_FLAGS = [
   'COLLECTIVE_DISCUSSION_REQUIRED', // 集体讨论
   'SUSPECTED_CRIME', // only a transfer or a reasoned refusal clears it
   'DECISION_REVOKED', // revoked / found invalid on challenge
+  'TRANSFER_OVERDUE', // the police let an R310 limit pass (receipt, filing decision, reconsideration answer)
 ] as const;
 export type CaseFlag = (typeof CASE_FLAGS)[number];
 
@@ -268,6 +271,18 @@ export const DEADLINE_KINDS = [
   'reconsiderationWindow',
   /** 诉讼 window: 6 months from service (ALL 46). */
   'litigationWindow',
+  /** R310 5: the head approves or refuses a proposed transfer within 3 days. */
+  'transferApproval',
+  /** R310 6: an approved transfer is dispatched within 24 hours. */
+  'transferDispatch',
+  /** R310 8: the police decide whether to open a criminal case within 3 days of receiving it. */
+  'policeFilingDecision',
+  /** R310 9: the agency may ask the police to reconsider a refusal within 3 days of it. */
+  'transferReconsiderationRequest',
+  /** R310 9: the police answer a reconsideration within 3 days. */
+  'transferReconsiderationAnswer',
+  /** R310 9: the agency may ask the procuratorate for filing supervision within 3 days of the final refusal. */
+  'transferSupervisionRequest',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

@@ -40,6 +40,7 @@ export const ZH_STATUS: Readonly<Record<CaseStatus, string>> = {
   TRANSFER_PROPOSED: '拟移送司法机关',
   TRANSFER_APPROVED: '移送已批准',
   TRANSFERRED: '已移送',
+  TRANSFER_RECEIVED: '公安机关已接收',
   TRANSFER_ACCEPTED: '公安机关已立案',
   TRANSFER_DECLINED: '公安机关不予立案',
   TRANSFER_RECONSIDERATION_REQUESTED: '已提请复议',
@@ -73,6 +74,12 @@ export const ZH_DEADLINE: Readonly<Record<DeadlineKind, string>> = {
   evidencePreservation: '先行登记保存处理期限',
   reconsiderationWindow: '申请行政复议期限',
   litigationWindow: '提起行政诉讼期限',
+  transferApproval: '移送审批期限',
+  transferDispatch: '移送期限',
+  policeFilingDecision: '公安机关立案审查期限',
+  transferReconsiderationRequest: '提请复议期限',
+  transferReconsiderationAnswer: '公安机关复议期限',
+  transferSupervisionRequest: '提请立案监督期限',
   legalReview: '法制审核期限',
 };
 

@@ -128,6 +128,13 @@ export interface JurisdictionPolicy {
     reconsiderationWindow?: PeriodSpec;
     /** 诉讼 window (ALL 46: 6 months from service). Absent: the statutory period. */
     litigationWindow?: PeriodSpec;
+    /** R310's limits on a criminal transfer; absent: R310_PERIODS in deadlines.ts (the regulation's own). */
+    transferApproval?: PeriodSpec;
+    transferDispatch?: PeriodSpec;
+    policeFilingDecision?: PeriodSpec;
+    transferReconsiderationRequest?: PeriodSpec;
+    transferReconsiderationAnswer?: PeriodSpec;
+    transferSupervisionRequest?: PeriodSpec;
   };
   simpleProcedure: {
     /** Maximum fine decided on the spot, inclusive (APL 51). */

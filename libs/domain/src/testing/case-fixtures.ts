@@ -483,6 +483,7 @@ const SCENARIOS: Record<ScenarioName, (r: CaseRunner) => CaseRunner> = {
   TRANSFER_PROPOSED: toTransferProposed,
   TRANSFER_APPROVED: (r) => (toTransferProposed(r).exec(commands.approveTransfer(), H), r),
   TRANSFERRED: toTransferred,
+  TRANSFER_RECEIVED: (r) => (toTransferred(r).exec(commands.policeDecision('RECEIPT', r.now), P), r),
   TRANSFER_ACCEPTED: (r) => (toTransferred(r).exec(commands.policeDecision('ACCEPT', r.now), P), r),
   TRANSFER_DECLINED: toTransferDeclined,
   TRANSFER_RECONSIDERATION_REQUESTED: (r) => (toTransferDeclined(r).exec(commands.requestReconsideration(), A), r),

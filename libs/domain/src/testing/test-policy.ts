@@ -5,6 +5,7 @@
 
 import { CALENDAR_2026 } from '../policy/calendars-2026';
 import type { JurisdictionPolicy, PeriodSpec } from '../policy/policy.types';
+import { R310_PERIODS } from '../case/deadlines';
 
 type Deadlines = JurisdictionPolicy['deadlines'];
 
@@ -27,13 +28,16 @@ export function testPolicy(opts: { seconds?: boolean; version?: string } = {}): 
     evidencePreservation: { days: 7, kind: 'WORKING', source: 'APL 56' },
     // APL 58 sets no period for 法制审核: 5 WD is this test policy's choice.
     legalReview: { days: 5, kind: 'WORKING', source: 'APL 58 (period: policy)', remindBefore: 1 },
+    ...R310_PERIODS,
   };
   if (opts.seconds) {
     // One "day" = 10 s; reminders one "day" before.
     for (const key of Object.keys(deadlines) as (keyof Deadlines)[]) {
       const p: PeriodSpec | undefined = deadlines[key];
       if (!p) continue;
-      deadlines[key] = { ...p, seconds: p.days * 10, ...(p.remindBefore !== undefined ? { remindBefore: p.remindBefore * 10 } : {}) };
+      // A period already in wall time (R310's 24 hours) keeps its reminder's share of a day.
+      const remind = p.remindBefore === undefined ? undefined : p.seconds !== undefined ? (p.remindBefore / 86_400) * 10 : p.remindBefore * 10;
+      deadlines[key] = { ...p, seconds: p.days * 10, ...(remind !== undefined ? { remindBefore: remind } : {}) };
     }
   }
   return {

@@ -7,18 +7,23 @@
 import type { ActorSnapshot } from '../actor.types';
 import type { CaseOfficer } from '../case-records';
 import type { CaseState } from '../case-state';
-import { cancelDeadline } from '../deadlines';
+import { armDeadline, cancelDeadline, meetDeadline } from '../deadlines';
 import { failWith, type RejectionStatus } from '../rejection';
 import { checkNamedOfficers } from '../rules/people';
-import { Validator } from '../rules/validation';
-import { INVESTIGATING, POLICE_DECISIONS, type PoliceDecision, SUPERVISION_OUTCOMES, type SupervisionOutcome } from '../vocabulary';
-import { all, clone, inStatus, invalid, stage, type EvolveMeta, type Handler } from './kit';
+import { ms, Validator } from '../rules/validation';
+import { inForce, type RuleOptions } from '../rule-changes';
+import { zhDate, zhDue, type Message } from '../messages';
+import { type DeadlineKind, INVESTIGATING, isRunning, POLICE_DECISIONS, type PoliceDecision, SUPERVISION_OUTCOMES, type SupervisionOutcome } from '../vocabulary';
+import { all, clone, inStatus, invalid, stage, type Check, type EvolveMeta, type Handler } from './kit';
 import { closePause, completed, openPause, PAUSE } from './shared';
 
 /** The refusals only this stage gives. */
 const CODES = {
   'TRANSFER.RECONSIDERATION_USED': 409,
   'TRANSFER.SUPERVISION_USED': 409,
+  'TRANSFER.ALREADY_RECEIVED': 409,
+  'TRANSFER.WINDOW_CLOSED': 409,
+  'TRANSFER.RECEIPT_BEFORE_DISPATCH': 422,
 } as const satisfies Record<string, RejectionStatus>;
 const fail = failWith(CODES);
 
@@ -34,12 +39,12 @@ export type CriminalTransferCommand =
   | { type: 'RESUME_ADMINISTRATIVE_CASE'; reason: string };
 
 export type CriminalTransferEvent =
-  | { type: 'TRANSFER_PROPOSED'; grounds: string; thresholdFacts?: string; officers: CaseOfficer[] }
-  | { type: 'TRANSFER_APPROVED'; reason: string }
+  | { type: 'TRANSFER_PROPOSED'; grounds: string; thresholdFacts?: string; officers: CaseOfficer[]; limits?: true }
+  | { type: 'TRANSFER_APPROVED'; reason: string; limits?: true }
   | { type: 'TRANSFER_REFUSED'; reason: string }
-  | { type: 'TRANSFER_DISPATCHED'; sentAt: string; policeAgency: string; procuratorate: string; documents: string[] }
-  | { type: 'POLICE_DECISION_RECORDED'; decision: PoliceDecision; at: string; reason?: string }
-  | { type: 'TRANSFER_RECONSIDERATION_REQUESTED'; reason: string }
+  | { type: 'TRANSFER_DISPATCHED'; sentAt: string; policeAgency: string; procuratorate: string; documents: string[]; limits?: true }
+  | { type: 'POLICE_DECISION_RECORDED'; decision: PoliceDecision; at: string; reason?: string; limits?: true }
+  | { type: 'TRANSFER_RECONSIDERATION_REQUESTED'; reason: string; limits?: true }
   | { type: 'TRANSFER_RECONSIDERATION_ANSWERED'; accept: boolean; reason: string }
   | { type: 'TRANSFER_SUPERVISION_REQUESTED'; reason: string }
   | { type: 'TRANSFER_SUPERVISION_RESOLVED'; outcome: SupervisionOutcome; reason: string }
@@ -61,10 +66,49 @@ function withReason<T extends CriminalTransferCommand['type']>(
   };
 }
 
+/** What the police record, as the refusal names it. */
+const ZH_POLICE_ACT: Readonly<Record<PoliceDecision, string>> = { RECEIPT: '签收', ACCEPT: '立案决定', DECLINE: '不予立案决定' };
+
+/** R310's limits, in the order a transfer meets them. */
+const TRANSFER_LIMITS = [
+  'transferApproval',
+  'transferDispatch',
+  'policeFilingDecision',
+  'transferReconsiderationRequest',
+  'transferReconsiderationAnswer',
+  'transferSupervisionRequest',
+] as const satisfies readonly DeadlineKind[];
+
+/** R310's limits judge this command (history recorded before them replays without). */
+function limitsApply(ctx: RuleOptions): { limits?: true } {
+  return inForce(ctx, 'r310-limits') ? { limits: true } : {};
+}
+
+/** The agency's window for a request to the police or the procuratorate (R310 9) has closed. */
+function windowClosed(kind: 'transferReconsiderationRequest' | 'transferSupervisionRequest', what: Message): Check {
+  return (s, _cmd, opts) => {
+    const d = s.deadlines[kind];
+    if (!d || d.state === 'CANCELLED') return null; // never armed: a transfer recorded before the limits
+    const lapsed = !isRunning(d) || (opts?.now !== undefined && ms(opts.now) > ms(d.dueAt));
+    return lapsed
+      ? fail('TRANSFER.WINDOW_CLOSED', {
+          en: `${what.en} was due by ${d.dueAt} (${d.basis.source}); the window has closed`,
+          zh: `${what.zh}的期限已于${zhDue(d)}届满（${d.basis.source}）`,
+        })
+      : null;
+  };
+}
+
+/** Every R310 limit still running ends: the transfer reached an outcome, or the case left it. */
+function endTransferLimits(s: CaseState, at: string): void {
+  for (const kind of TRANSFER_LIMITS) cancelDeadline(s, kind, at);
+}
+
 function transferAccepted(s: CaseState, meta: EvolveMeta): void {
   s.status = 'TRANSFER_ACCEPTED';
   if (s.transfer) s.transfer.outcome = 'ACCEPTED';
   closePause(s, PAUSE.TRANSFER, meta.at, meta.policy);
+  endTransferLimits(s, meta.at);
   // The administrative decision is no longer due; the case is closed as transferred.
   cancelDeadline(s, 'decision', meta.at);
   completed(s, meta.at, meta);
@@ -74,6 +118,7 @@ function returnFromTransfer(s: CaseState, meta: EvolveMeta): void {
   s.status = s.statusBeforeTransfer ?? 'FILED';
   delete s.statusBeforeTransfer;
   closePause(s, PAUSE.TRANSFER, meta.at, meta.policy);
+  endTransferLimits(s, meta.at);
 }
 
 export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferEvent>()(
@@ -91,7 +136,7 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
         // R310 5: at least two officers prepare the transfer report.
         const named = checkNamedOfficers(cmd.officers, { min: 2, date: ctx.date, agencyId: s.agencyId, field: 'officers' });
         if ('fail' in named) return named.fail;
-        const e: CriminalTransferEvent = { type: 'TRANSFER_PROPOSED', grounds: cmd.grounds, officers: named.officers };
+        const e: CriminalTransferEvent = { type: 'TRANSFER_PROPOSED', grounds: cmd.grounds, officers: named.officers, ...limitsApply(ctx) };
         if (cmd.thresholdFacts !== undefined) e.thresholdFacts = cmd.thresholdFacts;
         return e;
       },
@@ -105,7 +150,7 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
         const v = new Validator(ctx.now);
         v.bool('approve', cmd.approve).text('reason', cmd.reason);
         if (!v.ok) return invalid(v);
-        return cmd.approve ? { type: 'TRANSFER_APPROVED', reason: cmd.reason } : { type: 'TRANSFER_REFUSED', reason: cmd.reason };
+        return cmd.approve ? { type: 'TRANSFER_APPROVED', reason: cmd.reason, ...limitsApply(ctx) } : { type: 'TRANSFER_REFUSED', reason: cmd.reason };
       },
     },
     DISPATCH_TRANSFER: {
@@ -117,19 +162,34 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
         v.instant('sentAt', cmd.sentAt, { notFuture: true }).text('policeAgency', cmd.policeAgency).text('procuratorate', cmd.procuratorate);
         if (v.array('documents', cmd.documents, { min: 1 })) cmd.documents.forEach((d, i) => v.text(`documents[${i}]`, d));
         if (!v.ok) return invalid(v);
-        return { type: 'TRANSFER_DISPATCHED', sentAt: cmd.sentAt, policeAgency: cmd.policeAgency, procuratorate: cmd.procuratorate, documents: [...cmd.documents] };
+        return { type: 'TRANSFER_DISPATCHED', sentAt: cmd.sentAt, policeAgency: cmd.policeAgency, procuratorate: cmd.procuratorate, documents: [...cmd.documents], ...limitsApply(ctx) };
       },
     },
     RECORD_POLICE_DECISION: {
       action: 'criminal-transfer/police-decision',
       roles: ['POLICE_LIAISON'],
-      from: inStatus(['TRANSFERRED']),
-      handle: (_s, cmd, ctx) => {
+      from: all(inStatus(['TRANSFERRED', 'TRANSFER_RECEIVED']), (s, cmd) =>
+        s.status === 'TRANSFER_RECEIVED' && (cmd as { decision?: PoliceDecision }).decision === 'RECEIPT'
+          ? fail('TRANSFER.ALREADY_RECEIVED', {
+              en: `The police signed the receipt on ${s.transfer?.receivedAt}; record their filing decision (R310 8)`,
+              zh: `公安机关已于${zhDate(s.transfer?.receivedAt ?? '')}签收移送回执，请记录其立案决定（《行政执法机关移送涉嫌犯罪案件的规定》第8条）`,
+            })
+          : null,
+      ),
+      handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.oneOf('decision', cmd.decision, POLICE_DECISIONS).instant('at', cmd.at, { notFuture: true });
         v.text('reason', cmd.reason, { optional: cmd.decision !== 'DECLINE' });
         if (!v.ok) return invalid(v);
-        const e: CriminalTransferEvent = { type: 'POLICE_DECISION_RECORDED', decision: cmd.decision, at: cmd.at };
+        const limits = limitsApply(ctx);
+        const sentAt = s.transfer?.dispatch?.sentAt;
+        if (limits.limits && sentAt !== undefined && ms(cmd.at) < ms(sentAt)) {
+          return fail('TRANSFER.RECEIPT_BEFORE_DISPATCH', {
+            en: `The police's ${cmd.decision.toLowerCase()} at ${cmd.at} precedes the dispatch at ${sentAt}`,
+            zh: `公安机关的${ZH_POLICE_ACT[cmd.decision]}时间（${zhDate(cmd.at)}）早于移送时间（${zhDate(sentAt)}）`,
+          });
+        }
+        const e: CriminalTransferEvent = { type: 'POLICE_DECISION_RECORDED', decision: cmd.decision, at: cmd.at, ...limits };
         if (cmd.reason !== undefined) e.reason = cmd.reason;
         return e;
       },
@@ -137,15 +197,18 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
     REQUEST_TRANSFER_RECONSIDERATION: {
       action: 'criminal-transfer/reconsideration',
       roles: ['OFFICER'],
-      from: all(inStatus(['TRANSFER_DECLINED']), (s) =>
-        s.transfer?.reconsideration || s.transfer?.supervision
-          ? fail('TRANSFER.RECONSIDERATION_USED', {
-              en: 'Reconsideration may be requested once, before supervision (R310 9)',
-              zh: '复议只能在提请检察监督之前提请一次（《行政执法机关移送涉嫌犯罪案件的规定》第9条）',
-            })
-          : null,
+      from: all(
+        inStatus(['TRANSFER_DECLINED']),
+        (s) =>
+          s.transfer?.reconsideration || s.transfer?.supervision
+            ? fail('TRANSFER.RECONSIDERATION_USED', {
+                en: 'Reconsideration may be requested once, before supervision (R310 9)',
+                zh: '复议只能在提请检察监督之前提请一次（《行政执法机关移送涉嫌犯罪案件的规定》第9条）',
+              })
+            : null,
+        windowClosed('transferReconsiderationRequest', { en: 'A request to reconsider the refusal', zh: '提请公安机关复议' }),
       ),
-      handle: withReason<'REQUEST_TRANSFER_RECONSIDERATION'>((c) => ({ type: 'TRANSFER_RECONSIDERATION_REQUESTED', reason: c.reason })),
+      handle: (s, cmd, ctx) => withReason<'REQUEST_TRANSFER_RECONSIDERATION'>((c) => ({ type: 'TRANSFER_RECONSIDERATION_REQUESTED', reason: c.reason, ...limitsApply(ctx) }))(s, cmd, ctx),
     },
     ANSWER_TRANSFER_RECONSIDERATION: {
       action: 'criminal-transfer/reconsideration',
@@ -159,8 +222,10 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
     REQUEST_TRANSFER_SUPERVISION: {
       action: 'criminal-transfer/supervision',
       roles: ['OFFICER'],
-      from: all(inStatus(['TRANSFER_DECLINED']), (s) =>
-        s.transfer?.supervision ? fail('TRANSFER.SUPERVISION_USED', { en: 'Filing supervision was already requested', zh: '已经提请过立案监督' }) : null,
+      from: all(
+        inStatus(['TRANSFER_DECLINED']),
+        (s) => (s.transfer?.supervision ? fail('TRANSFER.SUPERVISION_USED', { en: 'Filing supervision was already requested', zh: '已经提请过立案监督' }) : null),
+        windowClosed('transferSupervisionRequest', { en: 'A request for filing supervision', zh: '提请人民检察院立案监督' }),
       ),
       handle: withReason<'REQUEST_TRANSFER_SUPERVISION'>((c) => ({ type: 'TRANSFER_SUPERVISION_REQUESTED', reason: c.reason })),
     },
@@ -189,12 +254,16 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
       s.suspectedCrime = true;
       // While a transfer is pending no decision may be made (R310 11), so its clock stops.
       openPause(s, at, PAUSE.TRANSFER, policy);
+      if (e.limits) armDeadline(s, 'transferApproval', at, at, policy);
     },
-    TRANSFER_APPROVED: (s, e, { at }) => {
+    TRANSFER_APPROVED: (s, e, { at, policy }) => {
       if (s.transfer) s.transfer.approval = { approved: true, reason: e.reason, at };
       s.status = 'TRANSFER_APPROVED';
+      meetDeadline(s, 'transferApproval', at);
+      if (e.limits) armDeadline(s, 'transferDispatch', at, at, policy);
     },
     TRANSFER_REFUSED: (s, e, meta) => {
+      meetDeadline(s, 'transferApproval', meta.at);
       if (s.transfer) {
         s.transfer.approval = { approved: false, reason: e.reason, at: meta.at };
         s.transfer.outcome = 'REFUSED_BY_HEAD';
@@ -203,32 +272,57 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
       s.suspectedCrime = false;
       returnFromTransfer(s, meta);
     },
-    TRANSFER_DISPATCHED: (s, e) => {
+    TRANSFER_DISPATCHED: (s, e, { at, policy }) => {
       if (s.transfer) s.transfer.dispatch = { sentAt: e.sentAt, policeAgency: e.policeAgency, procuratorate: e.procuratorate, documents: [...e.documents] };
       s.status = 'TRANSFERRED';
       s.suspectedCrime = false; // the transfer is made
+      meetDeadline(s, 'transferDispatch', e.sentAt);
+      // R310 8 counts from receipt; until the police sign it, the clock runs from dispatch, so an unacknowledged transfer escalates.
+      if (e.limits) armDeadline(s, 'policeFilingDecision', e.sentAt, at, policy);
     },
     POLICE_DECISION_RECORDED: (s, e, meta) => {
       if (e.decision === 'RECEIPT') {
         if (s.transfer) s.transfer.receivedAt = e.at;
+        if (e.limits) {
+          s.status = 'TRANSFER_RECEIVED';
+          armDeadline(s, 'policeFilingDecision', e.at, meta.at, meta.policy);
+        }
         return;
       }
       if (s.transfer) s.transfer.policeDecision = { accepted: e.decision === 'ACCEPT', at: e.at, ...(e.reason !== undefined ? { reason: e.reason } : {}) };
+      meetDeadline(s, 'policeFilingDecision', e.at);
       if (e.decision === 'ACCEPT') transferAccepted(s, meta);
-      else s.status = 'TRANSFER_DECLINED';
+      else {
+        s.status = 'TRANSFER_DECLINED';
+        if (e.limits) {
+          armDeadline(s, 'transferReconsiderationRequest', e.at, meta.at, meta.policy);
+          armDeadline(s, 'transferSupervisionRequest', e.at, meta.at, meta.policy);
+        }
+      }
     },
-    TRANSFER_RECONSIDERATION_REQUESTED: (s, e, { at }) => {
+    TRANSFER_RECONSIDERATION_REQUESTED: (s, e, { at, policy }) => {
       if (s.transfer) s.transfer.reconsideration = { requestedAt: at, reason: e.reason };
       s.status = 'TRANSFER_RECONSIDERATION_REQUESTED';
+      meetDeadline(s, 'transferReconsiderationRequest', at);
+      // Supervision is asked after the police's answer, within 3 days of it.
+      cancelDeadline(s, 'transferSupervisionRequest', at);
+      if (e.limits) armDeadline(s, 'transferReconsiderationAnswer', at, at, policy);
     },
     TRANSFER_RECONSIDERATION_ANSWERED: (s, e, meta) => {
       if (s.transfer?.reconsideration) s.transfer.reconsideration.answer = { accepted: e.accept, reason: e.reason, at: meta.at };
+      const limited = s.deadlines.transferReconsiderationAnswer !== undefined;
+      meetDeadline(s, 'transferReconsiderationAnswer', meta.at);
       if (e.accept) transferAccepted(s, meta);
-      else s.status = 'TRANSFER_DECLINED';
+      else {
+        s.status = 'TRANSFER_DECLINED';
+        if (limited) armDeadline(s, 'transferSupervisionRequest', meta.at, meta.at, meta.policy);
+      }
     },
     TRANSFER_SUPERVISION_REQUESTED: (s, e, { at }) => {
       if (s.transfer) s.transfer.supervision = { requestedAt: at, reason: e.reason };
       s.status = 'TRANSFER_SUPERVISION_REQUESTED';
+      meetDeadline(s, 'transferSupervisionRequest', at);
+      cancelDeadline(s, 'transferReconsiderationRequest', at);
     },
     TRANSFER_SUPERVISION_RESOLVED: (s, e, meta) => {
       if (s.transfer?.supervision) s.transfer.supervision.resolution = { outcome: e.outcome, reason: e.reason, at: meta.at };

@@ -1,0 +1,150 @@
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { DataSource } from 'typeorm';
+import { caseWorkflowId, CASE_WORKFLOW_TYPE, executeCommandUpdate, type CaseWorkflowInput } from '@zhifa/contracts';
+import type { CaseCommand, JurisdictionPolicy } from '@zhifa/domain';
+import { CaseEventStore, createDataSource } from '@zhifa/persistence';
+import { WorkerModule } from '../../apps/worker/src/worker.module';
+import { DEMO_POLICY } from '../../infra/seed/demo-policy';
+import { DEMO_AGENCY } from '../../infra/seed/demo-people';
+import { eventually } from '../support/eventually';
+import { fastPolicy } from '../support/policies';
+import { maybeRecordHistory } from '../support/record-history';
+import { appEnv, TEST_DATABASE_URL } from '../support/test-env';
+import { demoActor as actor } from '../support/demo-case-facts';
+
+// 两法衔接 on the real Temporal dev server: R310's limits are deadlines the
+// workflow's timers watch — the head's 3 days, the 24-hour dispatch, the
+// police's 3 days from receipt — with seconds-long periods where a test must
+// see a limit run out.
+
+type Deadlines = Record<string, { state: string; late?: boolean; owner: string }>;
+
+describe('criminal transfer limits in the case workflow', () => {
+  const taskQueue = `zhifa-transfer-${randomUUID()}`;
+  let worker: INestApplicationContext;
+  let client: Client;
+  let connection: Connection;
+  let store: CaseEventStore;
+  let ds: DataSource;
+
+  beforeAll(async () => {
+    Object.assign(process.env, appEnv({ TEMPORAL_TASK_QUEUE: taskQueue }));
+    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
+    await worker.init();
+    ds = createDataSource(TEST_DATABASE_URL, { logQueries: false });
+    await ds.initialize();
+    store = new CaseEventStore(ds);
+    connection = await Connection.connect({ address: process.env.ZHIFA_TEST_TEMPORAL_ADDRESS });
+    client = new Client({ connection });
+  });
+  afterAll(async () => {
+    await worker?.close();
+    await connection?.close();
+    await ds?.destroy();
+  });
+
+  const officers = () => [actor('officer.zhang'), actor('officer.li')];
+
+  async function filedCase(policy: JurisdictionPolicy): Promise<string> {
+    const caseId = randomUUID();
+    const command: CaseCommand = {
+      type: 'REGISTER_LEAD',
+      caseId,
+      caseNumber: `TR-${caseId.slice(0, 8)}`,
+      agencyId: DEMO_AGENCY.id,
+      procedure: 'ORDINARY',
+      source: 'inspection',
+      discoveredAt: new Date(Date.now() - 3_600_000).toISOString(),
+      party: { type: 'ORGANISATION', name: '长治市某某商贸有限公司', creditCode: '91140400MA0TR0001X' },
+      violationCode: 'FOOD-UNLICENSED',
+      summary: 'integration: suspected crime',
+      officers: officers(),
+      violationAt: '2026-11-18T00:00:00Z',
+    };
+    const input: CaseWorkflowInput = { caseId, policy };
+    await client.workflow.executeUpdateWithStart(executeCommandUpdate, {
+      args: [{ command, actor: actor('officer.zhang') }],
+      startWorkflowOperation: new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
+        workflowId: caseWorkflowId(caseId),
+        taskQueue,
+        args: [input],
+        workflowIdConflictPolicy: 'USE_EXISTING',
+      }),
+    });
+    await drive(caseId, [['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'inspection findings verified', officers: officers() })]]);
+    return caseId;
+  }
+
+  async function drive(caseId: string, steps: [string, (now: string) => CaseCommand][]): Promise<string[]> {
+    const handle = client.workflow.getHandle(caseWorkflowId(caseId));
+    const statuses: string[] = [];
+    for (const [user, build] of steps) {
+      const result = await handle.executeUpdate(executeCommandUpdate, { args: [{ command: build(new Date().toISOString()), actor: actor(user) }] });
+      statuses.push(result.status);
+    }
+    return statuses;
+  }
+
+  async function row(caseId: string): Promise<{ flags: string[]; deadlines: Deadlines }> {
+    const [r] = await ds.query('SELECT flags, deadlines FROM cases WHERE id = $1', [caseId]);
+    return r;
+  }
+
+  const propose: [string, (now: string) => CaseCommand] = [
+    'officer.zhang',
+    () => ({ type: 'PROPOSE_TRANSFER', grounds: '销售伪劣产品, 货值金额达到追诉标准', officers: officers(), thresholdFacts: '销售金额¥68,000' }),
+  ];
+  const dispatch: [string, (now: string) => CaseCommand] = [
+    'officer.zhang',
+    (now) => ({ type: 'DISPATCH_TRANSFER', sentAt: now, policeAgency: '长治市公安局', procuratorate: '长治市人民检察院', documents: ['移送书', '调查报告', '涉案物品清单'] }),
+  ];
+
+  it('approval → dispatch → receipt → acceptance: each limit met in turn', async () => {
+    const caseId = await filedCase(DEMO_POLICY);
+    const statuses = await drive(caseId, [
+      propose,
+      ['head.sun', () => ({ type: 'DECIDE_TRANSFER', approve: true, reason: '涉嫌销售伪劣产品罪, 同意移送' })],
+      dispatch,
+      ['police.wu', (now) => ({ type: 'RECORD_POLICE_DECISION', decision: 'RECEIPT', at: now })],
+    ]);
+    expect(statuses).toEqual(['TRANSFER_PROPOSED', 'TRANSFER_APPROVED', 'TRANSFERRED', 'TRANSFER_RECEIVED']);
+    const received = await row(caseId);
+    expect(received.deadlines.transferApproval).toMatchObject({ state: 'MET' });
+    expect(received.deadlines.transferDispatch).toMatchObject({ state: 'MET' });
+    expect(received.deadlines.policeFilingDecision).toMatchObject({ state: 'OPEN', owner: 'POLICE' });
+
+    expect(await drive(caseId, [['police.wu', (now) => ({ type: 'RECORD_POLICE_DECISION', decision: 'ACCEPT', at: now })]])).toEqual(['TRANSFER_ACCEPTED']);
+    const accepted = await row(caseId);
+    expect(accepted.deadlines.policeFilingDecision).toMatchObject({ state: 'MET' });
+    expect(accepted.flags).not.toContain('OVERDUE');
+    expect(await store.verify(caseId)).toMatchObject({ valid: true });
+    await maybeRecordHistory(client, caseWorkflowId(caseId), 'criminal-transfer-accepted');
+  });
+
+  it('a head who does not decide in time is escalated (OVERDUE) and met late once the head decides', async () => {
+    const caseId = await filedCase(fastPolicy({ transferApproval: { seconds: 3, remindBefore: 1 } }));
+    await drive(caseId, [propose]);
+    await eventually(async () => {
+      const t = (await store.timeline(caseId)).map((e) => `${e.type}:${(e.payload as { deadline?: string }).deadline ?? ''}`);
+      return t.includes('DEADLINE_MISSED:transferApproval') ? t : undefined;
+    }, 20000);
+    expect((await row(caseId)).flags).toContain('OVERDUE');
+    await drive(caseId, [['head.sun', () => ({ type: 'DECIDE_TRANSFER', approve: true, reason: '同意移送' })]]);
+    const after = await row(caseId);
+    expect(after.deadlines.transferApproval).toMatchObject({ state: 'MET', late: true });
+    expect(after.flags).not.toContain('OVERDUE');
+  });
+
+  it('a dispatch the police leave unanswered escalates as theirs (TRANSFER_OVERDUE), not the agency\'s', async () => {
+    const caseId = await filedCase(fastPolicy({ policeFilingDecision: { seconds: 3 } }));
+    await drive(caseId, [propose, ['head.sun', () => ({ type: 'DECIDE_TRANSFER', approve: true, reason: '同意移送' })], dispatch]);
+    await eventually(async () => ((await row(caseId)).deadlines.policeFilingDecision?.state === 'MISSED' ? true : undefined), 20000);
+    const late = await row(caseId);
+    expect(late.flags).toContain('TRANSFER_OVERDUE');
+    expect(late.flags).not.toContain('OVERDUE');
+  });
+});
