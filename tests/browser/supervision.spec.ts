@@ -47,13 +47,13 @@ describe('the supervision page in a browser', () => {
   it('offers no supervision entry to a head', async () => {
     await signInAs(h, 'head.sun');
     await page.getByRole('navigation').getByRole('link', { name: '案件' }).waitFor();
-    await expect(page.getByRole('navigation').getByRole('link', { name: '监督' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('navigation').getByRole('link', { name: '监督', exact: true }).count()).resolves.toBe(0);
   });
 
   it('shows the supervisor both, the overdue first, with basis and who each waits for', async () => {
     await signInAs(h, 'supervisor.zhou');
     const read = page.waitForResponse((r) => r.url().includes('/api/v1/supervision/overdue'));
-    await page.getByRole('navigation').getByRole('link', { name: '监督' }).click();
+    await page.getByRole('navigation').getByRole('link', { name: '监督', exact: true }).click();
     await page.waitForURL(/\/console\/supervision$/);
     expect((await read).status()).toBe(200);
     const table = page.getByTestId('overdue');

@@ -1,3 +1,4 @@
+import { SupervisionTransfersController } from './supervision/transfers.controller';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -53,6 +54,7 @@ export class ApiModule {
         PoliciesController,
         ProblemsController,
         SupervisionOverdueController,
+        SupervisionTransfersController,
         ...(dev ? [DevTokensController] : []),
       ],
       providers: [

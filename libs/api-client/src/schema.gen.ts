@@ -1075,6 +1075,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervision/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every criminal transfer with its stage, the R310 limits met, missed or running, and the head's reasoned refusals (SUPERVISOR)
+         * @description Scoped as the supervisor reads cases (their agency). Lateness counts the agency's and the police's duties; the agency's own 3-day request windows (reconsideration, supervision) are rights, and a lapsed one is no one's lateness.
+         */
+        get: operations["SupervisionTransfersController_transfers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/tokens": {
         parameters: {
             query?: never;
@@ -2420,6 +2440,93 @@ export interface components {
             asOf: string;
             /** @description Per deadline kind with any entry, in the order of DEADLINE_KINDS */
             counts: components["schemas"]["OverdueCountView"][];
+        };
+        TransferHeadDecisionView: {
+            approved: boolean;
+            reason: string;
+            /** Format: date-time */
+            at: string;
+        };
+        TransferPoliceView: {
+            /** @example 长治市公安局 */
+            policeAgency: string;
+            /** @example 长治市人民检察院 */
+            procuratorate: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** Format: date-time */
+            receivedAt?: string;
+            /** @description The police opened a criminal case (true) or refused (false) */
+            accepted?: boolean;
+            reason?: string;
+            /** Format: date-time */
+            decidedAt?: string;
+        };
+        TransferLimitView: {
+            /** @enum {string} */
+            kind: "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest";
+            /** @enum {string} */
+            owner: "AGENCY" | "PARTY" | "POLICE";
+            /** @enum {string} */
+            state: "OPEN" | "MET" | "MISSED" | "SUSPENDED" | "CANCELLED";
+            /** Format: date-time */
+            dueAt: string;
+            /** @example R310 5 (head decides within 3 days) */
+            source: string;
+            /** Format: date-time */
+            metAt?: string;
+            /** @description Missed, met after its due instant, or past due now */
+            late: boolean;
+            /** @description While owed: local days to the due day (negative once past) */
+            daysLeft?: number;
+            overdue?: boolean;
+        };
+        TransferWatchItemView: {
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** @enum {string} */
+            status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
+            party: components["schemas"]["OverduePartyView"];
+            /** @example PRODUCT-FAKE */
+            violationCode: string;
+            /** @enum {string} */
+            stage: "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED" | "REFUSED_BY_HEAD" | "RETURNED";
+            /** @enum {string} */
+            outcome?: "REFUSED_BY_HEAD" | "ACCEPTED" | "RETURNED";
+            /** Format: date-time */
+            proposedAt: string;
+            grounds: string;
+            thresholdFacts?: string;
+            /** @description The head's approval or reasoned refusal (R310 5) */
+            headDecision?: components["schemas"]["TransferHeadDecisionView"];
+            police?: components["schemas"]["TransferPoliceView"];
+            /** @description R310's limits armed so far, in the order a transfer meets them */
+            limits: components["schemas"]["TransferLimitView"][];
+            /** @description A duty limit (not a request window of the agency) was missed, met late or is past due */
+            late: boolean;
+            /**
+             * @description Who must act next under a running limit
+             * @enum {string}
+             */
+            waitingFor?: "AGENCY" | "POLICE";
+        };
+        TransferStageCountView: {
+            /** @enum {string} */
+            stage: "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED" | "REFUSED_BY_HEAD" | "RETURNED";
+            total: number;
+            late: number;
+        };
+        TransferWatchListView: {
+            /** @description Newest proposal first */
+            items: components["schemas"]["TransferWatchItemView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+            /** Format: date-time */
+            asOf: string;
+            /** @description Per stage with any transfer (before the stage/late filters), in the order a transfer meets them */
+            counts: components["schemas"]["TransferStageCountView"][];
         };
         DevTokenView: {
             /** Format: uuid */
@@ -6915,6 +7022,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["OverdueListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor reads supervision views */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionTransfersController_transfers: {
+        parameters: {
+            query?: {
+                /** @description Only transfers at this stage */
+                stage?: "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED" | "REFUSED_BY_HEAD" | "RETURNED";
+                /** @description Only transfers with (true) or without (false) a limit missed, met late or past due */
+                late?: boolean;
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TransferWatchListView"];
                 };
             };
             /** @description VALIDATION.FAILED with errors[{field, message}] */

@@ -59,6 +59,18 @@ export class CaseReadRepository {
       .orderBy('c.case_number', 'ASC')
       .getMany();
   }
+
+  /** The cases `scope` lets the reader see that were ever proposed for criminal transfer, newest proposal first. */
+  async withTransfer(scope: ReadScope): Promise<CaseEntity[]> {
+    return this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where(readableBy(scope))
+      .andWhere(`jsonb_typeof(c.state->'transfer') = 'object'`)
+      .orderBy(`c.state->'transfer'->>'proposedAt'`, 'DESC')
+      .addOrderBy('c.case_number', 'ASC')
+      .getMany();
+  }
 }
 
 /**
