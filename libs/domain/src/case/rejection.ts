@@ -83,6 +83,10 @@ export const SHARED_REJECTION_CODES = {
   'VALIDATION.FAILED': 400,
   // legal rules on the content (422)
   'CASE.EVIDENCE_REQUIRED': 422,
+  // APL 36: checked at filing and on the simple procedure's on-the-spot decision
+  'CASE.LIMITATION_EXPIRED': 422,
+  // APL 29: a second fine for one act (rules/same-act.ts), ordinary or simple
+  'DECISION.SAME_ACT_FINED': 422,
   // discretion benchmarks (rules/discretion.ts): the report and the decision
   'DISCRETION.OUT_OF_RANGE': 422,
   'DISCRETION.BASE_MISSING': 422,

@@ -17,6 +17,10 @@ export const RULE_CHANGES = [
   'discretion-benchmarks',
   /** The decision carries the APL 59 contents built from the case, and owes the steps its own assessment requires. */
   'decision-contents',
+  /** The on-the-spot decision checks the limitation (APL 36) and records the party's statement and defence (APL 44–45). */
+  'simple-exits',
+  /** One fine per act (APL 29): a second fine for the same party and violation needs a reasoned override. */
+  'one-fine-per-act',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 
