@@ -37,7 +37,7 @@ describe('a simple lead that does not qualify continues as the same case under t
 
     // The same case goes on: filing by the head, with two officers.
     expect(rejected(r.try(C.simpleDecide(r.now), A)).code).toBe('CASE.TRANSITION_NOT_ALLOWED');
-    r.exec(C.approveFiling({ officers: [A, B] }), H);
+    r.exec(C.approveFiling({ officers: [A, B], violationAt: '2026-03-01' }), H);
     expect(r.s).toMatchObject({ caseId, status: 'FILED', procedure: 'ORDINARY' });
     expect(r.s.deadlines.filingDecision?.state).toBe('MET');
   });
