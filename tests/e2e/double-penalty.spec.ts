@@ -63,10 +63,14 @@ describe('one fine per act (APL 29) over HTTP', () => {
     });
   });
 
-  it('a party known by name only is not matched; another violation is another act', async () => {
+  it('a party known by name only is not matched; another violation is another act; a lead closed without a decision is not named', async () => {
     const party = person();
+    const dropped = await simpleLead(party);
+    expect((await api.command('officer.zhang', dropped.id, 'simple-dismissal', { reason: '违法事实不成立', facts: '现场允许临时停车' })).status).toBe(200);
     const first = await simpleLead(party);
+    expect(first.sameActCases).toBeUndefined();
     expect((await api.command('officer.zhang', first.id, 'simple-decision', onTheSpot('长市监简〔2026〕APL29-3号'))).status).toBe(200);
+    expect((await simpleLead(party)).sameActCases?.map((c) => c.caseId)).toEqual([first.id]);
     expect((await simpleLead({ type: 'PERSON', name: party.name })).sameActCases).toBeUndefined();
     const other = await api.register({ procedure: 'SIMPLE', violationCode: 'SAFETY-TRAINING', party, officerIds: [api.id('officer.zhang')], summary: 'x' });
     expect(other.sameActCases).toBeUndefined();
