@@ -81,6 +81,19 @@ describe('the exits of a simple-procedure lead over HTTP', () => {
       }),
     );
     expect(noGround.body).toMatchObject({ status: 400, code: 'VALIDATION.FAILED' });
+    // Violation of 2026-11-18, discovered 2026-11-20: the limitation runs, it is no ground.
+    const notExpired = await api.refused(id, () =>
+      api.command('officer.zhang', id, 'simple-no-penalty', {
+        ground: 'LIMITATION_EXPIRED',
+        reason: 'x',
+        facts: 'x',
+        legalBasis: '《行政处罚法》第三十六条',
+        documentNumber: 'x',
+        text: 'x',
+        service: served('x'),
+      }),
+    );
+    expect(notExpired.body).toMatchObject({ status: 422, code: 'CASE.LIMITATION_NOT_EXPIRED' });
 
     const decided = await api.command('officer.zhang', id, 'simple-no-penalty', {
       ground: 'FIRST_MINOR_CORRECTED',

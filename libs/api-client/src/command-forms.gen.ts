@@ -1779,6 +1779,15 @@ export const COMMAND_FORMS = {
           }
         },
         "description": "Served on the spot: DIRECT or REFUSED"
+      },
+      "violationAt": {
+        "type": "string",
+        "description": "Ground LIMITATION_EXPIRED: when the violation occurred or ended, unless given at registration (APL 36)",
+        "example": "2024-11-01"
+      },
+      "lifeHealthFinancialSafety": {
+        "type": "boolean",
+        "description": "Ground LIMITATION_EXPIRED: endangers life, health or financial safety (5-year limitation, APL 36)"
       }
     }
   },

@@ -2125,6 +2125,13 @@ export interface components {
             text: string;
             /** @description Served on the spot: DIRECT or REFUSED */
             service: components["schemas"]["ServiceDto"];
+            /**
+             * @description Ground LIMITATION_EXPIRED: when the violation occurred or ended, unless given at registration (APL 36)
+             * @example 2024-11-01
+             */
+            violationAt?: string;
+            /** @description Ground LIMITATION_EXPIRED: endangers life, health or financial safety (5-year limitation, APL 36) */
+            lifeHealthFinancialSafety?: boolean;
         };
         DismissSimpleLeadDto: {
             /** @example 违法事实不成立 */

@@ -108,8 +108,24 @@ describe('the on-the-spot penalty checks the limitation (APL 36)', () => {
     expect(rej.reasonZh).toContain('超过2年追责时效');
     expect(r.log).toHaveLength(1);
     // The lead leaves by the lawful exit instead.
-    r.exec(C.simpleNoPenalty(r.now, { ground: 'LIMITATION_EXPIRED', reason: '违法行为发生于2024年3月1日，至发现时已超过二年', legalBasis: '《行政处罚法》第三十六条' }), A);
+    const byLimitation = { ground: 'LIMITATION_EXPIRED', reason: '违法行为发生于2024年3月1日，至发现时已超过二年', legalBasis: '《行政处罚法》第三十六条' } as const;
+    expect(rejected(r.try(C.simpleNoPenalty(r.now, byLimitation), A)).errors?.map((e) => e.field)).toEqual(['violationAt']);
+    r.exec(C.simpleNoPenalty(r.now, { ...byLimitation, violationAt: '2024-03-01' }), A);
     expect(r.s.decision?.noPenalty?.ground).toBe('LIMITATION_EXPIRED');
+    expect(r.s.decision?.limitation).toMatchObject({ violationDate: '2024-03-01', lastDiscoveryDate: '2026-03-01', years: 2 });
+  });
+
+  it('the limitation is no ground for no penalty while it runs (422 with the dates)', () => {
+    const r = simpleLead({ violationAt: '2024-03-02' });
+    const rej = rejected(r.try(C.simpleNoPenalty(r.now, { ground: 'LIMITATION_EXPIRED' }), A));
+    expect(rej).toMatchObject({ code: 'CASE.LIMITATION_NOT_EXPIRED', status: 422 });
+    expect(rej.reason).toContain('it ends on 2026-03-02');
+    expect(rej.reasonZh).toContain('未超过2年追责时效');
+    expect(r.log).toHaveLength(1);
+    // Five years where life, health or financial safety is involved.
+    const lhf = simpleLead({ violationAt: '2022-03-05' });
+    expect(rejected(lhf.try(C.simpleNoPenalty(lhf.now, { ground: 'LIMITATION_EXPIRED', lifeHealthFinancialSafety: true }), A)).code).toBe('CASE.LIMITATION_NOT_EXPIRED');
+    expect(lhf.try(C.simpleNoPenalty(lhf.now, { ground: 'LIMITATION_EXPIRED' }), A).ok).toBe(true);
   });
 
   it('on the last day of the period it is still in time, and the check is recorded', () => {

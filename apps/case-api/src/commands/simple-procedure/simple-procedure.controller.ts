@@ -54,6 +54,8 @@ export class SimpleProcedureController {
       documentNumber: dto.documentNumber,
       text: dto.text,
       service: serviceDetails(dto.service),
+      ...(dto.violationAt !== undefined ? { violationAt: dateOrInstant(dto.violationAt) } : {}),
+      ...(dto.lifeHealthFinancialSafety !== undefined ? { lifeHealthFinancialSafety: dto.lifeHealthFinancialSafety } : {}),
     }));
   }
 

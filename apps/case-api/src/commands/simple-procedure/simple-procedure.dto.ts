@@ -117,6 +117,16 @@ export class SimpleNoPenaltyDto {
   @ValidateNested()
   @Type(() => ServiceDto)
   service!: ServiceDto;
+
+  @ApiPropertyOptional({ example: '2024-11-01', description: 'Ground LIMITATION_EXPIRED: when the violation occurred or ended, unless given at registration (APL 36)' })
+  @IsOptional()
+  @IsDateOrInstant()
+  violationAt?: string;
+
+  @ApiPropertyOptional({ description: 'Ground LIMITATION_EXPIRED: endangers life, health or financial safety (5-year limitation, APL 36)' })
+  @IsOptional()
+  @IsBoolean()
+  lifeHealthFinancialSafety?: boolean;
 }
 
 /** A simple-procedure lead that is no violation (违法事实不成立) is closed: the case ends and goes to closing. */

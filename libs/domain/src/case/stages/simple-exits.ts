@@ -8,7 +8,7 @@ import type { JurisdictionPolicy } from '../../policy/policy.types';
 import type { LimitationCheck, NoPenaltyFinding, OnTheSpotDefence, PersonRef, ServiceDetails, ServiceRecord } from '../case-records';
 import type { CaseState } from '../case-state';
 import { armDeadline } from '../deadlines';
-import { fail, type Fail } from '../rejection';
+import { failWith, type Fail, type RejectionStatus } from '../rejection';
 import { zhDate } from '../messages';
 import { limitationCheck, provisionIsLifeHealthFinancial } from '../rules/limitation';
 import { checkService, serviceRecord, validateService } from '../rules/service';
@@ -16,6 +16,12 @@ import { Validator } from '../rules/validation';
 import { NO_PENALTY_GROUNDS, type NoPenaltyGround } from '../vocabulary';
 import { clone, inStatus, invalid, stage } from './kit';
 import { afterService, completed } from './shared';
+
+/** The refusals only this stage gives. */
+const CODES = {
+  'CASE.LIMITATION_NOT_EXPIRED': 422,
+} as const satisfies Record<string, RejectionStatus>;
+const fail = failWith(CODES);
 
 /** The party's statement and defence (APL 44–45): waived, or stated with each point adopted or not, and why. */
 export function validateOnTheSpotDefence(v: Validator, field: string, d: unknown): void {
@@ -45,12 +51,13 @@ export function onTheSpotLimitation(
   s: CaseState,
   cmd: { violationAt?: string; lifeHealthFinancialSafety?: boolean },
   policy: JurisdictionPolicy,
-): { check: LimitationCheck } | { fail: Fail } {
+): { check: LimitationCheck } | { fail: Fail; expired: LimitationCheck } {
   const lhf = cmd.lifeHealthFinancialSafety ?? s.lifeHealthFinancialSafety ?? provisionIsLifeHealthFinancial(policy, s.violationCode);
   const lim = limitationCheck({ violationAt: (cmd.violationAt ?? s.violationAt)!, discoveredAt: s.discoveredAt, lifeHealthFinancialSafety: lhf, policy });
   if (!lim.expired) return { check: lim.check };
   const c = lim.check;
   return {
+    expired: c,
     fail: fail('CASE.LIMITATION_EXPIRED', {
       en: `The violation of ${c.violationDate} was discovered on ${c.discoveredDate}, after the ${c.years}-year limitation ended on ${c.lastDiscoveryDate} (APL 36): no penalty; decide no penalty on the spot (simple-no-penalty, ground LIMITATION_EXPIRED)`,
       zh: `${zhDate(c.violationDate)}的违法行为于${zhDate(c.discoveredDate)}被发现，已超过${c.years}年追责时效（${zhDate(c.lastDiscoveryDate)}届满，《行政处罚法》第36条）：不再给予行政处罚；请当场作出不予处罚决定（理由：超过追责时效）`,
@@ -72,6 +79,9 @@ export type SimpleExitCommand =
       text: string;
       /** The no-penalty decision is served on the spot: DIRECT or REFUSED. */
       service: ServiceDetails;
+      /** Ground LIMITATION_EXPIRED: when the violation occurred or ended, unless registration gave it. */
+      violationAt?: string;
+      lifeHealthFinancialSafety?: boolean;
     }
   | { type: 'DISMISS_SIMPLE_LEAD'; reason: string; facts: string };
 
@@ -80,6 +90,8 @@ export type SimpleExitEvent =
   | {
       type: 'SIMPLE_NO_PENALTY_DECIDED';
       finding: NoPenaltyFinding;
+      /** Ground LIMITATION_EXPIRED: the check that found the limitation run (APL 36). */
+      limitation?: LimitationCheck;
       facts: string;
       legalBasis: string;
       documentNumber: string;
@@ -109,15 +121,34 @@ export const simpleExits = stage<SimpleExitCommand, SimpleExitEvent>()(
       roles: ['OFFICER'],
       decisive: true,
       from: SIMPLE_LEAD,
-      handle: (_s, cmd, ctx) => {
+      handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.oneOf('ground', cmd.ground, NO_PENALTY_GROUNDS).text('reason', cmd.reason).text('facts', cmd.facts).text('legalBasis', cmd.legalBasis);
         v.text('documentNumber', cmd.documentNumber).text('text', cmd.text);
         validateService(v, 'service', cmd.service);
+        v.dateOrInstant('violationAt', cmd.violationAt, { optional: true });
+        v.bool('lifeHealthFinancialSafety', cmd.lifeHealthFinancialSafety, { optional: true });
+        const byLimitation = cmd.ground === 'LIMITATION_EXPIRED';
+        if (byLimitation && cmd.violationAt === undefined && s.violationAt === undefined) {
+          v.add('violationAt', { en: 'is required for ground LIMITATION_EXPIRED when registration did not give it (APL 36)', zh: '以超过追责时效为由且登记时未填写的，为必填项（《行政处罚法》第36条）' });
+        }
         if (!v.ok) return invalid(v);
+        let limitation: LimitationCheck | undefined;
+        if (byLimitation) {
+          const lim = onTheSpotLimitation(s, cmd, ctx.policy);
+          if ('check' in lim) {
+            const c = lim.check;
+            return fail('CASE.LIMITATION_NOT_EXPIRED', {
+              en: `The violation of ${c.violationDate} was discovered on ${c.discoveredDate}, within the ${c.years}-year limitation (it ends on ${c.lastDiscoveryDate}, APL 36): the limitation is no ground for no penalty`,
+              zh: `${zhDate(c.violationDate)}的违法行为于${zhDate(c.discoveredDate)}被发现，未超过${c.years}年追责时效（${zhDate(c.lastDiscoveryDate)}届满，《行政处罚法》第36条）：不得以超过追责时效为由不予处罚`,
+            });
+          }
+          limitation = lim.expired;
+        }
         const sf = checkService(cmd.service, ['DIRECT', 'REFUSED']);
         if (sf) return sf;
         return {
+          ...(limitation ? { limitation } : {}),
           type: 'SIMPLE_NO_PENALTY_DECIDED',
           finding: { ground: cmd.ground, reason: cmd.reason },
           facts: cmd.facts,
@@ -160,6 +191,7 @@ export const simpleExits = stage<SimpleExitCommand, SimpleExitEvent>()(
         decidedBy: e.decidedBy,
         simple: true,
         noPenalty: clone(e.finding),
+        ...(e.limitation ? { limitation: clone(e.limitation) } : {}),
       };
       s.decidedAt = meta.at;
       s.service = clone(e.service);
@@ -177,4 +209,5 @@ export const simpleExits = stage<SimpleExitCommand, SimpleExitEvent>()(
       completed(s, meta.at, meta);
     },
   },
+  CODES,
 );
