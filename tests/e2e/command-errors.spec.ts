@@ -263,7 +263,7 @@ describe('refused commands', () => {
       'filing', 'evidence/{evidenceId}/custody', 'investigation-report', 'case-review', 'notice-approval', 'investigation-reopening', 'notice',
       'defence', 'hearing-request', 'hearing-waiver', 'hearing', 'hearing-end', 'major-case', 'legal-review-request', 'legal-review', 'legal-review-assignment',
       'collective-discussion', 'decision', 'service', 'payments', 'challenges', 'extension',
-      'suspension', 'recusal', 'closure', 'archive', 'simple-decision', 'simple-report', 'criminal-transfer',
+      'suspension', 'recusal', 'closure', 'archive', 'simple-decision', 'simple-report', 'simple-conversion', 'simple-no-penalty', 'simple-dismissal', 'criminal-transfer',
       'criminal-transfer/approval', 'criminal-transfer/dispatch', 'criminal-transfer/police-decision',
       'criminal-transfer/reconsideration', 'criminal-transfer/supervision', 'criminal-transfer/return',
     ];

@@ -6,7 +6,13 @@ import type { HttpResult } from '../support/stack';
 // that read or answer one (tests/e2e/legal-review-read.spec.ts and the
 // console's tests/browser/legal-review.spec.ts).
 
-export const ORGANISATION = { party: { type: 'ORGANISATION', name: '长治市某某食品有限公司 (e2e)', creditCode: '91140400MA0E2E001X' } };
+/**
+ * A party of its own for each case: one credit code shared by cases fined for
+ * the same violation would be one act fined twice (APL 29), refused.
+ */
+export function organisation(): { party: Record<string, unknown> } {
+  return { party: { type: 'ORGANISATION', name: '长治市某某食品有限公司 (e2e)', creditCode: `91140400MA${randomUUID().slice(0, 8).toUpperCase()}` } };
+}
 
 export async function ok(res: Promise<HttpResult<unknown>>, status = 200): Promise<HttpResult<CommandBody>> {
   const r = await res;
@@ -51,7 +57,7 @@ export async function reportedAndHeard(api: Client, id: string, fineAmount: numb
 
 /** A filed organisation case with two evidence items, marked major (复杂), reported at `fineAmount` and waiting for `reviewer`'s legal review. */
 export async function majorCaseAwaitingReview(api: Client, fineAmount = 150000, reviewer = 'reviewer.liu'): Promise<{ id: string; caseNumber: string }> {
-  const id = await api.filedCase(ORGANISATION);
+  const id = await api.filedCase(organisation());
   await ok(api.textEvidence(id), 201);
   await ok(api.textEvidence(id, 'officer.li'), 201);
   await ok(api.command('officer.zhang', id, 'major-case', { grounds: ['COMPLEX'], reason: '涉及学校食堂供货, 情况复杂' }));

@@ -3,6 +3,7 @@ import { DEMO_AGENCY } from '../../infra/seed/demo-people';
 import { http, startStack, Stack } from '../support/stack';
 import { HmacTokenVerifier } from '../../apps/case-api/src/auth/token-verifier';
 import { ago, Client, deadline, decisionContents, type CommandBody } from './command-helpers';
+import { organisation } from './legal-review-helpers';
 import type { HttpResult } from '../support/stack';
 
 interface Task {
@@ -40,7 +41,6 @@ describe('legal review of a major decision, over HTTP', () => {
   });
   afterAll(() => stack?.close());
 
-  const organisation = { party: { type: 'ORGANISATION', name: '长治市某某食品有限公司 (e2e)', creditCode: '91140400MA0E2E001X' } };
 
   async function ok(res: Promise<HttpResult<unknown>>, status = 200): Promise<HttpResult<CommandBody>> {
     const r = await res;
@@ -82,7 +82,7 @@ describe('legal review of a major decision, over HTTP', () => {
   }
 
   async function major(fineAmount = 150000, n = randomUUID().slice(0, 6)): Promise<string> {
-    const id = await api.filedCase(organisation);
+    const id = await api.filedCase(organisation());
     await ok(api.textEvidence(id), 201);
     await defended(id, fineAmount, n);
     return id;
@@ -177,7 +177,7 @@ describe('legal review of a major decision, over HTTP', () => {
   });
 
   it('a case marked major by its officer needs the review whatever its amount; a second mark is refused', async () => {
-    const id = await api.filedCase(organisation);
+    const id = await api.filedCase(organisation());
     await ok(api.textEvidence(id), 201);
     const badGround = await api.refused(id, () => api.command('officer.zhang', id, 'major-case', { grounds: ['BIG'], reason: 'x' }));
     expect(badGround.body).toMatchObject({ status: 400, code: 'VALIDATION.FAILED' });

@@ -29,6 +29,7 @@ describe('the simple procedure over HTTP', () => {
     documentNumber,
     text: `当场处罚决定书: 罚款 ${fineAmount} 元`,
     service: { method: 'DIRECT', servedAt: ago(5), recipient: '李某', proof: '当事人签收' },
+    defence: { waived: false, statement: '当事人称只停了一分钟', points: [{ point: '停车时间短', adopted: false, reason: '停车时间长短不影响违法事实' }] },
   });
 
   it('one officer: register → decide ¥200 on the spot and serve → pay → report → close → archive', async () => {

@@ -279,7 +279,7 @@ describe('case workflow on the Temporal dev server', () => {
     await maybeRecordHistory(client, caseWorkflowId(caseId), 'windows-closed-by-timer');
   });
 
-  it('carries a simple case (当场处罚): decided and served on the spot, reported, paid, closed, archived', async () => {
+  it('carries a simple case (当场处罚): the party heard and the limitation checked on the spot, decided and served, reported, paid, closed, archived (simple-exits and one-fine-per-act patches)', async () => {
     const caseId = randomUUID();
     await register(caseId, DEMO_POLICY, new Date().toISOString(), 'SIMPLE');
     const statuses = await drive(caseId, [
@@ -291,6 +291,10 @@ describe('case workflow on the Temporal dev server', () => {
         documentNumber: 'SIMPLE-1',
         text: '当场罚款贰佰元',
         service: { method: 'DIRECT', servedAt: now, recipient: '王某', proof: '当场交付' },
+        defence: { waived: false, statement: '称不知已过期', points: [{ point: '不知已过期', adopted: false, reason: '经营者负有查验义务' }] },
+        // As the API resolves it: another case already fined the party for this violation (APL 29, one-fine-per-act patch).
+        sameActCases: [{ caseId: randomUUID(), caseNumber: 'WF-PRIOR', status: 'SERVED', outcome: 'PENALTY', fineAmount: 100 }],
+        sameActOverrideReason: '另一批次的过期食品，系另一违法行为',
       })],
       ['officer.zhang', () => ({ type: 'REPORT_SIMPLE', note: 'filed with the agency' })],
       ['officer.zhang', (now) => ({ type: 'RECORD_PAYMENT', amount: 200, paidAt: now, receipt: 'R2' })],
@@ -300,6 +304,13 @@ describe('case workflow on the Temporal dev server', () => {
     expect(statuses.at(-1)).toBe('ARCHIVED');
     await client.workflow.getHandle(caseWorkflowId(caseId)).result();
     expect(await store.verify(caseId)).toMatchObject({ valid: true });
+    const made = (await store.timeline(caseId)).find((e) => e.type === 'SIMPLE_DECISION_MADE')!;
+    expect(made.payload).toMatchObject({
+      defence: { waived: false },
+      limitation: { source: 'APL 36', violationDate: '2026-11-18' },
+      sameActOverride: { reason: '另一批次的过期食品，系另一违法行为', finedCases: [{ caseNumber: 'WF-PRIOR' }] },
+    });
+    await maybeRecordHistory(client, caseWorkflowId(caseId), 'simple-case-heard-on-the-spot');
   });
 
   it('records a reminder and an escalation when the filing decision is not made in time', async () => {

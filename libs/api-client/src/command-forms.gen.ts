@@ -24,6 +24,7 @@ export type CommandFieldName =
   | 'creditCode'
   | 'deadline'
   | 'decision'
+  | 'defence'
   | 'discoveredAt'
   | 'discretionBases'
   | 'discretionReasons'
@@ -34,6 +35,7 @@ export type CommandFieldName =
   | 'findings'
   | 'fineAmount'
   | 'from'
+  | 'ground'
   | 'grounds'
   | 'hearingAt'
   | 'hearingRightsNotified'
@@ -87,6 +89,7 @@ export type CommandFieldName =
   | 'result'
   | 'returnTo'
   | 'reviewerId'
+  | 'sameActOverrideReason'
   | 'sentAt'
   | 'servedAt'
   | 'service'
@@ -143,6 +146,7 @@ export type CommandEnumValue =
   | 'EXTENSION'
   | 'FILED'
   | 'FINE'
+  | 'FIRST_MINOR_CORRECTED'
   | 'GENERAL'
   | 'GOODS_VALUE'
   | 'HEAVIER'
@@ -154,10 +158,14 @@ export type CommandEnumValue =
   | 'LICENCE_REVOCATION'
   | 'LICENCE_SUSPENSION'
   | 'LIGHTER'
+  | 'LIMITATION_EXPIRED'
   | 'LITIGATION'
   | 'MAJOR_PUBLIC_INTEREST'
+  | 'MENTAL_INCAPACITY'
+  | 'MINOR_CORRECTED'
   | 'MITIGATED'
   | 'MULTIPLE_LEGAL_RELATIONSHIPS'
+  | 'NO_FAULT'
   | 'NO_PENALTY'
   | 'ON_SITE_RECORD'
   | 'ORDINARY'
@@ -192,6 +200,7 @@ export type CommandEnumValue =
   | 'SUSPEND'
   | 'TERMINATE'
   | 'TRANSFER'
+  | 'UNDER_FOURTEEN'
   | 'UPHELD'
   | 'VARIED'
   | 'WARNING'
@@ -609,6 +618,10 @@ export const COMMAND_FORMS = {
           }
         },
         "description": "APL 59 (五): required for a penalty or a finding of no penalty"
+      },
+      "sameActOverrideReason": {
+        "type": "string",
+        "description": "APL 29 (一事不二罚): required to fine an act for which another case already fined the same party (same credit code or ID number, same violation code): why this is lawful (e.g. a different act); recorded with the decision"
       }
     }
   },
@@ -1470,6 +1483,18 @@ export const COMMAND_FORMS = {
       }
     }
   },
+  "simple-conversion": {
+    "type": "object",
+    "required": [
+      "reason"
+    ],
+    "properties": {
+      "reason": {
+        "type": "string",
+        "example": "The fine due exceeds the simple-procedure limit (APL 51)"
+      }
+    }
+  },
   "simple-decision": {
     "type": "object",
     "required": [
@@ -1478,7 +1503,8 @@ export const COMMAND_FORMS = {
       "penalty",
       "documentNumber",
       "text",
-      "service"
+      "service",
+      "defence"
     ],
     "properties": {
       "facts": {
@@ -1598,6 +1624,182 @@ export const COMMAND_FORMS = {
           }
         },
         "description": "Served on the spot: DIRECT or REFUSED"
+      },
+      "defence": {
+        "type": "object",
+        "required": [
+          "waived"
+        ],
+        "properties": {
+          "waived": {
+            "type": "boolean",
+            "description": "The party was told of its right to state and defend and declined"
+          },
+          "statement": {
+            "type": "string",
+            "description": "The party's statement; required unless waived"
+          },
+          "points": {
+            "type": "array",
+            "description": "Each point the party made, adopted or not, and why; at least one unless waived",
+            "items": {
+              "type": "object",
+              "required": [
+                "point",
+                "adopted",
+                "reason"
+              ],
+              "properties": {
+                "point": {
+                  "type": "string"
+                },
+                "adopted": {
+                  "type": "boolean"
+                },
+                "reason": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        },
+        "description": "The party's statement and defence, heard before deciding (APL 44–45)"
+      },
+      "violationAt": {
+        "type": "string",
+        "description": "When the violation occurred or ended (YYYY-MM-DD or instant); required unless given at registration (limitation, APL 36)",
+        "example": "2026-11-18"
+      },
+      "lifeHealthFinancialSafety": {
+        "type": "boolean",
+        "description": "Endangers life, health or financial safety: 5-year limitation (APL 36)"
+      },
+      "sameActOverrideReason": {
+        "type": "string",
+        "description": "APL 29: required to fine an act another case already fined (same party, same violation code): why this is lawful"
+      }
+    }
+  },
+  "simple-dismissal": {
+    "type": "object",
+    "required": [
+      "reason",
+      "facts"
+    ],
+    "properties": {
+      "reason": {
+        "type": "string",
+        "example": "违法事实不成立"
+      },
+      "facts": {
+        "type": "string",
+        "description": "What was found on checking the lead"
+      }
+    }
+  },
+  "simple-no-penalty": {
+    "type": "object",
+    "required": [
+      "ground",
+      "reason",
+      "facts",
+      "legalBasis",
+      "documentNumber",
+      "text",
+      "service"
+    ],
+    "properties": {
+      "ground": {
+        "type": "string",
+        "description": "Why no penalty: APL 33 (first minor violation corrected; minor and corrected, no harm; no fault), APL 30, 31, or the limitation (APL 36)",
+        "enum": [
+          "FIRST_MINOR_CORRECTED",
+          "MINOR_CORRECTED",
+          "NO_FAULT",
+          "UNDER_FOURTEEN",
+          "MENTAL_INCAPACITY",
+          "LIMITATION_EXPIRED"
+        ]
+      },
+      "reason": {
+        "type": "string",
+        "example": "初次违法，危害后果轻微，已当场改正"
+      },
+      "facts": {
+        "type": "string"
+      },
+      "legalBasis": {
+        "type": "string",
+        "example": "《行政处罚法》第三十三条第一款"
+      },
+      "documentNumber": {
+        "type": "string",
+        "description": "Number of the no-penalty decision form",
+        "example": "长市监不罚〔2026〕1号"
+      },
+      "text": {
+        "type": "string"
+      },
+      "service": {
+        "type": "object",
+        "required": [
+          "method",
+          "servedAt",
+          "recipient",
+          "proof"
+        ],
+        "properties": {
+          "method": {
+            "type": "string",
+            "description": "DIRECT, REFUSED (留置), ELECTRONIC (needs consent), POSTAL, PUBLIC_NOTICE (served 30 days after publication)",
+            "enum": [
+              "DIRECT",
+              "REFUSED",
+              "ELECTRONIC",
+              "POSTAL",
+              "PUBLIC_NOTICE"
+            ]
+          },
+          "servedAt": {
+            "type": "string",
+            "description": "Signed, left, arrived, received or published (ISO 8601 with zone)",
+            "example": "2026-11-23T06:00:00Z"
+          },
+          "recipient": {
+            "type": "string",
+            "example": "王某 (the party)"
+          },
+          "proof": {
+            "type": "string",
+            "description": "Reference to the proof of service",
+            "example": "送达回证 No. 2026-0001"
+          },
+          "consentToElectronic": {
+            "type": "boolean",
+            "description": "ELECTRONIC: the party consented (APL 61)"
+          },
+          "witnesses": {
+            "type": "array",
+            "description": "REFUSED: witnesses present",
+            "items": {
+              "type": "string"
+            }
+          },
+          "videoRecorded": {
+            "type": "boolean",
+            "description": "REFUSED: recorded on video instead of witnesses"
+          }
+        },
+        "description": "Served on the spot: DIRECT or REFUSED"
+      },
+      "violationAt": {
+        "type": "string",
+        "description": "Ground LIMITATION_EXPIRED: when the violation occurred or ended, unless given at registration (APL 36)",
+        "example": "2024-11-01"
+      },
+      "lifeHealthFinancialSafety": {
+        "type": "boolean",
+        "description": "Ground LIMITATION_EXPIRED: endangers life, health or financial safety (5-year limitation, APL 36)"
       }
     }
   },

@@ -744,6 +744,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/simple-conversion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 转为普通程序: a simple lead that does not qualify continues as the same case (CONVERT_TO_ORDINARY)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - CONVERT_TO_ORDINARY: OFFICER (auxiliary staff never)
+         */
+        post: operations["SimpleProcedureController_simpleConversion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/simple-no-penalty": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 当场不予处罚: decided and served on the spot, with its ground (SIMPLE_NO_PENALTY)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - SIMPLE_NO_PENALTY: OFFICER (auxiliary staff never)
+         */
+        post: operations["SimpleProcedureController_simpleNoPenalty"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/simple-dismissal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 违法事实不成立: the simple lead is closed without a decision (DISMISS_SIMPLE_LEAD)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - DISMISS_SIMPLE_LEAD: OFFICER (auxiliary staff never)
+         */
+        post: operations["SimpleProcedureController_simpleDismissal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/simple-report": {
         parameters: {
             query?: never;
@@ -1287,6 +1350,23 @@ export interface components {
             /** @description The benchmark's legal basis and the source of its split into levels */
             source: string;
         };
+        SameActCaseView: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example LZSJ-2026-00001 */
+            caseNumber: string;
+            /** @enum {string} */
+            status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
+            /**
+             * @description Set once that case is decided
+             * @enum {string}
+             */
+            outcome?: "PENALTY" | "NO_PENALTY" | "DISMISS";
+            /** @description The fine it imposed, yuan */
+            fineAmount?: number;
+            /** @description Its decision was revoked or found invalid */
+            revoked?: boolean;
+        };
         CaseView: {
             /** Format: uuid */
             id: string;
@@ -1309,11 +1389,13 @@ export interface components {
             /** @description Sorted by kind */
             deadlines: components["schemas"]["DeadlineView"][];
             /** @description What the caller may do now (command paths under /cases/{id}) */
-            allowedActions: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
+            allowedActions: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
             /** @description Marked major for legal review (APL 58 (1), (3)), with grounds */
             majorCase?: components["schemas"]["MajorCaseView"];
             /** @description The benchmark band and range the current report's proposed fine was judged in */
             discretion?: components["schemas"]["DiscretionFindingView"];
+            /** @description APL 29 warning: other open or decided cases against the same party (credit code or ID number) for the same violation code, as checked at registration or filing */
+            sameActCases?: components["schemas"]["SameActCaseView"][];
             /** @description The jurisdiction policy version the case pinned when registered */
             policyVersion: string;
             /** @description Sequence number of the last recorded event */
@@ -1567,7 +1649,7 @@ export interface components {
              * @description The command path under /cases/{id} to take the step
              * @enum {string}
              */
-            action: "register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return";
+            action: "register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return";
             /**
              * @description The running deadline the step answers to
              * @enum {string}
@@ -1944,6 +2026,8 @@ export interface components {
             performance?: string;
             /** @description APL 59 (五): required for a penalty or a finding of no penalty */
             remedy?: components["schemas"]["DecisionRemedyDto"];
+            /** @description APL 29 (一事不二罚): required to fine an act for which another case already fined the same party (same credit code or ID number, same violation code): why this is lawful (e.g. a different act); recorded with the decision */
+            sameActOverrideReason?: string;
         };
         PaymentDto: {
             /**
@@ -2014,6 +2098,14 @@ export interface components {
             summary: string;
         };
         ArchiveDto: Record<string, never>;
+        OnTheSpotDefenceDto: {
+            /** @description The party was told of its right to state and defend and declined */
+            waived: boolean;
+            /** @description The party's statement; required unless waived */
+            statement?: string;
+            /** @description Each point the party made, adopted or not, and why; at least one unless waived */
+            points?: components["schemas"]["DefencePointDto"][];
+        };
         SimpleDecisionDto: {
             facts: string;
             /** @example 《道路交通安全法》第九十条 */
@@ -2028,6 +2120,54 @@ export interface components {
             text: string;
             /** @description Served on the spot: DIRECT or REFUSED */
             service: components["schemas"]["ServiceDto"];
+            /** @description The party's statement and defence, heard before deciding (APL 44–45) */
+            defence: components["schemas"]["OnTheSpotDefenceDto"];
+            /**
+             * @description When the violation occurred or ended (YYYY-MM-DD or instant); required unless given at registration (limitation, APL 36)
+             * @example 2026-11-18
+             */
+            violationAt?: string;
+            /** @description Endangers life, health or financial safety: 5-year limitation (APL 36) */
+            lifeHealthFinancialSafety?: boolean;
+            /** @description APL 29: required to fine an act another case already fined (same party, same violation code): why this is lawful */
+            sameActOverrideReason?: string;
+        };
+        ConvertToOrdinaryDto: {
+            /** @example The fine due exceeds the simple-procedure limit (APL 51) */
+            reason: string;
+        };
+        SimpleNoPenaltyDto: {
+            /**
+             * @description Why no penalty: APL 33 (first minor violation corrected; minor and corrected, no harm; no fault), APL 30, 31, or the limitation (APL 36)
+             * @enum {string}
+             */
+            ground: "FIRST_MINOR_CORRECTED" | "MINOR_CORRECTED" | "NO_FAULT" | "UNDER_FOURTEEN" | "MENTAL_INCAPACITY" | "LIMITATION_EXPIRED";
+            /** @example 初次违法，危害后果轻微，已当场改正 */
+            reason: string;
+            facts: string;
+            /** @example 《行政处罚法》第三十三条第一款 */
+            legalBasis: string;
+            /**
+             * @description Number of the no-penalty decision form
+             * @example 长市监不罚〔2026〕1号
+             */
+            documentNumber: string;
+            text: string;
+            /** @description Served on the spot: DIRECT or REFUSED */
+            service: components["schemas"]["ServiceDto"];
+            /**
+             * @description Ground LIMITATION_EXPIRED: when the violation occurred or ended, unless given at registration (APL 36)
+             * @example 2024-11-01
+             */
+            violationAt?: string;
+            /** @description Ground LIMITATION_EXPIRED: endangers life, health or financial safety (5-year limitation, APL 36) */
+            lifeHealthFinancialSafety?: boolean;
+        };
+        DismissSimpleLeadDto: {
+            /** @example 违法事实不成立 */
+            reason: string;
+            /** @description What was found on checking the lead */
+            facts: string;
         };
         SimpleReportDto: {
             note?: string;
@@ -2383,7 +2523,7 @@ export interface components {
             /** @example 孙局长 */
             name: string;
             /** @description The steps they may take now that answer it; empty when named as a case officer only */
-            actions: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
+            actions: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
         };
         OverdueItemView: {
             /** Format: uuid */
@@ -2583,7 +2723,7 @@ export interface components {
              */
             state?: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED" | null;
             /** @description 409 from the domain: what the caller may do now instead */
-            allowedActions?: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
+            allowedActions?: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
         };
     };
     responses: never;
@@ -5630,6 +5770,285 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["SimpleDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SimpleProcedureController_simpleConversion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConvertToOrdinaryDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SimpleProcedureController_simpleNoPenalty: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SimpleNoPenaltyDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SimpleProcedureController_simpleDismissal: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DismissSimpleLeadDto"];
             };
         };
         responses: {

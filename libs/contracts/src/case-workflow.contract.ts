@@ -43,12 +43,15 @@ export interface CaseHeaderFacts {
   majorCase?: CaseState['majorCase'];
   /** The benchmark band and range the current report's fine was judged in. */
   discretion?: NonNullable<CaseState['report']>['discretion'];
+  /** APL 29: other open or decided cases against the same party for the same violation, as last checked. */
+  sameActCases?: CaseState['sameActCases'];
 }
 
-export function caseHeaderFacts(s: Pick<CaseState, 'majorCase' | 'report'> | null | undefined): CaseHeaderFacts {
+export function caseHeaderFacts(s: Pick<CaseState, 'majorCase' | 'report' | 'sameActCases'> | null | undefined): CaseHeaderFacts {
   const facts: CaseHeaderFacts = {};
   if (s?.majorCase) facts.majorCase = s.majorCase;
   if (s?.report?.discretion) facts.discretion = s.report.discretion;
+  if (s?.sameActCases && s.sameActCases.length > 0) facts.sameActCases = s.sameActCases;
   return facts;
 }
 

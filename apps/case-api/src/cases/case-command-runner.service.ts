@@ -23,8 +23,8 @@ export interface People {
   one(id: string, field: string): Promise<ActorSnapshot>;
 }
 
-/** Builds a route's command from its request; the domain judges it, not the route. */
-export type Build<C> = (people: People) => Promise<C> | C;
+/** Builds a route's command from its request (and the case row, on an existing case); the domain judges it, not the route. */
+export type Build<C> = (people: People, row?: CaseEntity) => Promise<C> | C;
 
 /** The caller and the case row, read once per command. */
 export interface CaseAccess {
@@ -94,7 +94,7 @@ export class CaseCommandRunner {
   run<X extends object = object>(call: CaseCall, body: unknown, build: Build<CaseCommand>, opts: CommandOptions<X> = {}): Promise<CommandResponse & X> {
     return this.respond(call, body, async () => {
       const { actor, row } = opts.access ?? (await this.access(call));
-      const command = await build(this.people);
+      const command = await build(this.people, row);
       const result = await this.workflows.execute(row, actor, command, call.key);
       return { case: await this.view(result, actor), recorded: result.events, ...opts.extra?.(command) } as CommandResponse & X;
     });

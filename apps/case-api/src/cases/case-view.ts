@@ -5,18 +5,22 @@ import {
   CASE_FLAGS,
   CASE_STATUSES,
   CIRCUMSTANCE_LEVELS,
+  DECISION_OUTCOMES,
   MAJOR_CASE_GROUNDS,
   PARTY_TYPES,
   PROCEDURES,
   type CaseOfficer,
   type CaseState,
+  type CaseStatus,
   type CircumstanceLevel,
+  type DecisionOutcome,
   type DiscretionFinding,
   type MajorCaseGround,
   type MajorCaseMark,
   type Party,
   type PartyType,
   type PersonRef,
+  type SameActCase,
 } from '@zhifa/domain';
 import type { CaseEntity } from '@zhifa/persistence';
 import type { CaseClock } from './deadline-clock.service';
@@ -125,6 +129,27 @@ export class DiscretionFindingView implements DiscretionFinding {
   source!: string;
 }
 
+/** Another case against the same party for the same violation (APL 29 一事不二罚), named as a warning. */
+export class SameActCaseView implements SameActCase {
+  @ApiProperty({ type: String, format: 'uuid' })
+  caseId!: string;
+
+  @ApiProperty({ type: String, example: 'LZSJ-2026-00001' })
+  caseNumber!: string;
+
+  @ApiProperty({ enum: CASE_STATUSES })
+  status!: CaseStatus;
+
+  @ApiPropertyOptional({ enum: DECISION_OUTCOMES, description: 'Set once that case is decided' })
+  outcome?: DecisionOutcome;
+
+  @ApiPropertyOptional({ type: Number, description: 'The fine it imposed, yuan' })
+  fineAmount?: number;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'Its decision was revoked or found invalid' })
+  revoked?: boolean;
+}
+
 /** A case as the read model holds it, with the actions the caller may take now. */
 export class CaseView {
   @ApiProperty({ type: String, format: 'uuid' })
@@ -165,6 +190,12 @@ export class CaseView {
 
   @ApiPropertyOptional({ type: DiscretionFindingView, description: "The benchmark band and range the current report's proposed fine was judged in" })
   discretion?: DiscretionFindingView;
+
+  @ApiPropertyOptional({
+    type: [SameActCaseView],
+    description: 'APL 29 warning: other open or decided cases against the same party (credit code or ID number) for the same violation code, as checked at registration or filing',
+  })
+  sameActCases?: SameActCaseView[];
 
   @ApiProperty({ type: String, description: 'The jurisdiction policy version the case pinned when registered' })
   policyVersion!: string;
@@ -249,6 +280,7 @@ export function commandCaseView(result: CommandResult & { case: CaseSnapshot }, 
     allowedActions: c.allowedActions,
     ...(c.majorCase ? { majorCase: c.majorCase } : {}),
     ...(c.discretion ? { discretion: c.discretion } : {}),
+    ...(c.sameActCases ? { sameActCases: c.sameActCases } : {}),
     policyVersion: c.policyVersion,
     lastSeq: c.lastSeq,
     registeredAt: new Date(c.registeredAt).toISOString(),

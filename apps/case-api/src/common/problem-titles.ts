@@ -52,6 +52,8 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
 
   // Registration and filing
   'CASE.UNKNOWN_VIOLATION': { 'zh-CN': '违法行为代码不在本机关职权目录中', en: 'Unknown violation code' },
+  'DECISION.SAME_ACT_FINED': { 'zh-CN': '同一违法行为已被处以罚款', en: 'The same act was already fined' },
+  'CASE.LIMITATION_NOT_EXPIRED': { 'zh-CN': '未超过行政处罚追责时效', en: 'The limitation period has not expired' },
   'CASE.LIMITATION_EXPIRED': { 'zh-CN': '已超过行政处罚追责时效', en: 'The limitation period has expired' },
   'CASE.SIMPLE_FINE_EXCEEDS_LIMIT': { 'zh-CN': '罚款超过简易程序限额', en: 'The fine exceeds the simple-procedure limit' },
   'CASE.SIMPLE_PENALTY_NOT_ALLOWED': { 'zh-CN': '简易程序只能给予警告或罚款', en: 'The simple procedure allows only a warning or a fine' },

@@ -19,6 +19,7 @@ export const useCommandMessages = defineMessages({
     done: (action: string) => `已办理：${action}`,
     registerLead: '登记线索',
     registered: (n: string) => `线索已登记，案号 ${n}`,
+    openCase: '打开案件',
   },
   en: {
     submit: 'Submit',
@@ -38,5 +39,6 @@ export const useCommandMessages = defineMessages({
     done: (action: string) => `Done: ${action}`,
     registerLead: 'Register a lead',
     registered: (n: string) => `Lead registered as ${n}`,
+    openCase: 'Open the case',
   },
 });

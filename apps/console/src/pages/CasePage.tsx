@@ -11,6 +11,7 @@ import { FlagTag } from '../components/FlagTag';
 import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
 import { Lifecycle } from '../components/Lifecycle';
+import { SameActWarning } from '../components/SameActWarning';
 import { Timeline } from '../components/Timeline';
 import { formatDateTime, formatLocalDate, yuan } from '../format';
 import { defineMessages, useI18n } from '../i18n';
@@ -43,6 +44,7 @@ export default function CasePage() {
         </Tag>
       </PageTitle>
       <Lifecycle c={c} />
+      <SameActWarning cases={c.sameActCases} />
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 24 }}>
         <Descriptions.Item label={t.party}>
           {c.party.name} ({partyTypeLabel(c.party.type, lang)})

@@ -16,6 +16,7 @@ import type { ChallengeCommand } from './stages/challenges';
 import type { CaseControlCommand } from './stages/case-control';
 import type { ClosingCommand } from './stages/closing';
 import type { SimpleProcedureCommand } from './stages/simple-procedure';
+import type { SimpleExitCommand } from './stages/simple-exits';
 import type { DeadlineTimerCommand } from './stages/deadline-timers';
 import type { CriminalTransferCommand } from './stages/criminal-transfer';
 
@@ -35,6 +36,7 @@ export type CaseCommand =
   | CaseControlCommand
   | ClosingCommand
   | SimpleProcedureCommand
+  | SimpleExitCommand
   | DeadlineTimerCommand
   | CriminalTransferCommand;
 

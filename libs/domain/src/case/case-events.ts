@@ -17,6 +17,7 @@ import type { ChallengeEvent } from './stages/challenges';
 import type { CaseControlEvent } from './stages/case-control';
 import type { ClosingEvent } from './stages/closing';
 import type { SimpleProcedureEvent } from './stages/simple-procedure';
+import type { SimpleExitEvent } from './stages/simple-exits';
 import type { DeadlineTimerEvent } from './stages/deadline-timers';
 import type { CriminalTransferEvent } from './stages/criminal-transfer';
 
@@ -34,6 +35,7 @@ export type CaseEvent =
   | CaseControlEvent
   | ClosingEvent
   | SimpleProcedureEvent
+  | SimpleExitEvent
   | DeadlineTimerEvent
   | CriminalTransferEvent;
 

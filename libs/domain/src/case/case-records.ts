@@ -14,7 +14,9 @@ import type {
   DeadlineState,
   DiscretionBase,
   DecisionOutcome,
+  CaseStatus,
   EvidenceKind,
+  NoPenaltyGround,
   PartyType,
   PenaltyKind,
   ProposedOutcome,
@@ -240,8 +242,60 @@ export interface DecisionContents {
   };
 }
 
+/**
+ * Another case against the same party (credit code or ID number) for the same
+ * violation code, as the read model knew it when the command was built (APL 29).
+ */
+export interface SameActCase {
+  caseId: string;
+  caseNumber: string;
+  status: CaseStatus;
+  /** Set once that case is decided. */
+  outcome?: DecisionOutcome;
+  /** The fine it imposed, yuan. */
+  fineAmount?: number;
+  /** Its decision was revoked or found invalid on challenge. */
+  revoked?: boolean;
+}
+
+/** A second fine for the same act, decided anyway with the head's reasons (APL 29). */
+export interface SameActOverride {
+  reason: string;
+  /** The cases that had already fined the same act. */
+  finedCases: SameActCase[];
+}
+
+/** One point the party made, adopted or not, and why (APL 45). */
+export interface StatementPoint {
+  point: string;
+  adopted: boolean;
+  reason: string;
+}
+
+/** The party's statement and defence heard on the spot before a simple-procedure decision (APL 44–45, 51). */
+export interface OnTheSpotDefence {
+  /** The party was told of its right and declined to state anything. */
+  waived: boolean;
+  statement?: string;
+  points?: StatementPoint[];
+}
+
+/** Why an on-the-spot decision gave no penalty. */
+export interface NoPenaltyFinding {
+  ground: NoPenaltyGround;
+  reason: string;
+}
+
 export interface CaseDecisionRecord {
   outcome: DecisionOutcome;
+  /** Simple procedure: the party's statement and defence heard before deciding. */
+  defence?: OnTheSpotDefence;
+  /** Simple procedure: the limitation check (APL 36). */
+  limitation?: LimitationCheck;
+  /** Simple procedure: why no penalty was given. */
+  noPenalty?: NoPenaltyFinding;
+  /** A second fine for the same act, with its reasons (APL 29). */
+  sameActOverride?: SameActOverride;
   /** APL 59 contents (decisions recorded since the 'decision-contents' rule change). */
   contents?: DecisionContents;
   penalty?: Penalty;

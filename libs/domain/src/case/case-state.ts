@@ -12,7 +12,9 @@ import type {
   InvestigationReport,
   Party,
   PaymentRecord,
+  PersonRef,
   RecusalRecord,
+  SameActCase,
   ServiceRecord,
   TransferRecord,
 } from './case-records';
@@ -86,6 +88,12 @@ export interface CaseState {
   challenges: ChallengeRecord[];
   transfer?: TransferRecord;
   simpleReport?: { reportedAt: string; note?: string };
+  /** A simple-procedure lead that did not qualify continues under the ordinary procedure. */
+  conversion?: { reason: string; at: string; by: PersonRef };
+  /** A simple-procedure lead closed as no violation (违法事实不成立). */
+  dismissal?: { reason: string; facts: string; at: string; by: PersonRef };
+  /** Other open or decided cases against the same party for the same violation (APL 29), as last checked. */
+  sameActCases?: SameActCase[];
   closure?: { summary: string; at: string };
   registeredAt: string;
   filedAt?: string;

@@ -47,6 +47,7 @@ describe('the command table assembled from the stages', () => {
       'hearing-request', 'hearing-waiver', 'hearing', 'hearing-end', 'major-case', 'legal-review-request', 'legal-review', 'legal-review-assignment',
       'collective-discussion', 'decision', 'service',
       'payments', 'challenges', 'extension', 'suspension', 'recusal', 'closure', 'archive', 'simple-decision', 'simple-report',
+      'simple-conversion', 'simple-no-penalty', 'simple-dismissal',
       'criminal-transfer', 'criminal-transfer/approval', 'criminal-transfer/dispatch', 'criminal-transfer/police-decision',
       'criminal-transfer/reconsideration', 'criminal-transfer/supervision', 'criminal-transfer/return',
     ]);

@@ -22,6 +22,7 @@ import { collectiveDiscussion } from './stages/collective-discussion';
 import { notice } from './stages/notice';
 import { registration } from './stages/registration';
 import { simpleProcedure } from './stages/simple-procedure';
+import { simpleExits } from './stages/simple-exits';
 
 export type { ActionName, CommandRule } from './stages/kit';
 
@@ -40,6 +41,7 @@ export const STAGES: readonly StageInfo[] = [
   caseControl,
   closing,
   simpleProcedure,
+  simpleExits,
   deadlineTimers,
   criminalTransfer,
 ];
@@ -70,6 +72,7 @@ export const COMMAND_SPECS = {
   ...caseControl.commands,
   ...closing.commands,
   ...simpleProcedure.commands,
+  ...simpleExits.commands,
   ...deadlineTimers.commands,
   ...criminalTransfer.commands,
 } satisfies { [T in CommandType]: CommandSpec<CommandOf<T>, CaseEvent> } as { [T in CommandType]: CommandSpec<CommandOf<T>, CaseEvent> };
@@ -89,6 +92,7 @@ export const EVENT_FOLDS = {
   ...caseControl.events,
   ...closing.events,
   ...simpleProcedure.events,
+  ...simpleExits.events,
   ...deadlineTimers.events,
   ...criminalTransfer.events,
 } satisfies { [E in CaseEventType]: Fold<EventOf<E>> } as { [E in CaseEventType]: Fold<EventOf<E>> };

@@ -84,6 +84,10 @@ export const SHARED_REJECTION_CODES = {
   // APL 51: what an on-the-spot decision may impose
   'CASE.SIMPLE_FINE_EXCEEDS_LIMIT': 422,
   'CASE.SIMPLE_PENALTY_NOT_ALLOWED': 422,
+  // APL 36: checked at filing and on the simple procedure's on-the-spot decision
+  'CASE.LIMITATION_EXPIRED': 422,
+  // APL 29: a second fine for one act (rules/same-act.ts), ordinary or simple
+  'DECISION.SAME_ACT_FINED': 422,
   // discretion benchmarks (rules/discretion.ts): the report and the decision
   'DISCRETION.OUT_OF_RANGE': 422,
   'DISCRETION.BASE_MISSING': 422,

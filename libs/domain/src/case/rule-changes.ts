@@ -19,6 +19,10 @@ export const RULE_CHANGES = [
   'decision-contents',
   /** R310's time limits on a criminal transfer are deadlines; the police's receipt moves the case to TRANSFER_RECEIVED. */
   'r310-limits',
+  /** The on-the-spot decision checks the limitation (APL 36) and records the party's statement and defence (APL 44–45). */
+  'simple-exits',
+  /** One fine per act (APL 29): a second fine for the same party and violation needs a reasoned override. */
+  'one-fine-per-act',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

@@ -38,13 +38,14 @@ describe('simple procedure limit (APL 51): warning, or fine ≤ ¥200 person / �
       expect(rej.reason).toContain(party === 'PERSON' ? '¥200 for a person' : '¥3,000 for an organisation');
       expect(rej.reason).toContain('ordinary procedure');
       expect(rej.allowedActions).toContain('simple-decision');
+      expect(rej.allowedActions).toContain('simple-conversion');
     }
   });
 
   it('a person may be fined ¥200 but not an organisation ¥3,001', () => {
     const r = simpleLead('ORGANISATION');
     expect(rejected(r.try(C.simpleDecide(r.now, fine(3001)), A)).reason).toBe(
-      'Fine ¥3,001 exceeds the simple-procedure limit of ¥3,000 for an organisation (APL 51); register the case under the ordinary procedure',
+      'Fine ¥3,001 exceeds the simple-procedure limit of ¥3,000 for an organisation (APL 51); convert this lead to the ordinary procedure (simple-conversion): the same case continues to the filing decision',
     );
   });
 

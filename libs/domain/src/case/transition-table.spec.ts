@@ -152,6 +152,9 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   ARCHIVE: cells([['CLOSED', 'FILING_DECLINED', 'SIMPLE:CLOSED'], OK]),
   SIMPLE_DECIDE: cells([['SIMPLE:LEAD_REGISTERED'], OK]),
   REPORT_SIMPLE: cells([['SIMPLE:SERVED'], OK], [['SIMPLE:EXECUTED'], 'CASE.ALREADY_REPORTED']),
+  CONVERT_TO_ORDINARY: cells([['SIMPLE:LEAD_REGISTERED'], OK]),
+  SIMPLE_NO_PENALTY: cells([['SIMPLE:LEAD_REGISTERED'], OK]),
+  DISMISS_SIMPLE_LEAD: cells([['SIMPLE:LEAD_REGISTERED'], OK]),
   DEADLINE_REMINDER: deadlineCells,
   DEADLINE_ESCALATION: deadlineCells,
   PROPOSE_TRANSFER: cells([INVESTIGATING, OK]),
@@ -258,6 +261,12 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return officer(C.simpleDecide(now));
     case 'REPORT_SIMPLE':
       return officer(C.reportSimple());
+    case 'CONVERT_TO_ORDINARY':
+      return officer(C.convertToOrdinary());
+    case 'SIMPLE_NO_PENALTY':
+      return officer(C.simpleNoPenalty(now));
+    case 'DISMISS_SIMPLE_LEAD':
+      return officer(C.dismissSimpleLead());
     case 'DEADLINE_REMINDER': {
       const kind = openDeadline(s, true);
       return { command: C.reminder(kind), actor: SYSTEM, now: s.deadlines[kind]?.remindAt ?? now };

@@ -173,6 +173,17 @@ export type ProposedOutcome = (typeof PROPOSED_OUTCOMES)[number];
 export const DECISION_OUTCOMES = ['PENALTY', 'NO_PENALTY', 'DISMISS'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
+/** Why an on-the-spot decision gives no penalty (不予行政处罚). */
+export const NO_PENALTY_GROUNDS = [
+  'FIRST_MINOR_CORRECTED', // APL 33 ¶1: 初次违法且危害后果轻微并及时改正
+  'MINOR_CORRECTED', // APL 33 ¶1: 违法行为轻微并及时改正，没有造成危害后果
+  'NO_FAULT', // APL 33 ¶2: 有证据足以证明没有主观过错
+  'UNDER_FOURTEEN', // APL 30: 不满十四周岁
+  'MENTAL_INCAPACITY', // APL 31: 不能辨认或者不能控制自己行为
+  'LIMITATION_EXPIRED', // APL 36: 超过追责时效
+] as const;
+export type NoPenaltyGround = (typeof NO_PENALTY_GROUNDS)[number];
+
 /** 不予处罚 / 减轻 / 从轻 / 一般 / 从重. */
 export const CIRCUMSTANCE_LEVELS = ['EXEMPT', 'MITIGATED', 'LIGHTER', 'GENERAL', 'HEAVIER'] as const;
 export type CircumstanceLevel = (typeof CIRCUMSTANCE_LEVELS)[number];

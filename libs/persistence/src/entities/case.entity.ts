@@ -13,7 +13,7 @@ export class CaseEntity {
   @Column({ name: 'workflow_id', type: 'text' }) workflowId!: string;
   @Index() @Column({ type: 'text' }) status!: string;
   @Column({ type: 'text' }) procedure!: string;
-  @Column({ name: 'violation_code', type: 'text' }) violationCode!: string;
+  @Index() @Column({ name: 'violation_code', type: 'text' }) violationCode!: string;
   @Column({ type: 'jsonb' }) party!: JsonDoc;
   @Column({ type: 'jsonb' }) officers!: JsonDoc[];
   @Column({ type: 'text', array: true, default: '{}' }) flags!: string[];

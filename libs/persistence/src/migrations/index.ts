@@ -1,5 +1,6 @@
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { CaseProjections1764100000000 } from './1764100000000-case-projections';
+import { SameActIndexes1764950000000 } from './1764950000000-same-act-indexes';
 
 /** Every migration, in order. Committed migrations are never rewritten. */
-export const MIGRATIONS = [InitialSchema1764000000000, CaseProjections1764100000000];
+export const MIGRATIONS = [InitialSchema1764000000000, CaseProjections1764100000000, SameActIndexes1764950000000];

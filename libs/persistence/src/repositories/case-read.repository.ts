@@ -1,6 +1,6 @@
 import { Brackets, DataSource, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
-import type { ReadGrant, ReadScope } from '@zhifa/domain';
-import { CaseEntity } from '../entities';
+import type { CaseState, CaseStatus, ReadGrant, ReadScope, SameActCase } from '@zhifa/domain';
+import { CaseEntity, PartyEntity } from '../entities';
 import { isUuid } from './uuid';
 
 /** The list's optional filters, on top of what the reader may see. */
@@ -25,6 +25,34 @@ export class CaseReadRepository {
 
   async byId(caseId: string): Promise<CaseEntity | null> {
     return isUuid(caseId) ? this.ds.getRepository(CaseEntity).findOneBy({ id: caseId }) : null;
+  }
+
+  /**
+   * APL 29 (一事不二罚): the other cases against the same party — matched by
+   * 统一社会信用代码 or ID number, in any agency — for the same violation code
+   * that are still open or were decided (declined, terminated or archived
+   * without a decision are left out), oldest first.
+   */
+  async sameAct(party: { creditCode?: string; idNumber?: string }, violationCode: string, exceptCaseId?: string): Promise<SameActCase[]> {
+    const creditCode = party.creditCode?.trim();
+    const idNumber = party.idNumber?.trim();
+    if (!creditCode && !idNumber) return [];
+    const qb = this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .innerJoin(PartyEntity, 'p', 'p.case_id = c.id')
+      .where('c.violation_code = :violationCode', { violationCode })
+      .andWhere(
+        new Brackets((w) => {
+          if (creditCode) w.orWhere('p.credit_code = :creditCode', { creditCode });
+          if (idNumber) w.orWhere('p.id_number = :idNumber', { idNumber });
+        }),
+      )
+      .orderBy('c.registered_at', 'ASC')
+      .addOrderBy('c.id', 'ASC');
+    if (exceptCaseId && isUuid(exceptCaseId)) qb.andWhere('c.id <> :exceptCaseId', { exceptCaseId });
+    const rows = await qb.getMany();
+    return rows.map(sameActCase).filter((c): c is SameActCase => c !== null);
   }
 
   /** One page of the cases `scope` lets the reader see, newest registration first. */
@@ -119,4 +147,20 @@ function applyFilter(qb: SelectQueryBuilder<CaseEntity>, f: CaseListFilter): voi
       t: `%${f.text.replace(/[%_\\]/g, '\\$&')}%`,
     });
   }
+}
+
+const ENDED_WITHOUT_DECISION = ['FILING_DECLINED', 'TERMINATED', 'ARCHIVED', 'CLOSED'];
+
+/** A case as the APL 29 warning names it, or null when it ended without a decision. */
+function sameActCase(row: CaseEntity): SameActCase | null {
+  const decision = (row.state as unknown as CaseState | null)?.decision;
+  if (!decision && ENDED_WITHOUT_DECISION.includes(row.status)) return null;
+  const c: SameActCase = { caseId: row.id, caseNumber: row.caseNumber, status: row.status as CaseStatus };
+  if (decision) {
+    c.outcome = decision.outcome;
+    const fine = decision.penalty?.kinds.includes('FINE') ? decision.penalty.fineAmount : undefined;
+    if (fine !== undefined && fine > 0) c.fineAmount = fine;
+    if (decision.revoked === true || row.flags.includes('DECISION_REVOKED')) c.revoked = true;
+  }
+  return c;
 }

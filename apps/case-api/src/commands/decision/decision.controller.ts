@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Body } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
+import { CaseReadRepository } from '@zhifa/persistence';
 import { CaseCommandRunner, CommandCall, CommandResponse, type CaseCall } from '../../cases/case-command-runner.service';
+import { sameActOf } from '../../cases/same-act';
 import { CaseCommandController, CommandRoute } from '../command-route.decorator';
 import { iso } from '../dto-rules';
 import { penalty } from '../penalty.dto';
@@ -18,12 +20,17 @@ export class ChallengeRecordedResponse extends CommandResponse {
 /** The decision and what follows it: service, payment, reconsideration and lawsuits. */
 @CaseCommandController()
 export class DecisionController {
-  constructor(private readonly runner: CaseCommandRunner) {}
+  constructor(
+    private readonly runner: CaseCommandRunner,
+    private readonly cases: CaseReadRepository,
+  ) {}
 
   @CommandRoute('DECIDE', '行政处罚决定 with its document number')
   decision(@Body() dto: DecisionDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
-    return this.runner.run(call, dto, () => ({
+    return this.runner.run(call, dto, async (_people, row) => ({
       type: 'DECIDE',
+      ...(row ? { sameActCases: await sameActOf(this.cases, row) } : {}),
+      ...(dto.sameActOverrideReason !== undefined ? { sameActOverrideReason: dto.sameActOverrideReason } : {}),
       outcome: dto.outcome,
       documentNumber: dto.documentNumber,
       text: dto.text,

@@ -63,4 +63,12 @@ export class DecisionDto {
   @ValidateNested()
   @Type(() => DecisionRemedyDto)
   remedy?: DecisionRemedyDto;
+
+  @ApiPropertyOptional({
+    description:
+      'APL 29 (一事不二罚): required to fine an act for which another case already fined the same party (same credit code or ID number, same violation code): why this is lawful (e.g. a different act); recorded with the decision',
+  })
+  @IsOptional()
+  @Text(2000)
+  sameActOverrideReason?: string;
 }

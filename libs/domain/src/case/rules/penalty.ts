@@ -135,8 +135,8 @@ export function checkSimplePenalty(penalty: Penalty, partyType: PartyType, polic
   const others = penalty.kinds.filter((k) => k !== 'WARNING' && k !== 'FINE');
   if (others.length > 0) {
     return fail('CASE.SIMPLE_PENALTY_NOT_ALLOWED', {
-      en: `The simple procedure allows only a warning or a fine (${policy.simpleProcedure.source}); ${others.join(', ')} needs the ordinary procedure`,
-      zh: `简易程序只能给予警告或者罚款（${policy.simpleProcedure.source}）；${zhList(others.map((k) => zhOf(ZH_PENALTY, k)))}须适用普通程序`,
+      en: `The simple procedure allows only a warning or a fine (${policy.simpleProcedure.source}); ${others.join(', ')} needs the ordinary procedure: convert this lead to it (simple-conversion)`,
+      zh: `简易程序只能给予警告或者罚款（${policy.simpleProcedure.source}）；${zhList(others.map((k) => zhOf(ZH_PENALTY, k)))}须适用普通程序：请将本线索转为普通程序办理（转普通程序）`,
     });
   }
   const limit = policy.simpleProcedure.maxFine[partyType];
@@ -144,8 +144,8 @@ export function checkSimplePenalty(penalty: Penalty, partyType: PartyType, polic
   if (fen(fine) > fen(limit)) {
     const who = partyType === 'PERSON' ? 'a person' : 'an organisation';
     return fail('CASE.SIMPLE_FINE_EXCEEDS_LIMIT', {
-      en: `Fine ${formatYuan(fine)} exceeds the simple-procedure limit of ${formatYuan(limit)} for ${who} (${policy.simpleProcedure.source}); register the case under the ordinary procedure`,
-      zh: `罚款${zhYuan(fine)}超过简易程序对${ZH_PARTY[partyType]}的限额${zhYuan(limit)}（${policy.simpleProcedure.source}），请按普通程序登记案件`,
+      en: `Fine ${formatYuan(fine)} exceeds the simple-procedure limit of ${formatYuan(limit)} for ${who} (${policy.simpleProcedure.source}); convert this lead to the ordinary procedure (simple-conversion): the same case continues to the filing decision`,
+      zh: `罚款${zhYuan(fine)}超过简易程序对${ZH_PARTY[partyType]}的限额${zhYuan(limit)}（${policy.simpleProcedure.source}），请将本线索转为普通程序办理（转普通程序），本案继续进入立案审批`,
     });
   }
   return null;

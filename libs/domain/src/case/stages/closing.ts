@@ -42,7 +42,7 @@ export const closing = stage<ClosingCommand, ClosingEvent>()(
               })
             : null,
         (s) =>
-          s.procedure === 'SIMPLE' && !s.simpleReport
+          s.procedure === 'SIMPLE' && s.decision?.simple === true && !s.simpleReport
             ? fail('CASE.SIMPLE_NOT_REPORTED', {
                 en: 'Report the on-the-spot decision to the agency before closing (APL 52)',
                 zh: '结案前须将当场处罚决定报所属行政机关备案（《行政处罚法》第52条）',

@@ -2,7 +2,7 @@
 // (hearing, legal review, defence window, suspected crime); the decision is
 // served within the service limit (APL 57–61).
 
-import type { DecisionAssessment, DecisionContents, DecisionRemedy, Penalty, PersonRef, ServiceDetails, ServiceRecord } from '../case-records';
+import type { DecisionAssessment, DecisionContents, DecisionRemedy, Penalty, PersonRef, SameActCase, SameActOverride, ServiceDetails, ServiceRecord } from '../case-records';
 import type { CaseState } from '../case-state';
 import { armDeadline, meetDeadline } from '../deadlines';
 import { failWith, type Fail, type RejectionStatus } from '../rejection';
@@ -10,6 +10,7 @@ import { joinMessages, zhDate, zhList, zhOf, ZH_OUTCOME, type FieldMessage } fro
 import { amountDue, assessPenalty, heavierThan, validatePenalty } from '../rules/penalty';
 import { judgeDecision, withDiscretion } from '../rules/discretion';
 import { checkService, serviceRecord, validateService } from '../rules/service';
+import { judgeSecondFine, validateSameActCases } from '../rules/same-act';
 import { ms, Validator } from '../rules/validation';
 import { DECIDABLE, DECISION_OUTCOMES, type DecisionOutcome, HEARING_PENDING, TRANSFER_STATUSES } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage, type Check, type HandlerContext } from './kit';
@@ -46,6 +47,10 @@ export type DecisionCommand =
       performance?: string;
       /** Where to challenge it (APL 59 (五)); required for a penalty or a finding of no penalty. */
       remedy?: DecisionRemedy;
+      /** Resolved by the API: other cases against the same party for the same violation (APL 29). */
+      sameActCases?: SameActCase[];
+      /** Why a fine is lawful although another case fined the same party for the same violation (APL 29). */
+      sameActOverrideReason?: string;
     }
   | ({ type: 'SERVE' } & ServiceDetails);
 
@@ -61,6 +66,8 @@ export type DecisionEvent =
       assessment: DecisionAssessment;
       decidedBy: PersonRef;
       contents?: DecisionContents;
+      /** A second fine for the same act, with the reasons given (APL 29). */
+      sameActOverride?: SameActOverride;
     }
   | { type: 'DECISION_SERVED'; service: ServiceRecord };
 
@@ -214,6 +221,11 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
         else v.text('legalBasis', cmd.legalBasis, { optional: true });
         if (cmd.outcome === 'PENALTY') validatePenalty(v, 'penalty', cmd.penalty, { termsRequired: inForce(ctx, 'decision-contents') });
         else if (cmd.penalty !== undefined) v.add('penalty', { en: 'is only given with outcome PENALTY', zh: '仅在决定给予行政处罚（PENALTY）时填写' });
+        const oneFine = inForce(ctx, 'one-fine-per-act');
+        if (oneFine) {
+          validateSameActCases(v, 'sameActCases', cmd.sameActCases);
+          v.text('sameActOverrideReason', cmd.sameActOverrideReason, { optional: true });
+        }
         if (!v.ok) return invalid(v);
 
         if (inForce(ctx, 'lawful-decisions') && cmd.outcome === 'PENALTY') {
@@ -247,6 +259,8 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
         }
         const contents = withContents ? contentsOf(s, cmd, ctx) : undefined;
         if (contents && 'code' in contents) return contents;
+        const second = oneFine ? judgeSecondFine(cmd.penalty, cmd.sameActCases, cmd.sameActOverrideReason) : {};
+        if ('fail' in second) return second.fail;
         const e: DecisionEvent = {
           type: 'DECISION_MADE',
           outcome: cmd.outcome,
@@ -259,6 +273,7 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
         if (cmd.penalty !== undefined) e.penalty = cmd.penalty;
         if (cmd.legalBasis !== undefined) e.legalBasis = cmd.legalBasis;
         if (contents) e.contents = contents;
+        if (second.override) e.sameActOverride = second.override;
         return e;
       },
     },
@@ -296,6 +311,7 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
         ...(e.penalty ? { penalty: clone(e.penalty) } : {}),
         ...(e.legalBasis !== undefined ? { legalBasis: e.legalBasis } : {}),
         ...(e.contents ? { contents: clone(e.contents) } : {}),
+        ...(e.sameActOverride ? { sameActOverride: clone(e.sameActOverride) } : {}),
       };
       s.decidedAt = at;
       s.status = 'DECIDED';

@@ -2,13 +2,14 @@
 // the officers who carry it. The one command judged without a case.
 
 import type { ActorSnapshot } from '../actor.types';
-import type { CaseOfficer, Party, PersonRef } from '../case-records';
+import type { CaseOfficer, Party, PersonRef, SameActCase } from '../case-records';
 import { localDate } from '../../calendar';
 import type { CaseState } from '../case-state';
 import { armDeadline } from '../deadlines';
 import { failWith, type Fail, type RejectionStatus } from '../rejection';
 import { toLocalDate } from '../rules/limitation';
 import { checkActorCertificate, checkNamedOfficers, hasRole } from '../rules/people';
+import { sameActRecord, validateSameActCases } from '../rules/same-act';
 import { Validator } from '../rules/validation';
 import { PARTY_TYPES, type Procedure, PROCEDURES } from '../vocabulary';
 import { clone, invalid, notAllowed, stage, type EvolveMeta, type HandlerContext } from './kit';
@@ -36,6 +37,8 @@ export type RegistrationCommand =
       violationAt?: string;
       /** Life, health or financial safety: 5-year limitation (APL 36). */
       lifeHealthFinancialSafety?: boolean;
+      /** Resolved by the API: open or decided cases against the same party for the same violation (APL 29). */
+      sameActCases?: SameActCase[];
     };
 
 export type RegistrationEvent =
@@ -55,6 +58,8 @@ export type RegistrationEvent =
       summary: string;
       officers: CaseOfficer[];
       registeredBy: PersonRef;
+      /** A warning: other cases against the same party for the same violation (APL 29). */
+      sameActCases?: SameActCase[];
     };
 
 /** Judged on an empty case (decide() calls it with no state). */
@@ -77,6 +82,7 @@ export function registerLead(cmd: RegistrationCommand, ctx: HandlerContext): Reg
   v.dateOrInstant('violationAt', cmd.violationAt, { optional: true });
   v.bool('lifeHealthFinancialSafety', cmd.lifeHealthFinancialSafety, { optional: true });
   if (v.array('officers', cmd.officers, { min: 1 })) cmd.officers.forEach((o, i) => v.actor(`officers[${i}]`, o));
+  validateSameActCases(v, 'sameActCases', cmd.sameActCases);
   if (v.ok && cmd.violationAt !== undefined) {
     if (toLocalDate(cmd.violationAt, ctx.policy.timeZone) > localDate(cmd.discoveredAt, ctx.policy.timeZone)) {
       v.add('violationAt', { en: 'must not be after discoveredAt', zh: '不得晚于发现时间（discoveredAt）' });
@@ -113,6 +119,7 @@ export function registerLead(cmd: RegistrationCommand, ctx: HandlerContext): Reg
   };
   if (cmd.violationAt !== undefined) e.violationAt = cmd.violationAt;
   if (cmd.lifeHealthFinancialSafety !== undefined) e.lifeHealthFinancialSafety = cmd.lifeHealthFinancialSafety;
+  if (cmd.sameActCases && cmd.sameActCases.length > 0) e.sameActCases = sameActRecord(cmd.sameActCases);
   return e;
 }
 
@@ -147,6 +154,7 @@ export function initialState(e: RegistrationEvent, meta: EvolveMeta): CaseState 
   };
   if (e.violationAt !== undefined) s.violationAt = e.violationAt;
   if (e.lifeHealthFinancialSafety !== undefined) s.lifeHealthFinancialSafety = e.lifeHealthFinancialSafety;
+  if (e.sameActCases) s.sameActCases = clone(e.sameActCases);
   // MSA 18: decide on filing within N working days of discovering the lead.
   if (e.procedure === 'ORDINARY') armDeadline(s, 'filingDecision', e.discoveredAt, meta.at, meta.policy);
   return s;
