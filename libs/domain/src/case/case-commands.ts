@@ -18,6 +18,8 @@ import type { ClosingCommand } from './stages/closing';
 import type { SimpleProcedureCommand } from './stages/simple-procedure';
 import type { DeadlineTimerCommand } from './stages/deadline-timers';
 import type { CriminalTransferCommand } from './stages/criminal-transfer';
+import type { PreservationCommand } from './stages/preservation';
+import type { SeizureCommand } from './stages/seizure';
 
 export * from './command-context';
 
@@ -36,7 +38,9 @@ export type CaseCommand =
   | ClosingCommand
   | SimpleProcedureCommand
   | DeadlineTimerCommand
-  | CriminalTransferCommand;
+  | CriminalTransferCommand
+  | PreservationCommand
+  | SeizureCommand;
 
 export type CommandType = CaseCommand['type'];
 export type CommandOf<T extends CommandType> = Extract<CaseCommand, { type: T }>;

@@ -19,6 +19,8 @@ import type { ClosingEvent } from './stages/closing';
 import type { SimpleProcedureEvent } from './stages/simple-procedure';
 import type { DeadlineTimerEvent } from './stages/deadline-timers';
 import type { CriminalTransferEvent } from './stages/criminal-transfer';
+import type { PreservationEvent } from './stages/preservation';
+import type { SeizureEvent } from './stages/seizure';
 
 export type CaseEvent =
   | RegistrationEvent
@@ -35,7 +37,9 @@ export type CaseEvent =
   | ClosingEvent
   | SimpleProcedureEvent
   | DeadlineTimerEvent
-  | CriminalTransferEvent;
+  | CriminalTransferEvent
+  | PreservationEvent
+  | SeizureEvent;
 
 export type CaseEventType = CaseEvent['type'];
 export type EventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;

@@ -22,6 +22,8 @@ import { collectiveDiscussion } from './stages/collective-discussion';
 import { notice } from './stages/notice';
 import { registration } from './stages/registration';
 import { simpleProcedure } from './stages/simple-procedure';
+import { preservation } from './stages/preservation';
+import { seizure } from './stages/seizure';
 
 export type { ActionName, CommandRule } from './stages/kit';
 
@@ -30,6 +32,8 @@ export const STAGES: readonly StageInfo[] = [
   registration,
   filing,
   investigation,
+  preservation,
+  seizure,
   notice,
   hearing,
   legalReview,
@@ -60,6 +64,8 @@ export const COMMAND_SPECS = {
   ...registration.commands,
   ...filing.commands,
   ...investigation.commands,
+  ...preservation.commands,
+  ...seizure.commands,
   ...notice.commands,
   ...hearing.commands,
   ...legalReview.commands,
@@ -79,6 +85,8 @@ export const EVENT_FOLDS = {
   ...registration.events,
   ...filing.events,
   ...investigation.events,
+  ...preservation.events,
+  ...seizure.events,
   ...notice.events,
   ...hearing.events,
   ...legalReview.events,

@@ -128,6 +128,8 @@ export interface JurisdictionPolicy {
     reconsiderationWindow?: PeriodSpec;
     /** 诉讼 window (ALL 46: 6 months from service). Absent: the statutory period. */
     litigationWindow?: PeriodSpec;
+    /** 查封扣押 (ACL 25: 30 days, calendar). Absent: the statutory period (SEIZURE_FALLBACK in deadlines.ts). */
+    seizure?: PeriodSpec;
   };
   simpleProcedure: {
     /** Maximum fine decided on the spot, inclusive (APL 51). */
