@@ -43,12 +43,15 @@ export interface CaseHeaderFacts {
   majorCase?: CaseState['majorCase'];
   /** The benchmark band and range the current report's fine was judged in. */
   discretion?: NonNullable<CaseState['report']>['discretion'];
+  /** 先行登记保存 and 查封扣押 on the case, each with its id (absent before the first). */
+  coerciveMeasures?: CaseState['coerciveMeasures'];
 }
 
-export function caseHeaderFacts(s: Pick<CaseState, 'majorCase' | 'report'> | null | undefined): CaseHeaderFacts {
+export function caseHeaderFacts(s: Pick<CaseState, 'majorCase' | 'report' | 'coerciveMeasures'> | null | undefined): CaseHeaderFacts {
   const facts: CaseHeaderFacts = {};
   if (s?.majorCase) facts.majorCase = s.majorCase;
   if (s?.report?.discretion) facts.discretion = s.report.discretion;
+  if (s?.coerciveMeasures && s.coerciveMeasures.length > 0) facts.coerciveMeasures = s.coerciveMeasures;
   return facts;
 }
 
