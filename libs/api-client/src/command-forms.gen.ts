@@ -35,6 +35,7 @@ export type CommandFieldName =
   | 'documentNumber'
   | 'documents'
   | 'emergency'
+  | 'endedAt'
   | 'ending'
   | 'evidenceIds'
   | 'facts'
@@ -106,6 +107,7 @@ export type CommandFieldName =
   | 'service'
   | 'source'
   | 'stage'
+  | 'startedAt'
   | 'statement'
   | 'summary'
   | 'termDays'
@@ -162,6 +164,7 @@ export type CommandEnumValue =
   | 'FINE'
   | 'GENERAL'
   | 'GOODS_VALUE'
+  | 'HAND_OVER'
   | 'HEAVIER'
   | 'ILLEGAL_GAINS'
   | 'INSPECTION_RECORD'
@@ -197,6 +200,7 @@ export type CommandEnumValue =
   | 'REFUSAL_UPHELD'
   | 'REFUSED'
   | 'REJECT'
+  | 'RELEASE'
   | 'REQUEST'
   | 'RESOLVE'
   | 'RESUME'
@@ -1419,9 +1423,9 @@ export const COMMAND_FORMS = {
         "type": "string",
         "description": "To continue as a seizure, use POST seizures with fromPreservationId",
         "enum": [
-          "RETURN",
+          "RELEASE",
           "TESTING",
-          "TRANSFER",
+          "HAND_OVER",
           "CONFISCATE"
         ]
       },
@@ -1435,7 +1439,7 @@ export const COMMAND_FORMS = {
       },
       "transferredTo": {
         "type": "string",
-        "description": "Required with TRANSFER",
+        "description": "Required with HAND_OVER",
         "example": "长治市卫生健康委员会"
       }
     }
@@ -1673,8 +1677,8 @@ export const COMMAND_FORMS = {
       "ending": {
         "type": "string",
         "enum": [
-          "RETURN",
-          "TRANSFER",
+          "RELEASE",
+          "HAND_OVER",
           "CONFISCATE"
         ]
       },
@@ -1688,7 +1692,7 @@ export const COMMAND_FORMS = {
       },
       "transferredTo": {
         "type": "string",
-        "description": "Required with TRANSFER"
+        "description": "Required with HAND_OVER"
       }
     }
   },
@@ -1718,8 +1722,8 @@ export const COMMAND_FORMS = {
     "type": "object",
     "required": [
       "measureId",
-      "from",
-      "to",
+      "startedAt",
+      "endedAt",
       "purpose"
     ],
     "properties": {
@@ -1727,12 +1731,14 @@ export const COMMAND_FORMS = {
         "type": "string",
         "example": "S-2026-001"
       },
-      "from": {
+      "startedAt": {
         "type": "string",
+        "description": "When the items went to testing",
         "example": "2026-11-23T06:00:00Z"
       },
-      "to": {
+      "endedAt": {
         "type": "string",
+        "description": "When the testing ended",
         "example": "2026-11-30T06:00:00Z"
       },
       "purpose": {

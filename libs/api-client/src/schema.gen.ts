@@ -1441,7 +1441,7 @@ export interface components {
         };
         MeasureEndingView: {
             /** @enum {string} */
-            outcome: "RETURN" | "SEIZE" | "TESTING" | "TRANSFER" | "CONFISCATE";
+            outcome: "RELEASE" | "SEIZE" | "TESTING" | "HAND_OVER" | "CONFISCATE";
             /** @description The legal basis cited */
             basis: string;
             reason: string;
@@ -1992,7 +1992,7 @@ export interface components {
              * @description To continue as a seizure, use POST seizures with fromPreservationId
              * @enum {string}
              */
-            decision: "RETURN" | "TESTING" | "TRANSFER" | "CONFISCATE";
+            decision: "RELEASE" | "TESTING" | "HAND_OVER" | "CONFISCATE";
             /**
              * @description The legal basis of the decision
              * @example MSA 34 (5)
@@ -2000,7 +2000,7 @@ export interface components {
             basis: string;
             reason: string;
             /**
-             * @description Required with TRANSFER
+             * @description Required with HAND_OVER
              * @example 长治市卫生健康委员会
              */
             transferredTo?: string;
@@ -2046,10 +2046,16 @@ export interface components {
         SeizureTestingDto: {
             /** @example S-2026-001 */
             measureId: string;
-            /** @example 2026-11-23T06:00:00Z */
-            from: string;
-            /** @example 2026-11-30T06:00:00Z */
-            to: string;
+            /**
+             * @description When the items went to testing
+             * @example 2026-11-23T06:00:00Z
+             */
+            startedAt: string;
+            /**
+             * @description When the testing ended
+             * @example 2026-11-30T06:00:00Z
+             */
+            endedAt: string;
             /** @example 送食品检验机构检验 */
             purpose: string;
         };
@@ -2057,14 +2063,14 @@ export interface components {
             /** @example S-2026-001 */
             measureId: string;
             /** @enum {string} */
-            ending: "RETURN" | "TRANSFER" | "CONFISCATE";
+            ending: "RELEASE" | "HAND_OVER" | "CONFISCATE";
             /**
              * @description The legal basis
              * @example ACL 28 (1)
              */
             basis: string;
             reason: string;
-            /** @description Required with TRANSFER */
+            /** @description Required with HAND_OVER */
             transferredTo?: string;
         };
         CaseReviewDto: {

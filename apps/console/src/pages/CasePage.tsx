@@ -11,6 +11,7 @@ import { FlagTag } from '../components/FlagTag';
 import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
 import { Lifecycle } from '../components/Lifecycle';
+import { MeasuresSection } from '../components/MeasuresSection';
 import { Timeline } from '../components/Timeline';
 import { formatDateTime, formatLocalDate, yuan } from '../format';
 import { defineMessages, useI18n } from '../i18n';
@@ -119,6 +120,8 @@ export default function CasePage() {
           ]}
         />
       </section>
+
+      <MeasuresSection caseView={c} />
 
       <EvidenceSection caseView={c} />
 

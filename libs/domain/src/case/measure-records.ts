@@ -33,7 +33,7 @@ export interface MeasureEnding {
   reason: string;
   at: string;
   by: PersonRef;
-  /** TRANSFER: the body the items went to. */
+  /** HAND_OVER: the body the items went to. */
   transferredTo?: string;
   /** SEIZE: the seizure that continues this preservation. */
   seizureId?: string;

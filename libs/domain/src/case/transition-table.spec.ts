@@ -291,15 +291,15 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
     case 'APPROVE_PRESERVATION':
       return head({ type, measureId: 'p-1', approve: true, reason: 'evidence may be lost' });
     case 'DECIDE_PRESERVATION':
-      return head({ type, measureId: 'p-1', decision: 'RETURN', basis: 'MSA 34 (5)', reason: 'no longer needed' });
+      return head({ type, measureId: 'p-1', decision: 'RELEASE', basis: 'MSA 34 (5)', reason: 'no longer needed' });
     case 'SEIZE':
       return head({ type, measureId: 's-1', mode: 'SEIZE', decisionNumber: '长市监强〔2026〕1号', grounds: 'goods', legalBasis: 'ACL 22', seizedAt: now, officers: [A, people.officerB], items: MEASURE_ITEMS });
     case 'EXTEND_SEIZURE':
       return head({ type, measureId: 's-1', days: 30, reason: 'complex' });
     case 'RECORD_SEIZURE_TESTING':
-      return officer({ type, measureId: 's-1', from: now, to: now, purpose: 'testing' });
+      return officer({ type, measureId: 's-1', startedAt: now, endedAt: now, purpose: 'testing' });
     case 'END_SEIZURE':
-      return head({ type, measureId: 's-1', ending: 'RETURN', basis: 'ACL 28 (3)', reason: 'no longer needed' });
+      return head({ type, measureId: 's-1', ending: 'RELEASE', basis: 'ACL 28 (3)', reason: 'no longer needed' });
   }
 }
 

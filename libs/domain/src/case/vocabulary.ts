@@ -309,15 +309,16 @@ export const MEASURE_STATUSES = ['REQUESTED', 'OPEN', 'LAPSED', 'ENDED', 'REFUSE
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 
 /**
- * How a measure ends: RETURN (解除, items returned), SEIZE (a preservation
- * continued as 查封扣押), TESTING (sent for testing or appraisal), TRANSFER
- * (to the competent body), CONFISCATE (under the penalty decision).
+ * How a measure ends: RELEASE (解除, the items returned), SEIZE (a
+ * preservation continued as 查封扣押), TESTING (sent for testing or
+ * appraisal), HAND_OVER (to the competent body, or with the case to the
+ * judicial organs, ACL 21), CONFISCATE (under the penalty decision).
  */
-export const MEASURE_OUTCOMES = ['RETURN', 'SEIZE', 'TESTING', 'TRANSFER', 'CONFISCATE'] as const;
+export const MEASURE_OUTCOMES = ['RELEASE', 'SEIZE', 'TESTING', 'HAND_OVER', 'CONFISCATE'] as const;
 export type MeasureOutcome = (typeof MEASURE_OUTCOMES)[number];
 /** A decision on preserved items within 7 WD (APL 56; MSA 34); SEIZE is the seizure command's. */
-export const PRESERVATION_DECISIONS = ['RETURN', 'TESTING', 'TRANSFER', 'CONFISCATE'] as const satisfies readonly MeasureOutcome[];
+export const PRESERVATION_DECISIONS = ['RELEASE', 'TESTING', 'HAND_OVER', 'CONFISCATE'] as const satisfies readonly MeasureOutcome[];
 export type PreservationDecision = (typeof PRESERVATION_DECISIONS)[number];
-/** How a seizure ends (ACL 28; ACL 21 for a transfer). */
-export const SEIZURE_ENDINGS = ['RETURN', 'TRANSFER', 'CONFISCATE'] as const satisfies readonly MeasureOutcome[];
+/** How a seizure ends (ACL 28; ACL 21 for a hand-over). */
+export const SEIZURE_ENDINGS = ['RELEASE', 'HAND_OVER', 'CONFISCATE'] as const satisfies readonly MeasureOutcome[];
 export type SeizureEnding = (typeof SEIZURE_ENDINGS)[number];

@@ -32,7 +32,7 @@ export const measureCommands = {
   decidePreservation: (over: Partial<CommandOf<'DECIDE_PRESERVATION'>> = {}): CommandOf<'DECIDE_PRESERVATION'> => ({
     type: 'DECIDE_PRESERVATION',
     measureId: 'P-1',
-    decision: 'RETURN',
+    decision: 'RELEASE',
     basis: 'MSA 34 (5)',
     reason: '已拍照取证，不再需要保存',
     ...over,
@@ -56,18 +56,18 @@ export const measureCommands = {
     reason: '案情复杂，检验尚未完成',
     ...over,
   }),
-  seizureTesting: (from: string, to: string, over: Partial<CommandOf<'RECORD_SEIZURE_TESTING'>> = {}): CommandOf<'RECORD_SEIZURE_TESTING'> => ({
+  seizureTesting: (startedAt: string, endedAt: string, over: Partial<CommandOf<'RECORD_SEIZURE_TESTING'>> = {}): CommandOf<'RECORD_SEIZURE_TESTING'> => ({
     type: 'RECORD_SEIZURE_TESTING',
     measureId: 'S-1',
-    from,
-    to,
+    startedAt,
+    endedAt,
     purpose: '送食品检验机构检验',
     ...over,
   }),
   endSeizure: (over: Partial<CommandOf<'END_SEIZURE'>> = {}): CommandOf<'END_SEIZURE'> => ({
     type: 'END_SEIZURE',
     measureId: 'S-1',
-    ending: 'RETURN',
+    ending: 'RELEASE',
     basis: 'ACL 28 (3)',
     reason: '已作出处理决定，不再需要查封扣押',
     ...over,

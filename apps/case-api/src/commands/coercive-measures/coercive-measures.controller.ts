@@ -71,7 +71,7 @@ export class CoerciveMeasuresController {
 
   @CommandRoute('RECORD_SEIZURE_TESTING', 'Testing or appraisal time, not counted in the seizure period (ACL 25 ¶3)')
   seizureTesting(@Body() dto: SeizureTestingDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
-    return this.runner.run(call, dto, () => ({ type: 'RECORD_SEIZURE_TESTING', measureId: dto.measureId, from: iso(dto.from), to: iso(dto.to), purpose: dto.purpose }));
+    return this.runner.run(call, dto, () => ({ type: 'RECORD_SEIZURE_TESTING', measureId: dto.measureId, startedAt: iso(dto.startedAt), endedAt: iso(dto.endedAt), purpose: dto.purpose }));
   }
 
   @CommandRoute('END_SEIZURE', 'End a seizure: return (解除), confiscation under the decision, or transfer')

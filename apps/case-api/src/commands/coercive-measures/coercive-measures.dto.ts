@@ -118,8 +118,8 @@ export class PreservationDecisionDto {
   @Text(4000)
   reason!: string;
 
-  @ApiPropertyOptional({ example: '长治市卫生健康委员会', description: 'Required with TRANSFER' })
-  @ValidateIf((o: PreservationDecisionDto, v: unknown) => o.decision === 'TRANSFER' || v !== undefined)
+  @ApiPropertyOptional({ example: '长治市卫生健康委员会', description: 'Required with HAND_OVER' })
+  @ValidateIf((o: PreservationDecisionDto, v: unknown) => o.decision === 'HAND_OVER' || v !== undefined)
   @Text(300)
   transferredTo?: string;
 }
@@ -184,13 +184,13 @@ export class SeizureTestingDto {
   @Text(100)
   measureId!: string;
 
-  @ApiProperty({ example: '2026-11-23T06:00:00Z' })
+  @ApiProperty({ example: '2026-11-23T06:00:00Z', description: 'When the items went to testing' })
   @IsInstant()
-  from!: string;
+  startedAt!: string;
 
-  @ApiProperty({ example: '2026-11-30T06:00:00Z' })
+  @ApiProperty({ example: '2026-11-30T06:00:00Z', description: 'When the testing ended' })
   @IsInstant()
-  to!: string;
+  endedAt!: string;
 
   @ApiProperty({ example: '送食品检验机构检验' })
   @Text(1000)
@@ -215,8 +215,8 @@ export class EndSeizureDto {
   @Text(4000)
   reason!: string;
 
-  @ApiPropertyOptional({ description: 'Required with TRANSFER' })
-  @ValidateIf((o: EndSeizureDto, v: unknown) => o.ending === 'TRANSFER' || v !== undefined)
+  @ApiPropertyOptional({ description: 'Required with HAND_OVER' })
+  @ValidateIf((o: EndSeizureDto, v: unknown) => o.ending === 'HAND_OVER' || v !== undefined)
   @Text(300)
   transferredTo?: string;
 }

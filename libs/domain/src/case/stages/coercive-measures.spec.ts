@@ -21,8 +21,8 @@ describe('先行登记保存 (APL 56)', () => {
     // 7 working days from Monday 2 March 2026: Wednesday 11 March, end of day in Shanghai.
     expect(r.s.deadlines.evidencePreservation).toMatchObject({ state: 'OPEN', owner: 'AGENCY', startAt: approvedAt, basis: { days: 7, kind: 'WORKING', dueDate: '2026-03-11' } });
 
-    r.exec(M.decidePreservation({ decision: 'TRANSFER', transferredTo: '长治市卫生健康委员会', basis: 'MSA 34', reason: '属卫生部门管辖' }), H);
-    expect(measure(r.s, 'P-1')).toMatchObject({ status: 'ENDED', ending: { outcome: 'TRANSFER', transferredTo: '长治市卫生健康委员会' } });
+    r.exec(M.decidePreservation({ decision: 'HAND_OVER', transferredTo: '长治市卫生健康委员会', basis: 'MSA 34', reason: '属卫生部门管辖' }), H);
+    expect(measure(r.s, 'P-1')).toMatchObject({ status: 'ENDED', ending: { outcome: 'HAND_OVER', transferredTo: '长治市卫生健康委员会' } });
     expect(measure(r.s, 'P-1').ending?.late).toBeUndefined();
     expect(r.s.deadlines.evidencePreservation).toMatchObject({ state: 'MET' });
     expect(r.s.flags).not.toContain('OVERDUE');
@@ -59,7 +59,7 @@ describe('先行登记保存 (APL 56)', () => {
     r.exec(M.approvePreservation(), H);
     expect(measure(r.s, 'P-1').approval).toMatchObject({ approved: true, late: true });
     r.exec(M.approvePreservation({ measureId: 'P-2', approve: false, reason: '无须保存' }), H);
-    expect(measure(r.s, 'P-2')).toMatchObject({ status: 'ENDED', ending: { outcome: 'RETURN' }, approval: { approved: false } });
+    expect(measure(r.s, 'P-2')).toMatchObject({ status: 'ENDED', ending: { outcome: 'RELEASE' }, approval: { approved: false } });
     expect(r.try(M.approvePreservation(), H)).toMatchObject({ ok: false, rejection: { code: 'CASE.TRANSITION_NOT_ALLOWED' } });
   });
 
@@ -96,7 +96,7 @@ describe('先行登记保存 (APL 56)', () => {
     r.exec(M.decidePreservation({ measureId: 'P-2', decision: 'TESTING' }), H);
     expect(r.s.deadlines.evidencePreservation?.state).toBe('MISSED');
     r.exec(M.decidePreservation(), H);
-    expect(measure(r.s, 'P-1')).toMatchObject({ status: 'ENDED', ending: { outcome: 'RETURN', late: true } });
+    expect(measure(r.s, 'P-1')).toMatchObject({ status: 'ENDED', ending: { outcome: 'RELEASE', late: true } });
     expect(r.s.deadlines.evidencePreservation).toMatchObject({ state: 'MET', late: true });
     expect(r.s.flags).not.toContain('OVERDUE');
   });
@@ -105,7 +105,7 @@ describe('先行登记保存 (APL 56)', () => {
     const r = scenario('FILED');
     r.exec(M.preserve(r.now), A);
     expect(r.try(M.decidePreservation({ decision: 'CONFISCATE' }), H)).toMatchObject({ ok: false, rejection: { code: 'MEASURE.NO_CONFISCATION_DECISION', status: 422 } });
-    expect(r.try(M.decidePreservation({ decision: 'TRANSFER' }), H)).toMatchObject({ ok: false, rejection: { code: 'VALIDATION.FAILED' } });
+    expect(r.try(M.decidePreservation({ decision: 'HAND_OVER' }), H)).toMatchObject({ ok: false, rejection: { code: 'VALIDATION.FAILED' } });
     expect(r.try(M.decidePreservation({ measureId: 'P-9' }), H)).toMatchObject({ ok: false, rejection: { code: 'MEASURE.NOT_FOUND', status: 422 } });
     expect(r.try(M.decidePreservation(), A)).toMatchObject({ ok: false, rejection: { status: 403 } });
   });
@@ -160,9 +160,9 @@ describe('查封扣押 (ACL 24–28)', () => {
     expect(r.try(C.close(), H)).toMatchObject({ ok: false, rejection: { code: 'CASE.MEASURE_OPEN', status: 409 } });
     expect(r.try(M.endSeizure({ ending: 'CONFISCATE' }), H)).toMatchObject({ ok: false, rejection: { code: 'MEASURE.NO_CONFISCATION_DECISION' } });
     r.at(plus(measure(r.s, 'S-1').dueAt!, 1000));
-    expect(r.try(M.endSeizure({ ending: 'TRANSFER', transferredTo: '公安机关' }), H)).toMatchObject({ ok: false, rejection: { code: 'SEIZURE.EXPIRED' } });
+    expect(r.try(M.endSeizure({ ending: 'HAND_OVER', transferredTo: '公安机关' }), H)).toMatchObject({ ok: false, rejection: { code: 'SEIZURE.EXPIRED' } });
     r.exec(M.endSeizure({ basis: 'ACL 28 (4)', reason: '期限届满' }), H);
-    expect(measure(r.s, 'S-1')).toMatchObject({ status: 'ENDED', ending: { outcome: 'RETURN', late: true } });
+    expect(measure(r.s, 'S-1')).toMatchObject({ status: 'ENDED', ending: { outcome: 'RELEASE', late: true } });
     expect(r.try(M.endSeizure(), H)).toMatchObject({ ok: false, rejection: { code: 'CASE.TRANSITION_NOT_ALLOWED' } });
     r.exec(C.close(), H);
     expect(r.s.status).toBe('CLOSED');

@@ -136,14 +136,14 @@ export const preservation = stage<PreservationCommand, PreservationEvent>()(
         const v = new Validator(ctx.now);
         v.text('measureId', cmd.measureId).oneOf('decision', cmd.decision, PRESERVATION_DECISIONS);
         v.text('basis', cmd.basis, { max: 500 }).text('reason', cmd.reason);
-        v.text('transferredTo', cmd.transferredTo, { optional: cmd.decision !== 'TRANSFER', max: 300 });
+        v.text('transferredTo', cmd.transferredTo, { optional: cmd.decision !== 'HAND_OVER', max: 300 });
         if (!v.ok) return invalid(v);
         const m = namedMeasure(s, 'PRESERVATION', cmd.measureId);
         if (!isMeasure(m)) return m;
         const held = inForceOrLapsed(m);
         if (held) return held;
         // Lapsed (or past its 7 WD, the timer not yet run): the items go back; nothing else rests on it now.
-        if (cmd.decision !== 'RETURN' && (m.status === 'LAPSED' || ms(ctx.now) > ms(m.dueAt!))) {
+        if (cmd.decision !== 'RELEASE' && (m.status === 'LAPSED' || ms(ctx.now) > ms(m.dueAt!))) {
           return fail('PRESERVATION.LAPSED', {
             en: `Preservation ${m.measureId} lapsed at ${m.dueAt} undecided (APL 56: 7 working days); its items can only be returned`,
             zh: `先行登记保存${m.measureId}已于期限届满时未作处理而失效（《行政处罚法》第56条：七个工作日），只能解除并退还物品`,
@@ -192,7 +192,7 @@ export const preservation = stage<PreservationCommand, PreservationEvent>()(
         } else m.status = 'REFUSED';
       } else if (!e.approve) {
         // An emergency preservation the head does not approve is released at once.
-        endMeasure(m, { outcome: 'RETURN', basis: 'APL 56 (not approved by the head)', reason: e.reason, at: meta.at, by: { ...e.by } });
+        endMeasure(m, { outcome: 'RELEASE', basis: 'APL 56 (not approved by the head)', reason: e.reason, at: meta.at, by: { ...e.by } });
       }
       syncMeasureDeadline(s, 'PRESERVATION', meta);
     },

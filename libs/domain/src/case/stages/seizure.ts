@@ -61,7 +61,7 @@ export type SeizureCommand =
       fromPreservationId?: string;
     }
   | { type: 'EXTEND_SEIZURE'; measureId: string; days: number; reason: string }
-  | { type: 'RECORD_SEIZURE_TESTING'; measureId: string; from: string; to: string; purpose: string }
+  | { type: 'RECORD_SEIZURE_TESTING'; measureId: string; startedAt: string; endedAt: string; purpose: string }
   | { type: 'END_SEIZURE'; measureId: string; ending: SeizureEnding; basis: string; reason: string; transferredTo?: string };
 
 export type SeizureEvent =
@@ -79,7 +79,7 @@ export type SeizureEvent =
       decidedBy: PersonRef;
     }
   | { type: 'SEIZURE_EXTENDED'; measureId: string; days: number; reason: string; by: PersonRef }
-  | { type: 'SEIZURE_TESTING_RECORDED'; measureId: string; from: string; to: string; purpose: string }
+  | { type: 'SEIZURE_TESTING_RECORDED'; measureId: string; startedAt: string; endedAt: string; purpose: string }
   | { type: 'SEIZURE_ENDED'; measureId: string; ending: SeizureEnding; basis: string; reason: string; transferredTo?: string; by: PersonRef };
 
 function expired(m: CoerciveMeasure, now: string): boolean {
@@ -172,24 +172,24 @@ export const seizure = stage<SeizureCommand, SeizureEvent>()(
       from: someMeasure('SEIZURE', ['OPEN'], { en: 'no seizure is in force', zh: '没有正在实施的查封扣押' }),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
-        v.text('measureId', cmd.measureId).text('purpose', cmd.purpose).instant('from', cmd.from, { notFuture: true });
-        v.instant('to', cmd.to, { notFuture: true, ...(typeof cmd.from === 'string' ? { after: cmd.from } : {}) });
+        v.text('measureId', cmd.measureId).text('purpose', cmd.purpose).instant('startedAt', cmd.startedAt, { notFuture: true });
+        v.instant('endedAt', cmd.endedAt, { notFuture: true, ...(typeof cmd.startedAt === 'string' ? { after: cmd.startedAt } : {}) });
         if (!v.ok) return invalid(v);
         const m = namedMeasure(s, 'SEIZURE', cmd.measureId);
         if (!isMeasure(m)) return m;
         const held = inForceOrLapsed(m);
         if (held) return held;
         // Testing inside the running period; it moves the end, it cannot revive an ended one.
-        if (ms(cmd.from) < ms(m.startAt!) || ms(cmd.from) > ms(m.dueAt!)) {
+        if (ms(cmd.startedAt) < ms(m.startAt!) || ms(cmd.startedAt) > ms(m.dueAt!)) {
           return fail('SEIZURE.TESTING_OUTSIDE_PERIOD', {
             en: `Testing excluded from seizure ${m.measureId} must start within its period (${m.startAt} – ${m.dueAt})`,
             zh: `不计入查封扣押${m.measureId}期限的检测期间须在查封扣押期限内开始`,
           });
         }
-        if (m.testing.some((t) => ms(cmd.from) < ms(t.to) && ms(t.from) < ms(cmd.to))) {
+        if (m.testing.some((t) => ms(cmd.startedAt) < ms(t.to) && ms(t.from) < ms(cmd.endedAt))) {
           return fail('SEIZURE.TESTING_OVERLAP', { en: `The interval overlaps testing already recorded on seizure ${m.measureId}`, zh: `该期间与查封扣押${m.measureId}已登记的检测期间重叠` });
         }
-        return { type: 'SEIZURE_TESTING_RECORDED', measureId: m.measureId, from: cmd.from, to: cmd.to, purpose: cmd.purpose };
+        return { type: 'SEIZURE_TESTING_RECORDED', measureId: m.measureId, startedAt: cmd.startedAt, endedAt: cmd.endedAt, purpose: cmd.purpose };
       },
     },
     END_SEIZURE: {
@@ -201,14 +201,14 @@ export const seizure = stage<SeizureCommand, SeizureEvent>()(
         const v = new Validator(ctx.now);
         v.text('measureId', cmd.measureId).oneOf('ending', cmd.ending, SEIZURE_ENDINGS);
         v.text('basis', cmd.basis, { max: 500 }).text('reason', cmd.reason);
-        v.text('transferredTo', cmd.transferredTo, { optional: cmd.ending !== 'TRANSFER', max: 300 });
+        v.text('transferredTo', cmd.transferredTo, { optional: cmd.ending !== 'HAND_OVER', max: 300 });
         if (!v.ok) return invalid(v);
         const m = namedMeasure(s, 'SEIZURE', cmd.measureId);
         if (!isMeasure(m)) return m;
         const held = inForceOrLapsed(m);
         if (held) return held;
         // ACL 28 (4): at the end of the period the seizure is lifted and the items returned.
-        if (cmd.ending !== 'RETURN' && expired(m, ctx.now)) {
+        if (cmd.ending !== 'RELEASE' && expired(m, ctx.now)) {
           return fail('SEIZURE.EXPIRED', {
             en: `Seizure ${m.measureId} ended at ${m.dueAt}: the items are returned (ACL 28 (4))`,
             zh: `查封扣押${m.measureId}已于${zhDate(m.dueAt!, ctx.policy.timeZone)}期满，应当解除并退还财物（《行政强制法》第28条第一款第四项）`,
@@ -264,7 +264,7 @@ export const seizure = stage<SeizureCommand, SeizureEvent>()(
     SEIZURE_TESTING_RECORDED: (s, e, meta) => {
       const m = findMeasure(s, 'SEIZURE', e.measureId);
       if (!m) return;
-      m.testing.push({ from: e.from, to: e.to, reason: `TESTING: ${e.purpose}` });
+      m.testing.push({ from: e.startedAt, to: e.endedAt, reason: `TESTING: ${e.purpose}` });
       m.testing.sort((a, b) => Date.parse(a.from) - Date.parse(b.from));
       measurePeriod(m, meta.policy);
       syncMeasureDeadline(s, 'SEIZURE', meta);
