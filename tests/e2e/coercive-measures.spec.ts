@@ -155,4 +155,37 @@ describe('coercive measures over HTTP', () => {
     // The reminder (2 WD before, the policy's) and the escalation, each recorded by the workflow's timers.
     expect(await api.eventTypes(id)).toEqual(['LEAD_REGISTERED', 'FILING_APPROVED', 'EVIDENCE_PRESERVED', 'DEADLINE_APPROACHING', 'DEADLINE_MISSED', 'PRESERVATION_DECIDED']);
   });
+
+  it('a seizure whose 30 days ended with the goods still held lapses by the timer; then it can only be released (ACL 28 (4))', async () => {
+    const id = await api.filedCase();
+    const seized = await api.command('head.sun', id, 'seizures', {
+      measureId: 'S-9',
+      mode: 'SEAL',
+      decisionNumber: '长市监强〔2026〕E2E-9号',
+      grounds: '涉嫌无证经营的食品',
+      legalBasis: '《行政强制法》第二十二条',
+      // Entered after the fact (补录): sealed 40 days ago.
+      seizedAt: new Date(Date.now() - 40 * DAY_MS).toISOString(),
+      officerIds: team(),
+      items,
+    });
+    expect(seized.status).toBe(200);
+    const c = await eventually(async () => {
+      const read = await api.case('head.sun', id);
+      return measure(read, 'S-9')?.status === 'LAPSED' ? read : undefined;
+    });
+    expect(deadline(c, 'seizure')?.state).toBe('MISSED');
+    expect(c.flags).toContain('OVERDUE');
+    const extend = await api.refused(id, () => api.command('head.sun', id, 'seizures/extension', { measureId: 'S-9', days: 30, reason: '补办延长' }));
+    expect(extend.body).toMatchObject({ status: 409, code: 'CASE.TRANSITION_NOT_ALLOWED' });
+    const handOver = await api.refused(id, () =>
+      api.command('head.sun', id, 'seizures/end', { measureId: 'S-9', ending: 'HAND_OVER', transferredTo: '长治市公安局', basis: 'ACL 21', reason: '涉嫌犯罪' }),
+    );
+    expect(handOver.body).toMatchObject({ status: 422, code: 'SEIZURE.EXPIRED' });
+    const released = await api.command('head.sun', id, 'seizures/end', { measureId: 'S-9', ending: 'RELEASE', basis: 'ACL 28 (4)', reason: '查封期限已经届满' });
+    expect(released.status).toBe(200);
+    expect(measure(released.body.case, 'S-9')).toMatchObject({ status: 'ENDED', ending: { outcome: 'RELEASE', late: true } });
+    expect(released.body.case.flags).not.toContain('OVERDUE');
+    expect(await api.eventTypes(id)).toEqual(['LEAD_REGISTERED', 'FILING_APPROVED', 'SEIZED', 'DEADLINE_APPROACHING', 'DEADLINE_MISSED', 'SEIZURE_ENDED']);
+  });
 });

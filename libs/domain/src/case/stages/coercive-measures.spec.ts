@@ -3,6 +3,7 @@
 import { commands as C, DAY, HOUR, people, plus, scenario, SYSTEM } from '../../testing/case-fixtures';
 import { measureCommands as M, withMeasures } from '../../testing/measure-fixtures';
 import type { CaseState } from '../case-state';
+import { tasksFor } from '../tasks';
 
 const { officerA: A, officerC, head: H } = people;
 const measure = (s: CaseState | null, id: string) => s!.coerciveMeasures!.find((m) => m.measureId === id)!;
@@ -166,5 +167,20 @@ describe('查封扣押 (ACL 24–28)', () => {
     expect(r.try(M.endSeizure(), H)).toMatchObject({ ok: false, rejection: { code: 'CASE.TRANSITION_NOT_ALLOWED' } });
     r.exec(C.close(), H);
     expect(r.s.status).toBe('CLOSED');
+  });
+
+  it('waits for the head: a preservation to approve, then to decide by its 7 WD, a seizure to end by its period', () => {
+    const r = scenario('FILED');
+    r.exec(M.preserve(r.now, { emergency: false, preservedAt: undefined }), A);
+    expect(tasksFor(r.s!, H).map((t) => t.action)).toContain('preservations/approval');
+    r.exec(M.approvePreservation(), H);
+    r.exec(M.seize(r.now), H);
+    const tasks = tasksFor(r.s!, H).filter((t) => t.action.startsWith('preservations') || t.action.startsWith('seizures'));
+    expect(tasks.map((t) => [t.action, t.deadline])).toEqual([
+      ['preservations/decision', 'evidencePreservation'],
+      ['seizures/end', 'seizure'],
+    ]);
+    // Officers take measures when the investigation needs them: never a task.
+    expect(tasksFor(r.s!, A).map((t) => t.action)).not.toContain('preservations');
   });
 });
