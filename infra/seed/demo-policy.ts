@@ -57,7 +57,10 @@ export const DEMO_POLICY: JurisdictionPolicy = {
     disclosure: { days: 7, kind: 'WORKING', source: '国办发〔2018〕118号 (policy)', remindBefore: 2 },
     disclosureWithdrawal: { days: 3, kind: 'WORKING', source: 'APL 48' },
     simpleReport: { days: 5, kind: 'WORKING', source: 'APL 52 (policy)', remindBefore: 1 },
-    evidencePreservation: { days: 7, kind: 'WORKING', source: 'APL 56' },
+    // Reminded 2 WD before the preserved items must be decided on (the reminder is a policy choice).
+    evidencePreservation: { days: 7, kind: 'WORKING', source: 'APL 56', remindBefore: 2 },
+    // 查封扣押: 30 days (ACL 25; calendar days, ACL 69); reminded 3 days before (a policy choice).
+    seizure: { days: 30, kind: 'CALENDAR', source: 'ACL 25', remindBefore: 3 },
     // APL 58 sets no period for 法制审核: 5 working days is this demo's choice.
     legalReview: { days: 5, kind: 'WORKING', source: 'APL 58 (period: local choice)', remindBefore: 1 },
   },

@@ -49,6 +49,13 @@ const ACTION: Record<Action, string> = {
   evidence: '登记证据',
   'evidence-custody': '证据流转',
   'investigation-report': '调查终结报告',
+  preservations: '先行登记保存',
+  'preservations/approval': '先行登记保存审批',
+  'preservations/decision': '先行登记保存处理决定',
+  seizures: '查封扣押',
+  'seizures/extension': '延长查封扣押期限',
+  'seizures/testing': '查封扣押检测期间',
+  'seizures/end': '解除或处理查封扣押',
   'case-review': '案件审核',
   'notice-approval': '告知审批',
   'investigation-reopening': '补充调查',
@@ -120,6 +127,7 @@ const DEADLINE: Record<DeadlineKind, string> = {
   transferReconsiderationAnswer: '公安机关复议',
   transferSupervisionRequest: '提请立案监督',
   legalReview: '法制审核',
+  seizure: '查封扣押',
 };
 
 const DEADLINE_STATE: Record<DeadlineState, string> = {

@@ -12,6 +12,7 @@ export type CommandFieldName =
   | 'approve'
   | 'at'
   | 'attendeeIds'
+  | 'basis'
   | 'body'
   | 'challengeId'
   | 'circumstanceLevel'
@@ -22,19 +23,27 @@ export type CommandFieldName =
   | 'consentToElectronic'
   | 'court'
   | 'creditCode'
+  | 'custodian'
+  | 'days'
   | 'deadline'
   | 'decision'
+  | 'decisionNumber'
   | 'defence'
+  | 'description'
   | 'discoveredAt'
   | 'discretionBases'
   | 'discretionReasons'
   | 'documentNumber'
   | 'documents'
+  | 'emergency'
+  | 'endedAt'
+  | 'ending'
   | 'evidenceIds'
   | 'facts'
   | 'findings'
   | 'fineAmount'
   | 'from'
+  | 'fromPreservationId'
   | 'ground'
   | 'grounds'
   | 'hearingAt'
@@ -44,15 +53,18 @@ export type CommandFieldName =
   | 'hostId'
   | 'idNumber'
   | 'isPublic'
+  | 'items'
   | 'kind'
   | 'kinds'
   | 'legalBasis'
   | 'legalRepresentative'
   | 'lifeHealthFinancialSafety'
   | 'location'
+  | 'measureId'
   | 'method'
   | 'minor'
   | 'minutes'
+  | 'mode'
   | 'name'
   | 'note'
   | 'noticeNumber'
@@ -68,12 +80,14 @@ export type CommandFieldName =
   | 'point'
   | 'points'
   | 'policeAgency'
+  | 'preservedAt'
   | 'procedure'
   | 'procuratorate'
   | 'proof'
   | 'proposedOutcome'
   | 'proposedPenalty'
   | 'purpose'
+  | 'quantity'
   | 'reason'
   | 'reasonNotPublic'
   | 'receipt'
@@ -90,11 +104,13 @@ export type CommandFieldName =
   | 'returnTo'
   | 'reviewerId'
   | 'sameActOverrideReason'
+  | 'seizedAt'
   | 'sentAt'
   | 'servedAt'
   | 'service'
   | 'source'
   | 'stage'
+  | 'startedAt'
   | 'statement'
   | 'summary'
   | 'termDays'
@@ -103,7 +119,9 @@ export type CommandFieldName =
   | 'thresholdFacts'
   | 'title'
   | 'to'
+  | 'transferredTo'
   | 'type'
+  | 'unit'
   | 'userId'
   | 'value'
   | 'videoRecorded'
@@ -128,6 +146,7 @@ export type CommandEnumValue =
   | 'CLOSURE'
   | 'COMPLEX'
   | 'CONFIRMED_INVALID'
+  | 'CONFISCATE'
   | 'CONFISCATION'
   | 'CORRECT'
   | 'DECIDED'
@@ -149,6 +168,7 @@ export type CommandEnumValue =
   | 'FIRST_MINOR_CORRECTED'
   | 'GENERAL'
   | 'GOODS_VALUE'
+  | 'HAND_OVER'
   | 'HEAVIER'
   | 'ILLEGAL_GAINS'
   | 'INSPECTION_RECORD'
@@ -188,6 +208,7 @@ export type CommandEnumValue =
   | 'REFUSAL_UPHELD'
   | 'REFUSED'
   | 'REJECT'
+  | 'RELEASE'
   | 'REQUEST'
   | 'RESOLVE'
   | 'RESUME'
@@ -195,10 +216,13 @@ export type CommandEnumValue =
   | 'REVOKED'
   | 'SALES'
   | 'SCHEDULE'
+  | 'SEAL'
+  | 'SEIZE'
   | 'SELF'
   | 'SIMPLE'
   | 'SUSPEND'
   | 'TERMINATE'
+  | 'TESTING'
   | 'TRANSFER'
   | 'UNDER_FOURTEEN'
   | 'UPHELD'
@@ -221,6 +245,7 @@ export type CommandEnumValue =
   | 'payment'
   | 'policeFilingDecision'
   | 'reconsiderationWindow'
+  | 'seizure'
   | 'service'
   | 'simpleReport'
   | 'transferApproval'
@@ -781,7 +806,8 @@ export const COMMAND_FORMS = {
           "policeFilingDecision",
           "transferReconsiderationRequest",
           "transferReconsiderationAnswer",
-          "transferSupervisionRequest"
+          "transferSupervisionRequest",
+          "seizure"
         ]
       },
       "reason": {
@@ -1309,6 +1335,140 @@ export const COMMAND_FORMS = {
       }
     }
   },
+  "preservations": {
+    "type": "object",
+    "required": [
+      "measureId",
+      "grounds",
+      "officerIds",
+      "items",
+      "emergency"
+    ],
+    "properties": {
+      "measureId": {
+        "type": "string",
+        "description": "Your id for this measure, unique on the case",
+        "example": "P-2026-001"
+      },
+      "grounds": {
+        "type": "string",
+        "description": "Why the evidence may be lost or later hard to obtain"
+      },
+      "officerIds": {
+        "type": "array",
+        "description": "User ids of the officers of the case who carry it out (at least 2)",
+        "items": {
+          "type": "string"
+        }
+      },
+      "items": {
+        "type": "array",
+        "description": "The inventory (清单): at least one line",
+        "items": {
+          "type": "object",
+          "required": [
+            "description",
+            "quantity",
+            "unit",
+            "location",
+            "custodian"
+          ],
+          "properties": {
+            "description": {
+              "type": "string",
+              "example": "无标签预包装食品"
+            },
+            "quantity": {
+              "type": "number",
+              "description": "Greater than 0, at most two decimals",
+              "example": 120
+            },
+            "unit": {
+              "type": "string",
+              "example": "袋"
+            },
+            "location": {
+              "type": "string",
+              "description": "Where the items are kept",
+              "example": "长治市某区某路1号仓库"
+            },
+            "custodian": {
+              "type": "string",
+              "description": "Who keeps them",
+              "example": "蒋某"
+            }
+          }
+        }
+      },
+      "emergency": {
+        "type": "boolean",
+        "description": "Emergency: the officers acted first and report to the head within 24 hours"
+      },
+      "preservedAt": {
+        "type": "string",
+        "description": "Required in an emergency: when the items were preserved",
+        "example": "2026-11-23T06:00:00Z"
+      }
+    }
+  },
+  "preservations/approval": {
+    "type": "object",
+    "required": [
+      "measureId",
+      "approve",
+      "reason"
+    ],
+    "properties": {
+      "measureId": {
+        "type": "string",
+        "example": "P-2026-001"
+      },
+      "approve": {
+        "type": "boolean"
+      },
+      "reason": {
+        "type": "string"
+      }
+    }
+  },
+  "preservations/decision": {
+    "type": "object",
+    "required": [
+      "measureId",
+      "decision",
+      "basis",
+      "reason"
+    ],
+    "properties": {
+      "measureId": {
+        "type": "string",
+        "example": "P-2026-001"
+      },
+      "decision": {
+        "type": "string",
+        "description": "To continue as a seizure, use POST seizures with fromPreservationId",
+        "enum": [
+          "RELEASE",
+          "TESTING",
+          "HAND_OVER",
+          "CONFISCATE"
+        ]
+      },
+      "basis": {
+        "type": "string",
+        "description": "The legal basis of the decision",
+        "example": "MSA 34 (5)"
+      },
+      "reason": {
+        "type": "string"
+      },
+      "transferredTo": {
+        "type": "string",
+        "description": "Required with HAND_OVER",
+        "example": "长治市卫生健康委员会"
+      }
+    }
+  },
   "recusal": {
     "type": "object",
     "required": [
@@ -1429,6 +1589,186 @@ export const COMMAND_FORMS = {
         "items": {
           "type": "string"
         }
+      }
+    }
+  },
+  "seizures": {
+    "type": "object",
+    "required": [
+      "measureId",
+      "mode",
+      "decisionNumber",
+      "grounds",
+      "legalBasis",
+      "seizedAt",
+      "officerIds",
+      "items"
+    ],
+    "properties": {
+      "measureId": {
+        "type": "string",
+        "description": "Your id for this measure, unique on the case",
+        "example": "S-2026-001"
+      },
+      "mode": {
+        "type": "string",
+        "description": "SEAL (查封) or SEIZE (扣押)",
+        "enum": [
+          "SEAL",
+          "SEIZE"
+        ]
+      },
+      "decisionNumber": {
+        "type": "string",
+        "example": "长市监强〔2026〕1号"
+      },
+      "grounds": {
+        "type": "string"
+      },
+      "legalBasis": {
+        "type": "string",
+        "example": "《行政强制法》第二十二条"
+      },
+      "seizedAt": {
+        "type": "string",
+        "example": "2026-11-23T06:00:00Z"
+      },
+      "officerIds": {
+        "type": "array",
+        "description": "User ids of the officers of the case who carry it out (at least 2)",
+        "items": {
+          "type": "string"
+        }
+      },
+      "items": {
+        "type": "array",
+        "description": "The inventory (清单): at least one line",
+        "items": {
+          "type": "object",
+          "required": [
+            "description",
+            "quantity",
+            "unit",
+            "location",
+            "custodian"
+          ],
+          "properties": {
+            "description": {
+              "type": "string",
+              "example": "无标签预包装食品"
+            },
+            "quantity": {
+              "type": "number",
+              "description": "Greater than 0, at most two decimals",
+              "example": 120
+            },
+            "unit": {
+              "type": "string",
+              "example": "袋"
+            },
+            "location": {
+              "type": "string",
+              "description": "Where the items are kept",
+              "example": "长治市某区某路1号仓库"
+            },
+            "custodian": {
+              "type": "string",
+              "description": "Who keeps them",
+              "example": "蒋某"
+            }
+          }
+        }
+      },
+      "fromPreservationId": {
+        "type": "string",
+        "description": "The preservation this seizure continues (it ends with it)",
+        "example": "P-2026-001"
+      }
+    }
+  },
+  "seizures/end": {
+    "type": "object",
+    "required": [
+      "measureId",
+      "ending",
+      "basis",
+      "reason"
+    ],
+    "properties": {
+      "measureId": {
+        "type": "string",
+        "example": "S-2026-001"
+      },
+      "ending": {
+        "type": "string",
+        "enum": [
+          "RELEASE",
+          "HAND_OVER",
+          "CONFISCATE"
+        ]
+      },
+      "basis": {
+        "type": "string",
+        "description": "The legal basis",
+        "example": "ACL 28 (1)"
+      },
+      "reason": {
+        "type": "string"
+      },
+      "transferredTo": {
+        "type": "string",
+        "description": "Required with HAND_OVER"
+      }
+    }
+  },
+  "seizures/extension": {
+    "type": "object",
+    "required": [
+      "measureId",
+      "days",
+      "reason"
+    ],
+    "properties": {
+      "measureId": {
+        "type": "string",
+        "example": "S-2026-001"
+      },
+      "days": {
+        "type": "number",
+        "description": "At most 30",
+        "example": 30
+      },
+      "reason": {
+        "type": "string"
+      }
+    }
+  },
+  "seizures/testing": {
+    "type": "object",
+    "required": [
+      "measureId",
+      "startedAt",
+      "endedAt",
+      "purpose"
+    ],
+    "properties": {
+      "measureId": {
+        "type": "string",
+        "example": "S-2026-001"
+      },
+      "startedAt": {
+        "type": "string",
+        "description": "When the items went to testing",
+        "example": "2026-11-23T06:00:00Z"
+      },
+      "endedAt": {
+        "type": "string",
+        "description": "When the testing ended",
+        "example": "2026-11-30T06:00:00Z"
+      },
+      "purpose": {
+        "type": "string",
+        "example": "送食品检验机构检验"
       }
     }
   },

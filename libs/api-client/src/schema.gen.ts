@@ -258,6 +258,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/preservations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 先行登记保存: ≥2 officers preserve evidence with an inventory (emergency: approved within 24 h) (PRESERVE_EVIDENCE)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - PRESERVE_EVIDENCE: OFFICER
+         */
+        post: operations["CoerciveMeasuresController_preserve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/preservations/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The head approves or refuses a preservation (APPROVE_PRESERVATION)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - APPROVE_PRESERVATION: AGENCY_HEAD (auxiliary staff never)
+         */
+        post: operations["CoerciveMeasuresController_approvePreservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/preservations/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The decision on preserved items within 7 working days: return, testing, transfer or confiscation (DECIDE_PRESERVATION)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - DECIDE_PRESERVATION: AGENCY_HEAD (auxiliary staff never)
+         */
+        post: operations["CoerciveMeasuresController_decidePreservation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/seizures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 查封扣押: the head decides, ≥2 officers carry it out with an inventory; 30 days (SEIZE)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - SEIZE: AGENCY_HEAD (auxiliary staff never)
+         */
+        post: operations["CoerciveMeasuresController_seize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/seizures/extension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Extend a seizure once, by at most 30 days (ACL 25) (EXTEND_SEIZURE)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - EXTEND_SEIZURE: AGENCY_HEAD (auxiliary staff never)
+         */
+        post: operations["CoerciveMeasuresController_extendSeizure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/seizures/testing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Testing or appraisal time, not counted in the seizure period (ACL 25 ¶3) (RECORD_SEIZURE_TESTING)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - RECORD_SEIZURE_TESTING: OFFICER
+         */
+        post: operations["CoerciveMeasuresController_seizureTesting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/seizures/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End a seizure: return (解除), confiscation under the decision, or transfer (END_SEIZURE)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - END_SEIZURE: AGENCY_HEAD (auxiliary staff never)
+         */
+        post: operations["CoerciveMeasuresController_endSeizure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/case-review": {
         parameters: {
             query?: never;
@@ -1281,7 +1428,7 @@ export interface components {
         };
         DeadlineView: {
             /** @enum {string} */
-            kind: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest";
+            kind: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure";
             /**
              * @description Who must act by it: the agency, the party, or the police of a criminal transfer (R310)
              * @enum {string}
@@ -1367,6 +1514,92 @@ export interface components {
             /** @description Its decision was revoked or found invalid */
             revoked?: boolean;
         };
+        InventoryItemView: {
+            /** @example 无标签预包装食品 */
+            description: string;
+            /** @example 120 */
+            quantity: number;
+            /** @example 袋 */
+            unit: string;
+            /** @description Where the items are kept */
+            location: string;
+            /** @description Who keeps them */
+            custodian: string;
+        };
+        MeasureApprovalView: {
+            approved: boolean;
+            reason: string;
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["PersonRefView"];
+            /** @description An emergency measure approved more than 24 hours after the officers acted */
+            late?: boolean;
+        };
+        MeasureExtensionView: {
+            days: number;
+            reason: string;
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["PersonRefView"];
+        };
+        MeasureTestingView: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            reason: string;
+        };
+        MeasureEndingView: {
+            /** @enum {string} */
+            outcome: "RELEASE" | "SEIZE" | "TESTING" | "HAND_OVER" | "CONFISCATE";
+            /** @description The legal basis cited */
+            basis: string;
+            reason: string;
+            /** Format: date-time */
+            at: string;
+            by: components["schemas"]["PersonRefView"];
+            transferredTo?: string;
+            /** @description SEIZE: the seizure that continues the preservation */
+            seizureId?: string;
+            /** @description Decided after the period had ended */
+            late?: boolean;
+        };
+        CoerciveMeasureView: {
+            /** @example P-2026-001 */
+            measureId: string;
+            /** @enum {string} */
+            kind: "PRESERVATION" | "SEIZURE";
+            /** @enum {string} */
+            mode?: "SEAL" | "SEIZE";
+            /** @enum {string} */
+            status: "REQUESTED" | "OPEN" | "LAPSED" | "ENDED" | "REFUSED";
+            grounds: string;
+            legalBasis?: string;
+            decisionNumber?: string;
+            officers: components["schemas"]["CaseOfficerView"][];
+            items: components["schemas"]["InventoryItemView"][];
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: components["schemas"]["PersonRefView"];
+            emergency: boolean;
+            approval?: components["schemas"]["MeasureApprovalView"];
+            /**
+             * Format: date-time
+             * @description When it took effect: its period runs from here
+             */
+            startAt?: string;
+            /** Format: date-time */
+            dueAt?: string;
+            /** Format: date-time */
+            remindAt?: string;
+            extension?: components["schemas"]["MeasureExtensionView"];
+            /** @description Testing time not counted in the seizure period (ACL 25 ¶3) */
+            testing: components["schemas"]["MeasureTestingView"][];
+            fromPreservationId?: string;
+            ending?: components["schemas"]["MeasureEndingView"];
+            /** Format: date-time */
+            lapsedAt?: string;
+        };
         CaseView: {
             /** Format: uuid */
             id: string;
@@ -1389,13 +1622,15 @@ export interface components {
             /** @description Sorted by kind */
             deadlines: components["schemas"]["DeadlineView"][];
             /** @description What the caller may do now (command paths under /cases/{id}) */
-            allowedActions: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
+            allowedActions: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
             /** @description Marked major for legal review (APL 58 (1), (3)), with grounds */
             majorCase?: components["schemas"]["MajorCaseView"];
             /** @description The benchmark band and range the current report's proposed fine was judged in */
             discretion?: components["schemas"]["DiscretionFindingView"];
             /** @description APL 29 warning: other open or decided cases against the same party (credit code or ID number) for the same violation code, as checked at registration or filing */
             sameActCases?: components["schemas"]["SameActCaseView"][];
+            /** @description 先行登记保存 and 查封扣押, in the order they were taken */
+            coerciveMeasures?: components["schemas"]["CoerciveMeasureView"][];
             /** @description The jurisdiction policy version the case pinned when registered */
             policyVersion: string;
             /** @description Sequence number of the last recorded event */
@@ -1649,12 +1884,12 @@ export interface components {
              * @description The command path under /cases/{id} to take the step
              * @enum {string}
              */
-            action: "register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return";
+            action: "register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return";
             /**
              * @description The running deadline the step answers to
              * @enum {string}
              */
-            deadline?: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest";
+            deadline?: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure";
             /** Format: date-time */
             dueAt?: string;
             /**
@@ -1814,6 +2049,141 @@ export interface components {
             discretionReasons?: string;
             /** @description The figures the violation code's discretion benchmark needs (the band's base, the base a fine is a multiple of); see GET /policies/current, `discretion` */
             discretionBases?: components["schemas"]["DiscretionBaseDto"][];
+        };
+        InventoryItemDto: {
+            /** @example 无标签预包装食品 */
+            description: string;
+            /**
+             * @description Greater than 0, at most two decimals
+             * @example 120
+             */
+            quantity: number;
+            /** @example 袋 */
+            unit: string;
+            /**
+             * @description Where the items are kept
+             * @example 长治市某区某路1号仓库
+             */
+            location: string;
+            /**
+             * @description Who keeps them
+             * @example 蒋某
+             */
+            custodian: string;
+        };
+        PreserveEvidenceDto: {
+            /**
+             * @description Your id for this measure, unique on the case
+             * @example P-2026-001
+             */
+            measureId: string;
+            /** @description Why the evidence may be lost or later hard to obtain */
+            grounds: string;
+            /** @description User ids of the officers of the case who carry it out (at least 2) */
+            officerIds: string[];
+            /** @description The inventory (清单): at least one line */
+            items: components["schemas"]["InventoryItemDto"][];
+            /** @description Emergency: the officers acted first and report to the head within 24 hours */
+            emergency: boolean;
+            /**
+             * @description Required in an emergency: when the items were preserved
+             * @example 2026-11-23T06:00:00Z
+             */
+            preservedAt?: string;
+        };
+        PreservationApprovalDto: {
+            /** @example P-2026-001 */
+            measureId: string;
+            approve: boolean;
+            reason: string;
+        };
+        PreservationDecisionDto: {
+            /** @example P-2026-001 */
+            measureId: string;
+            /**
+             * @description To continue as a seizure, use POST seizures with fromPreservationId
+             * @enum {string}
+             */
+            decision: "RELEASE" | "TESTING" | "HAND_OVER" | "CONFISCATE";
+            /**
+             * @description The legal basis of the decision
+             * @example MSA 34 (5)
+             */
+            basis: string;
+            reason: string;
+            /**
+             * @description Required with HAND_OVER
+             * @example 长治市卫生健康委员会
+             */
+            transferredTo?: string;
+        };
+        SeizeDto: {
+            /**
+             * @description Your id for this measure, unique on the case
+             * @example S-2026-001
+             */
+            measureId: string;
+            /**
+             * @description SEAL (查封) or SEIZE (扣押)
+             * @enum {string}
+             */
+            mode: "SEAL" | "SEIZE";
+            /** @example 长市监强〔2026〕1号 */
+            decisionNumber: string;
+            grounds: string;
+            /** @example 《行政强制法》第二十二条 */
+            legalBasis: string;
+            /** @example 2026-11-23T06:00:00Z */
+            seizedAt: string;
+            /** @description User ids of the officers of the case who carry it out (at least 2) */
+            officerIds: string[];
+            /** @description The inventory (清单): at least one line */
+            items: components["schemas"]["InventoryItemDto"][];
+            /**
+             * @description The preservation this seizure continues (it ends with it)
+             * @example P-2026-001
+             */
+            fromPreservationId?: string;
+        };
+        SeizureExtensionDto: {
+            /** @example S-2026-001 */
+            measureId: string;
+            /**
+             * @description At most 30
+             * @example 30
+             */
+            days: number;
+            reason: string;
+        };
+        SeizureTestingDto: {
+            /** @example S-2026-001 */
+            measureId: string;
+            /**
+             * @description When the items went to testing
+             * @example 2026-11-23T06:00:00Z
+             */
+            startedAt: string;
+            /**
+             * @description When the testing ended
+             * @example 2026-11-30T06:00:00Z
+             */
+            endedAt: string;
+            /** @example 送食品检验机构检验 */
+            purpose: string;
+        };
+        EndSeizureDto: {
+            /** @example S-2026-001 */
+            measureId: string;
+            /** @enum {string} */
+            ending: "RELEASE" | "HAND_OVER" | "CONFISCATE";
+            /**
+             * @description The legal basis
+             * @example ACL 28 (1)
+             */
+            basis: string;
+            reason: string;
+            /** @description Required with HAND_OVER */
+            transferredTo?: string;
         };
         CaseReviewDto: {
             /** @enum {string} */
@@ -2076,7 +2446,7 @@ export interface components {
              * @example decision
              * @enum {string}
              */
-            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest";
+            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure";
             reason: string;
         };
         SuspensionDto: {
@@ -2523,7 +2893,7 @@ export interface components {
             /** @example 孙局长 */
             name: string;
             /** @description The steps they may take now that answer it; empty when named as a case officer only */
-            actions: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
+            actions: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
         };
         OverdueItemView: {
             /** Format: uuid */
@@ -2538,7 +2908,7 @@ export interface components {
             party: components["schemas"]["OverduePartyView"];
             flags: ("OVERDUE" | "PAYMENT_OVERDUE" | "MAJOR_DECISION" | "HEARING_OFFERED" | "COLLECTIVE_DISCUSSION_REQUIRED" | "SUSPECTED_CRIME" | "DECISION_REVOKED" | "TRANSFER_OVERDUE")[];
             /** @enum {string} */
-            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest";
+            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure";
             /**
              * @description MISSED once the escalation at the limit has run
              * @enum {string}
@@ -2562,7 +2932,7 @@ export interface components {
         };
         OverdueCountView: {
             /** @enum {string} */
-            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest";
+            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure";
             overdue: number;
             near: number;
         };
@@ -2723,7 +3093,7 @@ export interface components {
              */
             state?: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED" | null;
             /** @description 409 from the domain: what the caller may do now instead */
-            allowedActions?: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
+            allowedActions?: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
         };
     };
     responses: never;
@@ -3631,6 +4001,657 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["InvestigationReportDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CoerciveMeasuresController_preserve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreserveEvidenceDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CoerciveMeasuresController_approvePreservation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreservationApprovalDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CoerciveMeasuresController_decidePreservation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreservationDecisionDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CoerciveMeasuresController_seize: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeizeDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CoerciveMeasuresController_extendSeizure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeizureExtensionDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CoerciveMeasuresController_seizureTesting: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeizureTestingDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CoerciveMeasuresController_endSeizure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EndSeizureDto"];
             };
         };
         responses: {

@@ -45,13 +45,16 @@ export interface CaseHeaderFacts {
   discretion?: NonNullable<CaseState['report']>['discretion'];
   /** APL 29: other open or decided cases against the same party for the same violation, as last checked. */
   sameActCases?: CaseState['sameActCases'];
+  /** 先行登记保存 and 查封扣押 on the case, each with its id (absent before the first). */
+  coerciveMeasures?: CaseState['coerciveMeasures'];
 }
 
-export function caseHeaderFacts(s: Pick<CaseState, 'majorCase' | 'report' | 'sameActCases'> | null | undefined): CaseHeaderFacts {
+export function caseHeaderFacts(s: Pick<CaseState, 'majorCase' | 'report' | 'sameActCases' | 'coerciveMeasures'> | null | undefined): CaseHeaderFacts {
   const facts: CaseHeaderFacts = {};
   if (s?.majorCase) facts.majorCase = s.majorCase;
   if (s?.report?.discretion) facts.discretion = s.report.discretion;
   if (s?.sameActCases && s.sameActCases.length > 0) facts.sameActCases = s.sameActCases;
+  if (s?.coerciveMeasures && s.coerciveMeasures.length > 0) facts.coerciveMeasures = s.coerciveMeasures;
   return facts;
 }
 

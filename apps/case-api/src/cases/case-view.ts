@@ -9,7 +9,6 @@ import {
   MAJOR_CASE_GROUNDS,
   PARTY_TYPES,
   PROCEDURES,
-  type CaseOfficer,
   type CaseState,
   type CaseStatus,
   type CircumstanceLevel,
@@ -19,12 +18,16 @@ import {
   type MajorCaseMark,
   type Party,
   type PartyType,
-  type PersonRef,
   type SameActCase,
 } from '@zhifa/domain';
 import type { CaseEntity } from '@zhifa/persistence';
 import type { CaseClock } from './deadline-clock.service';
 import { DeadlineView, deadlineViews } from './deadline.views';
+
+import { CoerciveMeasureView, measureViews } from './measure.views';
+import { CaseOfficerView, PersonRefView } from './people.views';
+
+export { CaseOfficerView, PersonRefView } from './people.views';
 
 export { DeadlineBasisView, DeadlinePauseView, DeadlineView, deadlineViews } from './deadline.views';
 
@@ -57,25 +60,6 @@ export class PartyView implements Party {
 
   @ApiPropertyOptional({ type: Boolean, description: 'A minor: no disclosure' })
   minor?: boolean;
-}
-
-export class CaseOfficerView implements CaseOfficer {
-  @ApiProperty({ type: String, format: 'uuid' })
-  userId!: string;
-
-  @ApiProperty({ type: String, example: '张明' })
-  name!: string;
-
-  @ApiProperty({ type: String, description: 'The certificate valid when assigned' })
-  certificateNumber!: string;
-}
-
-export class PersonRefView implements PersonRef {
-  @ApiProperty({ type: String, format: 'uuid' })
-  userId!: string;
-
-  @ApiProperty({ type: String, example: '刘洋' })
-  name!: string;
 }
 
 /** APL 58 (1), (3): the case marked major for legal review, whatever its amounts. */
@@ -196,6 +180,8 @@ export class CaseView {
     description: 'APL 29 warning: other open or decided cases against the same party (credit code or ID number) for the same violation code, as checked at registration or filing',
   })
   sameActCases?: SameActCaseView[];
+  @ApiPropertyOptional({ type: [CoerciveMeasureView], description: '先行登记保存 and 查封扣押, in the order they were taken' })
+  coerciveMeasures?: CoerciveMeasureView[];
 
   @ApiProperty({ type: String, description: 'The jurisdiction policy version the case pinned when registered' })
   policyVersion!: string;
@@ -243,8 +229,10 @@ export class CommandResponse {
 
 /** A case as the read model holds it. */
 export function caseView(row: CaseEntity, allowedActions: string[], clock: CaseClock): CaseView {
+  const facts = caseHeaderFacts(row.state as unknown as CaseState | null);
   return {
-    ...caseHeaderFacts(row.state as unknown as CaseState | null),
+    ...facts,
+    ...(facts.coerciveMeasures ? { coerciveMeasures: measureViews(facts.coerciveMeasures) } : {}),
     id: row.id,
     caseNumber: row.caseNumber,
     status: row.status,
@@ -281,6 +269,7 @@ export function commandCaseView(result: CommandResult & { case: CaseSnapshot }, 
     ...(c.majorCase ? { majorCase: c.majorCase } : {}),
     ...(c.discretion ? { discretion: c.discretion } : {}),
     ...(c.sameActCases ? { sameActCases: c.sameActCases } : {}),
+    ...(c.coerciveMeasures ? { coerciveMeasures: measureViews(c.coerciveMeasures) } : {}),
     policyVersion: c.policyVersion,
     lastSeq: c.lastSeq,
     registeredAt: new Date(c.registeredAt).toISOString(),

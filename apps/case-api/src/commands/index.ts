@@ -1,4 +1,5 @@
 import { CaseControlController } from './case-control/case-control.controller';
+import { CoerciveMeasuresController } from './coercive-measures/coercive-measures.controller';
 import { CriminalTransferController } from './criminal-transfer/criminal-transfer.controller';
 import { DecisionController } from './decision/decision.controller';
 import { FilingController } from './filing/filing.controller';
@@ -10,6 +11,7 @@ import { SimpleProcedureController } from './simple-procedure/simple-procedure.c
 export const STAGE_CONTROLLERS = [
   FilingController,
   InvestigationController,
+  CoerciveMeasuresController,
   PreDecisionController,
   DecisionController,
   CaseControlController,

@@ -133,6 +133,22 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'TRANSFER.WINDOW_CLOSED': { 'zh-CN': '提请期限已届满', en: 'The window for this request has closed' },
   'TRANSFER.RECEIPT_BEFORE_DISPATCH': { 'zh-CN': '公安机关的处理时间早于移送时间', en: "The police's act precedes the dispatch" },
 
+  // Coercive measures: 先行登记保存 and 查封扣押
+  'CASE.MEASURE_OPEN': { 'zh-CN': '尚有先行登记保存或查封扣押措施未结束', en: 'A preservation or seizure is still open' },
+  'MEASURE.DUPLICATE_ID': { 'zh-CN': '措施编号重复', en: 'Measure id already used' },
+  'MEASURE.NOT_FOUND': { 'zh-CN': '本案没有该措施', en: 'No such measure in the case' },
+  'MEASURE.NOT_IN_FORCE': { 'zh-CN': '该措施未在实施中', en: 'The measure is not in force' },
+  'MEASURE.OFFICER_NOT_ASSIGNED': { 'zh-CN': '实施措施的须为本案承办人员', en: 'The officers must be assigned to the case' },
+  'MEASURE.NO_CONFISCATION_DECISION': { 'zh-CN': '没收须依据作出没收的处罚决定', en: 'No penalty decision confiscates the items' },
+  'PRESERVATION.ALREADY_APPROVED': { 'zh-CN': '该先行登记保存已经审批', en: 'The preservation was already approved or refused' },
+  'PRESERVATION.LAPSED': { 'zh-CN': '先行登记保存已逾七个工作日，只能解除', en: 'The preservation lapsed: its items can only be returned' },
+  'SEIZURE.ALREADY_EXTENDED': { 'zh-CN': '查封扣押期限只能延长一次', en: 'The seizure was already extended once' },
+  'SEIZURE.EXTENSION_TOO_LONG': { 'zh-CN': '延长期限不得超过三十日', en: 'An extension adds at most 30 days' },
+  'SEIZURE.EXPIRED': { 'zh-CN': '查封扣押期限已届满，应当解除', en: 'The seizure period has ended: return the items' },
+  'SEIZURE.TESTING_OUTSIDE_PERIOD': { 'zh-CN': '检测期间须在查封扣押期限内开始', en: 'Testing must start within the seizure period' },
+  'SEIZURE.TESTING_OVERLAP': { 'zh-CN': '检测期间与已登记的期间重叠', en: 'The testing interval overlaps one already recorded' },
+  'SEIZURE.PRESERVATION_NOT_IN_FORCE': { 'zh-CN': '所承接的先行登记保存不在保存期内', en: 'The preservation to continue is not in force' },
+
   // The request itself
   'VALIDATION.FAILED': { 'zh-CN': '填写内容有误，请按字段提示修改', en: 'Some fields are invalid' },
   'REQUEST.MALFORMED': { 'zh-CN': '请求格式错误', en: 'The request could not be read' },

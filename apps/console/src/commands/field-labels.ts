@@ -124,11 +124,42 @@ const FIELDS: Record<CommandFieldName, Label> = {
   title: { zh: '名称', en: 'Title' },
   collectedAt: { zh: '收集时间', en: 'Collected at' },
   collectedByIds: { zh: '收集人', en: 'Collected by' },
+  measureId: { zh: '措施编号', en: 'Measure id', zhHelp: '本案内唯一，如 P-2026-001（先行登记保存）、S-2026-001（查封扣押）' },
+  items: { zh: '物品清单', en: 'Inventory', zhHelp: '逐项登记名称、数量、单位、存放地点和保管人' },
+  description: { zh: '物品名称及特征', en: 'Description' },
+  quantity: { zh: '数量', en: 'Quantity' },
+  unit: { zh: '单位', en: 'Unit' },
+  custodian: { zh: '保管人', en: 'Custodian' },
+  emergency: { zh: '情况紧急，先行实施', en: 'Emergency', zhHelp: '情况紧急的，执法人员先行实施，并在24小时内报负责人批准' },
+  preservedAt: { zh: '实施时间', en: 'Preserved at', zhHelp: '紧急情况下必填' },
+  basis: { zh: '法律依据', en: 'Legal basis' },
+  transferredTo: { zh: '移交单位', en: 'Handed over to', zhHelp: '移交有关部门时必填' },
+  mode: { zh: '措施种类', en: 'Kind' },
+  decisionNumber: { zh: '查封扣押决定书文号', en: 'Decision number' },
+  seizedAt: { zh: '实施时间', en: 'Seized at' },
+  fromPreservationId: { zh: '承接的先行登记保存编号', en: 'Continues preservation', zhHelp: '由先行登记保存转为查封扣押时填写，原保存措施随之结束' },
+  days: { zh: '延长天数', en: 'Days', zhHelp: '只能延长一次，不超过30日（《行政强制法》第二十五条）' },
+  ending: { zh: '处理方式', en: 'Ending' },
+  startedAt: { zh: '检测开始时间', en: 'Testing started' },
+  endedAt: { zh: '检测结束时间', en: 'Testing ended' },
 };
 
 /** Where a field means something else in one command than its name says elsewhere. */
 const FIELD_OVERRIDES: Partial<Record<CommandFormAction, Partial<Record<CommandFieldName, Label>>>> = {
   filing: { approve: { zh: '同意立案', en: 'File the case' }, reason: { zh: '审批意见', en: 'Reason' } },
+  preservations: {
+    grounds: { zh: '证据可能灭失或以后难以取得的情形', en: 'Grounds' },
+    officerIds: { zh: '实施的执法人员', en: 'Officers', zhHelp: '不少于两名本案承办人员' },
+    location: { zh: '存放地点', en: 'Kept at' },
+  },
+  'preservations/approval': { approve: { zh: '批准先行登记保存', en: 'Approve' }, reason: { zh: '审批意见', en: 'Reason' } },
+  'preservations/decision': { decision: { zh: '处理决定', en: 'Decision' } },
+  seizures: {
+    grounds: { zh: '查封扣押的理由', en: 'Grounds' },
+    officerIds: { zh: '实施的执法人员', en: 'Officers', zhHelp: '不少于两名本案承办人员（《行政强制法》第十八条）' },
+    location: { zh: '存放地点', en: 'Kept at' },
+  },
+  'seizures/testing': { purpose: { zh: '检测、检验、检疫或技术鉴定事项', en: 'Purpose' } },
   'criminal-transfer/approval': { approve: { zh: '同意移送', en: 'Approve the transfer' } },
   'criminal-transfer': { officerIds: { zh: '承办移送的执法人员', en: 'Officers preparing the transfer' } },
   'hearing-end': { reason: { zh: '终止原因', en: 'Why it ended' }, at: { zh: '发生时间', en: 'When' } },
@@ -265,6 +296,13 @@ const VALUES: Record<CommandEnumValue, { zh: string; en: string }> = {
   transferReconsiderationRequest: { zh: '提请复议期限', en: 'Reconsideration request' },
   transferReconsiderationAnswer: { zh: '公安机关复议期限', en: 'Reconsideration answer' },
   transferSupervisionRequest: { zh: '提请立案监督期限', en: 'Supervision request' },
+  seizure: { zh: '查封扣押期限', en: 'Seizure period' },
+  RELEASE: { zh: '解除，退还物品', en: 'Release (items returned)' },
+  SEIZE: { zh: '扣押', en: 'Seize (take away)' },
+  SEAL: { zh: '查封', en: 'Seal' },
+  TESTING: { zh: '送交检测、检验、检疫或鉴定', en: 'Send for testing' },
+  HAND_OVER: { zh: '移交有关部门', en: 'Hand over to the competent body' },
+  CONFISCATE: { zh: '依处罚决定没收', en: 'Confiscate under the decision' },
 };
 
 /** A field's name in one command. */

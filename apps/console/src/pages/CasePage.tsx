@@ -12,6 +12,7 @@ import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
 import { Lifecycle } from '../components/Lifecycle';
 import { SameActWarning } from '../components/SameActWarning';
+import { MeasuresSection } from '../components/MeasuresSection';
 import { Timeline } from '../components/Timeline';
 import { formatDateTime, formatLocalDate, yuan } from '../format';
 import { defineMessages, useI18n } from '../i18n';
@@ -121,6 +122,8 @@ export default function CasePage() {
           ]}
         />
       </section>
+
+      <MeasuresSection caseView={c} />
 
       <EvidenceSection caseView={c} />
 

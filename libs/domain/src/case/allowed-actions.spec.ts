@@ -19,8 +19,8 @@ describe('allowedActions', () => {
 
   it('investigating: per role', () => {
     const r = scenario('FILED');
-    expect(allowedActions(r.s, A)).toEqual(['evidence', 'evidence-custody', 'investigation-report', 'major-case', 'criminal-transfer']);
-    expect(allowedActions(r.s, H)).toEqual(['major-case', 'collective-discussion', 'extension', 'suspension', 'recusal']);
+    expect(allowedActions(r.s, A)).toEqual(['evidence', 'evidence-custody', 'investigation-report', 'preservations', 'major-case', 'criminal-transfer']);
+    expect(allowedActions(r.s, H)).toEqual(['seizures', 'major-case', 'collective-discussion', 'extension', 'suspension', 'recusal']);
     expect(allowedActions(r.s, AUX)).toEqual(['evidence']);
     expect(allowedActions(r.s, officerC)).toEqual([]);
     expect(allowedActions(r.s, R)).toEqual([]);

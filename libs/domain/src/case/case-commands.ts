@@ -19,6 +19,8 @@ import type { SimpleProcedureCommand } from './stages/simple-procedure';
 import type { SimpleExitCommand } from './stages/simple-exits';
 import type { DeadlineTimerCommand } from './stages/deadline-timers';
 import type { CriminalTransferCommand } from './stages/criminal-transfer';
+import type { PreservationCommand } from './stages/preservation';
+import type { SeizureCommand } from './stages/seizure';
 
 export * from './command-context';
 
@@ -38,7 +40,9 @@ export type CaseCommand =
   | SimpleProcedureCommand
   | SimpleExitCommand
   | DeadlineTimerCommand
-  | CriminalTransferCommand;
+  | CriminalTransferCommand
+  | PreservationCommand
+  | SeizureCommand;
 
 export type CommandType = CaseCommand['type'];
 export type CommandOf<T extends CommandType> = Extract<CaseCommand, { type: T }>;

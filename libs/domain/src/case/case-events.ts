@@ -20,6 +20,8 @@ import type { SimpleProcedureEvent } from './stages/simple-procedure';
 import type { SimpleExitEvent } from './stages/simple-exits';
 import type { DeadlineTimerEvent } from './stages/deadline-timers';
 import type { CriminalTransferEvent } from './stages/criminal-transfer';
+import type { PreservationEvent } from './stages/preservation';
+import type { SeizureEvent } from './stages/seizure';
 
 export type CaseEvent =
   | RegistrationEvent
@@ -37,7 +39,9 @@ export type CaseEvent =
   | SimpleProcedureEvent
   | SimpleExitEvent
   | DeadlineTimerEvent
-  | CriminalTransferEvent;
+  | CriminalTransferEvent
+  | PreservationEvent
+  | SeizureEvent;
 
 export type CaseEventType = CaseEvent['type'];
 export type EventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;

@@ -31,10 +31,12 @@ import type {
   ReopeningRecord,
   ReviewGrounds,
 } from './pre-decision-records';
+import type { CoerciveMeasure } from './measure-records';
 import type { CaseFlag, CaseStatus, DeadlineKind, Procedure } from './vocabulary';
 
 export type * from './case-records';
 export type * from './pre-decision-records';
+export type * from './measure-records';
 
 export interface CaseState {
   caseId: string;
@@ -61,6 +63,8 @@ export interface CaseState {
   pauses: PauseInterval[];
   suspectedCrime: boolean;
   evidence: EvidenceItem[];
+  /** 先行登记保存 and 查封扣押, in the order they were requested (absent before the first). */
+  coerciveMeasures?: CoerciveMeasure[];
   filing?: FilingRecord;
   report?: InvestigationReport;
   review?: CaseReviewRecord;

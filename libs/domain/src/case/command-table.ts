@@ -23,6 +23,8 @@ import { notice } from './stages/notice';
 import { registration } from './stages/registration';
 import { simpleProcedure } from './stages/simple-procedure';
 import { simpleExits } from './stages/simple-exits';
+import { preservation } from './stages/preservation';
+import { seizure } from './stages/seizure';
 
 export type { ActionName, CommandRule } from './stages/kit';
 
@@ -31,6 +33,8 @@ export const STAGES: readonly StageInfo[] = [
   registration,
   filing,
   investigation,
+  preservation,
+  seizure,
   notice,
   hearing,
   legalReview,
@@ -62,6 +66,8 @@ export const COMMAND_SPECS = {
   ...registration.commands,
   ...filing.commands,
   ...investigation.commands,
+  ...preservation.commands,
+  ...seizure.commands,
   ...notice.commands,
   ...hearing.commands,
   ...legalReview.commands,
@@ -82,6 +88,8 @@ export const EVENT_FOLDS = {
   ...registration.events,
   ...filing.events,
   ...investigation.events,
+  ...preservation.events,
+  ...seizure.events,
   ...notice.events,
   ...hearing.events,
   ...legalReview.events,

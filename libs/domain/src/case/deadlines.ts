@@ -36,6 +36,7 @@ export const DEADLINE_OWNER: Record<DeadlineKind, DeadlineOwner> = {
   transferReconsiderationRequest: 'AGENCY',
   transferReconsiderationAnswer: 'POLICE',
   transferSupervisionRequest: 'AGENCY',
+  seizure: 'AGENCY',
 };
 
 /** Windows for a right of the agency (R310 9): letting one pass is a lawful choice, never a delay. */
@@ -86,12 +87,24 @@ export const R310_PERIODS = {
   transferReconsiderationAnswer: { days: 3, kind: 'CALENDAR', source: 'R310 9 (police answer within 3 days)', remindBefore: 1 },
   transferSupervisionRequest: { days: 3, kind: 'CALENDAR', source: 'R310 9 (filing supervision asked within 3 days of the final refusal)', remindBefore: 1 },
 } as const satisfies Partial<Record<DeadlineKind, PeriodSpec>>;
+/** 查封扣押 lasts 30 days (ACL 25; more than 10 days, so calendar days, ACL 69); reminded 3 days before (zhifa's choice). */
+export const SEIZURE_FALLBACK: PeriodSpec = {
+  days: 30,
+  kind: 'CALENDAR',
+  source: 'ACL 25 (period not set by the policy: the statutory 30 days; reminder 3 days before, a policy choice)',
+  remindBefore: 3,
+};
 
 /** The period of a deadline kind: the policy's, or the fallback of a period older policies lack. */
+export function periodOf(kind: DeadlineKind, policy: JurisdictionPolicy): PeriodSpec {
+  return basePeriod(kind, policy);
+}
+
 function basePeriod(kind: DeadlineKind, policy: JurisdictionPolicy): PeriodSpec {
   const p = policy.deadlines[kind];
   if (p) return p;
   if (kind in R310_PERIODS) return R310_PERIODS[kind as keyof typeof R310_PERIODS];
+  if (kind === 'seizure') return SEIZURE_FALLBACK;
   if (kind === 'reconsiderationWindow' || kind === 'litigationWindow') throw new Error(`${kind}: no statutory fallback yet (challenge windows are being built)`);
   return kind === 'legalReview' ? LEGAL_REVIEW_FALLBACK : hearingRequestPeriod(policy);
 }
@@ -188,7 +201,12 @@ export function cancelAllDeadlines(s: CaseState, at: string, except: DeadlineKin
 export function deriveFlags(s: CaseState): CaseFlag[] {
   const flags: CaseFlag[] = [];
   const deadlines = Object.values(s.deadlines) as CaseDeadline[];
-  if (deadlines.some((d) => d.owner === 'AGENCY' && d.state === 'MISSED' && !AGENCY_RIGHT_WINDOWS.includes(d.kind))) flags.push('OVERDUE');
+  // A coercive measure whose period ended with the items still held is overdue until they are returned.
+  if (
+    deadlines.some((d) => d.owner === 'AGENCY' && d.state === 'MISSED' && !AGENCY_RIGHT_WINDOWS.includes(d.kind)) ||
+    (s.coerciveMeasures ?? []).some((m) => m.status === 'LAPSED')
+  )
+    flags.push('OVERDUE');
   if (s.deadlines.payment?.state === 'MISSED') flags.push('PAYMENT_OVERDUE');
   const a = s.decision?.assessment ?? s.report?.assessment;
   // The case as it stands (hearing held, marked major, violation listed) as well as the assessment.

@@ -5,6 +5,7 @@
 
 import { commands as C, DAY, people, plus, scenario, SCENARIO_NAMES, SYSTEM } from '../testing/case-fixtures';
 import { testPolicy } from '../testing/test-policy';
+import { measureCommands as M, withLapsedPreservation, withMeasures } from '../testing/measure-fixtures';
 import { chineseFaults } from '../testing/written-in-chinese';
 import type { ActorSnapshot } from './actor.types';
 import type { CaseCommand, SystemActor } from './case-commands';
@@ -123,7 +124,7 @@ describe('a sweep: every command, in every state, by every actor, spoiled field 
   /** The fixture commands, each with the arguments it is usually given at `now`. */
   function fixtureCommands(now: string): CaseCommand[] {
     const out: CaseCommand[] = [];
-    for (const make of Object.values(C) as ((...args: unknown[]) => CaseCommand)[]) {
+    for (const make of [...Object.values(C), ...Object.values(M)] as ((...args: unknown[]) => CaseCommand)[]) {
       for (const args of [[], [now], [now, plus(now, 20 * DAY)], [1, now]]) {
         try {
           const c = make(...args);
@@ -183,7 +184,8 @@ describe('a sweep: every command, in every state, by every actor, spoiled field 
   }
 
   beforeAll(() => {
-    const runners = SCENARIO_NAMES.map((name) => scenario(name));
+    // Every scenario, and a case holding a preservation and a seizure (the scenarios hold none).
+    const runners = [...SCENARIO_NAMES.map((name) => scenario(name)), withMeasures(), withLapsedPreservation()];
     // Before registration: any command, and the lead spoiled.
     const first = runners[0].now;
     for (const type of COMMAND_TYPES) judge(null, { type } as CaseCommand, people.officerA, first);

@@ -24,6 +24,11 @@ const ALWAYS_OPEN: readonly ActionName[] = [
   'investigation-reopening',
   'major-case',
   'hearing-end',
+  // Coercive measures are taken when the investigation needs them; an extension or testing time is the head's or officers' choice.
+  'preservations',
+  'seizures',
+  'seizures/extension',
+  'seizures/testing',
 ];
 
 /** The deadline a step answers to; steps before the decision answer to the decision limit. */
@@ -40,6 +45,9 @@ const STEP_DEADLINE: Partial<Record<ActionName, DeadlineKind>> = {
   // The named reviewer answers to the review's own limit; the head reassigns a review that missed it.
   'legal-review': 'legalReview',
   'legal-review-assignment': 'legalReview',
+  // A preserved item is decided on within 7 WD (APL 56); a seizure ends by its period (ACL 25).
+  'preservations/decision': 'evidencePreservation',
+  'seizures/end': 'seizure',
 };
 const BEFORE_DECISION: readonly ActionName[] = [
   'evidence',

@@ -166,6 +166,15 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   REQUEST_TRANSFER_SUPERVISION: cells([['TRANSFER_DECLINED'], OK]),
   RESOLVE_TRANSFER_SUPERVISION: cells([['TRANSFER_SUPERVISION_REQUESTED'], OK]),
   RESUME_ADMINISTRATIVE_CASE: cells([['TRANSFER_DECLINED'], OK]),
+  // 先行登记保存 while evidence is collected; 查封扣押 until the decision. The fixtures hold no measure, so
+  // nothing that acts on one is allowed anywhere (coercive-measures.spec.ts covers them).
+  PRESERVE_EVIDENCE: cells([['FILED'], OK]),
+  APPROVE_PRESERVATION: {},
+  DECIDE_PRESERVATION: {},
+  SEIZE: cells([INVESTIGATING, OK]),
+  EXTEND_SEIZURE: {},
+  RECORD_SEIZURE_TESTING: {},
+  END_SEIZURE: {},
 };
 
 function expected(type: CommandType, name: ScenarioName): Expect {
@@ -293,8 +302,24 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return { command: C.resolveSupervision('REFUSAL_UPHELD'), actor: people.procurator, now };
     case 'RESUME_ADMINISTRATIVE_CASE':
       return head(C.resumeAdministrative());
+    case 'PRESERVE_EVIDENCE':
+      return officer({ type, measureId: 'p-1', grounds: 'may be lost', officers: [A, people.officerB], items: MEASURE_ITEMS, emergency: false });
+    case 'APPROVE_PRESERVATION':
+      return head({ type, measureId: 'p-1', approve: true, reason: 'evidence may be lost' });
+    case 'DECIDE_PRESERVATION':
+      return head({ type, measureId: 'p-1', decision: 'RELEASE', basis: 'MSA 34 (5)', reason: 'no longer needed' });
+    case 'SEIZE':
+      return head({ type, measureId: 's-1', mode: 'SEIZE', decisionNumber: '长市监强〔2026〕1号', grounds: 'goods', legalBasis: 'ACL 22', seizedAt: now, officers: [A, people.officerB], items: MEASURE_ITEMS });
+    case 'EXTEND_SEIZURE':
+      return head({ type, measureId: 's-1', days: 30, reason: 'complex' });
+    case 'RECORD_SEIZURE_TESTING':
+      return officer({ type, measureId: 's-1', startedAt: now, endedAt: now, purpose: 'testing' });
+    case 'END_SEIZURE':
+      return head({ type, measureId: 's-1', ending: 'RELEASE', basis: 'ACL 28 (3)', reason: 'no longer needed' });
   }
 }
+
+const MEASURE_ITEMS = [{ description: '假冒白酒', quantity: 12, unit: '瓶', location: '仓库', custodian: '王某' }];
 
 const fixtures = new Map(SCENARIO_NAMES.map((n) => [n, scenario(n)] as const));
 

@@ -294,6 +294,8 @@ export const DEADLINE_KINDS = [
   'transferReconsiderationAnswer',
   /** R310 9: the agency may ask the procuratorate for filing supervision within 3 days of the final refusal. */
   'transferSupervisionRequest',
+  /** 查封扣押: 30 days from the seizure, once +30 (ACL 25); the earliest open seizure's. */
+  'seizure',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 
@@ -312,3 +314,37 @@ export function isRunning(d: { state: DeadlineState } | undefined): boolean {
 
 export const DAY_KINDS = ['WORKING', 'CALENDAR'] as const;
 export type DayKind = (typeof DAY_KINDS)[number];
+
+// ---------------------------------------------------------------------------
+// Coercive measures: 先行登记保存 (APL 56) and 查封扣押 (ACL 22–28)
+
+export const MEASURE_KINDS = ['PRESERVATION', 'SEIZURE'] as const;
+export type MeasureKind = (typeof MEASURE_KINDS)[number];
+
+/** 查封 (seal on the spot) or 扣押 (take away) (ACL 9 (2)). */
+export const SEIZURE_MODES = ['SEAL', 'SEIZE'] as const;
+export type SeizureMode = (typeof SEIZURE_MODES)[number];
+
+/**
+ * REQUESTED: waiting for the head's approval, nothing held yet. OPEN: in
+ * force, its period running. LAPSED: the period ended with the items still
+ * held (7 WD undecided, or the seizure period over): only their return is
+ * lawful now. ENDED: decided or released. REFUSED: the head refused it.
+ */
+export const MEASURE_STATUSES = ['REQUESTED', 'OPEN', 'LAPSED', 'ENDED', 'REFUSED'] as const;
+export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
+
+/**
+ * How a measure ends: RELEASE (解除, the items returned), SEIZE (a
+ * preservation continued as 查封扣押), TESTING (sent for testing or
+ * appraisal), HAND_OVER (to the competent body, or with the case to the
+ * judicial organs, ACL 21), CONFISCATE (under the penalty decision).
+ */
+export const MEASURE_OUTCOMES = ['RELEASE', 'SEIZE', 'TESTING', 'HAND_OVER', 'CONFISCATE'] as const;
+export type MeasureOutcome = (typeof MEASURE_OUTCOMES)[number];
+/** A decision on preserved items within 7 WD (APL 56; MSA 34); SEIZE is the seizure command's. */
+export const PRESERVATION_DECISIONS = ['RELEASE', 'TESTING', 'HAND_OVER', 'CONFISCATE'] as const satisfies readonly MeasureOutcome[];
+export type PreservationDecision = (typeof PRESERVATION_DECISIONS)[number];
+/** How a seizure ends (ACL 28; ACL 21 for a hand-over). */
+export const SEIZURE_ENDINGS = ['RELEASE', 'HAND_OVER', 'CONFISCATE'] as const satisfies readonly MeasureOutcome[];
+export type SeizureEnding = (typeof SEIZURE_ENDINGS)[number];

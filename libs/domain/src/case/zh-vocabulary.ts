@@ -81,6 +81,7 @@ export const ZH_DEADLINE: Readonly<Record<DeadlineKind, string>> = {
   transferReconsiderationAnswer: '公安机关复议期限',
   transferSupervisionRequest: '提请立案监督期限',
   legalReview: '法制审核期限',
+  seizure: '查封扣押期限',
 };
 
 export const ZH_DEADLINE_STATE: Readonly<Record<DeadlineState, string>> = {
@@ -199,6 +200,13 @@ export const ZH_COMMAND: Readonly<Record<string, string>> = {
   REQUEST_TRANSFER_SUPERVISION: '提请检察监督',
   RESOLVE_TRANSFER_SUPERVISION: '检察监督结果',
   RESUME_ADMINISTRATIVE_CASE: '退回行政处理',
+  PRESERVE_EVIDENCE: '先行登记保存',
+  APPROVE_PRESERVATION: '先行登记保存审批',
+  DECIDE_PRESERVATION: '先行登记保存处理决定',
+  SEIZE: '查封扣押',
+  EXTEND_SEIZURE: '延长查封扣押期限',
+  RECORD_SEIZURE_TESTING: '查封扣押物品检测期间',
+  END_SEIZURE: '解除或处理查封扣押',
 };
 
 /** A command's Chinese name in 「」, or its type when it is not one (an unknown type). */

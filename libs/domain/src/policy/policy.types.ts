@@ -135,6 +135,8 @@ export interface JurisdictionPolicy {
     transferReconsiderationRequest?: PeriodSpec;
     transferReconsiderationAnswer?: PeriodSpec;
     transferSupervisionRequest?: PeriodSpec;
+    /** 查封扣押 (ACL 25: 30 days, calendar). Absent: the statutory period (SEIZURE_FALLBACK in deadlines.ts). */
+    seizure?: PeriodSpec;
   };
   simpleProcedure: {
     /** Maximum fine decided on the spot, inclusive (APL 51). */

@@ -25,7 +25,10 @@ export function testPolicy(opts: { seconds?: boolean; version?: string } = {}): 
     disclosureWithdrawal: { days: 3, kind: 'WORKING', source: 'APL 48' },
     // APL 52 leaves the period to the agency; 3 WD is this test policy's choice.
     simpleReport: { days: 3, kind: 'WORKING', source: 'APL 52 (period: policy)', remindBefore: 1 },
-    evidencePreservation: { days: 7, kind: 'WORKING', source: 'APL 56' },
+    // Reminded 2 WD before the preserved items must be decided on (the reminder is a policy choice).
+    evidencePreservation: { days: 7, kind: 'WORKING', source: 'APL 56', remindBefore: 2 },
+    // 查封扣押: 30 days (ACL 25; calendar days, ACL 69); reminded 3 days before (a policy choice).
+    seizure: { days: 30, kind: 'CALENDAR', source: 'ACL 25', remindBefore: 3 },
     // APL 58 sets no period for 法制审核: 5 WD is this test policy's choice.
     legalReview: { days: 5, kind: 'WORKING', source: 'APL 58 (period: policy)', remindBefore: 1 },
     ...R310_PERIODS,

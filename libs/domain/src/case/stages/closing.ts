@@ -4,16 +4,18 @@
 
 import { cancelAllDeadlines, meetDeadline } from '../deadlines';
 import { failWith, type RejectionStatus } from '../rejection';
-import { rmbUpper, zhYuan } from '../messages';
+import { rmbUpper, zhList, zhYuan } from '../messages';
 import { formatYuan, Validator } from '../rules/validation';
 import { SEALED_STATUS } from '../vocabulary';
 import { all, inStatus, invalid, stage } from './kit';
 import { outstanding } from './shared';
+import { openMeasureIds } from './coercive-measures';
 
 /** The refusals only this stage gives. */
 const CODES = {
   'CASE.PAYMENT_OUTSTANDING': 409,
   'CASE.SIMPLE_NOT_REPORTED': 409,
+  'CASE.MEASURE_OPEN': 409,
 } as const satisfies Record<string, RejectionStatus>;
 const fail = failWith(CODES);
 
@@ -48,6 +50,16 @@ export const closing = stage<ClosingCommand, ClosingEvent>()(
                 zh: '结案前须将当场处罚决定报所属行政机关备案（《行政处罚法》第52条）',
               })
             : null,
+        // A preservation or seizure still holding the party's items must be ended first (APL 56; ACL 27–28).
+        (s) => {
+          const open = openMeasureIds(s);
+          return open.length === 0
+            ? null
+            : fail('CASE.MEASURE_OPEN', {
+                en: `End every preservation and seizure before closing; still open: ${open.join(', ')}`,
+                zh: `先行登记保存、查封扣押措施须依法解除或处理后方可结案；尚未结束：${zhList(open)}`,
+              });
+        },
       ),
       handle: (_s, cmd, ctx) => {
         const v = new Validator(ctx.now);

@@ -8,6 +8,7 @@ import { zhDate, zhDeadline, zhDue, ZH_DEADLINE_STATE } from '../messages';
 import { ms, Validator } from '../rules/validation';
 import { DEADLINE_KINDS, UNSEALED, type DeadlineKind } from '../vocabulary';
 import { inStatus, invalid, stage, type HandlerContext } from './kit';
+import { lapseMeasures } from './coercive-measures';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -79,12 +80,14 @@ export const deadlineTimers = stage<DeadlineTimerCommand, DeadlineTimerEvent>()(
       const d = s.deadlines[e.deadline];
       if (d) d.reminded = true;
     },
-    DEADLINE_MISSED: (s, e, { at }) => {
+    DEADLINE_MISSED: (s, e, meta) => {
       const d = s.deadlines[e.deadline];
       if (d && d.state === 'OPEN') {
         d.state = 'MISSED';
-        d.missedAt = at;
+        d.missedAt = meta.at;
       }
+      // A preservation or seizure deadline: the measures due by then lapse (kinds armed before none existed are untouched).
+      lapseMeasures(s, e.deadline, e.dueAt, meta);
     },
   },
   CODES,
