@@ -29,10 +29,12 @@ import type {
   ReopeningRecord,
   ReviewGrounds,
 } from './pre-decision-records';
+import type { ExecutionRecord } from './execution-records';
 import type { CaseFlag, CaseStatus, DeadlineKind, Procedure } from './vocabulary';
 
 export type * from './case-records';
 export type * from './pre-decision-records';
+export type * from './execution-records';
 
 export interface CaseState {
   caseId: string;
@@ -82,7 +84,10 @@ export interface CaseState {
   decision?: CaseDecisionRecord;
   service?: ServiceRecord;
   payments: PaymentRecord[];
+  /** Paid on the decision's amount due (fine and confiscated gains), yuan; surcharge payments are in `execution`. */
   amountPaid: number;
+  /** Payment plan, surcharge paid, demand, court enforcement, end of execution (absent until the first). */
+  execution?: ExecutionRecord;
   challenges: ChallengeRecord[];
   transfer?: TransferRecord;
   simpleReport?: { reportedAt: string; note?: string };

@@ -2,7 +2,7 @@
 // them; the workflow arms Temporal timers from dueAt / remindAt of every OPEN
 // deadline (never for SUSPENDED ones) and re-arms when either changes.
 
-import { computeDeadline } from '../calendar';
+import { computeDeadline, localDate } from '../calendar';
 import type { JurisdictionPolicy, PeriodSpec } from '../policy/policy.types';
 import type { CaseDeadline, CaseState } from './case-state';
 import type { CaseFlag, DeadlineKind } from './vocabulary';
@@ -26,6 +26,7 @@ export const DEADLINE_OWNER: Record<DeadlineKind, 'AGENCY' | 'PARTY'> = {
   legalReview: 'AGENCY',
   reconsiderationWindow: 'PARTY',
   litigationWindow: 'PARTY',
+  courtEnforcement: 'AGENCY',
 };
 
 /** Which policy period extends which deadline (MSA 18; APL 60). */
@@ -60,10 +61,24 @@ export const LEGAL_REVIEW_FALLBACK: PeriodSpec = {
   remindBefore: 1,
 };
 
+/**
+ * ACL 53 counts the court-enforcement period in months, which a PeriodSpec
+ * cannot say: armDeadlineOn arms it on the date three months on, and takes
+ * only the reminder (and a test period in seconds) from the policy. A policy
+ * without one is reminded 10 days before (zhifa's choice).
+ */
+export const COURT_ENFORCEMENT_REMINDER: PeriodSpec = {
+  days: 0,
+  kind: 'CALENDAR',
+  source: 'ACL 53 (3 months from the close of the challenge windows)',
+  remindBefore: 10,
+};
+
 /** The period of a deadline kind: the policy's, or the fallback of a period older policies lack. */
 function basePeriod(kind: DeadlineKind, policy: JurisdictionPolicy): PeriodSpec {
   const p = policy.deadlines[kind];
   if (p) return p;
+  if (kind === 'courtEnforcement') return COURT_ENFORCEMENT_REMINDER;
   if (kind === 'reconsiderationWindow' || kind === 'litigationWindow') throw new Error(`${kind}: no statutory fallback yet (challenge windows are being built)`);
   return kind === 'legalReview' ? LEGAL_REVIEW_FALLBACK : hearingRequestPeriod(policy);
 }
@@ -104,6 +119,37 @@ export function armDeadline(s: CaseState, kind: DeadlineKind, startAt: string, a
     startAt,
     dueAt: c.dueAt,
     state: c.suspended ? 'SUSPENDED' : 'OPEN',
+    reminded: false,
+    basis: c.basis,
+    extensions: 0,
+    armedAt: at,
+  };
+  if (c.remindAt !== undefined) d.remindAt = c.remindAt;
+  s.deadlines[kind] = d;
+}
+
+/**
+ * Arms `kind` due at the end of the local date `dueDate` (an approved
+ * instalment date, APL 66; three months counted by the calendar, ACL 53),
+ * counted as the calendar days from `startAt`: a last day off rolls forward
+ * as any calendar period does (MSA 80). The reminder is the policy's; a
+ * court-enforcement period in seconds (test policies) replaces the date.
+ */
+export function armDeadlineOn(s: CaseState, kind: DeadlineKind, startAt: string, dueDate: string, source: string, at: string, policy: JurisdictionPolicy): void {
+  const base = basePeriod(kind, policy);
+  const startDay = Date.parse(`${localDate(startAt, policy.timeZone)}T00:00:00Z`);
+  const days = Math.max(0, Math.round((Date.parse(`${dueDate}T00:00:00Z`) - startDay) / 86_400_000));
+  // A head's date is a date; only a period the policy sets (court enforcement) may be a test period in seconds.
+  const testSeconds = kind === 'courtEnforcement' && base.seconds !== undefined;
+  const period: PeriodSpec = testSeconds ? { ...base, source } : { days, kind: 'CALENDAR', source };
+  if (!testSeconds && base.remindBefore !== undefined && base.remindBefore < days) period.remindBefore = base.remindBefore;
+  const c = computeDeadline({ rule: kind, period, start: startAt, calendars: policy.calendars, timeZone: policy.timeZone, pauses: [] });
+  const d: CaseDeadline = {
+    kind,
+    owner: DEADLINE_OWNER[kind],
+    startAt,
+    dueAt: c.dueAt,
+    state: 'OPEN',
     reminded: false,
     basis: c.basis,
     extensions: 0,

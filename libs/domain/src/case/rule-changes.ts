@@ -17,6 +17,8 @@ export const RULE_CHANGES = [
   'discretion-benchmarks',
   /** The decision carries the APL 59 contents built from the case, and owes the steps its own assessment requires. */
   'decision-contents',
+  /** Payments name their collector (罚缴分离, APL 67) and may include the late surcharge (APL 72). */
+  'execution-ledger',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

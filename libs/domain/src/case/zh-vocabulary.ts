@@ -73,6 +73,7 @@ export const ZH_DEADLINE: Readonly<Record<DeadlineKind, string>> = {
   evidencePreservation: '先行登记保存处理期限',
   reconsiderationWindow: '申请行政复议期限',
   litigationWindow: '提起行政诉讼期限',
+  courtEnforcement: '申请人民法院强制执行期限',
   legalReview: '法制审核期限',
 };
 
@@ -168,6 +169,11 @@ export const ZH_COMMAND: Readonly<Record<string, string>> = {
   DECIDE: '处罚决定',
   SERVE: '送达决定书',
   RECORD_PAYMENT: '缴纳罚款',
+  APPROVE_PAYMENT_PLAN: '批准暂缓或分期缴纳',
+  SERVE_DEMAND: '送达催告书',
+  APPLY_COURT_ENFORCEMENT: '申请人民法院强制执行',
+  RECORD_COURT_RULING: '记录法院裁定',
+  END_EXECUTION: '终结执行',
   RECORD_CHALLENGE: '复议与诉讼',
   EXTEND_DEADLINE: '延长期限',
   SUSPEND: '中止案件',
