@@ -9,6 +9,7 @@ export type CommandFieldName =
   | 'address'
   | 'adopted'
   | 'amount'
+  | 'appliedAt'
   | 'approve'
   | 'at'
   | 'attendeeIds'
@@ -17,6 +18,7 @@ export type CommandFieldName =
   | 'circumstanceLevel'
   | 'collectedAt'
   | 'collectedByIds'
+  | 'collector'
   | 'comments'
   | 'confiscationAmount'
   | 'consentToElectronic'
@@ -29,6 +31,7 @@ export type CommandFieldName =
   | 'discretionReasons'
   | 'documentNumber'
   | 'documents'
+  | 'dueDate'
   | 'evidenceIds'
   | 'facts'
   | 'findings'
@@ -41,6 +44,7 @@ export type CommandFieldName =
   | 'heldAt'
   | 'hostId'
   | 'idNumber'
+  | 'instalments'
   | 'isPublic'
   | 'kind'
   | 'kinds'
@@ -87,6 +91,7 @@ export type CommandFieldName =
   | 'result'
   | 'returnTo'
   | 'reviewerId'
+  | 'ruling'
   | 'sentAt'
   | 'servedAt'
   | 'service'
@@ -114,6 +119,7 @@ export type CommandFieldName =
 export type CommandEnumValue =
   | 'ABSENT'
   | 'ACCEPT'
+  | 'ACCEPTED'
   | 'ACTIVITY_RESTRICTION'
   | 'AGENCY'
   | 'AGREE'
@@ -129,7 +135,10 @@ export type CommandEnumValue =
   | 'CORRECT'
   | 'DECIDED'
   | 'DECISION'
+  | 'DECISION_REVOKED'
   | 'DECLINE'
+  | 'DEFERRAL'
+  | 'DESIGNATED_BANK'
   | 'DETENTION'
   | 'DIRECT'
   | 'DISMISS'
@@ -137,7 +146,9 @@ export type CommandEnumValue =
   | 'DOCUMENTARY'
   | 'ELECTRONIC'
   | 'ELECTRONIC_DATA'
+  | 'ELECTRONIC_PAYMENT'
   | 'EMPLOYMENT_BAN'
+  | 'ENFORCED'
   | 'EXEMPT'
   | 'EXPERT_OPINION'
   | 'EXTENSION'
@@ -148,6 +159,7 @@ export type CommandEnumValue =
   | 'HEAVIER'
   | 'ILLEGAL_GAINS'
   | 'INSPECTION_RECORD'
+  | 'INSTALMENTS'
   | 'INVESTIGATE_FURTHER'
   | 'INVESTIGATION'
   | 'LEFT_WITHOUT_LEAVE'
@@ -158,12 +170,17 @@ export type CommandEnumValue =
   | 'MAJOR_PUBLIC_INTEREST'
   | 'MITIGATED'
   | 'MULTIPLE_LEGAL_RELATIONSHIPS'
+  | 'NOT_ENFORCED'
   | 'NO_PENALTY'
+  | 'OBJECT_LOST'
   | 'ON_SITE_RECORD'
+  | 'ON_THE_SPOT'
   | 'ORDINARY'
   | 'ORGANISATION'
+  | 'ORGANISATION_DISSOLVED_NO_ASSETS'
   | 'OTHER'
   | 'PARTY'
+  | 'PARTY_DIED_NO_ESTATE'
   | 'PARTY_STATEMENT'
   | 'PENALTY'
   | 'PERSON'
@@ -199,6 +216,7 @@ export type CommandEnumValue =
   | 'WITNESS_TESTIMONY'
   | 'caseReview'
   | 'closure'
+  | 'courtEnforcement'
   | 'decision'
   | 'defence'
   | 'disclosure'
@@ -649,6 +667,71 @@ export const COMMAND_FORMS = {
       }
     }
   },
+  "enforcement/court": {
+    "type": "object",
+    "required": [
+      "court",
+      "documentNumber",
+      "appliedAt"
+    ],
+    "properties": {
+      "court": {
+        "type": "string",
+        "example": "长治市潞州区人民法院"
+      },
+      "documentNumber": {
+        "type": "string",
+        "example": "长市监强执申〔2026〕1号"
+      },
+      "appliedAt": {
+        "type": "string",
+        "example": "2026-12-20T02:00:00Z"
+      }
+    }
+  },
+  "enforcement/demand": {
+    "type": "object",
+    "required": [
+      "documentNumber",
+      "servedAt"
+    ],
+    "properties": {
+      "documentNumber": {
+        "type": "string",
+        "example": "长市监催〔2026〕1号"
+      },
+      "servedAt": {
+        "type": "string",
+        "example": "2026-12-01T02:00:00Z"
+      }
+    }
+  },
+  "enforcement/ruling": {
+    "type": "object",
+    "required": [
+      "ruling",
+      "at"
+    ],
+    "properties": {
+      "ruling": {
+        "type": "string",
+        "description": "ACCEPTED (受理), ENFORCED (执行完毕), NOT_ENFORCED (不予受理或者不予执行)",
+        "enum": [
+          "ACCEPTED",
+          "ENFORCED",
+          "NOT_ENFORCED"
+        ]
+      },
+      "at": {
+        "type": "string",
+        "example": "2026-12-27T02:00:00Z"
+      },
+      "note": {
+        "type": "string",
+        "example": "（2026）晋0403执123号"
+      }
+    }
+  },
   "evidence": {
     "type": "object",
     "required": [
@@ -729,6 +812,35 @@ export const COMMAND_FORMS = {
       }
     }
   },
+  "execution-end": {
+    "type": "object",
+    "required": [
+      "reason",
+      "facts",
+      "at"
+    ],
+    "properties": {
+      "reason": {
+        "type": "string",
+        "enum": [
+          "PARTY_DIED_NO_ESTATE",
+          "ORGANISATION_DISSOLVED_NO_ASSETS",
+          "OBJECT_LOST",
+          "DECISION_REVOKED",
+          "OTHER"
+        ]
+      },
+      "facts": {
+        "type": "string",
+        "description": "The facts of the ground",
+        "example": "当事人已注销，无财产可供执行，又无义务承受人"
+      },
+      "at": {
+        "type": "string",
+        "example": "2026-12-01T02:00:00Z"
+      }
+    }
+  },
   "extension": {
     "type": "object",
     "required": [
@@ -756,7 +868,8 @@ export const COMMAND_FORMS = {
           "evidencePreservation",
           "legalReview",
           "reconsiderationWindow",
-          "litigationWindow"
+          "litigationWindow",
+          "courtEnforcement"
         ]
       },
       "reason": {
@@ -1260,12 +1373,58 @@ export const COMMAND_FORMS = {
       }
     }
   },
+  "payment-plan": {
+    "type": "object",
+    "required": [
+      "kind",
+      "instalments",
+      "reason"
+    ],
+    "properties": {
+      "kind": {
+        "type": "string",
+        "description": "DEFERRAL: one date; INSTALMENTS: two or more",
+        "enum": [
+          "DEFERRAL",
+          "INSTALMENTS"
+        ]
+      },
+      "instalments": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "dueDate",
+            "amount"
+          ],
+          "properties": {
+            "dueDate": {
+              "type": "string",
+              "description": "Local date (YYYY-MM-DD), after today and after the date before it",
+              "example": "2026-12-31"
+            },
+            "amount": {
+              "type": "number",
+              "description": "Yuan, at most two decimals",
+              "example": 26000
+            }
+          }
+        }
+      },
+      "reason": {
+        "type": "string",
+        "description": "The party's application and the financial hardship shown",
+        "example": "当事人确有经济困难，书面申请分期缴纳"
+      }
+    }
+  },
   "payments": {
     "type": "object",
     "required": [
       "amount",
       "paidAt",
-      "receipt"
+      "receipt",
+      "collector"
     ],
     "properties": {
       "amount": {
@@ -1281,6 +1440,29 @@ export const COMMAND_FORMS = {
         "type": "string",
         "description": "Receipt of the collecting bank or unit (罚缴分离)",
         "example": "非税收入缴款书 No. 1404-0001"
+      },
+      "collector": {
+        "type": "object",
+        "required": [
+          "kind",
+          "name"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "description": "ON_THE_SPOT only for an on-the-spot (simple procedure) decision",
+            "enum": [
+              "DESIGNATED_BANK",
+              "ELECTRONIC_PAYMENT",
+              "ON_THE_SPOT"
+            ]
+          },
+          "name": {
+            "type": "string",
+            "description": "The bank, payment system or (on the spot) officer",
+            "example": "中国工商银行长治分行"
+          }
+        }
       }
     }
   },

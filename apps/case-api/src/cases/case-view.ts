@@ -21,6 +21,7 @@ import {
 import type { CaseEntity } from '@zhifa/persistence';
 import type { CaseClock } from './deadline-clock.service';
 import { DeadlineView, deadlineViews } from './deadline.views';
+import { ExecutionLedgerView, executionLedgerView } from './execution-ledger.view';
 
 export { DeadlineBasisView, DeadlinePauseView, DeadlineView, deadlineViews } from './deadline.views';
 
@@ -166,6 +167,12 @@ export class CaseView {
   @ApiPropertyOptional({ type: DiscretionFindingView, description: "The benchmark band and range the current report's proposed fine was judged in" })
   discretion?: DiscretionFindingView;
 
+  @ApiPropertyOptional({
+    type: ExecutionLedgerView,
+    description: 'A served decision with money due: the ledger as of now (GET /cases/{id}; not in command answers)',
+  })
+  ledger?: ExecutionLedgerView;
+
   @ApiProperty({ type: String, description: 'The jurisdiction policy version the case pinned when registered' })
   policyVersion!: string;
 
@@ -212,7 +219,9 @@ export class CommandResponse {
 
 /** A case as the read model holds it. */
 export function caseView(row: CaseEntity, allowedActions: string[], clock: CaseClock): CaseView {
+  const ledger = executionLedgerView(row.state as unknown as CaseState | null, clock);
   return {
+    ...(ledger ? { ledger } : {}),
     ...caseHeaderFacts(row.state as unknown as CaseState | null),
     id: row.id,
     caseNumber: row.caseNumber,

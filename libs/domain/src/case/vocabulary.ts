@@ -238,8 +238,8 @@ export type PaymentPlanKind = (typeof PAYMENT_PLAN_KINDS)[number];
 export const COLLECTOR_KINDS = ['DESIGNATED_BANK', 'ELECTRONIC_PAYMENT', 'ON_THE_SPOT'] as const;
 export type CollectorKind = (typeof COLLECTOR_KINDS)[number];
 
-/** The court's answer to an application for enforcement (ACL 56–58): accepted, enforced, or refused. */
-export const COURT_RULINGS = ['ACCEPTED', 'ENFORCED', 'REFUSED'] as const;
+/** The court's answer to an application for enforcement (ACL 56–58): accepted, enforced, or refused (不予受理或者不予执行). */
+export const COURT_RULINGS = ['ACCEPTED', 'ENFORCED', 'NOT_ENFORCED'] as const;
 export type CourtRuling = (typeof COURT_RULINGS)[number];
 
 /** 终结执行 (ACL 40): the grounds (1)–(5). */

@@ -104,7 +104,7 @@ const noChallengePending: Check = (s) =>
 const applicationAwaitingRuling: Check = (s) => {
   const c = s.execution?.court;
   const last = c?.rulings[c.rulings.length - 1]?.ruling;
-  return c && last !== 'ENFORCED' && last !== 'REFUSED'
+  return c && last !== 'ENFORCED' && last !== 'NOT_ENFORCED'
     ? null
     : fail('ENFORCEMENT.NOT_APPLIED', { en: 'No application to the court awaits a ruling', zh: '没有等待法院裁定的强制执行申请' });
 };
