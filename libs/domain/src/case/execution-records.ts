@@ -9,6 +9,8 @@ import type { CollectorKind, CourtRuling, ExecutionEndReason, PaymentPlanKind } 
 export interface PlanInstalment {
   dueDate: string;
   amount: number;
+  /** The day it is due by: `dueDate`, or the next working day when that is a day off (MSA 80); set when the plan is approved. */
+  payBy?: string;
 }
 
 /** 暂缓或者分期缴纳 (APL 66), approved by a head on the party's application. */

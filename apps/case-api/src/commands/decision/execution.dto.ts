@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsNumber, IsPositive, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsNumber, IsPositive, ValidateIf, ValidateNested } from 'class-validator';
 import {
   COLLECTOR_KINDS,
   type CollectorKind,
@@ -40,6 +40,7 @@ export class PaymentDto {
   receipt!: string;
 
   @ApiProperty({ type: CollectorDto })
+  @IsDefined()
   @ValidateNested()
   @Type(() => CollectorDto)
   collector!: CollectorDto;

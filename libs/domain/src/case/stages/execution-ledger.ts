@@ -72,7 +72,7 @@ function schedules(s: CaseState, due: number, tz: string): { original: ScheduleD
   const original = [{ day: dayOf(originalDate), cum: due }];
   if (!plan) return { original };
   let cum = fen(plan.paidBefore);
-  const dates = plan.instalments.map((i) => ({ day: dayOf(i.dueDate), cum: (cum += fen(i.amount)) }));
+  const dates = plan.instalments.map((i) => ({ day: dayOf(i.payBy ?? i.dueDate), cum: (cum += fen(i.amount)) }));
   return { original, plan: { from: dayOf(localDate(plan.approvedAt, tz)), dates } };
 }
 

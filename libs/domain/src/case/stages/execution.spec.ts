@@ -111,6 +111,14 @@ describe('payment plans (APL 66)', () => {
     expect(r.s.flags).not.toContain('PAYMENT_OVERDUE');
   });
 
+  it('a plan date on a day off is met on the next working day (MSA 80), in the deadline and the ledger alike', () => {
+    const r = scenario('SERVED');
+    r.at('2026-03-05T02:00:00.000Z').exec({ type: 'APPROVE_PAYMENT_PLAN', kind: 'DEFERRAL', reason: '暂缓', instalments: [{ dueDate: '2026-05-17', amount: 52000 }] }, H);
+    expect(r.s.deadlines.payment!.basis).toMatchObject({ dueDate: '2026-05-18', rolledForwardFrom: '2026-05-17' });
+    expect(executionLedger(r.s, '2026-05-18T12:00:00.000Z', TZ)).toMatchObject({ surchargeDays: 0, dueDate: '2026-05-18' });
+    expect(executionLedger(r.s, '2026-05-19T12:00:00.000Z', TZ)).toMatchObject({ surchargeDays: 1, surchargeAccrued: 1500 });
+  });
+
   it('refuses dates not after today and amounts that do not add up to what is outstanding', () => {
     const r = scenario('SERVED');
     const plan = (instalments: { dueDate: string; amount: number }[], kind: 'DEFERRAL' | 'INSTALMENTS' = 'INSTALMENTS') => r.try({ type: 'APPROVE_PAYMENT_PLAN', kind, reason: 'x', instalments }, H);

@@ -10,7 +10,8 @@ import { failWith, type RejectionStatus } from '../rejection';
 import { rmbUpper, zhDate, zhYuan } from '../messages';
 import { inForce } from '../rule-changes';
 import { fen, formatYuan, Validator } from '../rules/validation';
-import { isLocalDate } from '../../calendar';
+import { computeDeadline, isLocalDate, localDate } from '../../calendar';
+import type { JurisdictionPolicy } from '../../policy/policy.types';
 import { COLLECTOR_KINDS, PAYMENT_PLAN_KINDS, type PaymentPlanKind } from '../vocabulary';
 import { all, inStatus, invalid, stage, type Check, type EvolveMeta } from './kit';
 import { completed, outstanding } from './shared';
@@ -76,14 +77,21 @@ const noPlanYet: Check = (s) =>
       })
     : null;
 
+/** A plan date falling on a day off is met on the next working day, as the end of any period is (MSA 80). */
+function payBy(approvedAt: string, dueDate: string, policy: JurisdictionPolicy): string {
+  const days = Math.round((Date.parse(`${dueDate}T00:00:00Z`) - Date.parse(`${localDate(approvedAt, policy.timeZone)}T00:00:00Z`)) / 86_400_000);
+  return computeDeadline({ rule: 'payment', period: { days: Math.max(0, days), kind: 'CALENDAR', source: 'APL 66' }, start: approvedAt, calendars: policy.calendars, timeZone: policy.timeZone }).basis.dueDate;
+}
+
 /** The plan's first date whose cumulative amount is not yet paid, after `paid` yuan on the decision. */
-function nextInstalment(s: CaseState, paid: number): { index: number; dueDate: string } | undefined {
+function nextInstalment(s: CaseState, paid: number): { index: number; dueDate: string; payBy: string } | undefined {
   const plan = s.execution?.plan;
   if (!plan) return undefined;
   let cum = fen(plan.paidBefore);
   for (let i = 0; i < plan.instalments.length; i++) {
     cum += fen(plan.instalments[i].amount);
-    if (fen(paid) < cum) return { index: i, dueDate: plan.instalments[i].dueDate };
+    const { dueDate, payBy } = plan.instalments[i];
+    if (fen(paid) < cum) return { index: i, dueDate, payBy: payBy ?? dueDate };
   }
   return undefined;
 }
@@ -94,7 +102,7 @@ function armPlanDate(s: CaseState, meta: EvolveMeta, paid: number): void {
   const next = nextInstalment(s, paid);
   if (!next) return;
   const current = s.deadlines.payment;
-  if (current && current.basis.dueDate === next.dueDate && current.state !== 'MET') return;
+  if (current && current.basis.dueDate === next.payBy && current.state !== 'MET') return;
   const what = plan.kind === 'DEFERRAL' ? 'deferred payment' : `instalment ${next.index + 1} of ${plan.instalments.length}`;
   armDeadlineOn(s, 'payment', meta.at, next.dueDate, `APL 66 (${what}, approved ${plan.approvedAt})`, meta.at, meta.policy);
 }
@@ -235,7 +243,7 @@ export const execution = stage<ExecutionCommand, ExecutionEvent>()(
     PAYMENT_PLAN_APPROVED: (s, e, meta) => {
       executionOf(s).plan = {
         kind: e.kind,
-        instalments: e.instalments,
+        instalments: e.instalments.map((i) => ({ ...i, payBy: payBy(meta.at, i.dueDate, meta.policy) })),
         reason: e.reason,
         approvedBy: e.approvedBy,
         approvedAt: meta.at,
