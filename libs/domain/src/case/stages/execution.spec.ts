@@ -7,6 +7,7 @@ import type { DecideResult } from '../decide';
 import { CaseRunner, commands as C, DAY, people, plus, scenario, SYSTEM } from '../../testing/case-fixtures';
 import { executionLedger } from './execution-ledger';
 import { addMonths } from './enforcement';
+import { tasksFor } from '../tasks';
 
 const A = people.officerA;
 const H = people.head;
@@ -216,6 +217,17 @@ describe('demand and court enforcement (ACL 53–54)', () => {
     expect(rejected(r.try(C.applyCourt(r.now), H)).code).toBe('ENFORCEMENT.CHALLENGE_WINDOWS_OPEN');
     r.at('2026-09-03T04:00:00.000Z');
     expect(r.try(C.applyCourt(r.now), H).ok).toBe(true);
+  });
+
+  it("waits for the head to apply to the court, against the courtEnforcement limit; a plan or the end of execution waits for no one", () => {
+    const r = scenario('SERVED');
+    expect(tasksFor(r.s, H, { now: r.now, policy: r.policy })).toEqual([]);
+    r.at('2026-03-18T00:00:00.000Z').exec(C.escalation('payment'), SYSTEM);
+    expect(tasksFor(r.s, A, { now: r.now, policy: r.policy }).map((t) => t.action)).toContain('enforcement/demand');
+    r.exec(C.demand(r.now), A);
+    expect(tasksFor(r.s, H, { now: r.now, policy: r.policy })).toEqual([
+      { action: 'enforcement/court', deadline: 'courtEnforcement', dueAt: r.s.deadlines.courtEnforcement!.dueAt, source: expect.stringContaining('ACL 53') },
+    ]);
   });
 
   it('counts months as the civil code does', () => {
