@@ -26,8 +26,8 @@ describe('execution over HTTP', () => {
     return d.toISOString().slice(0, 10);
   }
 
-  /** A ¥200 on-the-spot fine, served, whose payment period has passed unpaid. */
-  async function overdueCase(document: string): Promise<string> {
+  /** A ¥200 on-the-spot fine, served (at `servedAt`, recorded after the fact), whose payment period has passed unpaid. */
+  async function overdueCase(document: string, servedAt = ago(5)): Promise<string> {
     const lead = await api.register({ procedure: 'SIMPLE', violationCode: 'TRAFFIC-RULE', party: { type: 'PERSON', name: '李某' }, officerIds: [api.id('officer.zhang')] });
     const decided = await api.command('officer.zhang', lead.id, 'simple-decision', {
       facts: 'Vehicle stopped in a no-stopping zone',
@@ -35,7 +35,7 @@ describe('execution over HTTP', () => {
       penalty: { kinds: ['FINE'], fineAmount: 200 },
       documentNumber: document,
       text: '当场处罚决定书: 罚款 200 元',
-      service: { method: 'DIRECT', servedAt: ago(5), recipient: '李某', proof: '当事人签收' },
+      service: { method: 'DIRECT', servedAt, recipient: '李某', proof: '当事人签收' },
     });
     expect(decided.status).toBe(200);
     await eventually(async () => (await api.case('head.sun', lead.id)).flags.includes('PAYMENT_OVERDUE'));
@@ -117,5 +117,35 @@ describe('execution over HTTP', () => {
     expect((await api.command('officer.zhang', id, 'simple-report', { note: 'reported' })).status).toBe(200);
     const closed = await api.command('head.sun', id, 'closure', { summary: '终结执行后结案' });
     expect(closed.body.case.status).toBe('CLOSED');
+  });
+
+  it('the late surcharge: 3 % of the fine a day, not while a challenge was pending; the fine and the surcharge are accepted, a fen more is not', async () => {
+    // Served at noon in Shanghai 20 days ago, due the same day (this stack's 2-second period): 20 days of surcharge by today.
+    const id = await overdueCase('长市监简〔2026〕E2E-X3号', `${day(-20)}T04:00:00Z`);
+    expect((await api.case('head.sun', id)).ledger).toMatchObject({ surchargeDays: 20, surchargeAccrued: 120, accruing: true, outstanding: 320 });
+
+    // A reconsideration filed 10 days ago and still pending: the days from its filing are not counted (APL 73).
+    const filed = await api.command('officer.zhang', id, 'challenges', { kind: 'RECONSIDERATION', stage: 'FILED', at: `${day(-10)}T04:00:00Z`, body: '长治市人民政府' });
+    expect(filed.status).toBe(200);
+    expect((await api.case('head.sun', id)).ledger).toMatchObject({ surchargeDays: 9, surchargeAccrued: 54, accruing: false });
+    // Decided 5 days ago: the 5 days it was pending stay uncounted, the rest count again.
+    const decided = await api.command('officer.zhang', id, 'challenges', {
+      challengeId: filed.body.challengeId,
+      kind: 'RECONSIDERATION',
+      stage: 'DECIDED',
+      at: `${day(-5)}T04:00:00Z`,
+      body: '长治市人民政府',
+      result: 'UPHELD',
+    });
+    expect(decided.status).toBe(200);
+    expect((await api.case('head.sun', id)).ledger).toMatchObject({ surchargeDays: 15, surchargeAccrued: 90, accruing: true, outstanding: 290 });
+
+    const over = await api.refused(id, () => api.command('officer.zhang', id, 'payments', { amount: 290.01, paidAt: ago(1), receipt: 'No. X3', collector: bank }));
+    expect(over.body).toMatchObject({ status: 422, code: 'PAYMENT.EXCEEDS_AMOUNT_DUE' });
+    const paid = await api.command('officer.zhang', id, 'payments', { amount: 290, paidAt: ago(1), receipt: 'No. X3', collector: bank });
+    expect(paid.status).toBe(200);
+    expect(paid.body.case.status).toBe('EXECUTED');
+    expect(paid.body.case.flags).not.toContain('PAYMENT_OVERDUE');
+    expect((await api.case('head.sun', id)).ledger).toMatchObject({ paidOnDecision: 200, paidOnSurcharge: 90, outstanding: 0, accruing: false });
   });
 });
