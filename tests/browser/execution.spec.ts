@@ -54,6 +54,8 @@ describe('execution in the console', () => {
     await submitCommand(page);
     expect((await sent).status()).toBe(200);
     await page.getByTestId('command-form-payment-plan').waitFor({ state: 'detached' });
+    // The case page shows the approved deferral under the ledger.
+    await expect(page.getByTestId('execution-steps').textContent()).resolves.toContain('暂缓缴纳');
 
     const c = await h.api.case('head.sun', lead.id);
     const due = c.deadlines.find((x) => x.kind === 'payment')!;

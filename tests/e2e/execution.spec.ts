@@ -114,6 +114,12 @@ describe('execution over HTTP', () => {
     const paidAfter = await api.refused(id, () => api.command('officer.zhang', id, 'payments', { amount: 1, paidAt: ago(0), receipt: 'x', collector: bank }));
     expect(paidAfter.body).toMatchObject({ status: 409, code: 'PAYMENT.NOTHING_DUE' });
 
+    expect((await api.case('head.sun', id)).ledger).toMatchObject({
+      demand: { documentNumber: '催告 E2E-1' },
+      ended: { reason: 'PARTY_DIED_NO_ESTATE', unpaid: 200 },
+      accruing: false,
+    });
+
     expect((await api.command('officer.zhang', id, 'simple-report', { note: 'reported' })).status).toBe(200);
     const closed = await api.command('head.sun', id, 'closure', { summary: '终结执行后结案' });
     expect(closed.body.case.status).toBe('CLOSED');

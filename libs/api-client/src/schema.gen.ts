@@ -1362,6 +1362,54 @@ export interface components {
             /** @description The benchmark's legal basis and the source of its split into levels */
             source: string;
         };
+        PlanInstalmentView: {
+            /** @description The date the head approved (YYYY-MM-DD) */
+            dueDate: string;
+            amount: number;
+            /** @description The day it is due by: the next working day when dueDate is a day off */
+            payBy?: string;
+        };
+        PaymentPlanView: {
+            /** @enum {string} */
+            kind: "DEFERRAL" | "INSTALMENTS";
+            instalments: components["schemas"]["PlanInstalmentView"][];
+            reason: string;
+            /** Format: date-time */
+            approvedAt: string;
+        };
+        DemandView: {
+            documentNumber: string;
+            /** Format: date-time */
+            servedAt: string;
+            /**
+             * Format: date-time
+             * @description The court may be applied to after this instant (ACL 54, 69)
+             */
+            waitEndsAt: string;
+        };
+        CourtRulingView: {
+            /** @enum {string} */
+            ruling: "ACCEPTED" | "ENFORCED" | "NOT_ENFORCED";
+            /** Format: date-time */
+            at: string;
+            note?: string;
+        };
+        CourtApplicationView: {
+            court: string;
+            documentNumber: string;
+            /** Format: date-time */
+            appliedAt: string;
+            rulings: components["schemas"]["CourtRulingView"][];
+        };
+        ExecutionEndView: {
+            /** @enum {string} */
+            reason: "PARTY_DIED_NO_ESTATE" | "ORGANISATION_DISSOLVED_NO_ASSETS" | "OBJECT_LOST" | "DECISION_REVOKED" | "OTHER";
+            facts: string;
+            /** Format: date-time */
+            at: string;
+            /** @description Yuan left unpaid (decision and surcharge) when execution ended */
+            unpaid: number;
+        };
         ExecutionLedgerView: {
             /**
              * Format: date-time
@@ -1388,6 +1436,10 @@ export interface components {
             outstandingSurcharge: number;
             /** @description Everything still owed, yuan */
             outstanding: number;
+            plan?: components["schemas"]["PaymentPlanView"];
+            demand?: components["schemas"]["DemandView"];
+            court?: components["schemas"]["CourtApplicationView"];
+            ended?: components["schemas"]["ExecutionEndView"];
         };
         CaseView: {
             /** Format: uuid */

@@ -2,6 +2,7 @@ import { Descriptions, Tag, Typography } from 'antd';
 import type { CaseView } from '../api';
 import { formatDateTime, formatLocalDate, yuan } from '../format';
 import { defineMessages, useI18n } from '../i18n';
+import { valueLabel } from '../commands/field-labels';
 
 type Ledger = NonNullable<CaseView['ledger']>;
 
@@ -36,6 +37,31 @@ export function ExecutionLedger({ ledger }: { ledger: Ledger }) {
         <Descriptions.Item label={m.dueDate}>{ledger.dueDate ? formatLocalDate(ledger.dueDate, lang) : '—'}</Descriptions.Item>
         <Descriptions.Item label={m.fine}>{yuan(ledger.fine)}</Descriptions.Item>
       </Descriptions>
+      {(ledger.plan || ledger.demand || ledger.court || ledger.ended) && (
+        <Descriptions bordered size="small" column={1} style={{ marginTop: 8 }} data-testid="execution-steps">
+          {ledger.plan && (
+            <Descriptions.Item label={valueLabel(ledger.plan.kind, lang)}>
+              {ledger.plan.instalments.map((i) => `${formatLocalDate(i.payBy ?? i.dueDate, lang)} ${yuan(i.amount)}`).join('；')}（{formatDateTime(ledger.plan.approvedAt, lang)}）
+            </Descriptions.Item>
+          )}
+          {ledger.demand && (
+            <Descriptions.Item label={m.demand}>
+              {ledger.demand.documentNumber} · {formatDateTime(ledger.demand.servedAt, lang)} · {m.waitEnds} {formatDateTime(ledger.demand.waitEndsAt, lang)}
+            </Descriptions.Item>
+          )}
+          {ledger.court && (
+            <Descriptions.Item label={m.court}>
+              {ledger.court.court} · {ledger.court.documentNumber} · {formatDateTime(ledger.court.appliedAt, lang)}
+              {ledger.court.rulings.map((r) => ` · ${valueLabel(r.ruling, lang)} ${formatDateTime(r.at, lang)}`).join('')}
+            </Descriptions.Item>
+          )}
+          {ledger.ended && (
+            <Descriptions.Item label={m.ended}>
+              {valueLabel(ledger.ended.reason, lang)} · {formatDateTime(ledger.ended.at, lang)} · {m.unpaid} {yuan(ledger.ended.unpaid)}
+            </Descriptions.Item>
+          )}
+        </Descriptions>
+      )}
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
         {m.rule}
       </Typography.Paragraph>
@@ -57,6 +83,11 @@ const useMessages = defineMessages({
     total: '合计未缴',
     dueDate: '当前缴纳期限',
     fine: '罚款数额（加处罚款基数）',
+    demand: '催告书',
+    waitEnds: '履行期限至',
+    court: '申请法院强制执行',
+    ended: '终结执行',
+    unpaid: '未缴',
     rule: '到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，不超过罚款数额（《行政处罚法》第72条）；批准暂缓或分期缴纳期间、行政复议或行政诉讼期间不予计算（第66条、第73条）。缴款先抵罚没款，再抵加处罚款。',
   },
   en: {
@@ -72,6 +103,11 @@ const useMessages = defineMessages({
     total: 'Total outstanding',
     dueDate: 'Payment due',
     fine: 'Fine (surcharge base)',
+    demand: 'Demand',
+    waitEnds: 'party has until',
+    court: 'Court enforcement',
+    ended: 'Execution ended',
+    unpaid: 'unpaid',
     rule: 'An unpaid fine accrues 3 % of the fine a day, at most the fine (APL 72); not during an approved deferral or instalments, nor while a reconsideration or lawsuit is pending (APL 66, 73). Payments go to the decision first, then to the surcharge.',
   },
 });
