@@ -160,7 +160,7 @@ async function main(): Promise<void> {
   }, '决定 decide (head), with the APL 59 contents');
   deadlines(decided);
   await command('officer.zhang', caseId, 'service', { method: 'DIRECT', servedAt: new Date().toISOString(), recipient: '店主 王某', proof: '送达回证 (signed)' }, '送达 serve the decision');
-  await command('officer.li', caseId, 'payments', { amount: 52000, paidAt: new Date().toISOString(), receipt: '非税收入一般缴款书 demo' }, '履行 payment in full');
+  await command('officer.li', caseId, 'payments', { amount: 52000, paidAt: new Date().toISOString(), receipt: '非税收入一般缴款书 demo', collector: { kind: 'DESIGNATED_BANK', name: '中国工商银行长治分行' } }, '履行 payment in full');
   await command('head.sun', caseId, 'closure', { summary: '结案审批表: penalty executed in full' }, '结案 close (head)');
   const archived = await command('officer.zhang', caseId, 'archive', {}, '归档 archive (sealed)');
   deadlines(archived);
@@ -168,7 +168,7 @@ async function main(): Promise<void> {
   const verify = await send('supervisor.zhou', 'GET', `/cases/${caseId}/timeline/verify`);
   console.log(`  timeline: ${String(verify.events)} events, hash chain valid: ${String(verify.valid)}`);
   try {
-    await send('officer.zhang', 'POST', `/cases/${caseId}/payments`, { amount: 1, paidAt: new Date().toISOString(), receipt: 'x' });
+    await send('officer.zhang', 'POST', `/cases/${caseId}/payments`, { amount: 1, paidAt: new Date().toISOString(), receipt: 'x', collector: { kind: 'DESIGNATED_BANK', name: '中国工商银行长治分行' } });
   } catch (err) {
     console.log(`  a command after archiving is refused: ${(err as Error).message.replace(/^.*-> /, '').slice(0, 120)}…`);
   }

@@ -63,6 +63,8 @@ export const DEMO_POLICY: JurisdictionPolicy = {
     seizure: { days: 30, kind: 'CALENDAR', source: 'ACL 25', remindBefore: 3 },
     // APL 58 sets no period for 法制审核: 5 working days is this demo's choice.
     legalReview: { days: 5, kind: 'WORKING', source: 'APL 58 (period: local choice)', remindBefore: 1 },
+    // Counted in months (ACL 53); only the reminder is read from here.
+    courtEnforcement: { days: 0, kind: 'CALENDAR', source: 'ACL 53 (3 months from the close of the challenge windows)', remindBefore: 10 },
   },
   simpleProcedure: { maxFine: { PERSON: 200, ORGANISATION: 3000 }, source: 'APL 51' },
   legalReview: {

@@ -230,7 +230,12 @@ describe('a case from lead to archive in the console', () => {
   it('the decision is served, the fine paid, the case closed and archived', async () => {
     let c = await step('officer.zhang', 'service', { method: { radio: '直接送达' }, proof: { text: '送达回证 2026-3' } });
     expect(c.status).toBe('SERVED');
-    c = await step('officer.li', 'payments', { amount: { number: 120000 }, receipt: { text: '非税收入缴款书 No. 1404-0001' } });
+    c = await step('officer.li', 'payments', {
+      amount: { number: 120000 },
+      receipt: { text: '非税收入缴款书 No. 1404-0001' },
+      'collector-kind': { radio: '指定银行' },
+      'collector-name': { text: '中国工商银行长治分行' },
+    });
     expect(c.status).toBe('EXECUTED');
     c = await step('head.sun', 'closure', { summary: { text: '罚款已全额缴纳，予以结案' } });
     expect(c.status).toBe('CLOSED');

@@ -61,7 +61,7 @@ describe('refused commands', () => {
         api.command('officer.zhang', filed, 'service', { method: 'DIRECT', servedAt: '2026-11-23T10:00:00', recipient: '王某', proof: 'x' }),
       );
       expect(fields(res.body.errors)).toEqual(['servedAt']);
-      const pay = await api.refused(filed, () => api.command('officer.zhang', filed, 'payments', { amount: 1.005, paidAt: ago(1), receipt: 'x' }));
+      const pay = await api.refused(filed, () => api.command('officer.zhang', filed, 'payments', { amount: 1.005, paidAt: ago(1), receipt: 'x', collector: { kind: 'DESIGNATED_BANK', name: '中国工商银行长治分行' } }));
       expect(fields(pay.body.errors)).toEqual(['amount']);
     });
 
@@ -200,7 +200,7 @@ describe('refused commands', () => {
       expect(decide.body.allowedActions).toEqual(expect.arrayContaining(['filing', 'extension', 'recusal']));
       expect(decide.body.allowedActions).not.toContain('decision');
 
-      const pay = await api.refused(filed, () => api.command('officer.zhang', filed, 'payments', { amount: 100, paidAt: ago(1), receipt: 'x' }));
+      const pay = await api.refused(filed, () => api.command('officer.zhang', filed, 'payments', { amount: 100, paidAt: ago(1), receipt: 'x', collector: { kind: 'DESIGNATED_BANK', name: '中国工商银行长治分行' } }));
       expect(pay.body).toMatchObject({ status: 409, code: 'CASE.TRANSITION_NOT_ALLOWED', state: 'FILED' });
       expect(pay.body.allowedActions).toEqual(expect.arrayContaining(['evidence', 'investigation-report', 'criminal-transfer']));
 

@@ -133,7 +133,7 @@ describe('the ordinary procedure over HTTP', () => {
     expect(deadline(served.body.case, 'payment')).toMatchObject({ state: 'OPEN', basis: { days: 15, kind: 'CALENDAR' } });
 
     // 履行: paid in full.
-    const paid = await api.command('officer.li', id, 'payments', { amount: 3000, paidAt: new Date().toISOString(), receipt: '非税收入缴款书 No. E2E-1' });
+    const paid = await api.command('officer.li', id, 'payments', { amount: 3000, paidAt: new Date().toISOString(), receipt: '非税收入缴款书 No. E2E-1', collector: { kind: 'DESIGNATED_BANK', name: '中国工商银行长治分行' } });
     expect(paid.status).toBe(200);
     expect(paid.body.recorded).toEqual([{ seq: 12, type: 'PAYMENT_RECORDED' }]);
     expect(paid.body.case.status).toBe('EXECUTED');
@@ -196,7 +196,7 @@ describe('the ordinary procedure over HTTP', () => {
     const attempts: [string, string, unknown][] = [
       ['head.sun', 'closure', { summary: 'again' }],
       ['officer.zhang', 'archive', {}],
-      ['officer.li', 'payments', { amount: 1, paidAt: ago(5), receipt: 'late' }],
+      ['officer.li', 'payments', { amount: 1, paidAt: ago(5), receipt: 'late', collector: { kind: 'DESIGNATED_BANK', name: '中国工商银行长治分行' } }],
       ['officer.zhang', 'challenges', { kind: 'RECONSIDERATION', stage: 'FILED', at: ago(5), body: '长治市人民政府' }],
       ['head.sun', 'suspension', { action: 'SUSPEND', reason: 'no' }],
       ['head.sun', 'recusal', { userId: api.id('officer.li'), reason: 'conflict', requestedBy: 'PARTY' }],
@@ -410,11 +410,11 @@ describe('the ordinary procedure over HTTP', () => {
     });
     expect(decidedChallenge.body.recorded).toEqual([expect.objectContaining({ type: 'CHALLENGE_RECORDED' })]);
 
-    const first = await api.command('officer.zhang', id, 'payments', { amount: 3000, paidAt: ago(1), receipt: 'No. 1' });
+    const first = await api.command('officer.zhang', id, 'payments', { amount: 3000, paidAt: ago(1), receipt: 'No. 1', collector: { kind: 'DESIGNATED_BANK', name: '中国工商银行长治分行' } });
     expect(first.body.case.status).toBe('SERVED');
-    const tooMuch = await api.refused(id, () => api.command('officer.zhang', id, 'payments', { amount: 5000.01, paidAt: ago(1), receipt: 'No. 2' }));
+    const tooMuch = await api.refused(id, () => api.command('officer.zhang', id, 'payments', { amount: 5000.01, paidAt: ago(1), receipt: 'No. 2', collector: { kind: 'DESIGNATED_BANK', name: '中国工商银行长治分行' } }));
     expect(tooMuch.body).toMatchObject({ status: 422, code: 'PAYMENT.EXCEEDS_AMOUNT_DUE' });
-    const rest = await api.command('officer.zhang', id, 'payments', { amount: 5000, paidAt: ago(0), receipt: 'No. 2' });
+    const rest = await api.command('officer.zhang', id, 'payments', { amount: 5000, paidAt: ago(0), receipt: 'No. 2', collector: { kind: 'DESIGNATED_BANK', name: '中国工商银行长治分行' } });
     expect(rest.body.case.status).toBe('EXECUTED');
 
     expect((await api.command('head.sun', id, 'closure', { summary: 'executed in full' })).body.case.status).toBe('CLOSED');

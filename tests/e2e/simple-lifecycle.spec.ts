@@ -51,7 +51,7 @@ describe('the simple procedure over HTTP', () => {
     const unpaid = await api.refused(id, () => api.command('head.sun', id, 'closure', { summary: 'too early' }));
     expect(unpaid.body).toMatchObject({ status: 409, code: 'CASE.PAYMENT_OUTSTANDING', state: 'SERVED' });
 
-    const paid = await api.command('officer.zhang', id, 'payments', { amount: 200, paidAt: ago(1), receipt: '银行代收 No. E2E-S1' });
+    const paid = await api.command('officer.zhang', id, 'payments', { amount: 200, paidAt: ago(1), receipt: '银行代收 No. E2E-S1', collector: { kind: 'DESIGNATED_BANK', name: '中国工商银行长治分行' } });
     expect(paid.status).toBe(200);
     expect(paid.body.case.status).toBe('EXECUTED');
     expect(deadline(paid.body.case, 'payment')?.state).toBe('MET');
@@ -108,7 +108,7 @@ describe('the simple procedure over HTTP', () => {
     });
     expect(warned.status).toBe(200);
     expect(deadline(warned.body.case, 'payment')).toBeUndefined();
-    const nothingDue = await api.refused(person.id, () => api.command('officer.zhang', person.id, 'payments', { amount: 1, paidAt: ago(1), receipt: 'x' }));
+    const nothingDue = await api.refused(person.id, () => api.command('officer.zhang', person.id, 'payments', { amount: 1, paidAt: ago(1), receipt: 'x', collector: { kind: 'DESIGNATED_BANK', name: '中国工商银行长治分行' } }));
     expect(nothingDue.body).toMatchObject({ status: 409, code: 'PAYMENT.NOTHING_DUE' });
   });
 

@@ -131,7 +131,7 @@ describe('case workflow on the Temporal dev server', () => {
       ['officer.zhang', () => ({ type: 'RECORD_DEFENCE', waived: true })],
       ['head.sun', () => ({ type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'WF-1', text: '罚款叁仟元', ...CONTENTS })],
       ['officer.zhang', (now) => ({ type: 'SERVE', method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
-      ['officer.li', (now) => ({ type: 'RECORD_PAYMENT', amount: 3000, paidAt: now, receipt: 'R1' })],
+      ['officer.li', (now) => ({ type: 'RECORD_PAYMENT', amount: 3000, paidAt: now, receipt: 'R1', collector: { kind: 'DESIGNATED_BANK', name: '中国工商银行长治分行' } })],
       ['head.sun', () => ({ type: 'CLOSE', summary: 'executed in full' })],
       ['officer.zhang', () => ({ type: 'ARCHIVE' })],
     ]);
@@ -297,7 +297,7 @@ describe('case workflow on the Temporal dev server', () => {
         sameActOverrideReason: '另一批次的过期食品，系另一违法行为',
       })],
       ['officer.zhang', () => ({ type: 'REPORT_SIMPLE', note: 'filed with the agency' })],
-      ['officer.zhang', (now) => ({ type: 'RECORD_PAYMENT', amount: 200, paidAt: now, receipt: 'R2' })],
+      ['officer.zhang', (now) => ({ type: 'RECORD_PAYMENT', amount: 200, paidAt: now, receipt: 'R2', collector: { kind: 'ON_THE_SPOT', name: '张伟' } })],
       ['head.sun', () => ({ type: 'CLOSE', summary: 'paid' })],
       ['officer.zhang', () => ({ type: 'ARCHIVE' })],
     ]);
@@ -311,6 +311,37 @@ describe('case workflow on the Temporal dev server', () => {
       sameActOverride: { reason: '另一批次的过期食品，系另一违法行为', finedCases: [{ caseNumber: 'WF-PRIOR' }] },
     });
     await maybeRecordHistory(client, caseWorkflowId(caseId), 'simple-case-heard-on-the-spot');
+  });
+
+  it('pays by instalments through a named bank, then ends execution and closes (execution-ledger patch)', async () => {
+    const caseId = randomUUID();
+    await register(caseId, DEMO_POLICY, '2026-11-20T02:00:00Z');
+    const officers = [actor('officer.zhang'), actor('officer.li')];
+    const penalty = { kinds: ['FINE' as const], fineAmount: 3000 };
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const bank = { kind: 'DESIGNATED_BANK' as const, name: '中国工商银行长治分行' };
+    const statuses = await drive(caseId, [
+      ['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'violation likely', officers })],
+      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'c'.repeat(64), sizeBytes: 1 })],
+      ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'substandard goods sold as standard', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《产品质量法》第五十条', circumstanceLevel: 'GENERAL', discretionBases: [{ kind: 'GOODS_VALUE', value: 2000 }] })],
+      ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
+      ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
+      ['officer.zhang', (now) => ({ type: 'SERVE_NOTICE', noticeNumber: 'WF-N9', text: '拟罚款叁仟元', hearingRightsNotified: true, method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
+      ['officer.zhang', () => ({ type: 'RECORD_DEFENCE', waived: true })],
+      ['head.sun', () => ({ type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'WF-9', text: '罚款叁仟元', ...CONTENTS })],
+      ['officer.zhang', (now) => ({ type: 'SERVE', method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
+      ['head.sun', () => ({ type: 'APPROVE_PAYMENT_PLAN', kind: 'INSTALMENTS', reason: '确有经济困难', instalments: [{ dueDate: day(30), amount: 1000 }, { dueDate: day(60), amount: 2000 }] })],
+      ['officer.li', (now) => ({ type: 'RECORD_PAYMENT', amount: 1000, paidAt: now, receipt: 'R9', collector: bank })],
+      ['head.sun', (now) => ({ type: 'END_EXECUTION', reason: 'PARTY_DIED_NO_ESTATE', facts: '当事人死亡，无遗产可供执行', at: now })],
+      ['head.sun', () => ({ type: 'CLOSE', summary: 'execution ended (ACL 40)' })],
+      ['officer.zhang', () => ({ type: 'ARCHIVE' })],
+    ]);
+    expect(statuses.slice(-5)).toEqual(['SERVED', 'SERVED', 'SERVED', 'CLOSED', 'ARCHIVED']);
+    await client.workflow.getHandle(caseWorkflowId(caseId)).result();
+    const [row] = await ds.query('SELECT state FROM cases WHERE id = $1', [caseId]);
+    expect(row.state.payments[0].collector).toEqual(bank);
+    expect(row.state.execution).toMatchObject({ plan: { kind: 'INSTALMENTS' }, ended: { reason: 'PARTY_DIED_NO_ESTATE', unpaid: 2000 } });
+    await maybeRecordHistory(client, caseWorkflowId(caseId), 'execution-plan-and-end');
   });
 
   it('records a reminder and an escalation when the filing decision is not made in time', async () => {

@@ -73,6 +73,11 @@ const ACTION: Record<Action, string> = {
   decision: '处罚决定',
   service: '送达',
   payments: '缴纳罚款',
+  'payment-plan': '暂缓或分期缴纳',
+  'enforcement/demand': '催告',
+  'enforcement/court': '申请法院强制执行',
+  'enforcement/ruling': '法院裁定',
+  'execution-end': '终结执行',
   challenges: '复议与诉讼',
   extension: '延长办案期限',
   suspension: '中止与恢复',
@@ -128,6 +133,7 @@ const DEADLINE: Record<DeadlineKind, string> = {
   transferSupervisionRequest: '提请立案监督',
   legalReview: '法制审核',
   seizure: '查封扣押',
+  courtEnforcement: '申请法院强制执行',
 };
 
 const DEADLINE_STATE: Record<DeadlineState, string> = {

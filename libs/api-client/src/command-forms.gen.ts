@@ -9,6 +9,7 @@ export type CommandFieldName =
   | 'address'
   | 'adopted'
   | 'amount'
+  | 'appliedAt'
   | 'approve'
   | 'at'
   | 'attendeeIds'
@@ -18,6 +19,7 @@ export type CommandFieldName =
   | 'circumstanceLevel'
   | 'collectedAt'
   | 'collectedByIds'
+  | 'collector'
   | 'comments'
   | 'confiscationAmount'
   | 'consentToElectronic'
@@ -35,6 +37,7 @@ export type CommandFieldName =
   | 'discretionReasons'
   | 'documentNumber'
   | 'documents'
+  | 'dueDate'
   | 'emergency'
   | 'endedAt'
   | 'ending'
@@ -52,6 +55,7 @@ export type CommandFieldName =
   | 'heldAt'
   | 'hostId'
   | 'idNumber'
+  | 'instalments'
   | 'isPublic'
   | 'items'
   | 'kind'
@@ -103,6 +107,7 @@ export type CommandFieldName =
   | 'result'
   | 'returnTo'
   | 'reviewerId'
+  | 'ruling'
   | 'sameActOverrideReason'
   | 'seizedAt'
   | 'sentAt'
@@ -135,6 +140,7 @@ export type CommandFieldName =
 export type CommandEnumValue =
   | 'ABSENT'
   | 'ACCEPT'
+  | 'ACCEPTED'
   | 'ACTIVITY_RESTRICTION'
   | 'AGENCY'
   | 'AGREE'
@@ -151,7 +157,10 @@ export type CommandEnumValue =
   | 'CORRECT'
   | 'DECIDED'
   | 'DECISION'
+  | 'DECISION_REVOKED'
   | 'DECLINE'
+  | 'DEFERRAL'
+  | 'DESIGNATED_BANK'
   | 'DETENTION'
   | 'DIRECT'
   | 'DISMISS'
@@ -159,7 +168,9 @@ export type CommandEnumValue =
   | 'DOCUMENTARY'
   | 'ELECTRONIC'
   | 'ELECTRONIC_DATA'
+  | 'ELECTRONIC_PAYMENT'
   | 'EMPLOYMENT_BAN'
+  | 'ENFORCED'
   | 'EXEMPT'
   | 'EXPERT_OPINION'
   | 'EXTENSION'
@@ -172,6 +183,7 @@ export type CommandEnumValue =
   | 'HEAVIER'
   | 'ILLEGAL_GAINS'
   | 'INSPECTION_RECORD'
+  | 'INSTALMENTS'
   | 'INVESTIGATE_FURTHER'
   | 'INVESTIGATION'
   | 'LEFT_WITHOUT_LEAVE'
@@ -185,13 +197,18 @@ export type CommandEnumValue =
   | 'MINOR_CORRECTED'
   | 'MITIGATED'
   | 'MULTIPLE_LEGAL_RELATIONSHIPS'
+  | 'NOT_ENFORCED'
   | 'NO_FAULT'
   | 'NO_PENALTY'
+  | 'OBJECT_LOST'
   | 'ON_SITE_RECORD'
+  | 'ON_THE_SPOT'
   | 'ORDINARY'
   | 'ORGANISATION'
+  | 'ORGANISATION_DISSOLVED_NO_ASSETS'
   | 'OTHER'
   | 'PARTY'
+  | 'PARTY_DIED_NO_ESTATE'
   | 'PARTY_STATEMENT'
   | 'PENALTY'
   | 'PERSON'
@@ -232,6 +249,7 @@ export type CommandEnumValue =
   | 'WITNESS_TESTIMONY'
   | 'caseReview'
   | 'closure'
+  | 'courtEnforcement'
   | 'decision'
   | 'defence'
   | 'disclosure'
@@ -693,6 +711,71 @@ export const COMMAND_FORMS = {
       }
     }
   },
+  "enforcement/court": {
+    "type": "object",
+    "required": [
+      "court",
+      "documentNumber",
+      "appliedAt"
+    ],
+    "properties": {
+      "court": {
+        "type": "string",
+        "example": "长治市潞州区人民法院"
+      },
+      "documentNumber": {
+        "type": "string",
+        "example": "长市监强执申〔2026〕1号"
+      },
+      "appliedAt": {
+        "type": "string",
+        "example": "2026-12-20T02:00:00Z"
+      }
+    }
+  },
+  "enforcement/demand": {
+    "type": "object",
+    "required": [
+      "documentNumber",
+      "servedAt"
+    ],
+    "properties": {
+      "documentNumber": {
+        "type": "string",
+        "example": "长市监催〔2026〕1号"
+      },
+      "servedAt": {
+        "type": "string",
+        "example": "2026-12-01T02:00:00Z"
+      }
+    }
+  },
+  "enforcement/ruling": {
+    "type": "object",
+    "required": [
+      "ruling",
+      "at"
+    ],
+    "properties": {
+      "ruling": {
+        "type": "string",
+        "description": "ACCEPTED (受理), ENFORCED (执行完毕), NOT_ENFORCED (不予受理或者不予执行)",
+        "enum": [
+          "ACCEPTED",
+          "ENFORCED",
+          "NOT_ENFORCED"
+        ]
+      },
+      "at": {
+        "type": "string",
+        "example": "2026-12-27T02:00:00Z"
+      },
+      "note": {
+        "type": "string",
+        "example": "（2026）晋0403执123号"
+      }
+    }
+  },
   "evidence": {
     "type": "object",
     "required": [
@@ -773,6 +856,35 @@ export const COMMAND_FORMS = {
       }
     }
   },
+  "execution-end": {
+    "type": "object",
+    "required": [
+      "reason",
+      "facts",
+      "at"
+    ],
+    "properties": {
+      "reason": {
+        "type": "string",
+        "enum": [
+          "PARTY_DIED_NO_ESTATE",
+          "ORGANISATION_DISSOLVED_NO_ASSETS",
+          "OBJECT_LOST",
+          "DECISION_REVOKED",
+          "OTHER"
+        ]
+      },
+      "facts": {
+        "type": "string",
+        "description": "The facts of the ground",
+        "example": "当事人已注销，无财产可供执行，又无义务承受人"
+      },
+      "at": {
+        "type": "string",
+        "example": "2026-12-01T02:00:00Z"
+      }
+    }
+  },
   "extension": {
     "type": "object",
     "required": [
@@ -807,7 +919,8 @@ export const COMMAND_FORMS = {
           "transferReconsiderationRequest",
           "transferReconsiderationAnswer",
           "transferSupervisionRequest",
-          "seizure"
+          "seizure",
+          "courtEnforcement"
         ]
       },
       "reason": {
@@ -1311,12 +1424,58 @@ export const COMMAND_FORMS = {
       }
     }
   },
+  "payment-plan": {
+    "type": "object",
+    "required": [
+      "kind",
+      "instalments",
+      "reason"
+    ],
+    "properties": {
+      "kind": {
+        "type": "string",
+        "description": "DEFERRAL: one date; INSTALMENTS: two or more",
+        "enum": [
+          "DEFERRAL",
+          "INSTALMENTS"
+        ]
+      },
+      "instalments": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "dueDate",
+            "amount"
+          ],
+          "properties": {
+            "dueDate": {
+              "type": "string",
+              "description": "Local date (YYYY-MM-DD), after today and after the date before it",
+              "example": "2026-12-31"
+            },
+            "amount": {
+              "type": "number",
+              "description": "Yuan, at most two decimals",
+              "example": 26000
+            }
+          }
+        }
+      },
+      "reason": {
+        "type": "string",
+        "description": "The party's application and the financial hardship shown",
+        "example": "当事人确有经济困难，书面申请分期缴纳"
+      }
+    }
+  },
   "payments": {
     "type": "object",
     "required": [
       "amount",
       "paidAt",
-      "receipt"
+      "receipt",
+      "collector"
     ],
     "properties": {
       "amount": {
@@ -1332,6 +1491,29 @@ export const COMMAND_FORMS = {
         "type": "string",
         "description": "Receipt of the collecting bank or unit (罚缴分离)",
         "example": "非税收入缴款书 No. 1404-0001"
+      },
+      "collector": {
+        "type": "object",
+        "required": [
+          "kind",
+          "name"
+        ],
+        "properties": {
+          "kind": {
+            "type": "string",
+            "description": "ON_THE_SPOT only for an on-the-spot (simple procedure) decision",
+            "enum": [
+              "DESIGNATED_BANK",
+              "ELECTRONIC_PAYMENT",
+              "ON_THE_SPOT"
+            ]
+          },
+          "name": {
+            "type": "string",
+            "description": "The bank, payment system or (on the spot) officer",
+            "example": "中国工商银行长治分行"
+          }
+        }
       }
     }
   },

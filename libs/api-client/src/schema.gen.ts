@@ -731,11 +731,116 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Payment recorded: amount, paidAt, receipt (RECORD_PAYMENT)
+         * Payment recorded: amount, paidAt, receipt and the collecting bank or body (罚缴分离) (RECORD_PAYMENT)
          * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
          *     - RECORD_PAYMENT: OFFICER
          */
         post: operations["DecisionController_payments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/payment-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 暂缓或者分期缴纳 approved by a head (APL 66) (APPROVE_PAYMENT_PLAN)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - APPROVE_PAYMENT_PLAN: AGENCY_HEAD (auxiliary staff never)
+         */
+        post: operations["DecisionController_paymentPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/enforcement/demand": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 催告书 served after the payment period passed unpaid (ACL 35, 54) (SERVE_DEMAND)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - SERVE_DEMAND: OFFICER
+         */
+        post: operations["DecisionController_demand"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/enforcement/court": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 申请人民法院强制执行 (ACL 53–55) (APPLY_COURT_ENFORCEMENT)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - APPLY_COURT_ENFORCEMENT: AGENCY_HEAD (auxiliary staff never)
+         */
+        post: operations["DecisionController_courtEnforcement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/enforcement/ruling": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The court's ruling on the application (ACL 56–58) (RECORD_COURT_RULING)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - RECORD_COURT_RULING: OFFICER
+         */
+        post: operations["DecisionController_courtRuling"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/execution-end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 终结执行 approved by a head (ACL 40) (END_EXECUTION)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - END_EXECUTION: AGENCY_HEAD (auxiliary staff never)
+         */
+        post: operations["DecisionController_executionEnd"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1428,7 +1533,7 @@ export interface components {
         };
         DeadlineView: {
             /** @enum {string} */
-            kind: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure";
+            kind: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement";
             /**
              * @description Who must act by it: the agency, the party, or the police of a criminal transfer (R310)
              * @enum {string}
@@ -1600,6 +1705,85 @@ export interface components {
             /** Format: date-time */
             lapsedAt?: string;
         };
+        PlanInstalmentView: {
+            /** @description The date the head approved (YYYY-MM-DD) */
+            dueDate: string;
+            amount: number;
+            /** @description The day it is due by: the next working day when dueDate is a day off */
+            payBy?: string;
+        };
+        PaymentPlanView: {
+            /** @enum {string} */
+            kind: "DEFERRAL" | "INSTALMENTS";
+            instalments: components["schemas"]["PlanInstalmentView"][];
+            reason: string;
+            /** Format: date-time */
+            approvedAt: string;
+        };
+        DemandView: {
+            documentNumber: string;
+            /** Format: date-time */
+            servedAt: string;
+            /**
+             * Format: date-time
+             * @description The court may be applied to after this instant (ACL 54, 69)
+             */
+            waitEndsAt: string;
+        };
+        CourtRulingView: {
+            /** @enum {string} */
+            ruling: "ACCEPTED" | "ENFORCED" | "NOT_ENFORCED";
+            /** Format: date-time */
+            at: string;
+            note?: string;
+        };
+        CourtApplicationView: {
+            court: string;
+            documentNumber: string;
+            /** Format: date-time */
+            appliedAt: string;
+            rulings: components["schemas"]["CourtRulingView"][];
+        };
+        ExecutionEndView: {
+            /** @enum {string} */
+            reason: "PARTY_DIED_NO_ESTATE" | "ORGANISATION_DISSOLVED_NO_ASSETS" | "OBJECT_LOST" | "DECISION_REVOKED" | "OTHER";
+            facts: string;
+            /** Format: date-time */
+            at: string;
+            /** @description Yuan left unpaid (decision and surcharge) when execution ended */
+            unpaid: number;
+        };
+        ExecutionLedgerView: {
+            /**
+             * Format: date-time
+             * @description The instant the ledger is computed at (now)
+             */
+            asOf: string;
+            /** @description The fine, yuan: the base of the surcharge */
+            fine: number;
+            /** @description The decision's amount due (fine and confiscated gains), yuan */
+            amountDue: number;
+            /** @description Local last day of the payment period in force (the next date of an approved plan) */
+            dueDate?: string;
+            /** @description Days on which the surcharge accrued (calendar days after the period; not during an approved plan kept to or a pending challenge) */
+            surchargeDays: number;
+            /** @description 加处罚款 accrued, yuan: 3 % of the fine a day, at most the fine (APL 72 (1)) */
+            surchargeAccrued: number;
+            /** @description The surcharge reached the fine */
+            capped: boolean;
+            /** @description The surcharge grows tomorrow if nothing is paid */
+            accruing: boolean;
+            paidOnDecision: number;
+            paidOnSurcharge: number;
+            outstandingOnDecision: number;
+            outstandingSurcharge: number;
+            /** @description Everything still owed, yuan */
+            outstanding: number;
+            plan?: components["schemas"]["PaymentPlanView"];
+            demand?: components["schemas"]["DemandView"];
+            court?: components["schemas"]["CourtApplicationView"];
+            ended?: components["schemas"]["ExecutionEndView"];
+        };
         CaseView: {
             /** Format: uuid */
             id: string;
@@ -1622,7 +1806,7 @@ export interface components {
             /** @description Sorted by kind */
             deadlines: components["schemas"]["DeadlineView"][];
             /** @description What the caller may do now (command paths under /cases/{id}) */
-            allowedActions: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
+            allowedActions: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
             /** @description Marked major for legal review (APL 58 (1), (3)), with grounds */
             majorCase?: components["schemas"]["MajorCaseView"];
             /** @description The benchmark band and range the current report's proposed fine was judged in */
@@ -1631,6 +1815,8 @@ export interface components {
             sameActCases?: components["schemas"]["SameActCaseView"][];
             /** @description 先行登记保存 and 查封扣押, in the order they were taken */
             coerciveMeasures?: components["schemas"]["CoerciveMeasureView"][];
+            /** @description A served decision with money due: the ledger as of now (GET /cases/{id}; not in command answers) */
+            ledger?: components["schemas"]["ExecutionLedgerView"];
             /** @description The jurisdiction policy version the case pinned when registered */
             policyVersion: string;
             /** @description Sequence number of the last recorded event */
@@ -1884,12 +2070,12 @@ export interface components {
              * @description The command path under /cases/{id} to take the step
              * @enum {string}
              */
-            action: "register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return";
+            action: "register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return";
             /**
              * @description The running deadline the step answers to
              * @enum {string}
              */
-            deadline?: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure";
+            deadline?: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement";
             /** Format: date-time */
             dueAt?: string;
             /**
@@ -2399,6 +2585,18 @@ export interface components {
             /** @description APL 29 (一事不二罚): required to fine an act for which another case already fined the same party (same credit code or ID number, same violation code): why this is lawful (e.g. a different act); recorded with the decision */
             sameActOverrideReason?: string;
         };
+        CollectorDto: {
+            /**
+             * @description ON_THE_SPOT only for an on-the-spot (simple procedure) decision
+             * @enum {string}
+             */
+            kind: "DESIGNATED_BANK" | "ELECTRONIC_PAYMENT" | "ON_THE_SPOT";
+            /**
+             * @description The bank, payment system or (on the spot) officer
+             * @example 中国工商银行长治分行
+             */
+            name: string;
+        };
         PaymentDto: {
             /**
              * @description Yuan, at most two decimals
@@ -2412,6 +2610,68 @@ export interface components {
              * @example 非税收入缴款书 No. 1404-0001
              */
             receipt: string;
+            collector: components["schemas"]["CollectorDto"];
+        };
+        PlanInstalmentDto: {
+            /**
+             * @description Local date (YYYY-MM-DD), after today and after the date before it
+             * @example 2026-12-31
+             */
+            dueDate: string;
+            /**
+             * @description Yuan, at most two decimals
+             * @example 26000
+             */
+            amount: number;
+        };
+        PaymentPlanDto: {
+            /**
+             * @description DEFERRAL: one date; INSTALMENTS: two or more
+             * @enum {string}
+             */
+            kind: "DEFERRAL" | "INSTALMENTS";
+            instalments: components["schemas"]["PlanInstalmentDto"][];
+            /**
+             * @description The party's application and the financial hardship shown
+             * @example 当事人确有经济困难，书面申请分期缴纳
+             */
+            reason: string;
+        };
+        DemandDto: {
+            /** @example 长市监催〔2026〕1号 */
+            documentNumber: string;
+            /** @example 2026-12-01T02:00:00Z */
+            servedAt: string;
+        };
+        CourtApplicationDto: {
+            /** @example 长治市潞州区人民法院 */
+            court: string;
+            /** @example 长市监强执申〔2026〕1号 */
+            documentNumber: string;
+            /** @example 2026-12-20T02:00:00Z */
+            appliedAt: string;
+        };
+        CourtRulingDto: {
+            /**
+             * @description ACCEPTED (受理), ENFORCED (执行完毕), NOT_ENFORCED (不予受理或者不予执行)
+             * @enum {string}
+             */
+            ruling: "ACCEPTED" | "ENFORCED" | "NOT_ENFORCED";
+            /** @example 2026-12-27T02:00:00Z */
+            at: string;
+            /** @example （2026）晋0403执123号 */
+            note?: string;
+        };
+        ExecutionEndDto: {
+            /** @enum {string} */
+            reason: "PARTY_DIED_NO_ESTATE" | "ORGANISATION_DISSOLVED_NO_ASSETS" | "OBJECT_LOST" | "DECISION_REVOKED" | "OTHER";
+            /**
+             * @description The facts of the ground
+             * @example 当事人已注销，无财产可供执行，又无义务承受人
+             */
+            facts: string;
+            /** @example 2026-12-01T02:00:00Z */
+            at: string;
         };
         ChallengeDto: {
             /** @description Required to decide a challenge; on FILED the server assigns one if absent */
@@ -2446,7 +2706,7 @@ export interface components {
              * @example decision
              * @enum {string}
              */
-            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure";
+            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement";
             reason: string;
         };
         SuspensionDto: {
@@ -2893,7 +3153,7 @@ export interface components {
             /** @example 孙局长 */
             name: string;
             /** @description The steps they may take now that answer it; empty when named as a case officer only */
-            actions: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
+            actions: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
         };
         OverdueItemView: {
             /** Format: uuid */
@@ -2908,7 +3168,7 @@ export interface components {
             party: components["schemas"]["OverduePartyView"];
             flags: ("OVERDUE" | "PAYMENT_OVERDUE" | "MAJOR_DECISION" | "HEARING_OFFERED" | "COLLECTIVE_DISCUSSION_REQUIRED" | "SUSPECTED_CRIME" | "DECISION_REVOKED" | "TRANSFER_OVERDUE")[];
             /** @enum {string} */
-            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure";
+            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement";
             /**
              * @description MISSED once the escalation at the limit has run
              * @enum {string}
@@ -2932,7 +3192,7 @@ export interface components {
         };
         OverdueCountView: {
             /** @enum {string} */
-            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure";
+            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement";
             overdue: number;
             near: number;
         };
@@ -3093,7 +3353,7 @@ export interface components {
              */
             state?: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED" | null;
             /** @description 409 from the domain: what the caller may do now instead */
-            allowedActions?: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
+            allowedActions?: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
         };
     };
     responses: never;
@@ -6140,6 +6400,471 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["PaymentDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DecisionController_paymentPlan: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PaymentPlanDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DecisionController_demand: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DemandDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DecisionController_courtEnforcement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourtApplicationDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DecisionController_courtRuling: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CourtRulingDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DecisionController_executionEnd: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExecutionEndDto"];
             };
         };
         responses: {

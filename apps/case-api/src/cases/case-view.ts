@@ -23,6 +23,7 @@ import {
 import type { CaseEntity } from '@zhifa/persistence';
 import type { CaseClock } from './deadline-clock.service';
 import { DeadlineView, deadlineViews } from './deadline.views';
+import { ExecutionLedgerView, executionLedgerView } from './execution-ledger.view';
 
 import { CoerciveMeasureView, measureViews } from './measure.views';
 import { CaseOfficerView, PersonRefView } from './people.views';
@@ -182,6 +183,11 @@ export class CaseView {
   sameActCases?: SameActCaseView[];
   @ApiPropertyOptional({ type: [CoerciveMeasureView], description: '先行登记保存 and 查封扣押, in the order they were taken' })
   coerciveMeasures?: CoerciveMeasureView[];
+  @ApiPropertyOptional({
+    type: ExecutionLedgerView,
+    description: 'A served decision with money due: the ledger as of now (GET /cases/{id}; not in command answers)',
+  })
+  ledger?: ExecutionLedgerView;
 
   @ApiProperty({ type: String, description: 'The jurisdiction policy version the case pinned when registered' })
   policyVersion!: string;
@@ -229,8 +235,10 @@ export class CommandResponse {
 
 /** A case as the read model holds it. */
 export function caseView(row: CaseEntity, allowedActions: string[], clock: CaseClock): CaseView {
+  const ledger = executionLedgerView(row.state as unknown as CaseState | null, clock);
   const facts = caseHeaderFacts(row.state as unknown as CaseState | null);
   return {
+    ...(ledger ? { ledger } : {}),
     ...facts,
     ...(facts.coerciveMeasures ? { coerciveMeasures: measureViews(facts.coerciveMeasures) } : {}),
     id: row.id,

@@ -32,7 +32,7 @@ const LONG_TEXT = new Set([
 ]);
 
 /** Time fields that take a local date rather than an instant. */
-const DATE_ONLY = new Set(['violationAt']);
+const DATE_ONLY = new Set(['violationAt', 'dueDate']);
 
 const isTimeField = (name: string, s: FieldSchema) => s.type === 'string' && !s.enum && (DATE_ONLY.has(name) || /At$/.test(name) || s.format === 'date-time');
 

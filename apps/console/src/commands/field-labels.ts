@@ -142,6 +142,11 @@ const FIELDS: Record<CommandFieldName, Label> = {
   ending: { zh: '处理方式', en: 'Ending' },
   startedAt: { zh: '检测开始时间', en: 'Testing started' },
   endedAt: { zh: '检测结束时间', en: 'Testing ended' },
+  collector: { zh: '代收机构', en: 'Collected by', zhHelp: '指定银行或电子支付系统（罚缴分离）；仅当场处罚可由执法人员当场收缴' },
+  instalments: { zh: '缴纳日期与金额', en: 'Dates and amounts', zhHelp: '暂缓缴纳填一期；分期缴纳至少两期，合计等于尚未缴纳的罚没款' },
+  dueDate: { zh: '缴纳日期', en: 'Due date' },
+  appliedAt: { zh: '申请日期', en: 'Applied at' },
+  ruling: { zh: '法院裁定', en: 'Ruling' },
 };
 
 /** Where a field means something else in one command than its name says elsewhere. */
@@ -180,6 +185,12 @@ const FIELD_OVERRIDES: Partial<Record<CommandFormAction, Partial<Record<CommandF
   challenges: { kind: { zh: '类型', en: 'Kind' }, at: { zh: '提起或作出日期', en: 'Filed or decided at' } },
   suspension: { action: { zh: '事项', en: 'Action' } },
   hearing: { action: { zh: '事项', en: 'Action' } },
+  payments: { name: { zh: '代收机构名称', en: 'Name' }, kind: { zh: '收缴方式', en: 'How collected' } },
+  'payment-plan': { kind: { zh: '方式', en: 'Kind' }, reason: { zh: '申请理由与审批意见', en: 'Application and reasons' }, amount: { zh: '本期金额（元）', en: 'Amount (yuan)' } },
+  'enforcement/demand': { documentNumber: { zh: '催告书编号', en: 'Demand number' }, servedAt: { zh: '送达时间', en: 'Served at' } },
+  'enforcement/court': { documentNumber: { zh: '强制执行申请书编号', en: 'Application number' }, court: { zh: '受理法院', en: 'Court' } },
+  'enforcement/ruling': { at: { zh: '裁定日期', en: 'Ruled at' }, note: { zh: '裁定文书号或说明', en: 'Ruling reference' } },
+  'execution-end': { reason: { zh: '终结执行情形', en: 'Ground' }, facts: { zh: '事实与依据', en: 'Facts' }, at: { zh: '批准时间', en: 'Approved at' } },
 };
 
 const VALUES: Record<CommandEnumValue, { zh: string; en: string }> = {
@@ -303,6 +314,19 @@ const VALUES: Record<CommandEnumValue, { zh: string; en: string }> = {
   TESTING: { zh: '送交检测、检验、检疫或鉴定', en: 'Send for testing' },
   HAND_OVER: { zh: '移交有关部门', en: 'Hand over to the competent body' },
   CONFISCATE: { zh: '依处罚决定没收', en: 'Confiscate under the decision' },
+  courtEnforcement: { zh: '申请法院强制执行期限', en: 'Court enforcement' },
+  DESIGNATED_BANK: { zh: '指定银行', en: 'Designated bank' },
+  ELECTRONIC_PAYMENT: { zh: '电子支付系统', en: 'Electronic payment' },
+  ON_THE_SPOT: { zh: '当场收缴', en: 'On the spot' },
+  DEFERRAL: { zh: '暂缓缴纳', en: 'Deferral' },
+  INSTALMENTS: { zh: '分期缴纳', en: 'Instalments' },
+  ACCEPTED: { zh: '受理', en: 'Accepted' },
+  ENFORCED: { zh: '执行完毕', en: 'Enforced' },
+  NOT_ENFORCED: { zh: '不予受理或不予执行', en: 'Not enforced' },
+  PARTY_DIED_NO_ESTATE: { zh: '公民死亡，无遗产可供执行，又无义务承受人', en: 'Party died, no estate' },
+  ORGANISATION_DISSOLVED_NO_ASSETS: { zh: '法人或其他组织终止，无财产可供执行，又无义务承受人', en: 'Organisation ended, no assets' },
+  OBJECT_LOST: { zh: '执行标的灭失', en: 'Object lost' },
+  DECISION_REVOKED: { zh: '据以执行的行政决定被撤销', en: 'Decision revoked' },
 };
 
 /** A field's name in one command. */

@@ -7,6 +7,7 @@ import { CommandDrawer } from '../commands/CommandDrawer';
 import { valueLabel } from '../commands/field-labels';
 import { DaysLeftTag } from '../components/DaysLeft';
 import { EvidenceSection } from '../components/evidence';
+import { ExecutionLedger } from '../components/ExecutionLedger';
 import { FlagTag } from '../components/FlagTag';
 import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
@@ -96,6 +97,8 @@ export default function CasePage() {
           </Space>
         )}
       </section>
+
+      {c.ledger && <ExecutionLedger ledger={c.ledger} />}
 
       <section aria-labelledby="deadlines-title">
         <Typography.Title level={2} id="deadlines-title" style={{ fontSize: 18 }}>

@@ -68,7 +68,7 @@ describe('allowedActions', () => {
   it('simple procedure: the deciding officer and the head', () => {
     const r = scenario('SIMPLE:SERVED');
     expect(allowedActions(r.s, A)).toEqual(['payments', 'challenges', 'simple-report']);
-    expect(allowedActions(r.s, H)).toEqual(['recusal']);
+    expect(allowedActions(r.s, H)).toEqual(['payment-plan', 'execution-end', 'recusal']);
     r.exec(C.reportSimple(), A);
     r.exec(C.pay(200, r.now), A);
     expect(allowedActions(r.s, H)).toEqual(['recusal', 'closure']);

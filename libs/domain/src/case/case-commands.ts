@@ -12,6 +12,7 @@ import type { LegalReviewCommand } from './stages/legal-review';
 import type { CollectiveDiscussionCommand } from './stages/collective-discussion';
 import type { DecisionCommand } from './stages/decision';
 import type { ExecutionCommand } from './stages/execution';
+import type { EnforcementCommand } from './stages/enforcement';
 import type { ChallengeCommand } from './stages/challenges';
 import type { CaseControlCommand } from './stages/case-control';
 import type { ClosingCommand } from './stages/closing';
@@ -34,6 +35,7 @@ export type CaseCommand =
   | CollectiveDiscussionCommand
   | DecisionCommand
   | ExecutionCommand
+  | EnforcementCommand
   | ChallengeCommand
   | CaseControlCommand
   | ClosingCommand

@@ -13,6 +13,7 @@ import type { LegalReviewEvent } from './stages/legal-review';
 import type { CollectiveDiscussionEvent } from './stages/collective-discussion';
 import type { DecisionEvent } from './stages/decision';
 import type { ExecutionEvent } from './stages/execution';
+import type { EnforcementEvent } from './stages/enforcement';
 import type { ChallengeEvent } from './stages/challenges';
 import type { CaseControlEvent } from './stages/case-control';
 import type { ClosingEvent } from './stages/closing';
@@ -33,6 +34,7 @@ export type CaseEvent =
   | CollectiveDiscussionEvent
   | DecisionEvent
   | ExecutionEvent
+  | EnforcementEvent
   | ChallengeEvent
   | CaseControlEvent
   | ClosingEvent

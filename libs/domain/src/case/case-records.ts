@@ -8,6 +8,7 @@ import type { DeadlineBasis } from '../calendar';
 import type {
   ChallengeKind,
   ChallengeResult,
+  CollectorKind,
   CircumstanceLevel,
   DayKind,
   DeadlineKind,
@@ -316,6 +317,8 @@ export interface PaymentRecord {
   paidAt: string;
   receipt: string;
   recordedAt: string;
+  /** 罚缴分离 (APL 67): who collected it; absent on payments recorded before the 'execution-ledger' rule change. */
+  collector?: { kind: CollectorKind; name: string };
 }
 
 export interface ChallengeRecord {

@@ -32,11 +32,13 @@ import type {
   ReviewGrounds,
 } from './pre-decision-records';
 import type { CoerciveMeasure } from './measure-records';
+import type { ExecutionRecord } from './execution-records';
 import type { CaseFlag, CaseStatus, DeadlineKind, Procedure } from './vocabulary';
 
 export type * from './case-records';
 export type * from './pre-decision-records';
 export type * from './measure-records';
+export type * from './execution-records';
 
 export interface CaseState {
   caseId: string;
@@ -88,7 +90,10 @@ export interface CaseState {
   decision?: CaseDecisionRecord;
   service?: ServiceRecord;
   payments: PaymentRecord[];
+  /** Paid on the decision's amount due (fine and confiscated gains), yuan; surcharge payments are in `execution`. */
   amountPaid: number;
+  /** Payment plan, surcharge paid, demand, court enforcement, end of execution (absent until the first). */
+  execution?: ExecutionRecord;
   challenges: ChallengeRecord[];
   transfer?: TransferRecord;
   simpleReport?: { reportedAt: string; note?: string };

@@ -47,7 +47,7 @@ describe('the command table assembled from the stages', () => {
       'preservations', 'preservations/approval', 'preservations/decision', 'seizures', 'seizures/extension', 'seizures/testing', 'seizures/end', 'case-review', 'notice-approval', 'investigation-reopening', 'notice', 'defence',
       'hearing-request', 'hearing-waiver', 'hearing', 'hearing-end', 'major-case', 'legal-review-request', 'legal-review', 'legal-review-assignment',
       'collective-discussion', 'decision', 'service',
-      'payments', 'challenges', 'extension', 'suspension', 'recusal', 'closure', 'archive', 'simple-decision', 'simple-report',
+      'payments', 'payment-plan', 'enforcement/demand', 'enforcement/court', 'enforcement/ruling', 'execution-end', 'challenges', 'extension', 'suspension', 'recusal', 'closure', 'archive', 'simple-decision', 'simple-report',
       'simple-conversion', 'simple-no-penalty', 'simple-dismissal',
       'criminal-transfer', 'criminal-transfer/approval', 'criminal-transfer/dispatch', 'criminal-transfer/police-decision',
       'criminal-transfer/reconsideration', 'criminal-transfer/supervision', 'criminal-transfer/return',

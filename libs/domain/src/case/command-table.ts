@@ -11,6 +11,7 @@ import { closing } from './stages/closing';
 import { criminalTransfer } from './stages/criminal-transfer';
 import { deadlineTimers } from './stages/deadline-timers';
 import { decision } from './stages/decision';
+import { enforcement } from './stages/enforcement';
 import { execution } from './stages/execution';
 import { filing } from './stages/filing';
 import { hearing } from './stages/hearing';
@@ -41,6 +42,7 @@ export const STAGES: readonly StageInfo[] = [
   collectiveDiscussion,
   decision,
   execution,
+  enforcement,
   challenges,
   caseControl,
   closing,
@@ -74,6 +76,7 @@ export const COMMAND_SPECS = {
   ...collectiveDiscussion.commands,
   ...decision.commands,
   ...execution.commands,
+  ...enforcement.commands,
   ...challenges.commands,
   ...caseControl.commands,
   ...closing.commands,
@@ -96,6 +99,7 @@ export const EVENT_FOLDS = {
   ...collectiveDiscussion.events,
   ...decision.events,
   ...execution.events,
+  ...enforcement.events,
   ...challenges.events,
   ...caseControl.events,
   ...closing.events,

@@ -242,9 +242,14 @@ describe('service, payment, closure', () => {
     expect(r.status).toBe('SERVED');
     expect(r.s.flags).toContain('PAYMENT_OVERDUE');
     r.exec(C.pay(22000, r.now), A);
-    expect(r.status).toBe('EXECUTED');
+    // The decision's amount is paid (late): the period is met, and the surcharge accrued meanwhile is still owed (APL 72).
     expect(r.s.deadlines.payment).toMatchObject({ state: 'MET', late: true });
     expect(r.s.flags).not.toContain('PAYMENT_OVERDUE');
+    const surcharge = r.s.execution!.surchargeAccrued;
+    expect(surcharge).toBeGreaterThan(0);
+    expect(r.status).toBe('SERVED');
+    r.exec(C.pay(surcharge, r.now), A);
+    expect(r.status).toBe('EXECUTED');
   });
 
   it('closure: 15 WD from full payment (MSA 77)', () => {

@@ -2,7 +2,7 @@
 // them; the workflow arms Temporal timers from dueAt / remindAt of every OPEN
 // deadline (never for SUSPENDED ones) and re-arms when either changes.
 
-import { computeDeadline } from '../calendar';
+import { computeDeadline, localDate } from '../calendar';
 import type { JurisdictionPolicy, PeriodSpec } from '../policy/policy.types';
 import type { CaseDeadline, CaseState } from './case-state';
 import type { CaseFlag, DeadlineKind } from './vocabulary';
@@ -37,6 +37,7 @@ export const DEADLINE_OWNER: Record<DeadlineKind, DeadlineOwner> = {
   transferReconsiderationAnswer: 'POLICE',
   transferSupervisionRequest: 'AGENCY',
   seizure: 'AGENCY',
+  courtEnforcement: 'AGENCY',
 };
 
 /** Windows for a right of the agency (R310 9): letting one pass is a lawful choice, never a delay. */
@@ -95,6 +96,19 @@ export const SEIZURE_FALLBACK: PeriodSpec = {
   remindBefore: 3,
 };
 
+/**
+ * ACL 53 counts the court-enforcement period in months, which a PeriodSpec
+ * cannot say: armDeadlineOn arms it on the date three months on, and takes
+ * only the reminder (and a test period in seconds) from the policy. A policy
+ * without one is reminded 10 days before (zhifa's choice).
+ */
+export const COURT_ENFORCEMENT_REMINDER: PeriodSpec = {
+  days: 0,
+  kind: 'CALENDAR',
+  source: 'ACL 53 (3 months from the close of the challenge windows)',
+  remindBefore: 10,
+};
+
 /** The period of a deadline kind: the policy's, or the fallback of a period older policies lack. */
 export function periodOf(kind: DeadlineKind, policy: JurisdictionPolicy): PeriodSpec {
   return basePeriod(kind, policy);
@@ -105,6 +119,7 @@ function basePeriod(kind: DeadlineKind, policy: JurisdictionPolicy): PeriodSpec 
   if (p) return p;
   if (kind in R310_PERIODS) return R310_PERIODS[kind as keyof typeof R310_PERIODS];
   if (kind === 'seizure') return SEIZURE_FALLBACK;
+  if (kind === 'courtEnforcement') return COURT_ENFORCEMENT_REMINDER;
   if (kind === 'reconsiderationWindow' || kind === 'litigationWindow') throw new Error(`${kind}: no statutory fallback yet (challenge windows are being built)`);
   return kind === 'legalReview' ? LEGAL_REVIEW_FALLBACK : hearingRequestPeriod(policy);
 }
@@ -145,6 +160,37 @@ export function armDeadline(s: CaseState, kind: DeadlineKind, startAt: string, a
     startAt,
     dueAt: c.dueAt,
     state: c.suspended ? 'SUSPENDED' : 'OPEN',
+    reminded: false,
+    basis: c.basis,
+    extensions: 0,
+    armedAt: at,
+  };
+  if (c.remindAt !== undefined) d.remindAt = c.remindAt;
+  s.deadlines[kind] = d;
+}
+
+/**
+ * Arms `kind` due at the end of the local date `dueDate` (an approved
+ * instalment date, APL 66; three months counted by the calendar, ACL 53),
+ * counted as the calendar days from `startAt`: a last day off rolls forward
+ * as any calendar period does (MSA 80). The reminder is the policy's; a
+ * court-enforcement period in seconds (test policies) replaces the date.
+ */
+export function armDeadlineOn(s: CaseState, kind: DeadlineKind, startAt: string, dueDate: string, source: string, at: string, policy: JurisdictionPolicy): void {
+  const base = basePeriod(kind, policy);
+  const startDay = Date.parse(`${localDate(startAt, policy.timeZone)}T00:00:00Z`);
+  const days = Math.max(0, Math.round((Date.parse(`${dueDate}T00:00:00Z`) - startDay) / 86_400_000));
+  // A head's date is a date; only a period the policy sets (court enforcement) may be a test period in seconds.
+  const testSeconds = kind === 'courtEnforcement' && base.seconds !== undefined;
+  const period: PeriodSpec = testSeconds ? { ...base, source } : { days, kind: 'CALENDAR', source };
+  if (!testSeconds && base.remindBefore !== undefined && base.remindBefore < days) period.remindBefore = base.remindBefore;
+  const c = computeDeadline({ rule: kind, period, start: startAt, calendars: policy.calendars, timeZone: policy.timeZone, pauses: [] });
+  const d: CaseDeadline = {
+    kind,
+    owner: DEADLINE_OWNER[kind],
+    startAt,
+    dueAt: c.dueAt,
+    state: 'OPEN',
     reminded: false,
     basis: c.basis,
     extensions: 0,

@@ -184,8 +184,16 @@ describe('a sweep: every command, in every state, by every actor, spoiled field 
   }
 
   beforeAll(() => {
-    // Every scenario, and a case holding a preservation and a seizure (the scenarios hold none).
-    const runners = [...SCENARIO_NAMES.map((name) => scenario(name)), withMeasures(), withLapsedPreservation()];
+    // Every scenario, a case holding a preservation and a seizure (the scenarios hold none),
+    // and served cases left unpaid past their period and under challenge (execution and enforcement).
+    const unpaid = scenario('SERVED');
+    unpaid.at(plus(unpaid.s.deadlines.payment!.dueAt, DAY)).exec(C.escalation('payment'), SYSTEM);
+    const demanded = scenario('SERVED');
+    demanded.at(plus(demanded.s.deadlines.payment!.dueAt, DAY)).exec(C.escalation('payment'), SYSTEM);
+    demanded.exec(C.demand(demanded.now), people.officerA);
+    const challenged = scenario('SERVED');
+    challenged.exec(C.challenge(challenged.now), people.officerA);
+    const runners = [...SCENARIO_NAMES.map((name) => scenario(name)), withMeasures(), withLapsedPreservation(), unpaid, demanded, challenged];
     // Before registration: any command, and the lead spoiled.
     const first = runners[0].now;
     for (const type of COMMAND_TYPES) judge(null, { type } as CaseCommand, people.officerA, first);

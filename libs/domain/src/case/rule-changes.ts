@@ -23,6 +23,8 @@ export const RULE_CHANGES = [
   'simple-exits',
   /** One fine per act (APL 29): a second fine for the same party and violation needs a reasoned override. */
   'one-fine-per-act',
+  /** Payments name their collector (罚缴分离, APL 67) and may include the late surcharge (APL 72). */
+  'execution-ledger',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

@@ -2,7 +2,9 @@
 // move it on, each with the deadline it answers to. Actions always open to
 // someone while a case runs (custody, extension, suspension, recusal,
 // proposing a transfer, recording a challenge, sending a reported case back
-// for further investigation) are not waiting for anyone.
+// for further investigation; during execution a payment plan, which waits for
+// the party's application, the end of execution, and the court's ruling) are
+// not waiting for anyone.
 
 import type { ActorSnapshot } from './actor.types';
 import { allowedActions, type AllowedActionsOptions } from './allowed-actions';
@@ -29,6 +31,9 @@ const ALWAYS_OPEN: readonly ActionName[] = [
   'seizures',
   'seizures/extension',
   'seizures/testing',
+  'payment-plan',
+  'execution-end',
+  'enforcement/ruling',
 ];
 
 /** The deadline a step answers to; steps before the decision answer to the decision limit. */
@@ -40,6 +45,7 @@ const STEP_DEADLINE: Partial<Record<ActionName, DeadlineKind>> = {
   defence: 'defence',
   service: 'service',
   payments: 'payment',
+  'enforcement/court': 'courtEnforcement',
   closure: 'closure',
   'simple-report': 'simpleReport',
   // The named reviewer answers to the review's own limit; the head reassigns a review that missed it.

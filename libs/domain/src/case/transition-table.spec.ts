@@ -139,6 +139,11 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   ),
   SERVE: cells([['DECIDED'], OK]),
   RECORD_PAYMENT: cells([['SERVED', 'SIMPLE:SERVED'], OK]),
+  APPROVE_PAYMENT_PLAN: cells([['SERVED', 'SIMPLE:SERVED'], OK]),
+  SERVE_DEMAND: cells([['SERVED', 'SIMPLE:SERVED'], 'ENFORCEMENT.NOT_OVERDUE']),
+  APPLY_COURT_ENFORCEMENT: cells([['SERVED', 'SIMPLE:SERVED'], 'ENFORCEMENT.NO_DEMAND']),
+  RECORD_COURT_RULING: cells([['SERVED', 'SIMPLE:SERVED'], 'ENFORCEMENT.NOT_APPLIED']),
+  END_EXECUTION: cells([['SERVED', 'SIMPLE:SERVED'], OK]),
   RECORD_CHALLENGE: cells([['SERVED', 'EXECUTED', 'CLOSED', 'SIMPLE:SERVED', 'SIMPLE:EXECUTED', 'SIMPLE:CLOSED'], OK]),
   EXTEND_DEADLINE: cells([['LEAD_REGISTERED', ...INVESTIGATING, 'SUSPENDED'], OK]),
   SUSPEND: cells([INVESTIGATING, OK]),
@@ -250,6 +255,16 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return officer(C.serve(now));
     case 'RECORD_PAYMENT':
       return officer(C.pay(100, now));
+    case 'APPROVE_PAYMENT_PLAN':
+      return head(C.paymentPlan(now, s.decision?.amountDue ?? 1));
+    case 'SERVE_DEMAND':
+      return officer(C.demand(now));
+    case 'APPLY_COURT_ENFORCEMENT':
+      return head(C.applyCourt(now));
+    case 'RECORD_COURT_RULING':
+      return officer(C.courtRuling(now));
+    case 'END_EXECUTION':
+      return head(C.endExecution(now));
     case 'RECORD_CHALLENGE':
       return officer(C.challenge(now));
     case 'EXTEND_DEADLINE':

@@ -241,6 +241,25 @@ export type ChallengeStage = (typeof CHALLENGE_STAGES)[number];
 export const CHALLENGE_RESULTS = ['UPHELD', 'VARIED', 'REVOKED', 'CONFIRMED_INVALID', 'WITHDRAWN', 'DISMISSED'] as const;
 export type ChallengeResult = (typeof CHALLENGE_RESULTS)[number];
 
+/** APL 66: 暂缓 (one later date) or 分期 (several dates and amounts), approved by the head. */
+export const PAYMENT_PLAN_KINDS = ['DEFERRAL', 'INSTALMENTS'] as const;
+export type PaymentPlanKind = (typeof PAYMENT_PLAN_KINDS)[number];
+
+/**
+ * Who collected a payment (罚缴分离, APL 67): a designated bank, an electronic
+ * payment system, or the officers on the spot (only APL 68–69, simple procedure).
+ */
+export const COLLECTOR_KINDS = ['DESIGNATED_BANK', 'ELECTRONIC_PAYMENT', 'ON_THE_SPOT'] as const;
+export type CollectorKind = (typeof COLLECTOR_KINDS)[number];
+
+/** The court's answer to an application for enforcement (ACL 56–58): accepted, enforced, or refused (不予受理或者不予执行). */
+export const COURT_RULINGS = ['ACCEPTED', 'ENFORCED', 'NOT_ENFORCED'] as const;
+export type CourtRuling = (typeof COURT_RULINGS)[number];
+
+/** 终结执行 (ACL 40): the grounds (1)–(5). */
+export const EXECUTION_END_REASONS = ['PARTY_DIED_NO_ESTATE', 'ORGANISATION_DISSOLVED_NO_ASSETS', 'OBJECT_LOST', 'DECISION_REVOKED', 'OTHER'] as const;
+export type ExecutionEndReason = (typeof EXECUTION_END_REASONS)[number];
+
 export const RECUSAL_REQUESTERS = ['PARTY', 'SELF', 'AGENCY'] as const;
 export type RecusalRequester = (typeof RECUSAL_REQUESTERS)[number];
 
@@ -296,6 +315,8 @@ export const DEADLINE_KINDS = [
   'transferSupervisionRequest',
   /** 查封扣押: 30 days from the seizure, once +30 (ACL 25); the earliest open seizure's. */
   'seizure',
+  /** 申请法院强制执行: within 3 months of the close of the challenge windows (ACL 53). */
+  'courtEnforcement',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

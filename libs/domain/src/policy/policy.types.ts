@@ -124,6 +124,12 @@ export interface JurisdictionPolicy {
      * in deadlines.ts (5 working days, reminder 1 day before) — a policy choice.
      */
     legalReview?: PeriodSpec;
+    /**
+     * 申请法院强制执行 (ACL 53): three months from the close of the challenge
+     * windows, counted by the calendar in months. Only `remindBefore` (and, in
+     * test policies, `seconds`) is read; absent: COURT_ENFORCEMENT_REMINDER.
+     */
+    courtEnforcement?: PeriodSpec;
     /** 复议 window (ARL 20: 60 days from service). Absent: the statutory period. */
     reconsiderationWindow?: PeriodSpec;
     /** 诉讼 window (ALL 46: 6 months from service). Absent: the statutory period. */

@@ -222,6 +222,28 @@ export const commands = {
     amount,
     paidAt,
     receipt,
+    collector: { kind: 'DESIGNATED_BANK', name: '中国工商银行长治分行' },
+  }),
+  /** A deferral of `amount` to 60 days after `now` (APL 66). */
+  paymentPlan: (now: string, amount = 52000): CommandOf<'APPROVE_PAYMENT_PLAN'> => ({
+    type: 'APPROVE_PAYMENT_PLAN',
+    kind: 'DEFERRAL',
+    instalments: [{ dueDate: plus(now, 60 * DAY).slice(0, 10), amount }],
+    reason: '当事人确有经济困难，申请暂缓缴纳',
+  }),
+  demand: (servedAt: string): CommandOf<'SERVE_DEMAND'> => ({ type: 'SERVE_DEMAND', documentNumber: '长市监催〔2026〕1号', servedAt }),
+  applyCourt: (appliedAt: string): CommandOf<'APPLY_COURT_ENFORCEMENT'> => ({
+    type: 'APPLY_COURT_ENFORCEMENT',
+    court: '长治市潞州区人民法院',
+    documentNumber: '长市监强执申〔2026〕1号',
+    appliedAt,
+  }),
+  courtRuling: (at: string, ruling: CommandOf<'RECORD_COURT_RULING'>['ruling'] = 'ACCEPTED'): CommandOf<'RECORD_COURT_RULING'> => ({ type: 'RECORD_COURT_RULING', ruling, at }),
+  endExecution: (at: string): CommandOf<'END_EXECUTION'> => ({
+    type: 'END_EXECUTION',
+    reason: 'ORGANISATION_DISSOLVED_NO_ASSETS',
+    facts: '当事人已注销，无财产可供执行，又无义务承受人',
+    at,
   }),
   challenge: (at: string, stage: 'FILED' | 'DECIDED' = 'FILED', result?: CommandOf<'RECORD_CHALLENGE'>['result']): CommandOf<'RECORD_CHALLENGE'> => ({
     type: 'RECORD_CHALLENGE',

@@ -32,6 +32,8 @@ export function testPolicy(opts: { seconds?: boolean; version?: string } = {}): 
     // APL 58 sets no period for 法制审核: 5 WD is this test policy's choice.
     legalReview: { days: 5, kind: 'WORKING', source: 'APL 58 (period: policy)', remindBefore: 1 },
     ...R310_PERIODS,
+    // Counted in months (ACL 53); only the reminder is read from here.
+    courtEnforcement: { days: 0, kind: 'CALENDAR', source: 'ACL 53 (3 months from the close of the challenge windows)', remindBefore: 10 },
   };
   if (opts.seconds) {
     // One "day" = 10 s; reminders one "day" before.

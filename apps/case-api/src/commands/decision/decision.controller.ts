@@ -10,6 +10,7 @@ import { penalty } from '../penalty.dto';
 import { serviceDetails, ServiceDto } from '../service.dto';
 import { DecisionDto } from './decision.dto';
 import { ChallengeDto, PaymentDto } from './execution.dto';
+import { CourtApplicationDto, CourtRulingDto, DemandDto, ExecutionEndDto, PaymentPlanDto } from './enforcement.dto';
 
 /** A recorded challenge answers its id, generated unless the request named one. */
 export class ChallengeRecordedResponse extends CommandResponse {
@@ -48,9 +49,45 @@ export class DecisionController {
     return this.runner.run(call, dto, () => ({ type: 'SERVE', ...serviceDetails(dto) }));
   }
 
-  @CommandRoute('RECORD_PAYMENT', 'Payment recorded: amount, paidAt, receipt')
+  @CommandRoute('RECORD_PAYMENT', 'Payment recorded: amount, paidAt, receipt and the collecting bank or body (罚缴分离)')
   payments(@Body() dto: PaymentDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
-    return this.runner.run(call, dto, () => ({ type: 'RECORD_PAYMENT', amount: dto.amount, paidAt: iso(dto.paidAt), receipt: dto.receipt }));
+    return this.runner.run(call, dto, () => ({
+      type: 'RECORD_PAYMENT',
+      amount: dto.amount,
+      paidAt: iso(dto.paidAt),
+      receipt: dto.receipt,
+      collector: { kind: dto.collector.kind, name: dto.collector.name },
+    }));
+  }
+
+  @CommandRoute('APPROVE_PAYMENT_PLAN', '暂缓或者分期缴纳 approved by a head (APL 66)')
+  paymentPlan(@Body() dto: PaymentPlanDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({
+      type: 'APPROVE_PAYMENT_PLAN',
+      kind: dto.kind,
+      instalments: dto.instalments.map((i) => ({ dueDate: i.dueDate, amount: i.amount })),
+      reason: dto.reason,
+    }));
+  }
+
+  @CommandRoute('SERVE_DEMAND', '催告书 served after the payment period passed unpaid (ACL 35, 54)')
+  demand(@Body() dto: DemandDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({ type: 'SERVE_DEMAND', documentNumber: dto.documentNumber, servedAt: iso(dto.servedAt) }));
+  }
+
+  @CommandRoute('APPLY_COURT_ENFORCEMENT', '申请人民法院强制执行 (ACL 53–55)')
+  courtEnforcement(@Body() dto: CourtApplicationDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({ type: 'APPLY_COURT_ENFORCEMENT', court: dto.court, documentNumber: dto.documentNumber, appliedAt: iso(dto.appliedAt) }));
+  }
+
+  @CommandRoute('RECORD_COURT_RULING', "The court's ruling on the application (ACL 56–58)")
+  courtRuling(@Body() dto: CourtRulingDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({ type: 'RECORD_COURT_RULING', ruling: dto.ruling, at: iso(dto.at), ...(dto.note !== undefined ? { note: dto.note } : {}) }));
+  }
+
+  @CommandRoute('END_EXECUTION', '终结执行 approved by a head (ACL 40)')
+  executionEnd(@Body() dto: ExecutionEndDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
+    return this.runner.run(call, dto, () => ({ type: 'END_EXECUTION', reason: dto.reason, facts: dto.facts, at: iso(dto.at) }));
   }
 
   @CommandRoute('RECORD_CHALLENGE', 'Reconsideration or lawsuit filed or decided; answers its challengeId', { response: ChallengeRecordedResponse })

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsPositive, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsDefined, IsIn, IsNumber, IsPositive, ValidateIf, ValidateNested } from 'class-validator';
 import {
+  COLLECTOR_KINDS,
+  type CollectorKind,
   CHALLENGE_KINDS,
   CHALLENGE_RESULTS,
   CHALLENGE_STAGES,
@@ -10,7 +13,18 @@ import {
 } from '@zhifa/domain';
 import { IsInstant, Text } from '../dto-rules';
 
-/** A payment of the fine or confiscated gains (履行). */
+/** Who collected the payment (罚缴分离, APL 67): the agency collects only on the spot (APL 68–69). */
+export class CollectorDto {
+  @ApiProperty({ enum: COLLECTOR_KINDS, description: 'ON_THE_SPOT only for an on-the-spot (simple procedure) decision' })
+  @IsIn(COLLECTOR_KINDS)
+  kind!: CollectorKind;
+
+  @ApiProperty({ example: '中国工商银行长治分行', description: 'The bank, payment system or (on the spot) officer' })
+  @Text(200)
+  name!: string;
+}
+
+/** A payment of the fine or confiscated gains (履行), or of the late surcharge (加处罚款): the decision's amount is paid first. */
 export class PaymentDto {
   @ApiProperty({ example: 200, description: 'Yuan, at most two decimals' })
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
@@ -24,6 +38,12 @@ export class PaymentDto {
   @ApiProperty({ example: '非税收入缴款书 No. 1404-0001', description: 'Receipt of the collecting bank or unit (罚缴分离)' })
   @Text(200)
   receipt!: string;
+
+  @ApiProperty({ type: CollectorDto })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => CollectorDto)
+  collector!: CollectorDto;
 }
 
 /** 行政复议 / 行政诉讼: filed, then decided. */

@@ -1,5 +1,5 @@
 // 结案 and 归档: the head closes a case that has reached its end (paid,
-// served with nothing due, terminated, or accepted by the police); an officer
+// served with nothing due, execution ended (ACL 40), terminated, or accepted by the police); an officer
 // archives it, after which nothing in it changes.
 
 import { cancelAllDeadlines, meetDeadline } from '../deadlines';
@@ -10,6 +10,7 @@ import { SEALED_STATUS } from '../vocabulary';
 import { all, inStatus, invalid, stage } from './kit';
 import { outstanding } from './shared';
 import { openMeasureIds } from './coercive-measures';
+import { surchargeOwed } from './execution-ledger';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -37,10 +38,18 @@ export const closing = stage<ClosingCommand, ClosingEvent>()(
       from: all(
         inStatus(['EXECUTED', 'SERVED', 'TERMINATED', 'TRANSFER_ACCEPTED']),
         (s) =>
-          s.status === 'SERVED' && outstanding(s) > 0
+          s.status === 'SERVED' && outstanding(s) > 0 && !s.execution?.ended
             ? fail('CASE.PAYMENT_OUTSTANDING', {
                 en: `Close after full payment: ${formatYuan(outstanding(s))} outstanding`,
                 zh: `尚有${zhYuan(outstanding(s))}（${rmbUpper(outstanding(s))}）未缴清，须全部缴清后结案`,
+              })
+            : null,
+        // APL 72: a surcharge left after a late payment is collected too, unless execution ended (ACL 40).
+        (s) =>
+          s.status === 'SERVED' && outstanding(s) <= 0 && surchargeOwed(s) > 0 && !s.execution?.ended
+            ? fail('CASE.PAYMENT_OUTSTANDING', {
+                en: `Close after the late surcharge is paid, or end execution: ${formatYuan(surchargeOwed(s))} of surcharge outstanding (APL 72)`,
+                zh: `尚有加处罚款${zhYuan(surchargeOwed(s))}（${rmbUpper(surchargeOwed(s))}）未缴清（《行政处罚法》第72条），须缴清或终结执行后结案`,
               })
             : null,
         (s) =>
