@@ -60,6 +60,8 @@ export const DEMO_POLICY: JurisdictionPolicy = {
     evidencePreservation: { days: 7, kind: 'WORKING', source: 'APL 56' },
     // APL 58 sets no period for 法制审核: 5 working days is this demo's choice.
     legalReview: { days: 5, kind: 'WORKING', source: 'APL 58 (period: local choice)', remindBefore: 1 },
+    reconsiderationWindow: { days: 60, kind: 'CALENDAR', source: 'ARL 20 (60 days from service)' },
+    litigationWindow: { days: 0, months: 6, kind: 'CALENDAR', source: 'ALL 46 (6 months from service)' },
   },
   simpleProcedure: { maxFine: { PERSON: 200, ORGANISATION: 3000 }, source: 'APL 51' },
   legalReview: {

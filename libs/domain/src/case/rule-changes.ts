@@ -17,6 +17,8 @@ export const RULE_CHANGES = [
   'discretion-benchmarks',
   /** The decision carries the APL 59 contents built from the case, and owes the steps its own assessment requires. */
   'decision-contents',
+  /** A challenge's outcome takes effect (revoked: nothing due; varied: the new amount); archiving waits for pending challenges, which an archived case records as supplements. */
+  'challenge-effects',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

@@ -27,13 +27,16 @@ export function testPolicy(opts: { seconds?: boolean; version?: string } = {}): 
     evidencePreservation: { days: 7, kind: 'WORKING', source: 'APL 56' },
     // APL 58 sets no period for 法制审核: 5 WD is this test policy's choice.
     legalReview: { days: 5, kind: 'WORKING', source: 'APL 58 (period: policy)', remindBefore: 1 },
+    reconsiderationWindow: { days: 60, kind: 'CALENDAR', source: 'ARL 20' },
+    litigationWindow: { days: 0, months: 6, kind: 'CALENDAR', source: 'ALL 46' },
   };
   if (opts.seconds) {
     // One "day" = 10 s; reminders one "day" before.
     for (const key of Object.keys(deadlines) as (keyof Deadlines)[]) {
       const p: PeriodSpec | undefined = deadlines[key];
       if (!p) continue;
-      deadlines[key] = { ...p, seconds: p.days * 10, ...(p.remindBefore !== undefined ? { remindBefore: p.remindBefore * 10 } : {}) };
+      // A month counts as 30 "days" here.
+      deadlines[key] = { ...p, seconds: (p.days + (p.months ?? 0) * 30) * 10, ...(p.remindBefore !== undefined ? { remindBefore: p.remindBefore * 10 } : {}) };
     }
   }
   return {

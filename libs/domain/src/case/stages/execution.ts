@@ -5,15 +5,25 @@ import { meetDeadline } from '../deadlines';
 import { failWith, type RejectionStatus } from '../rejection';
 import { rmbUpper, zhYuan } from '../messages';
 import { fen, formatYuan, Validator } from '../rules/validation';
-import { all, inStatus, invalid, stage } from './kit';
+import { all, byRules, inStatus, invalid, stage, type Check } from './kit';
 import { completed, outstanding } from './shared';
 
 /** The refusals only this stage gives. */
 const CODES = {
   'PAYMENT.NOTHING_DUE': 409,
   'PAYMENT.EXCEEDS_AMOUNT_DUE': 422,
+  'PAYMENT.DECISION_REVOKED': 409,
 } as const satisfies Record<string, RejectionStatus>;
 const fail = failWith(CODES);
+
+// A revoked or invalid decision is executed no more (nothing is due under it).
+const notRevoked: Check = (s) =>
+  s.decision?.revoked
+    ? fail('PAYMENT.DECISION_REVOKED', {
+        en: 'The decision was revoked or found invalid on a challenge: nothing is collected under it',
+        zh: '处罚决定已被撤销或确认无效，不得依该决定收缴罚没款',
+      })
+    : null;
 
 export type ExecutionCommand = { type: 'RECORD_PAYMENT'; amount: number; paidAt: string; receipt: string };
 
@@ -34,7 +44,11 @@ export const execution = stage<ExecutionCommand, ExecutionEvent>()(
     RECORD_PAYMENT: {
       action: 'payments',
       roles: ['OFFICER'],
-      from: all(inStatus(['SERVED']), (s) => (outstanding(s) > 0 ? null : fail('PAYMENT.NOTHING_DUE', { en: 'Nothing is outstanding on this decision', zh: '本处罚决定没有未缴款项' }))),
+      from: all(
+        inStatus(['SERVED']),
+        byRules(notRevoked, null, 'challenge-effects'),
+        (s) => (outstanding(s) > 0 ? null : fail('PAYMENT.NOTHING_DUE', { en: 'Nothing is outstanding on this decision', zh: '本处罚决定没有未缴款项' })),
+      ),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.amount('amount', cmd.amount, { positive: true }).instant('paidAt', cmd.paidAt, { notFuture: true }).text('receipt', cmd.receipt);
