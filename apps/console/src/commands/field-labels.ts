@@ -136,7 +136,11 @@ const FIELD_OVERRIDES: Partial<Record<CommandFormAction, Partial<Record<CommandF
   decision: { text: { zh: '决定书正文', en: 'Decision text' } },
   'simple-decision': { documentNumber: { zh: '当场处罚决定书编号', en: 'Form number' } },
   notice: { text: { zh: '告知书正文', en: 'Notice text' } },
-  challenges: { kind: { zh: '类型', en: 'Kind' }, at: { zh: '提起或作出日期', en: 'Filed or decided at' } },
+  challenges: {
+    kind: { zh: '类型', en: 'Kind' },
+    at: { zh: '提起或作出日期', en: 'Filed or decided at' },
+    penalty: { zh: '变更后的处罚', en: 'Penalty as varied', zhHelp: '结果为变更时填写；不得重于原处罚（《行政复议法》第六十三条、《行政诉讼法》第七十七条）' },
+  },
   suspension: { action: { zh: '事项', en: 'Action' } },
   hearing: { action: { zh: '事项', en: 'Action' } },
 };

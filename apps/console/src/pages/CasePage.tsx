@@ -72,6 +72,21 @@ export default function CasePage() {
             </span>
           </Descriptions.Item>
         )}
+        {c.amountDue !== undefined && (
+          <Descriptions.Item label={caseMessages.amountDue}>
+            <span data-testid="case-amount-due">
+              {yuan(c.amountDue)}
+              {c.refundOwed !== undefined ? ` · ${caseMessages.refundOwed} ${yuan(c.refundOwed)}` : ''}
+            </span>
+          </Descriptions.Item>
+        )}
+        {c.decisionFinalAt && (
+          <Descriptions.Item label={caseMessages.finality}>
+            <span data-testid="case-decision-final">
+              {c.decisionFinal ? caseMessages.finalSince : caseMessages.finalOn} {formatDateTime(c.decisionFinalAt, lang)}
+            </span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t.registeredAt}>{formatDateTime(c.registeredAt, lang)}</Descriptions.Item>
         <Descriptions.Item label={t.policyVersion}>{c.policyVersion}</Descriptions.Item>
       </Descriptions>
@@ -168,6 +183,22 @@ function Basis({ d }: { d: DeadlineView }) {
 }
 
 const useCaseMessages = defineMessages({
-  zh: { majorCase: '重大案件', discretion: '裁量基准' },
-  en: { majorCase: 'Major case', discretion: 'Discretion benchmark' },
+  zh: {
+    majorCase: '重大案件',
+    discretion: '裁量基准',
+    amountDue: '应缴金额',
+    refundOwed: '应退还',
+    finality: '决定生效',
+    finalSince: '已生效，自',
+    finalOn: '复议、诉讼期限届满且无未决复议诉讼时生效：',
+  },
+  en: {
+    majorCase: 'Major case',
+    discretion: 'Discretion benchmark',
+    amountDue: 'Amount due',
+    refundOwed: 'refund owed',
+    finality: 'Decision final',
+    finalSince: 'Final since',
+    finalOn: 'Final when the challenge windows close, unless challenged:',
+  },
 });

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsNumber, IsPositive, ValidateIf } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsNumber, IsPositive, ValidateIf, ValidateNested } from 'class-validator';
 import {
   CHALLENGE_KINDS,
   CHALLENGE_RESULTS,
@@ -9,6 +10,7 @@ import {
   type ChallengeStage,
 } from '@zhifa/domain';
 import { IsInstant, Text } from '../dto-rules';
+import { PenaltyDto } from '../penalty.dto';
 
 /** A payment of the fine or confiscated gains (履行). */
 export class PaymentDto {
@@ -53,4 +55,13 @@ export class ChallengeDto {
   @ValidateIf((o: ChallengeDto, v: unknown) => o.stage === 'DECIDED' || v !== undefined)
   @IsIn(CHALLENGE_RESULTS)
   result?: ChallengeResult;
+
+  @ApiPropertyOptional({
+    type: PenaltyDto,
+    description: 'Result VARIED only, and then required: the penalty as the reconsideration body or court varied it (never heavier, ARL 63, ALL 77); the amount due becomes its fine plus confiscation',
+  })
+  @ValidateIf((o: ChallengeDto, v: unknown) => o.result === 'VARIED' || v !== undefined)
+  @ValidateNested()
+  @Type(() => PenaltyDto)
+  penalty?: PenaltyDto;
 }
