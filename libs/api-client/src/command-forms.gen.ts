@@ -268,6 +268,8 @@ export const COMMAND_FORMS = {
       },
       "at": {
         "type": "string",
+        "format": "date-time",
+        "description": "When the challenge was filed, or its outcome decided",
         "example": "2026-11-23T06:00:00Z"
       },
       "body": {

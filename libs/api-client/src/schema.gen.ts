@@ -1950,7 +1950,11 @@ export interface components {
             kind: "RECONSIDERATION" | "LITIGATION";
             /** @enum {string} */
             stage: "FILED" | "DECIDED";
-            /** @example 2026-11-23T06:00:00Z */
+            /**
+             * Format: date-time
+             * @description When the challenge was filed, or its outcome decided
+             * @example 2026-11-23T06:00:00Z
+             */
             at: string;
             /**
              * @description The reconsideration body or court

@@ -43,7 +43,7 @@ export class ChallengeDto {
   @IsIn(CHALLENGE_STAGES)
   stage!: ChallengeStage;
 
-  @ApiProperty({ example: '2026-11-23T06:00:00Z' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-23T06:00:00Z', description: 'When the challenge was filed, or its outcome decided' })
   @IsInstant()
   at!: string;
 
