@@ -59,6 +59,8 @@ describe('challenges in the console', () => {
     const deadlines = page.getByTestId('deadlines');
     await deadlines.getByText('申请行政复议期限').waitFor();
     await deadlines.getByText('提起行政诉讼期限').waitFor();
+    // The lawsuit window is counted in months, and says so.
+    await deadlines.getByText(/6 个月 \(\d+ /).first().waitFor();
     await expectAccessible(page, 'challenge-windows');
   });
 

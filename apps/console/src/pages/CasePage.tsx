@@ -164,8 +164,11 @@ function Violation({ code, policyVersion }: { code: string; policyVersion: strin
 /** How the API computed a deadline: rule, legal source, period, start, holidays and 调休 met. */
 function Basis({ d }: { d: DeadlineView }) {
   const { t, lang } = useI18n();
+  const caseMessages = useCaseMessages();
   const b = d.basis;
-  const period = b.seconds !== undefined ? `${b.seconds} s` : `${b.days} ${b.kind === 'WORKING' ? t.workingDays : t.calendarDays}`;
+  const days = `${b.days} ${b.kind === 'WORKING' ? t.workingDays : t.calendarDays}`;
+  // A period in months (诉讼 6 months) names them, with the days they came to.
+  const period = b.seconds !== undefined ? `${b.seconds} s` : b.months ? `${b.months} ${caseMessages.months} (${days})` : days;
   return (
     <Descriptions size="small" column={1} colon>
       <Descriptions.Item label={t.legalSource}>{b.source}</Descriptions.Item>
@@ -186,6 +189,7 @@ const useCaseMessages = defineMessages({
   zh: {
     majorCase: '重大案件',
     discretion: '裁量基准',
+    months: '个月',
     amountDue: '应缴金额',
     refundOwed: '应退还',
     finality: '决定生效',
@@ -195,6 +199,7 @@ const useCaseMessages = defineMessages({
   en: {
     majorCase: 'Major case',
     discretion: 'Discretion benchmark',
+    months: 'months',
     amountDue: 'Amount due',
     refundOwed: 'refund owed',
     finality: 'Decision final',
