@@ -77,5 +77,10 @@ export function applyChallengeEffect(
   if (fen(s.amountPaid) >= fen(e.effect.amountDue)) {
     cancelDeadline(s, 'payment', meta.at);
     if (s.status === 'SERVED' && !isRunning(s.deadlines.closure)) completed(s, meta.at, meta);
+    // What was paid covers the varied penalty: it is executed, as of the last payment.
+    if (s.status === 'SERVED' && fen(e.effect.amountDue) > 0) {
+      s.status = 'EXECUTED';
+      s.executedAt = s.payments.at(-1)?.paidAt ?? meta.at;
+    }
   }
 }

@@ -92,6 +92,9 @@ describe('outcomes take effect', () => {
     expect(r.s.decision).toMatchObject({ amountDue: 32000, refundOwed: 8000, varied: { penalty, challengeId: 'ch-1' } });
     expect(r.s.challenges[0]).toMatchObject({ result: 'VARIED', penalty });
     expect(r.s.deadlines.payment?.state).toBe('CANCELLED');
+    // Paid in full under the varied decision.
+    expect(r.s.status).toBe('EXECUTED');
+    expect(r.s.deadlines.closure?.state).toBe('OPEN');
     r.exec(C.close(), H);
   });
 
