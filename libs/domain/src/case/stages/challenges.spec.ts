@@ -1,5 +1,6 @@
 // 复议 / 诉讼 and what their outcomes do (the 'challenge-effects' rule change).
 import { commands as C, DAY, people, plus, scenario, SYSTEM } from '../../testing/case-fixtures';
+import { testPolicy } from '../../testing/test-policy';
 import type { CaseCommand, CommandOf } from '../case-commands';
 import type { DecideResult } from '../decide';
 import { decisionFinalAt } from './shared';
@@ -44,6 +45,15 @@ describe('challenge windows (ARL 20, ALL 46)', () => {
     r.exec({ ...C.challenge(r.now), challengeId: 'ch-2', kind: 'LITIGATION' }, A);
     r.exec({ ...decided(r.now, 'REVOKED'), challengeId: 'ch-2', kind: 'LITIGATION' }, A);
     expect(decisionFinalAt(r.s)).toBeUndefined();
+  });
+
+  it('under a policy older than the windows: the statutory periods', () => {
+    const policy = testPolicy();
+    delete policy.deadlines.reconsiderationWindow;
+    delete policy.deadlines.litigationWindow;
+    const r = scenario('SERVED', policy);
+    expect(r.s.deadlines.reconsiderationWindow?.basis).toMatchObject({ days: 60, source: 'ARL 20 (60 days from service)' });
+    expect(r.s.deadlines.litigationWindow?.basis).toMatchObject({ months: 6, source: 'ALL 46 (6 months from service)' });
   });
 
   it('are armed by the on-the-spot service of a simple decision too', () => {
