@@ -65,6 +65,8 @@ export const DEMO_POLICY: JurisdictionPolicy = {
     legalReview: { days: 5, kind: 'WORKING', source: 'APL 58 (period: local choice)', remindBefore: 1 },
     // Counted in months (ACL 53); only the reminder is read from here.
     courtEnforcement: { days: 0, kind: 'CALENDAR', source: 'ACL 53 (3 months from the close of the challenge windows)', remindBefore: 10 },
+    reconsiderationWindow: { days: 60, kind: 'CALENDAR', source: 'ARL 20 (60 days from service)' },
+    litigationWindow: { days: 0, months: 6, kind: 'CALENDAR', source: 'ALL 46 (6 months from service)' },
   },
   simpleProcedure: { maxFine: { PERSON: 200, ORGANISATION: 3000 }, source: 'APL 51' },
   legalReview: {

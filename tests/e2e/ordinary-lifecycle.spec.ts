@@ -147,7 +147,8 @@ describe('the ordinary procedure over HTTP', () => {
     const archived = await api.command('officer.zhang', id, 'archive');
     expect(archived.status).toBe(200);
     expect(archived.body.recorded).toEqual([{ seq: 14, type: 'CASE_ARCHIVED' }]);
-    expect(archived.body.case).toMatchObject({ status: 'ARCHIVED', allowedActions: [] });
+    // Sealed, but for a challenge the party may still bring (补充归档): its windows outlive the file.
+    expect(archived.body.case).toMatchObject({ status: 'ARCHIVED', allowedActions: ['challenges'] });
     expect(deadlineStates(archived.body.case)).toEqual({
       filingDecision: 'MET',
       decision: 'MET',
@@ -156,6 +157,8 @@ describe('the ordinary procedure over HTTP', () => {
       service: 'MET',
       payment: 'MET',
       closure: 'MET',
+      reconsiderationWindow: 'OPEN',
+      litigationWindow: 'OPEN',
     });
 
     const types = [
@@ -190,7 +193,7 @@ describe('the ordinary procedure over HTTP', () => {
     archivedCaseId = id;
   });
 
-  it('after archiving, every command is 409 with no allowed actions, and nothing is recorded', async () => {
+  it('after archiving, every command but a challenge is 409 with no allowed actions, and nothing is recorded', async () => {
     expect(archivedCaseId).toBeDefined();
     const id = archivedCaseId!;
     const attempts: [string, string, unknown][] = [
@@ -212,7 +215,7 @@ describe('the ordinary procedure over HTTP', () => {
       expect(['CASE.ARCHIVED', 'CASE.CLOSED_FOR_COMMANDS']).toContain(res.body.code);
     }
     const read = await api.get<CaseBody>('officer.zhang', `/cases/${id}`);
-    expect(read.body).toMatchObject({ status: 'ARCHIVED', allowedActions: [], lastSeq: 14 });
+    expect(read.body).toMatchObject({ status: 'ARCHIVED', allowedActions: ['challenges'], lastSeq: 14 });
   });
 
   it('a declined lead is archived directly', async () => {

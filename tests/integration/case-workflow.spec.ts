@@ -163,8 +163,51 @@ describe('case workflow on the Temporal dev server', () => {
       service: 'MET',
       payment: 'MET',
       closure: 'MET',
+      // The party's challenge windows outlive the file.
+      reconsiderationWindow: 'OPEN',
+      litigationWindow: 'OPEN',
     });
     await maybeRecordHistory(client, caseWorkflowId(caseId), 'ordinary-case-to-archive');
+  });
+
+  it('a revoked decision takes effect (challenge-effects patch); an archived case then takes a supplement in a new run on the same chain', async () => {
+    const caseId = randomUUID();
+    await register(caseId, DEMO_POLICY, '2026-11-20T02:00:00Z');
+    const officers = [actor('officer.zhang'), actor('officer.li')];
+    const penalty = { kinds: ['FINE' as const], fineAmount: 3000 };
+    const statuses = await drive(caseId, [
+      ['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'violation likely', officers })],
+      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'a'.repeat(64), sizeBytes: 1 })],
+      ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'substandard goods sold as standard', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《产品质量法》第五十条', circumstanceLevel: 'GENERAL', discretionBases: [{ kind: 'GOODS_VALUE', value: 2000 }] })],
+      ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
+      ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
+      ['officer.zhang', (now) => ({ type: 'SERVE_NOTICE', noticeNumber: 'WF-N9', text: '拟罚款叁仟元', hearingRightsNotified: true, method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
+      ['officer.zhang', () => ({ type: 'RECORD_DEFENCE', waived: true })],
+      ['head.sun', () => ({ type: 'DECIDE', outcome: 'PENALTY', penalty, documentNumber: 'WF-9', text: '罚款叁仟元', ...CONTENTS })],
+      ['officer.zhang', (now) => ({ type: 'SERVE', method: 'DIRECT', servedAt: now, recipient: '王某', proof: '送达回证' })],
+      ['officer.zhang', (now) => ({ type: 'RECORD_CHALLENGE', challengeId: 'r1', kind: 'RECONSIDERATION', stage: 'FILED', at: now, body: '长治市人民政府' })],
+      ['officer.zhang', (now) => ({ type: 'RECORD_CHALLENGE', challengeId: 'r1', kind: 'RECONSIDERATION', stage: 'DECIDED', at: now, body: '长治市人民政府', result: 'REVOKED' })],
+      ['head.sun', () => ({ type: 'CLOSE', summary: 'decision revoked on reconsideration' })],
+      ['officer.zhang', () => ({ type: 'ARCHIVE' })],
+    ]);
+    expect(statuses.slice(-4)).toEqual(['SERVED', 'SERVED', 'CLOSED', 'ARCHIVED']);
+    const handle = client.workflow.getHandle(caseWorkflowId(caseId));
+    await handle.result();
+    const [row] = await ds.query('SELECT state, last_seq FROM cases WHERE id = $1', [caseId]);
+    expect(row.state.decision).toMatchObject({ amountDue: 0, revoked: true });
+    expect(row.state.deadlines.payment.state).toBe('CANCELLED');
+    await maybeRecordHistory(client, caseWorkflowId(caseId), 'challenge-revoked-then-archived');
+
+    // 补充归档: a lawsuit the agency learns of later starts a run carrying the chain's state and seq; the run records it and ends.
+    const input: CaseWorkflowInput = { caseId, policy: DEMO_POLICY, carried: { state: row.state, seq: row.last_seq } };
+    const command: CaseCommand = { type: 'RECORD_CHALLENGE', challengeId: 'l1', kind: 'LITIGATION', stage: 'FILED', at: new Date().toISOString(), body: '长治市潞州区人民法院' };
+    const result = await client.workflow.executeUpdateWithStart(executeCommandUpdate, {
+      args: [{ command, actor: actor('officer.zhang') }],
+      startWorkflowOperation: new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, { workflowId: caseWorkflowId(caseId), taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' }),
+    });
+    expect(result).toMatchObject({ status: 'ARCHIVED', events: [{ seq: 15, type: 'CHALLENGE_RECORDED' }] });
+    await client.workflow.getHandle(caseWorkflowId(caseId)).result();
+    expect(await store.verify(caseId)).toEqual({ valid: true, events: 15 });
   });
 
   it('judges a decision on the notice under the lawful-decision rules, recorded as a patch marker for replay', async () => {

@@ -326,6 +326,8 @@ export const COMMAND_FORMS = {
       },
       "at": {
         "type": "string",
+        "format": "date-time",
+        "description": "When the challenge was filed, or its outcome decided",
         "example": "2026-11-23T06:00:00Z"
       },
       "body": {
@@ -344,6 +346,57 @@ export const COMMAND_FORMS = {
           "WITHDRAWN",
           "DISMISSED"
         ]
+      },
+      "penalty": {
+        "type": "object",
+        "required": [
+          "kinds"
+        ],
+        "properties": {
+          "kinds": {
+            "type": "array",
+            "example": [
+              "FINE"
+            ],
+            "items": {
+              "type": "string",
+              "enum": [
+                "WARNING",
+                "PUBLIC_CRITICISM",
+                "FINE",
+                "CONFISCATION",
+                "LICENCE_SUSPENSION",
+                "QUALIFICATION_DOWNGRADE",
+                "LICENCE_REVOCATION",
+                "ACTIVITY_RESTRICTION",
+                "BUSINESS_SUSPENSION",
+                "CLOSURE",
+                "EMPLOYMENT_BAN",
+                "DETENTION",
+                "OTHER"
+              ]
+            }
+          },
+          "fineAmount": {
+            "type": "number",
+            "description": "Yuan; required with FINE",
+            "example": 5000
+          },
+          "confiscationAmount": {
+            "type": "number",
+            "description": "Yuan of illegal gains confiscated; with CONFISCATION"
+          },
+          "termDays": {
+            "type": "number",
+            "description": "Days of a term penalty (licence suspension, activity restriction, business suspension, employment ban, detention); required with one",
+            "example": 30
+          },
+          "terms": {
+            "type": "string",
+            "description": "What the kinds do not say (goods confiscated, suspension period...)"
+          }
+        },
+        "description": "Result VARIED only, and then required: the penalty as the reconsideration body or court varied it (never heavier, ARL 63, ALL 77); the amount due becomes its fine plus confiscation"
       }
     }
   },

@@ -1508,7 +1508,10 @@ export interface components {
              * @description Local date of start (not counted)
              */
             startDate: string;
+            /** @description Days counted (a period in months: the calendar days its months came to) */
             days: number;
+            /** @description A period in months (ALL 46): to the same day number of the last month, or its last day */
+            months?: number;
             /** @enum {string} */
             kind: "WORKING" | "CALENDAR";
             /** @description Test policies only: a period of seconds */
@@ -1817,6 +1820,17 @@ export interface components {
             coerciveMeasures?: components["schemas"]["CoerciveMeasureView"][];
             /** @description A served decision with money due: the ledger as of now (GET /cases/{id}; not in command answers) */
             ledger?: components["schemas"]["ExecutionLedgerView"];
+            /** @description Yuan due under the decision as it now stands: 0 once revoked or found invalid, the new amount once varied */
+            amountDue?: number;
+            /** @description Yuan paid beyond what the decision, as revoked or varied, leaves due: owed back to the party */
+            refundOwed?: number;
+            /**
+             * Format: date-time
+             * @description When the served decision becomes final: both challenge windows closed (ARL 20, ALL 46) and no challenge pending; absent while one is pending or once the decision is revoked
+             */
+            decisionFinalAt?: string;
+            /** @description The decision is final now (decisionFinalAt has passed) */
+            decisionFinal?: boolean;
             /** @description The jurisdiction policy version the case pinned when registered */
             policyVersion: string;
             /** @description Sequence number of the last recorded event */
@@ -2680,7 +2694,11 @@ export interface components {
             kind: "RECONSIDERATION" | "LITIGATION";
             /** @enum {string} */
             stage: "FILED" | "DECIDED";
-            /** @example 2026-11-23T06:00:00Z */
+            /**
+             * Format: date-time
+             * @description When the challenge was filed, or its outcome decided
+             * @example 2026-11-23T06:00:00Z
+             */
             at: string;
             /**
              * @description The reconsideration body or court
@@ -2692,6 +2710,8 @@ export interface components {
              * @enum {string}
              */
             result?: "UPHELD" | "VARIED" | "REVOKED" | "CONFIRMED_INVALID" | "WITHDRAWN" | "DISMISSED";
+            /** @description Result VARIED only, and then required: the penalty as the reconsideration body or court varied it (never heavier, ARL 63, ALL 77); the amount due becomes its fine plus confiscation */
+            penalty?: components["schemas"]["PenaltyDto"];
         };
         ChallengeRecordedResponse: {
             case: components["schemas"]["CaseView"];

@@ -1,7 +1,7 @@
 // What the API, the worker and the workflow agree on. No Nest, no I/O:
 // only Temporal's definition helpers (pure) and domain types.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { ActorSnapshot, CaseCommand, CaseState, JurisdictionPolicy, Rejection } from '@zhifa/domain';
+import { decisionFinalAt, type ActorSnapshot, type CaseCommand, type CaseState, type JurisdictionPolicy, type Rejection } from '@zhifa/domain';
 
 export const DEFAULT_TASK_QUEUE = 'zhifa-cases';
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
@@ -47,14 +47,27 @@ export interface CaseHeaderFacts {
   sameActCases?: CaseState['sameActCases'];
   /** 先行登记保存 and 查封扣押 on the case, each with its id (absent before the first). */
   coerciveMeasures?: CaseState['coerciveMeasures'];
+  /** When the served decision becomes final: its challenge windows closed and no challenge pending (absent once revoked). */
+  decisionFinalAt?: string;
+  /** Yuan due under the decision as it now stands (revoked: 0; varied: the new amount). */
+  amountDue?: number;
+  /** Yuan paid beyond what the decision, as revoked or varied, leaves due: owed back to the party. */
+  refundOwed?: number;
 }
 
-export function caseHeaderFacts(s: Pick<CaseState, 'majorCase' | 'report' | 'sameActCases' | 'coerciveMeasures'> | null | undefined): CaseHeaderFacts {
+export function caseHeaderFacts(s: CaseState | null | undefined): CaseHeaderFacts {
   const facts: CaseHeaderFacts = {};
   if (s?.majorCase) facts.majorCase = s.majorCase;
   if (s?.report?.discretion) facts.discretion = s.report.discretion;
   if (s?.sameActCases && s.sameActCases.length > 0) facts.sameActCases = s.sameActCases;
   if (s?.coerciveMeasures && s.coerciveMeasures.length > 0) facts.coerciveMeasures = s.coerciveMeasures;
+  if (s?.decision) {
+    facts.amountDue = s.decision.amountDue;
+    if (s.decision.refundOwed !== undefined) facts.refundOwed = s.decision.refundOwed;
+    // Read models written before the windows existed have no deadlines for them: nothing to say.
+    const finalAt = s.deadlines ? decisionFinalAt(s) : undefined;
+    if (finalAt) facts.decisionFinalAt = finalAt;
+  }
   return facts;
 }
 

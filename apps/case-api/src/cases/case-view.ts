@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { caseHeaderFacts, type CaseSnapshot, type CommandResult } from '@zhifa/contracts';
+import { caseHeaderFacts, type CaseHeaderFacts, type CaseSnapshot, type CommandResult } from '@zhifa/contracts';
 import {
   ACTION_NAMES,
   CASE_FLAGS,
@@ -189,6 +189,22 @@ export class CaseView {
   })
   ledger?: ExecutionLedgerView;
 
+  @ApiPropertyOptional({ type: Number, description: 'Yuan due under the decision as it now stands: 0 once revoked or found invalid, the new amount once varied' })
+  amountDue?: number;
+
+  @ApiPropertyOptional({ type: Number, description: 'Yuan paid beyond what the decision, as revoked or varied, leaves due: owed back to the party' })
+  refundOwed?: number;
+
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description: 'When the served decision becomes final: both challenge windows closed (ARL 20, ALL 46) and no challenge pending; absent while one is pending or once the decision is revoked',
+  })
+  decisionFinalAt?: string;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'The decision is final now (decisionFinalAt has passed)' })
+  decisionFinal?: boolean;
+
   @ApiProperty({ type: String, description: 'The jurisdiction policy version the case pinned when registered' })
   policyVersion!: string;
 
@@ -233,6 +249,11 @@ export class CommandResponse {
   recorded!: RecordedEventRef[];
 }
 
+/** Whether the decision is final on the caller's clock. */
+function finality(facts: CaseHeaderFacts, clock: CaseClock): Pick<CaseView, 'decisionFinal'> {
+  return facts.decisionFinalAt ? { decisionFinal: Date.parse(facts.decisionFinalAt) <= Date.parse(clock.now) } : {};
+}
+
 /** A case as the read model holds it. */
 export function caseView(row: CaseEntity, allowedActions: string[], clock: CaseClock): CaseView {
   const ledger = executionLedgerView(row.state as unknown as CaseState | null, clock);
@@ -241,6 +262,7 @@ export function caseView(row: CaseEntity, allowedActions: string[], clock: CaseC
     ...(ledger ? { ledger } : {}),
     ...facts,
     ...(facts.coerciveMeasures ? { coerciveMeasures: measureViews(facts.coerciveMeasures) } : {}),
+    ...finality(facts, clock),
     id: row.id,
     caseNumber: row.caseNumber,
     status: row.status,
@@ -278,6 +300,10 @@ export function commandCaseView(result: CommandResult & { case: CaseSnapshot }, 
     ...(c.discretion ? { discretion: c.discretion } : {}),
     ...(c.sameActCases ? { sameActCases: c.sameActCases } : {}),
     ...(c.coerciveMeasures ? { coerciveMeasures: measureViews(c.coerciveMeasures) } : {}),
+    ...(c.amountDue !== undefined ? { amountDue: c.amountDue } : {}),
+    ...(c.refundOwed !== undefined ? { refundOwed: c.refundOwed } : {}),
+    ...(c.decisionFinalAt ? { decisionFinalAt: c.decisionFinalAt } : {}),
+    ...finality(c, clock),
     policyVersion: c.policyVersion,
     lastSeq: c.lastSeq,
     registeredAt: new Date(c.registeredAt).toISOString(),

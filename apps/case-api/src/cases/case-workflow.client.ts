@@ -7,6 +7,7 @@ import {
   decide,
   gate,
   isSealed,
+  isSupplement,
   localDate,
   type ActorSnapshot,
   type CaseCommand,
@@ -105,10 +106,37 @@ export class CaseWorkflowClient {
 
   /** A command on an existing case, whose row the caller has read (its workflow id, and its status if the workflow ended). */
   async execute(row: CaseEntity, actor: ActorSnapshot, command: CaseCommand, idempotencyKey?: string): Promise<CommandResult> {
+    if (isSealed(row.status) && isSupplement(command.type)) return this.supplement(row, actor, command, idempotencyKey);
     const handle = this.temporal.client.workflow.getHandle(row.workflowId);
     return this.mapFailures(row, () =>
       handle.executeUpdate(executeCommandUpdate, {
         args: [{ command, actor }],
+        ...(idempotencyKey ? { updateId: `${actor.userId}:${idempotencyKey}` } : {}),
+      }),
+    );
+  }
+
+  /**
+   * 补充归档: an archived case's workflow has ended, so a supplement (a
+   * challenge or its outcome) starts a new run of the same workflow id
+   * carrying the case as the chain left it (state and last seq, as for
+   * continue-as-new). The run judges the command with decide() like any
+   * other, appends it to the same hash chain, and ends again. A run still
+   * open (the archiving one, or another supplement) takes it instead.
+   */
+  private async supplement(row: CaseEntity, actor: ActorSnapshot, command: CaseCommand, idempotencyKey?: string): Promise<CommandResult> {
+    const policy = await this.directory.policyVersion(row.policyVersion);
+    const input: CaseWorkflowInput = { caseId: row.id, policy, carried: { state: row.state as unknown as CaseState, seq: row.lastSeq } };
+    const start = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
+      workflowId: row.workflowId,
+      taskQueue: this.temporal.cfg.temporal.taskQueue,
+      args: [input],
+      workflowIdConflictPolicy: 'USE_EXISTING',
+    });
+    return this.mapFailures(row, () =>
+      this.temporal.client.workflow.executeUpdateWithStart(executeCommandUpdate, {
+        args: [{ command, actor }],
+        startWorkflowOperation: start,
         ...(idempotencyKey ? { updateId: `${actor.userId}:${idempotencyKey}` } : {}),
       }),
     );

@@ -33,8 +33,11 @@ export class DeadlineBasisView implements DeadlineBasis {
   @ApiProperty({ type: String, format: 'date', description: 'Local date of start (not counted)' })
   startDate!: string;
 
-  @ApiProperty({ type: Number })
+  @ApiProperty({ type: Number, description: 'Days counted (a period in months: the calendar days its months came to)' })
   days!: number;
+
+  @ApiPropertyOptional({ type: Number, description: 'A period in months (ALL 46): to the same day number of the last month, or its last day' })
+  months?: number;
 
   @ApiProperty({ enum: DAY_KINDS })
   kind!: DayKind;

@@ -40,6 +40,7 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'CASE.SUSPECTED_CRIME_UNRESOLVED': { 'zh-CN': '涉嫌犯罪尚未移送或作出不移送决定', en: 'A suspected crime is unresolved' },
   'CASE.PAYMENT_OUTSTANDING': { 'zh-CN': '罚没款尚未缴清，不得结案', en: 'Money is still outstanding' },
   'CASE.SIMPLE_NOT_REPORTED': { 'zh-CN': '当场处罚决定尚未报所属机关备案', en: 'The on-the-spot decision is not reported' },
+  'CASE.CHALLENGE_PENDING': { 'zh-CN': '复议或诉讼尚未审结，不能归档', en: 'A challenge is pending: archive after its outcome' },
   'CASE.ALREADY_REPORTED': { 'zh-CN': '当场处罚决定已备案', en: 'Already reported' },
   'CASE.COMMAND_FAILED': { 'zh-CN': '操作未能完成，已记录', en: 'The command failed; it has been logged' },
 
@@ -132,6 +133,8 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'ENFORCEMENT.NOTHING_TO_END': { 'zh-CN': '没有可终结执行的款项', en: 'Nothing is left to end' },
   'CHALLENGE.NOT_FOUND': { 'zh-CN': '没有该复议或诉讼记录', en: 'No such challenge' },
   'CHALLENGE.DUPLICATE_ID': { 'zh-CN': '复议或诉讼编号重复', en: 'Challenge id already used' },
+  'CHALLENGE.VARIED_HEAVIER': { 'zh-CN': '变更后的处罚不得重于原处罚', en: 'A varied penalty may not be heavier' },
+  'PAYMENT.DECISION_REVOKED': { 'zh-CN': '处罚决定已撤销或确认无效，不再收缴', en: 'The decision was revoked: nothing is collected' },
 
   // Deadlines
   'DEADLINE.NOT_OPEN': { 'zh-CN': '该期限未在进行中', en: 'The deadline is not running' },

@@ -182,7 +182,11 @@ const FIELD_OVERRIDES: Partial<Record<CommandFormAction, Partial<Record<CommandF
   'simple-conversion': { reason: { zh: '转为普通程序的理由', en: 'Why converted' } },
   'simple-dismissal': { reason: { zh: '不予处理理由', en: 'Reason' }, facts: { zh: '核查情况', en: 'What was found' } },
   notice: { text: { zh: '告知书正文', en: 'Notice text' } },
-  challenges: { kind: { zh: '类型', en: 'Kind' }, at: { zh: '提起或作出日期', en: 'Filed or decided at' } },
+  challenges: {
+    kind: { zh: '类型', en: 'Kind' },
+    at: { zh: '提起或作出日期', en: 'Filed or decided at' },
+    penalty: { zh: '变更后的处罚', en: 'Penalty as varied', zhHelp: '结果为变更时填写；不得重于原处罚（《行政复议法》第六十三条、《行政诉讼法》第七十七条）' },
+  },
   suspension: { action: { zh: '事项', en: 'Action' } },
   hearing: { action: { zh: '事项', en: 'Action' } },
   payments: { name: { zh: '代收机构名称', en: 'Name' }, kind: { zh: '收缴方式', en: 'How collected' } },

@@ -76,6 +76,21 @@ export default function CasePage() {
             </span>
           </Descriptions.Item>
         )}
+        {c.amountDue !== undefined && (
+          <Descriptions.Item label={caseMessages.amountDue}>
+            <span data-testid="case-amount-due">
+              {yuan(c.amountDue)}
+              {c.refundOwed !== undefined ? ` · ${caseMessages.refundOwed} ${yuan(c.refundOwed)}` : ''}
+            </span>
+          </Descriptions.Item>
+        )}
+        {c.decisionFinalAt && (
+          <Descriptions.Item label={caseMessages.finality}>
+            <span data-testid="case-decision-final">
+              {c.decisionFinal ? caseMessages.finalSince : caseMessages.finalOn} {formatDateTime(c.decisionFinalAt, lang)}
+            </span>
+          </Descriptions.Item>
+        )}
         <Descriptions.Item label={t.registeredAt}>{formatDateTime(c.registeredAt, lang)}</Descriptions.Item>
         <Descriptions.Item label={t.policyVersion}>{c.policyVersion}</Descriptions.Item>
       </Descriptions>
@@ -157,8 +172,11 @@ function Violation({ code, policyVersion }: { code: string; policyVersion: strin
 /** How the API computed a deadline: rule, legal source, period, start, holidays and 调休 met. */
 function Basis({ d }: { d: DeadlineView }) {
   const { t, lang } = useI18n();
+  const caseMessages = useCaseMessages();
   const b = d.basis;
-  const period = b.seconds !== undefined ? `${b.seconds} s` : `${b.days} ${b.kind === 'WORKING' ? t.workingDays : t.calendarDays}`;
+  const days = `${b.days} ${b.kind === 'WORKING' ? t.workingDays : t.calendarDays}`;
+  // A period in months (诉讼 6 months) names them, with the days they came to.
+  const period = b.seconds !== undefined ? `${b.seconds} s` : b.months ? `${b.months} ${caseMessages.months} (${days})` : days;
   return (
     <Descriptions size="small" column={1} colon>
       <Descriptions.Item label={t.legalSource}>{b.source}</Descriptions.Item>
@@ -176,6 +194,24 @@ function Basis({ d }: { d: DeadlineView }) {
 }
 
 const useCaseMessages = defineMessages({
-  zh: { majorCase: '重大案件', discretion: '裁量基准' },
-  en: { majorCase: 'Major case', discretion: 'Discretion benchmark' },
+  zh: {
+    majorCase: '重大案件',
+    discretion: '裁量基准',
+    months: '个月',
+    amountDue: '应缴金额',
+    refundOwed: '应退还',
+    finality: '决定生效',
+    finalSince: '已生效，自',
+    finalOn: '复议、诉讼期限届满且无未决复议诉讼时生效：',
+  },
+  en: {
+    majorCase: 'Major case',
+    discretion: 'Discretion benchmark',
+    months: 'months',
+    amountDue: 'Amount due',
+    refundOwed: 'refund owed',
+    finality: 'Decision final',
+    finalSince: 'Final since',
+    finalOn: 'Final when the challenge windows close, unless challenged:',
+  },
 });

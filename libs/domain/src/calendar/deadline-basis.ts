@@ -26,6 +26,8 @@ export interface DeadlineBasis {
   /** Local YYYY-MM-DD of start (not counted). */
   startDate: string;
   days: number;
+  /** A period in months (ALL 46): `days` are the calendar days they came to from the start date. */
+  months?: number;
   kind: DayKind;
   seconds?: number;
   pauses: { from: string; to?: string; reason: string; daysExcluded: number }[];

@@ -6,6 +6,7 @@ import type { HolidayCalendarYear, PeriodSpec } from '../policy/policy.types';
 import { pauseEcho, type ComputedDeadline, type ParsedPause, type PauseInterval } from './deadline-basis';
 import { CalendarLookup } from './holiday-calendar';
 import { formatDay, localDay, localMidnight, parseInstant } from './instants';
+import { periodDays } from './month-periods';
 import { secondsDeadline } from './seconds-periods';
 import { stepBack, walk, type PausedRange } from './working-day-arithmetic';
 
@@ -60,7 +61,8 @@ export function computeDeadline(args: {
   });
 
   const lookup = new CalendarLookup(calendars);
-  const r = walk(startDay, period.days, period.kind, lookup, ranges);
+  const days = periodDays(period, startDay);
+  const r = walk(startDay, days, period.kind, lookup, ranges);
   const dueAtMs = localMidnight(r.dueDay + 1, timeZone) - 1;
 
   let remindAtMs: number | undefined;
@@ -82,7 +84,8 @@ export function computeDeadline(args: {
       source: period.source,
       start,
       startDate: formatDay(startDay),
-      days: period.days,
+      days,
+      ...(period.months ? { months: period.months } : {}),
       kind: period.kind,
       pauses: pauses.map((p, i) => ({ ...pauseEcho(p), daysExcluded: excludedByPause[i] })),
       holidaysMet: r.holidaysMet,

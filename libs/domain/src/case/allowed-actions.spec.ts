@@ -60,9 +60,10 @@ describe('allowedActions', () => {
     expect(allowedActions(r.s, lapsed, { now: r.now, policy: r.policy })).toEqual([]);
   });
 
-  it('archived: nothing, for anyone', () => {
+  it('archived: nothing for anyone but a challenge, which the case officers may still record (补充归档)', () => {
     const r = scenario('ARCHIVED');
-    for (const p of Object.values(people)) expect(allowedActions(r.s, p)).toEqual([]);
+    for (const p of Object.values(people)) expect(allowedActions(r.s, p)).toEqual(r.s.officers.some((o) => o.userId === p.userId) ? ['challenges'] : []);
+    expect(allowedActions(r.s, A, { rulesBefore: 'challenge-effects' })).toEqual([]);
   });
 
   it('simple procedure: the deciding officer and the head', () => {

@@ -9,6 +9,7 @@ import type { CaseState } from './case-state';
 import { ACTION_NAMES, COMMAND_ACTIONS, COMMAND_TYPES, type ActionName } from './command-table';
 import { gate } from './gate';
 import { hasRole } from './rules/people';
+import { isSupplement } from './supplements';
 import { isSealed } from './vocabulary';
 import type { RuleOptions } from './rule-changes';
 
@@ -31,9 +32,9 @@ export function allowedActions(
 ): ActionName[] {
   if (isSystemActor(actor)) return [];
   if (state === null) return hasRole(actor, 'OFFICER') ? ['register'] : [];
-  if (isSealed(state.status)) return [];
   const found = new Set<ActionName>();
-  for (const type of COMMAND_TYPES) {
+  // An archived case takes only supplements.
+  for (const type of isSealed(state.status) ? COMMAND_TYPES.filter((t) => isSupplement(t, opts)) : COMMAND_TYPES) {
     const action = COMMAND_ACTIONS[type];
     if (action === null || action === 'register' || found.has(action)) continue;
     const probes = PROBES[type] ?? [{}];

@@ -310,6 +310,10 @@ export interface CaseDecisionRecord {
   simple: boolean;
   assessment?: DecisionAssessment;
   revoked?: boolean;
+  /** The penalty as a reconsideration or court varied it (ARL 63, ALL 77); `amountDue` is then its amount. */
+  varied?: { penalty: Penalty; challengeId: string; at: string };
+  /** Paid beyond what the decision, as revoked or varied, leaves due: owed back to the party. */
+  refundOwed?: number;
 }
 
 export interface PaymentRecord {
@@ -328,6 +332,12 @@ export interface ChallengeRecord {
   body: string;
   decidedAt?: string;
   result?: ChallengeResult;
+  /** Filed after its window closed (ARL 20 ¶2, ALL 48 let the body accept it for good reason): recorded, with this note. */
+  late?: { windowEnd: string };
+  /** Recorded after the case was archived (补充归档). */
+  supplement?: true;
+  /** VARIED: the penalty as varied. */
+  penalty?: Penalty;
 }
 
 export interface TransferRecord {

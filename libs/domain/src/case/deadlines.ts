@@ -109,6 +109,16 @@ export const COURT_ENFORCEMENT_REMINDER: PeriodSpec = {
   remindBefore: 10,
 };
 
+/**
+ * The party's challenge windows as the statutes set them, from service of the
+ * decision: 复议 60 days (ARL 20), 诉讼 6 months (ALL 46). A policy may state
+ * them (the same figures); older policies lack them and get these.
+ */
+export const CHALLENGE_WINDOW_PERIODS: Record<'reconsiderationWindow' | 'litigationWindow', PeriodSpec> = {
+  reconsiderationWindow: { days: 60, kind: 'CALENDAR', source: 'ARL 20 (60 days from service)' },
+  litigationWindow: { days: 0, months: 6, kind: 'CALENDAR', source: 'ALL 46 (6 months from service)' },
+};
+
 /** The period of a deadline kind: the policy's, or the fallback of a period older policies lack. */
 export function periodOf(kind: DeadlineKind, policy: JurisdictionPolicy): PeriodSpec {
   return basePeriod(kind, policy);
@@ -120,7 +130,7 @@ function basePeriod(kind: DeadlineKind, policy: JurisdictionPolicy): PeriodSpec 
   if (kind in R310_PERIODS) return R310_PERIODS[kind as keyof typeof R310_PERIODS];
   if (kind === 'seizure') return SEIZURE_FALLBACK;
   if (kind === 'courtEnforcement') return COURT_ENFORCEMENT_REMINDER;
-  if (kind === 'reconsiderationWindow' || kind === 'litigationWindow') throw new Error(`${kind}: no statutory fallback yet (challenge windows are being built)`);
+  if (kind === 'reconsiderationWindow' || kind === 'litigationWindow') return CHALLENGE_WINDOW_PERIODS[kind];
   return kind === 'legalReview' ? LEGAL_REVIEW_FALLBACK : hearingRequestPeriod(policy);
 }
 

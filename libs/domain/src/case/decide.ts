@@ -18,6 +18,7 @@ import { personRef } from './rules/people';
 import type { Handler, HandlerContext } from './stages/kit';
 import { isFail } from './stages/kit';
 import { registerLead } from './stages/registration';
+import { isSupplement } from './supplements';
 import { isSealed } from './vocabulary';
 import { ruleOptions } from './rule-changes';
 
@@ -30,7 +31,7 @@ export function decide(state: CaseState | null, command: CaseCommand, ctx: Comma
     rejection: {
       ...f,
       state: state?.status ?? null,
-      allowedActions: isSealed(state?.status) ? [] : allowedActions(state, ctx.actor, { now: ctx.now, policy: ctx.policy, ...ruleOptions(ctx) }),
+      allowedActions: allowedActions(state, ctx.actor, { now: ctx.now, policy: ctx.policy, ...ruleOptions(ctx) }),
     },
   });
 
@@ -39,7 +40,8 @@ export function decide(state: CaseState | null, command: CaseCommand, ctx: Comma
       fail('VALIDATION.FAILED', { en: 'Unknown command type', zh: '未知的操作类型' }, [{ field: 'type', message: { en: 'is not a known command', zh: '不是已知的操作' } }]),
     );
   }
-  if (state && isSealed(state.status)) {
+  // An archived case takes only supplements (supplements.ts); their stage judges them.
+  if (state && isSealed(state.status) && !isSupplement(command.type, ctx)) {
     return reject(
       fail('CASE.ARCHIVED', {
         en: `Case ${state.caseNumber} is archived: nothing in an archived case changes (MSA 78–79)`,

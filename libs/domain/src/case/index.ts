@@ -33,6 +33,8 @@ export { certificateOn, certificateValidOn, checkNamedOfficers, investigatorIds,
 export { deemedServedAt, PUBLIC_NOTICE_DAYS } from './rules/service';
 export { limitationCheck, addYears } from './rules/limitation';
 export * from './read-access';
+export { challengePending, challengeWindowsEnd, decisionFinalAt } from './stages/shared';
+export { isSupplement, SUPPLEMENT_COMMANDS } from './supplements';
 export { tasksFor, type CaseTask } from './tasks';
 export { legalReviewRounds, type LegalReviewRound, type RecordedCaseEvent } from './legal-review-rounds';
 export { discretionScale, finePlacement, FINE_PLACEMENTS, type DiscretionScale, type FinePlacement } from './rules/discretion';

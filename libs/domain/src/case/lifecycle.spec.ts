@@ -89,9 +89,14 @@ describe('a full ordinary lifecycle', () => {
       ['defence', 'MET'],
       ['hearingRequest', 'MET'],
       ['service', 'MET'],
+      // The party's challenge windows run from service and outlive the file (ARL 20: 60 days; ALL 46: 6 months).
+      ['reconsiderationWindow', 'OPEN'],
+      ['litigationWindow', 'OPEN'],
       ['payment', 'MET'],
       ['closure', 'MET'],
     ]);
+    expect(r.s.deadlines.reconsiderationWindow?.basis).toMatchObject({ startDate: '2026-03-05', days: 60, dueDate: '2026-05-06' });
+    expect(r.s.deadlines.litigationWindow?.basis).toMatchObject({ startDate: '2026-03-05', months: 6, dueDate: '2026-09-07' });
     expect(r.s.flags).toEqual(['HEARING_OFFERED']);
     expect(r.log.map((e) => e.event.type)).toEqual([
       'LEAD_REGISTERED',
@@ -465,12 +470,19 @@ describe('challenges', () => {
 });
 
 describe('archived cases are sealed (MSA 78–79)', () => {
-  it.each([...COMMAND_TYPES])('%s → 409 CASE.ARCHIVED with no allowed actions', (type) => {
+  it.each(COMMAND_TYPES.filter((t) => t !== 'RECORD_CHALLENGE'))('%s → 409 CASE.ARCHIVED; only a challenge may be supplemented', (type) => {
     const r = scenario('ARCHIVED');
     for (const actor of [A, H, R, SYSTEM]) {
       const rej = rejected(decide(r.s, { type } as CaseCommand, { actor, policy: r.policy, now: r.now }));
-      expect(rej).toMatchObject({ code: 'CASE.ARCHIVED', status: 409, state: 'ARCHIVED', allowedActions: [] });
+      // The case's officer may still record a challenge (补充归档); nobody anything else.
+      expect(rej).toMatchObject({ code: 'CASE.ARCHIVED', status: 409, state: 'ARCHIVED', allowedActions: actor === A ? ['challenges'] : [] });
     }
+  });
+
+  it('replayed history from before the challenge supplements refuses a challenge too', () => {
+    const r = scenario('ARCHIVED');
+    const rej = rejected(decide(r.s, { type: 'RECORD_CHALLENGE' } as CaseCommand, { actor: A, policy: r.policy, now: r.now, rulesBefore: 'challenge-effects' }));
+    expect(rej).toMatchObject({ code: 'CASE.ARCHIVED', status: 409, allowedActions: [] });
   });
 });
 

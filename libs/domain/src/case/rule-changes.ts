@@ -25,6 +25,8 @@ export const RULE_CHANGES = [
   'one-fine-per-act',
   /** Payments name their collector (罚缴分离, APL 67) and may include the late surcharge (APL 72). */
   'execution-ledger',
+  /** A challenge's outcome takes effect (revoked: nothing due; varied: the new amount); archiving waits for pending challenges, which an archived case records as supplements. */
+  'challenge-effects',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

@@ -75,6 +75,8 @@ const WITH_OPEN_DEADLINE: ScenarioName[] = [
   'SIMPLE:SERVED',
   'SIMPLE:EXECUTED',
 ];
+// The challenge windows run on after closing; they have no reminder.
+const WITH_OPEN_WINDOW: ScenarioName[] = ['CLOSED', 'SIMPLE:CLOSED'];
 const deadlineCells = cells(
   [ORDINARY.filter((n) => !ARCHIVED.includes(n)), 'DEADLINE.NOT_OPEN'],
   [['SIMPLE:LEAD_REGISTERED', 'SIMPLE:CLOSED'], 'DEADLINE.NOT_OPEN'],
@@ -144,7 +146,8 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   APPLY_COURT_ENFORCEMENT: cells([['SERVED', 'SIMPLE:SERVED'], 'ENFORCEMENT.NO_DEMAND']),
   RECORD_COURT_RULING: cells([['SERVED', 'SIMPLE:SERVED'], 'ENFORCEMENT.NOT_APPLIED']),
   END_EXECUTION: cells([['SERVED', 'SIMPLE:SERVED'], OK]),
-  RECORD_CHALLENGE: cells([['SERVED', 'EXECUTED', 'CLOSED', 'SIMPLE:SERVED', 'SIMPLE:EXECUTED', 'SIMPLE:CLOSED'], OK]),
+  // An archived case records a challenge as a supplement (补充归档).
+  RECORD_CHALLENGE: cells([['SERVED', 'EXECUTED', 'CLOSED', 'SIMPLE:SERVED', 'SIMPLE:EXECUTED', 'SIMPLE:CLOSED', ...ARCHIVED], OK]),
   EXTEND_DEADLINE: cells([['LEAD_REGISTERED', ...INVESTIGATING, 'SUSPENDED'], OK]),
   SUSPEND: cells([INVESTIGATING, OK]),
   RESUME: cells([['SUSPENDED'], OK]),
@@ -161,7 +164,7 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   SIMPLE_NO_PENALTY: cells([['SIMPLE:LEAD_REGISTERED'], OK]),
   DISMISS_SIMPLE_LEAD: cells([['SIMPLE:LEAD_REGISTERED'], OK]),
   DEADLINE_REMINDER: deadlineCells,
-  DEADLINE_ESCALATION: deadlineCells,
+  DEADLINE_ESCALATION: { ...deadlineCells, ...cells([WITH_OPEN_WINDOW, OK]) },
   PROPOSE_TRANSFER: cells([INVESTIGATING, OK]),
   DECIDE_TRANSFER: cells([['TRANSFER_PROPOSED'], OK]),
   DISPATCH_TRANSFER: cells([['TRANSFER_APPROVED'], OK]),
@@ -183,7 +186,7 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
 };
 
 function expected(type: CommandType, name: ScenarioName): Expect {
-  if (ARCHIVED.includes(name)) return 'CASE.ARCHIVED';
+  if (ARCHIVED.includes(name) && type !== 'RECORD_CHALLENGE') return 'CASE.ARCHIVED';
   return EXPECTED[type][name] ?? 'CASE.TRANSITION_NOT_ALLOWED';
 }
 
@@ -371,7 +374,8 @@ describe('transition table', () => {
       if (d.ok) return;
       expect(d.rejection.code).toBe(want);
       expect(d.rejection.state).toBe(s.status);
-      if (want === 'CASE.ARCHIVED') expect(d.rejection.allowedActions).toEqual([]);
+      // An archived case offers its officers the supplement only.
+      if (want === 'CASE.ARCHIVED') expect(d.rejection.allowedActions.filter((a) => a !== 'challenges')).toEqual([]);
     }
   });
 });

@@ -4,6 +4,7 @@
 
 import type {
   CaseStatus,
+  ChallengeKind,
   CertificateStatus,
   CircumstanceLevel,
   DeadlineKind,
@@ -142,6 +143,12 @@ export const ZH_BASE: Readonly<Record<DiscretionBase, string>> = {
 export const ZH_PARTY: Readonly<Record<PartyType, string>> = { PERSON: '自然人', ORGANISATION: '法人或其他组织' };
 
 export const ZH_CERTIFICATE: Readonly<Record<CertificateStatus, string>> = { ACTIVE: '有效', SUSPENDED: '被暂扣', REVOKED: '被吊销' };
+
+export const ZH_CHALLENGE_KIND: Readonly<Record<ChallengeKind, string>> = { RECONSIDERATION: '行政复议', LITIGATION: '行政诉讼' };
+
+export function zhChallengeKind(kind: string): string {
+  return (ZH_CHALLENGE_KIND as Record<string, string>)[kind] ?? kind;
+}
 
 /** A code's Chinese name from one of the tables above, or the code itself when the table has none. */
 export function zhOf(table: Readonly<Record<string, string>>, code: string): string {

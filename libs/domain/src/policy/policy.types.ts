@@ -10,6 +10,8 @@ export type { BenchmarkLevel, DayKind, DiscretionBase, PartyType } from '../case
 export interface PeriodSpec {
   days: number;
   kind: DayKind;
+  /** Months before the days (CALENDAR only): the same day number of the last month, or its last day (ALL 46's 6 months). */
+  months?: number;
   /** Legal source, e.g. "MSA 18" — shown in the deadline basis. */
   source: string;
   /** When set, the period is this many seconds of wall time instead of days (test policies only). */

@@ -34,15 +34,17 @@ export function testPolicy(opts: { seconds?: boolean; version?: string } = {}): 
     ...R310_PERIODS,
     // Counted in months (ACL 53); only the reminder is read from here.
     courtEnforcement: { days: 0, kind: 'CALENDAR', source: 'ACL 53 (3 months from the close of the challenge windows)', remindBefore: 10 },
+    reconsiderationWindow: { days: 60, kind: 'CALENDAR', source: 'ARL 20' },
+    litigationWindow: { days: 0, months: 6, kind: 'CALENDAR', source: 'ALL 46' },
   };
   if (opts.seconds) {
     // One "day" = 10 s; reminders one "day" before.
     for (const key of Object.keys(deadlines) as (keyof Deadlines)[]) {
       const p: PeriodSpec | undefined = deadlines[key];
       if (!p) continue;
-      // A period already in wall time (R310's 24 hours) keeps its reminder's share of a day.
+      // A period already in wall time (R310's 24 hours) keeps its reminder's share of a day; a month counts as 30 "days" here.
       const remind = p.remindBefore === undefined ? undefined : p.seconds !== undefined ? (p.remindBefore / 86_400) * 10 : p.remindBefore * 10;
-      deadlines[key] = { ...p, seconds: p.days * 10, ...(remind !== undefined ? { remindBefore: remind } : {}) };
+      deadlines[key] = { ...p, seconds: (p.days + (p.months ?? 0) * 30) * 10, ...(remind !== undefined ? { remindBefore: remind } : {}) };
     }
   }
   return {

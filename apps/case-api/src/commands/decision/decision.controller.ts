@@ -104,6 +104,7 @@ export class DecisionController {
         at: iso(dto.at),
         body: dto.body,
         ...(dto.result !== undefined ? { result: dto.result } : {}),
+        ...(dto.penalty ? { penalty: penalty(dto.penalty) } : {}),
       }),
       { extra: () => ({ challengeId }) },
     );

@@ -12,6 +12,7 @@ import {
   type ChallengeStage,
 } from '@zhifa/domain';
 import { IsInstant, Text } from '../dto-rules';
+import { PenaltyDto } from '../penalty.dto';
 
 /** Who collected the payment (罚缴分离, APL 67): the agency collects only on the spot (APL 68–69). */
 export class CollectorDto {
@@ -61,7 +62,7 @@ export class ChallengeDto {
   @IsIn(CHALLENGE_STAGES)
   stage!: ChallengeStage;
 
-  @ApiProperty({ example: '2026-11-23T06:00:00Z' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-23T06:00:00Z', description: 'When the challenge was filed, or its outcome decided' })
   @IsInstant()
   at!: string;
 
@@ -73,4 +74,13 @@ export class ChallengeDto {
   @ValidateIf((o: ChallengeDto, v: unknown) => o.stage === 'DECIDED' || v !== undefined)
   @IsIn(CHALLENGE_RESULTS)
   result?: ChallengeResult;
+
+  @ApiPropertyOptional({
+    type: PenaltyDto,
+    description: 'Result VARIED only, and then required: the penalty as the reconsideration body or court varied it (never heavier, ARL 63, ALL 77); the amount due becomes its fine plus confiscation',
+  })
+  @ValidateIf((o: ChallengeDto, v: unknown) => o.result === 'VARIED' || v !== undefined)
+  @ValidateNested()
+  @Type(() => PenaltyDto)
+  penalty?: PenaltyDto;
 }

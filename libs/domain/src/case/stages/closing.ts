@@ -7,8 +7,10 @@ import { failWith, type RejectionStatus } from '../rejection';
 import { rmbUpper, zhList, zhYuan } from '../messages';
 import { formatYuan, Validator } from '../rules/validation';
 import { SEALED_STATUS } from '../vocabulary';
-import { all, inStatus, invalid, stage } from './kit';
-import { outstanding } from './shared';
+import type { CaseState } from '../case-state';
+import { zhChallengeKind } from '../zh-vocabulary';
+import { all, byRules, inStatus, invalid, stage, type Check } from './kit';
+import { CHALLENGE_WINDOWS, challengePending, outstanding, stillOwed } from './shared';
 import { openMeasureIds } from './coercive-measures';
 import { surchargeOwed } from './execution-ledger';
 
@@ -17,6 +19,7 @@ const CODES = {
   'CASE.PAYMENT_OUTSTANDING': 409,
   'CASE.SIMPLE_NOT_REPORTED': 409,
   'CASE.MEASURE_OPEN': 409,
+  'CASE.CHALLENGE_PENDING': 409,
 } as const satisfies Record<string, RejectionStatus>;
 const fail = failWith(CODES);
 
@@ -28,6 +31,25 @@ export type ClosingEvent =
   | { type: 'CASE_CLOSED'; summary: string }
   | { type: 'CASE_ARCHIVED' };
 
+function paidUp(owed: (s: CaseState) => number): Check {
+  return (s) =>
+    s.status === 'SERVED' && owed(s) > 0 && !s.execution?.ended
+      ? fail('CASE.PAYMENT_OUTSTANDING', {
+          en: `Close after full payment: ${formatYuan(owed(s))} outstanding`,
+          zh: `尚有${zhYuan(owed(s))}（${rmbUpper(owed(s))}）未缴清，须全部缴清后结案`,
+        })
+      : null;
+}
+
+// The file is sealed once archived: a challenge still pending must be decided first.
+const noChallengePending: Check = (s) =>
+  challengePending(s)
+    ? fail('CASE.CHALLENGE_PENDING', {
+        en: `A ${s.challenges.filter((c) => c.result === undefined).map((c) => c.kind.toLowerCase()).join(' and a ')} is pending: record its outcome before archiving`,
+        zh: `尚有${s.challenges.filter((c) => c.result === undefined).map((c) => zhChallengeKind(c.kind)).join('、')}未决，须记录其结果后归档`,
+      })
+    : null;
+
 export const closing = stage<ClosingCommand, ClosingEvent>()(
   'closing',
   {
@@ -37,13 +59,8 @@ export const closing = stage<ClosingCommand, ClosingEvent>()(
       decisive: true,
       from: all(
         inStatus(['EXECUTED', 'SERVED', 'TERMINATED', 'TRANSFER_ACCEPTED']),
-        (s) =>
-          s.status === 'SERVED' && outstanding(s) > 0 && !s.execution?.ended
-            ? fail('CASE.PAYMENT_OUTSTANDING', {
-                en: `Close after full payment: ${formatYuan(outstanding(s))} outstanding`,
-                zh: `尚有${zhYuan(outstanding(s))}（${rmbUpper(outstanding(s))}）未缴清，须全部缴清后结案`,
-              })
-            : null,
+        // A revoked decision leaves nothing to collect; replayed history judges as it did. Ended execution (ACL 40) owes nothing either.
+        byRules(paidUp(stillOwed), paidUp(outstanding), 'challenge-effects'),
         // APL 72: a surcharge left after a late payment is collected too, unless execution ended (ACL 40).
         (s) =>
           s.status === 'SERVED' && outstanding(s) <= 0 && surchargeOwed(s) > 0 && !s.execution?.ended
@@ -77,20 +94,26 @@ export const closing = stage<ClosingCommand, ClosingEvent>()(
         return { type: 'CASE_CLOSED', summary: cmd.summary };
       },
     },
-    ARCHIVE: { action: 'archive', roles: ['OFFICER'], from: inStatus(['CLOSED', 'FILING_DECLINED']), handle: () => ({ type: 'CASE_ARCHIVED' }) },
+    ARCHIVE: {
+      action: 'archive',
+      roles: ['OFFICER'],
+      from: all(inStatus(['CLOSED', 'FILING_DECLINED']), byRules(noChallengePending, null, 'challenge-effects')),
+      handle: () => ({ type: 'CASE_ARCHIVED' }),
+    },
   },
   {
+    // The party's challenge windows outlive the case: its right to challenge does not end with the file.
     CASE_CLOSED: (s, e, { at }) => {
       s.closure = { summary: e.summary, at };
       s.closedAt = at;
       s.status = 'CLOSED';
       meetDeadline(s, 'closure', at);
-      cancelAllDeadlines(s, at);
+      cancelAllDeadlines(s, at, [...CHALLENGE_WINDOWS]);
     },
     CASE_ARCHIVED: (s, _e, { at }) => {
       s.archivedAt = at;
       s.status = SEALED_STATUS;
-      cancelAllDeadlines(s, at);
+      cancelAllDeadlines(s, at, [...CHALLENGE_WINDOWS]);
     },
   },
   CODES,

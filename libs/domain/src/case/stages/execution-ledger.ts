@@ -79,7 +79,8 @@ function schedules(s: CaseState, due: number, tz: string): { original: ScheduleD
 /** The ledger of `s` at the instant `asOf`, days counted in `timeZone`. */
 export function executionLedger(s: CaseState, asOf: string, timeZone: string): ExecutionLedger {
   const due = fen(s.decision?.amountDue ?? 0);
-  const fine = fen(s.decision?.penalty?.fineAmount ?? 0);
+  // The fine in force: as a reconsideration or court varied it, else as decided (a revoked decision has nothing due, so nothing accrues).
+  const fine = fen((s.decision?.varied?.penalty ?? s.decision?.penalty)?.fineAmount ?? 0);
   const payments = s.payments.filter((p) => ms(p.paidAt) <= ms(asOf)).map((p) => ({ day: dayOf(localDate(p.paidAt, timeZone)), fen: fen(p.amount) }));
   const paidTotal = payments.reduce((a, p) => a + p.fen, 0);
   const paidBefore = (d: number): number => payments.reduce((a, p) => (p.day < d ? a + p.fen : a), 0);

@@ -13,7 +13,7 @@ import { fen, formatYuan, Validator } from '../rules/validation';
 import { computeDeadline, isLocalDate, localDate } from '../../calendar';
 import type { JurisdictionPolicy } from '../../policy/policy.types';
 import { COLLECTOR_KINDS, PAYMENT_PLAN_KINDS, type PaymentPlanKind } from '../vocabulary';
-import { all, inStatus, invalid, stage, type Check, type EvolveMeta } from './kit';
+import { all, byRules, inStatus, invalid, stage, type Check, type EvolveMeta } from './kit';
 import { completed, outstanding } from './shared';
 import { executionLedger, surchargeOwed } from './execution-ledger';
 
@@ -25,8 +25,18 @@ const CODES = {
   'PAYMENT.PLAN_EXISTS': 409,
   'PAYMENT.PLAN_DATES_INVALID': 422,
   'PAYMENT.PLAN_SUM_MISMATCH': 422,
+  'PAYMENT.DECISION_REVOKED': 409,
 } as const satisfies Record<string, RejectionStatus>;
 const fail = failWith(CODES);
+
+// A revoked or invalid decision is executed no more (nothing is due under it).
+const notRevoked: Check = (s) =>
+  s.decision?.revoked
+    ? fail('PAYMENT.DECISION_REVOKED', {
+        en: 'The decision was revoked or found invalid on a challenge: nothing is collected under it',
+        zh: '处罚决定已被撤销或确认无效，不得依该决定收缴罚没款',
+      })
+    : null;
 
 export type ExecutionCommand =
   | { type: 'RECORD_PAYMENT'; amount: number; paidAt: string; receipt: string; collector?: PaymentCollector }
@@ -158,7 +168,7 @@ export const execution = stage<ExecutionCommand, ExecutionEvent>()(
     RECORD_PAYMENT: {
       action: 'payments',
       roles: ['OFFICER'],
-      from: all(inStatus(['SERVED']), somethingDue),
+      from: all(inStatus(['SERVED']), byRules(notRevoked, null, 'challenge-effects'), somethingDue),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.amount('amount', cmd.amount, { positive: true }).instant('paidAt', cmd.paidAt, { notFuture: true }).text('receipt', cmd.receipt);

@@ -7,7 +7,7 @@ import { armDeadline, recomputeAll } from '../deadlines';
 import { fail } from '../rejection';
 import { zhDue, type Message } from '../messages';
 import { fen } from '../rules/validation';
-import { isRunning } from '../vocabulary';
+import { isRunning, type DeadlineKind } from '../vocabulary';
 import { missingBefore, type PreDecisionStep } from '../rules/pre-decision';
 import { byRules, type Check, type EvolveMeta } from './kit';
 import { inForce, type RuleOptions } from '../rule-changes';
@@ -77,6 +77,11 @@ export function outstanding(s: CaseState): number {
   return (fen(s.decision?.amountDue ?? 0) - fen(s.amountPaid)) / 100;
 }
 
+/** Yuan still to collect: nothing once the decision is revoked or found invalid (judged so since 'challenge-effects'). */
+export function stillOwed(s: CaseState): number {
+  return s.decision?.revoked ? 0 : Math.max(0, outstanding(s));
+}
+
 export function openPause(s: CaseState, from: string, reason: string, policy: JurisdictionPolicy): void {
   s.pauses.push({ from, reason });
   recomputeAll(s, policy);
@@ -108,9 +113,30 @@ export function completed(s: CaseState, at: string, meta: EvolveMeta): void {
   armDeadline(s, 'closure', at, meta.at, meta.policy);
 }
 
+/** The party's challenge windows (复议, 诉讼): they outlive closing, since the party's right does not end with the case. */
+export const CHALLENGE_WINDOWS = ['reconsiderationWindow', 'litigationWindow'] as const satisfies readonly DeadlineKind[];
+
+/** Both windows run from service of the decision (ARL 20; ALL 46); the party owns them, so their lapse raises nothing. */
+export function armChallengeWindows(s: CaseState, servedAt: string, meta: EvolveMeta): void {
+  for (const kind of CHALLENGE_WINDOWS) armDeadline(s, kind, servedAt, meta.at, meta.policy);
+}
+
+/**
+ * When the decision becomes (or became) final: the end of the challenge
+ * windows, or the last challenge's outcome if later. Undefined while a
+ * challenge is pending, once the decision is revoked or found invalid, and
+ * before service.
+ */
+export function decisionFinalAt(s: CaseState): string | undefined {
+  const windowsEnd = challengeWindowsEnd(s);
+  if (!windowsEnd || s.decision?.revoked || challengePending(s)) return undefined;
+  return [windowsEnd, ...s.challenges.map((c) => c.decidedAt).filter((d): d is string => d !== undefined)].reduce((a, b) => (Date.parse(a) >= Date.parse(b) ? a : b));
+}
+
 /** After the decision is served: payment if money is due, else the case is complete. */
 export function afterService(s: CaseState, meta: EvolveMeta): void {
   const deemed = s.service!.deemedServedAt;
+  armChallengeWindows(s, deemed, meta);
   if ((s.decision?.amountDue ?? 0) > 0) {
     // APL 67: pay within N days of receipt.
     armDeadline(s, 'payment', deemed, meta.at, meta.policy);
