@@ -6,6 +6,7 @@
 import type { RegistrationCommand } from './stages/registration';
 import type { FilingCommand } from './stages/filing';
 import type { InvestigationCommand } from './stages/investigation';
+import type { EvidenceCommand } from './stages/evidence';
 import type { NoticeCommand } from './stages/notice';
 import type { HearingCommand } from './stages/hearing';
 import type { LegalReviewCommand } from './stages/legal-review';
@@ -24,6 +25,7 @@ export * from './command-context';
 export type CaseCommand =
   | RegistrationCommand
   | FilingCommand
+  | EvidenceCommand
   | InvestigationCommand
   | NoticeCommand
   | HearingCommand

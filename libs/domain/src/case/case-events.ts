@@ -7,6 +7,7 @@
 import type { RegistrationEvent } from './stages/registration';
 import type { FilingEvent } from './stages/filing';
 import type { InvestigationEvent } from './stages/investigation';
+import type { EvidenceEvent } from './stages/evidence';
 import type { NoticeEvent } from './stages/notice';
 import type { HearingEvent } from './stages/hearing';
 import type { LegalReviewEvent } from './stages/legal-review';
@@ -23,6 +24,7 @@ import type { CriminalTransferEvent } from './stages/criminal-transfer';
 export type CaseEvent =
   | RegistrationEvent
   | FilingEvent
+  | EvidenceEvent
   | InvestigationEvent
   | NoticeEvent
   | HearingEvent

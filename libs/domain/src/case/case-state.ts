@@ -3,6 +3,7 @@
 
 import type { PauseInterval } from '../calendar';
 import type {
+  AuxiliaryRecord,
   CaseDecisionRecord,
   CaseDeadline,
   CaseOfficer,
@@ -13,6 +14,7 @@ import type {
   Party,
   PaymentRecord,
   RecusalRecord,
+  RightsNoticeRecord,
   ServiceRecord,
   TransferRecord,
 } from './case-records';
@@ -59,6 +61,10 @@ export interface CaseState {
   pauses: PauseInterval[];
   suspectedCrime: boolean;
   evidence: EvidenceItem[];
+  /** The rights notice at the first collection by officers (APL 55). */
+  rightsNotice?: RightsNoticeRecord;
+  /** Auxiliary staff attached to the case; each may read it and draft evidence. */
+  auxiliaries?: AuxiliaryRecord[];
   filing?: FilingRecord;
   report?: InvestigationReport;
   review?: CaseReviewRecord;

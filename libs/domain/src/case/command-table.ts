@@ -15,6 +15,7 @@ import { execution } from './stages/execution';
 import { filing } from './stages/filing';
 import { hearing } from './stages/hearing';
 import { investigation } from './stages/investigation';
+import { evidence } from './stages/evidence';
 import { SHARED_REJECTION_CODES, type RejectionStatus } from './rejection';
 import type { ActionName, CommandRule, CommandSpec, Fold, StageInfo } from './stages/kit';
 import { legalReview } from './stages/legal-review';
@@ -29,6 +30,7 @@ export type { ActionName, CommandRule } from './stages/kit';
 export const STAGES: readonly StageInfo[] = [
   registration,
   filing,
+  evidence,
   investigation,
   notice,
   hearing,
@@ -59,6 +61,7 @@ for (const part of ['commands', 'events', 'codes'] as const) {
 export const COMMAND_SPECS = {
   ...registration.commands,
   ...filing.commands,
+  ...evidence.commands,
   ...investigation.commands,
   ...notice.commands,
   ...hearing.commands,
@@ -78,6 +81,7 @@ export const COMMAND_SPECS = {
 export const EVENT_FOLDS = {
   ...registration.events,
   ...filing.events,
+  ...evidence.events,
   ...investigation.events,
   ...notice.events,
   ...hearing.events,

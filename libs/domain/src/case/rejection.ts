@@ -83,6 +83,8 @@ export const SHARED_REJECTION_CODES = {
   'VALIDATION.FAILED': 400,
   // legal rules on the content (422)
   'CASE.EVIDENCE_REQUIRED': 422,
+  // the agency's penalty powers (rules/penalty.ts): the report, the notice and the decision
+  'PENALTY.KIND_NOT_EMPOWERED': 422,
   // discretion benchmarks (rules/discretion.ts): the report and the decision
   'DISCRETION.OUT_OF_RANGE': 422,
   'DISCRETION.BASE_MISSING': 422,

@@ -17,6 +17,12 @@ export const RULE_CHANGES = [
   'discretion-benchmarks',
   /** The decision carries the APL 59 contents built from the case, and owes the steps its own assessment requires. */
   'decision-contents',
+  /**
+   * Evidence after the report (the party's in defence or hearing, supplementary by officers) without wiping the
+   * notice; the rights notice at the first collection (APL 55); confiscated property as items, not money; penalty
+   * kinds limited to the agency's powers; auxiliary drafts count once two officers confirm them.
+   */
+  'evidence-after-report',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 
