@@ -47,6 +47,8 @@ const ACTION: Record<Action, string> = {
   filing: '立案审批',
   evidence: '登记证据',
   'evidence-custody': '证据流转',
+  'evidence-confirmation': '确认证据草稿',
+  auxiliary: '指派辅助人员',
   'investigation-report': '调查终结报告',
   'case-review': '案件审核',
   'notice-approval': '告知审批',

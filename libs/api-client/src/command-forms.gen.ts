@@ -12,18 +12,24 @@ export type CommandFieldName =
   | 'approve'
   | 'at'
   | 'attendeeIds'
+  | 'auxiliaryId'
   | 'body'
   | 'challengeId'
+  | 'changesFacts'
   | 'circumstanceLevel'
   | 'collectedAt'
   | 'collectedByIds'
   | 'comments'
+  | 'confirmerIds'
+  | 'confiscatedItems'
   | 'confiscationAmount'
   | 'consentToElectronic'
   | 'court'
+  | 'credentialsShown'
   | 'creditCode'
   | 'deadline'
   | 'decision'
+  | 'description'
   | 'discoveredAt'
   | 'discretionBases'
   | 'discretionReasons'
@@ -57,6 +63,7 @@ export type CommandFieldName =
   | 'noticeService'
   | 'officerIds'
   | 'opinion'
+  | 'origin'
   | 'outcome'
   | 'paidAt'
   | 'party'
@@ -72,6 +79,7 @@ export type CommandFieldName =
   | 'proposedOutcome'
   | 'proposedPenalty'
   | 'purpose'
+  | 'quantity'
   | 'reason'
   | 'reasonNotPublic'
   | 'receipt'
@@ -87,6 +95,7 @@ export type CommandFieldName =
   | 'result'
   | 'returnTo'
   | 'reviewerId'
+  | 'rightsExplained'
   | 'sentAt'
   | 'servedAt'
   | 'service'
@@ -94,6 +103,7 @@ export type CommandFieldName =
   | 'stage'
   | 'statement'
   | 'summary'
+  | 'supervisorId'
   | 'termDays'
   | 'terms'
   | 'text'
@@ -101,6 +111,7 @@ export type CommandFieldName =
   | 'title'
   | 'to'
   | 'type'
+  | 'unit'
   | 'userId'
   | 'value'
   | 'videoRecorded'
@@ -147,6 +158,7 @@ export type CommandEnumValue =
   | 'GOODS_VALUE'
   | 'HEAVIER'
   | 'ILLEGAL_GAINS'
+  | 'INITIAL'
   | 'INSPECTION_RECORD'
   | 'INVESTIGATE_FURTHER'
   | 'INVESTIGATION'
@@ -164,6 +176,8 @@ export type CommandEnumValue =
   | 'ORGANISATION'
   | 'OTHER'
   | 'PARTY'
+  | 'PARTY_DEFENCE'
+  | 'PARTY_HEARING'
   | 'PARTY_STATEMENT'
   | 'PENALTY'
   | 'PERSON'
@@ -189,6 +203,7 @@ export type CommandEnumValue =
   | 'SCHEDULE'
   | 'SELF'
   | 'SIMPLE'
+  | 'SUPPLEMENTARY'
   | 'SUSPEND'
   | 'TERMINATE'
   | 'TRANSFER'
@@ -218,6 +233,23 @@ export const COMMAND_FORMS = {
   "archive": {
     "type": "object",
     "properties": {}
+  },
+  "auxiliary": {
+    "type": "object",
+    "required": [
+      "auxiliaryId",
+      "supervisorId"
+    ],
+    "properties": {
+      "auxiliaryId": {
+        "type": "string",
+        "description": "User id of the auxiliary staff member (role AUXILIARY, this agency)"
+      },
+      "supervisorId": {
+        "type": "string",
+        "description": "User id of the case officer they work under"
+      }
+    }
   },
   "case-review": {
     "type": "object",
@@ -543,7 +575,33 @@ export const COMMAND_FORMS = {
           },
           "confiscationAmount": {
             "type": "number",
-            "description": "Yuan of illegal gains confiscated; with CONFISCATION"
+            "description": "Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems"
+          },
+          "confiscatedItems": {
+            "type": "array",
+            "description": "Illegal property confiscated (没收非法财物), item by item; with CONFISCATION; never money due",
+            "items": {
+              "type": "object",
+              "required": [
+                "description",
+                "quantity",
+                "unit"
+              ],
+              "properties": {
+                "description": {
+                  "type": "string",
+                  "example": "无证销售的预包装食品"
+                },
+                "quantity": {
+                  "type": "number",
+                  "example": 120
+                },
+                "unit": {
+                  "type": "string",
+                  "example": "箱"
+                }
+              }
+            }
           },
           "termDays": {
             "type": "number",
@@ -552,7 +610,7 @@ export const COMMAND_FORMS = {
           },
           "terms": {
             "type": "string",
-            "description": "What the kinds do not say (goods confiscated, suspension period...)"
+            "description": "What the kinds do not say"
           }
         },
         "description": "With outcome PENALTY only"
@@ -696,9 +754,46 @@ export const COMMAND_FORMS = {
         "type": "string",
         "description": "Where it came from (party, witness, lab ...)"
       },
+      "origin": {
+        "type": "string",
+        "description": "Where it comes from: INITIAL (the investigation before the report), SUPPLEMENTARY (officers, after the report or a return), PARTY_DEFENCE (the party's, with its defence), PARTY_HEARING (the party's, for or at the hearing). Default: INITIAL before the report, SUPPLEMENTARY after it",
+        "enum": [
+          "INITIAL",
+          "SUPPLEMENTARY",
+          "PARTY_DEFENCE",
+          "PARTY_HEARING"
+        ]
+      },
+      "changesFacts": {
+        "type": "boolean",
+        "description": "After the report only: the item changes the facts found, and the case goes back to investigation for a new report and notice"
+      },
+      "credentialsShown": {
+        "type": "boolean",
+        "description": "The collectors showed their enforcement certificates (执法证件) to the party; required with the first item officers collect (APL 55)"
+      },
+      "rightsExplained": {
+        "type": "boolean",
+        "description": "The collectors told the party of its rights (statement, defence, recusal); required with the first item officers collect (APL 55)"
+      },
       "text": {
         "type": "string",
         "description": "Text evidence (JSON requests); a multipart request sends a file instead"
+      }
+    }
+  },
+  "evidence-confirmation": {
+    "type": "object",
+    "required": [
+      "confirmerIds"
+    ],
+    "properties": {
+      "confirmerIds": {
+        "type": "array",
+        "description": "The confirming officers of the case (at least two, certified)",
+        "items": {
+          "type": "string"
+        }
       }
     }
   },
@@ -1027,7 +1122,33 @@ export const COMMAND_FORMS = {
           },
           "confiscationAmount": {
             "type": "number",
-            "description": "Yuan of illegal gains confiscated; with CONFISCATION"
+            "description": "Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems"
+          },
+          "confiscatedItems": {
+            "type": "array",
+            "description": "Illegal property confiscated (没收非法财物), item by item; with CONFISCATION; never money due",
+            "items": {
+              "type": "object",
+              "required": [
+                "description",
+                "quantity",
+                "unit"
+              ],
+              "properties": {
+                "description": {
+                  "type": "string",
+                  "example": "无证销售的预包装食品"
+                },
+                "quantity": {
+                  "type": "number",
+                  "example": 120
+                },
+                "unit": {
+                  "type": "string",
+                  "example": "箱"
+                }
+              }
+            }
           },
           "termDays": {
             "type": "number",
@@ -1036,7 +1157,7 @@ export const COMMAND_FORMS = {
           },
           "terms": {
             "type": "string",
-            "description": "What the kinds do not say (goods confiscated, suspension period...)"
+            "description": "What the kinds do not say"
           }
         },
         "description": "With proposedOutcome PENALTY only"
@@ -1513,7 +1634,33 @@ export const COMMAND_FORMS = {
           },
           "confiscationAmount": {
             "type": "number",
-            "description": "Yuan of illegal gains confiscated; with CONFISCATION"
+            "description": "Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems"
+          },
+          "confiscatedItems": {
+            "type": "array",
+            "description": "Illegal property confiscated (没收非法财物), item by item; with CONFISCATION; never money due",
+            "items": {
+              "type": "object",
+              "required": [
+                "description",
+                "quantity",
+                "unit"
+              ],
+              "properties": {
+                "description": {
+                  "type": "string",
+                  "example": "无证销售的预包装食品"
+                },
+                "quantity": {
+                  "type": "number",
+                  "example": 120
+                },
+                "unit": {
+                  "type": "string",
+                  "example": "箱"
+                }
+              }
+            }
           },
           "termDays": {
             "type": "number",
@@ -1522,7 +1669,7 @@ export const COMMAND_FORMS = {
           },
           "terms": {
             "type": "string",
-            "description": "What the kinds do not say (goods confiscated, suspension period...)"
+            "description": "What the kinds do not say"
           }
         },
         "description": "WARNING and/or FINE within the policy limit"

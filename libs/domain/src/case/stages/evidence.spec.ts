@@ -24,7 +24,7 @@ describe('evidence after the report', () => {
     expect(e).toMatchObject({ type: 'EVIDENCE_RECORDED', origin: 'PARTY_DEFENCE' });
     expect(r.status).toBe('NOTICE_SERVED');
     expect({ report: r.s.report, notice: r.s.notice, defence: r.s.deadlines.defence?.state }).toEqual(before);
-    expect(r.s.evidence.map((x) => x.origin)).toEqual(['INVESTIGATION', 'PARTY_DEFENCE']);
+    expect(r.s.evidence.map((x) => x.origin)).toEqual(['INITIAL', 'PARTY_DEFENCE']);
   });
 
   it('after the report an officer item is supplementary by default; an origin the procedure has not reached is refused', () => {
@@ -33,7 +33,7 @@ describe('evidence after the report', () => {
     expect(r.s.evidence.at(-1)?.origin).toBe('SUPPLEMENTARY');
     expect(rejected(r.try(C.evidence(3, r.now, { origin: 'PARTY_DEFENCE' }), A))).toMatchObject({ code: 'EVIDENCE.ORIGIN_MISMATCH', status: 422 });
     expect(rejected(r.try(C.evidence(3, r.now, { origin: 'PARTY_HEARING' }), A)).code).toBe('EVIDENCE.ORIGIN_MISMATCH');
-    expect(rejected(r.try(C.evidence(3, r.now, { origin: 'INVESTIGATION' }), A)).code).toBe('EVIDENCE.ORIGIN_MISMATCH');
+    expect(rejected(r.try(C.evidence(3, r.now, { origin: 'INITIAL' }), A)).code).toBe('EVIDENCE.ORIGIN_MISMATCH');
     r.exec(C.evidence(3, r.now, { origin: 'SUPPLEMENTARY' }), A);
     expect(r.s.evidence).toHaveLength(3);
   });
@@ -153,7 +153,8 @@ describe("penalty kinds limited by the agency's powers", () => {
   });
 
   it('a policy without the list (older versions) limits nothing', () => {
-    const { penaltyPowers: _omit, ...older } = testPolicy();
+    const older = testPolicy();
+    delete older.penaltyPowers;
     const r = scenario('FILED', older);
     r.exec(C.report({ proposedPenalty: { ...standardPenalty, kinds: [...standardPenalty.kinds, 'DETENTION'], termDays: 5 } }), A);
     expect(r.status).toBe('INVESTIGATION_REPORTED');

@@ -100,11 +100,11 @@ export function citable(e: { draft?: true; confirmedBy?: CaseOfficer[] }): boole
 export function evidenceSinceReport(s: CaseState): string[] {
   const since = s.report ? Date.parse(s.report.submittedAt) : undefined;
   if (since === undefined) return [];
-  return s.evidence.filter((e) => e.origin !== undefined && e.origin !== 'INVESTIGATION' && Date.parse(e.recordedAt) > since && citable(e)).map((e) => e.evidenceId);
+  return s.evidence.filter((e) => e.origin !== undefined && e.origin !== 'INITIAL' && Date.parse(e.recordedAt) > since && citable(e)).map((e) => e.evidenceId);
 }
 
 const ORIGIN_ZH: Record<EvidenceOrigin, string> = {
-  INVESTIGATION: '调查终结前的调查取证',
+  INITIAL: '调查终结前的调查取证',
   SUPPLEMENTARY: '补充调查',
   PARTY_DEFENCE: '当事人陈述申辩时提交',
   PARTY_HEARING: '当事人在听证中提交',
@@ -113,7 +113,7 @@ const ORIGIN_ZH: Record<EvidenceOrigin, string> = {
 /** Where the evidence may come from now (null: any default), or why not. */
 function originProblem(s: CaseState, origin: EvidenceOrigin): { en: string; zh: string } | null {
   switch (origin) {
-    case 'INVESTIGATION':
+    case 'INITIAL':
       return s.report === undefined ? null : { en: 'the investigation was reported on: further evidence is SUPPLEMENTARY or the party\'s', zh: '调查终结报告已提交：此后的证据属于补充调查或当事人提交的证据' };
     case 'SUPPLEMENTARY':
       return s.report !== undefined || (s.reopenings?.length ?? 0) > 0 ? null : { en: 'nothing has been reported yet: this is the investigation itself', zh: '尚未提交调查终结报告：此时属于调查取证本身' };
@@ -164,7 +164,7 @@ function afterReportRules(s: CaseState, cmd: RecordCommand, ctx: HandlerContext,
     v.add('changesFacts', { en: 'is given only after the investigation report: before it, the facts are still being found', zh: '仅在调查终结报告之后填写：此前案件事实仍在调查中' });
   }
   if (!v.ok) return invalid(v);
-  const origin: EvidenceOrigin = cmd.origin ?? (s.report === undefined && (s.reopenings?.length ?? 0) === 0 ? 'INVESTIGATION' : 'SUPPLEMENTARY');
+  const origin: EvidenceOrigin = cmd.origin ?? (s.report === undefined && (s.reopenings?.length ?? 0) === 0 ? 'INITIAL' : 'SUPPLEMENTARY');
   const problem = originProblem(s, origin);
   if (problem) {
     return fail('EVIDENCE.ORIGIN_MISMATCH', { en: `Evidence of origin ${origin} cannot be recorded now: ${problem.en}`, zh: `现在不能登记“${ORIGIN_ZH[origin]}”的证据：${problem.zh}` });
@@ -175,7 +175,7 @@ function afterReportRules(s: CaseState, cmd: RecordCommand, ctx: HandlerContext,
       zh: '改变案件事实的证据将使案件退回补充调查，须待听证或法制审核结束；可先不标记改变事实登记，或在其结束后登记',
     });
   }
-  const byOfficers = origin === 'INVESTIGATION' || origin === 'SUPPLEMENTARY';
+  const byOfficers = origin === 'INITIAL' || origin === 'SUPPLEMENTARY';
   if (byOfficers && !s.rightsNotice) {
     if (cmd.credentialsShown !== true || cmd.rightsExplained !== true) {
       return fail('EVIDENCE.RIGHTS_NOTICE_MISSING', {
