@@ -91,12 +91,31 @@ export function ConfirmEvidenceForm({ caseView, onDone }: ConfirmEvidenceFormPro
         <Select data-testid="confirm-evidence-item" options={drafts.map((e) => ({ value: e.evidenceId, label: `${e.title}（${e.recordedBy.name}）` }))} />
       </Form.Item>
       <Form.Item name="confirmerIds" label={m.confirmers} extra={m.confirmersHelp} rules={[{ required: true, type: 'array', min: 1, message: m.required }]}>
-        <Checkbox.Group aria-label={m.confirmers} options={caseView.officers.map((o) => ({ value: o.userId, label: `${o.name}（${o.certificateNumber}）` }))} />
+        <OfficersField label={m.confirmers} officers={caseView.officers} />
       </Form.Item>
       <Button type="primary" htmlType="submit" loading={confirm.isPending} data-testid="confirm-evidence-submit">
         {m.submit}
       </Button>
     </Form>
+  );
+}
+
+interface OfficersProps {
+  label: string;
+  officers: CaseView['officers'];
+  value?: string[];
+  onChange?: (value: string[]) => void;
+  id?: string;
+  'aria-describedby'?: string;
+  'aria-invalid'?: boolean | 'true' | 'false';
+}
+
+/** The case's officers as checkboxes in a named group (the group carries the field's description and error state). */
+function OfficersField({ label, officers, value, onChange, id, ...aria }: OfficersProps) {
+  return (
+    <div role="group" id={id} aria-label={label} aria-describedby={aria['aria-describedby']} aria-invalid={aria['aria-invalid']}>
+      <Checkbox.Group value={value} onChange={(v) => onChange?.(v as string[])} options={officers.map((o) => ({ value: o.userId, label: `${o.name}（${o.certificateNumber}）` }))} />
+    </div>
   );
 }
 
