@@ -16,6 +16,7 @@ import { filing } from './stages/filing';
 import { hearing } from './stages/hearing';
 import { investigation } from './stages/investigation';
 import { evidence } from './stages/evidence';
+import { auxiliaryStaff } from './stages/auxiliary-staff';
 import { SHARED_REJECTION_CODES, type RejectionStatus } from './rejection';
 import type { ActionName, CommandRule, CommandSpec, Fold, StageInfo } from './stages/kit';
 import { legalReview } from './stages/legal-review';
@@ -31,6 +32,7 @@ export const STAGES: readonly StageInfo[] = [
   registration,
   filing,
   evidence,
+  auxiliaryStaff,
   investigation,
   notice,
   hearing,
@@ -62,6 +64,7 @@ export const COMMAND_SPECS = {
   ...registration.commands,
   ...filing.commands,
   ...evidence.commands,
+  ...auxiliaryStaff.commands,
   ...investigation.commands,
   ...notice.commands,
   ...hearing.commands,
@@ -82,6 +85,7 @@ export const EVENT_FOLDS = {
   ...registration.events,
   ...filing.events,
   ...evidence.events,
+  ...auxiliaryStaff.events,
   ...investigation.events,
   ...notice.events,
   ...hearing.events,
