@@ -93,6 +93,8 @@ describe('evidence after the report and auxiliary drafts in the console', () => 
     await page.getByTestId('confirm-evidence-submit').click();
     expect((await answer).status()).toBe(200);
     await page.getByTestId('confirm-evidence-done').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('evidence').getByTestId('evidence-draft-tag').getByText('辅助人员草稿·已确认').waitFor();
     const [item] = (await h.api.get<{ items: { confirmedBy?: { userId: string }[] }[] }>('officer.zhang', `/cases/${caseId}/evidence`)).body.items;
     expect(item.confirmedBy?.map((o) => o.userId)).toEqual([h.api.id('officer.zhang'), h.api.id('officer.li')]);
   });
