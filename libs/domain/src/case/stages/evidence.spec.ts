@@ -57,6 +57,17 @@ describe('evidence after the report', () => {
     expect(r.s.notice).toBeUndefined();
   });
 
+  it('after the party defended, the item that changed the facts is the new evidence a heavier report rests on (APL 45)', () => {
+    const r = scenario('DEFENCE_RECORDED');
+    const heavier = C.report({ proposedPenalty: { ...standardPenalty, fineAmount: 60000 } });
+    const back = scenario('DEFENCE_RECORDED');
+    back.exec(C.reopen(), H);
+    expect(rejected(back.try(heavier, A)).code).toBe('REPORT.HEAVIER_AFTER_DEFENCE');
+    r.exec(C.evidence(2, r.now, { changesFacts: true }), A);
+    r.exec(heavier, A);
+    expect(r.s.report?.proposedPenalty?.fineAmount).toBe(60000);
+  });
+
   it('changesFacts is refused before the report (400): the facts are still being found', () => {
     const r = scenario('FILED');
     expect(rejected(r.try(C.evidence(2, r.now, { changesFacts: true }), A))).toMatchObject({ code: 'VALIDATION.FAILED', status: 400 });

@@ -94,7 +94,8 @@ export const investigation = stage<InvestigationCommand, InvestigationEvent>()(
         const reopened = s.reopenings?.at(-1);
         if (inForce(ctx, 'notice-approval') && reopened?.defended && cmd.proposedOutcome === 'PENALTY') {
           const why = heavierThan(cmd.proposedPenalty, reopened.notifiedPenalty);
-          if (why && !s.evidence.some((x) => ms(x.recordedAt) > ms(reopened.at))) {
+          // New facts: evidence recorded since the reopening, or the item whose changed facts reopened it.
+          if (why && !s.evidence.some((x) => citable(x) && (ms(x.recordedAt) > ms(reopened.at) || x.evidenceId === reopened.evidenceId))) {
             return fail('REPORT.HEAVIER_AFTER_DEFENCE', {
               en: `The party defended itself against the notified penalty; a heavier one (${why.en}) rests only on evidence recorded since the case was reopened on ${reopened.at}, never on the defence (APL 45)`,
               zh: `当事人已对告知的处罚进行陈述申辩；更重的处罚（${why.zh}）只能基于${zhDate(reopened.at, ctx.policy.timeZone)}退回补充调查以来新登记的证据，不得因陈述申辩而加重（《行政处罚法》第45条）`,
