@@ -37,7 +37,8 @@ export function validatePenalty(v: Validator, field: string, p: unknown, opts: {
   const conf = typeof p.confiscationAmount === 'number' ? p.confiscationAmount : 0;
   if (!kinds.includes('CONFISCATION') && conf > 0) v.add(`${field}.kinds`, { en: 'must include CONFISCATION when confiscationAmount is given', zh: '填写了没收金额的，处罚种类须含没收（CONFISCATION）' });
   if (opts.itemised) validateConfiscation(v, field, p, kinds, conf);
-  else if (p.confiscatedItems !== undefined) v.add(`${field}.confiscatedItems`, { en: 'is not part of this recorded history', zh: '不属于本段历史记录' });
+  // Replayed history from before confiscated property was itemised never carried the field.
+  else if (p.confiscatedItems !== undefined) v.add(`${field}.confiscatedItems`, { en: 'was not accepted before confiscated property was itemised', zh: '没收非法财物清单在本规则施行前不予接受' });
   const termKinds = kinds.filter((k) => TERM_PENALTY_KINDS.includes(k as PenaltyKind));
   if (p.termDays !== undefined) {
     v.integer(`${field}.termDays`, p.termDays, { min: 1 });

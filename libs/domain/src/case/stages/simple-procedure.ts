@@ -6,6 +6,7 @@ import { armDeadline, meetDeadline } from '../deadlines';
 import { failWith, type RejectionStatus } from '../rejection';
 import { zhDate } from '../messages';
 import { amountDue, checkSimplePenalty, validatePenalty } from '../rules/penalty';
+import { inForce } from '../rule-changes';
 import { checkService, serviceRecord, validateService } from '../rules/service';
 import { Validator } from '../rules/validation';
 import { all, clone, inStatus, invalid, stage } from './kit';
@@ -55,7 +56,7 @@ export const simpleProcedure = stage<SimpleProcedureCommand, SimpleProcedureEven
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.text('facts', cmd.facts).text('legalBasis', cmd.legalBasis).text('documentNumber', cmd.documentNumber).text('text', cmd.text);
-        validatePenalty(v, 'penalty', cmd.penalty);
+        validatePenalty(v, 'penalty', cmd.penalty, { itemised: inForce(ctx, 'evidence-after-report') });
         validateService(v, 'service', cmd.service);
         if (!v.ok) return invalid(v);
         const pf = checkSimplePenalty(cmd.penalty, s.party.type, ctx.policy);
