@@ -102,6 +102,9 @@ async function main(): Promise<void> {
   form.append('collectedAt', at(48));
   for (const o of officers) form.append('collectedByIds', o);
   form.append('location', '长治市潞州区某街12号 (demo)');
+  // APL 55: at the first collection the officers show their certificates and tell the party of its rights.
+  form.append('credentialsShown', 'true');
+  form.append('rightsExplained', 'true');
   form.append('file', new Blob([`demo on-site record ${runId}\n`.repeat(2000)], { type: 'text/plain' }), 'site-record.txt');
   const evidence = await send('officer.zhang', 'POST', `/cases/${caseId}/evidence`, undefined, form);
   show('调查取证 upload evidence (file)', 'officer.zhang', evidence.case as CaseBody, evidence.recorded);
@@ -211,6 +214,8 @@ async function main(): Promise<void> {
     collectedByIds: officers,
     location: '当事人经营场所 (demo)',
     text: '进货单据显示货值人民币壹万贰仟元.',
+    credentialsShown: true,
+    rightsExplained: true,
   }, '调查取证 record the invoices');
   await command('officer.li', major.id, 'investigation-report', {
     findings: 'Sold packaged food worth ¥12,000 without a food business licence',

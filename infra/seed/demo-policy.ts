@@ -86,6 +86,11 @@ export const DEMO_POLICY: JurisdictionPolicy = {
     source: 'APL 63; local threshold ¥5,000 / ¥100,000',
   },
   limitationYears: { general: 2, lifeHealthFinancial: 5 },
+  // A market regulator imposes every APL 9 kind but detention (行政拘留: public security only, APL 18 ¶3).
+  penaltyPowers: {
+    kinds: ['WARNING', 'PUBLIC_CRITICISM', 'FINE', 'CONFISCATION', 'LICENCE_SUSPENSION', 'QUALIFICATION_DOWNGRADE', 'LICENCE_REVOCATION', 'ACTIVITY_RESTRICTION', 'BUSINESS_SUSPENSION', 'CLOSURE', 'EMPLOYMENT_BAN', 'OTHER'],
+    source: 'APL 9, 18 ¶3 (行政拘留 by public security only)',
+  },
   calendars: [CALENDAR_2026],
   violations: [
     {

@@ -68,6 +68,9 @@ describe('the evidence area of the case page', () => {
       if (!(await box.isChecked())) await box.check();
     }
     await formItem('采集地点').locator('input').fill('长治市潞州区某街12号');
+    // APL 55: the first collection records the certificates shown and the rights told.
+    await form().getByRole('checkbox', { name: '已向当事人出示执法证件' }).check();
+    await form().getByRole('checkbox', { name: /已告知当事人陈述/ }).check();
   }
 
   it('registers a lead and files it through the API client', async () => {

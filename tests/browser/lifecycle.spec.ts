@@ -143,6 +143,8 @@ describe('a case from lead to archive in the console', () => {
       const collector = form.getByRole('checkbox', { name: new RegExp(other) });
       if (!(await collector.isChecked())) await collector.check();
       await form.locator('.ant-form-item').filter({ has: page.locator('label', { hasText: '采集地点' }) }).locator('input').fill('长治市潞州区某街12号');
+      await form.getByRole('checkbox', { name: '已向当事人出示执法证件' }).check();
+      await form.getByRole('checkbox', { name: /已告知当事人陈述/ }).check();
       await form.getByText('文件', { exact: true }).first().click();
       await form.locator('input[type=file]').setInputFiles(path);
       const answer = page.waitForResponse((r) => r.url().endsWith(`/api/v1/cases/${caseId}/evidence`) && r.request().method() === 'POST');

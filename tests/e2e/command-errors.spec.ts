@@ -260,7 +260,7 @@ describe('refused commands', () => {
   it('every command path of the contract is in the OpenAPI document', async () => {
     const doc = await http<{ paths: Record<string, { post?: { tags?: string[] } }> }>(stack, 'GET', '/api/docs-json');
     const actions = [
-      'filing', 'evidence/{evidenceId}/custody', 'investigation-report', 'case-review', 'notice-approval', 'investigation-reopening', 'notice',
+      'filing', 'evidence/{evidenceId}/custody', 'evidence/{evidenceId}/confirmation', 'auxiliary', 'investigation-report', 'case-review', 'notice-approval', 'investigation-reopening', 'notice',
       'defence', 'hearing-request', 'hearing-waiver', 'hearing', 'hearing-end', 'major-case', 'legal-review-request', 'legal-review', 'legal-review-assignment',
       'collective-discussion', 'decision', 'service', 'payments', 'challenges', 'extension',
       'suspension', 'recusal', 'closure', 'archive', 'simple-decision', 'simple-report', 'simple-conversion', 'simple-no-penalty', 'simple-dismissal', 'criminal-transfer',
@@ -271,7 +271,8 @@ describe('refused commands', () => {
       expect({ action, tags: doc.body.paths[`/api/v1/cases/{id}/${action}`]?.post?.tags }).toEqual({ action, tags: ['case commands'] });
     }
     // The served document states who may issue each command, as COMMAND_RULES says.
-    const route = (action: string) => (action === 'register' ? '/api/v1/cases' : `/api/v1/cases/{id}/${action === 'evidence-custody' ? 'evidence/{evidenceId}/custody' : action}`);
+    const own: Record<string, string> = { 'evidence-custody': 'evidence/{evidenceId}/custody', 'evidence-confirmation': 'evidence/{evidenceId}/confirmation' };
+    const route = (action: string) => (action === 'register' ? '/api/v1/cases' : `/api/v1/cases/{id}/${own[action] ?? action}`);
     for (const [type, action] of Object.entries(COMMAND_ACTIONS)) {
       if (!action) continue;
       const post = doc.body.paths[route(action)]?.post as { 'x-zhifa-roles'?: string[]; 'x-zhifa-commands'?: string[] } | undefined;

@@ -110,6 +110,9 @@ export class Client {
       collectedByIds: collectors.map((u) => this.id(u)),
       location: '长治市潞州区某街12号',
       text: '检查发现当事人未取得食品经营许可证, 正在销售预包装食品。',
+      // APL 55: said with every item here, required with the first.
+      credentialsShown: true,
+      rightsExplained: true,
     });
   }
 

@@ -61,6 +61,9 @@ describe('evidence', () => {
     collectedAt: '2026-11-21T03:00:00Z',
     collectedByIds: collectors(),
     location: '长治市潞州区某街12号',
+    // APL 55, told at the first collection; form fields carry the flags as text.
+    credentialsShown: 'true',
+    rightsExplained: 'true',
   });
 
   it('streams a file into the store, records its hash in the chain, and serves it re-hashed', async () => {
@@ -94,7 +97,7 @@ describe('evidence', () => {
     const text = '当事人陈述：未办理食品经营许可证。';
     const res = await http(stack, 'POST', `/api/v1/cases/${caseId}/evidence`, {
       token: zhang,
-      body: { kind: 'PARTY_STATEMENT', title: '询问笔录', collectedAt: '2026-11-21T04:00:00Z', collectedByIds: collectors(), location: '执法大队', text },
+      body: { kind: 'PARTY_STATEMENT', title: '询问笔录', collectedAt: '2026-11-21T04:00:00Z', collectedByIds: collectors(), location: '执法大队', text, credentialsShown: true, rightsExplained: true },
     });
     expect(res.status).toBe(201);
     expect(res.body.sha256).toBe(createHash('sha256').update(text, 'utf8').digest('hex'));

@@ -62,6 +62,8 @@ describe('what is waiting for me', () => {
         collectedByIds: [api.id('officer.zhang'), api.id('officer.li')],
         location: '长治市潞州区某街12号',
         text: '检查发现当事人未取得食品经营许可证, 正在销售预包装食品。',
+        credentialsShown: true,
+        rightsExplained: true,
       },
     });
     expect(evidence.response.status).toBe(201);

@@ -123,7 +123,7 @@ describe('case workflow on the Temporal dev server', () => {
     const GOODS = 2000; // ¥3,000 is 1.5×: GENERAL (1.25–2.25×)
     const statuses = await drive(caseId, [
       ['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'violation likely', officers })],
-      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'a'.repeat(64), sizeBytes: 1 })],
+      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'a'.repeat(64), sizeBytes: 1, credentialsShown: true, rightsExplained: true })],
       ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'substandard goods sold as standard', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《产品质量法》第五十条', circumstanceLevel: 'GENERAL', discretionBases: [{ kind: 'GOODS_VALUE', value: GOODS }] })],
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
       ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
@@ -220,7 +220,7 @@ describe('case workflow on the Temporal dev server', () => {
     const GOODS = 2000; // ¥3,000 is 1.5×: GENERAL (1.25–2.25×)
     await drive(caseId, [
       ['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'violation likely', officers })],
-      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'a'.repeat(64), sizeBytes: 1 })],
+      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'a'.repeat(64), sizeBytes: 1, credentialsShown: true, rightsExplained: true })],
       ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'substandard goods sold as standard', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《产品质量法》第五十条', circumstanceLevel: 'GENERAL', discretionBases: [{ kind: 'GOODS_VALUE', value: GOODS }] })],
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
       ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
@@ -255,7 +255,7 @@ describe('case workflow on the Temporal dev server', () => {
     const GOODS = 4000; // ¥6,000 is 1.5×: GENERAL (1.25–2.25×)
     await drive(caseId, [
       ['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'violation likely', officers })],
-      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'b'.repeat(64), sizeBytes: 1 })],
+      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'b'.repeat(64), sizeBytes: 1, credentialsShown: true, rightsExplained: true })],
       ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'substandard goods sold as standard', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《产品质量法》第五十条', circumstanceLevel: 'GENERAL', discretionBases: [{ kind: 'GOODS_VALUE', value: GOODS }] })],
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
       ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
@@ -287,7 +287,7 @@ describe('case workflow on the Temporal dev server', () => {
     const penalty = { kinds: ['FINE' as const], fineAmount: 6000 };
     await drive(caseId, [
       ['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'violation likely', officers })],
-      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'c'.repeat(64), sizeBytes: 1 })],
+      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: now, collectors: officers, location: 'site', sha256: 'c'.repeat(64), sizeBytes: 1, credentialsShown: true, rightsExplained: true })],
       ['officer.li', () => ({ type: 'SUBMIT_INVESTIGATION_REPORT', findings: 'substandard goods sold as standard', proposedOutcome: 'PENALTY', proposedPenalty: penalty, legalBasis: '《产品质量法》第五十条', circumstanceLevel: 'GENERAL', discretionBases: [{ kind: 'GOODS_VALUE', value: 4000 }] })],
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
       ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
@@ -420,6 +420,8 @@ describe('case workflow on the Temporal dev server', () => {
       location: 'site',
       sha256: i.toString(16).padStart(64, '0'),
       sizeBytes: 10,
+      credentialsShown: true,
+      rightsExplained: true,
     });
     for (let i = 0; i < 20; i++) {
       await handle.executeUpdate(executeCommandUpdate, { args: [{ command: evidence(i), actor: actor('officer.zhang') }] });

@@ -126,7 +126,7 @@ describe('legal review in the case workflow', () => {
     await register(caseId, DEMO_POLICY);
     const first = await drive(caseId, [
       ['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'complaint verified', officers: officers() })],
-      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'DOCUMENTARY', title: '进货单据', collectedAt: now, collectors: officers(), location: 'site', sha256: 'c'.repeat(64), sizeBytes: 1 })],
+      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'DOCUMENTARY', title: '进货单据', collectedAt: now, collectors: officers(), location: 'site', sha256: 'c'.repeat(64), sizeBytes: 1, credentialsShown: true, rightsExplained: true })],
       report(150000),
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
       ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
@@ -159,7 +159,7 @@ describe('legal review in the case workflow', () => {
 
     // The officers investigate further and propose again: the new report is reviewed, noticed and legally reviewed afresh.
     const second = await drive(caseId, [
-      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e2', kind: 'DOCUMENTARY', title: '销售台账', collectedAt: now, collectors: officers(), location: 'site', sha256: 'd'.repeat(64), sizeBytes: 1 })],
+      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e2', kind: 'DOCUMENTARY', title: '销售台账', collectedAt: now, collectors: officers(), location: 'site', sha256: 'd'.repeat(64), sizeBytes: 1, credentialsShown: true, rightsExplained: true })],
       report(150000),
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'goods value established' })],
       ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],
@@ -184,7 +184,7 @@ describe('legal review in the case workflow', () => {
     await register(caseId, fastPolicy({ legalReview: { seconds: 4, remindBefore: 2 } }));
     await drive(caseId, [
       ['head.sun', () => ({ type: 'DECIDE_FILING', approve: true, reason: 'complaint verified', officers: officers() })],
-      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'DOCUMENTARY', title: '进货单据', collectedAt: now, collectors: officers(), location: 'site', sha256: 'e'.repeat(64), sizeBytes: 1 })],
+      ['officer.zhang', (now) => ({ type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'DOCUMENTARY', title: '进货单据', collectedAt: now, collectors: officers(), location: 'site', sha256: 'e'.repeat(64), sizeBytes: 1, credentialsShown: true, rightsExplained: true })],
       report(150000),
       ['reviewer.liu', () => ({ type: 'REVIEW_CASE', opinion: 'AGREE', comments: 'facts clear' })],
       ['head.sun', () => ({ type: 'APPROVE_NOTICE' })],

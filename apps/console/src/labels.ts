@@ -48,6 +48,8 @@ const ACTION: Record<Action, string> = {
   filing: '立案审批',
   evidence: '登记证据',
   'evidence-custody': '证据流转',
+  'evidence-confirmation': '确认证据草稿',
+  auxiliary: '指派辅助人员',
   'investigation-report': '调查终结报告',
   preservations: '先行登记保存',
   'preservations/approval': '先行登记保存审批',

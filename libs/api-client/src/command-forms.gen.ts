@@ -13,17 +13,22 @@ export type CommandFieldName =
   | 'approve'
   | 'at'
   | 'attendeeIds'
+  | 'auxiliaryId'
   | 'basis'
   | 'body'
   | 'challengeId'
+  | 'changesFacts'
   | 'circumstanceLevel'
   | 'collectedAt'
   | 'collectedByIds'
   | 'collector'
   | 'comments'
+  | 'confirmerIds'
+  | 'confiscatedItems'
   | 'confiscationAmount'
   | 'consentToElectronic'
   | 'court'
+  | 'credentialsShown'
   | 'creditCode'
   | 'custodian'
   | 'days'
@@ -75,6 +80,7 @@ export type CommandFieldName =
   | 'noticeService'
   | 'officerIds'
   | 'opinion'
+  | 'origin'
   | 'outcome'
   | 'paidAt'
   | 'party'
@@ -107,6 +113,7 @@ export type CommandFieldName =
   | 'result'
   | 'returnTo'
   | 'reviewerId'
+  | 'rightsExplained'
   | 'ruling'
   | 'sameActOverrideReason'
   | 'seizedAt'
@@ -118,6 +125,7 @@ export type CommandFieldName =
   | 'startedAt'
   | 'statement'
   | 'summary'
+  | 'supervisorId'
   | 'termDays'
   | 'terms'
   | 'text'
@@ -182,6 +190,7 @@ export type CommandEnumValue =
   | 'HAND_OVER'
   | 'HEAVIER'
   | 'ILLEGAL_GAINS'
+  | 'INITIAL'
   | 'INSPECTION_RECORD'
   | 'INSTALMENTS'
   | 'INVESTIGATE_FURTHER'
@@ -208,7 +217,9 @@ export type CommandEnumValue =
   | 'ORGANISATION_DISSOLVED_NO_ASSETS'
   | 'OTHER'
   | 'PARTY'
+  | 'PARTY_DEFENCE'
   | 'PARTY_DIED_NO_ESTATE'
+  | 'PARTY_HEARING'
   | 'PARTY_STATEMENT'
   | 'PENALTY'
   | 'PERSON'
@@ -237,6 +248,7 @@ export type CommandEnumValue =
   | 'SEIZE'
   | 'SELF'
   | 'SIMPLE'
+  | 'SUPPLEMENTARY'
   | 'SUSPEND'
   | 'TERMINATE'
   | 'TESTING'
@@ -276,6 +288,23 @@ export const COMMAND_FORMS = {
   "archive": {
     "type": "object",
     "properties": {}
+  },
+  "auxiliary": {
+    "type": "object",
+    "required": [
+      "auxiliaryId",
+      "supervisorId"
+    ],
+    "properties": {
+      "auxiliaryId": {
+        "type": "string",
+        "description": "User id of the auxiliary staff member (role AUXILIARY, this agency)"
+      },
+      "supervisorId": {
+        "type": "string",
+        "description": "User id of the case officer they work under"
+      }
+    }
   },
   "case-review": {
     "type": "object",
@@ -384,7 +413,33 @@ export const COMMAND_FORMS = {
           },
           "confiscationAmount": {
             "type": "number",
-            "description": "Yuan of illegal gains confiscated; with CONFISCATION"
+            "description": "Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems"
+          },
+          "confiscatedItems": {
+            "type": "array",
+            "description": "Illegal property confiscated (没收非法财物), item by item; with CONFISCATION; never money due",
+            "items": {
+              "type": "object",
+              "required": [
+                "description",
+                "quantity",
+                "unit"
+              ],
+              "properties": {
+                "description": {
+                  "type": "string",
+                  "example": "无证销售的预包装食品"
+                },
+                "quantity": {
+                  "type": "number",
+                  "example": 120
+                },
+                "unit": {
+                  "type": "string",
+                  "example": "箱"
+                }
+              }
+            }
           },
           "termDays": {
             "type": "number",
@@ -393,7 +448,7 @@ export const COMMAND_FORMS = {
           },
           "terms": {
             "type": "string",
-            "description": "What the kinds do not say (goods confiscated, suspension period...)"
+            "description": "What the kinds do not say"
           }
         },
         "description": "Result VARIED only, and then required: the penalty as the reconsideration body or court varied it (never heavier, ARL 63, ALL 77); the amount due becomes its fine plus confiscation"
@@ -654,7 +709,33 @@ export const COMMAND_FORMS = {
           },
           "confiscationAmount": {
             "type": "number",
-            "description": "Yuan of illegal gains confiscated; with CONFISCATION"
+            "description": "Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems"
+          },
+          "confiscatedItems": {
+            "type": "array",
+            "description": "Illegal property confiscated (没收非法财物), item by item; with CONFISCATION; never money due",
+            "items": {
+              "type": "object",
+              "required": [
+                "description",
+                "quantity",
+                "unit"
+              ],
+              "properties": {
+                "description": {
+                  "type": "string",
+                  "example": "无证销售的预包装食品"
+                },
+                "quantity": {
+                  "type": "number",
+                  "example": 120
+                },
+                "unit": {
+                  "type": "string",
+                  "example": "箱"
+                }
+              }
+            }
           },
           "termDays": {
             "type": "number",
@@ -663,7 +744,7 @@ export const COMMAND_FORMS = {
           },
           "terms": {
             "type": "string",
-            "description": "What the kinds do not say (goods confiscated, suspension period...)"
+            "description": "What the kinds do not say"
           }
         },
         "description": "With outcome PENALTY only"
@@ -876,9 +957,46 @@ export const COMMAND_FORMS = {
         "type": "string",
         "description": "Where it came from (party, witness, lab ...)"
       },
+      "origin": {
+        "type": "string",
+        "description": "Where it comes from: INITIAL (the investigation before the report), SUPPLEMENTARY (officers, after the report or a return), PARTY_DEFENCE (the party's, with its defence), PARTY_HEARING (the party's, for or at the hearing). Default: INITIAL before the report, SUPPLEMENTARY after it",
+        "enum": [
+          "INITIAL",
+          "SUPPLEMENTARY",
+          "PARTY_DEFENCE",
+          "PARTY_HEARING"
+        ]
+      },
+      "changesFacts": {
+        "type": "boolean",
+        "description": "After the report only: the item changes the facts found, and the case goes back to investigation for a new report and notice"
+      },
+      "credentialsShown": {
+        "type": "boolean",
+        "description": "The collectors showed their enforcement certificates (执法证件) to the party; required with the first item officers collect (APL 55)"
+      },
+      "rightsExplained": {
+        "type": "boolean",
+        "description": "The collectors told the party of its rights (statement, defence, recusal); required with the first item officers collect (APL 55)"
+      },
       "text": {
         "type": "string",
         "description": "Text evidence (JSON requests); a multipart request sends a file instead"
+      }
+    }
+  },
+  "evidence-confirmation": {
+    "type": "object",
+    "required": [
+      "confirmerIds"
+    ],
+    "properties": {
+      "confirmerIds": {
+        "type": "array",
+        "description": "The confirming officers of the case (at least two, certified)",
+        "items": {
+          "type": "string"
+        }
       }
     }
   },
@@ -1244,7 +1362,33 @@ export const COMMAND_FORMS = {
           },
           "confiscationAmount": {
             "type": "number",
-            "description": "Yuan of illegal gains confiscated; with CONFISCATION"
+            "description": "Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems"
+          },
+          "confiscatedItems": {
+            "type": "array",
+            "description": "Illegal property confiscated (没收非法财物), item by item; with CONFISCATION; never money due",
+            "items": {
+              "type": "object",
+              "required": [
+                "description",
+                "quantity",
+                "unit"
+              ],
+              "properties": {
+                "description": {
+                  "type": "string",
+                  "example": "无证销售的预包装食品"
+                },
+                "quantity": {
+                  "type": "number",
+                  "example": 120
+                },
+                "unit": {
+                  "type": "string",
+                  "example": "箱"
+                }
+              }
+            }
           },
           "termDays": {
             "type": "number",
@@ -1253,7 +1397,7 @@ export const COMMAND_FORMS = {
           },
           "terms": {
             "type": "string",
-            "description": "What the kinds do not say (goods confiscated, suspension period...)"
+            "description": "What the kinds do not say"
           }
         },
         "description": "With proposedOutcome PENALTY only"
@@ -2126,7 +2270,33 @@ export const COMMAND_FORMS = {
           },
           "confiscationAmount": {
             "type": "number",
-            "description": "Yuan of illegal gains confiscated; with CONFISCATION"
+            "description": "Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems"
+          },
+          "confiscatedItems": {
+            "type": "array",
+            "description": "Illegal property confiscated (没收非法财物), item by item; with CONFISCATION; never money due",
+            "items": {
+              "type": "object",
+              "required": [
+                "description",
+                "quantity",
+                "unit"
+              ],
+              "properties": {
+                "description": {
+                  "type": "string",
+                  "example": "无证销售的预包装食品"
+                },
+                "quantity": {
+                  "type": "number",
+                  "example": 120
+                },
+                "unit": {
+                  "type": "string",
+                  "example": "箱"
+                }
+              }
+            }
           },
           "termDays": {
             "type": "number",
@@ -2135,7 +2305,7 @@ export const COMMAND_FORMS = {
           },
           "terms": {
             "type": "string",
-            "description": "What the kinds do not say (goods confiscated, suspension period...)"
+            "description": "What the kinds do not say"
           }
         },
         "description": "WARNING and/or FINE within the policy limit"

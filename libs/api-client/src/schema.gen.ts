@@ -237,6 +237,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/evidence/{evidenceId}/confirmation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Two certified officers of the case confirm an item drafted by auxiliary staff (CONFIRM_EVIDENCE)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - CONFIRM_EVIDENCE: OFFICER
+         */
+        post: operations["InvestigationController_confirmEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/auxiliary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * 指派辅助执法人员: attach auxiliary staff to the case under one of its officers (ATTACH_AUXILIARY)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - ATTACH_AUXILIARY: AGENCY_HEAD or OFFICER
+         */
+        post: operations["InvestigationController_attachAuxiliary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/investigation-report": {
         parameters: {
             query?: never;
@@ -1809,7 +1851,7 @@ export interface components {
             /** @description Sorted by kind */
             deadlines: components["schemas"]["DeadlineView"][];
             /** @description What the caller may do now (command paths under /cases/{id}) */
-            allowedActions: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
+            allowedActions: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
             /** @description Marked major for legal review (APL 58 (1), (3)), with grounds */
             majorCase?: components["schemas"]["MajorCaseView"];
             /** @description The benchmark band and range the current report's proposed fine was judged in */
@@ -2084,7 +2126,7 @@ export interface components {
              * @description The command path under /cases/{id} to take the step
              * @enum {string}
              */
-            action: "register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return";
+            action: "register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return";
             /**
              * @description The running deadline the step answers to
              * @enum {string}
@@ -2196,6 +2238,24 @@ export interface components {
             /** @example moved to the evidence room */
             reason: string;
         };
+        ConfirmEvidenceDto: {
+            /** @description The confirming officers of the case (at least two, certified) */
+            confirmerIds: string[];
+        };
+        AttachAuxiliaryDto: {
+            /** @description User id of the auxiliary staff member (role AUXILIARY, this agency) */
+            auxiliaryId: string;
+            /** @description User id of the case officer they work under */
+            supervisorId: string;
+        };
+        ConfiscatedItemDto: {
+            /** @example 无证销售的预包装食品 */
+            description: string;
+            /** @example 120 */
+            quantity: number;
+            /** @example 箱 */
+            unit: string;
+        };
         PenaltyDto: {
             /**
              * @example [
@@ -2208,14 +2268,16 @@ export interface components {
              * @example 5000
              */
             fineAmount?: number;
-            /** @description Yuan of illegal gains confiscated; with CONFISCATION */
+            /** @description Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems */
             confiscationAmount?: number;
+            /** @description Illegal property confiscated (没收非法财物), item by item; with CONFISCATION; never money due */
+            confiscatedItems?: components["schemas"]["ConfiscatedItemDto"][];
             /**
              * @description Days of a term penalty (licence suspension, activity restriction, business suspension, employment ban, detention); required with one
              * @example 30
              */
             termDays?: number;
-            /** @description What the kinds do not say (goods confiscated, suspension period...) */
+            /** @description What the kinds do not say */
             terms?: string;
         };
         DiscretionBaseDto: {
@@ -2884,6 +2946,17 @@ export interface components {
             location: string;
             /** @description Where it came from (party, witness, lab ...) */
             source?: string;
+            /**
+             * @description Where it comes from: INITIAL (the investigation before the report), SUPPLEMENTARY (officers, after the report or a return), PARTY_DEFENCE (the party's, with its defence), PARTY_HEARING (the party's, for or at the hearing). Default: INITIAL before the report, SUPPLEMENTARY after it
+             * @enum {string}
+             */
+            origin?: "INITIAL" | "SUPPLEMENTARY" | "PARTY_DEFENCE" | "PARTY_HEARING";
+            /** @description After the report only: the item changes the facts found, and the case goes back to investigation for a new report and notice */
+            changesFacts?: boolean;
+            /** @description The collectors showed their enforcement certificates (执法证件) to the party; required with the first item officers collect (APL 55) */
+            credentialsShown?: boolean;
+            /** @description The collectors told the party of its rights (statement, defence, recusal); required with the first item officers collect (APL 55) */
+            rightsExplained?: boolean;
             /** @description Text evidence (JSON requests); a multipart request sends a file instead */
             text?: string;
         };
@@ -2898,6 +2971,26 @@ export interface components {
             location: string;
             /** @description Where it came from (party, witness, lab ...) */
             source?: string;
+            /**
+             * @description Where it comes from: INITIAL (the investigation before the report), SUPPLEMENTARY (officers, after the report or a return), PARTY_DEFENCE (the party's, with its defence), PARTY_HEARING (the party's, for or at the hearing). Default: INITIAL before the report, SUPPLEMENTARY after it
+             * @enum {string}
+             */
+            origin?: "INITIAL" | "SUPPLEMENTARY" | "PARTY_DEFENCE" | "PARTY_HEARING";
+            /**
+             * @description As in JSON: the item changes the facts (after the report)
+             * @enum {string}
+             */
+            changesFacts?: "true" | "false";
+            /**
+             * @description As in JSON: credentials shown (first item collected by officers, APL 55)
+             * @enum {string}
+             */
+            credentialsShown?: "true" | "false";
+            /**
+             * @description As in JSON: rights told (first item collected by officers, APL 55)
+             * @enum {string}
+             */
+            rightsExplained?: "true" | "false";
             /** @description The officers who collected it: the field repeated, or one field of comma-separated ids */
             collectedByIds: string[];
             /**
@@ -2962,6 +3055,20 @@ export interface components {
              */
             custodian: string;
             custody: components["schemas"]["CustodyEntryView"][];
+            /**
+             * @description Where it comes from (items recorded since evidence may follow the report)
+             * @enum {string}
+             */
+            origin?: "INITIAL" | "SUPPLEMENTARY" | "PARTY_DEFENCE" | "PARTY_HEARING";
+            /**
+             * @description Drafted by auxiliary staff: evidence only once two officers of the case confirm it
+             * @enum {boolean}
+             */
+            draft?: true;
+            /** @description The officers who confirmed the draft */
+            confirmedBy?: components["schemas"]["CaseOfficerView"][];
+            /** Format: date-time */
+            confirmedAt?: string;
         };
         EvidenceListView: {
             items: components["schemas"]["EvidenceItemView"][];
@@ -3087,6 +3194,10 @@ export interface components {
             /** @description Who set the split into levels */
             source: string;
         };
+        PenaltyPowersView: {
+            kinds: ("WARNING" | "PUBLIC_CRITICISM" | "FINE" | "CONFISCATION" | "LICENCE_SUSPENSION" | "QUALIFICATION_DOWNGRADE" | "LICENCE_REVOCATION" | "ACTIVITY_RESTRICTION" | "BUSINESS_SUSPENSION" | "CLOSURE" | "EMPLOYMENT_BAN" | "DETENTION" | "OTHER")[];
+            source: string;
+        };
         PolicyView: {
             version: string;
             jurisdiction: string;
@@ -3106,6 +3217,8 @@ export interface components {
             violations: components["schemas"]["ViolationProvisionView"][];
             /** @description Discretion benchmarks (裁量基准) per violation code; a code without one is not range-checked */
             discretion?: components["schemas"]["DiscretionBenchmarkView"][];
+            /** @description The penalty kinds the agency may impose; absent (older versions): every kind */
+            penaltyPowers?: components["schemas"]["PenaltyPowersView"];
         };
         DueDateView: {
             /** Format: date */
@@ -3173,7 +3286,7 @@ export interface components {
             /** @example 孙局长 */
             name: string;
             /** @description The steps they may take now that answer it; empty when named as a case officer only */
-            actions: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
+            actions: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
         };
         OverdueItemView: {
             /** Format: uuid */
@@ -3373,7 +3486,7 @@ export interface components {
              */
             state?: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED" | null;
             /** @description 409 from the domain: what the caller may do now instead */
-            allowedActions?: ("register" | "filing" | "evidence" | "evidence-custody" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
+            allowedActions?: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
         };
     };
     responses: never;
@@ -4188,6 +4301,193 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TransferCustodyDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    InvestigationController_confirmEvidence: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                evidenceId: string;
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmEvidenceDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    InvestigationController_attachAuxiliary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttachAuxiliaryDto"];
             };
         };
         responses: {

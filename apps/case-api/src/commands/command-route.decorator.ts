@@ -25,6 +25,7 @@ export interface CommandRouteInfo {
 /** Actions whose path carries a parameter besides the case id. */
 const PARAMETER_PATHS: Partial<Record<ActionName, string>> = {
   'evidence-custody': 'evidence/:evidenceId/custody',
+  'evidence-confirmation': 'evidence/:evidenceId/confirmation',
 };
 
 /** The route of an action inside a `cases` controller: `:id/<action>`; registration is `POST /cases`. */

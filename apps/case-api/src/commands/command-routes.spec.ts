@@ -41,8 +41,11 @@ function routes(): Route[] {
 }
 
 // Written out here, not derived: the one path that is not `cases/:id/<action>`.
-const expectedPath = (action: string): string =>
-  action === 'register' ? 'cases' : action === 'evidence-custody' ? 'cases/:id/evidence/:evidenceId/custody' : `cases/:id/${action}`;
+const PARAMETER_PATHS: Record<string, string> = {
+  'evidence-custody': 'cases/:id/evidence/:evidenceId/custody',
+  'evidence-confirmation': 'cases/:id/evidence/:evidenceId/confirmation',
+};
+const expectedPath = (action: string): string => (action === 'register' ? 'cases' : PARAMETER_PATHS[action] ?? `cases/:id/${action}`);
 
 /** The roles COMMAND_RULES gives the commands behind an action, read straight from the table. */
 function tableRoles(action: string): Role[] {

@@ -1,7 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsPositive } from 'class-validator';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsPositive, ValidateNested } from 'class-validator';
 import { PENALTY_KINDS, type Penalty, type PenaltyKind } from '@zhifa/domain';
 import { Text } from './dto-rules';
+
+/** One item of illegal property confiscated (没收非法财物): what, how many, in what unit. */
+export class ConfiscatedItemDto {
+  @ApiProperty({ example: '无证销售的预包装食品' })
+  @Text(300)
+  description!: string;
+
+  @ApiProperty({ example: 120 })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 3 })
+  @IsPositive()
+  quantity!: number;
+
+  @ApiProperty({ example: '箱' })
+  @Text(20)
+  unit!: string;
+}
 
 /** A penalty (APL 9); amounts in yuan to the fen. Cross-field rules (FINE needs fineAmount) are the domain's. */
 export class PenaltyDto {
@@ -18,11 +35,20 @@ export class PenaltyDto {
   @IsPositive()
   fineAmount?: number;
 
-  @ApiPropertyOptional({ description: 'Yuan of illegal gains confiscated; with CONFISCATION' })
+  @ApiPropertyOptional({ description: 'Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems' })
   @IsOptional()
   @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
   @IsPositive()
   confiscationAmount?: number;
+
+  @ApiPropertyOptional({ type: [ConfiscatedItemDto], description: 'Illegal property confiscated (没收非法财物), item by item; with CONFISCATION; never money due' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @ValidateNested({ each: true })
+  @Type(() => ConfiscatedItemDto)
+  confiscatedItems?: ConfiscatedItemDto[];
 
   @ApiPropertyOptional({ example: 30, description: 'Days of a term penalty (licence suspension, activity restriction, business suspension, employment ban, detention); required with one' })
   @IsOptional()
@@ -30,7 +56,7 @@ export class PenaltyDto {
   @IsPositive()
   termDays?: number;
 
-  @ApiPropertyOptional({ description: 'What the kinds do not say (goods confiscated, suspension period...)' })
+  @ApiPropertyOptional({ description: 'What the kinds do not say' })
   @IsOptional()
   @Text(2000)
   terms?: string;
@@ -41,6 +67,7 @@ export function penalty(dto: PenaltyDto): Penalty {
     kinds: [...dto.kinds],
     ...(dto.fineAmount !== undefined ? { fineAmount: dto.fineAmount } : {}),
     ...(dto.confiscationAmount !== undefined ? { confiscationAmount: dto.confiscationAmount } : {}),
+    ...(dto.confiscatedItems !== undefined ? { confiscatedItems: dto.confiscatedItems.map((i) => ({ description: i.description, quantity: i.quantity, unit: i.unit })) } : {}),
     ...(dto.termDays !== undefined ? { termDays: dto.termDays } : {}),
     ...(dto.terms !== undefined ? { terms: dto.terms } : {}),
   };

@@ -71,6 +71,13 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'EVIDENCE.HASH_MISMATCH': { 'zh-CN': '证据文件校验值不符，可能被篡改', en: 'The evidence file no longer matches its hash' },
   'EVIDENCE.FILE_MISSING': { 'zh-CN': '证据文件缺失', en: 'The evidence file is missing' },
   'EVIDENCE.TOO_LARGE': { 'zh-CN': '上传文件超过大小限制', en: 'The file is too large' },
+  'EVIDENCE.RIGHTS_NOTICE_MISSING': { 'zh-CN': '首次取证须记录出示执法证件并告知权利', en: 'The first collection records credentials shown and rights told' },
+  'EVIDENCE.ORIGIN_MISMATCH': { 'zh-CN': '证据来源与案件所处阶段不符', en: 'The evidence origin does not fit the stage of the case' },
+  'EVIDENCE.NOT_A_DRAFT': { 'zh-CN': '没有待确认的辅助人员证据草稿', en: 'No unconfirmed draft to confirm' },
+  'AUXILIARY.NOT_AUXILIARY': { 'zh-CN': '该人员不是本机关辅助执法人员', en: 'Not auxiliary staff of this agency' },
+  'AUXILIARY.ALREADY_ATTACHED': { 'zh-CN': '该辅助人员已编入本案', en: 'Already attached to the case' },
+  'AUXILIARY.SUPERVISOR_NOT_ASSIGNED': { 'zh-CN': '指挥的执法人员须为本案承办人员', en: 'The supervising officer is not assigned to the case' },
+  'PENALTY.KIND_NOT_EMPOWERED': { 'zh-CN': '本机关无权给予该种类的行政处罚', en: 'The agency has no power to impose that penalty kind' },
 
   // Report, discretion and notice
   'REPORT.EXEMPT_WITH_PENALTY': { 'zh-CN': '认定不予处罚的，不得拟处罚', en: 'An exempt finding proposes no penalty' },
@@ -110,6 +117,8 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'DECISION.STEPS_OWED': { 'zh-CN': '所作处罚尚缺法定前置程序', en: 'The decided penalty needs steps the case has not taken' },
   'DECISION.HEAVIER_AFTER_DEFENCE': { 'zh-CN': '不得因当事人陈述申辩而加重处罚', en: 'No heavier penalty because the party defended' },
   'DECISION.EVIDENCE_UNKNOWN': { 'zh-CN': '决定所依据的证据未在本案记录', en: 'The decision relies on unrecorded evidence' },
+  'DECISION.EVIDENCE_UNCONFIRMED': { 'zh-CN': '决定不得依据未经确认的辅助人员证据草稿', en: 'The decision cites an unconfirmed draft' },
+  'DECISION.NEW_EVIDENCE_NOT_CITED': { 'zh-CN': '决定须列明调查终结报告后登记的证据', en: 'Evidence recorded since the report is not cited' },
   'SERVICE.CONSENT_REQUIRED': { 'zh-CN': '电子送达须经当事人同意', en: 'Electronic service needs the party’s consent' },
   'SERVICE.WITNESS_REQUIRED': { 'zh-CN': '留置送达须有见证人或录像', en: 'Service on refusal needs witnesses or video' },
   'SERVICE.METHOD_NOT_ALLOWED': { 'zh-CN': '此处不得采用该送达方式', en: 'That service method is not allowed here' },

@@ -68,6 +68,10 @@ export class EvidenceController {
         ...(file.mediaType ? { mediaType: file.mediaType } : {}),
         ...(dto.text !== undefined ? { text: dto.text } : {}),
         ...(dto.source ? { source: dto.source } : {}),
+        ...(dto.origin !== undefined ? { origin: dto.origin } : {}),
+        ...(dto.changesFacts !== undefined ? { changesFacts: dto.changesFacts } : {}),
+        ...(dto.credentialsShown !== undefined ? { credentialsShown: dto.credentialsShown } : {}),
+        ...(dto.rightsExplained !== undefined ? { rightsExplained: dto.rightsExplained } : {}),
       }),
       { access, extra: () => ({ evidenceId, sha256: file.sha256, sizeBytes: file.sizeBytes }) },
     );
@@ -80,6 +84,10 @@ export class EvidenceController {
     if (req.is('multipart/form-data')) {
       const parsed = await readMultipartEvidence(req, this.store, this.cfg.evidenceMaxBytes);
       fields = { ...parsed.fields, collectedByIds: splitIds(parsed.fields.collectedByIds) };
+      // Form fields are text: the flags arrive as "true" / "false" (anything else stays text and is refused).
+      for (const flag of ['changesFacts', 'credentialsShown', 'rightsExplained']) {
+        if (fields[flag] === 'true' || fields[flag] === 'false') fields[flag] = fields[flag] === 'true';
+      }
       file = parsed.file;
       if (!file) {
         throw badRequest([fieldProblem('file', { en: 'a multipart request must carry the evidence in a part named "file"', zh: 'multipart 请求须在名为“file”的部分中携带证据文件' })]);

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { EVIDENCE_KINDS, type CustodyEntry, type EvidenceItem, type EvidenceKind } from '@zhifa/domain';
+import { EVIDENCE_KINDS, EVIDENCE_ORIGINS, type CustodyEntry, type EvidenceItem, type EvidenceKind, type EvidenceOrigin } from '@zhifa/domain';
 import { CaseOfficerView, CommandResponse } from '../cases/case-view';
 
 export class CustodyEntryView implements CustodyEntry {
@@ -73,6 +73,18 @@ export class EvidenceItemView implements EvidenceItem {
 
   @ApiProperty({ type: [CustodyEntryView] })
   custody!: CustodyEntryView[];
+
+  @ApiPropertyOptional({ enum: EVIDENCE_ORIGINS, description: 'Where it comes from (items recorded since evidence may follow the report)' })
+  origin?: EvidenceOrigin;
+
+  @ApiPropertyOptional({ type: Boolean, enum: [true], description: 'Drafted by auxiliary staff: evidence only once two officers of the case confirm it' })
+  draft?: true;
+
+  @ApiPropertyOptional({ type: [CaseOfficerView], description: 'The officers who confirmed the draft' })
+  confirmedBy?: CaseOfficerView[];
+
+  @ApiPropertyOptional({ type: String, format: 'date-time' })
+  confirmedAt?: string;
 }
 
 export class EvidenceListView {

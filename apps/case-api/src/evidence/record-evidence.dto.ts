@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { EVIDENCE_KINDS, type EvidenceKind } from '@zhifa/domain';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { EVIDENCE_KINDS, EVIDENCE_ORIGINS, type EvidenceKind, type EvidenceOrigin } from '@zhifa/domain';
 
 /** One evidence item: as JSON (text evidence) or as the fields of a multipart upload with a `file` part. */
 export class RecordEvidenceDto {
@@ -37,6 +37,30 @@ export class RecordEvidenceDto {
   @MaxLength(300)
   source?: string;
 
+  @ApiPropertyOptional({
+    enum: EVIDENCE_ORIGINS,
+    description:
+      "Where it comes from: INITIAL (the investigation before the report), SUPPLEMENTARY (officers, after the report or a return), PARTY_DEFENCE (the party's, with its defence), PARTY_HEARING (the party's, for or at the hearing). Default: INITIAL before the report, SUPPLEMENTARY after it",
+  })
+  @IsOptional()
+  @IsIn(EVIDENCE_ORIGINS)
+  origin?: EvidenceOrigin;
+
+  @ApiPropertyOptional({ description: 'After the report only: the item changes the facts found, and the case goes back to investigation for a new report and notice' })
+  @IsOptional()
+  @IsBoolean()
+  changesFacts?: boolean;
+
+  @ApiPropertyOptional({ description: 'The collectors showed their enforcement certificates (执法证件) to the party; required with the first item officers collect (APL 55)' })
+  @IsOptional()
+  @IsBoolean()
+  credentialsShown?: boolean;
+
+  @ApiPropertyOptional({ description: 'The collectors told the party of its rights (statement, defence, recusal); required with the first item officers collect (APL 55)' })
+  @IsOptional()
+  @IsBoolean()
+  rightsExplained?: boolean;
+
   @ApiPropertyOptional({ description: 'Text evidence (JSON requests); a multipart request sends a file instead' })
   @IsOptional()
   @IsString()
@@ -50,7 +74,16 @@ export class RecordEvidenceDto {
  * the same fields through RecordEvidenceDto): the text fields and one binary
  * part named `file`, streamed to disk and hashed as it arrives.
  */
-export class RecordEvidenceUploadDto extends OmitType(RecordEvidenceDto, ['text', 'collectedByIds'] as const) {
+export class RecordEvidenceUploadDto extends OmitType(RecordEvidenceDto, ['text', 'collectedByIds', 'changesFacts', 'credentialsShown', 'rightsExplained'] as const) {
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'As in JSON: the item changes the facts (after the report)' })
+  changesFacts?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'As in JSON: credentials shown (first item collected by officers, APL 55)' })
+  credentialsShown?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'As in JSON: rights told (first item collected by officers, APL 55)' })
+  rightsExplained?: string;
+
   @ApiProperty({
     type: [String],
     description: 'The officers who collected it: the field repeated, or one field of comma-separated ids',

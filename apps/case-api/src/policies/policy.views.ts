@@ -1,5 +1,6 @@
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
+  PENALTY_KINDS,
   DAY_KINDS,
   DISCRETION_BASES,
   ROLES,
@@ -9,6 +10,7 @@ import {
   type DiscretionBase,
   type DiscretionBenchmark,
   type FineRange,
+  type PenaltyKind,
   type Role,
   type DayKind,
   type HolidayCalendarYear,
@@ -200,6 +202,15 @@ export class SimpleProcedureRuleView {
   source!: string;
 }
 
+/** The penalty kinds the agency may impose (APL 18: 行政拘留 is the police's alone). */
+export class PenaltyPowersView {
+  @ApiProperty({ enum: PENALTY_KINDS, isArray: true })
+  kinds!: PenaltyKind[];
+
+  @ApiProperty({ type: String })
+  source!: string;
+}
+
 export class LimitationYearsView {
   @ApiProperty({ type: Number })
   general!: number;
@@ -270,6 +281,9 @@ export class PolicyView implements JurisdictionPolicy {
 
   @ApiPropertyOptional({ type: [DiscretionBenchmarkView], description: 'Discretion benchmarks (裁量基准) per violation code; a code without one is not range-checked' })
   discretion?: DiscretionBenchmarkView[];
+
+  @ApiPropertyOptional({ type: PenaltyPowersView, description: 'The penalty kinds the agency may impose; absent (older versions): every kind' })
+  penaltyPowers?: PenaltyPowersView;
 }
 
 /** A period counted from a start day with the policy's calendars, and how. */

@@ -5,7 +5,7 @@ import type { CommandFormAction } from '@zhifa/api-client';
 import type { CaseView } from '../api';
 import { useI18n } from '../i18n';
 import { actionLabel, type Action } from '../labels';
-import { RecordEvidenceForm, TransferCustodyForm } from '../components/evidence';
+import { ConfirmEvidenceForm, RecordEvidenceForm, TransferCustodyForm } from '../components/evidence';
 import { LegalReviewForm } from '../reviews/LegalReviewForm';
 import { CommandForm, type CommandResult } from './CommandForm';
 import { useCommandMessages } from './messages';
@@ -19,6 +19,7 @@ export const OWN_FORMS: Partial<Record<Action, OwnForm>> = {
   // With a file, uploaded with its progress shown (multipart), or text.
   evidence: RecordEvidenceForm,
   'evidence-custody': TransferCustodyForm,
+  'evidence-confirmation': ConfirmEvidenceForm,
 };
 
 /** After a command: everything the case, the lists and the work queues show may have changed. */

@@ -16,6 +16,9 @@ import { useCommandMessages } from './messages';
 const PERSON_FIELDS: Record<string, readonly string[] | 'anyone'> = {
   officerIds: ['OFFICER'],
   collectedByIds: ['OFFICER', 'AUXILIARY'],
+  confirmerIds: ['OFFICER'],
+  auxiliaryId: ['AUXILIARY'],
+  supervisorId: ['OFFICER'],
   hostId: ['OFFICER', 'LEGAL_REVIEWER'],
   reviewerId: ['LEGAL_REVIEWER'],
   attendeeIds: ['AGENCY_HEAD'],
@@ -442,14 +445,14 @@ async function send(api: ReturnType<typeof useSession>['api'], action: CommandFo
 }
 
 /** Actions whose path is not simply /cases/{id}/<action> (they have forms of their own). */
-type OwnPath = 'register' | 'evidence-custody';
+type OwnPath = 'register' | 'evidence-custody' | 'evidence-confirmation';
 type CaseCommandPath = `/api/v1/cases/{id}/${Exclude<CommandFormAction, OwnPath>}`;
 // Every such path is one the API publishes: a path renamed in the API fails the type check here.
 const PATHS_PUBLISHED: [Exclude<CaseCommandPath, keyof paths>] extends [never] ? true : never = true;
 void PATHS_PUBLISHED;
 
 export function casePath(action: CommandFormAction): CaseCommandPath {
-  if (action === 'register' || action === 'evidence-custody') throw new Error(`${action} has a path of its own`);
+  if (action === 'register' || action === 'evidence-custody' || action === 'evidence-confirmation') throw new Error(`${action} has a path of its own`);
   return `/api/v1/cases/{id}/${action}`;
 }
 

@@ -6,6 +6,8 @@
 import type { RegistrationCommand } from './stages/registration';
 import type { FilingCommand } from './stages/filing';
 import type { InvestigationCommand } from './stages/investigation';
+import type { EvidenceCommand } from './stages/evidence';
+import type { AuxiliaryStaffCommand } from './stages/auxiliary-staff';
 import type { NoticeCommand } from './stages/notice';
 import type { HearingCommand } from './stages/hearing';
 import type { LegalReviewCommand } from './stages/legal-review';
@@ -28,6 +30,8 @@ export * from './command-context';
 export type CaseCommand =
   | RegistrationCommand
   | FilingCommand
+  | EvidenceCommand
+  | AuxiliaryStaffCommand
   | InvestigationCommand
   | NoticeCommand
   | HearingCommand

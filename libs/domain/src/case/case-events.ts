@@ -7,6 +7,8 @@
 import type { RegistrationEvent } from './stages/registration';
 import type { FilingEvent } from './stages/filing';
 import type { InvestigationEvent } from './stages/investigation';
+import type { EvidenceEvent } from './stages/evidence';
+import type { AuxiliaryStaffEvent } from './stages/auxiliary-staff';
 import type { NoticeEvent } from './stages/notice';
 import type { HearingEvent } from './stages/hearing';
 import type { LegalReviewEvent } from './stages/legal-review';
@@ -27,6 +29,8 @@ import type { SeizureEvent } from './stages/seizure';
 export type CaseEvent =
   | RegistrationEvent
   | FilingEvent
+  | EvidenceEvent
+  | AuxiliaryStaffEvent
   | InvestigationEvent
   | NoticeEvent
   | HearingEvent

@@ -18,6 +18,7 @@ import type {
   CaseStatus,
   EvidenceKind,
   NoPenaltyGround,
+  EvidenceOrigin,
   PartyType,
   PenaltyKind,
   ProposedOutcome,
@@ -56,8 +57,10 @@ export interface Penalty {
   kinds: PenaltyKind[];
   /** Yuan. Required when kinds includes FINE. */
   fineAmount?: number;
-  /** Yuan of illegal gains confiscated (paid in like a fine). */
+  /** Yuan of illegal gains confiscated (没收违法所得, paid in like a fine); never the value of goods. */
   confiscationAmount?: number;
+  /** Illegal property confiscated (没收非法财物): items, never money due. */
+  confiscatedItems?: ConfiscatedItem[];
   /** The term in days of a term penalty (suspension, restriction, ban, detention): compared with the notice. */
   termDays?: number;
   /** Anything the kinds do not say (goods confiscated, suspension period...). */
@@ -145,6 +148,34 @@ export interface EvidenceItem {
   /** userId of the current custodian. */
   custodian: string;
   custody: CustodyEntry[];
+  /** Where it comes from (items recorded since the 'evidence-after-report' rule change). */
+  origin?: EvidenceOrigin;
+  /** Drafted by auxiliary staff: it counts as evidence only once two officers of the case confirm it. */
+  draft?: true;
+  confirmedBy?: CaseOfficer[];
+  confirmedAt?: string;
+}
+
+/** The first collection by officers: they showed their certificates and told the party of its rights (APL 55). */
+export interface RightsNoticeRecord {
+  evidenceId: string;
+  /** When the item was collected: when the party was told. */
+  at: string;
+  officers: CaseOfficer[];
+}
+
+/** Auxiliary staff (辅助执法人员) attached to the case under one of its officers. */
+export interface AuxiliaryRecord extends PersonRef {
+  supervisor: PersonRef;
+  attachedBy: PersonRef;
+  at: string;
+}
+
+/** Illegal property confiscated (没收非法财物): goods, tools, not money. */
+export interface ConfiscatedItem {
+  description: string;
+  quantity: number;
+  unit: string;
 }
 
 export interface LimitationCheck {

@@ -3,6 +3,7 @@
 
 import type { PauseInterval } from '../calendar';
 import type {
+  AuxiliaryRecord,
   CaseDecisionRecord,
   CaseDeadline,
   CaseOfficer,
@@ -15,6 +16,7 @@ import type {
   PersonRef,
   RecusalRecord,
   SameActCase,
+  RightsNoticeRecord,
   ServiceRecord,
   TransferRecord,
 } from './case-records';
@@ -67,6 +69,10 @@ export interface CaseState {
   evidence: EvidenceItem[];
   /** 先行登记保存 and 查封扣押, in the order they were requested (absent before the first). */
   coerciveMeasures?: CoerciveMeasure[];
+  /** The rights notice at the first collection by officers (APL 55). */
+  rightsNotice?: RightsNoticeRecord;
+  /** Auxiliary staff attached to the case; each may read it and draft evidence. */
+  auxiliaries?: AuxiliaryRecord[];
   filing?: FilingRecord;
   report?: InvestigationReport;
   review?: CaseReviewRecord;

@@ -43,7 +43,7 @@ describe('the command table assembled from the stages', () => {
 
   it('names the paths of the HTTP contract, in the order a case meets them (a rename breaks clients)', () => {
     expect(ACTION_NAMES).toEqual([
-      'register', 'filing', 'evidence', 'evidence-custody', 'investigation-report',
+      'register', 'filing', 'evidence', 'evidence-custody', 'evidence-confirmation', 'auxiliary', 'investigation-report',
       'preservations', 'preservations/approval', 'preservations/decision', 'seizures', 'seizures/extension', 'seizures/testing', 'seizures/end', 'case-review', 'notice-approval', 'investigation-reopening', 'notice', 'defence',
       'hearing-request', 'hearing-waiver', 'hearing', 'hearing-end', 'major-case', 'legal-review-request', 'legal-review', 'legal-review-assignment',
       'collective-discussion', 'decision', 'service',

@@ -16,6 +16,8 @@ import { execution } from './stages/execution';
 import { filing } from './stages/filing';
 import { hearing } from './stages/hearing';
 import { investigation } from './stages/investigation';
+import { evidence } from './stages/evidence';
+import { auxiliaryStaff } from './stages/auxiliary-staff';
 import { SHARED_REJECTION_CODES, type RejectionStatus } from './rejection';
 import type { ActionName, CommandRule, CommandSpec, Fold, StageInfo } from './stages/kit';
 import { legalReview } from './stages/legal-review';
@@ -33,6 +35,8 @@ export type { ActionName, CommandRule } from './stages/kit';
 export const STAGES: readonly StageInfo[] = [
   registration,
   filing,
+  evidence,
+  auxiliaryStaff,
   investigation,
   preservation,
   seizure,
@@ -67,6 +71,8 @@ for (const part of ['commands', 'events', 'codes'] as const) {
 export const COMMAND_SPECS = {
   ...registration.commands,
   ...filing.commands,
+  ...evidence.commands,
+  ...auxiliaryStaff.commands,
   ...investigation.commands,
   ...preservation.commands,
   ...seizure.commands,
@@ -90,6 +96,8 @@ export const COMMAND_SPECS = {
 export const EVENT_FOLDS = {
   ...registration.events,
   ...filing.events,
+  ...evidence.events,
+  ...auxiliaryStaff.events,
   ...investigation.events,
   ...preservation.events,
   ...seizure.events,

@@ -41,6 +41,8 @@ export interface ReopeningRecord {
   reopenedBy: PersonRef;
   notifiedPenalty?: Penalty;
   defended: boolean;
+  /** The evidence item whose new facts sent the case back (recorded with changesFacts). */
+  evidenceId?: string;
 }
 
 export interface DefencePoint {

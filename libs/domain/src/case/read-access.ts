@@ -20,7 +20,7 @@ export const TRANSFER_LIAISON_ROLES: readonly Role[] = ['POLICE_LIAISON', 'PROCU
 export type ReadGrant =
   /** Every case of the agency. */
   | { kind: 'AGENCY'; agencyId: string }
-  /** Cases of the agency that name the user as an officer or as the hearing host. */
+  /** Cases of the agency that name the user as an officer, as auxiliary staff attached to it, or as the hearing host. */
   | { kind: 'ASSIGNED'; agencyId: string; userId: string }
   /** Every case, of any agency, for which a criminal transfer exists. */
   | { kind: 'TRANSFERRED' };
@@ -33,8 +33,8 @@ export interface ReadScope {
 
 /**
  * Who may see a case and act on it through the API: its own agency's
- * heads, reviewers, supervisors and admins; the case's officers; a hearing
- * host it names; and, once a criminal transfer exists, the police and
+ * heads, reviewers, supervisors and admins; the case's officers and the
+ * auxiliary staff attached to it; a hearing host it names; and, once a criminal transfer exists, the police and
  * procuratorate liaisons (who belong to other bodies).
  */
 export function readScope(actor: ActorSnapshot): ReadScope {
@@ -56,7 +56,9 @@ export function grantCovers(grant: ReadGrant, state: CaseState): boolean {
     case 'ASSIGNED':
       return (
         state.agencyId === grant.agencyId &&
-        (state.officers.some((o) => o.userId === grant.userId) || state.hearing?.host?.userId === grant.userId)
+        (state.officers.some((o) => o.userId === grant.userId) ||
+          (state.auxiliaries ?? []).some((a) => a.userId === grant.userId) ||
+          state.hearing?.host?.userId === grant.userId)
       );
     case 'TRANSFERRED':
       return Boolean(state.transfer);
@@ -74,8 +76,8 @@ export function readAccess(state: CaseState, actor: ActorSnapshot): ReadAccess {
     hidden: false,
     code: 'CASE.NOT_ASSIGNED',
     reason: {
-      en: 'Only the case officers, its hearing host, reviewers, heads and supervisors may see this case',
-      zh: '只有本案承办人员、听证主持人、审核人员、机关负责人和监督人员可以查看本案',
+      en: 'Only the case officers, auxiliary staff attached to it, its hearing host, reviewers, heads and supervisors may see this case',
+      zh: '只有本案承办人员、编入本案的辅助人员、听证主持人、审核人员、机关负责人和监督人员可以查看本案',
     },
   };
 }

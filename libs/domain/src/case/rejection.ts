@@ -88,6 +88,8 @@ export const SHARED_REJECTION_CODES = {
   'CASE.LIMITATION_EXPIRED': 422,
   // APL 29: a second fine for one act (rules/same-act.ts), ordinary or simple
   'DECISION.SAME_ACT_FINED': 422,
+  // the agency's penalty powers (rules/penalty.ts): the report, the notice and the decision
+  'PENALTY.KIND_NOT_EMPOWERED': 422,
   // discretion benchmarks (rules/discretion.ts): the report and the decision
   'DISCRETION.OUT_OF_RANGE': 422,
   'DISCRETION.BASE_MISSING': 422,
@@ -96,6 +98,9 @@ export const SHARED_REJECTION_CODES = {
   'CASE.OFFICER_REQUIRED': 422,
   'CASE.OFFICER_CERTIFICATE_INVALID': 422,
   'CASE.NOT_AN_OFFICER': 422,
+  // named officers who are not the case's (evidence collectors, confirmers of drafts)
+  'CASE.COLLECTOR_NOT_ASSIGNED': 422,
+  'EVIDENCE.NOT_FOUND': 422,
   'SERVICE.CONSENT_REQUIRED': 422,
   'SERVICE.WITNESS_REQUIRED': 422,
   'SERVICE.METHOD_NOT_ALLOWED': 422,

@@ -27,6 +27,12 @@ export const RULE_CHANGES = [
   'execution-ledger',
   /** A challenge's outcome takes effect (revoked: nothing due; varied: the new amount); archiving waits for pending challenges, which an archived case records as supplements. */
   'challenge-effects',
+  /**
+   * Evidence after the report (the party's in defence or hearing, supplementary by officers) without wiping the
+   * notice; the rights notice at the first collection (APL 55); confiscated property as items, not money; penalty
+   * kinds limited to the agency's powers; auxiliary drafts count once two officers confirm them.
+   */
+  'evidence-after-report',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

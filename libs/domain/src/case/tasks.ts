@@ -2,9 +2,10 @@
 // move it on, each with the deadline it answers to. Actions always open to
 // someone while a case runs (custody, extension, suspension, recusal,
 // proposing a transfer, recording a challenge, sending a reported case back
-// for further investigation; during execution a payment plan, which waits for
-// the party's application, the end of execution, and the court's ruling) are
-// not waiting for anyone.
+// for further investigation, attaching auxiliary staff, evidence after the
+// report; during execution a payment plan, which waits for the party's
+// application, the end of execution, and the court's ruling) are not
+// waiting for anyone.
 
 import type { ActorSnapshot } from './actor.types';
 import { allowedActions, type AllowedActionsOptions } from './allowed-actions';
@@ -34,6 +35,7 @@ const ALWAYS_OPEN: readonly ActionName[] = [
   'payment-plan',
   'execution-end',
   'enforcement/ruling',
+  'auxiliary',
 ];
 
 /** The deadline a step answers to; steps before the decision answer to the decision limit. */
@@ -79,6 +81,8 @@ export interface CaseTask {
 export function tasksFor(state: CaseState, actor: ActorSnapshot, opts: AllowedActionsOptions = {}): CaseTask[] {
   return allowedActions(state, actor, opts)
     .filter((action) => !ALWAYS_OPEN.includes(action))
+    // Evidence waits for the officers while they investigate; after the report it may come, nothing waits for it.
+    .filter((action) => action !== 'evidence' || state.status === 'FILED' || state.status === 'LEAD_REGISTERED')
     // A discussion to authorise an extension is always open; only one before the decision waits for the heads.
     .filter((action) => action !== 'collective-discussion' || gate(state, DECISION_DISCUSSION, actor, opts) === null)
     // The head may reassign a pending review at any time; it waits for them once the review is overdue.

@@ -86,7 +86,11 @@ const deadlineCells = cells(
 const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   REGISTER_LEAD: {},
   DECIDE_FILING: cells([['LEAD_REGISTERED'], OK]),
-  RECORD_EVIDENCE: cells([['FILED', 'SIMPLE:LEAD_REGISTERED'], OK]),
+  // From filing until the decision: supplementary investigation and the party's evidence come after the report.
+  RECORD_EVIDENCE: cells([[...INVESTIGATING, 'SIMPLE:LEAD_REGISTERED'], OK]),
+  // The fixtures hold no drafts of auxiliary staff: there is nothing to confirm (or no evidence at all).
+  CONFIRM_EVIDENCE: cells([INVESTIGATING, 'EVIDENCE.NOT_A_DRAFT']),
+  ATTACH_AUXILIARY: cells([INVESTIGATING, OK]),
   TRANSFER_CUSTODY: cells(
     [ORDINARY, OK],
     [['LEAD_REGISTERED', 'FILING_DECLINED', 'SIMPLE:LEAD_REGISTERED', 'SIMPLE:SERVED', 'SIMPLE:EXECUTED', 'SIMPLE:CLOSED'], 'EVIDENCE.NOT_FOUND'],
@@ -215,6 +219,10 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return head(C.approveFiling());
     case 'RECORD_EVIDENCE':
       return officer(C.evidence(99, now, s.procedure === 'SIMPLE' ? { collectors: [A] } : {}));
+    case 'CONFIRM_EVIDENCE':
+      return officer(C.confirmEvidence('ev-1'));
+    case 'ATTACH_AUXILIARY':
+      return officer(C.attachAuxiliary());
     case 'TRANSFER_CUSTODY':
       return officer({ type, evidenceId: 'ev-1', from: A.userId, to: people.officerB.userId, at: now, reason: 'to the evidence room' });
     case 'SUBMIT_INVESTIGATION_REPORT':
@@ -394,9 +402,9 @@ describe('allowedActions agrees with decide()', () => {
         if (decide(r.s, cell.command, { actor, policy: r.policy, now: cell.now }).ok) want.add(action);
       }
       // EXTENSION-purpose collective discussions are offered too; the table probes the DECISION purpose only.
-      // A head may mark a case major as the officers may; the table probes the officer.
+      // A head may mark a case major, or attach auxiliary staff, as the officers may; the table probes the officer.
       const got = allowedActions(r.s, actor, { now: r.now, policy: r.policy }).filter(
-        (a) => !((a === 'collective-discussion' || a === 'major-case') && !want.has(a) && actor === people.head),
+        (a) => !((a === 'collective-discussion' || a === 'major-case' || a === 'auxiliary') && !want.has(a) && actor === people.head),
       );
       expect({ actor: actor.name, actions: got.sort() }).toEqual({ actor: actor.name, actions: [...want].sort() });
     }

@@ -147,6 +147,15 @@ export const EVIDENCE_KINDS = [
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
+/** Where an evidence item comes from in the procedure. */
+export const EVIDENCE_ORIGINS = [
+  'INITIAL', // 调查取证 before the report
+  'SUPPLEMENTARY', // 补充调查 by the officers after the report or a return to investigation
+  'PARTY_DEFENCE', // submitted by the party with its statement and defence (陈述申辩, APL 45)
+  'PARTY_HEARING', // submitted by the party for or at the hearing (听证, APL 65)
+] as const;
+export type EvidenceOrigin = (typeof EVIDENCE_ORIGINS)[number];
+
 /** APL 9 kinds of penalty. */
 export const PENALTY_KINDS = [
   'WARNING', // 警告

@@ -164,6 +164,8 @@ export const ZH_COMMAND: Readonly<Record<string, string>> = {
   REGISTER_LEAD: '登记线索',
   DECIDE_FILING: '立案审批',
   RECORD_EVIDENCE: '登记证据',
+  CONFIRM_EVIDENCE: '确认辅助人员证据草稿',
+  ATTACH_AUXILIARY: '指派辅助执法人员',
   TRANSFER_CUSTODY: '证据流转',
   SUBMIT_INVESTIGATION_REPORT: '提交调查终结报告',
   REVIEW_CASE: '案件审核',

@@ -2,7 +2,7 @@
 // time. Stored versioned in Postgres; a case pins the version it was
 // registered under and carries this snapshot in its workflow input.
 
-import type { BenchmarkLevel, DayKind, DiscretionBase, Role } from '../case/vocabulary';
+import type { BenchmarkLevel, DayKind, DiscretionBase, PenaltyKind, Role } from '../case/vocabulary';
 
 export type { BenchmarkLevel, DayKind, DiscretionBase, PartyType } from '../case/vocabulary';
 
@@ -191,5 +191,11 @@ export interface JurisdictionPolicy {
    * have none, and a code without one is not range-checked (the policy is silent).
    */
   discretion?: DiscretionBenchmark[];
+  /**
+   * The penalty kinds the agency may impose (APL 18–20: its statutory powers;
+   * 行政拘留 is the police's alone). A report, notice or decision proposing
+   * another kind is refused. Absent (older stored versions): every kind.
+   */
+  penaltyPowers?: { kinds: PenaltyKind[]; source: string };
 }
 

@@ -125,6 +125,21 @@ export const commands = {
     sha256: SHA(n),
     sizeBytes: 1024 * n,
     mediaType: 'application/pdf',
+    // APL 55: the first collection records credentials shown and rights told (later items may say so too).
+    credentialsShown: true,
+    rightsExplained: true,
+    ...over,
+  }),
+  attachAuxiliary: (over: Partial<CommandOf<'ATTACH_AUXILIARY'>> = {}): CommandOf<'ATTACH_AUXILIARY'> => ({
+    type: 'ATTACH_AUXILIARY',
+    auxiliary: people.auxiliary,
+    supervisorId: people.officerA.userId,
+    ...over,
+  }),
+  confirmEvidence: (evidenceId: string, over: Partial<CommandOf<'CONFIRM_EVIDENCE'>> = {}): CommandOf<'CONFIRM_EVIDENCE'> => ({
+    type: 'CONFIRM_EVIDENCE',
+    evidenceId,
+    confirmers: [people.officerA, people.officerB],
     ...over,
   }),
   report: (over: Partial<CommandOf<'SUBMIT_INVESTIGATION_REPORT'>> = {}): CommandOf<'SUBMIT_INVESTIGATION_REPORT'> => ({

@@ -68,6 +68,11 @@ export function testPolicy(opts: { seconds?: boolean; version?: string } = {}): 
       source: 'APL 63; police rule art 123 amounts',
     },
     limitationYears: { general: 2, lifeHealthFinancial: 5 },
+    // Market regulation imposes every APL 9 kind but detention (行政拘留: police only, APL 18 ¶3).
+    penaltyPowers: {
+      kinds: ['WARNING', 'PUBLIC_CRITICISM', 'FINE', 'CONFISCATION', 'LICENCE_SUSPENSION', 'QUALIFICATION_DOWNGRADE', 'LICENCE_REVOCATION', 'ACTIVITY_RESTRICTION', 'BUSINESS_SUSPENSION', 'CLOSURE', 'EMPLOYMENT_BAN', 'OTHER'],
+      source: 'APL 9, 18 (行政拘留 by public security only)',
+    },
     calendars: [CALENDAR_2026],
     violations: [
       {

@@ -105,7 +105,7 @@ export class CaseReadRepository {
  * The domain's read grants as SQL over the read model: a case is listed when
  * any grant covers it, as `grantCovers` judges a single case. The columns
  * mirror the state: `officers` is the state's officer list, `state` the whole
- * state (hearing host, transfer).
+ * state (attached auxiliary staff, hearing host, transfer).
  */
 export function readableBy(scope: ReadScope): Brackets {
   return new Brackets((or) => {
@@ -121,7 +121,7 @@ function grantClause(w: WhereExpressionBuilder, grant: ReadGrant, p: string): vo
       return;
     case 'ASSIGNED':
       w.where(`c.agency_id = :${p}agency`, { [`${p}agency`]: grant.agencyId }).andWhere(
-        `(c.officers @> :${p}officer::jsonb OR c.state->'hearing'->'host'->>'userId' = :${p}user)`,
+        `(c.officers @> :${p}officer::jsonb OR c.state->'auxiliaries' @> :${p}officer::jsonb OR c.state->'hearing'->'host'->>'userId' = :${p}user)`,
         { [`${p}officer`]: JSON.stringify([{ userId: grant.userId }]), [`${p}user`]: grant.userId },
       );
       return;

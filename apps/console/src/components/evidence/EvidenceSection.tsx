@@ -103,7 +103,21 @@ export function EvidenceSection({ caseView }: EvidenceSectionProps) {
         }}
         columns={[
           { title: m.kind, key: 'kind', width: 90, render: (_, e) => (lang === 'zh' ? EVIDENCE_KIND_LABELS[e.kind] : codeInWords(e.kind)) },
-          { title: m.title, dataIndex: 'title' },
+          {
+            title: m.title,
+            key: 'title',
+            render: (_, e) => (
+              <Space size={4} wrap>
+                <span>{e.title}</span>
+                {e.origin && e.origin !== 'INITIAL' && <Tag data-testid="evidence-origin-tag">{m.origins[e.origin]}</Tag>}
+                {e.draft && (
+                  <Tag data-testid="evidence-draft-tag" data-confirmed={e.confirmedBy ? 'true' : 'false'}>
+                    {e.confirmedBy ? m.draftConfirmed : m.draftUnconfirmed}
+                  </Tag>
+                )}
+              </Space>
+            ),
+          },
           { title: m.collectedAt, key: 'collectedAt', width: 140, render: (_, e) => formatDateTime(e.collectedAt, lang) },
           {
             title: `${m.collectors}（${t.certificate}）`,

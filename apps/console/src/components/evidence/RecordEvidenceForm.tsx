@@ -8,12 +8,14 @@ import { useSession } from '../../session';
 import { AgencyInstantPicker, agencyNowToTheMinute } from './AgencyInstantPicker';
 import { useEvidenceMessages } from './messages';
 import {
+  AFTER_REPORT,
   EVIDENCE_KIND_LABELS,
   EVIDENCE_KINDS,
   fieldErrors,
   fileFingerprint,
   submissionFor,
   type EvidenceKind,
+  type EvidenceOrigin,
   type EvidenceRecorded,
   type RecordEvidenceJson,
   type Submission,
@@ -28,11 +30,16 @@ interface Values {
   collectedByIds: string[];
   location: string;
   source?: string;
+  origin?: EvidenceOrigin;
+  changesFacts?: boolean;
+  credentialsShown?: boolean;
+  rightsExplained?: boolean;
   mode: 'file' | 'text';
   text?: string;
   file?: UploadFile[];
 }
-const FIELDS = ['kind', 'title', 'collectedAt', 'collectedByIds', 'location', 'source', 'text', 'file'] as const;
+const FIELDS = ['kind', 'title', 'collectedAt', 'collectedByIds', 'location', 'source', 'origin', 'changesFacts', 'credentialsShown', 'rightsExplained', 'text', 'file'] as const;
+const ORIGINS: EvidenceOrigin[] = ['SUPPLEMENTARY', 'PARTY_DEFENCE', 'PARTY_HEARING'];
 
 interface Progressing {
   percent: number;
@@ -74,6 +81,10 @@ export function RecordEvidenceForm({ caseView, onDone }: RecordEvidenceFormProps
         collectedByIds: v.collectedByIds,
         location: v.location,
         ...(v.source?.trim() ? { source: v.source.trim() } : {}),
+        ...(v.origin ? { origin: v.origin } : {}),
+        ...(v.changesFacts ? { changesFacts: true } : {}),
+        ...(v.credentialsShown ? { credentialsShown: true } : {}),
+        ...(v.rightsExplained ? { rightsExplained: true } : {}),
       };
       const file = v.mode === 'file' ? v.file?.[0]?.originFileObj : undefined;
       const fingerprint = JSON.stringify({ ...fields, text: v.mode === 'text' ? v.text : undefined, file: file ? fileFingerprint(file) : null });
@@ -137,6 +148,7 @@ export function RecordEvidenceForm({ caseView, onDone }: RecordEvidenceFormProps
   });
 
   if (!caseView.allowedActions.includes('evidence')) return null;
+  const afterReport = AFTER_REPORT.includes(caseView.status);
   const required = [{ required: true, message: m.required }];
 
   return (
@@ -179,6 +191,25 @@ export function RecordEvidenceForm({ caseView, onDone }: RecordEvidenceFormProps
       <Form.Item name="source" label={m.source}>
         <Input maxLength={300} placeholder={m.sourcePlaceholder} />
       </Form.Item>
+      {afterReport && (
+        <>
+          <Form.Item name="origin" label={m.origin} extra={m.originHelp}>
+            <Select allowClear data-testid="evidence-origin" options={ORIGINS.map((o) => ({ value: o, label: m.origins[o] }))} />
+          </Form.Item>
+          <Form.Item name="changesFacts" valuePropName="checked">
+            <Checkbox data-testid="evidence-changes-facts">{m.changesFacts}</Checkbox>
+          </Form.Item>
+        </>
+      )}
+      <fieldset style={{ border: 0, padding: 0, margin: 0 }} aria-label={m.rightsNotice}>
+        <Typography.Text strong>{m.rightsNotice}</Typography.Text>
+        <Form.Item name="credentialsShown" valuePropName="checked" style={{ marginBottom: 0 }}>
+          <Checkbox data-testid="evidence-credentials-shown">{m.credentialsShown}</Checkbox>
+        </Form.Item>
+        <Form.Item name="rightsExplained" valuePropName="checked">
+          <Checkbox data-testid="evidence-rights-explained">{m.rightsExplained}</Checkbox>
+        </Form.Item>
+      </fieldset>
       <Form.Item name="mode" label={m.content}>
         <Radio.Group
           optionType="button"

@@ -5,10 +5,12 @@ import { Card, Spin } from 'antd';
 import type { EvidenceSectionProps } from './EvidenceSection';
 import type { RecordEvidenceFormProps } from './RecordEvidenceForm';
 import type { TransferCustodyFormProps } from './TransferCustodyForm';
+import type { ConfirmEvidenceFormProps } from './ConfirmEvidenceForm';
 
 const Section = lazy(() => import('./EvidenceSection'));
 const Record = lazy(() => import('./RecordEvidenceForm'));
 const Transfer = lazy(() => import('./TransferCustodyForm'));
+const Confirm = lazy(() => import('./ConfirmEvidenceForm'));
 
 /** The Evidence section of the case page. */
 export function EvidenceSection(props: EvidenceSectionProps) {
@@ -33,6 +35,15 @@ export function TransferCustodyForm(props: TransferCustodyFormProps) {
   return (
     <Suspense fallback={<Spin />}>
       <Transfer {...props} />
+    </Suspense>
+  );
+}
+
+/** 确认证据草稿 (action 'evidence-confirmation'): for a drawer. */
+export function ConfirmEvidenceForm(props: ConfirmEvidenceFormProps) {
+  return (
+    <Suspense fallback={<Spin />}>
+      <Confirm {...props} />
     </Suspense>
   );
 }

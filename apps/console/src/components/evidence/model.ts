@@ -16,7 +16,26 @@ export type CommandResponse = Schemas['CommandResponse'];
 /** The multipart variant as the OpenAPI document gives it; `file` is the binary part. */
 export type RecordEvidenceUpload = Schemas['RecordEvidenceUploadDto'];
 /** What the browser sends for it: the same fields, the file as a Blob (a File keeps its name). */
-export type UploadFields = Omit<RecordEvidenceUpload, 'file'> & { file: Blob };
+export type UploadFields = Omit<RecordEvidenceUpload, 'file' | 'changesFacts' | 'credentialsShown' | 'rightsExplained'> & {
+  file: Blob;
+  changesFacts?: boolean;
+  credentialsShown?: boolean;
+  rightsExplained?: boolean;
+};
+export type EvidenceOrigin = NonNullable<RecordEvidenceJson['origin']>;
+/** The statuses after the report and before the decision: evidence then is supplementary or the party's. */
+export const AFTER_REPORT = [
+  'INVESTIGATION_REPORTED',
+  'CASE_REVIEWED',
+  'NOTICE_SERVED',
+  'DEFENCE_RECORDED',
+  'HEARING_REQUESTED',
+  'HEARING_SCHEDULED',
+  'HEARING_HELD',
+  'LEGAL_REVIEW_PENDING',
+  'LEGAL_REVIEW_PASSED',
+  'COLLECTIVE_DISCUSSED',
+];
 
 /** The evidence kinds in the API's order (a kind added there fails the type check of EVIDENCE_KIND_LABELS). */
 export const EVIDENCE_KIND_LABELS: Record<EvidenceKind, string> = {
@@ -44,6 +63,11 @@ export function evidenceFormData(fields: UploadFields): FormData {
   for (const id of fields.collectedByIds) form.append('collectedByIds', id);
   form.append('location', fields.location);
   if (fields.source !== undefined && fields.source !== '') form.append('source', fields.source);
+  if (fields.origin !== undefined) form.append('origin', fields.origin);
+  // Flags travel as "true" / "false" form fields.
+  for (const flag of ['changesFacts', 'credentialsShown', 'rightsExplained'] as const) {
+    if (fields[flag] !== undefined) form.append(flag, String(fields[flag]));
+  }
   const name = 'name' in fields.file && typeof fields.file.name === 'string' ? fields.file.name : 'evidence';
   form.append('file', fields.file, name);
   return form;

@@ -12,7 +12,7 @@ export function meetsThreshold(amount: number, t: AmountThreshold): boolean {
   return t.inclusive ? fen(amount) >= fen(t.amount) : fen(amount) > fen(t.amount);
 }
 
-/** Money the party must pay: fine plus confiscated illegal gains. */
+/** Money the party must pay: fine plus confiscated illegal gains (没收违法所得); confiscated property (没收非法财物) is items, never money. */
 export function amountDue(penalty: Penalty | undefined): number {
   if (!penalty) return 0;
   return (fen(penalty.fineAmount ?? 0) + fen(penalty.confiscationAmount ?? 0)) / 100;
@@ -22,7 +22,7 @@ export function amountDue(penalty: Penalty | undefined): number {
  * `termsRequired`: a term penalty states its term in days (termDays), so a
  * longer term than the notice said can be told apart (APL 44, 62).
  */
-export function validatePenalty(v: Validator, field: string, p: unknown, opts: { termsRequired?: boolean } = {}): void {
+export function validatePenalty(v: Validator, field: string, p: unknown, opts: { termsRequired?: boolean; itemised?: boolean } = {}): void {
   if (!v.object(field, p)) return;
   if (v.array(`${field}.kinds`, p.kinds, { min: 1 })) {
     (p.kinds as unknown[]).forEach((k, i) => v.oneOf(`${field}.kinds[${i}]`, k, PENALTY_KINDS));
@@ -36,6 +36,9 @@ export function validatePenalty(v: Validator, field: string, p: unknown, opts: {
   if (!kinds.includes('FINE') && fine > 0) v.add(`${field}.kinds`, { en: 'must include FINE when fineAmount is given', zh: '填写了罚款金额的，处罚种类须含罚款（FINE）' });
   const conf = typeof p.confiscationAmount === 'number' ? p.confiscationAmount : 0;
   if (!kinds.includes('CONFISCATION') && conf > 0) v.add(`${field}.kinds`, { en: 'must include CONFISCATION when confiscationAmount is given', zh: '填写了没收金额的，处罚种类须含没收（CONFISCATION）' });
+  if (opts.itemised) validateConfiscation(v, field, p, kinds, conf);
+  // Replayed history from before confiscated property was itemised never carried the field.
+  else if (p.confiscatedItems !== undefined) v.add(`${field}.confiscatedItems`, { en: 'was not accepted before confiscated property was itemised', zh: '没收非法财物清单在本规则施行前不予接受' });
   const termKinds = kinds.filter((k) => TERM_PENALTY_KINDS.includes(k as PenaltyKind));
   if (p.termDays !== undefined) {
     v.integer(`${field}.termDays`, p.termDays, { min: 1 });
@@ -49,6 +52,49 @@ export function validatePenalty(v: Validator, field: string, p: unknown, opts: {
       zh: `给予${zhList(termKinds.map((k) => zhOf(ZH_PENALTY, k)))}的须填写期限天数：期限是告知当事人的内容（《行政处罚法》第44条）`,
     });
   }
+}
+
+/** 没收非法财物 is a list of items (what, how many, in what unit); 没收违法所得 is an amount. CONFISCATION names one of the two. */
+function validateConfiscation(v: Validator, field: string, p: Record<string, unknown>, kinds: string[], gains: number): void {
+  const items = p.confiscatedItems;
+  if (v.array(`${field}.confiscatedItems`, items, { optional: true, min: 1 })) {
+    items.forEach((it, i) => {
+      const f = `${field}.confiscatedItems[${i}]`;
+      if (!v.object(f, it)) return;
+      v.text(`${f}.description`, it.description, { max: 300 }).text(`${f}.unit`, it.unit, { max: 20 });
+      if (typeof it.quantity !== 'number' || !Number.isFinite(it.quantity) || !(it.quantity > 0)) v.add(`${f}.quantity`, { en: 'must be a number > 0', zh: '须为大于0的数' });
+    });
+    if (!kinds.includes('CONFISCATION')) v.add(`${field}.kinds`, { en: 'must include CONFISCATION when confiscatedItems are given', zh: '填写了没收的非法财物的，处罚种类须含没收（CONFISCATION）' });
+  }
+  const hasItems = Array.isArray(items) && items.length > 0;
+  if (kinds.includes('CONFISCATION') && !(gains > 0) && !hasItems) {
+    v.add(`${field}.confiscatedItems`, {
+      en: 'CONFISCATION names what is confiscated: the illegal gains in yuan (confiscationAmount) or the illegal property as items (confiscatedItems)',
+      zh: '没收须载明没收的内容：违法所得金额（confiscationAmount）或非法财物清单（confiscatedItems）',
+    });
+  }
+}
+
+/** The agency imposes only the kinds its powers include (APL 18 ¶3: 行政拘留 by public security alone). */
+export function checkPenaltyPowers(penalty: Penalty | undefined, policy: JurisdictionPolicy): Fail | null {
+  const powers = policy.penaltyPowers;
+  if (!penalty || !powers) return null;
+  const beyond = penalty.kinds.filter((k) => !powers.kinds.includes(k));
+  if (beyond.length === 0) return null;
+  return fail('PENALTY.KIND_NOT_EMPOWERED', {
+    en: `${policy.jurisdiction} may not impose ${beyond.join(', ')} (${powers.source}); the law gives that power to another body`,
+    zh: `${policy.jurisdiction}无权给予${zhList(beyond.map((k) => zhOf(ZH_PENALTY, k)))}（${powers.source}）；该处罚由其他机关依法实施`,
+  });
+}
+
+/** Items confiscated by the decision that the notice did not list, or in larger quantities. */
+function moreItems(decided: Penalty, notified: Penalty): string[] {
+  return (decided.confiscatedItems ?? [])
+    .filter((d) => {
+      const n = (notified.confiscatedItems ?? []).find((x) => x.description === d.description && x.unit === d.unit);
+      return !n || d.quantity > n.quantity;
+    })
+    .map((d) => `${d.description} ${d.quantity}${d.unit}`);
 }
 
 export function assessPenalty(
@@ -116,6 +162,10 @@ export function heavierThan(decided: Penalty | undefined, proposed: Penalty | un
   if (fen(decided.confiscationAmount ?? 0) > fen(p.confiscationAmount ?? 0)) {
     const [d, n] = [decided.confiscationAmount ?? 0, p.confiscationAmount ?? 0];
     return { en: `confiscation ${formatYuan(d)} exceeds the ${formatYuan(n)} in the notice`, zh: `没收金额${zhYuan(d)}超过告知书所载的${zhYuan(n)}` };
+  }
+  const items = moreItems(decided, p);
+  if (items.length > 0) {
+    return { en: `confiscation of ${items.join(', ')} is not in the pre-decision notice`, zh: `没收${zhList(items)}未在行政处罚告知书中载明或超过其数量` };
   }
   const added = decided.kinds.filter((k) => !p.kinds.includes(k) && !LIGHTEST.includes(k));
   if (added.length > 0) {

@@ -153,10 +153,12 @@ describe('evidence: ≥2 certified collectors; auxiliary may draft', () => {
     expect(rej.reason).toContain('王强');
   });
 
-  it('auxiliary staff may record an item, noted as such; the collectors stay the officers', () => {
+  it('auxiliary staff attached to the case may draft an item, noted as such; the collectors stay the officers', () => {
     const r = scenario('FILED');
+    expect(rejected(r.try(C.evidence(2, r.now), AUX))).toMatchObject({ code: 'CASE.NOT_ASSIGNED', status: 403 });
+    r.exec(C.attachAuxiliary(), A);
     const [e] = r.exec(C.evidence(2, r.now), AUX);
-    expect(e).toMatchObject({ type: 'EVIDENCE_RECORDED', recordedBy: { userId: AUX.userId, auxiliary: true } });
+    expect(e).toMatchObject({ type: 'EVIDENCE_RECORDED', recordedBy: { userId: AUX.userId, auxiliary: true }, draft: true });
     const item = r.s.evidence.find((x) => x.evidenceId === 'ev-2')!;
     expect(item.collectors.map((c) => c.userId)).toEqual([A.userId, B.userId]);
     expect(item.recordedBy.auxiliary).toBe(true);
@@ -203,7 +205,7 @@ describe('roles and assignment', () => {
     const rej = rejected(r.try(C.decide(), A));
     expect(rej).toMatchObject({ code: 'AUTH.ROLE_NOT_ALLOWED', status: 403 });
     expect(rej.reason).toContain('AGENCY_HEAD');
-    expect(rej.allowedActions).toEqual(['evidence-custody', 'major-case', 'criminal-transfer']);
+    expect(rej.allowedActions).toEqual(['evidence', 'evidence-custody', 'auxiliary', 'major-case', 'criminal-transfer']);
   });
 
   it('a head of another agency → AUTH.AGENCY_MISMATCH', () => {

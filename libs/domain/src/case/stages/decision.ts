@@ -7,7 +7,8 @@ import type { CaseState } from '../case-state';
 import { armDeadline, meetDeadline } from '../deadlines';
 import { failWith, type Fail, type RejectionStatus } from '../rejection';
 import { joinMessages, zhDate, zhList, zhOf, ZH_OUTCOME, type FieldMessage } from '../messages';
-import { amountDue, assessPenalty, heavierThan, validatePenalty } from '../rules/penalty';
+import { amountDue, assessPenalty, checkPenaltyPowers, heavierThan, validatePenalty } from '../rules/penalty';
+import { citable, evidenceSinceReport } from './evidence';
 import { judgeDecision, withDiscretion } from '../rules/discretion';
 import { checkService, serviceRecord, validateService } from '../rules/service';
 import { judgeSecondFine, validateSameActCases } from '../rules/same-act';
@@ -27,6 +28,8 @@ const CODES = {
   'SERVICE.BEFORE_DECISION': 422,
   'DECISION.EVIDENCE_UNKNOWN': 422,
   'DECISION.STEPS_OWED': 422,
+  'DECISION.EVIDENCE_UNCONFIRMED': 422,
+  'DECISION.NEW_EVIDENCE_NOT_CITED': 422,
 } as const satisfies Record<string, RejectionStatus>;
 const fail = failWith(CODES);
 
@@ -90,7 +93,7 @@ const decisionBlockers: Check = (s, cmd, rules) => {
 
 /** APL 40: a penalty rests on recorded evidence and on what the investigation found. */
 function boundByInvestigation(s: CaseState): Fail | null {
-  if (s.evidence.length === 0) return fail('CASE.EVIDENCE_REQUIRED', { en: 'A penalty needs recorded evidence (APL 40)', zh: '给予行政处罚须有已登记的证据（《行政处罚法》第40条）' });
+  if (!s.evidence.some(citable)) return fail('CASE.EVIDENCE_REQUIRED', { en: 'A penalty needs recorded evidence (APL 40)', zh: '给予行政处罚须有已登记的证据（《行政处罚法》第40条）' });
   const r = s.report;
   if (r && r.proposedOutcome !== 'PENALTY') {
     return fail('DECISION.CONTRARY_TO_REPORT', {
@@ -130,6 +133,29 @@ function validateContents(v: Validator, cmd: DecideCommand): void {
   }
 }
 
+/**
+ * Drafts of auxiliary staff are not evidence until confirmed; evidence that
+ * came in after the report (the party's, or supplementary) and did not send
+ * the case back is weighed by the decision, which cites it.
+ */
+function citedEvidence(s: CaseState, ids: string[]): Fail | null {
+  const drafts = ids.filter((id) => !citable(s.evidence.find((e) => e.evidenceId === id)!));
+  if (drafts.length > 0) {
+    return fail('DECISION.EVIDENCE_UNCONFIRMED', {
+      en: `Drafts of auxiliary staff are evidence only once two officers of the case confirm them: ${drafts.join(', ')}`,
+      zh: `辅助人员制作的证据草稿须经本案两名执法人员确认后才能作为证据：${zhList(drafts)}`,
+    });
+  }
+  const uncited = evidenceSinceReport(s).filter((id) => !ids.includes(id));
+  if (uncited.length > 0) {
+    return fail('DECISION.NEW_EVIDENCE_NOT_CITED', {
+      en: `Evidence recorded since the investigation report must be weighed and cited by the decision (or, if it changes the facts, sent back for a new report): ${uncited.join(', ')} (APL 40, 45)`,
+      zh: `调查终结报告之后登记的证据须在决定中认定并列明（改变案件事实的，须退回重新报告）：${zhList(uncited)}（《行政处罚法》第40条、第45条）`,
+    });
+  }
+  return null;
+}
+
 /** The APL 59 contents, built from the case: the party as registered, the evidence as recorded. */
 function contentsOf(s: CaseState, cmd: DecideCommand, ctx: HandlerContext): DecisionContents | Fail {
   const ids = [...new Set(cmd.evidenceIds ?? [])];
@@ -139,6 +165,10 @@ function contentsOf(s: CaseState, cmd: DecideCommand, ctx: HandlerContext): Deci
       en: `The decision relies on evidence this case never recorded: ${unknown.join(', ')} (APL 40, 59)`,
       zh: `决定所依据的证据未在本案登记：${zhList(unknown)}（《行政处罚法》第40条、第59条）`,
     });
+  }
+  if (inForce(ctx, 'evidence-after-report')) {
+    const cited = citedEvidence(s, ids);
+    if (cited) return cited;
   }
   const c: DecisionContents = {
     agency: ctx.policy.jurisdiction,
@@ -219,7 +249,7 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
         const withContents = inForce(ctx, 'decision-contents');
         if (withContents) validateContents(v, cmd);
         else v.text('legalBasis', cmd.legalBasis, { optional: true });
-        if (cmd.outcome === 'PENALTY') validatePenalty(v, 'penalty', cmd.penalty, { termsRequired: inForce(ctx, 'decision-contents') });
+        if (cmd.outcome === 'PENALTY') validatePenalty(v, 'penalty', cmd.penalty, { termsRequired: inForce(ctx, 'decision-contents'), itemised: inForce(ctx, 'evidence-after-report') });
         else if (cmd.penalty !== undefined) v.add('penalty', { en: 'is only given with outcome PENALTY', zh: '仅在决定给予行政处罚（PENALTY）时填写' });
         const oneFine = inForce(ctx, 'one-fine-per-act');
         if (oneFine) {
@@ -228,6 +258,10 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
         }
         if (!v.ok) return invalid(v);
 
+        if (inForce(ctx, 'evidence-after-report') && cmd.outcome === 'PENALTY') {
+          const beyond = checkPenaltyPowers(cmd.penalty, ctx.policy);
+          if (beyond) return beyond;
+        }
         if (inForce(ctx, 'lawful-decisions') && cmd.outcome === 'PENALTY') {
           const bound = boundByInvestigation(s);
           if (bound) return bound;

@@ -6,17 +6,20 @@
 // which is how a heavier penalty is lawfully notified again (APL 44, 62).
 
 import type { Penalty, PersonRef, ServiceDetails, ServiceRecord } from '../case-records';
+import type { CaseState } from '../case-state';
 import { armDeadline, cancelDeadline, meetDeadline, recomputeAll } from '../deadlines';
 import { failWith, type RejectionStatus } from '../rejection';
 import { zhDate } from '../messages';
 import { checkService, serviceRecord, validateService } from '../rules/service';
 import { Validator } from '../rules/validation';
+import { checkPenaltyPowers } from '../rules/penalty';
+import { inForce } from '../rule-changes';
 import { REVIEW_OPINIONS, type ReviewOpinion } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage, type Check } from './kit';
 import { hearingWindowRules, PAUSE, stepsDoneBefore } from './shared';
 
 /** Statuses after a report where a head may still send the case back: nothing is pending on the party, a hearing or a reviewer. */
-const REOPENABLE = ['INVESTIGATION_REPORTED', 'CASE_REVIEWED', 'NOTICE_SERVED', 'DEFENCE_RECORDED', 'HEARING_HELD', 'LEGAL_REVIEW_PASSED', 'COLLECTIVE_DISCUSSED'] as const;
+export const REOPENABLE = ['INVESTIGATION_REPORTED', 'CASE_REVIEWED', 'NOTICE_SERVED', 'DEFENCE_RECORDED', 'HEARING_HELD', 'LEGAL_REVIEW_PASSED', 'COLLECTIVE_DISCUSSED'] as const;
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -75,6 +78,24 @@ export type NoticeEvent =
       statement?: string;
       points?: { point: string; adopted: boolean; reason: string }[];
     };
+
+/** The case goes back to investigation (补充调查): a head's return, or evidence that changes the facts. */
+export function reopenInvestigation(s: CaseState, at: string, reason: string, by: PersonRef, evidenceId?: string): void {
+  const defended = (s.defence !== undefined && !s.defence.waived) || s.hearing?.heldAt !== undefined;
+  (s.reopenings ??= []).push({
+    at,
+    reason,
+    reopenedBy: by,
+    defended,
+    ...(s.notice?.proposedPenalty ? { notifiedPenalty: clone(s.notice.proposedPenalty) } : {}),
+    ...(evidenceId !== undefined ? { evidenceId } : {}),
+  });
+  s.status = 'FILED';
+  // The party's windows on the superseded notice end; a new notice opens new ones.
+  cancelDeadline(s, 'caseReview', at);
+  cancelDeadline(s, 'defence', at);
+  cancelDeadline(s, 'hearingRequest', at);
+}
 
 export const notice = stage<NoticeCommand, NoticeEvent>()(
   'review-notice-defence',
@@ -149,6 +170,11 @@ export const notice = stage<NoticeCommand, NoticeEvent>()(
         if (!v.ok) return invalid(v);
         const sf = checkService(cmd);
         if (sf) return sf;
+        if (inForce(ctx, 'evidence-after-report')) {
+          // A report recorded before the agency's powers were checked is not notified beyond them.
+          const beyond = checkPenaltyPowers(s.report?.proposedPenalty, ctx.policy);
+          if (beyond) return beyond;
+        }
         if (s.report?.assessment.hearingOffered && !cmd.hearingRightsNotified) {
           return fail('NOTICE.HEARING_RIGHTS_MISSING', {
             en: 'The proposed penalty qualifies for a hearing: the notice must tell the party of that right (APL 44, 63)',
@@ -199,21 +225,7 @@ export const notice = stage<NoticeCommand, NoticeEvent>()(
     NOTICE_APPROVED: (s, e, { at }) => {
       s.noticeApproval = { approvedBy: e.approvedBy, at, ...(e.comments !== undefined ? { comments: e.comments } : {}) };
     },
-    INVESTIGATION_REOPENED: (s, e, { at }) => {
-      const defended = (s.defence !== undefined && !s.defence.waived) || s.hearing?.heldAt !== undefined;
-      (s.reopenings ??= []).push({
-        at,
-        reason: e.reason,
-        reopenedBy: e.reopenedBy,
-        defended,
-        ...(s.notice?.proposedPenalty ? { notifiedPenalty: clone(s.notice.proposedPenalty) } : {}),
-      });
-      s.status = 'FILED';
-      // The party's windows on the superseded notice end; a new notice opens new ones.
-      cancelDeadline(s, 'caseReview', at);
-      cancelDeadline(s, 'defence', at);
-      cancelDeadline(s, 'hearingRequest', at);
-    },
+    INVESTIGATION_REOPENED: (s, e, { at }) => reopenInvestigation(s, at, e.reason, e.reopenedBy),
     NOTICE_SERVED: (s, e, { at, policy }) => {
       s.notice = {
         at,

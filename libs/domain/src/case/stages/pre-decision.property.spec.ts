@@ -69,11 +69,12 @@ function windowLapses(kind: 'defence' | 'hearingRequest' | 'legalReview'): Step 
   };
 }
 
-/** The decision the investigation and the notice allow: the proposed penalty, or none. */
+/** The decision the investigation and the notice allow: the proposed penalty, or none; citing every item recorded. */
 function lawfulDecision(r: CaseRunner): CaseCommand {
   const report = r.s.report;
-  if (report?.proposedOutcome === 'PENALTY') return C.decide({ penalty: report.proposedPenalty });
-  return C.decide({ outcome: 'NO_PENALTY', penalty: undefined });
+  const evidenceIds = r.s.evidence.map((e) => e.evidenceId);
+  if (report?.proposedOutcome === 'PENALTY') return C.decide({ penalty: report.proposedPenalty, evidenceIds });
+  return C.decide({ outcome: 'NO_PENALTY', penalty: undefined, evidenceIds });
 }
 
 /** Try a step; a refusal changes nothing. A hearing is held on its day. */
@@ -92,8 +93,9 @@ function carryToDecision(r: CaseRunner): boolean {
   const order: Step[] = [
     () => ({ command: C.resume(), actor: H }),
     () => ({ command: C.report(REPORTS.standard), actor: A }),
-    // A heavier report after the party defended rests on new evidence (APL 45).
-    (x) => ({ command: C.evidence(x.s.evidence.length + 1, x.now), actor: A }),
+    // A heavier report after the party defended rests on new evidence (APL 45); recorded while investigating
+    // (after the report an item is lawful too, but the order would add one forever: ev-1 again is refused).
+    (x) => ({ command: C.evidence(x.status === 'FILED' ? x.s.evidence.length + 1 : 1, x.now), actor: A }),
     () => ({ command: C.review(), actor: R }),
     () => ({ command: C.approveNotice(), actor: H }),
     (x) => ({ command: C.notice(x.now), actor: A }),

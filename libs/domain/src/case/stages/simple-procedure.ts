@@ -71,7 +71,7 @@ export const simpleProcedure = stage<SimpleProcedureCommand, SimpleProcedureEven
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.text('facts', cmd.facts).text('legalBasis', cmd.legalBasis).text('documentNumber', cmd.documentNumber).text('text', cmd.text);
-        validatePenalty(v, 'penalty', cmd.penalty);
+        validatePenalty(v, 'penalty', cmd.penalty, { itemised: inForce(ctx, 'evidence-after-report') });
         validateService(v, 'service', cmd.service);
         const exits = inForce(ctx, 'simple-exits');
         if (exits) {
