@@ -19,7 +19,7 @@ describe('allowedActions', () => {
 
   it('investigating: per role', () => {
     const r = scenario('FILED');
-    expect(allowedActions(r.s, A)).toEqual(['evidence', 'evidence-custody', 'investigation-report', 'major-case', 'criminal-transfer']);
+    expect(allowedActions(r.s, A)).toEqual(['evidence', 'evidence-custody', 'investigation-report', 'examination', 'major-case', 'criminal-transfer']);
     expect(allowedActions(r.s, H)).toEqual(['major-case', 'collective-discussion', 'extension', 'suspension', 'recusal']);
     expect(allowedActions(r.s, AUX)).toEqual(['evidence']);
     expect(allowedActions(r.s, officerC)).toEqual([]);
@@ -31,13 +31,13 @@ describe('allowedActions', () => {
     const r = scenario('INVESTIGATION_REPORTED');
     expect(allowedActions(r.s, H)).not.toContain('decision');
     expect(allowedActions(r.s, R)).toEqual(['case-review']);
-    expect(allowedActions(r.s, A)).toEqual(['evidence-custody', 'major-case', 'criminal-transfer']);
+    expect(allowedActions(r.s, A)).toEqual(['evidence-custody', 'examination', 'major-case', 'criminal-transfer']);
     const reviewed = scenario('CASE_REVIEWED');
     // The notice waits for a head's approval (domain spec §2 step 6); the head may also send the case back.
-    expect(allowedActions(reviewed.s, A)).toEqual(['evidence-custody', 'major-case', 'criminal-transfer']);
+    expect(allowedActions(reviewed.s, A)).toEqual(['evidence-custody', 'examination', 'major-case', 'criminal-transfer']);
     expect(allowedActions(reviewed.s, H)).toEqual(expect.arrayContaining(['notice-approval', 'investigation-reopening']));
     reviewed.exec(C.approveNotice(), H);
-    expect(allowedActions(reviewed.s, A)).toEqual(['evidence-custody', 'notice', 'major-case', 'criminal-transfer']);
+    expect(allowedActions(reviewed.s, A)).toEqual(['evidence-custody', 'examination', 'notice', 'major-case', 'criminal-transfer']);
   });
 
   it('once the party was told and heard, the head is offered the decision', () => {

@@ -6,6 +6,7 @@
 import type { RegistrationCommand } from './stages/registration';
 import type { FilingCommand } from './stages/filing';
 import type { InvestigationCommand } from './stages/investigation';
+import type { ExaminationCommand } from './stages/examination';
 import type { NoticeCommand } from './stages/notice';
 import type { HearingCommand } from './stages/hearing';
 import type { LegalReviewCommand } from './stages/legal-review';
@@ -25,6 +26,7 @@ export type CaseCommand =
   | RegistrationCommand
   | FilingCommand
   | InvestigationCommand
+  | ExaminationCommand
   | NoticeCommand
   | HearingCommand
   | LegalReviewCommand

@@ -7,6 +7,7 @@
 import type { RegistrationEvent } from './stages/registration';
 import type { FilingEvent } from './stages/filing';
 import type { InvestigationEvent } from './stages/investigation';
+import type { ExaminationEvent } from './stages/examination';
 import type { NoticeEvent } from './stages/notice';
 import type { HearingEvent } from './stages/hearing';
 import type { LegalReviewEvent } from './stages/legal-review';
@@ -24,6 +25,7 @@ export type CaseEvent =
   | RegistrationEvent
   | FilingEvent
   | InvestigationEvent
+  | ExaminationEvent
   | NoticeEvent
   | HearingEvent
   | LegalReviewEvent

@@ -8,6 +8,7 @@ import type {
   CaseOfficer,
   ChallengeRecord,
   EvidenceItem,
+  ExaminationRecord,
   FilingRecord,
   InvestigationReport,
   Party,
@@ -85,6 +86,8 @@ export interface CaseState {
   amountPaid: number;
   challenges: ChallengeRecord[];
   transfer?: TransferRecord;
+  /** 检测、检验、检疫、鉴定 entrusted to an institution, in the order started (MSA 63). Absent in older cases. */
+  examinations?: ExaminationRecord[];
   simpleReport?: { reportedAt: string; note?: string };
   closure?: { summary: string; at: string };
   registeredAt: string;

@@ -10,6 +10,7 @@ import { challenges } from './stages/challenges';
 import { closing } from './stages/closing';
 import { criminalTransfer } from './stages/criminal-transfer';
 import { deadlineTimers } from './stages/deadline-timers';
+import { examination } from './stages/examination';
 import { decision } from './stages/decision';
 import { execution } from './stages/execution';
 import { filing } from './stages/filing';
@@ -30,6 +31,7 @@ export const STAGES: readonly StageInfo[] = [
   registration,
   filing,
   investigation,
+  examination,
   notice,
   hearing,
   legalReview,
@@ -60,6 +62,7 @@ export const COMMAND_SPECS = {
   ...registration.commands,
   ...filing.commands,
   ...investigation.commands,
+  ...examination.commands,
   ...notice.commands,
   ...hearing.commands,
   ...legalReview.commands,
@@ -79,6 +82,7 @@ export const EVENT_FOLDS = {
   ...registration.events,
   ...filing.events,
   ...investigation.events,
+  ...examination.events,
   ...notice.events,
   ...hearing.events,
   ...legalReview.events,

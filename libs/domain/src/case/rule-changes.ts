@@ -17,6 +17,8 @@ export const RULE_CHANGES = [
   'discretion-benchmarks',
   /** The decision carries the APL 59 contents built from the case, and owes the steps its own assessment requires. */
   'decision-contents',
+  /** A criminal transfer stops the decision limit at the head's approval, not at the officers' proposal (APL 60, MSA 63). */
+  'transfer-pause-at-approval',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

@@ -1,7 +1,7 @@
 // What is waiting for a person on a case: the steps they may take now that
 // move it on, each with the deadline it answers to. Actions always open to
 // someone while a case runs (custody, extension, suspension, recusal,
-// proposing a transfer, recording a challenge, sending a reported case back
+// proposing a transfer, testing or appraisal, recording a challenge, sending a reported case back
 // for further investigation) are not waiting for anyone.
 
 import type { ActorSnapshot } from './actor.types';
@@ -20,6 +20,8 @@ const ALWAYS_OPEN: readonly ActionName[] = [
   'suspension',
   'recusal',
   'criminal-transfer',
+  'examination',
+  'examination/result',
   'challenges',
   'investigation-reopening',
   'major-case',

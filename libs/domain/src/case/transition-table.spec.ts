@@ -51,6 +51,8 @@ const HEARING_PENDING: ScenarioName[] = ['HEARING_REQUESTED', 'HEARING_SCHEDULED
 // Deadlines OPEN in each fixture (hearing, suspension and transfer pauses suspend the decision clock).
 const WITH_OPEN_DEADLINE: ScenarioName[] = [
   'LEAD_REGISTERED',
+  // A proposal to transfer leaves the decision limit running (only the head's approval stops it).
+  'TRANSFER_PROPOSED',
   'FILED',
   'INVESTIGATION_REPORTED',
   'CASE_REVIEWED',
@@ -156,6 +158,14 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   REQUEST_TRANSFER_SUPERVISION: cells([['TRANSFER_DECLINED'], OK]),
   RESOLVE_TRANSFER_SUPERVISION: cells([['TRANSFER_SUPERVISION_REQUESTED'], OK]),
   RESUME_ADMINISTRATIVE_CASE: cells([['TRANSFER_DECLINED'], OK]),
+  START_EXAMINATION: cells([INVESTIGATING, OK]),
+  END_EXAMINATION: cells([INVESTIGATING, 'EXAMINATION.NONE_OPEN']),
+  // A calendar for a year no case of the fixtures reaches changes nothing.
+  RECOMPUTE_DEADLINES: cells(
+    [ORDINARY.filter((n) => !ARCHIVED.includes(n)), 'DEADLINE.UNCHANGED'],
+    [['SIMPLE:LEAD_REGISTERED', 'SIMPLE:CLOSED'], 'DEADLINE.UNCHANGED'],
+    [WITH_OPEN_DEADLINE, 'DEADLINE.UNCHANGED'],
+  ),
 };
 
 function expected(type: CommandType, name: ScenarioName): Expect {
@@ -277,6 +287,12 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return { command: C.resolveSupervision('REFUSAL_UPHELD'), actor: people.procurator, now };
     case 'RESUME_ADMINISTRATIVE_CASE':
       return head(C.resumeAdministrative());
+    case 'START_EXAMINATION':
+      return officer(C.startExamination(now));
+    case 'END_EXAMINATION':
+      return officer(C.endExamination(1, now));
+    case 'RECOMPUTE_DEADLINES':
+      return { command: { type, calendar: { year: 2031, holidays: ['2031-01-01'], adjustedWorkingDays: [], source: 'test' } }, actor: SYSTEM, now };
   }
 }
 

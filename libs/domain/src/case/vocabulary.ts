@@ -144,6 +144,15 @@ export const EVIDENCE_KINDS = [
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
+/** MSA 63: the technical examinations whose time is not counted in the decision limit. */
+export const EXAMINATION_KINDS = [
+  'TESTING', // 检测
+  'INSPECTION', // 检验
+  'QUARANTINE', // 检疫
+  'APPRAISAL', // 鉴定
+] as const;
+export type ExaminationKind = (typeof EXAMINATION_KINDS)[number];
+
 /** APL 9 kinds of penalty. */
 export const PENALTY_KINDS = [
   'WARNING', // 警告

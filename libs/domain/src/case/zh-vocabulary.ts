@@ -9,6 +9,7 @@ import type {
   DeadlineKind,
   DeadlineState,
   DiscretionBase,
+  ExaminationKind,
   PartyType,
   PenaltyKind,
   ProposedOutcome,
@@ -115,6 +116,13 @@ export const ZH_OUTCOME: Readonly<Record<ProposedOutcome, string>> = {
   TRANSFER: '移送其他机关',
 };
 
+export const ZH_EXAMINATION: Readonly<Record<ExaminationKind, string>> = {
+  TESTING: '检测',
+  INSPECTION: '检验',
+  QUARANTINE: '检疫',
+  APPRAISAL: '鉴定',
+};
+
 export const ZH_SERVICE: Readonly<Record<ServiceMethod, string>> = {
   DIRECT: '直接送达',
   REFUSED: '留置送达',
@@ -189,6 +197,9 @@ export const ZH_COMMAND: Readonly<Record<string, string>> = {
   REQUEST_TRANSFER_SUPERVISION: '提请检察监督',
   RESOLVE_TRANSFER_SUPERVISION: '检察监督结果',
   RESUME_ADMINISTRATIVE_CASE: '退回行政处理',
+  START_EXAMINATION: '委托检测鉴定',
+  END_EXAMINATION: '检测鉴定完成',
+  RECOMPUTE_DEADLINES: '按新节假日安排重算期限',
 };
 
 /** A command's Chinese name in 「」, or its type when it is not one (an unknown type). */

@@ -14,6 +14,7 @@ import { Validator } from '../rules/validation';
 import { INVESTIGATING, POLICE_DECISIONS, type PoliceDecision, SUPERVISION_OUTCOMES, type SupervisionOutcome } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage, type EvolveMeta, type Handler } from './kit';
 import { closePause, completed, openPause, PAUSE } from './shared';
+import { inForce } from '../rule-changes';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -34,7 +35,14 @@ export type CriminalTransferCommand =
   | { type: 'RESUME_ADMINISTRATIVE_CASE'; reason: string };
 
 export type CriminalTransferEvent =
-  | { type: 'TRANSFER_PROPOSED'; grounds: string; thresholdFacts?: string; officers: CaseOfficer[] }
+  | {
+      type: 'TRANSFER_PROPOSED';
+      grounds: string;
+      thresholdFacts?: string;
+      officers: CaseOfficer[];
+      /** Set on proposals under 'transfer-pause-at-approval': the clock runs until the head approves. */
+      clockStopsAtApproval?: true;
+    }
   | { type: 'TRANSFER_APPROVED'; reason: string }
   | { type: 'TRANSFER_REFUSED'; reason: string }
   | { type: 'TRANSFER_DISPATCHED'; sentAt: string; policeAgency: string; procuratorate: string; documents: string[] }
@@ -93,6 +101,8 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
         if ('fail' in named) return named.fail;
         const e: CriminalTransferEvent = { type: 'TRANSFER_PROPOSED', grounds: cmd.grounds, officers: named.officers };
         if (cmd.thresholdFacts !== undefined) e.thresholdFacts = cmd.thresholdFacts;
+        // A proposal is the officers' view, not the agency's act: the 90 days run on until the head approves.
+        if (inForce(ctx, 'transfer-pause-at-approval')) e.clockStopsAtApproval = true;
         return e;
       },
     },
@@ -183,16 +193,24 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
   },
   {
     TRANSFER_PROPOSED: (s, e, { at, policy }) => {
-      s.transfer = { proposedAt: at, grounds: e.grounds, officers: clone(e.officers), ...(e.thresholdFacts !== undefined ? { thresholdFacts: e.thresholdFacts } : {}) };
+      s.transfer = {
+        proposedAt: at,
+        grounds: e.grounds,
+        officers: clone(e.officers),
+        ...(e.thresholdFacts !== undefined ? { thresholdFacts: e.thresholdFacts } : {}),
+        ...(e.clockStopsAtApproval ? { clockStopsAtApproval: true } : {}),
+      };
       s.statusBeforeTransfer = s.status;
       s.status = 'TRANSFER_PROPOSED';
       s.suspectedCrime = true;
-      // While a transfer is pending no decision may be made (R310 11), so its clock stops.
-      openPause(s, at, PAUSE.TRANSFER, policy);
+      // A proposal recorded before 'transfer-pause-at-approval' stopped the clock at once; it replays so.
+      if (!e.clockStopsAtApproval) openPause(s, at, PAUSE.TRANSFER, policy);
     },
-    TRANSFER_APPROVED: (s, e, { at }) => {
+    TRANSFER_APPROVED: (s, e, { at, policy }) => {
       if (s.transfer) s.transfer.approval = { approved: true, reason: e.reason, at };
       s.status = 'TRANSFER_APPROVED';
+      // While an approved transfer is pending no decision may be made (R310 11), so the decision limit stops.
+      if (s.transfer?.clockStopsAtApproval) openPause(s, at, PAUSE.TRANSFER, policy);
     },
     TRANSFER_REFUSED: (s, e, meta) => {
       if (s.transfer) {
