@@ -48,6 +48,8 @@ const ACTION: Record<Action, string> = {
   evidence: '登记证据',
   'evidence-custody': '证据流转',
   'investigation-report': '调查终结报告',
+  examination: '委托检测鉴定',
+  'examination/result': '检测鉴定结果',
   'case-review': '案件审核',
   'notice-approval': '告知审批',
   'investigation-reopening': '补充调查',

@@ -29,7 +29,9 @@ export type CommandFieldName =
   | 'discretionReasons'
   | 'documentNumber'
   | 'documents'
+  | 'endedAt'
   | 'evidenceIds'
+  | 'examinationNo'
   | 'facts'
   | 'findings'
   | 'fineAmount'
@@ -41,6 +43,7 @@ export type CommandFieldName =
   | 'heldAt'
   | 'hostId'
   | 'idNumber'
+  | 'institution'
   | 'isPublic'
   | 'kind'
   | 'kinds'
@@ -81,6 +84,7 @@ export type CommandFieldName =
   | 'remedy'
   | 'replacementId'
   | 'report'
+  | 'reportNumber'
   | 'requestedAt'
   | 'requestedBy'
   | 'resolution'
@@ -92,7 +96,9 @@ export type CommandFieldName =
   | 'service'
   | 'source'
   | 'stage'
+  | 'startedAt'
   | 'statement'
+  | 'subject'
   | 'summary'
   | 'termDays'
   | 'terms'
@@ -118,6 +124,7 @@ export type CommandEnumValue =
   | 'AGENCY'
   | 'AGREE'
   | 'ANSWER'
+  | 'APPRAISAL'
   | 'APPROVE'
   | 'AREA_M2'
   | 'AUDIO_VISUAL'
@@ -147,6 +154,7 @@ export type CommandEnumValue =
   | 'GOODS_VALUE'
   | 'HEAVIER'
   | 'ILLEGAL_GAINS'
+  | 'INSPECTION'
   | 'INSPECTION_RECORD'
   | 'INVESTIGATE_FURTHER'
   | 'INVESTIGATION'
@@ -174,6 +182,7 @@ export type CommandEnumValue =
   | 'PUBLIC_CRITICISM'
   | 'PUBLIC_NOTICE'
   | 'QUALIFICATION_DOWNGRADE'
+  | 'QUARANTINE'
   | 'RECEIPT'
   | 'RECONSIDERATION'
   | 'RECORD'
@@ -191,6 +200,7 @@ export type CommandEnumValue =
   | 'SIMPLE'
   | 'SUSPEND'
   | 'TERMINATE'
+  | 'TESTING'
   | 'TRANSFER'
   | 'UPHELD'
   | 'VARIED'
@@ -726,6 +736,70 @@ export const COMMAND_FORMS = {
       "reason": {
         "type": "string",
         "example": "moved to the evidence room"
+      }
+    }
+  },
+  "examination": {
+    "type": "object",
+    "required": [
+      "kind",
+      "subject",
+      "institution",
+      "startedAt"
+    ],
+    "properties": {
+      "kind": {
+        "type": "string",
+        "example": "TESTING",
+        "enum": [
+          "TESTING",
+          "INSPECTION",
+          "QUARANTINE",
+          "APPRAISAL"
+        ]
+      },
+      "subject": {
+        "type": "string",
+        "description": "What is examined",
+        "example": "Sample 1 of the seized cooking oil: peroxide value"
+      },
+      "institution": {
+        "type": "string",
+        "description": "The institution entrusted",
+        "example": "市食品药品检验检测中心"
+      },
+      "startedAt": {
+        "type": "string",
+        "description": "When the sample or question was handed to the institution",
+        "example": "2026-11-23T08:00:00Z"
+      }
+    }
+  },
+  "examination/result": {
+    "type": "object",
+    "required": [
+      "examinationNo",
+      "endedAt",
+      "result"
+    ],
+    "properties": {
+      "examinationNo": {
+        "type": "number",
+        "description": "The number of the examination, in the order started",
+        "example": 1
+      },
+      "endedAt": {
+        "type": "string",
+        "description": "When the report was received",
+        "example": "2026-11-30T08:00:00Z"
+      },
+      "result": {
+        "type": "string",
+        "example": "Peroxide value 0.38 g/100g, above the limit"
+      },
+      "reportNumber": {
+        "type": "string",
+        "example": "JC-2026-0415"
       }
     }
   },

@@ -1,5 +1,6 @@
 import { CaseControlController } from './case-control/case-control.controller';
 import { CriminalTransferController } from './criminal-transfer/criminal-transfer.controller';
+import { ExaminationController } from './examination/examination.controller';
 import { DecisionController } from './decision/decision.controller';
 import { FilingController } from './filing/filing.controller';
 import { InvestigationController } from './investigation/investigation.controller';
@@ -10,6 +11,7 @@ import { SimpleProcedureController } from './simple-procedure/simple-procedure.c
 export const STAGE_CONTROLLERS = [
   FilingController,
   InvestigationController,
+  ExaminationController,
   PreDecisionController,
   DecisionController,
   CaseControlController,

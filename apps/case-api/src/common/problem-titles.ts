@@ -122,6 +122,13 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'DEADLINE.EXTENSION_REQUIRES_COLLECTIVE_DISCUSSION': { 'zh-CN': '再次延长须经集体讨论', en: 'A further extension needs a collective discussion' },
   'DEADLINE.NOT_DUE': { 'zh-CN': '期限尚未到提醒或届满时间', en: 'The deadline is not due yet' },
   'DEADLINE.ALREADY_REMINDED': { 'zh-CN': '已经提醒', en: 'Already reminded' },
+  'DEADLINE.UNCHANGED': { 'zh-CN': '新的节假日安排不影响本案期限', en: 'The new calendar moves no deadline of the case' },
+
+  // Testing and appraisal
+  'EXAMINATION.NONE_OPEN': { 'zh-CN': '没有正在进行的检测、鉴定', en: 'No testing or appraisal under way' },
+  'EXAMINATION.NOT_OPEN': { 'zh-CN': '该项检测、鉴定不存在或已结束', en: 'That testing or appraisal is not under way' },
+  'EXAMINATION.BEFORE_FILING': { 'zh-CN': '检测、鉴定不得早于立案', en: 'Testing or appraisal cannot start before filing' },
+  'EXAMINATION.ENDS_BEFORE_START': { 'zh-CN': '检测、鉴定的结束时间早于开始时间', en: 'The testing or appraisal ends before it started' },
 
   // Criminal transfer
   'TRANSFER.RECONSIDERATION_USED': { 'zh-CN': '已提请过复议', en: 'Reconsideration was already requested' },

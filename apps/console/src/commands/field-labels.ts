@@ -117,6 +117,12 @@ const FIELDS: Record<CommandFieldName, Label> = {
   title: { zh: '名称', en: 'Title' },
   collectedAt: { zh: '收集时间', en: 'Collected at' },
   collectedByIds: { zh: '收集人', en: 'Collected by' },
+  subject: { zh: '检测鉴定事项', en: 'What is examined' },
+  institution: { zh: '受委托机构', en: 'Institution entrusted', zhHelp: '具有法定资质的检测、检验、检疫或鉴定机构' },
+  startedAt: { zh: '委托时间', en: 'Entrusted at', zhHelp: '自此时起，检测鉴定期间不计入作出决定的期限' },
+  examinationNo: { zh: '检测鉴定序号', en: 'Examination no.', zhHelp: '按委托先后编号，第一项为 1' },
+  endedAt: { zh: '收到报告时间', en: 'Report received at' },
+  reportNumber: { zh: '报告编号', en: 'Report number' },
 };
 
 /** Where a field means something else in one command than its name says elsewhere. */
@@ -138,6 +144,7 @@ const FIELD_OVERRIDES: Partial<Record<CommandFormAction, Partial<Record<CommandF
   notice: { text: { zh: '告知书正文', en: 'Notice text' } },
   challenges: { kind: { zh: '类型', en: 'Kind' }, at: { zh: '提起或作出日期', en: 'Filed or decided at' } },
   suspension: { action: { zh: '事项', en: 'Action' } },
+  'examination/result': { result: { zh: '检测鉴定结论', en: 'Conclusion' } },
   hearing: { action: { zh: '事项', en: 'Action' } },
 };
 
@@ -227,6 +234,10 @@ const VALUES: Record<CommandEnumValue, { zh: string; en: string }> = {
   EXPERT_OPINION: { zh: '鉴定意见', en: 'Expert opinion' },
   INSPECTION_RECORD: { zh: '勘验笔录', en: 'Inspection record' },
   ON_SITE_RECORD: { zh: '现场笔录', en: 'On-site record' },
+  TESTING: { zh: '检测', en: 'Testing' },
+  INSPECTION: { zh: '检验', en: 'Inspection' },
+  QUARANTINE: { zh: '检疫', en: 'Quarantine' },
+  APPRAISAL: { zh: '鉴定', en: 'Appraisal' },
   filingDecision: { zh: '立案决定', en: 'Filing decision' },
   caseReview: { zh: '案件审核', en: 'Case review' },
   defence: { zh: '陈述申辩', en: 'Defence' },

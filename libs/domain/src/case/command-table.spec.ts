@@ -25,7 +25,7 @@ describe('the command table assembled from the stages', () => {
     }
   });
 
-  it('routes every action to at least one command, and only the workflow's system commands (timers, calendar recount) have none', () => {
+  it('routes every action to at least one command, and only the workflow system commands (timers, calendar recount) have none', () => {
     const used = new Set(Object.values(COMMAND_ACTIONS));
     for (const action of ACTION_NAMES) expect(used.has(action)).toBe(true);
     const timers = COMMAND_TYPES.filter((t) => COMMAND_ACTIONS[t] === null);
