@@ -1063,6 +1063,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The published holiday calendars, by year (any signed-in user) */
+        get: operations["CalendarsController_list"];
+        put?: never;
+        /**
+         * Publish a year of holidays (ADMIN); running cases recount the deadlines it moves
+         * @description A year is published once. Each bad date is named: not a date, outside its year, listed twice, in both lists, or a 调休 day that is not a weekend day.
+         */
+        post: operations["CalendarsController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/problems": {
         parameters: {
             query?: never;
@@ -2393,6 +2414,41 @@ export interface components {
             rolledForwardFrom?: string;
             warnings: string[];
             calendarSources: string[];
+        };
+        CalendarView: {
+            /** @example 2026 */
+            year: number;
+            holidays: string[];
+            adjustedWorkingDays: string[];
+            source: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /** @example admin */
+            publishedBy: string;
+        };
+        CalendarListView: {
+            items: components["schemas"]["CalendarView"][];
+        };
+        PublishCalendarDto: {
+            /** @example 2027 */
+            year: number;
+            /**
+             * @description Every day off, YYYY-MM-DD, weekend days inside a block included
+             * @example [
+             *       "2027-01-01"
+             *     ]
+             */
+            holidays: string[];
+            /**
+             * @description Weekend days that are working days (调休上班), YYYY-MM-DD
+             * @example []
+             */
+            adjustedWorkingDays: string[];
+            /**
+             * @description Who published it, and when
+             * @example 国务院办公厅关于2027年部分节假日安排的通知
+             */
+            source: string;
         };
         ProblemTitlesDto: {
             /** @example 须有两名以上持证执法人员 */
@@ -7066,6 +7122,111 @@ export interface operations {
             };
             /** @description POLICY.NONE_PUBLISHED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CalendarsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarListView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CalendarsController_publish: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishCalendarDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarView"];
+                };
+            };
+            /** @description VALIDATION.FAILED: each bad date named by its place in its list; a year already published */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; CALENDAR.ADMIN_ONLY */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
