@@ -16,7 +16,12 @@ export interface CalendarDelivery {
   adopted: string[];
   /** Cases whose workflow had already ended. */
   ended: string[];
+  /** Cases whose workflow did not answer in time (no worker polling its queue): the job fails and is retried. */
+  unreachable: string[];
 }
+
+/** How long one case's workflow may take to take the calendar. */
+const PER_CASE_MS = 10_000;
 
 /**
  * A published holiday calendar reaches the running cases: each open case's
@@ -59,20 +64,24 @@ export class CalendarPublishedProcessor implements OnApplicationBootstrap, OnApp
   async handle(job: CalendarPublishedMessage): Promise<CalendarDelivery> {
     const calendar = await this.calendars.year(job.year);
     if (!calendar) throw new Error(`calendar ${job.year} is not published`);
-    const out: CalendarDelivery = { year: job.year, recomputed: [], adopted: [], ended: [] };
+    const out: CalendarDelivery = { year: job.year, recomputed: [], adopted: [], ended: [], unreachable: [] };
+    const client = this.temporal!.client;
     for (const { caseId, workflowId } of await this.cases.openWorkflows()) {
       try {
-        const r = await this.temporal!.client.workflow.getHandle(workflowId).executeUpdate(publishCalendarUpdate, {
-          args: [calendar],
-          updateId: `calendar:${job.year}`,
-        });
+        const r = await client.withDeadline(Date.now() + PER_CASE_MS, () =>
+          client.workflow.getHandle(workflowId).executeUpdate(publishCalendarUpdate, { args: [calendar], updateId: `calendar:${job.year}` }),
+        );
         (r.recorded ? out.recomputed : out.adopted).push(caseId);
       } catch (err) {
         if (err instanceof WorkflowNotFoundError || /already completed/i.test(String(err))) out.ended.push(caseId);
-        else throw err; // retried: cases already reached recount to the same dates and record nothing
+        else out.unreachable.push(caseId);
       }
     }
-    this.logger.log(`calendar ${job.year}: ${out.recomputed.length} cases recomputed, ${out.adopted.length} adopted, ${out.ended.length} ended`);
+    this.logger.log(
+      `calendar ${job.year}: ${out.recomputed.length} cases recomputed, ${out.adopted.length} adopted, ${out.ended.length} ended, ${out.unreachable.length} unreachable`,
+    );
+    // Retried: the cases reached already recount to the same dates and record nothing (one Update id per year).
+    if (out.unreachable.length) throw new Error(`calendar ${job.year} did not reach ${out.unreachable.length} cases: ${out.unreachable.join(', ')}`);
     return out;
   }
 }

@@ -54,7 +54,8 @@ export class CalendarRepository {
       );
       if (inserted.length === 0) return false;
       await m.query(`INSERT INTO outbox (event_id, topic, payload) VALUES ($1, $2, $3)`, [
-        `calendar:${calendar.year}`,
+        // The publication's own id (a year published in one database is not the year published in another sharing the queue).
+        `calendar:${calendar.year}:${at.getTime()}`,
         CALENDAR_PUBLISHED_TOPIC,
         JSON.stringify({ type: 'CALENDAR_PUBLISHED', year: calendar.year }),
       ]);

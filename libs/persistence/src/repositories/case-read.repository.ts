@@ -29,7 +29,7 @@ export class CaseReadRepository {
 
   /**
    * Every case whose workflow may still be running (not archived, not
-   * declined at filing), oldest first: the cases a newly published holiday
+   * declined at filing), newest first: the cases a newly published holiday
    * calendar is sent to. A system read, not scoped to any reader.
    */
   async openWorkflows(): Promise<{ caseId: string; workflowId: string }[]> {
@@ -38,7 +38,7 @@ export class CaseReadRepository {
       .createQueryBuilder('c')
       .select(['c.id', 'c.workflowId'])
       .where(`c.status NOT IN ('ARCHIVED', 'FILING_DECLINED')`)
-      .orderBy('c.registered_at', 'ASC')
+      .orderBy('c.registered_at', 'DESC')
       .getMany();
     return rows.map((r) => ({ caseId: r.id, workflowId: r.workflowId }));
   }
