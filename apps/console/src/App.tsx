@@ -18,6 +18,7 @@ const ReviewQueuePage = lazy(() => import('./reviews/ReviewQueuePage'));
 const ReviewPage = lazy(() => import('./reviews/ReviewPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const SupervisionPage = lazy(() => import('./supervision/SupervisionPage'));
+const CalendarsPage = lazy(() => import('./admin/CalendarsPage'));
 
 // Text and borders dark enough for WCAG AA contrast on white (antd's defaults for secondary text are lighter).
 const theme = {
@@ -59,6 +60,7 @@ export function App() {
             <Route path="/reviews" element={<RequireSession><ReviewQueuePage /></RequireSession>} />
             <Route path="/reviews/:caseId" element={<RequireSession><ReviewPage /></RequireSession>} />
             <Route path="/supervision" element={<RequireSession><SupervisionPage /></RequireSession>} />
+            <Route path="/admin/calendars" element={<RequireSession><CalendarsPage /></RequireSession>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -8,6 +8,7 @@ import { useSession } from '../session';
 import { ok, type DevTokenView } from '../api';
 import { useReviewMessages } from '../reviews/messages';
 import { useSupervisionMessages } from '../supervision/messages';
+import { useAdminMessages } from '../admin/messages';
 
 type Role = DevTokenView['roles'][number];
 
@@ -22,6 +23,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const valid = me.data?.certificates.filter((c) => c.validToday) ?? [];
   const reviews = useReviewMessages();
   const supervision = useSupervisionMessages();
+  const admin = useAdminMessages();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="zf-header">
@@ -33,6 +35,7 @@ export function Shell({ children }: { children: ReactNode }) {
           <NavLink to="/cases">{t.cases}</NavLink>
           {roles.includes('LEGAL_REVIEWER') && <NavLink to="/reviews">{reviews.nav}</NavLink>}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision">{supervision.nav}</NavLink>}
+          {roles.includes('ADMIN') && <NavLink to="/admin/calendars">{admin.nav}</NavLink>}
         </nav>
         <Space className="zf-user" size="middle" wrap>
           {session && (

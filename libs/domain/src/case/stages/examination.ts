@@ -3,6 +3,7 @@
 // counted in the 90-day decision limit (APL 60, MSA 63): the case officers
 // record when it starts and when it ends, and the limit pauses in between.
 
+import { localDate } from '../../calendar';
 import type { CaseState } from '../case-state';
 import { zhDate } from '../messages';
 import { failWith, type RejectionStatus } from '../rejection';
@@ -56,15 +57,15 @@ export const examination = stage<ExaminationCommand, ExaminationEvent>()(
         v.oneOf('kind', cmd.kind, EXAMINATION_KINDS).text('subject', cmd.subject).text('institution', cmd.institution);
         v.instant('startedAt', cmd.startedAt, { notFuture: true });
         if (!v.ok) return invalid(v);
-        // The limit runs from filing: time before it was never counted, so it cannot be paused.
-        if (s.filedAt && ms(cmd.startedAt) < ms(s.filedAt)) {
+        // The limit runs from the day of filing: days before it were never counted, so they cannot be paused.
+        if (s.filedAt && localDate(cmd.startedAt, ctx.policy.timeZone) < localDate(s.filedAt, ctx.policy.timeZone)) {
           return fail(
             'EXAMINATION.BEFORE_FILING',
             {
-              en: `The examination cannot start before the case was filed (${s.filedAt}): the decision limit runs from filing (APL 60)`,
+              en: `The examination cannot start before the day the case was filed (${s.filedAt}): the decision limit runs from filing (APL 60)`,
               zh: `检测、鉴定的开始时间不得早于立案时间（${zhDate(s.filedAt, ctx.policy.timeZone)}）：作出决定的期限自立案之日起计算（《行政处罚法》第60条）`,
             },
-            [{ field: 'startedAt', message: { en: `must not be before ${s.filedAt}`, zh: `不得早于${zhDate(s.filedAt, ctx.policy.timeZone)}` } }],
+            [{ field: 'startedAt', message: { en: `must not be before the day of filing, ${localDate(s.filedAt, ctx.policy.timeZone)}`, zh: `不得早于立案之日（${zhDate(s.filedAt, ctx.policy.timeZone)}）` } }],
           );
         }
         return {
