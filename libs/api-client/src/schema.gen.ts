@@ -1053,7 +1053,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Count a period from a start day with the policy calendars, and show the basis */
+        /** Count a period from a start day with the published holiday calendars, and show the basis */
         get: operations["PoliciesController_dueDate"];
         put?: never;
         post?: never;
