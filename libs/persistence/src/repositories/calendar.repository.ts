@@ -37,8 +37,7 @@ export class CalendarRepository {
   async year(year: number): Promise<HolidayCalendarYear | null> {
     const row = await this.ds.getRepository(HolidayCalendarEntity).findOneBy({ year });
     if (!row) return null;
-    const { publishedAt: _a, publishedBy: _b, ...calendar } = toDomain(row);
-    return calendar;
+    return { year: row.year, holidays: row.holidays, adjustedWorkingDays: row.adjustedWorkingDays, source: row.source };
   }
 
   /**
