@@ -60,6 +60,9 @@ function firstAbsentRuleChange(): RuleChange | undefined {
   return RULE_CHANGES.find((change) => !patched(change));
 }
 
+/** The fallback for a year without a calendar counts 1 Jan, 1 May and 1–3 Oct off (not a rule of decide(): a patch of its own). */
+const CALENDAR_FALLBACK_PATCH = 'calendar-fallback-fixed-days';
+
 /** How long a started workflow waits for its registration before giving up. */
 const REGISTRATION_WINDOW = '5 minutes';
 /** How the chain records the timers' acts: the domain's one system actor. */
@@ -89,7 +92,9 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   // reads them from the policy view it is given. A workflow started before
   // calendars left the policy counts with the policy's own until then.
   let calendars: HolidayCalendarYear[] = input.calendars ?? pinned.calendars;
-  let policy: JurisdictionPolicy = withCalendars(pinned, calendars);
+  // A run started before the fallback knew the fixed statutory days off counts weekends only, as its history did.
+  const fixedDaysOff = patched(CALENDAR_FALLBACK_PATCH);
+  let policy: JurisdictionPolicy = withCalendars(fixedDaysOff ? pinned : { ...pinned, weekendsOnlyWithoutCalendar: true }, calendars);
   const workflowId = workflowInfo().workflowId;
   let state: CaseState | null = input.carried?.state ?? null;
   let seq = input.carried?.seq ?? 0;

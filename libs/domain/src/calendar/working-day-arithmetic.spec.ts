@@ -1,5 +1,5 @@
 import { CALENDAR_2026 } from '../policy/calendars-2026';
-import { addDays } from './index';
+import { addDays, computeDeadline } from './index';
 
 const CALS = [CALENDAR_2026];
 const NO_2027 = 'No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only';
@@ -62,6 +62,20 @@ describe('addDays WORKING', () => {
     expect(r.dueDate).toBe('2027-01-05');
     expect(r.holidaysMet).toEqual(['2027-01-01']);
     expect(r.warnings).toEqual([NO_2027]);
+  });
+
+  it('computeDeadline without the fixed days (a workflow started before them) counts weekends only, and says so', () => {
+    const d = computeDeadline({
+      rule: 'test',
+      period: { days: 5, kind: 'WORKING', source: 'test' },
+      start: '2026-12-28T02:00:00Z',
+      calendars: CALS,
+      timeZone: 'Asia/Shanghai',
+      fixedDaysOff: false,
+    });
+    expect(d.basis.dueDate).toBe('2027-01-04');
+    expect(d.basis.holidaysMet).toEqual([]);
+    expect(d.basis.warnings).toEqual(['No holiday calendar for 2027: weekends only']);
   });
 
   it('the fallback knows 1 May and 1–3 Oct, but no lunar holiday and no 调休', () => {

@@ -102,6 +102,7 @@ function compute(s: CaseState, d: Pick<CaseDeadline, 'kind' | 'startAt' | 'exten
     calendars: policy.calendars,
     timeZone: policy.timeZone,
     pauses: pausesOf(s, d.kind),
+    fixedDaysOff: !policy.weekendsOnlyWithoutCalendar,
   });
 }
 

@@ -177,6 +177,12 @@ export interface JurisdictionPolicy {
    * the API's previews of a command.
    */
   calendars: HolidayCalendarYear[];
+  /**
+   * Set only by the case workflow for a run started before the fallback knew
+   * the fixed statutory days off (patch 'calendar-fallback-fixed-days'): a
+   * year without a calendar then counts weekends only, as it did.
+   */
+  weekendsOnlyWithoutCalendar?: boolean;
   violations: ViolationProvision[];
   /**
    * Discretion benchmarks per violation code. Optional: older stored versions

@@ -63,3 +63,12 @@ describe('RECOMPUTE_DEADLINES: a calendar published mid-case', () => {
     expect(withCalendar(view, { ...TEST_2027, holidays: ['2027-01-01'] }).calendars.find((c) => c.year === 2027)?.holidays).toEqual(['2027-01-01']);
   });
 });
+
+describe('a policy view for a workflow started before the fixed-days fallback', () => {
+  it('counts a year without a calendar by weekends only, as its history did', () => {
+    const old = new CaseRunner({ ...testPolicy(), weekendsOnlyWithoutCalendar: true }, '2026-12-20T02:00:00.000Z');
+    old.exec(C.registerOrdinary({ discoveredAt: '2026-12-18T01:00:00.000Z', violationAt: '2026-12-01' }), A);
+    // 21–31 Dec: 9 WD; 1 Jan counted; 4–8 Jan: 5 → Fri 8 Jan is the 15th.
+    expect(old.s.deadlines.filingDecision?.basis).toMatchObject({ dueDate: '2027-01-08', holidaysMet: [], warnings: ['No holiday calendar for 2027: weekends only'] });
+  });
+});
