@@ -21,7 +21,9 @@ export interface CalendarDelivery {
 }
 
 /** How long one case's workflow may take to take the calendar. */
-const PER_CASE_MS = 10_000;
+const PER_CASE_MS = 5_000;
+/** Cases reached at once. */
+const PARALLEL = 8;
 
 /**
  * A published holiday calendar reaches the running cases: each open case's
@@ -35,6 +37,7 @@ export class CalendarPublishedProcessor implements OnApplicationBootstrap, OnApp
   private worker?: Worker<CalendarPublishedMessage>;
   private connection?: Redis;
   private temporal?: { connection: Connection; client: Client };
+  private stopping = false;
 
   constructor(
     private readonly calendars: CalendarRepository,
@@ -56,6 +59,8 @@ export class CalendarPublishedProcessor implements OnApplicationBootstrap, OnApp
   }
 
   async onApplicationShutdown(): Promise<void> {
+    // A delivery in progress stops after the cases it is reaching now; the job is retried later.
+    this.stopping = true;
     await this.worker?.close();
     await this.connection?.quit().catch(() => this.connection?.disconnect());
     await this.temporal?.connection.close();
@@ -66,7 +71,7 @@ export class CalendarPublishedProcessor implements OnApplicationBootstrap, OnApp
     if (!calendar) throw new Error(`calendar ${job.year} is not published`);
     const out: CalendarDelivery = { year: job.year, recomputed: [], adopted: [], ended: [], unreachable: [] };
     const client = this.temporal!.client;
-    for (const { caseId, workflowId } of await this.cases.openWorkflows()) {
+    const deliver = async ({ caseId, workflowId }: { caseId: string; workflowId: string }) => {
       try {
         const r = await client.withDeadline(Date.now() + PER_CASE_MS, () =>
           client.workflow.getHandle(workflowId).executeUpdate(publishCalendarUpdate, { args: [calendar], updateId: `calendar:${job.year}` }),
@@ -76,6 +81,11 @@ export class CalendarPublishedProcessor implements OnApplicationBootstrap, OnApp
         if (err instanceof WorkflowNotFoundError || /already completed/i.test(String(err))) out.ended.push(caseId);
         else out.unreachable.push(caseId);
       }
+    };
+    const open = await this.cases.openWorkflows();
+    for (let i = 0; i < open.length; i += PARALLEL) {
+      if (this.stopping) throw new Error(`calendar ${job.year}: stopped after ${i} of ${open.length} cases; retried`);
+      await Promise.all(open.slice(i, i + PARALLEL).map(deliver));
     }
     this.logger.log(
       `calendar ${job.year}: ${out.recomputed.length} cases recomputed, ${out.adopted.length} adopted, ${out.ended.length} ended, ${out.unreachable.length} unreachable`,
