@@ -20,6 +20,10 @@ import {
   isTerminal,
   RULE_CHANGES,
   SYSTEM,
+  withCalendar,
+  withCalendars,
+  type HolidayCalendarYear,
+  type JurisdictionPolicy,
   type ActorSnapshot,
   type RuleChange,
   type CaseCommand,
@@ -31,6 +35,8 @@ import {
   caseHeaderFacts,
   caseStateQuery,
   executeCommandUpdate,
+  publishCalendarUpdate,
+  type CalendarUpdateResult,
   type CaseActivities,
   type CaseSnapshot,
   type CaseWorkflowInput,
@@ -53,6 +59,9 @@ const { appendCaseEvents } = proxyActivities<CaseActivities>({
 function absentRuleChanges(): RuleChange[] {
   return RULE_CHANGES.filter((change) => !patched(change));
 }
+
+/** The fallback for a year without a calendar counts 1 Jan, 1 May and 1–3 Oct off (not a rule of decide(): a patch of its own). */
+const CALENDAR_FALLBACK_PATCH = 'calendar-fallback-fixed-days';
 
 /** How long a started workflow waits for its registration before giving up. */
 const REGISTRATION_WINDOW = '5 minutes';
@@ -77,7 +86,15 @@ function actorRef(actor: ActorSnapshot): NewCaseEvent['actor'] {
 }
 
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
-  const { caseId, policy } = input;
+  const { caseId, policy: pinned } = input;
+  // The holiday calendars are not the policy's: those published when the case
+  // started, then each one published later (publishCalendarUpdate). The domain
+  // reads them from the policy view it is given. A workflow started before
+  // calendars left the policy counts with the policy's own until then.
+  let calendars: HolidayCalendarYear[] = input.calendars ?? pinned.calendars;
+  // A run started before the fallback knew the fixed statutory days off counts weekends only, as its history did.
+  const fixedDaysOff = patched(CALENDAR_FALLBACK_PATCH);
+  let policy: JurisdictionPolicy = withCalendars(fixedDaysOff ? pinned : { ...pinned, weekendsOnlyWithoutCalendar: true }, calendars);
   const workflowId = workflowInfo().workflowId;
   let state: CaseState | null = input.carried?.state ?? null;
   let seq = input.carried?.seq ?? 0;
@@ -95,7 +112,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       occurredAt: at,
       payload: e as unknown as Record<string, unknown>,
     }));
-    await appendCaseEvents({ workflowId, caseId, policyVersion: policy.version, events: stored, state: next });
+    await appendCaseEvents({ workflowId, caseId, policyVersion: pinned.version, events: stored, state: next });
     state = next;
     seq += events.length;
   }
@@ -125,7 +142,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       officers: s.officers,
       flags: [...s.flags],
       deadlines: s.deadlines,
-      policyVersion: policy.version,
+      policyVersion: pinned.version,
       lastSeq: seq,
       registeredAt: s.registeredAt,
       updatedAt: at,
@@ -135,6 +152,32 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   }
 
   setHandler(caseStateQuery, () => ({ state, seq }));
+
+  // A calendar published later: adopted for every later count, and the running
+  // deadlines it moves recounted as one recorded event with old and new dates.
+  setHandler(
+    publishCalendarUpdate,
+    (calendar) =>
+      exclusive(async (): Promise<CalendarUpdateResult> => {
+        const at = now();
+        const view = withCalendar(policy, calendar);
+        const decision = state ? decide(state, { type: 'RECOMPUTE_DEADLINES', calendar }, { actor: SYSTEM, policy: view, now: at }) : null;
+        policy = view;
+        calendars = view.calendars;
+        if (!decision?.ok) return { year: calendar.year, recorded: false, changes: [] };
+        await record(decision.events, SYSTEM_ACTOR_REF, at);
+        const e = decision.events[0];
+        const changes = e.type === 'DEADLINE_RECOMPUTED' ? e.changes.map(({ deadline, oldDueAt, newDueAt }) => ({ deadline, oldDueAt, newDueAt })) : [];
+        return { year: calendar.year, recorded: true, changes };
+      }),
+    {
+      validator: (calendar) => {
+        const ok =
+          calendar && Number.isInteger(calendar.year) && Array.isArray(calendar.holidays) && Array.isArray(calendar.adjustedWorkingDays) && typeof calendar.source === 'string';
+        if (!ok) throw ApplicationFailure.nonRetryable('not a holiday calendar', 'CALENDAR.INVALID');
+      },
+    },
+  );
 
   setHandler(
     executeCommandUpdate,
@@ -184,7 +227,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     }
     if (workflowInfo().continueAsNewSuggested) {
       await condition(() => pending === 0 && allHandlersFinished());
-      await continueAsNew<typeof caseWorkflow>({ caseId, policy, carried: { state: state!, seq } });
+      await continueAsNew<typeof caseWorkflow>({ caseId, policy: pinned, calendars, carried: { state: state!, seq } });
     }
   }
   // Archived (or otherwise ended): let queued handlers finish, then complete.

@@ -260,7 +260,7 @@ describe('refused commands', () => {
   it('every command path of the contract is in the OpenAPI document', async () => {
     const doc = await http<{ paths: Record<string, { post?: { tags?: string[] } }> }>(stack, 'GET', '/api/docs-json');
     const actions = [
-      'filing', 'evidence/{evidenceId}/custody', 'evidence/{evidenceId}/confirmation', 'auxiliary', 'investigation-report', 'case-review', 'notice-approval', 'investigation-reopening', 'notice',
+      'filing', 'evidence/{evidenceId}/custody', 'evidence/{evidenceId}/confirmation', 'auxiliary', 'investigation-report', 'preservations', 'preservations/approval', 'preservations/decision', 'seizures', 'seizures/extension', 'seizures/testing', 'seizures/end', 'examination', 'examination/result', 'case-review', 'notice-approval', 'investigation-reopening', 'notice',
       'defence', 'hearing-request', 'hearing-waiver', 'hearing', 'hearing-end', 'major-case', 'legal-review-request', 'legal-review', 'legal-review-assignment',
       'collective-discussion', 'decision', 'service', 'payments', 'challenges', 'extension',
       'suspension', 'recusal', 'closure', 'archive', 'simple-decision', 'simple-report', 'simple-conversion', 'simple-no-penalty', 'simple-dismissal', 'criminal-transfer',

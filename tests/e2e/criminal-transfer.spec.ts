@@ -25,11 +25,12 @@ describe('criminal transfer over HTTP', () => {
     });
     expect(proposed.status).toBe(200);
     expect(proposed.body.case).toMatchObject({ status: 'TRANSFER_PROPOSED', flags: ['SUSPECTED_CRIME'] });
-    // The decision clock stops while the transfer is pending.
-    expect(deadline(proposed.body.case, 'decision')?.state).toBe('SUSPENDED');
+    // A proposal alone does not stop the 90 days (APL 60, MSA 63): only the head's approval does.
+    expect(deadline(proposed.body.case, 'decision')?.state).toBe('OPEN');
 
     const approved = await api.command('head.sun', id, 'criminal-transfer/approval', { approve: true, reason: 'threshold reached' });
     expect(approved.body.case.status).toBe('TRANSFER_APPROVED');
+    expect(deadline(approved.body.case, 'decision')?.state).toBe('SUSPENDED');
     // No fine may replace the transfer (以罚代刑, R310 11).
     const fine = await api.refused(id, () =>
       api.command('head.sun', id, 'decision', { outcome: 'PENALTY', penalty: { kinds: ['FINE'], fineAmount: 1000 }, documentNumber: 'x', text: 'x' }),

@@ -54,7 +54,9 @@ describe('policies and the due-date calendar', () => {
 
   it('warns when a period runs into a year without a published calendar', async () => {
     const { data } = await api.GET('/api/v1/calendar/due-date', { params: { query: { start: '2026-12-28', days: 10, kind: 'WORKING' } } });
-    expect(data?.warnings).toEqual(['No holiday calendar for 2027: weekends only']);
+    expect(data?.warnings).toEqual(['No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only']);
+    // 29–31 Dec, then 1 Jan 2027 off even without a calendar (元旦), 4–8 and 11–12 Jan.
+    expect(data).toMatchObject({ dueDate: '2027-01-12', holidaysMet: ['2027-01-01'] });
   });
 
   it('400 naming each bad query field', async () => {

@@ -11,6 +11,7 @@ import { HmacTokenVerifier, TokenVerifier } from './auth/token-verifier';
 import { CaseCommandRunner } from './cases/case-command-runner.service';
 import { CaseDirectoryService } from './cases/case-directory.service';
 import { CaseWorkflowClient } from './cases/case-workflow.client';
+import { CalendarsController } from './calendars/calendars.controller';
 import { CasesController } from './cases/cases.controller';
 import { LegalReviewController } from './cases/legal-review.controller';
 import { DeadlineClock } from './cases/deadline-clock.service';
@@ -52,6 +53,7 @@ export class ApiModule {
         ...STAGE_CONTROLLERS,
         EvidenceController,
         PoliciesController,
+        CalendarsController,
         ProblemsController,
         SupervisionOverdueController,
         SupervisionTransfersController,

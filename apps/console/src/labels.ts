@@ -58,6 +58,8 @@ const ACTION: Record<Action, string> = {
   'seizures/extension': '延长查封扣押期限',
   'seizures/testing': '查封扣押检测期间',
   'seizures/end': '解除或处理查封扣押',
+  examination: '委托检测鉴定',
+  'examination/result': '检测鉴定结果',
   'case-review': '案件审核',
   'notice-approval': '告知审批',
   'investigation-reopening': '补充调查',

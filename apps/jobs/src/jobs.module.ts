@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AppConfigModule } from '@zhifa/config';
 import { PersistenceModule } from '@zhifa/persistence';
+import { CalendarPublishedProcessor } from './calendar-published.processor';
 import { CaseEventsProcessor } from './case-events.processor';
 import { OutboxRelayService } from './outbox-relay.service';
 
 @Module({
   imports: [AppConfigModule, PersistenceModule],
-  providers: [OutboxRelayService, CaseEventsProcessor],
+  providers: [OutboxRelayService, CaseEventsProcessor, CalendarPublishedProcessor],
 })
 export class JobsModule {}

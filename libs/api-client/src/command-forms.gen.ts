@@ -47,6 +47,7 @@ export type CommandFieldName =
   | 'endedAt'
   | 'ending'
   | 'evidenceIds'
+  | 'examinationNo'
   | 'facts'
   | 'findings'
   | 'fineAmount'
@@ -61,6 +62,7 @@ export type CommandFieldName =
   | 'hostId'
   | 'idNumber'
   | 'instalments'
+  | 'institution'
   | 'isPublic'
   | 'items'
   | 'kind'
@@ -107,6 +109,7 @@ export type CommandFieldName =
   | 'remedy'
   | 'replacementId'
   | 'report'
+  | 'reportNumber'
   | 'requestedAt'
   | 'requestedBy'
   | 'resolution'
@@ -124,6 +127,7 @@ export type CommandFieldName =
   | 'stage'
   | 'startedAt'
   | 'statement'
+  | 'subject'
   | 'summary'
   | 'supervisorId'
   | 'termDays'
@@ -153,6 +157,7 @@ export type CommandEnumValue =
   | 'AGENCY'
   | 'AGREE'
   | 'ANSWER'
+  | 'APPRAISAL'
   | 'APPROVE'
   | 'AREA_M2'
   | 'AUDIO_VISUAL'
@@ -191,6 +196,7 @@ export type CommandEnumValue =
   | 'HEAVIER'
   | 'ILLEGAL_GAINS'
   | 'INITIAL'
+  | 'INSPECTION'
   | 'INSPECTION_RECORD'
   | 'INSTALMENTS'
   | 'INVESTIGATE_FURTHER'
@@ -230,6 +236,7 @@ export type CommandEnumValue =
   | 'PUBLIC_CRITICISM'
   | 'PUBLIC_NOTICE'
   | 'QUALIFICATION_DOWNGRADE'
+  | 'QUARANTINE'
   | 'RECEIPT'
   | 'RECONSIDERATION'
   | 'RECORD'
@@ -1024,6 +1031,70 @@ export const COMMAND_FORMS = {
       "reason": {
         "type": "string",
         "example": "moved to the evidence room"
+      }
+    }
+  },
+  "examination": {
+    "type": "object",
+    "required": [
+      "kind",
+      "subject",
+      "institution",
+      "startedAt"
+    ],
+    "properties": {
+      "kind": {
+        "type": "string",
+        "example": "TESTING",
+        "enum": [
+          "TESTING",
+          "INSPECTION",
+          "QUARANTINE",
+          "APPRAISAL"
+        ]
+      },
+      "subject": {
+        "type": "string",
+        "description": "What is examined",
+        "example": "Sample 1 of the seized cooking oil: peroxide value"
+      },
+      "institution": {
+        "type": "string",
+        "description": "The institution entrusted",
+        "example": "市食品药品检验检测中心"
+      },
+      "startedAt": {
+        "type": "string",
+        "description": "When the sample or question was handed to the institution",
+        "example": "2026-11-23T08:00:00Z"
+      }
+    }
+  },
+  "examination/result": {
+    "type": "object",
+    "required": [
+      "examinationNo",
+      "endedAt",
+      "result"
+    ],
+    "properties": {
+      "examinationNo": {
+        "type": "number",
+        "description": "The number of the examination, in the order started",
+        "example": 1
+      },
+      "endedAt": {
+        "type": "string",
+        "description": "When the report was received",
+        "example": "2026-11-30T08:00:00Z"
+      },
+      "result": {
+        "type": "string",
+        "example": "Peroxide value 0.38 g/100g, above the limit"
+      },
+      "reportNumber": {
+        "type": "string",
+        "example": "JC-2026-0415"
       }
     }
   },

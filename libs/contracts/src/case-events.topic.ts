@@ -4,8 +4,18 @@
 /** Every recorded case event is published here. */
 export const CASE_EVENTS_TOPIC = 'case-events';
 
+/** A holiday calendar was published: apps/jobs sends it to every open case's workflow. */
+export const CALENDAR_PUBLISHED_TOPIC = 'calendar-published';
+
+/** A calendar-published message: the year (the calendar itself is read from its table). */
+export interface CalendarPublishedMessage {
+  eventId: string;
+  type: 'CALENDAR_PUBLISHED';
+  year: number;
+}
+
 /** Every outbox topic; apps/jobs opens one queue for each. */
-export const OUTBOX_TOPICS = [CASE_EVENTS_TOPIC] as const;
+export const OUTBOX_TOPICS = [CASE_EVENTS_TOPIC, CALENDAR_PUBLISHED_TOPIC] as const;
 export type OutboxTopic = (typeof OUTBOX_TOPICS)[number];
 
 /** A case-events message: the outbox row's payload plus the event id it was written for. */

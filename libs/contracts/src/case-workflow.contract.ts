@@ -1,7 +1,7 @@
 // What the API, the worker and the workflow agree on. No Nest, no I/O:
 // only Temporal's definition helpers (pure) and domain types.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import { decisionFinalAt, type ActorSnapshot, type CaseCommand, type CaseState, type JurisdictionPolicy, type Rejection } from '@zhifa/domain';
+import { decisionFinalAt, type ActorSnapshot, type CaseCommand, type CaseState, type HolidayCalendarYear, type JurisdictionPolicy, type Rejection } from '@zhifa/domain';
 
 export const DEFAULT_TASK_QUEUE = 'zhifa-cases';
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
@@ -14,6 +14,13 @@ export interface CaseWorkflowInput {
   caseId: string;
   /** The policy version pinned at registration; never re-read while the case runs. */
   policy: JurisdictionPolicy;
+  /**
+   * The published holiday calendars (by year) when the case started, then as
+   * later publications reached it; carried across continue-as-new. Absent in
+   * workflows started before calendars left the policy: they count with
+   * `policy.calendars` until a calendar is published to them.
+   */
+  calendars?: HolidayCalendarYear[];
   /** Carried across continue-as-new. */
   carried?: { state: CaseState; seq: number };
 }
@@ -91,6 +98,16 @@ export interface CaseSnapshot extends CaseHeaderFacts {
 }
 
 export const executeCommandUpdate = defineUpdate<CommandResult, [CommandEnvelope]>('executeCommand');
+/** What a published calendar did to a case: the deadlines it moved (none: only adopted for later counting). */
+export interface CalendarUpdateResult {
+  year: number;
+  recorded: boolean;
+  changes: { deadline: string; oldDueAt: string; newDueAt: string }[];
+}
+
+/** A holiday calendar published after the case started (sent by apps/jobs): adopted, and the running deadlines recounted. */
+export const publishCalendarUpdate = defineUpdate<CalendarUpdateResult, [HolidayCalendarYear]>('publishCalendar');
+
 export const caseStateQuery = defineQuery<{ state: CaseState | null; seq: number }>('caseState');
 
 /** A validator rejection as it travels in the Update failure's details: the domain's Rejection itself. */

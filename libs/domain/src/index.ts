@@ -1,4 +1,6 @@
 export * from './policy/policy.types';
+export * from './policy/calendar-view';
+export { CALENDAR_2026 } from './policy/calendars-2026';
 export * from './case/actor.types';
 export * from './chain/canonical-json';
 export * from './calendar';

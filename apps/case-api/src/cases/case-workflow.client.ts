@@ -25,7 +25,7 @@ import {
   type CommandResult,
   type RejectionPayload,
 } from '@zhifa/contracts';
-import type { CaseEntity } from '@zhifa/persistence';
+import { CalendarRepository, type CaseEntity } from '@zhifa/persistence';
 import { ProblemException } from '../common/problem';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { CaseDirectoryService } from './case-directory.service';
@@ -73,6 +73,7 @@ export class CaseWorkflowClient {
   constructor(
     private readonly temporal: TemporalClientProvider,
     private readonly directory: CaseDirectoryService,
+    private readonly calendars: CalendarRepository,
   ) {}
 
   /** 案源登记: starts the case's workflow with its first command. */
@@ -88,7 +89,8 @@ export class CaseWorkflowClient {
     if (!pre.ok) throw rejectionProblem(pre.rejection);
 
     const caseNumber = await this.directory.nextCaseNumber(agency, Number(localDate(now, policy.timeZone).slice(0, 4)));
-    const input: CaseWorkflowInput = { caseId, policy };
+    // The calendars published now, by year; a year published later reaches the case through apps/jobs.
+    const input: CaseWorkflowInput = { caseId, policy, calendars: await this.calendars.forCases() };
     const start = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
       workflowId: caseWorkflowId(caseId),
       taskQueue: this.temporal.cfg.temporal.taskQueue,

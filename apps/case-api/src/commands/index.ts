@@ -1,6 +1,7 @@
 import { CaseControlController } from './case-control/case-control.controller';
 import { CoerciveMeasuresController } from './coercive-measures/coercive-measures.controller';
 import { CriminalTransferController } from './criminal-transfer/criminal-transfer.controller';
+import { ExaminationController } from './examination/examination.controller';
 import { DecisionController } from './decision/decision.controller';
 import { FilingController } from './filing/filing.controller';
 import { InvestigationController } from './investigation/investigation.controller';
@@ -12,6 +13,7 @@ export const STAGE_CONTROLLERS = [
   FilingController,
   InvestigationController,
   CoerciveMeasuresController,
+  ExaminationController,
   PreDecisionController,
   DecisionController,
   CaseControlController,

@@ -58,6 +58,7 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'CASE.LIMITATION_EXPIRED': { 'zh-CN': '已超过行政处罚追责时效', en: 'The limitation period has expired' },
   'CASE.SIMPLE_FINE_EXCEEDS_LIMIT': { 'zh-CN': '罚款超过简易程序限额', en: 'The fine exceeds the simple-procedure limit' },
   'CASE.SIMPLE_PENALTY_NOT_ALLOWED': { 'zh-CN': '简易程序只能给予警告或罚款', en: 'The simple procedure allows only a warning or a fine' },
+  'CALENDAR.ADMIN_ONLY': { 'zh-CN': '只有系统管理员可以发布节假日安排', en: 'Only an administrator publishes calendars' },
   'POLICY.NOT_FOUND': { 'zh-CN': '没有该版本的执法政策', en: 'No such policy version' },
   'POLICY.NONE_PUBLISHED': { 'zh-CN': '尚未发布执法政策，不能登记案件', en: 'No policy is published yet' },
   'AGENCY.NOT_FOUND': { 'zh-CN': '机关不存在', en: 'No such agency' },
@@ -152,6 +153,13 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'DEADLINE.EXTENSION_REQUIRES_COLLECTIVE_DISCUSSION': { 'zh-CN': '再次延长须经集体讨论', en: 'A further extension needs a collective discussion' },
   'DEADLINE.NOT_DUE': { 'zh-CN': '期限尚未到提醒或届满时间', en: 'The deadline is not due yet' },
   'DEADLINE.ALREADY_REMINDED': { 'zh-CN': '已经提醒', en: 'Already reminded' },
+  'DEADLINE.UNCHANGED': { 'zh-CN': '新的节假日安排不影响本案期限', en: 'The new calendar moves no deadline of the case' },
+
+  // Testing and appraisal
+  'EXAMINATION.NONE_OPEN': { 'zh-CN': '没有正在进行的检测、鉴定', en: 'No testing or appraisal under way' },
+  'EXAMINATION.NOT_OPEN': { 'zh-CN': '该项检测、鉴定不存在或已结束', en: 'That testing or appraisal is not under way' },
+  'EXAMINATION.BEFORE_FILING': { 'zh-CN': '检测、鉴定不得早于立案', en: 'Testing or appraisal cannot start before filing' },
+  'EXAMINATION.ENDS_BEFORE_START': { 'zh-CN': '检测、鉴定的结束时间早于开始时间', en: 'The testing or appraisal ends before it started' },
 
   // Criminal transfer
   'TRANSFER.RECONSIDERATION_USED': { 'zh-CN': '已提请过复议', en: 'Reconsideration was already requested' },

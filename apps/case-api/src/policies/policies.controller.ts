@@ -1,6 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { addDays, type JurisdictionPolicy } from '@zhifa/domain';
+import { CalendarRepository } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
@@ -16,6 +17,7 @@ export class PoliciesController {
   constructor(
     private readonly actors: ActorService,
     private readonly directory: CaseDirectoryService,
+    private readonly calendars: CalendarRepository,
   ) {}
 
   /** The policy in force for the caller's jurisdiction: what a new case pins. */
@@ -36,16 +38,17 @@ export class PoliciesController {
   }
 
   /**
-   * A due date under the current (or a given) policy's calendars, with how it
-   * was counted: holidays and 调休 met, roll-forward, sources, warnings.
+   * A due date counted with the published holiday calendars (resolved by
+   * year, as a case counts), with how it was counted: holidays and 调休 met,
+   * roll-forward, sources, warnings. The policy (current or given) is named.
    */
   @Get('calendar/due-date')
-  @ApiOperation({ summary: 'Count a period from a start day with the policy calendars, and show the basis' })
+  @ApiOperation({ summary: 'Count a period from a start day with the published holiday calendars, and show the basis' })
   @ApiOkResponse({ type: DueDateView })
   @ApiProblems(AUTHENTICATED, { 400: 'VALIDATION.FAILED: start, days or kind', 404: 'POLICY.NOT_FOUND, AGENCY.NOT_FOUND', 409: 'POLICY.NONE_PUBLISHED' })
   async dueDate(@Principal() principal: TokenClaims, @Query() q: DueDateQuery): Promise<DueDateView> {
     const policy = q.policyVersion ? await this.byVersion(q.policyVersion) : await this.currentFor(principal);
-    const result = addDays({ startDate: q.start, days: q.days, kind: q.kind, calendars: policy.calendars });
+    const result = addDays({ startDate: q.start, days: q.days, kind: q.kind, calendars: await this.calendars.forCases() });
     return { start: q.start, days: q.days, kind: q.kind, policyVersion: policy.version, startDayCounted: false, ...result };
   }
 

@@ -155,6 +155,10 @@ const FIELDS: Record<CommandFieldName, Label> = {
   auxiliaryId: { zh: '辅助执法人员', en: 'Auxiliary staff' },
   supervisorId: { zh: '指挥的承办人员', en: 'Supervising officer' },
   confiscatedItems: { zh: '没收的非法财物', en: 'Illegal property confiscated', zhHelp: '逐项填写物品、数量和单位；不计入应缴金额' },
+  subject: { zh: '检测鉴定事项', en: 'What is examined' },
+  institution: { zh: '受委托机构', en: 'Institution entrusted', zhHelp: '具有法定资质的检测、检验、检疫或鉴定机构' },
+  examinationNo: { zh: '检测鉴定序号', en: 'Examination no.', zhHelp: '按委托先后编号，第一项为 1' },
+  reportNumber: { zh: '报告编号', en: 'Report number' },
 };
 
 /** Where a field means something else in one command than its name says elsewhere. */
@@ -196,6 +200,7 @@ const FIELD_OVERRIDES: Partial<Record<CommandFormAction, Partial<Record<CommandF
     penalty: { zh: '变更后的处罚', en: 'Penalty as varied', zhHelp: '结果为变更时填写；不得重于原处罚（《行政复议法》第六十三条、《行政诉讼法》第七十七条）' },
   },
   suspension: { action: { zh: '事项', en: 'Action' } },
+  'examination/result': { result: { zh: '检测鉴定结论', en: 'Conclusion' } },
   hearing: { action: { zh: '事项', en: 'Action' } },
   payments: { name: { zh: '代收机构名称', en: 'Name' }, kind: { zh: '收缴方式', en: 'How collected' } },
   'payment-plan': { kind: { zh: '方式', en: 'Kind' }, reason: { zh: '申请理由与审批意见', en: 'Application and reasons' }, amount: { zh: '本期金额（元）', en: 'Amount (yuan)' } },
@@ -301,6 +306,10 @@ const VALUES: Record<CommandEnumValue, { zh: string; en: string }> = {
   EXPERT_OPINION: { zh: '鉴定意见', en: 'Expert opinion' },
   INSPECTION_RECORD: { zh: '勘验笔录', en: 'Inspection record' },
   ON_SITE_RECORD: { zh: '现场笔录', en: 'On-site record' },
+  TESTING: { zh: '检测', en: 'Testing' },
+  INSPECTION: { zh: '检验', en: 'Inspection' },
+  QUARANTINE: { zh: '检疫', en: 'Quarantine' },
+  APPRAISAL: { zh: '鉴定', en: 'Appraisal' },
   filingDecision: { zh: '立案决定', en: 'Filing decision' },
   caseReview: { zh: '案件审核', en: 'Case review' },
   defence: { zh: '陈述申辩', en: 'Defence' },
@@ -327,7 +336,6 @@ const VALUES: Record<CommandEnumValue, { zh: string; en: string }> = {
   RELEASE: { zh: '解除，退还物品', en: 'Release (items returned)' },
   SEIZE: { zh: '扣押', en: 'Seize (take away)' },
   SEAL: { zh: '查封', en: 'Seal' },
-  TESTING: { zh: '送交检测、检验、检疫或鉴定', en: 'Send for testing' },
   HAND_OVER: { zh: '移交有关部门', en: 'Hand over to the competent body' },
   CONFISCATE: { zh: '依处罚决定没收', en: 'Confiscate under the decision' },
   courtEnforcement: { zh: '申请法院强制执行期限', en: 'Court enforcement' },

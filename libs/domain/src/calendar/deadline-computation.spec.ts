@@ -4,7 +4,7 @@ import { computeDeadline } from './index';
 
 const TZ = 'Asia/Shanghai';
 const CALS = [CALENDAR_2026];
-const NO_2027 = 'No holiday calendar for 2027: weekends only';
+const NO_2027 = 'No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only';
 
 const period = (p: Partial<PeriodSpec>): PeriodSpec => ({ days: 0, kind: 'CALENDAR', source: 'test', ...p });
 
@@ -140,7 +140,7 @@ describe('computeDeadline', () => {
     expect(d.basis.warnings.some((w) => w.includes('paused'))).toBe(true);
   });
 
-  it('a period crossing into 2027 warns and counts weekends only', () => {
+  it('a period crossing into 2027 warns and counts weekends and 1 Jan as off', () => {
     const d = computeDeadline({
       rule: 'closure',
       period: period({ days: 10, kind: 'WORKING', source: 'MSA 77' }),
@@ -148,8 +148,9 @@ describe('computeDeadline', () => {
       calendars: CALS,
       timeZone: TZ,
     });
-    expect(d.basis.dueDate).toBe('2027-01-07');
-    expect(d.dueAt).toBe('2027-01-07T15:59:59.999Z');
+    expect(d.basis.dueDate).toBe('2027-01-08');
+    expect(d.dueAt).toBe('2027-01-08T15:59:59.999Z');
+    expect(d.basis.holidaysMet).toEqual(['2027-01-01']);
     expect(d.basis.warnings).toEqual([NO_2027]);
   });
 

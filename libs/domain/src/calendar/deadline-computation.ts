@@ -35,6 +35,8 @@ export function computeDeadline(args: {
   calendars: HolidayCalendarYear[];
   timeZone: string;
   pauses?: PauseInterval[];
+  /** False: a year without a calendar counts weekends only (workflows started before the fixed-days fallback). */
+  fixedDaysOff?: boolean;
 }): ComputedDeadline {
   const { rule, period, start, calendars, timeZone } = args;
   const pauses = args.pauses ?? [];
@@ -60,7 +62,7 @@ export function computeDeadline(args: {
     rangeOwner.push(i);
   });
 
-  const lookup = new CalendarLookup(calendars);
+  const lookup = new CalendarLookup(calendars, args.fixedDaysOff ?? true);
   const days = periodDays(period, startDay);
   const r = walk(startDay, days, period.kind, lookup, ranges);
   const dueAtMs = localMidnight(r.dueDay + 1, timeZone) - 1;

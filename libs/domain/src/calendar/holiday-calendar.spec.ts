@@ -36,15 +36,18 @@ describe('isWorkingDay', () => {
     ['2026-01-04', true], // Sun, 调休
     ['2026-02-14', true], // Sat, 调休
     ['2026-02-23', false], // Mon, Spring Festival
-    ['2027-01-01', true], // no 2027 calendar: a Friday counts as working
+    ['2027-01-01', false], // no 2027 calendar: 元旦 is a fixed statutory day off
+    ['2027-01-04', true], // ... but no 调休 or other day is guessed
     ['2027-01-02', false], // Saturday
   ])('%s → %s', (date, expected) => {
     expect(isWorkingDay(date, CALS)).toBe(expected);
   });
 
-  it('without any calendar, only weekends are off', () => {
-    expect(isWorkingDay('2026-10-01', [])).toBe(true);
+  it('without any calendar, weekends and the fixed statutory days are off', () => {
+    expect(isWorkingDay('2026-10-01', [])).toBe(false);
+    expect(isWorkingDay('2026-10-05', [])).toBe(true); // Monday: only 1–3 Oct are fixed
     expect(isWorkingDay('2026-10-10', [])).toBe(false);
+    expect(isWorkingDay('2026-05-01', [])).toBe(false);
   });
 
   it('rejects an impossible date', () => {

@@ -1,5 +1,6 @@
 // Holiday calendars: the State Council's days off and 调休 weekend working days,
-// indexed by year. A year without a calendar counts weekends only, with a warning.
+// indexed by year. A year without a calendar counts weekends and the fixed
+// statutory days off, with a warning on every deadline that meets it.
 
 import type { HolidayCalendarYear } from '../policy/policy.types';
 import { DAY_MS, formatDay, parseDay } from './instants';
@@ -11,6 +12,21 @@ interface YearData {
 }
 
 export type DayClass = 'HOLIDAY' | 'ADJUSTED' | 'WEEKEND' | 'WEEKDAY';
+
+/**
+ * The days off a year without a published calendar still has for certain:
+ * the fixed-date holidays of 《全国年节及纪念日放假办法》 (元旦 1 Jan, 劳动节
+ * 1 May, 国庆 1–3 Oct; domain spec §1). The lunar holidays and the 调休 swaps
+ * are only known from the State Council's yearly notice.
+ */
+export const FIXED_STATUTORY_DAYS_OFF: readonly string[] = ['01-01', '05-01', '10-01', '10-02', '10-03'];
+
+/** The warning a deadline carries for each year it met without a calendar. */
+export function fallbackWarning(year: number, fixedDaysOff = true): string {
+  return fixedDaysOff
+    ? `No holiday calendar for ${year}: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only`
+    : `No holiday calendar for ${year}: weekends only`;
+}
 
 function yearOf(day: number): number {
   return new Date(day * DAY_MS).getUTCFullYear();
@@ -43,7 +59,14 @@ export class CalendarLookup {
   private readonly consulted = new Set<number>();
   private readonly index: Map<number, YearData>;
 
-  constructor(calendars: HolidayCalendarYear[]) {
+  /**
+   * `fixedDaysOff` false: the fallback of case workflows started before it
+   * knew the fixed statutory days (weekends only), so their history replays alike.
+   */
+  constructor(
+    calendars: HolidayCalendarYear[],
+    private readonly fixedDaysOff = true,
+  ) {
     this.index = indexCalendars(calendars);
   }
 
@@ -55,6 +78,7 @@ export class CalendarLookup {
     // Holiday checked first: a date in both lists is a data error, and a day
     // off is the safer reading for the party.
     if (data?.holidays.has(iso)) return 'HOLIDAY';
+    if (!data && this.fixedDaysOff && FIXED_STATUTORY_DAYS_OFF.includes(iso.slice(5))) return 'HOLIDAY';
     if (isWeekend(day)) return data?.adjusted.has(iso) ? 'ADJUSTED' : 'WEEKEND';
     return 'WEEKDAY';
   }
@@ -69,7 +93,7 @@ export class CalendarLookup {
     const calendarSources: string[] = [];
     for (const year of [...this.consulted].sort((a, b) => a - b)) {
       const data = this.index.get(year);
-      if (!data) warnings.push(`No holiday calendar for ${year}: weekends only`);
+      if (!data) warnings.push(fallbackWarning(year, this.fixedDaysOff));
       else for (const s of data.sources) if (!calendarSources.includes(s)) calendarSources.push(s);
     }
     return { warnings, calendarSources };

@@ -63,7 +63,11 @@ export function walk(
     const p = pauseAt(day);
     if (kind === 'CALENDAR') {
       if (p >= 0) excluded[p] += 1;
-      else counted += 1;
+      else {
+        counted += 1;
+        // The basis names every day off inside the period, not only those the last day rolls over.
+        if (lookup.classify(day) === 'HOLIDAY') holidaysMet.push(formatDay(day));
+      }
       continue;
     }
     const cls = lookup.classify(day);
@@ -84,7 +88,8 @@ export function walk(
   const rawLast = day;
   let cls = lookup.classify(day);
   while (!(cls === 'WEEKDAY' || cls === 'ADJUSTED') || pauseAt(day) >= 0) {
-    if (cls === 'HOLIDAY' && pauseAt(day) < 0) holidaysMet.push(formatDay(day));
+    const iso = formatDay(day);
+    if (cls === 'HOLIDAY' && pauseAt(day) < 0 && !holidaysMet.includes(iso)) holidaysMet.push(iso);
     day += 1;
     if (++steps > MAX_WALK_DAYS) throw new RangeError('Deadline walk did not terminate: check the calendars');
     cls = lookup.classify(day);

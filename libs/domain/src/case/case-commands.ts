@@ -8,6 +8,7 @@ import type { FilingCommand } from './stages/filing';
 import type { InvestigationCommand } from './stages/investigation';
 import type { EvidenceCommand } from './stages/evidence';
 import type { AuxiliaryStaffCommand } from './stages/auxiliary-staff';
+import type { ExaminationCommand } from './stages/examination';
 import type { NoticeCommand } from './stages/notice';
 import type { HearingCommand } from './stages/hearing';
 import type { LegalReviewCommand } from './stages/legal-review';
@@ -33,6 +34,7 @@ export type CaseCommand =
   | EvidenceCommand
   | AuxiliaryStaffCommand
   | InvestigationCommand
+  | ExaminationCommand
   | NoticeCommand
   | HearingCommand
   | LegalReviewCommand

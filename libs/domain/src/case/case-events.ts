@@ -9,6 +9,7 @@ import type { FilingEvent } from './stages/filing';
 import type { InvestigationEvent } from './stages/investigation';
 import type { EvidenceEvent } from './stages/evidence';
 import type { AuxiliaryStaffEvent } from './stages/auxiliary-staff';
+import type { ExaminationEvent } from './stages/examination';
 import type { NoticeEvent } from './stages/notice';
 import type { HearingEvent } from './stages/hearing';
 import type { LegalReviewEvent } from './stages/legal-review';
@@ -32,6 +33,7 @@ export type CaseEvent =
   | EvidenceEvent
   | AuxiliaryStaffEvent
   | InvestigationEvent
+  | ExaminationEvent
   | NoticeEvent
   | HearingEvent
   | LegalReviewEvent

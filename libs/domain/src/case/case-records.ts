@@ -19,6 +19,7 @@ import type {
   EvidenceKind,
   NoPenaltyGround,
   EvidenceOrigin,
+  ExaminationKind,
   PartyType,
   PenaltyKind,
   ProposedOutcome,
@@ -377,6 +378,12 @@ export interface TransferRecord {
   thresholdFacts?: string;
   officers: CaseOfficer[];
   approval?: { approved: boolean; reason: string; at: string };
+  /**
+   * The decision limit stops at the head's approval, not at the proposal
+   * (rule change 'transfer-pause-at-approval'). Absent: a proposal recorded
+   * before that change, whose pause began at the proposal.
+   */
+  clockStopsAtApproval?: boolean;
   dispatch?: { sentAt: string; policeAgency: string; procuratorate: string; documents: string[] };
   receivedAt?: string;
   policeDecision?: { accepted: boolean; reason?: string; at: string };
@@ -387,6 +394,22 @@ export interface TransferRecord {
     resolution?: { outcome: SupervisionOutcome; reason: string; at: string };
   };
   outcome?: TransferOutcome;
+}
+
+/** 检测、检验、检疫、鉴定 (MSA 63): its time is not counted in the decision limit. */
+export interface ExaminationRecord {
+  /** 1-based, in the order started. */
+  no: number;
+  kind: ExaminationKind;
+  /** What is examined, e.g. "sample 2 of the seized cooking oil". */
+  subject: string;
+  /** The institution entrusted (委托的机构). */
+  institution: string;
+  startedAt: string;
+  endedAt?: string;
+  /** The conclusion as the institution's report states it. */
+  result?: string;
+  reportNumber?: string;
 }
 
 export interface RecusalRecord extends PersonRef {

@@ -9,6 +9,7 @@ import type {
   CaseOfficer,
   ChallengeRecord,
   EvidenceItem,
+  ExaminationRecord,
   FilingRecord,
   InvestigationReport,
   Party,
@@ -102,6 +103,8 @@ export interface CaseState {
   execution?: ExecutionRecord;
   challenges: ChallengeRecord[];
   transfer?: TransferRecord;
+  /** 检测、检验、检疫、鉴定 entrusted to an institution, in the order started (MSA 63). Absent in older cases. */
+  examinations?: ExaminationRecord[];
   simpleReport?: { reportedAt: string; note?: string };
   /** A simple-procedure lead that did not qualify continues under the ordinary procedure. */
   conversion?: { reason: string; at: string; by: PersonRef };

@@ -25,11 +25,11 @@ describe('the command table assembled from the stages', () => {
     }
   });
 
-  it('routes every action to at least one command, and only the timers have none', () => {
+  it('routes every action to at least one command, and only the workflow system commands (timers, calendar recount) have none', () => {
     const used = new Set(Object.values(COMMAND_ACTIONS));
     for (const action of ACTION_NAMES) expect(used.has(action)).toBe(true);
     const timers = COMMAND_TYPES.filter((t) => COMMAND_ACTIONS[t] === null);
-    expect(timers.sort()).toEqual(['DEADLINE_ESCALATION', 'DEADLINE_REMINDER']);
+    expect(timers.sort()).toEqual(['DEADLINE_ESCALATION', 'DEADLINE_REMINDER', 'RECOMPUTE_DEADLINES']);
     for (const t of timers) expect(COMMAND_RULES[t].roles).toBe('SYSTEM');
   });
 
@@ -44,7 +44,7 @@ describe('the command table assembled from the stages', () => {
   it('names the paths of the HTTP contract, in the order a case meets them (a rename breaks clients)', () => {
     expect(ACTION_NAMES).toEqual([
       'register', 'filing', 'evidence', 'evidence-custody', 'evidence-confirmation', 'auxiliary', 'investigation-report',
-      'preservations', 'preservations/approval', 'preservations/decision', 'seizures', 'seizures/extension', 'seizures/testing', 'seizures/end', 'case-review', 'notice-approval', 'investigation-reopening', 'notice', 'defence',
+      'preservations', 'preservations/approval', 'preservations/decision', 'seizures', 'seizures/extension', 'seizures/testing', 'seizures/end', 'examination', 'examination/result', 'case-review', 'notice-approval', 'investigation-reopening', 'notice', 'defence',
       'hearing-request', 'hearing-waiver', 'hearing', 'hearing-end', 'major-case', 'legal-review-request', 'legal-review', 'legal-review-assignment',
       'collective-discussion', 'decision', 'service',
       'payments', 'payment-plan', 'enforcement/demand', 'enforcement/court', 'enforcement/ruling', 'execution-end', 'challenges', 'extension', 'suspension', 'recusal', 'closure', 'archive', 'simple-decision', 'simple-report',

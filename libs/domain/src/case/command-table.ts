@@ -10,6 +10,7 @@ import { challenges } from './stages/challenges';
 import { closing } from './stages/closing';
 import { criminalTransfer } from './stages/criminal-transfer';
 import { deadlineTimers } from './stages/deadline-timers';
+import { examination } from './stages/examination';
 import { decision } from './stages/decision';
 import { enforcement } from './stages/enforcement';
 import { execution } from './stages/execution';
@@ -40,6 +41,7 @@ export const STAGES: readonly StageInfo[] = [
   investigation,
   preservation,
   seizure,
+  examination,
   notice,
   hearing,
   legalReview,
@@ -76,6 +78,7 @@ export const COMMAND_SPECS = {
   ...investigation.commands,
   ...preservation.commands,
   ...seizure.commands,
+  ...examination.commands,
   ...notice.commands,
   ...hearing.commands,
   ...legalReview.commands,
@@ -101,6 +104,7 @@ export const EVENT_FOLDS = {
   ...investigation.events,
   ...preservation.events,
   ...seizure.events,
+  ...examination.events,
   ...notice.events,
   ...hearing.events,
   ...legalReview.events,

@@ -58,6 +58,15 @@ function pausable(kind: DeadlineKind): boolean {
   return kind === 'decision' || kind === 'caseReview' || kind === 'legalReview';
 }
 
+/**
+ * The pauses a deadline excludes. A technical examination (检测、鉴定…) is
+ * excluded from the decision limit only (MSA 63): the reviews can run meanwhile.
+ */
+function pausesOf(s: CaseState, kind: DeadlineKind): CaseState['pauses'] {
+  if (!pausable(kind)) return [];
+  return kind === 'decision' ? s.pauses : s.pauses.filter((p) => !p.reason.startsWith('EXAMINATION'));
+}
+
 /** APL 64: a hearing is requested within 5 days of the notice, counted as the defence period is. */
 function hearingRequestPeriod(policy: JurisdictionPolicy): PeriodSpec {
   return { ...policy.deadlines.defence, source: 'APL 64 (the defence period of the policy)' };
@@ -158,7 +167,8 @@ function compute(s: CaseState, d: Pick<CaseDeadline, 'kind' | 'startAt' | 'exten
     start: d.startAt,
     calendars: policy.calendars,
     timeZone: policy.timeZone,
-    pauses: pausable(d.kind) ? s.pauses : [],
+    pauses: pausesOf(s, d.kind),
+    fixedDaysOff: !policy.weekendsOnlyWithoutCalendar,
   });
 }
 
@@ -225,6 +235,26 @@ export function recomputeDeadline(s: CaseState, kind: DeadlineKind, policy: Juri
 
 export function recomputeAll(s: CaseState, policy: JurisdictionPolicy): void {
   for (const kind of Object.keys(s.deadlines) as DeadlineKind[]) if (pausable(kind)) recomputeDeadline(s, kind, policy);
+}
+
+/**
+ * Recompute every running deadline (a new holiday calendar reached the case):
+ * which ones it moved or whose basis it changed, with the old and new due
+ * dates. Pure on `s`: the caller folds the result (stages/deadline-timers.ts).
+ */
+export function recomputeRunning(
+  s: CaseState,
+  policy: JurisdictionPolicy,
+): { deadline: DeadlineKind; oldDueAt: string; newDueAt: string; oldDueDate: string; newDueDate: string }[] {
+  const out: ReturnType<typeof recomputeRunning> = [];
+  for (const kind of Object.keys(s.deadlines) as DeadlineKind[]) {
+    const d = s.deadlines[kind];
+    if (!d || !isRunning(d)) continue;
+    const c = compute(s, d, policy);
+    if (c.dueAt === d.dueAt && JSON.stringify(c.basis) === JSON.stringify(d.basis)) continue;
+    out.push({ deadline: kind, oldDueAt: d.dueAt, newDueAt: c.dueAt, oldDueDate: d.basis.dueDate, newDueDate: c.basis.dueDate });
+  }
+  return out;
 }
 
 /** The act was done; late if after the due instant or already escalated. */

@@ -382,7 +382,8 @@ describe('criminal transfer (两法衔接)', () => {
     expect(r.s.flags).toContain('SUSPECTED_CRIME');
     expect(r.s.statusBeforeTransfer).toBe('INVESTIGATION_REPORTED');
     expect(rejected(r.try(C.decide(), H)).code).toBe('CASE.TRANSFER_PENDING');
-    expect(r.s.deadlines.decision?.state).toBe('SUSPENDED');
+    // A proposal alone does not stop the 90 days; the head's approval does (stages/clock-pauses.spec.ts).
+    expect(r.s.deadlines.decision?.state).toBe('OPEN');
   });
 
   it('a reasoned refusal by the head clears the flag and returns the case where it was', () => {

@@ -33,6 +33,8 @@ export const RULE_CHANGES = [
    * kinds limited to the agency's powers; auxiliary drafts count once two officers confirm them.
    */
   'evidence-after-report',
+  /** A criminal transfer stops the decision limit at the head's approval, not at the officers' proposal (APL 60, MSA 63). */
+  'transfer-pause-at-approval',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

@@ -1,11 +1,11 @@
 // What is waiting for a person on a case: the steps they may take now that
 // move it on, each with the deadline it answers to. Actions always open to
 // someone while a case runs (custody, extension, suspension, recusal,
-// proposing a transfer, recording a challenge, sending a reported case back
-// for further investigation, attaching auxiliary staff, evidence after the
-// report; during execution a payment plan, which waits for the party's
-// application, the end of execution, and the court's ruling) are not
-// waiting for anyone.
+// proposing a transfer, testing or appraisal, recording a challenge, sending
+// a reported case back for further investigation, attaching auxiliary staff,
+// evidence after the report; during execution a payment plan, which waits
+// for the party's application, the end of execution, and the court's
+// ruling) are not waiting for anyone.
 
 import type { ActorSnapshot } from './actor.types';
 import { allowedActions, type AllowedActionsOptions } from './allowed-actions';
@@ -23,6 +23,8 @@ const ALWAYS_OPEN: readonly ActionName[] = [
   'suspension',
   'recusal',
   'criminal-transfer',
+  'examination',
+  'examination/result',
   'challenges',
   'investigation-reopening',
   'major-case',

@@ -52,6 +52,8 @@ const HEARING_PENDING: ScenarioName[] = ['HEARING_REQUESTED', 'HEARING_SCHEDULED
 // Deadlines OPEN in each fixture (hearing, suspension and transfer pauses suspend the decision clock; R310's limits run on a transfer).
 const WITH_OPEN_DEADLINE: ScenarioName[] = [
   'LEAD_REGISTERED',
+  // A proposal to transfer leaves the decision limit running (only the head's approval stops it).
+  'TRANSFER_PROPOSED',
   'FILED',
   'INVESTIGATION_REPORTED',
   'CASE_REVIEWED',
@@ -187,6 +189,14 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   EXTEND_SEIZURE: {},
   RECORD_SEIZURE_TESTING: {},
   END_SEIZURE: {},
+  START_EXAMINATION: cells([INVESTIGATING, OK]),
+  END_EXAMINATION: cells([INVESTIGATING, 'EXAMINATION.NONE_OPEN']),
+  // A calendar for a year no case of the fixtures reaches changes nothing.
+  RECOMPUTE_DEADLINES: cells(
+    [ORDINARY.filter((n) => !ARCHIVED.includes(n)), 'DEADLINE.UNCHANGED'],
+    [['SIMPLE:LEAD_REGISTERED', 'SIMPLE:CLOSED'], 'DEADLINE.UNCHANGED'],
+    [WITH_OPEN_DEADLINE, 'DEADLINE.UNCHANGED'],
+  ),
 };
 
 function expected(type: CommandType, name: ScenarioName): Expect {
@@ -342,6 +352,12 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return officer({ type, measureId: 's-1', startedAt: now, endedAt: now, purpose: 'testing' });
     case 'END_SEIZURE':
       return head({ type, measureId: 's-1', ending: 'RELEASE', basis: 'ACL 28 (3)', reason: 'no longer needed' });
+    case 'START_EXAMINATION':
+      return officer(C.startExamination(now));
+    case 'END_EXAMINATION':
+      return officer(C.endExamination(1, now));
+    case 'RECOMPUTE_DEADLINES':
+      return { command: { type, calendar: { year: 2031, holidays: ['2031-01-01'], adjustedWorkingDays: [], source: 'test' } }, actor: SYSTEM, now };
   }
 }
 

@@ -155,6 +155,14 @@ export const EVIDENCE_ORIGINS = [
   'PARTY_HEARING', // submitted by the party for or at the hearing (听证, APL 65)
 ] as const;
 export type EvidenceOrigin = (typeof EVIDENCE_ORIGINS)[number];
+/** MSA 63: the technical examinations whose time is not counted in the decision limit. */
+export const EXAMINATION_KINDS = [
+  'TESTING', // 检测
+  'INSPECTION', // 检验
+  'QUARANTINE', // 检疫
+  'APPRAISAL', // 鉴定
+] as const;
+export type ExaminationKind = (typeof EXAMINATION_KINDS)[number];
 
 /** APL 9 kinds of penalty. */
 export const PENALTY_KINDS = [

@@ -10,6 +10,7 @@ import type {
   DeadlineKind,
   DeadlineState,
   DiscretionBase,
+  ExaminationKind,
   PartyType,
   PenaltyKind,
   ProposedOutcome,
@@ -125,6 +126,13 @@ export const ZH_OUTCOME: Readonly<Record<ProposedOutcome, string>> = {
   TRANSFER: '移送其他机关',
 };
 
+export const ZH_EXAMINATION: Readonly<Record<ExaminationKind, string>> = {
+  TESTING: '检测',
+  INSPECTION: '检验',
+  QUARANTINE: '检疫',
+  APPRAISAL: '鉴定',
+};
+
 export const ZH_SERVICE: Readonly<Record<ServiceMethod, string>> = {
   DIRECT: '直接送达',
   REFUSED: '留置送达',
@@ -222,6 +230,9 @@ export const ZH_COMMAND: Readonly<Record<string, string>> = {
   EXTEND_SEIZURE: '延长查封扣押期限',
   RECORD_SEIZURE_TESTING: '查封扣押物品检测期间',
   END_SEIZURE: '解除或处理查封扣押',
+  START_EXAMINATION: '委托检测鉴定',
+  END_EXAMINATION: '检测鉴定完成',
+  RECOMPUTE_DEADLINES: '按新节假日安排重算期限',
 };
 
 /** A command's Chinese name in 「」, or its type when it is not one (an unknown type). */

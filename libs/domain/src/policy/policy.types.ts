@@ -1,6 +1,7 @@
 // The jurisdiction policy: every figure that varies by place or changes over
 // time. Stored versioned in Postgres; a case pins the version it was
-// registered under and carries this snapshot in its workflow input.
+// registered under and carries this snapshot in its workflow input (the
+// holiday calendars travel beside it, resolved by year).
 
 import type { BenchmarkLevel, DayKind, DiscretionBase, PenaltyKind, Role } from '../case/vocabulary';
 
@@ -184,7 +185,21 @@ export interface JurisdictionPolicy {
   hearing: { fineAtLeast: PartyThresholds; alwaysFor: string[]; source: string };
   /** Limitation on prosecuting a violation, in years (APL 36). */
   limitationYears: { general: number; lifeHealthFinancial: number };
+  /**
+   * The holiday calendars a count uses. Calendars are published data of their
+   * own, resolved by year (the holiday_calendars table): the case workflow
+   * hands the domain a view of the policy with the published calendars here
+   * (withCalendars, policy/calendar-view.ts). A stored version's own list is
+   * read only by workflows started before calendars left the policy, and by
+   * the API's previews of a command.
+   */
   calendars: HolidayCalendarYear[];
+  /**
+   * Set only by the case workflow for a run started before the fallback knew
+   * the fixed statutory days off (patch 'calendar-fallback-fixed-days'): a
+   * year without a calendar then counts weekends only, as it did.
+   */
+  weekendsOnlyWithoutCalendar?: boolean;
   violations: ViolationProvision[];
   /**
    * Discretion benchmarks per violation code. Optional: older stored versions

@@ -351,6 +351,20 @@ export const commands = {
     reason: '检察院立案监督意见',
   }),
   resumeAdministrative: (): CommandOf<'RESUME_ADMINISTRATIVE_CASE'> => ({ type: 'RESUME_ADMINISTRATIVE_CASE', reason: 'Final refusal: complete the administrative case' }),
+  startExamination: (startedAt: string): CommandOf<'START_EXAMINATION'> => ({
+    type: 'START_EXAMINATION',
+    kind: 'TESTING',
+    subject: 'Sample 1 of the seized cooking oil: acid value and peroxide value',
+    institution: '市食品药品检验检测中心',
+    startedAt,
+  }),
+  endExamination: (no: number, endedAt: string): CommandOf<'END_EXAMINATION'> => ({
+    type: 'END_EXAMINATION',
+    examinationNo: no,
+    endedAt,
+    result: 'Peroxide value 0.38 g/100g, above the GB 2716 limit of 0.25 g/100g',
+    reportNumber: 'JC-2026-0415',
+  }),
 };
 
 export interface RecordedEvent {

@@ -5,6 +5,7 @@ import { CaseEntity } from './case.entity';
 import { CertificateEntity } from './certificate.entity';
 import { CustodyTransferEntity } from './custody-transfer.entity';
 import { EvidenceItemEntity } from './evidence-item.entity';
+import { HolidayCalendarEntity } from './holiday-calendar.entity';
 import { PartyEntity } from './party.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { NotificationEntity } from './notification.entity';
@@ -20,6 +21,7 @@ export {
   CertificateEntity,
   CustodyTransferEntity,
   EvidenceItemEntity,
+  HolidayCalendarEntity,
   IdempotencyKeyEntity,
   NotificationEntity,
   PartyEntity,
@@ -42,5 +44,6 @@ export const ENTITIES = [
   PartyEntity,
   EvidenceItemEntity,
   CustodyTransferEntity,
+  HolidayCalendarEntity,
 ];
 export type { JsonDoc } from './json';

@@ -55,6 +55,22 @@ export class CaseReadRepository {
     return rows.map(sameActCase).filter((c): c is SameActCase => c !== null);
   }
 
+  /**
+   * Every case whose workflow may still be running (not archived, not
+   * declined at filing), newest first: the cases a newly published holiday
+   * calendar is sent to. A system read, not scoped to any reader.
+   */
+  async openWorkflows(): Promise<{ caseId: string; workflowId: string }[]> {
+    const rows = await this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .select(['c.id', 'c.workflowId'])
+      .where(`c.status NOT IN ('ARCHIVED', 'FILING_DECLINED')`)
+      .orderBy('c.registered_at', 'DESC')
+      .getMany();
+    return rows.map((r) => ({ caseId: r.id, workflowId: r.workflowId }));
+  }
+
   /** One page of the cases `scope` lets the reader see, newest registration first. */
   async list(scope: ReadScope, filter: CaseListFilter): Promise<{ rows: CaseEntity[]; total: number }> {
     const qb = this.ds

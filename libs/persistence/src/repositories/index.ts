@@ -1,4 +1,5 @@
 import { AgencyRepository } from './agency.repository';
+import { CalendarRepository } from './calendar.repository';
 import { CaseEventStore } from './case-event.store';
 import { CaseReadRepository } from './case-read.repository';
 import { DatabaseRepository } from './database.repository';
@@ -9,6 +10,7 @@ import { PeopleRepository } from './people.repository';
 import { PolicyRepository } from './policy.repository';
 
 export * from './agency.repository';
+export * from './calendar.repository';
 export * from './case-event.store';
 export * from './case-read.repository';
 export * from './database.repository';
@@ -21,6 +23,7 @@ export * from './policy.repository';
 /** Every repository; each is built on the one DataSource and provided by PersistenceModule. */
 export const REPOSITORIES = [
   AgencyRepository,
+  CalendarRepository,
   CaseEventStore,
   CaseReadRepository,
   DatabaseRepository,

@@ -39,7 +39,16 @@ export type CriminalTransferCommand =
   | { type: 'RESUME_ADMINISTRATIVE_CASE'; reason: string };
 
 export type CriminalTransferEvent =
-  | { type: 'TRANSFER_PROPOSED'; grounds: string; thresholdFacts?: string; officers: CaseOfficer[]; limits?: true }
+  | {
+      type: 'TRANSFER_PROPOSED';
+      grounds: string;
+      thresholdFacts?: string;
+      officers: CaseOfficer[];
+      /** Set on proposals under 'transfer-pause-at-approval': the clock runs until the head approves. */
+      clockStopsAtApproval?: true;
+      /** Set under 'r310-limits': R310's time limits are armed as deadlines. */
+      limits?: true;
+    }
   | { type: 'TRANSFER_APPROVED'; reason: string; limits?: true }
   | { type: 'TRANSFER_REFUSED'; reason: string }
   | { type: 'TRANSFER_DISPATCHED'; sentAt: string; policeAgency: string; procuratorate: string; documents: string[]; limits?: true }
@@ -138,6 +147,8 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
         if ('fail' in named) return named.fail;
         const e: CriminalTransferEvent = { type: 'TRANSFER_PROPOSED', grounds: cmd.grounds, officers: named.officers, ...limitsApply(ctx) };
         if (cmd.thresholdFacts !== undefined) e.thresholdFacts = cmd.thresholdFacts;
+        // A proposal is the officers' view, not the agency's act: the 90 days run on until the head approves.
+        if (inForce(ctx, 'transfer-pause-at-approval')) e.clockStopsAtApproval = true;
         return e;
       },
     },
@@ -248,12 +259,18 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
   },
   {
     TRANSFER_PROPOSED: (s, e, { at, policy }) => {
-      s.transfer = { proposedAt: at, grounds: e.grounds, officers: clone(e.officers), ...(e.thresholdFacts !== undefined ? { thresholdFacts: e.thresholdFacts } : {}) };
+      s.transfer = {
+        proposedAt: at,
+        grounds: e.grounds,
+        officers: clone(e.officers),
+        ...(e.thresholdFacts !== undefined ? { thresholdFacts: e.thresholdFacts } : {}),
+        ...(e.clockStopsAtApproval ? { clockStopsAtApproval: true } : {}),
+      };
       s.statusBeforeTransfer = s.status;
       s.status = 'TRANSFER_PROPOSED';
       s.suspectedCrime = true;
-      // While a transfer is pending no decision may be made (R310 11), so its clock stops.
-      openPause(s, at, PAUSE.TRANSFER, policy);
+      // A proposal recorded before 'transfer-pause-at-approval' stopped the clock at once; it replays so.
+      if (!e.clockStopsAtApproval) openPause(s, at, PAUSE.TRANSFER, policy);
       if (e.limits) armDeadline(s, 'transferApproval', at, at, policy);
     },
     TRANSFER_APPROVED: (s, e, { at, policy }) => {
@@ -261,6 +278,8 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
       s.status = 'TRANSFER_APPROVED';
       meetDeadline(s, 'transferApproval', at);
       if (e.limits) armDeadline(s, 'transferDispatch', at, at, policy);
+      // While an approved transfer is pending no decision may be made (R310 11), so the decision limit stops.
+      if (s.transfer?.clockStopsAtApproval) openPause(s, at, PAUSE.TRANSFER, policy);
     },
     TRANSFER_REFUSED: (s, e, meta) => {
       meetDeadline(s, 'transferApproval', meta.at);

@@ -1,8 +1,12 @@
 // The workflow's own timers: a reminder before a deadline and an escalation
 // at it, each a recorded event. A stale timer (deadline met, moved or paused
-// since) records nothing.
+// since) records nothing. And the recount of the running deadlines when a
+// holiday calendar published later reaches the case (the calendar job).
 
+import { withCalendar } from '../../policy/calendar-view';
+import type { HolidayCalendarYear } from '../../policy/policy.types';
 import type { CaseState } from '../case-state';
+import { recomputeDeadline, recomputeRunning } from '../deadlines';
 import { failWith, type Fail, type RejectionStatus } from '../rejection';
 import { zhDate, zhDeadline, zhDue, ZH_DEADLINE_STATE } from '../messages';
 import { ms, Validator } from '../rules/validation';
@@ -14,16 +18,29 @@ import { lapseMeasures } from './coercive-measures';
 const CODES = {
   'DEADLINE.NOT_DUE': 409,
   'DEADLINE.ALREADY_REMINDED': 409,
+  'DEADLINE.UNCHANGED': 409,
 } as const satisfies Record<string, RejectionStatus>;
 const fail = failWith(CODES);
 
 export type DeadlineTimerCommand =
   | { type: 'DEADLINE_REMINDER'; deadline: DeadlineKind }
-  | { type: 'DEADLINE_ESCALATION'; deadline: DeadlineKind };
+  | { type: 'DEADLINE_ESCALATION'; deadline: DeadlineKind }
+  /** A holiday calendar published after the case began (sent by the calendar job through the workflow). */
+  | { type: 'RECOMPUTE_DEADLINES'; calendar: HolidayCalendarYear };
+
+/** A running deadline a new calendar moved (or whose basis it changed): its due date before and after. */
+export interface DeadlineChange {
+  deadline: DeadlineKind;
+  oldDueAt: string;
+  newDueAt: string;
+  oldDueDate: string;
+  newDueDate: string;
+}
 
 export type DeadlineTimerEvent =
   | { type: 'DEADLINE_APPROACHING'; deadline: DeadlineKind; dueAt: string }
-  | { type: 'DEADLINE_MISSED'; deadline: DeadlineKind; dueAt: string };
+  | { type: 'DEADLINE_MISSED'; deadline: DeadlineKind; dueAt: string }
+  | { type: 'DEADLINE_RECOMPUTED'; calendar: HolidayCalendarYear; changes: DeadlineChange[] };
 
 function openDeadline(s: CaseState, kind: unknown, ctx: HandlerContext): Fail | { kind: DeadlineKind } {
   const v = new Validator(ctx.now);
@@ -74,6 +91,24 @@ export const deadlineTimers = stage<DeadlineTimerCommand, DeadlineTimerEvent>()(
         return { type: 'DEADLINE_MISSED', deadline: t.kind, dueAt: d.dueAt };
       },
     },
+    RECOMPUTE_DEADLINES: {
+      action: null,
+      roles: 'SYSTEM',
+      from: inStatus(UNSEALED),
+      handle: (s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        if (v.object('calendar', cmd.calendar)) v.integer('calendar.year', cmd.calendar.year, { min: 1949 }).text('calendar.source', cmd.calendar.source);
+        if (!v.ok) return invalid(v);
+        const changes = recomputeRunning(s, withCalendar(ctx.policy, cmd.calendar));
+        if (changes.length === 0) {
+          return fail('DEADLINE.UNCHANGED', {
+            en: `The ${cmd.calendar.year} calendar changes no running deadline of this case`,
+            zh: `${cmd.calendar.year}年节假日安排不影响本案正在计算的期限`,
+          });
+        }
+        return { type: 'DEADLINE_RECOMPUTED', calendar: cmd.calendar, changes };
+      },
+    },
   },
   {
     DEADLINE_APPROACHING: (s, e) => {
@@ -88,6 +123,11 @@ export const deadlineTimers = stage<DeadlineTimerCommand, DeadlineTimerEvent>()(
       }
       // A preservation or seizure deadline: the measures due by then lapse (kinds armed before none existed are untouched).
       lapseMeasures(s, e.deadline, e.dueAt, meta);
+    },
+    // The event carries its calendar, so it folds alike wherever it is folded; a moved due date may be reminded again.
+    DEADLINE_RECOMPUTED: (s, e, { policy }) => {
+      const view = withCalendar(policy, e.calendar);
+      for (const c of e.changes) recomputeDeadline(s, c.deadline, view);
     },
   },
   CODES,

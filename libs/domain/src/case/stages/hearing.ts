@@ -156,7 +156,14 @@ export const hearing = stage<HearingCommand, HearingEvent>()(
         const period = ctx.policy.deadlines.hearingNotice;
         const noticeService = served ? serviceRecord(cmd.noticeService!, ctx.person) : undefined;
         const start = noticeService?.deemedServedAt ?? ctx.now;
-        const min = computeDeadline({ rule: 'hearingNotice', period, start, calendars: ctx.policy.calendars, timeZone: ctx.policy.timeZone });
+        const min = computeDeadline({
+          rule: 'hearingNotice',
+          period,
+          start,
+          calendars: ctx.policy.calendars,
+          timeZone: ctx.policy.timeZone,
+          fixedDaysOff: !ctx.policy.weekendsOnlyWithoutCalendar,
+        });
         if (localDate(cmd.hearingAt, ctx.policy.timeZone) < min.basis.dueDate) {
           const from = noticeService ? `the hearing notice was served (${localDate(start, ctx.policy.timeZone)})` : 'notice';
           const fromZh = noticeService ? `听证通知送达（${zhDate(start, ctx.policy.timeZone)}）` : '通知';

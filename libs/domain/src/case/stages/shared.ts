@@ -18,6 +18,8 @@ export const PAUSE = {
   HEARING: 'HEARING',
   PUBLIC_NOTICE: 'PUBLIC_NOTICE_SERVICE',
   TRANSFER: 'CRIMINAL_TRANSFER',
+  /** 检测、检验、检疫、鉴定 number n: `EXAMINATION:n` (MSA 63; the decision limit only). */
+  EXAMINATION: 'EXAMINATION',
 } as const;
 
 // Judged on the deadline, not the status: no step may cut the party's window short.
