@@ -6,6 +6,9 @@ import { ago, CaseBody, Client, deadline, decisionContents } from './command-hel
 // 复议 and 诉讼 over HTTP (issue 10, "no dead ends"): the windows run from
 // service, an outcome takes effect on the decision, archiving waits for a
 // pending challenge, and an archived case records a later one as a supplement.
+/** 罚缴分离 (APL 67): every payment names the bank that collected it. */
+const BANK = { kind: 'DESIGNATED_BANK', name: '中国工商银行长治分行' };
+
 describe('challenges that take effect', () => {
   let stack: Stack;
   let api: Client;
@@ -94,7 +97,7 @@ describe('challenges that take effect', () => {
     expect(deadline(revoked.case, 'payment')?.state).toBe('CANCELLED');
     expect(deadline(revoked.case, 'closure')?.state).toBe('OPEN');
 
-    const pay = await api.refused(id, () => api.command('officer.li', id, 'payments', { amount: 3000, paidAt: new Date().toISOString(), receipt: '缴款书' }));
+    const pay = await api.refused(id, () => api.command('officer.li', id, 'payments', { amount: 3000, paidAt: new Date().toISOString(), receipt: '缴款书', collector: BANK }));
     expect(pay.body).toMatchObject({ status: 409, code: 'PAYMENT.DECISION_REVOKED', state: 'SERVED' });
     expect(pay.body.allowedActions).not.toContain('payments');
 
@@ -104,7 +107,7 @@ describe('challenges that take effect', () => {
 
   it('paid → lawsuit → VARIED: the lighter penalty and its amount, the excess owed back; heavier or malformed is refused', async () => {
     const id = await servedCase();
-    await ok(api.command('officer.li', id, 'payments', { amount: 3000, paidAt: new Date().toISOString(), receipt: '缴款书 CH-1' }));
+    await ok(api.command('officer.li', id, 'payments', { amount: 3000, paidAt: new Date().toISOString(), receipt: '缴款书 CH-1', collector: BANK }));
     const challengeId = (await ok(api.command('officer.zhang', id, 'challenges', filed('LITIGATION')))).challengeId as string;
 
     const heavier = await api.refused(id, () =>
@@ -128,7 +131,7 @@ describe('challenges that take effect', () => {
 
   it('closed → lawsuit: archiving waits for the court (409, nothing recorded); after it the case archives', async () => {
     const id = await servedCase();
-    await ok(api.command('officer.li', id, 'payments', { amount: 3000, paidAt: new Date().toISOString(), receipt: '缴款书 CH-2' }));
+    await ok(api.command('officer.li', id, 'payments', { amount: 3000, paidAt: new Date().toISOString(), receipt: '缴款书 CH-2', collector: BANK }));
     await ok(api.command('head.sun', id, 'closure', { summary: '罚款已缴清' }));
     const challengeId = (await ok(api.command('officer.zhang', id, 'challenges', filed('LITIGATION')))).challengeId as string;
 
@@ -143,7 +146,7 @@ describe('challenges that take effect', () => {
 
   it('archived → a later lawsuit and its judgment are recorded as supplements on the same chain; nothing else is', async () => {
     const id = await servedCase();
-    await ok(api.command('officer.li', id, 'payments', { amount: 3000, paidAt: new Date().toISOString(), receipt: '缴款书 CH-3' }));
+    await ok(api.command('officer.li', id, 'payments', { amount: 3000, paidAt: new Date().toISOString(), receipt: '缴款书 CH-3', collector: BANK }));
     await ok(api.command('head.sun', id, 'closure', { summary: '罚款已缴清' }));
     await ok(api.command('officer.zhang', id, 'archive'));
     // The archiving run ends; a supplement starts a new run of the same workflow.
@@ -161,7 +164,7 @@ describe('challenges that take effect', () => {
     // The file is otherwise sealed.
     const close = await api.refused(id, () => api.command('head.sun', id, 'closure', { summary: 'again' }));
     expect(close.body).toMatchObject({ status: 409, code: 'CASE.ARCHIVED' });
-    const pay = await api.refused(id, () => api.command('officer.li', id, 'payments', { amount: 1, paidAt: new Date().toISOString(), receipt: 'x' }));
+    const pay = await api.refused(id, () => api.command('officer.li', id, 'payments', { amount: 1, paidAt: new Date().toISOString(), receipt: 'x', collector: BANK }));
     expect(pay.body).toMatchObject({ status: 409, code: 'CASE.ARCHIVED' });
     // A head is no case officer: no supplement from them either (403, nothing recorded).
     const foreign = await api.refused(id, () => api.command('head.sun', id, 'challenges', filed('RECONSIDERATION')));

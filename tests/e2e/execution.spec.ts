@@ -1,11 +1,12 @@
-import { agencyToday } from '../support/due-leads';
+import { agencyToday, daysBetween } from '../support/due-leads';
 import { eventually } from '../support/eventually';
-import { fastPolicy } from '../support/policies';
 import { startStack, Stack } from '../support/stack';
 import { ago, Client, deadline } from './command-helpers';
 
 // Execution over HTTP (APL 66–67, 72; ACL 40, 53–54): a payment period that
-// passes unpaid (2 seconds in this stack's policy), then a head's instalment
+// passed unpaid (the demo policy's 15 days, the service entered after the
+// fact weeks ago: the stack publishes no policy of its own, which would
+// become every other suite's current one), then a head's instalment
 // plan, payments through a named bank, the demand and the court application's
 // waiting periods, and the end of execution that lets the case close.
 describe('execution over HTTP', () => {
@@ -14,7 +15,7 @@ describe('execution over HTTP', () => {
   const bank = { kind: 'DESIGNATED_BANK', name: '中国工商银行长治分行' };
 
   beforeAll(async () => {
-    stack = await startStack({ policy: fastPolicy({ payment: { seconds: 2 } }) });
+    stack = await startStack();
     api = new Client(stack);
   });
   afterAll(() => stack?.close());
@@ -26,8 +27,9 @@ describe('execution over HTTP', () => {
     return d.toISOString().slice(0, 10);
   }
 
-  /** A ¥200 on-the-spot fine, served (at `servedAt`, recorded after the fact), whose payment period has passed unpaid. */
-  async function overdueCase(document: string, servedAt = ago(5)): Promise<string> {
+  /** A ¥200 on-the-spot fine, served `servedDaysAgo` days ago at noon in Shanghai (recorded after the fact), whose payment period has passed unpaid. */
+  async function overdueCase(document: string, servedDaysAgo: number): Promise<string> {
+    const servedAt = `${day(-servedDaysAgo)}T04:00:00Z`;
     const lead = await api.register({ procedure: 'SIMPLE', violationCode: 'TRAFFIC-RULE', party: { type: 'PERSON', name: '李某' }, officerIds: [api.id('officer.zhang')] });
     const decided = await api.command('officer.zhang', lead.id, 'simple-decision', {
       facts: 'Vehicle stopped in a no-stopping zone',
@@ -36,6 +38,7 @@ describe('execution over HTTP', () => {
       documentNumber: document,
       text: '当场处罚决定书: 罚款 200 元',
       service: { method: 'DIRECT', servedAt, recipient: '李某', proof: '当事人签收' },
+      defence: { waived: true },
     });
     expect(decided.status).toBe(200);
     await eventually(async () => (await api.case('head.sun', lead.id)).flags.includes('PAYMENT_OVERDUE'));
@@ -43,11 +46,11 @@ describe('execution over HTTP', () => {
   }
 
   it('an instalment plan approved by the head ends PAYMENT_OVERDUE; instalments through a bank; the plan and the payments are refused where the law says', async () => {
-    const id = await overdueCase('长市监简〔2026〕E2E-X1号');
+    // Served 60 days ago: the 15 days ended weeks ago, and the surcharge has reached its cap, the fine itself (APL 72).
+    const id = await overdueCase('长市监简〔2026〕E2E-X1号', 60);
     const c = await api.case('head.sun', id);
     expect(deadline(c, 'payment')?.state).toBe('MISSED');
-    // The ledger as of now: the period ended today, so no surcharge day has begun.
-    expect(c.ledger).toMatchObject({ fine: 200, amountDue: 200, surchargeAccrued: 0, outstanding: 200 });
+    expect(c.ledger).toMatchObject({ fine: 200, amountDue: 200, surchargeAccrued: 200, capped: true, outstanding: 400 });
 
     const plan = { kind: 'INSTALMENTS', instalments: [{ dueDate: day(10), amount: 100 }, { dueDate: day(40), amount: 100 }], reason: '当事人确有经济困难，书面申请分期缴纳' };
     const byOfficer = await api.refused(id, () => api.command('officer.zhang', id, 'payment-plan', plan));
@@ -77,18 +80,19 @@ describe('execution over HTTP', () => {
     const second = deadline(first.body.case, 'payment')!;
     expect(second.state).toBe('OPEN');
     expect(second.basis.rolledForwardFrom ?? second.basis.dueDate).toBe(day(40));
-    expect((await api.case('head.sun', id)).ledger).toMatchObject({ paidOnDecision: 100, outstanding: 100, dueDate: second.basis.dueDate });
+    expect((await api.case('head.sun', id)).ledger).toMatchObject({ paidOnDecision: 100, outstanding: 300, dueDate: second.basis.dueDate });
 
-    const over = await api.refused(id, () => api.command('officer.zhang', id, 'payments', { amount: 100.01, paidAt: ago(1), receipt: 'No. X2', collector: bank }));
+    // The rest of the fine and the surcharge accrued before the plan: a fen more is refused.
+    const over = await api.refused(id, () => api.command('officer.zhang', id, 'payments', { amount: 300.01, paidAt: ago(1), receipt: 'No. X2', collector: bank }));
     expect(over.body).toMatchObject({ status: 422, code: 'PAYMENT.EXCEEDS_AMOUNT_DUE' });
-    const rest = await api.command('officer.zhang', id, 'payments', { amount: 100, paidAt: ago(0), receipt: 'No. X2', collector: bank });
+    const rest = await api.command('officer.zhang', id, 'payments', { amount: 300, paidAt: ago(0), receipt: 'No. X2', collector: bank });
     expect(rest.body.case.status).toBe('EXECUTED');
     const [row] = await stack.ds.query('SELECT state FROM cases WHERE id = $1', [id]);
     expect(row.state.payments.map((p: { collector: unknown }) => p.collector)).toEqual([bank, bank]);
   });
 
   it('a demand after the period; the court is not applied to within 10 working days of it; execution ended by the head lets the case close', async () => {
-    const id = await overdueCase('长市监简〔2026〕E2E-X2号');
+    const id = await overdueCase('长市监简〔2026〕E2E-X2号', 60);
     const ruling = await api.refused(id, () => api.command('officer.zhang', id, 'enforcement/ruling', { ruling: 'ACCEPTED', at: ago(1) }));
     expect(ruling.body).toMatchObject({ status: 409, code: 'ENFORCEMENT.NOT_APPLIED' });
     const undemanded = await api.refused(id, () => api.command('head.sun', id, 'enforcement/court', { court: '长治市潞州区人民法院', documentNumber: '强执申 E2E-1', appliedAt: ago(0) }));
@@ -116,7 +120,8 @@ describe('execution over HTTP', () => {
 
     expect((await api.case('head.sun', id)).ledger).toMatchObject({
       demand: { documentNumber: '催告 E2E-1' },
-      ended: { reason: 'PARTY_DIED_NO_ESTATE', unpaid: 200 },
+      // What was left unpaid: the fine and the surcharge accrued to its cap.
+      ended: { reason: 'PARTY_DIED_NO_ESTATE', unpaid: 400 },
       accruing: false,
     });
 
@@ -126,32 +131,36 @@ describe('execution over HTTP', () => {
   });
 
   it('the late surcharge: 3 % of the fine a day, not while a challenge was pending; the fine and the surcharge are accepted, a fen more is not', async () => {
-    // Served at noon in Shanghai 20 days ago, due the same day (this stack's 2-second period): 20 days of surcharge by today.
-    const id = await overdueCase('长市监简〔2026〕E2E-X3号', `${day(-20)}T04:00:00Z`);
-    expect((await api.case('head.sun', id)).ledger).toMatchObject({ surchargeDays: 20, surchargeAccrued: 120, accruing: true, outstanding: 320 });
+    // Served 30 days ago: the 15 days (rolled past any day off) ended k days ago, k between 7 and 15 — one surcharge day each.
+    const id = await overdueCase('长市监简〔2026〕E2E-X3号', 30);
+    const due = deadline(await api.case('head.sun', id), 'payment')!.basis.dueDate;
+    const k = daysBetween(due, agencyToday());
+    expect(k).toBeGreaterThanOrEqual(7);
+    expect((await api.case('head.sun', id)).ledger).toMatchObject({ surchargeDays: k, surchargeAccrued: 6 * k, accruing: true, outstanding: 200 + 6 * k });
 
-    // A reconsideration filed 10 days ago and still pending: the days from its filing are not counted (APL 73).
-    const filed = await api.command('officer.zhang', id, 'challenges', { kind: 'RECONSIDERATION', stage: 'FILED', at: `${day(-10)}T04:00:00Z`, body: '长治市人民政府' });
+    // A reconsideration filed 3 days ago and still pending: the days from its filing are not counted (APL 73).
+    const filed = await api.command('officer.zhang', id, 'challenges', { kind: 'RECONSIDERATION', stage: 'FILED', at: `${day(-3)}T04:00:00Z`, body: '长治市人民政府' });
     expect(filed.status).toBe(200);
-    expect((await api.case('head.sun', id)).ledger).toMatchObject({ surchargeDays: 9, surchargeAccrued: 54, accruing: false });
-    // Decided 5 days ago: the 5 days it was pending stay uncounted, the rest count again.
+    expect((await api.case('head.sun', id)).ledger).toMatchObject({ surchargeDays: k - 4, surchargeAccrued: 6 * (k - 4), accruing: false });
+    // Decided yesterday: the 2 days it was pending stay uncounted, the rest count again.
     const decided = await api.command('officer.zhang', id, 'challenges', {
       challengeId: filed.body.challengeId,
       kind: 'RECONSIDERATION',
       stage: 'DECIDED',
-      at: `${day(-5)}T04:00:00Z`,
+      at: `${day(-1)}T04:00:00Z`,
       body: '长治市人民政府',
       result: 'UPHELD',
     });
     expect(decided.status).toBe(200);
-    expect((await api.case('head.sun', id)).ledger).toMatchObject({ surchargeDays: 15, surchargeAccrued: 90, accruing: true, outstanding: 290 });
+    const owed = 200 + 6 * (k - 2);
+    expect((await api.case('head.sun', id)).ledger).toMatchObject({ surchargeDays: k - 2, surchargeAccrued: 6 * (k - 2), accruing: true, outstanding: owed });
 
-    const over = await api.refused(id, () => api.command('officer.zhang', id, 'payments', { amount: 290.01, paidAt: ago(1), receipt: 'No. X3', collector: bank }));
+    const over = await api.refused(id, () => api.command('officer.zhang', id, 'payments', { amount: owed + 0.01, paidAt: ago(1), receipt: 'No. X3', collector: bank }));
     expect(over.body).toMatchObject({ status: 422, code: 'PAYMENT.EXCEEDS_AMOUNT_DUE' });
-    const paid = await api.command('officer.zhang', id, 'payments', { amount: 290, paidAt: ago(1), receipt: 'No. X3', collector: bank });
+    const paid = await api.command('officer.zhang', id, 'payments', { amount: owed, paidAt: ago(1), receipt: 'No. X3', collector: bank });
     expect(paid.status).toBe(200);
     expect(paid.body.case.status).toBe('EXECUTED');
     expect(paid.body.case.flags).not.toContain('PAYMENT_OVERDUE');
-    expect((await api.case('head.sun', id)).ledger).toMatchObject({ paidOnDecision: 200, paidOnSurcharge: 90, outstanding: 0, accruing: false });
+    expect((await api.case('head.sun', id)).ledger).toMatchObject({ paidOnDecision: 200, paidOnSurcharge: 6 * (k - 2), outstanding: 0, accruing: false });
   });
 });

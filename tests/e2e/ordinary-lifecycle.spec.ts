@@ -200,7 +200,6 @@ describe('the ordinary procedure over HTTP', () => {
       ['head.sun', 'closure', { summary: 'again' }],
       ['officer.zhang', 'archive', {}],
       ['officer.li', 'payments', { amount: 1, paidAt: ago(5), receipt: 'late', collector: { kind: 'DESIGNATED_BANK', name: '中国工商银行长治分行' } }],
-      ['officer.zhang', 'challenges', { kind: 'RECONSIDERATION', stage: 'FILED', at: ago(5), body: '长治市人民政府' }],
       ['head.sun', 'suspension', { action: 'SUSPEND', reason: 'no' }],
       ['head.sun', 'recusal', { userId: api.id('officer.li'), reason: 'conflict', requestedBy: 'PARTY' }],
     ];

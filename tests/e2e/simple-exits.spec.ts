@@ -38,10 +38,11 @@ describe('the exits of a simple-procedure lead over HTTP', () => {
   it('a lead over the limit is converted: the same case goes on to filing under the ordinary procedure', async () => {
     const lead = await simpleLead();
     const over = await api.refused(lead.id, () => api.command('officer.zhang', lead.id, 'simple-decision', onTheSpot(500, '长市监简〔2026〕EX-1号')));
-    expect(over.body).toMatchObject({ status: 409, code: 'CASE.SIMPLE_FINE_EXCEEDS_LIMIT', state: 'LEAD_REGISTERED' });
+    // Content the law refuses (422); the case offers its lawful exits.
+    expect(over.body).toMatchObject({ status: 422, code: 'CASE.SIMPLE_FINE_EXCEEDS_LIMIT' });
     expect(over.body.detail).toContain('simple-conversion');
     expect(over.body.detail).not.toContain('register the case');
-    expect(over.body.allowedActions).toEqual(expect.arrayContaining(['simple-conversion', 'simple-no-penalty', 'simple-dismissal']));
+    expect((await api.case('officer.zhang', lead.id)).allowedActions).toEqual(expect.arrayContaining(['simple-conversion', 'simple-no-penalty', 'simple-dismissal']));
 
     const blank = await api.refused(lead.id, () => api.command('officer.zhang', lead.id, 'simple-conversion', { reason: '' }));
     expect(blank.body).toMatchObject({ status: 400, code: 'VALIDATION.FAILED' });
@@ -115,7 +116,8 @@ describe('the exits of a simple-procedure lead over HTTP', () => {
     expect((await api.command('officer.zhang', id, 'simple-report', { note: '已报备案' })).status).toBe(200);
     expect((await api.command('head.sun', id, 'closure', { summary: '当场不予处罚，已备案' })).body.case.status).toBe('CLOSED');
     const archived = await api.command('officer.zhang', id, 'archive');
-    expect(archived.body.case).toMatchObject({ status: 'ARCHIVED', allowedActions: [] });
+    // Sealed; a later challenge of the decision is still recorded, as a supplement (补充归档).
+    expect(archived.body.case).toMatchObject({ status: 'ARCHIVED', allowedActions: ['challenges'] });
     expect(await api.eventTypes(id)).toEqual(['LEAD_REGISTERED', 'SIMPLE_NO_PENALTY_DECIDED', 'SIMPLE_DECISION_REPORTED', 'CASE_CLOSED', 'CASE_ARCHIVED']);
   });
 

@@ -125,7 +125,7 @@ describe('calendars and the decision clock in the case workflow', () => {
 
     // Later commands count with the adopted calendar (recorded evidence recounts nothing, the basis keeps it).
     const state = await send(caseId, 'officer.zhang', {
-      type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: new Date().toISOString(), collectors: officers, location: 'site', sha256: 'a'.repeat(64), sizeBytes: 1,
+      type: 'RECORD_EVIDENCE', evidenceId: 'e1', kind: 'ON_SITE_RECORD', title: '现场笔录', collectedAt: new Date().toISOString(), collectors: officers, location: 'site', sha256: 'a'.repeat(64), sizeBytes: 1, credentialsShown: true, rightsExplained: true,
     });
     expect(state.deadlines.decision?.basis.calendarSources).toContain(calendar.source);
     await maybeRecordHistory(client, caseWorkflowId(caseId), 'calendar-published-mid-case');
