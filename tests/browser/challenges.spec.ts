@@ -29,6 +29,7 @@ describe('challenges in the console', () => {
       documentNumber: '长市监简〔2026〕BR-CH1号',
       text: '当场处罚决定书: 罚款 200 元',
       service: { method: 'DIRECT', servedAt: new Date(Date.now() - 60_000).toISOString(), recipient: '李某', proof: '当事人签收' },
+      defence: { waived: true },
     });
     if (decided.status !== 200) throw new Error(`simple decision: ${decided.status} ${JSON.stringify(decided.body)}`);
   });

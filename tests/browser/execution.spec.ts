@@ -27,6 +27,7 @@ describe('execution in the console', () => {
       documentNumber: '长市监简〔2026〕B-X1号',
       text: '当场处罚决定书: 罚款 200 元',
       service: { method: 'DIRECT', servedAt: ago(5), recipient: '李某', proof: '当事人签收' },
+      defence: { waived: true },
     });
     expect(decided.status).toBe(200);
 
