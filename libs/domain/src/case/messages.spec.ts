@@ -5,7 +5,8 @@
 
 import { commands as C, DAY, people, plus, scenario, SCENARIO_NAMES, SYSTEM } from '../testing/case-fixtures';
 import { testPolicy } from '../testing/test-policy';
-import { measureCommands as M, withLapsedPreservation, withMeasures } from '../testing/measure-fixtures';
+import { withLapsedPreservation, withMeasures } from '../testing/measure-fixtures';
+import { executionRunners, fixtureCommands, spoiled } from '../testing/command-probes';
 import { chineseFaults } from '../testing/written-in-chinese';
 import type { ActorSnapshot } from './actor.types';
 import type { CaseCommand, SystemActor } from './case-commands';
@@ -113,70 +114,6 @@ describe('a sweep: every command, in every state, by every actor, spoiled field 
   const persons = Object.values(people);
   const rejections: Rejection[] = [];
 
-  /** An instant given to a factory that took it for something else (a user id, a reason): not a command anyone sends. */
-  function misplaced(value: unknown, key = ''): boolean {
-    if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(value) && !/(At|Date|^at)$/.test(key);
-    if (Array.isArray(value)) return value.some((v) => misplaced(v, key));
-    if (value && typeof value === 'object') return Object.entries(value).some(([k, v]) => misplaced(v, k));
-    return false;
-  }
-
-  /** The fixture commands, each with the arguments it is usually given at `now`. */
-  function fixtureCommands(now: string): CaseCommand[] {
-    const out: CaseCommand[] = [];
-    for (const make of [...Object.values(C), ...Object.values(M)] as ((...args: unknown[]) => CaseCommand)[]) {
-      for (const args of [[], [now], [now, plus(now, 20 * DAY)], [1, now]]) {
-        try {
-          const c = make(...args);
-          if (c && typeof c === 'object' && !misplaced(c) && !out.some((o) => JSON.stringify(o) === JSON.stringify(c))) out.push(c);
-        } catch {
-          // a factory that needs other arguments: another argument list builds it
-        }
-      }
-    }
-    return out;
-  }
-
-  /** The command with one field at a time missing, emptied, negated, multiplied or moved years away. */
-  function spoiled(c: CaseCommand): CaseCommand[] {
-    const out: CaseCommand[] = [];
-    const record = c as unknown as Record<string, unknown>;
-    for (const [k, v] of Object.entries(record)) {
-      if (k === 'type') continue;
-      const set = (value: unknown) => out.push({ ...record, [k]: value } as unknown as CaseCommand);
-      const rest = { ...record };
-      delete rest[k];
-      out.push(rest as unknown as CaseCommand);
-      if (typeof v === 'string') {
-        set('');
-        if (/^\d{4}-\d{2}-\d{2}T/.test(v)) {
-          set(plus(v, 400 * DAY));
-          set(plus(v, -400 * DAY));
-          set(plus(v, -4000 * DAY));
-          set('2026-13-45T99:00:00');
-        }
-      }
-      if (typeof v === 'boolean') set(!v);
-      if (typeof v === 'number') set(-v);
-      if (Array.isArray(v)) {
-        set([]);
-        set([...v, ...v]);
-        set(v.slice(0, 1));
-        set(v.map((x) => (typeof x === 'object' && x !== null ? { ...x, certificates: [] } : x)));
-      }
-      if (v && typeof v === 'object' && !Array.isArray(v)) {
-        for (const [kk, vv] of Object.entries(v)) {
-          if (typeof vv === 'number') {
-            set({ ...v, [kk]: vv * 100 });
-            set({ ...v, [kk]: vv / 100 });
-          }
-          if (typeof vv === 'string') set({ ...v, [kk]: '' });
-        }
-      }
-    }
-    return out;
-  }
-
   function judge(state: CaseState | null, cmd: CaseCommand, actor: ActorSnapshot | SystemActor, now: string): boolean {
     const d = decide(state, cmd, { actor, policy: testPolicy(), now });
     if (!d.ok) rejections.push(d.rejection);
@@ -184,16 +121,8 @@ describe('a sweep: every command, in every state, by every actor, spoiled field 
   }
 
   beforeAll(() => {
-    // Every scenario, a case holding a preservation and a seizure (the scenarios hold none),
-    // and served cases left unpaid past their period and under challenge (execution and enforcement).
-    const unpaid = scenario('SERVED');
-    unpaid.at(plus(unpaid.s.deadlines.payment!.dueAt, DAY)).exec(C.escalation('payment'), SYSTEM);
-    const demanded = scenario('SERVED');
-    demanded.at(plus(demanded.s.deadlines.payment!.dueAt, DAY)).exec(C.escalation('payment'), SYSTEM);
-    demanded.exec(C.demand(demanded.now), people.officerA);
-    const challenged = scenario('SERVED');
-    challenged.exec(C.challenge(challenged.now), people.officerA);
-    const runners = [...SCENARIO_NAMES.map((name) => scenario(name)), withMeasures(), withLapsedPreservation(), unpaid, demanded, challenged];
+    // Every scenario, a case holding a preservation and a seizure (the scenarios hold none), and served cases in execution.
+    const runners = [...SCENARIO_NAMES.map((name) => scenario(name)), withMeasures(), withLapsedPreservation(), ...executionRunners()];
     // Before registration: any command, and the lead spoiled.
     const first = runners[0].now;
     for (const type of COMMAND_TYPES) judge(null, { type } as CaseCommand, people.officerA, first);
