@@ -7,6 +7,18 @@ import type { JurisdictionPolicy, PeriodSpec } from '../policy/policy.types';
 import type { CaseDeadline, CaseState } from './case-state';
 import type { CaseFlag, DeadlineKind } from './vocabulary';
 import { isRunning } from './vocabulary';
+import { effectivePeriod, periodOf } from './deadline-periods';
+
+export {
+  CHALLENGE_WINDOW_PERIODS,
+  COURT_ENFORCEMENT_REMINDER,
+  effectivePeriod,
+  EXTENSION_PERIOD,
+  LEGAL_REVIEW_FALLBACK,
+  periodOf,
+  R310_PERIODS,
+  SEIZURE_FALLBACK,
+} from './deadline-periods';
 
 /** Deadlines the party owns: missing them is not the agency's delay. */
 /** Who must act by the deadline: the agency, the party, or the police of a transfer (R310). */
@@ -43,12 +55,6 @@ export const DEADLINE_OWNER: Record<DeadlineKind, DeadlineOwner> = {
 /** Windows for a right of the agency (R310 9): letting one pass is a lawful choice, never a delay. */
 export const AGENCY_RIGHT_WINDOWS: readonly DeadlineKind[] = ['transferReconsiderationRequest', 'transferSupervisionRequest'];
 
-/** Which policy period extends which deadline (MSA 18; APL 60). */
-export const EXTENSION_PERIOD: Partial<Record<DeadlineKind, 'filingDecisionExtension' | 'decisionExtension'>> = {
-  filingDecision: 'filingDecisionExtension',
-  decision: 'decisionExtension',
-};
-
 /**
  * Limits that exclude paused time: the decision limit (APL 60, MSA 63), and the
  * agency's own review limits, which cannot run while the case is suspended
@@ -65,99 +71,6 @@ function pausable(kind: DeadlineKind): boolean {
 function pausesOf(s: CaseState, kind: DeadlineKind): CaseState['pauses'] {
   if (!pausable(kind)) return [];
   return kind === 'decision' ? s.pauses : s.pauses.filter((p) => !p.reason.startsWith('EXAMINATION'));
-}
-
-/** APL 64: a hearing is requested within 5 days of the notice, counted as the defence period is. */
-function hearingRequestPeriod(policy: JurisdictionPolicy): PeriodSpec {
-  return { ...policy.deadlines.defence, source: 'APL 64 (the defence period of the policy)' };
-}
-
-/**
- * 法制审核 has no statutory period (APL 58 leaves it to the agency): a policy
- * without one gets 5 working days, reminded 1 day before. This is zhifa's
- * choice, not the law's, and the deadline's basis says so.
- */
-export const LEGAL_REVIEW_FALLBACK: PeriodSpec = {
-  days: 5,
-  kind: 'WORKING',
-  source: 'APL 58 (period not set by the policy: 5 working days, a policy choice)',
-  remindBefore: 1,
-};
-
-/**
- * R310's limits on a criminal transfer, counted in calendar days (domain spec
- * §4.9: the regulation has no working-day clause); dispatch is 24 hours of
- * wall time. A policy may restate them; older policies lack them.
- */
-export const R310_PERIODS = {
-  transferApproval: { days: 3, kind: 'CALENDAR', source: 'R310 5 (head decides within 3 days)', remindBefore: 1 },
-  transferDispatch: { days: 1, kind: 'CALENDAR', seconds: 86_400, source: 'R310 6 (dispatched within 24 hours of approval)', remindBefore: 6 * 3600 },
-  policeFilingDecision: { days: 3, kind: 'CALENDAR', source: 'R310 8 (police decide within 3 days of receipt)', remindBefore: 1 },
-  transferReconsiderationRequest: { days: 3, kind: 'CALENDAR', source: 'R310 9 (reconsideration asked within 3 days of the refusal)', remindBefore: 1 },
-  transferReconsiderationAnswer: { days: 3, kind: 'CALENDAR', source: 'R310 9 (police answer within 3 days)', remindBefore: 1 },
-  transferSupervisionRequest: { days: 3, kind: 'CALENDAR', source: 'R310 9 (filing supervision asked within 3 days of the final refusal)', remindBefore: 1 },
-} as const satisfies Partial<Record<DeadlineKind, PeriodSpec>>;
-/** 查封扣押 lasts 30 days (ACL 25; more than 10 days, so calendar days, ACL 69); reminded 3 days before (zhifa's choice). */
-export const SEIZURE_FALLBACK: PeriodSpec = {
-  days: 30,
-  kind: 'CALENDAR',
-  source: 'ACL 25 (period not set by the policy: the statutory 30 days; reminder 3 days before, a policy choice)',
-  remindBefore: 3,
-};
-
-/**
- * ACL 53 counts the court-enforcement period in months, which a PeriodSpec
- * cannot say: armDeadlineOn arms it on the date three months on, and takes
- * only the reminder (and a test period in seconds) from the policy. A policy
- * without one is reminded 10 days before (zhifa's choice).
- */
-export const COURT_ENFORCEMENT_REMINDER: PeriodSpec = {
-  days: 0,
-  kind: 'CALENDAR',
-  source: 'ACL 53 (3 months from the close of the challenge windows)',
-  remindBefore: 10,
-};
-
-/**
- * The party's challenge windows as the statutes set them, from service of the
- * decision: 复议 60 days (ARL 20), 诉讼 6 months (ALL 46). A policy may state
- * them (the same figures); older policies lack them and get these.
- */
-export const CHALLENGE_WINDOW_PERIODS: Record<'reconsiderationWindow' | 'litigationWindow', PeriodSpec> = {
-  reconsiderationWindow: { days: 60, kind: 'CALENDAR', source: 'ARL 20 (60 days from service)' },
-  litigationWindow: { days: 0, months: 6, kind: 'CALENDAR', source: 'ALL 46 (6 months from service)' },
-};
-
-/** The period of a deadline kind: the policy's, or the fallback of a period older policies lack. */
-export function periodOf(kind: DeadlineKind, policy: JurisdictionPolicy): PeriodSpec {
-  return basePeriod(kind, policy);
-}
-
-function basePeriod(kind: DeadlineKind, policy: JurisdictionPolicy): PeriodSpec {
-  const p = policy.deadlines[kind];
-  if (p) return p;
-  if (kind in R310_PERIODS) return R310_PERIODS[kind as keyof typeof R310_PERIODS];
-  if (kind === 'seizure') return SEIZURE_FALLBACK;
-  if (kind === 'courtEnforcement') return COURT_ENFORCEMENT_REMINDER;
-  if (kind === 'reconsiderationWindow' || kind === 'litigationWindow') return CHALLENGE_WINDOW_PERIODS[kind];
-  return kind === 'legalReview' ? LEGAL_REVIEW_FALLBACK : hearingRequestPeriod(policy);
-}
-
-/** Base period plus `extensions` extension periods; same day kind is summed, as the law counts them. */
-export function effectivePeriod(kind: DeadlineKind, extensions: number, policy: JurisdictionPolicy): PeriodSpec {
-  const base = basePeriod(kind, policy);
-  const extKey = EXTENSION_PERIOD[kind];
-  if (extensions === 0 || !extKey) return base;
-  const ext = policy.deadlines[extKey];
-  const period: PeriodSpec = {
-    // Differing kinds would need chaining; policies use WD+WD and calendar+calendar.
-    days: base.days + extensions * ext.days,
-    kind: base.kind,
-    source: `${base.source}; extended ${extensions}× (${ext.source})`,
-  };
-  if (base.seconds !== undefined) period.seconds = base.seconds + extensions * (ext.seconds ?? 0);
-  if (base.remindBefore !== undefined) period.remindBefore = base.remindBefore;
-  return period;
 }
 
 function compute(s: CaseState, d: Pick<CaseDeadline, 'kind' | 'startAt' | 'extensions'>, policy: JurisdictionPolicy) {
@@ -197,7 +110,7 @@ export function armDeadline(s: CaseState, kind: DeadlineKind, startAt: string, a
  * court-enforcement period in seconds (test policies) replaces the date.
  */
 export function armDeadlineOn(s: CaseState, kind: DeadlineKind, startAt: string, dueDate: string, source: string, at: string, policy: JurisdictionPolicy): void {
-  const base = basePeriod(kind, policy);
+  const base = periodOf(kind, policy);
   const startDay = Date.parse(`${localDate(startAt, policy.timeZone)}T00:00:00Z`);
   const days = Math.max(0, Math.round((Date.parse(`${dueDate}T00:00:00Z`) - startDay) / 86_400_000));
   // A head's date is a date; only a period the policy sets (court enforcement) may be a test period in seconds.

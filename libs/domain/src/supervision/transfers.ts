@@ -7,6 +7,7 @@ import type { CaseDeadline, CaseState, TransferRecord } from '../case/case-state
 import { DEADLINE_OWNER, type DeadlineOwner } from '../case/deadlines';
 import { TRANSFER_STATUSES, type DeadlineKind, type DeadlineState } from '../case/vocabulary';
 import { deadlineStanding, stillOwed } from '../deadlines/standing';
+import { TRANSFER_LIMITS } from '../case/stages/transfer-limits';
 
 /** Where a transfer stands: a transfer status while it runs, else how it ended. */
 export const TRANSFER_STAGES = [
@@ -26,14 +27,7 @@ export const TRANSFER_STAGES = [
 export type TransferStage = (typeof TRANSFER_STAGES)[number];
 
 /** The R310 limits in the order a transfer meets them. */
-export const TRANSFER_LIMIT_KINDS = [
-  'transferApproval',
-  'transferDispatch',
-  'policeFilingDecision',
-  'transferReconsiderationRequest',
-  'transferReconsiderationAnswer',
-  'transferSupervisionRequest',
-] as const satisfies readonly DeadlineKind[];
+export const TRANSFER_LIMIT_KINDS = TRANSFER_LIMITS;
 
 export interface TransferLimit {
   kind: DeadlineKind;

@@ -11,19 +11,20 @@ import { armDeadline, cancelDeadline, meetDeadline } from '../deadlines';
 import { failWith, type RejectionStatus } from '../rejection';
 import { checkNamedOfficers } from '../rules/people';
 import { ms, Validator } from '../rules/validation';
-import { inForce, type RuleOptions } from '../rule-changes';
-import { zhDate, zhDue, type Message } from '../messages';
-import { type DeadlineKind, INVESTIGATING, isRunning, POLICE_DECISIONS, type PoliceDecision, SUPERVISION_OUTCOMES, type SupervisionOutcome } from '../vocabulary';
-import { all, clone, inStatus, invalid, stage, type Check, type EvolveMeta, type Handler } from './kit';
+import { inForce } from '../rule-changes';
+import { zhDate } from '../messages';
+import { INVESTIGATING, POLICE_DECISIONS, type PoliceDecision, SUPERVISION_OUTCOMES, type SupervisionOutcome } from '../vocabulary';
+import { all, clone, inStatus, invalid, stage, type EvolveMeta, type Handler } from './kit';
 import { closePause, completed, openPause, PAUSE } from './shared';
+import { endTransferLimits, limitsApply, TRANSFER_LIMIT_CODES, windowClosed } from './transfer-limits';
 
 /** The refusals only this stage gives. */
 const CODES = {
   'TRANSFER.RECONSIDERATION_USED': 409,
   'TRANSFER.SUPERVISION_USED': 409,
   'TRANSFER.ALREADY_RECEIVED': 409,
-  'TRANSFER.WINDOW_CLOSED': 409,
   'TRANSFER.RECEIPT_BEFORE_DISPATCH': 422,
+  ...TRANSFER_LIMIT_CODES,
 } as const satisfies Record<string, RejectionStatus>;
 const fail = failWith(CODES);
 
@@ -77,41 +78,6 @@ function withReason<T extends CriminalTransferCommand['type']>(
 
 /** What the police record, as the refusal names it. */
 const ZH_POLICE_ACT: Readonly<Record<PoliceDecision, string>> = { RECEIPT: '签收', ACCEPT: '立案决定', DECLINE: '不予立案决定' };
-
-/** R310's limits, in the order a transfer meets them. */
-const TRANSFER_LIMITS = [
-  'transferApproval',
-  'transferDispatch',
-  'policeFilingDecision',
-  'transferReconsiderationRequest',
-  'transferReconsiderationAnswer',
-  'transferSupervisionRequest',
-] as const satisfies readonly DeadlineKind[];
-
-/** R310's limits judge this command (history recorded before them replays without). */
-function limitsApply(ctx: RuleOptions): { limits?: true } {
-  return inForce(ctx, 'r310-limits') ? { limits: true } : {};
-}
-
-/** The agency's window for a request to the police or the procuratorate (R310 9) has closed. */
-function windowClosed(kind: 'transferReconsiderationRequest' | 'transferSupervisionRequest', what: Message): Check {
-  return (s, _cmd, opts) => {
-    const d = s.deadlines[kind];
-    if (!d || d.state === 'CANCELLED') return null; // never armed: a transfer recorded before the limits
-    const lapsed = !isRunning(d) || (opts?.now !== undefined && ms(opts.now) > ms(d.dueAt));
-    return lapsed
-      ? fail('TRANSFER.WINDOW_CLOSED', {
-          en: `${what.en} was due by ${d.dueAt} (${d.basis.source}); the window has closed`,
-          zh: `${what.zh}的期限已于${zhDue(d)}届满（${d.basis.source}）`,
-        })
-      : null;
-  };
-}
-
-/** Every R310 limit still running ends: the transfer reached an outcome, or the case left it. */
-function endTransferLimits(s: CaseState, at: string): void {
-  for (const kind of TRANSFER_LIMITS) cancelDeadline(s, kind, at);
-}
 
 function transferAccepted(s: CaseState, meta: EvolveMeta): void {
   s.status = 'TRANSFER_ACCEPTED';
