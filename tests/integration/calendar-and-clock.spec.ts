@@ -1,9 +1,5 @@
-import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { type Client, WithStartWorkflowOperation } from '@temporalio/client';
 import {
   caseStateQuery,
   caseWorkflowId,
@@ -13,39 +9,28 @@ import {
   type CaseWorkflowInput,
 } from '@zhifa/contracts';
 import { CALENDAR_2026, type CaseCommand, type CaseState, type HolidayCalendarYear } from '@zhifa/domain';
-import { CaseEventStore, createDataSource } from '@zhifa/persistence';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
+import type { CaseEventStore } from '@zhifa/persistence';
 import { DEMO_POLICY } from '../../infra/seed/demo-policy';
 import { DEMO_AGENCY } from '../../infra/seed/demo-people';
 import { maybeRecordHistory } from '../support/record-history';
-import { appEnv, TEST_DATABASE_URL } from '../support/test-env';
+import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 import { demoActor as actor } from '../support/demo-case-facts';
 
 // Issue 10 items 6 and 7 on the Temporal dev server: a holiday calendar
 // published mid-case reaches the running workflow and moves its open
 // deadline; a criminal transfer stops the 90 days at the head's approval.
 describe('calendars and the decision clock in the case workflow', () => {
-  const taskQueue = `zhifa-cal-${randomUUID()}`;
-  let worker: INestApplicationContext;
+  let h: WorkflowHarness;
   let client: Client;
-  let connection: Connection;
   let store: CaseEventStore;
-  let ds: DataSource;
+  let taskQueue: string;
 
   beforeAll(async () => {
-    Object.assign(process.env, appEnv({ TEMPORAL_TASK_QUEUE: taskQueue }));
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
-    await worker.init();
-    ds = createDataSource(TEST_DATABASE_URL, { logQueries: false });
-    await ds.initialize();
-    store = new CaseEventStore(ds);
-    connection = await Connection.connect({ address: process.env.ZHIFA_TEST_TEMPORAL_ADDRESS });
-    client = new Client({ connection });
+    h = await startWorkflowHarness('cal');
+    ({ client, store, taskQueue } = h);
   });
   afterAll(async () => {
-    await worker?.close();
-    await connection?.close();
-    await ds?.destroy();
+    await h?.close();
   });
 
   const officers = [actor('officer.zhang'), actor('officer.li')];

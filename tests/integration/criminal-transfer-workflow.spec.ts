@@ -1,19 +1,15 @@
-import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { type Client, WithStartWorkflowOperation } from '@temporalio/client';
+import type { DataSource } from 'typeorm';
 import { caseWorkflowId, CASE_WORKFLOW_TYPE, executeCommandUpdate, type CaseWorkflowInput } from '@zhifa/contracts';
 import type { CaseCommand, JurisdictionPolicy } from '@zhifa/domain';
-import { CaseEventStore, createDataSource } from '@zhifa/persistence';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
+import type { CaseEventStore } from '@zhifa/persistence';
 import { DEMO_POLICY } from '../../infra/seed/demo-policy';
 import { DEMO_AGENCY } from '../../infra/seed/demo-people';
 import { eventually } from '../support/eventually';
 import { fastPolicy } from '../support/policies';
 import { maybeRecordHistory } from '../support/record-history';
-import { appEnv, TEST_DATABASE_URL } from '../support/test-env';
+import { startWorkflowHarness, type WorkflowHarness } from '../support/workflow-harness';
 import { demoActor as actor } from '../support/demo-case-facts';
 
 // 两法衔接 on the real Temporal dev server: R310's limits are deadlines the
@@ -24,27 +20,18 @@ import { demoActor as actor } from '../support/demo-case-facts';
 type Deadlines = Record<string, { state: string; late?: boolean; owner: string }>;
 
 describe('criminal transfer limits in the case workflow', () => {
-  const taskQueue = `zhifa-transfer-${randomUUID()}`;
-  let worker: INestApplicationContext;
+  let h: WorkflowHarness;
   let client: Client;
-  let connection: Connection;
   let store: CaseEventStore;
   let ds: DataSource;
+  let taskQueue: string;
 
   beforeAll(async () => {
-    Object.assign(process.env, appEnv({ TEMPORAL_TASK_QUEUE: taskQueue }));
-    worker = await NestFactory.createApplicationContext(WorkerModule, { logger: ['error'] });
-    await worker.init();
-    ds = createDataSource(TEST_DATABASE_URL, { logQueries: false });
-    await ds.initialize();
-    store = new CaseEventStore(ds);
-    connection = await Connection.connect({ address: process.env.ZHIFA_TEST_TEMPORAL_ADDRESS });
-    client = new Client({ connection });
+    h = await startWorkflowHarness('transfer');
+    ({ client, store, ds, taskQueue } = h);
   });
   afterAll(async () => {
-    await worker?.close();
-    await connection?.close();
-    await ds?.destroy();
+    await h?.close();
   });
 
   const officers = () => [actor('officer.zhang'), actor('officer.li')];
