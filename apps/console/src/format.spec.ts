@@ -1,4 +1,4 @@
-import { agencyDate, formatDateTime, formatDaysLeft, formatLocalDate, yuan } from './format';
+import { agencyDate, basisWarning, formatDateTime, formatDaysLeft, formatLocalDate, yuan } from './format';
 
 describe('console display formats', () => {
   it('shows instants in the agency time zone (UTC+8), not the browser or server zone', () => {
@@ -25,5 +25,16 @@ describe('console display formats', () => {
   it('shows amounts in yuan', () => {
     expect(yuan(3000)).toBe('¥3,000.00');
     expect(yuan(0.5)).toBe('¥0.50');
+  });
+});
+
+describe('basisWarning', () => {
+  it('reads the no-calendar fallbacks in Chinese and leaves other warnings as recorded', () => {
+    expect(basisWarning('No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only', 'zh')).toBe(
+      '2027年节假日安排尚未发布：仅扣除周末及元旦、劳动节（5月1日）、国庆节（10月1日至3日）法定假日',
+    );
+    expect(basisWarning('No holiday calendar for 2025: weekends only', 'zh')).toBe('2025年节假日安排尚未发布：仅扣除周末');
+    expect(basisWarning('No holiday calendar for 2025: weekends only', 'en')).toBe('No holiday calendar for 2025: weekends only');
+    expect(basisWarning('something else', 'zh')).toBe('something else');
   });
 });

@@ -90,3 +90,15 @@ export function instantOfWallClock(wall: string, zone = AGENCY_TIME_ZONE): strin
   const abs = Math.abs(minutes);
   return `${full}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
 }
+
+/**
+ * A deadline basis's warning as the reader's language says it. The domain
+ * records them in English (they are part of the chained basis); the known
+ * ones read in Chinese, anything else is shown as recorded.
+ */
+export function basisWarning(warning: string, lang: Lang): string {
+  if (lang !== 'zh') return warning;
+  const m = /^No holiday calendar for (\d{4}): weekends (and the fixed statutory days off \(1 Jan, 1 May, 1–3 Oct\) )?only$/.exec(warning);
+  if (!m) return warning;
+  return m[2] ? `${m[1]}年节假日安排尚未发布：仅扣除周末及元旦、劳动节（5月1日）、国庆节（10月1日至3日）法定假日` : `${m[1]}年节假日安排尚未发布：仅扣除周末`;
+}

@@ -15,7 +15,7 @@ import { Lifecycle } from '../components/Lifecycle';
 import { SameActWarning } from '../components/SameActWarning';
 import { MeasuresSection } from '../components/MeasuresSection';
 import { Timeline } from '../components/Timeline';
-import { formatDateTime, formatLocalDate, yuan } from '../format';
+import { basisWarning, formatDateTime, formatLocalDate, yuan } from '../format';
 import { defineMessages, useI18n } from '../i18n';
 import { actionLabel, deadlineLabel, deadlineStateLabel, partyTypeLabel, procedureLabel, statusLabel, type Action } from '../labels';
 import { useSession } from '../session';
@@ -188,7 +188,7 @@ function Basis({ d }: { d: DeadlineView }) {
       )}
       {b.rolledForwardFrom && <Descriptions.Item label={t.rolledForward}>{formatLocalDate(b.rolledForwardFrom, lang)}</Descriptions.Item>}
       {b.pauses.length > 0 && <Descriptions.Item label={t.pauses}>{b.pauses.length}</Descriptions.Item>}
-      {b.warnings.length > 0 && <Descriptions.Item label={t.warnings}>{b.warnings.join('；')}</Descriptions.Item>}
+      {b.warnings.length > 0 && <Descriptions.Item label={t.warnings}>{b.warnings.map((w) => basisWarning(w, lang)).join('；')}</Descriptions.Item>}
     </Descriptions>
   );
 }
