@@ -3009,7 +3009,11 @@ export interface components {
         PoliceDecisionDto: {
             /** @enum {string} */
             decision: "RECEIPT" | "ACCEPT" | "DECLINE";
-            /** @example 2026-11-23T06:00:00Z */
+            /**
+             * Format: date-time
+             * @description When the police signed the receipt or decided on filing
+             * @example 2026-11-23T06:00:00Z
+             */
             at: string;
             /** @description Required with DECLINE */
             reason?: string;
