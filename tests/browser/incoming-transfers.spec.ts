@@ -45,6 +45,7 @@ describe('incoming transfers in a browser', () => {
     await openIncoming('police.wu');
     const row = page.getByTestId('incoming-transfers').locator('tr', { hasText: sent.caseNumber });
     await row.waitFor();
+    await expect(page.getByTestId('my-body').textContent()).resolves.toBe('本机关：长治市公安局');
     await expect(row.textContent()).resolves.toContain('R310 8');
     await shot(page, 'incoming-transfers');
     await expectAccessible(page, 'incoming-transfers');
@@ -64,6 +65,7 @@ describe('incoming transfers in a browser', () => {
 
   it('shows a liaison of another police body nothing of it', async () => {
     await openIncoming('police.jiang');
+    await expect(page.getByTestId('my-body').textContent()).resolves.toBe('本机关：晋城市公安局');
     await page.getByTestId('incoming-transfers').locator('.ant-empty, .ant-table-placeholder').first().waitFor();
     await expect(page.getByTestId('incoming-transfers').textContent()).resolves.not.toContain(sent.caseNumber);
   });

@@ -44,6 +44,12 @@ describe('liaisons act for the body a transfer is dispatched to', () => {
     expect((await api.get('head.sun', `/cases/${id}/timeline/verify`)).body).toMatchObject({ valid: true });
   });
 
+  it('each liaison is told the body they act for; the agency’s own staff belong to none', async () => {
+    expect((await api.get('police.wu', '/me')).body).toMatchObject({ body: '长治市公安局' });
+    expect((await api.get('procurator.zheng', '/me')).body).toMatchObject({ body: '长治市人民检察院' });
+    expect((await api.get('officer.zhang', '/me')).body).not.toHaveProperty('body');
+  });
+
   it('the incoming transfer waits in the addressed police’s tasks by their filing limit, and in no other body’s', async () => {
     const id = await dispatched();
     const mine = (await api.myTasks('police.wu')).items.filter((t) => t.caseId === id);

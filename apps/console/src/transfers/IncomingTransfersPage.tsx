@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Spin, Table, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { ok, type TaskView } from '../api';
 import { CommandDrawer } from '../commands/CommandDrawer';
@@ -32,11 +32,15 @@ export default function IncomingTransfersPage() {
     refetchInterval: 60_000,
   });
   const items = tasks.data?.items.filter((task) => isTransferStep(task.action));
+  // The same query the shell reads: who I am, with the body transfers are addressed to.
+  const me = useQuery({ queryKey: ['me', session?.userId], queryFn: () => ok(api.GET('/api/v1/me')), enabled: session !== null });
 
   return (
     <>
       <PageTitle>{m.title}</PageTitle>
       <Typography.Paragraph>{m.intro}</Typography.Paragraph>
+      {me.data?.body && <Typography.Paragraph data-testid="my-body">{m.body(me.data.body)}</Typography.Paragraph>}
+      {me.data && !me.data.body && <Alert type="warning" showIcon message={m.noBody} />}
       {tasks.error && <QueryError error={tasks.error} />}
       <Table<TaskView>
         data-testid="incoming-transfers"

@@ -9,6 +9,8 @@ export const useIncomingMessages = defineMessages({
     empty: '没有等待本机关办理的移送案件',
     act: '办理',
     loading: '正在读取案件…',
+    body: (name: string) => `本机关：${name}`,
+    noBody: '您的账号未登记所属的公安机关或检察机关，任何移送案件都不会交由您办理，请联系管理员。',
   },
   en: {
     nav: 'Incoming transfers',
@@ -17,5 +19,7 @@ export const useIncomingMessages = defineMessages({
     empty: 'No transfer waits for your body',
     act: 'Act',
     loading: 'Reading the case…',
+    body: (name: string) => `My body: ${name}`,
+    noBody: 'Your account names no police or procuratorate body, so no transfer is addressed to you; ask an administrator.',
   },
 });
