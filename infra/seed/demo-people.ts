@@ -14,6 +14,8 @@ export interface DemoUser {
   username: string;
   name: string;
   roles: Role[];
+  /** The outside body a police or procuratorate liaison belongs to, as the demo's dispatches name it. */
+  body?: string;
   certificate?: { number: string; scope: string; validFrom: string; validTo: string; status: 'ACTIVE' | 'SUSPENDED' | 'REVOKED' };
 }
 
@@ -56,7 +58,9 @@ export const DEMO_USERS: DemoUser[] = [
   // A second head: a collective discussion (集体讨论) is of the agency's heads together (APL 57).
   { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000402', username: 'head.qian', name: '钱副局长', roles: ['AGENCY_HEAD'] },
   { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000501', username: 'supervisor.zhou', name: '周督察', roles: ['SUPERVISOR'] },
-  { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000601', username: 'police.wu', name: '吴警官', roles: ['POLICE_LIAISON'] },
-  { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000701', username: 'procurator.zheng', name: '郑检察官', roles: ['PROCURATORATE'] },
+  { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000601', username: 'police.wu', name: '吴警官', roles: ['POLICE_LIAISON'], body: '长治市公安局' },
+  // A liaison of another police body: the demo's transfers are not addressed to it, so it sees none.
+  { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000602', username: 'police.jiang', name: '蒋警官 (晋城市公安局)', roles: ['POLICE_LIAISON'], body: '晋城市公安局' },
+  { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000701', username: 'procurator.zheng', name: '郑检察官', roles: ['PROCURATORATE'], body: '长治市人民检察院' },
   { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000801', username: 'admin', name: '系统管理员', roles: ['ADMIN'] },
 ];

@@ -13,7 +13,7 @@ export async function seedDemo(ds: DataSource, policy: JurisdictionPolicy): Prom
     await m.getRepository(AgencyEntity).upsert(DEMO_AGENCY, ['id']);
     for (const u of DEMO_USERS) {
       await m.getRepository(UserEntity).upsert(
-        { id: u.id, agencyId: DEMO_AGENCY.id, username: u.username, name: u.name, roles: u.roles, active: true },
+        { id: u.id, agencyId: DEMO_AGENCY.id, username: u.username, name: u.name, roles: u.roles, active: true, externalBody: u.body ?? null },
         ['id'],
       );
       if (u.certificate) {

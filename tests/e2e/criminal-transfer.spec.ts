@@ -116,9 +116,9 @@ describe('criminal transfer over HTTP', () => {
 
   it('each side answers only its own part', async () => {
     const id = await api.filedCase();
-    // The police cannot propose; an officer cannot record the police decision.
+    // The police know no case not transferred to them (404, as another agency's); an officer cannot record the police decision.
     const police = await api.refused(id, () => api.command('police.wu', id, 'criminal-transfer', { grounds: 'x', officerIds: team() }));
-    expect(police.body).toMatchObject({ status: 403, code: 'AUTH.ROLE_NOT_ALLOWED' });
+    expect(police.body).toMatchObject({ status: 404, code: 'CASE.NOT_FOUND' });
     const officer = await api.refused(id, () => api.command('officer.zhang', id, 'criminal-transfer/police-decision', { decision: 'ACCEPT', at: ago(1) }));
     expect(officer.body).toMatchObject({ status: 403, code: 'AUTH.ROLE_NOT_ALLOWED' });
     // R310 5: two officers prepare the transfer.

@@ -50,7 +50,7 @@ describe('read access: the list and the single read agree', () => {
     expect(inList.sort()).toEqual(readable.sort());
   });
 
-  it('lists what each side may read: overseers all, officers their own, liaisons the transferred case, auxiliaries nothing', async () => {
+  it('lists what each side may read: overseers all, officers their own, liaisons the case transferred to their body, auxiliaries nothing', async () => {
     const names = async (username: string) => {
       const got = await listed(username);
       return Object.entries(ids).filter(([, id]) => got.includes(id)).map(([name]) => name);
@@ -61,6 +61,8 @@ describe('read access: the list and the single read agree', () => {
     expect(await names('officer.wang')).toEqual(['wangLi']);
     expect(await names('officer.li')).toEqual(['zhangLi', 'wangLi', 'transferred']);
     expect(await names('police.wu')).toEqual(['transferred']);
+    // The transfer went to 长治市公安局: a liaison of another police body reads nothing.
+    expect(await names('police.jiang')).toEqual([]);
     expect(await names('procurator.zheng')).toEqual(['transferred']);
     expect(await names('aux.chen')).toEqual([]);
   });

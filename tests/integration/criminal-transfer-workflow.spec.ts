@@ -109,7 +109,11 @@ describe('criminal transfer limits in the case workflow', () => {
     expect(accepted.deadlines.policeFilingDecision).toMatchObject({ state: 'MET' });
     expect(accepted.flags).not.toContain('OVERDUE');
     expect(await store.verify(caseId)).toMatchObject({ valid: true });
-    await maybeRecordHistory(client, caseWorkflowId(caseId), 'criminal-transfer-accepted');
+    // The police acted as 长治市公安局, the body the dispatch names ('liaison-bodies').
+    const police = (await store.timeline(caseId)).filter((e) => e.type === 'POLICE_DECISION_RECORDED');
+    expect(police.map((e) => (e.payload as { body?: string }).body)).toEqual(['长治市公安局', '长治市公安局']);
+    // Recorded under 'liaison-bodies' (the history before it is criminal-transfer-accepted).
+    await maybeRecordHistory(client, caseWorkflowId(caseId), 'transfer-answered-by-named-body');
   });
 
   it('a head who does not decide in time is escalated (OVERDUE) and met late once the head decides', async () => {

@@ -5,7 +5,7 @@ import { DEMO_AGENCY, DEMO_USERS } from '../../infra/seed/demo-people';
 export function demoActor(username: string): ActorSnapshot {
   const u = DEMO_USERS.find((x) => x.username === username);
   if (!u) throw new Error(`no demo user ${username}`);
-  return { userId: u.id, name: u.name, agencyId: DEMO_AGENCY.id, roles: u.roles, certificates: u.certificate ? [u.certificate] : [] };
+  return { userId: u.id, name: u.name, agencyId: DEMO_AGENCY.id, roles: u.roles, certificates: u.certificate ? [u.certificate] : [], ...(u.body ? { body: u.body } : {}) };
 }
 
 /** What APL 59 asks a decision to state besides its outcome and penalty (the demo's remedy bodies). */

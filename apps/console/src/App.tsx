@@ -19,6 +19,7 @@ const ReviewPage = lazy(() => import('./reviews/ReviewPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const SupervisionPage = lazy(() => import('./supervision/SupervisionPage'));
 const TransfersPage = lazy(() => import('./supervision/TransfersPage'));
+const IncomingTransfersPage = lazy(() => import('./transfers/IncomingTransfersPage'));
 const CalendarsPage = lazy(() => import('./admin/CalendarsPage'));
 
 // Text and borders dark enough for WCAG AA contrast on white (antd's defaults for secondary text are lighter).
@@ -62,6 +63,7 @@ export function App() {
             <Route path="/reviews/:caseId" element={<RequireSession><ReviewPage /></RequireSession>} />
             <Route path="/supervision" element={<RequireSession><SupervisionPage /></RequireSession>} />
             <Route path="/supervision/transfers" element={<RequireSession><TransfersPage /></RequireSession>} />
+            <Route path="/transfers/incoming" element={<RequireSession><IncomingTransfersPage /></RequireSession>} />
             <Route path="/admin/calendars" element={<RequireSession><CalendarsPage /></RequireSession>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

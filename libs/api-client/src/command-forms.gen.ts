@@ -594,6 +594,8 @@ export const COMMAND_FORMS = {
       },
       "at": {
         "type": "string",
+        "format": "date-time",
+        "description": "When the police signed the receipt or decided on filing",
         "example": "2026-11-23T06:00:00Z"
       },
       "reason": {

@@ -2178,6 +2178,11 @@ export interface components {
             agencyId: string;
             roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
             certificates: components["schemas"]["MyCertificateView"][];
+            /**
+             * @description The outside body a police or procuratorate liaison belongs to: transfers dispatched to it are theirs
+             * @example 长治市公安局
+             */
+            body?: string;
         };
         TaskView: {
             /** Format: uuid */
@@ -3009,7 +3014,11 @@ export interface components {
         PoliceDecisionDto: {
             /** @enum {string} */
             decision: "RECEIPT" | "ACCEPT" | "DECLINE";
-            /** @example 2026-11-23T06:00:00Z */
+            /**
+             * Format: date-time
+             * @description When the police signed the receipt or decided on filing
+             * @example 2026-11-23T06:00:00Z
+             */
             at: string;
             /** @description Required with DECLINE */
             reason?: string;

@@ -74,7 +74,7 @@ export class CaseCommandRunner {
       this.directory.assertCanRead(row, actor);
     } catch (err) {
       // The domain's own refusal first: an auxiliary deciding hears CASE.AUXILIARY_CANNOT_DECIDE,
-      // a liaison proposing a transfer hears the role it lacks; nothing about the case's state leaks.
+      // an unassigned officer recording the police's decision hears the role it lacks; nothing about the case's state leaks.
       if (err instanceof ProblemException && err.getStatus() === 403) throw (await this.workflows.authorisationRefusal(row, actor, commands, probe)) ?? err;
       throw err;
     }

@@ -26,6 +26,7 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   'AUTH.TOKEN_INVALID': { status: 401, description: 'The bearer token is malformed, expired, or signed with another key.' },
   'AUTH.UNKNOWN_USER': { status: 401, description: 'The token names a user who does not exist or is no longer active.' },
   'AUTH.AGENCY_MISMATCH': { status: 403, description: 'The token names an agency the user does not belong to (or the agency does not own the case).' },
+  'AUTH.BODY_MISMATCH': { status: 403, description: 'A police or procuratorate liaison acted on a transfer not dispatched to their body (over HTTP such a case answers 404 first).' },
   'SUPERVISION.SUPERVISOR_ONLY': { status: 403, description: 'The supervision views (overdue watch and the like) are for supervisors: the caller holds no SUPERVISOR role.' },
   'CASE.NOT_FOUND': { status: 404, description: 'No such case, or none the caller may know of: a case of another agency is reported as not found.' },
   'CASE.CLOSED_FOR_COMMANDS': { status: 409, description: "The case's workflow has ended (e.g. filing declined): it accepts no more commands." },

@@ -17,6 +17,7 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'AUTH.UNKNOWN_USER': { 'zh-CN': '令牌所指用户不存在或已停用', en: 'The token names no active user' },
   'AUTH.ROLE_NOT_ALLOWED': { 'zh-CN': '当前角色无权办理此事项', en: 'Your role may not do this' },
   'AUTH.AGENCY_MISMATCH': { 'zh-CN': '案件不属于本机关', en: 'The case belongs to another agency' },
+  'AUTH.BODY_MISMATCH': { 'zh-CN': '案件未移送本机关', en: 'The transfer was not sent to your body' },
   'SUPERVISION.SUPERVISOR_ONLY': { 'zh-CN': '仅执法监督人员可查看监督信息', en: 'Only supervisors see supervision views' },
   'AUTH.CERTIFICATE_INVALID': { 'zh-CN': '执法证件无效（过期、暂扣或吊销）', en: 'Your certificate is not valid today' },
   'CASE.AUXILIARY_CANNOT_DECIDE': { 'zh-CN': '辅助人员不得作出决定或审批', en: 'Auxiliary staff never decide or approve' },

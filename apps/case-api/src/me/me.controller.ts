@@ -100,6 +100,9 @@ export class MeView {
 
   @ApiProperty({ type: [MyCertificateView] })
   certificates!: MyCertificateView[];
+
+  @ApiPropertyOptional({ type: String, example: '长治市公安局', description: 'The outside body a police or procuratorate liaison belongs to: transfers dispatched to it are theirs' })
+  body?: string;
 }
 
 /** Cases read per page while gathering tasks; the reader sees at most MAX_CASES of them. */
@@ -139,6 +142,7 @@ export class MeController {
       agencyId: actor.agencyId,
       roles: [...actor.roles],
       certificates: actor.certificates.map((c) => ({ ...c, validToday: certificateValidOn(c, today) })),
+      ...(actor.body ? { body: actor.body } : {}),
     };
   }
 

@@ -9,6 +9,7 @@ import { ok, type DevTokenView } from '../api';
 import { useReviewMessages } from '../reviews/messages';
 import { useSupervisionMessages } from '../supervision/messages';
 import { useTransferWatchMessages } from '../supervision/transfer-messages';
+import { useIncomingMessages } from '../transfers/messages';
 import { useAdminMessages } from '../admin/messages';
 
 type Role = DevTokenView['roles'][number];
@@ -25,6 +26,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const reviews = useReviewMessages();
   const supervision = useSupervisionMessages();
   const transfers = useTransferWatchMessages();
+  const incoming = useIncomingMessages();
   const admin = useAdminMessages();
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -42,6 +44,7 @@ export function Shell({ children }: { children: ReactNode }) {
             </NavLink>
           )}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/transfers">{transfers.nav}</NavLink>}
+          {(roles.includes('POLICE_LIAISON') || roles.includes('PROCURATORATE')) && <NavLink to="/transfers/incoming">{incoming.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/calendars">{admin.nav}</NavLink>}
         </nav>
         <Space className="zf-user" size="middle" wrap>

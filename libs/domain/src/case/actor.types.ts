@@ -20,4 +20,9 @@ export interface ActorSnapshot {
   agencyId: string;
   roles: Role[];
   certificates: CertificateSnapshot[];
+  /**
+   * The outside body a police or procuratorate liaison belongs to (e.g. 长治市公安局), as a
+   * transfer's dispatch names it; absent for the agency's own staff.
+   */
+  body?: string;
 }

@@ -2,7 +2,8 @@
 // (role, agency, assignment, certificate, independence) and whether the case's
 // state allows the command. allowedActions() probes the same gate.
 
-import { ruleOptions, type RuleOptions } from './rule-changes';
+import { inForce, ruleOptions, type RuleOptions } from './rule-changes';
+import { addressedTo } from './read-access';
 import { localDate } from '../calendar';
 import type { JurisdictionPolicy } from '../policy/policy.types';
 import type { ActorSnapshot } from './actor.types';
@@ -59,6 +60,14 @@ export function gate(s: CaseState, cmd: CaseCommand, actor: ActorSnapshot | Syst
     }
     if (!EXTERNAL_ROLES.includes(role as Role) && actor.agencyId !== s.agencyId) {
       return fail('AUTH.AGENCY_MISMATCH', { en: 'The case belongs to another agency', zh: '该案件属于其他机关' });
+    }
+    // Before a dispatch the liaisons' steps are not open to anyone: the state answers (409).
+    const dispatched = s.transfer?.dispatch !== undefined;
+    if ((role === 'POLICE_LIAISON' || role === 'PROCURATORATE') && dispatched && inForce(opts, 'liaison-bodies') && !addressedTo(s, role, actor.body)) {
+      return fail('AUTH.BODY_MISMATCH', {
+        en: `This transfer was not dispatched to ${actor.body ?? 'a body'} ${actor.name} belongs to`,
+        zh: `本案未移送${actor.name}所属的${actor.body ?? '机关'}`,
+      });
     }
     if (role === 'OFFICER' && !isAssigned(s, actor.userId)) {
       return fail('CASE.NOT_ASSIGNED', { en: `${actor.name} is not assigned to case ${s.caseNumber}`, zh: `${actor.name}不是案件${s.caseNumber}的承办人员` });

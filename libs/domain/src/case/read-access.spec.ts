@@ -1,4 +1,4 @@
-import { AGENCY_ID, OTHER_AGENCY_ID, people, POLICE_AGENCY_ID, scenario } from '../testing/case-fixtures';
+import { AGENCY_ID, OTHER_AGENCY_ID, people, person, POLICE_AGENCY_ID, scenario } from '../testing/case-fixtures';
 import { grantCovers, readAccess, readScope } from './read-access';
 
 describe('readAccess', () => {
@@ -18,11 +18,24 @@ describe('readAccess', () => {
     expect(readAccess(filed, people.otherAgencyOfficer)).toMatchObject({ ok: false, hidden: true, code: 'CASE.NOT_FOUND' });
   });
 
-  it('lets police and procuratorate in only once a transfer exists', () => {
+  it('lets police and procuratorate in only once a transfer is dispatched to their body', () => {
     expect(readAccess(filed, people.police)).toMatchObject({ ok: false, hidden: true });
+    const approved = scenario('TRANSFER_APPROVED').state!;
+    expect(readAccess(approved, people.police)).toMatchObject({ ok: false, hidden: true, code: 'CASE.NOT_FOUND' });
     const transferred = scenario('TRANSFERRED').state!;
     expect(readAccess(transferred, people.police)).toEqual({ ok: true });
     expect(readAccess(transferred, people.procurator)).toEqual({ ok: true });
+  });
+
+  it('hides a transfer dispatched to another body, even from a liaison filed under the agency', () => {
+    const transferred = scenario('TRANSFERRED').state!;
+    expect(readAccess(transferred, people.otherPolice)).toMatchObject({ ok: false, hidden: true, code: 'CASE.NOT_FOUND' });
+    // The police body is not the procuratorate: each role answers for its own addressee.
+    expect(readAccess(transferred, { ...people.police, roles: ['PROCURATORATE'] })).toMatchObject({ ok: false, hidden: true });
+    // A liaison of no named body reads no transfer; one seated in the agency is hidden from, not told why.
+    const bodiless = person(people.police.userId, people.police.name, ['POLICE_LIAISON'], [], people.police.agencyId);
+    expect(readAccess(transferred, bodiless)).toMatchObject({ ok: false, hidden: true });
+    expect(readAccess(transferred, { ...people.otherPolice, agencyId: AGENCY_ID })).toMatchObject({ ok: false, hidden: true, code: 'CASE.NOT_FOUND' });
   });
 
   it('lets in the hearing host the case names', () => {
@@ -42,16 +55,20 @@ describe('readScope', () => {
   it('adds the transferred cases of any agency for the liaisons', () => {
     expect(readScope(people.police)).toEqual({
       agencyId: POLICE_AGENCY_ID,
-      grants: [{ kind: 'TRANSFERRED' }, { kind: 'ASSIGNED', agencyId: POLICE_AGENCY_ID, userId: people.police.userId }],
+      grants: [
+        { kind: 'TRANSFERRED', addressee: 'policeAgency', body: '长治市公安局' },
+        { kind: 'ASSIGNED', agencyId: POLICE_AGENCY_ID, userId: people.police.userId },
+      ],
     });
   });
 
-  it('covers a transferred case of any agency for a liaison, and nothing else outside their agency', () => {
+  it('covers a case of any agency transferred to the liaison’s body, and nothing else outside their agency', () => {
     const transferred = { ...scenario('TRANSFERRED').state!, agencyId: OTHER_AGENCY_ID };
     const filed = { ...scenario('FILED').state!, agencyId: OTHER_AGENCY_ID };
     const covers = (who: (typeof people)[keyof typeof people], state: typeof filed) => readScope(who).grants.some((g) => grantCovers(g, state));
     expect(covers(people.police, transferred)).toBe(true);
     expect(covers(people.police, filed)).toBe(false);
+    expect(covers(people.otherPolice, transferred)).toBe(false);
     expect(covers(people.head, transferred)).toBe(false);
     expect(readAccess(transferred, people.head)).toMatchObject({ ok: false, hidden: true });
   });

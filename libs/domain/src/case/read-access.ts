@@ -22,8 +22,23 @@ export type ReadGrant =
   | { kind: 'AGENCY'; agencyId: string }
   /** Cases of the agency that name the user as an officer, as auxiliary staff attached to it, or as the hearing host. */
   | { kind: 'ASSIGNED'; agencyId: string; userId: string }
-  /** Every case, of any agency, for which a criminal transfer exists. */
-  | { kind: 'TRANSFERRED' };
+  /** Every case, of any agency, whose criminal transfer was dispatched to the named body (as its police or its procuratorate). */
+  | { kind: 'TRANSFERRED'; addressee: TransferAddressee; body: string };
+
+/** Which of a dispatch's addressees a liaison role answers for. */
+export type TransferAddressee = 'policeAgency' | 'procuratorate';
+const ADDRESSEE: Readonly<Record<'POLICE_LIAISON' | 'PROCURATORATE', TransferAddressee>> = { POLICE_LIAISON: 'policeAgency', PROCURATORATE: 'procuratorate' };
+
+/** Whether the actor holds only the roles of the bodies a transfer goes to: outside the agency's staff, anything else is hidden from them. */
+export function isLiaisonOnly(actor: ActorSnapshot): boolean {
+  return actor.roles.length > 0 && actor.roles.every((r) => TRANSFER_LIAISON_ROLES.includes(r));
+}
+
+/** Whether the case's transfer was dispatched to the actor's body in the capacity `role` answers for. */
+export function addressedTo(state: CaseState, role: 'POLICE_LIAISON' | 'PROCURATORATE', body: string | undefined): boolean {
+  const dispatch = state.transfer?.dispatch;
+  return Boolean(body && dispatch && dispatch[ADDRESSEE[role]] === body);
+}
 
 export interface ReadScope {
   /** The person's own agency: a case of another agency they cannot read is hidden from them. */
@@ -34,12 +49,15 @@ export interface ReadScope {
 /**
  * Who may see a case and act on it through the API: its own agency's
  * heads, reviewers, supervisors and admins; the case's officers and the
- * auxiliary staff attached to it; a hearing host it names; and, once a criminal transfer exists, the police and
- * procuratorate liaisons (who belong to other bodies).
+ * auxiliary staff attached to it; a hearing host it names; and, once a criminal transfer is dispatched, the
+ * liaisons of the police and the procuratorate it names (each belongs to a named body).
  */
 export function readScope(actor: ActorSnapshot): ReadScope {
   const grants: ReadGrant[] = [];
-  if (actor.roles.some((r) => TRANSFER_LIAISON_ROLES.includes(r))) grants.push({ kind: 'TRANSFERRED' });
+  // A liaison of no named body reads no transfer.
+  for (const role of ['POLICE_LIAISON', 'PROCURATORATE'] as const) {
+    if (actor.roles.includes(role) && actor.body) grants.push({ kind: 'TRANSFERRED', addressee: ADDRESSEE[role], body: actor.body });
+  }
   if (actor.roles.some((r) => OVERSEER_ROLES.includes(r))) {
     grants.push({ kind: 'AGENCY', agencyId: actor.agencyId });
   } else {
@@ -61,14 +79,15 @@ export function grantCovers(grant: ReadGrant, state: CaseState): boolean {
           state.hearing?.host?.userId === grant.userId)
       );
     case 'TRANSFERRED':
-      return Boolean(state.transfer);
+      return state.transfer?.dispatch?.[grant.addressee] === grant.body;
   }
 }
 
 export function readAccess(state: CaseState, actor: ActorSnapshot): ReadAccess {
   const scope = readScope(actor);
   if (scope.grants.some((g) => grantCovers(g, state))) return { ok: true };
-  if (state.agencyId !== scope.agencyId) {
+  // A liaison's case not addressed to their body is hidden as another agency's is.
+  if (state.agencyId !== scope.agencyId || isLiaisonOnly(actor)) {
     return { ok: false, hidden: true, code: 'CASE.NOT_FOUND', reason: { en: 'No such case in your agency', zh: '本机关没有该案件' } };
   }
   return {

@@ -35,6 +35,11 @@ export const RULE_CHANGES = [
   'evidence-after-report',
   /** A criminal transfer stops the decision limit at the head's approval, not at the officers' proposal (APL 60, MSA 63). */
   'transfer-pause-at-approval',
+  /**
+   * Police and procuratorate liaisons act only on transfers dispatched to their own body (R310 8, 9, 14), and their
+   * acts (receipt, filing decision, reconsideration answer, supervision result) record that body.
+   */
+  'liaison-bodies',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

@@ -58,7 +58,17 @@ const STEP_DEADLINE: Partial<Record<ActionName, DeadlineKind>> = {
   // A preserved item is decided on within 7 WD (APL 56); a seizure ends by its period (ACL 25).
   'preservations/decision': 'evidencePreservation',
   'seizures/end': 'seizure',
+  // The police answer the transfer dispatched to them (R310 8).
+  'criminal-transfer/police-decision': 'policeFilingDecision',
 };
+/** A step several parties take in turn answers to the limit of the one it waits for now. */
+function stepDeadline(state: CaseState, action: ActionName): DeadlineKind | undefined {
+  // The police answer a reconsideration (R310 9); before it is asked, the officers answer to its request limit.
+  if (action === 'criminal-transfer/reconsideration') {
+    return state.status === 'TRANSFER_RECONSIDERATION_REQUESTED' ? 'transferReconsiderationAnswer' : 'transferReconsiderationRequest';
+  }
+  return STEP_DEADLINE[action];
+}
 const BEFORE_DECISION: readonly ActionName[] = [
   'evidence',
   'investigation-report',
@@ -91,7 +101,7 @@ export function tasksFor(state: CaseState, actor: ActorSnapshot, opts: AllowedAc
     .filter((action) => action !== 'legal-review-assignment' || state.deadlines.legalReview?.state === 'MISSED')
     .map((action) => {
       // A review requested before reviewers were named has no limit of its own: it answers to the decision limit.
-      const own = STEP_DEADLINE[action];
+      const own = stepDeadline(state, action);
       const kind = (own && state.deadlines[own] ? own : undefined) ?? (BEFORE_DECISION.includes(action) ? 'decision' : own);
       const d = kind ? state.deadlines[kind] : undefined;
       return d && (d.state === 'OPEN' || d.state === 'MISSED') ? { action, deadline: d.kind, dueAt: d.dueAt, source: d.basis.source } : { action };

@@ -56,8 +56,11 @@ export const people = {
   /** A legal reviewer who is also an officer (may be assigned to a case). */
   reviewerOfficer: person('u-reviewer-officer', '周审', ['LEGAL_REVIEWER', 'OFFICER'], [cert('FS-2025-0002')]),
   host: person('u-host', '郑主持', ['LEGAL_REVIEWER'], [cert('FS-2025-0003')]),
-  police: person('u-police', '冯民警', ['POLICE_LIAISON'], [], POLICE_AGENCY_ID),
-  procurator: person('u-procurator', '褚检察', ['PROCURATORATE'], [], POLICE_AGENCY_ID),
+  /** Of the bodies the fixture dispatch names. */
+  police: { ...person('u-police', '冯民警', ['POLICE_LIAISON'], [], POLICE_AGENCY_ID), body: '长治市公安局' },
+  procurator: { ...person('u-procurator', '褚检察', ['PROCURATORATE'], [], POLICE_AGENCY_ID), body: '长治市人民检察院' },
+  /** A liaison of a body the fixture dispatch does not name. */
+  otherPolice: { ...person('u-police-other', '蒋民警', ['POLICE_LIAISON'], [], POLICE_AGENCY_ID), body: '晋城市公安局' },
   supervisor: person('u-supervisor', '卫督察', ['SUPERVISOR']),
 } as const;
 

@@ -142,7 +142,8 @@ function grantClause(w: WhereExpressionBuilder, grant: ReadGrant, p: string): vo
       );
       return;
     case 'TRANSFERRED':
-      w.where(`jsonb_typeof(c.state->'transfer') = 'object'`);
+      // The addressee is one of two fixed keys, never user input.
+      w.where(`c.state->'transfer'->'dispatch'->>'${grant.addressee === 'policeAgency' ? 'policeAgency' : 'procuratorate'}' = :${p}body`, { [`${p}body`]: grant.body });
       return;
     default: {
       const unhandled: never = grant;

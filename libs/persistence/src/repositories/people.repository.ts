@@ -39,6 +39,7 @@ export class PeopleRepository {
       certificates: certs
         .filter((c) => c.userId === u.id)
         .map((c) => ({ number: c.number, scope: c.scope, validFrom: c.validFrom, validTo: c.validTo, status: c.status })),
+      ...(u.externalBody ? { body: u.externalBody } : {}),
     }));
   }
 

@@ -61,7 +61,7 @@ export class PoliceDecisionDto {
   @IsIn(POLICE_DECISIONS)
   decision!: PoliceDecision;
 
-  @ApiProperty({ example: '2026-11-23T06:00:00Z' })
+  @ApiProperty({ format: 'date-time', example: '2026-11-23T06:00:00Z', description: 'When the police signed the receipt or decided on filing' })
   @IsInstant()
   at!: string;
 

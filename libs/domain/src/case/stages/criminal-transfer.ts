@@ -14,9 +14,10 @@ import { ms, Validator } from '../rules/validation';
 import { inForce } from '../rule-changes';
 import { zhDate } from '../messages';
 import { INVESTIGATING, POLICE_DECISIONS, type PoliceDecision, SUPERVISION_OUTCOMES, type SupervisionOutcome } from '../vocabulary';
-import { all, clone, inStatus, invalid, stage, type EvolveMeta, type Handler } from './kit';
+import { all, clone, inStatus, invalid, stage, type EvolveMeta, type Handler, type HandlerContext } from './kit';
 import { closePause, completed, openPause, PAUSE } from './shared';
 import { endTransferLimits, limitsApply, TRANSFER_LIMIT_CODES, windowClosed } from './transfer-limits';
+import { actingBody } from './liaison-body';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -53,18 +54,18 @@ export type CriminalTransferEvent =
   | { type: 'TRANSFER_APPROVED'; reason: string; limits?: true }
   | { type: 'TRANSFER_REFUSED'; reason: string }
   | { type: 'TRANSFER_DISPATCHED'; sentAt: string; policeAgency: string; procuratorate: string; documents: string[]; limits?: true }
-  | { type: 'POLICE_DECISION_RECORDED'; decision: PoliceDecision; at: string; reason?: string; limits?: true }
+  | { type: 'POLICE_DECISION_RECORDED'; decision: PoliceDecision; at: string; reason?: string; limits?: true; body?: string }
   | { type: 'TRANSFER_RECONSIDERATION_REQUESTED'; reason: string; limits?: true }
-  | { type: 'TRANSFER_RECONSIDERATION_ANSWERED'; accept: boolean; reason: string }
+  | { type: 'TRANSFER_RECONSIDERATION_ANSWERED'; accept: boolean; reason: string; body?: string }
   | { type: 'TRANSFER_SUPERVISION_REQUESTED'; reason: string }
-  | { type: 'TRANSFER_SUPERVISION_RESOLVED'; outcome: SupervisionOutcome; reason: string }
+  | { type: 'TRANSFER_SUPERVISION_RESOLVED'; outcome: SupervisionOutcome; reason: string; body?: string }
   | { type: 'ADMINISTRATIVE_CASE_RESUMED'; reason: string };
 
 /** Commands whose payload is a reason (plus a few checked fields). */
 type TransferCommandOf<T extends CriminalTransferCommand['type']> = Extract<CriminalTransferCommand, { type: T }>;
 
 function withReason<T extends CriminalTransferCommand['type']>(
-  build: (cmd: TransferCommandOf<T>) => CriminalTransferEvent,
+  build: (cmd: TransferCommandOf<T>, ctx: HandlerContext) => CriminalTransferEvent,
   extra?: (v: Validator, cmd: TransferCommandOf<T>) => void,
 ): Handler<TransferCommandOf<T>, CriminalTransferEvent> {
   return (_s, cmd, ctx) => {
@@ -72,7 +73,7 @@ function withReason<T extends CriminalTransferCommand['type']>(
     v.text('reason', (cmd as { reason?: unknown }).reason);
     extra?.(v, cmd);
     if (!v.ok) return invalid(v);
-    return build(cmd);
+    return build(cmd, ctx);
   };
 }
 
@@ -166,7 +167,7 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
             zh: `公安机关的${ZH_POLICE_ACT[cmd.decision]}时间（${zhDate(cmd.at)}）早于移送时间（${zhDate(sentAt)}）`,
           });
         }
-        const e: CriminalTransferEvent = { type: 'POLICE_DECISION_RECORDED', decision: cmd.decision, at: cmd.at, ...limits };
+        const e: CriminalTransferEvent = { type: 'POLICE_DECISION_RECORDED', decision: cmd.decision, at: cmd.at, ...limits, ...actingBody(ctx) };
         if (cmd.reason !== undefined) e.reason = cmd.reason;
         return e;
       },
@@ -192,7 +193,7 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
       roles: ['POLICE_LIAISON'],
       from: inStatus(['TRANSFER_RECONSIDERATION_REQUESTED']),
       handle: withReason<'ANSWER_TRANSFER_RECONSIDERATION'>(
-        (c) => ({ type: 'TRANSFER_RECONSIDERATION_ANSWERED', accept: c.accept, reason: c.reason }),
+        (c, ctx) => ({ type: 'TRANSFER_RECONSIDERATION_ANSWERED', accept: c.accept, reason: c.reason, ...actingBody(ctx) }),
         (v, c) => v.bool('accept', c.accept),
       ),
     },
@@ -211,7 +212,7 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
       roles: ['PROCURATORATE'],
       from: inStatus(['TRANSFER_SUPERVISION_REQUESTED']),
       handle: withReason<'RESOLVE_TRANSFER_SUPERVISION'>(
-        (c) => ({ type: 'TRANSFER_SUPERVISION_RESOLVED', outcome: c.outcome, reason: c.reason }),
+        (c, ctx) => ({ type: 'TRANSFER_SUPERVISION_RESOLVED', outcome: c.outcome, reason: c.reason, ...actingBody(ctx) }),
         (v, c) => v.oneOf('outcome', c.outcome, SUPERVISION_OUTCOMES),
       ),
     },
