@@ -35,6 +35,8 @@ export const RULE_CHANGES = [
   'evidence-after-report',
   /** A criminal transfer stops the decision limit at the head's approval, not at the officers' proposal (APL 60, MSA 63). */
   'transfer-pause-at-approval',
+  /** The report's figures are held against the policy's prosecution thresholds: one reached flags SUSPECTED_CRIME, so no penalty is decided until a transfer or a head's reasoned decision not to transfer (R310 3, 11). */
+  'criminal-thresholds',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 
