@@ -102,6 +102,7 @@ export type CommandFieldName =
   | 'quantity'
   | 'reason'
   | 'reasonNotPublic'
+  | 'reasons'
   | 'receipt'
   | 'recipient'
   | 'reconsiderationBody'
@@ -133,6 +134,7 @@ export type CommandFieldName =
   | 'termDays'
   | 'terms'
   | 'text'
+  | 'threshold'
   | 'thresholdFacts'
   | 'title'
   | 'to'
@@ -2624,6 +2626,34 @@ export const COMMAND_FORMS = {
     "properties": {
       "note": {
         "type": "string"
+      }
+    }
+  },
+  "suspected-crime": {
+    "type": "object",
+    "required": [
+      "grounds"
+    ],
+    "properties": {
+      "grounds": {
+        "type": "string",
+        "description": "The facts that make the case a suspected crime"
+      },
+      "threshold": {
+        "type": "string",
+        "description": "The prosecution threshold the facts meet, e.g. sales ≥ ¥50,000 (立案追诉标准)"
+      }
+    }
+  },
+  "suspected-crime/no-transfer": {
+    "type": "object",
+    "required": [
+      "reasons"
+    ],
+    "properties": {
+      "reasons": {
+        "type": "string",
+        "description": "Why the facts do not call for a transfer"
       }
     }
   },
