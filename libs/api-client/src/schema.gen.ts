@@ -3110,6 +3110,8 @@ export interface components {
             credentialsShown?: boolean;
             /** @description The collectors told the party of its rights (statement, defence, recusal); required with the first item officers collect (APL 55) */
             rightsExplained?: boolean;
+            /** @description Figures the item states (sales, goods value, illegal gains, area): one reaching the policy's prosecution threshold flags the case SUSPECTED_CRIME (JSON requests only) */
+            amounts?: components["schemas"]["DiscretionBaseDto"][];
             /** @description Text evidence (JSON requests); a multipart request sends a file instead */
             text?: string;
         };

@@ -160,6 +160,7 @@ const FIELDS: Record<CommandFieldName, Label> = {
   examinationNo: { zh: '检测鉴定序号', en: 'Examination no.', zhHelp: '按委托先后编号，第一项为 1' },
   reportNumber: { zh: '报告编号', en: 'Report number' },
   threshold: { zh: '达到的追诉标准', en: 'Threshold met', zhHelp: '例如：销售金额五万元以上（立案追诉标准）' },
+  amounts: { zh: '证据载明的金额或数量', en: 'Amounts the item states', zhHelp: '如销售金额、货值金额；达到立案追诉标准的，案件标记为涉嫌犯罪' },
   reasons: { zh: '不予移送的理由', en: 'Reasons not to transfer', zhHelp: '说明不构成犯罪或未达追诉标准的事实和依据（《行政执法机关移送涉嫌犯罪案件的规定》）' },
 };
 

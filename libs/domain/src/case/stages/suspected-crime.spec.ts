@@ -105,3 +105,21 @@ describe('the suspected-crime flag (R310 3, 11)', () => {
     expect(rejected(r.try(C.flagSuspectedCrime(), A)).code).toBe('CASE.TRANSITION_NOT_ALLOWED');
   });
 });
+
+describe('amounts an evidence item states', () => {
+  it('sales on an item reaching the threshold flag the case, naming the item', () => {
+    const r = productCase();
+    const [e] = r.exec({ ...C.evidence(2, r.now), amounts: [{ kind: 'SALES', value: 75000, note: 'sales ledger' }] }, A);
+    expect(e).toMatchObject({ type: 'EVIDENCE_RECORDED', amounts: [{ kind: 'SALES', value: 75000, note: 'sales ledger' }], criminalThresholds: [{ kind: 'SALES', from: 'EVIDENCE', evidenceId: 'ev-2' }] });
+    expect(r.s.evidence.at(-1)?.amounts).toEqual([{ kind: 'SALES', value: 75000, note: 'sales ledger' }]);
+    expect(r.s.suspicion).toMatchObject({ raisedBy: 'THRESHOLD', thresholdsMet: [{ evidenceId: 'ev-2', value: 75000 }] });
+  });
+
+  it('amounts below it are recorded and raise nothing; malformed amounts are refused with 400', () => {
+    const r = productCase();
+    r.exec({ ...C.evidence(2, r.now), amounts: [{ kind: 'SALES', value: 1000 }] }, A);
+    expect(r.s.suspectedCrime).toBe(false);
+    const bad = rejected(r.try({ ...C.evidence(3, r.now), amounts: [{ kind: 'WEIGHT', value: -1 }] } as CaseCommand, A));
+    expect(bad).toMatchObject({ status: 400, code: 'VALIDATION.FAILED' });
+  });
+});

@@ -9,12 +9,15 @@ import type { PersonRef } from '../case-records';
 import type { CaseState } from '../case-state';
 import { failWith, type RejectionStatus } from '../rejection';
 import { Validator } from '../rules/validation';
-import type { ThresholdMet } from '../rules/criminal-thresholds';
+import { thresholdsMet, type ThresholdMet } from '../rules/criminal-thresholds';
+import { validateDiscretionBases } from '../rules/discretion';
+import type { DiscretionBaseAmount } from '../case-records';
+import type { Fail } from '../rejection';
 import type { SuspicionRecord } from '../suspicion-records';
 import { zhDate, zhYuan } from '../messages';
 import { ZH_BASE } from '../zh-vocabulary';
 import { INVESTIGATING } from '../vocabulary';
-import { all, clone, inStatus, invalid, stage, type Check } from './kit';
+import { all, clone, inStatus, invalid, stage, type Check, type HandlerContext } from './kit';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -52,6 +55,29 @@ export function raiseOnThresholds(s: CaseState, met: readonly ThresholdMet[] | u
   if (!met || met.length === 0 || s.suspectedCrime) return;
   s.suspectedCrime = true;
   s.suspicion = { raisedAt: at, raisedBy: 'THRESHOLD', grounds: describeThresholds(met).zh, thresholdsMet: clone([...met]) };
+}
+
+/**
+ * An evidence item's stated amounts: validated, recorded on the event, and held
+ * against the thresholds (a draft of auxiliary staff is not evidence yet: its
+ * figures raise nothing).
+ */
+export function judgeEvidenceAmounts(
+  s: CaseState,
+  amounts: unknown,
+  ctx: HandlerContext,
+  e: { evidenceId: string; draft?: true; amounts?: DiscretionBaseAmount[]; criminalThresholds?: ThresholdMet[] },
+): Fail | null {
+  if (amounts === undefined) return null;
+  const v = new Validator(ctx.now);
+  validateDiscretionBases(v, 'amounts', amounts);
+  if (!v.ok) return invalid(v);
+  const given = (amounts as DiscretionBaseAmount[]).map((b) => ({ kind: b.kind, value: b.value, ...(b.note !== undefined ? { note: b.note } : {}) }));
+  e.amounts = given;
+  if (e.draft) return null;
+  const met = thresholdsMet(ctx.policy, s.violationCode, given, { from: 'EVIDENCE', evidenceId: e.evidenceId });
+  if (met.length > 0) e.criminalThresholds = met;
+  return null;
 }
 
 const notFlagged: Check = (s) =>
