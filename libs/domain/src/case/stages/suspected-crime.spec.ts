@@ -119,7 +119,7 @@ describe('amounts an evidence item states', () => {
     const r = productCase();
     r.exec({ ...C.evidence(2, r.now), amounts: [{ kind: 'SALES', value: 1000 }] }, A);
     expect(r.s.suspectedCrime).toBe(false);
-    const bad = rejected(r.try({ ...C.evidence(3, r.now), amounts: [{ kind: 'WEIGHT', value: -1 }] } as CaseCommand, A));
+    const bad = rejected(r.try({ ...C.evidence(3, r.now), amounts: [{ kind: 'WEIGHT', value: -1 }] } as unknown as CaseCommand, A));
     expect(bad).toMatchObject({ status: 400, code: 'VALIDATION.FAILED' });
   });
 });
