@@ -90,6 +90,29 @@ describe('the suspected-crime flag over HTTP', () => {
     expect((await api.command('head.sun', id, 'decision', decision(evidence))).status).toBe(200);
   });
 
+  it('an evidence item stating sales past the threshold flags the case; a malformed amount is refused and records nothing', async () => {
+    const id = await api.filedCase({ violationCode: 'PRODUCT-FAKE' });
+    const item = (amounts: unknown) =>
+      api.command('officer.zhang', id, 'evidence', {
+        kind: 'DOCUMENTARY',
+        title: '销售台账',
+        collectedAt: ago(60),
+        collectedByIds: [api.id('officer.zhang'), api.id('officer.li')],
+        location: '长治市潞州区某街12号',
+        text: '台账记载该批电暖器销售金额七万五千元',
+        credentialsShown: true,
+        rightsExplained: true,
+        amounts,
+      });
+    const bad = await api.refused(id, () => item([{ kind: 'WEIGHT', value: 1 }]));
+    expect(bad.body).toMatchObject({ status: 400, code: 'VALIDATION.FAILED' });
+    const recorded = await item([{ kind: 'SALES', value: 75000, note: '销售台账' }]);
+    expect(recorded.status).toBe(201);
+    expect((await api.case('head.sun', id)).flags).toContain('SUSPECTED_CRIME');
+    const [row] = (await stack.ds.query(`SELECT payload FROM case_events WHERE case_id = $1 AND type = 'EVIDENCE_RECORDED'`, [id])) as { payload: Record<string, unknown> }[];
+    expect(row.payload).toMatchObject({ amounts: [{ kind: 'SALES', value: 75000, note: '销售台账' }], criminalThresholds: [expect.objectContaining({ from: 'EVIDENCE', value: 75000 })] });
+  });
+
   it('an officer flags a case below every threshold with grounds; the decision waits for the head', async () => {
     const { id, evidence } = await heard(null);
     expect((await api.case('head.sun', id)).flags).not.toContain('SUSPECTED_CRIME');
