@@ -91,6 +91,20 @@ export const DEMO_POLICY: JurisdictionPolicy = {
     kinds: ['WARNING', 'PUBLIC_CRITICISM', 'FINE', 'CONFISCATION', 'LICENCE_SUSPENSION', 'QUALIFICATION_DOWNGRADE', 'LICENCE_REVOCATION', 'ACTIVITY_RESTRICTION', 'BUSINESS_SUSPENSION', 'CLOSURE', 'EMPLOYMENT_BAN', 'OTHER'],
     source: 'APL 9, 18 ¶3 (行政拘留 by public security only)',
   },
+  // 立案追诉标准 (R310 3). Only the figure a discretion base can carry: sales of fake or
+  // substandard products ≥ ¥50,000. The same standard's unsold goods ≥ ¥150,000 is left
+  // out: GOODS_VALUE does not say whether the goods were sold. LAND-OCCUPY's mu of
+  // (basic) farmland depend on the land's class, which no base records.
+  criminalThresholds: [
+    {
+      violationCode: 'PRODUCT-FAKE',
+      kind: 'SALES',
+      amount: 50000,
+      inclusive: true,
+      offence: '《刑法》第一百四十条 生产、销售伪劣产品罪',
+      source: '《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》(生产、销售伪劣产品案: 销售金额五万元以上)',
+    },
+  ],
   calendars: [CALENDAR_2026],
   violations: [
     {

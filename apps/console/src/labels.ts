@@ -100,6 +100,8 @@ const ACTION: Record<Action, string> = {
   'criminal-transfer/reconsideration': '提请复议',
   'criminal-transfer/supervision': '提请检察监督',
   'criminal-transfer/return': '退回处理',
+  'suspected-crime': '标记涉嫌犯罪',
+  'suspected-crime/no-transfer': '不予移送决定',
 };
 
 const FLAG: Record<Flag, string> = {

@@ -9,6 +9,7 @@ export type CommandFieldName =
   | 'address'
   | 'adopted'
   | 'amount'
+  | 'amounts'
   | 'appliedAt'
   | 'approve'
   | 'at'
@@ -102,6 +103,7 @@ export type CommandFieldName =
   | 'quantity'
   | 'reason'
   | 'reasonNotPublic'
+  | 'reasons'
   | 'receipt'
   | 'recipient'
   | 'reconsiderationBody'
@@ -133,6 +135,7 @@ export type CommandFieldName =
   | 'termDays'
   | 'terms'
   | 'text'
+  | 'threshold'
   | 'thresholdFacts'
   | 'title'
   | 'to'
@@ -987,6 +990,38 @@ export const COMMAND_FORMS = {
       "rightsExplained": {
         "type": "boolean",
         "description": "The collectors told the party of its rights (statement, defence, recusal); required with the first item officers collect (APL 55)"
+      },
+      "amounts": {
+        "type": "array",
+        "description": "Figures the item states (sales, goods value, illegal gains, area): one reaching the policy's prosecution threshold flags the case SUSPECTED_CRIME (JSON requests only)",
+        "items": {
+          "type": "object",
+          "required": [
+            "kind",
+            "value"
+          ],
+          "properties": {
+            "kind": {
+              "type": "string",
+              "example": "GOODS_VALUE",
+              "enum": [
+                "GOODS_VALUE",
+                "ILLEGAL_GAINS",
+                "SALES",
+                "AREA_M2"
+              ]
+            },
+            "value": {
+              "type": "number",
+              "description": "Yuan (m² for AREA_M2), at most two decimals",
+              "example": 12000
+            },
+            "note": {
+              "type": "string",
+              "description": "Where the figure comes from (e.g. the invoices in evidence)"
+            }
+          }
+        }
       },
       "text": {
         "type": "string",
@@ -2626,6 +2661,34 @@ export const COMMAND_FORMS = {
     "properties": {
       "note": {
         "type": "string"
+      }
+    }
+  },
+  "suspected-crime": {
+    "type": "object",
+    "required": [
+      "grounds"
+    ],
+    "properties": {
+      "grounds": {
+        "type": "string",
+        "description": "The facts that make the case a suspected crime"
+      },
+      "threshold": {
+        "type": "string",
+        "description": "The prosecution threshold the facts meet, e.g. sales ≥ ¥50,000 (立案追诉标准)"
+      }
+    }
+  },
+  "suspected-crime/no-transfer": {
+    "type": "object",
+    "required": [
+      "reasons"
+    ],
+    "properties": {
+      "reasons": {
+        "type": "string",
+        "description": "Why the facts do not call for a transfer"
       }
     }
   },

@@ -17,6 +17,7 @@ export type TaskView = Schemas['TaskView'];
 export type OverdueListView = Schemas['OverdueListView'];
 export type OverdueItemView = Schemas['OverdueItemView'];
 export type TransferWatchItemView = Schemas['TransferWatchItemView'];
+export type NoTransferDecisionView = Schemas['NoTransferDecisionView'];
 export type PolicyView = Schemas['PolicyView'];
 export type DueDateView = Schemas['DueDateView'];
 export type TimelineView = Schemas['TimelineView'];

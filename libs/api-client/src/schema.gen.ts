@@ -1313,6 +1313,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/suspected-crime": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flag the case as a suspected crime, with grounds and the threshold met (FLAG_SUSPECTED_CRIME)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - FLAG_SUSPECTED_CRIME: OFFICER
+         */
+        post: operations["SuspectedCrimeController_flag"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/suspected-crime/no-transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The head's reasoned decision not to transfer a flagged case (DECIDE_NOT_TO_TRANSFER)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - DECIDE_NOT_TO_TRANSFER: AGENCY_HEAD (auxiliary staff never)
+         */
+        post: operations["SuspectedCrimeController_decideNotToTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/evidence": {
         parameters: {
             query?: never;
@@ -1503,7 +1545,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Every criminal transfer with its stage, the R310 limits met, missed or running, and the head's reasoned refusals (SUPERVISOR)
+         * Every criminal transfer with its stage, the R310 limits met, missed or running, the head's reasoned refusals, and the heads' reasoned decisions not to transfer a flagged case (SUPERVISOR)
          * @description Scoped as the supervisor reads cases (their agency). Lateness counts the agency's and the police's duties; the agency's own 3-day request windows (reconsideration, supervision) are rights, and a lapsed one is no one's lateness.
          */
         get: operations["SupervisionTransfersController_transfers"];
@@ -1914,7 +1956,7 @@ export interface components {
             /** @description Sorted by kind */
             deadlines: components["schemas"]["DeadlineView"][];
             /** @description What the caller may do now (command paths under /cases/{id}) */
-            allowedActions: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
+            allowedActions: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return" | "suspected-crime" | "suspected-crime/no-transfer")[];
             /** @description Marked major for legal review (APL 58 (1), (3)), with grounds */
             majorCase?: components["schemas"]["MajorCaseView"];
             /** @description The benchmark band and range the current report's proposed fine was judged in */
@@ -2194,7 +2236,7 @@ export interface components {
              * @description The command path under /cases/{id} to take the step
              * @enum {string}
              */
-            action: "register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return";
+            action: "register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return" | "suspected-crime" | "suspected-crime/no-transfer";
             /**
              * @description The running deadline the step answers to
              * @enum {string}
@@ -3043,6 +3085,16 @@ export interface components {
         ResumeAdministrativeCaseDto: {
             reason: string;
         };
+        FlagSuspectedCrimeDto: {
+            /** @description The facts that make the case a suspected crime */
+            grounds: string;
+            /** @description The prosecution threshold the facts meet, e.g. sales ≥ ¥50,000 (立案追诉标准) */
+            threshold?: string;
+        };
+        DecideNotToTransferDto: {
+            /** @description Why the facts do not call for a transfer */
+            reasons: string;
+        };
         RecordEvidenceDto: {
             /** @enum {string} */
             kind: "DOCUMENTARY" | "PHYSICAL" | "AUDIO_VISUAL" | "ELECTRONIC_DATA" | "WITNESS_TESTIMONY" | "PARTY_STATEMENT" | "EXPERT_OPINION" | "INSPECTION_RECORD" | "ON_SITE_RECORD";
@@ -3067,6 +3119,8 @@ export interface components {
             credentialsShown?: boolean;
             /** @description The collectors told the party of its rights (statement, defence, recusal); required with the first item officers collect (APL 55) */
             rightsExplained?: boolean;
+            /** @description Figures the item states (sales, goods value, illegal gains, area): one reaching the policy's prosecution threshold flags the case SUSPECTED_CRIME (JSON requests only) */
+            amounts?: components["schemas"]["DiscretionBaseDto"][];
             /** @description Text evidence (JSON requests); a multipart request sends a file instead */
             text?: string;
         };
@@ -3308,6 +3362,18 @@ export interface components {
             kinds: ("WARNING" | "PUBLIC_CRITICISM" | "FINE" | "CONFISCATION" | "LICENCE_SUSPENSION" | "QUALIFICATION_DOWNGRADE" | "LICENCE_REVOCATION" | "ACTIVITY_RESTRICTION" | "BUSINESS_SUSPENSION" | "CLOSURE" | "EMPLOYMENT_BAN" | "DETENTION" | "OTHER")[];
             source: string;
         };
+        CriminalThresholdView: {
+            /** @example PRODUCT-FAKE */
+            violationCode: string;
+            /** @enum {string} */
+            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2";
+            /** @example 50000 */
+            amount: number;
+            /** @description true: the amount itself counts (以上) */
+            inclusive: boolean;
+            offence: string;
+            source: string;
+        };
         PolicyView: {
             version: string;
             jurisdiction: string;
@@ -3329,6 +3395,8 @@ export interface components {
             discretion?: components["schemas"]["DiscretionBenchmarkView"][];
             /** @description The penalty kinds the agency may impose; absent (older versions): every kind */
             penaltyPowers?: components["schemas"]["PenaltyPowersView"];
+            /** @description Prosecution thresholds per violation code; a figure at or past one flags the case SUSPECTED_CRIME */
+            criminalThresholds?: components["schemas"]["CriminalThresholdView"][];
         };
         DueDateView: {
             /** Format: date */
@@ -3431,7 +3499,7 @@ export interface components {
             /** @example 孙局长 */
             name: string;
             /** @description The steps they may take now that answer it; empty when named as a case officer only */
-            actions: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
+            actions: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return" | "suspected-crime" | "suspected-crime/no-transfer")[];
         };
         OverdueItemView: {
             /** Format: uuid */
@@ -3565,6 +3633,46 @@ export interface components {
             total: number;
             late: number;
         };
+        ThresholdMetView: {
+            /** @example SALES */
+            kind: string;
+            /** @description The figure the case recorded */
+            value: number;
+            /** @description The threshold it met */
+            amount: number;
+            inclusive: boolean;
+            offence: string;
+            source: string;
+            /** @enum {string} */
+            from: "REPORT" | "EVIDENCE";
+            evidenceId?: string;
+        };
+        NoTransferDecisionView: {
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** @enum {string} */
+            status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
+            party: components["schemas"]["OverduePartyView"];
+            /** @example PRODUCT-FAKE */
+            violationCode: string;
+            /** Format: date-time */
+            decidedAt: string;
+            /** @description The head who decided */
+            decidedBy: string;
+            reasons: string;
+            /**
+             * @description Who raised the flag the decision cleared
+             * @enum {string}
+             */
+            raisedBy?: "OFFICER" | "THRESHOLD";
+            /** @description The flag's grounds */
+            grounds?: string;
+            /** @description The threshold the officer said the facts meet */
+            threshold?: string;
+            /** @description The policy thresholds the figures reached */
+            thresholdsMet?: components["schemas"]["ThresholdMetView"][];
+        };
         TransferWatchListView: {
             /** @description Newest proposal first */
             items: components["schemas"]["TransferWatchItemView"][];
@@ -3575,6 +3683,8 @@ export interface components {
             asOf: string;
             /** @description Per stage with any transfer (before the stage/late filters), in the order a transfer meets them */
             counts: components["schemas"]["TransferStageCountView"][];
+            /** @description Every head's reasoned decision not to transfer a flagged case in scope, newest first (not paged, not filtered by stage) */
+            noTransferDecisions: components["schemas"]["NoTransferDecisionView"][];
         };
         DevTokenView: {
             /** Format: uuid */
@@ -3631,7 +3741,7 @@ export interface components {
              */
             state?: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED" | null;
             /** @description 409 from the domain: what the caller may do now instead */
-            allowedActions?: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return")[];
+            allowedActions?: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return" | "suspected-crime" | "suspected-crime/no-transfer")[];
         };
     };
     responses: never;
@@ -9190,6 +9300,192 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["ResumeAdministrativeCaseDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SuspectedCrimeController_flag: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlagSuspectedCrimeDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SuspectedCrimeController_decideNotToTransfer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecideNotToTransferDto"];
             };
         };
         responses: {

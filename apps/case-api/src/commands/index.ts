@@ -7,6 +7,7 @@ import { FilingController } from './filing/filing.controller';
 import { InvestigationController } from './investigation/investigation.controller';
 import { PreDecisionController } from './pre-decision/pre-decision.controller';
 import { SimpleProcedureController } from './simple-procedure/simple-procedure.controller';
+import { SuspectedCrimeController } from './suspected-crime/suspected-crime.controller';
 
 /** One controller per stage of the case; their routes come from the command table (CommandRoute). */
 export const STAGE_CONTROLLERS = [
@@ -19,4 +20,5 @@ export const STAGE_CONTROLLERS = [
   CaseControlController,
   SimpleProcedureController,
   CriminalTransferController,
+  SuspectedCrimeController,
 ];

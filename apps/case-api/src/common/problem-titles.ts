@@ -167,6 +167,9 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'TRANSFER.SUPERVISION_USED': { 'zh-CN': '已提请过检察监督', en: 'Supervision was already requested' },
   'TRANSFER.ALREADY_RECEIVED': { 'zh-CN': '公安机关已签收移送', en: 'The police already signed the receipt' },
   'TRANSFER.WINDOW_CLOSED': { 'zh-CN': '提请期限已届满', en: 'The window for this request has closed' },
+  // The suspected-crime flag
+  'SUSPECTED_CRIME.ALREADY_FLAGGED': { 'zh-CN': '本案已被标记为涉嫌犯罪', en: 'The case is already flagged as a suspected crime' },
+  'SUSPECTED_CRIME.NOT_FLAGGED': { 'zh-CN': '本案未被标记为涉嫌犯罪', en: 'The case is not flagged as a suspected crime' },
   'TRANSFER.RECEIPT_BEFORE_DISPATCH': { 'zh-CN': '公安机关的处理时间早于移送时间', en: "The police's act precedes the dispatch" },
 
   // Coercive measures: 先行登记保存 and 查封扣押

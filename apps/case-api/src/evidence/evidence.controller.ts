@@ -22,6 +22,7 @@ import { EvidenceHashMismatchError, EvidenceMissingError, EvidenceStore, StoredF
 import { readMultipartEvidence } from './multipart';
 import { EvidenceItemView, EvidenceListView, EvidenceRecordedResponse } from './evidence.views';
 import { RecordEvidenceDto, RecordEvidenceUploadDto } from './record-evidence.dto';
+import { discretionBases } from '../commands/investigation/investigation-report.dto';
 
 /** 调查取证 (RECORD_EVIDENCE, JSON or multipart) and the reads of a case's evidence. */
 @CaseCommandController('evidence')
@@ -72,6 +73,7 @@ export class EvidenceController {
         ...(dto.changesFacts !== undefined ? { changesFacts: dto.changesFacts } : {}),
         ...(dto.credentialsShown !== undefined ? { credentialsShown: dto.credentialsShown } : {}),
         ...(dto.rightsExplained !== undefined ? { rightsExplained: dto.rightsExplained } : {}),
+        ...(dto.amounts !== undefined ? { amounts: discretionBases(dto.amounts) } : {}),
       }),
       { access, extra: () => ({ evidenceId, sha256: file.sha256, sizeBytes: file.sizeBytes }) },
     );

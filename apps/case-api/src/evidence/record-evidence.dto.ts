@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { EVIDENCE_KINDS, EVIDENCE_ORIGINS, type EvidenceKind, type EvidenceOrigin } from '@zhifa/domain';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import { EVIDENCE_KINDS, EVIDENCE_ORIGINS, DISCRETION_BASES, type EvidenceKind, type EvidenceOrigin } from '@zhifa/domain';
+import { Type } from 'class-transformer';
+import { DiscretionBaseDto } from '../commands/investigation/investigation-report.dto';
 
 /** One evidence item: as JSON (text evidence) or as the fields of a multipart upload with a `file` part. */
 export class RecordEvidenceDto {
@@ -61,6 +63,17 @@ export class RecordEvidenceDto {
   @IsBoolean()
   rightsExplained?: boolean;
 
+  @ApiPropertyOptional({
+    type: [DiscretionBaseDto],
+    description: "Figures the item states (sales, goods value, illegal gains, area): one reaching the policy's prosecution threshold flags the case SUSPECTED_CRIME (JSON requests only)",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(DISCRETION_BASES.length)
+  @ValidateNested({ each: true })
+  @Type(() => DiscretionBaseDto)
+  amounts?: DiscretionBaseDto[];
+
   @ApiPropertyOptional({ description: 'Text evidence (JSON requests); a multipart request sends a file instead' })
   @IsOptional()
   @IsString()
@@ -74,7 +87,7 @@ export class RecordEvidenceDto {
  * the same fields through RecordEvidenceDto): the text fields and one binary
  * part named `file`, streamed to disk and hashed as it arrives.
  */
-export class RecordEvidenceUploadDto extends OmitType(RecordEvidenceDto, ['text', 'collectedByIds', 'changesFacts', 'credentialsShown', 'rightsExplained'] as const) {
+export class RecordEvidenceUploadDto extends OmitType(RecordEvidenceDto, ['text', 'collectedByIds', 'changesFacts', 'credentialsShown', 'rightsExplained', 'amounts'] as const) {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'As in JSON: the item changes the facts (after the report)' })
   changesFacts?: string;
 

@@ -5,6 +5,7 @@ import {
   DISCRETION_BASES,
   ROLES,
   type AmountThreshold,
+  type CriminalThreshold,
   type BenchmarkLevel,
   type DiscretionBand,
   type DiscretionBase,
@@ -211,6 +212,27 @@ export class PenaltyPowersView {
   source!: string;
 }
 
+/** A prosecution threshold (立案追诉标准) of a violation code: its figure at or past which the case is a suspected crime. */
+export class CriminalThresholdView implements CriminalThreshold {
+  @ApiProperty({ type: String, example: 'PRODUCT-FAKE' })
+  violationCode!: string;
+
+  @ApiProperty({ enum: DISCRETION_BASES })
+  kind!: DiscretionBase;
+
+  @ApiProperty({ type: Number, example: 50000 })
+  amount!: number;
+
+  @ApiProperty({ type: Boolean, description: 'true: the amount itself counts (以上)' })
+  inclusive!: boolean;
+
+  @ApiProperty({ type: String })
+  offence!: string;
+
+  @ApiProperty({ type: String })
+  source!: string;
+}
+
 export class LimitationYearsView {
   @ApiProperty({ type: Number })
   general!: number;
@@ -284,6 +306,9 @@ export class PolicyView implements JurisdictionPolicy {
 
   @ApiPropertyOptional({ type: PenaltyPowersView, description: 'The penalty kinds the agency may impose; absent (older versions): every kind' })
   penaltyPowers?: PenaltyPowersView;
+
+  @ApiPropertyOptional({ type: [CriminalThresholdView], description: 'Prosecution thresholds per violation code; a figure at or past one flags the case SUSPECTED_CRIME' })
+  criminalThresholds?: CriminalThresholdView[];
 }
 
 /** A period counted from a start day with the policy's calendars, and how. */

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { readScope, supervisionAccess, TRANSFER_STAGES, transferWatch, type CaseState, type TransferWatch } from '@zhifa/domain';
+import { noTransferDecisions, readScope, supervisionAccess, TRANSFER_STAGES, transferWatch, type CaseState, type TransferWatch } from '@zhifa/domain';
 import { CaseReadRepository, type CaseEntity } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
@@ -8,7 +8,7 @@ import type { TokenClaims } from '../auth/token-verifier';
 import { DeadlineClock } from '../cases/deadline-clock.service';
 import { ProblemException } from '../common/problem';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
-import { TransferWatchItemView, TransferWatchListView, TransferWatchQuery, type TransferStageCountView } from './transfers.views';
+import { TransferWatchItemView, TransferWatchListView, TransferWatchQuery, type NoTransferDecisionView, type TransferStageCountView } from './transfers.views';
 
 interface Entry {
   row: CaseEntity;
@@ -28,7 +28,7 @@ export class SupervisionTransfersController {
 
   @Get('transfers')
   @ApiOperation({
-    summary: 'Every criminal transfer with its stage, the R310 limits met, missed or running, and the head\'s reasoned refusals (SUPERVISOR)',
+    summary: 'Every criminal transfer with its stage, the R310 limits met, missed or running, the head\'s reasoned refusals, and the heads\' reasoned decisions not to transfer a flagged case (SUPERVISOR)',
     description:
       "Scoped as the supervisor reads cases (their agency). Lateness counts the agency's and the police's duties; the agency's own 3-day request windows (reconsideration, supervision) are rights, and a lapsed one is no one's lateness.",
   })
@@ -45,6 +45,9 @@ export class SupervisionTransfersController {
       const w = transferWatch(row.state as unknown as CaseState, await this.clock.of(row.policyVersion, now));
       if (w) all.push({ row, w });
     }
+    const refusals: NoTransferDecisionView[] = [];
+    for (const row of await this.cases.withNoTransferDecision(readScope(actor))) refusals.push(...noTransferViews(row));
+    refusals.sort((x, y) => y.decidedAt.localeCompare(x.decidedAt));
     const chosen = all.filter((e) => (q.stage === undefined || e.w.stage === q.stage) && (q.late === undefined || e.w.late === (q.late === 'true')));
     return {
       items: chosen.slice((q.page - 1) * q.pageSize, q.page * q.pageSize).map(item),
@@ -53,6 +56,7 @@ export class SupervisionTransfersController {
       pageSize: q.pageSize,
       asOf: now,
       counts: counts(all),
+      noTransferDecisions: refusals,
     };
   }
 }
@@ -86,6 +90,29 @@ function item({ row, w }: Entry): TransferWatchItemView {
   }
   if (w.waitingFor) view.waitingFor = w.waitingFor;
   return view;
+}
+
+function noTransferViews(row: CaseEntity): NoTransferDecisionView[] {
+  const party = row.party as unknown as { type: string; name: string };
+  return noTransferDecisions(row.state as unknown as CaseState).map((d) => {
+    const view: NoTransferDecisionView = {
+      caseId: row.id,
+      caseNumber: row.caseNumber,
+      status: row.status,
+      party: { type: party.type, name: party.name },
+      violationCode: row.violationCode,
+      decidedAt: d.at,
+      decidedBy: d.by.name,
+      reasons: d.reasons,
+    };
+    if (d.suspicion) {
+      view.raisedBy = d.suspicion.raisedBy;
+      view.grounds = d.suspicion.grounds;
+      if (d.suspicion.threshold !== undefined) view.threshold = d.suspicion.threshold;
+      if (d.suspicion.thresholdsMet) view.thresholdsMet = d.suspicion.thresholdsMet.map((m) => ({ ...m }));
+    }
+    return view;
+  });
 }
 
 function counts(entries: Entry[]): TransferStageCountView[] {

@@ -91,6 +91,34 @@ export class TransferStageCountView {
   @ApiProperty({ type: Number }) late!: number;
 }
 
+/** A threshold the case's figures reached (立案追诉标准). */
+export class ThresholdMetView {
+  @ApiProperty({ type: String, example: 'SALES' }) kind!: string;
+  @ApiProperty({ type: Number, description: 'The figure the case recorded' }) value!: number;
+  @ApiProperty({ type: Number, description: 'The threshold it met' }) amount!: number;
+  @ApiProperty({ type: Boolean }) inclusive!: boolean;
+  @ApiProperty({ type: String }) offence!: string;
+  @ApiProperty({ type: String }) source!: string;
+  @ApiProperty({ enum: ['REPORT', 'EVIDENCE'] }) from!: string;
+  @ApiPropertyOptional({ type: String }) evidenceId?: string;
+}
+
+/** The head's reasoned decision not to transfer a flagged case (R310 5, 11), with the flag it cleared. */
+export class NoTransferDecisionView {
+  @ApiProperty({ type: String, format: 'uuid' }) caseId!: string;
+  @ApiProperty({ type: String }) caseNumber!: string;
+  @ApiProperty({ enum: CASE_STATUSES }) status!: string;
+  @ApiProperty({ type: OverduePartyView }) party!: OverduePartyView;
+  @ApiProperty({ type: String, example: 'PRODUCT-FAKE' }) violationCode!: string;
+  @ApiProperty({ type: String, format: 'date-time' }) decidedAt!: string;
+  @ApiProperty({ type: String, description: 'The head who decided' }) decidedBy!: string;
+  @ApiProperty({ type: String }) reasons!: string;
+  @ApiPropertyOptional({ enum: ['OFFICER', 'THRESHOLD'], description: 'Who raised the flag the decision cleared' }) raisedBy?: string;
+  @ApiPropertyOptional({ type: String, description: "The flag's grounds" }) grounds?: string;
+  @ApiPropertyOptional({ type: String, description: 'The threshold the officer said the facts meet' }) threshold?: string;
+  @ApiPropertyOptional({ type: [ThresholdMetView], description: 'The policy thresholds the figures reached' }) thresholdsMet?: ThresholdMetView[];
+}
+
 export class TransferWatchListView {
   @ApiProperty({ type: [TransferWatchItemView], description: 'Newest proposal first' }) items!: TransferWatchItemView[];
   @ApiProperty({ type: Number }) total!: number;
@@ -99,4 +127,6 @@ export class TransferWatchListView {
   @ApiProperty({ type: String, format: 'date-time' }) asOf!: string;
   @ApiProperty({ type: [TransferStageCountView], description: 'Per stage with any transfer (before the stage/late filters), in the order a transfer meets them' })
   counts!: TransferStageCountView[];
+  @ApiProperty({ type: [NoTransferDecisionView], description: "Every head's reasoned decision not to transfer a flagged case in scope, newest first (not paged, not filtered by stage)" })
+  noTransferDecisions!: NoTransferDecisionView[];
 }

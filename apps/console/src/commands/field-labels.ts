@@ -159,6 +159,9 @@ const FIELDS: Record<CommandFieldName, Label> = {
   institution: { zh: '受委托机构', en: 'Institution entrusted', zhHelp: '具有法定资质的检测、检验、检疫或鉴定机构' },
   examinationNo: { zh: '检测鉴定序号', en: 'Examination no.', zhHelp: '按委托先后编号，第一项为 1' },
   reportNumber: { zh: '报告编号', en: 'Report number' },
+  threshold: { zh: '达到的追诉标准', en: 'Threshold met', zhHelp: '例如：销售金额五万元以上（立案追诉标准）' },
+  amounts: { zh: '证据载明的金额或数量', en: 'Amounts the item states', zhHelp: '如销售金额、货值金额；达到立案追诉标准的，案件标记为涉嫌犯罪' },
+  reasons: { zh: '不予移送的理由', en: 'Reasons not to transfer', zhHelp: '说明不构成犯罪或未达追诉标准的事实和依据（《行政执法机关移送涉嫌犯罪案件的规定》）' },
 };
 
 /** Where a field means something else in one command than its name says elsewhere. */
@@ -179,6 +182,7 @@ const FIELD_OVERRIDES: Partial<Record<CommandFormAction, Partial<Record<CommandF
   'seizures/testing': { purpose: { zh: '检测、检验、检疫或技术鉴定事项', en: 'Purpose' } },
   'criminal-transfer/approval': { approve: { zh: '同意移送', en: 'Approve the transfer' } },
   'criminal-transfer': { officerIds: { zh: '承办移送的执法人员', en: 'Officers preparing the transfer' } },
+  'suspected-crime': { grounds: { zh: '涉嫌犯罪的事实和理由', en: 'Grounds of the suspicion' } },
   'hearing-end': { reason: { zh: '终止原因', en: 'Why it ended' }, at: { zh: '发生时间', en: 'When' } },
   'legal-review': { text: { zh: '审核意见书', en: 'Written opinion' }, points: { zh: '需修改的问题', en: 'Points to revise' } },
   'legal-review-assignment': { reason: { zh: '改派理由', en: 'Why reassigned' } },

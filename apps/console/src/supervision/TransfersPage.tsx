@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { TransferWatchItemView } from '@zhifa/api-client';
+import type { NoTransferDecisionView, TransferWatchItemView } from '@zhifa/api-client';
 import { Form, Select, Switch, Table, Tag, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { ok } from '../api';
@@ -139,6 +139,25 @@ export default function TransfersPage() {
             ),
           },
           { title: m.waitingFor, key: 'waiting', render: (_, r) => (r.waitingFor === 'POLICE' ? m.policeSide : r.waitingFor === 'AGENCY' ? m.agency : m.none) },
+        ]}
+      />
+      <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>
+        {m.noTransferTitle}
+      </Typography.Title>
+      <Typography.Paragraph>{m.noTransferIntro}</Typography.Paragraph>
+      <Table<NoTransferDecisionView>
+        data-testid="no-transfer-decisions"
+        dataSource={list.data?.noTransferDecisions}
+        rowKey={(r) => `${r.caseId}:${r.decidedAt}`}
+        locale={{ emptyText: m.noTransferEmpty }}
+        pagination={false}
+        columns={[
+          { title: t.caseNumber, dataIndex: 'caseNumber', render: (_, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNumber}</Link> },
+          { title: m.party, key: 'party', render: (_, r) => r.party.name },
+          { title: m.flag, key: 'flag', render: (_, r) => (r.grounds === undefined ? m.none : r.raisedBy === 'THRESHOLD' ? m.byThreshold(r.grounds) : m.byOfficer(r.threshold ? `${r.grounds}（${r.threshold}）` : r.grounds)) },
+          { title: m.decidedBy, dataIndex: 'decidedBy' },
+          { title: m.decidedAt, key: 'at', render: (_, r) => at(r.decidedAt) },
+          { title: m.reasons, dataIndex: 'reasons', render: (_, r) => <span data-testid="no-transfer-reasons">{r.reasons}</span> },
         ]}
       />
     </>

@@ -19,7 +19,7 @@ describe('allowedActions', () => {
 
   it('investigating: per role', () => {
     const r = scenario('FILED');
-    expect(allowedActions(r.s, A)).toEqual(['evidence', 'evidence-custody', 'auxiliary', 'investigation-report', 'preservations', 'examination', 'major-case', 'criminal-transfer']);
+    expect(allowedActions(r.s, A)).toEqual(['evidence', 'evidence-custody', 'auxiliary', 'investigation-report', 'preservations', 'examination', 'major-case', 'criminal-transfer', 'suspected-crime']);
     expect(allowedActions(r.s, H)).toEqual(['auxiliary', 'seizures', 'major-case', 'collective-discussion', 'extension', 'suspension', 'recusal']);
     // Auxiliary staff act only on a case they are attached to, under a named officer.
     expect(allowedActions(r.s, AUX)).toEqual([]);
@@ -35,13 +35,13 @@ describe('allowedActions', () => {
     expect(allowedActions(r.s, H)).not.toContain('decision');
     expect(allowedActions(r.s, R)).toEqual(['case-review']);
     // Evidence keeps coming after the report (supplementary investigation, the party's).
-    expect(allowedActions(r.s, A)).toEqual(['evidence', 'evidence-custody', 'auxiliary', 'examination', 'major-case', 'criminal-transfer']);
+    expect(allowedActions(r.s, A)).toEqual(['evidence', 'evidence-custody', 'auxiliary', 'examination', 'major-case', 'criminal-transfer', 'suspected-crime']);
     const reviewed = scenario('CASE_REVIEWED');
     // The notice waits for a head's approval (domain spec §2 step 6); the head may also send the case back.
-    expect(allowedActions(reviewed.s, A)).toEqual(['evidence', 'evidence-custody', 'auxiliary', 'examination', 'major-case', 'criminal-transfer']);
+    expect(allowedActions(reviewed.s, A)).toEqual(['evidence', 'evidence-custody', 'auxiliary', 'examination', 'major-case', 'criminal-transfer', 'suspected-crime']);
     expect(allowedActions(reviewed.s, H)).toEqual(expect.arrayContaining(['notice-approval', 'investigation-reopening']));
     reviewed.exec(C.approveNotice(), H);
-    expect(allowedActions(reviewed.s, A)).toEqual(['evidence', 'evidence-custody', 'auxiliary', 'examination', 'notice', 'major-case', 'criminal-transfer']);
+    expect(allowedActions(reviewed.s, A)).toEqual(['evidence', 'evidence-custody', 'auxiliary', 'examination', 'notice', 'major-case', 'criminal-transfer', 'suspected-crime']);
   });
 
   it('once the party was told and heard, the head is offered the decision', () => {

@@ -155,6 +155,8 @@ export interface EvidenceItem {
   draft?: true;
   confirmedBy?: CaseOfficer[];
   confirmedAt?: string;
+  /** Figures the item states (sales, goods value ...), checked against the prosecution thresholds. */
+  amounts?: DiscretionBaseAmount[];
 }
 
 /** The first collection by officers: they showed their certificates and told the party of its rights (APL 55). */

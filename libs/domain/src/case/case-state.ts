@@ -2,6 +2,7 @@
 // (no Date, no class): it travels through Temporal payloads and jsonb.
 
 import type { PauseInterval } from '../calendar';
+import type { NoTransferDecision, SuspicionRecord } from './suspicion-records';
 import type {
   AuxiliaryRecord,
   CaseDecisionRecord,
@@ -67,6 +68,10 @@ export interface CaseState {
   /** Intervals excluded from the decision limit (中止, hearing, public-notice service, transfer). */
   pauses: PauseInterval[];
   suspectedCrime: boolean;
+  /** Why SUSPECTED_CRIME was last raised by an officer or a threshold (read with `suspectedCrime`: stale once it is false). */
+  suspicion?: SuspicionRecord;
+  /** Heads' reasoned decisions not to transfer, oldest first (absent before the first). */
+  noTransferDecisions?: NoTransferDecision[];
   evidence: EvidenceItem[];
   /** 先行登记保存 and 查封扣押, in the order they were requested (absent before the first). */
   coerciveMeasures?: CoerciveMeasure[];

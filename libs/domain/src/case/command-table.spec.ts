@@ -51,6 +51,7 @@ describe('the command table assembled from the stages', () => {
       'simple-conversion', 'simple-no-penalty', 'simple-dismissal',
       'criminal-transfer', 'criminal-transfer/approval', 'criminal-transfer/dispatch', 'criminal-transfer/police-decision',
       'criminal-transfer/reconsideration', 'criminal-transfer/supervision', 'criminal-transfer/return',
+      'suspected-crime', 'suspected-crime/no-transfer',
     ]);
   });
 });

@@ -2,6 +2,7 @@
 export * from './vocabulary';
 export * from './actor.types';
 export * from './case-state';
+export * from './suspicion-records';
 export * from './case-commands';
 export * from './case-events';
 export * from './rejection';

@@ -40,6 +40,8 @@ export const RULE_CHANGES = [
    * acts (receipt, filing decision, reconsideration answer, supervision result) record that body.
    */
   'liaison-bodies',
+  /** The report's figures are held against the policy's prosecution thresholds: one reached flags SUSPECTED_CRIME, so no penalty is decided until a transfer or a head's reasoned decision not to transfer (R310 3, 11). */
+  'criminal-thresholds',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

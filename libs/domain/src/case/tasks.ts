@@ -23,6 +23,7 @@ const ALWAYS_OPEN: readonly ActionName[] = [
   'suspension',
   'recusal',
   'criminal-transfer',
+  'suspected-crime',
   'examination',
   'examination/result',
   'challenges',

@@ -180,6 +180,9 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   REQUEST_TRANSFER_SUPERVISION: cells([['TRANSFER_DECLINED'], OK]),
   RESOLVE_TRANSFER_SUPERVISION: cells([['TRANSFER_SUPERVISION_REQUESTED'], OK]),
   RESUME_ADMINISTRATIVE_CASE: cells([['TRANSFER_DECLINED'], OK]),
+  // The fixtures reach TRANSFER_PROPOSED by a report proposing transfer, which flags the case.
+  FLAG_SUSPECTED_CRIME: cells([INVESTIGATING, OK]),
+  DECIDE_NOT_TO_TRANSFER: cells([INVESTIGATING, 'SUSPECTED_CRIME.NOT_FLAGGED']),
   // 先行登记保存 while evidence is collected; 查封扣押 until the decision. The fixtures hold no measure, so
   // nothing that acts on one is allowed anywhere (coercive-measures.spec.ts covers them).
   PRESERVE_EVIDENCE: cells([['FILED'], OK]),
@@ -338,6 +341,10 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return { command: C.resolveSupervision('REFUSAL_UPHELD'), actor: people.procurator, now };
     case 'RESUME_ADMINISTRATIVE_CASE':
       return head(C.resumeAdministrative());
+    case 'FLAG_SUSPECTED_CRIME':
+      return officer(C.flagSuspectedCrime());
+    case 'DECIDE_NOT_TO_TRANSFER':
+      return head(C.decideNotToTransfer());
     case 'PRESERVE_EVIDENCE':
       return officer({ type, measureId: 'p-1', grounds: 'may be lost', officers: [A, people.officerB], items: MEASURE_ITEMS, emergency: false });
     case 'APPROVE_PRESERVATION':

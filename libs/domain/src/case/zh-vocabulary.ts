@@ -223,6 +223,8 @@ export const ZH_COMMAND: Readonly<Record<string, string>> = {
   REQUEST_TRANSFER_SUPERVISION: '提请检察监督',
   RESOLVE_TRANSFER_SUPERVISION: '检察监督结果',
   RESUME_ADMINISTRATIVE_CASE: '退回行政处理',
+  FLAG_SUSPECTED_CRIME: '标记涉嫌犯罪',
+  DECIDE_NOT_TO_TRANSFER: '不予移送决定',
   PRESERVE_EVIDENCE: '先行登记保存',
   APPROVE_PRESERVATION: '先行登记保存审批',
   DECIDE_PRESERVATION: '先行登记保存处理决定',

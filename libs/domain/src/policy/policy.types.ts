@@ -100,6 +100,26 @@ export interface DiscretionBenchmark {
   source: string;
 }
 
+/**
+ * A prosecution threshold (立案追诉标准) for one violation code: a figure of
+ * the case (the discretion bases a report or an evidence item records) at or
+ * past which the facts are a suspected crime and the case is flagged
+ * SUSPECTED_CRIME until it is transferred or a head decides, with reasons,
+ * not to transfer (R310 3, 11).
+ */
+export interface CriminalThreshold {
+  violationCode: string;
+  /** The figure compared, e.g. SALES (销售金额) in yuan, AREA_M2 in square metres. */
+  kind: DiscretionBase;
+  amount: number;
+  /** true: the amount itself counts ("以上"); false: strictly greater. */
+  inclusive: boolean;
+  /** The offence, e.g. "《刑法》第一百四十条 生产、销售伪劣产品罪". */
+  offence: string;
+  /** Where the figure is set, e.g. "《立案追诉标准（一）》第十六条". */
+  source: string;
+}
+
 export interface JurisdictionPolicy {
   version: string;
   jurisdiction: string;
@@ -212,5 +232,12 @@ export interface JurisdictionPolicy {
    * another kind is refused. Absent (older stored versions): every kind.
    */
   penaltyPowers?: { kinds: PenaltyKind[]; source: string };
+  /**
+   * Prosecution thresholds per violation code, checked where figures arrive
+   * (the investigation report's bases, an evidence item's amounts). Absent
+   * (older stored versions) or no entry for a code: only an officer's flag
+   * or a report proposing transfer raises SUSPECTED_CRIME.
+   */
+  criminalThresholds?: CriminalThreshold[];
 }
 

@@ -1,3 +1,4 @@
 export { SUPERVISION_ROLES, supervisionAccess, type SupervisionAccess } from './access';
 export { awaitedFor, deadlinesToWatch, type AwaitedPerson, type WatchedDeadline } from './overdue';
 export { TRANSFER_LIMIT_KINDS, TRANSFER_STAGES, transferWatch, type TransferLimit, type TransferStage, type TransferWatch } from './transfers';
+export { noTransferDecisions } from './no-transfer';

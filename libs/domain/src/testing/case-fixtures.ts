@@ -354,6 +354,8 @@ export const commands = {
     reason: '检察院立案监督意见',
   }),
   resumeAdministrative: (): CommandOf<'RESUME_ADMINISTRATIVE_CASE'> => ({ type: 'RESUME_ADMINISTRATIVE_CASE', reason: 'Final refusal: complete the administrative case' }),
+  flagSuspectedCrime: (): CommandOf<'FLAG_SUSPECTED_CRIME'> => ({ type: 'FLAG_SUSPECTED_CRIME', grounds: 'Sales ledger shows ¥62,000 of substandard heaters sold', threshold: 'sales ≥ ¥50,000 (立案追诉标准)' }),
+  decideNotToTransfer: (): CommandOf<'DECIDE_NOT_TO_TRANSFER'> => ({ type: 'DECIDE_NOT_TO_TRANSFER', reasons: 'The ledger double-counts returns: sales proven are ¥31,000, below the threshold' }),
   startExamination: (startedAt: string): CommandOf<'START_EXAMINATION'> => ({
     type: 'START_EXAMINATION',
     kind: 'TESTING',

@@ -115,6 +115,17 @@ export class CaseReadRepository {
       .addOrderBy('c.case_number', 'ASC')
       .getMany();
   }
+
+  /** Cases in scope where a head decided, with reasons, not to transfer a suspected crime (R310 5, 11). */
+  async withNoTransferDecision(scope: ReadScope): Promise<CaseEntity[]> {
+    return this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where(readableBy(scope))
+      .andWhere(`jsonb_typeof(c.state->'noTransferDecisions') = 'array'`)
+      .orderBy('c.case_number', 'ASC')
+      .getMany();
+  }
 }
 
 /**

@@ -205,7 +205,7 @@ describe('roles and assignment', () => {
     const rej = rejected(r.try(C.decide(), A));
     expect(rej).toMatchObject({ code: 'AUTH.ROLE_NOT_ALLOWED', status: 403 });
     expect(rej.reason).toContain('AGENCY_HEAD');
-    expect(rej.allowedActions).toEqual(['evidence', 'evidence-custody', 'auxiliary', 'examination', 'major-case', 'criminal-transfer']);
+    expect(rej.allowedActions).toEqual(['evidence', 'evidence-custody', 'auxiliary', 'examination', 'major-case', 'criminal-transfer', 'suspected-crime']);
   });
 
   it('a head of another agency → AUTH.AGENCY_MISMATCH', () => {

@@ -18,6 +18,9 @@ import { EVIDENCE_KINDS, EVIDENCE_ORIGINS, type EvidenceKind, type EvidenceOrigi
 import { all, byRules, inStatus, invalid, notAllowed, payloadOf, stage, type ActorCheck, type Check, type HandlerContext } from './kit';
 import { inForce } from '../rule-changes';
 import { REOPENABLE, reopenInvestigation } from './notice';
+import type { DiscretionBaseAmount } from '../case-records';
+import type { ThresholdMet } from '../rules/criminal-thresholds';
+import { judgeEvidenceAmounts, raiseOnThresholds } from './suspected-crime';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -50,6 +53,8 @@ export type EvidenceCommand =
       credentialsShown?: boolean;
       /** The collectors told the party of its rights: statement, defence, recusal (APL 55). */
       rightsExplained?: boolean;
+      /** Figures the item states (sales, goods value ...), held against the policy's prosecution thresholds (under 'criminal-thresholds'). */
+      amounts?: DiscretionBaseAmount[];
     }
   | { type: 'TRANSFER_CUSTODY'; evidenceId: string; from: string; to: string; at: string; reason: string };
 
@@ -75,6 +80,9 @@ export type EvidenceEvent =
       rightsNotice?: { credentialsShown: true; rightsExplained: true; officers: CaseOfficer[] };
       /** Drafted by auxiliary staff: not evidence until confirmed. */
       draft?: true;
+      amounts?: DiscretionBaseAmount[];
+      /** The prosecution thresholds the amounts reached: they flag SUSPECTED_CRIME. */
+      criminalThresholds?: ThresholdMet[];
     }
   | { type: 'CUSTODY_TRANSFERRED'; evidenceId: string; from: string; to: string; at: string; reason: string };
 
@@ -239,6 +247,10 @@ export const evidence = stage<EvidenceCommand, EvidenceEvent>()(
           const refused = afterReportRules(s, cmd, ctx, named.officers, e);
           if (refused) return refused;
         }
+        if (inForce(ctx, 'criminal-thresholds')) {
+          const refused = judgeEvidenceAmounts(s, cmd.amounts, ctx, e);
+          if (refused) return refused;
+        }
         return e;
       },
     },
@@ -266,8 +278,9 @@ export const evidence = stage<EvidenceCommand, EvidenceEvent>()(
   },
   {
     EVIDENCE_RECORDED: (s, e, { at }) => {
-      const { changesFacts, rightsNotice, ...item } = payloadOf(e);
+      const { changesFacts, rightsNotice, criminalThresholds, ...item } = payloadOf(e);
       s.evidence.push({ ...item, recordedAt: at, custody: [] });
+      raiseOnThresholds(s, criminalThresholds, at);
       if (rightsNotice && !s.rightsNotice) s.rightsNotice = { evidenceId: e.evidenceId, at: e.collectedAt, officers: rightsNotice.officers };
       if (changesFacts) {
         const reason = `Evidence ${e.evidenceId} (${e.title}) changes the facts: a new report follows / 证据“${e.title}”改变了案件事实，须重新提交调查终结报告`;

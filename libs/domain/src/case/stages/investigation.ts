@@ -13,6 +13,8 @@ import { CIRCUMSTANCE_LEVELS, type CircumstanceLevel, PROPOSED_OUTCOMES, type Pr
 import { inStatus, invalid, payloadOf, stage } from './kit';
 import { citable } from './evidence';
 import { inForce } from '../rule-changes';
+import { thresholdsMet, type ThresholdMet } from '../rules/criminal-thresholds';
+import { raiseOnThresholds } from './suspected-crime';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -51,6 +53,8 @@ export type InvestigationEvent =
       submittedBy: PersonRef;
       /** The case-review limit runs from the report (MSA 49–55; policy). */
       reviewLimit?: true;
+      /** The policy's prosecution thresholds the bases reached (under 'criminal-thresholds'): they flag SUSPECTED_CRIME. */
+      criminalThresholds?: ThresholdMet[];
     };
 
 export const investigation = stage<InvestigationCommand, InvestigationEvent>()(
@@ -122,13 +126,17 @@ export const investigation = stage<InvestigationCommand, InvestigationEvent>()(
         if (cmd.proposedPenalty !== undefined) e.proposedPenalty = cmd.proposedPenalty;
         if (cmd.discretionReasons !== undefined) e.discretionReasons = cmd.discretionReasons;
         if (inForce(ctx, 'notice-approval') && cmd.proposedOutcome !== 'TRANSFER') e.reviewLimit = true;
+        if (inForce(ctx, 'criminal-thresholds')) {
+          const met = thresholdsMet(ctx.policy, s.violationCode, cmd.discretionBases, { from: 'REPORT' });
+          if (met.length > 0) e.criminalThresholds = met;
+        }
         return e;
       },
     },
   },
   {
     INVESTIGATION_REPORTED: (s, e, { at, policy }) => {
-      const { reviewLimit, ...report } = payloadOf(e);
+      const { reviewLimit, criminalThresholds, ...report } = payloadOf(e);
       s.report = { ...report, submittedAt: at };
       s.status = 'INVESTIGATION_REPORTED';
       // A new report supersedes the steps taken on the previous one.
@@ -143,6 +151,7 @@ export const investigation = stage<InvestigationCommand, InvestigationEvent>()(
       cancelDeadline(s, 'hearingRequest', at);
       if (reviewLimit) armDeadline(s, 'caseReview', at, at, policy);
       if (e.proposedOutcome === 'TRANSFER') s.suspectedCrime = true;
+      raiseOnThresholds(s, criminalThresholds, at);
     },
   },
   CODES,
