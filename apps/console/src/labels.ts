@@ -100,6 +100,11 @@ const ACTION: Record<Action, string> = {
   'criminal-transfer/reconsideration': '提请复议',
   'criminal-transfer/supervision': '提请检察监督',
   'criminal-transfer/return': '退回处理',
+  'criminal-transfer/forward': '移送有管辖权的公安机关',
+  'criminal-transfer/material-request': '要求补充材料',
+  'criminal-transfer/material-supply': '补充移送材料',
+  'criminal-transfer/handover': '移交涉案物品及材料',
+  'criminal-transfer/police-return': '公安机关退回案件',
 };
 
 const FLAG: Record<Flag, string> = {
@@ -135,6 +140,8 @@ const DEADLINE: Record<DeadlineKind, string> = {
   transferReconsiderationRequest: '提请复议',
   transferReconsiderationAnswer: '公安机关复议',
   transferSupervisionRequest: '提请立案监督',
+  transferMaterialSupply: '补充移送材料',
+  transferHandover: '移交涉案物品及材料',
   legalReview: '法制审核',
   seizure: '查封扣押',
   courtEnforcement: '申请法院强制执行',

@@ -1,6 +1,7 @@
 import { CaseControlController } from './case-control/case-control.controller';
 import { CoerciveMeasuresController } from './coercive-measures/coercive-measures.controller';
 import { CriminalTransferController } from './criminal-transfer/criminal-transfer.controller';
+import { TransferPoliceStepsController } from './criminal-transfer/transfer-police-steps.controller';
 import { ExaminationController } from './examination/examination.controller';
 import { DecisionController } from './decision/decision.controller';
 import { FilingController } from './filing/filing.controller';
@@ -19,4 +20,5 @@ export const STAGE_CONTROLLERS = [
   CaseControlController,
   SimpleProcedureController,
   CriminalTransferController,
+  TransferPoliceStepsController,
 ];

@@ -23,6 +23,7 @@ import type { SimpleProcedureCommand } from './stages/simple-procedure';
 import type { SimpleExitCommand } from './stages/simple-exits';
 import type { DeadlineTimerCommand } from './stages/deadline-timers';
 import type { CriminalTransferCommand } from './stages/criminal-transfer';
+import type { TransferPoliceCommand } from './stages/transfer-police-steps';
 import type { PreservationCommand } from './stages/preservation';
 import type { SeizureCommand } from './stages/seizure';
 
@@ -49,6 +50,7 @@ export type CaseCommand =
   | SimpleExitCommand
   | DeadlineTimerCommand
   | CriminalTransferCommand
+  | TransferPoliceCommand
   | PreservationCommand
   | SeizureCommand;
 

@@ -24,6 +24,7 @@ import type { SimpleProcedureEvent } from './stages/simple-procedure';
 import type { SimpleExitEvent } from './stages/simple-exits';
 import type { DeadlineTimerEvent } from './stages/deadline-timers';
 import type { CriminalTransferEvent } from './stages/criminal-transfer';
+import type { TransferPoliceEvent } from './stages/transfer-police-steps';
 import type { PreservationEvent } from './stages/preservation';
 import type { SeizureEvent } from './stages/seizure';
 
@@ -48,6 +49,7 @@ export type CaseEvent =
   | SimpleExitEvent
   | DeadlineTimerEvent
   | CriminalTransferEvent
+  | TransferPoliceEvent
   | PreservationEvent
   | SeizureEvent;
 

@@ -51,6 +51,7 @@ describe('the command table assembled from the stages', () => {
       'simple-conversion', 'simple-no-penalty', 'simple-dismissal',
       'criminal-transfer', 'criminal-transfer/approval', 'criminal-transfer/dispatch', 'criminal-transfer/police-decision',
       'criminal-transfer/reconsideration', 'criminal-transfer/supervision', 'criminal-transfer/return',
+      'criminal-transfer/forward', 'criminal-transfer/material-request', 'criminal-transfer/material-supply', 'criminal-transfer/handover', 'criminal-transfer/police-return',
     ]);
   });
 });

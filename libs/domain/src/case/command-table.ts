@@ -9,6 +9,7 @@ import { caseControl } from './stages/case-control';
 import { challenges } from './stages/challenges';
 import { closing } from './stages/closing';
 import { criminalTransfer } from './stages/criminal-transfer';
+import { transferPoliceSteps } from './stages/transfer-police-steps';
 import { deadlineTimers } from './stages/deadline-timers';
 import { examination } from './stages/examination';
 import { decision } from './stages/decision';
@@ -56,6 +57,7 @@ export const STAGES: readonly StageInfo[] = [
   simpleExits,
   deadlineTimers,
   criminalTransfer,
+  transferPoliceSteps,
 ];
 
 // A key in two stages (or a stage's code that is also shared) would silently win by order: refuse it when the table is built.
@@ -93,6 +95,7 @@ export const COMMAND_SPECS = {
   ...simpleExits.commands,
   ...deadlineTimers.commands,
   ...criminalTransfer.commands,
+  ...transferPoliceSteps.commands,
 } satisfies { [T in CommandType]: CommandSpec<CommandOf<T>, CaseEvent> } as { [T in CommandType]: CommandSpec<CommandOf<T>, CaseEvent> };
 
 /** Every event, each folded by its own stage (the first creates the state instead: registration's fold refuses it). */
@@ -119,6 +122,7 @@ export const EVENT_FOLDS = {
   ...simpleExits.events,
   ...deadlineTimers.events,
   ...criminalTransfer.events,
+  ...transferPoliceSteps.events,
 } satisfies { [E in CaseEventType]: Fold<EventOf<E>> } as { [E in CaseEventType]: Fold<EventOf<E>> };
 
 /** Every code decide() can return with its HTTP status: the shared ones and each stage's own. */

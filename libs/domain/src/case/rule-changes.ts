@@ -35,6 +35,11 @@ export const RULE_CHANGES = [
   'evidence-after-report',
   /** A criminal transfer stops the decision limit at the head's approval, not at the officers' proposal (APL 60, MSA 63). */
   'transfer-pause-at-approval',
+  /**
+   * A transfer may be proposed from any point the law allows: a lead under verification, a suspended case, a
+   * decided one (R310 11, APL 35); the police's filing notice starts R310 12's hand-over limit.
+   */
+  'transfer-from-any-point',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 
