@@ -3639,7 +3639,7 @@ export interface components {
         };
         TransferLimitView: {
             /** @enum {string} */
-            kind: "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest";
+            kind: "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "transferMaterialSupply" | "transferHandover";
             /** @enum {string} */
             owner: "AGENCY" | "PARTY" | "POLICE";
             /** @enum {string} */
@@ -3655,6 +3655,12 @@ export interface components {
             /** @description While owed: local days to the due day (negative once past) */
             daysLeft?: number;
             overdue?: boolean;
+        };
+        TransferImposedView: {
+            /** @description Penalty kinds imposed before the transfer: they keep running */
+            penaltiesRunning: ("WARNING" | "PUBLIC_CRITICISM" | "FINE" | "CONFISCATION" | "LICENCE_SUSPENSION" | "QUALIFICATION_DOWNGRADE" | "LICENCE_REVOCATION" | "ACTIVITY_RESTRICTION" | "BUSINESS_SUSPENSION" | "CLOSURE" | "EMPLOYMENT_BAN" | "DETENTION" | "OTHER")[];
+            /** @description Yuan paid by the proposal, recorded for offsetting (折抵) */
+            paidForOffset: number;
         };
         TransferWatchItemView: {
             /** Format: uuid */
@@ -3685,6 +3691,13 @@ export interface components {
              * @enum {string}
              */
             waitingFor?: "AGENCY" | "POLICE";
+            /**
+             * @description Where the transfer started (a lead, an open, suspended or decided case)
+             * @enum {string}
+             */
+            from?: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
+            /** @description Proposed after a decision: the penalties running and the money paid */
+            imposed?: components["schemas"]["TransferImposedView"];
         };
         TransferStageCountView: {
             /** @enum {string} */
