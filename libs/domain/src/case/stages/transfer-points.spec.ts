@@ -172,3 +172,21 @@ describe('R310 12: the hand-over after the police file the case', () => {
     expect(r.s.deadlines.transferHandover).toMatchObject({ state: 'OPEN' });
   });
 });
+
+describe('execution through a transfer proposed after service', () => {
+  it('the party may still pay; paid in full, the case returns to EXECUTED when the transfer ends there', () => {
+    const r = scenario('SERVED');
+    r.exec(C.proposeTransfer(), A);
+    expect(r.s.deadlines.payment?.state).toBe('OPEN');
+    r.exec(C.pay(52000, r.now), A);
+    expect(r.status).toBe('TRANSFER_PROPOSED');
+    expect(r.s.deadlines.payment?.state).toBe('MET');
+    r.exec(C.approveTransfer(false), H);
+    expect(r.status).toBe('EXECUTED');
+  });
+
+  it('no payment during a transfer proposed before the decision', () => {
+    const r = scenario('TRANSFER_PROPOSED');
+    expect(rejected(r.try(C.pay(100, r.now), A))).toMatchObject({ status: 409, code: 'CASE.TRANSITION_NOT_ALLOWED' });
+  });
+});

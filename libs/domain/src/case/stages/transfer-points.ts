@@ -11,8 +11,8 @@
 import type { CaseState } from '../case-state';
 import { armDeadline } from '../deadlines';
 import { inForce, type RuleOptions } from '../rule-changes';
-import { INVESTIGATING, type CaseStatus, type PenaltyKind } from '../vocabulary';
-import { notAllowed, type Check, type EvolveMeta } from './kit';
+import { INVESTIGATING, TRANSFER_STATUSES, type CaseStatus, type PenaltyKind } from '../vocabulary';
+import { inStatus, notAllowed, type Check, type EvolveMeta } from './kit';
 
 /** The statuses a transfer may be proposed from. A lead under verification: ordinary procedure only (a simple case is decided on the spot). */
 export const TRANSFER_ORIGINS: readonly CaseStatus[] = ['LEAD_REGISTERED', ...INVESTIGATING, 'SUSPENDED', 'DECIDED', 'SERVED', 'EXECUTED'];
@@ -51,3 +51,16 @@ export function handoverApplies(ctx: RuleOptions, filed: boolean): { handover?: 
 export function armHandover(s: CaseState, noticeAt: string, meta: EvolveMeta): void {
   armDeadline(s, 'transferHandover', noticeAt, meta.at, meta.policy);
 }
+
+/** A transfer proposed after service is running: the decision and its payment period stand (R310 11). */
+export function inTransferAfterService(s: CaseState): boolean {
+  return TRANSFER_STATUSES.includes(s.status) && s.statusBeforeTransfer === 'SERVED';
+}
+
+/**
+ * Served, or served before a transfer that is still running: the party may pay
+ * while the police examine the case, and the payment is recorded for
+ * offsetting (APL 35). No history holds a payment in a transfer status: the
+ * command was refused there before transfers after a decision existed.
+ */
+export const servedEvenInTransfer: Check = (s, cmd) => (inTransferAfterService(s) ? null : inStatus(['SERVED'])(s, cmd));
