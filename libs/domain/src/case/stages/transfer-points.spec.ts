@@ -190,3 +190,18 @@ describe('execution through a transfer proposed after service', () => {
     expect(rejected(r.try(C.pay(100, r.now), A))).toMatchObject({ status: 409, code: 'CASE.TRANSITION_NOT_ALLOWED' });
   });
 });
+
+describe('service through a transfer proposed after the decision', () => {
+  it('the decision is still served (its limit runs), then paid; a refused transfer goes back to SERVED', () => {
+    const r = scenario('DECIDED');
+    r.exec(C.proposeTransfer(), A);
+    expect(r.s.deadlines.service?.state).toBe('OPEN');
+    r.exec(C.serve(r.now), A);
+    expect(r.status).toBe('TRANSFER_PROPOSED');
+    expect(r.s.deadlines.service?.state).toBe('MET');
+    expect(r.s.deadlines.payment?.state).toBe('OPEN');
+    r.exec(C.pay(1000, r.now), A);
+    r.exec(C.approveTransfer(false), H);
+    expect(r.status).toBe('SERVED');
+  });
+});

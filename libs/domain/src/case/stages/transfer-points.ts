@@ -64,3 +64,11 @@ export function inTransferAfterService(s: CaseState): boolean {
  * command was refused there before transfers after a decision existed.
  */
 export const servedEvenInTransfer: Check = (s, cmd) => (inTransferAfterService(s) ? null : inStatus(['SERVED'])(s, cmd));
+
+/** A transfer proposed after the decision and before its service is running: service is still owed (APL 61). */
+export function inTransferBeforeService(s: CaseState): boolean {
+  return TRANSFER_STATUSES.includes(s.status) && s.statusBeforeTransfer === 'DECIDED';
+}
+
+/** Decided, or decided before a transfer that is still running: the decision is served all the same (R310 11). */
+export const decidedEvenInTransfer: Check = (s, cmd) => (inTransferBeforeService(s) ? null : inStatus(['DECIDED'])(s, cmd));
