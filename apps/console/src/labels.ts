@@ -102,6 +102,11 @@ const ACTION: Record<Action, string> = {
   'criminal-transfer/return': '退回处理',
   'suspected-crime': '标记涉嫌犯罪',
   'suspected-crime/no-transfer': '不予移送决定',
+  'criminal-transfer/forward': '移送有管辖权的公安机关',
+  'criminal-transfer/material-request': '要求补充材料',
+  'criminal-transfer/material-supply': '补充移送材料',
+  'criminal-transfer/handover': '移交涉案物品及材料',
+  'criminal-transfer/police-return': '公安机关退回案件',
 };
 
 const FLAG: Record<Flag, string> = {
@@ -137,6 +142,8 @@ const DEADLINE: Record<DeadlineKind, string> = {
   transferReconsiderationRequest: '提请复议',
   transferReconsiderationAnswer: '公安机关复议',
   transferSupervisionRequest: '提请立案监督',
+  transferMaterialSupply: '补充移送材料',
+  transferHandover: '移交涉案物品及材料',
   legalReview: '法制审核',
   seizure: '查封扣押',
   courtEnforcement: '申请法院强制执行',

@@ -64,6 +64,7 @@ export type CommandFieldName =
   | 'idNumber'
   | 'instalments'
   | 'institution'
+  | 'inventory'
   | 'isPublic'
   | 'items'
   | 'kind'
@@ -72,6 +73,7 @@ export type CommandFieldName =
   | 'legalRepresentative'
   | 'lifeHealthFinancialSafety'
   | 'location'
+  | 'materials'
   | 'measureId'
   | 'method'
   | 'minor'
@@ -290,6 +292,8 @@ export type CommandEnumValue =
   | 'simpleReport'
   | 'transferApproval'
   | 'transferDispatch'
+  | 'transferHandover'
+  | 'transferMaterialSupply'
   | 'transferReconsiderationAnswer'
   | 'transferReconsiderationRequest'
   | 'transferSupervisionRequest';
@@ -580,6 +584,88 @@ export const COMMAND_FORMS = {
       }
     }
   },
+  "criminal-transfer/forward": {
+    "type": "object",
+    "required": [
+      "policeAgency",
+      "at",
+      "reason"
+    ],
+    "properties": {
+      "policeAgency": {
+        "type": "string",
+        "example": "长治市公安局经济犯罪侦查支队"
+      },
+      "at": {
+        "type": "string",
+        "example": "2026-11-23T06:00:00Z"
+      },
+      "reason": {
+        "type": "string",
+        "description": "Why the receiving unit is not competent"
+      }
+    }
+  },
+  "criminal-transfer/handover": {
+    "type": "object",
+    "required": [
+      "inventory",
+      "at"
+    ],
+    "properties": {
+      "inventory": {
+        "type": "array",
+        "description": "The inventory: each item or file handed over",
+        "items": {
+          "type": "string"
+        }
+      },
+      "at": {
+        "type": "string",
+        "example": "2026-11-23T06:00:00Z"
+      }
+    }
+  },
+  "criminal-transfer/material-request": {
+    "type": "object",
+    "required": [
+      "materials",
+      "at"
+    ],
+    "properties": {
+      "materials": {
+        "type": "array",
+        "description": "The material missing from the transfer",
+        "items": {
+          "type": "string"
+        }
+      },
+      "at": {
+        "type": "string",
+        "example": "2026-11-23T06:00:00Z"
+      }
+    }
+  },
+  "criminal-transfer/material-supply": {
+    "type": "object",
+    "required": [
+      "documents",
+      "at"
+    ],
+    "properties": {
+      "documents": {
+        "type": "array",
+        "description": "The documents supplied",
+        "items": {
+          "type": "string"
+        }
+      },
+      "at": {
+        "type": "string",
+        "example": "2026-11-23T06:00:00Z"
+      }
+    }
+  },
   "criminal-transfer/police-decision": {
     "type": "object",
     "required": [
@@ -604,6 +690,22 @@ export const COMMAND_FORMS = {
       "reason": {
         "type": "string",
         "description": "Required with DECLINE"
+      }
+    }
+  },
+  "criminal-transfer/police-return": {
+    "type": "object",
+    "required": [
+      "at",
+      "reason"
+    ],
+    "properties": {
+      "at": {
+        "type": "string",
+        "example": "2026-11-23T06:00:00Z"
+      },
+      "reason": {
+        "type": "string"
       }
     }
   },
@@ -1199,7 +1301,9 @@ export const COMMAND_FORMS = {
           "transferReconsiderationAnswer",
           "transferSupervisionRequest",
           "seizure",
-          "courtEnforcement"
+          "courtEnforcement",
+          "transferMaterialSupply",
+          "transferHandover"
         ]
       },
       "reason": {

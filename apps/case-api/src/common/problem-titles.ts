@@ -171,6 +171,10 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'SUSPECTED_CRIME.ALREADY_FLAGGED': { 'zh-CN': '本案已被标记为涉嫌犯罪', en: 'The case is already flagged as a suspected crime' },
   'SUSPECTED_CRIME.NOT_FLAGGED': { 'zh-CN': '本案未被标记为涉嫌犯罪', en: 'The case is not flagged as a suspected crime' },
   'TRANSFER.RECEIPT_BEFORE_DISPATCH': { 'zh-CN': '公安机关的处理时间早于移送时间', en: "The police's act precedes the dispatch" },
+  'TRANSFER.MATERIAL_REQUEST_OPEN': { 'zh-CN': '公安机关要求补充的材料尚未补充', en: 'Missing material requested by the police is not yet supplied' },
+  'TRANSFER.NO_MATERIAL_REQUEST': { 'zh-CN': '公安机关未要求补充材料', en: 'The police asked for no missing material' },
+  'TRANSFER.ALREADY_HANDED_OVER': { 'zh-CN': '涉案物品及材料已移交', en: 'The items and files were already handed over' },
+  'TRANSFER.STEP_BEFORE_ITS_CAUSE': { 'zh-CN': '所填时间早于其所依据的环节', en: 'The step is dated before the step it answers' },
 
   // Coercive measures: 先行登记保存 and 查封扣押
   'CASE.MEASURE_OPEN': { 'zh-CN': '尚有先行登记保存或查封扣押措施未结束', en: 'A preservation or seizure is still open' },

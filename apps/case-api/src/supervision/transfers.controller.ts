@@ -89,6 +89,8 @@ function item({ row, w }: Entry): TransferWatchItemView {
     }
   }
   if (w.waitingFor) view.waitingFor = w.waitingFor;
+  if (t.from) view.from = t.from;
+  if (t.imposed) view.imposed = { penaltiesRunning: [...t.imposed.penaltiesRunning], paidForOffset: t.imposed.paidForOffset };
   return view;
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { CASE_STATUSES, DEADLINE_STATES, TRANSFER_LIMIT_KINDS, TRANSFER_OUTCOMES, TRANSFER_STAGES, type TransferStage } from '@zhifa/domain';
+import { CASE_STATUSES, DEADLINE_STATES, PENALTY_KINDS, TRANSFER_LIMIT_KINDS, TRANSFER_OUTCOMES, TRANSFER_STAGES, type TransferStage } from '@zhifa/domain';
 import { OverduePartyView } from './overdue.views';
 
 export class TransferWatchQuery {
@@ -66,6 +66,12 @@ export class TransferPoliceView {
   @ApiPropertyOptional({ type: String, format: 'date-time' }) decidedAt?: string;
 }
 
+/** After a decision (R310 11, APL 35): what keeps running and what was paid, for offsetting. */
+export class TransferImposedView {
+  @ApiProperty({ enum: PENALTY_KINDS, isArray: true, description: 'Penalty kinds imposed before the transfer: they keep running' }) penaltiesRunning!: string[];
+  @ApiProperty({ type: Number, description: 'Yuan paid by the proposal, recorded for offsetting (折抵)' }) paidForOffset!: number;
+}
+
 /** A transfer of one case: stage, the head's decision, the police's answers and every limit. */
 export class TransferWatchItemView {
   @ApiProperty({ type: String, format: 'uuid' }) caseId!: string;
@@ -83,6 +89,8 @@ export class TransferWatchItemView {
   @ApiProperty({ type: [TransferLimitView], description: "R310's limits armed so far, in the order a transfer meets them" }) limits!: TransferLimitView[];
   @ApiProperty({ type: Boolean, description: 'A duty limit (not a request window of the agency) was missed, met late or is past due' }) late!: boolean;
   @ApiPropertyOptional({ enum: ['AGENCY', 'POLICE'], description: 'Who must act next under a running limit' }) waitingFor?: string;
+  @ApiPropertyOptional({ enum: CASE_STATUSES, description: 'Where the transfer started (a lead, an open, suspended or decided case)' }) from?: string;
+  @ApiPropertyOptional({ type: TransferImposedView, description: 'Proposed after a decision: the penalties running and the money paid' }) imposed?: TransferImposedView;
 }
 
 export class TransferStageCountView {

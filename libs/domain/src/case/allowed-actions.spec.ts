@@ -14,7 +14,8 @@ describe('allowedActions', () => {
   it('a registered lead: the head files; officers wait', () => {
     const r = scenario('LEAD_REGISTERED');
     expect(allowedActions(r.s, H)).toEqual(['filing', 'extension', 'recusal']);
-    expect(allowedActions(r.s, A)).toEqual([]);
+    // A suspected crime found while the lead is verified may be proposed for transfer (R310 3).
+    expect(allowedActions(r.s, A)).toEqual(['criminal-transfer']);
   });
 
   it('investigating: per role', () => {
@@ -72,7 +73,7 @@ describe('allowedActions', () => {
 
   it('simple procedure: the deciding officer and the head', () => {
     const r = scenario('SIMPLE:SERVED');
-    expect(allowedActions(r.s, A)).toEqual(['payments', 'challenges', 'simple-report']);
+    expect(allowedActions(r.s, A)).toEqual(['payments', 'challenges', 'simple-report', 'criminal-transfer']);
     expect(allowedActions(r.s, H)).toEqual(['payment-plan', 'execution-end', 'recusal']);
     r.exec(C.reportSimple(), A);
     r.exec(C.pay(200, r.now), A);

@@ -24,6 +24,7 @@ import type { SimpleExitCommand } from './stages/simple-exits';
 import type { DeadlineTimerCommand } from './stages/deadline-timers';
 import type { CriminalTransferCommand } from './stages/criminal-transfer';
 import type { SuspectedCrimeCommand } from './stages/suspected-crime';
+import type { TransferPoliceCommand } from './stages/transfer-police-steps';
 import type { PreservationCommand } from './stages/preservation';
 import type { SeizureCommand } from './stages/seizure';
 
@@ -51,6 +52,7 @@ export type CaseCommand =
   | DeadlineTimerCommand
   | CriminalTransferCommand
   | SuspectedCrimeCommand
+  | TransferPoliceCommand
   | PreservationCommand
   | SeizureCommand;
 

@@ -25,6 +25,7 @@ import type { SimpleExitEvent } from './stages/simple-exits';
 import type { DeadlineTimerEvent } from './stages/deadline-timers';
 import type { CriminalTransferEvent } from './stages/criminal-transfer';
 import type { SuspectedCrimeEvent } from './stages/suspected-crime';
+import type { TransferPoliceEvent } from './stages/transfer-police-steps';
 import type { PreservationEvent } from './stages/preservation';
 import type { SeizureEvent } from './stages/seizure';
 
@@ -50,6 +51,7 @@ export type CaseEvent =
   | DeadlineTimerEvent
   | CriminalTransferEvent
   | SuspectedCrimeEvent
+  | TransferPoliceEvent
   | PreservationEvent
   | SeizureEvent;
 

@@ -396,6 +396,18 @@ export interface TransferRecord {
     resolution?: { outcome: SupervisionOutcome; reason: string; at: string };
   };
   outcome?: TransferOutcome;
+  /** Where the transfer started (rule change 'transfer-from-any-point'). */
+  from?: CaseStatus;
+  /** After a decision: the penalties that keep running and the money paid for offsetting (R310 11, APL 35). */
+  imposed?: { penaltiesRunning: PenaltyKind[]; paidForOffset: number };
+  /** R310 7: the units the police forwarded the transfer to, in order. */
+  forwards?: { policeAgency: string; at: string; reason: string }[];
+  /** R310 7: the police's requests for missing material and the agency's supply. */
+  materialRequests?: { requestedAt: string; materials: string[]; supply?: { at: string; documents: string[] } }[];
+  /** R310 12: items and files handed over to the police, with the inventory. */
+  handover?: { at: string; inventory: string[]; recordedAt: string };
+  /** APL 27: the police returned the accepted case (no crime found) for an administrative penalty. */
+  policeReturn?: { at: string; reason: string };
 }
 
 /** 检测、检验、检疫、鉴定 (MSA 63): its time is not counted in the decision limit. */

@@ -9,6 +9,7 @@ import { caseControl } from './stages/case-control';
 import { challenges } from './stages/challenges';
 import { closing } from './stages/closing';
 import { criminalTransfer } from './stages/criminal-transfer';
+import { transferPoliceSteps } from './stages/transfer-police-steps';
 import { deadlineTimers } from './stages/deadline-timers';
 import { examination } from './stages/examination';
 import { decision } from './stages/decision';
@@ -58,6 +59,7 @@ export const STAGES: readonly StageInfo[] = [
   deadlineTimers,
   criminalTransfer,
   suspectedCrime,
+  transferPoliceSteps,
 ];
 
 // A key in two stages (or a stage's code that is also shared) would silently win by order: refuse it when the table is built.
@@ -96,6 +98,7 @@ export const COMMAND_SPECS = {
   ...deadlineTimers.commands,
   ...criminalTransfer.commands,
   ...suspectedCrime.commands,
+  ...transferPoliceSteps.commands,
 } satisfies { [T in CommandType]: CommandSpec<CommandOf<T>, CaseEvent> } as { [T in CommandType]: CommandSpec<CommandOf<T>, CaseEvent> };
 
 /** Every event, each folded by its own stage (the first creates the state instead: registration's fold refuses it). */
@@ -123,6 +126,7 @@ export const EVENT_FOLDS = {
   ...deadlineTimers.events,
   ...criminalTransfer.events,
   ...suspectedCrime.events,
+  ...transferPoliceSteps.events,
 } satisfies { [E in CaseEventType]: Fold<EventOf<E>> } as { [E in CaseEventType]: Fold<EventOf<E>> };
 
 /** Every code decide() can return with its HTTP status: the shared ones and each stage's own. */

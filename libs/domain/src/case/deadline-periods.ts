@@ -40,6 +40,8 @@ export const R310_PERIODS = {
   transferReconsiderationRequest: { days: 3, kind: 'CALENDAR', source: 'R310 9 (reconsideration asked within 3 days of the refusal)', remindBefore: 1 },
   transferReconsiderationAnswer: { days: 3, kind: 'CALENDAR', source: 'R310 9 (police answer within 3 days)', remindBefore: 1 },
   transferSupervisionRequest: { days: 3, kind: 'CALENDAR', source: 'R310 9 (filing supervision asked within 3 days of the final refusal)', remindBefore: 1 },
+  transferMaterialSupply: { days: 3, kind: 'CALENDAR', source: 'R310 7 (missing material supplied within 3 days of the request)', remindBefore: 1 },
+  transferHandover: { days: 3, kind: 'CALENDAR', source: "R310 12 (items and files handed over within 3 days of the police's filing notice)", remindBefore: 1 },
 } as const satisfies Partial<Record<DeadlineKind, PeriodSpec>>;
 /** 查封扣押 lasts 30 days (ACL 25; more than 10 days, so calendar days, ACL 69); reminded 3 days before (zhifa's choice). */
 export const SEIZURE_FALLBACK: PeriodSpec = {

@@ -50,6 +50,8 @@ export const DEADLINE_OWNER: Record<DeadlineKind, DeadlineOwner> = {
   transferSupervisionRequest: 'AGENCY',
   seizure: 'AGENCY',
   courtEnforcement: 'AGENCY',
+  transferMaterialSupply: 'AGENCY',
+  transferHandover: 'AGENCY',
 };
 
 /** Windows for a right of the agency (R310 9): letting one pass is a lawful choice, never a delay. */

@@ -42,6 +42,11 @@ export const RULE_CHANGES = [
   'liaison-bodies',
   /** The report's figures are held against the policy's prosecution thresholds: one reached flags SUSPECTED_CRIME, so no penalty is decided until a transfer or a head's reasoned decision not to transfer (R310 3, 11). */
   'criminal-thresholds',
+  /**
+   * A transfer may be proposed from any point the law allows: a lead under verification, a suspended case, a
+   * decided one (R310 11, APL 35); the police's filing notice starts R310 12's hand-over limit.
+   */
+  'transfer-from-any-point',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

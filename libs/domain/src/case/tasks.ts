@@ -39,6 +39,10 @@ const ALWAYS_OPEN: readonly ActionName[] = [
   'execution-end',
   'enforcement/ruling',
   'auxiliary',
+  // The police may forward a transfer or ask for material (R310 7); nothing waits for either, and a return is theirs to choose.
+  'criminal-transfer/forward',
+  'criminal-transfer/material-request',
+  'criminal-transfer/police-return',
 ];
 
 /** The deadline a step answers to; steps before the decision answer to the decision limit. */
@@ -61,6 +65,8 @@ const STEP_DEADLINE: Partial<Record<ActionName, DeadlineKind>> = {
   'seizures/end': 'seizure',
   // The police answer the transfer dispatched to them (R310 8).
   'criminal-transfer/police-decision': 'policeFilingDecision',
+  'criminal-transfer/material-supply': 'transferMaterialSupply',
+  'criminal-transfer/handover': 'transferHandover',
 };
 /** A step several parties take in turn answers to the limit of the one it waits for now. */
 function stepDeadline(state: CaseState, action: ActionName): DeadlineKind | undefined {

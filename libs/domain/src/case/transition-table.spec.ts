@@ -171,7 +171,8 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   DISMISS_SIMPLE_LEAD: cells([['SIMPLE:LEAD_REGISTERED'], OK]),
   DEADLINE_REMINDER: deadlineCells,
   DEADLINE_ESCALATION: { ...deadlineCells, ...cells([WITH_OPEN_WINDOW, OK]) },
-  PROPOSE_TRANSFER: cells([INVESTIGATING, OK]),
+  // From any point the law allows (R310 3, 11): a lead (ordinary), an open, suspended or decided case.
+  PROPOSE_TRANSFER: cells([['LEAD_REGISTERED', ...INVESTIGATING, 'SUSPENDED', 'DECIDED', 'SERVED', 'EXECUTED', 'SIMPLE:SERVED', 'SIMPLE:EXECUTED'], OK]),
   DECIDE_TRANSFER: cells([['TRANSFER_PROPOSED'], OK]),
   DISPATCH_TRANSFER: cells([['TRANSFER_APPROVED'], OK]),
   RECORD_POLICE_DECISION: cells([['TRANSFERRED', 'TRANSFER_RECEIVED'], OK]),
@@ -183,6 +184,11 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   // The fixtures reach TRANSFER_PROPOSED by a report proposing transfer, which flags the case.
   FLAG_SUSPECTED_CRIME: cells([INVESTIGATING, OK]),
   DECIDE_NOT_TO_TRANSFER: cells([INVESTIGATING, 'SUSPECTED_CRIME.NOT_FLAGGED']),
+  FORWARD_TRANSFER: cells([['TRANSFERRED', 'TRANSFER_RECEIVED'], OK]),
+  REQUEST_TRANSFER_MATERIAL: cells([['TRANSFERRED', 'TRANSFER_RECEIVED'], OK]),
+  SUPPLY_TRANSFER_MATERIAL: cells([['TRANSFERRED', 'TRANSFER_RECEIVED'], 'TRANSFER.NO_MATERIAL_REQUEST']),
+  RECORD_TRANSFER_HANDOVER: cells([['TRANSFER_ACCEPTED'], OK]),
+  RETURN_TRANSFERRED_CASE: cells([['TRANSFER_ACCEPTED'], OK]),
   // 先行登记保存 while evidence is collected; 查封扣押 until the decision. The fixtures hold no measure, so
   // nothing that acts on one is allowed anywhere (coercive-measures.spec.ts covers them).
   PRESERVE_EVIDENCE: cells([['FILED'], OK]),
@@ -345,6 +351,16 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return officer(C.flagSuspectedCrime());
     case 'DECIDE_NOT_TO_TRANSFER':
       return head(C.decideNotToTransfer());
+    case 'FORWARD_TRANSFER':
+      return { command: { type, policeAgency: '某区公安分局经侦大队', at: now, reason: '不属本单位管辖' }, actor: people.police, now };
+    case 'REQUEST_TRANSFER_MATERIAL':
+      return { command: { type, materials: ['检验报告原件'], at: now }, actor: people.police, now };
+    case 'SUPPLY_TRANSFER_MATERIAL':
+      return officer({ type, documents: ['检验报告原件'], at: now });
+    case 'RECORD_TRANSFER_HANDOVER':
+      return officer({ type, inventory: ['假冒白酒 12 瓶'], at: now });
+    case 'RETURN_TRANSFERRED_CASE':
+      return { command: { type, at: now, reason: '经审查没有犯罪事实' }, actor: people.police, now };
     case 'PRESERVE_EVIDENCE':
       return officer({ type, measureId: 'p-1', grounds: 'may be lost', officers: [A, people.officerB], items: MEASURE_ITEMS, emergency: false });
     case 'APPROVE_PRESERVATION':

@@ -292,7 +292,7 @@ export type PoliceDecision = (typeof POLICE_DECISIONS)[number];
 export const SUPERVISION_OUTCOMES = ['POLICE_TO_FILE', 'REFUSAL_UPHELD'] as const;
 export type SupervisionOutcome = (typeof SUPERVISION_OUTCOMES)[number];
 
-export const TRANSFER_OUTCOMES = ['REFUSED_BY_HEAD', 'ACCEPTED', 'RETURNED'] as const;
+export const TRANSFER_OUTCOMES = ['REFUSED_BY_HEAD', 'ACCEPTED', 'RETURNED', 'RETURNED_BY_POLICE'] as const;
 export type TransferOutcome = (typeof TRANSFER_OUTCOMES)[number];
 
 // ---------------------------------------------------------------------------
@@ -334,6 +334,10 @@ export const DEADLINE_KINDS = [
   'seizure',
   /** 申请法院强制执行: within 3 months of the close of the challenge windows (ACL 53). */
   'courtEnforcement',
+  /** R310 7: missing material the police asked for is supplied within 3 days. */
+  'transferMaterialSupply',
+  /** R310 12: items and files are handed over within 3 days of the police's filing notice. */
+  'transferHandover',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

@@ -164,6 +164,8 @@ export interface JurisdictionPolicy {
     transferReconsiderationRequest?: PeriodSpec;
     transferReconsiderationAnswer?: PeriodSpec;
     transferSupervisionRequest?: PeriodSpec;
+    transferMaterialSupply?: PeriodSpec;
+    transferHandover?: PeriodSpec;
     /** 查封扣押 (ACL 25: 30 days, calendar). Absent: the statutory period (SEIZURE_FALLBACK in deadlines.ts). */
     seizure?: PeriodSpec;
   };

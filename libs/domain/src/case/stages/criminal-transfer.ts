@@ -14,10 +14,11 @@ import { ms, Validator } from '../rules/validation';
 import { inForce } from '../rule-changes';
 import { zhDate } from '../messages';
 import { INVESTIGATING, POLICE_DECISIONS, type PoliceDecision, SUPERVISION_OUTCOMES, type SupervisionOutcome } from '../vocabulary';
-import { all, clone, inStatus, invalid, stage, type EvolveMeta, type Handler, type HandlerContext } from './kit';
+import { all, byRules, clone, inStatus, invalid, stage, type EvolveMeta, type Handler, type HandlerContext } from './kit';
 import { closePause, completed, openPause, PAUSE } from './shared';
 import { endTransferLimits, limitsApply, TRANSFER_LIMIT_CODES, windowClosed } from './transfer-limits';
 import { actingBody } from './liaison-body';
+import { armHandover, handoverApplies, imposedBeforeTransfer, transferOrigin } from './transfer-points';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -50,15 +51,17 @@ export type CriminalTransferEvent =
       clockStopsAtApproval?: true;
       /** Set under 'r310-limits': R310's time limits are armed as deadlines. */
       limits?: true;
+      /** Set under 'transfer-from-any-point': the transfer records where it started and what a decision had imposed. */
+      anyPoint?: true;
     }
   | { type: 'TRANSFER_APPROVED'; reason: string; limits?: true }
   | { type: 'TRANSFER_REFUSED'; reason: string }
   | { type: 'TRANSFER_DISPATCHED'; sentAt: string; policeAgency: string; procuratorate: string; documents: string[]; limits?: true }
-  | { type: 'POLICE_DECISION_RECORDED'; decision: PoliceDecision; at: string; reason?: string; limits?: true; body?: string }
+  | { type: 'POLICE_DECISION_RECORDED'; decision: PoliceDecision; at: string; reason?: string; limits?: true; body?: string; handover?: true }
   | { type: 'TRANSFER_RECONSIDERATION_REQUESTED'; reason: string; limits?: true }
-  | { type: 'TRANSFER_RECONSIDERATION_ANSWERED'; accept: boolean; reason: string; body?: string }
+  | { type: 'TRANSFER_RECONSIDERATION_ANSWERED'; accept: boolean; reason: string; body?: string; handover?: true }
   | { type: 'TRANSFER_SUPERVISION_REQUESTED'; reason: string }
-  | { type: 'TRANSFER_SUPERVISION_RESOLVED'; outcome: SupervisionOutcome; reason: string; body?: string }
+  | { type: 'TRANSFER_SUPERVISION_RESOLVED'; outcome: SupervisionOutcome; reason: string; body?: string; handover?: true }
   | { type: 'ADMINISTRATIVE_CASE_RESUMED'; reason: string };
 
 /** Commands whose payload is a reason (plus a few checked fields). */
@@ -90,6 +93,16 @@ function transferAccepted(s: CaseState, meta: EvolveMeta): void {
   completed(s, meta.at, meta);
 }
 
+/** Accepted with R310 12's hand-over limit when the event carries it. */
+function acceptedWithHandover(s: CaseState, e: { handover?: true }, meta: EvolveMeta, noticeAt: string): void {
+  transferAccepted(s, meta);
+  if (e.handover) {
+    armHandover(s, noticeAt, meta);
+    // From a lead: the filing limit ends with the police's filing (it comes back fresh on a return, APL 27).
+    cancelDeadline(s, 'filingDecision', meta.at);
+  }
+}
+
 function returnFromTransfer(s: CaseState, meta: EvolveMeta): void {
   s.status = s.statusBeforeTransfer ?? 'FILED';
   delete s.statusBeforeTransfer;
@@ -103,7 +116,7 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
     PROPOSE_TRANSFER: {
       action: 'criminal-transfer',
       roles: ['OFFICER'],
-      from: inStatus(INVESTIGATING),
+      from: byRules(transferOrigin, inStatus(INVESTIGATING), 'transfer-from-any-point'),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.text('grounds', cmd.grounds).text('thresholdFacts', cmd.thresholdFacts, { optional: true });
@@ -116,6 +129,7 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
         if (cmd.thresholdFacts !== undefined) e.thresholdFacts = cmd.thresholdFacts;
         // A proposal is the officers' view, not the agency's act: the 90 days run on until the head approves.
         if (inForce(ctx, 'transfer-pause-at-approval')) e.clockStopsAtApproval = true;
+        if (inForce(ctx, 'transfer-from-any-point')) e.anyPoint = true;
         return e;
       },
     },
@@ -167,7 +181,7 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
             zh: `公安机关的${ZH_POLICE_ACT[cmd.decision]}时间（${zhDate(cmd.at)}）早于移送时间（${zhDate(sentAt)}）`,
           });
         }
-        const e: CriminalTransferEvent = { type: 'POLICE_DECISION_RECORDED', decision: cmd.decision, at: cmd.at, ...limits, ...actingBody(ctx) };
+        const e: CriminalTransferEvent = { type: 'POLICE_DECISION_RECORDED', decision: cmd.decision, at: cmd.at, ...limits, ...actingBody(ctx), ...handoverApplies(ctx, cmd.decision === 'ACCEPT') };
         if (cmd.reason !== undefined) e.reason = cmd.reason;
         return e;
       },
@@ -193,7 +207,7 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
       roles: ['POLICE_LIAISON'],
       from: inStatus(['TRANSFER_RECONSIDERATION_REQUESTED']),
       handle: withReason<'ANSWER_TRANSFER_RECONSIDERATION'>(
-        (c, ctx) => ({ type: 'TRANSFER_RECONSIDERATION_ANSWERED', accept: c.accept, reason: c.reason, ...actingBody(ctx) }),
+        (c, ctx) => ({ type: 'TRANSFER_RECONSIDERATION_ANSWERED', accept: c.accept, reason: c.reason, ...actingBody(ctx), ...handoverApplies(ctx, c.accept) }),
         (v, c) => v.bool('accept', c.accept),
       ),
     },
@@ -212,7 +226,7 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
       roles: ['PROCURATORATE'],
       from: inStatus(['TRANSFER_SUPERVISION_REQUESTED']),
       handle: withReason<'RESOLVE_TRANSFER_SUPERVISION'>(
-        (c, ctx) => ({ type: 'TRANSFER_SUPERVISION_RESOLVED', outcome: c.outcome, reason: c.reason, ...actingBody(ctx) }),
+        (c, ctx) => ({ type: 'TRANSFER_SUPERVISION_RESOLVED', outcome: c.outcome, reason: c.reason, ...actingBody(ctx), ...handoverApplies(ctx, c.outcome === 'POLICE_TO_FILE') }),
         (v, c) => v.oneOf('outcome', c.outcome, SUPERVISION_OUTCOMES),
       ),
     },
@@ -232,12 +246,14 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
         officers: clone(e.officers),
         ...(e.thresholdFacts !== undefined ? { thresholdFacts: e.thresholdFacts } : {}),
         ...(e.clockStopsAtApproval ? { clockStopsAtApproval: true } : {}),
+        ...(e.anyPoint ? imposedBeforeTransfer(s) : {}),
       };
       s.statusBeforeTransfer = s.status;
       s.status = 'TRANSFER_PROPOSED';
       s.suspectedCrime = true;
       // A proposal recorded before 'transfer-pause-at-approval' stopped the clock at once; it replays so.
       if (!e.clockStopsAtApproval) openPause(s, at, PAUSE.TRANSFER, policy);
+      if (e.anyPoint && s.transfer) s.transfer.from = s.statusBeforeTransfer;
       if (e.limits) armDeadline(s, 'transferApproval', at, at, policy);
     },
     TRANSFER_APPROVED: (s, e, { at, policy }) => {
@@ -277,7 +293,7 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
       }
       if (s.transfer) s.transfer.policeDecision = { accepted: e.decision === 'ACCEPT', at: e.at, ...(e.reason !== undefined ? { reason: e.reason } : {}) };
       meetDeadline(s, 'policeFilingDecision', e.at);
-      if (e.decision === 'ACCEPT') transferAccepted(s, meta);
+      if (e.decision === 'ACCEPT') acceptedWithHandover(s, e, meta, e.at);
       else {
         s.status = 'TRANSFER_DECLINED';
         if (e.limits) {
@@ -298,7 +314,7 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
       if (s.transfer?.reconsideration) s.transfer.reconsideration.answer = { accepted: e.accept, reason: e.reason, at: meta.at };
       const limited = s.deadlines.transferReconsiderationAnswer !== undefined;
       meetDeadline(s, 'transferReconsiderationAnswer', meta.at);
-      if (e.accept) transferAccepted(s, meta);
+      if (e.accept) acceptedWithHandover(s, e, meta, meta.at);
       else {
         s.status = 'TRANSFER_DECLINED';
         if (limited) armDeadline(s, 'transferSupervisionRequest', meta.at, meta.at, meta.policy);
@@ -312,7 +328,7 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
     },
     TRANSFER_SUPERVISION_RESOLVED: (s, e, meta) => {
       if (s.transfer?.supervision) s.transfer.supervision.resolution = { outcome: e.outcome, reason: e.reason, at: meta.at };
-      if (e.outcome === 'POLICE_TO_FILE') transferAccepted(s, meta);
+      if (e.outcome === 'POLICE_TO_FILE') acceptedWithHandover(s, e, meta, meta.at);
       else s.status = 'TRANSFER_DECLINED';
     },
     ADMINISTRATIVE_CASE_RESUMED: (s, _e, meta) => {

@@ -16,6 +16,7 @@ import { ms, Validator } from '../rules/validation';
 import { DECIDABLE, DECISION_OUTCOMES, type DecisionOutcome, HEARING_PENDING, TRANSFER_STATUSES } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage, type Check, type HandlerContext } from './kit';
 import { afterService, noDefenceRunning, noHearingWindowRunning, stepsDoneBefore } from './shared';
+import { decidedEvenInTransfer, inTransferBeforeService } from './transfer-points';
 import { inForce } from '../rule-changes';
 
 /** The refusals only this stage gives. */
@@ -314,7 +315,7 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
     SERVE: {
       action: 'service',
       roles: ['OFFICER'],
-      from: inStatus(['DECIDED']),
+      from: decidedEvenInTransfer,
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         validateService(v, '', cmd);
@@ -356,7 +357,9 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
     DECISION_SERVED: (s, e, meta) => {
       s.service = clone(e.service);
       s.servedAt = e.service.deemedServedAt;
-      s.status = 'SERVED';
+      // Served while a transfer proposed after the decision runs: the case returns to SERVED if the transfer ends there.
+      if (inTransferBeforeService(s)) s.statusBeforeTransfer = 'SERVED';
+      else s.status = 'SERVED';
       meetDeadline(s, 'service', e.service.servedAt);
       afterService(s, meta);
     },

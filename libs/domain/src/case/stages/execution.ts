@@ -16,6 +16,7 @@ import { COLLECTOR_KINDS, PAYMENT_PLAN_KINDS, type PaymentPlanKind } from '../vo
 import { all, byRules, inStatus, invalid, stage, type Check, type EvolveMeta } from './kit';
 import { completed, outstanding } from './shared';
 import { executionLedger, surchargeOwed } from './execution-ledger';
+import { inTransferAfterService, servedEvenInTransfer } from './transfer-points';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -168,7 +169,7 @@ export const execution = stage<ExecutionCommand, ExecutionEvent>()(
     RECORD_PAYMENT: {
       action: 'payments',
       roles: ['OFFICER'],
-      from: all(inStatus(['SERVED']), byRules(notRevoked, null, 'challenge-effects'), somethingDue),
+      from: all(servedEvenInTransfer, byRules(notRevoked, null, 'challenge-effects'), somethingDue),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.amount('amount', cmd.amount, { positive: true }).instant('paidAt', cmd.paidAt, { notFuture: true }).text('receipt', cmd.receipt);
@@ -243,7 +244,9 @@ export const execution = stage<ExecutionCommand, ExecutionEvent>()(
       if (fen(e.totalPaid) >= fen(e.amountDue)) meetDeadline(s, 'payment', e.paidAt);
       else if (s.execution?.plan) armPlanDate(s, meta, e.totalPaid);
       if (e.paidInFull) {
-        s.status = 'EXECUTED';
+        // Paid in full during a transfer proposed after service: the case returns to EXECUTED if the transfer ends there.
+        if (inTransferAfterService(s)) s.statusBeforeTransfer = 'EXECUTED';
+        else s.status = 'EXECUTED';
         s.executedAt = e.paidAt;
         meetDeadline(s, 'payment', e.paidAt);
         cancelDeadline(s, 'courtEnforcement', e.paidAt);

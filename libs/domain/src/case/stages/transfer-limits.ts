@@ -26,6 +26,8 @@ export const TRANSFER_LIMITS = [
   'transferReconsiderationRequest',
   'transferReconsiderationAnswer',
   'transferSupervisionRequest',
+  'transferMaterialSupply',
+  'transferHandover',
 ] as const satisfies readonly DeadlineKind[];
 
 /** R310's limits judge this command (history recorded before them replays without). */
