@@ -45,7 +45,7 @@ describe('the police side of a transfer in the console', () => {
     });
     expect(c.status).toBe('TRANSFER_PROPOSED');
     expect((await h.api.command('head.sun', caseId, 'criminal-transfer/approval', { approve: true, reason: '达到追诉标准' })).status).toBe(200);
-    const sent = await h.api.command('officer.li', caseId, 'criminal-transfer/dispatch', { sentAt: ago(600), policeAgency: '长治市公安局城区分局', procuratorate: '长治市人民检察院', documents: ['移送书'] });
+    const sent = await h.api.command('officer.li', caseId, 'criminal-transfer/dispatch', { sentAt: ago(600), policeAgency: '长治市公安局', procuratorate: '长治市人民检察院', documents: ['移送书'] });
     expect(sent.status).toBe(200);
     expect((await h.api.command('police.wu', caseId, 'criminal-transfer/police-decision', { decision: 'RECEIPT', at: ago(500) })).status).toBe(200);
   });

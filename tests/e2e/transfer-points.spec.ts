@@ -26,7 +26,7 @@ describe('criminal transfer from any point, and the police side of it, over HTTP
   async function dispatched(id: string, sentAt = ago(600)) {
     await ok('officer.zhang', id, 'criminal-transfer', { grounds: 'sales of fake goods above ¥50,000', officerIds: team() });
     await ok('head.sun', id, 'criminal-transfer/approval', { approve: true, reason: 'threshold reached' });
-    return ok('officer.li', id, 'criminal-transfer/dispatch', { sentAt, policeAgency: '长治市公安局城区分局', procuratorate: '长治市人民检察院', documents: ['移送书'] });
+    return ok('officer.li', id, 'criminal-transfer/dispatch', { sentAt, policeAgency: '长治市公安局', procuratorate: '长治市人民检察院', documents: ['移送书'] });
   }
 
   it('from a lead under verification: forwarded to the competent unit, material requested and supplied, filed, items handed over, then returned (APL 27) to the lead', async () => {
