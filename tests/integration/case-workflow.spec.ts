@@ -84,7 +84,8 @@ describe('case workflow on the Temporal dev server', () => {
     const result = await register(caseId, DEMO_POLICY, '2026-11-20T02:00:00Z');
     expect(result).toMatchObject({ caseId, status: 'LEAD_REGISTERED', events: [{ seq: 1, type: 'LEAD_REGISTERED' }] });
     // The Update answers with the case as it now stands, so the API need not read the row back.
-    expect(result.case).toMatchObject({ lastSeq: 1, policyVersion: DEMO_POLICY.version, flags: [], allowedActions: [] });
+    // The registering officer may only propose a transfer of a lead under verification (R310 3): filing is the head's.
+    expect(result.case).toMatchObject({ lastSeq: 1, policyVersion: DEMO_POLICY.version, flags: [], allowedActions: ['criminal-transfer'] });
     expect(result.case?.deadlines.filingDecision).toMatchObject({ state: 'OPEN', basis: { source: 'MSA 18' } });
     expect((await store.timeline(caseId)).map((e) => e.type)).toEqual(['LEAD_REGISTERED']);
     const live = await client.workflow.getHandle(caseWorkflowId(caseId)).query(caseStateQuery);
