@@ -1,8 +1,11 @@
-// The names of the command bodies' fields and enumerated values, in both
+// The names of the command bodies' fields, in both
 // languages. Keyed by the types generated from the OpenAPI document: a field
-// or value added to a command fails the type check here until it is named.
-import type { CommandEnumValue, CommandFieldName, CommandFormAction } from '@zhifa/api-client';
+// added to a command fails the type check here until it is named. The
+// enumerated values are named in value-labels.ts (re-exported here).
+import type { CommandFieldName, CommandFormAction } from '@zhifa/api-client';
 import type { Lang } from '../format';
+
+export { valueLabel, VALUE_NAMES } from './value-labels';
 
 interface Label {
   zh: string;
@@ -228,151 +231,6 @@ const FIELD_OVERRIDES: Partial<Record<CommandFormAction, Partial<Record<CommandF
   'execution-end': { reason: { zh: '终结执行情形', en: 'Ground' }, facts: { zh: '事实与依据', en: 'Facts' }, at: { zh: '批准时间', en: 'Approved at' } },
 };
 
-const VALUES: Record<CommandEnumValue, { zh: string; en: string }> = {
-  PERSON: { zh: '自然人', en: 'Person' },
-  ORGANISATION: { zh: '法人或其他组织', en: 'Organisation' },
-  ORDINARY: { zh: '普通程序', en: 'Ordinary' },
-  SIMPLE: { zh: '简易程序（当场处罚）', en: 'Simple (on the spot)' },
-  PENALTY: { zh: '给予行政处罚', en: 'Penalty' },
-  NO_PENALTY: { zh: '不予行政处罚', en: 'No penalty' },
-  DISMISS: { zh: '违法事实不能成立，不予处罚', en: 'Dismiss (facts not established)' },
-  FIRST_MINOR_CORRECTED: { zh: '初次违法且危害后果轻微并及时改正', en: 'First violation, minor harm, corrected in time' },
-  MINOR_CORRECTED: { zh: '违法行为轻微并及时改正，没有造成危害后果', en: 'Minor, corrected in time, no harm' },
-  NO_FAULT: { zh: '有证据足以证明没有主观过错', en: 'Proven to be without fault' },
-  UNDER_FOURTEEN: { zh: '不满十四周岁的未成年人', en: 'Under fourteen' },
-  MENTAL_INCAPACITY: { zh: '不能辨认或者不能控制自己行为的精神病人、智力残疾人', en: 'Could not understand or control its conduct' },
-  LIMITATION_EXPIRED: { zh: '超过追责时效', en: 'Limitation expired' },
-  TRANSFER: { zh: '涉嫌犯罪，移送司法机关', en: 'Transfer (suspected crime)' },
-  WARNING: { zh: '警告', en: 'Warning' },
-  PUBLIC_CRITICISM: { zh: '通报批评', en: 'Public criticism' },
-  FINE: { zh: '罚款', en: 'Fine' },
-  CONFISCATION: { zh: '没收违法所得、没收非法财物', en: 'Confiscation' },
-  LICENCE_SUSPENSION: { zh: '暂扣许可证件', en: 'Licence suspension' },
-  QUALIFICATION_DOWNGRADE: { zh: '降低资质等级', en: 'Qualification downgrade' },
-  LICENCE_REVOCATION: { zh: '吊销许可证件', en: 'Licence revocation' },
-  ACTIVITY_RESTRICTION: { zh: '限制开展生产经营活动', en: 'Activity restriction' },
-  BUSINESS_SUSPENSION: { zh: '责令停产停业', en: 'Business suspension' },
-  CLOSURE: { zh: '责令关闭', en: 'Closure' },
-  EMPLOYMENT_BAN: { zh: '限制从业', en: 'Employment ban' },
-  DETENTION: { zh: '行政拘留', en: 'Detention' },
-  OTHER: { zh: '其他', en: 'Other' },
-  EXEMPT: { zh: '不予处罚', en: 'Exempt' },
-  MITIGATED: { zh: '减轻处罚', en: 'Mitigated' },
-  LIGHTER: { zh: '从轻处罚', en: 'Lighter' },
-  GENERAL: { zh: '一般', en: 'General' },
-  HEAVIER: { zh: '从重处罚', en: 'Heavier' },
-  GOODS_VALUE: { zh: '货值金额', en: 'Goods value' },
-  ILLEGAL_GAINS: { zh: '违法所得', en: 'Illegal gains' },
-  SALES: { zh: '销售额', en: 'Sales' },
-  AREA_M2: { zh: '面积（平方米）', en: 'Area (m²)' },
-  AGREE: { zh: '同意', en: 'Agree' },
-  CORRECT: { zh: '予以纠正', en: 'Correct' },
-  INVESTIGATE_FURTHER: { zh: '补充调查', en: 'Investigate further' },
-  DIRECT: { zh: '直接送达', en: 'Direct' },
-  REFUSED: { zh: '留置送达', en: 'Left (refused)' },
-  ELECTRONIC: { zh: '电子送达', en: 'Electronic' },
-  POSTAL: { zh: '邮寄送达', en: 'Postal' },
-  PUBLIC_NOTICE: { zh: '公告送达', en: 'Public notice' },
-  SCHEDULE: { zh: '安排听证', en: 'Schedule' },
-  RECORD: { zh: '记录听证', en: 'Record' },
-  MAJOR_PUBLIC_INTEREST: { zh: '涉及重大公共利益', en: 'Major public interest' },
-  COMPLEX: { zh: '案情疑难复杂', en: 'Complex' },
-  MULTIPLE_LEGAL_RELATIONSHIPS: { zh: '涉及多个法律关系', en: 'Several legal relationships' },
-  WITHDRAWN: { zh: '撤回', en: 'Withdrawn' },
-  ABSENT: { zh: '无正当理由拒不出席', en: 'Absent' },
-  LEFT_WITHOUT_LEAVE: { zh: '未经许可中途退出', en: 'Left without leave' },
-  APPROVE: { zh: '同意', en: 'Approve' },
-  RETURN: { zh: '退回', en: 'Return' },
-  REJECT: { zh: '不同意', en: 'Reject' },
-  INVESTIGATION: { zh: '补充调查', en: 'Investigation' },
-  INITIAL: { zh: '调查取证', en: 'Investigation' },
-  SUPPLEMENTARY: { zh: '补充调查取证', en: 'Supplementary investigation' },
-  PARTY_DEFENCE: { zh: '当事人陈述申辩时提交', en: "The party's, with its defence" },
-  PARTY_HEARING: { zh: '当事人听证时提交', en: "The party's, at the hearing" },
-  PROPOSAL: { zh: '重新提出处理意见', en: 'A new proposal' },
-  DECISION: { zh: '处罚决定', en: 'Decision' },
-  EXTENSION: { zh: '延长办案期限', en: 'Extension' },
-  RECONSIDERATION: { zh: '行政复议', en: 'Reconsideration' },
-  LITIGATION: { zh: '行政诉讼', en: 'Litigation' },
-  FILED: { zh: '提起', en: 'Filed' },
-  DECIDED: { zh: '作出结果', en: 'Decided' },
-  UPHELD: { zh: '维持', en: 'Upheld' },
-  VARIED: { zh: '变更', en: 'Varied' },
-  REVOKED: { zh: '撤销', en: 'Revoked' },
-  CONFIRMED_INVALID: { zh: '确认无效', en: 'Confirmed invalid' },
-  DISMISSED: { zh: '驳回', en: 'Dismissed' },
-  SUSPEND: { zh: '中止调查', en: 'Suspend' },
-  RESUME: { zh: '恢复调查', en: 'Resume' },
-  TERMINATE: { zh: '终止调查', en: 'Terminate' },
-  PARTY: { zh: '当事人申请', en: 'The party' },
-  SELF: { zh: '本人申请', en: 'The person' },
-  AGENCY: { zh: '机关决定', en: 'The agency' },
-  RECEIPT: { zh: '已接收', en: 'Received' },
-  ACCEPT: { zh: '立案', en: 'Accept' },
-  DECLINE: { zh: '不予立案', en: 'Decline' },
-  REQUEST: { zh: '提请', en: 'Request' },
-  ANSWER: { zh: '答复', en: 'Answer' },
-  RESOLVE: { zh: '办结', en: 'Resolve' },
-  POLICE_TO_FILE: { zh: '通知公安机关立案', en: 'Police to file' },
-  REFUSAL_UPHELD: { zh: '维持不予立案', en: 'Refusal upheld' },
-  DOCUMENTARY: { zh: '书证', en: 'Documentary' },
-  PHYSICAL: { zh: '物证', en: 'Physical' },
-  AUDIO_VISUAL: { zh: '视听资料', en: 'Audio-visual' },
-  ELECTRONIC_DATA: { zh: '电子数据', en: 'Electronic data' },
-  WITNESS_TESTIMONY: { zh: '证人证言', en: 'Witness testimony' },
-  PARTY_STATEMENT: { zh: '当事人的陈述', en: 'Party statement' },
-  EXPERT_OPINION: { zh: '鉴定意见', en: 'Expert opinion' },
-  INSPECTION_RECORD: { zh: '勘验笔录', en: 'Inspection record' },
-  ON_SITE_RECORD: { zh: '现场笔录', en: 'On-site record' },
-  TESTING: { zh: '检测', en: 'Testing' },
-  INSPECTION: { zh: '检验', en: 'Inspection' },
-  QUARANTINE: { zh: '检疫', en: 'Quarantine' },
-  APPRAISAL: { zh: '鉴定', en: 'Appraisal' },
-  filingDecision: { zh: '立案决定', en: 'Filing decision' },
-  caseReview: { zh: '案件审核', en: 'Case review' },
-  defence: { zh: '陈述申辩', en: 'Defence' },
-  hearingRequest: { zh: '听证申请', en: 'Hearing request' },
-  hearingNotice: { zh: '听证通知', en: 'Hearing notice' },
-  decision: { zh: '处罚决定', en: 'Decision' },
-  service: { zh: '送达', en: 'Service' },
-  payment: { zh: '缴纳罚款', en: 'Payment' },
-  closure: { zh: '结案', en: 'Closure' },
-  disclosure: { zh: '公示', en: 'Disclosure' },
-  disclosureWithdrawal: { zh: '撤下公示', en: 'Disclosure withdrawal' },
-  simpleReport: { zh: '简易程序备案', en: 'Simple-procedure report' },
-  evidencePreservation: { zh: '证据先行登记保存', en: 'Evidence preservation' },
-  legalReview: { zh: '法制审核', en: 'Legal review' },
-  reconsiderationWindow: { zh: '申请行政复议期限', en: 'Reconsideration window' },
-  litigationWindow: { zh: '提起行政诉讼期限', en: 'Litigation window' },
-  transferApproval: { zh: '移送审批期限', en: 'Transfer approval' },
-  transferDispatch: { zh: '移送期限', en: 'Transfer dispatch' },
-  policeFilingDecision: { zh: '公安机关立案审查期限', en: 'Police filing decision' },
-  transferReconsiderationRequest: { zh: '提请复议期限', en: 'Reconsideration request' },
-  transferReconsiderationAnswer: { zh: '公安机关复议期限', en: 'Reconsideration answer' },
-  transferSupervisionRequest: { zh: '提请立案监督期限', en: 'Supervision request' },
-  transferMaterialSupply: { zh: '补充移送材料期限', en: 'Supply of missing material' },
-  transferHandover: { zh: '移交涉案物品及材料期限', en: 'Hand-over of items and files' },
-  seizure: { zh: '查封扣押期限', en: 'Seizure period' },
-  RELEASE: { zh: '解除，退还物品', en: 'Release (items returned)' },
-  SEIZE: { zh: '扣押', en: 'Seize (take away)' },
-  SEAL: { zh: '查封', en: 'Seal' },
-  HAND_OVER: { zh: '移交有关部门', en: 'Hand over to the competent body' },
-  CONFISCATE: { zh: '依处罚决定没收', en: 'Confiscate under the decision' },
-  courtEnforcement: { zh: '申请法院强制执行期限', en: 'Court enforcement' },
-  DESIGNATED_BANK: { zh: '指定银行', en: 'Designated bank' },
-  ELECTRONIC_PAYMENT: { zh: '电子支付系统', en: 'Electronic payment' },
-  ON_THE_SPOT: { zh: '当场收缴', en: 'On the spot' },
-  DEFERRAL: { zh: '暂缓缴纳', en: 'Deferral' },
-  INSTALMENTS: { zh: '分期缴纳', en: 'Instalments' },
-  ACCEPTED: { zh: '受理', en: 'Accepted' },
-  ENFORCED: { zh: '执行完毕', en: 'Enforced' },
-  NOT_ENFORCED: { zh: '不予受理或不予执行', en: 'Not enforced' },
-  PARTY_DIED_NO_ESTATE: { zh: '公民死亡，无遗产可供执行，又无义务承受人', en: 'Party died, no estate' },
-  ORGANISATION_DISSOLVED_NO_ASSETS: { zh: '法人或其他组织终止，无财产可供执行，又无义务承受人', en: 'Organisation ended, no assets' },
-  OBJECT_LOST: { zh: '执行标的灭失', en: 'Object lost' },
-  DECISION_REVOKED: { zh: '据以执行的行政决定被撤销', en: 'Decision revoked' },
-};
-
 /** A field's name in one command. */
 export function fieldLabel(action: CommandFormAction, field: string, lang: Lang): string {
   const l = FIELD_OVERRIDES[action]?.[field as CommandFieldName] ?? FIELDS[field as CommandFieldName];
@@ -386,10 +244,4 @@ export function fieldHelp(action: CommandFormAction, field: string, description:
   return l?.zhHelp;
 }
 
-/** An enumerated value's name (an unknown value is shown as it is). */
-export function valueLabel(value: string, lang: Lang): string {
-  return VALUES[value as CommandEnumValue]?.[lang] ?? value;
-}
-
 export const FIELD_NAMES = Object.keys(FIELDS);
-export const VALUE_NAMES = Object.keys(VALUES);

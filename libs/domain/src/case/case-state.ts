@@ -20,8 +20,8 @@ import type {
   SameActCase,
   RightsNoticeRecord,
   ServiceRecord,
-  TransferRecord,
 } from './case-records';
+import type { TransferRecord } from './transfer-records';
 import type {
   CaseReviewRecord,
   CollectiveDiscussionRecord,
@@ -40,6 +40,7 @@ import type { ExecutionRecord } from './execution-records';
 import type { CaseFlag, CaseStatus, DeadlineKind, Procedure } from './vocabulary';
 
 export type * from './case-records';
+export type * from './transfer-records';
 export type * from './pre-decision-records';
 export type * from './measure-records';
 export type * from './execution-records';
