@@ -9,6 +9,7 @@ export * from './rejection';
 export * from './messages';
 export * from './allowed-actions';
 export * from './decide';
+export { jobReported, reportedJobOf, stampedWithJob } from './job-reports';
 export * from './rule-changes';
 export * from './evolve';
 export {
