@@ -1,4 +1,5 @@
 import { SupervisionTransfersController } from './supervision/transfers.controller';
+import { SupervisionEvaluationController } from './supervision/evaluation.controller';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -57,6 +58,7 @@ export class ApiModule {
         ProblemsController,
         SupervisionOverdueController,
         SupervisionTransfersController,
+        SupervisionEvaluationController,
         ...(dev ? [DevTokensController] : []),
       ],
       providers: [

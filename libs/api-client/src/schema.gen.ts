@@ -1662,6 +1662,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervision/cases/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluate one case file (案卷评查): each check passes, fails or does not apply, with the event it rests on and its legal source; a score and a grade (SUPERVISOR) */
+        get: operations["SupervisionEvaluationController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluate every case file registered in a period in the supervisor's agency, for the annual report: score, grade and failed checks per case, with totals; CSV on request (SUPERVISOR) */
+        get: operations["SupervisionEvaluationController_batch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/tokens": {
         parameters: {
             query?: never;
@@ -3834,6 +3868,86 @@ export interface components {
             counts: components["schemas"]["TransferStageCountView"][];
             /** @description Every head's reasoned decision not to transfer a flagged case in scope, newest first (not paged, not filtered by stage) */
             noTransferDecisions: components["schemas"]["NoTransferDecisionView"][];
+        };
+        BilingualTextView: {
+            /** @example 陈述、申辩期限届满或当事人陈述申辩后方作出决定 */
+            zh: string;
+            en: string;
+        };
+        EvaluationCheckView: {
+            /** @enum {string} */
+            id: "filing-approved" | "filing-in-time" | "evidence-two-officers" | "rights-told" | "review-independent" | "notice-approved-served" | "defence-window" | "hearing-window" | "legal-review" | "collective-discussion" | "benchmark" | "decision-in-time" | "service" | "disclosure" | "transfer" | "archived";
+            title: components["schemas"]["BilingualTextView"];
+            /**
+             * @description The legal source of the requirement
+             * @example APL 44–45, 62
+             */
+            source: string;
+            /** @enum {string} */
+            result: "PASS" | "FAIL" | "NOT_APPLICABLE";
+            /** @description What the check found */
+            detail: components["schemas"]["BilingualTextView"];
+            /** @description Sequence number of the event the finding rests on */
+            seq?: number;
+        };
+        CaseEvaluationView: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example LZSJ-2026-00001 */
+            caseNumber: string;
+            /** @enum {string} */
+            status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
+            checks: components["schemas"]["EvaluationCheckView"][];
+            passed: number;
+            failed: number;
+            /** @description Checks that concern the case (passed + failed) */
+            applicable: number;
+            /** @description Passed applicable checks in percent, rounded down; 100 when none applies */
+            score: number;
+            /**
+             * @description EXCELLENT (优秀): score ≥ 90 and no failed check; PASS (合格): ≥ 60; FAIL (不合格)
+             * @enum {string}
+             */
+            grade: "EXCELLENT" | "PASS" | "FAIL";
+            /** Format: date-time */
+            evaluatedAt: string;
+        };
+        EvaluationRowView: {
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** @enum {string} */
+            status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
+            score: number;
+            /** @enum {string} */
+            grade: "EXCELLENT" | "PASS" | "FAIL";
+            failedChecks: ("filing-approved" | "filing-in-time" | "evidence-two-officers" | "rights-told" | "review-independent" | "notice-approved-served" | "defence-window" | "hearing-window" | "legal-review" | "collective-discussion" | "benchmark" | "decision-in-time" | "service" | "disclosure" | "transfer" | "archived")[];
+        };
+        EvaluationBatchView: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            items: components["schemas"]["EvaluationRowView"][];
+            cases: number;
+            /** @description Mean score of the cases, rounded down (0 when none) */
+            averageScore: number;
+            /**
+             * @description Cases per grade
+             * @example {
+             *       "EXCELLENT": 3,
+             *       "PASS": 1,
+             *       "FAIL": 0
+             *     }
+             */
+            grades: Record<string, never>;
+            /**
+             * @description Failures per check id
+             * @example {
+             *       "rights-told": 1
+             *     }
+             */
+            failuresByCheck: Record<string, never>;
         };
         DevTokenView: {
             /** Format: uuid */
@@ -10936,6 +11050,126 @@ export interface operations {
                 };
             };
             /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor reads supervision views */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionEvaluationController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseEvaluationView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor evaluates case files */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND: no such case in your agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionEvaluationController_batch: {
+        parameters: {
+            query: {
+                /** @description Cases registered on or after this local date */
+                from: string;
+                /** @description Cases registered on or before this local date */
+                to: string;
+                /** @description csv: one row per case for the annual report */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationBatchView"];
+                    "text/csv": components["schemas"]["EvaluationBatchView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor evaluates case files */
             403: {
                 headers: {
                     [name: string]: unknown;
