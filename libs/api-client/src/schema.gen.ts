@@ -3912,6 +3912,12 @@ export interface components {
             /** Format: date-time */
             evaluatedAt: string;
         };
+        EvaluationChecklistItemView: {
+            /** @enum {string} */
+            id: "filing-approved" | "filing-in-time" | "evidence-two-officers" | "rights-told" | "review-independent" | "notice-approved-served" | "defence-window" | "hearing-window" | "legal-review" | "collective-discussion" | "benchmark" | "decision-in-time" | "service" | "disclosure" | "transfer" | "archived";
+            title: components["schemas"]["BilingualTextView"];
+            source: string;
+        };
         EvaluationRowView: {
             /** Format: uuid */
             caseId: string;
@@ -3924,6 +3930,8 @@ export interface components {
             failedChecks: ("filing-approved" | "filing-in-time" | "evidence-two-officers" | "rights-told" | "review-independent" | "notice-approved-served" | "defence-window" | "hearing-window" | "legal-review" | "collective-discussion" | "benchmark" | "decision-in-time" | "service" | "disclosure" | "transfer" | "archived")[];
         };
         EvaluationBatchView: {
+            /** @description The checklist the cases were evaluated against, in order */
+            checklist: components["schemas"]["EvaluationChecklistItemView"][];
             /** Format: date */
             from: string;
             /** Format: date */

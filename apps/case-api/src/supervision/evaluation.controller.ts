@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@zhifa/config';
-import { evaluateCase, localMidnight, parseDay, readScope, supervisionAccess, type ActorSnapshot, type CaseEvaluation, type CaseState, type CertificateLookup } from '@zhifa/domain';
+import { EVALUATION_CHECKS, evaluateCase, localMidnight, parseDay, readScope, supervisionAccess, type ActorSnapshot, type CaseEvaluation, type CaseState, type CertificateLookup } from '@zhifa/domain';
 import { CaseEventStore, CaseReadRepository, PeopleRepository, type CaseEntity } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
@@ -72,6 +72,7 @@ export class SupervisionEvaluationController {
       for (const c of i.failedChecks) failuresByCheck[c] = (failuresByCheck[c] ?? 0) + 1;
     }
     const view: EvaluationBatchView = {
+      checklist: EVALUATION_CHECKS.map((c) => ({ id: c.id, title: { ...c.title }, source: c.source })),
       from: q.from,
       to: q.to,
       items,

@@ -59,7 +59,15 @@ export class EvaluationRowView {
   @ApiProperty({ enum: CHECK_IDS, isArray: true }) failedChecks!: string[];
 }
 
+/** One check of the documented checklist (docs/supervision.md). */
+export class EvaluationChecklistItemView {
+  @ApiProperty({ enum: CHECK_IDS }) id!: string;
+  @ApiProperty({ type: BilingualTextView }) title!: BilingualTextView;
+  @ApiProperty({ type: String }) source!: string;
+}
+
 export class EvaluationBatchView {
+  @ApiProperty({ type: [EvaluationChecklistItemView], description: 'The checklist the cases were evaluated against, in order' }) checklist!: EvaluationChecklistItemView[];
   @ApiProperty({ type: String, format: 'date' }) from!: string;
   @ApiProperty({ type: String, format: 'date' }) to!: string;
   @ApiProperty({ type: [EvaluationRowView] }) items!: EvaluationRowView[];

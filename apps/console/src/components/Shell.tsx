@@ -9,6 +9,7 @@ import { ok, type DevTokenView } from '../api';
 import { useReviewMessages } from '../reviews/messages';
 import { useSupervisionMessages } from '../supervision/messages';
 import { useTransferWatchMessages } from '../supervision/transfer-messages';
+import { useEvaluationMessages } from '../supervision/evaluation-messages';
 import { useIncomingMessages } from '../transfers/messages';
 import { useAdminMessages } from '../admin/messages';
 
@@ -25,6 +26,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const valid = me.data?.certificates.filter((c) => c.validToday) ?? [];
   const reviews = useReviewMessages();
   const supervision = useSupervisionMessages();
+  const evaluation = useEvaluationMessages();
   const transfers = useTransferWatchMessages();
   const incoming = useIncomingMessages();
   const admin = useAdminMessages();
@@ -44,6 +46,7 @@ export function Shell({ children }: { children: ReactNode }) {
             </NavLink>
           )}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/transfers">{transfers.nav}</NavLink>}
+          {roles.includes('SUPERVISOR') && <NavLink to="/supervision/evaluations">{evaluation.nav}</NavLink>}
           {(roles.includes('POLICE_LIAISON') || roles.includes('PROCURATORATE')) && <NavLink to="/transfers/incoming">{incoming.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/calendars">{admin.nav}</NavLink>}
         </nav>

@@ -66,13 +66,14 @@ function ordinaryPenalty(s: CaseState): boolean {
 
 /** A deadline that was met on time, met late, missed, or never ran. */
 function timeliness(input: EvaluationInput, kind: DeadlineKind, what: Message): CheckOutcome {
+  const tz = input.timeZone;
   const gone = missed(input.events, kind);
-  if (gone) return failed(msg(`${what.en} was missed (due ${String(gone.payload.dueAt)})`, `${what.zh}已逾期（期限${String(gone.payload.dueAt)}）`), gone.seq);
+  if (gone) return failed(msg(`${what.en} was missed (due ${localDate(String(gone.payload.dueAt), tz)})`, `${what.zh}已逾期（期限${localDate(String(gone.payload.dueAt), tz)}）`), gone.seq);
   const d = input.state.deadlines[kind];
   if (!d || d.state === 'CANCELLED') return notApplicable(msg(`${what.en} did not run in this case`, `本案未计${what.zh}`));
-  if (d.state === 'MET' && d.late) return failed(msg(`${what.en} was met late (${d.metAt}, due ${d.dueAt})`, `${what.zh}逾期履行（${d.metAt}，期限${d.dueAt}）`));
-  if (d.state === 'MET') return pass(msg(`${what.en} met on ${d.metAt} (due ${d.dueAt}; ${d.basis.source})`, `${what.zh}已按期履行（期限${d.dueAt}，${d.basis.source}）`));
-  return notApplicable(msg(`${what.en} is still running (due ${d.dueAt})`, `${what.zh}尚在进行（期限${d.dueAt}）`));
+  if (d.state === 'MET' && d.late) return failed(msg(`${what.en} was met late (${localDate(d.metAt ?? d.dueAt, tz)}, due ${localDate(d.dueAt, tz)})`, `${what.zh}逾期履行（${localDate(d.metAt ?? d.dueAt, tz)}，期限${localDate(d.dueAt, tz)}）`));
+  if (d.state === 'MET') return pass(msg(`${what.en} met on ${localDate(d.metAt ?? d.dueAt, tz)} (due ${localDate(d.dueAt, tz)}; ${d.basis.source})`, `${what.zh}已按期履行（期限${localDate(d.dueAt, tz)}，${d.basis.source}）`));
+  return notApplicable(msg(`${what.en} is still running (due ${localDate(d.dueAt, tz)})`, `${what.zh}尚在进行（期限${localDate(d.dueAt, tz)}）`));
 }
 
 export const EVALUATION_CHECKS: readonly EvaluationCheck[] = [
@@ -80,13 +81,13 @@ export const EVALUATION_CHECKS: readonly EvaluationCheck[] = [
     id: 'filing-approved',
     title: msg('Filing approved by the head before the investigation was reported', '立案经负责人批准后方开展调查、形成调查终结报告'),
     source: 'APL 54; MSA 19–20',
-    run: ({ state: s, events }) => {
+    run: ({ state: s, events, timeZone: tz }) => {
       if (s.procedure !== 'ORDINARY') return notApplicable(msg('Simple procedure: no filing', '简易程序无须立案'));
       const filed = first(events, 'FILING_APPROVED');
       const report = first(events, 'INVESTIGATION_REPORTED');
       if (!report) return filed ? pass(msg('Filed; no report yet', '已立案，尚未形成调查终结报告'), filed.seq) : notApplicable(msg('Not filed and not investigated', '尚未立案'));
       if (!filed || filed.seq > report.seq) return failed(msg('The investigation was reported without an approved filing before it', '调查终结报告前无经批准的立案'), report.seq);
-      return pass(msg(`Filing approved on ${filed.at} by ${s.filing?.decidedBy.name ?? 'the head'}`, `${s.filing?.decidedBy.name ?? '负责人'}于${filed.at}批准立案`), filed.seq);
+      return pass(msg(`Filing approved on ${localDate(filed.at, tz)} by ${s.filing?.decidedBy.name ?? 'the head'}`, `${s.filing?.decidedBy.name ?? '负责人'}于${localDate(filed.at, tz)}批准立案`), filed.seq);
     },
   },
   {
@@ -125,12 +126,12 @@ export const EVALUATION_CHECKS: readonly EvaluationCheck[] = [
     id: 'rights-told',
     title: msg('Certificates shown and rights told at the first collection', '首次取证时出示执法证件并告知当事人权利'),
     source: 'APL 55',
-    run: ({ state: s, events }) => {
+    run: ({ state: s, events, timeZone: tz }) => {
       const collected = s.evidence.some((e) => e.origin === undefined || e.origin === 'INITIAL' || e.origin === 'SUPPLEMENTARY');
       if (!collected) return notApplicable(msg('No evidence collected by officers', '无执法人员收集的证据'));
       if (!s.rightsNotice) return failed(msg('No record that the party was told its rights at the first collection', '无首次取证时告知当事人权利的记录'));
       const seq = events.find((e) => e.type === 'EVIDENCE_RECORDED' && e.payload.evidenceId === s.rightsNotice?.evidenceId)?.seq;
-      return pass(msg(`Told on ${s.rightsNotice.at}`, `已于${s.rightsNotice.at}告知`), seq);
+      return pass(msg(`Told on ${localDate(s.rightsNotice.at, tz)}`, `已于${localDate(s.rightsNotice.at, tz)}告知`), seq);
     },
   },
   {
@@ -149,27 +150,27 @@ export const EVALUATION_CHECKS: readonly EvaluationCheck[] = [
     id: 'notice-approved-served',
     title: msg('Notice approved by the head and served before the decision', '事先告知经负责人批准并在决定前送达'),
     source: 'APL 44–45, 62',
-    run: ({ state: s, events }) => {
+    run: ({ state: s, events, timeZone: tz }) => {
       if (!ordinaryPenalty(s)) return notApplicable(msg('No ordinary penalty decision', '无一般程序处罚决定'));
       const served = last(events, 'NOTICE_SERVED');
       const decided = first(events, 'DECISION_MADE');
       if (!s.notice || !served) return failed(msg('The decision was made without a served notice', '作出决定前未送达事先告知书'), decided?.seq);
       if (!s.noticeApproval) return failed(msg('The notice carries no head’s approval', '事先告知书未经负责人批准'), served.seq);
       if (decided && decided.seq < served.seq) return failed(msg('The decision precedes the notice', '决定先于事先告知'), decided.seq);
-      return pass(msg(`Approved by ${s.noticeApproval.approvedBy.name}; served ${s.notice.service.method} on ${s.notice.service.servedAt}`, `经${s.noticeApproval.approvedBy.name}批准，于${s.notice.service.servedAt}送达`), served.seq);
+      return pass(msg(`Approved by ${s.noticeApproval.approvedBy.name}; served ${s.notice.service.method} on ${localDate(s.notice.service.servedAt, tz)}`, `经${s.noticeApproval.approvedBy.name}批准，于${localDate(s.notice.service.servedAt, tz)}送达`), served.seq);
     },
   },
   {
     id: 'defence-window',
     title: msg('Statement and defence window respected before deciding', '陈述、申辩期限届满或当事人陈述申辩后方作出决定'),
     source: 'APL 44–45, 62',
-    run: ({ state: s, events }) => {
+    run: ({ state: s, events, timeZone: tz }) => {
       if (!ordinaryPenalty(s)) return notApplicable(msg('No ordinary penalty decision', '无一般程序处罚决定'));
       const decided = first(events, 'DECISION_MADE')!;
       const defence = last(events, 'DEFENCE_RECORDED');
       if (defence && defence.seq < decided.seq) return pass(msg(s.defence?.waived ? 'The party waived its defence' : 'The party’s defence was heard', s.defence?.waived ? '当事人放弃陈述申辩' : '已听取当事人陈述申辩'), defence.seq);
       const d = s.deadlines.defence;
-      if (d && !before(decided.at, d.dueAt)) return pass(msg(`Decided after the defence period ended (${d.dueAt})`, `陈述申辩期限（${d.dueAt}）届满后作出决定`), decided.seq);
+      if (d && !before(decided.at, d.dueAt)) return pass(msg(`Decided after the defence period ended (${localDate(d.dueAt, tz)})`, `陈述申辩期限（${localDate(d.dueAt, tz)}）届满后作出决定`), decided.seq);
       return failed(msg('Decided while the party could still state its defence', '陈述申辩期限内作出决定'), decided.seq);
     },
   },
@@ -177,14 +178,14 @@ export const EVALUATION_CHECKS: readonly EvaluationCheck[] = [
     id: 'hearing-window',
     title: msg('Hearing right respected where it was offered', '告知听证权利的，听证申请期限届满、当事人放弃或听证结束后方作出决定'),
     source: 'APL 63–64',
-    run: ({ state: s, events }) => {
+    run: ({ state: s, events, timeZone: tz }) => {
       if (!ordinaryPenalty(s) || !s.notice?.hearingRightsNotified) return notApplicable(msg('No hearing right was notified', '本案无须告知听证权利'));
       const decided = first(events, 'DECISION_MADE')!;
       const settled = [...events].reverse().find((e) => e.seq < decided.seq && ['HEARING_HELD', 'HEARING_ENDED', 'HEARING_WAIVED'].includes(e.type));
       if (settled) return pass(msg(`Hearing ${settled.type === 'HEARING_HELD' ? 'held' : 'waived or ended'} before the decision`, settled.type === 'HEARING_HELD' ? '决定前已举行听证' : '决定前当事人放弃听证或听证终止'), settled.seq);
       if (s.hearingWaiver && before(s.hearingWaiver.at, decided.at)) {
         const waiver = [...events].reverse().find((e) => e.seq < decided.seq && (e.type === 'HEARING_WAIVED' || (e.type === 'DEFENCE_RECORDED' && e.payload.hearingWaived === true)));
-        return pass(msg(`The party waived its hearing on ${s.hearingWaiver.at}`, `当事人于${s.hearingWaiver.at}放弃听证`), waiver?.seq);
+        return pass(msg(`The party waived its hearing on ${localDate(s.hearingWaiver.at, tz)}`, `当事人于${localDate(s.hearingWaiver.at, tz)}放弃听证`), waiver?.seq);
       }
       if (s.hearing?.requestedAt) return failed(msg('A hearing was requested and the decision came before it', '当事人申请听证，未经听证即作出决定'), decided.seq);
       const d = s.deadlines.hearingRequest;
@@ -251,7 +252,7 @@ export const EVALUATION_CHECKS: readonly EvaluationCheck[] = [
       if (sv.method === 'ELECTRONIC' && !sv.consentToElectronic) return failed(msg('Served electronically without the party’s consent', '未经当事人同意电子送达'), seq);
       if (sv.method === 'REFUSED' && !(sv.witnesses?.length || sv.videoRecorded)) return failed(msg('Left without witnesses or video', '留置送达无见证人或录像'), seq);
       const timely = timeliness(input, 'service', msg('Service', '送达期限'));
-      return timely.result === 'FAIL' ? timely : pass(msg(`Served ${sv.method} on ${sv.servedAt}`, `已于${sv.servedAt}送达`), seq);
+      return timely.result === 'FAIL' ? timely : pass(msg(`Served ${sv.method} on ${localDate(sv.servedAt, input.timeZone)}`, `已于${localDate(sv.servedAt, input.timeZone)}送达`), seq);
     },
   },
   {
@@ -278,9 +279,9 @@ export const EVALUATION_CHECKS: readonly EvaluationCheck[] = [
     id: 'archived',
     title: msg('Closed and archived', '结案并归档'),
     source: 'MSA 77–79',
-    run: ({ state: s, events }) => {
+    run: ({ state: s, events, timeZone: tz }) => {
       const archived = last(events, 'CASE_ARCHIVED');
-      if (archived) return pass(msg(`Archived on ${archived.at}`, `已于${archived.at}归档`), archived.seq);
+      if (archived) return pass(msg(`Archived on ${localDate(archived.at, tz)}`, `已于${localDate(archived.at, tz)}归档`), archived.seq);
       if (s.status === 'CLOSED') return failed(msg('Closed but not archived', '已结案但未归档'), last(events, 'CASE_CLOSED')?.seq);
       return notApplicable(msg('Not closed yet', '尚未结案'));
     },
