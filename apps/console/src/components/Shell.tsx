@@ -10,6 +10,7 @@ import { useReviewMessages } from '../reviews/messages';
 import { useSupervisionMessages } from '../supervision/messages';
 import { useTransferWatchMessages } from '../supervision/transfer-messages';
 import { useEvaluationMessages } from '../supervision/evaluation-messages';
+import { usePersonalDataMessages } from '../supervision/personal-data-messages';
 import { useIncomingMessages } from '../transfers/messages';
 import { useAdminMessages } from '../admin/messages';
 
@@ -27,6 +28,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const reviews = useReviewMessages();
   const supervision = useSupervisionMessages();
   const evaluation = useEvaluationMessages();
+  const personalData = usePersonalDataMessages();
   const transfers = useTransferWatchMessages();
   const incoming = useIncomingMessages();
   const admin = useAdminMessages();
@@ -47,6 +49,7 @@ export function Shell({ children }: { children: ReactNode }) {
           )}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/transfers">{transfers.nav}</NavLink>}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/evaluations">{evaluation.nav}</NavLink>}
+          {roles.includes('SUPERVISOR') && <NavLink to="/supervision/personal-data">{personalData.nav}</NavLink>}
           {(roles.includes('POLICE_LIAISON') || roles.includes('PROCURATORATE')) && <NavLink to="/transfers/incoming">{incoming.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/calendars">{admin.nav}</NavLink>}
         </nav>

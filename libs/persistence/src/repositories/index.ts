@@ -7,6 +7,7 @@ import { IdempotencyRepository } from './idempotency.repository';
 import { NotificationRepository } from './notification.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PeopleRepository } from './people.repository';
+import { PersonalDataAccessRepository } from './personal-data-access.repository';
 import { PolicyRepository } from './policy.repository';
 
 export * from './agency.repository';
@@ -18,6 +19,7 @@ export * from './idempotency.repository';
 export * from './notification.repository';
 export * from './outbox.repository';
 export * from './people.repository';
+export * from './personal-data-access.repository';
 export * from './policy.repository';
 
 /** Every repository; each is built on the one DataSource and provided by PersistenceModule. */
@@ -31,5 +33,6 @@ export const REPOSITORIES = [
   NotificationRepository,
   OutboxRepository,
   PeopleRepository,
+  PersonalDataAccessRepository,
   PolicyRepository,
 ] as const;
