@@ -28,6 +28,8 @@ import { PoliciesController } from './policies/policies.controller';
 import { ProblemsController } from './problems/problems.controller';
 import { RedisProvider } from './health/redis.provider';
 import { SupervisionOverdueController } from './supervision/overdue.controller';
+import { SupervisionFailedJobsController } from './supervision/failed-jobs.controller';
+import { FailedJobsService } from './supervision/failed-jobs.service';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 @Module({})
@@ -57,6 +59,7 @@ export class ApiModule {
         ProblemsController,
         SupervisionOverdueController,
         SupervisionTransfersController,
+        SupervisionFailedJobsController,
         ...(dev ? [DevTokensController] : []),
       ],
       providers: [
@@ -75,6 +78,7 @@ export class ApiModule {
         TemporalClientProvider,
         RedisProvider,
         EvidenceStore,
+        FailedJobsService,
       ],
     };
   }
