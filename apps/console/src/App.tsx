@@ -19,6 +19,7 @@ const ReviewPage = lazy(() => import('./reviews/ReviewPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const SupervisionPage = lazy(() => import('./supervision/SupervisionPage'));
 const TransfersPage = lazy(() => import('./supervision/TransfersPage'));
+const FailedJobsPage = lazy(() => import('./supervision/FailedJobsPage'));
 const IncomingTransfersPage = lazy(() => import('./transfers/IncomingTransfersPage'));
 const CalendarsPage = lazy(() => import('./admin/CalendarsPage'));
 
@@ -63,6 +64,7 @@ export function App() {
             <Route path="/reviews/:caseId" element={<RequireSession><ReviewPage /></RequireSession>} />
             <Route path="/supervision" element={<RequireSession><SupervisionPage /></RequireSession>} />
             <Route path="/supervision/transfers" element={<RequireSession><TransfersPage /></RequireSession>} />
+            <Route path="/supervision/jobs" element={<RequireSession><FailedJobsPage /></RequireSession>} />
             <Route path="/transfers/incoming" element={<RequireSession><IncomingTransfersPage /></RequireSession>} />
             <Route path="/admin/calendars" element={<RequireSession><CalendarsPage /></RequireSession>} />
             <Route path="*" element={<NotFoundPage />} />
