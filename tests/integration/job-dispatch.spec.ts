@@ -93,6 +93,20 @@ describe('dispatch from the outbox to the purpose queues', () => {
     expect(jobs.runs.get(jobIdFor(id, 'webhooks'))![0]).toMatchObject({ queue: 'webhooks', name: 'TEST_NOTED', attempt: 1, data: { eventId: id, type: 'TEST_NOTED' } });
   });
 
+  it('listens again when its listening connection is cut, and is still woken by the next event', async () => {
+    const listeners = async (): Promise<number[]> =>
+      (await ds.query(`SELECT pid FROM pg_stat_activity WHERE application_name = 'zhifa-outbox-listener' AND datname = current_database()`)).map((r: { pid: number }) => r.pid);
+    const [before] = await eventually(async () => ((await listeners()).length === 1 ? listeners() : undefined));
+    await ds.query(`SELECT pg_terminate_backend($1)`, [before]);
+    // A new connection, listening: the next event's NOTIFY reaches it (the safety poll is far off).
+    await eventually(async () => {
+      const now = await listeners();
+      return now.length === 1 && now[0] !== before;
+    });
+    const [id] = await occur('TEST_NOTED');
+    await eventually(async () => jobs.count(id, 'notifications') === 1 && jobs.count(id, 'webhooks') === 1);
+  });
+
   it('makes one job per queue of an event relayed twice', async () => {
     const [id] = await occur('TEST_NOTED');
     await eventually(async () => (await pending([id])) === 0 && jobs.count(id, 'webhooks') === 1);
