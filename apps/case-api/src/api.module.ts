@@ -32,6 +32,8 @@ import { PoliciesController } from './policies/policies.controller';
 import { ProblemsController } from './problems/problems.controller';
 import { RedisProvider } from './health/redis.provider';
 import { SupervisionOverdueController } from './supervision/overdue.controller';
+import { SupervisionFailedJobsController } from './supervision/failed-jobs.controller';
+import { FailedJobsService } from './supervision/failed-jobs.service';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 @Module({})
@@ -64,6 +66,7 @@ export class ApiModule {
         SupervisionEvaluationController,
         CasePartyController,
         SupervisionPersonalDataController,
+        SupervisionFailedJobsController,
         ...(dev ? [DevTokensController] : []),
       ],
       providers: [
@@ -83,6 +86,7 @@ export class ApiModule {
         TemporalClientProvider,
         RedisProvider,
         EvidenceStore,
+        FailedJobsService,
       ],
     };
   }

@@ -1,14 +1,11 @@
 import { Module } from '@nestjs/common';
-import { AppConfigModule } from '@zhifa/config';
-import { PersistenceModule } from '@zhifa/persistence';
-import { CalendarPublishedProcessor } from './calendar-published.processor';
-import { CaseEventsProcessor } from './case-events.processor';
 import { CaseReporter } from './case-reporter.service';
-import { OutboxRelayService } from './outbox-relay.service';
+import { DispatchModule } from './dispatch/dispatch.module';
+import { JOB_BINDINGS, JOB_HANDLER_CLASSES } from './job-handlers';
+import { JOB_ROUTES } from './job-routes';
 
 @Module({
-  imports: [AppConfigModule, PersistenceModule],
-  providers: [OutboxRelayService, CaseEventsProcessor, CalendarPublishedProcessor, CaseReporter],
-  exports: [CaseReporter],
+  // CaseReporter: how a handler leaves its trace on a case (a reportJob Update), injected where a handler needs it.
+  imports: [DispatchModule.register({ routes: JOB_ROUTES, bindings: JOB_BINDINGS, handlers: [...JOB_HANDLER_CLASSES, CaseReporter] })],
 })
 export class JobsModule {}

@@ -1793,6 +1793,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervision/jobs/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Failed jobs: queue, job name, case, attempts, last error, when it failed, and earlier retries; newest first (SUPERVISOR)
+         * @description Scoped as the supervisor reads cases (their agency): a job about a case they may not read is not listed; a job about no one case (a holiday calendar's delivery) is. At most 500 jobs are read per queue.
+         */
+        get: operations["SupervisionFailedJobsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/jobs/failed/{queue}/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a failed job back to its queue with a fresh round of attempts; who retried it is recorded (SUPERVISOR)
+         * @description The retry is kept in the audit (job_retries: who, when, the attempts and last error then) and in the job's log.
+         */
+        post: operations["SupervisionFailedJobsController_retry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/tokens": {
         parameters: {
             query?: never;
@@ -4122,6 +4162,68 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        JobRetryView: {
+            /** Format: uuid */
+            retriedBy: string;
+            /** @example 周监督 */
+            retriedByName: string;
+            /** Format: date-time */
+            retriedAt: string;
+            /** @description Attempts the job had made when it was retried */
+            attempts: number;
+            /** @description Its last error then */
+            lastError: string | null;
+        };
+        FailedJobView: {
+            /** @enum {string} */
+            queue: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar";
+            /**
+             * @description The event id and the queue
+             * @example case-7f0c…__3__notifications
+             */
+            id: string;
+            /**
+             * @description The job name: the event type that made it
+             * @example DECISION_MADE
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The case the job is about; null for a job of no one case (a calendar)
+             */
+            caseId: string | null;
+            /** @example CZSJ-2026-00001 */
+            caseNumber: string | null;
+            /** @description The event the job was made for */
+            eventId: string | null;
+            /** @description Attempts made */
+            attempts: number;
+            /** @description Attempts allowed before the job is kept as failed */
+            maxAttempts: number;
+            /** @example case 7f0c… not projected yet */
+            lastError: string;
+            /** Format: date-time */
+            failedAt: string;
+            /** @description Earlier retries by supervisors, oldest first */
+            retries: components["schemas"]["JobRetryView"][];
+        };
+        FailedJobListView: {
+            items: components["schemas"]["FailedJobView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        JobRetriedView: {
+            /** @enum {string} */
+            queue: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar";
+            id: string;
+            /**
+             * @description Where the job stands now
+             * @example waiting
+             */
+            state: string;
+            retry: components["schemas"]["JobRetryView"];
         };
         DevTokenView: {
             /** Format: uuid */
@@ -11762,6 +11864,151 @@ export interface operations {
             };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionFailedJobsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only this queue */
+                queue?: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar";
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedJobListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor reads supervision views */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description JOBS.QUEUES_UNAVAILABLE: the job queues (Redis) did not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionFailedJobsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRetriedView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor retries jobs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description JOBS.NOT_FOUND: no such queue or job, or one about a case the supervisor may not read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description JOBS.NOT_FAILED: the job is not (or no longer) failed, e.g. retried already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description JOBS.QUEUES_UNAVAILABLE: the job queues (Redis) did not answer */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

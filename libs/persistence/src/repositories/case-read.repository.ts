@@ -104,6 +104,19 @@ export class CaseReadRepository {
       .getMany();
   }
 
+  /** Of `caseIds`, the cases `scope` lets the reader see, with their numbers (ids that are not uuids are skipped). */
+  async readableNumbers(scope: ReadScope, caseIds: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(caseIds.filter(isUuid))];
+    if (!ids.length) return new Map();
+    const rows = await this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where(readableBy(scope))
+      .andWhere('c.id IN (:...ids)', { ids })
+      .getMany();
+    return new Map(rows.map((r) => [r.id, r.caseNumber]));
+  }
+
   /** The cases `scope` lets the reader see that were ever proposed for criminal transfer, newest proposal first. */
   async withTransfer(scope: ReadScope): Promise<CaseEntity[]> {
     return this.ds

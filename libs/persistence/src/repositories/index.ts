@@ -4,6 +4,7 @@ import { CaseEventStore } from './case-event.store';
 import { CaseReadRepository } from './case-read.repository';
 import { DatabaseRepository } from './database.repository';
 import { IdempotencyRepository } from './idempotency.repository';
+import { JobRetryRepository } from './job-retry.repository';
 import { NotificationRepository } from './notification.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PeopleRepository } from './people.repository';
@@ -16,6 +17,7 @@ export * from './case-event.store';
 export * from './case-read.repository';
 export * from './database.repository';
 export * from './idempotency.repository';
+export * from './job-retry.repository';
 export * from './notification.repository';
 export * from './outbox.repository';
 export * from './people.repository';
@@ -30,6 +32,7 @@ export const REPOSITORIES = [
   CaseReadRepository,
   DatabaseRepository,
   IdempotencyRepository,
+  JobRetryRepository,
   NotificationRepository,
   OutboxRepository,
   PeopleRepository,
