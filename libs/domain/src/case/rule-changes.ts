@@ -47,6 +47,11 @@ export const RULE_CHANGES = [
    * decided one (R310 11, APL 35); the police's filing notice starts R310 12's hand-over limit.
    */
   'transfer-from-any-point',
+  /**
+   * A forwarding re-addresses the transfer (R310 7): the competent unit's liaisons act on it from then on, the
+   * forwarding unit only reads it.
+   */
+  'forward-readdresses',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

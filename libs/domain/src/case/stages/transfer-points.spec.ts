@@ -32,7 +32,8 @@ describe('a transfer proposed from any point the law allows', () => {
   });
 
   it('before the change, only an open investigation could be transferred (replays as recorded)', () => {
-    expect(RULE_CHANGES.at(-1)).toBe('transfer-from-any-point');
+    // Judged before it, so also before the later changes, none of which bears on a proposal.
+    expect(RULE_CHANGES.slice(RULE_CHANGES.indexOf('transfer-from-any-point') + 1)).toEqual(['forward-readdresses']);
     for (const origin of ['LEAD_REGISTERED', 'SUSPENDED', 'SERVED'] as const) {
       const r = scenario(origin, undefined, 'transfer-from-any-point');
       expect(rejected(r.try(C.proposeTransfer(), A))).toMatchObject({ status: 409, code: 'CASE.TRANSITION_NOT_ALLOWED' });
@@ -115,11 +116,12 @@ describe('R310 7: forwarding and missing material', () => {
     const r = scenario('TRANSFERRED');
     r.exec(C.policeDecision('RECEIPT', r.now), P);
     const at = r.now;
-    r.exec({ type: 'FORWARD_TRANSFER', policeAgency: '长治市公安局经侦支队', at, reason: '不属本单位管辖' }, P);
+    r.exec({ type: 'FORWARD_TRANSFER', policeAgency: '长治市公安局潞州分局', at, reason: '不属本单位管辖' }, P);
     expect(r.status).toBe('TRANSFERRED');
-    expect(r.s.transfer?.forwards).toEqual([{ policeAgency: '长治市公安局经侦支队', at, reason: '不属本单位管辖' }]);
+    expect(r.s.transfer?.forwards).toEqual([{ policeAgency: '长治市公安局潞州分局', at, reason: '不属本单位管辖' }]);
     expect(r.s.deadlines.policeFilingDecision).toMatchObject({ state: 'OPEN', startAt: at, owner: 'POLICE' });
-    r.exec(C.policeDecision('RECEIPT', r.now), P);
+    // The competent unit signs its own receipt ('forward-readdresses').
+    r.exec(C.policeDecision('RECEIPT', r.now), { ...P, userId: 'u-police-luzhou', body: '长治市公安局潞州分局' });
     expect(r.status).toBe('TRANSFER_RECEIVED');
   });
 
