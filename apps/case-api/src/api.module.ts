@@ -11,6 +11,7 @@ import { HmacTokenVerifier, TokenVerifier } from './auth/token-verifier';
 import { CaseCommandRunner } from './cases/case-command-runner.service';
 import { CaseDirectoryService } from './cases/case-directory.service';
 import { CaseWorkflowClient } from './cases/case-workflow.client';
+import { BodiesController } from './bodies/bodies.controller';
 import { CalendarsController } from './calendars/calendars.controller';
 import { CasesController } from './cases/cases.controller';
 import { LegalReviewController } from './cases/legal-review.controller';
@@ -54,6 +55,7 @@ export class ApiModule {
         EvidenceController,
         PoliciesController,
         CalendarsController,
+        BodiesController,
         ProblemsController,
         SupervisionOverdueController,
         SupervisionTransfersController,

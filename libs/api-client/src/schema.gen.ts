@@ -1588,6 +1588,64 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active police units and procuratorates a transfer may be addressed to (any signed-in user) */
+        get: operations["BodiesController_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of outside bodies with who registered and deactivated each (ADMIN) */
+        get: operations["BodiesController_list"];
+        put?: never;
+        /**
+         * Register a police unit or procuratorate (ADMIN); a name is registered once
+         * @description Recorded with who registered it and when.
+         */
+        post: operations["BodiesController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/bodies/{id}/deactivation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a body (ADMIN): no new dispatch, forwarding or liaison may name it
+         * @description Transfers already addressed to it keep its name and its liaisons; the first deactivation is kept with who did it.
+         */
+        post: operations["BodiesController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/problems": {
         parameters: {
             query?: never;
@@ -3151,9 +3209,15 @@ export interface components {
         DispatchTransferDto: {
             /** @example 2026-11-23T06:00:00Z */
             sentAt: string;
-            /** @example 长治市公安局 */
+            /**
+             * @description An active police unit of the register of outside bodies (GET /bodies?kind=POLICE)
+             * @example 长治市公安局
+             */
             policeAgency: string;
-            /** @example 长治市人民检察院 */
+            /**
+             * @description An active procuratorate of the register of outside bodies (GET /bodies?kind=PROCURATORATE)
+             * @example 长治市人民检察院
+             */
             procuratorate: string;
             /** @description Transfer letter, investigation report, item list, test reports... */
             documents: string[];
@@ -3201,7 +3265,10 @@ export interface components {
             reasons: string;
         };
         ForwardTransferDto: {
-            /** @example 长治市公安局经济犯罪侦查支队 */
+            /**
+             * @description The competent unit: an active police unit of the register (GET /bodies?kind=POLICE), not the one the transfer is with now
+             * @example 长治市公安局潞州分局
+             */
             policeAgency: string;
             /** @example 2026-11-23T06:00:00Z */
             at: string;
@@ -3595,6 +3662,57 @@ export interface components {
              * @example 国务院办公厅关于2027年部分节假日安排的通知
              */
             source: string;
+        };
+        BodyOptionView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 长治市公安局 */
+            name: string;
+            /** @enum {string} */
+            kind: "POLICE" | "PROCURATORATE";
+            /** @example 长治市 */
+            region: string;
+        };
+        BodyOptionListView: {
+            /** @description The active bodies, by kind and name */
+            items: components["schemas"]["BodyOptionView"][];
+        };
+        BodyView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 长治市公安局 */
+            name: string;
+            /** @enum {string} */
+            kind: "POLICE" | "PROCURATORATE";
+            /** @example 长治市 */
+            region: string;
+            active: boolean;
+            /** Format: date-time */
+            registeredAt: string;
+            /** @example 系统管理员 */
+            registeredBy: string;
+            /** Format: date-time */
+            deactivatedAt?: string;
+            /** @example 系统管理员 */
+            deactivatedBy?: string;
+        };
+        BodyListView: {
+            /** @description Active first, then by kind and name */
+            items: components["schemas"]["BodyView"][];
+        };
+        RegisterBodyDto: {
+            /**
+             * @description Its official name, as a dispatch or a forwarding names it
+             * @example 长治市公安局潞州分局
+             */
+            name: string;
+            /** @enum {string} */
+            kind: "POLICE" | "PROCURATORATE";
+            /**
+             * @description The region or jurisdiction it serves
+             * @example 长治市潞州区
+             */
+            region: string;
         };
         ProblemTitlesDto: {
             /** @example 须有两名以上持证执法人员 */
@@ -10748,6 +10866,225 @@ export interface operations {
             };
             /** @description AUTH.AGENCY_MISMATCH; CALENDAR.ADMIN_ONLY */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BodiesController_options: {
+        parameters: {
+            query?: {
+                kind?: "POLICE" | "PROCURATORATE";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyOptionListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BodiesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyListView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; BODY.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BodiesController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyView"];
+                };
+            };
+            /** @description VALIDATION.FAILED: a field missing or bad; the name registered already */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; BODY.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BodiesController_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; BODY.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description BODY.NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -32,6 +32,13 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   'CASE.CLOSED_FOR_COMMANDS': { status: 409, description: "The case's workflow has ended (e.g. filing declined): it accepts no more commands." },
   'CASE.COMMAND_FAILED': { status: 500, description: 'The workflow failed the command for a reason that is not a rejection; it has been logged.' },
   'AGENCY.NOT_FOUND': { status: 404, description: "The caller's agency is not in the directory." },
+  'BODY.ADMIN_ONLY': { status: 403, description: 'The register of outside bodies is kept by an administrator: the caller holds no ADMIN role.' },
+  'BODY.NOT_FOUND': { status: 404, description: 'No registered outside body has that id.' },
+  'BODY.NOT_REGISTERED': {
+    status: 400,
+    description: 'A dispatch, forwarding or liaison names a body that is not an active registered body of its kind (police unit or procuratorate); `errors` names the field. Registered bodies: GET /bodies.',
+  },
+  'BODY.SAME_UNIT': { status: 400, description: 'A forwarding names the police unit the transfer is already addressed to; `errors` names the field.' },
   'CALENDAR.ADMIN_ONLY': { status: 403, description: 'Holiday calendars are published by an administrator: the caller holds no ADMIN role.' },
   'POLICY.NOT_FOUND': { status: 404, description: 'No jurisdiction policy of that version was published.' },
   'POLICY.NONE_PUBLISHED': { status: 409, description: "No jurisdiction policy is published for the caller's jurisdiction yet: no case can be registered." },

@@ -10,6 +10,7 @@ import { PartyEntity } from './party.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { NotificationEntity } from './notification.entity';
 import { OutboxEntity } from './outbox.entity';
+import { OutsideBodyEntity } from './outside-body.entity';
 import { PolicyEntity } from './policy.entity';
 import { UserEntity } from './user.entity';
 
@@ -26,6 +27,7 @@ export {
   NotificationEntity,
   PartyEntity,
   OutboxEntity,
+  OutsideBodyEntity,
   PolicyEntity,
   UserEntity,
 };
@@ -45,5 +47,6 @@ export const ENTITIES = [
   EvidenceItemEntity,
   CustodyTransferEntity,
   HolidayCalendarEntity,
+  OutsideBodyEntity,
 ];
 export type { JsonDoc } from './json';

@@ -6,6 +6,7 @@ import { DatabaseRepository } from './database.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { NotificationRepository } from './notification.repository';
 import { OutboxRepository } from './outbox.repository';
+import { OutsideBodyRepository } from './outside-body.repository';
 import { PeopleRepository } from './people.repository';
 import { PolicyRepository } from './policy.repository';
 
@@ -17,6 +18,7 @@ export * from './database.repository';
 export * from './idempotency.repository';
 export * from './notification.repository';
 export * from './outbox.repository';
+export * from './outside-body.repository';
 export * from './people.repository';
 export * from './policy.repository';
 
@@ -30,6 +32,7 @@ export const REPOSITORIES = [
   IdempotencyRepository,
   NotificationRepository,
   OutboxRepository,
+  OutsideBodyRepository,
   PeopleRepository,
   PolicyRepository,
 ] as const;
