@@ -21,6 +21,7 @@ const SupervisionPage = lazy(() => import('./supervision/SupervisionPage'));
 const TransfersPage = lazy(() => import('./supervision/TransfersPage'));
 const IncomingTransfersPage = lazy(() => import('./transfers/IncomingTransfersPage'));
 const CalendarsPage = lazy(() => import('./admin/CalendarsPage'));
+const BodiesPage = lazy(() => import('./admin/BodiesPage'));
 
 // Text and borders dark enough for WCAG AA contrast on white (antd's defaults for secondary text are lighter).
 const theme = {
@@ -65,6 +66,7 @@ export function App() {
             <Route path="/supervision/transfers" element={<RequireSession><TransfersPage /></RequireSession>} />
             <Route path="/transfers/incoming" element={<RequireSession><IncomingTransfersPage /></RequireSession>} />
             <Route path="/admin/calendars" element={<RequireSession><CalendarsPage /></RequireSession>} />
+            <Route path="/admin/bodies" element={<RequireSession><BodiesPage /></RequireSession>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -3824,6 +3824,11 @@ export interface components {
             procuratorate: string;
             /** Format: date-time */
             sentAt: string;
+            /**
+             * @description The unit the transfer was forwarded to and is with now (R310 7), when not the one dispatched to
+             * @example 长治市公安局潞州分局
+             */
+            forwardedTo?: string;
             /** Format: date-time */
             receivedAt?: string;
             /** @description The police opened a criminal case (true) or refused (false) */

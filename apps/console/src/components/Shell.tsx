@@ -11,6 +11,7 @@ import { useSupervisionMessages } from '../supervision/messages';
 import { useTransferWatchMessages } from '../supervision/transfer-messages';
 import { useIncomingMessages } from '../transfers/messages';
 import { useAdminMessages } from '../admin/messages';
+import { useBodyMessages } from '../admin/body-messages';
 
 type Role = DevTokenView['roles'][number];
 
@@ -28,6 +29,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const transfers = useTransferWatchMessages();
   const incoming = useIncomingMessages();
   const admin = useAdminMessages();
+  const bodies = useBodyMessages();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="zf-header">
@@ -46,6 +48,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/transfers">{transfers.nav}</NavLink>}
           {(roles.includes('POLICE_LIAISON') || roles.includes('PROCURATORATE')) && <NavLink to="/transfers/incoming">{incoming.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/calendars">{admin.nav}</NavLink>}
+          {roles.includes('ADMIN') && <NavLink to="/admin/bodies">{bodies.nav}</NavLink>}
         </nav>
         <Space className="zf-user" size="middle" wrap>
           {session && (

@@ -117,6 +117,7 @@ export default function TransfersPage() {
               r.police ? (
                 <span>
                   {r.police.policeAgency}
+                  {r.police.forwardedTo && <span data-testid="forwarded-to">，{m.forwardedTo(r.police.forwardedTo)}</span>}
                   {r.police.receivedAt && <>，{m.received(at(r.police.receivedAt))}</>}
                   {r.police.accepted === true && <>，{m.accepted}</>}
                   {r.police.accepted === false && <>，{m.declined(r.police.reason ?? '')}</>}
