@@ -12,6 +12,7 @@ import { CaseCommandRunner } from './cases/case-command-runner.service';
 import { CaseDirectoryService } from './cases/case-directory.service';
 import { CaseWorkflowClient } from './cases/case-workflow.client';
 import { BodiesController } from './bodies/bodies.controller';
+import { UsersController } from './users/users.controller';
 import { CalendarsController } from './calendars/calendars.controller';
 import { CasesController } from './cases/cases.controller';
 import { LegalReviewController } from './cases/legal-review.controller';
@@ -56,6 +57,7 @@ export class ApiModule {
         PoliciesController,
         CalendarsController,
         BodiesController,
+        UsersController,
         ProblemsController,
         SupervisionOverdueController,
         SupervisionTransfersController,

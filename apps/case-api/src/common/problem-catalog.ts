@@ -39,6 +39,8 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
     description: 'A dispatch, forwarding or liaison names a body that is not an active registered body of its kind (police unit or procuratorate); `errors` names the field. Registered bodies: GET /bodies.',
   },
   'BODY.SAME_UNIT': { status: 400, description: 'A forwarding names the police unit the transfer is already addressed to; `errors` names the field.' },
+  'USER.ADMIN_ONLY': { status: 403, description: "An agency's users are managed by its administrator: the caller holds no ADMIN role." },
+  'USER.NOT_FOUND': { status: 404, description: "No user with that id in the administrator's agency." },
   'CALENDAR.ADMIN_ONLY': { status: 403, description: 'Holiday calendars are published by an administrator: the caller holds no ADMIN role.' },
   'POLICY.NOT_FOUND': { status: 404, description: 'No jurisdiction policy of that version was published.' },
   'POLICY.NONE_PUBLISHED': { status: 409, description: "No jurisdiction policy is published for the caller's jurisdiction yet: no case can be registered." },

@@ -9,6 +9,7 @@ import { OutboxRepository } from './outbox.repository';
 import { OutsideBodyRepository } from './outside-body.repository';
 import { PeopleRepository } from './people.repository';
 import { PolicyRepository } from './policy.repository';
+import { UserAdminRepository } from './user-admin.repository';
 
 export * from './agency.repository';
 export * from './calendar.repository';
@@ -21,6 +22,7 @@ export * from './outbox.repository';
 export * from './outside-body.repository';
 export * from './people.repository';
 export * from './policy.repository';
+export * from './user-admin.repository';
 
 /** Every repository; each is built on the one DataSource and provided by PersistenceModule. */
 export const REPOSITORIES = [
@@ -35,4 +37,5 @@ export const REPOSITORIES = [
   OutsideBodyRepository,
   PeopleRepository,
   PolicyRepository,
+  UserAdminRepository,
 ] as const;
