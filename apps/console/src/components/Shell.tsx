@@ -12,6 +12,7 @@ import { useTransferWatchMessages } from '../supervision/transfer-messages';
 import { useIncomingMessages } from '../transfers/messages';
 import { useAdminMessages } from '../admin/messages';
 import { useBodyMessages } from '../admin/body-messages';
+import { useUserMessages } from '../admin/user-messages';
 
 type Role = DevTokenView['roles'][number];
 
@@ -30,6 +31,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const incoming = useIncomingMessages();
   const admin = useAdminMessages();
   const bodies = useBodyMessages();
+  const users = useUserMessages();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="zf-header">
@@ -49,6 +51,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {(roles.includes('POLICE_LIAISON') || roles.includes('PROCURATORATE')) && <NavLink to="/transfers/incoming">{incoming.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/calendars">{admin.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/bodies">{bodies.nav}</NavLink>}
+          {roles.includes('ADMIN') && <NavLink to="/admin/users">{users.nav}</NavLink>}
         </nav>
         <Space className="zf-user" size="middle" wrap>
           {session && (
