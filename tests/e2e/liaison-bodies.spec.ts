@@ -89,6 +89,10 @@ describe('liaisons act for the body a transfer is dispatched to', () => {
     // Another police body: as if the case did not exist.
     expect((await api.get('police.jiang', `/cases/${id}`)).status).toBe(404);
 
+    // Supervisors see where it went.
+    const watch = await api.get<{ items: { caseId: string; police?: { policeAgency: string; forwardedTo?: string } }[] }>('supervisor.zhou', '/supervision/transfers?pageSize=100');
+    expect(watch.body.items.find((i) => i.caseId === id)?.police).toMatchObject({ policeAgency: '长治市公安局', forwardedTo: '长治市公安局潞州分局' });
+
     const accepted = await api.command('police.tian', id, 'criminal-transfer/police-decision', { decision: 'ACCEPT', at: ago(10) });
     expect(accepted.status).toBe(200);
     expect(accepted.body.case.status).toBe('TRANSFER_ACCEPTED');
