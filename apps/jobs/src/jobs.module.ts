@@ -3,10 +3,12 @@ import { AppConfigModule } from '@zhifa/config';
 import { PersistenceModule } from '@zhifa/persistence';
 import { CalendarPublishedProcessor } from './calendar-published.processor';
 import { CaseEventsProcessor } from './case-events.processor';
+import { CaseReporter } from './case-reporter.service';
 import { OutboxRelayService } from './outbox-relay.service';
 
 @Module({
   imports: [AppConfigModule, PersistenceModule],
-  providers: [OutboxRelayService, CaseEventsProcessor, CalendarPublishedProcessor],
+  providers: [OutboxRelayService, CaseEventsProcessor, CalendarPublishedProcessor, CaseReporter],
+  exports: [CaseReporter],
 })
 export class JobsModule {}

@@ -1755,6 +1755,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervision/cases/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluate one case file (案卷评查): each check passes, fails or does not apply, with the event it rests on and its legal source; a score and a grade (SUPERVISOR) */
+        get: operations["SupervisionEvaluationController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluate every case file registered in a period in the supervisor's agency, for the annual report: score, grade and failed checks per case, with totals; CSV on request (SUPERVISOR) */
+        get: operations["SupervisionEvaluationController_batch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/party": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The party with its full ID number, phone and address, for a stated reason; the read is logged for supervisors (every other view shows them masked) */
+        get: operations["CasePartyController_party"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/personal-data-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every read of a party's full ID number, phone or address in the supervisor's agency, newest first, with who, when, which case and the reason given (SUPERVISOR) */
+        get: operations["SupervisionPersonalDataController_reads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/tokens": {
         parameters: {
             query?: never;
@@ -4034,6 +4102,116 @@ export interface components {
             counts: components["schemas"]["TransferStageCountView"][];
             /** @description Every head's reasoned decision not to transfer a flagged case in scope, newest first (not paged, not filtered by stage) */
             noTransferDecisions: components["schemas"]["NoTransferDecisionView"][];
+        };
+        BilingualTextView: {
+            /** @example 陈述、申辩期限届满或当事人陈述申辩后方作出决定 */
+            zh: string;
+            en: string;
+        };
+        EvaluationCheckView: {
+            /** @enum {string} */
+            id: "filing-approved" | "filing-in-time" | "evidence-two-officers" | "rights-told" | "review-independent" | "notice-approved-served" | "defence-window" | "hearing-window" | "legal-review" | "collective-discussion" | "benchmark" | "decision-in-time" | "service" | "disclosure" | "transfer" | "archived";
+            title: components["schemas"]["BilingualTextView"];
+            /**
+             * @description The legal source of the requirement
+             * @example APL 44–45, 62
+             */
+            source: string;
+            /** @enum {string} */
+            result: "PASS" | "FAIL" | "NOT_APPLICABLE";
+            /** @description What the check found */
+            detail: components["schemas"]["BilingualTextView"];
+            /** @description Sequence number of the event the finding rests on */
+            seq?: number;
+        };
+        CaseEvaluationView: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example LZSJ-2026-00001 */
+            caseNumber: string;
+            /** @enum {string} */
+            status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
+            checks: components["schemas"]["EvaluationCheckView"][];
+            passed: number;
+            failed: number;
+            /** @description Checks that concern the case (passed + failed) */
+            applicable: number;
+            /** @description Passed applicable checks in percent, rounded down; 100 when none applies */
+            score: number;
+            /**
+             * @description EXCELLENT (优秀): score ≥ 90 and no failed check; PASS (合格): ≥ 60; FAIL (不合格)
+             * @enum {string}
+             */
+            grade: "EXCELLENT" | "PASS" | "FAIL";
+            /** Format: date-time */
+            evaluatedAt: string;
+        };
+        EvaluationChecklistItemView: {
+            /** @enum {string} */
+            id: "filing-approved" | "filing-in-time" | "evidence-two-officers" | "rights-told" | "review-independent" | "notice-approved-served" | "defence-window" | "hearing-window" | "legal-review" | "collective-discussion" | "benchmark" | "decision-in-time" | "service" | "disclosure" | "transfer" | "archived";
+            title: components["schemas"]["BilingualTextView"];
+            source: string;
+        };
+        EvaluationRowView: {
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** @enum {string} */
+            status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
+            score: number;
+            /** @enum {string} */
+            grade: "EXCELLENT" | "PASS" | "FAIL";
+            failedChecks: ("filing-approved" | "filing-in-time" | "evidence-two-officers" | "rights-told" | "review-independent" | "notice-approved-served" | "defence-window" | "hearing-window" | "legal-review" | "collective-discussion" | "benchmark" | "decision-in-time" | "service" | "disclosure" | "transfer" | "archived")[];
+        };
+        EvaluationBatchView: {
+            /** @description The checklist the cases were evaluated against, in order */
+            checklist: components["schemas"]["EvaluationChecklistItemView"][];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            items: components["schemas"]["EvaluationRowView"][];
+            cases: number;
+            /** @description Mean score of the cases, rounded down (0 when none) */
+            averageScore: number;
+            /**
+             * @description Cases per grade
+             * @example {
+             *       "EXCELLENT": 3,
+             *       "PASS": 1,
+             *       "FAIL": 0
+             *     }
+             */
+            grades: Record<string, never>;
+            /**
+             * @description Failures per check id
+             * @example {
+             *       "rights-told": 1
+             *     }
+             */
+            failuresByCheck: Record<string, never>;
+        };
+        PersonalDataReadView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** Format: uuid */
+            userId: string;
+            userName: string;
+            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            /** @description The personal fields the party held and the reader saw in full */
+            fields: ("idNumber" | "phone" | "address")[];
+            reason: string;
+            /** Format: date-time */
+            at: string;
+        };
+        PersonalDataAccessListView: {
+            items: components["schemas"]["PersonalDataReadView"][];
+            total: number;
+            page: number;
+            pageSize: number;
         };
         DevTokenView: {
             /** Format: uuid */
@@ -11509,6 +11687,255 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TransferWatchListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor reads supervision views */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionEvaluationController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseEvaluationView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor evaluates case files */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND: no such case in your agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionEvaluationController_batch: {
+        parameters: {
+            query: {
+                /** @description Cases registered on or after this local date */
+                from: string;
+                /** @description Cases registered on or before this local date */
+                to: string;
+                /** @description csv: one row per case for the annual report */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationBatchView"];
+                    "text/csv": components["schemas"]["EvaluationBatchView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor evaluates case files */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CasePartyController_party: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why the full values are needed (e.g. 送达决定书), at most 200 characters, URI-encoded when not ASCII */
+                "X-Access-Reason": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; CASE.NOT_ASSIGNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionPersonalDataController_reads: {
+        parameters: {
+            query?: {
+                /** @description Only the reads of this case */
+                caseId?: string;
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataAccessListView"];
                 };
             };
             /** @description VALIDATION.FAILED with errors[{field, message}] */

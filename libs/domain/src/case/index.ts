@@ -9,6 +9,8 @@ export * from './rejection';
 export * from './messages';
 export * from './allowed-actions';
 export * from './decide';
+export { jobReported, reportedJobOf, stampedWithJob } from './job-reports';
+export { maskField, maskParty, maskPersonalData, personalFieldsOf, PERSONAL_FIELDS, type PersonalField } from './personal-data';
 export * from './rule-changes';
 export * from './evolve';
 export {

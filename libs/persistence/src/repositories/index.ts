@@ -8,6 +8,7 @@ import { NotificationRepository } from './notification.repository';
 import { OutboxRepository } from './outbox.repository';
 import { OutsideBodyRepository } from './outside-body.repository';
 import { PeopleRepository } from './people.repository';
+import { PersonalDataAccessRepository } from './personal-data-access.repository';
 import { PolicyRepository } from './policy.repository';
 import { UserAdminRepository } from './user-admin.repository';
 
@@ -21,6 +22,7 @@ export * from './notification.repository';
 export * from './outbox.repository';
 export * from './outside-body.repository';
 export * from './people.repository';
+export * from './personal-data-access.repository';
 export * from './policy.repository';
 export * from './user-admin.repository';
 
@@ -36,6 +38,7 @@ export const REPOSITORIES = [
   OutboxRepository,
   OutsideBodyRepository,
   PeopleRepository,
+  PersonalDataAccessRepository,
   PolicyRepository,
   UserAdminRepository,
 ] as const;
