@@ -15,6 +15,8 @@ import { HmacTokenVerifier, TokenVerifier } from './auth/token-verifier';
 import { CaseCommandRunner } from './cases/case-command-runner.service';
 import { CaseDirectoryService } from './cases/case-directory.service';
 import { CaseWorkflowClient } from './cases/case-workflow.client';
+import { BodiesController } from './bodies/bodies.controller';
+import { UsersController } from './users/users.controller';
 import { CalendarsController } from './calendars/calendars.controller';
 import { CasesController } from './cases/cases.controller';
 import { LegalReviewController } from './cases/legal-review.controller';
@@ -60,6 +62,8 @@ export class ApiModule {
         EvidenceController,
         PoliciesController,
         CalendarsController,
+        BodiesController,
+        UsersController,
         ProblemsController,
         SupervisionOverdueController,
         SupervisionTransfersController,

@@ -25,6 +25,8 @@ const PersonalDataPage = lazy(() => import('./supervision/PersonalDataPage'));
 const FailedJobsPage = lazy(() => import('./supervision/FailedJobsPage'));
 const IncomingTransfersPage = lazy(() => import('./transfers/IncomingTransfersPage'));
 const CalendarsPage = lazy(() => import('./admin/CalendarsPage'));
+const BodiesPage = lazy(() => import('./admin/BodiesPage'));
+const UsersPage = lazy(() => import('./admin/UsersPage'));
 
 // Text and borders dark enough for WCAG AA contrast on white (antd's defaults for secondary text are lighter).
 const theme = {
@@ -73,6 +75,8 @@ export function App() {
             <Route path="/supervision/jobs" element={<RequireSession><FailedJobsPage /></RequireSession>} />
             <Route path="/transfers/incoming" element={<RequireSession><IncomingTransfersPage /></RequireSession>} />
             <Route path="/admin/calendars" element={<RequireSession><CalendarsPage /></RequireSession>} />
+            <Route path="/admin/bodies" element={<RequireSession><BodiesPage /></RequireSession>} />
+            <Route path="/admin/users" element={<RequireSession><UsersPage /></RequireSession>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

@@ -573,10 +573,12 @@ export const COMMAND_FORMS = {
       },
       "policeAgency": {
         "type": "string",
+        "description": "An active police unit of the register of outside bodies (GET /bodies?kind=POLICE)",
         "example": "长治市公安局"
       },
       "procuratorate": {
         "type": "string",
+        "description": "An active procuratorate of the register of outside bodies (GET /bodies?kind=PROCURATORATE)",
         "example": "长治市人民检察院"
       },
       "documents": {
@@ -633,7 +635,8 @@ export const COMMAND_FORMS = {
     "properties": {
       "policeAgency": {
         "type": "string",
-        "example": "长治市公安局经济犯罪侦查支队"
+        "description": "The competent unit: an active police unit of the register (GET /bodies?kind=POLICE), not the one the transfer is with now",
+        "example": "长治市公安局潞州分局"
       },
       "at": {
         "type": "string",

@@ -1651,6 +1651,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active police units and procuratorates a transfer may be addressed to (any signed-in user) */
+        get: operations["BodiesController_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of outside bodies with who registered and deactivated each (ADMIN) */
+        get: operations["BodiesController_list"];
+        put?: never;
+        /**
+         * Register a police unit or procuratorate (ADMIN); a name is registered once
+         * @description Recorded with who registered it and when.
+         */
+        post: operations["BodiesController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/bodies/{id}/deactivation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a body (ADMIN): no new dispatch, forwarding or liaison may name it
+         * @description Transfers already addressed to it keep its name and its liaisons; the first deactivation is kept with who did it.
+         */
+        post: operations["BodiesController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The users of my agency, active or not, with roles and outside body (ADMIN) */
+        get: operations["UsersController_list"];
+        put?: never;
+        /** Create a user of my agency (ADMIN); a liaison names the registered body they belong to */
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a user of my agency (ADMIN): name, roles, outside body, active */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
     "/api/v1/problems": {
         parameters: {
             query?: never;
@@ -3322,9 +3415,15 @@ export interface components {
         DispatchTransferDto: {
             /** @example 2026-11-23T06:00:00Z */
             sentAt: string;
-            /** @example 长治市公安局 */
+            /**
+             * @description An active police unit of the register of outside bodies (GET /bodies?kind=POLICE)
+             * @example 长治市公安局
+             */
             policeAgency: string;
-            /** @example 长治市人民检察院 */
+            /**
+             * @description An active procuratorate of the register of outside bodies (GET /bodies?kind=PROCURATORATE)
+             * @example 长治市人民检察院
+             */
             procuratorate: string;
             /** @description Transfer letter, investigation report, item list, test reports... */
             documents: string[];
@@ -3372,7 +3471,10 @@ export interface components {
             reasons: string;
         };
         ForwardTransferDto: {
-            /** @example 长治市公安局经济犯罪侦查支队 */
+            /**
+             * @description The competent unit: an active police unit of the register (GET /bodies?kind=POLICE), not the one the transfer is with now
+             * @example 长治市公安局潞州分局
+             */
             policeAgency: string;
             /** @example 2026-11-23T06:00:00Z */
             at: string;
@@ -3789,6 +3891,99 @@ export interface components {
              */
             source: string;
         };
+        BodyOptionView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 长治市公安局 */
+            name: string;
+            /** @enum {string} */
+            kind: "POLICE" | "PROCURATORATE";
+            /** @example 长治市 */
+            region: string;
+        };
+        BodyOptionListView: {
+            /** @description The active bodies, by kind and name */
+            items: components["schemas"]["BodyOptionView"][];
+        };
+        BodyView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 长治市公安局 */
+            name: string;
+            /** @enum {string} */
+            kind: "POLICE" | "PROCURATORATE";
+            /** @example 长治市 */
+            region: string;
+            active: boolean;
+            /** Format: date-time */
+            registeredAt: string;
+            /** @example 系统管理员 */
+            registeredBy: string;
+            /** Format: date-time */
+            deactivatedAt?: string;
+            /** @example 系统管理员 */
+            deactivatedBy?: string;
+        };
+        BodyListView: {
+            /** @description Active first, then by kind and name */
+            items: components["schemas"]["BodyView"][];
+        };
+        RegisterBodyDto: {
+            /**
+             * @description Its official name, as a dispatch or a forwarding names it
+             * @example 长治市公安局潞州分局
+             */
+            name: string;
+            /** @enum {string} */
+            kind: "POLICE" | "PROCURATORATE";
+            /**
+             * @description The region or jurisdiction it serves
+             * @example 长治市潞州区
+             */
+            region: string;
+        };
+        AdminUserView: {
+            /** Format: uuid */
+            id: string;
+            /** @example police.tian */
+            username: string;
+            /** @example 田警官 */
+            name: string;
+            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            /** @example 长治市公安局潞州分局 */
+            body?: string;
+            active: boolean;
+        };
+        AdminUserListView: {
+            /** @description By username */
+            items: components["schemas"]["AdminUserView"][];
+        };
+        CreateUserDto: {
+            /**
+             * @description Signs in with it; letters, digits, dot, dash, underscore
+             * @example police.tian
+             */
+            username: string;
+            /** @example 田警官 */
+            name: string;
+            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            /**
+             * @description A police or procuratorate liaison: the active registered body of their kind they belong to (GET /bodies); nobody else belongs to one
+             * @example 长治市公安局潞州分局
+             */
+            body?: string;
+        };
+        UpdateUserDto: {
+            /** @example 田警官 */
+            name?: string;
+            roles?: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            /**
+             * @description null: belongs to no outside body
+             * @example 长治市公安局
+             */
+            body?: string | null;
+            active?: boolean;
+        };
         ProblemTitlesDto: {
             /** @example 须有两名以上持证执法人员 */
             "zh-CN": string;
@@ -3899,6 +4094,11 @@ export interface components {
             procuratorate: string;
             /** Format: date-time */
             sentAt: string;
+            /**
+             * @description The unit the transfer was forwarded to and is with now (R310 7), when not the one dispatched to
+             * @example 长治市公安局潞州分局
+             */
+            forwardedTo?: string;
             /** Format: date-time */
             receivedAt?: string;
             /** @description The police opened a criminal case (true) or refused (false) */
@@ -11417,6 +11617,400 @@ export interface operations {
             };
             /** @description AUTH.AGENCY_MISMATCH; CALENDAR.ADMIN_ONLY */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BodiesController_options: {
+        parameters: {
+            query?: {
+                kind?: "POLICE" | "PROCURATORATE";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyOptionListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BodiesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyListView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; BODY.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BodiesController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyView"];
+                };
+            };
+            /** @description VALIDATION.FAILED: a field missing or bad; the name registered already */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; BODY.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BodiesController_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; BODY.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description BODY.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserListView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserView"];
+                };
+            };
+            /** @description VALIDATION.FAILED (a username taken; a body on a user who is no liaison); BODY.NOT_REGISTERED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserView"];
+                };
+            };
+            /** @description VALIDATION.FAILED; BODY.NOT_REGISTERED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description USER.NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -60,6 +60,8 @@ export class TransferPoliceView {
   @ApiProperty({ type: String, example: '长治市公安局' }) policeAgency!: string;
   @ApiProperty({ type: String, example: '长治市人民检察院' }) procuratorate!: string;
   @ApiProperty({ type: String, format: 'date-time' }) sentAt!: string;
+  @ApiPropertyOptional({ type: String, example: '长治市公安局潞州分局', description: 'The unit the transfer was forwarded to and is with now (R310 7), when not the one dispatched to' })
+  forwardedTo?: string;
   @ApiPropertyOptional({ type: String, format: 'date-time' }) receivedAt?: string;
   @ApiPropertyOptional({ type: Boolean, description: 'The police opened a criminal case (true) or refused (false)' }) accepted?: boolean;
   @ApiPropertyOptional({ type: String }) reason?: string;

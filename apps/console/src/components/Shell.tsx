@@ -14,6 +14,8 @@ import { usePersonalDataMessages } from '../supervision/personal-data-messages';
 import { useFailedJobMessages } from '../supervision/job-messages';
 import { useIncomingMessages } from '../transfers/messages';
 import { useAdminMessages } from '../admin/messages';
+import { useBodyMessages } from '../admin/body-messages';
+import { useUserMessages } from '../admin/user-messages';
 
 type Role = DevTokenView['roles'][number];
 
@@ -34,6 +36,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const incoming = useIncomingMessages();
   const admin = useAdminMessages();
   const failedJobs = useFailedJobMessages();
+  const bodies = useBodyMessages();
+  const users = useUserMessages();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="zf-header">
@@ -55,6 +59,8 @@ export function Shell({ children }: { children: ReactNode }) {
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/jobs">{failedJobs.nav}</NavLink>}
           {(roles.includes('POLICE_LIAISON') || roles.includes('PROCURATORATE')) && <NavLink to="/transfers/incoming">{incoming.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/calendars">{admin.nav}</NavLink>}
+          {roles.includes('ADMIN') && <NavLink to="/admin/bodies">{bodies.nav}</NavLink>}
+          {roles.includes('ADMIN') && <NavLink to="/admin/users">{users.nav}</NavLink>}
         </nav>
         <Space className="zf-user" size="middle" wrap>
           {session && (

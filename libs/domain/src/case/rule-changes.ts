@@ -53,6 +53,11 @@ export const RULE_CHANGES = [
    * explanation was asked for and given (or its 7 days ran out); no resolution while the explanation is awaited.
    */
   'transfer-body-limits',
+  /**
+   * A forwarding re-addresses the transfer (R310 7): the competent unit's liaisons act on it from then on, the
+   * forwarding unit only reads it.
+   */
+  'forward-readdresses',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

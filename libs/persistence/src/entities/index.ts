@@ -11,6 +11,7 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { JobRetryEntity } from './job-retry.entity';
 import { NotificationEntity } from './notification.entity';
 import { OutboxEntity } from './outbox.entity';
+import { OutsideBodyEntity } from './outside-body.entity';
 import { PolicyEntity } from './policy.entity';
 import { UserEntity } from './user.entity';
 
@@ -28,6 +29,7 @@ export {
   NotificationEntity,
   PartyEntity,
   OutboxEntity,
+  OutsideBodyEntity,
   PolicyEntity,
   UserEntity,
 };
@@ -48,5 +50,6 @@ export const ENTITIES = [
   CustodyTransferEntity,
   HolidayCalendarEntity,
   JobRetryEntity,
+  OutsideBodyEntity,
 ];
 export type { JsonDoc } from './json';

@@ -4,6 +4,7 @@ import { SameActIndexes1764950000000 } from './1764950000000-same-act-indexes';
 import { HolidayCalendars1764200000000 } from './1764200000000-holiday-calendars';
 import { LiaisonBodies1765000000000 } from './1765000000000-liaison-bodies';
 import { PersonalDataAccess1765050000000 } from './1765050000000-personal-data-access';
+import { OutsideBodies1765100000000 } from './1765100000000-outside-bodies';
 import { JobDispatch1765140000000 } from './1765140000000-job-dispatch';
 
 /** Every migration, in order. Committed migrations are never rewritten. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   SameActIndexes1764950000000,
   LiaisonBodies1765000000000,
   PersonalDataAccess1765050000000,
+  OutsideBodies1765100000000,
   JobDispatch1765140000000,
 ];

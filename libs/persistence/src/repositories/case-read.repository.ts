@@ -179,8 +179,19 @@ function grantClause(w: WhereExpressionBuilder, grant: ReadGrant, p: string): vo
       );
       return;
     case 'TRANSFERRED':
-      // The addressee is one of two fixed keys, never user input.
-      w.where(`c.state->'transfer'->'dispatch'->>'${grant.addressee === 'policeAgency' ? 'policeAgency' : 'procuratorate'}' = :${p}body`, { [`${p}body`]: grant.body });
+      if (grant.addressee === 'procuratorate') {
+        w.where(`c.state->'transfer'->'dispatch'->>'procuratorate' = :${p}body`, { [`${p}body`]: grant.body });
+      } else {
+        // The unit dispatched to, or any unit it was forwarded to since (transferBodies).
+        w.where(`c.state->'transfer'->'dispatch' IS NOT NULL`).andWhere(
+          new Brackets((b) =>
+            b
+              .where(`c.state->'transfer'->'dispatch'->>'policeAgency' = :${p}body`)
+              .orWhere(`COALESCE(c.state->'transfer'->'forwards', '[]'::jsonb) @> :${p}forward::jsonb`),
+          ),
+          { [`${p}body`]: grant.body, [`${p}forward`]: JSON.stringify([{ policeAgency: grant.body }]) },
+        );
+      }
       return;
     default: {
       const unhandled: never = grant;

@@ -7,9 +7,11 @@ import { IdempotencyRepository } from './idempotency.repository';
 import { JobRetryRepository } from './job-retry.repository';
 import { NotificationRepository } from './notification.repository';
 import { OutboxRepository } from './outbox.repository';
+import { OutsideBodyRepository } from './outside-body.repository';
 import { PeopleRepository } from './people.repository';
 import { PersonalDataAccessRepository } from './personal-data-access.repository';
 import { PolicyRepository } from './policy.repository';
+import { UserAdminRepository } from './user-admin.repository';
 
 export * from './agency.repository';
 export * from './calendar.repository';
@@ -20,9 +22,11 @@ export * from './idempotency.repository';
 export * from './job-retry.repository';
 export * from './notification.repository';
 export * from './outbox.repository';
+export * from './outside-body.repository';
 export * from './people.repository';
 export * from './personal-data-access.repository';
 export * from './policy.repository';
+export * from './user-admin.repository';
 
 /** Every repository; each is built on the one DataSource and provided by PersistenceModule. */
 export const REPOSITORIES = [
@@ -35,7 +39,9 @@ export const REPOSITORIES = [
   JobRetryRepository,
   NotificationRepository,
   OutboxRepository,
+  OutsideBodyRepository,
   PeopleRepository,
   PersonalDataAccessRepository,
   PolicyRepository,
+  UserAdminRepository,
 ] as const;
