@@ -47,6 +47,13 @@ export const RULE_CHANGES = [
    * decided one (R310 11, APL 35); the police's filing notice starts R310 12's hand-over limit.
    */
   'transfer-from-any-point',
+  /**
+   * Prosecution thresholds judge the lead's figures at registration and the party's earlier penalties (recorded at
+   * registration or with an evidence item; repeat-offence thresholds count them, also at the report).
+   */
+  'threshold-facts',
+  /** No officer recused from the case is named to the transfer team (R310 5, APL 43). */
+  'transfer-team-recusal',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 
