@@ -5,7 +5,6 @@ import {
   DISCRETION_BASES,
   ROLES,
   type AmountThreshold,
-  type CriminalThreshold,
   type BenchmarkLevel,
   type DiscretionBand,
   type DiscretionBase,
@@ -212,15 +211,53 @@ export class PenaltyPowersView {
   source!: string;
 }
 
-/** A prosecution threshold (立案追诉标准) of a violation code: its figure at or past which the case is a suspected crime. */
-export class CriminalThresholdView implements CriminalThreshold {
-  @ApiProperty({ type: String, example: 'PRODUCT-FAKE' })
-  violationCode!: string;
+export class ThresholdTermView {
+  @ApiProperty({ enum: DISCRETION_BASES })
+  kind!: DiscretionBase;
 
+  @ApiProperty({ type: Number, example: 3 })
+  weight!: number;
+}
+
+export class ThresholdBoundView {
   @ApiProperty({ enum: DISCRETION_BASES })
   kind!: DiscretionBase;
 
   @ApiProperty({ type: Number, example: 50000 })
+  amount!: number;
+}
+
+/**
+ * A prosecution threshold (立案追诉标准) of a violation code: one figure
+ * (`kind`), a weighted sum of figures (`rule` WEIGHTED_SUM, `terms`), or a
+ * count of earlier penalties (`rule` REPEAT, `withinMonths`).
+ */
+export class CriminalThresholdView {
+  @ApiProperty({ type: String, example: 'PRODUCT-FAKE' })
+  violationCode!: string;
+
+  @ApiPropertyOptional({ enum: ['FIGURE', 'WEIGHTED_SUM', 'REPEAT'], description: 'Absent: one figure' })
+  rule?: 'FIGURE' | 'WEIGHTED_SUM' | 'REPEAT';
+
+  @ApiPropertyOptional({ enum: DISCRETION_BASES, description: 'The figure compared (one-figure thresholds)' })
+  kind?: DiscretionBase;
+
+  @ApiPropertyOptional({ enum: ['MU'], description: 'The amount is in mu (亩) while the figure is in m² (1 mu = 10,000/15 m²)' })
+  unit?: 'MU';
+
+  @ApiPropertyOptional({ type: [ThresholdTermView], description: 'A weighted sum: its figures and weights' })
+  terms?: ThresholdTermView[];
+
+  @ApiPropertyOptional({ type: ThresholdBoundView, description: 'A weighted sum applies only while this figure is below this amount' })
+  whileBelow?: ThresholdBoundView;
+
+  @ApiPropertyOptional({ type: Number, description: 'A repeat offence: the window, in months before the act, of the earlier penalties counted' })
+  withinMonths?: number;
+
+  @ApiPropertyOptional({ type: String, description: 'A repeat offence: what makes an earlier act the same kind' })
+  sameKind?: string;
+
+  @ApiProperty({ type: Number, example: 50000, description: 'Yuan, m², mu (unit MU) or a count of earlier penalties (REPEAT)' })
   amount!: number;
 
   @ApiProperty({ type: Boolean, description: 'true: the amount itself counts (以上)' })
@@ -263,7 +300,7 @@ export class ViolationProvisionView implements ViolationProvision {
  * map by deadline name, so a policy version that adds a period is still read.
  */
 @ApiExtraModels(PeriodSpecView)
-export class PolicyView implements JurisdictionPolicy {
+export class PolicyView implements Omit<JurisdictionPolicy, 'criminalThresholds'> {
   @ApiProperty({ type: String })
   version!: string;
 
@@ -307,7 +344,7 @@ export class PolicyView implements JurisdictionPolicy {
   @ApiPropertyOptional({ type: PenaltyPowersView, description: 'The penalty kinds the agency may impose; absent (older versions): every kind' })
   penaltyPowers?: PenaltyPowersView;
 
-  @ApiPropertyOptional({ type: [CriminalThresholdView], description: 'Prosecution thresholds per violation code; a figure at or past one flags the case SUSPECTED_CRIME' })
+  @ApiPropertyOptional({ type: [CriminalThresholdView], description: 'Prosecution thresholds per violation code; facts at or past one flag the case SUSPECTED_CRIME' })
   criminalThresholds?: CriminalThresholdView[];
 }
 

@@ -13,6 +13,7 @@ import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
 import { Lifecycle } from '../components/Lifecycle';
 import { SameActWarning } from '../components/SameActWarning';
+import { SuspicionSection } from '../components/SuspicionSection';
 import { MeasuresSection } from '../components/MeasuresSection';
 import { Timeline } from '../components/Timeline';
 import { basisWarning, formatDateTime, formatLocalDate, yuan } from '../format';
@@ -94,6 +95,8 @@ export default function CasePage() {
         <Descriptions.Item label={t.registeredAt}>{formatDateTime(c.registeredAt, lang)}</Descriptions.Item>
         <Descriptions.Item label={t.policyVersion}>{c.policyVersion}</Descriptions.Item>
       </Descriptions>
+
+      <SuspicionSection c={c} />
 
       <section aria-labelledby="actions-title" style={{ marginBottom: 24 }}>
         <Typography.Title level={2} id="actions-title" style={{ fontSize: 18 }}>

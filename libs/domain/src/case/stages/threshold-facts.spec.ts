@@ -86,7 +86,7 @@ describe('farmland occupied (《立案追诉标准（一）》第六十七条): 
 
   it('malformed figures at registration are refused with 400; before the rule change they are not judged', () => {
     const r = new CaseRunner(testPolicy());
-    expect(rejected(r.try(C.registerOrdinary({ amounts: [{ kind: 'ACRES', value: 1 }] } as unknown as Partial<CaseCommand>), A))).toMatchObject({ status: 400, code: 'VALIDATION.FAILED' });
+    expect(rejected(r.try({ ...C.registerOrdinary(), amounts: [{ kind: 'ACRES', value: 1 }] } as unknown as CaseCommand, A))).toMatchObject({ status: 400, code: 'VALIDATION.FAILED' });
     const old = new CaseRunner(testPolicy(), undefined, 'threshold-facts');
     const [e] = old.exec(C.registerOrdinary({ violationCode: 'LAND-OCCUPY', amounts: [{ kind: 'BASIC_FARMLAND_M2', value: 4000 }] }), A);
     expect(e).not.toHaveProperty('criminalThresholds');
