@@ -5,7 +5,7 @@
 import type { PersonRef } from './case-records';
 import type { ThresholdMet } from './rules/criminal-thresholds';
 
-export type { ThresholdMet } from './rules/criminal-thresholds';
+export type { PriorPenalty, ThresholdMet } from './rules/criminal-thresholds';
 
 /** Why SUSPECTED_CRIME stands. */
 export interface SuspicionRecord {
@@ -19,26 +19,6 @@ export interface SuspicionRecord {
   thresholdsMet?: ThresholdMet[];
   /** The officer who flagged it. */
   by?: PersonRef;
-}
-
-/**
- * An earlier administrative penalty of the party, recorded as a fact of the
- * case with its source (the decision's number, the agency, the date): what a
- * repeat-offence threshold counts. The officer records it at registration or
- * with the evidence item that proves it (a copy of the decision); prior
- * penalties by other agencies, or before zhifa, count as much as the agency's own.
- */
-export interface PriorPenalty {
-  /** 处罚决定书文号. */
-  decisionNumber: string;
-  /** The agency that decided it. */
-  agency: string;
-  /** When it was decided, YYYY-MM-DD. */
-  decidedOn: string;
-  /** The act it punished (the officer states it is the same kind of act). */
-  act: string;
-  /** Where it was recorded on this case: the lead, or an evidence item (its id). */
-  recordedWith?: string;
 }
 
 /** A head decided, with reasons, not to transfer a flagged case (R310 5, 11): listed for supervisors. */

@@ -10,8 +10,27 @@
 
 import type { CriminalThreshold, JurisdictionPolicy, RepeatThreshold, WeightedSumThreshold } from '../../policy/policy.types';
 import type { DiscretionBaseAmount } from '../case-records';
-import type { PriorPenalty } from '../suspicion-records';
 import type { DiscretionBase } from '../vocabulary';
+
+/**
+ * An earlier administrative penalty of the party, recorded as a fact of the
+ * case with its source (the decision's number, the agency, the date): what a
+ * repeat-offence threshold counts. The officer records it at registration or
+ * with the evidence item that proves it (a copy of the decision); prior
+ * penalties by other agencies, or before zhifa, count as much as the agency's own.
+ */
+export interface PriorPenalty {
+  /** 处罚决定书文号. */
+  decisionNumber: string;
+  /** The agency that decided it. */
+  agency: string;
+  /** When it was decided, YYYY-MM-DD. */
+  decidedOn: string;
+  /** The act it punished (the officer states it is the same kind of act). */
+  act: string;
+  /** Where it was recorded on this case: the lead, or an evidence item (its id). */
+  recordedWith?: string;
+}
 
 /** Square metres in one mu (亩): 15 mu make a hectare. */
 export const M2_PER_MU = 10000 / 15;
