@@ -63,6 +63,25 @@ describe('fake or substandard products (《立案追诉标准（一）》第十�
   });
 });
 
+describe('a policy stored before the shapes', () => {
+  it('loads and judges its one-figure thresholds (no `rule`) as before', () => {
+    // changzhi-market-2026.2 as stored: sales ≥ ¥50,000 only, without `rule` or `unit`.
+    const stored = JSON.parse(
+      JSON.stringify({
+        ...testPolicy(),
+        criminalThresholds: [{ violationCode: 'PRODUCT-FAKE', kind: 'SALES', amount: 50000, inclusive: true, offence: '《刑法》第一百四十条 生产、销售伪劣产品罪', source: '立案追诉标准' }],
+      }),
+    ) as typeof policy;
+    const r = new CaseRunner(stored);
+    r.exec(C.registerOrdinary({ violationCode: 'PRODUCT-FAKE' }), A);
+    r.exec(C.approveFiling(), H);
+    const [e] = r.exec({ ...C.evidence(1, r.now), amounts: [{ kind: 'SALES', value: 50000 }, { kind: 'UNSOLD_GOODS_VALUE', value: 900000 }] }, A);
+    expect(e).toMatchObject({ criminalThresholds: [{ kind: 'SALES', value: 50000, amount: 50000, from: 'EVIDENCE' }] });
+    expect((e as { criminalThresholds: unknown[] }).criminalThresholds).toHaveLength(1);
+    expect(r.s.suspicion?.grounds).toBe('销售金额¥50,000.00，达到¥50,000.00以上的追诉标准（《刑法》第一百四十条 生产、销售伪劣产品罪；立案追诉标准）');
+  });
+});
+
 describe('farmland occupied (《立案追诉标准（一）》第六十七条): the law counts mu, the case records m²', () => {
   it('basic farmland of 5 mu (3,333.33… m²) or more, other farmland of 10 mu or more', () => {
     expect(judge('LAND-OCCUPY', [{ kind: 'BASIC_FARMLAND_M2', value: 3333.33 }])).toEqual([]);
