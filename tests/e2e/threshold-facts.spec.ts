@@ -5,7 +5,8 @@ import { ago, Client } from './command-helpers';
 // The demo policy's prosecution thresholds over HTTP, as the standards write
 // them: farmland counted in mu against an area recorded in m² (at
 // registration), sales × 3 + unsold goods (on an evidence item), two earlier
-// penalties within two years (at registration); and the transfer team
+// penalties within two years (at registration, or one found later on an
+// evidence item); and the transfer team
 // refused with one officer, or with an officer recused from the case.
 describe('prosecution thresholds and the transfer team over HTTP', () => {
   let stack: Stack;
@@ -76,7 +77,7 @@ describe('prosecution thresholds and the transfer team over HTTP', () => {
     ]);
   });
 
-  it('two earlier penalties within two years of the act flag an emissions lead; malformed ones are refused and record no case', async () => {
+  it('two earlier penalties within two years of the act flag an emissions case, at registration or with the evidence of the second; malformed ones are refused and record no case', async () => {
     const summary = `repeat ${randomUUID()}`;
     const bad = await api.as('officer.zhang').POST('/api/v1/cases', {
       body: {
@@ -97,6 +98,25 @@ describe('prosecution thresholds and the transfer team over HTTP', () => {
     const c = await api.register({ violationCode: 'AIR-EXCESS', party: { type: 'ORGANISATION', name: '某化工有限公司' }, priorPenalties: [old, prior(2, '2025-03-02')] });
     expect(c.flags).not.toContain('SUSPECTED_CRIME');
     expect(c.priorPenalties).toHaveLength(2);
+    // A second penalty within the window, found in the investigation: the copy of the decision is evidence.
+    expect((await api.command('head.sun', c.id, 'filing', { approve: true, reason: '属本机关管辖', officerIds: [api.id('officer.zhang'), api.id('officer.li')] })).status).toBe(200);
+    const found = prior(5, '2026-06-01');
+    const item = await api.command('officer.zhang', c.id, 'evidence', {
+      kind: 'DOCUMENTARY',
+      title: '行政处罚决定书（复印件）',
+      collectedAt: ago(60),
+      collectedByIds: [api.id('officer.zhang'), api.id('officer.li')],
+      location: '长治市生态环境局档案室',
+      text: '当事人于2026年6月1日因超标排放受到行政处罚',
+      credentialsShown: true,
+      rightsExplained: true,
+      priorPenalties: [found],
+    });
+    expect(item.status).toBe(201);
+    const afterItem = await api.case('head.sun', c.id);
+    expect(afterItem.flags).toContain('SUSPECTED_CRIME');
+    expect(afterItem.suspicion?.thresholdsMet).toEqual([expect.objectContaining({ rule: 'REPEAT', value: 2, from: 'EVIDENCE' })]);
+    expect(afterItem.priorPenalties?.map((p) => p.decisionNumber)).toEqual([old.decisionNumber, expect.any(String), found.decisionNumber]);
 
     const p1 = prior(3, '2025-03-02');
     const p2 = prior(4, '2026-01-15');
