@@ -2138,6 +2138,70 @@ export interface components {
             /** @description Its decision was revoked or found invalid */
             revoked?: boolean;
         };
+        ThresholdMetTermView: {
+            /** @example SALES */
+            kind: string;
+            weight: number;
+            /** @description The figure the case recorded */
+            value: number;
+        };
+        ThresholdMetView: {
+            /**
+             * @description Absent: one figure
+             * @enum {string}
+             */
+            rule?: "WEIGHTED_SUM" | "REPEAT";
+            /**
+             * @description The figure compared (one-figure thresholds)
+             * @example SALES
+             */
+            kind?: string;
+            /** @description The figure the case recorded (yuan or m²), the weighted sum, or the count of earlier penalties */
+            value: number;
+            /** @description The threshold it met */
+            amount: number;
+            /**
+             * @description The threshold is in mu, the figure in m² (1 mu = 10,000/15 m²)
+             * @enum {string}
+             */
+            unit?: "MU";
+            inclusive: boolean;
+            offence: string;
+            /** @description The standard, down to its item */
+            source: string;
+            /** @enum {string} */
+            from: "REGISTRATION" | "REPORT" | "EVIDENCE";
+            evidenceId?: string;
+            /** @description A weighted sum: each figure with its weight */
+            terms?: components["schemas"]["ThresholdMetTermView"][];
+            /** @description A repeat offence: the earlier penalties counted (decision numbers) */
+            priorPenalties?: string[];
+            /** @description A repeat offence: the window in months */
+            withinMonths?: number;
+        };
+        SuspicionView: {
+            /** Format: date-time */
+            raisedAt: string;
+            /** @enum {string} */
+            raisedBy: "OFFICER" | "THRESHOLD";
+            grounds: string;
+            /** @description The threshold the officer says the facts meet */
+            threshold?: string;
+            /** @description The policy thresholds met, with the facts that met them and their legal source */
+            thresholdsMet?: components["schemas"]["ThresholdMetView"][];
+            /** @description The officer who flagged it */
+            by?: components["schemas"]["PersonRefView"];
+        };
+        PriorPenaltyView: {
+            /** @description 处罚决定书文号 */
+            decisionNumber: string;
+            agency: string;
+            /** Format: date */
+            decidedOn: string;
+            act: string;
+            /** @description REGISTRATION, or the id of the evidence item it was recorded with */
+            recordedWith?: string;
+        };
         InventoryItemView: {
             /** @example 无标签预包装食品 */
             description: string;
@@ -2332,6 +2396,10 @@ export interface components {
             discretion?: components["schemas"]["DiscretionFindingView"];
             /** @description APL 29 warning: other open or decided cases against the same party (credit code or ID number) for the same violation code, as checked at registration or filing */
             sameActCases?: components["schemas"]["SameActCaseView"][];
+            /** @description While SUSPECTED_CRIME stands: who raised it and on what (R310 3) */
+            suspicion?: components["schemas"]["SuspicionView"];
+            /** @description The party's earlier administrative penalties recorded on the case (repeat-offence thresholds count them) */
+            priorPenalties?: components["schemas"]["PriorPenaltyView"][];
             /** @description 先行登记保存 and 查封扣押, in the order they were taken */
             coerciveMeasures?: components["schemas"]["CoerciveMeasureView"][];
             /** @description A served decision with money due: the ledger as of now (GET /cases/{id}; not in command answers) */
@@ -2441,7 +2509,7 @@ export interface components {
         };
         DiscretionBaseView: {
             /** @enum {string} */
-            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2";
+            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
             /** @description Yuan, or m² for AREA_M2 */
             value: number;
             note?: string;
@@ -2453,7 +2521,7 @@ export interface components {
         };
         DiscretionMultipleView: {
             /** @enum {string} */
-            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2";
+            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
             /** @description The report's figure the multiples apply to */
             value: number;
             /** @description Statutory range as multiples */
@@ -2658,6 +2726,39 @@ export interface components {
             address?: string;
             phone?: string;
         };
+        DiscretionBaseDto: {
+            /**
+             * @example GOODS_VALUE
+             * @enum {string}
+             */
+            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
+            /**
+             * @description Yuan (m² for AREA_M2), at most two decimals
+             * @example 12000
+             */
+            value: number;
+            /** @description Where the figure comes from (e.g. the invoices in evidence) */
+            note?: string;
+        };
+        PriorPenaltyDto: {
+            /**
+             * @description 处罚决定书文号
+             * @example 长生环罚〔2025〕12号
+             */
+            decisionNumber: string;
+            /**
+             * @description The agency that decided it
+             * @example 长治市生态环境局
+             */
+            agency: string;
+            /**
+             * @description When it was decided (YYYY-MM-DD)
+             * @example 2025-06-10
+             */
+            decidedOn: string;
+            /** @description The act it punished: the officer records it as the same kind of act the threshold counts */
+            act: string;
+        };
         RegisterLeadDto: {
             /**
              * @description Where the lead came from: inspection, complaint, referral, ...
@@ -2679,6 +2780,10 @@ export interface components {
             violationAt?: string;
             /** @description Endangers life, health or financial safety: 5-year limitation (APL 36) */
             lifeHealthFinancialSafety?: boolean;
+            /** @description Figures the lead states (sales, unsold goods, farmland occupied in m², ...): one reaching the policy's prosecution threshold flags the case SUSPECTED_CRIME */
+            amounts?: components["schemas"]["DiscretionBaseDto"][];
+            /** @description The party's earlier administrative penalties for the same kind of act, each with its decision number: counted by the policy's repeat-offence thresholds */
+            priorPenalties?: components["schemas"]["PriorPenaltyDto"][];
             /** @description Officers who handle the lead (user ids) */
             officerIds: string[];
         };
@@ -2758,20 +2863,6 @@ export interface components {
             termDays?: number;
             /** @description What the kinds do not say */
             terms?: string;
-        };
-        DiscretionBaseDto: {
-            /**
-             * @example GOODS_VALUE
-             * @enum {string}
-             */
-            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2";
-            /**
-             * @description Yuan (m² for AREA_M2), at most two decimals
-             * @example 12000
-             */
-            value: number;
-            /** @description Where the figure comes from (e.g. the invoices in evidence) */
-            note?: string;
         };
         InvestigationReportDto: {
             findings: string;
@@ -3552,6 +3643,8 @@ export interface components {
             rightsExplained?: boolean;
             /** @description Figures the item states (sales, goods value, illegal gains, area): one reaching the policy's prosecution threshold flags the case SUSPECTED_CRIME (JSON requests only) */
             amounts?: components["schemas"]["DiscretionBaseDto"][];
+            /** @description The party's earlier administrative penalties the item proves (a copy of the decisions), each with its decision number: counted by the policy's repeat-offence thresholds (JSON requests only) */
+            priorPenalties?: components["schemas"]["PriorPenaltyDto"][];
             /** @description Text evidence (JSON requests); a multipart request sends a file instead */
             text?: string;
         };
@@ -3761,7 +3854,7 @@ export interface components {
              * @description The ranges are multiples of this base
              * @enum {string}
              */
-            multipleOf?: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2";
+            multipleOf?: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
             /** @description What the law allows */
             statutory: components["schemas"]["FineRangeView"];
             levels: components["schemas"]["BenchmarkLevelsView"];
@@ -3778,7 +3871,7 @@ export interface components {
              * @description The base whose value picks the band
              * @enum {string}
              */
-            bandBase?: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2";
+            bandBase?: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
             /** @description The law imposes a fine with any penalty (并处罚款) */
             fineRequired: boolean;
             bands: components["schemas"]["DiscretionBandView"][];
@@ -3793,12 +3886,48 @@ export interface components {
             kinds: ("WARNING" | "PUBLIC_CRITICISM" | "FINE" | "CONFISCATION" | "LICENCE_SUSPENSION" | "QUALIFICATION_DOWNGRADE" | "LICENCE_REVOCATION" | "ACTIVITY_RESTRICTION" | "BUSINESS_SUSPENSION" | "CLOSURE" | "EMPLOYMENT_BAN" | "DETENTION" | "OTHER")[];
             source: string;
         };
+        ThresholdTermView: {
+            /** @enum {string} */
+            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
+            /** @example 3 */
+            weight: number;
+        };
+        ThresholdBoundView: {
+            /** @enum {string} */
+            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
+            /** @example 50000 */
+            amount: number;
+        };
         CriminalThresholdView: {
             /** @example PRODUCT-FAKE */
             violationCode: string;
-            /** @enum {string} */
-            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2";
-            /** @example 50000 */
+            /**
+             * @description Absent: one figure
+             * @enum {string}
+             */
+            rule?: "FIGURE" | "WEIGHTED_SUM" | "REPEAT";
+            /**
+             * @description The figure compared (one-figure thresholds)
+             * @enum {string}
+             */
+            kind?: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
+            /**
+             * @description The amount is in mu (亩) while the figure is in m² (1 mu = 10,000/15 m²)
+             * @enum {string}
+             */
+            unit?: "MU";
+            /** @description A weighted sum: its figures and weights */
+            terms?: components["schemas"]["ThresholdTermView"][];
+            /** @description A weighted sum applies only while this figure is below this amount */
+            whileBelow?: components["schemas"]["ThresholdBoundView"];
+            /** @description A repeat offence: the window, in months before the act, of the earlier penalties counted */
+            withinMonths?: number;
+            /** @description A repeat offence: what makes an earlier act the same kind */
+            sameKind?: string;
+            /**
+             * @description Yuan, m², mu (unit MU) or a count of earlier penalties (REPEAT)
+             * @example 50000
+             */
             amount: number;
             /** @description true: the amount itself counts (以上) */
             inclusive: boolean;
@@ -3826,7 +3955,7 @@ export interface components {
             discretion?: components["schemas"]["DiscretionBenchmarkView"][];
             /** @description The penalty kinds the agency may impose; absent (older versions): every kind */
             penaltyPowers?: components["schemas"]["PenaltyPowersView"];
-            /** @description Prosecution thresholds per violation code; a figure at or past one flags the case SUSPECTED_CRIME */
+            /** @description Prosecution thresholds per violation code; facts at or past one flag the case SUSPECTED_CRIME */
             criminalThresholds?: components["schemas"]["CriminalThresholdView"][];
         };
         DueDateView: {
@@ -4199,20 +4328,6 @@ export interface components {
             stage: "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED" | "REFUSED_BY_HEAD" | "RETURNED";
             total: number;
             late: number;
-        };
-        ThresholdMetView: {
-            /** @example SALES */
-            kind: string;
-            /** @description The figure the case recorded */
-            value: number;
-            /** @description The threshold it met */
-            amount: number;
-            inclusive: boolean;
-            offence: string;
-            source: string;
-            /** @enum {string} */
-            from: "REPORT" | "EVIDENCE";
-            evidenceId?: string;
         };
         NoTransferDecisionView: {
             /** Format: uuid */

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CASE_STATUSES, DEADLINE_STATES, PENALTY_KINDS, SUPERVISION_OUTCOMES, TRANSFER_LIMIT_KINDS, TRANSFER_OUTCOMES, TRANSFER_STAGES, type TransferStage } from '@zhifa/domain';
 import { OverduePartyView } from './overdue.views';
+import { ThresholdMetView } from '../cases/suspicion.views';
 
 export class TransferWatchQuery {
   @ApiPropertyOptional({ enum: TRANSFER_STAGES, description: 'Only transfers at this stage' })
@@ -110,18 +111,6 @@ export class TransferStageCountView {
   @ApiProperty({ enum: TRANSFER_STAGES }) stage!: string;
   @ApiProperty({ type: Number }) total!: number;
   @ApiProperty({ type: Number }) late!: number;
-}
-
-/** A threshold the case's figures reached (立案追诉标准). */
-export class ThresholdMetView {
-  @ApiProperty({ type: String, example: 'SALES' }) kind!: string;
-  @ApiProperty({ type: Number, description: 'The figure the case recorded' }) value!: number;
-  @ApiProperty({ type: Number, description: 'The threshold it met' }) amount!: number;
-  @ApiProperty({ type: Boolean }) inclusive!: boolean;
-  @ApiProperty({ type: String }) offence!: string;
-  @ApiProperty({ type: String }) source!: string;
-  @ApiProperty({ enum: ['REPORT', 'EVIDENCE'] }) from!: string;
-  @ApiPropertyOptional({ type: String }) evidenceId?: string;
 }
 
 /** The head's reasoned decision not to transfer a flagged case (R310 5, 11), with the flag it cleared. */

@@ -13,6 +13,7 @@ import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
 import { Lifecycle } from '../components/Lifecycle';
 import { SameActWarning } from '../components/SameActWarning';
+import { SuspicionSection } from '../components/SuspicionSection';
 import { MeasuresSection } from '../components/MeasuresSection';
 import { PartyDetails } from '../components/PartyDetails';
 import { Timeline } from '../components/Timeline';
@@ -95,6 +96,8 @@ export default function CasePage() {
         <Descriptions.Item label={t.registeredAt}>{formatDateTime(c.registeredAt, lang)}</Descriptions.Item>
         <Descriptions.Item label={t.policyVersion}>{c.policyVersion}</Descriptions.Item>
       </Descriptions>
+
+      <SuspicionSection c={c} />
 
       <section aria-labelledby="actions-title" style={{ marginBottom: 24 }}>
         <Typography.Title level={2} id="actions-title" style={{ fontSize: 18 }}>

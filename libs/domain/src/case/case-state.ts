@@ -2,7 +2,7 @@
 // (no Date, no class): it travels through Temporal payloads and jsonb.
 
 import type { PauseInterval } from '../calendar';
-import type { NoTransferDecision, SuspicionRecord } from './suspicion-records';
+import type { NoTransferDecision, PriorPenalty, SuspicionRecord } from './suspicion-records';
 import type {
   AuxiliaryRecord,
   CaseDecisionRecord,
@@ -73,6 +73,8 @@ export interface CaseState {
   suspicion?: SuspicionRecord;
   /** Heads' reasoned decisions not to transfer, oldest first (absent before the first). */
   noTransferDecisions?: NoTransferDecision[];
+  /** The party's earlier administrative penalties recorded on the case (repeat-offence thresholds count them). */
+  priorPenalties?: PriorPenalty[];
   evidence: EvidenceItem[];
   /** 先行登记保存 and 查封扣押, in the order they were requested (absent before the first). */
   coerciveMeasures?: CoerciveMeasure[];
