@@ -9,3 +9,5 @@ export * from './deadlines/alarms';
 export * from './deadlines/standing';
 export * from './supervision';
 export * from './documents/decision-content';
+export * from './documents/document-kinds';
+export * from './documents/document-texts';
