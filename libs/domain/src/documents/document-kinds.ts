@@ -55,6 +55,13 @@ export function documentKindFor(eventType: string): DocumentKind | undefined {
   return Object.prototype.hasOwnProperty.call(DOCUMENT_TRIGGERS, eventType) ? DOCUMENT_TRIGGERS[eventType] : undefined;
 }
 
+/** The notice and the decision keep the number they were recorded with (the party holds it); the others are allocated. */
+export function recordedDocumentNumber(kind: DocumentKind, s: { notice?: { noticeNumber: string }; decision?: { documentNumber: string } }): string | undefined {
+  if (kind === 'DECISION') return s.decision?.documentNumber;
+  if (kind === 'PRE_DECISION_NOTICE') return s.notice?.noticeNumber;
+  return undefined;
+}
+
 /**
  * A number allocated by the agency per year and kind, as 公文 write it:
  * CZSJ告〔2026〕3号. The notice and the decision keep the number they were

@@ -52,7 +52,7 @@ function officersLine(s: CaseState): string {
   return zhList(s.officers.map((o) => `${o.name}（执法证号：${o.certificateNumber}）`));
 }
 
-type Builder = (s: CaseState, e: SourceEvent, policy: JurisdictionPolicy) => Omit<DocumentText, 'kind' | 'agency' | 'number' | 'caseNumber' | 'date' | 'dateZh'> & { title?: string };
+type Builder = (s: CaseState, e: SourceEvent, policy: JurisdictionPolicy) => Omit<DocumentText, 'kind' | 'agency' | 'number' | 'caseNumber' | 'date' | 'dateZh' | 'title'> & { title?: string };
 
 const BUILDERS: Readonly<Record<DocumentKind, Builder>> = {
   FILING_APPROVAL: (s, e, policy) => {
