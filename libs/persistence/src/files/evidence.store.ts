@@ -46,6 +46,7 @@ class HashingTap extends Transform {
  * Evidence files on the filesystem, content-addressed by sha256. Uploads
  * stream to a temporary file while being hashed (never held in memory), then
  * move into place; reads re-hash the file and refuse to serve a mismatch.
+ * The documents a case issues are kept here too, beside the evidence.
  */
 @Injectable()
 export class EvidenceStore {
@@ -75,6 +76,11 @@ export class EvidenceStore {
       await rm(tmp, { force: true });
       throw err;
     }
+  }
+
+  /** Bytes already in memory (a rendered document). */
+  async putBytes(bytes: Buffer): Promise<StoredFile> {
+    return this.put(Readable.from([bytes]));
   }
 
   /** Re-hashes the stored file; throws if it is missing or differs from `sha256`. */
