@@ -71,7 +71,11 @@ export function renderPdf(doc: DocumentText, createdAt: string): Promise<Buffer>
   }
   if (doc.signatures?.length) {
     pdf.moveDown(1);
-    for (const s of doc.signatures) pdf.text(`${s}                    年    月    日`, left, pdf.y, { width, lineGap: 10 });
+    for (const s of doc.signatures) {
+      const y = pdf.y;
+      pdf.text(s, left, y, { width: width / 2, lineBreak: false });
+      pdf.text('年    月    日', left + width * 0.62, y, { width: width * 0.38, lineGap: 14 });
+    }
   }
 
   // 落款: the agency and the date at the right, the seal over them.
@@ -80,10 +84,11 @@ export function renderPdf(doc: DocumentText, createdAt: string): Promise<Buffer>
   const sealTop = pdf.y;
   pdf.text(doc.agency, left, sealTop, { width: width - 20, align: 'right' });
   pdf.text(doc.dateZh, left, pdf.y + 4, { width: width - 20, align: 'right' });
-  const cx = left + width - 20 - 70;
-  const cy = sealTop + 16;
-  pdf.save().circle(cx, cy, 42).lineWidth(1.5).dash(4, { space: 3 }).strokeColor(RED).stroke().restore();
-  pdf.fillColor(RED).fontSize(10).text('（印章）', cx - 42, cy - 6, { width: 84, align: 'center' });
+  // The seal covers the agency's name and the date (骑年盖月); the placeholder's label sits above them, inside the ring.
+  const cx = left + width - 20 - 60;
+  const cy = sealTop + 14;
+  pdf.save().circle(cx, cy, 44).lineWidth(1.5).dash(4, { space: 3 }).strokeColor(RED).stroke().restore();
+  pdf.fillColor(RED).fontSize(10).text('（印章）', cx - 44, cy - 34, { width: 88, align: 'center', lineBreak: false });
   pdf.fillColor('black');
 
   // 页码, and the case number in the footer.
