@@ -203,7 +203,12 @@ describe('official documents (文书) as PDFs', () => {
     });
     expect(dispatched.status).toBe(200);
     const { msg, jobId } = await message(id, 'TRANSFER_DISPATCHED');
-    const issued = (await handler.handle(msg, jobId))!.document;
+    // Two runs of the job at once (a stalled job taken over): one number, one file, one event.
+    const [a, b] = await Promise.all([handler.handle(msg, jobId), handler.handle(msg, jobId)]);
+    expect(a!.document).toEqual(b!.document);
+    const issued = a!.document;
+    expect(await stack.ds.query('SELECT count(*)::int AS n FROM documents WHERE case_id = $1', [id])).toEqual([{ n: 1 }]);
+    expect((await api.eventTypes(id)).filter((t) => t === 'DOCUMENT_ISSUED')).toHaveLength(1);
     expect(issued).toMatchObject({ kind: 'TRANSFER_LETTER', number: expect.stringMatching(/^CZSJ移〔2026〕\d+号$/) });
     const letter = read(Buffer.from(await (await download(id, issued.id)).arrayBuffer()), 'transfer');
     expect(letter.text).toContain('长治市公安局：');
