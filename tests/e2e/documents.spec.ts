@@ -225,6 +225,77 @@ describe('official documents (文书) as PDFs', () => {
     expect((await api.get('officer.zhang', `/cases/${id}/documents/00000000-0000-4000-8000-000000000000`)).body).toMatchObject({ status: 404, code: 'DOCUMENT.NOT_FOUND' });
   });
 
+  it('a hearing scheduled and held issues the hearing notice and the record with the report', async () => {
+    const id = await api.filedCase({ violationCode: 'PRODUCT-FAKE', party: { type: 'PERSON', name: '钱某' } });
+    const ok = async (p: Promise<{ status: number; body: unknown }>) => {
+      const r = await p;
+      if (r.status !== 200 && r.status !== 201) throw new Error(`${r.status} ${JSON.stringify(r.body)}`);
+    };
+    await ok(api.textEvidence(id));
+    // ¥8,000 for a person: a hearing is offered (≥ ¥5,000); the steps are entered after the fact (补录), dated as they happened.
+    await ok(
+      api.command('officer.zhang', id, 'investigation-report', {
+        findings: '当事人三个月内以不合格产品冒充合格产品销售，货值金额人民币3000元',
+        proposedOutcome: 'PENALTY',
+        proposedPenalty: { kinds: ['FINE'], fineAmount: 8000 },
+        legalBasis: '《产品质量法》第五十条',
+        circumstanceLevel: 'HEAVIER',
+        discretionReasons: '经警告后再犯',
+        discretionBases: [{ kind: 'GOODS_VALUE', value: 3000 }],
+      }),
+    );
+    await ok(api.command('reviewer.liu', id, 'case-review', { opinion: 'AGREE', comments: '事实清楚' }));
+    await api.approveNotice(id);
+    await ok(
+      api.command('officer.zhang', id, 'notice', {
+        noticeNumber: '长市监告〔2026〕DOC-2号',
+        text: '拟罚款捌仟元',
+        hearingRightsNotified: true,
+        method: 'DIRECT',
+        servedAt: ago(30 * 86400),
+        recipient: '钱某',
+        proof: '送达回证 DOC-N2',
+      }),
+    );
+    await ok(api.command('officer.zhang', id, 'hearing-request', { requestedAt: ago(29 * 86400), note: '电话申请' }));
+    await ok(
+      api.command('officer.zhang', id, 'hearing', {
+        action: 'SCHEDULE',
+        hearingAt: ago(3 * 86400),
+        hostId: api.id('reviewer.liu'),
+        location: '长治市市场监督管理局第一听证室',
+        isPublic: true,
+        noticeService: { method: 'DIRECT', servedAt: ago(28 * 86400), recipient: '钱某', proof: '听证通知书送达回证 DOC-2' },
+      }),
+    );
+    await ok(
+      api.command('reviewer.liu', id, 'hearing', {
+        action: 'RECORD',
+        heldAt: ago(3 * 86400 - 3600),
+        record: '当事人承认销售不合格产品的事实，请求从轻处罚。',
+        report: '违法事实清楚，拟处罚意见适当，建议维持。',
+      }),
+    );
+    const issue = async (type: string) => {
+      const { msg, jobId } = await message(id, type);
+      return (await handler.handle(msg, jobId))!.document;
+    };
+    const notice = await issue('HEARING_SCHEDULED');
+    const report = await issue('HEARING_HELD');
+    expect([notice.kind, report.kind]).toEqual(['HEARING_NOTICE', 'HEARING_REPORT']);
+    expect(notice.number).toMatch(/^CZSJ听〔2026〕\d+号$/);
+    expect(report.number).toMatch(/^CZSJ听报〔2026〕\d+号$/);
+    const n = read(Buffer.from(await (await download(id, notice.id)).arrayBuffer()), 'hearing-notice').text;
+    expect(n).toContain('钱某：');
+    expect(n).toContain('在长治市市场监督管理局第一听证室就你（单位）涉嫌违法一案');
+    expect(n).toContain('听证主持人：刘洋。');
+    expect(n).toContain('本次听证公开举行。');
+    const r = read(Buffer.from(await (await download(id, report.id)).arrayBuffer()), 'hearing-report').text;
+    expect(r).toContain('听证笔录当事人承认销售不合格产品的事实，请求从轻处罚。');
+    expect(r).toContain('听证报告违法事实清楚，拟处罚意见适当，建议维持。');
+    expect(r).toContain('案件调查人员：张伟（执法证号：14040120240001）、李娜（执法证号：14040120240002）');
+  });
+
   it('a tampered file is refused with a problem, never served', async () => {
     const { id } = closed;
     const list = await api.get<{ items: { id: string; sha256: string }[] }>('officer.zhang', `/cases/${id}/documents`);
