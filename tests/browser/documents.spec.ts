@@ -1,46 +1,31 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import type { Page } from 'playwright-core';
-import type { CaseEventMessage } from '@zhifa/contracts';
 import { EvidenceStore } from '@zhifa/persistence';
-import { DocumentsJobHandler } from '../../apps/jobs/src/documents/documents.handler';
-import { JobsModule } from '../../apps/jobs/src/jobs.module';
-import { jobIdFor } from '../../apps/jobs/src/queues';
 import type { Client } from '../e2e/command-helpers';
+import { eventually } from '../support/eventually';
 import type { Stack } from '../support/stack';
 import { expectAccessible, openHarness, shot, signInAs, type BrowserHarness } from './harness';
 
-// The documents section of the case page in a real browser: the filing
-// approval the documents job issued is listed with its number and hash,
-// downloads as the same PDF, and a tampered file is refused with its code.
+// The documents section of the case page in a real browser, with the jobs
+// app running: the filing approval the documents queue issued is listed with
+// its number and hash, downloads as the same PDF, and a tampered file is
+// refused with its code.
 describe('the documents section of the case page', () => {
   let h: BrowserHarness;
   let stack: Stack;
   let api: Client;
   let page: Page;
-  let jobs: INestApplicationContext;
   let caseId: string;
   let issued: { id: string; sha256: string; number: string; fileName: string };
 
   beforeAll(async () => {
-    h = await openHarness();
+    h = await openHarness({ jobs: true });
     ({ stack, api, page } = h);
-    // The jobs app beside the stack, as in production; its documents handler is called as the documents queue will call it.
-    jobs = await NestFactory.createApplicationContext(JobsModule, { logger: ['error'] });
-    await jobs.init();
     caseId = await api.filedCase({ party: { type: 'PERSON', name: '王某', address: '长治市潞州区某街12号' } });
-    const [row]: { event_id: string; seq: number; payload: Record<string, unknown> }[] = await stack.ds.query(
-      `SELECT event_id, seq, payload FROM case_events WHERE case_id = $1 AND type = 'FILING_APPROVED'`,
-      [caseId],
-    );
-    const msg: CaseEventMessage = { eventId: row.event_id, caseId, seq: row.seq, type: 'FILING_APPROVED', payload: row.payload };
-    const doc = (await jobs.get(DocumentsJobHandler).handle(msg, jobIdFor(row.event_id)))!.document;
-    issued = { id: doc.id, sha256: doc.sha256!, number: doc.number, fileName: doc.fileName! };
+    issued = await eventually(async () => (await api.get<{ items: (typeof issued)[] }>('officer.zhang', `/cases/${caseId}/documents`)).body.items[0], 60000);
   });
   afterAll(async () => {
-    await jobs?.close();
     await h?.close();
   });
 

@@ -3,17 +3,18 @@ import { createHash } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CaseEventMessage } from '@zhifa/contracts';
+import { jobIdFor, type CaseEventMessage } from '@zhifa/contracts';
 import { EvidenceStore } from '@zhifa/persistence';
 import { DocumentsJobHandler } from '../../apps/jobs/src/documents/documents.handler';
-import { jobIdFor } from '../../apps/jobs/src/queues';
+import { eventually } from '../support/eventually';
 import { startStack, Stack } from '../support/stack';
 import { ago, Client, decisionContents } from './command-helpers';
 
-// The documents job's handler called as the documents queue will call it, on
-// cases driven through the HTTP API against the real workflow: each issuing
-// event gives one PDF, stored by its hash, listed, downloadable, and recorded
-// on the case once however often the job runs.
+// Cases driven through the HTTP API against the real workflow and the real
+// jobs app: each issuing event goes through the outbox relay to the
+// documents queue, whose handler renders one PDF, stores it by its hash and
+// records it on the case; listed, downloadable, recorded once however often
+// the job runs (the handler is also called directly, as a retry would).
 // A4 is 595 × 842 pt; the footer (page number, case number) sits in the bottom margin, below 745 pt.
 const BODY = ['-x', '0', '-y', '0', '-W', '595', '-H', '745'];
 
@@ -40,7 +41,27 @@ describe('official documents (文书) as PDFs', () => {
       [caseId, type],
     );
     if (!row) throw new Error(`no ${type} in case ${caseId}`);
-    return { msg: { eventId: row.event_id, caseId, seq: row.seq, type, payload: row.payload }, jobId: jobIdFor(row.event_id) };
+    return { msg: { eventId: row.event_id, caseId, seq: row.seq, type, payload: row.payload }, jobId: jobIdFor(row.event_id, 'documents') };
+  }
+
+  interface Listed {
+    id: string;
+    kind: string;
+    number: string;
+    sha256: string;
+    sizeBytes: number;
+    title: string;
+    fileName: string;
+    sourceSeq: number;
+  }
+
+  /** The case's documents once the documents queue has issued `count` of them. */
+  async function issuedDocuments(caseId: string, count: number): Promise<Listed[]> {
+    return eventually(async () => {
+      const list = await api.get<{ items: Listed[] }>('officer.zhang', `/cases/${caseId}/documents`);
+      const recorded = (await api.eventTypes(caseId)).filter((t) => t === 'DOCUMENT_ISSUED').length;
+      return list.body.items.length === count && recorded === count && list.body.items;
+    }, 60000);
   }
 
   async function download(caseId: string, documentId: string, username = 'officer.zhang'): Promise<Response> {
@@ -110,14 +131,10 @@ describe('official documents (文书) as PDFs', () => {
   it('filing, notice, decision, service and closing each issue their document, recorded on the case once', async () => {
     closed = await orderedCaseToClosing();
     const { id, caseNumber } = closed;
+    // The documents queue issues them, each from its event.
+    const issued = await issuedDocuments(id, 5);
     const issuing = ['FILING_APPROVED', 'NOTICE_SERVED', 'DECISION_MADE', 'DECISION_SERVED', 'CASE_CLOSED'];
-    const issued = [];
-    for (const type of issuing) {
-      const { msg, jobId } = await message(id, type);
-      const first = await handler.handle(msg, jobId);
-      expect(first).toMatchObject({ duplicate: false, document: { caseId: id, sourceSeq: msg.seq } });
-      issued.push(first!.document);
-    }
+    expect(issued.map((d) => d.sourceSeq)).toEqual(await Promise.all(issuing.map(async (t) => (await message(id, t)).msg.seq)));
     expect(issued.map((d) => d.kind)).toEqual(['FILING_APPROVAL', 'PRE_DECISION_NOTICE', 'DECISION', 'SERVICE_RECEIPT', 'CLOSING_APPROVAL']);
     // Allocated per agency, kind and year; the notice and the decision keep the numbers they were recorded with.
     expect(issued[0].number).toMatch(/^CZSJ立〔2026〕\d+号$/);
@@ -132,9 +149,9 @@ describe('official documents (文书) as PDFs', () => {
     expect(state.documents.map((d: { number: string }) => d.number)).toEqual(issued.map((d) => d.number));
 
     // The list, as whoever may read the case.
-    const list = await api.get<{ items: { id: string; kind: string; number: string; sha256: string; sizeBytes: number; title: string }[] }>('officer.li', `/cases/${id}/documents`);
+    const list = await api.get<{ items: Listed[] }>('officer.li', `/cases/${id}/documents`);
     expect(list.status).toBe(200);
-    expect(list.body.items.map((d) => [d.kind, d.number, d.sha256])).toEqual(issued.map((d) => [d.kind, d.number, d.sha256]));
+    expect(list.body.items).toEqual(issued);
     expect(list.body.items[2].title).toBe('行政处罚决定书');
 
     // The decision's PDF, downloaded: its text is the case's, its font embedded.
@@ -144,7 +161,7 @@ describe('official documents (文书) as PDFs', () => {
     expect(res.headers.get('x-content-sha256')).toBe(issued[2].sha256);
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(issued[2].sha256);
-    expect(bytes.length).toBe(issued[2].bytes);
+    expect(bytes.length).toBe(issued[2].sizeBytes);
     const decision = read(bytes, 'decision');
     for (const s of [
       '长治市市场监督管理局',
@@ -178,12 +195,15 @@ describe('official documents (文书) as PDFs', () => {
   it('the same job twice gives one document and one event', async () => {
     const { id } = closed;
     const { msg, jobId } = await message(id, 'DECISION_MADE');
+    const [listed] = (await issuedDocuments(id, 5)).filter((d) => d.sourceSeq === msg.seq);
     const before = await api.eventCount(id);
+    // The queue's job run again, as a retry would: its row, number and file are reused; the case records nothing new
+    // (within the run Temporal answers a repeated Update id with the first answer).
     const again = await handler.handle(msg, jobId);
-    // Within the run Temporal answers a repeated Update id with the first answer; the case records nothing new either way.
+    expect(again!.document).toMatchObject({ id: listed.id, number: listed.number, sha256: listed.sha256 });
     expect(await api.eventCount(id)).toBe(before);
     const rows = await stack.ds.query('SELECT id FROM documents WHERE job_id = $1', [jobId]);
-    expect(rows).toEqual([{ id: again!.document.id }]);
+    expect(rows).toEqual([{ id: listed.id }]);
     const [{ n }] = await stack.ds.query(`SELECT count(*)::int AS n FROM case_events WHERE case_id = $1 AND type = 'DOCUMENT_ISSUED' AND payload->>'jobId' = $2`, [id, jobId]);
     expect(n).toBe(1);
     // An event that issues nothing is no document job.
@@ -203,12 +223,13 @@ describe('official documents (文书) as PDFs', () => {
     });
     expect(dispatched.status).toBe(200);
     const { msg, jobId } = await message(id, 'TRANSFER_DISPATCHED');
-    // Two runs of the job at once (a stalled job taken over): one number, one file, one event.
+    // Two more runs of the job at once, beside the queue's (a stalled job taken over): one number, one file, one event.
     const [a, b] = await Promise.all([handler.handle(msg, jobId), handler.handle(msg, jobId)]);
     expect(a!.document).toEqual(b!.document);
-    const issued = a!.document;
-    expect(await stack.ds.query('SELECT count(*)::int AS n FROM documents WHERE case_id = $1', [id])).toEqual([{ n: 1 }]);
-    expect((await api.eventTypes(id)).filter((t) => t === 'DOCUMENT_ISSUED')).toHaveLength(1);
+    const [filing, issued] = await issuedDocuments(id, 2);
+    expect(filing.kind).toBe('FILING_APPROVAL');
+    expect(issued).toMatchObject({ id: a!.document.id, kind: 'TRANSFER_LETTER', sha256: a!.document.sha256 });
+    expect(await stack.ds.query('SELECT count(*)::int AS n FROM documents WHERE case_id = $1', [id])).toEqual([{ n: 2 }]);
     expect(issued).toMatchObject({ kind: 'TRANSFER_LETTER', number: expect.stringMatching(/^CZSJ移〔2026〕\d+号$/) });
     const letter = read(Buffer.from(await (await download(id, issued.id)).arrayBuffer()), 'transfer');
     expect(letter.text).toContain('长治市公安局：');
@@ -276,12 +297,7 @@ describe('official documents (文书) as PDFs', () => {
         report: '违法事实清楚，拟处罚意见适当，建议维持。',
       }),
     );
-    const issue = async (type: string) => {
-      const { msg, jobId } = await message(id, type);
-      return (await handler.handle(msg, jobId))!.document;
-    };
-    const notice = await issue('HEARING_SCHEDULED');
-    const report = await issue('HEARING_HELD');
+    const [, , notice, report] = await issuedDocuments(id, 4);
     expect([notice.kind, report.kind]).toEqual(['HEARING_NOTICE', 'HEARING_REPORT']);
     expect(notice.number).toMatch(/^CZSJ听〔2026〕\d+号$/);
     expect(report.number).toMatch(/^CZSJ听报〔2026〕\d+号$/);

@@ -1,6 +1,10 @@
 import { SupervisionTransfersController } from './supervision/transfers.controller';
+import { SupervisionEvaluationController } from './supervision/evaluation.controller';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { PersonalDataInterceptor } from './common/personal-data.interceptor';
+import { CasePartyController } from './cases/party.controller';
+import { SupervisionPersonalDataController } from './supervision/personal-data.controller';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, AppConfigModule, APP_CONFIG } from '@zhifa/config';
 import { PersistenceModule } from '@zhifa/persistence';
@@ -29,6 +33,8 @@ import { PoliciesController } from './policies/policies.controller';
 import { ProblemsController } from './problems/problems.controller';
 import { RedisProvider } from './health/redis.provider';
 import { SupervisionOverdueController } from './supervision/overdue.controller';
+import { SupervisionFailedJobsController } from './supervision/failed-jobs.controller';
+import { FailedJobsService } from './supervision/failed-jobs.service';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 @Module({})
@@ -59,6 +65,10 @@ export class ApiModule {
         ProblemsController,
         SupervisionOverdueController,
         SupervisionTransfersController,
+        SupervisionEvaluationController,
+        CasePartyController,
+        SupervisionPersonalDataController,
+        SupervisionFailedJobsController,
         ...(dev ? [DevTokensController] : []),
       ],
       providers: [
@@ -68,6 +78,7 @@ export class ApiModule {
         // After authentication: the domain judges the caller before the body is read.
         { provide: APP_GUARD, useClass: CommandAuthorisationGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor },
         ActorService,
         IdempotencyService,
         CaseDirectoryService,
@@ -77,6 +88,7 @@ export class ApiModule {
         TemporalClientProvider,
         RedisProvider,
         EvidenceStore,
+        FailedJobsService,
       ],
     };
   }

@@ -1,16 +1,13 @@
 import { Module } from '@nestjs/common';
-import { AppConfigModule } from '@zhifa/config';
-import { EvidenceStore, PersistenceModule } from '@zhifa/persistence';
-import { CalendarPublishedProcessor } from './calendar-published.processor';
-import { CaseEventsProcessor } from './case-events.processor';
+import { EvidenceStore } from '@zhifa/persistence';
 import { CaseReporter } from './case-reporter.service';
-import { OutboxRelayService } from './outbox-relay.service';
-import { DocumentsJobHandler } from './documents/documents.handler';
+import { DispatchModule } from './dispatch/dispatch.module';
+import { JOB_BINDINGS, JOB_HANDLER_CLASSES } from './job-handlers';
+import { JOB_ROUTES } from './job-routes';
 
 @Module({
-  imports: [AppConfigModule, PersistenceModule],
-  // DocumentsJobHandler takes no queue of its own yet: the per-purpose queues wire it to `documents`.
-  providers: [OutboxRelayService, CaseEventsProcessor, CalendarPublishedProcessor, CaseReporter, EvidenceStore, DocumentsJobHandler],
-  exports: [CaseReporter, DocumentsJobHandler],
+  // CaseReporter: how a handler leaves its trace on a case (a reportJob Update), injected where a handler needs it;
+  // EvidenceStore: where the documents job keeps its PDFs, beside the evidence.
+  imports: [DispatchModule.register({ routes: JOB_ROUTES, bindings: JOB_BINDINGS, handlers: [...JOB_HANDLER_CLASSES, CaseReporter, EvidenceStore] })],
 })
 export class JobsModule {}

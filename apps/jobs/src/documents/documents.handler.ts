@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { CaseEventMessage } from '@zhifa/contracts';
+import type { DispatchedJob } from '../dispatch/job-handler';
 import {
   DOCUMENT_TRIGGERS,
   documentKindFor,
@@ -58,6 +59,11 @@ export class DocumentsJobHandler {
     private readonly store: EvidenceStore,
     private readonly reporter: CaseReporter,
   ) {}
+
+  /** The documents queue's entry: the job's id is the one the case records the report under. */
+  run(job: DispatchedJob<CaseEventMessage>): Promise<DocumentIssue | null> {
+    return this.handle(job.data, job.id);
+  }
 
   /** Null when the event issues no document. */
   async handle(message: CaseEventMessage, jobId: string): Promise<DocumentIssue | null> {

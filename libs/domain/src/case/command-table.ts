@@ -10,6 +10,7 @@ import { challenges } from './stages/challenges';
 import { closing } from './stages/closing';
 import { criminalTransfer } from './stages/criminal-transfer';
 import { transferPoliceSteps } from './stages/transfer-police-steps';
+import { transferBodySteps } from './stages/transfer-body-steps';
 import { deadlineTimers } from './stages/deadline-timers';
 import { examination } from './stages/examination';
 import { decision } from './stages/decision';
@@ -61,6 +62,7 @@ export const STAGES: readonly StageInfo[] = [
   criminalTransfer,
   suspectedCrime,
   transferPoliceSteps,
+  transferBodySteps,
   documents,
 ];
 
@@ -101,6 +103,7 @@ export const COMMAND_SPECS = {
   ...criminalTransfer.commands,
   ...suspectedCrime.commands,
   ...transferPoliceSteps.commands,
+  ...transferBodySteps.commands,
   ...documents.commands,
 } satisfies { [T in CommandType]: CommandSpec<CommandOf<T>, CaseEvent> } as { [T in CommandType]: CommandSpec<CommandOf<T>, CaseEvent> };
 
@@ -130,6 +133,7 @@ export const EVENT_FOLDS = {
   ...criminalTransfer.events,
   ...suspectedCrime.events,
   ...transferPoliceSteps.events,
+  ...transferBodySteps.events,
   ...documents.events,
 } satisfies { [E in CaseEventType]: Fold<EventOf<E>> } as { [E in CaseEventType]: Fold<EventOf<E>> };
 

@@ -8,6 +8,7 @@ import { EvidenceItemEntity } from './evidence-item.entity';
 import { HolidayCalendarEntity } from './holiday-calendar.entity';
 import { PartyEntity } from './party.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { JobRetryEntity } from './job-retry.entity';
 import { NotificationEntity } from './notification.entity';
 import { OutboxEntity } from './outbox.entity';
 import { PolicyEntity } from './policy.entity';
@@ -23,6 +24,7 @@ export {
   EvidenceItemEntity,
   HolidayCalendarEntity,
   IdempotencyKeyEntity,
+  JobRetryEntity,
   NotificationEntity,
   PartyEntity,
   OutboxEntity,
@@ -45,5 +47,6 @@ export const ENTITIES = [
   EvidenceItemEntity,
   CustodyTransferEntity,
   HolidayCalendarEntity,
+  JobRetryEntity,
 ];
 export type { JsonDoc } from './json';

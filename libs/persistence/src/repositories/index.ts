@@ -5,9 +5,11 @@ import { CaseReadRepository } from './case-read.repository';
 import { DatabaseRepository } from './database.repository';
 import { DocumentRepository } from './document.repository';
 import { IdempotencyRepository } from './idempotency.repository';
+import { JobRetryRepository } from './job-retry.repository';
 import { NotificationRepository } from './notification.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PeopleRepository } from './people.repository';
+import { PersonalDataAccessRepository } from './personal-data-access.repository';
 import { PolicyRepository } from './policy.repository';
 
 export * from './agency.repository';
@@ -17,9 +19,11 @@ export * from './case-read.repository';
 export * from './database.repository';
 export * from './document.repository';
 export * from './idempotency.repository';
+export * from './job-retry.repository';
 export * from './notification.repository';
 export * from './outbox.repository';
 export * from './people.repository';
+export * from './personal-data-access.repository';
 export * from './policy.repository';
 
 /** Every repository; each is built on the one DataSource and provided by PersistenceModule. */
@@ -31,8 +35,10 @@ export const REPOSITORIES = [
   DatabaseRepository,
   DocumentRepository,
   IdempotencyRepository,
+  JobRetryRepository,
   NotificationRepository,
   OutboxRepository,
   PeopleRepository,
+  PersonalDataAccessRepository,
   PolicyRepository,
 ] as const;
