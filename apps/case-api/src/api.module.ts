@@ -20,6 +20,7 @@ import { UsersController } from './users/users.controller';
 import { CalendarsController } from './calendars/calendars.controller';
 import { CasesController } from './cases/cases.controller';
 import { LegalReviewController } from './cases/legal-review.controller';
+import { DocumentsController } from './cases/documents.controller';
 import { DeadlineClock } from './cases/deadline-clock.service';
 import { STAGE_CONTROLLERS } from './commands';
 import { IdempotencyService } from './common/idempotency.service';
@@ -56,6 +57,7 @@ export class ApiModule {
         HealthController,
         CasesController,
         LegalReviewController,
+        DocumentsController,
         MeController,
         PeopleController,
         ...STAGE_CONTROLLERS,

@@ -135,6 +135,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The documents the case issued (立案审批表, 告知书, 决定书, 送达回证…), in the order of the events that issued them */
+        get: operations["DocumentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One document as its PDF, re-hashed before and while it is sent (409 on a mismatch) */
+        get: operations["DocumentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2633,6 +2667,32 @@ export interface components {
             proposal?: components["schemas"]["ProposalView"];
             /** @description Every round, oldest first, from the recorded events */
             rounds: components["schemas"]["LegalReviewRoundView"][];
+        };
+        DocumentView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "FILING_APPROVAL" | "PRE_DECISION_NOTICE" | "HEARING_NOTICE" | "HEARING_REPORT" | "DECISION" | "SERVICE_RECEIPT" | "TRANSFER_LETTER" | "CLOSING_APPROVAL";
+            /** @example 行政处罚决定书 */
+            title: string;
+            /** @example CZSJ立〔2026〕1号 */
+            number: string;
+            /** @description SHA-256 of the PDF, as the case recorded it (DOCUMENT_ISSUED) */
+            sha256: string;
+            /** @description Size of the PDF in bytes */
+            sizeBytes: number;
+            /** @example CZSJ-2026-000001-2-立案审批表.pdf */
+            fileName: string;
+            /** @description The event the document was issued on */
+            sourceSeq: number;
+            /**
+             * Format: date-time
+             * @description When that event happened
+             */
+            issuedAt: string;
+        };
+        DocumentListView: {
+            items: components["schemas"]["DocumentView"][];
         };
         MyCertificateView: {
             /** @example 14040120240001 */
@@ -5133,6 +5193,133 @@ export interface operations {
             };
             /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentListView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; CASE.NOT_ASSIGNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF; X-Content-SHA256 carries its recorded hash */
+            200: {
+                headers: {
+                    /** @description The recorded sha256 of the file */
+                    "X-Content-SHA256"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; CASE.NOT_ASSIGNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND, DOCUMENT.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description DOCUMENT.HASH_MISMATCH, DOCUMENT.FILE_MISSING: the file is not served */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

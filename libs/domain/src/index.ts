@@ -8,3 +8,6 @@ export * from './case';
 export * from './deadlines/alarms';
 export * from './deadlines/standing';
 export * from './supervision';
+export * from './documents/decision-content';
+export * from './documents/document-kinds';
+export * from './documents/document-texts';

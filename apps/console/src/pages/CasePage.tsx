@@ -7,6 +7,7 @@ import { CommandDrawer } from '../commands/CommandDrawer';
 import { valueLabel } from '../commands/field-labels';
 import { DaysLeftTag } from '../components/DaysLeft';
 import { EvidenceSection } from '../components/evidence';
+import { DocumentsSection } from '../components/DocumentsSection';
 import { ExecutionLedger } from '../components/ExecutionLedger';
 import { FlagTag } from '../components/FlagTag';
 import { QueryError } from '../components/QueryError';
@@ -148,6 +149,8 @@ export default function CasePage() {
       <MeasuresSection caseView={c} />
 
       <EvidenceSection caseView={c} />
+
+      <DocumentsSection caseView={c} />
 
       <Timeline caseId={c.id} />
 

@@ -11,6 +11,7 @@ import type {
   ChallengeRecord,
   EvidenceItem,
   ExaminationRecord,
+  IssuedDocument,
   FilingRecord,
   InvestigationReport,
   Party,
@@ -133,6 +134,8 @@ export interface CaseState {
   updatedAt: string;
   /** Number of events folded in. */
   eventCount: number;
+  /** The documents (文书) issued, in the order recorded (absent before the first). */
+  documents?: IssuedDocument[];
   /** Ids of the jobs (apps/jobs) whose reports the case recorded: each records once (job-reports.ts). */
   reportedJobs?: string[];
 }

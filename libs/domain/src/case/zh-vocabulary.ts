@@ -251,6 +251,7 @@ export const ZH_COMMAND: Readonly<Record<string, string>> = {
   START_EXAMINATION: '委托检测鉴定',
   END_EXAMINATION: '检测鉴定完成',
   RECOMPUTE_DEADLINES: '按新节假日安排重算期限',
+  RECORD_DOCUMENT: '登记制发的文书',
 };
 
 /** A command's Chinese name in 「」, or its type when it is not one (an unknown type). */

@@ -3,6 +3,7 @@ import { CalendarRepository } from './calendar.repository';
 import { CaseEventStore } from './case-event.store';
 import { CaseReadRepository } from './case-read.repository';
 import { DatabaseRepository } from './database.repository';
+import { DocumentRepository } from './document.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { JobRetryRepository } from './job-retry.repository';
 import { NotificationRepository } from './notification.repository';
@@ -18,6 +19,7 @@ export * from './calendar.repository';
 export * from './case-event.store';
 export * from './case-read.repository';
 export * from './database.repository';
+export * from './document.repository';
 export * from './idempotency.repository';
 export * from './job-retry.repository';
 export * from './notification.repository';
@@ -35,6 +37,7 @@ export const REPOSITORIES = [
   CaseEventStore,
   CaseReadRepository,
   DatabaseRepository,
+  DocumentRepository,
   IdempotencyRepository,
   JobRetryRepository,
   NotificationRepository,
