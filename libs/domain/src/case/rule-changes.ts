@@ -47,6 +47,11 @@ export const RULE_CHANGES = [
    * decided one (R310 11, APL 35); the police's filing notice starts R310 12's hand-over limit.
    */
   'transfer-from-any-point',
+  /**
+   * Archiving in two steps: ARCHIVE records the request (ARCHIVING); the archive job builds the signed package and
+   * reports its hash (RECORD_ARCHIVE_PACKAGE), which records CASE_ARCHIVED and seals the case.
+   */
+  'archive-package',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 
