@@ -10,6 +10,7 @@ export * from './messages';
 export * from './allowed-actions';
 export * from './decide';
 export { jobReported, reportedJobOf, stampedWithJob } from './job-reports';
+export type { ArchivePackageRef, ArchiveRecord } from './archive-records';
 export * from './rule-changes';
 export * from './evolve';
 export {
