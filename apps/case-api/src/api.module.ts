@@ -13,6 +13,7 @@ import { CaseDirectoryService } from './cases/case-directory.service';
 import { CaseWorkflowClient } from './cases/case-workflow.client';
 import { CalendarsController } from './calendars/calendars.controller';
 import { CasesController } from './cases/cases.controller';
+import { ArchiveController } from './archive/archive.controller';
 import { LegalReviewController } from './cases/legal-review.controller';
 import { DeadlineClock } from './cases/deadline-clock.service';
 import { STAGE_CONTROLLERS } from './commands';
@@ -48,6 +49,7 @@ export class ApiModule {
         HealthController,
         CasesController,
         LegalReviewController,
+        ArchiveController,
         MeController,
         PeopleController,
         ...STAGE_CONTROLLERS,

@@ -4,3 +4,4 @@ export * from './file-hash';
 export * from './package-writer';
 export * from './package-verifier';
 export * from './archive-contents';
+export * from './agency-keys';

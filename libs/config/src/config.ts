@@ -89,6 +89,21 @@ function timeZone(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+/** What the archive tools (verify-archive, archive-key) read: the database and the key directory, no secrets. */
+export interface ArchiveToolConfig {
+  databaseUrl: string;
+  archiveDir: string;
+  archiveKeyDir: string;
+}
+
+export function loadArchiveToolConfig(env: Env): ArchiveToolConfig {
+  return {
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/zhifa'),
+    archiveDir: read(env, 'ARCHIVE_DIR', '.data/archives'),
+    archiveKeyDir: read(env, 'ARCHIVE_KEY_DIR', '.data/archive-keys'),
+  };
+}
+
 export function loadConfig(env: Env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
   const secret = read(env, 'JWT_SECRET');

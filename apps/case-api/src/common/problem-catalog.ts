@@ -41,6 +41,10 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   },
   'EVIDENCE.HASH_MISMATCH': { status: 409, description: 'The stored file no longer hashes to the recorded sha256: it is not served.' },
   'EVIDENCE.FILE_MISSING': { status: 409, description: 'The stored file of the evidence item is missing: nothing is served.' },
+  'ARCHIVE.NOT_BUILT': {
+    status: 409,
+    description: 'The case has no signed archive package to verify: it is not archived, its archive job has not reported yet (ARCHIVING), or it was archived before packages were built.',
+  },
   'EVIDENCE.TOO_LARGE': { status: 413, description: 'The uploaded file exceeds the configured limit (EVIDENCE_MAX_BYTES).' },
   'IDEMPOTENCY.KEY_INVALID': { status: 400, description: 'The Idempotency-Key header must be 8-200 characters of A-Z a-z 0-9 _ - : .' },
   'IDEMPOTENCY.KEY_REUSED': { status: 422, description: 'The Idempotency-Key was already used by this user with a different request.' },

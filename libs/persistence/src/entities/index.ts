@@ -1,4 +1,5 @@
 import { AgencyEntity } from './agency.entity';
+import { ArchiveSigningKeyEntity } from './archive-signing-key.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { CaseNumberCounterEntity } from './case-number-counter.entity';
 import { CaseEntity } from './case.entity';
@@ -15,6 +16,7 @@ import { UserEntity } from './user.entity';
 
 export {
   AgencyEntity,
+  ArchiveSigningKeyEntity,
   CaseEventEntity,
   CaseNumberCounterEntity,
   CaseEntity,
@@ -45,5 +47,6 @@ export const ENTITIES = [
   EvidenceItemEntity,
   CustodyTransferEntity,
   HolidayCalendarEntity,
+  ArchiveSigningKeyEntity,
 ];
 export type { JsonDoc } from './json';
