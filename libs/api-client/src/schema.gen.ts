@@ -2059,6 +2059,33 @@ export interface components {
             court?: components["schemas"]["CourtApplicationView"];
             ended?: components["schemas"]["ExecutionEndView"];
         };
+        ArchiveRequesterView: {
+            userId: string;
+            name: string;
+        };
+        ArchivedPackageView: {
+            /** @description sha256 of manifest.json as the case recorded it in CASE_ARCHIVED */
+            manifestSha256: string;
+            /** @description The signing key */
+            keyId: string;
+            /** @description The package holds events 1..throughSeq */
+            throughSeq: number;
+            /** @description Files the manifest lists */
+            files: number;
+            /** @description When the case recorded the package */
+            at: string;
+            /** @description Ed25519 signature of the manifest, base64 */
+            signature: string;
+            /** @description Chain hash of the last event the package holds */
+            lastHash: string;
+        };
+        ArchiveStatusView: {
+            /** Format: date-time */
+            requestedAt: string;
+            requestedBy: components["schemas"]["ArchiveRequesterView"];
+            /** @description Absent while the archive job builds it (ARCHIVING) */
+            package?: components["schemas"]["ArchivedPackageView"];
+        };
         CaseView: {
             /** Format: uuid */
             id: string;
@@ -2103,6 +2130,8 @@ export interface components {
             decisionFinalAt?: string;
             /** @description The decision is final now (decisionFinalAt has passed) */
             decisionFinal?: boolean;
+            /** @description 归档: who asked and when; once the archive job reported it, the signed package */
+            archive?: components["schemas"]["ArchiveStatusView"];
             /** @description The jurisdiction policy version the case pinned when registered */
             policyVersion: string;
             /** @description Sequence number of the last recorded event */

@@ -60,6 +60,8 @@ export interface CaseHeaderFacts {
   amountDue?: number;
   /** Yuan paid beyond what the decision, as revoked or varied, leaves due: owed back to the party. */
   refundOwed?: number;
+  /** 归档: requested, then the signed package the archive job recorded. */
+  archive?: CaseState['archive'];
 }
 
 export function caseHeaderFacts(s: CaseState | null | undefined): CaseHeaderFacts {
@@ -68,6 +70,7 @@ export function caseHeaderFacts(s: CaseState | null | undefined): CaseHeaderFact
   if (s?.report?.discretion) facts.discretion = s.report.discretion;
   if (s?.sameActCases && s.sameActCases.length > 0) facts.sameActCases = s.sameActCases;
   if (s?.coerciveMeasures && s.coerciveMeasures.length > 0) facts.coerciveMeasures = s.coerciveMeasures;
+  if (s?.archive) facts.archive = s.archive;
   if (s?.decision) {
     facts.amountDue = s.decision.amountDue;
     if (s.decision.refundOwed !== undefined) facts.refundOwed = s.decision.refundOwed;

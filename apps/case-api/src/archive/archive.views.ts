@@ -36,6 +36,31 @@ export class RecordedPackageView {
   at!: string;
 }
 
+class ArchiveRequesterView {
+  @ApiProperty() userId!: string;
+  @ApiProperty() name!: string;
+}
+
+export class ArchivedPackageView extends RecordedPackageView {
+  @ApiProperty({ description: 'Ed25519 signature of the manifest, base64' })
+  signature!: string;
+
+  @ApiProperty({ description: 'Chain hash of the last event the package holds' })
+  lastHash!: string;
+}
+
+/** The case's archive as the case view shows it. */
+export class ArchiveStatusView {
+  @ApiProperty({ type: String, format: 'date-time' })
+  requestedAt!: string;
+
+  @ApiProperty({ type: ArchiveRequesterView })
+  requestedBy!: ArchiveRequesterView;
+
+  @ApiPropertyOptional({ type: ArchivedPackageView, description: 'Absent while the archive job builds it (ARCHIVING)' })
+  package?: ArchivedPackageView;
+}
+
 export class ArchiveVerificationView {
   @ApiProperty()
   caseId!: string;
