@@ -424,7 +424,7 @@ describe('the ordinary procedure over HTTP', () => {
     expect(rest.body.case.status).toBe('EXECUTED');
 
     expect((await api.command('head.sun', id, 'closure', { summary: 'executed in full' })).body.case.status).toBe('CLOSED');
-    expect((await api.command('officer.wang', id, 'archive')).body.case.status).toBe('ARCHIVED');
+    expect((await api.archive(id, 'officer.wang')).status).toBe('ARCHIVED');
     expect(await api.eventTypes(id)).toEqual([
       'LEAD_REGISTERED',
       'FILING_APPROVED',
@@ -452,8 +452,9 @@ describe('the ordinary procedure over HTTP', () => {
       'PAYMENT_RECORDED',
       'PAYMENT_RECORDED',
       'CASE_CLOSED',
+      'ARCHIVE_REQUESTED',
       'CASE_ARCHIVED',
     ]);
-    expect((await api.get('head.sun', `/cases/${id}/timeline/verify`)).body).toEqual({ valid: true, events: 27 });
+    expect((await api.get('head.sun', `/cases/${id}/timeline/verify`)).body).toEqual({ valid: true, events: 28 });
   });
 });

@@ -15,6 +15,7 @@ import { Lifecycle } from '../components/Lifecycle';
 import { SameActWarning } from '../components/SameActWarning';
 import { MeasuresSection } from '../components/MeasuresSection';
 import { Timeline } from '../components/Timeline';
+import { ArchiveSection } from '../components/ArchiveSection';
 import { basisWarning, formatDateTime, formatLocalDate, yuan } from '../format';
 import { defineMessages, useI18n } from '../i18n';
 import { actionLabel, deadlineLabel, deadlineStateLabel, partyTypeLabel, procedureLabel, statusLabel, type Action } from '../labels';
@@ -30,6 +31,8 @@ export default function CasePage() {
   const read = useQuery({
     queryKey: ['case', id],
     queryFn: () => ok(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })),
+    // While the archive job builds the package, look again until the case is sealed.
+    refetchInterval: (q) => (q.state.data?.status === 'ARCHIVING' ? 2000 : false),
   });
   const c = read.data;
 
@@ -144,6 +147,8 @@ export default function CasePage() {
       <MeasuresSection caseView={c} />
 
       <EvidenceSection caseView={c} />
+
+      <ArchiveSection caseView={c} />
 
       <Timeline caseId={c.id} />
 
