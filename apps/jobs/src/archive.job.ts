@@ -113,7 +113,7 @@ export class ArchiveJob {
     const existing = await this.existing(dir, lastSeq);
     if (existing) return existing;
     const key = await this.keys.current(state.agencyId);
-    if (!key) throw new Error(`agency ${state.agencyId} has no archive signing key: create one (npm run archive-key -- rotate ${state.agencyId})`);
+    if (!key) throw new Error(`agency ${state.agencyId} has no archive signing key: create one (npm run archive-key -- rotate ${state.agencyId}, or node dist/infra/archive/archive-key.main.js rotate ${state.agencyId} in the image)`);
     const signer = { keyId: key.keyId, privateKey: await this.privateKeys.load(key.keyId) };
     const content = {
       caseId,
