@@ -3,7 +3,7 @@
 // records its public half as current and closes the old one's validity; the
 // old public key stays on record, so every package it signed still verifies.
 import 'reflect-metadata';
-import { loadArchiveToolConfig } from '@zhifa/config';
+import { archiveToolConfigOrExit } from '@zhifa/config';
 import { ArchiveKeyRepository, createDataSource } from '@zhifa/persistence';
 import { PrivateKeyStore, rotateAgencyKey } from '@zhifa/archive';
 
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
     process.stderr.write('usage: npm run archive-key -- rotate|list <agencyId>\n');
     process.exit(2);
   }
-  const cfg = loadArchiveToolConfig(process.env);
+  const cfg = archiveToolConfigOrExit();
   const ds = createDataSource(cfg.databaseUrl, { logQueries: false });
   await ds.initialize();
   try {

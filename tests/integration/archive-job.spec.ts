@@ -7,6 +7,7 @@ import { TemporalClientProvider } from '../../apps/case-api/src/temporal/tempora
 import { DEMO_AGENCY } from '../../infra/seed/demo-people';
 import { startStack, type Stack } from '../support/stack';
 import { archiveRequest } from '../support/archive-job';
+import { maybeRecordHistory } from '../support/record-history';
 import { Client } from '../e2e/command-helpers';
 
 // 归档 on the real Postgres and Temporal: the archive job (called directly, as
@@ -81,6 +82,7 @@ describe('the archive job', () => {
     // Sealed: the workflow ends once the package is recorded.
     const temporal = stack.api.get(TemporalClientProvider).client;
     expect((await temporal.workflow.getHandle(caseWorkflowId(id)).describe()).status.name).toBe('COMPLETED');
+    await maybeRecordHistory(temporal, caseWorkflowId(id), 'archived-with-signed-package');
   });
 
   it('the same job twice, even at once: one package, one CASE_ARCHIVED', async () => {
