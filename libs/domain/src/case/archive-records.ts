@@ -4,7 +4,7 @@
 // the case records what binds it: the manifest's hash and signature, the key
 // that signed it and the last event it holds.
 
-import type { PersonRef } from './case-state';
+import type { PersonRef } from './case-records';
 
 /** What RECORD_ARCHIVE_PACKAGE reports and CASE_ARCHIVED records. */
 export interface ArchivePackageRef {
