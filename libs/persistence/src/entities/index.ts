@@ -1,4 +1,5 @@
 import { AgencyEntity } from './agency.entity';
+import { ArchiveSigningKeyEntity } from './archive-signing-key.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { CaseNumberCounterEntity } from './case-number-counter.entity';
 import { CaseEntity } from './case.entity';
@@ -17,6 +18,7 @@ import { UserEntity } from './user.entity';
 
 export {
   AgencyEntity,
+  ArchiveSigningKeyEntity,
   CaseEventEntity,
   CaseNumberCounterEntity,
   CaseEntity,
@@ -51,5 +53,6 @@ export const ENTITIES = [
   HolidayCalendarEntity,
   JobRetryEntity,
   OutsideBodyEntity,
+  ArchiveSigningKeyEntity,
 ];
 export type { JsonDoc } from './json';

@@ -7,6 +7,7 @@ import { PersonalDataAccess1765050000000 } from './1765050000000-personal-data-a
 import { OutsideBodies1765100000000 } from './1765100000000-outside-bodies';
 import { JobDispatch1765140000000 } from './1765140000000-job-dispatch';
 import { Documents1765300000000 } from './1765300000000-documents';
+import { ArchiveSigningKeys1765320000000 } from './1765320000000-archive-signing-keys';
 
 /** Every migration, in order. Committed migrations are never rewritten. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   OutsideBodies1765100000000,
   JobDispatch1765140000000,
   Documents1765300000000,
+  ArchiveSigningKeys1765320000000,
 ];

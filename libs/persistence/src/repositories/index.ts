@@ -1,4 +1,5 @@
 import { AgencyRepository } from './agency.repository';
+import { ArchiveKeyRepository } from './archive-key.repository';
 import { CalendarRepository } from './calendar.repository';
 import { CaseEventStore } from './case-event.store';
 import { CaseReadRepository } from './case-read.repository';
@@ -15,6 +16,7 @@ import { PolicyRepository } from './policy.repository';
 import { UserAdminRepository } from './user-admin.repository';
 
 export * from './agency.repository';
+export * from './archive-key.repository';
 export * from './calendar.repository';
 export * from './case-event.store';
 export * from './case-read.repository';
@@ -33,6 +35,7 @@ export * from './user-admin.repository';
 /** Every repository; each is built on the one DataSource and provided by PersistenceModule. */
 export const REPOSITORIES = [
   AgencyRepository,
+  ArchiveKeyRepository,
   CalendarRepository,
   CaseEventStore,
   CaseReadRepository,
