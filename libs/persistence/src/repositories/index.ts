@@ -10,6 +10,7 @@ import { OutboxRepository } from './outbox.repository';
 import { PeopleRepository } from './people.repository';
 import { PersonalDataAccessRepository } from './personal-data-access.repository';
 import { PolicyRepository } from './policy.repository';
+import { StatisticsRepository } from './statistics.repository';
 
 export * from './agency.repository';
 export * from './calendar.repository';
@@ -23,6 +24,7 @@ export * from './outbox.repository';
 export * from './people.repository';
 export * from './personal-data-access.repository';
 export * from './policy.repository';
+export * from './statistics.repository';
 
 /** Every repository; each is built on the one DataSource and provided by PersistenceModule. */
 export const REPOSITORIES = [
@@ -38,4 +40,5 @@ export const REPOSITORIES = [
   PeopleRepository,
   PersonalDataAccessRepository,
   PolicyRepository,
+  StatisticsRepository,
 ] as const;
