@@ -4197,14 +4197,18 @@ export interface components {
              *       "RECONSIDERATION": 2
              *     }
              */
-            filed: Record<string, never>;
+            filed: {
+                [key: string]: number;
+            };
             /**
              * @description Outcomes recorded, as <kind>:<result>
              * @example {
              *       "RECONSIDERATION:UPHELD": 1
              *     }
              */
-            outcomes: Record<string, never>;
+            outcomes: {
+                [key: string]: number;
+            };
         };
         ExecutionCountsView: {
             /** @description Decisions in the period with money due (fine, confiscated gains) */
@@ -4247,7 +4251,9 @@ export interface components {
              *       "NO_PENALTY": 1
              *     }
              */
-            decisionsByOutcome: Record<string, never>;
+            decisionsByOutcome: {
+                [key: string]: number;
+            };
             closed: number;
             /**
              * @description Decisions imposing each penalty kind
@@ -4255,7 +4261,9 @@ export interface components {
              *       "FINE": 3
              *     }
              */
-            penaltyKinds: Record<string, never>;
+            penaltyKinds: {
+                [key: string]: number;
+            };
             /** @description Yuan */
             fineTotal: number;
             /** @description Yuan of illegal gains confiscated */
@@ -4267,7 +4275,9 @@ export interface components {
              *       "decision": 1
              *     }
              */
-            deadlinesMissed: Record<string, never>;
+            deadlinesMissed: {
+                [key: string]: number;
+            };
             hearings: components["schemas"]["HearingCountsView"];
             legalReviews: components["schemas"]["LegalReviewCountsView"];
             challenges: components["schemas"]["ChallengeCountsView"];

@@ -49,8 +49,8 @@ export class LegalReviewCountsView {
 }
 
 export class ChallengeCountsView {
-  @ApiProperty({ type: Object, description: 'Challenges filed, by kind', example: { RECONSIDERATION: 2 } }) filed!: Record<string, number>;
-  @ApiProperty({ type: Object, description: 'Outcomes recorded, as <kind>:<result>', example: { 'RECONSIDERATION:UPHELD': 1 } }) outcomes!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Challenges filed, by kind', example: { RECONSIDERATION: 2 } }) filed!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Outcomes recorded, as <kind>:<result>', example: { 'RECONSIDERATION:UPHELD': 1 } }) outcomes!: Record<string, number>;
 }
 
 export class ExecutionCountsView {
@@ -75,13 +75,13 @@ export class StatisticsGroupView {
   @ApiProperty({ type: Number, description: 'Leads registered' }) opened!: number;
   @ApiProperty({ type: Number, description: 'Cases filed (立案)' }) filed!: number;
   @ApiProperty({ type: Number }) decided!: number;
-  @ApiProperty({ type: Object, example: { PENALTY: 3, NO_PENALTY: 1 } }) decisionsByOutcome!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { PENALTY: 3, NO_PENALTY: 1 } }) decisionsByOutcome!: Record<string, number>;
   @ApiProperty({ type: Number }) closed!: number;
-  @ApiProperty({ type: Object, description: 'Decisions imposing each penalty kind', example: { FINE: 3 } }) penaltyKinds!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Decisions imposing each penalty kind', example: { FINE: 3 } }) penaltyKinds!: Record<string, number>;
   @ApiProperty({ type: Number, description: 'Yuan' }) fineTotal!: number;
   @ApiProperty({ type: Number, description: 'Yuan of illegal gains confiscated' }) confiscationTotal!: number;
   @ApiProperty({ type: StageTimesView }) stages!: StageTimesView;
-  @ApiProperty({ type: Object, description: 'DEADLINE_MISSED events, by deadline kind', example: { decision: 1 } }) deadlinesMissed!: Record<string, number>;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'DEADLINE_MISSED events, by deadline kind', example: { decision: 1 } }) deadlinesMissed!: Record<string, number>;
   @ApiProperty({ type: HearingCountsView }) hearings!: HearingCountsView;
   @ApiProperty({ type: LegalReviewCountsView }) legalReviews!: LegalReviewCountsView;
   @ApiProperty({ type: ChallengeCountsView }) challenges!: ChallengeCountsView;

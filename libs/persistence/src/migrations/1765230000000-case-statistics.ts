@@ -65,6 +65,10 @@ export class CaseStatistics1765230000000 implements MigrationInterface {
     // Which events count, and what of each: the deadline missed, the legal review's opinion, the challenge's kind and result (or FILED).
     await q.query(`CREATE FUNCTION zhifa_statistic_types() RETURNS text[] LANGUAGE sql IMMUTABLE AS $$
       SELECT ARRAY['DEADLINE_MISSED', 'HEARING_REQUESTED', 'HEARING_HELD', 'HEARING_ENDED', 'LEGAL_REVIEW_RECORDED', 'CHALLENGE_RECORDED'] $$`);
+    // The case's officers' user ids (anything not a uuid, as no real user id is, left out).
+    await q.query(`CREATE FUNCTION zhifa_officer_ids(officers jsonb) RETURNS uuid[] LANGUAGE sql IMMUTABLE AS $$
+      SELECT ARRAY(SELECT (o->>'userId')::uuid FROM jsonb_array_elements(officers) o
+                    WHERE o->>'userId' ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$') $$`);
     await q.query(`CREATE FUNCTION zhifa_statistic_key(t text, p jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$
       SELECT CASE t WHEN 'DEADLINE_MISSED' THEN p->>'deadline' WHEN 'LEGAL_REVIEW_RECORDED' THEN p->>'opinion' WHEN 'CHALLENGE_RECORDED' THEN p->>'kind' END $$`);
     await q.query(`CREATE FUNCTION zhifa_statistic_detail(t text, p jsonb) RETURNS text LANGUAGE sql IMMUTABLE AS $$
@@ -74,7 +78,7 @@ export class CaseStatistics1765230000000 implements MigrationInterface {
     await q.query(`CREATE FUNCTION zhifa_case_statistics() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
         s jsonb := NEW.state;
-        officers uuid[] := ARRAY(SELECT (o->>'userId')::uuid FROM jsonb_array_elements(NEW.officers) o);
+        officers uuid[] := zhifa_officer_ids(NEW.officers);
       BEGIN
         INSERT INTO case_statistics VALUES (
           NEW.id, NEW.agency_id, officers, NEW.violation_code, NEW.procedure, NEW.status, NEW.registered_at,
@@ -122,7 +126,7 @@ export class CaseStatistics1765230000000 implements MigrationInterface {
     // Cases written before this migration: each row rewritten onto itself (the trigger projects it), and their counted events.
     await q.query(`UPDATE cases SET last_seq = last_seq`);
     await q.query(`INSERT INTO case_statistic_events
-      SELECT e.case_id, e.seq, c.agency_id, ARRAY(SELECT (o->>'userId')::uuid FROM jsonb_array_elements(c.officers) o), c.violation_code, c.procedure,
+      SELECT e.case_id, e.seq, c.agency_id, zhifa_officer_ids(c.officers), c.violation_code, c.procedure,
              e.type, zhifa_statistic_key(e.type, e.payload), zhifa_statistic_detail(e.type, e.payload), e.occurred_at
         FROM case_events e JOIN cases c ON c.id = e.case_id
        WHERE e.type = ANY (zhifa_statistic_types())`);
@@ -131,7 +135,7 @@ export class CaseStatistics1765230000000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER "cases_statistics" ON "cases"`);
     await q.query(`DROP FUNCTION zhifa_case_statistics()`);
-    for (const f of ['zhifa_statistic_types()', 'zhifa_statistic_key(text, jsonb)', 'zhifa_statistic_detail(text, jsonb)']) await q.query(`DROP FUNCTION ${f}`);
+    for (const f of ['zhifa_officer_ids(jsonb)', 'zhifa_statistic_types()', 'zhifa_statistic_key(text, jsonb)', 'zhifa_statistic_detail(text, jsonb)']) await q.query(`DROP FUNCTION ${f}`);
     await q.query(`DROP TABLE "case_statistic_events"`);
     await q.query(`DROP TABLE "case_statistics"`);
   }
