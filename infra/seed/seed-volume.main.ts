@@ -17,7 +17,7 @@ const REFUSED = ['zhifa', 'postgres'];
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const count = Number(args.find((a) => /^\d+$/.test(a)) ?? 100000);
-  const url = args.find((a) => a.startsWith('--database='))?.slice('--database='.length) ?? process.env.VOLUME_DATABASE_URL ?? DEFAULT_URL;
+  const url = args.find((a) => a.startsWith('--database='))?.slice('--database='.length) ?? DEFAULT_URL;
   const name = new URL(url).pathname.slice(1);
   if (REFUSED.includes(name)) throw new Error(`refusing to seed volume data into "${name}": name a database of its own (--database=…)`);
   const admin = new URL(url);
