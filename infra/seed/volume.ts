@@ -126,10 +126,14 @@ export interface VolumeOptions {
   endDay?: string;
   batch?: number;
   seed?: number;
+  /** The agency the cases belong to (default the demo agency, whose people they name either way). */
+  agencyId?: string;
+  /** Prefix of the case numbers (unique per run when seeding a database twice). */
+  numberPrefix?: string;
   log?: (line: string) => void;
 }
 
-/** Inserts `cases` synthetic cases of the demo agency; the database must be migrated and hold the demo agency. */
+/** Inserts `cases` synthetic cases (of the demo agency unless told); the database must be migrated. */
 export async function seedVolume(ds: DataSource, opts: VolumeOptions): Promise<{ cases: number; events: number; templates: string[] }> {
   const log = opts.log ?? (() => undefined);
   const templates = buildTemplates(log);
@@ -158,8 +162,8 @@ export async function seedVolume(ds: DataSource, opts: VolumeOptions): Promise<{
       // Template ids and names to this copy's: text replacement over the JSON, exact quoted values only.
       const swaps: [string, string][] = [
         [t.state.caseId, caseId],
-        [t.state.caseNumber, `长市监立〔V〕${String(i + 1).padStart(6, '0')}号`],
-        [AGENCY_ID, DEMO_AGENCY.id],
+        [t.state.caseNumber, `长市监立〔V${opts.numberPrefix ?? ''}〕${String(i + 1).padStart(6, '0')}号`],
+        [AGENCY_ID, opts.agencyId ?? DEMO_AGENCY.id],
         [A.userId, o1.id],
         [A.name, o1.name],
         [people.officerB.userId, second.id],
