@@ -54,10 +54,9 @@ const GROUP_KEY: Record<StatisticsGrouping, string> = {
 };
 
 const IN = (col: string) => `(s.${col} >= $2 AND s.${col} < $3)`;
-// date_part, not EXTRACT: double precision, where EXTRACT's numeric costs a third more over a year of cases.
-const DAYS = (from: string, to: string) => `date_part('epoch', s.${to} - ${from}) / 86400`;
-
-function stage(name: string, days: string, when: string): string {
+/** A stage's count, mean and worst, from its length kept in the projection (`<name>_days`). */
+function stage(name: string, when: string): string {
+  const days = `s.${name}_days`;
   return `count(*) FILTER (WHERE ${when}) AS ${name}_n, avg(${days}) FILTER (WHERE ${when}) AS ${name}_avg, max(${days}) FILTER (WHERE ${when}) AS ${name}_max`;
 }
 
@@ -77,10 +76,10 @@ export function statisticsSql(groupBy: StatisticsGrouping): Record<StatisticsQue
         count(*) FILTER (WHERE ${IN('closed_at')}) AS closed,
         COALESCE(sum(s.fine_amount) FILTER (WHERE ${decided}), 0) AS fine_total,
         COALESCE(sum(s.confiscation_amount) FILTER (WHERE ${decided}), 0) AS confiscation_total,
-        ${stage('filing', DAYS('s.registered_at', 'filed_at'), IN('filed_at'))},
-        ${stage('decision', DAYS('s.filed_at', 'decided_at'), `${decided} AND s.filed_at IS NOT NULL`)},
-        ${stage('service', DAYS('s.decided_at', 'served_at'), `${IN('served_at')} AND s.decided_at IS NOT NULL`)},
-        ${stage('closing', DAYS('COALESCE(s.served_at, s.decided_at)', 'closed_at'), `${IN('closed_at')} AND s.decided_at IS NOT NULL`)},
+        ${stage('filing', IN('filed_at'))},
+        ${stage('decision', `${decided} AND s.filed_at IS NOT NULL`)},
+        ${stage('service', `${IN('served_at')} AND s.decided_at IS NOT NULL`)},
+        ${stage('closing', `${IN('closed_at')} AND s.decided_at IS NOT NULL`)},
         count(*) FILTER (WHERE ${due}) AS due,
         count(*) FILTER (WHERE ${due} AND s.amount_paid >= s.amount_due) AS paid_in_full,
         count(*) FILTER (WHERE ${due} AND s.payment_missed AND s.amount_paid < s.amount_due) AS overdue,
