@@ -1,5 +1,6 @@
 import { SupervisionTransfersController } from './supervision/transfers.controller';
 import { SupervisionEvaluationController } from './supervision/evaluation.controller';
+import { SupervisionStatisticsController } from './supervision/statistics.controller';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { PersonalDataInterceptor } from './common/personal-data.interceptor';
@@ -72,6 +73,7 @@ export class ApiModule {
         SupervisionOverdueController,
         SupervisionTransfersController,
         SupervisionEvaluationController,
+        SupervisionStatisticsController,
         CasePartyController,
         SupervisionPersonalDataController,
         SupervisionFailedJobsController,

@@ -21,6 +21,7 @@ const SupervisionPage = lazy(() => import('./supervision/SupervisionPage'));
 const TransfersPage = lazy(() => import('./supervision/TransfersPage'));
 const EvaluationsPage = lazy(() => import('./supervision/EvaluationsPage'));
 const EvaluationPage = lazy(() => import('./supervision/EvaluationPage'));
+const StatisticsPage = lazy(() => import('./supervision/StatisticsPage'));
 const PersonalDataPage = lazy(() => import('./supervision/PersonalDataPage'));
 const FailedJobsPage = lazy(() => import('./supervision/FailedJobsPage'));
 const IncomingTransfersPage = lazy(() => import('./transfers/IncomingTransfersPage'));
@@ -71,6 +72,7 @@ export function App() {
             <Route path="/supervision/transfers" element={<RequireSession><TransfersPage /></RequireSession>} />
             <Route path="/supervision/evaluations" element={<RequireSession><EvaluationsPage /></RequireSession>} />
             <Route path="/supervision/evaluations/:caseId" element={<RequireSession><EvaluationPage /></RequireSession>} />
+            <Route path="/supervision/statistics" element={<RequireSession><StatisticsPage /></RequireSession>} />
             <Route path="/supervision/personal-data" element={<RequireSession><PersonalDataPage /></RequireSession>} />
             <Route path="/supervision/jobs" element={<RequireSession><FailedJobsPage /></RequireSession>} />
             <Route path="/transfers/incoming" element={<RequireSession><IncomingTransfersPage /></RequireSession>} />

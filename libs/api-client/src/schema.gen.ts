@@ -1906,6 +1906,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervision/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Enforcement statistics of the supervisor's agency over a period, grouped by agency, officer, violation code or procedure; CSV on request (SUPERVISOR)
+         * @description Each figure is defined in docs/supervision.md ("Statistics"). Days are local days in CASE_TIME_ZONE, both ends inclusive.
+         */
+        get: operations["SupervisionStatisticsController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/party": {
         parameters: {
             query?: never;
@@ -4609,6 +4629,139 @@ export interface components {
              *     }
              */
             failuresByCheck: Record<string, never>;
+        };
+        StageTimeView: {
+            /** @description Cases whose stage ended in the period */
+            count: number;
+            /** @description Mean days (24 h), two decimals */
+            averageDays: number | null;
+            /** @description Longest, in days */
+            worstDays: number | null;
+        };
+        StageTimesView: {
+            /** @description Lead registered → filed (立案) */
+            filing: components["schemas"]["StageTimeView"];
+            /** @description Filed → decided */
+            decision: components["schemas"]["StageTimeView"];
+            /** @description Decided → decision served */
+            service: components["schemas"]["StageTimeView"];
+            /** @description Decision served (or decided, when not served) → closed */
+            closing: components["schemas"]["StageTimeView"];
+        };
+        HearingCountsView: {
+            requested: number;
+            held: number;
+            /** @description Ended without being held (withdrawn, absent, left) */
+            ended: number;
+        };
+        LegalReviewCountsView: {
+            approved: number;
+            returned: number;
+            rejected: number;
+        };
+        ChallengeCountsView: {
+            /**
+             * @description Challenges filed, by kind
+             * @example {
+             *       "RECONSIDERATION": 2
+             *     }
+             */
+            filed: {
+                [key: string]: number;
+            };
+            /**
+             * @description Outcomes recorded, as <kind>:<result>
+             * @example {
+             *       "RECONSIDERATION:UPHELD": 1
+             *     }
+             */
+            outcomes: {
+                [key: string]: number;
+            };
+        };
+        ExecutionCountsView: {
+            /** @description Decisions in the period with money due (fine, confiscated gains) */
+            due: number;
+            paidInFull: number;
+            /** @description Payment limit missed and not paid in full */
+            overdue: number;
+            /** @description Cases where a surcharge (加处罚款, APL 72) runs or ran: the payment limit missed, or a surcharge recorded */
+            surcharge: number;
+            /** @description Surcharge paid, yuan */
+            surchargePaid: number;
+            /** @description Applied to the court for enforcement */
+            courtEnforcement: number;
+            /** @description Execution ended (终结执行) */
+            ended: number;
+        };
+        TransferCountView: {
+            /** @enum {string} */
+            stage: "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED" | "REFUSED_BY_HEAD" | "RETURNED";
+            /**
+             * @description null: no outcome yet
+             * @enum {string|null}
+             */
+            outcome: "REFUSED_BY_HEAD" | "ACCEPTED" | "RETURNED" | "RETURNED_BY_POLICE" | null;
+            count: number;
+        };
+        StatisticsGroupView: {
+            /** @description The agency's or officer's id, the violation code or the procedure; null: cases with no officer */
+            key: string | null;
+            /** @description The agency's or officer's name; the key otherwise */
+            label: string | null;
+            /** @description Leads registered */
+            opened: number;
+            /** @description Cases filed (立案) */
+            filed: number;
+            decided: number;
+            /**
+             * @example {
+             *       "PENALTY": 3,
+             *       "NO_PENALTY": 1
+             *     }
+             */
+            decisionsByOutcome: {
+                [key: string]: number;
+            };
+            closed: number;
+            /**
+             * @description Decisions imposing each penalty kind
+             * @example {
+             *       "FINE": 3
+             *     }
+             */
+            penaltyKinds: {
+                [key: string]: number;
+            };
+            /** @description Yuan */
+            fineTotal: number;
+            /** @description Yuan of illegal gains confiscated */
+            confiscationTotal: number;
+            stages: components["schemas"]["StageTimesView"];
+            /**
+             * @description DEADLINE_MISSED events, by deadline kind
+             * @example {
+             *       "decision": 1
+             *     }
+             */
+            deadlinesMissed: {
+                [key: string]: number;
+            };
+            hearings: components["schemas"]["HearingCountsView"];
+            legalReviews: components["schemas"]["LegalReviewCountsView"];
+            challenges: components["schemas"]["ChallengeCountsView"];
+            execution: components["schemas"]["ExecutionCountsView"];
+            /** @description Transfers proposed in the period, by stage and outcome */
+            transfers: components["schemas"]["TransferCountView"][];
+        };
+        StatisticsView: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            groupBy: "agency" | "officer" | "violationCode" | "procedure";
+            groups: components["schemas"]["StatisticsGroupView"][];
         };
         PersonalDataReadView: {
             /** Format: uuid */
@@ -12781,6 +12934,70 @@ export interface operations {
                 };
             };
             /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor evaluates case files */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionStatisticsController_report: {
+        parameters: {
+            query: {
+                /** @description First local day of the period (CASE_TIME_ZONE) */
+                from: string;
+                /** @description Last local day of the period, inclusive */
+                to: string;
+                groupBy?: "agency" | "officer" | "violationCode" | "procedure";
+                /** @description csv: one row per group */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsView"];
+                    "text/csv": components["schemas"]["StatisticsView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor reads supervision views */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -10,6 +10,7 @@ import { useReviewMessages } from '../reviews/messages';
 import { useSupervisionMessages } from '../supervision/messages';
 import { useTransferWatchMessages } from '../supervision/transfer-messages';
 import { useEvaluationMessages } from '../supervision/evaluation-messages';
+import { useStatisticsMessages } from '../supervision/statistics-messages';
 import { usePersonalDataMessages } from '../supervision/personal-data-messages';
 import { useFailedJobMessages } from '../supervision/job-messages';
 import { useIncomingMessages } from '../transfers/messages';
@@ -31,6 +32,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const reviews = useReviewMessages();
   const supervision = useSupervisionMessages();
   const evaluation = useEvaluationMessages();
+  const statistics = useStatisticsMessages();
   const personalData = usePersonalDataMessages();
   const transfers = useTransferWatchMessages();
   const incoming = useIncomingMessages();
@@ -55,6 +57,7 @@ export function Shell({ children }: { children: ReactNode }) {
           )}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/transfers">{transfers.nav}</NavLink>}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/evaluations">{evaluation.nav}</NavLink>}
+          {roles.includes('SUPERVISOR') && <NavLink to="/supervision/statistics">{statistics.nav}</NavLink>}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/personal-data">{personalData.nav}</NavLink>}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/jobs">{failedJobs.nav}</NavLink>}
           {(roles.includes('POLICE_LIAISON') || roles.includes('PROCURATORATE')) && <NavLink to="/transfers/incoming">{incoming.nav}</NavLink>}

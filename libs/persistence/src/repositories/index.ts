@@ -14,6 +14,7 @@ import { PeopleRepository } from './people.repository';
 import { PersonalDataAccessRepository } from './personal-data-access.repository';
 import { PolicyRepository } from './policy.repository';
 import { UserAdminRepository } from './user-admin.repository';
+import { StatisticsRepository } from './statistics.repository';
 
 export * from './agency.repository';
 export * from './archive-key.repository';
@@ -31,6 +32,7 @@ export * from './people.repository';
 export * from './personal-data-access.repository';
 export * from './policy.repository';
 export * from './user-admin.repository';
+export * from './statistics.repository';
 
 /** Every repository; each is built on the one DataSource and provided by PersistenceModule. */
 export const REPOSITORIES = [
@@ -50,4 +52,5 @@ export const REPOSITORIES = [
   PersonalDataAccessRepository,
   PolicyRepository,
   UserAdminRepository,
+  StatisticsRepository,
 ] as const;
