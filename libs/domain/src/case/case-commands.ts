@@ -27,6 +27,7 @@ import type { SuspectedCrimeCommand } from './stages/suspected-crime';
 import type { TransferPoliceCommand } from './stages/transfer-police-steps';
 import type { PreservationCommand } from './stages/preservation';
 import type { SeizureCommand } from './stages/seizure';
+import type { DisclosureCommand } from './stages/disclosure';
 
 export * from './command-context';
 
@@ -54,7 +55,8 @@ export type CaseCommand =
   | SuspectedCrimeCommand
   | TransferPoliceCommand
   | PreservationCommand
-  | SeizureCommand;
+  | SeizureCommand
+  | DisclosureCommand;
 
 export type CommandType = CaseCommand['type'];
 export type CommandOf<T extends CommandType> = Extract<CaseCommand, { type: T }>;

@@ -28,6 +28,7 @@ import type { SuspectedCrimeEvent } from './stages/suspected-crime';
 import type { TransferPoliceEvent } from './stages/transfer-police-steps';
 import type { PreservationEvent } from './stages/preservation';
 import type { SeizureEvent } from './stages/seizure';
+import type { DisclosureEvent } from './stages/disclosure';
 
 export type CaseEvent =
   | RegistrationEvent
@@ -53,7 +54,8 @@ export type CaseEvent =
   | SuspectedCrimeEvent
   | TransferPoliceEvent
   | PreservationEvent
-  | SeizureEvent;
+  | SeizureEvent
+  | DisclosureEvent;
 
 export type CaseEventType = CaseEvent['type'];
 export type EventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;

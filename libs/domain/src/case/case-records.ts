@@ -5,6 +5,7 @@
 // state itself.
 
 import type { DeadlineBasis } from '../calendar';
+import type { NonDisclosure } from './disclosure-records';
 import type {
   ChallengeKind,
   ChallengeResult,
@@ -346,6 +347,8 @@ export interface CaseDecisionRecord {
   varied?: { penalty: Penalty; challengeId: string; at: string };
   /** Paid beyond what the decision, as revoked or varied, leaves due: owed back to the party. */
   refundOwed?: number;
+  /** The head's ground for not publishing the decision (since the 'disclosure' rule change). */
+  nonDisclosure?: NonDisclosure;
 }
 
 export interface PaymentRecord {

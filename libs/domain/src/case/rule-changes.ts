@@ -47,6 +47,12 @@ export const RULE_CHANGES = [
    * decided one (R310 11, APL 35); the police's filing notice starts R310 12's hand-over limit.
    */
   'transfer-from-any-point',
+  /**
+   * 事后公示: a penalty decision of the ordinary procedure owes its publication within the policy's working days
+   * (118号), withheld for a minor or on the head's stated ground; a challenge that revokes, changes or voids a
+   * published decision owes its withdrawal within 3 working days (APL 48). Closing no longer cancels either.
+   */
+  'disclosure',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

@@ -13,6 +13,7 @@ import { all, byRules, inStatus, invalid, stage, type Check } from './kit';
 import { CHALLENGE_WINDOWS, challengePending, outstanding, stillOwed } from './shared';
 import { openMeasureIds } from './coercive-measures';
 import { surchargeOwed } from './execution-ledger';
+import { DISCLOSURE_DEADLINES } from './disclosure';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -108,7 +109,8 @@ export const closing = stage<ClosingCommand, ClosingEvent>()(
       s.closedAt = at;
       s.status = 'CLOSED';
       meetDeadline(s, 'closure', at);
-      cancelAllDeadlines(s, at, [...CHALLENGE_WINDOWS]);
+      // The publication of the decision, or its withdrawal, is owed whether or not the file is closed.
+      cancelAllDeadlines(s, at, [...CHALLENGE_WINDOWS, ...DISCLOSURE_DEADLINES]);
     },
     CASE_ARCHIVED: (s, _e, { at }) => {
       s.archivedAt = at;
