@@ -9,3 +9,4 @@ export * from './deadlines/alarms';
 export * from './deadlines/standing';
 export * from './supervision';
 export * from './documents/decision-content';
+export * from './disclosure';
