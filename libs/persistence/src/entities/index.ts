@@ -11,6 +11,7 @@ import { IdempotencyKeyEntity } from './idempotency-key.entity';
 import { NotificationEntity } from './notification.entity';
 import { OutboxEntity } from './outbox.entity';
 import { PolicyEntity } from './policy.entity';
+import { PublicDisclosureEntity } from './public-disclosure.entity';
 import { UserEntity } from './user.entity';
 
 export {
@@ -27,6 +28,7 @@ export {
   PartyEntity,
   OutboxEntity,
   PolicyEntity,
+  PublicDisclosureEntity,
   UserEntity,
 };
 
@@ -45,5 +47,6 @@ export const ENTITIES = [
   EvidenceItemEntity,
   CustodyTransferEntity,
   HolidayCalendarEntity,
+  PublicDisclosureEntity,
 ];
 export type { JsonDoc } from './json';

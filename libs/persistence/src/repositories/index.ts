@@ -3,6 +3,7 @@ import { CalendarRepository } from './calendar.repository';
 import { CaseEventStore } from './case-event.store';
 import { CaseReadRepository } from './case-read.repository';
 import { DatabaseRepository } from './database.repository';
+import { DisclosureRepository } from './disclosure.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { NotificationRepository } from './notification.repository';
 import { OutboxRepository } from './outbox.repository';
@@ -14,6 +15,7 @@ export * from './calendar.repository';
 export * from './case-event.store';
 export * from './case-read.repository';
 export * from './database.repository';
+export * from './disclosure.repository';
 export * from './idempotency.repository';
 export * from './notification.repository';
 export * from './outbox.repository';
@@ -27,6 +29,7 @@ export const REPOSITORIES = [
   CaseEventStore,
   CaseReadRepository,
   DatabaseRepository,
+  DisclosureRepository,
   IdempotencyRepository,
   NotificationRepository,
   OutboxRepository,

@@ -1,6 +1,6 @@
 import { DataSource, In } from 'typeorm';
 import type { ActorSnapshot, Role } from '@zhifa/domain';
-import { CertificateEntity, UserEntity } from '../entities';
+import { AgencyEntity, CertificateEntity, UserEntity } from '../entities';
 import { isUuid } from './uuid';
 
 /** An active user as the dev token list shows them. */
@@ -51,6 +51,15 @@ export class PeopleRepository {
       const byId = new Map(actors.map((a) => [a.userId, a]));
       return users.map((u) => byId.get(u.id)).filter((a): a is ActorSnapshot => a !== undefined);
     });
+  }
+
+  /** A certificate by its number, with its holder (active or not) and the holder's agency: the public lookup (执法资格). */
+  async certificateHolder(number: string): Promise<{ certificate: CertificateEntity; holder: UserEntity; agency: AgencyEntity | null } | null> {
+    const certificate = await this.ds.getRepository(CertificateEntity).findOneBy({ number });
+    if (!certificate) return null;
+    const holder = await this.ds.getRepository(UserEntity).findOneBy({ id: certificate.userId });
+    if (!holder) return null;
+    return { certificate, holder, agency: await this.ds.getRepository(AgencyEntity).findOneBy({ id: holder.agencyId }) };
   }
 
   /** Every active user, by username. */
