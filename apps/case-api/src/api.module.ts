@@ -26,6 +26,8 @@ import { MeController } from './me/me.controller';
 import { PeopleController } from './people/people.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { ProblemsController } from './problems/problems.controller';
+import { PublicController } from './public/public.controller';
+import { PublicRateLimitGuard } from './public/public-rate-limit.guard';
 import { RedisProvider } from './health/redis.provider';
 import { SupervisionOverdueController } from './supervision/overdue.controller';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
@@ -55,6 +57,7 @@ export class ApiModule {
         PoliciesController,
         CalendarsController,
         ProblemsController,
+        PublicController,
         SupervisionOverdueController,
         SupervisionTransfersController,
         ...(dev ? [DevTokensController] : []),
@@ -75,6 +78,7 @@ export class ApiModule {
         TemporalClientProvider,
         RedisProvider,
         EvidenceStore,
+        PublicRateLimitGuard,
       ],
     };
   }
