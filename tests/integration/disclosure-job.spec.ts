@@ -1,8 +1,8 @@
-import type { CaseEventMessage } from '@zhifa/contracts';
 import { DisclosureJob } from '../../apps/jobs/src/disclosure/disclosure.job';
 import { jobIdFor } from '../../apps/jobs/src/queues';
 import { DEMO_AGENCY } from '../../infra/seed/demo-people';
-import { ago, Client, deadline, decisionContents } from '../e2e/command-helpers';
+import { Client, deadline } from '../e2e/command-helpers';
+import { decidedCase as decided, lastEventMessage, PRIVATE_ACCOUNT, PRIVATE_PARTY as PARTY } from '../support/disclosure-cases';
 import { http, startStack, type Stack } from '../support/stack';
 
 // 事后公示 by the disclosure job's handler, called directly (the per-purpose
@@ -10,14 +10,6 @@ import { http, startStack, type Stack } from '../support/stack';
 // published on time and redacted; the same job twice, one publication; a
 // revoked decision withdrawn, the record kept and marked; a minor's decision
 // withheld with its reason.
-
-const PARTY = {
-  type: 'PERSON',
-  name: '李建国',
-  idNumber: '140402198503172413',
-  phone: '13935512345',
-  address: '长治市潞州区英雄中路18号3单元502室',
-};
 
 describe('the disclosure job', () => {
   let stack: Stack;
@@ -35,51 +27,8 @@ describe('the disclosure job', () => {
     const r = await res;
     if (r.status !== 200) throw new Error(`expected 200, got ${r.status}: ${JSON.stringify(r.body)}`);
   }
-
-  /** An ordinary case against `party` (《产品质量法》art 50, goods of ¥2,000), fined ¥3,000 and served; the facts name the party's phone, home and account. */
-  async function decidedCase(party: Record<string, unknown>): Promise<string> {
-    const id = await api.filedCase({ party, violationCode: 'PRODUCT-FAKE' });
-    await api.textEvidence(id);
-    await ok(
-      api.command('officer.li', id, 'investigation-report', {
-        findings: 'The party sold substandard goods worth ¥2,000 as standard',
-        proposedOutcome: 'PENALTY',
-        proposedPenalty: { kinds: ['FINE'], fineAmount: 3000 },
-        legalBasis: '《产品质量法》第五十条',
-        circumstanceLevel: 'GENERAL',
-        discretionBases: [{ kind: 'GOODS_VALUE', value: 2000 }],
-      }),
-    );
-    await ok(api.command('reviewer.liu', id, 'case-review', { opinion: 'AGREE', comments: 'facts clear' }));
-    await api.approveNotice(id);
-    const served = { method: 'DIRECT', servedAt: ago(30), recipient: '李建国', proof: '送达回证' };
-    await ok(api.command('officer.zhang', id, 'notice', { noticeNumber: `长市监告〔2026〕DS-${id.slice(0, 6)}号`, text: '拟罚款叁仟元', hearingRightsNotified: false, ...served }));
-    await ok(api.command('officer.zhang', id, 'defence', { waived: true }));
-    await ok(
-      api.command('head.sun', id, 'decision', {
-        outcome: 'PENALTY',
-        penalty: { kinds: ['FINE'], fineAmount: 3000 },
-        documentNumber: `长市监罚〔2026〕DS-${id.slice(0, 6)}号`,
-        text: '罚款人民币叁仟元整',
-        ...decisionContents(await api.evidenceIds(id), {
-          legalBasis: '《产品质量法》第五十条',
-          facts: `当事人（联系电话${PARTY.phone}）在住址：${PARTY.address}以不合格产品冒充合格产品销售，货款转入其账号6217000010012345678`,
-        }),
-      }),
-    );
-    await ok(api.command('officer.zhang', id, 'service', { method: 'DIRECT', servedAt: new Date().toISOString(), recipient: '李建国', proof: '送达回证' }));
-    return id;
-  }
-
-  /** The case-events message of the case's last event of `type`, as the outbox relays it. */
-  async function message(caseId: string, type: string): Promise<CaseEventMessage> {
-    const rows: { event_id: string; seq: number; type: string; payload: Record<string, unknown> }[] = await stack.ds.query(
-      'SELECT event_id, seq, type, payload FROM case_events WHERE case_id = $1 AND type = $2 ORDER BY seq DESC LIMIT 1',
-      [caseId, type],
-    );
-    if (!rows[0]) throw new Error(`case ${caseId} has no ${type}`);
-    return { eventId: rows[0].event_id, caseId, seq: rows[0].seq, type: rows[0].type, payload: rows[0].payload };
-  }
+  const decidedCase = (party: Record<string, unknown>) => decided(api, party);
+  const message = (caseId: string, type: string) => lastEventMessage(stack, caseId, type);
 
   const publicGet = (path: string) => http<Record<string, unknown>>(stack, 'GET', `/api/v1/public${path}`);
   const count = (types: string[], t: string) => types.filter((x) => x === t).length;
@@ -101,7 +50,9 @@ describe('the disclosure job', () => {
     expect(count(await api.eventTypes(id), 'DISCLOSURE_PUBLISHED')).toBe(1);
     const c = await api.case('head.sun', id);
     expect(deadline(c, 'disclosure')).toMatchObject({ state: 'MET' });
-    expect(deadline(c, 'disclosure')?.late).toBeFalsy();
+    const [{ d }] = await stack.ds.query(`SELECT state->'deadlines'->'disclosure' AS d FROM cases WHERE id = $1`, [id]);
+    expect(d).toMatchObject({ state: 'MET' });
+    expect(d.late).toBeUndefined();
 
     // Anyone reads it, without a token: the decision's words, with no ID number, phone, home address or account.
     const disclosureId = first.action === 'NONE' ? '' : first.disclosureId;
@@ -111,7 +62,7 @@ describe('the disclosure job', () => {
     const one = await publicGet(`/disclosures/${disclosureId}`);
     expect(one.body).toMatchObject({ status: 'PUBLISHED', partyName: '李建国', documentNumber: `长市监罚〔2026〕DS-${id.slice(0, 6)}号`, amountDue: 3000 });
     const published = JSON.stringify(one.body);
-    for (const secret of [PARTY.idNumber, PARTY.phone, '英雄中路', '6217000010012345678']) expect(published).not.toContain(secret);
+    for (const secret of [PARTY.idNumber, PARTY.phone, '英雄中路', PRIVATE_ACCOUNT]) expect(published).not.toContain(secret);
     expect(published).toContain('以不合格产品冒充合格产品销售');
     expect(one.body.removed).toMatchObject({ ID_NUMBER: 1, PHONE: 2, ADDRESS: 2, BANK_ACCOUNT: 1 });
 

@@ -1622,6 +1622,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agencies whose information is public, by name (no sign-in) */
+        get: operations["PublicController_agencyList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/public/agencies/{id}": {
         parameters: {
             query?: never;
@@ -3704,6 +3721,15 @@ export interface components {
         };
         ProblemTypeListDto: {
             items: components["schemas"]["ProblemTypeDto"][];
+        };
+        PublicAgencySummaryView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 长治市市场监督管理局 */
+            name: string;
+        };
+        PublicAgencyListView: {
+            items: components["schemas"]["PublicAgencySummaryView"][];
         };
         PublicPowerView: {
             /** @example PRODUCT-FAKE */
@@ -11072,6 +11098,43 @@ export interface operations {
             };
             /** @description PROBLEM.UNKNOWN_CODE */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PublicController_agencyList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAgencyListView"];
+                };
+            };
+            /** @description RATE.LIMITED: too many requests from this client; retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

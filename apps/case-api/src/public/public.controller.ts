@@ -9,6 +9,7 @@ import { ApiProblems } from '../common/problem.openapi';
 import { PublicRateLimitGuard } from './public-rate-limit.guard';
 import {
   ListDisclosuresQuery,
+  PublicAgencyListView,
   PublicAgencyView,
   PublicCertificateLookupView,
   PublicDisclosureListView,
@@ -39,6 +40,14 @@ export class PublicController {
 
   private today(): string {
     return localDate(new Date().toISOString(), this.cfg.timeZone);
+  }
+
+  @Get('agencies')
+  @ApiOperation({ summary: 'The agencies whose information is public, by name (no sign-in)' })
+  @ApiOkResponse({ type: PublicAgencyListView })
+  @ApiProblems(LIMITED)
+  async agencyList(): Promise<PublicAgencyListView> {
+    return { items: (await this.agencies.all()).map((a) => ({ id: a.id, name: a.name })) };
   }
 
   @Get('agencies/:id')

@@ -59,6 +59,15 @@ export class PublicAgencyView {
   @ApiProperty({ type: [PublicOfficerView], description: 'Officers holding an enforcement certificate, by name' }) officers!: PublicOfficerView[];
 }
 
+export class PublicAgencySummaryView {
+  @ApiProperty({ type: String, format: 'uuid' }) id!: string;
+  @ApiProperty({ type: String, example: '长治市市场监督管理局' }) name!: string;
+}
+
+export class PublicAgencyListView {
+  @ApiProperty({ type: [PublicAgencySummaryView] }) items!: PublicAgencySummaryView[];
+}
+
 export class PublicCertificateLookupView extends PublicCertificateView {
   @ApiProperty({ type: String, example: '张伟' }) holderName!: string;
   @ApiPropertyOptional({ type: String, format: 'uuid' }) agencyId?: string;
