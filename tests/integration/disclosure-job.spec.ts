@@ -1,8 +1,11 @@
+import { caseWorkflowId } from '@zhifa/contracts';
+import { TemporalClientProvider } from '../../apps/case-api/src/temporal/temporal-client.provider';
 import { DisclosureJob } from '../../apps/jobs/src/disclosure/disclosure.job';
 import { jobIdFor } from '../../apps/jobs/src/queues';
 import { DEMO_AGENCY } from '../../infra/seed/demo-people';
 import { Client, deadline } from '../e2e/command-helpers';
 import { decidedCase as decided, lastEventMessage, PRIVATE_ACCOUNT, PRIVATE_PARTY as PARTY } from '../support/disclosure-cases';
+import { maybeRecordHistory } from '../support/record-history';
 import { http, startStack, type Stack } from '../support/stack';
 
 // 事后公示 by the disclosure job's handler, called directly (the per-purpose
@@ -83,6 +86,7 @@ describe('the disclosure job', () => {
 
     // Other events are not the job's.
     expect(await job.handle(await message(id, 'DECISION_SERVED'), 'other')).toEqual({ action: 'NONE' });
+    await maybeRecordHistory(stack.api.get(TemporalClientProvider).client, caseWorkflowId(id), 'decision-published-then-withdrawn');
   });
 
   it('publishes nothing for a minor: the case records the withholding and why; the public sees nothing', async () => {
