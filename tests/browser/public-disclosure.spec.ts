@@ -3,7 +3,7 @@ import { jobIdFor } from '../../apps/jobs/src/queues';
 import type { DisclosureJob } from '../../apps/jobs/src/disclosure/disclosure.job';
 import type { Client } from '../e2e/command-helpers';
 import { decidedCase, disclosureJobOf, lastEventMessage, PRIVATE_ACCOUNT, PRIVATE_PARTY } from '../support/disclosure-cases';
-import { expectAccessible, openHarness, shot, type BrowserHarness } from './harness';
+import { expectAccessible, openHarness, shot, signInAs, type BrowserHarness } from './harness';
 
 // 行政执法公示 in a real browser, signed in as nobody: the agency's 事前公示,
 // the certificate lookup, and two published decisions — one withdrawn after
@@ -107,6 +107,13 @@ describe('the public pages in a browser', () => {
     expect(await alert.innerText()).toContain('长治市人民政府行政复议撤销');
     await expectNothingPersonal();
     await shot(page, 'public-disclosure-withdrawn');
+
+    // The case page tells its officers where the decision stands in public, linked to the record.
+    await signInAs(h, 'officer.zhang');
+    await page.goto(`${h.stack.url}/console/cases/${published.revoked.caseId}`);
+    const onCase = page.getByTestId('case-disclosure');
+    await onCase.getByRole('link', { name: '已撤下公示' }).waitFor();
+    expect(await onCase.innerText()).toContain('长治市人民政府行政复议撤销');
     expect(h.errors).toEqual([]);
   });
 });

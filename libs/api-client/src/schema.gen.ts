@@ -2124,6 +2124,25 @@ export interface components {
             court?: components["schemas"]["CourtApplicationView"];
             ended?: components["schemas"]["ExecutionEndView"];
         };
+        CaseDisclosureView: {
+            /** @enum {string} */
+            state: "PUBLISHED" | "WITHHELD" | "WITHDRAWN";
+            /** Format: uuid */
+            disclosureId: string;
+            /**
+             * Format: date-time
+             * @description When it was published or withheld
+             */
+            at: string;
+            /** @enum {string} */
+            withheldGround?: "MINOR" | "DECISION_CHALLENGED" | "STATE_SECRET" | "FORBIDDEN_BY_LAW" | "TRADE_SECRET_OR_PRIVACY";
+            /** @description Why nothing was published (Chinese, as recorded) */
+            withheldReason?: string;
+            /** @description A challenge took the decision down: why it is withdrawn (Chinese, as recorded) */
+            withdrawalReason?: string;
+            /** Format: date-time */
+            withdrawnAt?: string;
+        };
         CaseView: {
             /** Format: uuid */
             id: string;
@@ -2157,6 +2176,8 @@ export interface components {
             coerciveMeasures?: components["schemas"]["CoerciveMeasureView"][];
             /** @description A served decision with money due: the ledger as of now (GET /cases/{id}; not in command answers) */
             ledger?: components["schemas"]["ExecutionLedgerView"];
+            /** @description 事后公示 of the decision once the disclosure job reported it (GET /cases/{id}; not in command answers) */
+            disclosure?: components["schemas"]["CaseDisclosureView"];
             /** @description Yuan due under the decision as it now stands: 0 once revoked or found invalid, the new amount once varied */
             amountDue?: number;
             /** @description Yuan paid beyond what the decision, as revoked or varied, leaves due: owed back to the party */
