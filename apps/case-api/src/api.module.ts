@@ -1,6 +1,10 @@
 import { SupervisionTransfersController } from './supervision/transfers.controller';
+import { SupervisionEvaluationController } from './supervision/evaluation.controller';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { PersonalDataInterceptor } from './common/personal-data.interceptor';
+import { CasePartyController } from './cases/party.controller';
+import { SupervisionPersonalDataController } from './supervision/personal-data.controller';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, AppConfigModule, APP_CONFIG } from '@zhifa/config';
 import { PersistenceModule } from '@zhifa/persistence';
@@ -11,9 +15,12 @@ import { HmacTokenVerifier, TokenVerifier } from './auth/token-verifier';
 import { CaseCommandRunner } from './cases/case-command-runner.service';
 import { CaseDirectoryService } from './cases/case-directory.service';
 import { CaseWorkflowClient } from './cases/case-workflow.client';
+import { BodiesController } from './bodies/bodies.controller';
+import { UsersController } from './users/users.controller';
 import { CalendarsController } from './calendars/calendars.controller';
 import { CasesController } from './cases/cases.controller';
 import { LegalReviewController } from './cases/legal-review.controller';
+import { DocumentsController } from './cases/documents.controller';
 import { DeadlineClock } from './cases/deadline-clock.service';
 import { STAGE_CONTROLLERS } from './commands';
 import { IdempotencyService } from './common/idempotency.service';
@@ -30,6 +37,8 @@ import { PublicController } from './public/public.controller';
 import { PublicRateLimitGuard } from './public/public-rate-limit.guard';
 import { RedisProvider } from './health/redis.provider';
 import { SupervisionOverdueController } from './supervision/overdue.controller';
+import { SupervisionFailedJobsController } from './supervision/failed-jobs.controller';
+import { FailedJobsService } from './supervision/failed-jobs.service';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 @Module({})
@@ -50,16 +59,23 @@ export class ApiModule {
         HealthController,
         CasesController,
         LegalReviewController,
+        DocumentsController,
         MeController,
         PeopleController,
         ...STAGE_CONTROLLERS,
         EvidenceController,
         PoliciesController,
         CalendarsController,
+        BodiesController,
+        UsersController,
         ProblemsController,
         PublicController,
         SupervisionOverdueController,
         SupervisionTransfersController,
+        SupervisionEvaluationController,
+        CasePartyController,
+        SupervisionPersonalDataController,
+        SupervisionFailedJobsController,
         ...(dev ? [DevTokensController] : []),
       ],
       providers: [
@@ -69,6 +85,7 @@ export class ApiModule {
         // After authentication: the domain judges the caller before the body is read.
         { provide: APP_GUARD, useClass: CommandAuthorisationGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor },
         ActorService,
         IdempotencyService,
         CaseDirectoryService,
@@ -78,6 +95,7 @@ export class ApiModule {
         TemporalClientProvider,
         RedisProvider,
         EvidenceStore,
+        FailedJobsService,
         PublicRateLimitGuard,
       ],
     };

@@ -19,8 +19,14 @@ const ReviewPage = lazy(() => import('./reviews/ReviewPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const SupervisionPage = lazy(() => import('./supervision/SupervisionPage'));
 const TransfersPage = lazy(() => import('./supervision/TransfersPage'));
+const EvaluationsPage = lazy(() => import('./supervision/EvaluationsPage'));
+const EvaluationPage = lazy(() => import('./supervision/EvaluationPage'));
+const PersonalDataPage = lazy(() => import('./supervision/PersonalDataPage'));
+const FailedJobsPage = lazy(() => import('./supervision/FailedJobsPage'));
 const IncomingTransfersPage = lazy(() => import('./transfers/IncomingTransfersPage'));
 const CalendarsPage = lazy(() => import('./admin/CalendarsPage'));
+const BodiesPage = lazy(() => import('./admin/BodiesPage'));
+const UsersPage = lazy(() => import('./admin/UsersPage'));
 // 行政执法公示: public, no session.
 const PublicPage = lazy(() => import('./public/PublicPage'));
 const DisclosurePage = lazy(() => import('./public/DisclosurePage'));
@@ -68,8 +74,14 @@ export function App() {
             <Route path="/reviews/:caseId" element={<RequireSession><ReviewPage /></RequireSession>} />
             <Route path="/supervision" element={<RequireSession><SupervisionPage /></RequireSession>} />
             <Route path="/supervision/transfers" element={<RequireSession><TransfersPage /></RequireSession>} />
+            <Route path="/supervision/evaluations" element={<RequireSession><EvaluationsPage /></RequireSession>} />
+            <Route path="/supervision/evaluations/:caseId" element={<RequireSession><EvaluationPage /></RequireSession>} />
+            <Route path="/supervision/personal-data" element={<RequireSession><PersonalDataPage /></RequireSession>} />
+            <Route path="/supervision/jobs" element={<RequireSession><FailedJobsPage /></RequireSession>} />
             <Route path="/transfers/incoming" element={<RequireSession><IncomingTransfersPage /></RequireSession>} />
             <Route path="/admin/calendars" element={<RequireSession><CalendarsPage /></RequireSession>} />
+            <Route path="/admin/bodies" element={<RequireSession><BodiesPage /></RequireSession>} />
+            <Route path="/admin/users" element={<RequireSession><UsersPage /></RequireSession>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

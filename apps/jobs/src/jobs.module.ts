@@ -1,16 +1,13 @@
 import { Module } from '@nestjs/common';
-import { AppConfigModule } from '@zhifa/config';
-import { PersistenceModule } from '@zhifa/persistence';
-import { CalendarPublishedProcessor } from './calendar-published.processor';
-import { CaseEventsProcessor } from './case-events.processor';
+import { EvidenceStore } from '@zhifa/persistence';
 import { CaseReporter } from './case-reporter.service';
-import { OutboxRelayService } from './outbox-relay.service';
-import { DisclosureJob } from './disclosure/disclosure.job';
+import { DispatchModule } from './dispatch/dispatch.module';
+import { JOB_BINDINGS, JOB_HANDLER_CLASSES } from './job-handlers';
+import { JOB_ROUTES } from './job-routes';
 
 @Module({
-  imports: [AppConfigModule, PersistenceModule],
-  // DisclosureJob is a handler without a queue of its own yet: the per-purpose queues (issue 12 item 1) feed it.
-  providers: [OutboxRelayService, CaseEventsProcessor, CalendarPublishedProcessor, CaseReporter, DisclosureJob],
-  exports: [CaseReporter, DisclosureJob],
+  // CaseReporter: how a handler leaves its trace on a case (a reportJob Update), injected where a handler needs it;
+  // EvidenceStore: where the documents job keeps its PDFs, beside the evidence.
+  imports: [DispatchModule.register({ routes: JOB_ROUTES, bindings: JOB_BINDINGS, handlers: [...JOB_HANDLER_CLASSES, CaseReporter, EvidenceStore] })],
 })
 export class JobsModule {}

@@ -5,9 +5,11 @@ import type { FieldSchema } from './command-forms';
 /** Every field name that occurs in a command body. */
 export type CommandFieldName =
   | 'accept'
+  | 'act'
   | 'action'
   | 'address'
   | 'adopted'
+  | 'agency'
   | 'amount'
   | 'amounts'
   | 'appliedAt'
@@ -34,6 +36,7 @@ export type CommandFieldName =
   | 'custodian'
   | 'days'
   | 'deadline'
+  | 'decidedOn'
   | 'decision'
   | 'decisionNumber'
   | 'defence'
@@ -49,6 +52,7 @@ export type CommandFieldName =
   | 'ending'
   | 'evidenceIds'
   | 'examinationNo'
+  | 'explanation'
   | 'facts'
   | 'findings'
   | 'fineAmount'
@@ -97,6 +101,7 @@ export type CommandFieldName =
   | 'points'
   | 'policeAgency'
   | 'preservedAt'
+  | 'priorPenalties'
   | 'procedure'
   | 'procuratorate'
   | 'proof'
@@ -167,6 +172,7 @@ export type CommandEnumValue =
   | 'APPROVE'
   | 'AREA_M2'
   | 'AUDIO_VISUAL'
+  | 'BASIC_FARMLAND_M2'
   | 'BUSINESS_SUSPENSION'
   | 'CLOSURE'
   | 'COMPLEX'
@@ -229,6 +235,7 @@ export type CommandEnumValue =
   | 'ORGANISATION'
   | 'ORGANISATION_DISSOLVED_NO_ASSETS'
   | 'OTHER'
+  | 'OTHER_FARMLAND_M2'
   | 'PARTY'
   | 'PARTY_DEFENCE'
   | 'PARTY_DIED_NO_ESTATE'
@@ -270,6 +277,7 @@ export type CommandEnumValue =
   | 'TRADE_SECRET_OR_PRIVACY'
   | 'TRANSFER'
   | 'UNDER_FOURTEEN'
+  | 'UNSOLD_GOODS_VALUE'
   | 'UPHELD'
   | 'VARIED'
   | 'WARNING'
@@ -290,10 +298,13 @@ export type CommandEnumValue =
   | 'litigationWindow'
   | 'payment'
   | 'policeFilingDecision'
+  | 'policeIntakeReview'
+  | 'policeNonFilingExplanation'
   | 'reconsiderationWindow'
   | 'seizure'
   | 'service'
   | 'simpleReport'
+  | 'supervisionExplanationRequest'
   | 'transferApproval'
   | 'transferDispatch'
   | 'transferHandover'
@@ -573,10 +584,12 @@ export const COMMAND_FORMS = {
       },
       "policeAgency": {
         "type": "string",
+        "description": "An active police unit of the register of outside bodies (GET /bodies?kind=POLICE)",
         "example": "长治市公安局"
       },
       "procuratorate": {
         "type": "string",
+        "description": "An active procuratorate of the register of outside bodies (GET /bodies?kind=PROCURATORATE)",
         "example": "长治市人民检察院"
       },
       "documents": {
@@ -585,6 +598,41 @@ export const COMMAND_FORMS = {
         "items": {
           "type": "string"
         }
+      }
+    }
+  },
+  "criminal-transfer/explanation": {
+    "type": "object",
+    "required": [
+      "at",
+      "explanation"
+    ],
+    "properties": {
+      "at": {
+        "type": "string",
+        "example": "2026-11-23T06:00:00Z"
+      },
+      "explanation": {
+        "type": "string",
+        "description": "The facts, basis and reasons of the refusal (不立案的情况、依据和理由)"
+      }
+    }
+  },
+  "criminal-transfer/explanation-request": {
+    "type": "object",
+    "required": [
+      "at",
+      "reason"
+    ],
+    "properties": {
+      "at": {
+        "type": "string",
+        "description": "When the notice went to the police; their 7 days run from it",
+        "example": "2026-11-23T06:00:00Z"
+      },
+      "reason": {
+        "type": "string",
+        "description": "Why the procuratorate needs the explanation"
       }
     }
   },
@@ -598,7 +646,8 @@ export const COMMAND_FORMS = {
     "properties": {
       "policeAgency": {
         "type": "string",
-        "example": "长治市公安局经济犯罪侦查支队"
+        "description": "The competent unit: an active police unit of the register (GET /bodies?kind=POLICE), not the one the transfer is with now",
+        "example": "长治市公安局潞州分局"
       },
       "at": {
         "type": "string",
@@ -626,6 +675,19 @@ export const COMMAND_FORMS = {
       },
       "at": {
         "type": "string",
+        "example": "2026-11-23T06:00:00Z"
+      }
+    }
+  },
+  "criminal-transfer/intake-review": {
+    "type": "object",
+    "required": [
+      "at"
+    ],
+    "properties": {
+      "at": {
+        "type": "string",
+        "description": "When the review was done (within 24 hours of the receipt)",
         "example": "2026-11-23T06:00:00Z"
       }
     }
@@ -1138,7 +1200,10 @@ export const COMMAND_FORMS = {
                 "GOODS_VALUE",
                 "ILLEGAL_GAINS",
                 "SALES",
-                "AREA_M2"
+                "AREA_M2",
+                "UNSOLD_GOODS_VALUE",
+                "BASIC_FARMLAND_M2",
+                "OTHER_FARMLAND_M2"
               ]
             },
             "value": {
@@ -1149,6 +1214,40 @@ export const COMMAND_FORMS = {
             "note": {
               "type": "string",
               "description": "Where the figure comes from (e.g. the invoices in evidence)"
+            }
+          }
+        }
+      },
+      "priorPenalties": {
+        "type": "array",
+        "description": "The party's earlier administrative penalties the item proves (a copy of the decisions), each with its decision number: counted by the policy's repeat-offence thresholds (JSON requests only)",
+        "items": {
+          "type": "object",
+          "required": [
+            "decisionNumber",
+            "agency",
+            "decidedOn",
+            "act"
+          ],
+          "properties": {
+            "decisionNumber": {
+              "type": "string",
+              "description": "处罚决定书文号",
+              "example": "长生环罚〔2025〕12号"
+            },
+            "agency": {
+              "type": "string",
+              "description": "The agency that decided it",
+              "example": "长治市生态环境局"
+            },
+            "decidedOn": {
+              "type": "string",
+              "description": "When it was decided (YYYY-MM-DD)",
+              "example": "2025-06-10"
+            },
+            "act": {
+              "type": "string",
+              "description": "The act it punished: the officer records it as the same kind of act the threshold counts"
             }
           }
         }
@@ -1331,7 +1430,10 @@ export const COMMAND_FORMS = {
           "seizure",
           "courtEnforcement",
           "transferMaterialSupply",
-          "transferHandover"
+          "transferHandover",
+          "policeIntakeReview",
+          "supervisionExplanationRequest",
+          "policeNonFilingExplanation"
         ]
       },
       "reason": {
@@ -1678,7 +1780,10 @@ export const COMMAND_FORMS = {
                 "GOODS_VALUE",
                 "ILLEGAL_GAINS",
                 "SALES",
-                "AREA_M2"
+                "AREA_M2",
+                "UNSOLD_GOODS_VALUE",
+                "BASIC_FARMLAND_M2",
+                "OTHER_FARMLAND_M2"
               ]
             },
             "value": {
@@ -2201,6 +2306,75 @@ export const COMMAND_FORMS = {
       "lifeHealthFinancialSafety": {
         "type": "boolean",
         "description": "Endangers life, health or financial safety: 5-year limitation (APL 36)"
+      },
+      "amounts": {
+        "type": "array",
+        "description": "Figures the lead states (sales, unsold goods, farmland occupied in m², ...): one reaching the policy's prosecution threshold flags the case SUSPECTED_CRIME",
+        "items": {
+          "type": "object",
+          "required": [
+            "kind",
+            "value"
+          ],
+          "properties": {
+            "kind": {
+              "type": "string",
+              "example": "GOODS_VALUE",
+              "enum": [
+                "GOODS_VALUE",
+                "ILLEGAL_GAINS",
+                "SALES",
+                "AREA_M2",
+                "UNSOLD_GOODS_VALUE",
+                "BASIC_FARMLAND_M2",
+                "OTHER_FARMLAND_M2"
+              ]
+            },
+            "value": {
+              "type": "number",
+              "description": "Yuan (m² for AREA_M2), at most two decimals",
+              "example": 12000
+            },
+            "note": {
+              "type": "string",
+              "description": "Where the figure comes from (e.g. the invoices in evidence)"
+            }
+          }
+        }
+      },
+      "priorPenalties": {
+        "type": "array",
+        "description": "The party's earlier administrative penalties for the same kind of act, each with its decision number: counted by the policy's repeat-offence thresholds",
+        "items": {
+          "type": "object",
+          "required": [
+            "decisionNumber",
+            "agency",
+            "decidedOn",
+            "act"
+          ],
+          "properties": {
+            "decisionNumber": {
+              "type": "string",
+              "description": "处罚决定书文号",
+              "example": "长生环罚〔2025〕12号"
+            },
+            "agency": {
+              "type": "string",
+              "description": "The agency that decided it",
+              "example": "长治市生态环境局"
+            },
+            "decidedOn": {
+              "type": "string",
+              "description": "When it was decided (YYYY-MM-DD)",
+              "example": "2025-06-10"
+            },
+            "act": {
+              "type": "string",
+              "description": "The act it punished: the officer records it as the same kind of act the threshold counts"
+            }
+          }
+        }
       },
       "officerIds": {
         "type": "array",

@@ -1,5 +1,5 @@
-// The outbox topics the event store writes and apps/jobs consumes, one
-// BullMQ queue per topic, and the message each carries.
+// The outbox topics the event store writes and apps/jobs relays (routed by
+// the row's type to the purpose queues of job-queues.ts), and the message each carries.
 
 /** Every recorded case event is published here. */
 export const CASE_EVENTS_TOPIC = 'case-events';
@@ -14,7 +14,7 @@ export interface CalendarPublishedMessage {
   year: number;
 }
 
-/** Every outbox topic; apps/jobs opens one queue for each. */
+/** Every outbox topic (the source of a row; apps/jobs routes each row by its type, not its topic). */
 export const OUTBOX_TOPICS = [CASE_EVENTS_TOPIC, CALENDAR_PUBLISHED_TOPIC] as const;
 export type OutboxTopic = (typeof OUTBOX_TOPICS)[number];
 

@@ -9,4 +9,6 @@ export * from './deadlines/alarms';
 export * from './deadlines/standing';
 export * from './supervision';
 export * from './documents/decision-content';
+export * from './documents/document-kinds';
+export * from './documents/document-texts';
 export * from './disclosure';

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { noTransferDecisions, readScope, supervisionAccess, TRANSFER_STAGES, transferWatch, type CaseState, type TransferWatch } from '@zhifa/domain';
+import { noTransferDecisions, policeAddressee, readScope, supervisionAccess, TRANSFER_STAGES, transferWatch, type CaseState, type TransferWatch } from '@zhifa/domain';
 import { CaseReadRepository, type CaseEntity } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
@@ -82,11 +82,21 @@ function item({ row, w }: Entry): TransferWatchItemView {
   if (t.dispatch) {
     view.police = { policeAgency: t.dispatch.policeAgency, procuratorate: t.dispatch.procuratorate, sentAt: t.dispatch.sentAt };
     if (t.receivedAt) view.police.receivedAt = t.receivedAt;
+    const now = policeAddressee(row.state as unknown as CaseState);
+    if (now && now !== t.dispatch.policeAgency) view.police.forwardedTo = now;
     if (t.policeDecision) {
       view.police.accepted = t.policeDecision.accepted;
       view.police.decidedAt = t.policeDecision.at;
       if (t.policeDecision.reason !== undefined) view.police.reason = t.policeDecision.reason;
     }
+    if (t.intakeReviewedAt) view.police.intakeReviewedAt = t.intakeReviewedAt;
+  }
+  const sv = t.supervision;
+  if (sv) {
+    view.supervision = { requestedAt: sv.requestedAt };
+    if (sv.explanationRequest) view.supervision.explanationRequestedAt = sv.explanationRequest.at;
+    if (sv.explanationRequest?.explanation) view.supervision.explainedAt = sv.explanationRequest.explanation.at;
+    if (sv.resolution) Object.assign(view.supervision, { outcome: sv.resolution.outcome, resolvedAt: sv.resolution.at });
   }
   if (w.waitingFor) view.waitingFor = w.waitingFor;
   if (t.from) view.from = t.from;

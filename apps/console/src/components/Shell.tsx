@@ -9,8 +9,13 @@ import { ok, type DevTokenView } from '../api';
 import { useReviewMessages } from '../reviews/messages';
 import { useSupervisionMessages } from '../supervision/messages';
 import { useTransferWatchMessages } from '../supervision/transfer-messages';
+import { useEvaluationMessages } from '../supervision/evaluation-messages';
+import { usePersonalDataMessages } from '../supervision/personal-data-messages';
+import { useFailedJobMessages } from '../supervision/job-messages';
 import { useIncomingMessages } from '../transfers/messages';
 import { useAdminMessages } from '../admin/messages';
+import { useBodyMessages } from '../admin/body-messages';
+import { useUserMessages } from '../admin/user-messages';
 
 type Role = DevTokenView['roles'][number];
 
@@ -25,9 +30,14 @@ export function Shell({ children }: { children: ReactNode }) {
   const valid = me.data?.certificates.filter((c) => c.validToday) ?? [];
   const reviews = useReviewMessages();
   const supervision = useSupervisionMessages();
+  const evaluation = useEvaluationMessages();
+  const personalData = usePersonalDataMessages();
   const transfers = useTransferWatchMessages();
   const incoming = useIncomingMessages();
   const admin = useAdminMessages();
+  const failedJobs = useFailedJobMessages();
+  const bodies = useBodyMessages();
+  const users = useUserMessages();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="zf-header">
@@ -44,8 +54,13 @@ export function Shell({ children }: { children: ReactNode }) {
             </NavLink>
           )}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/transfers">{transfers.nav}</NavLink>}
+          {roles.includes('SUPERVISOR') && <NavLink to="/supervision/evaluations">{evaluation.nav}</NavLink>}
+          {roles.includes('SUPERVISOR') && <NavLink to="/supervision/personal-data">{personalData.nav}</NavLink>}
+          {roles.includes('SUPERVISOR') && <NavLink to="/supervision/jobs">{failedJobs.nav}</NavLink>}
           {(roles.includes('POLICE_LIAISON') || roles.includes('PROCURATORATE')) && <NavLink to="/transfers/incoming">{incoming.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/calendars">{admin.nav}</NavLink>}
+          {roles.includes('ADMIN') && <NavLink to="/admin/bodies">{bodies.nav}</NavLink>}
+          {roles.includes('ADMIN') && <NavLink to="/admin/users">{users.nav}</NavLink>}
         </nav>
         <Space className="zf-user" size="middle" wrap>
           {session && (

@@ -7,17 +7,20 @@ import { CommandDrawer } from '../commands/CommandDrawer';
 import { valueLabel } from '../commands/field-labels';
 import { DaysLeftTag } from '../components/DaysLeft';
 import { EvidenceSection } from '../components/evidence';
+import { DocumentsSection } from '../components/DocumentsSection';
 import { ExecutionLedger } from '../components/ExecutionLedger';
 import { FlagTag } from '../components/FlagTag';
 import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
 import { Lifecycle } from '../components/Lifecycle';
 import { SameActWarning } from '../components/SameActWarning';
+import { SuspicionSection } from '../components/SuspicionSection';
 import { MeasuresSection } from '../components/MeasuresSection';
+import { PartyDetails } from '../components/PartyDetails';
 import { Timeline } from '../components/Timeline';
 import { basisWarning, formatDateTime, formatLocalDate, yuan } from '../format';
 import { defineMessages, useI18n } from '../i18n';
-import { actionLabel, deadlineLabel, deadlineStateLabel, partyTypeLabel, procedureLabel, statusLabel, type Action } from '../labels';
+import { actionLabel, deadlineLabel, deadlineStateLabel, procedureLabel, statusLabel, type Action } from '../labels';
 import { useSession } from '../session';
 
 /** One case: its header, its deadlines with their basis, and what the signed-in user may do on it now. */
@@ -49,7 +52,7 @@ export default function CasePage() {
       <SameActWarning cases={c.sameActCases} />
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 24 }}>
         <Descriptions.Item label={t.party}>
-          {c.party.name} ({partyTypeLabel(c.party.type, lang)})
+          <PartyDetails caseId={c.id} party={c.party} />
         </Descriptions.Item>
         <Descriptions.Item label={t.violation}>
           <Violation code={c.violationCode} policyVersion={c.policyVersion} />
@@ -109,6 +112,8 @@ export default function CasePage() {
         <Descriptions.Item label={t.policyVersion}>{c.policyVersion}</Descriptions.Item>
       </Descriptions>
 
+      <SuspicionSection c={c} />
+
       <section aria-labelledby="actions-title" style={{ marginBottom: 24 }}>
         <Typography.Title level={2} id="actions-title" style={{ fontSize: 18 }}>
           {t.actions}
@@ -158,6 +163,8 @@ export default function CasePage() {
       <MeasuresSection caseView={c} />
 
       <EvidenceSection caseView={c} />
+
+      <DocumentsSection caseView={c} />
 
       <Timeline caseId={c.id} />
 

@@ -25,8 +25,10 @@ import type { DeadlineTimerCommand } from './stages/deadline-timers';
 import type { CriminalTransferCommand } from './stages/criminal-transfer';
 import type { SuspectedCrimeCommand } from './stages/suspected-crime';
 import type { TransferPoliceCommand } from './stages/transfer-police-steps';
+import type { TransferBodyCommand } from './stages/transfer-body-steps';
 import type { PreservationCommand } from './stages/preservation';
 import type { SeizureCommand } from './stages/seizure';
+import type { DocumentCommand } from './stages/documents';
 import type { DisclosureCommand } from './stages/disclosure';
 
 export * from './command-context';
@@ -54,8 +56,10 @@ export type CaseCommand =
   | CriminalTransferCommand
   | SuspectedCrimeCommand
   | TransferPoliceCommand
+  | TransferBodyCommand
   | PreservationCommand
   | SeizureCommand
+  | DocumentCommand
   | DisclosureCommand;
 
 export type CommandType = CaseCommand['type'];

@@ -26,8 +26,10 @@ import type { DeadlineTimerEvent } from './stages/deadline-timers';
 import type { CriminalTransferEvent } from './stages/criminal-transfer';
 import type { SuspectedCrimeEvent } from './stages/suspected-crime';
 import type { TransferPoliceEvent } from './stages/transfer-police-steps';
+import type { TransferBodyEvent } from './stages/transfer-body-steps';
 import type { PreservationEvent } from './stages/preservation';
 import type { SeizureEvent } from './stages/seizure';
+import type { DocumentEvent } from './stages/documents';
 import type { DisclosureEvent } from './stages/disclosure';
 
 export type CaseEvent =
@@ -53,8 +55,10 @@ export type CaseEvent =
   | CriminalTransferEvent
   | SuspectedCrimeEvent
   | TransferPoliceEvent
+  | TransferBodyEvent
   | PreservationEvent
   | SeizureEvent
+  | DocumentEvent
   | DisclosureEvent;
 
 export type CaseEventType = CaseEvent['type'];

@@ -5,6 +5,7 @@
 // state itself.
 
 import type { DeadlineBasis } from '../calendar';
+import type { DocumentKind } from '../documents/document-kinds';
 import type { NonDisclosure } from './disclosure-records';
 import type {
   ChallengeKind,
@@ -70,7 +71,7 @@ export interface Penalty {
 export interface CaseDeadline {
   kind: DeadlineKind;
   /** AGENCY deadlines make the case OVERDUE when missed; PARTY ones (defence, payment) do not. */
-  owner: 'AGENCY' | 'PARTY' | 'POLICE';
+  owner: 'AGENCY' | 'PARTY' | 'POLICE' | 'PROCURATORATE';
   /** Instant the period runs from. */
   startAt: string;
   dueAt: string;
@@ -349,6 +350,18 @@ export interface CaseDecisionRecord {
   refundOwed?: number;
   /** The head's ground for not publishing the decision (since the 'disclosure' rule change). */
   nonDisclosure?: NonDisclosure;
+}
+
+/** A document (文书) the case issued: rendered by the documents job, its file kept by sha256 beside the evidence. */
+export interface IssuedDocument {
+  kind: DocumentKind;
+  number: string;
+  sha256: string;
+  bytes: number;
+  /** The event it was issued on. */
+  sourceSeq: number;
+  fileName: string;
+  issuedAt: string;
 }
 
 export interface PaymentRecord {

@@ -29,7 +29,7 @@ describe('the command table assembled from the stages', () => {
     const used = new Set(Object.values(COMMAND_ACTIONS));
     for (const action of ACTION_NAMES) expect(used.has(action)).toBe(true);
     const timers = COMMAND_TYPES.filter((t) => COMMAND_ACTIONS[t] === null);
-    expect(timers.sort()).toEqual(['DEADLINE_ESCALATION', 'DEADLINE_REMINDER', 'RECOMPUTE_DEADLINES', 'RECORD_DISCLOSURE', 'RECORD_DISCLOSURE_WITHDRAWAL']);
+    expect(timers.sort()).toEqual(['DEADLINE_ESCALATION', 'DEADLINE_REMINDER', 'RECOMPUTE_DEADLINES', 'RECORD_DISCLOSURE', 'RECORD_DISCLOSURE_WITHDRAWAL', 'RECORD_DOCUMENT']);
     for (const t of timers) expect(COMMAND_RULES[t].roles).toBe('SYSTEM');
   });
 
@@ -53,6 +53,7 @@ describe('the command table assembled from the stages', () => {
       'criminal-transfer/reconsideration', 'criminal-transfer/supervision', 'criminal-transfer/return',
       'suspected-crime', 'suspected-crime/no-transfer',
       'criminal-transfer/forward', 'criminal-transfer/material-request', 'criminal-transfer/material-supply', 'criminal-transfer/handover', 'criminal-transfer/police-return',
+      'criminal-transfer/intake-review', 'criminal-transfer/explanation-request', 'criminal-transfer/explanation',
     ]);
   });
 });

@@ -48,6 +48,24 @@ export const RULE_CHANGES = [
    */
   'transfer-from-any-point',
   /**
+   * The police's receipt arms their 24 hours to forward or ask for missing material (R310 7); a supervision request
+   * arms the procuratorate's 7 days to ask the police to explain their refusal, and it orders filing only after that
+   * explanation was asked for and given (or its 7 days ran out); no resolution while the explanation is awaited.
+   */
+  'transfer-body-limits',
+  /**
+   * A forwarding re-addresses the transfer (R310 7): the competent unit's liaisons act on it from then on, the
+   * forwarding unit only reads it.
+   */
+  'forward-readdresses',
+  /**
+   * Prosecution thresholds judge the lead's figures at registration and the party's earlier penalties (recorded at
+   * registration or with an evidence item; repeat-offence thresholds count them, also at the report).
+   */
+  'threshold-facts',
+  /** No officer recused from the case is named to the transfer team (R310 5, APL 43). */
+  'transfer-team-recusal',
+  /**
    * 事后公示: a penalty decision of the ordinary procedure owes its publication within the policy's working days
    * (118号), withheld for a minor or on the head's stated ground; a challenge that revokes, changes or voids a
    * published decision owes its withdrawal within 3 working days (APL 48). Closing no longer cancels either.

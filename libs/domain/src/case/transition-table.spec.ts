@@ -77,6 +77,8 @@ const WITH_OPEN_DEADLINE: ScenarioName[] = [
   'TRANSFER_ACCEPTED',
   'TRANSFER_DECLINED',
   'TRANSFER_RECONSIDERATION_REQUESTED',
+  // The procuratorate's 7 days to ask the police to explain their refusal ('transfer-body-limits').
+  'TRANSFER_SUPERVISION_REQUESTED',
   'SIMPLE:SERVED',
   'SIMPLE:EXECUTED',
 ];
@@ -192,6 +194,10 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   SUPPLY_TRANSFER_MATERIAL: cells([['TRANSFERRED', 'TRANSFER_RECEIVED'], 'TRANSFER.NO_MATERIAL_REQUEST']),
   RECORD_TRANSFER_HANDOVER: cells([['TRANSFER_ACCEPTED'], OK]),
   RETURN_TRANSFERRED_CASE: cells([['TRANSFER_ACCEPTED'], OK]),
+  // The receipt arms R310 7's 24 hours; the procuratorate asks for an explanation before the police give one.
+  CONFIRM_TRANSFER_INTAKE: cells([['TRANSFER_RECEIVED'], OK]),
+  REQUEST_NON_FILING_EXPLANATION: cells([['TRANSFER_SUPERVISION_REQUESTED'], OK]),
+  EXPLAIN_NON_FILING: cells([['TRANSFER_SUPERVISION_REQUESTED'], 'TRANSFER.NO_EXPLANATION_REQUESTED']),
   // 先行登记保存 while evidence is collected; 查封扣押 until the decision. The fixtures hold no measure, so
   // nothing that acts on one is allowed anywhere (coercive-measures.spec.ts covers them).
   PRESERVE_EVIDENCE: cells([['FILED'], OK]),
@@ -209,6 +215,8 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
     [['SIMPLE:LEAD_REGISTERED', 'SIMPLE:CLOSED'], 'DEADLINE.UNCHANGED'],
     [WITH_OPEN_DEADLINE, 'DEADLINE.UNCHANGED'],
   ),
+  // The documents job reports a document in any state but the sealed one.
+  RECORD_DOCUMENT: cells([SCENARIO_NAMES.filter((n) => !ARCHIVED.includes(n)), OK]),
   // Owed once a penalty is decided under the ordinary procedure, until published or withheld (closing leaves it owed).
   RECORD_DISCLOSURE: cells([UNSEALED_SCENARIOS, 'DISCLOSURE.NOT_OWED'], [PENALTY_DECIDED, OK]),
   // Owed only after a challenge took a published decision down: no fixture has one.
@@ -368,6 +376,12 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return officer({ type, inventory: ['假冒白酒 12 瓶'], at: now });
     case 'RETURN_TRANSFERRED_CASE':
       return { command: { type, at: now, reason: '经审查没有犯罪事实' }, actor: people.police, now };
+    case 'CONFIRM_TRANSFER_INTAKE':
+      return { command: C.confirmIntake(now), actor: people.police, now };
+    case 'REQUEST_NON_FILING_EXPLANATION':
+      return { command: C.requestExplanation(now), actor: people.procurator, now };
+    case 'EXPLAIN_NON_FILING':
+      return { command: C.explainNonFiling(now), actor: people.police, now };
     case 'PRESERVE_EVIDENCE':
       return officer({ type, measureId: 'p-1', grounds: 'may be lost', officers: [A, people.officerB], items: MEASURE_ITEMS, emergency: false });
     case 'APPROVE_PRESERVATION':
@@ -392,6 +406,8 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return { command: { type, disclosureId: 'disclosure-1' }, actor: SYSTEM, now };
     case 'RECOMPUTE_DEADLINES':
       return { command: { type, calendar: { year: 2031, holidays: ['2031-01-01'], adjustedWorkingDays: [], source: 'test' } }, actor: SYSTEM, now };
+    case 'RECORD_DOCUMENT':
+      return { command: { type, kind: 'FILING_APPROVAL', number: 'CZSJ立〔2026〕1号', sha256: 'a'.repeat(64), bytes: 1024, sourceSeq: 1, fileName: 'x.pdf' }, actor: SYSTEM, now };
   }
 }
 

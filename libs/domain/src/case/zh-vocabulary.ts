@@ -84,6 +84,9 @@ export const ZH_DEADLINE: Readonly<Record<DeadlineKind, string>> = {
   transferSupervisionRequest: '提请立案监督期限',
   transferMaterialSupply: '补充移送材料期限',
   transferHandover: '移交涉案物品及材料期限',
+  policeIntakeReview: '公安机关受理审查期限',
+  supervisionExplanationRequest: '要求说明不立案理由期限',
+  policeNonFilingExplanation: '公安机关说明不立案理由期限',
   courtEnforcement: '申请人民法院强制执行期限',
   legalReview: '法制审核期限',
   seizure: '查封扣押期限',
@@ -148,6 +151,9 @@ export const ZH_BASE: Readonly<Record<DiscretionBase, string>> = {
   ILLEGAL_GAINS: '违法所得',
   SALES: '销售金额',
   AREA_M2: '面积（平方米）',
+  UNSOLD_GOODS_VALUE: '尚未销售的货值金额',
+  BASIC_FARMLAND_M2: '基本农田面积（平方米）',
+  OTHER_FARMLAND_M2: '基本农田以外的耕地面积（平方米）',
 };
 
 export const ZH_PARTY: Readonly<Record<PartyType, string>> = { PERSON: '自然人', ORGANISATION: '法人或其他组织' };
@@ -232,6 +238,9 @@ export const ZH_COMMAND: Readonly<Record<string, string>> = {
   SUPPLY_TRANSFER_MATERIAL: '补充移送材料',
   RECORD_TRANSFER_HANDOVER: '移交涉案物品及材料',
   RETURN_TRANSFERRED_CASE: '公安机关退回案件',
+  CONFIRM_TRANSFER_INTAKE: '公安机关受理审查',
+  REQUEST_NON_FILING_EXPLANATION: '要求说明不立案理由',
+  EXPLAIN_NON_FILING: '说明不立案理由',
   PRESERVE_EVIDENCE: '先行登记保存',
   APPROVE_PRESERVATION: '先行登记保存审批',
   DECIDE_PRESERVATION: '先行登记保存处理决定',
@@ -242,6 +251,7 @@ export const ZH_COMMAND: Readonly<Record<string, string>> = {
   START_EXAMINATION: '委托检测鉴定',
   END_EXAMINATION: '检测鉴定完成',
   RECOMPUTE_DEADLINES: '按新节假日安排重算期限',
+  RECORD_DOCUMENT: '登记制发的文书',
   RECORD_DISCLOSURE: '行政处罚决定公示',
   RECORD_DISCLOSURE_WITHDRAWAL: '撤下公示信息',
 };

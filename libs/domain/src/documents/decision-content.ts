@@ -109,7 +109,8 @@ export function partyLines(p: Party): PartyLine[] {
   return lines;
 }
 
-function penaltyLines(p: Penalty): string[] {
+/** One line per penalty kind, amounts in capitals and figures. */
+export function penaltyLines(p: Penalty): string[] {
   return p.kinds.map((k) => {
     if (k === 'FINE' && p.fineAmount !== undefined) return `罚款${zhAmount(p.fineAmount)}`;
     if (k === 'CONFISCATION') {

@@ -8,8 +8,10 @@ import { EvidenceItemEntity } from './evidence-item.entity';
 import { HolidayCalendarEntity } from './holiday-calendar.entity';
 import { PartyEntity } from './party.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { JobRetryEntity } from './job-retry.entity';
 import { NotificationEntity } from './notification.entity';
 import { OutboxEntity } from './outbox.entity';
+import { OutsideBodyEntity } from './outside-body.entity';
 import { PolicyEntity } from './policy.entity';
 import { PublicDisclosureEntity } from './public-disclosure.entity';
 import { UserEntity } from './user.entity';
@@ -24,9 +26,11 @@ export {
   EvidenceItemEntity,
   HolidayCalendarEntity,
   IdempotencyKeyEntity,
+  JobRetryEntity,
   NotificationEntity,
   PartyEntity,
   OutboxEntity,
+  OutsideBodyEntity,
   PolicyEntity,
   PublicDisclosureEntity,
   UserEntity,
@@ -47,6 +51,8 @@ export const ENTITIES = [
   EvidenceItemEntity,
   CustodyTransferEntity,
   HolidayCalendarEntity,
+  JobRetryEntity,
+  OutsideBodyEntity,
   PublicDisclosureEntity,
 ];
 export type { JsonDoc } from './json';

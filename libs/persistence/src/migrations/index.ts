@@ -3,7 +3,22 @@ import { CaseProjections1764100000000 } from './1764100000000-case-projections';
 import { SameActIndexes1764950000000 } from './1764950000000-same-act-indexes';
 import { HolidayCalendars1764200000000 } from './1764200000000-holiday-calendars';
 import { LiaisonBodies1765000000000 } from './1765000000000-liaison-bodies';
+import { PersonalDataAccess1765050000000 } from './1765050000000-personal-data-access';
+import { OutsideBodies1765100000000 } from './1765100000000-outside-bodies';
+import { JobDispatch1765140000000 } from './1765140000000-job-dispatch';
+import { Documents1765300000000 } from './1765300000000-documents';
 import { PublicDisclosures1765400000000 } from './1765400000000-public-disclosures';
 
 /** Every migration, in order. Committed migrations are never rewritten. */
-export const MIGRATIONS = [InitialSchema1764000000000, CaseProjections1764100000000, HolidayCalendars1764200000000, SameActIndexes1764950000000, LiaisonBodies1765000000000, PublicDisclosures1765400000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  CaseProjections1764100000000,
+  HolidayCalendars1764200000000,
+  SameActIndexes1764950000000,
+  LiaisonBodies1765000000000,
+  PersonalDataAccess1765050000000,
+  OutsideBodies1765100000000,
+  JobDispatch1765140000000,
+  Documents1765300000000,
+  PublicDisclosures1765400000000,
+];

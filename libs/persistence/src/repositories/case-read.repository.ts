@@ -104,6 +104,19 @@ export class CaseReadRepository {
       .getMany();
   }
 
+  /** Of `caseIds`, the cases `scope` lets the reader see, with their numbers (ids that are not uuids are skipped). */
+  async readableNumbers(scope: ReadScope, caseIds: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(caseIds.filter(isUuid))];
+    if (!ids.length) return new Map();
+    const rows = await this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where(readableBy(scope))
+      .andWhere('c.id IN (:...ids)', { ids })
+      .getMany();
+    return new Map(rows.map((r) => [r.id, r.caseNumber]));
+  }
+
   /** The cases `scope` lets the reader see that were ever proposed for criminal transfer, newest proposal first. */
   async withTransfer(scope: ReadScope): Promise<CaseEntity[]> {
     return this.ds
@@ -113,6 +126,19 @@ export class CaseReadRepository {
       .andWhere(`jsonb_typeof(c.state->'transfer') = 'object'`)
       .orderBy(`c.state->'transfer'->>'proposedAt'`, 'DESC')
       .addOrderBy('c.case_number', 'ASC')
+      .getMany();
+  }
+
+  /** Cases in scope registered in [from, to), oldest first: a period's files for the evaluation (案卷评查). */
+  async registeredBetween(scope: ReadScope, from: string, to: string, limit: number): Promise<CaseEntity[]> {
+    return this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where(readableBy(scope))
+      .andWhere('c.registered_at >= :from AND c.registered_at < :to', { from, to })
+      .orderBy('c.registered_at', 'ASC')
+      .addOrderBy('c.case_number', 'ASC')
+      .limit(limit)
       .getMany();
   }
 
@@ -153,8 +179,19 @@ function grantClause(w: WhereExpressionBuilder, grant: ReadGrant, p: string): vo
       );
       return;
     case 'TRANSFERRED':
-      // The addressee is one of two fixed keys, never user input.
-      w.where(`c.state->'transfer'->'dispatch'->>'${grant.addressee === 'policeAgency' ? 'policeAgency' : 'procuratorate'}' = :${p}body`, { [`${p}body`]: grant.body });
+      if (grant.addressee === 'procuratorate') {
+        w.where(`c.state->'transfer'->'dispatch'->>'procuratorate' = :${p}body`, { [`${p}body`]: grant.body });
+      } else {
+        // The unit dispatched to, or any unit it was forwarded to since (transferBodies).
+        w.where(`c.state->'transfer'->'dispatch' IS NOT NULL`).andWhere(
+          new Brackets((b) =>
+            b
+              .where(`c.state->'transfer'->'dispatch'->>'policeAgency' = :${p}body`)
+              .orWhere(`COALESCE(c.state->'transfer'->'forwards', '[]'::jsonb) @> :${p}forward::jsonb`),
+          ),
+          { [`${p}body`]: grant.body, [`${p}forward`]: JSON.stringify([{ policeAgency: grant.body }]) },
+        );
+      }
       return;
     default: {
       const unhandled: never = grant;

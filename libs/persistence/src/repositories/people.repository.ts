@@ -53,6 +53,13 @@ export class PeopleRepository {
     });
   }
 
+  /** The certificates of these numbers, of anyone (current or former staff): the evaluation checks the dates each was valid on. */
+  async certificatesByNumber(numbers: string[]): Promise<{ number: string; validFrom: string; validTo: string; status: string }[]> {
+    if (!numbers.length) return [];
+    const rows = await this.ds.getRepository(CertificateEntity).findBy({ number: In([...new Set(numbers)]) });
+    return rows.map((c) => ({ number: c.number, validFrom: c.validFrom, validTo: c.validTo, status: c.status }));
+  }
+
   /** A certificate by its number, with its holder (active or not) and the holder's agency: the public lookup (执法资格). */
   async certificateHolder(number: string): Promise<{ certificate: CertificateEntity; holder: UserEntity; agency: AgencyEntity | null } | null> {
     const certificate = await this.ds.getRepository(CertificateEntity).findOneBy({ number });
