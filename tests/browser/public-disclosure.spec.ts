@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { jobIdFor } from '../../apps/jobs/src/queues';
+import { jobIdFor } from '@zhifa/contracts';
 import type { DisclosureJob } from '../../apps/jobs/src/disclosure/disclosure.job';
 import type { Client } from '../e2e/command-helpers';
 import { decidedCase, disclosureJobOf, lastEventMessage, PRIVATE_ACCOUNT, PRIVATE_PARTY } from '../support/disclosure-cases';
@@ -40,7 +40,7 @@ describe('the public pages in a browser', () => {
     for (const key of ['standing', 'revoked'] as const) {
       const caseId = await decidedCase(api, parties[key]);
       const decision = await lastEventMessage(h.stack, caseId, 'DECISION_MADE');
-      await job.handle(decision, jobIdFor(decision.eventId));
+      await job.handle(decision, jobIdFor(decision.eventId, 'disclosure'));
       published[key] = { caseId, documentNumber: `长市监罚〔2026〕DS-${caseId.slice(0, 6)}号` };
     }
     const { caseId } = published.revoked;
@@ -49,7 +49,7 @@ describe('the public pages in a browser', () => {
     const decided = await api.command('officer.zhang', caseId, 'challenges', { ...filed, challengeId: challenge.body.challengeId, stage: 'DECIDED', result: 'REVOKED' });
     expect(decided.status).toBe(200);
     const revoked = await lastEventMessage(h.stack, caseId, 'CHALLENGE_RECORDED');
-    expect(await job.handle(revoked, jobIdFor(revoked.eventId))).toMatchObject({ action: 'WITHDRAWN' });
+    expect(await job.handle(revoked, jobIdFor(revoked.eventId, 'disclosure'))).toMatchObject({ action: 'WITHDRAWN' });
   });
 
   it('reaches the public page from the sign-in screen without signing in, and shows the agency’s powers, procedures, remedies and officers', async () => {

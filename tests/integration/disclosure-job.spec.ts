@@ -1,10 +1,9 @@
-import { caseWorkflowId } from '@zhifa/contracts';
+import { caseWorkflowId, jobIdFor } from '@zhifa/contracts';
 import { TemporalClientProvider } from '../../apps/case-api/src/temporal/temporal-client.provider';
-import { DisclosureJob } from '../../apps/jobs/src/disclosure/disclosure.job';
-import { jobIdFor } from '../../apps/jobs/src/queues';
+import type { DisclosureJob } from '../../apps/jobs/src/disclosure/disclosure.job';
 import { DEMO_AGENCY } from '../../infra/seed/demo-people';
 import { Client, deadline } from '../e2e/command-helpers';
-import { decidedCase as decided, lastEventMessage, PRIVATE_ACCOUNT, PRIVATE_PARTY as PARTY } from '../support/disclosure-cases';
+import { decidedCase as decided, disclosureJobOf, lastEventMessage, PRIVATE_ACCOUNT, PRIVATE_PARTY as PARTY } from '../support/disclosure-cases';
 import { maybeRecordHistory } from '../support/record-history';
 import { http, startStack, type Stack } from '../support/stack';
 
@@ -18,13 +17,18 @@ describe('the disclosure job', () => {
   let stack: Stack;
   let api: Client;
   let job: DisclosureJob;
+  let closeJob: () => Promise<void>;
 
   beforeAll(async () => {
-    stack = await startStack({ jobs: true });
+    // No jobs app: the queue would run the same job beside the test's own calls.
+    stack = await startStack();
     api = new Client(stack);
-    job = stack.jobs!.get(DisclosureJob);
+    ({ job, close: closeJob } = disclosureJobOf(stack));
   });
-  afterAll(() => stack?.close());
+  afterAll(async () => {
+    await closeJob?.();
+    await stack?.close();
+  });
 
   async function ok(res: Promise<{ status: number; body: unknown }>): Promise<void> {
     const r = await res;
@@ -43,8 +47,8 @@ describe('the disclosure job', () => {
     expect(deadline(await api.case('head.sun', id), 'disclosure')).toMatchObject({ state: 'OPEN', basis: expect.objectContaining({ days: 7, kind: 'WORKING' }) });
 
     // The same job twice (a retry, a relay after a crash): one publication, one event on the case.
-    const first = await job.handle(decision, jobIdFor(decision.eventId));
-    const again = await job.handle(decision, jobIdFor(decision.eventId));
+    const first = await job.handle(decision, jobIdFor(decision.eventId, 'disclosure'));
+    const again = await job.handle(decision, jobIdFor(decision.eventId, 'disclosure'));
     expect(first).toMatchObject({ action: 'PUBLISHED', reported: 'RECORDED' });
     // Within a run Temporal answers a repeated Update id with the first answer; the case's job ids cover the rest.
     expect(again).toMatchObject({ action: 'PUBLISHED', disclosureId: first.action === 'NONE' ? '' : first.disclosureId });
@@ -76,9 +80,9 @@ describe('the disclosure job', () => {
     await ok(api.command('officer.zhang', id, 'challenges', { ...filed, challengeId, stage: 'DECIDED', result: 'REVOKED' }));
     expect(deadline(await api.case('head.sun', id), 'disclosureWithdrawal')).toMatchObject({ state: 'OPEN', basis: expect.objectContaining({ days: 3, kind: 'WORKING' }) });
     const revoked = await message(id, 'CHALLENGE_RECORDED');
-    const withdrawn = await job.handle(revoked, jobIdFor(revoked.eventId));
+    const withdrawn = await job.handle(revoked, jobIdFor(revoked.eventId, 'disclosure'));
     expect(withdrawn).toMatchObject({ action: 'WITHDRAWN', reported: 'RECORDED', disclosureId });
-    expect(await job.handle(revoked, jobIdFor(revoked.eventId))).toMatchObject({ action: 'WITHDRAWN', disclosureId });
+    expect(await job.handle(revoked, jobIdFor(revoked.eventId, 'disclosure'))).toMatchObject({ action: 'WITHDRAWN', disclosureId });
     expect(count(await api.eventTypes(id), 'DISCLOSURE_WITHDRAWN')).toBe(1);
     expect(deadline(await api.case('head.sun', id), 'disclosureWithdrawal')).toMatchObject({ state: 'MET' });
     const marked = await publicGet(`/disclosures/${disclosureId}`);
@@ -92,7 +96,7 @@ describe('the disclosure job', () => {
   it('publishes nothing for a minor: the case records the withholding and why; the public sees nothing', async () => {
     const id = await decidedCase({ ...PARTY, name: '王小明', idNumber: '140425200906120030', minor: true });
     const decision = await message(id, 'DECISION_MADE');
-    const r = await job.handle(decision, jobIdFor(decision.eventId));
+    const r = await job.handle(decision, jobIdFor(decision.eventId, 'disclosure'));
     expect(r).toMatchObject({ action: 'WITHHELD', reported: 'RECORDED' });
     const withheld: { payload: Record<string, unknown> }[] = await stack.ds.query("SELECT payload FROM case_events WHERE case_id = $1 AND type = 'DISCLOSURE_WITHHELD'", [id]);
     expect(withheld.map((e) => e.payload)).toEqual([expect.objectContaining({ ground: 'MINOR', reason: expect.objectContaining({ zh: '当事人为未成年人，决定不予公示' }) })]);

@@ -2,6 +2,7 @@ import { CASE_EVENT_TYPES } from '@zhifa/domain';
 import { CalendarPublishedJob } from './calendar-published.job';
 import { CaseNotificationsJob } from './case-notifications.job';
 import { DocumentsJobHandler } from './documents/documents.handler';
+import { DisclosureJob } from './disclosure/disclosure.job';
 import type { JobBinding } from './dispatch/job-handler';
 
 /** Every job handler of the jobs app: exactly one per routed (queue, job name). */
@@ -9,7 +10,8 @@ export const JOB_BINDINGS: readonly JobBinding[] = [
   { queue: 'notifications', names: CASE_EVENT_TYPES, use: CaseNotificationsJob },
   { queue: 'calendar', names: ['CALENDAR_PUBLISHED'], use: CalendarPublishedJob },
   { queue: 'documents', names: DocumentsJobHandler.EVENT_TYPES, use: DocumentsJobHandler, method: 'run' },
+  { queue: 'disclosure', names: DisclosureJob.EVENT_TYPES, use: DisclosureJob, method: 'run' },
 ];
 
 /** The injectable classes the bindings name. */
-export const JOB_HANDLER_CLASSES = [CaseNotificationsJob, CalendarPublishedJob, DocumentsJobHandler];
+export const JOB_HANDLER_CLASSES = [CaseNotificationsJob, CalendarPublishedJob, DocumentsJobHandler, DisclosureJob];

@@ -1,6 +1,7 @@
 import { CASE_EVENT_TYPES } from '@zhifa/domain';
 import type { JobRoutes } from './dispatch/job-handler';
 import { DocumentsJobHandler } from './documents/documents.handler';
+import { DisclosureJob } from './disclosure/disclosure.job';
 
 /**
  * The event types each purpose queue takes (job name = event type). A queue
@@ -13,4 +14,6 @@ export const JOB_ROUTES: JobRoutes = {
   calendar: ['CALENDAR_PUBLISHED'],
   // The events that issue an official document (立案审批表 on FILING_APPROVED, 决定书 on DECISION_MADE...).
   documents: DocumentsJobHandler.EVENT_TYPES,
+  // 事后公示: a penalty decision published (or withheld), a published one withdrawn after a challenge took it down.
+  disclosure: DisclosureJob.EVENT_TYPES,
 };

@@ -4,6 +4,7 @@ import type { CaseEventMessage } from '@zhifa/contracts';
 import { localDate, publicationOf, type CaseCommand, type CaseState, type Message } from '@zhifa/domain';
 import { CaseReadRepository, DisclosureRepository, PolicyRepository, type DisclosureRow } from '@zhifa/persistence';
 import { CaseReporter } from '../case-reporter.service';
+import type { DispatchedJob } from '../dispatch/job-handler';
 
 /** What one run of the job did. */
 export type DisclosureJobResult =
@@ -37,6 +38,14 @@ export class DisclosureJob {
     private readonly disclosures: DisclosureRepository,
     private readonly reporter: CaseReporter,
   ) {}
+
+  /** The events the disclosure queue takes (job-routes.ts); of these, `concerns` says which the job acts on. */
+  static readonly EVENT_TYPES: readonly string[] = ['DECISION_MADE', 'CHALLENGE_RECORDED'];
+
+  /** The disclosure queue's entry: the job's own id makes every retry one report and one row. */
+  run(job: DispatchedJob<CaseEventMessage>): Promise<DisclosureJobResult> {
+    return this.handle(job.data, job.id);
+  }
 
   /** Whether a case event is this job's to handle (everything else is NONE). */
   static concerns(message: Pick<CaseEventMessage, 'type' | 'payload'>): boolean {
