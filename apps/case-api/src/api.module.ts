@@ -35,6 +35,8 @@ import { MeController } from './me/me.controller';
 import { PeopleController } from './people/people.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { ProblemsController } from './problems/problems.controller';
+import { PublicController } from './public/public.controller';
+import { PublicRateLimitGuard } from './public/public-rate-limit.guard';
 import { RedisProvider } from './health/redis.provider';
 import { SupervisionOverdueController } from './supervision/overdue.controller';
 import { SupervisionFailedJobsController } from './supervision/failed-jobs.controller';
@@ -70,6 +72,7 @@ export class ApiModule {
         BodiesController,
         UsersController,
         ProblemsController,
+        PublicController,
         SupervisionOverdueController,
         SupervisionTransfersController,
         SupervisionEvaluationController,
@@ -97,6 +100,7 @@ export class ApiModule {
         RedisProvider,
         EvidenceStore,
         FailedJobsService,
+        PublicRateLimitGuard,
       ],
     };
   }

@@ -28,6 +28,9 @@ const IncomingTransfersPage = lazy(() => import('./transfers/IncomingTransfersPa
 const CalendarsPage = lazy(() => import('./admin/CalendarsPage'));
 const BodiesPage = lazy(() => import('./admin/BodiesPage'));
 const UsersPage = lazy(() => import('./admin/UsersPage'));
+// 行政执法公示: public, no session.
+const PublicPage = lazy(() => import('./public/PublicPage'));
+const DisclosurePage = lazy(() => import('./public/DisclosurePage'));
 
 // Text and borders dark enough for WCAG AA contrast on white (antd's defaults for secondary text are lighter).
 const theme = {
@@ -62,6 +65,8 @@ export function App() {
         <Suspense fallback={<Spin fullscreen />}>
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/public" element={<PublicPage />} />
+            <Route path="/public/disclosures/:id" element={<DisclosurePage />} />
             <Route path="/" element={<Navigate to="/work" replace />} />
             <Route path="/work" element={<RequireSession><MyWorkPage /></RequireSession>} />
             <Route path="/cases" element={<RequireSession><CasesPage /></RequireSession>} />

@@ -3,6 +3,7 @@ import { ArchiveJob, ARCHIVE_JOB_EVENT } from './archive.job';
 import { CalendarPublishedJob } from './calendar-published.job';
 import { CaseNotificationsJob } from './case-notifications.job';
 import { DocumentsJobHandler } from './documents/documents.handler';
+import { DisclosureJob } from './disclosure/disclosure.job';
 import type { JobBinding } from './dispatch/job-handler';
 
 /** Every job handler of the jobs app: exactly one per routed (queue, job name). */
@@ -11,7 +12,8 @@ export const JOB_BINDINGS: readonly JobBinding[] = [
   { queue: 'calendar', names: ['CALENDAR_PUBLISHED'], use: CalendarPublishedJob },
   { queue: 'documents', names: DocumentsJobHandler.EVENT_TYPES, use: DocumentsJobHandler, method: 'run' },
   { queue: 'archive', names: [ARCHIVE_JOB_EVENT], use: ArchiveJob, method: 'run' },
+  { queue: 'disclosure', names: DisclosureJob.EVENT_TYPES, use: DisclosureJob, method: 'run' },
 ];
 
 /** The injectable classes the bindings name. */
-export const JOB_HANDLER_CLASSES = [CaseNotificationsJob, CalendarPublishedJob, DocumentsJobHandler, ArchiveJob];
+export const JOB_HANDLER_CLASSES = [CaseNotificationsJob, CalendarPublishedJob, DocumentsJobHandler, ArchiveJob, DisclosureJob];

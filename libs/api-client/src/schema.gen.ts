@@ -1832,6 +1832,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agencies whose information is public, by name (no sign-in) */
+        get: operations["PublicController_agencyList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/agencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事前公示: an agency, its powers and their legal bases, procedures, remedies, and officers with their certificates (no sign-in) */
+        get: operations["PublicController_agency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/officers/{certificateNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法资格: whether an enforcement certificate is valid today, its scope and agency (no sign-in) */
+        get: operations["PublicController_officer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事后公示: the decisions published, newest first, personal information removed; withdrawn ones marked (no sign-in) */
+        get: operations["PublicController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/disclosures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published decision: its redacted text, or its withdrawal with the reason (no sign-in) */
+        get: operations["PublicController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/supervision/overdue": {
         parameters: {
             query?: never;
@@ -2441,6 +2526,25 @@ export interface components {
             court?: components["schemas"]["CourtApplicationView"];
             ended?: components["schemas"]["ExecutionEndView"];
         };
+        CaseDisclosureView: {
+            /** @enum {string} */
+            state: "PUBLISHED" | "WITHHELD" | "WITHDRAWN";
+            /** Format: uuid */
+            disclosureId: string;
+            /**
+             * Format: date-time
+             * @description When it was published or withheld
+             */
+            at: string;
+            /** @enum {string} */
+            withheldGround?: "MINOR" | "DECISION_CHALLENGED" | "STATE_SECRET" | "FORBIDDEN_BY_LAW" | "TRADE_SECRET_OR_PRIVACY";
+            /** @description Why nothing was published (Chinese, as recorded) */
+            withheldReason?: string;
+            /** @description A challenge took the decision down: why it is withdrawn (Chinese, as recorded) */
+            withdrawalReason?: string;
+            /** Format: date-time */
+            withdrawnAt?: string;
+        };
         ArchiveRequesterView: {
             userId: string;
             name: string;
@@ -2505,6 +2609,8 @@ export interface components {
             coerciveMeasures?: components["schemas"]["CoerciveMeasureView"][];
             /** @description A served decision with money due: the ledger as of now (GET /cases/{id}; not in command answers) */
             ledger?: components["schemas"]["ExecutionLedgerView"];
+            /** @description 事后公示 of the decision once the disclosure job reported it (GET /cases/{id}; not in command answers) */
+            disclosure?: components["schemas"]["CaseDisclosureView"];
             /** @description Yuan due under the decision as it now stands: 0 once revoked or found invalid, the new amount once varied */
             amountDue?: number;
             /** @description Yuan paid beyond what the decision, as revoked or varied, leaves due: owed back to the party */
@@ -3421,6 +3527,18 @@ export interface components {
              */
             court: string;
         };
+        NonDisclosureDto: {
+            /**
+             * @description STATE_SECRET, FORBIDDEN_BY_LAW (art 14); TRADE_SECRET_OR_PRIVACY (art 15)
+             * @enum {string}
+             */
+            ground: "STATE_SECRET" | "FORBIDDEN_BY_LAW" | "TRADE_SECRET_OR_PRIVACY";
+            /**
+             * @description Why, recorded with the decision and with the withholding
+             * @example 决定书载有经定密的国家秘密事项
+             */
+            reason: string;
+        };
         DecisionDto: {
             /** @enum {string} */
             outcome: "PENALTY" | "NO_PENALTY" | "DISMISS";
@@ -3442,6 +3560,8 @@ export interface components {
             remedy?: components["schemas"]["DecisionRemedyDto"];
             /** @description APL 29 (一事不二罚): required to fine an act for which another case already fined the same party (same credit code or ID number, same violation code): why this is lawful (e.g. a different act); recorded with the decision */
             sameActOverrideReason?: string;
+            /** @description 事后公示: a penalty decision is published within the policy period unless the law forbids it; state the ground here (a minor party is never published, without this) */
+            nonDisclosure?: components["schemas"]["NonDisclosureDto"];
         };
         CollectorDto: {
             /**
@@ -4313,6 +4433,190 @@ export interface components {
         };
         ProblemTypeListDto: {
             items: components["schemas"]["ProblemTypeDto"][];
+        };
+        PublicAgencySummaryView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 长治市市场监督管理局 */
+            name: string;
+        };
+        PublicAgencyListView: {
+            items: components["schemas"]["PublicAgencySummaryView"][];
+        };
+        PublicPowerView: {
+            /** @example PRODUCT-FAKE */
+            code: string;
+            title: string;
+            /** @example 《产品质量法》第五十条 */
+            legalBasis: string;
+            penaltyRange: string;
+        };
+        PublicPenaltyKindView: {
+            /** @enum {string} */
+            kind: "WARNING" | "PUBLIC_CRITICISM" | "FINE" | "CONFISCATION" | "LICENCE_SUSPENSION" | "QUALIFICATION_DOWNGRADE" | "LICENCE_REVOCATION" | "ACTIVITY_RESTRICTION" | "BUSINESS_SUSPENSION" | "CLOSURE" | "EMPLOYMENT_BAN" | "DETENTION" | "OTHER";
+            /** @example 罚款 */
+            name: string;
+        };
+        PublicStepView: {
+            /** @example 作出行政处罚决定 */
+            step: string;
+            /** @example 90日 */
+            limit?: string;
+            /** @example APL 60; MSA 63 */
+            source: string;
+        };
+        PublicProcedureView: {
+            /** @enum {string} */
+            procedure: "ORDINARY" | "SIMPLE";
+            /** @example 普通程序 */
+            name: string;
+            steps: components["schemas"]["PublicStepView"][];
+        };
+        PublicCertificateView: {
+            /** @example CZSJ-ZF-2024-0101 */
+            number: string;
+            /** @example ENFORCEMENT:market */
+            scope: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "SUSPENDED" | "REVOKED";
+            /** @description Active and within its dates on today's date in the agency's time zone */
+            validToday: boolean;
+        };
+        PublicOfficerView: {
+            /** @example 张伟 */
+            name: string;
+            /** @description Enforcement certificates only */
+            certificates: components["schemas"]["PublicCertificateView"][];
+        };
+        PublicAgencyView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 长治市市场监督管理局 */
+            name: string;
+            jurisdiction: string;
+            /** @description The jurisdiction policy the powers, procedures and limits are read from */
+            policyVersion: string;
+            /** @description The violations the agency enforces, with their legal bases and penalty ranges */
+            powers: components["schemas"]["PublicPowerView"][];
+            penaltyKinds: components["schemas"]["PublicPenaltyKindView"][];
+            penaltyKindsSource: string;
+            procedures: components["schemas"]["PublicProcedureView"][];
+            /** @description The party’s rights: defence, hearing, reconsideration, lawsuit */
+            remedies: components["schemas"]["PublicStepView"][];
+            /** @description Officers holding an enforcement certificate, by name */
+            officers: components["schemas"]["PublicOfficerView"][];
+        };
+        PublicCertificateLookupView: {
+            /** @example CZSJ-ZF-2024-0101 */
+            number: string;
+            /** @example ENFORCEMENT:market */
+            scope: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "SUSPENDED" | "REVOKED";
+            /** @description Active and within its dates on today's date in the agency's time zone */
+            validToday: boolean;
+            /** @example 张伟 */
+            holderName: string;
+            /** Format: uuid */
+            agencyId?: string;
+            /** @example 长治市市场监督管理局 */
+            agencyName?: string;
+            /**
+             * Format: date
+             * @description The date validToday was judged on (agency time zone)
+             */
+            asOf: string;
+        };
+        PublicDisclosureSummaryView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description WITHDRAWN: revoked, changed or voided after publication; shown marked, with the reason
+             * @enum {string}
+             */
+            status: "PUBLISHED" | "WITHDRAWN";
+            /** @example 行政处罚决定书 */
+            title: string;
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            /** @example 长市监罚〔2026〕101号 */
+            documentNumber: string;
+            /** Format: date */
+            decidedOn: string;
+            partyName: string;
+            legalBasis: string;
+            /**
+             * @example [
+             *       "罚款人民币肆仟元整（¥4,000.00）"
+             *     ]
+             */
+            penaltyLines: string[];
+            /** @example 4000 */
+            amountDue: number;
+            /** Format: date-time */
+            publishedAt: string;
+            /** Format: date-time */
+            withdrawnAt?: string;
+            withdrawalReason?: string;
+        };
+        PublicDisclosureListView: {
+            items: components["schemas"]["PublicDisclosureSummaryView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        DisclosureSectionView: {
+            /** @example 一、违法事实和证据 */
+            heading?: string;
+            paragraphs: string[];
+        };
+        PublicDisclosureView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description WITHDRAWN: revoked, changed or voided after publication; shown marked, with the reason
+             * @enum {string}
+             */
+            status: "PUBLISHED" | "WITHDRAWN";
+            /** @example 行政处罚决定书 */
+            title: string;
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            /** @example 长市监罚〔2026〕101号 */
+            documentNumber: string;
+            /** Format: date */
+            decidedOn: string;
+            partyName: string;
+            legalBasis: string;
+            /**
+             * @example [
+             *       "罚款人民币肆仟元整（¥4,000.00）"
+             *     ]
+             */
+            penaltyLines: string[];
+            /** @example 4000 */
+            amountDue: number;
+            /** Format: date-time */
+            publishedAt: string;
+            /** Format: date-time */
+            withdrawnAt?: string;
+            withdrawalReason?: string;
+            /** @description The decision’s text in reading order, personal information removed */
+            sections: components["schemas"]["DisclosureSectionView"][];
+            /** @description How many items of each kind were left out (ID_NUMBER, PHONE, ADDRESS, BANK_ACCOUNT, THIRD_PARTY) */
+            removed: {
+                [key: string]: number;
+            };
         };
         OverduePartyView: {
             /** @enum {string} */
@@ -12693,6 +12997,241 @@ export interface operations {
             };
             /** @description PROBLEM.UNKNOWN_CODE */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PublicController_agencyList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAgencyListView"];
+                };
+            };
+            /** @description RATE.LIMITED: too many requests from this client; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PublicController_agency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAgencyView"];
+                };
+            };
+            /** @description AGENCY.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description RATE.LIMITED: too many requests from this client; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PublicController_officer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificateNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCertificateLookupView"];
+                };
+            };
+            /** @description CERTIFICATE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description RATE.LIMITED: too many requests from this client; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PublicController_list: {
+        parameters: {
+            query?: {
+                agencyId?: string;
+                /** @description decided on or after */
+                from?: string;
+                /** @description decided on or before */
+                to?: string;
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicDisclosureListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description RATE.LIMITED: too many requests from this client; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PublicController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicDisclosureView"];
+                };
+            };
+            /** @description DISCLOSURE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description RATE.LIMITED: too many requests from this client; retry after Retry-After seconds */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };

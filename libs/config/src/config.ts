@@ -20,6 +20,8 @@ export interface AppConfig {
   /** The console's production build (Vite); case-api serves it at /console when it exists. */
   consoleDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** Requests per minute one client may make to the public pages (/public/*), which need no sign-in. */
+  publicRateLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -131,5 +133,6 @@ export function loadConfig(env: Env): AppConfig {
     timeZone: timeZone(env, 'CASE_TIME_ZONE', 'Asia/Shanghai'),
     consoleDir: read(env, 'CONSOLE_DIR', 'dist/console'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'] as const, 'log'),
+    publicRateLimit: int(env, 'PUBLIC_RATE_LIMIT', 120, 1, 1_000_000),
   };
 }

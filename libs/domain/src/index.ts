@@ -11,3 +11,4 @@ export * from './supervision';
 export * from './documents/decision-content';
 export * from './documents/document-kinds';
 export * from './documents/document-texts';
+export * from './disclosure';

@@ -34,7 +34,7 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   'CASE.NOT_FOUND': { status: 404, description: 'No such case, or none the caller may know of: a case of another agency is reported as not found.' },
   'CASE.CLOSED_FOR_COMMANDS': { status: 409, description: "The case's workflow has ended (e.g. filing declined): it accepts no more commands." },
   'CASE.COMMAND_FAILED': { status: 500, description: 'The workflow failed the command for a reason that is not a rejection; it has been logged.' },
-  'AGENCY.NOT_FOUND': { status: 404, description: "The caller's agency is not in the directory." },
+  'AGENCY.NOT_FOUND': { status: 404, description: "The caller's agency, or the agency a public page asks for, is not in the directory." },
   'BODY.ADMIN_ONLY': { status: 403, description: 'The register of outside bodies is kept by an administrator: the caller holds no ADMIN role.' },
   'BODY.NOT_FOUND': { status: 404, description: 'No registered outside body has that id.' },
   'BODY.NOT_REGISTERED': {
@@ -44,6 +44,9 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   'BODY.SAME_UNIT': { status: 400, description: 'A forwarding names the police unit the transfer is already addressed to; `errors` names the field.' },
   'USER.ADMIN_ONLY': { status: 403, description: "An agency's users are managed by its administrator: the caller holds no ADMIN role." },
   'USER.NOT_FOUND': { status: 404, description: "No user with that id in the administrator's agency." },
+  'DISCLOSURE.NOT_FOUND': { status: 404, description: 'No published disclosure with that id (one withheld for a minor or by law is not public either).' },
+  'CERTIFICATE.NOT_FOUND': { status: 404, description: 'No enforcement certificate with that number in the directory.' },
+  'RATE.LIMITED': { status: 429, description: 'The public pages answer a limited number of requests per client and minute: retry after `Retry-After` seconds.' },
   'CALENDAR.ADMIN_ONLY': { status: 403, description: 'Holiday calendars are published by an administrator: the caller holds no ADMIN role.' },
   'POLICY.NOT_FOUND': { status: 404, description: 'No jurisdiction policy of that version was published.' },
   'POLICY.NONE_PUBLISHED': { status: 409, description: "No jurisdiction policy is published for the caller's jurisdiction yet: no case can be registered." },

@@ -161,6 +161,16 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'CHALLENGE.VARIED_HEAVIER': { 'zh-CN': '变更后的处罚不得重于原处罚', en: 'A varied penalty may not be heavier' },
   'PAYMENT.DECISION_REVOKED': { 'zh-CN': '处罚决定已撤销或确认无效，不再收缴', en: 'The decision was revoked: nothing is collected' },
 
+  // Public disclosure (公示)
+  'DISCLOSURE.NOT_OWED': { 'zh-CN': '本案没有待公示的决定', en: 'No publication is owed' },
+  'DISCLOSURE.WITHDRAWAL_NOT_OWED': { 'zh-CN': '本案没有待撤下的公示信息', en: 'No withdrawal is owed' },
+  'DISCLOSURE.NOT_PUBLISHABLE': { 'zh-CN': '该决定不得公示', en: 'The decision may not be published' },
+  'DISCLOSURE.PUBLISHABLE': { 'zh-CN': '该决定应当公示', en: 'The decision must be published' },
+  'DISCLOSURE.UNKNOWN': { 'zh-CN': '本案未公示该信息', en: 'The case did not publish that disclosure' },
+  'DISCLOSURE.NOT_FOUND': { 'zh-CN': '公示信息不存在', en: 'No such disclosure' },
+  'CERTIFICATE.NOT_FOUND': { 'zh-CN': '执法证件不存在', en: 'No such certificate' },
+  'RATE.LIMITED': { 'zh-CN': '请求过于频繁', en: 'Too many requests' },
+
   // Deadlines
   'DEADLINE.NOT_OPEN': { 'zh-CN': '该期限未在进行中', en: 'The deadline is not running' },
   'DEADLINE.EXPIRED': { 'zh-CN': '期限已届满，不能延长', en: 'The deadline has passed' },

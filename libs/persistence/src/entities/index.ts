@@ -14,6 +14,7 @@ import { NotificationEntity } from './notification.entity';
 import { OutboxEntity } from './outbox.entity';
 import { OutsideBodyEntity } from './outside-body.entity';
 import { PolicyEntity } from './policy.entity';
+import { PublicDisclosureEntity } from './public-disclosure.entity';
 import { UserEntity } from './user.entity';
 
 export {
@@ -33,6 +34,7 @@ export {
   OutboxEntity,
   OutsideBodyEntity,
   PolicyEntity,
+  PublicDisclosureEntity,
   UserEntity,
 };
 
@@ -54,5 +56,6 @@ export const ENTITIES = [
   JobRetryEntity,
   OutsideBodyEntity,
   ArchiveSigningKeyEntity,
+  PublicDisclosureEntity,
 ];
 export type { JsonDoc } from './json';

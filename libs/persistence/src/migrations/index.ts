@@ -9,6 +9,7 @@ import { JobDispatch1765140000000 } from './1765140000000-job-dispatch';
 import { CaseStatistics1765230000000 } from './1765230000000-case-statistics';
 import { Documents1765300000000 } from './1765300000000-documents';
 import { ArchiveSigningKeys1765320000000 } from './1765320000000-archive-signing-keys';
+import { PublicDisclosures1765400000000 } from './1765400000000-public-disclosures';
 
 /** Every migration, in order. Committed migrations are never rewritten. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CaseStatistics1765230000000,
   Documents1765300000000,
   ArchiveSigningKeys1765320000000,
+  PublicDisclosures1765400000000,
 ];

@@ -5,6 +5,7 @@ import { CaseEventStore } from './case-event.store';
 import { CaseReadRepository } from './case-read.repository';
 import { DatabaseRepository } from './database.repository';
 import { DocumentRepository } from './document.repository';
+import { DisclosureRepository } from './disclosure.repository';
 import { IdempotencyRepository } from './idempotency.repository';
 import { JobRetryRepository } from './job-retry.repository';
 import { NotificationRepository } from './notification.repository';
@@ -23,6 +24,7 @@ export * from './case-event.store';
 export * from './case-read.repository';
 export * from './database.repository';
 export * from './document.repository';
+export * from './disclosure.repository';
 export * from './idempotency.repository';
 export * from './job-retry.repository';
 export * from './notification.repository';
@@ -43,6 +45,7 @@ export const REPOSITORIES = [
   CaseReadRepository,
   DatabaseRepository,
   DocumentRepository,
+  DisclosureRepository,
   IdempotencyRepository,
   JobRetryRepository,
   NotificationRepository,

@@ -1,6 +1,6 @@
 import { DataSource, In } from 'typeorm';
 import type { ActorSnapshot, Role } from '@zhifa/domain';
-import { CertificateEntity, UserEntity } from '../entities';
+import { AgencyEntity, CertificateEntity, UserEntity } from '../entities';
 import { isUuid } from './uuid';
 
 /** An active user as the dev token list shows them. */
@@ -58,6 +58,15 @@ export class PeopleRepository {
     if (!numbers.length) return [];
     const rows = await this.ds.getRepository(CertificateEntity).findBy({ number: In([...new Set(numbers)]) });
     return rows.map((c) => ({ number: c.number, validFrom: c.validFrom, validTo: c.validTo, status: c.status }));
+  }
+
+  /** A certificate by its number, with its holder (active or not) and the holder's agency: the public lookup (执法资格). */
+  async certificateHolder(number: string): Promise<{ certificate: CertificateEntity; holder: UserEntity; agency: AgencyEntity | null } | null> {
+    const certificate = await this.ds.getRepository(CertificateEntity).findOneBy({ number });
+    if (!certificate) return null;
+    const holder = await this.ds.getRepository(UserEntity).findOneBy({ id: certificate.userId });
+    if (!holder) return null;
+    return { certificate, holder, agency: await this.ds.getRepository(AgencyEntity).findOneBy({ id: holder.agencyId }) };
   }
 
   /** Every active user, by username. */
