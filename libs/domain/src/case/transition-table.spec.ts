@@ -42,7 +42,8 @@ const TRANSFER: ScenarioName[] = [
 const ARCHIVED: ScenarioName[] = ['ARCHIVED', 'SIMPLE:ARCHIVED'];
 const UNSEALED_SCENARIOS: ScenarioName[] = SCENARIO_NAMES.filter((n) => !ARCHIVED.includes(n));
 // Ordinary cases with a penalty decided: their publication is owed (事后公示).
-const PENALTY_DECIDED: ScenarioName[] = ['DECIDED', 'SERVED', 'EXECUTED', 'CLOSED'];
+// ARCHIVING: a closed penalty's publication is still owed while its package is built.
+const PENALTY_DECIDED: ScenarioName[] = ['DECIDED', 'SERVED', 'EXECUTED', 'CLOSED', 'ARCHIVING'];
 
 /** Cells: scenario → expected outcome; unlisted cells are CASE.TRANSITION_NOT_ALLOWED. */
 function cells(...groups: [ScenarioName[], Expect][]): Partial<Record<ScenarioName, Expect>> {
