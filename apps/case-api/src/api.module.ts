@@ -33,6 +33,7 @@ import { ProblemsController } from './problems/problems.controller';
 import { RedisProvider } from './health/redis.provider';
 import { SupervisionOverdueController } from './supervision/overdue.controller';
 import { SupervisionFailedJobsController } from './supervision/failed-jobs.controller';
+import { SupervisionAuditController } from './supervision/audit.controller';
 import { FailedJobsService } from './supervision/failed-jobs.service';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
@@ -62,6 +63,7 @@ export class ApiModule {
         CalendarsController,
         ProblemsController,
         SupervisionOverdueController,
+        SupervisionAuditController,
         SupervisionTransfersController,
         SupervisionEvaluationController,
         CasePartyController,

@@ -1,4 +1,6 @@
 import { CASE_EVENT_TYPES } from '@zhifa/domain';
+import { CaseReconciliationJob } from './audit/case-reconciliation.job';
+import { ChainVerificationJob } from './audit/chain-verification.job';
 import { CalendarPublishedJob } from './calendar-published.job';
 import { CaseNotificationsJob } from './case-notifications.job';
 import type { JobBinding } from './dispatch/job-handler';
@@ -7,7 +9,10 @@ import type { JobBinding } from './dispatch/job-handler';
 export const JOB_BINDINGS: readonly JobBinding[] = [
   { queue: 'notifications', names: CASE_EVENT_TYPES, use: CaseNotificationsJob },
   { queue: 'calendar', names: ['CALENDAR_PUBLISHED'], use: CalendarPublishedJob },
+  // Scheduled (job-schedules.ts), not routed.
+  { queue: 'audit', names: ['CHAIN_VERIFICATION'], use: ChainVerificationJob },
+  { queue: 'audit', names: ['CASE_RECONCILIATION'], use: CaseReconciliationJob },
 ];
 
 /** The injectable classes the bindings name. */
-export const JOB_HANDLER_CLASSES = [CaseNotificationsJob, CalendarPublishedJob];
+export const JOB_HANDLER_CLASSES = [CaseNotificationsJob, CalendarPublishedJob, ChainVerificationJob, CaseReconciliationJob];

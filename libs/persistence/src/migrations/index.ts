@@ -5,6 +5,7 @@ import { HolidayCalendars1764200000000 } from './1764200000000-holiday-calendars
 import { LiaisonBodies1765000000000 } from './1765000000000-liaison-bodies';
 import { PersonalDataAccess1765050000000 } from './1765050000000-personal-data-access';
 import { JobDispatch1765140000000 } from './1765140000000-job-dispatch';
+import { SupervisionAudit1765200000000 } from './1765200000000-supervision-audit';
 
 /** Every migration, in order. Committed migrations are never rewritten. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   LiaisonBodies1765000000000,
   PersonalDataAccess1765050000000,
   JobDispatch1765140000000,
+  SupervisionAudit1765200000000,
 ];

@@ -1,4 +1,5 @@
 import { AgencyRepository } from './agency.repository';
+import { AlertRepository } from './alert.repository';
 import { CalendarRepository } from './calendar.repository';
 import { CaseEventStore } from './case-event.store';
 import { CaseReadRepository } from './case-read.repository';
@@ -10,8 +11,11 @@ import { OutboxRepository } from './outbox.repository';
 import { PeopleRepository } from './people.repository';
 import { PersonalDataAccessRepository } from './personal-data-access.repository';
 import { PolicyRepository } from './policy.repository';
+import { ReadModelRepository } from './read-model.repository';
+import { StuckCaseRepository } from './stuck-case.repository';
 
 export * from './agency.repository';
+export * from './alert.repository';
 export * from './calendar.repository';
 export * from './case-event.store';
 export * from './case-read.repository';
@@ -23,10 +27,13 @@ export * from './outbox.repository';
 export * from './people.repository';
 export * from './personal-data-access.repository';
 export * from './policy.repository';
+export * from './read-model.repository';
+export * from './stuck-case.repository';
 
 /** Every repository; each is built on the one DataSource and provided by PersistenceModule. */
 export const REPOSITORIES = [
   AgencyRepository,
+  AlertRepository,
   CalendarRepository,
   CaseEventStore,
   CaseReadRepository,
@@ -38,4 +45,6 @@ export const REPOSITORIES = [
   PeopleRepository,
   PersonalDataAccessRepository,
   PolicyRepository,
+  ReadModelRepository,
+  StuckCaseRepository,
 ] as const;
