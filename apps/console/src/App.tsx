@@ -23,6 +23,7 @@ const EvaluationsPage = lazy(() => import('./supervision/EvaluationsPage'));
 const EvaluationPage = lazy(() => import('./supervision/EvaluationPage'));
 const PersonalDataPage = lazy(() => import('./supervision/PersonalDataPage'));
 const FailedJobsPage = lazy(() => import('./supervision/FailedJobsPage'));
+const AuditPage = lazy(() => import('./supervision/AuditPage'));
 const IncomingTransfersPage = lazy(() => import('./transfers/IncomingTransfersPage'));
 const CalendarsPage = lazy(() => import('./admin/CalendarsPage'));
 
@@ -71,6 +72,7 @@ export function App() {
             <Route path="/supervision/evaluations/:caseId" element={<RequireSession><EvaluationPage /></RequireSession>} />
             <Route path="/supervision/personal-data" element={<RequireSession><PersonalDataPage /></RequireSession>} />
             <Route path="/supervision/jobs" element={<RequireSession><FailedJobsPage /></RequireSession>} />
+            <Route path="/supervision/audit" element={<RequireSession><AuditPage /></RequireSession>} />
             <Route path="/transfers/incoming" element={<RequireSession><IncomingTransfersPage /></RequireSession>} />
             <Route path="/admin/calendars" element={<RequireSession><CalendarsPage /></RequireSession>} />
             <Route path="*" element={<NotFoundPage />} />

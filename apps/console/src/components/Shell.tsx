@@ -12,6 +12,7 @@ import { useTransferWatchMessages } from '../supervision/transfer-messages';
 import { useEvaluationMessages } from '../supervision/evaluation-messages';
 import { usePersonalDataMessages } from '../supervision/personal-data-messages';
 import { useFailedJobMessages } from '../supervision/job-messages';
+import { useAuditMessages } from '../supervision/audit-messages';
 import { useIncomingMessages } from '../transfers/messages';
 import { useAdminMessages } from '../admin/messages';
 
@@ -34,6 +35,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const incoming = useIncomingMessages();
   const admin = useAdminMessages();
   const failedJobs = useFailedJobMessages();
+  const audit = useAuditMessages();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="zf-header">
@@ -53,6 +55,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/evaluations">{evaluation.nav}</NavLink>}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/personal-data">{personalData.nav}</NavLink>}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/jobs">{failedJobs.nav}</NavLink>}
+          {roles.includes('SUPERVISOR') && <NavLink to="/supervision/audit">{audit.nav}</NavLink>}
           {(roles.includes('POLICE_LIAISON') || roles.includes('PROCURATORATE')) && <NavLink to="/transfers/incoming">{incoming.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/calendars">{admin.nav}</NavLink>}
         </nav>
