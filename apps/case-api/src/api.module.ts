@@ -19,6 +19,7 @@ import { CalendarsController } from './calendars/calendars.controller';
 import { CasesController } from './cases/cases.controller';
 import { LegalReviewController } from './cases/legal-review.controller';
 import { DeadlineClock } from './cases/deadline-clock.service';
+import { TimelineAuditService } from './cases/timeline-audit.service';
 import { STAGE_CONTROLLERS } from './commands';
 import { IdempotencyService } from './common/idempotency.service';
 import { ProblemFilter } from './common/problem.filter';
@@ -85,6 +86,7 @@ export class ApiModule {
         CaseWorkflowClient,
         CaseCommandRunner,
         DeadlineClock,
+        TimelineAuditService,
         TemporalClientProvider,
         RedisProvider,
         EvidenceStore,

@@ -83,7 +83,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every recorded event of the case with its actor, time and place in the hash chain */
+        /**
+         * Every recorded event of the case with its actor, time and place in the hash chain, and its audit
+         * @description Each event's `audit`: the role its actor acted in, the certificate valid that day where they acted as an officer or legal reviewer, a liaison's body, and the deadlines it met (on time or late) or missed.
+         */
         get: operations["CasesController_timeline"];
         put?: never;
         post?: never;
@@ -2358,6 +2361,30 @@ export interface components {
              */
             system?: true;
         };
+        EventDeadlineView: {
+            /** @enum {string} */
+            kind: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover" | "policeIntakeReview" | "supervisionExplanationRequest" | "policeNonFilingExplanation";
+            /**
+             * @description MET on time, MET_LATE after it was due, MISSED: the event records it missed
+             * @enum {string}
+             */
+            outcome: "MET" | "MET_LATE" | "MISSED";
+            /** Format: date-time */
+            dueAt: string;
+        };
+        EventAuditView: {
+            /**
+             * @description The role the actor acted in: the first role the event's stage admits that the actor held; SYSTEM for the workflow's own acts
+             * @enum {string|null}
+             */
+            actedAs: "OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM" | null;
+            /** @description Where the actor acted as an officer or legal reviewer: their certificate (执法证) valid on the event's local day; null when none was */
+            certificateNumber: string | null;
+            /** @description The outside body a liaison acted for (e.g. 长治市公安局) */
+            body: string | null;
+            /** @description The deadlines this event met or missed */
+            deadlines: components["schemas"]["EventDeadlineView"][];
+        };
         TimelineEventView: {
             /**
              * @description <workflow id>:<seq>
@@ -2380,6 +2407,7 @@ export interface components {
             prevHash: string;
             /** @description sha256 over prevHash and the canonical JSON of the event */
             hash: string;
+            audit: components["schemas"]["EventAuditView"];
         };
         TimelineView: {
             /** Format: uuid */

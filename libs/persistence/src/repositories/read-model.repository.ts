@@ -41,6 +41,17 @@ export class ReadModelRepository {
 
   /** The chain folded; null when the case has no chain. Throws when the pinned policy is gone. */
   async fold(caseId: string): Promise<Folded | null> {
+    return this.foldSteps(caseId, () => undefined);
+  }
+
+  /** The deadline records after each event of the chain, in seq order (a timeline's audit reads what each event met or missed). */
+  async deadlinesAfterEach(caseId: string): Promise<CaseState['deadlines'][]> {
+    const out: CaseState['deadlines'][] = [];
+    await this.foldSteps(caseId, (s) => out.push(s.deadlines));
+    return out;
+  }
+
+  private async foldSteps(caseId: string, step: (state: CaseState) => void): Promise<Folded | null> {
     const stored = await this.events.timeline(caseId);
     if (!stored.length) return null;
     const first = stored[0].payload as { type?: string; policyVersion?: string };
@@ -52,6 +63,7 @@ export class ReadModelRepository {
     for (const e of stored) {
       const calendars: HolidayCalendarYear[] = published.filter((c) => c.publishedAt <= e.occurredAt).map(({ year, holidays, adjustedWorkingDays, source }) => ({ year, holidays, adjustedWorkingDays, source }));
       state = evolve(state, e.payload as unknown as CaseEvent, { at: e.occurredAt, policy: withCalendars(pinned, calendars) });
+      step(state);
     }
     const last = stored[stored.length - 1];
     return { state: state!, policyVersion: first.policyVersion, workflowId: last.eventId.slice(0, last.eventId.lastIndexOf(':')), lastSeq: last.seq };
