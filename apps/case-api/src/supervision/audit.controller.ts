@@ -9,6 +9,18 @@ import { ProblemException } from '../common/problem';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
 import { AlertListView, AlertsQuery, AlertView, ReadModelRepairView, StuckCaseListView } from './audit.views';
 
+const alertView = ({ id, kind, caseId, caseNumber, detail, raisedAt, acknowledgedBy, acknowledgedByName, acknowledgedAt }: AlertView): AlertView => ({
+  id,
+  kind,
+  caseId,
+  caseNumber,
+  detail,
+  raisedAt,
+  acknowledgedBy,
+  acknowledgedByName,
+  acknowledgedAt,
+});
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -49,8 +61,7 @@ export class SupervisionAuditController {
     const found = await this.alerts.get(id);
     if (!found || found.agencyId !== actor.agencyId) throw new ProblemException(404, 'SUPERVISION.ALERT_NOT_FOUND', { en: `No alert ${id}`, zh: `没有编号为 ${id} 的预警` });
     const acked = await this.alerts.acknowledge(id, { userId: actor.userId, name: actor.name });
-    const { agencyId: _agency, ...view } = acked!;
-    return view;
+    return alertView(acked!);
   }
 
   @Get('stuck')
