@@ -1,5 +1,8 @@
 import { Client as TemporalClient, Connection } from '@temporalio/client';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
 import { caseWorkflowId } from '@zhifa/contracts';
+import { JobSchedulers } from '../../apps/jobs/src/dispatch/job-schedulers.service';
 import { runAuditJob } from '../support/audit-jobs';
 import { startStack, Stack } from '../support/stack';
 import { Client } from './command-helpers';
@@ -27,6 +30,26 @@ describe('supervision: chain alerts, stuck cases and read-model repair', () => {
   const stuck = (username = 'supervisor.zhou') => api.as(username).GET('/api/v1/supervision/stuck');
   const repair = (caseId: string, username = 'supervisor.zhou') =>
     api.as(username).POST('/api/v1/supervision/stuck/{caseId}/repair', { params: { path: { caseId } } });
+
+  it('the jobs app puts both audit runs on the clock, nightly in the cases\' time zone, as configured', async () => {
+    const q = new Queue('audit', { connection: new Redis(stack.cfg.redisUrl, { maxRetriesPerRequest: null }) });
+    try {
+      // Gone (a Redis emptied since), they are put back at the jobs app's start.
+      await q.removeJobScheduler('audit/CHAIN_VERIFICATION');
+      await q.removeJobScheduler('audit/CASE_RECONCILIATION');
+      expect(await q.getJobSchedulers()).toEqual([]);
+      await stack.jobs!.get(JobSchedulers).onApplicationBootstrap();
+      const schedulers = await q.getJobSchedulers();
+      const byId = Object.fromEntries(schedulers.map((s) => [s.key, { name: s.name, pattern: s.pattern, tz: s.tz }]));
+      expect(byId).toMatchObject({
+        'audit/CHAIN_VERIFICATION': { name: 'CHAIN_VERIFICATION', pattern: '0 2 * * *', tz: 'Asia/Shanghai' },
+        'audit/CASE_RECONCILIATION': { name: 'CASE_RECONCILIATION', pattern: '30 2 * * *', tz: 'Asia/Shanghai' },
+      });
+    } finally {
+      await q.close();
+      await (await q.client).quit();
+    }
+  });
 
   it('the nightly verification alerts a chain broken behind the trigger\'s back, once, until a supervisor acknowledges it', async () => {
     const clean = await api.filedCase();

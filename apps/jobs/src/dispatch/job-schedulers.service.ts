@@ -25,12 +25,17 @@ export class JobSchedulers implements OnApplicationBootstrap, OnApplicationShutd
   async onApplicationBootstrap(): Promise<void> {
     const schedules = this.opts.schedules ?? [];
     if (!schedules.length) return;
-    this.connection = producerConnection(this.opts.redisUrl ?? this.cfg.redisUrl);
-    this.connection.on('error', () => undefined);
+    if (!this.connection) {
+      this.connection = producerConnection(this.opts.redisUrl ?? this.cfg.redisUrl);
+      this.connection.on('error', () => undefined);
+    }
     for (const s of schedules) {
-      const queue = new Queue(s.queue, { connection: this.connection });
-      queue.on('error', () => undefined);
-      this.queues.push(queue);
+      let queue = this.queues.find((q) => q.name === s.queue);
+      if (!queue) {
+        queue = new Queue(s.queue, { connection: this.connection });
+        queue.on('error', () => undefined);
+        this.queues.push(queue);
+      }
       const settings = queueSettings(this.opts, s.queue);
       const pattern = s.pattern(this.cfg);
       try {
