@@ -24,6 +24,7 @@ import { ArchiveController } from './archive/archive.controller';
 import { LegalReviewController } from './cases/legal-review.controller';
 import { DocumentsController } from './cases/documents.controller';
 import { DeadlineClock } from './cases/deadline-clock.service';
+import { TimelineAuditService } from './cases/timeline-audit.service';
 import { STAGE_CONTROLLERS } from './commands';
 import { IdempotencyService } from './common/idempotency.service';
 import { ProblemFilter } from './common/problem.filter';
@@ -40,6 +41,7 @@ import { PublicRateLimitGuard } from './public/public-rate-limit.guard';
 import { RedisProvider } from './health/redis.provider';
 import { SupervisionOverdueController } from './supervision/overdue.controller';
 import { SupervisionFailedJobsController } from './supervision/failed-jobs.controller';
+import { SupervisionAuditController } from './supervision/audit.controller';
 import { FailedJobsService } from './supervision/failed-jobs.service';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
@@ -74,6 +76,7 @@ export class ApiModule {
         ProblemsController,
         PublicController,
         SupervisionOverdueController,
+        SupervisionAuditController,
         SupervisionTransfersController,
         SupervisionEvaluationController,
         SupervisionStatisticsController,
@@ -96,6 +99,7 @@ export class ApiModule {
         CaseWorkflowClient,
         CaseCommandRunner,
         DeadlineClock,
+        TimelineAuditService,
         TemporalClientProvider,
         RedisProvider,
         EvidenceStore,

@@ -24,6 +24,7 @@ const EvaluationPage = lazy(() => import('./supervision/EvaluationPage'));
 const StatisticsPage = lazy(() => import('./supervision/StatisticsPage'));
 const PersonalDataPage = lazy(() => import('./supervision/PersonalDataPage'));
 const FailedJobsPage = lazy(() => import('./supervision/FailedJobsPage'));
+const AuditPage = lazy(() => import('./supervision/AuditPage'));
 const IncomingTransfersPage = lazy(() => import('./transfers/IncomingTransfersPage'));
 const CalendarsPage = lazy(() => import('./admin/CalendarsPage'));
 const BodiesPage = lazy(() => import('./admin/BodiesPage'));
@@ -80,6 +81,7 @@ export function App() {
             <Route path="/supervision/statistics" element={<RequireSession><StatisticsPage /></RequireSession>} />
             <Route path="/supervision/personal-data" element={<RequireSession><PersonalDataPage /></RequireSession>} />
             <Route path="/supervision/jobs" element={<RequireSession><FailedJobsPage /></RequireSession>} />
+            <Route path="/supervision/audit" element={<RequireSession><AuditPage /></RequireSession>} />
             <Route path="/transfers/incoming" element={<RequireSession><IncomingTransfersPage /></RequireSession>} />
             <Route path="/admin/calendars" element={<RequireSession><CalendarsPage /></RequireSession>} />
             <Route path="/admin/bodies" element={<RequireSession><BodiesPage /></RequireSession>} />

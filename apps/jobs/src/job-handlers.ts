@@ -1,5 +1,7 @@
 import { CASE_EVENT_TYPES } from '@zhifa/domain';
 import { ArchiveJob, ARCHIVE_JOB_EVENT } from './archive.job';
+import { CaseReconciliationJob } from './audit/case-reconciliation.job';
+import { ChainVerificationJob } from './audit/chain-verification.job';
 import { CalendarPublishedJob } from './calendar-published.job';
 import { CaseNotificationsJob } from './case-notifications.job';
 import { DocumentsJobHandler } from './documents/documents.handler';
@@ -13,7 +15,10 @@ export const JOB_BINDINGS: readonly JobBinding[] = [
   { queue: 'documents', names: DocumentsJobHandler.EVENT_TYPES, use: DocumentsJobHandler, method: 'run' },
   { queue: 'archive', names: [ARCHIVE_JOB_EVENT], use: ArchiveJob, method: 'run' },
   { queue: 'disclosure', names: DisclosureJob.EVENT_TYPES, use: DisclosureJob, method: 'run' },
+  // Scheduled (job-schedules.ts), not routed.
+  { queue: 'audit', names: ['CHAIN_VERIFICATION'], use: ChainVerificationJob },
+  { queue: 'audit', names: ['CASE_RECONCILIATION'], use: CaseReconciliationJob },
 ];
 
 /** The injectable classes the bindings name. */
-export const JOB_HANDLER_CLASSES = [CaseNotificationsJob, CalendarPublishedJob, DocumentsJobHandler, ArchiveJob, DisclosureJob];
+export const JOB_HANDLER_CLASSES = [CaseNotificationsJob, CalendarPublishedJob, DocumentsJobHandler, ArchiveJob, DisclosureJob, ChainVerificationJob, CaseReconciliationJob];

@@ -4,10 +4,11 @@ import { CaseReporter } from './case-reporter.service';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { JOB_BINDINGS, JOB_HANDLER_CLASSES } from './job-handlers';
 import { JOB_ROUTES } from './job-routes';
+import { JOB_SCHEDULES } from './job-schedules';
 
 @Module({
   // CaseReporter: how a handler leaves its trace on a case (a reportJob Update), injected where a handler needs it;
   // EvidenceStore: where the documents job keeps its PDFs, beside the evidence.
-  imports: [DispatchModule.register({ routes: JOB_ROUTES, bindings: JOB_BINDINGS, handlers: [...JOB_HANDLER_CLASSES, CaseReporter, EvidenceStore] })],
+  imports: [DispatchModule.register({ routes: JOB_ROUTES, bindings: JOB_BINDINGS, schedules: JOB_SCHEDULES, handlers: [...JOB_HANDLER_CLASSES, CaseReporter, EvidenceStore] })],
 })
 export class JobsModule {}

@@ -83,7 +83,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every recorded event of the case with its actor, time and place in the hash chain */
+        /**
+         * Every recorded event of the case with its actor, time and place in the hash chain, and its audit
+         * @description Each event's `audit`: the role its actor acted in, the certificate valid that day where they acted as an officer or legal reviewer, a liaison's body, and the deadlines it met (on time or late) or missed.
+         */
         get: operations["CasesController_timeline"];
         put?: never;
         post?: never;
@@ -1937,6 +1940,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervision/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alerts about the agency's cases (a hash chain that breaks), open ones first, newest first (SUPERVISOR) */
+        get: operations["SupervisionAuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge an alert: who and when are kept; acknowledging it again changes nothing (SUPERVISOR) */
+        post: operations["SupervisionAuditController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/stuck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agency's cases the last reconciliation found stuck, with the cause (SUPERVISOR)
+         * @description An open case whose workflow is not running (failed, terminated, cancelled, timed out, ended, missing), or a case whose read model disagrees with its event chain (status, last seq, deadlines). The reconciliation job runs on a schedule (RECONCILIATION_SCHEDULE).
+         */
+        get: operations["SupervisionAuditController_stuckCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/stuck/{caseId}/repair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rebuild a case's read model from its event chain (SUPERVISOR); recorded; repeated, it changes nothing
+         * @description Folds the chain under the pinned policy and writes the read model (case row, party, evidence) as the chain says. It does not touch the chain or the workflow. Each repair is recorded (who, when, what differed).
+         */
+        post: operations["SupervisionAuditController_repair"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/supervision/transfers": {
         parameters: {
             query?: never;
@@ -2654,6 +2731,30 @@ export interface components {
              */
             system?: true;
         };
+        EventDeadlineView: {
+            /** @enum {string} */
+            kind: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover" | "policeIntakeReview" | "supervisionExplanationRequest" | "policeNonFilingExplanation";
+            /**
+             * @description MET on time, MET_LATE after it was due, MISSED: the event records it missed
+             * @enum {string}
+             */
+            outcome: "MET" | "MET_LATE" | "MISSED";
+            /** Format: date-time */
+            dueAt: string;
+        };
+        EventAuditView: {
+            /**
+             * @description The role the actor acted in: the first role the event's stage admits that the actor held; SYSTEM for the workflow's own acts
+             * @enum {string|null}
+             */
+            actedAs: "OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM" | null;
+            /** @description Where the actor acted as an officer or legal reviewer: their certificate (执法证) valid on the event's local day; null when none was */
+            certificateNumber: string | null;
+            /** @description The outside body a liaison acted for (e.g. 长治市公安局) */
+            body: string | null;
+            /** @description The deadlines this event met or missed */
+            deadlines: components["schemas"]["EventDeadlineView"][];
+        };
         TimelineEventView: {
             /**
              * @description <workflow id>:<seq>
@@ -2676,6 +2777,7 @@ export interface components {
             prevHash: string;
             /** @description sha256 over prevHash and the canonical JSON of the event */
             hash: string;
+            audit: components["schemas"]["EventAuditView"];
         };
         TimelineView: {
             /** Format: uuid */
@@ -4688,6 +4790,68 @@ export interface components {
             /** @description Per deadline kind with any entry, in the order of DEADLINE_KINDS */
             counts: components["schemas"]["OverdueCountView"][];
         };
+        AlertView: {
+            /** @description The alert id */
+            id: string;
+            /** @enum {string} */
+            kind: "CHAIN_BROKEN";
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** @description CHAIN_BROKEN: `events` and `brokenAt` {seq, eventId, reason}, as timeline/verify reports them */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            raisedAt: string;
+            /** Format: uuid */
+            acknowledgedBy: string | null;
+            acknowledgedByName: string | null;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+        };
+        AlertListView: {
+            items: components["schemas"]["AlertView"][];
+        };
+        StuckCaseView: {
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** @enum {string} */
+            cause: "WORKFLOW_MISSING" | "WORKFLOW_FAILED" | "WORKFLOW_TERMINATED" | "WORKFLOW_CANCELLED" | "WORKFLOW_TIMED_OUT" | "WORKFLOW_ENDED_EARLY" | "READ_MODEL_DIVERGES";
+            /** @description Workflow causes: workflowId, the case status and workflowStatus; READ_MODEL_DIVERGES: the fields that differ, with read model and chain values of status and lastSeq */
+            detail: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description When the reconciliation run found it
+             */
+            foundAt: string;
+        };
+        StuckCaseListView: {
+            items: components["schemas"]["StuckCaseView"][];
+        };
+        ReadModelDriftView: {
+            /** @enum {string} */
+            field: "row" | "status" | "lastSeq" | "deadlines";
+            /** @description The read model value before the repair */
+            readModel: Record<string, never>;
+            /** @description The value folded from the chain */
+            chain: Record<string, never>;
+        };
+        ReadModelRepairView: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description False when the read model agreed with the chain already (nothing changed) */
+            changed: boolean;
+            drift: components["schemas"]["ReadModelDriftView"][];
+            /** Format: uuid */
+            repairedBy: string;
+            repairedByName: string;
+            /** Format: date-time */
+            repairedAt: string;
+        };
         TransferHeadDecisionView: {
             approved: boolean;
             reason: string;
@@ -5103,7 +5267,7 @@ export interface components {
         };
         FailedJobView: {
             /** @enum {string} */
-            queue: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar";
+            queue: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar" | "audit";
             /**
              * @description The event id and the queue
              * @example case-7f0c…__3__notifications
@@ -5142,7 +5306,7 @@ export interface components {
         };
         JobRetriedView: {
             /** @enum {string} */
-            queue: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar";
+            queue: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar" | "audit";
             id: string;
             /**
              * @description Where the job stands now
@@ -13310,6 +13474,224 @@ export interface operations {
             };
         };
     };
+    SupervisionAuditController_list: {
+        parameters: {
+            query?: {
+                /** @description Only alerts not yet acknowledged */
+                open?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor reads supervision views */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionAuditController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor acknowledges alerts */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description SUPERVISION.ALERT_NOT_FOUND: no such alert in the supervisor's agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionAuditController_stuckCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StuckCaseListView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor reads supervision views */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionAuditController_repair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadModelRepairView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor repairs read models */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND: no chain for this case in the supervisor's agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     SupervisionTransfersController_transfers: {
         parameters: {
             query?: {
@@ -13689,7 +14071,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this queue */
-                queue?: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar";
+                queue?: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar" | "audit";
                 page?: unknown;
                 pageSize?: unknown;
             };

@@ -28,6 +28,7 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   'AUTH.AGENCY_MISMATCH': { status: 403, description: 'The token names an agency the user does not belong to (or the agency does not own the case).' },
   'AUTH.BODY_MISMATCH': { status: 403, description: 'A police or procuratorate liaison acted on a transfer not dispatched to their body (over HTTP such a case answers 404 first).' },
   'SUPERVISION.SUPERVISOR_ONLY': { status: 403, description: 'The supervision views (overdue watch and the like) are for supervisors: the caller holds no SUPERVISOR role.' },
+  'SUPERVISION.ALERT_NOT_FOUND': { status: 404, description: "No such alert, or an alert about a case of another agency." },
   'JOBS.NOT_FOUND': { status: 404, description: 'No such queue or job, or a job about a case the supervisor may not read.' },
   'JOBS.NOT_FAILED': { status: 409, description: 'The job is not in the failed state (retried already, running or done): there is nothing to retry.' },
   'JOBS.QUEUES_UNAVAILABLE': { status: 503, description: 'The job queues (Redis) did not answer; the request can be repeated shortly.' },

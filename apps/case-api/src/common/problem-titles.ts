@@ -19,6 +19,7 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'AUTH.AGENCY_MISMATCH': { 'zh-CN': '案件不属于本机关', en: 'The case belongs to another agency' },
   'AUTH.BODY_MISMATCH': { 'zh-CN': '案件未移送本机关', en: 'The transfer was not sent to your body' },
   'SUPERVISION.SUPERVISOR_ONLY': { 'zh-CN': '仅执法监督人员可查看监督信息', en: 'Only supervisors see supervision views' },
+  'SUPERVISION.ALERT_NOT_FOUND': { 'zh-CN': '没有该监督预警', en: 'No such alert' },
   'JOBS.NOT_FOUND': { 'zh-CN': '没有该失败任务', en: 'No such failed job' },
   'JOBS.NOT_FAILED': { 'zh-CN': '该任务不处于失败状态', en: 'The job is not failed' },
   'JOBS.QUEUES_UNAVAILABLE': { 'zh-CN': '任务队列暂时无法连接', en: 'The job queues are unreachable' },

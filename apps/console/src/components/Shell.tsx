@@ -13,6 +13,7 @@ import { useEvaluationMessages } from '../supervision/evaluation-messages';
 import { useStatisticsMessages } from '../supervision/statistics-messages';
 import { usePersonalDataMessages } from '../supervision/personal-data-messages';
 import { useFailedJobMessages } from '../supervision/job-messages';
+import { useAuditMessages } from '../supervision/audit-messages';
 import { useIncomingMessages } from '../transfers/messages';
 import { useAdminMessages } from '../admin/messages';
 import { useBodyMessages } from '../admin/body-messages';
@@ -40,6 +41,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const failedJobs = useFailedJobMessages();
   const bodies = useBodyMessages();
   const users = useUserMessages();
+  const audit = useAuditMessages();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="zf-header">
@@ -60,6 +62,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/statistics">{statistics.nav}</NavLink>}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/personal-data">{personalData.nav}</NavLink>}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/jobs">{failedJobs.nav}</NavLink>}
+          {roles.includes('SUPERVISOR') && <NavLink to="/supervision/audit">{audit.nav}</NavLink>}
           {(roles.includes('POLICE_LIAISON') || roles.includes('PROCURATORATE')) && <NavLink to="/transfers/incoming">{incoming.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/calendars">{admin.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/bodies">{bodies.nav}</NavLink>}

@@ -6,6 +6,7 @@ import { LiaisonBodies1765000000000 } from './1765000000000-liaison-bodies';
 import { PersonalDataAccess1765050000000 } from './1765050000000-personal-data-access';
 import { OutsideBodies1765100000000 } from './1765100000000-outside-bodies';
 import { JobDispatch1765140000000 } from './1765140000000-job-dispatch';
+import { SupervisionAudit1765200000000 } from './1765200000000-supervision-audit';
 import { CaseStatistics1765230000000 } from './1765230000000-case-statistics';
 import { Documents1765300000000 } from './1765300000000-documents';
 import { ArchiveSigningKeys1765320000000 } from './1765320000000-archive-signing-keys';
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   PersonalDataAccess1765050000000,
   OutsideBodies1765100000000,
   JobDispatch1765140000000,
+  SupervisionAudit1765200000000,
   CaseStatistics1765230000000,
   Documents1765300000000,
   ArchiveSigningKeys1765320000000,

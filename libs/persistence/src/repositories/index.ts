@@ -1,5 +1,6 @@
 import { AgencyRepository } from './agency.repository';
 import { ArchiveKeyRepository } from './archive-key.repository';
+import { AlertRepository } from './alert.repository';
 import { CalendarRepository } from './calendar.repository';
 import { CaseEventStore } from './case-event.store';
 import { CaseReadRepository } from './case-read.repository';
@@ -19,6 +20,11 @@ import { StatisticsRepository } from './statistics.repository';
 
 export * from './agency.repository';
 export * from './archive-key.repository';
+import { ReadModelRepository } from './read-model.repository';
+import { StuckCaseRepository } from './stuck-case.repository';
+
+export * from './agency.repository';
+export * from './alert.repository';
 export * from './calendar.repository';
 export * from './case-event.store';
 export * from './case-read.repository';
@@ -35,11 +41,14 @@ export * from './personal-data-access.repository';
 export * from './policy.repository';
 export * from './user-admin.repository';
 export * from './statistics.repository';
+export * from './read-model.repository';
+export * from './stuck-case.repository';
 
 /** Every repository; each is built on the one DataSource and provided by PersistenceModule. */
 export const REPOSITORIES = [
   AgencyRepository,
   ArchiveKeyRepository,
+  AlertRepository,
   CalendarRepository,
   CaseEventStore,
   CaseReadRepository,
@@ -56,4 +65,6 @@ export const REPOSITORIES = [
   PolicyRepository,
   UserAdminRepository,
   StatisticsRepository,
+  ReadModelRepository,
+  StuckCaseRepository,
 ] as const;

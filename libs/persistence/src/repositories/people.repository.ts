@@ -53,6 +53,14 @@ export class PeopleRepository {
     });
   }
 
+  /** The certificates these users hold or held (current or former staff), for the timeline's audit of who acted on which certificate. */
+  async certificatesOfUsers(userIds: string[]): Promise<{ userId: string; number: string; validFrom: string; validTo: string; status: string }[]> {
+    const uuids = [...new Set(userIds.filter(isUuid))];
+    if (!uuids.length) return [];
+    const rows = await this.ds.getRepository(CertificateEntity).find({ where: { userId: In(uuids) }, order: { validFrom: 'ASC', number: 'ASC' } });
+    return rows.map((c) => ({ userId: c.userId, number: c.number, validFrom: c.validFrom, validTo: c.validTo, status: c.status }));
+  }
+
   /** The certificates of these numbers, of anyone (current or former staff): the evaluation checks the dates each was valid on. */
   async certificatesByNumber(numbers: string[]): Promise<{ number: string; validFrom: string; validTo: string; status: string }[]> {
     if (!numbers.length) return [];
