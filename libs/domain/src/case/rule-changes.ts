@@ -76,6 +76,12 @@ export const RULE_CHANGES = [
    * published decision owes its withdrawal within 3 working days (APL 48). Closing no longer cancels either.
    */
   'disclosure',
+  /**
+   * A lead flagged as a suspected crime (by its registered figures, an evidence item or an officer) is not decided on
+   * the spot while the flag stands (R310 11), and the head may decide, with reasons, not to transfer it while it is
+   * still a lead, as after filing.
+   */
+  'lead-suspicion',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

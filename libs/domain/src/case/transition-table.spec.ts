@@ -192,7 +192,8 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   RESUME_ADMINISTRATIVE_CASE: cells([['TRANSFER_DECLINED'], OK]),
   // The fixtures reach TRANSFER_PROPOSED by a report proposing transfer, which flags the case.
   FLAG_SUSPECTED_CRIME: cells([INVESTIGATING, OK]),
-  DECIDE_NOT_TO_TRANSFER: cells([INVESTIGATING, 'SUSPECTED_CRIME.NOT_FLAGGED']),
+  // Since 'lead-suspicion' a lead too: none of the scenarios is flagged.
+  DECIDE_NOT_TO_TRANSFER: cells([[...INVESTIGATING, 'LEAD_REGISTERED', 'SIMPLE:LEAD_REGISTERED'], 'SUSPECTED_CRIME.NOT_FLAGGED']),
   FORWARD_TRANSFER: cells([['TRANSFERRED', 'TRANSFER_RECEIVED'], OK]),
   REQUEST_TRANSFER_MATERIAL: cells([['TRANSFERRED', 'TRANSFER_RECEIVED'], OK]),
   SUPPLY_TRANSFER_MATERIAL: cells([['TRANSFERRED', 'TRANSFER_RECEIVED'], 'TRANSFER.NO_MATERIAL_REQUEST']),

@@ -235,7 +235,8 @@ function stepsOwedByDecision(s: CaseState, a: DecisionAssessment): Fail | null {
   return fail('DECISION.STEPS_OWED', { en: `Before this decision: ${steps.en}`, zh: `作出本决定之前，尚须：${steps.zh}` }, missing);
 }
 
-const notSuspectedCrime: Check = (s) =>
+/** No decision while a suspected crime stands unresolved (R310 11): the decision and, since 'lead-suspicion', the on-the-spot one. */
+export const notSuspectedCrime: Check = (s) =>
   s.suspectedCrime
     ? fail('CASE.SUSPECTED_CRIME_UNRESOLVED', {
         en: 'The case is flagged as a suspected crime: transfer it, or record a reasoned refusal to transfer, before deciding (R310 11)',

@@ -54,10 +54,12 @@ describe('事后公示: a penalty decision is published within the policy period
     expect(r.s.flags).not.toContain('OVERDUE');
   });
 
-  it('closing the case leaves the publication owed; archiving cancels it', () => {
+  it('closing the case, and the request to archive it, leave the publication owed; the sealed archive cancels it', () => {
     const r = scenario('CLOSED');
     expect(r.s.deadlines.disclosure?.state).toBe('OPEN');
     r.exec(C.archive(), A);
+    expect(r.s.deadlines.disclosure?.state).toBe('OPEN');
+    r.exec(C.archivePackage(r.s.eventCount), SYSTEM);
     expect(r.s.deadlines.disclosure?.state).toBe('CANCELLED');
   });
 

@@ -10,7 +10,8 @@ import { amountDue, checkSimplePenalty, validatePenalty } from '../rules/penalty
 import { judgeSecondFine, validateSameActCases } from '../rules/same-act';
 import { checkService, serviceRecord, validateService } from '../rules/service';
 import { Validator } from '../rules/validation';
-import { all, clone, inStatus, invalid, stage } from './kit';
+import { all, byRules, clone, inStatus, invalid, stage } from './kit';
+import { notSuspectedCrime } from './decision';
 import { afterService } from './shared';
 import { onTheSpotDefence, onTheSpotLimitation, validateOnTheSpotDefence } from './simple-exits';
 
@@ -67,7 +68,10 @@ export const simpleProcedure = stage<SimpleProcedureCommand, SimpleProcedureEven
       action: 'simple-decision',
       roles: ['OFFICER'],
       decisive: true,
-      from: inStatus(['LEAD_REGISTERED'], { en: 'only a simple-procedure lead is decided on the spot', zh: '只有适用简易程序的线索才能当场作出处罚决定' }, 'SIMPLE'),
+      from: all(
+        inStatus(['LEAD_REGISTERED'], { en: 'only a simple-procedure lead is decided on the spot', zh: '只有适用简易程序的线索才能当场作出处罚决定' }, 'SIMPLE'),
+        byRules(notSuspectedCrime, null, 'lead-suspicion'),
+      ),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.text('facts', cmd.facts).text('legalBasis', cmd.legalBasis).text('documentNumber', cmd.documentNumber).text('text', cmd.text);

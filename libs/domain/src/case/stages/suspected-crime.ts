@@ -19,7 +19,7 @@ import type { PriorPenalty, SuspicionRecord } from '../suspicion-records';
 import { zhDate, zhYuan } from '../messages';
 import { ZH_BASE } from '../zh-vocabulary';
 import { BASE_UNITS, INVESTIGATING } from '../vocabulary';
-import { all, clone, inStatus, invalid, stage, type Check, type HandlerContext } from './kit';
+import { all, byRules, clone, inStatus, invalid, stage, type Check, type HandlerContext } from './kit';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -151,7 +151,7 @@ export const suspectedCrime = stage<SuspectedCrimeCommand, SuspectedCrimeEvent>(
       roles: ['AGENCY_HEAD'],
       decisive: true,
       // A proposed transfer is refused on the proposal itself (DECIDE_TRANSFER): only the administrative track is judged here.
-      from: all(inStatus(INVESTIGATING), flagged),
+      from: all(byRules(inStatus(['LEAD_REGISTERED', ...INVESTIGATING]), inStatus(INVESTIGATING), 'lead-suspicion'), flagged),
       handle: (_s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.text('reasons', cmd.reasons);
