@@ -142,4 +142,32 @@ describe('prosecution thresholds and the transfer team over HTTP', () => {
 
     expect((await propose(['officer.zhang', 'officer.wang'])).status).toBe(200);
   });
+  it('a simple lead whose registered sales reach the threshold is not decided on the spot until the head decides, with reasons, not to transfer it', async () => {
+    const lead = await api.register({
+      procedure: 'SIMPLE',
+      violationCode: 'PRODUCT-FAKE',
+      party: { type: 'PERSON', name: '孙某' },
+      officerIds: [api.id('officer.zhang')],
+      summary: '当场检查发现销售假冒产品',
+      amounts: [{ kind: 'SALES', value: 60000, note: '销售台账' }],
+    });
+    expect(lead.flags).toContain('SUSPECTED_CRIME');
+    const onTheSpot = {
+      facts: '销售假冒产品',
+      legalBasis: '《产品质量法》第五十条',
+      penalty: { kinds: ['WARNING'] },
+      documentNumber: `长市监简〔2026〕LS-${randomUUID().slice(0, 4)}号`,
+      text: '当场处罚决定书：警告',
+      service: { method: 'DIRECT', servedAt: ago(5), recipient: '孙某', proof: '当事人签收' },
+      defence: { waived: true },
+    };
+    const before = await api.eventCount(lead.id);
+    const refused = await api.refused(lead.id, () => api.command('officer.zhang', lead.id, 'simple-decision', onTheSpot));
+    expect(refused.body).toMatchObject({ status: 409, code: 'CASE.SUSPECTED_CRIME_UNRESOLVED', state: 'LEAD_REGISTERED' });
+    expect(await api.eventCount(lead.id)).toBe(before);
+    const cleared = await api.command('head.sun', lead.id, 'suspected-crime/no-transfer', { reasons: '销售金额经核实为三家门店合计，本店未达追诉标准' });
+    expect(cleared.status).toBe(200);
+    expect(cleared.body.case.flags).not.toContain('SUSPECTED_CRIME');
+    expect((await api.command('officer.zhang', lead.id, 'simple-decision', onTheSpot)).status).toBe(200);
+  });
 });
