@@ -8,3 +8,4 @@ export * from './case';
 export * from './deadlines/alarms';
 export * from './deadlines/standing';
 export * from './supervision';
+export * from './notifications';
