@@ -23,6 +23,8 @@ import { EvidenceController } from './evidence/evidence.controller';
 import { EvidenceStore } from './evidence/evidence.store';
 import { HealthController } from './health/health.controller';
 import { MeController } from './me/me.controller';
+import { NotificationsController } from './me/notifications.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 import { PeopleController } from './people/people.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { ProblemsController } from './problems/problems.controller';
@@ -49,6 +51,8 @@ export class ApiModule {
         CasesController,
         LegalReviewController,
         MeController,
+        NotificationsController,
+        WebhooksController,
         PeopleController,
         ...STAGE_CONTROLLERS,
         EvidenceController,

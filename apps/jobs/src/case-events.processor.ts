@@ -3,13 +3,10 @@ import { Job, Worker } from 'bullmq';
 import type Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@zhifa/config';
 import { CASE_EVENTS_TOPIC, type CaseEventMessage } from '@zhifa/contracts';
-import { NotificationRepository } from '@zhifa/persistence';
+import { CaseNotificationHandler } from './notifications/case-notification.handler';
 import { redisConnection } from './redis-connection';
 
-/**
- * Tells the people on a case what happened on it. Idempotent: one
- * notification per (event, user), so a retried job adds nothing.
- */
+/** The case-events queue: each event's in-app notifications (CaseNotificationHandler). */
 @Injectable()
 export class CaseEventsProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('CaseEvents');
@@ -17,13 +14,13 @@ export class CaseEventsProcessor implements OnApplicationBootstrap, OnApplicatio
   private connection?: Redis;
 
   constructor(
-    private readonly notifications: NotificationRepository,
+    private readonly notifications: CaseNotificationHandler,
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
   ) {}
 
   onApplicationBootstrap(): void {
     this.connection = redisConnection(this.cfg.redisUrl);
-    this.worker = new Worker<CaseEventMessage>(CASE_EVENTS_TOPIC, (job) => this.handle(job.data), {
+    this.worker = new Worker<CaseEventMessage>(CASE_EVENTS_TOPIC, (job) => this.notifications.handle(job.data, job.id), {
       connection: this.connection,
       concurrency: 4,
     });
@@ -37,12 +34,5 @@ export class CaseEventsProcessor implements OnApplicationBootstrap, OnApplicatio
     await this.worker?.close();
     await this.connection?.quit().catch(() => this.connection?.disconnect());
     this.logger.log('stopped: jobs in progress finished');
-  }
-
-  async handle(job: CaseEventMessage): Promise<number> {
-    const audience = await this.notifications.audience(job.caseId);
-    if (!audience) throw new Error(`case ${job.caseId} not projected yet`);
-    const message = `${audience.caseNumber}: ${job.type.replace(/_/g, ' ').toLowerCase()} (event ${job.seq})`;
-    return this.notifications.add({ caseId: job.caseId, eventId: job.eventId, userIds: audience.userIds, message });
   }
 }

@@ -32,6 +32,8 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   'CASE.CLOSED_FOR_COMMANDS': { status: 409, description: "The case's workflow has ended (e.g. filing declined): it accepts no more commands." },
   'CASE.COMMAND_FAILED': { status: 500, description: 'The workflow failed the command for a reason that is not a rejection; it has been logged.' },
   'AGENCY.NOT_FOUND': { status: 404, description: "The caller's agency is not in the directory." },
+  'NOTIFICATION.NOT_FOUND': { status: 404, description: "No such notification of the caller's: another person's notification is reported as not found." },
+  'WEBHOOK.ADMIN_ONLY': { status: 403, description: "An agency's webhook is managed by its administrator: the caller holds no ADMIN role." },
   'CALENDAR.ADMIN_ONLY': { status: 403, description: 'Holiday calendars are published by an administrator: the caller holds no ADMIN role.' },
   'POLICY.NOT_FOUND': { status: 404, description: 'No jurisdiction policy of that version was published.' },
   'POLICY.NONE_PUBLISHED': { status: 409, description: "No jurisdiction policy is published for the caller's jurisdiction yet: no case can be registered." },

@@ -59,6 +59,8 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'CASE.LIMITATION_EXPIRED': { 'zh-CN': '已超过行政处罚追责时效', en: 'The limitation period has expired' },
   'CASE.SIMPLE_FINE_EXCEEDS_LIMIT': { 'zh-CN': '罚款超过简易程序限额', en: 'The fine exceeds the simple-procedure limit' },
   'CASE.SIMPLE_PENALTY_NOT_ALLOWED': { 'zh-CN': '简易程序只能给予警告或罚款', en: 'The simple procedure allows only a warning or a fine' },
+  'NOTIFICATION.NOT_FOUND': { 'zh-CN': '没有该通知', en: 'No such notification' },
+  'WEBHOOK.ADMIN_ONLY': { 'zh-CN': '只有系统管理员可以管理事件推送地址', en: 'Only an administrator manages the webhook' },
   'CALENDAR.ADMIN_ONLY': { 'zh-CN': '只有系统管理员可以发布节假日安排', en: 'Only an administrator publishes calendars' },
   'POLICY.NOT_FOUND': { 'zh-CN': '没有该版本的执法政策', en: 'No such policy version' },
   'POLICY.NONE_PUBLISHED': { 'zh-CN': '尚未发布执法政策，不能登记案件', en: 'No policy is published yet' },

@@ -16,7 +16,8 @@ import type { CaseState } from '../case/case-state';
 import { criminalTransfer } from '../case/stages/criminal-transfer';
 import { transferPoliceSteps } from '../case/stages/transfer-police-steps';
 import { AGENCY_RIGHT_WINDOWS, DEADLINE_OWNER } from '../case/deadlines';
-import { msg, zhDate, type Message } from '../case/messages';
+import { localDate } from '../calendar';
+import { CHINA_TIME_ZONE, msg, zhDate, type Message } from '../case/messages';
 import { addressedTo, readAccess } from '../case/read-access';
 import { tasksFor } from '../case/tasks';
 import type { DeadlineKind } from '../case/vocabulary';
@@ -73,8 +74,9 @@ export function caseNotice(input: CaseNoticeInput): CaseNotice {
     const missed = event.type === 'DEADLINE_MISSED';
     const kind = event.deadline;
     responsibleFor(input, kind, missed, tell, officers, liaisons);
-    const day = zhDate(after.deadlines[kind]?.basis.dueDate ?? event.dueAt, input.timeZone);
-    const isoDay = after.deadlines[kind]?.basis.dueDate ?? event.dueAt.slice(0, 10);
+    // The day the event itself recorded: the instant's local date, whatever the case's calendar says since.
+    const isoDay = localDate(event.dueAt, input.timeZone ?? CHINA_TIME_ZONE);
+    const day = zhDate(isoDay);
     detail = missed
       ? msg(`the ${EN_DEADLINE[kind]} ended on ${isoDay}`, `${zhDeadline(kind)}已于${day}届满`)
       : msg(`the ${EN_DEADLINE[kind]} ends on ${isoDay}`, `${zhDeadline(kind)}将于${day}届满`);

@@ -12,6 +12,7 @@ import { NotificationEntity } from './notification.entity';
 import { OutboxEntity } from './outbox.entity';
 import { PolicyEntity } from './policy.entity';
 import { UserEntity } from './user.entity';
+import { AgencyWebhookEntity, WebhookDeliveryEntity } from './webhook.entity';
 
 export {
   AgencyEntity,
@@ -28,6 +29,8 @@ export {
   OutboxEntity,
   PolicyEntity,
   UserEntity,
+  AgencyWebhookEntity,
+  WebhookDeliveryEntity,
 };
 
 export const ENTITIES = [
@@ -45,5 +48,7 @@ export const ENTITIES = [
   EvidenceItemEntity,
   CustodyTransferEntity,
   HolidayCalendarEntity,
+  AgencyWebhookEntity,
+  WebhookDeliveryEntity,
 ];
 export type { JsonDoc } from './json';

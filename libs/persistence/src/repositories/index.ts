@@ -8,6 +8,7 @@ import { NotificationRepository } from './notification.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PeopleRepository } from './people.repository';
 import { PolicyRepository } from './policy.repository';
+import { WebhookRepository } from './webhook.repository';
 
 export * from './agency.repository';
 export * from './calendar.repository';
@@ -19,6 +20,7 @@ export * from './notification.repository';
 export * from './outbox.repository';
 export * from './people.repository';
 export * from './policy.repository';
+export * from './webhook.repository';
 
 /** Every repository; each is built on the one DataSource and provided by PersistenceModule. */
 export const REPOSITORIES = [
@@ -32,4 +34,5 @@ export const REPOSITORIES = [
   OutboxRepository,
   PeopleRepository,
   PolicyRepository,
+  WebhookRepository,
 ] as const;
