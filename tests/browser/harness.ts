@@ -43,13 +43,13 @@ export interface BrowserHarness {
 }
 
 /** Starts the stack and a browser page in zh-CN; call in beforeAll, close in afterAll. */
-export async function openHarness(opts: { env?: Record<string, string> } = {}): Promise<BrowserHarness> {
+export async function openHarness(opts: { env?: Record<string, string>; jobs?: boolean } = {}): Promise<BrowserHarness> {
   if (!existsSync(join(CONSOLE_DIR, 'index.html'))) {
     throw new Error(`No console build in ${CONSOLE_DIR}: run the browser tests through npm test (or npm run test:browser), which builds it`);
   }
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run bash infra/install-browser.sh`);
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const stack = await startStack({ env: { CONSOLE_DIR, ...opts.env } });
+  const stack = await startStack({ env: { CONSOLE_DIR, ...opts.env }, jobs: opts.jobs });
   const api = new Client(stack);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   // The browser's zone differs from the agency's (Asia/Shanghai): dates must come out in the agency's zone regardless.

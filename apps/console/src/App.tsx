@@ -21,6 +21,8 @@ const SupervisionPage = lazy(() => import('./supervision/SupervisionPage'));
 const TransfersPage = lazy(() => import('./supervision/TransfersPage'));
 const IncomingTransfersPage = lazy(() => import('./transfers/IncomingTransfersPage'));
 const CalendarsPage = lazy(() => import('./admin/CalendarsPage'));
+const WebhookPage = lazy(() => import('./admin/WebhookPage'));
+const NotificationsPage = lazy(() => import('./notifications/NotificationsPage'));
 
 // Text and borders dark enough for WCAG AA contrast on white (antd's defaults for secondary text are lighter).
 const theme = {
@@ -65,6 +67,8 @@ export function App() {
             <Route path="/supervision/transfers" element={<RequireSession><TransfersPage /></RequireSession>} />
             <Route path="/transfers/incoming" element={<RequireSession><IncomingTransfersPage /></RequireSession>} />
             <Route path="/admin/calendars" element={<RequireSession><CalendarsPage /></RequireSession>} />
+            <Route path="/admin/webhook" element={<RequireSession><WebhookPage /></RequireSession>} />
+            <Route path="/notifications" element={<RequireSession><NotificationsPage /></RequireSession>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

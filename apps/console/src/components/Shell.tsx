@@ -11,6 +11,9 @@ import { useSupervisionMessages } from '../supervision/messages';
 import { useTransferWatchMessages } from '../supervision/transfer-messages';
 import { useIncomingMessages } from '../transfers/messages';
 import { useAdminMessages } from '../admin/messages';
+import { NotificationBell } from '../notifications/NotificationBell';
+import { useNotificationMessages } from '../notifications/messages';
+import { useWebhookMessages } from '../admin/webhook-messages';
 
 type Role = DevTokenView['roles'][number];
 
@@ -28,6 +31,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const transfers = useTransferWatchMessages();
   const incoming = useIncomingMessages();
   const admin = useAdminMessages();
+  const notifications = useNotificationMessages();
+  const webhook = useWebhookMessages();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="zf-header">
@@ -37,6 +42,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <nav aria-label={t.nav} className="zf-nav">
           <NavLink to="/work">{t.myWork}</NavLink>
           <NavLink to="/cases">{t.cases}</NavLink>
+          <NavLink to="/notifications">{notifications.nav}</NavLink>
           {roles.includes('LEGAL_REVIEWER') && <NavLink to="/reviews">{reviews.nav}</NavLink>}
           {roles.includes('SUPERVISOR') && (
             <NavLink to="/supervision" end>
@@ -46,8 +52,10 @@ export function Shell({ children }: { children: ReactNode }) {
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/transfers">{transfers.nav}</NavLink>}
           {(roles.includes('POLICE_LIAISON') || roles.includes('PROCURATORATE')) && <NavLink to="/transfers/incoming">{incoming.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/calendars">{admin.nav}</NavLink>}
+          {roles.includes('ADMIN') && <NavLink to="/admin/webhook">{webhook.nav}</NavLink>}
         </nav>
         <Space className="zf-user" size="middle" wrap>
+          {session && <NotificationBell />}
           {session && (
             <section aria-label={lang === 'zh' ? '当前用户' : 'Signed in as'} className="zf-whoami">
               <span data-testid="user-name" className="zf-user-name">
