@@ -126,7 +126,9 @@ describe("an agency's webhook (/admin/webhooks)", () => {
 
   it('delivers nothing once removed', async () => {
     const admin = await api.token('admin');
-    expect((await http(stack, 'DELETE', '/api/v1/admin/webhooks', { token: admin })).status).toBe(204);
+    const removed = await http<WebhookSettingsView>(stack, 'DELETE', '/api/v1/admin/webhooks', { token: admin });
+    expect(removed.status).toBe(200);
+    expect(removed.body).toMatchObject({ configured: false, secretSet: false });
     expect((await http<WebhookSettingsView>(stack, 'GET', '/api/v1/admin/webhooks', { token: admin })).body).toMatchObject({ configured: false, secretSet: false });
     const c = await api.register();
     const [{ event_id: eventId, payload }] = await stack.ds.query('SELECT event_id, payload FROM case_events WHERE case_id = $1 AND seq = 1', [c.id]);

@@ -247,7 +247,10 @@ export interface paths {
          */
         put: operations["WebhooksController_set"];
         post?: never;
-        /** Remove my agency's webhook and its secret (ADMIN); the delivery log stays */
+        /**
+         * Remove my agency's webhook and its secret (ADMIN); the delivery log stays
+         * @description Answers the settings as they are now: none.
+         */
         delete: operations["WebhooksController_remove"];
         options?: never;
         head?: never;
@@ -5019,11 +5022,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            204: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WebhookSettingsView"];
+                };
             };
             /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
             401: {

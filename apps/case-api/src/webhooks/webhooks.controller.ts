@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ActorSnapshot } from '@zhifa/domain';
 import { WebhookRepository } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
@@ -47,13 +47,14 @@ export class WebhooksController {
   }
 
   @Delete()
-  @HttpCode(204)
-  @ApiOperation({ summary: "Remove my agency's webhook and its secret (ADMIN); the delivery log stays" })
-  @ApiNoContentResponse()
+  @HttpCode(200)
+  @ApiOperation({ summary: "Remove my agency's webhook and its secret (ADMIN); the delivery log stays", description: 'Answers the settings as they are now: none.' })
+  @ApiOkResponse({ type: WebhookSettingsView })
   @ApiProblems(AUTHENTICATED, { 403: 'WEBHOOK.ADMIN_ONLY' })
-  async remove(@Principal() principal: TokenClaims): Promise<void> {
+  async remove(@Principal() principal: TokenClaims): Promise<WebhookSettingsView> {
     const actor = await this.admin(principal);
     await this.webhooks.remove(actor.agencyId);
+    return this.settings(actor.agencyId);
   }
 
   @Get('deliveries')

@@ -52,10 +52,7 @@ export default function WebhookPage() {
     onError,
   });
   const remove = useMutation({
-    mutationFn: async () => {
-      const { response } = await api.DELETE('/api/v1/admin/webhooks');
-      if (!response.ok) throw new ApiError(response.status);
-    },
+    mutationFn: () => ok(api.DELETE('/api/v1/admin/webhooks')),
     onSuccess: async () => {
       setDone(m.removed);
       form.resetFields();
