@@ -5,8 +5,8 @@ import { CaseRunner, commands as C, DAY, people, plus, scenario, SYSTEM } from '
 import { caseNotice, type NoticeReason } from './case-notice';
 import { EVENT_NOTICES } from './event-notices';
 
-const { officerA: A, officerB: B, head: H, deputyHead: H2, reviewer: R, host: HOST, police: P, otherPolice: P2, procurator: PR, supervisor: S, otherAgencyOfficer: O } = people;
-const EVERYONE: ActorSnapshot[] = [A, B, H, H2, R, HOST, P, P2, PR, S, O];
+const { officerA: A, officerB: B, head: H, deputyHead: H2, reviewer: R, reviewer2: R2, host: HOST, police: P, otherPolice: P2, procurator: PR, supervisor: S, otherAgencyOfficer: O } = people;
+const EVERYONE: ActorSnapshot[] = [A, B, H, H2, R, R2, HOST, P, P2, PR, S, O];
 const name = new Map(EVERYONE.map((p) => [p.userId, p]));
 
 /** Runs one command and says who is told of its event, and why. */
@@ -56,6 +56,14 @@ describe('who is told of an event', () => {
     expect(review.section).toBe('legal-review');
     const h = scenario('HEARING_REQUESTED');
     expect(told(h, C.scheduleHearing(h.now, plus(h.now, 20 * DAY)), A).who[HOST.name]).toBeDefined();
+  });
+
+  it('a reassigned review tells the new reviewer and the one it was taken from; not the head who reassigned it', () => {
+    const r = scenario('LEGAL_REVIEW_PENDING');
+    const n = told(r, C.reassignLegalReview(R2), H);
+    expect(n.who).toMatchObject({ [A.name]: 'OFFICER', [B.name]: 'OFFICER', [R.name]: 'NAMED', [R2.name]: 'NAMED' });
+    expect(n.who[H.name]).toBeUndefined();
+    expect(n.zh).toBe('TEST〔2026〕1号：法制审核已重新指派审核人员');
   });
 
   it('a dispatched transfer tells the liaisons of the bodies it names, never another body\'s', () => {
