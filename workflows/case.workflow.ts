@@ -18,7 +18,9 @@ import {
   evolve,
   nextDeadlineAlarm,
   isTerminal,
+  jobReported,
   RULE_CHANGES,
+  stampedWithJob,
   SYSTEM,
   withCalendar,
   withCalendars,
@@ -36,7 +38,9 @@ import {
   caseStateQuery,
   executeCommandUpdate,
   publishCalendarUpdate,
+  reportJobUpdate,
   type CalendarUpdateResult,
+  type JobReportResult,
   type CaseActivities,
   type CaseSnapshot,
   type CaseWorkflowInput,
@@ -175,6 +179,34 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
         const ok =
           calendar && Number.isInteger(calendar.year) && Array.isArray(calendar.holidays) && Array.isArray(calendar.adjustedWorkingDays) && typeof calendar.source === 'string';
         if (!ok) throw ApplicationFailure.nonRetryable('not a holiday calendar', 'CALENDAR.INVALID');
+      },
+    },
+  );
+
+  // A job of apps/jobs reports what it did: a system command, recorded once per
+  // job id (stamped on its events, so the case remembers it across runs).
+  setHandler(
+    reportJobUpdate,
+    (report) =>
+      exclusive(async (): Promise<JobReportResult> => {
+        if (jobReported(state, report.jobId)) return { jobId: report.jobId, duplicate: true, events: [] };
+        const at = now();
+        const rulesAbsent = absentRuleChanges();
+        const decision = decide(state, report.command, { actor: SYSTEM, policy, now: at, ...(rulesAbsent.length ? { rulesAbsent } : {}) });
+        if (!decision.ok) throw rejectionFailure(decision.rejection);
+        const first = seq + 1;
+        const events: CaseEvent[] = stampedWithJob(decision.events, report.jobId);
+        await record(events, SYSTEM_ACTOR_REF, at);
+        return { jobId: report.jobId, duplicate: false, events: events.map((e, i) => ({ seq: first + i, type: e.type })) };
+      }),
+    {
+      validator: (report) => {
+        if (!report || typeof report.jobId !== 'string' || report.jobId.length === 0 || !report.command || typeof report.command.type !== 'string') {
+          throw ApplicationFailure.nonRetryable('not a job report', 'JOB.INVALID_REPORT');
+        }
+        if (jobReported(state, report.jobId)) return;
+        const decision = decide(state, report.command, { actor: SYSTEM, policy, now: now() });
+        if (!decision.ok) throw rejectionFailure(decision.rejection);
       },
     },
   );

@@ -59,8 +59,9 @@ describe('incoming transfers in a browser', () => {
     expect({ status: res.status(), body: res.status() === 200 ? null : await res.json() }).toEqual({ status: 200, body: null });
     await page.getByTestId('command-form-criminal-transfer/police-decision').waitFor({ state: 'detached' });
     expect((await api.case('police.wu', sent.id)).status).toBe('TRANSFER_RECEIVED');
-    // Still theirs to decide on filing, now counted from the receipt.
-    await row.waitFor();
+    // Still theirs to decide on filing, now counted from the receipt; and the receipt starts their 24 hours to review it (R310 7).
+    await row.filter({ has: page.locator('button[data-action="criminal-transfer/police-decision"]') }).waitFor();
+    await expect(row.filter({ has: page.locator('button[data-action="criminal-transfer/intake-review"]') }).textContent()).resolves.toContain('R310 7');
   });
 
   it('shows a liaison of another police body nothing of it', async () => {

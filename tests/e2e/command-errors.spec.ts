@@ -267,6 +267,7 @@ describe('refused commands', () => {
       'criminal-transfer/approval', 'criminal-transfer/dispatch', 'criminal-transfer/police-decision',
       'criminal-transfer/reconsideration', 'criminal-transfer/supervision', 'criminal-transfer/return',
       'criminal-transfer/forward', 'criminal-transfer/material-request', 'criminal-transfer/material-supply', 'criminal-transfer/handover', 'criminal-transfer/police-return',
+      'criminal-transfer/intake-review', 'criminal-transfer/explanation-request', 'criminal-transfer/explanation',
     ];
     for (const action of actions) {
       expect({ action, tags: doc.body.paths[`/api/v1/cases/{id}/${action}`]?.post?.tags }).toEqual({ action, tags: ['case commands'] });

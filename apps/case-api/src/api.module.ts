@@ -1,6 +1,10 @@
 import { SupervisionTransfersController } from './supervision/transfers.controller';
+import { SupervisionEvaluationController } from './supervision/evaluation.controller';
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { PersonalDataInterceptor } from './common/personal-data.interceptor';
+import { CasePartyController } from './cases/party.controller';
+import { SupervisionPersonalDataController } from './supervision/personal-data.controller';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, AppConfigModule, APP_CONFIG } from '@zhifa/config';
 import { PersistenceModule } from '@zhifa/persistence';
@@ -61,6 +65,9 @@ export class ApiModule {
         ProblemsController,
         SupervisionOverdueController,
         SupervisionTransfersController,
+        SupervisionEvaluationController,
+        CasePartyController,
+        SupervisionPersonalDataController,
         ...(dev ? [DevTokensController] : []),
       ],
       providers: [
@@ -70,6 +77,7 @@ export class ApiModule {
         // After authentication: the domain judges the caller before the body is read.
         { provide: APP_GUARD, useClass: CommandAuthorisationGuard },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor },
         ActorService,
         IdempotencyService,
         CaseDirectoryService,

@@ -19,6 +19,9 @@ const ReviewPage = lazy(() => import('./reviews/ReviewPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const SupervisionPage = lazy(() => import('./supervision/SupervisionPage'));
 const TransfersPage = lazy(() => import('./supervision/TransfersPage'));
+const EvaluationsPage = lazy(() => import('./supervision/EvaluationsPage'));
+const EvaluationPage = lazy(() => import('./supervision/EvaluationPage'));
+const PersonalDataPage = lazy(() => import('./supervision/PersonalDataPage'));
 const IncomingTransfersPage = lazy(() => import('./transfers/IncomingTransfersPage'));
 const CalendarsPage = lazy(() => import('./admin/CalendarsPage'));
 const WebhookPage = lazy(() => import('./admin/WebhookPage'));
@@ -65,6 +68,9 @@ export function App() {
             <Route path="/reviews/:caseId" element={<RequireSession><ReviewPage /></RequireSession>} />
             <Route path="/supervision" element={<RequireSession><SupervisionPage /></RequireSession>} />
             <Route path="/supervision/transfers" element={<RequireSession><TransfersPage /></RequireSession>} />
+            <Route path="/supervision/evaluations" element={<RequireSession><EvaluationsPage /></RequireSession>} />
+            <Route path="/supervision/evaluations/:caseId" element={<RequireSession><EvaluationPage /></RequireSession>} />
+            <Route path="/supervision/personal-data" element={<RequireSession><PersonalDataPage /></RequireSession>} />
             <Route path="/transfers/incoming" element={<RequireSession><IncomingTransfersPage /></RequireSession>} />
             <Route path="/admin/calendars" element={<RequireSession><CalendarsPage /></RequireSession>} />
             <Route path="/admin/webhook" element={<RequireSession><WebhookPage /></RequireSession>} />

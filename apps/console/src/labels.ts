@@ -107,6 +107,9 @@ const ACTION: Record<Action, string> = {
   'criminal-transfer/material-supply': '补充移送材料',
   'criminal-transfer/handover': '移交涉案物品及材料',
   'criminal-transfer/police-return': '公安机关退回案件',
+  'criminal-transfer/intake-review': '受理审查（有管辖权、材料齐全）',
+  'criminal-transfer/explanation-request': '要求说明不立案理由',
+  'criminal-transfer/explanation': '说明不立案理由',
 };
 
 const FLAG: Record<Flag, string> = {
@@ -117,7 +120,7 @@ const FLAG: Record<Flag, string> = {
   COLLECTIVE_DISCUSSION_REQUIRED: '需集体讨论',
   SUSPECTED_CRIME: '涉嫌犯罪',
   DECISION_REVOKED: '决定已撤销',
-  TRANSFER_OVERDUE: '公安机关超期',
+  TRANSFER_OVERDUE: '公安、检察机关超期',
 };
 
 const DEADLINE: Record<DeadlineKind, string> = {
@@ -144,6 +147,9 @@ const DEADLINE: Record<DeadlineKind, string> = {
   transferSupervisionRequest: '提请立案监督',
   transferMaterialSupply: '补充移送材料',
   transferHandover: '移交涉案物品及材料',
+  policeIntakeReview: '公安机关受理审查（24小时）',
+  supervisionExplanationRequest: '要求说明不立案理由',
+  policeNonFilingExplanation: '公安机关说明不立案理由',
   legalReview: '法制审核',
   seizure: '查封扣押',
   courtEnforcement: '申请法院强制执行',

@@ -3,6 +3,7 @@ import { AppConfigModule } from '@zhifa/config';
 import { PersistenceModule } from '@zhifa/persistence';
 import { CalendarPublishedProcessor } from './calendar-published.processor';
 import { CaseEventsProcessor } from './case-events.processor';
+import { CaseReporter } from './case-reporter.service';
 import { CaseNoticeService } from './notifications/case-notice.service';
 import { CaseNotificationHandler } from './notifications/case-notification.handler';
 import { OutboxRelayService } from './outbox-relay.service';
@@ -19,6 +20,8 @@ import { WebhooksProcessor } from './webhooks.processor';
     WebhookDeliveryHandler,
     WebhooksProcessor,
     CalendarPublishedProcessor,
+    CaseReporter,
   ],
+  exports: [CaseReporter],
 })
 export class JobsModule {}

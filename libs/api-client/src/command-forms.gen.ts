@@ -49,6 +49,7 @@ export type CommandFieldName =
   | 'ending'
   | 'evidenceIds'
   | 'examinationNo'
+  | 'explanation'
   | 'facts'
   | 'findings'
   | 'fineAmount'
@@ -286,10 +287,13 @@ export type CommandEnumValue =
   | 'litigationWindow'
   | 'payment'
   | 'policeFilingDecision'
+  | 'policeIntakeReview'
+  | 'policeNonFilingExplanation'
   | 'reconsiderationWindow'
   | 'seizure'
   | 'service'
   | 'simpleReport'
+  | 'supervisionExplanationRequest'
   | 'transferApproval'
   | 'transferDispatch'
   | 'transferHandover'
@@ -584,6 +588,41 @@ export const COMMAND_FORMS = {
       }
     }
   },
+  "criminal-transfer/explanation": {
+    "type": "object",
+    "required": [
+      "at",
+      "explanation"
+    ],
+    "properties": {
+      "at": {
+        "type": "string",
+        "example": "2026-11-23T06:00:00Z"
+      },
+      "explanation": {
+        "type": "string",
+        "description": "The facts, basis and reasons of the refusal (不立案的情况、依据和理由)"
+      }
+    }
+  },
+  "criminal-transfer/explanation-request": {
+    "type": "object",
+    "required": [
+      "at",
+      "reason"
+    ],
+    "properties": {
+      "at": {
+        "type": "string",
+        "description": "When the notice went to the police; their 7 days run from it",
+        "example": "2026-11-23T06:00:00Z"
+      },
+      "reason": {
+        "type": "string",
+        "description": "Why the procuratorate needs the explanation"
+      }
+    }
+  },
   "criminal-transfer/forward": {
     "type": "object",
     "required": [
@@ -622,6 +661,19 @@ export const COMMAND_FORMS = {
       },
       "at": {
         "type": "string",
+        "example": "2026-11-23T06:00:00Z"
+      }
+    }
+  },
+  "criminal-transfer/intake-review": {
+    "type": "object",
+    "required": [
+      "at"
+    ],
+    "properties": {
+      "at": {
+        "type": "string",
+        "description": "When the review was done (within 24 hours of the receipt)",
         "example": "2026-11-23T06:00:00Z"
       }
     }
@@ -1303,7 +1355,10 @@ export const COMMAND_FORMS = {
           "seizure",
           "courtEnforcement",
           "transferMaterialSupply",
-          "transferHandover"
+          "transferHandover",
+          "policeIntakeReview",
+          "supervisionExplanationRequest",
+          "policeNonFilingExplanation"
         ]
       },
       "reason": {

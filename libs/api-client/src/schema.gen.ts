@@ -1559,6 +1559,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/criminal-transfer/intake-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Police: competent and the material complete, within 24 hours of receipt (R310 7) (CONFIRM_TRANSFER_INTAKE)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - CONFIRM_TRANSFER_INTAKE: POLICE_LIAISON
+         */
+        post: operations["TransferBodyStepsController_intakeReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/criminal-transfer/explanation-request": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Procuratorate: ask the police to explain their refusal, within 7 days of the request for supervision (REQUEST_NON_FILING_EXPLANATION)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - REQUEST_NON_FILING_EXPLANATION: PROCURATORATE
+         */
+        post: operations["TransferBodyStepsController_explanationRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/criminal-transfer/explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Police: explain the refusal in writing, within 7 days of the procuratorate's notice (EXPLAIN_NON_FILING)
+         * @description Who may issue it (COMMAND_RULES; judged by the domain from the roles, assignment and certificates read from Postgres at the time of the request):
+         *     - EXPLAIN_NON_FILING: POLICE_LIAISON
+         */
+        post: operations["TransferBodyStepsController_explanation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{id}/evidence": {
         parameters: {
             query?: never;
@@ -1761,6 +1824,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/supervision/cases/{id}/evaluation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluate one case file (案卷评查): each check passes, fails or does not apply, with the event it rests on and its legal source; a score and a grade (SUPERVISOR) */
+        get: operations["SupervisionEvaluationController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Evaluate every case file registered in a period in the supervisor's agency, for the annual report: score, grade and failed checks per case, with totals; CSV on request (SUPERVISOR) */
+        get: operations["SupervisionEvaluationController_batch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/party": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The party with its full ID number, phone and address, for a stated reason; the read is logged for supervisors (every other view shows them masked) */
+        get: operations["CasePartyController_party"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/personal-data-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every read of a party's full ID number, phone or address in the supervisor's agency, newest first, with who, when, which case and the reason given (SUPERVISOR) */
+        get: operations["SupervisionPersonalDataController_reads"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/tokens": {
         parameters: {
             query?: never;
@@ -1887,12 +2018,12 @@ export interface components {
         };
         DeadlineView: {
             /** @enum {string} */
-            kind: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover";
+            kind: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover" | "policeIntakeReview" | "supervisionExplanationRequest" | "policeNonFilingExplanation";
             /**
-             * @description Who must act by it: the agency, the party, or the police of a criminal transfer (R310)
+             * @description Who must act by it: the agency, the party, or the police or procuratorate of a criminal transfer (R310)
              * @enum {string}
              */
-            owner: "AGENCY" | "PARTY" | "POLICE";
+            owner: "AGENCY" | "PARTY" | "POLICE" | "PROCURATORATE";
             /**
              * Format: date-time
              * @description When the period started
@@ -2160,7 +2291,7 @@ export interface components {
             /** @description Sorted by kind */
             deadlines: components["schemas"]["DeadlineView"][];
             /** @description What the caller may do now (command paths under /cases/{id}) */
-            allowedActions: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return" | "suspected-crime" | "suspected-crime/no-transfer" | "criminal-transfer/forward" | "criminal-transfer/material-request" | "criminal-transfer/material-supply" | "criminal-transfer/handover" | "criminal-transfer/police-return")[];
+            allowedActions: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return" | "suspected-crime" | "suspected-crime/no-transfer" | "criminal-transfer/forward" | "criminal-transfer/material-request" | "criminal-transfer/material-supply" | "criminal-transfer/handover" | "criminal-transfer/police-return" | "criminal-transfer/intake-review" | "criminal-transfer/explanation-request" | "criminal-transfer/explanation")[];
             /** @description Marked major for legal review (APL 58 (1), (3)), with grounds */
             majorCase?: components["schemas"]["MajorCaseView"];
             /** @description The benchmark band and range the current report's proposed fine was judged in */
@@ -2440,12 +2571,12 @@ export interface components {
              * @description The command path under /cases/{id} to take the step
              * @enum {string}
              */
-            action: "register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return" | "suspected-crime" | "suspected-crime/no-transfer" | "criminal-transfer/forward" | "criminal-transfer/material-request" | "criminal-transfer/material-supply" | "criminal-transfer/handover" | "criminal-transfer/police-return";
+            action: "register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return" | "suspected-crime" | "suspected-crime/no-transfer" | "criminal-transfer/forward" | "criminal-transfer/material-request" | "criminal-transfer/material-supply" | "criminal-transfer/handover" | "criminal-transfer/police-return" | "criminal-transfer/intake-review" | "criminal-transfer/explanation-request" | "criminal-transfer/explanation";
             /**
              * @description The running deadline the step answers to
              * @enum {string}
              */
-            deadline?: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover";
+            deadline?: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover" | "policeIntakeReview" | "supervisionExplanationRequest" | "policeNonFilingExplanation";
             /** Format: date-time */
             dueAt?: string;
             /**
@@ -2487,7 +2618,7 @@ export interface components {
             /** @example case-…:7 */
             eventId: string;
             /** @enum {string} */
-            eventType: "LEAD_REGISTERED" | "FILING_APPROVED" | "FILING_DECLINED" | "EVIDENCE_RECORDED" | "CUSTODY_TRANSFERRED" | "EVIDENCE_CONFIRMED" | "AUXILIARY_ATTACHED" | "INVESTIGATION_REPORTED" | "EVIDENCE_PRESERVED" | "PRESERVATION_APPROVED" | "PRESERVATION_DECIDED" | "SEIZED" | "SEIZURE_EXTENDED" | "SEIZURE_TESTING_RECORDED" | "SEIZURE_ENDED" | "EXAMINATION_STARTED" | "EXAMINATION_ENDED" | "CASE_REVIEWED" | "NOTICE_APPROVED" | "INVESTIGATION_REOPENED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_WAIVED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "HEARING_ENDED" | "LEGAL_REVIEW_REQUESTED" | "LEGAL_REVIEW_RECORDED" | "LEGAL_REVIEW_REASSIGNED" | "MAJOR_CASE_MARKED" | "COLLECTIVE_DISCUSSION_RECORDED" | "DECISION_MADE" | "DECISION_SERVED" | "PAYMENT_RECORDED" | "PAYMENT_PLAN_APPROVED" | "DEMAND_SERVED" | "COURT_ENFORCEMENT_APPLIED" | "COURT_RULING_RECORDED" | "EXECUTION_ENDED" | "CHALLENGE_RECORDED" | "DEADLINE_EXTENDED" | "CASE_SUSPENDED" | "CASE_RESUMED" | "CASE_TERMINATED" | "PERSON_RECUSED" | "CASE_CLOSED" | "CASE_ARCHIVED" | "SIMPLE_DECISION_MADE" | "SIMPLE_DECISION_REPORTED" | "PROCEDURE_CONVERTED" | "SIMPLE_NO_PENALTY_DECIDED" | "SIMPLE_LEAD_DISMISSED" | "DEADLINE_APPROACHING" | "DEADLINE_MISSED" | "DEADLINE_RECOMPUTED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFER_REFUSED" | "TRANSFER_DISPATCHED" | "POLICE_DECISION_RECORDED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_RECONSIDERATION_ANSWERED" | "TRANSFER_SUPERVISION_REQUESTED" | "TRANSFER_SUPERVISION_RESOLVED" | "ADMINISTRATIVE_CASE_RESUMED" | "SUSPECTED_CRIME_FLAGGED" | "NOT_TO_TRANSFER_DECIDED" | "TRANSFER_FORWARDED" | "TRANSFER_MATERIAL_REQUESTED" | "TRANSFER_MATERIAL_SUPPLIED" | "TRANSFER_HANDED_OVER" | "TRANSFER_RETURNED_BY_POLICE";
+            eventType: "LEAD_REGISTERED" | "FILING_APPROVED" | "FILING_DECLINED" | "EVIDENCE_RECORDED" | "CUSTODY_TRANSFERRED" | "EVIDENCE_CONFIRMED" | "AUXILIARY_ATTACHED" | "INVESTIGATION_REPORTED" | "EVIDENCE_PRESERVED" | "PRESERVATION_APPROVED" | "PRESERVATION_DECIDED" | "SEIZED" | "SEIZURE_EXTENDED" | "SEIZURE_TESTING_RECORDED" | "SEIZURE_ENDED" | "EXAMINATION_STARTED" | "EXAMINATION_ENDED" | "CASE_REVIEWED" | "NOTICE_APPROVED" | "INVESTIGATION_REOPENED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_WAIVED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "HEARING_ENDED" | "LEGAL_REVIEW_REQUESTED" | "LEGAL_REVIEW_RECORDED" | "LEGAL_REVIEW_REASSIGNED" | "MAJOR_CASE_MARKED" | "COLLECTIVE_DISCUSSION_RECORDED" | "DECISION_MADE" | "DECISION_SERVED" | "PAYMENT_RECORDED" | "PAYMENT_PLAN_APPROVED" | "DEMAND_SERVED" | "COURT_ENFORCEMENT_APPLIED" | "COURT_RULING_RECORDED" | "EXECUTION_ENDED" | "CHALLENGE_RECORDED" | "DEADLINE_EXTENDED" | "CASE_SUSPENDED" | "CASE_RESUMED" | "CASE_TERMINATED" | "PERSON_RECUSED" | "CASE_CLOSED" | "CASE_ARCHIVED" | "SIMPLE_DECISION_MADE" | "SIMPLE_DECISION_REPORTED" | "PROCEDURE_CONVERTED" | "SIMPLE_NO_PENALTY_DECIDED" | "SIMPLE_LEAD_DISMISSED" | "DEADLINE_APPROACHING" | "DEADLINE_MISSED" | "DEADLINE_RECOMPUTED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFER_REFUSED" | "TRANSFER_DISPATCHED" | "POLICE_DECISION_RECORDED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_RECONSIDERATION_ANSWERED" | "TRANSFER_SUPERVISION_REQUESTED" | "TRANSFER_SUPERVISION_RESOLVED" | "ADMINISTRATIVE_CASE_RESUMED" | "SUSPECTED_CRIME_FLAGGED" | "NOT_TO_TRANSFER_DECIDED" | "TRANSFER_FORWARDED" | "TRANSFER_MATERIAL_REQUESTED" | "TRANSFER_MATERIAL_SUPPLIED" | "TRANSFER_HANDED_OVER" | "TRANSFER_RETURNED_BY_POLICE" | "TRANSFER_INTAKE_CONFIRMED" | "NON_FILING_EXPLANATION_REQUESTED" | "NON_FILING_EXPLAINED";
             seq: number;
             message: components["schemas"]["NotificationMessageView"];
             link: components["schemas"]["NotificationLinkView"];
@@ -3248,7 +3379,7 @@ export interface components {
              * @example decision
              * @enum {string}
              */
-            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover";
+            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover" | "policeIntakeReview" | "supervisionExplanationRequest" | "policeNonFilingExplanation";
             reason: string;
         };
         SuspensionDto: {
@@ -3437,6 +3568,28 @@ export interface components {
             /** @example 2026-11-23T06:00:00Z */
             at: string;
             reason: string;
+        };
+        TransferIntakeReviewDto: {
+            /**
+             * @description When the review was done (within 24 hours of the receipt)
+             * @example 2026-11-23T06:00:00Z
+             */
+            at: string;
+        };
+        NonFilingExplanationRequestDto: {
+            /**
+             * @description When the notice went to the police; their 7 days run from it
+             * @example 2026-11-23T06:00:00Z
+             */
+            at: string;
+            /** @description Why the procuratorate needs the explanation */
+            reason: string;
+        };
+        NonFilingExplanationDto: {
+            /** @example 2026-11-23T06:00:00Z */
+            at: string;
+            /** @description The facts, basis and reasons of the refusal (不立案的情况、依据和理由) */
+            explanation: string;
         };
         RecordEvidenceDto: {
             /** @enum {string} */
@@ -3842,7 +3995,7 @@ export interface components {
             /** @example 孙局长 */
             name: string;
             /** @description The steps they may take now that answer it; empty when named as a case officer only */
-            actions: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return" | "suspected-crime" | "suspected-crime/no-transfer" | "criminal-transfer/forward" | "criminal-transfer/material-request" | "criminal-transfer/material-supply" | "criminal-transfer/handover" | "criminal-transfer/police-return")[];
+            actions: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return" | "suspected-crime" | "suspected-crime/no-transfer" | "criminal-transfer/forward" | "criminal-transfer/material-request" | "criminal-transfer/material-supply" | "criminal-transfer/handover" | "criminal-transfer/police-return" | "criminal-transfer/intake-review" | "criminal-transfer/explanation-request" | "criminal-transfer/explanation")[];
         };
         OverdueItemView: {
             /** Format: uuid */
@@ -3857,7 +4010,7 @@ export interface components {
             party: components["schemas"]["OverduePartyView"];
             flags: ("OVERDUE" | "PAYMENT_OVERDUE" | "MAJOR_DECISION" | "HEARING_OFFERED" | "COLLECTIVE_DISCUSSION_REQUIRED" | "SUSPECTED_CRIME" | "DECISION_REVOKED" | "TRANSFER_OVERDUE")[];
             /** @enum {string} */
-            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover";
+            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover" | "policeIntakeReview" | "supervisionExplanationRequest" | "policeNonFilingExplanation";
             /**
              * @description MISSED once the escalation at the limit has run
              * @enum {string}
@@ -3881,7 +4034,7 @@ export interface components {
         };
         OverdueCountView: {
             /** @enum {string} */
-            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover";
+            deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover" | "policeIntakeReview" | "supervisionExplanationRequest" | "policeNonFilingExplanation";
             overdue: number;
             near: number;
         };
@@ -3920,12 +4073,17 @@ export interface components {
             reason?: string;
             /** Format: date-time */
             decidedAt?: string;
+            /**
+             * Format: date-time
+             * @description The police recorded their intake review: competent, material complete (R310 7)
+             */
+            intakeReviewedAt?: string;
         };
         TransferLimitView: {
             /** @enum {string} */
-            kind: "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "transferMaterialSupply" | "transferHandover";
+            kind: "transferApproval" | "transferDispatch" | "policeFilingDecision" | "policeIntakeReview" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "supervisionExplanationRequest" | "policeNonFilingExplanation" | "transferMaterialSupply" | "transferHandover";
             /** @enum {string} */
-            owner: "AGENCY" | "PARTY" | "POLICE";
+            owner: "AGENCY" | "PARTY" | "POLICE" | "PROCURATORATE";
             /** @enum {string} */
             state: "OPEN" | "MET" | "MISSED" | "SUSPENDED" | "CANCELLED";
             /** Format: date-time */
@@ -3939,6 +4097,24 @@ export interface components {
             /** @description While owed: local days to the due day (negative once past) */
             daysLeft?: number;
             overdue?: boolean;
+        };
+        TransferSupervisionView: {
+            /** Format: date-time */
+            requestedAt: string;
+            /**
+             * Format: date-time
+             * @description 要求说明不立案理由: the notice to the police
+             */
+            explanationRequestedAt?: string;
+            /**
+             * Format: date-time
+             * @description The police's written explanation
+             */
+            explainedAt?: string;
+            /** @enum {string} */
+            outcome?: "POLICE_TO_FILE" | "REFUSAL_UPHELD";
+            /** Format: date-time */
+            resolvedAt?: string;
         };
         TransferImposedView: {
             /** @description Penalty kinds imposed before the transfer: they keep running */
@@ -3970,11 +4146,13 @@ export interface components {
             limits: components["schemas"]["TransferLimitView"][];
             /** @description A duty limit (not a request window of the agency) was missed, met late or is past due */
             late: boolean;
+            /** @description Filing supervision, once the agency asked for it */
+            supervision?: components["schemas"]["TransferSupervisionView"];
             /**
              * @description Who must act next under a running limit
              * @enum {string}
              */
-            waitingFor?: "AGENCY" | "POLICE";
+            waitingFor?: "AGENCY" | "POLICE" | "PROCURATORATE";
             /**
              * @description Where the transfer started (a lead, an open, suspended or decided case)
              * @enum {string}
@@ -4042,6 +4220,116 @@ export interface components {
             /** @description Every head's reasoned decision not to transfer a flagged case in scope, newest first (not paged, not filtered by stage) */
             noTransferDecisions: components["schemas"]["NoTransferDecisionView"][];
         };
+        BilingualTextView: {
+            /** @example 陈述、申辩期限届满或当事人陈述申辩后方作出决定 */
+            zh: string;
+            en: string;
+        };
+        EvaluationCheckView: {
+            /** @enum {string} */
+            id: "filing-approved" | "filing-in-time" | "evidence-two-officers" | "rights-told" | "review-independent" | "notice-approved-served" | "defence-window" | "hearing-window" | "legal-review" | "collective-discussion" | "benchmark" | "decision-in-time" | "service" | "disclosure" | "transfer" | "archived";
+            title: components["schemas"]["BilingualTextView"];
+            /**
+             * @description The legal source of the requirement
+             * @example APL 44–45, 62
+             */
+            source: string;
+            /** @enum {string} */
+            result: "PASS" | "FAIL" | "NOT_APPLICABLE";
+            /** @description What the check found */
+            detail: components["schemas"]["BilingualTextView"];
+            /** @description Sequence number of the event the finding rests on */
+            seq?: number;
+        };
+        CaseEvaluationView: {
+            /** Format: uuid */
+            caseId: string;
+            /** @example LZSJ-2026-00001 */
+            caseNumber: string;
+            /** @enum {string} */
+            status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
+            checks: components["schemas"]["EvaluationCheckView"][];
+            passed: number;
+            failed: number;
+            /** @description Checks that concern the case (passed + failed) */
+            applicable: number;
+            /** @description Passed applicable checks in percent, rounded down; 100 when none applies */
+            score: number;
+            /**
+             * @description EXCELLENT (优秀): score ≥ 90 and no failed check; PASS (合格): ≥ 60; FAIL (不合格)
+             * @enum {string}
+             */
+            grade: "EXCELLENT" | "PASS" | "FAIL";
+            /** Format: date-time */
+            evaluatedAt: string;
+        };
+        EvaluationChecklistItemView: {
+            /** @enum {string} */
+            id: "filing-approved" | "filing-in-time" | "evidence-two-officers" | "rights-told" | "review-independent" | "notice-approved-served" | "defence-window" | "hearing-window" | "legal-review" | "collective-discussion" | "benchmark" | "decision-in-time" | "service" | "disclosure" | "transfer" | "archived";
+            title: components["schemas"]["BilingualTextView"];
+            source: string;
+        };
+        EvaluationRowView: {
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** @enum {string} */
+            status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
+            score: number;
+            /** @enum {string} */
+            grade: "EXCELLENT" | "PASS" | "FAIL";
+            failedChecks: ("filing-approved" | "filing-in-time" | "evidence-two-officers" | "rights-told" | "review-independent" | "notice-approved-served" | "defence-window" | "hearing-window" | "legal-review" | "collective-discussion" | "benchmark" | "decision-in-time" | "service" | "disclosure" | "transfer" | "archived")[];
+        };
+        EvaluationBatchView: {
+            /** @description The checklist the cases were evaluated against, in order */
+            checklist: components["schemas"]["EvaluationChecklistItemView"][];
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            items: components["schemas"]["EvaluationRowView"][];
+            cases: number;
+            /** @description Mean score of the cases, rounded down (0 when none) */
+            averageScore: number;
+            /**
+             * @description Cases per grade
+             * @example {
+             *       "EXCELLENT": 3,
+             *       "PASS": 1,
+             *       "FAIL": 0
+             *     }
+             */
+            grades: Record<string, never>;
+            /**
+             * @description Failures per check id
+             * @example {
+             *       "rights-told": 1
+             *     }
+             */
+            failuresByCheck: Record<string, never>;
+        };
+        PersonalDataReadView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** Format: uuid */
+            userId: string;
+            userName: string;
+            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            /** @description The personal fields the party held and the reader saw in full */
+            fields: ("idNumber" | "phone" | "address")[];
+            reason: string;
+            /** Format: date-time */
+            at: string;
+        };
+        PersonalDataAccessListView: {
+            items: components["schemas"]["PersonalDataReadView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
         DevTokenView: {
             /** Format: uuid */
             userId: string;
@@ -4097,7 +4385,7 @@ export interface components {
              */
             state?: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED" | null;
             /** @description 409 from the domain: what the caller may do now instead */
-            allowedActions?: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return" | "suspected-crime" | "suspected-crime/no-transfer" | "criminal-transfer/forward" | "criminal-transfer/material-request" | "criminal-transfer/material-supply" | "criminal-transfer/handover" | "criminal-transfer/police-return")[];
+            allowedActions?: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return" | "suspected-crime" | "suspected-crime/no-transfer" | "criminal-transfer/forward" | "criminal-transfer/material-request" | "criminal-transfer/material-supply" | "criminal-transfer/handover" | "criminal-transfer/police-return" | "criminal-transfer/intake-review" | "criminal-transfer/explanation-request" | "criminal-transfer/explanation")[];
         };
     };
     responses: never;
@@ -10758,6 +11046,285 @@ export interface operations {
             };
         };
     };
+    TransferBodyStepsController_intakeReview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferIntakeReviewDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TransferBodyStepsController_explanationRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NonFilingExplanationRequestDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    TransferBodyStepsController_explanation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Case id */
+                id: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NonFilingExplanationDto"];
+            };
+        };
+        responses: {
+            /** @description The case after the command and the events it recorded */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResponse"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}]; IDEMPOTENCY.KEY_INVALID */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.ROLE_NOT_ALLOWED, CASE.NOT_ASSIGNED, CASE.AUXILIARY_CANNOT_DECIDE, AUTH.CERTIFICATE_INVALID, ... */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     EvidenceController_list: {
         parameters: {
             query?: never;
@@ -11496,6 +12063,255 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TransferWatchListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor reads supervision views */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionEvaluationController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaseEvaluationView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor evaluates case files */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND: no such case in your agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionEvaluationController_batch: {
+        parameters: {
+            query: {
+                /** @description Cases registered on or after this local date */
+                from: string;
+                /** @description Cases registered on or before this local date */
+                to: string;
+                /** @description csv: one row per case for the annual report */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EvaluationBatchView"];
+                    "text/csv": components["schemas"]["EvaluationBatchView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor evaluates case files */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CasePartyController_party: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Why the full values are needed (e.g. 送达决定书), at most 200 characters, URI-encoded when not ASCII */
+                "X-Access-Reason": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PartyView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; CASE.NOT_ASSIGNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionPersonalDataController_reads: {
+        parameters: {
+            query?: {
+                /** @description Only the reads of this case */
+                caseId?: string;
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonalDataAccessListView"];
                 };
             };
             /** @description VALIDATION.FAILED with errors[{field, message}] */

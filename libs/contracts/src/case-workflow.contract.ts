@@ -108,6 +108,33 @@ export interface CalendarUpdateResult {
 /** A holiday calendar published after the case started (sent by apps/jobs): adopted, and the running deadlines recounted. */
 export const publishCalendarUpdate = defineUpdate<CalendarUpdateResult, [HolidayCalendarYear]>('publishCalendar');
 
+/**
+ * A job of apps/jobs reporting what it did to the case (a document's hash, a
+ * publication, the archive package): a system command of the domain, sent
+ * with the job's id. The workflow records it once per job id, whatever the
+ * retries (the case keeps the ids: `jobReported`); a duplicate answers
+ * `duplicate: true` and records nothing. A command the case refuses fails the
+ * Update with the domain's rejection, as a person's command does.
+ */
+export interface JobReport {
+  jobId: string;
+  command: CaseCommand;
+}
+
+export interface JobReportResult {
+  jobId: string;
+  /** The report was already in the case: nothing recorded now. */
+  duplicate: boolean;
+  events: { seq: number; type: string }[];
+}
+
+export const reportJobUpdate = defineUpdate<JobReportResult, [JobReport]>('reportJob');
+
+/** The Update id of a job's report: Temporal drops a repeat within a run, the case's own record beyond it. */
+export function jobReportUpdateId(jobId: string): string {
+  return `job:${jobId}`;
+}
+
 export const caseStateQuery = defineQuery<{ state: CaseState | null; seq: number }>('caseState');
 
 /** A validator rejection as it travels in the Update failure's details: the domain's Rejection itself. */

@@ -71,7 +71,10 @@ export class DeadlineView {
   @ApiProperty({ enum: DEADLINE_KINDS })
   kind!: string;
 
-  @ApiProperty({ enum: ['AGENCY', 'PARTY', 'POLICE'], description: 'Who must act by it: the agency, the party, or the police of a criminal transfer (R310)' })
+  @ApiProperty({
+    enum: ['AGENCY', 'PARTY', 'POLICE', 'PROCURATORATE'],
+    description: 'Who must act by it: the agency, the party, or the police or procuratorate of a criminal transfer (R310)',
+  })
   owner!: DeadlineOwner;
 
   @ApiProperty({ type: String, format: 'date-time', description: 'When the period started' })

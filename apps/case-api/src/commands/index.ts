@@ -2,6 +2,7 @@ import { CaseControlController } from './case-control/case-control.controller';
 import { CoerciveMeasuresController } from './coercive-measures/coercive-measures.controller';
 import { CriminalTransferController } from './criminal-transfer/criminal-transfer.controller';
 import { TransferPoliceStepsController } from './criminal-transfer/transfer-police-steps.controller';
+import { TransferBodyStepsController } from './criminal-transfer/transfer-body-steps.controller';
 import { ExaminationController } from './examination/examination.controller';
 import { DecisionController } from './decision/decision.controller';
 import { FilingController } from './filing/filing.controller';
@@ -23,4 +24,5 @@ export const STAGE_CONTROLLERS = [
   CriminalTransferController,
   SuspectedCrimeController,
   TransferPoliceStepsController,
+  TransferBodyStepsController,
 ];

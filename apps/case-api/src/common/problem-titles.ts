@@ -177,6 +177,12 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'TRANSFER.NO_MATERIAL_REQUEST': { 'zh-CN': '公安机关未要求补充材料', en: 'The police asked for no missing material' },
   'TRANSFER.ALREADY_HANDED_OVER': { 'zh-CN': '涉案物品及材料已移交', en: 'The items and files were already handed over' },
   'TRANSFER.STEP_BEFORE_ITS_CAUSE': { 'zh-CN': '所填时间早于其所依据的环节', en: 'The step is dated before the step it answers' },
+  'TRANSFER.NO_INTAKE_REVIEW': { 'zh-CN': '无需进行受理审查', en: 'No intake review is owed' },
+  'TRANSFER.EXPLANATION_ALREADY_REQUESTED': { 'zh-CN': '已要求公安机关说明不立案理由', en: 'The police were already asked to explain their refusal' },
+  'TRANSFER.NO_EXPLANATION_REQUESTED': { 'zh-CN': '人民检察院未要求说明不立案理由', en: 'The procuratorate asked for no explanation' },
+  'TRANSFER.ALREADY_EXPLAINED': { 'zh-CN': '公安机关已说明不立案理由', en: 'The police already explained their refusal' },
+  'TRANSFER.EXPLANATION_AWAITED': { 'zh-CN': '尚待公安机关说明不立案理由', en: "The police's explanation is awaited" },
+  'TRANSFER.EXPLANATION_NOT_REQUESTED': { 'zh-CN': '通知立案前须要求公安机关说明不立案理由', en: 'Filing is ordered only after the police were asked to explain' },
 
   // Coercive measures: 先行登记保存 and 查封扣押
   'CASE.MEASURE_OPEN': { 'zh-CN': '尚有先行登记保存或查封扣押措施未结束', en: 'A preservation or seizure is still open' },

@@ -87,6 +87,14 @@ function item({ row, w }: Entry): TransferWatchItemView {
       view.police.decidedAt = t.policeDecision.at;
       if (t.policeDecision.reason !== undefined) view.police.reason = t.policeDecision.reason;
     }
+    if (t.intakeReviewedAt) view.police.intakeReviewedAt = t.intakeReviewedAt;
+  }
+  const sv = t.supervision;
+  if (sv) {
+    view.supervision = { requestedAt: sv.requestedAt };
+    if (sv.explanationRequest) view.supervision.explanationRequestedAt = sv.explanationRequest.at;
+    if (sv.explanationRequest?.explanation) view.supervision.explainedAt = sv.explanationRequest.explanation.at;
+    if (sv.resolution) Object.assign(view.supervision, { outcome: sv.resolution.outcome, resolvedAt: sv.resolution.at });
   }
   if (w.waitingFor) view.waitingFor = w.waitingFor;
   if (t.from) view.from = t.from;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { CASE_STATUSES, DEADLINE_STATES, PENALTY_KINDS, TRANSFER_LIMIT_KINDS, TRANSFER_OUTCOMES, TRANSFER_STAGES, type TransferStage } from '@zhifa/domain';
+import { CASE_STATUSES, DEADLINE_STATES, PENALTY_KINDS, SUPERVISION_OUTCOMES, TRANSFER_LIMIT_KINDS, TRANSFER_OUTCOMES, TRANSFER_STAGES, type TransferStage } from '@zhifa/domain';
 import { OverduePartyView } from './overdue.views';
 
 export class TransferWatchQuery {
@@ -25,7 +25,7 @@ export class TransferLimitView {
   @ApiProperty({ enum: TRANSFER_LIMIT_KINDS })
   kind!: string;
 
-  @ApiProperty({ enum: ['AGENCY', 'PARTY', 'POLICE'] })
+  @ApiProperty({ enum: ['AGENCY', 'PARTY', 'POLICE', 'PROCURATORATE'] })
   owner!: string;
 
   @ApiProperty({ enum: DEADLINE_STATES })
@@ -64,6 +64,16 @@ export class TransferPoliceView {
   @ApiPropertyOptional({ type: Boolean, description: 'The police opened a criminal case (true) or refused (false)' }) accepted?: boolean;
   @ApiPropertyOptional({ type: String }) reason?: string;
   @ApiPropertyOptional({ type: String, format: 'date-time' }) decidedAt?: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'The police recorded their intake review: competent, material complete (R310 7)' }) intakeReviewedAt?: string;
+}
+
+/** 立案监督 (R310 9): the agency's request, the procuratorate's notice asking the police to explain, their explanation, the result. */
+export class TransferSupervisionView {
+  @ApiProperty({ type: String, format: 'date-time' }) requestedAt!: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: '要求说明不立案理由: the notice to the police' }) explanationRequestedAt?: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: "The police's written explanation" }) explainedAt?: string;
+  @ApiPropertyOptional({ enum: SUPERVISION_OUTCOMES }) outcome?: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time' }) resolvedAt?: string;
 }
 
 /** After a decision (R310 11, APL 35): what keeps running and what was paid, for offsetting. */
@@ -88,7 +98,8 @@ export class TransferWatchItemView {
   @ApiPropertyOptional({ type: TransferPoliceView }) police?: TransferPoliceView;
   @ApiProperty({ type: [TransferLimitView], description: "R310's limits armed so far, in the order a transfer meets them" }) limits!: TransferLimitView[];
   @ApiProperty({ type: Boolean, description: 'A duty limit (not a request window of the agency) was missed, met late or is past due' }) late!: boolean;
-  @ApiPropertyOptional({ enum: ['AGENCY', 'POLICE'], description: 'Who must act next under a running limit' }) waitingFor?: string;
+  @ApiPropertyOptional({ type: TransferSupervisionView, description: 'Filing supervision, once the agency asked for it' }) supervision?: TransferSupervisionView;
+  @ApiPropertyOptional({ enum: ['AGENCY', 'POLICE', 'PROCURATORATE'], description: 'Who must act next under a running limit' }) waitingFor?: string;
   @ApiPropertyOptional({ enum: CASE_STATUSES, description: 'Where the transfer started (a lead, an open, suspended or decided case)' }) from?: string;
   @ApiPropertyOptional({ type: TransferImposedView, description: 'Proposed after a decision: the penalties running and the money paid' }) imposed?: TransferImposedView;
 }

@@ -139,6 +139,7 @@ const FIELDS: Record<CommandFieldName, Label> = {
   transferredTo: { zh: '移交单位', en: 'Handed over to', zhHelp: '移交有关部门时必填' },
   materials: { zh: '需补充的材料', en: 'Material missing', zhHelp: '逐项列明需要补充的材料' },
   inventory: { zh: '移交清单', en: 'Inventory', zhHelp: '逐项列明移交的涉案物品和案卷材料' },
+  explanation: { zh: '不立案理由说明', en: 'Explanation', zhHelp: '书面说明不立案的情况、依据和理由' },
   mode: { zh: '措施种类', en: 'Kind' },
   decisionNumber: { zh: '查封扣押决定书文号', en: 'Decision number' },
   seizedAt: { zh: '实施时间', en: 'Seized at' },
@@ -205,6 +206,14 @@ const FIELD_OVERRIDES: Partial<Record<CommandFormAction, Partial<Record<CommandF
   'criminal-transfer/material-request': { at: { zh: '要求补充时间', en: 'Requested at' } },
   'criminal-transfer/material-supply': { documents: { zh: '补充的材料', en: 'Documents supplied' }, at: { zh: '补充时间', en: 'Supplied at' } },
   'criminal-transfer/handover': { at: { zh: '移交时间', en: 'Handed over at', zhHelp: '公安机关立案后3日内移交（《行政执法机关移送涉嫌犯罪案件的规定》第12条）' } },
+  'criminal-transfer/intake-review': {
+    at: { zh: '审查时间', en: 'Reviewed at', zhHelp: '签收后24小时内审查管辖和材料（《行政执法机关移送涉嫌犯罪案件的规定》第7条）' },
+  },
+  'criminal-transfer/explanation-request': {
+    at: { zh: '通知送达时间', en: 'Notice served at', zhHelp: '公安机关应在收到通知后7日内书面说明' },
+    reason: { zh: '要求说明的理由', en: 'Why the explanation is needed' },
+  },
+  'criminal-transfer/explanation': { at: { zh: '说明时间', en: 'Explained at' } },
   'criminal-transfer/police-return': {
     at: { zh: '退回时间', en: 'Returned at' },
     reason: { zh: '退回理由', en: 'Why returned', zhHelp: '经审查没有犯罪事实或者不需要追究刑事责任（《行政处罚法》第二十七条）' },

@@ -9,6 +9,8 @@ import { ok, type DevTokenView } from '../api';
 import { useReviewMessages } from '../reviews/messages';
 import { useSupervisionMessages } from '../supervision/messages';
 import { useTransferWatchMessages } from '../supervision/transfer-messages';
+import { useEvaluationMessages } from '../supervision/evaluation-messages';
+import { usePersonalDataMessages } from '../supervision/personal-data-messages';
 import { useIncomingMessages } from '../transfers/messages';
 import { useAdminMessages } from '../admin/messages';
 import { NotificationBell } from '../notifications/NotificationBell';
@@ -28,6 +30,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const valid = me.data?.certificates.filter((c) => c.validToday) ?? [];
   const reviews = useReviewMessages();
   const supervision = useSupervisionMessages();
+  const evaluation = useEvaluationMessages();
+  const personalData = usePersonalDataMessages();
   const transfers = useTransferWatchMessages();
   const incoming = useIncomingMessages();
   const admin = useAdminMessages();
@@ -50,6 +54,8 @@ export function Shell({ children }: { children: ReactNode }) {
             </NavLink>
           )}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/transfers">{transfers.nav}</NavLink>}
+          {roles.includes('SUPERVISOR') && <NavLink to="/supervision/evaluations">{evaluation.nav}</NavLink>}
+          {roles.includes('SUPERVISOR') && <NavLink to="/supervision/personal-data">{personalData.nav}</NavLink>}
           {(roles.includes('POLICE_LIAISON') || roles.includes('PROCURATORATE')) && <NavLink to="/transfers/incoming">{incoming.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/calendars">{admin.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/webhook">{webhook.nav}</NavLink>}

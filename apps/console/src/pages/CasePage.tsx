@@ -14,10 +14,11 @@ import { PageTitle } from '../components/Shell';
 import { Lifecycle } from '../components/Lifecycle';
 import { SameActWarning } from '../components/SameActWarning';
 import { MeasuresSection } from '../components/MeasuresSection';
+import { PartyDetails } from '../components/PartyDetails';
 import { Timeline } from '../components/Timeline';
 import { basisWarning, formatDateTime, formatLocalDate, yuan } from '../format';
 import { defineMessages, useI18n } from '../i18n';
-import { actionLabel, deadlineLabel, deadlineStateLabel, partyTypeLabel, procedureLabel, statusLabel, type Action } from '../labels';
+import { actionLabel, deadlineLabel, deadlineStateLabel, procedureLabel, statusLabel, type Action } from '../labels';
 import { useSession } from '../session';
 
 /** One case: its header, its deadlines with their basis, and what the signed-in user may do on it now. */
@@ -55,7 +56,7 @@ export default function CasePage() {
       <SameActWarning cases={c.sameActCases} />
       <Descriptions bordered size="small" column={{ xs: 1, md: 2 }} style={{ marginBottom: 24 }}>
         <Descriptions.Item label={t.party}>
-          {c.party.name} ({partyTypeLabel(c.party.type, lang)})
+          <PartyDetails caseId={c.id} party={c.party} />
         </Descriptions.Item>
         <Descriptions.Item label={t.violation}>
           <Violation code={c.violationCode} policyVersion={c.policyVersion} />

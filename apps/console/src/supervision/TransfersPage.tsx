@@ -118,6 +118,7 @@ export default function TransfersPage() {
                 <span>
                   {r.police.policeAgency}
                   {r.police.receivedAt && <>，{m.received(at(r.police.receivedAt))}</>}
+                  {r.police.intakeReviewedAt && <>，{m.intakeReviewed(at(r.police.intakeReviewedAt))}</>}
                   {r.police.accepted === true && <>，{m.accepted}</>}
                   {r.police.accepted === false && <>，{m.declined(r.police.reason ?? '')}</>}
                 </span>
@@ -138,7 +139,22 @@ export default function TransfersPage() {
               </ul>
             ),
           },
-          { title: m.waitingFor, key: 'waiting', render: (_, r) => (r.waitingFor === 'POLICE' ? m.policeSide : r.waitingFor === 'AGENCY' ? m.agency : m.none) },
+          {
+            title: m.supervision,
+            key: 'supervision',
+            render: (_, r) =>
+              r.supervision ? (
+                <span data-testid="supervision-steps">
+                  {m.supervisionAsked(at(r.supervision.requestedAt))}
+                  {r.supervision.explanationRequestedAt && <>，{m.explanationAsked(at(r.supervision.explanationRequestedAt))}</>}
+                  {r.supervision.explainedAt && <>，{m.explained(at(r.supervision.explainedAt))}</>}
+                  {r.supervision.outcome && <>，{r.supervision.outcome === 'POLICE_TO_FILE' ? m.toFile : m.upheld}</>}
+                </span>
+              ) : (
+                m.none
+              ),
+          },
+          { title: m.waitingFor, key: 'waiting', render: (_, r) => (r.waitingFor ? m.side[r.waitingFor] : m.none) },
         ]}
       />
       <Typography.Title level={2} style={{ fontSize: 18, marginTop: 24 }}>

@@ -25,6 +25,7 @@ import type { DeadlineTimerCommand } from './stages/deadline-timers';
 import type { CriminalTransferCommand } from './stages/criminal-transfer';
 import type { SuspectedCrimeCommand } from './stages/suspected-crime';
 import type { TransferPoliceCommand } from './stages/transfer-police-steps';
+import type { TransferBodyCommand } from './stages/transfer-body-steps';
 import type { PreservationCommand } from './stages/preservation';
 import type { SeizureCommand } from './stages/seizure';
 
@@ -53,6 +54,7 @@ export type CaseCommand =
   | CriminalTransferCommand
   | SuspectedCrimeCommand
   | TransferPoliceCommand
+  | TransferBodyCommand
   | PreservationCommand
   | SeizureCommand;
 

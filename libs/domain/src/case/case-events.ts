@@ -26,6 +26,7 @@ import type { DeadlineTimerEvent } from './stages/deadline-timers';
 import type { CriminalTransferEvent } from './stages/criminal-transfer';
 import type { SuspectedCrimeEvent } from './stages/suspected-crime';
 import type { TransferPoliceEvent } from './stages/transfer-police-steps';
+import type { TransferBodyEvent } from './stages/transfer-body-steps';
 import type { PreservationEvent } from './stages/preservation';
 import type { SeizureEvent } from './stages/seizure';
 
@@ -52,6 +53,7 @@ export type CaseEvent =
   | CriminalTransferEvent
   | SuspectedCrimeEvent
   | TransferPoliceEvent
+  | TransferBodyEvent
   | PreservationEvent
   | SeizureEvent;
 

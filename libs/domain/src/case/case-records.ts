@@ -69,7 +69,7 @@ export interface Penalty {
 export interface CaseDeadline {
   kind: DeadlineKind;
   /** AGENCY deadlines make the case OVERDUE when missed; PARTY ones (defence, payment) do not. */
-  owner: 'AGENCY' | 'PARTY' | 'POLICE';
+  owner: 'AGENCY' | 'PARTY' | 'POLICE' | 'PROCURATORATE';
   /** Instant the period runs from. */
   startAt: string;
   dueAt: string;

@@ -131,4 +131,6 @@ export interface CaseState {
   updatedAt: string;
   /** Number of events folded in. */
   eventCount: number;
+  /** Ids of the jobs (apps/jobs) whose reports the case recorded: each records once (job-reports.ts). */
+  reportedJobs?: string[];
 }

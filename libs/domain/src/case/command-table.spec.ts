@@ -53,6 +53,7 @@ describe('the command table assembled from the stages', () => {
       'criminal-transfer/reconsideration', 'criminal-transfer/supervision', 'criminal-transfer/return',
       'suspected-crime', 'suspected-crime/no-transfer',
       'criminal-transfer/forward', 'criminal-transfer/material-request', 'criminal-transfer/material-supply', 'criminal-transfer/handover', 'criminal-transfer/police-return',
+      'criminal-transfer/intake-review', 'criminal-transfer/explanation-request', 'criminal-transfer/explanation',
     ]);
   });
 });

@@ -10,6 +10,7 @@ import { challenges } from './stages/challenges';
 import { closing } from './stages/closing';
 import { criminalTransfer } from './stages/criminal-transfer';
 import { transferPoliceSteps } from './stages/transfer-police-steps';
+import { transferBodySteps } from './stages/transfer-body-steps';
 import { deadlineTimers } from './stages/deadline-timers';
 import { examination } from './stages/examination';
 import { decision } from './stages/decision';
@@ -60,6 +61,7 @@ export const STAGES: readonly StageInfo[] = [
   criminalTransfer,
   suspectedCrime,
   transferPoliceSteps,
+  transferBodySteps,
 ];
 
 // A key in two stages (or a stage's code that is also shared) would silently win by order: refuse it when the table is built.
@@ -99,6 +101,7 @@ export const COMMAND_SPECS = {
   ...criminalTransfer.commands,
   ...suspectedCrime.commands,
   ...transferPoliceSteps.commands,
+  ...transferBodySteps.commands,
 } satisfies { [T in CommandType]: CommandSpec<CommandOf<T>, CaseEvent> } as { [T in CommandType]: CommandSpec<CommandOf<T>, CaseEvent> };
 
 /** Every event, each folded by its own stage (the first creates the state instead: registration's fold refuses it). */
@@ -127,6 +130,7 @@ export const EVENT_FOLDS = {
   ...criminalTransfer.events,
   ...suspectedCrime.events,
   ...transferPoliceSteps.events,
+  ...transferBodySteps.events,
 } satisfies { [E in CaseEventType]: Fold<EventOf<E>> } as { [E in CaseEventType]: Fold<EventOf<E>> };
 
 /** Every code decide() can return with its HTTP status: the shared ones and each stage's own. */

@@ -42,6 +42,25 @@ export const R310_PERIODS = {
   transferSupervisionRequest: { days: 3, kind: 'CALENDAR', source: 'R310 9 (filing supervision asked within 3 days of the final refusal)', remindBefore: 1 },
   transferMaterialSupply: { days: 3, kind: 'CALENDAR', source: 'R310 7 (missing material supplied within 3 days of the request)', remindBefore: 1 },
   transferHandover: { days: 3, kind: 'CALENDAR', source: "R310 12 (items and files handed over within 3 days of the police's filing notice)", remindBefore: 1 },
+  policeIntakeReview: {
+    days: 1,
+    kind: 'CALENDAR',
+    seconds: 86_400,
+    source: 'R310 7 (within 24 hours of receipt: forwarded to the competent unit, or missing material requested)',
+    remindBefore: 6 * 3600,
+  },
+  supervisionExplanationRequest: {
+    days: 7,
+    kind: 'CALENDAR',
+    source: "R310 9; procuratorate rules 559-563 (the police asked to explain their refusal within 7 days of the agency's request)",
+    remindBefore: 2,
+  },
+  policeNonFilingExplanation: {
+    days: 7,
+    kind: 'CALENDAR',
+    source: "Procuratorate rules 559-563 (the police explain their refusal in writing within 7 days of the procuratorate's notice)",
+    remindBefore: 2,
+  },
 } as const satisfies Partial<Record<DeadlineKind, PeriodSpec>>;
 /** 查封扣押 lasts 30 days (ACL 25; more than 10 days, so calendar days, ACL 69); reminded 3 days before (zhifa's choice). */
 export const SEIZURE_FALLBACK: PeriodSpec = {

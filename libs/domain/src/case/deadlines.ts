@@ -20,9 +20,11 @@ export {
   SEIZURE_FALLBACK,
 } from './deadline-periods';
 
-/** Deadlines the party owns: missing them is not the agency's delay. */
-/** Who must act by the deadline: the agency, the party, or the police of a transfer (R310). */
-export type DeadlineOwner = 'AGENCY' | 'PARTY' | 'POLICE';
+/** Who must act by the deadline: the agency, the party, or the police or procuratorate of a transfer (R310). */
+export type DeadlineOwner = 'AGENCY' | 'PARTY' | 'POLICE' | 'PROCURATORATE';
+
+/** The bodies a transfer goes to: a limit of theirs missed raises TRANSFER_OVERDUE, never the agency's OVERDUE. */
+export const TRANSFER_BODY_OWNERS: readonly DeadlineOwner[] = ['POLICE', 'PROCURATORATE'];
 
 export const DEADLINE_OWNER: Record<DeadlineKind, DeadlineOwner> = {
   filingDecision: 'AGENCY',
@@ -52,6 +54,9 @@ export const DEADLINE_OWNER: Record<DeadlineKind, DeadlineOwner> = {
   courtEnforcement: 'AGENCY',
   transferMaterialSupply: 'AGENCY',
   transferHandover: 'AGENCY',
+  policeIntakeReview: 'POLICE',
+  supervisionExplanationRequest: 'PROCURATORATE',
+  policeNonFilingExplanation: 'POLICE',
 };
 
 /** Windows for a right of the agency (R310 9): letting one pass is a lawful choice, never a delay. */
@@ -216,6 +221,6 @@ export function deriveFlags(s: CaseState): CaseFlag[] {
   if (a?.collectiveDiscussionRequired || (s.reviewGrounds?.collectiveDiscussion.length ?? 0) > 0) flags.push('COLLECTIVE_DISCUSSION_REQUIRED');
   if (s.suspectedCrime) flags.push('SUSPECTED_CRIME');
   if (s.decision?.revoked) flags.push('DECISION_REVOKED');
-  if (deadlines.some((d) => d.owner === 'POLICE' && d.state === 'MISSED')) flags.push('TRANSFER_OVERDUE');
+  if (deadlines.some((d) => TRANSFER_BODY_OWNERS.includes(d.owner) && d.state === 'MISSED')) flags.push('TRANSFER_OVERDUE');
   return flags;
 }

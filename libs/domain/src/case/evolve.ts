@@ -11,6 +11,7 @@ import { deriveFlags } from './deadlines';
 import { deriveReviewGrounds } from './rules/pre-decision';
 import { clone, type EvolveMeta, type Fold } from './stages/kit';
 import { initialState } from './stages/registration';
+import { noteJobReport } from './job-reports';
 
 export type { EvolveMeta } from './stages/kit';
 
@@ -23,6 +24,7 @@ export function evolve(state: CaseState | null, event: CaseEvent, meta: EvolveMe
   if (!fold) throw new Error(`evolve: unknown event ${(event as { type: string }).type}`);
   const s = clone(state);
   fold(s, event, meta);
+  noteJobReport(s, event);
   return finish(s, meta);
 }
 

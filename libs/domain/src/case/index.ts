@@ -9,6 +9,8 @@ export * from './rejection';
 export * from './messages';
 export * from './allowed-actions';
 export * from './decide';
+export { jobReported, reportedJobOf, stampedWithJob } from './job-reports';
+export { maskField, maskParty, maskPersonalData, personalFieldsOf, PERSONAL_FIELDS, type PersonalField } from './personal-data';
 export * from './rule-changes';
 export * from './evolve';
 export {
@@ -27,7 +29,7 @@ export {
 } from './command-table';
 export { actingRole, gate, type GateOptions } from './gate';
 export { executionLedger, type ExecutionLedger } from './stages/execution-ledger';
-export { AGENCY_RIGHT_WINDOWS, DEADLINE_OWNER, EXTENSION_PERIOD, R310_PERIODS, deriveFlags, effectivePeriod, type DeadlineOwner } from './deadlines';
+export { AGENCY_RIGHT_WINDOWS, DEADLINE_OWNER, TRANSFER_BODY_OWNERS, EXTENSION_PERIOD, R310_PERIODS, deriveFlags, effectivePeriod, type DeadlineOwner } from './deadlines';
 export { preDecisionRequirements, type PreDecisionRequirement } from './rules/pre-decision';
 export { assessPenalty, amountDue, checkSimplePenalty, heavierThan, meetsThreshold } from './rules/penalty';
 export { certificateOn, certificateValidOn, checkNamedOfficers, investigatorIds, isInvestigator } from './rules/people';

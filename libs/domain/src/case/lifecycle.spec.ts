@@ -434,8 +434,11 @@ describe('criminal transfer (两法衔接)', () => {
     expect(r.s.deadlines.decision?.state).toBe('OPEN');
   });
 
-  it('supervision may make the police file the case', () => {
+  it('supervision may make the police file the case, once the police were asked to explain their refusal and did', () => {
     const r = scenario('TRANSFER_SUPERVISION_REQUESTED');
+    expect(rejected(r.try(C.resolveSupervision('POLICE_TO_FILE'), Q)).code).toBe('TRANSFER.EXPLANATION_NOT_REQUESTED');
+    r.exec(C.requestExplanation(r.now), Q);
+    r.exec(C.explainNonFiling(r.now), P);
     r.exec(C.resolveSupervision('POLICE_TO_FILE'), Q);
     expect(r.status).toBe('TRANSFER_ACCEPTED');
   });

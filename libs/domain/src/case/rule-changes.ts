@@ -47,6 +47,12 @@ export const RULE_CHANGES = [
    * decided one (R310 11, APL 35); the police's filing notice starts R310 12's hand-over limit.
    */
   'transfer-from-any-point',
+  /**
+   * The police's receipt arms their 24 hours to forward or ask for missing material (R310 7); a supervision request
+   * arms the procuratorate's 7 days to ask the police to explain their refusal, and it orders filing only after that
+   * explanation was asked for and given (or its 7 days ran out); no resolution while the explanation is awaited.
+   */
+  'transfer-body-limits',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

@@ -67,6 +67,10 @@ const STEP_DEADLINE: Partial<Record<ActionName, DeadlineKind>> = {
   'criminal-transfer/police-decision': 'policeFilingDecision',
   'criminal-transfer/material-supply': 'transferMaterialSupply',
   'criminal-transfer/handover': 'transferHandover',
+  // R310 7's 24 hours after receipt; the procuratorate's and the police's 7-day steps of filing supervision.
+  'criminal-transfer/intake-review': 'policeIntakeReview',
+  'criminal-transfer/explanation-request': 'supervisionExplanationRequest',
+  'criminal-transfer/explanation': 'policeNonFilingExplanation',
 };
 /** A step several parties take in turn answers to the limit of the one it waits for now. */
 function stepDeadline(state: CaseState, action: ActionName): DeadlineKind | undefined {
@@ -74,6 +78,8 @@ function stepDeadline(state: CaseState, action: ActionName): DeadlineKind | unde
   if (action === 'criminal-transfer/reconsideration') {
     return state.status === 'TRANSFER_RECONSIDERATION_REQUESTED' ? 'transferReconsiderationAnswer' : 'transferReconsiderationRequest';
   }
+  // Once supervision is asked, the procuratorate's resolution answers to its 7 days while they run (met by asking for the explanation).
+  if (action === 'criminal-transfer/supervision' && state.status === 'TRANSFER_SUPERVISION_REQUESTED') return 'supervisionExplanationRequest';
   return STEP_DEADLINE[action];
 }
 const BEFORE_DECISION: readonly ActionName[] = [

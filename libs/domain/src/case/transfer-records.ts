@@ -19,12 +19,16 @@ export interface TransferRecord {
   clockStopsAtApproval?: boolean;
   dispatch?: { sentAt: string; policeAgency: string; procuratorate: string; documents: string[] };
   receivedAt?: string;
+  /** R310 7: the police found themselves competent and the material complete (rule change 'transfer-body-limits'). */
+  intakeReviewedAt?: string;
   policeDecision?: { accepted: boolean; reason?: string; at: string };
   reconsideration?: { requestedAt: string; reason: string; answer?: { accepted: boolean; reason: string; at: string } };
   supervision?: {
     requestedAt: string;
     reason: string;
     resolution?: { outcome: SupervisionOutcome; reason: string; at: string };
+    /** 要求说明不立案理由: the procuratorate's notice to the police, and their written explanation. */
+    explanationRequest?: { at: string; reason: string; explanation?: { at: string; text: string } };
   };
   outcome?: TransferOutcome;
   /** Where the transfer started (rule change 'transfer-from-any-point'). */

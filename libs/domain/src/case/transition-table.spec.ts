@@ -74,6 +74,8 @@ const WITH_OPEN_DEADLINE: ScenarioName[] = [
   'TRANSFER_ACCEPTED',
   'TRANSFER_DECLINED',
   'TRANSFER_RECONSIDERATION_REQUESTED',
+  // The procuratorate's 7 days to ask the police to explain their refusal ('transfer-body-limits').
+  'TRANSFER_SUPERVISION_REQUESTED',
   'SIMPLE:SERVED',
   'SIMPLE:EXECUTED',
 ];
@@ -189,6 +191,10 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   SUPPLY_TRANSFER_MATERIAL: cells([['TRANSFERRED', 'TRANSFER_RECEIVED'], 'TRANSFER.NO_MATERIAL_REQUEST']),
   RECORD_TRANSFER_HANDOVER: cells([['TRANSFER_ACCEPTED'], OK]),
   RETURN_TRANSFERRED_CASE: cells([['TRANSFER_ACCEPTED'], OK]),
+  // The receipt arms R310 7's 24 hours; the procuratorate asks for an explanation before the police give one.
+  CONFIRM_TRANSFER_INTAKE: cells([['TRANSFER_RECEIVED'], OK]),
+  REQUEST_NON_FILING_EXPLANATION: cells([['TRANSFER_SUPERVISION_REQUESTED'], OK]),
+  EXPLAIN_NON_FILING: cells([['TRANSFER_SUPERVISION_REQUESTED'], 'TRANSFER.NO_EXPLANATION_REQUESTED']),
   // 先行登记保存 while evidence is collected; 查封扣押 until the decision. The fixtures hold no measure, so
   // nothing that acts on one is allowed anywhere (coercive-measures.spec.ts covers them).
   PRESERVE_EVIDENCE: cells([['FILED'], OK]),
@@ -361,6 +367,12 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return officer({ type, inventory: ['假冒白酒 12 瓶'], at: now });
     case 'RETURN_TRANSFERRED_CASE':
       return { command: { type, at: now, reason: '经审查没有犯罪事实' }, actor: people.police, now };
+    case 'CONFIRM_TRANSFER_INTAKE':
+      return { command: C.confirmIntake(now), actor: people.police, now };
+    case 'REQUEST_NON_FILING_EXPLANATION':
+      return { command: C.requestExplanation(now), actor: people.procurator, now };
+    case 'EXPLAIN_NON_FILING':
+      return { command: C.explainNonFiling(now), actor: people.police, now };
     case 'PRESERVE_EVIDENCE':
       return officer({ type, measureId: 'p-1', grounds: 'may be lost', officers: [A, people.officerB], items: MEASURE_ITEMS, emergency: false });
     case 'APPROVE_PRESERVATION':

@@ -126,7 +126,7 @@ export const CASE_FLAGS = [
   'COLLECTIVE_DISCUSSION_REQUIRED', // 集体讨论
   'SUSPECTED_CRIME', // only a transfer or a reasoned refusal clears it
   'DECISION_REVOKED', // revoked / found invalid on challenge
-  'TRANSFER_OVERDUE', // the police let an R310 limit pass (receipt, filing decision, reconsideration answer)
+  'TRANSFER_OVERDUE', // the police or the procuratorate let a limit of the transfer pass (intake, filing decision, reconsideration answer, supervision steps)
 ] as const;
 export type CaseFlag = (typeof CASE_FLAGS)[number];
 
@@ -338,6 +338,12 @@ export const DEADLINE_KINDS = [
   'transferMaterialSupply',
   /** R310 12: items and files are handed over within 3 days of the police's filing notice. */
   'transferHandover',
+  /** R310 7: within 24 hours of receipt the police forward a transfer outside their jurisdiction, or ask for missing material. */
+  'policeIntakeReview',
+  /** 立案监督: the procuratorate asks the police to explain their refusal within 7 days of the agency's request (R310 9; domain spec §4.6). */
+  'supervisionExplanationRequest',
+  /** 立案监督: the police explain their refusal to file in writing within 7 days of the procuratorate's notice. */
+  'policeNonFilingExplanation',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
 

@@ -3,7 +3,7 @@
 // The caller brings the clock, so the rule stays pure and testable.
 
 import { localDay, parseInstant } from '../calendar/instants';
-import { AGENCY_RIGHT_WINDOWS, DEADLINE_OWNER, type DeadlineKind, type DeadlineState } from '../case';
+import { AGENCY_RIGHT_WINDOWS, DEADLINE_OWNER, TRANSFER_BODY_OWNERS, type DeadlineKind, type DeadlineState } from '../case';
 
 export interface DeadlineStanding {
   /** Local days from today to the due day, in the deadline's time zone: 0 on the due day, negative once past. */
@@ -37,6 +37,6 @@ export function byUrgency(a: { dueAt?: string; overdue?: boolean }, b: { dueAt?:
  * deriveFlags says, and no one's delay.
  */
 export function lapseIsDelay(kind: DeadlineKind): boolean {
-  // The police's R310 limits are watched too: a transfer left unanswered is what supervisors look for.
-  return (DEADLINE_OWNER[kind] === 'AGENCY' && !AGENCY_RIGHT_WINDOWS.includes(kind)) || DEADLINE_OWNER[kind] === 'POLICE' || kind === 'payment';
+  // The police's and the procuratorate's limits are watched too: a transfer left unanswered is what supervisors look for.
+  return (DEADLINE_OWNER[kind] === 'AGENCY' && !AGENCY_RIGHT_WINDOWS.includes(kind)) || TRANSFER_BODY_OWNERS.includes(DEADLINE_OWNER[kind]) || kind === 'payment';
 }

@@ -14,6 +14,7 @@ import type { AllowedActionsOptions } from '../case/allowed-actions';
 import type { CaseEvent } from '../case/case-events';
 import type { CaseState } from '../case/case-state';
 import { criminalTransfer } from '../case/stages/criminal-transfer';
+import { transferBodySteps } from '../case/stages/transfer-body-steps';
 import { transferPoliceSteps } from '../case/stages/transfer-police-steps';
 import { AGENCY_RIGHT_WINDOWS, DEADLINE_OWNER } from '../case/deadlines';
 import { localDate } from '../calendar';
@@ -56,7 +57,11 @@ export interface CaseNoticeInput {
 }
 
 /** Events of the transfer's own stages: the bodies it is addressed to follow them. */
-const TRANSFER_EVENTS: ReadonlySet<string> = new Set([...Object.keys(criminalTransfer.events), ...Object.keys(transferPoliceSteps.events)]);
+const TRANSFER_EVENTS: ReadonlySet<string> = new Set([
+  ...Object.keys(criminalTransfer.events),
+  ...Object.keys(transferPoliceSteps.events),
+  ...Object.keys(transferBodySteps.events),
+]);
 
 export function caseNotice(input: CaseNoticeInput): CaseNotice {
   const { event, after } = input;
@@ -107,8 +112,9 @@ export function caseNotice(input: CaseNoticeInput): CaseNotice {
  * and whoever the deadline's step waits for (the head for an approval, the
  * named reviewer for a review); at the escalation also the agency's heads,
  * unless it was a window for a right of the agency (lapsing is no delay).
- * The police's: the liaisons of the police it was dispatched to, and at the
- * escalation the case officers, who may now act on the silence. The party's:
+ * The police's (or the procuratorate's): the liaisons of the body it was
+ * dispatched to, and at the escalation the case officers, who may now act on
+ * the silence. The party's:
  * the case officers, who follow its window.
  */
 function responsibleFor(
@@ -120,8 +126,8 @@ function responsibleFor(
   liaisons: (roles: readonly ('POLICE_LIAISON' | 'PROCURATORATE')[], reason: NoticeReason) => void,
 ): void {
   const owner = DEADLINE_OWNER[kind];
-  if (owner === 'POLICE') {
-    liaisons(['POLICE_LIAISON'], 'RESPONSIBLE');
+  if (owner === 'POLICE' || owner === 'PROCURATORATE') {
+    liaisons([owner === 'POLICE' ? 'POLICE_LIAISON' : 'PROCURATORATE'], 'RESPONSIBLE');
     if (missed) officers();
     return;
   }

@@ -91,6 +91,9 @@ export const EVENT_NOTICES: Readonly<Record<CaseEventType, EventNotice>> = {
   TRANSFER_MATERIAL_SUPPLIED: n('已补充移送材料', 'missing material supplied'),
   TRANSFER_HANDED_OVER: n('已移交涉案物品及材料', 'items and files handed over'),
   TRANSFER_RETURNED_BY_POLICE: n('公安机关已退回案件', 'the police returned the case'),
+  TRANSFER_INTAKE_CONFIRMED: n('公安机关已完成受理审查', "the police's intake review recorded"),
+  NON_FILING_EXPLANATION_REQUESTED: n('检察机关已要求公安机关说明不立案理由', 'the procuratorate asked the police to explain not filing', 'deadlines'),
+  NON_FILING_EXPLAINED: n('公安机关已说明不立案理由', 'the police explained not filing'),
 };
 
 /** Deadlines in English as a notification names them (the Chinese names are ZH_DEADLINE). */
@@ -121,4 +124,7 @@ export const EN_DEADLINE: Readonly<Record<DeadlineKind, string>> = {
   courtEnforcement: 'court enforcement application limit',
   legalReview: 'legal review limit',
   seizure: 'seizure period',
+  policeIntakeReview: "police's intake review limit",
+  supervisionExplanationRequest: "procuratorate's limit to ask for an explanation",
+  policeNonFilingExplanation: "police's limit to explain not filing",
 };

@@ -166,6 +166,9 @@ export interface JurisdictionPolicy {
     transferSupervisionRequest?: PeriodSpec;
     transferMaterialSupply?: PeriodSpec;
     transferHandover?: PeriodSpec;
+    policeIntakeReview?: PeriodSpec;
+    supervisionExplanationRequest?: PeriodSpec;
+    policeNonFilingExplanation?: PeriodSpec;
     /** 查封扣押 (ACL 25: 30 days, calendar). Absent: the statutory period (SEIZURE_FALLBACK in deadlines.ts). */
     seizure?: PeriodSpec;
   };

@@ -2,3 +2,4 @@ export { SUPERVISION_ROLES, supervisionAccess, type SupervisionAccess } from './
 export { awaitedFor, deadlinesToWatch, type AwaitedPerson, type WatchedDeadline } from './overdue';
 export { TRANSFER_LIMIT_KINDS, TRANSFER_STAGES, transferWatch, type TransferLimit, type TransferStage, type TransferWatch } from './transfers';
 export { noTransferDecisions } from './no-transfer';
+export { EVALUATION_CHECKS, evaluateCase, type CaseEvaluation, type CertificateLookup, type EvaluatedCheck, type EvaluatedEvent, type EvaluationGrade } from './evaluation';

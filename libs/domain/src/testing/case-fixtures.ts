@@ -353,6 +353,17 @@ export const commands = {
     outcome,
     reason: '检察院立案监督意见',
   }),
+  confirmIntake: (at: string): CommandOf<'CONFIRM_TRANSFER_INTAKE'> => ({ type: 'CONFIRM_TRANSFER_INTAKE', at }),
+  requestExplanation: (at: string): CommandOf<'REQUEST_NON_FILING_EXPLANATION'> => ({
+    type: 'REQUEST_NON_FILING_EXPLANATION',
+    at,
+    reason: '销售账册显示销售金额已达追诉标准，需公安机关说明不立案理由',
+  }),
+  explainNonFiling: (at: string): CommandOf<'EXPLAIN_NON_FILING'> => ({
+    type: 'EXPLAIN_NON_FILING',
+    at,
+    explanation: '经审查，销售金额中含退货部分，实际销售金额未达追诉标准',
+  }),
   resumeAdministrative: (): CommandOf<'RESUME_ADMINISTRATIVE_CASE'> => ({ type: 'RESUME_ADMINISTRATIVE_CASE', reason: 'Final refusal: complete the administrative case' }),
   flagSuspectedCrime: (): CommandOf<'FLAG_SUSPECTED_CRIME'> => ({ type: 'FLAG_SUSPECTED_CRIME', grounds: 'Sales ledger shows ¥62,000 of substandard heaters sold', threshold: 'sales ≥ ¥50,000 (立案追诉标准)' }),
   decideNotToTransfer: (): CommandOf<'DECIDE_NOT_TO_TRANSFER'> => ({ type: 'DECIDE_NOT_TO_TRANSFER', reasons: 'The ledger double-counts returns: sales proven are ¥31,000, below the threshold' }),

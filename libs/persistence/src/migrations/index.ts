@@ -3,7 +3,16 @@ import { CaseProjections1764100000000 } from './1764100000000-case-projections';
 import { SameActIndexes1764950000000 } from './1764950000000-same-act-indexes';
 import { HolidayCalendars1764200000000 } from './1764200000000-holiday-calendars';
 import { LiaisonBodies1765000000000 } from './1765000000000-liaison-bodies';
+import { PersonalDataAccess1765050000000 } from './1765050000000-personal-data-access';
 import { NotificationsWebhooks1765300000000 } from './1765300000000-notifications-webhooks';
 
 /** Every migration, in order. Committed migrations are never rewritten. */
-export const MIGRATIONS = [InitialSchema1764000000000, CaseProjections1764100000000, HolidayCalendars1764200000000, SameActIndexes1764950000000, LiaisonBodies1765000000000, NotificationsWebhooks1765300000000];
+export const MIGRATIONS = [
+  InitialSchema1764000000000,
+  CaseProjections1764100000000,
+  HolidayCalendars1764200000000,
+  SameActIndexes1764950000000,
+  LiaisonBodies1765000000000,
+  PersonalDataAccess1765050000000,
+  NotificationsWebhooks1765300000000,
+];

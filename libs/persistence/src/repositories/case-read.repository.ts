@@ -116,6 +116,19 @@ export class CaseReadRepository {
       .getMany();
   }
 
+  /** Cases in scope registered in [from, to), oldest first: a period's files for the evaluation (案卷评查). */
+  async registeredBetween(scope: ReadScope, from: string, to: string, limit: number): Promise<CaseEntity[]> {
+    return this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where(readableBy(scope))
+      .andWhere('c.registered_at >= :from AND c.registered_at < :to', { from, to })
+      .orderBy('c.registered_at', 'ASC')
+      .addOrderBy('c.case_number', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+
   /** Cases in scope where a head decided, with reasons, not to transfer a suspected crime (R310 5, 11). */
   async withNoTransferDecision(scope: ReadScope): Promise<CaseEntity[]> {
     return this.ds

@@ -7,6 +7,7 @@ import { IdempotencyRepository } from './idempotency.repository';
 import { NotificationRepository } from './notification.repository';
 import { OutboxRepository } from './outbox.repository';
 import { PeopleRepository } from './people.repository';
+import { PersonalDataAccessRepository } from './personal-data-access.repository';
 import { PolicyRepository } from './policy.repository';
 import { WebhookRepository } from './webhook.repository';
 
@@ -19,6 +20,7 @@ export * from './idempotency.repository';
 export * from './notification.repository';
 export * from './outbox.repository';
 export * from './people.repository';
+export * from './personal-data-access.repository';
 export * from './policy.repository';
 export * from './webhook.repository';
 
@@ -33,6 +35,7 @@ export const REPOSITORIES = [
   NotificationRepository,
   OutboxRepository,
   PeopleRepository,
+  PersonalDataAccessRepository,
   PolicyRepository,
   WebhookRepository,
 ] as const;

@@ -59,6 +59,13 @@ export class PeopleRepository {
     });
   }
 
+  /** The certificates of these numbers, of anyone (current or former staff): the evaluation checks the dates each was valid on. */
+  async certificatesByNumber(numbers: string[]): Promise<{ number: string; validFrom: string; validTo: string; status: string }[]> {
+    if (!numbers.length) return [];
+    const rows = await this.ds.getRepository(CertificateEntity).findBy({ number: In([...new Set(numbers)]) });
+    return rows.map((c) => ({ number: c.number, validFrom: c.validFrom, validTo: c.validTo, status: c.status }));
+  }
+
   /** Every active user, by username. */
   async activeUsers(): Promise<UserSummary[]> {
     const users = await this.ds.getRepository(UserEntity).find({ where: { active: true }, order: { username: 'ASC' } });

@@ -19,6 +19,7 @@ import { closePause, completed, openPause, PAUSE } from './shared';
 import { endTransferLimits, limitsApply, TRANSFER_LIMIT_CODES, windowClosed } from './transfer-limits';
 import { actingBody } from './liaison-body';
 import { armHandover, handoverApplies, imposedBeforeTransfer, transferOrigin } from './transfer-points';
+import { armExplanationRequest, armIntakeReview, endSupervisionSteps, explanationLimitApplies, intakeApplies, resolutionReady } from './transfer-body-steps';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -57,10 +58,21 @@ export type CriminalTransferEvent =
   | { type: 'TRANSFER_APPROVED'; reason: string; limits?: true }
   | { type: 'TRANSFER_REFUSED'; reason: string }
   | { type: 'TRANSFER_DISPATCHED'; sentAt: string; policeAgency: string; procuratorate: string; documents: string[]; limits?: true }
-  | { type: 'POLICE_DECISION_RECORDED'; decision: PoliceDecision; at: string; reason?: string; limits?: true; body?: string; handover?: true }
+  | {
+      type: 'POLICE_DECISION_RECORDED';
+      decision: PoliceDecision;
+      at: string;
+      reason?: string;
+      limits?: true;
+      body?: string;
+      handover?: true;
+      /** Set on a receipt under 'transfer-body-limits': R310 7's 24 hours run from it. */
+      intake?: true;
+    }
   | { type: 'TRANSFER_RECONSIDERATION_REQUESTED'; reason: string; limits?: true }
   | { type: 'TRANSFER_RECONSIDERATION_ANSWERED'; accept: boolean; reason: string; body?: string; handover?: true }
-  | { type: 'TRANSFER_SUPERVISION_REQUESTED'; reason: string }
+  /** bodyLimits: set under 'transfer-body-limits', the procuratorate's 7 days to ask for the police's explanation run. */
+  | { type: 'TRANSFER_SUPERVISION_REQUESTED'; reason: string; bodyLimits?: true }
   | { type: 'TRANSFER_SUPERVISION_RESOLVED'; outcome: SupervisionOutcome; reason: string; body?: string; handover?: true }
   | { type: 'ADMINISTRATIVE_CASE_RESUMED'; reason: string };
 
@@ -181,7 +193,15 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
             zh: `公安机关的${ZH_POLICE_ACT[cmd.decision]}时间（${zhDate(cmd.at)}）早于移送时间（${zhDate(sentAt)}）`,
           });
         }
-        const e: CriminalTransferEvent = { type: 'POLICE_DECISION_RECORDED', decision: cmd.decision, at: cmd.at, ...limits, ...actingBody(ctx), ...handoverApplies(ctx, cmd.decision === 'ACCEPT') };
+        const e: CriminalTransferEvent = {
+          type: 'POLICE_DECISION_RECORDED',
+          decision: cmd.decision,
+          at: cmd.at,
+          ...limits,
+          ...actingBody(ctx),
+          ...handoverApplies(ctx, cmd.decision === 'ACCEPT'),
+          ...intakeApplies(ctx, cmd.decision === 'RECEIPT', limits),
+        };
         if (cmd.reason !== undefined) e.reason = cmd.reason;
         return e;
       },
@@ -219,12 +239,12 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
         (s) => (s.transfer?.supervision ? fail('TRANSFER.SUPERVISION_USED', { en: 'Filing supervision was already requested', zh: '已经提请过立案监督' }) : null),
         windowClosed('transferSupervisionRequest', { en: 'A request for filing supervision', zh: '提请人民检察院立案监督' }),
       ),
-      handle: withReason<'REQUEST_TRANSFER_SUPERVISION'>((c) => ({ type: 'TRANSFER_SUPERVISION_REQUESTED', reason: c.reason })),
+      handle: withReason<'REQUEST_TRANSFER_SUPERVISION'>((c, ctx) => ({ type: 'TRANSFER_SUPERVISION_REQUESTED', reason: c.reason, ...explanationLimitApplies(ctx) })),
     },
     RESOLVE_TRANSFER_SUPERVISION: {
       action: 'criminal-transfer/supervision',
       roles: ['PROCURATORATE'],
-      from: inStatus(['TRANSFER_SUPERVISION_REQUESTED']),
+      from: all(inStatus(['TRANSFER_SUPERVISION_REQUESTED']), resolutionReady),
       handle: withReason<'RESOLVE_TRANSFER_SUPERVISION'>(
         (c, ctx) => ({ type: 'TRANSFER_SUPERVISION_RESOLVED', outcome: c.outcome, reason: c.reason, ...actingBody(ctx), ...handoverApplies(ctx, c.outcome === 'POLICE_TO_FILE') }),
         (v, c) => v.oneOf('outcome', c.outcome, SUPERVISION_OUTCOMES),
@@ -289,8 +309,11 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
           s.status = 'TRANSFER_RECEIVED';
           armDeadline(s, 'policeFilingDecision', e.at, meta.at, meta.policy);
         }
+        if (e.intake) armIntakeReview(s, e.at, meta);
         return;
       }
+      // Deciding within the 24 hours is the intake review too (R310 7).
+      meetDeadline(s, 'policeIntakeReview', e.at);
       if (s.transfer) s.transfer.policeDecision = { accepted: e.decision === 'ACCEPT', at: e.at, ...(e.reason !== undefined ? { reason: e.reason } : {}) };
       meetDeadline(s, 'policeFilingDecision', e.at);
       if (e.decision === 'ACCEPT') acceptedWithHandover(s, e, meta, e.at);
@@ -320,14 +343,17 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
         if (limited) armDeadline(s, 'transferSupervisionRequest', meta.at, meta.at, meta.policy);
       }
     },
-    TRANSFER_SUPERVISION_REQUESTED: (s, e, { at }) => {
+    TRANSFER_SUPERVISION_REQUESTED: (s, e, meta) => {
+      const { at } = meta;
       if (s.transfer) s.transfer.supervision = { requestedAt: at, reason: e.reason };
       s.status = 'TRANSFER_SUPERVISION_REQUESTED';
       meetDeadline(s, 'transferSupervisionRequest', at);
       cancelDeadline(s, 'transferReconsiderationRequest', at);
+      if (e.bodyLimits) armExplanationRequest(s, meta);
     },
     TRANSFER_SUPERVISION_RESOLVED: (s, e, meta) => {
       if (s.transfer?.supervision) s.transfer.supervision.resolution = { outcome: e.outcome, reason: e.reason, at: meta.at };
+      endSupervisionSteps(s, meta.at);
       if (e.outcome === 'POLICE_TO_FILE') acceptedWithHandover(s, e, meta, meta.at);
       else s.status = 'TRANSFER_DECLINED';
     },

@@ -43,6 +43,12 @@ describe('liaisons act for their own body', () => {
     r.exec({ type: 'REQUEST_TRANSFER_SUPERVISION', reason: 'refusal unfounded' }, A);
     const other = { ...Q, body: '晋城市人民检察院' };
     expect(rejected(r.try({ type: 'RESOLVE_TRANSFER_SUPERVISION', outcome: 'POLICE_TO_FILE', reason: 'x' }, other))).toMatchObject({ code: 'AUTH.BODY_MISMATCH' });
+    expect(rejected(r.try(C.requestExplanation(r.now), other))).toMatchObject({ code: 'AUTH.BODY_MISMATCH' });
+    const [asked] = r.exec(C.requestExplanation(r.now), Q);
+    expect(asked).toMatchObject({ type: 'NON_FILING_EXPLANATION_REQUESTED', body: '长治市人民检察院' });
+    expect(rejected(r.try(C.explainNonFiling(r.now), O))).toMatchObject({ code: 'AUTH.BODY_MISMATCH' });
+    const [explained] = r.exec(C.explainNonFiling(r.now), P);
+    expect(explained).toMatchObject({ type: 'NON_FILING_EXPLAINED', body: '长治市公安局' });
     const [resolved] = r.exec({ type: 'RESOLVE_TRANSFER_SUPERVISION', outcome: 'POLICE_TO_FILE', reason: 'the police must file' }, Q);
     expect(resolved).toMatchObject({ type: 'TRANSFER_SUPERVISION_RESOLVED', body: '长治市人民检察院' });
   });

@@ -23,9 +23,12 @@ export const TRANSFER_LIMITS = [
   'transferApproval',
   'transferDispatch',
   'policeFilingDecision',
+  'policeIntakeReview',
   'transferReconsiderationRequest',
   'transferReconsiderationAnswer',
   'transferSupervisionRequest',
+  'supervisionExplanationRequest',
+  'policeNonFilingExplanation',
   'transferMaterialSupply',
   'transferHandover',
 ] as const satisfies readonly DeadlineKind[];

@@ -70,8 +70,8 @@ const notHandedOver: Check = (s) =>
       })
     : null;
 
-/** A step dated before what it answers: the law refuses the record (422). */
-function before(at: string, cause: string | undefined, what: { en: string; zh: string }) {
+/** A step dated before what it answers: the law refuses the record (422). The other transfer steps use it too. */
+export function before(at: string, cause: string | undefined, what: { en: string; zh: string }) {
   return cause !== undefined && ms(at) < ms(cause)
     ? fail('TRANSFER.STEP_BEFORE_ITS_CAUSE', {
         en: `${at} precedes ${what.en} (${cause})`,
@@ -203,11 +203,14 @@ export const transferPoliceSteps = stage<TransferPoliceCommand, TransferPoliceEv
       // The competent unit has to sign its own receipt; R310 8's limit is the new unit's, from the forwarding.
       delete s.transfer.receivedAt;
       s.status = 'TRANSFERRED';
+      // R310 7's 24 hours end with the forwarding; the competent unit's receipt starts its own.
+      meetDeadline(s, 'policeIntakeReview', e.at);
       if (s.deadlines.policeFilingDecision) armDeadline(s, 'policeFilingDecision', e.at, meta.at, meta.policy);
     },
     TRANSFER_MATERIAL_REQUESTED: (s, e, meta) => {
       if (s.transfer) (s.transfer.materialRequests ??= []).push({ requestedAt: e.at, materials: [...e.materials] });
       armDeadline(s, 'transferMaterialSupply', e.at, meta.at, meta.policy);
+      meetDeadline(s, 'policeIntakeReview', e.at);
     },
     TRANSFER_MATERIAL_SUPPLIED: (s, e, meta) => {
       const r = openRequest(s);

@@ -1,0 +1,29 @@
+import { defineMessages } from '../i18n';
+
+/** The personal-data read log's texts (PIPL), both languages with the same keys. */
+export const usePersonalDataMessages = defineMessages({
+  zh: {
+    nav: '个人信息查阅',
+    title: '当事人个人信息查阅记录',
+    intro: '每一次查看当事人完整身份证号码、电话或地址的记录：查看人、角色、时间、案件、查看的信息和理由（《个人信息保护法》）。',
+    at: '时间',
+    reader: '查看人',
+    fields: '查看的信息',
+    reason: '理由',
+    empty: '没有查阅记录',
+    total: (n: number) => `共 ${n} 条`,
+    field: { idNumber: '身份证号码', phone: '联系电话', address: '住所' } as Record<string, string>,
+  },
+  en: {
+    nav: 'Personal data',
+    title: "Reads of parties' personal information",
+    intro: "Every read of a party's full ID number, phone or address: who, in which role, when, on which case, what and why (PIPL).",
+    at: 'When',
+    reader: 'Who',
+    fields: 'Read in full',
+    reason: 'Reason',
+    empty: 'No reads',
+    total: (n: number) => `${n} reads`,
+    field: { idNumber: 'ID number', phone: 'phone', address: 'address' } as Record<string, string>,
+  },
+});

@@ -1,0 +1,85 @@
+import { scenario, type CaseRunner } from '../testing/case-fixtures';
+import { evaluateCase, type CertificateLookup, type EvaluatedEvent } from './evaluation';
+import type { CaseState } from '../case/case-state';
+
+const TZ = 'Asia/Shanghai';
+const allValid: CertificateLookup = () => 'VALID';
+
+function chain(r: CaseRunner): EvaluatedEvent[] {
+  return r.log.map((e, i) => ({ seq: i + 1, type: e.event.type, at: e.at, payload: e.event as unknown as Record<string, unknown> }));
+}
+function evaluate(r: CaseRunner, state: CaseState = r.state!, certificates: CertificateLookup = allValid) {
+  return evaluateCase({ state, events: chain(r), timeZone: TZ, certificates });
+}
+const resultOf = (ev: ReturnType<typeof evaluate>, id: string) => ev.checks.find((c) => c.id === id)!;
+
+describe('案卷评查: the checklist over a case chain', () => {
+  it('a clean ordinary case, closed and archived, passes every check that applies, each resting on its event', () => {
+    const r = scenario('ARCHIVED');
+    const ev = evaluate(r);
+    const failedChecks = ev.checks.filter((c) => c.result === 'FAIL');
+    expect(failedChecks).toEqual([]);
+    expect(ev.grade).toBe('EXCELLENT');
+    expect(ev.score).toBe(100);
+    const filed = resultOf(ev, 'filing-approved');
+    expect(filed.result).toBe('PASS');
+    expect(chain(r)[filed.seq! - 1].type).toBe('FILING_APPROVED');
+    expect(resultOf(ev, 'review-independent').result).toBe('PASS');
+    expect(chain(r)[resultOf(ev, 'review-independent').seq! - 1].type).toBe('CASE_REVIEWED');
+    // No suspected crime, no disclosure deadline armed in this chain: not counted.
+    expect(resultOf(ev, 'transfer').result).toBe('NOT_APPLICABLE');
+    expect(ev.applicable).toBe(ev.passed);
+  });
+
+  it('a closed case not archived fails the archive check and is not excellent', () => {
+    const ev = evaluate(scenario('CLOSED'));
+    expect(resultOf(ev, 'archived')).toMatchObject({ result: 'FAIL', source: 'MSA 77–79' });
+    expect(ev.grade).toBe('PASS');
+    expect(ev.score).toBeLessThan(100);
+  });
+
+  it('an officer whose certificate was not valid on the day of collection fails the evidence check, naming the item and the certificate', () => {
+    const r = scenario('DECIDED');
+    const lapsed = r.state!.evidence[0].collectors[0].certificateNumber;
+    const ev = evaluate(r, r.state!, (n) => (n === lapsed ? 'INVALID' : 'VALID'));
+    const c = resultOf(ev, 'evidence-two-officers');
+    expect(c.result).toBe('FAIL');
+    expect(c.detail.en).toContain(lapsed);
+    expect(c.detail.zh).toContain(lapsed);
+    expect(chain(r)[c.seq! - 1].type).toBe('EVIDENCE_RECORDED');
+  });
+
+  it('defects of an older record: no rights notice, a reviewer who investigated, a single collector', () => {
+    const r = scenario('DECIDED');
+    const s = structuredClone(r.state!);
+    delete s.rightsNotice;
+    s.review!.reviewer = { userId: s.officers[0].userId, name: s.officers[0].name };
+    s.evidence[0].collectors = [s.evidence[0].collectors[0]];
+    const ev = evaluate(r, s);
+    expect(resultOf(ev, 'rights-told').result).toBe('FAIL');
+    expect(resultOf(ev, 'review-independent').result).toBe('FAIL');
+    expect(resultOf(ev, 'evidence-two-officers').detail.zh).toContain('仅由1名');
+    expect(ev.grade).not.toBe('EXCELLENT');
+  });
+
+  it('a missed deadline in the chain fails its check with the DEADLINE_MISSED event', () => {
+    const r = scenario('DECIDED');
+    const events = chain(r);
+    const seq = events.length + 1;
+    events.push({ seq, type: 'DEADLINE_MISSED', at: r.now, payload: { type: 'DEADLINE_MISSED', deadline: 'decision', dueAt: r.now } });
+    const ev = evaluateCase({ state: r.state!, events, timeZone: TZ, certificates: allValid });
+    expect(resultOf(ev, 'decision-in-time')).toMatchObject({ result: 'FAIL', seq });
+  });
+
+  it('a lead just registered: almost nothing applies, nothing fails', () => {
+    const ev = evaluate(scenario('LEAD_REGISTERED'));
+    expect(ev.failed).toBe(0);
+    expect(resultOf(ev, 'decision-in-time').result).toBe('NOT_APPLICABLE');
+  });
+
+  it('a suspected crime left unresolved fails the transfer check', () => {
+    const r = scenario('TRANSFER_PROPOSED');
+    const ev = evaluate(r);
+    expect(resultOf(ev, 'transfer').result).toBe('FAIL');
+  });
+});
