@@ -28,6 +28,13 @@ FROM ${NODE_IMAGE} AS runtime
 WORKDIR /app
 ENV NODE_ENV=production
 
+# The CJK font the official documents embed (Noto Serif CJK SC, from Debian's
+# fonts-noto-cjk): installed here from the package registry, never fetched at
+# run time.
+RUN apt-get update \
+ && apt-get install -y --no-install-recommends fonts-noto-cjk \
+ && rm -rf /var/lib/apt/lists/*
+
 # Production dependencies only. They stay owned by root: the app user can read
 # them but not change them.
 COPY package.json package-lock.json ./

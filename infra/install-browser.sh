@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# Installs what the browser tests need from Debian's packages: chromium
-# (/usr/bin/chromium, driven by playwright-core) and fonts-noto-cjk (without
-# it Chinese renders as empty boxes). Test tools may not download browsers
-# here. Idempotent: quiet when both are present.
+# Installs what the browser and document tests need from Debian's packages:
+# chromium (/usr/bin/chromium, driven by playwright-core), fonts-noto-cjk
+# (without it Chinese renders as empty boxes; the PDF documents embed its
+# Noto Serif CJK SC) and poppler-utils (pdftotext, pdffonts, pdftoppm: the
+# document tests read the PDFs with them). Test tools may not download
+# browsers or fonts here. Idempotent: quiet when all are present.
 set -euo pipefail
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q 'install ok installed' || missing+=(fonts-noto-cjk)
+command -v pdftotext >/dev/null 2>&1 && command -v pdffonts >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 if ! command -v apt-get >/dev/null 2>&1; then
-  echo "install-browser: ${missing[*]} missing and apt-get is not available; install Debian's chromium and fonts-noto-cjk (or set up an equivalent /usr/bin/chromium with CJK fonts) and run again" >&2
+  echo "install-browser: ${missing[*]} missing and apt-get is not available; install Debian's chromium, fonts-noto-cjk and poppler-utils (or set up an equivalent /usr/bin/chromium with CJK fonts) and run again" >&2
   exit 1
 fi
 sudo=""

@@ -9,9 +9,10 @@ cd "$root"
 bash infra/services.sh
 TEMPORAL_CLI="$(bash infra/temporal-cli.sh)"
 export TEMPORAL_CLI
+# Chromium for the browser tests; the CJK font and poppler-utils the document tests (unit and e2e) read PDFs with.
+bash infra/install-browser.sh
 npx jest --selectProjects unit "$@"
 npx jest --selectProjects integration e2e --runInBand "$@"
 # The browser tests drive the console's production build, served by case-api.
-bash infra/install-browser.sh
 npm run -s build:console
 npx jest --selectProjects browser --runInBand "$@"

@@ -1,4 +1,4 @@
-import type { Role } from '@zhifa/domain';
+import type { OutsideBodyKind, Role } from '@zhifa/domain';
 
 // Fixed ids so that dev tokens and the README's curl examples stay valid
 // across restarts of the local stack.
@@ -61,6 +61,16 @@ export const DEMO_USERS: DemoUser[] = [
   { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000601', username: 'police.wu', name: '吴警官', roles: ['POLICE_LIAISON'], body: '长治市公安局' },
   // A liaison of another police body: the demo's transfers are not addressed to it, so it sees none.
   { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000602', username: 'police.jiang', name: '蒋警官 (晋城市公安局)', roles: ['POLICE_LIAISON'], body: '晋城市公安局' },
+  // A liaison of the district branch 长治市公安局 forwards a transfer to when the act happened in 潞州区 (R310 7).
+  { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000603', username: 'police.tian', name: '田警官 (潞州分局)', roles: ['POLICE_LIAISON'], body: '长治市公安局潞州分局' },
   { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000701', username: 'procurator.zheng', name: '郑检察官', roles: ['PROCURATORATE'], body: '长治市人民检察院' },
   { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000801', username: 'admin', name: '系统管理员', roles: ['ADMIN'] },
+];
+
+/** The register of outside bodies the demo's transfers and liaisons name (real bodies; regions as text). */
+export const DEMO_BODIES: { name: string; kind: OutsideBodyKind; region: string }[] = [
+  { name: '长治市公安局', kind: 'POLICE', region: '长治市' },
+  { name: '长治市公安局潞州分局', kind: 'POLICE', region: '长治市潞州区' },
+  { name: '晋城市公安局', kind: 'POLICE', region: '晋城市' },
+  { name: '长治市人民检察院', kind: 'PROCURATORATE', region: '长治市' },
 ];

@@ -57,3 +57,22 @@ it('the demo policy has benchmarks for the food, product, air and traffic codes 
     [10000, undefined, 'GOODS_VALUE', { min: 10, max: 20 }],
   ]);
 });
+
+it('the demo prosecution thresholds belong to codes in the catalogue and name their offence and the item of their source', () => {
+  const thresholds = DEMO_POLICY.criminalThresholds ?? [];
+  expect(thresholds.map((t) => [t.violationCode, t.rule ?? 'FIGURE'])).toEqual([
+    ['PRODUCT-FAKE', 'FIGURE'],
+    ['PRODUCT-FAKE', 'FIGURE'],
+    ['PRODUCT-FAKE', 'WEIGHTED_SUM'],
+    ['LAND-OCCUPY', 'FIGURE'],
+    ['LAND-OCCUPY', 'FIGURE'],
+    ['AIR-EXCESS', 'REPEAT'],
+  ]);
+  for (const t of thresholds) {
+    expect(DEMO_POLICY.violations.map((v) => v.code)).toContain(t.violationCode);
+    expect(t.offence).toMatch(/^《刑法》第.+条/);
+    expect(t.source).toMatch(/第[^条]+条(第.款)?第（.）项/);
+  }
+  // The demo and test policies judge alike.
+  expect(testPolicy().criminalThresholds).toEqual(thresholds);
+});

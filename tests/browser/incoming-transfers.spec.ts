@@ -5,7 +5,9 @@ import { expectAccessible, openHarness, shot, signInAs, type BrowserHarness } fr
 
 // The liaisons' incoming transfers (两法衔接) in a real browser: the police the
 // transfer was dispatched to see it waiting with its R310 limit and sign its
-// receipt from there; a liaison of another police body sees nothing.
+// receipt from there; a liaison of another police body sees nothing. Once
+// forwarded to the competent unit (R310 7), the transfer waits for that
+// unit's liaison instead, and leaves the forwarding unit's list.
 describe('incoming transfers in a browser', () => {
   let h: BrowserHarness;
   let api: Client;
@@ -68,6 +70,30 @@ describe('incoming transfers in a browser', () => {
     await openIncoming('police.jiang');
     await expect(page.getByTestId('my-body').textContent()).resolves.toBe('本机关：晋城市公安局');
     await page.getByTestId('incoming-transfers').locator('.ant-empty, .ant-table-placeholder').first().waitFor();
+    await expect(page.getByTestId('incoming-transfers').textContent()).resolves.not.toContain(sent.caseNumber);
+  });
+
+  it('once forwarded, waits for the competent unit’s liaison, who signs its receipt from the list; it leaves the forwarding unit’s list', async () => {
+    const forwarded = await api.command('police.wu', sent.id, 'criminal-transfer/forward', { policeAgency: '长治市公安局潞州分局', at: ago(10), reason: '违法行为发生地在潞州区' });
+    expect(forwarded.status).toBe(200);
+    await openIncoming('police.tian');
+    await expect(page.getByTestId('my-body').textContent()).resolves.toBe('本机关：长治市公安局潞州分局');
+    const row = page.getByTestId('incoming-transfers').locator('tr', { hasText: sent.caseNumber });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain('R310 8');
+    await shot(page, 'incoming-transfer-forwarded');
+    await expectAccessible(page, 'incoming-transfer-forwarded');
+    await row.locator('button[data-action="criminal-transfer/police-decision"]').click();
+    await page.getByTestId('command-form-criminal-transfer/police-decision').waitFor();
+    await fillCommand(page, { decision: { radio: '已接收' } });
+    const recorded = page.waitForResponse((r) => r.url().endsWith(`/cases/${sent.id}/criminal-transfer/police-decision`));
+    await submitCommand(page);
+    expect((await recorded).status()).toBe(200);
+    await page.getByTestId('command-form-criminal-transfer/police-decision').waitFor({ state: 'detached' });
+
+    await openIncoming('police.wu');
+    await expect(page.getByTestId('my-body').textContent()).resolves.toBe('本机关：长治市公安局');
+    await page.getByTestId('incoming-transfers').locator('.ant-empty, .ant-table-placeholder, tbody tr').first().waitFor();
     await expect(page.getByTestId('incoming-transfers').textContent()).resolves.not.toContain(sent.caseNumber);
   });
 });

@@ -73,6 +73,63 @@ describe('the suspected-crime flag in the console', () => {
     await expectAccessible(page, 'no-transfer-decisions');
   });
 
+  it('an officer registers an emissions lead with two earlier penalties through the form; the case page names the threshold reached and lists them', async () => {
+    await signInAs(h, 'officer.zhang');
+    await page.getByRole('navigation').getByRole('link', { name: '案件' }).click();
+    await page.getByTestId('register-lead').click();
+    const form = page.getByTestId('command-form-register');
+    await form.waitFor();
+    await expect(form.getByText('当事人此前受过的行政处罚').count()).resolves.toBeGreaterThan(0);
+    await fillCommand(page, {
+      source: { text: '监督检查' },
+      'party-type': { radio: '法人或其他组织' },
+      'party-name': { text: '某化工有限公司' },
+      violationCode: { select: 'AIR-EXCESS' },
+      summary: { text: '重污染天气预警期间氮氧化物超标排放' },
+      procedure: { radio: '普通程序' },
+      violationAt: { date: '2026-11-18' },
+      priorPenalties: { add: 2 },
+      'priorPenalties-0-decisionNumber': { text: '长生环罚〔2025〕31号' },
+      'priorPenalties-0-agency': { text: '长治市生态环境局' },
+      'priorPenalties-0-decidedOn': { text: '2025-03-02' },
+      'priorPenalties-0-act': { text: '重污染天气预警期间超标排放氮氧化物' },
+      'priorPenalties-1-decisionNumber': { text: '长生环罚〔2026〕7号' },
+      'priorPenalties-1-agency': { text: '长治市生态环境局' },
+      'priorPenalties-1-decidedOn': { text: '2026-01-15' },
+      'priorPenalties-1-act': { text: '重污染天气预警期间超标排放二氧化硫' },
+    });
+    await expectAccessible(page, 'register-prior-penalties');
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/cases') && r.request().method() === 'POST');
+    await submitCommand(page);
+    expect((await created).status()).toBe(201);
+    await page.waitForURL(/\/console\/cases\/[0-9a-f-]{36}$/);
+    const suspicion = page.getByTestId('case-suspicion');
+    await suspicion.waitFor();
+    await expect(suspicion.textContent()).resolves.toContain('涉嫌犯罪：案件事实达到立案追诉标准');
+    const met = suspicion.getByTestId('threshold-met');
+    await expect(met.count()).resolves.toBe(1);
+    const text = await met.textContent();
+    expect(text).toContain('24个月内曾受行政处罚 2 次：长生环罚〔2025〕31号、长生环罚〔2026〕7号 ≥ 2');
+    expect(text).toContain('《刑法》第三百三十八条 污染环境罪');
+    expect(text).toContain('法释〔2023〕7号）第一条第（六）项');
+    expect(text).toContain('登记线索时载明');
+    const priors = page.getByTestId('prior-penalties');
+    await expect(priors.locator('tbody tr').count()).resolves.toBe(2);
+    await expect(priors.locator('tbody tr').first().textContent()).resolves.toContain('长治市生态环境局');
+    await shot(page, 'case-suspicion-repeat');
+    await expectAccessible(page, 'case-suspicion-repeat');
+  });
+
+  it('a farmland lead shows its area in m² and mu against the 5 mu of the standard', async () => {
+    const c = await api.register({ violationCode: 'LAND-OCCUPY', amounts: [{ kind: 'BASIC_FARMLAND_M2', value: 4000 }] });
+    await page.goto(`${h.stack.url}/console/cases/${c.id}`);
+    const met = page.getByTestId('case-suspicion').getByTestId('threshold-met');
+    await met.waitFor();
+    const text = await met.textContent();
+    expect(text).toContain('占用基本农田面积（平方米） 4000 平方米（约 6 亩） ≥ 5 亩');
+    expect(text).toContain('第六十七条第一款第（一）项');
+  });
+
   it('logged no error in the browser console', () => {
     expect(h.errors).toEqual([]);
   });

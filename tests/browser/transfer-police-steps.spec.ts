@@ -6,8 +6,9 @@ import { fillCommand, submitCommand, type FieldInput } from './forms';
 
 // 两法衔接 through the console, each new step by its own role on the case
 // page: a lead proposed for transfer, the police asking for missing material
-// and forwarding to the competent unit, the officer supplying it and handing
-// the items over after filing, and the police returning the case (APL 27).
+// and forwarding to the competent unit (chosen from the register), whose
+// liaison then acts, the officer supplying material and handing the items
+// over after filing, and the police returning the case (APL 27).
 describe('the police side of a transfer in the console', () => {
   let h: BrowserHarness;
   let page: Page;
@@ -56,15 +57,18 @@ describe('the police side of a transfer in the console', () => {
     await expectAccessible(page, 'transfer-material-requested');
     c = await step('officer.zhang', 'criminal-transfer/material-supply', { documents: { add: 1 }, 'documents-0': { text: '检验报告原件' }, at: { text: ago(300) } });
     expect(c.deadlines.find((d) => d.kind === 'transferMaterialSupply')).toMatchObject({ state: 'MET' });
-    c = await step('police.wu', 'criminal-transfer/forward', { policeAgency: { text: '长治市公安局经侦支队' }, at: { text: ago(200) }, reason: { text: '涉案金额较大，由经侦支队管辖' } });
+    c = await step('police.wu', 'criminal-transfer/forward', { policeAgency: { select: '长治市公安局潞州分局' }, at: { text: ago(200) }, reason: { text: '违法行为发生地在潞州区，由潞州分局管辖' } });
     expect(c.status).toBe('TRANSFERRED');
+    // Forwarded: the competent unit acts from now on; the forwarding unit reads the case and is offered nothing.
+    expect((await h.api.case('police.wu', caseId)).allowedActions).toEqual([]);
+    expect((await h.api.case('police.tian', caseId)).allowedActions).toContain('criminal-transfer/police-decision');
   });
 
   it('after filing, the officer hands the items over with an inventory; the police return the case, which is a lead again', async () => {
-    expect((await h.api.command('police.wu', caseId, 'criminal-transfer/police-decision', { decision: 'ACCEPT', at: ago(100) })).status).toBe(200);
+    expect((await h.api.command('police.tian', caseId, 'criminal-transfer/police-decision', { decision: 'ACCEPT', at: ago(100) })).status).toBe(200);
     let c = await step('officer.zhang', 'criminal-transfer/handover', { inventory: { add: 2 }, 'inventory-0': { text: '伪劣电线 40 卷' }, 'inventory-1': { text: '案卷 1 册' }, at: { text: ago(60) } });
     expect(c.deadlines.find((d) => d.kind === 'transferHandover')).toMatchObject({ state: 'MET' });
-    c = await step('police.wu', 'criminal-transfer/police-return', { at: { text: ago(30) }, reason: { text: '经审查没有犯罪事实，移回行政机关处理' } });
+    c = await step('police.tian', 'criminal-transfer/police-return', { at: { text: ago(30) }, reason: { text: '经审查没有犯罪事实，移回行政机关处理' } });
     expect(c.status).toBe('LEAD_REGISTERED');
     await expectAccessible(page, 'transfer-returned-by-police');
   });

@@ -42,7 +42,7 @@ describe('registering a lead over HTTP', () => {
       procedure: 'ORDINARY',
       agencyId: '0b8f5c1e-2d7a-4c1b-9e57-000000000001',
       party: { type: 'ORGANISATION', name: '长治市某某食品商行' },
-      policyVersion: 'changzhi-market-2026.2',
+      policyVersion: 'changzhi-market-2026.3',
       flags: [],
     });
     expect(created.body.caseNumber).toMatch(/^CZSJ-2026-\d{5}$/);

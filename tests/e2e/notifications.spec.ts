@@ -1,4 +1,5 @@
 import type { NotificationListView, NotificationView } from '@zhifa/api-client';
+import { jobIdFor } from '@zhifa/contracts';
 import { CaseNotificationHandler } from '../../apps/jobs/src/notifications/case-notification.handler';
 import { eventually } from '../support/eventually';
 import { http, startStack, Stack } from '../support/stack';
@@ -73,12 +74,25 @@ describe('notifications (GET /me/notifications)', () => {
     expect((await mine('police.wu', '?pageSize=100')).items.filter((n) => n.caseId === id).map((n) => n.eventType)).toEqual(['TRANSFER_DISPATCHED']);
   });
 
+  it("never carries a party's ID number, phone or address (PIPL), neither over HTTP nor in the stored message", async () => {
+    const party = { type: 'PERSON', name: '赵某', idNumber: '140402199001011234', phone: '13835501234', address: '山西省长治市潞州区英雄中路1号' };
+    const c = await api.register({ party });
+    await eventually(() => toldOf('officer.li', c.id, 'LEAD_REGISTERED'));
+    const read = await http(stack, 'GET', '/api/v1/me/notifications?pageSize=100', { token: await api.token('officer.li') });
+    const stored = JSON.stringify(await stack.ds.query('SELECT * FROM notifications WHERE case_id = $1', [c.id]));
+    for (const leak of [party.idNumber, party.phone, party.address, '140402', '138****']) {
+      expect(JSON.stringify(read.body)).not.toContain(leak);
+      expect(stored).not.toContain(leak);
+    }
+  });
+
   it('a retried job adds nothing: one notification per (event, person)', async () => {
     const c = await api.register();
     await eventually(async () => (await rows(c.id, 'LEAD_REGISTERED')).length === 3);
     const [e] = await stack.ds.query(`SELECT event_id, payload FROM case_events WHERE case_id = $1 AND seq = 1`, [c.id]);
     const handler = stack.jobs!.get(CaseNotificationHandler);
-    expect(await handler.handle({ eventId: e.event_id, caseId: c.id, seq: 1, type: 'LEAD_REGISTERED', payload: e.payload }, 'retry')).toBe(0);
+    const data = { eventId: e.event_id, caseId: c.id, seq: 1, type: 'LEAD_REGISTERED', payload: e.payload };
+    expect(await handler.run({ id: jobIdFor(e.event_id, 'notifications'), queue: 'notifications', name: 'LEAD_REGISTERED', data, attempt: 2 })).toBe(0);
     expect(await rows(c.id, 'LEAD_REGISTERED')).toHaveLength(3);
   });
 
@@ -87,12 +101,16 @@ describe('notifications (GET /me/notifications)', () => {
     await eventually(() => toldOf('officer.li', c.id, 'LEAD_REGISTERED'));
     await api.command('head.sun', c.id, 'filing', { approve: true, reason: 'facts verified', officerIds: [api.id('officer.zhang'), api.id('officer.li')] });
     const filed = await eventually(() => toldOf('officer.li', c.id, 'FILING_APPROVED'));
+    // The filing issues its 立案审批表 (the documents queue), recorded as DOCUMENT_ISSUED: the officers hear of that too.
+    const issued = await eventually(() => toldOf('officer.li', c.id, 'DOCUMENT_ISSUED'));
+    expect(issued).toMatchObject({ reason: 'OFFICER', link: { caseId: c.id, section: 'documents' }, message: { zh: `${c.caseNumber}：已制作文书` } });
 
     const before = await mine('officer.li');
-    expect(before.unread).toBeGreaterThanOrEqual(2);
+    expect(before.unread).toBeGreaterThanOrEqual(3);
     // Newest first.
-    expect(before.items[0].id).toBe(filed.id);
-    expect(Number(before.items[0].id)).toBeGreaterThan(Number(before.items[1].id));
+    const ids = before.items.map((n) => Number(n.id));
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    expect(ids.slice(0, 2).sort()).toEqual([Number(filed.id), Number(issued.id)].sort());
 
     const token = await api.token('officer.li');
     const read = await http<NotificationView>(stack, 'POST', `/api/v1/me/notifications/${filed.id}/read`, { token });

@@ -15,11 +15,11 @@ describe('policies and the due-date calendar', () => {
   it('serves the policy in force and a version by name', async () => {
     const current = await api.GET('/api/v1/policies/current');
     expect(current.response.status).toBe(200);
-    expect(current.data).toMatchObject({ version: 'changzhi-market-2026.2', simpleProcedure: { maxFine: { PERSON: 200, ORGANISATION: 3000 } } });
+    expect(current.data).toMatchObject({ version: 'changzhi-market-2026.3', simpleProcedure: { maxFine: { PERSON: 200, ORGANISATION: 3000 } } });
     expect(current.data?.deadlines.decision).toMatchObject({ kind: expect.any(String), source: expect.any(String) });
-    const byName = await api.GET('/api/v1/policies/{version}', { params: { path: { version: 'changzhi-market-2026.2' } } });
+    const byName = await api.GET('/api/v1/policies/{version}', { params: { path: { version: 'changzhi-market-2026.3' } } });
     expect(byName.response.status).toBe(200);
-    expect(byName.data?.version).toBe('changzhi-market-2026.2');
+    expect(byName.data?.version).toBe('changzhi-market-2026.3');
     // The discretion benchmarks (裁量基准) are part of the version: art 122's two bands, split by the demo's stated rule.
     const food = byName.data?.discretion?.find((b) => b.violationCode === 'FOOD-UNLICENSED');
     expect(food).toMatchObject({
@@ -46,7 +46,7 @@ describe('policies and the due-date calendar', () => {
       dueDate: '2026-10-13',
       adjustedWorkingDaysMet: ['2026-10-10'],
       warnings: [],
-      policyVersion: 'changzhi-market-2026.2',
+      policyVersion: 'changzhi-market-2026.3',
       startDayCounted: false,
     });
     expect(data?.holidaysMet).toEqual(expect.arrayContaining(['2026-10-01', '2026-10-07']));

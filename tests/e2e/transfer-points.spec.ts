@@ -36,23 +36,24 @@ describe('criminal transfer from any point, and the police side of it, over HTTP
 
     await ok('police.wu', id, 'criminal-transfer/police-decision', { decision: 'RECEIPT', at: ago(500) });
     const forwardedAt = ago(400);
-    const forwarded = await ok('police.wu', id, 'criminal-transfer/forward', { policeAgency: '长治市公安局经侦支队', at: forwardedAt, reason: '涉案金额较大，由经侦支队管辖' });
+    const forwarded = await ok('police.wu', id, 'criminal-transfer/forward', { policeAgency: '长治市公安局潞州分局', at: forwardedAt, reason: '违法行为发生地在潞州区，由潞州分局管辖' });
     expect(forwarded.status).toBe('TRANSFERRED');
     expect(deadline(forwarded, 'policeFilingDecision')).toMatchObject({ state: 'OPEN', startAt: forwardedAt });
-    const early = await api.refused(id, () => api.command('police.wu', id, 'criminal-transfer/forward', { policeAgency: 'x', at: ago(700), reason: 'x' }));
+    // From here the competent unit (潞州分局) acts on it.
+    const early = await api.refused(id, () => api.command('police.tian', id, 'criminal-transfer/forward', { policeAgency: '长治市公安局', at: ago(700), reason: 'x' }));
     expect(early.body).toMatchObject({ status: 422, code: 'TRANSFER.STEP_BEFORE_ITS_CAUSE' });
 
-    await ok('police.wu', id, 'criminal-transfer/police-decision', { decision: 'RECEIPT', at: ago(300) });
-    const requested = await ok('police.wu', id, 'criminal-transfer/material-request', { materials: ['检验报告原件', '销售账册'], at: ago(250) });
+    await ok('police.tian', id, 'criminal-transfer/police-decision', { decision: 'RECEIPT', at: ago(300) });
+    const requested = await ok('police.tian', id, 'criminal-transfer/material-request', { materials: ['检验报告原件', '销售账册'], at: ago(250) });
     expect(deadline(requested, 'transferMaterialSupply')).toMatchObject({ state: 'OPEN', owner: 'AGENCY' });
-    const twice = await api.refused(id, () => api.command('police.wu', id, 'criminal-transfer/material-request', { materials: ['x'], at: ago(240) }));
+    const twice = await api.refused(id, () => api.command('police.tian', id, 'criminal-transfer/material-request', { materials: ['x'], at: ago(240) }));
     expect(twice.body).toMatchObject({ status: 409, code: 'TRANSFER.MATERIAL_REQUEST_OPEN' });
-    const byPolice = await api.refused(id, () => api.command('police.wu', id, 'criminal-transfer/material-supply', { documents: ['x'], at: ago(200) }));
+    const byPolice = await api.refused(id, () => api.command('police.tian', id, 'criminal-transfer/material-supply', { documents: ['x'], at: ago(200) }));
     expect(byPolice.body.status).toBe(403);
     const supplied = await ok('officer.zhang', id, 'criminal-transfer/material-supply', { documents: ['检验报告原件', '销售账册'], at: ago(200) });
     expect(deadline(supplied, 'transferMaterialSupply')?.state).toBe('MET');
 
-    const accepted = await ok('police.wu', id, 'criminal-transfer/police-decision', { decision: 'ACCEPT', at: ago(150) });
+    const accepted = await ok('police.tian', id, 'criminal-transfer/police-decision', { decision: 'ACCEPT', at: ago(150) });
     expect(accepted.status).toBe('TRANSFER_ACCEPTED');
     expect(deadline(accepted, 'transferHandover')).toMatchObject({ state: 'OPEN', owner: 'AGENCY' });
     const beforeFiling = await api.refused(id, () => api.command('officer.zhang', id, 'criminal-transfer/handover', { inventory: ['假冒白酒 12 瓶'], at: ago(160) }));
@@ -62,7 +63,7 @@ describe('criminal transfer from any point, and the police side of it, over HTTP
 
     const byOfficer = await api.refused(id, () => api.command('officer.zhang', id, 'criminal-transfer/police-return', { at: ago(50), reason: 'x' }));
     expect(byOfficer.body.status).toBe(403);
-    const back = await ok('police.wu', id, 'criminal-transfer/police-return', { at: ago(50), reason: '经审查没有犯罪事实，移回行政机关处理' });
+    const back = await ok('police.tian', id, 'criminal-transfer/police-return', { at: ago(50), reason: '经审查没有犯罪事实，移回行政机关处理' });
     expect(back.status).toBe('LEAD_REGISTERED');
     expect(deadline(back, 'filingDecision')).toMatchObject({ state: 'OPEN' });
     expect((await api.eventTypes(id)).slice(-4)).toEqual(['TRANSFER_MATERIAL_SUPPLIED', 'POLICE_DECISION_RECORDED', 'TRANSFER_HANDED_OVER', 'TRANSFER_RETURNED_BY_POLICE']);

@@ -1,6 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WebhookDeliveryView, WebhookSettingsView } from '@zhifa/api-client';
+import { jobIdFor } from '@zhifa/contracts';
 import { WebhookDeliveryHandler } from '../../apps/jobs/src/webhooks/webhook-delivery.handler';
 import { verifyWebhook } from '../../apps/jobs/src/webhooks/webhook-signature';
 import { eventually } from '../support/eventually';
@@ -79,7 +80,9 @@ describe("an agency's webhook (/admin/webhooks)", () => {
   });
 
   it('POSTs each event signed over timestamp and raw body; a failing receiver is retried with backoff until it answers, every attempt logged', async () => {
-    const c = await api.register();
+    // A party with personal information (PIPL): none of it leaves by the webhook, not even masked.
+    const party = { type: 'PERSON', name: '赵某', idNumber: '140402199001011234', phone: '13835501234', address: '山西省长治市潞州区英雄中路1号' };
+    const c = await api.register({ party });
     const [{ event_id: eventId }] = await stack.ds.query('SELECT event_id FROM case_events WHERE case_id = $1 AND seq = 1', [c.id]);
 
     // Two 503s, then 204: three attempts, the retries spaced by BullMQ's exponential backoff (1 s, 2 s).
@@ -94,6 +97,7 @@ describe("an agency's webhook (/admin/webhooks)", () => {
       expect(verifyWebhook('another-secret-0123456789', String(a.headers['x-zhifa-timestamp']), a.raw, String(a.headers['x-zhifa-signature']))).toBe(false);
       expect(verifyWebhook(secret, String(a.headers['x-zhifa-timestamp']), a.raw.replace('"seq":1', '"seq":2'), String(a.headers['x-zhifa-signature']))).toBe(false);
     }
+    for (const leak of [party.idNumber, party.phone, party.address, 'idNumber', 'phone', 'address']) expect(attempts[2].raw).not.toContain(leak);
     expect(JSON.parse(attempts[2].raw)).toEqual({
       id: eventId,
       event: { type: 'LEAD_REGISTERED', seq: 1, occurredAt: expect.any(String) },
@@ -118,7 +122,8 @@ describe("an agency's webhook (/admin/webhooks)", () => {
     // A retried job after the delivery sends nothing and logs nothing.
     const handler = stack.jobs!.get(WebhookDeliveryHandler);
     const [e] = await stack.ds.query('SELECT payload FROM case_events WHERE event_id = $1', [eventId]);
-    expect(await handler.handle({ eventId, caseId: c.id, seq: 1, type: 'LEAD_REGISTERED', payload: e.payload }, 'retry')).toBe('ALREADY_DELIVERED');
+    const data = { eventId, caseId: c.id, seq: 1, type: 'LEAD_REGISTERED', payload: e.payload };
+    expect(await handler.run({ id: jobIdFor(eventId, 'webhooks'), queue: 'webhooks', name: 'LEAD_REGISTERED', data, attempt: 4 })).toBe('ALREADY_DELIVERED');
     expect(receiver.received.filter((r) => r.eventId === eventId)).toHaveLength(3);
     const [{ n }] = await stack.ds.query('SELECT count(*)::int AS n FROM webhook_deliveries WHERE event_id = $1', [eventId]);
     expect(n).toBe(3);
@@ -132,7 +137,7 @@ describe("an agency's webhook (/admin/webhooks)", () => {
     expect((await http<WebhookSettingsView>(stack, 'GET', '/api/v1/admin/webhooks', { token: admin })).body).toMatchObject({ configured: false, secretSet: false });
     const c = await api.register();
     const [{ event_id: eventId, payload }] = await stack.ds.query('SELECT event_id, payload FROM case_events WHERE case_id = $1 AND seq = 1', [c.id]);
-    expect(await stack.jobs!.get(WebhookDeliveryHandler).handle({ eventId, caseId: c.id, seq: 1, type: 'LEAD_REGISTERED', payload }, 'direct')).toBe('NO_WEBHOOK');
+    expect(await stack.jobs!.get(WebhookDeliveryHandler).handle({ eventId, caseId: c.id, seq: 1, type: 'LEAD_REGISTERED', payload })).toBe('NO_WEBHOOK');
     expect(receiver.received.filter((r) => r.eventId === eventId)).toHaveLength(0);
   });
 });

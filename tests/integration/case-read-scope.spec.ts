@@ -20,7 +20,14 @@ describe('case list read scope on Postgres', () => {
   const inAgency = (p: ActorSnapshot): ActorSnapshot => ({ ...p, agencyId: agencies[p.agencyId] });
   // The hearing host as a plain officer, so only the host grant lets them in.
   const plainHost: ActorSnapshot = { ...people.officerC, userId: hostUserId, agencyId: agencies[AGENCY_ID] };
-  const actors: ActorSnapshot[] = [...Object.values(people).map(inAgency), plainHost];
+  // A liaison of the unit the forwarded cases went to (R310 7): reads them, as the forwarding unit still does.
+  const competentPolice: ActorSnapshot = { ...people.police, userId: 'u-police-luzhou', body: '长治市公安局潞州分局' };
+  const actors: ActorSnapshot[] = [...Object.values(people).map(inAgency), plainHost, inAgency(competentPolice)];
+  const forwarded = (): CaseState => {
+    const r = scenario('TRANSFERRED');
+    r.exec({ type: 'FORWARD_TRANSFER', policeAgency: '长治市公安局潞州分局', at: r.now, reason: '违法行为发生地在潞州区' }, people.police);
+    return r.s;
+  };
   const states: CaseState[] = [];
 
   beforeAll(async () => {
@@ -28,10 +35,11 @@ describe('case list read scope on Postgres', () => {
     await ds.initialize();
     cases = new CaseReadRepository(ds);
     const store = new CaseEventStore(ds);
-    for (const name of ['LEAD_REGISTERED', 'FILED', 'HEARING_SCHEDULED', 'TRANSFERRED'] as const) {
+    for (const name of ['LEAD_REGISTERED', 'FILED', 'HEARING_SCHEDULED', 'TRANSFERRED', 'FORWARDED'] as const) {
       for (const agencyId of [agencies[AGENCY_ID], agencies[OTHER_AGENCY_ID]]) {
         const caseId = randomUUID();
-        const state: CaseState = { ...scenario(name).state!, caseId, caseNumber: `RS-${caseId}`, agencyId, summary: `${token} ${name}` };
+        const base = name === 'FORWARDED' ? forwarded() : scenario(name).state!;
+        const state: CaseState = { ...base, caseId, caseNumber: `RS-${caseId}`, agencyId, summary: `${token} ${name}` };
         states.push(state);
         await store.append({
           workflowId: `case-${caseId}`,
@@ -58,10 +66,13 @@ describe('case list read scope on Postgres', () => {
   it('covers each grant: an overseer, an assigned officer, a hearing host and a liaison across agencies', () => {
     const readableBy = (who: ActorSnapshot) =>
       states.filter((s) => readAccess(s, who).ok).map((s) => `${s.status}@${s.agencyId === agencies[AGENCY_ID] ? 'own' : 'other'}`);
-    expect(readableBy(inAgency(people.head))).toHaveLength(4);
+    expect(readableBy(inAgency(people.head))).toHaveLength(5);
     expect(readableBy(inAgency(people.officerC))).toEqual([]);
     expect(readableBy(inAgency(people.officerA)).length).toBeGreaterThan(0);
     expect(readableBy(plainHost)).toEqual(['HEARING_SCHEDULED@own']);
-    expect(readableBy(inAgency(people.police))).toEqual(['TRANSFERRED@own', 'TRANSFERRED@other']);
+    expect(readableBy(inAgency(people.police))).toEqual(['TRANSFERRED@own', 'TRANSFERRED@other', 'TRANSFERRED@own', 'TRANSFERRED@other']);
+    // The forwarded-to unit reads only the forwarded cases; a police body never addressed reads none.
+    expect(readableBy(inAgency(competentPolice))).toEqual(['TRANSFERRED@own', 'TRANSFERRED@other']);
+    expect(readableBy(inAgency(people.otherPolice))).toEqual([]);
   });
 });

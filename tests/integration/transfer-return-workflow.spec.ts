@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type Client, WithStartWorkflowOperation } from '@temporalio/client';
+import { type Client, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { DataSource } from 'typeorm';
 import { caseWorkflowId, CASE_WORKFLOW_TYPE, executeCommandUpdate, type CaseWorkflowInput } from '@zhifa/contracts';
 import type { CaseCommand } from '@zhifa/domain';
@@ -13,7 +13,9 @@ import { demoActor as actor } from '../support/demo-case-facts';
 // 两法衔接 from a lead under verification on the real Temporal dev server
 // (rule change 'transfer-from-any-point'): the police ask for material, file
 // the case, receive the items, then find no crime and return it (APL 27); the
-// lead comes back with a fresh filing limit and is filed.
+// lead comes back with a fresh filing limit and is filed. And a transfer
+// forwarded to the competent unit ('forward-readdresses', R310 7): that unit's
+// liaison receives and accepts it, the forwarding unit's is refused.
 
 type Deadlines = Record<string, { state: string; owner: string }>;
 
@@ -106,5 +108,29 @@ describe('a transfer from a lead, returned by the police, in the case workflow',
     expect(filed.decision).toMatchObject({ state: 'OPEN' });
     expect(await store.verify(caseId)).toMatchObject({ valid: true });
     await maybeRecordHistory(client, caseWorkflowId(caseId), 'transfer-from-lead-returned-by-police');
+  });
+
+  it('forwarded to the competent unit: its liaison receives and accepts, recording its body; the forwarding unit is refused acting', async () => {
+    const caseId = await lead();
+    const statuses = await drive(caseId, [
+      ['officer.zhang', () => ({ type: 'PROPOSE_TRANSFER', grounds: '核查中发现销售伪劣产品，销售金额达到追诉标准', officers: officers() })],
+      ['head.sun', () => ({ type: 'DECIDE_TRANSFER', approve: true, reason: '同意移送' })],
+      ['officer.zhang', (now) => ({ type: 'DISPATCH_TRANSFER', sentAt: now, policeAgency: '长治市公安局', procuratorate: '长治市人民检察院', documents: ['移送书'] })],
+      ['police.wu', (now) => ({ type: 'RECORD_POLICE_DECISION', decision: 'RECEIPT', at: now })],
+      ['police.wu', (now) => ({ type: 'FORWARD_TRANSFER', policeAgency: '长治市公安局潞州分局', at: now, reason: '违法行为发生地在潞州区' })],
+      ['police.tian', (now) => ({ type: 'RECORD_POLICE_DECISION', decision: 'RECEIPT', at: now })],
+    ]);
+    expect(statuses.slice(-3)).toEqual(['TRANSFER_RECEIVED', 'TRANSFERRED', 'TRANSFER_RECEIVED']);
+    const handle = client.workflow.getHandle(caseWorkflowId(caseId));
+    const err = await handle
+      .executeUpdate(executeCommandUpdate, { args: [{ command: { type: 'RECORD_POLICE_DECISION', decision: 'ACCEPT', at: new Date().toISOString() }, actor: actor('police.wu') }] })
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect((err as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'AUTH.BODY_MISMATCH' });
+    expect(await drive(caseId, [['police.tian', (now) => ({ type: 'RECORD_POLICE_DECISION', decision: 'ACCEPT', at: now })]])).toEqual(['TRANSFER_ACCEPTED']);
+    const police = (await store.timeline(caseId)).filter((e) => e.type === 'POLICE_DECISION_RECORDED');
+    expect(police.map((e) => (e.payload as { body?: string }).body)).toEqual(['长治市公安局', '长治市公安局潞州分局', '长治市公安局潞州分局']);
+    expect(await store.verify(caseId)).toMatchObject({ valid: true });
+    await maybeRecordHistory(client, caseWorkflowId(caseId), 'transfer-forwarded-to-competent-unit');
   });
 });

@@ -15,9 +15,12 @@ import { HmacTokenVerifier, TokenVerifier } from './auth/token-verifier';
 import { CaseCommandRunner } from './cases/case-command-runner.service';
 import { CaseDirectoryService } from './cases/case-directory.service';
 import { CaseWorkflowClient } from './cases/case-workflow.client';
+import { BodiesController } from './bodies/bodies.controller';
+import { UsersController } from './users/users.controller';
 import { CalendarsController } from './calendars/calendars.controller';
 import { CasesController } from './cases/cases.controller';
 import { LegalReviewController } from './cases/legal-review.controller';
+import { DocumentsController } from './cases/documents.controller';
 import { DeadlineClock } from './cases/deadline-clock.service';
 import { STAGE_CONTROLLERS } from './commands';
 import { IdempotencyService } from './common/idempotency.service';
@@ -34,6 +37,8 @@ import { PoliciesController } from './policies/policies.controller';
 import { ProblemsController } from './problems/problems.controller';
 import { RedisProvider } from './health/redis.provider';
 import { SupervisionOverdueController } from './supervision/overdue.controller';
+import { SupervisionFailedJobsController } from './supervision/failed-jobs.controller';
+import { FailedJobsService } from './supervision/failed-jobs.service';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 @Module({})
@@ -54,6 +59,7 @@ export class ApiModule {
         HealthController,
         CasesController,
         LegalReviewController,
+        DocumentsController,
         MeController,
         NotificationsController,
         WebhooksController,
@@ -62,12 +68,15 @@ export class ApiModule {
         EvidenceController,
         PoliciesController,
         CalendarsController,
+        BodiesController,
+        UsersController,
         ProblemsController,
         SupervisionOverdueController,
         SupervisionTransfersController,
         SupervisionEvaluationController,
         CasePartyController,
         SupervisionPersonalDataController,
+        SupervisionFailedJobsController,
         ...(dev ? [DevTokensController] : []),
       ],
       providers: [
@@ -87,6 +96,7 @@ export class ApiModule {
         TemporalClientProvider,
         RedisProvider,
         EvidenceStore,
+        FailedJobsService,
       ],
     };
   }

@@ -22,8 +22,11 @@ const TransfersPage = lazy(() => import('./supervision/TransfersPage'));
 const EvaluationsPage = lazy(() => import('./supervision/EvaluationsPage'));
 const EvaluationPage = lazy(() => import('./supervision/EvaluationPage'));
 const PersonalDataPage = lazy(() => import('./supervision/PersonalDataPage'));
+const FailedJobsPage = lazy(() => import('./supervision/FailedJobsPage'));
 const IncomingTransfersPage = lazy(() => import('./transfers/IncomingTransfersPage'));
 const CalendarsPage = lazy(() => import('./admin/CalendarsPage'));
+const BodiesPage = lazy(() => import('./admin/BodiesPage'));
+const UsersPage = lazy(() => import('./admin/UsersPage'));
 const WebhookPage = lazy(() => import('./admin/WebhookPage'));
 const NotificationsPage = lazy(() => import('./notifications/NotificationsPage'));
 
@@ -71,8 +74,11 @@ export function App() {
             <Route path="/supervision/evaluations" element={<RequireSession><EvaluationsPage /></RequireSession>} />
             <Route path="/supervision/evaluations/:caseId" element={<RequireSession><EvaluationPage /></RequireSession>} />
             <Route path="/supervision/personal-data" element={<RequireSession><PersonalDataPage /></RequireSession>} />
+            <Route path="/supervision/jobs" element={<RequireSession><FailedJobsPage /></RequireSession>} />
             <Route path="/transfers/incoming" element={<RequireSession><IncomingTransfersPage /></RequireSession>} />
             <Route path="/admin/calendars" element={<RequireSession><CalendarsPage /></RequireSession>} />
+            <Route path="/admin/bodies" element={<RequireSession><BodiesPage /></RequireSession>} />
+            <Route path="/admin/users" element={<RequireSession><UsersPage /></RequireSession>} />
             <Route path="/admin/webhook" element={<RequireSession><WebhookPage /></RequireSession>} />
             <Route path="/notifications" element={<RequireSession><NotificationsPage /></RequireSession>} />
             <Route path="*" element={<NotFoundPage />} />

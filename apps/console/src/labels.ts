@@ -203,3 +203,4 @@ export const partyTypeLabel = pick(PARTY);
 
 export const STATUSES = Object.keys(STATUS) as Status[];
 export const FLAGS = Object.keys(FLAG) as Flag[];
+export const ROLES = Object.keys(ROLE) as Role[];

@@ -1,27 +1,21 @@
 import { Module } from '@nestjs/common';
-import { AppConfigModule } from '@zhifa/config';
-import { PersistenceModule } from '@zhifa/persistence';
-import { CalendarPublishedProcessor } from './calendar-published.processor';
-import { CaseEventsProcessor } from './case-events.processor';
+import { EvidenceStore } from '@zhifa/persistence';
 import { CaseReporter } from './case-reporter.service';
+import { DispatchModule } from './dispatch/dispatch.module';
+import { JOB_BINDINGS, JOB_HANDLER_CLASSES } from './job-handlers';
+import { JOB_ROUTES } from './job-routes';
 import { CaseNoticeService } from './notifications/case-notice.service';
-import { CaseNotificationHandler } from './notifications/case-notification.handler';
-import { OutboxRelayService } from './outbox-relay.service';
-import { WebhookDeliveryHandler } from './webhooks/webhook-delivery.handler';
-import { WebhooksProcessor } from './webhooks.processor';
 
 @Module({
-  imports: [AppConfigModule, PersistenceModule],
-  providers: [
-    OutboxRelayService,
-    CaseNoticeService,
-    CaseNotificationHandler,
-    CaseEventsProcessor,
-    WebhookDeliveryHandler,
-    WebhooksProcessor,
-    CalendarPublishedProcessor,
-    CaseReporter,
+  // CaseReporter: how a handler leaves its trace on a case (a reportJob Update), injected where a handler needs it;
+  // EvidenceStore: where the documents job keeps its PDFs, beside the evidence;
+  // CaseNoticeService: who an event tells and what, shared by the notifications and webhooks handlers.
+  imports: [
+    DispatchModule.register({
+      routes: JOB_ROUTES,
+      bindings: JOB_BINDINGS,
+      handlers: [...JOB_HANDLER_CLASSES, CaseNoticeService, CaseReporter, EvidenceStore],
+    }),
   ],
-  exports: [CaseReporter],
 })
 export class JobsModule {}

@@ -2,15 +2,16 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { configOrExit, nestLogLevels } from '@zhifa/config';
-import { JobsModule } from './jobs.module';
-import { QUEUES } from './queues';
+import { JobRegistry } from './dispatch/job-registry.service';
 
 async function main(): Promise<void> {
   const cfg = configOrExit();
+  // Loaded here so that a handler missing for a routed job (checked as the module is built) is reported below, in one message.
+  const { JobsModule } = await import('./jobs.module');
   const app = await NestFactory.createApplicationContext(JobsModule, { logger: nestLogLevels(cfg.logLevel) });
   app.enableShutdownHooks();
   await app.init();
-  new Logger('Jobs').log(`ready: relaying the outbox and processing ${QUEUES.join(', ')}`);
+  new Logger('Jobs').log(`ready: relaying the outbox and processing ${app.get(JobRegistry).queues().join(', ')}`);
 }
 
 main().catch((err: unknown) => {

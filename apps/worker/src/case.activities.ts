@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
-import { CASE_EVENTS_TOPIC, WEBHOOKS_TOPIC, type AppendCaseEventsInput, type AppendResult, type CaseActivities } from '@zhifa/contracts';
+import { CASE_EVENTS_TOPIC, type AppendCaseEventsInput, type AppendResult, type CaseActivities } from '@zhifa/contracts';
 import { CaseEventStore, ChainConflictError, projectCase, touchedEvidence } from '@zhifa/persistence';
 
 /** The case workflow's activities: the only code that writes a case's record. */
@@ -15,7 +15,7 @@ export class CaseActivitiesService implements CaseActivities {
         caseId: input.caseId,
         events: input.events.map((e) => ({ ...e, actor: { ...e.actor } })),
         projection: projectCase(input.state, input.policyVersion, touchedEvidence(input.events)),
-        outboxTopics: [CASE_EVENTS_TOPIC, WEBHOOKS_TOPIC],
+        outboxTopics: [CASE_EVENTS_TOPIC],
       });
       return { appended: result.appended, lastSeq: result.lastSeq };
     } catch (err) {

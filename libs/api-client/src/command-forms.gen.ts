@@ -5,9 +5,11 @@ import type { FieldSchema } from './command-forms';
 /** Every field name that occurs in a command body. */
 export type CommandFieldName =
   | 'accept'
+  | 'act'
   | 'action'
   | 'address'
   | 'adopted'
+  | 'agency'
   | 'amount'
   | 'amounts'
   | 'appliedAt'
@@ -34,6 +36,7 @@ export type CommandFieldName =
   | 'custodian'
   | 'days'
   | 'deadline'
+  | 'decidedOn'
   | 'decision'
   | 'decisionNumber'
   | 'defence'
@@ -97,6 +100,7 @@ export type CommandFieldName =
   | 'points'
   | 'policeAgency'
   | 'preservedAt'
+  | 'priorPenalties'
   | 'procedure'
   | 'procuratorate'
   | 'proof'
@@ -167,6 +171,7 @@ export type CommandEnumValue =
   | 'APPROVE'
   | 'AREA_M2'
   | 'AUDIO_VISUAL'
+  | 'BASIC_FARMLAND_M2'
   | 'BUSINESS_SUSPENSION'
   | 'CLOSURE'
   | 'COMPLEX'
@@ -228,6 +233,7 @@ export type CommandEnumValue =
   | 'ORGANISATION'
   | 'ORGANISATION_DISSOLVED_NO_ASSETS'
   | 'OTHER'
+  | 'OTHER_FARMLAND_M2'
   | 'PARTY'
   | 'PARTY_DEFENCE'
   | 'PARTY_DIED_NO_ESTATE'
@@ -267,6 +273,7 @@ export type CommandEnumValue =
   | 'TESTING'
   | 'TRANSFER'
   | 'UNDER_FOURTEEN'
+  | 'UNSOLD_GOODS_VALUE'
   | 'UPHELD'
   | 'VARIED'
   | 'WARNING'
@@ -573,10 +580,12 @@ export const COMMAND_FORMS = {
       },
       "policeAgency": {
         "type": "string",
+        "description": "An active police unit of the register of outside bodies (GET /bodies?kind=POLICE)",
         "example": "长治市公安局"
       },
       "procuratorate": {
         "type": "string",
+        "description": "An active procuratorate of the register of outside bodies (GET /bodies?kind=PROCURATORATE)",
         "example": "长治市人民检察院"
       },
       "documents": {
@@ -633,7 +642,8 @@ export const COMMAND_FORMS = {
     "properties": {
       "policeAgency": {
         "type": "string",
-        "example": "长治市公安局经济犯罪侦查支队"
+        "description": "The competent unit: an active police unit of the register (GET /bodies?kind=POLICE), not the one the transfer is with now",
+        "example": "长治市公安局潞州分局"
       },
       "at": {
         "type": "string",
@@ -1162,7 +1172,10 @@ export const COMMAND_FORMS = {
                 "GOODS_VALUE",
                 "ILLEGAL_GAINS",
                 "SALES",
-                "AREA_M2"
+                "AREA_M2",
+                "UNSOLD_GOODS_VALUE",
+                "BASIC_FARMLAND_M2",
+                "OTHER_FARMLAND_M2"
               ]
             },
             "value": {
@@ -1173,6 +1186,40 @@ export const COMMAND_FORMS = {
             "note": {
               "type": "string",
               "description": "Where the figure comes from (e.g. the invoices in evidence)"
+            }
+          }
+        }
+      },
+      "priorPenalties": {
+        "type": "array",
+        "description": "The party's earlier administrative penalties the item proves (a copy of the decisions), each with its decision number: counted by the policy's repeat-offence thresholds (JSON requests only)",
+        "items": {
+          "type": "object",
+          "required": [
+            "decisionNumber",
+            "agency",
+            "decidedOn",
+            "act"
+          ],
+          "properties": {
+            "decisionNumber": {
+              "type": "string",
+              "description": "处罚决定书文号",
+              "example": "长生环罚〔2025〕12号"
+            },
+            "agency": {
+              "type": "string",
+              "description": "The agency that decided it",
+              "example": "长治市生态环境局"
+            },
+            "decidedOn": {
+              "type": "string",
+              "description": "When it was decided (YYYY-MM-DD)",
+              "example": "2025-06-10"
+            },
+            "act": {
+              "type": "string",
+              "description": "The act it punished: the officer records it as the same kind of act the threshold counts"
             }
           }
         }
@@ -1705,7 +1752,10 @@ export const COMMAND_FORMS = {
                 "GOODS_VALUE",
                 "ILLEGAL_GAINS",
                 "SALES",
-                "AREA_M2"
+                "AREA_M2",
+                "UNSOLD_GOODS_VALUE",
+                "BASIC_FARMLAND_M2",
+                "OTHER_FARMLAND_M2"
               ]
             },
             "value": {
@@ -2228,6 +2278,75 @@ export const COMMAND_FORMS = {
       "lifeHealthFinancialSafety": {
         "type": "boolean",
         "description": "Endangers life, health or financial safety: 5-year limitation (APL 36)"
+      },
+      "amounts": {
+        "type": "array",
+        "description": "Figures the lead states (sales, unsold goods, farmland occupied in m², ...): one reaching the policy's prosecution threshold flags the case SUSPECTED_CRIME",
+        "items": {
+          "type": "object",
+          "required": [
+            "kind",
+            "value"
+          ],
+          "properties": {
+            "kind": {
+              "type": "string",
+              "example": "GOODS_VALUE",
+              "enum": [
+                "GOODS_VALUE",
+                "ILLEGAL_GAINS",
+                "SALES",
+                "AREA_M2",
+                "UNSOLD_GOODS_VALUE",
+                "BASIC_FARMLAND_M2",
+                "OTHER_FARMLAND_M2"
+              ]
+            },
+            "value": {
+              "type": "number",
+              "description": "Yuan (m² for AREA_M2), at most two decimals",
+              "example": 12000
+            },
+            "note": {
+              "type": "string",
+              "description": "Where the figure comes from (e.g. the invoices in evidence)"
+            }
+          }
+        }
+      },
+      "priorPenalties": {
+        "type": "array",
+        "description": "The party's earlier administrative penalties for the same kind of act, each with its decision number: counted by the policy's repeat-offence thresholds",
+        "items": {
+          "type": "object",
+          "required": [
+            "decisionNumber",
+            "agency",
+            "decidedOn",
+            "act"
+          ],
+          "properties": {
+            "decisionNumber": {
+              "type": "string",
+              "description": "处罚决定书文号",
+              "example": "长生环罚〔2025〕12号"
+            },
+            "agency": {
+              "type": "string",
+              "description": "The agency that decided it",
+              "example": "长治市生态环境局"
+            },
+            "decidedOn": {
+              "type": "string",
+              "description": "When it was decided (YYYY-MM-DD)",
+              "example": "2025-06-10"
+            },
+            "act": {
+              "type": "string",
+              "description": "The act it punished: the officer records it as the same kind of act the threshold counts"
+            }
+          }
+        }
       },
       "officerIds": {
         "type": "array",

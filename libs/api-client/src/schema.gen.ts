@@ -135,6 +135,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The documents the case issued (立案审批表, 告知书, 决定书, 送达回证…), in the order of the events that issued them */
+        get: operations["DocumentsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One document as its PDF, re-hashed before and while it is sent (409 on a mismatch) */
+        get: operations["DocumentsController_download"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -1750,6 +1784,99 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active police units and procuratorates a transfer may be addressed to (any signed-in user) */
+        get: operations["BodiesController_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/bodies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of outside bodies with who registered and deactivated each (ADMIN) */
+        get: operations["BodiesController_list"];
+        put?: never;
+        /**
+         * Register a police unit or procuratorate (ADMIN); a name is registered once
+         * @description Recorded with who registered it and when.
+         */
+        post: operations["BodiesController_register"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/bodies/{id}/deactivation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a body (ADMIN): no new dispatch, forwarding or liaison may name it
+         * @description Transfers already addressed to it keep its name and its liaisons; the first deactivation is kept with who did it.
+         */
+        post: operations["BodiesController_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The users of my agency, active or not, with roles and outside body (ADMIN) */
+        get: operations["UsersController_list"];
+        put?: never;
+        /** Create a user of my agency (ADMIN); a liaison names the registered body they belong to */
+        post: operations["UsersController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a user of my agency (ADMIN): name, roles, outside body, active */
+        patch: operations["UsersController_update"];
+        trace?: never;
+    };
     "/api/v1/problems": {
         parameters: {
             query?: never;
@@ -1886,6 +2013,46 @@ export interface paths {
         get: operations["SupervisionPersonalDataController_reads"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/jobs/failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Failed jobs: queue, job name, case, attempts, last error, when it failed, and earlier retries; newest first (SUPERVISOR)
+         * @description Scoped as the supervisor reads cases (their agency): a job about a case they may not read is not listed; a job about no one case (a holiday calendar's delivery) is. At most 500 jobs are read per queue.
+         */
+        get: operations["SupervisionFailedJobsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/jobs/failed/{queue}/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a failed job back to its queue with a fresh round of attempts; who retried it is recorded (SUPERVISOR)
+         * @description The retry is kept in the audit (job_retries: who, when, the attempts and last error then) and in the job's log.
+         */
+        post: operations["SupervisionFailedJobsController_retry"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2104,6 +2271,70 @@ export interface components {
             /** @description Its decision was revoked or found invalid */
             revoked?: boolean;
         };
+        ThresholdMetTermView: {
+            /** @example SALES */
+            kind: string;
+            weight: number;
+            /** @description The figure the case recorded */
+            value: number;
+        };
+        ThresholdMetView: {
+            /**
+             * @description Absent: one figure
+             * @enum {string}
+             */
+            rule?: "WEIGHTED_SUM" | "REPEAT";
+            /**
+             * @description The figure compared (one-figure thresholds)
+             * @example SALES
+             */
+            kind?: string;
+            /** @description The figure the case recorded (yuan or m²), the weighted sum, or the count of earlier penalties */
+            value: number;
+            /** @description The threshold it met */
+            amount: number;
+            /**
+             * @description The threshold is in mu, the figure in m² (1 mu = 10,000/15 m²)
+             * @enum {string}
+             */
+            unit?: "MU";
+            inclusive: boolean;
+            offence: string;
+            /** @description The standard, down to its item */
+            source: string;
+            /** @enum {string} */
+            from: "REGISTRATION" | "REPORT" | "EVIDENCE";
+            evidenceId?: string;
+            /** @description A weighted sum: each figure with its weight */
+            terms?: components["schemas"]["ThresholdMetTermView"][];
+            /** @description A repeat offence: the earlier penalties counted (decision numbers) */
+            priorPenalties?: string[];
+            /** @description A repeat offence: the window in months */
+            withinMonths?: number;
+        };
+        SuspicionView: {
+            /** Format: date-time */
+            raisedAt: string;
+            /** @enum {string} */
+            raisedBy: "OFFICER" | "THRESHOLD";
+            grounds: string;
+            /** @description The threshold the officer says the facts meet */
+            threshold?: string;
+            /** @description The policy thresholds met, with the facts that met them and their legal source */
+            thresholdsMet?: components["schemas"]["ThresholdMetView"][];
+            /** @description The officer who flagged it */
+            by?: components["schemas"]["PersonRefView"];
+        };
+        PriorPenaltyView: {
+            /** @description 处罚决定书文号 */
+            decisionNumber: string;
+            agency: string;
+            /** Format: date */
+            decidedOn: string;
+            act: string;
+            /** @description REGISTRATION, or the id of the evidence item it was recorded with */
+            recordedWith?: string;
+        };
         InventoryItemView: {
             /** @example 无标签预包装食品 */
             description: string;
@@ -2298,6 +2529,10 @@ export interface components {
             discretion?: components["schemas"]["DiscretionFindingView"];
             /** @description APL 29 warning: other open or decided cases against the same party (credit code or ID number) for the same violation code, as checked at registration or filing */
             sameActCases?: components["schemas"]["SameActCaseView"][];
+            /** @description While SUSPECTED_CRIME stands: who raised it and on what (R310 3) */
+            suspicion?: components["schemas"]["SuspicionView"];
+            /** @description The party's earlier administrative penalties recorded on the case (repeat-offence thresholds count them) */
+            priorPenalties?: components["schemas"]["PriorPenaltyView"][];
             /** @description 先行登记保存 and 查封扣押, in the order they were taken */
             coerciveMeasures?: components["schemas"]["CoerciveMeasureView"][];
             /** @description A served decision with money due: the ledger as of now (GET /cases/{id}; not in command answers) */
@@ -2407,7 +2642,7 @@ export interface components {
         };
         DiscretionBaseView: {
             /** @enum {string} */
-            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2";
+            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
             /** @description Yuan, or m² for AREA_M2 */
             value: number;
             note?: string;
@@ -2419,7 +2654,7 @@ export interface components {
         };
         DiscretionMultipleView: {
             /** @enum {string} */
-            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2";
+            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
             /** @description The report's figure the multiples apply to */
             value: number;
             /** @description Statutory range as multiples */
@@ -2532,6 +2767,32 @@ export interface components {
             /** @description Every round, oldest first, from the recorded events */
             rounds: components["schemas"]["LegalReviewRoundView"][];
         };
+        DocumentView: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "FILING_APPROVAL" | "PRE_DECISION_NOTICE" | "HEARING_NOTICE" | "HEARING_REPORT" | "DECISION" | "SERVICE_RECEIPT" | "TRANSFER_LETTER" | "CLOSING_APPROVAL";
+            /** @example 行政处罚决定书 */
+            title: string;
+            /** @example CZSJ立〔2026〕1号 */
+            number: string;
+            /** @description SHA-256 of the PDF, as the case recorded it (DOCUMENT_ISSUED) */
+            sha256: string;
+            /** @description Size of the PDF in bytes */
+            sizeBytes: number;
+            /** @example CZSJ-2026-000001-2-立案审批表.pdf */
+            fileName: string;
+            /** @description The event the document was issued on */
+            sourceSeq: number;
+            /**
+             * Format: date-time
+             * @description When that event happened
+             */
+            issuedAt: string;
+        };
+        DocumentListView: {
+            items: components["schemas"]["DocumentView"][];
+        };
         MyCertificateView: {
             /** @example 14040120240001 */
             number: string;
@@ -2618,7 +2879,7 @@ export interface components {
             /** @example case-…:7 */
             eventId: string;
             /** @enum {string} */
-            eventType: "LEAD_REGISTERED" | "FILING_APPROVED" | "FILING_DECLINED" | "EVIDENCE_RECORDED" | "CUSTODY_TRANSFERRED" | "EVIDENCE_CONFIRMED" | "AUXILIARY_ATTACHED" | "INVESTIGATION_REPORTED" | "EVIDENCE_PRESERVED" | "PRESERVATION_APPROVED" | "PRESERVATION_DECIDED" | "SEIZED" | "SEIZURE_EXTENDED" | "SEIZURE_TESTING_RECORDED" | "SEIZURE_ENDED" | "EXAMINATION_STARTED" | "EXAMINATION_ENDED" | "CASE_REVIEWED" | "NOTICE_APPROVED" | "INVESTIGATION_REOPENED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_WAIVED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "HEARING_ENDED" | "LEGAL_REVIEW_REQUESTED" | "LEGAL_REVIEW_RECORDED" | "LEGAL_REVIEW_REASSIGNED" | "MAJOR_CASE_MARKED" | "COLLECTIVE_DISCUSSION_RECORDED" | "DECISION_MADE" | "DECISION_SERVED" | "PAYMENT_RECORDED" | "PAYMENT_PLAN_APPROVED" | "DEMAND_SERVED" | "COURT_ENFORCEMENT_APPLIED" | "COURT_RULING_RECORDED" | "EXECUTION_ENDED" | "CHALLENGE_RECORDED" | "DEADLINE_EXTENDED" | "CASE_SUSPENDED" | "CASE_RESUMED" | "CASE_TERMINATED" | "PERSON_RECUSED" | "CASE_CLOSED" | "CASE_ARCHIVED" | "SIMPLE_DECISION_MADE" | "SIMPLE_DECISION_REPORTED" | "PROCEDURE_CONVERTED" | "SIMPLE_NO_PENALTY_DECIDED" | "SIMPLE_LEAD_DISMISSED" | "DEADLINE_APPROACHING" | "DEADLINE_MISSED" | "DEADLINE_RECOMPUTED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFER_REFUSED" | "TRANSFER_DISPATCHED" | "POLICE_DECISION_RECORDED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_RECONSIDERATION_ANSWERED" | "TRANSFER_SUPERVISION_REQUESTED" | "TRANSFER_SUPERVISION_RESOLVED" | "ADMINISTRATIVE_CASE_RESUMED" | "SUSPECTED_CRIME_FLAGGED" | "NOT_TO_TRANSFER_DECIDED" | "TRANSFER_FORWARDED" | "TRANSFER_MATERIAL_REQUESTED" | "TRANSFER_MATERIAL_SUPPLIED" | "TRANSFER_HANDED_OVER" | "TRANSFER_RETURNED_BY_POLICE" | "TRANSFER_INTAKE_CONFIRMED" | "NON_FILING_EXPLANATION_REQUESTED" | "NON_FILING_EXPLAINED";
+            eventType: "LEAD_REGISTERED" | "FILING_APPROVED" | "FILING_DECLINED" | "EVIDENCE_RECORDED" | "CUSTODY_TRANSFERRED" | "EVIDENCE_CONFIRMED" | "AUXILIARY_ATTACHED" | "INVESTIGATION_REPORTED" | "EVIDENCE_PRESERVED" | "PRESERVATION_APPROVED" | "PRESERVATION_DECIDED" | "SEIZED" | "SEIZURE_EXTENDED" | "SEIZURE_TESTING_RECORDED" | "SEIZURE_ENDED" | "EXAMINATION_STARTED" | "EXAMINATION_ENDED" | "CASE_REVIEWED" | "NOTICE_APPROVED" | "INVESTIGATION_REOPENED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_WAIVED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "HEARING_ENDED" | "LEGAL_REVIEW_REQUESTED" | "LEGAL_REVIEW_RECORDED" | "LEGAL_REVIEW_REASSIGNED" | "MAJOR_CASE_MARKED" | "COLLECTIVE_DISCUSSION_RECORDED" | "DECISION_MADE" | "DECISION_SERVED" | "PAYMENT_RECORDED" | "PAYMENT_PLAN_APPROVED" | "DEMAND_SERVED" | "COURT_ENFORCEMENT_APPLIED" | "COURT_RULING_RECORDED" | "EXECUTION_ENDED" | "CHALLENGE_RECORDED" | "DEADLINE_EXTENDED" | "CASE_SUSPENDED" | "CASE_RESUMED" | "CASE_TERMINATED" | "PERSON_RECUSED" | "CASE_CLOSED" | "CASE_ARCHIVED" | "SIMPLE_DECISION_MADE" | "SIMPLE_DECISION_REPORTED" | "PROCEDURE_CONVERTED" | "SIMPLE_NO_PENALTY_DECIDED" | "SIMPLE_LEAD_DISMISSED" | "DEADLINE_APPROACHING" | "DEADLINE_MISSED" | "DEADLINE_RECOMPUTED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFER_REFUSED" | "TRANSFER_DISPATCHED" | "POLICE_DECISION_RECORDED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_RECONSIDERATION_ANSWERED" | "TRANSFER_SUPERVISION_REQUESTED" | "TRANSFER_SUPERVISION_RESOLVED" | "ADMINISTRATIVE_CASE_RESUMED" | "SUSPECTED_CRIME_FLAGGED" | "NOT_TO_TRANSFER_DECIDED" | "TRANSFER_FORWARDED" | "TRANSFER_MATERIAL_REQUESTED" | "TRANSFER_MATERIAL_SUPPLIED" | "TRANSFER_HANDED_OVER" | "TRANSFER_RETURNED_BY_POLICE" | "TRANSFER_INTAKE_CONFIRMED" | "NON_FILING_EXPLANATION_REQUESTED" | "NON_FILING_EXPLAINED" | "DOCUMENT_ISSUED";
             seq: number;
             message: components["schemas"]["NotificationMessageView"];
             link: components["schemas"]["NotificationLinkView"];
@@ -2732,6 +2993,39 @@ export interface components {
             address?: string;
             phone?: string;
         };
+        DiscretionBaseDto: {
+            /**
+             * @example GOODS_VALUE
+             * @enum {string}
+             */
+            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
+            /**
+             * @description Yuan (m² for AREA_M2), at most two decimals
+             * @example 12000
+             */
+            value: number;
+            /** @description Where the figure comes from (e.g. the invoices in evidence) */
+            note?: string;
+        };
+        PriorPenaltyDto: {
+            /**
+             * @description 处罚决定书文号
+             * @example 长生环罚〔2025〕12号
+             */
+            decisionNumber: string;
+            /**
+             * @description The agency that decided it
+             * @example 长治市生态环境局
+             */
+            agency: string;
+            /**
+             * @description When it was decided (YYYY-MM-DD)
+             * @example 2025-06-10
+             */
+            decidedOn: string;
+            /** @description The act it punished: the officer records it as the same kind of act the threshold counts */
+            act: string;
+        };
         RegisterLeadDto: {
             /**
              * @description Where the lead came from: inspection, complaint, referral, ...
@@ -2753,6 +3047,10 @@ export interface components {
             violationAt?: string;
             /** @description Endangers life, health or financial safety: 5-year limitation (APL 36) */
             lifeHealthFinancialSafety?: boolean;
+            /** @description Figures the lead states (sales, unsold goods, farmland occupied in m², ...): one reaching the policy's prosecution threshold flags the case SUSPECTED_CRIME */
+            amounts?: components["schemas"]["DiscretionBaseDto"][];
+            /** @description The party's earlier administrative penalties for the same kind of act, each with its decision number: counted by the policy's repeat-offence thresholds */
+            priorPenalties?: components["schemas"]["PriorPenaltyDto"][];
             /** @description Officers who handle the lead (user ids) */
             officerIds: string[];
         };
@@ -2832,20 +3130,6 @@ export interface components {
             termDays?: number;
             /** @description What the kinds do not say */
             terms?: string;
-        };
-        DiscretionBaseDto: {
-            /**
-             * @example GOODS_VALUE
-             * @enum {string}
-             */
-            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2";
-            /**
-             * @description Yuan (m² for AREA_M2), at most two decimals
-             * @example 12000
-             */
-            value: number;
-            /** @description Where the figure comes from (e.g. the invoices in evidence) */
-            note?: string;
         };
         InvestigationReportDto: {
             findings: string;
@@ -3489,9 +3773,15 @@ export interface components {
         DispatchTransferDto: {
             /** @example 2026-11-23T06:00:00Z */
             sentAt: string;
-            /** @example 长治市公安局 */
+            /**
+             * @description An active police unit of the register of outside bodies (GET /bodies?kind=POLICE)
+             * @example 长治市公安局
+             */
             policeAgency: string;
-            /** @example 长治市人民检察院 */
+            /**
+             * @description An active procuratorate of the register of outside bodies (GET /bodies?kind=PROCURATORATE)
+             * @example 长治市人民检察院
+             */
             procuratorate: string;
             /** @description Transfer letter, investigation report, item list, test reports... */
             documents: string[];
@@ -3539,7 +3829,10 @@ export interface components {
             reasons: string;
         };
         ForwardTransferDto: {
-            /** @example 长治市公安局经济犯罪侦查支队 */
+            /**
+             * @description The competent unit: an active police unit of the register (GET /bodies?kind=POLICE), not the one the transfer is with now
+             * @example 长治市公安局潞州分局
+             */
             policeAgency: string;
             /** @example 2026-11-23T06:00:00Z */
             at: string;
@@ -3617,6 +3910,8 @@ export interface components {
             rightsExplained?: boolean;
             /** @description Figures the item states (sales, goods value, illegal gains, area): one reaching the policy's prosecution threshold flags the case SUSPECTED_CRIME (JSON requests only) */
             amounts?: components["schemas"]["DiscretionBaseDto"][];
+            /** @description The party's earlier administrative penalties the item proves (a copy of the decisions), each with its decision number: counted by the policy's repeat-offence thresholds (JSON requests only) */
+            priorPenalties?: components["schemas"]["PriorPenaltyDto"][];
             /** @description Text evidence (JSON requests); a multipart request sends a file instead */
             text?: string;
         };
@@ -3826,7 +4121,7 @@ export interface components {
              * @description The ranges are multiples of this base
              * @enum {string}
              */
-            multipleOf?: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2";
+            multipleOf?: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
             /** @description What the law allows */
             statutory: components["schemas"]["FineRangeView"];
             levels: components["schemas"]["BenchmarkLevelsView"];
@@ -3843,7 +4138,7 @@ export interface components {
              * @description The base whose value picks the band
              * @enum {string}
              */
-            bandBase?: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2";
+            bandBase?: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
             /** @description The law imposes a fine with any penalty (并处罚款) */
             fineRequired: boolean;
             bands: components["schemas"]["DiscretionBandView"][];
@@ -3858,12 +4153,48 @@ export interface components {
             kinds: ("WARNING" | "PUBLIC_CRITICISM" | "FINE" | "CONFISCATION" | "LICENCE_SUSPENSION" | "QUALIFICATION_DOWNGRADE" | "LICENCE_REVOCATION" | "ACTIVITY_RESTRICTION" | "BUSINESS_SUSPENSION" | "CLOSURE" | "EMPLOYMENT_BAN" | "DETENTION" | "OTHER")[];
             source: string;
         };
+        ThresholdTermView: {
+            /** @enum {string} */
+            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
+            /** @example 3 */
+            weight: number;
+        };
+        ThresholdBoundView: {
+            /** @enum {string} */
+            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
+            /** @example 50000 */
+            amount: number;
+        };
         CriminalThresholdView: {
             /** @example PRODUCT-FAKE */
             violationCode: string;
-            /** @enum {string} */
-            kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2";
-            /** @example 50000 */
+            /**
+             * @description Absent: one figure
+             * @enum {string}
+             */
+            rule?: "FIGURE" | "WEIGHTED_SUM" | "REPEAT";
+            /**
+             * @description The figure compared (one-figure thresholds)
+             * @enum {string}
+             */
+            kind?: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
+            /**
+             * @description The amount is in mu (亩) while the figure is in m² (1 mu = 10,000/15 m²)
+             * @enum {string}
+             */
+            unit?: "MU";
+            /** @description A weighted sum: its figures and weights */
+            terms?: components["schemas"]["ThresholdTermView"][];
+            /** @description A weighted sum applies only while this figure is below this amount */
+            whileBelow?: components["schemas"]["ThresholdBoundView"];
+            /** @description A repeat offence: the window, in months before the act, of the earlier penalties counted */
+            withinMonths?: number;
+            /** @description A repeat offence: what makes an earlier act the same kind */
+            sameKind?: string;
+            /**
+             * @description Yuan, m², mu (unit MU) or a count of earlier penalties (REPEAT)
+             * @example 50000
+             */
             amount: number;
             /** @description true: the amount itself counts (以上) */
             inclusive: boolean;
@@ -3891,7 +4222,7 @@ export interface components {
             discretion?: components["schemas"]["DiscretionBenchmarkView"][];
             /** @description The penalty kinds the agency may impose; absent (older versions): every kind */
             penaltyPowers?: components["schemas"]["PenaltyPowersView"];
-            /** @description Prosecution thresholds per violation code; a figure at or past one flags the case SUSPECTED_CRIME */
+            /** @description Prosecution thresholds per violation code; facts at or past one flag the case SUSPECTED_CRIME */
             criminalThresholds?: components["schemas"]["CriminalThresholdView"][];
         };
         DueDateView: {
@@ -3955,6 +4286,99 @@ export interface components {
              * @example 国务院办公厅关于2027年部分节假日安排的通知
              */
             source: string;
+        };
+        BodyOptionView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 长治市公安局 */
+            name: string;
+            /** @enum {string} */
+            kind: "POLICE" | "PROCURATORATE";
+            /** @example 长治市 */
+            region: string;
+        };
+        BodyOptionListView: {
+            /** @description The active bodies, by kind and name */
+            items: components["schemas"]["BodyOptionView"][];
+        };
+        BodyView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 长治市公安局 */
+            name: string;
+            /** @enum {string} */
+            kind: "POLICE" | "PROCURATORATE";
+            /** @example 长治市 */
+            region: string;
+            active: boolean;
+            /** Format: date-time */
+            registeredAt: string;
+            /** @example 系统管理员 */
+            registeredBy: string;
+            /** Format: date-time */
+            deactivatedAt?: string;
+            /** @example 系统管理员 */
+            deactivatedBy?: string;
+        };
+        BodyListView: {
+            /** @description Active first, then by kind and name */
+            items: components["schemas"]["BodyView"][];
+        };
+        RegisterBodyDto: {
+            /**
+             * @description Its official name, as a dispatch or a forwarding names it
+             * @example 长治市公安局潞州分局
+             */
+            name: string;
+            /** @enum {string} */
+            kind: "POLICE" | "PROCURATORATE";
+            /**
+             * @description The region or jurisdiction it serves
+             * @example 长治市潞州区
+             */
+            region: string;
+        };
+        AdminUserView: {
+            /** Format: uuid */
+            id: string;
+            /** @example police.tian */
+            username: string;
+            /** @example 田警官 */
+            name: string;
+            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            /** @example 长治市公安局潞州分局 */
+            body?: string;
+            active: boolean;
+        };
+        AdminUserListView: {
+            /** @description By username */
+            items: components["schemas"]["AdminUserView"][];
+        };
+        CreateUserDto: {
+            /**
+             * @description Signs in with it; letters, digits, dot, dash, underscore
+             * @example police.tian
+             */
+            username: string;
+            /** @example 田警官 */
+            name: string;
+            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            /**
+             * @description A police or procuratorate liaison: the active registered body of their kind they belong to (GET /bodies); nobody else belongs to one
+             * @example 长治市公安局潞州分局
+             */
+            body?: string;
+        };
+        UpdateUserDto: {
+            /** @example 田警官 */
+            name?: string;
+            roles?: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            /**
+             * @description null: belongs to no outside body
+             * @example 长治市公安局
+             */
+            body?: string | null;
+            active?: boolean;
         };
         ProblemTitlesDto: {
             /** @example 须有两名以上持证执法人员 */
@@ -4066,6 +4490,11 @@ export interface components {
             procuratorate: string;
             /** Format: date-time */
             sentAt: string;
+            /**
+             * @description The unit the transfer was forwarded to and is with now (R310 7), when not the one dispatched to
+             * @example 长治市公安局潞州分局
+             */
+            forwardedTo?: string;
             /** Format: date-time */
             receivedAt?: string;
             /** @description The police opened a criminal case (true) or refused (false) */
@@ -4166,20 +4595,6 @@ export interface components {
             stage: "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED" | "REFUSED_BY_HEAD" | "RETURNED";
             total: number;
             late: number;
-        };
-        ThresholdMetView: {
-            /** @example SALES */
-            kind: string;
-            /** @description The figure the case recorded */
-            value: number;
-            /** @description The threshold it met */
-            amount: number;
-            inclusive: boolean;
-            offence: string;
-            source: string;
-            /** @enum {string} */
-            from: "REPORT" | "EVIDENCE";
-            evidenceId?: string;
         };
         NoTransferDecisionView: {
             /** Format: uuid */
@@ -4329,6 +4744,68 @@ export interface components {
             total: number;
             page: number;
             pageSize: number;
+        };
+        JobRetryView: {
+            /** Format: uuid */
+            retriedBy: string;
+            /** @example 周监督 */
+            retriedByName: string;
+            /** Format: date-time */
+            retriedAt: string;
+            /** @description Attempts the job had made when it was retried */
+            attempts: number;
+            /** @description Its last error then */
+            lastError: string | null;
+        };
+        FailedJobView: {
+            /** @enum {string} */
+            queue: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar";
+            /**
+             * @description The event id and the queue
+             * @example case-7f0c…__3__notifications
+             */
+            id: string;
+            /**
+             * @description The job name: the event type that made it
+             * @example DECISION_MADE
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description The case the job is about; null for a job of no one case (a calendar)
+             */
+            caseId: string | null;
+            /** @example CZSJ-2026-00001 */
+            caseNumber: string | null;
+            /** @description The event the job was made for */
+            eventId: string | null;
+            /** @description Attempts made */
+            attempts: number;
+            /** @description Attempts allowed before the job is kept as failed */
+            maxAttempts: number;
+            /** @example case 7f0c… not projected yet */
+            lastError: string;
+            /** Format: date-time */
+            failedAt: string;
+            /** @description Earlier retries by supervisors, oldest first */
+            retries: components["schemas"]["JobRetryView"][];
+        };
+        FailedJobListView: {
+            items: components["schemas"]["FailedJobView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        JobRetriedView: {
+            /** @enum {string} */
+            queue: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar";
+            id: string;
+            /**
+             * @description Where the job stands now
+             * @example waiting
+             */
+            state: string;
+            retry: components["schemas"]["JobRetryView"];
         };
         DevTokenView: {
             /** Format: uuid */
@@ -4923,6 +5400,133 @@ export interface operations {
             };
             /** @description A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentListView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; CASE.NOT_ASSIGNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    DocumentsController_download: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                documentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF; X-Content-SHA256 carries its recorded hash */
+            200: {
+                headers: {
+                    /** @description The recorded sha256 of the file */
+                    "X-Content-SHA256"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; CASE.NOT_ASSIGNED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND, DOCUMENT.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description DOCUMENT.HASH_MISMATCH, DOCUMENT.FILE_MISSING: the file is not served */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11914,6 +12518,400 @@ export interface operations {
             };
         };
     };
+    BodiesController_options: {
+        parameters: {
+            query?: {
+                kind?: "POLICE" | "PROCURATORATE";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyOptionListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BodiesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyListView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; BODY.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BodiesController_register: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RegisterBodyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyView"];
+                };
+            };
+            /** @description VALIDATION.FAILED: a field missing or bad; the name registered already */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; BODY.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    BodiesController_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; BODY.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description BODY.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    UsersController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserListView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserView"];
+                };
+            };
+            /** @description VALIDATION.FAILED (a username taken; a body on a user who is no liaison); BODY.NOT_REGISTERED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    UsersController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateUserDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserView"];
+                };
+            };
+            /** @description VALIDATION.FAILED; BODY.NOT_REGISTERED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description USER.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     ProblemsController_list: {
         parameters: {
             query?: never;
@@ -12343,6 +13341,151 @@ export interface operations {
             };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionFailedJobsController_list: {
+        parameters: {
+            query?: {
+                /** @description Only this queue */
+                queue?: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar";
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FailedJobListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor reads supervision views */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description JOBS.QUEUES_UNAVAILABLE: the job queues (Redis) did not answer */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionFailedJobsController_retry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queue: string;
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobRetriedView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor retries jobs */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description JOBS.NOT_FOUND: no such queue or job, or one about a case the supervisor may not read */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description JOBS.NOT_FAILED: the job is not (or no longer) failed, e.g. retried already */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description JOBS.QUEUES_UNAVAILABLE: the job queues (Redis) did not answer */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,11 +1,8 @@
-// The outbox topics the event store writes and apps/jobs consumes, one
-// BullMQ queue per topic, and the message each carries.
+// The outbox topics the event store writes and apps/jobs relays (routed by
+// the row's type to the purpose queues of job-queues.ts), and the message each carries.
 
 /** Every recorded case event is published here. */
 export const CASE_EVENTS_TOPIC = 'case-events';
-
-/** Every recorded case event again, for the agency's webhook: retried on its own, apart from the in-app notifications. */
-export const WEBHOOKS_TOPIC = 'webhooks';
 
 /** A holiday calendar was published: apps/jobs sends it to every open case's workflow. */
 export const CALENDAR_PUBLISHED_TOPIC = 'calendar-published';
@@ -17,11 +14,11 @@ export interface CalendarPublishedMessage {
   year: number;
 }
 
-/** Every outbox topic; apps/jobs opens one queue for each. */
-export const OUTBOX_TOPICS = [CASE_EVENTS_TOPIC, WEBHOOKS_TOPIC, CALENDAR_PUBLISHED_TOPIC] as const;
+/** Every outbox topic (the source of a row; apps/jobs routes each row by its type, not its topic). */
+export const OUTBOX_TOPICS = [CASE_EVENTS_TOPIC, CALENDAR_PUBLISHED_TOPIC] as const;
 export type OutboxTopic = (typeof OUTBOX_TOPICS)[number];
 
-/** A case-events (or webhooks) message: the outbox row's payload plus the event id it was written for. */
+/** A case-events message: the outbox row's payload plus the event id it was written for. */
 export interface CaseEventMessage {
   eventId: string;
   caseId: string;

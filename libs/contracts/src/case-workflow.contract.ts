@@ -60,6 +60,10 @@ export interface CaseHeaderFacts {
   amountDue?: number;
   /** Yuan paid beyond what the decision, as revoked or varied, leaves due: owed back to the party. */
   refundOwed?: number;
+  /** Why SUSPECTED_CRIME stands: an officer's grounds, or the thresholds the facts reached (only while it stands). */
+  suspicion?: CaseState['suspicion'];
+  /** The party's earlier administrative penalties recorded on the case. */
+  priorPenalties?: CaseState['priorPenalties'];
 }
 
 export function caseHeaderFacts(s: CaseState | null | undefined): CaseHeaderFacts {
@@ -68,6 +72,8 @@ export function caseHeaderFacts(s: CaseState | null | undefined): CaseHeaderFact
   if (s?.report?.discretion) facts.discretion = s.report.discretion;
   if (s?.sameActCases && s.sameActCases.length > 0) facts.sameActCases = s.sameActCases;
   if (s?.coerciveMeasures && s.coerciveMeasures.length > 0) facts.coerciveMeasures = s.coerciveMeasures;
+  if (s?.suspectedCrime && s.suspicion) facts.suspicion = s.suspicion;
+  if (s?.priorPenalties && s.priorPenalties.length > 0) facts.priorPenalties = s.priorPenalties;
   if (s?.decision) {
     facts.amountDue = s.decision.amountDue;
     if (s.decision.refundOwed !== undefined) facts.refundOwed = s.decision.refundOwed;

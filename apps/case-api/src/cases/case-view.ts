@@ -26,6 +26,7 @@ import { DeadlineView, deadlineViews } from './deadline.views';
 import { ExecutionLedgerView, executionLedgerView } from './execution-ledger.view';
 
 import { CoerciveMeasureView, measureViews } from './measure.views';
+import { PriorPenaltyView, SuspicionView } from './suspicion.views';
 import { CaseOfficerView, PersonRefView } from './people.views';
 
 export { CaseOfficerView, PersonRefView } from './people.views';
@@ -181,6 +182,12 @@ export class CaseView {
     description: 'APL 29 warning: other open or decided cases against the same party (credit code or ID number) for the same violation code, as checked at registration or filing',
   })
   sameActCases?: SameActCaseView[];
+
+  @ApiPropertyOptional({ type: SuspicionView, description: 'While SUSPECTED_CRIME stands: who raised it and on what (R310 3)' })
+  suspicion?: SuspicionView;
+
+  @ApiPropertyOptional({ type: [PriorPenaltyView], description: "The party's earlier administrative penalties recorded on the case (repeat-offence thresholds count them)" })
+  priorPenalties?: PriorPenaltyView[];
   @ApiPropertyOptional({ type: [CoerciveMeasureView], description: '先行登记保存 and 查封扣押, in the order they were taken' })
   coerciveMeasures?: CoerciveMeasureView[];
   @ApiPropertyOptional({
@@ -299,6 +306,8 @@ export function commandCaseView(result: CommandResult & { case: CaseSnapshot }, 
     ...(c.majorCase ? { majorCase: c.majorCase } : {}),
     ...(c.discretion ? { discretion: c.discretion } : {}),
     ...(c.sameActCases ? { sameActCases: c.sameActCases } : {}),
+    ...(c.suspicion ? { suspicion: c.suspicion } : {}),
+    ...(c.priorPenalties ? { priorPenalties: c.priorPenalties } : {}),
     ...(c.coerciveMeasures ? { coerciveMeasures: measureViews(c.coerciveMeasures) } : {}),
     ...(c.amountDue !== undefined ? { amountDue: c.amountDue } : {}),
     ...(c.refundOwed !== undefined ? { refundOwed: c.refundOwed } : {}),

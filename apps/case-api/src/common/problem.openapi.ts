@@ -95,7 +95,7 @@ export class ProblemTypeListDto {
   items!: ProblemTypeDto[];
 }
 
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500 | 503;
 
 const GENERAL: Record<ProblemStatus, string> = {
   400: 'VALIDATION.FAILED with errors[{field, message}]',
@@ -106,6 +106,7 @@ const GENERAL: Record<ProblemStatus, string> = {
   413: 'REQUEST.TOO_LARGE',
   422: 'A legal rule forbids the content',
   500: 'INTERNAL: an unexpected error, logged',
+  503: 'A service the route needs is unreachable; try again shortly',
 };
 
 /** The problems every authenticated route can answer: no or a bad token, an unknown user, a token of another agency. */

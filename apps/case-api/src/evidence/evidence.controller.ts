@@ -23,6 +23,7 @@ import { readMultipartEvidence } from './multipart';
 import { EvidenceItemView, EvidenceListView, EvidenceRecordedResponse } from './evidence.views';
 import { RecordEvidenceDto, RecordEvidenceUploadDto } from './record-evidence.dto';
 import { discretionBases } from '../commands/investigation/investigation-report.dto';
+import { priorPenalties } from '../commands/suspected-crime/suspected-crime.dto';
 
 /** 调查取证 (RECORD_EVIDENCE, JSON or multipart) and the reads of a case's evidence. */
 @CaseCommandController('evidence')
@@ -74,6 +75,7 @@ export class EvidenceController {
         ...(dto.credentialsShown !== undefined ? { credentialsShown: dto.credentialsShown } : {}),
         ...(dto.rightsExplained !== undefined ? { rightsExplained: dto.rightsExplained } : {}),
         ...(dto.amounts !== undefined ? { amounts: discretionBases(dto.amounts) } : {}),
+        ...(dto.priorPenalties !== undefined ? { priorPenalties: priorPenalties(dto.priorPenalties) } : {}),
       }),
       { access, extra: () => ({ evidenceId, sha256: file.sha256, sizeBytes: file.sizeBytes }) },
     );

@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsISO8601, IsNotE
 import { EVIDENCE_KINDS, EVIDENCE_ORIGINS, DISCRETION_BASES, type EvidenceKind, type EvidenceOrigin } from '@zhifa/domain';
 import { Type } from 'class-transformer';
 import { DiscretionBaseDto } from '../commands/investigation/investigation-report.dto';
+import { PriorPenaltyDto } from '../commands/suspected-crime/suspected-crime.dto';
 
 /** One evidence item: as JSON (text evidence) or as the fields of a multipart upload with a `file` part. */
 export class RecordEvidenceDto {
@@ -74,6 +75,17 @@ export class RecordEvidenceDto {
   @Type(() => DiscretionBaseDto)
   amounts?: DiscretionBaseDto[];
 
+  @ApiPropertyOptional({
+    type: [PriorPenaltyDto],
+    description: "The party's earlier administrative penalties the item proves (a copy of the decisions), each with its decision number: counted by the policy's repeat-offence thresholds (JSON requests only)",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PriorPenaltyDto)
+  priorPenalties?: PriorPenaltyDto[];
+
   @ApiPropertyOptional({ description: 'Text evidence (JSON requests); a multipart request sends a file instead' })
   @IsOptional()
   @IsString()
@@ -87,7 +99,7 @@ export class RecordEvidenceDto {
  * the same fields through RecordEvidenceDto): the text fields and one binary
  * part named `file`, streamed to disk and hashed as it arrives.
  */
-export class RecordEvidenceUploadDto extends OmitType(RecordEvidenceDto, ['text', 'collectedByIds', 'changesFacts', 'credentialsShown', 'rightsExplained', 'amounts'] as const) {
+export class RecordEvidenceUploadDto extends OmitType(RecordEvidenceDto, ['text', 'collectedByIds', 'changesFacts', 'credentialsShown', 'rightsExplained', 'amounts', 'priorPenalties'] as const) {
   @ApiPropertyOptional({ enum: ['true', 'false'], description: 'As in JSON: the item changes the facts (after the report)' })
   changesFacts?: string;
 

@@ -5,7 +5,6 @@ import {
   DISCRETION_BASES,
   ROLES,
   type AmountThreshold,
-  type CriminalThreshold,
   type BenchmarkLevel,
   type DiscretionBand,
   type DiscretionBase,
@@ -20,6 +19,7 @@ import {
   type PeriodSpec,
   type ViolationProvision,
 } from '@zhifa/domain';
+import { CriminalThresholdView } from './criminal-threshold.views';
 
 export class PeriodSpecView implements PeriodSpec {
   @ApiProperty({ type: Number })
@@ -212,27 +212,6 @@ export class PenaltyPowersView {
   source!: string;
 }
 
-/** A prosecution threshold (立案追诉标准) of a violation code: its figure at or past which the case is a suspected crime. */
-export class CriminalThresholdView implements CriminalThreshold {
-  @ApiProperty({ type: String, example: 'PRODUCT-FAKE' })
-  violationCode!: string;
-
-  @ApiProperty({ enum: DISCRETION_BASES })
-  kind!: DiscretionBase;
-
-  @ApiProperty({ type: Number, example: 50000 })
-  amount!: number;
-
-  @ApiProperty({ type: Boolean, description: 'true: the amount itself counts (以上)' })
-  inclusive!: boolean;
-
-  @ApiProperty({ type: String })
-  offence!: string;
-
-  @ApiProperty({ type: String })
-  source!: string;
-}
-
 export class LimitationYearsView {
   @ApiProperty({ type: Number })
   general!: number;
@@ -263,7 +242,7 @@ export class ViolationProvisionView implements ViolationProvision {
  * map by deadline name, so a policy version that adds a period is still read.
  */
 @ApiExtraModels(PeriodSpecView)
-export class PolicyView implements JurisdictionPolicy {
+export class PolicyView implements Omit<JurisdictionPolicy, 'criminalThresholds'> {
   @ApiProperty({ type: String })
   version!: string;
 
@@ -307,7 +286,7 @@ export class PolicyView implements JurisdictionPolicy {
   @ApiPropertyOptional({ type: PenaltyPowersView, description: 'The penalty kinds the agency may impose; absent (older versions): every kind' })
   penaltyPowers?: PenaltyPowersView;
 
-  @ApiPropertyOptional({ type: [CriminalThresholdView], description: 'Prosecution thresholds per violation code; a figure at or past one flags the case SUSPECTED_CRIME' })
+  @ApiPropertyOptional({ type: [CriminalThresholdView], description: 'Prosecution thresholds per violation code; facts at or past one flag the case SUSPECTED_CRIME' })
   criminalThresholds?: CriminalThresholdView[];
 }
 

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { noTransferDecisions, readScope, supervisionAccess, TRANSFER_STAGES, transferWatch, type CaseState, type TransferWatch } from '@zhifa/domain';
+import { noTransferDecisions, policeAddressee, readScope, supervisionAccess, TRANSFER_STAGES, transferWatch, type CaseState, type TransferWatch } from '@zhifa/domain';
 import { CaseReadRepository, type CaseEntity } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
@@ -82,6 +82,8 @@ function item({ row, w }: Entry): TransferWatchItemView {
   if (t.dispatch) {
     view.police = { policeAgency: t.dispatch.policeAgency, procuratorate: t.dispatch.procuratorate, sentAt: t.dispatch.sentAt };
     if (t.receivedAt) view.police.receivedAt = t.receivedAt;
+    const now = policeAddressee(row.state as unknown as CaseState);
+    if (now && now !== t.dispatch.policeAgency) view.police.forwardedTo = now;
     if (t.policeDecision) {
       view.police.accepted = t.policeDecision.accepted;
       view.police.decidedAt = t.policeDecision.at;

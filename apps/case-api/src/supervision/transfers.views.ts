@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { CASE_STATUSES, DEADLINE_STATES, PENALTY_KINDS, SUPERVISION_OUTCOMES, TRANSFER_LIMIT_KINDS, TRANSFER_OUTCOMES, TRANSFER_STAGES, type TransferStage } from '@zhifa/domain';
 import { OverduePartyView } from './overdue.views';
+import { ThresholdMetView } from '../cases/suspicion.views';
 
 export class TransferWatchQuery {
   @ApiPropertyOptional({ enum: TRANSFER_STAGES, description: 'Only transfers at this stage' })
@@ -60,6 +61,8 @@ export class TransferPoliceView {
   @ApiProperty({ type: String, example: '长治市公安局' }) policeAgency!: string;
   @ApiProperty({ type: String, example: '长治市人民检察院' }) procuratorate!: string;
   @ApiProperty({ type: String, format: 'date-time' }) sentAt!: string;
+  @ApiPropertyOptional({ type: String, example: '长治市公安局潞州分局', description: 'The unit the transfer was forwarded to and is with now (R310 7), when not the one dispatched to' })
+  forwardedTo?: string;
   @ApiPropertyOptional({ type: String, format: 'date-time' }) receivedAt?: string;
   @ApiPropertyOptional({ type: Boolean, description: 'The police opened a criminal case (true) or refused (false)' }) accepted?: boolean;
   @ApiPropertyOptional({ type: String }) reason?: string;
@@ -108,18 +111,6 @@ export class TransferStageCountView {
   @ApiProperty({ enum: TRANSFER_STAGES }) stage!: string;
   @ApiProperty({ type: Number }) total!: number;
   @ApiProperty({ type: Number }) late!: number;
-}
-
-/** A threshold the case's figures reached (立案追诉标准). */
-export class ThresholdMetView {
-  @ApiProperty({ type: String, example: 'SALES' }) kind!: string;
-  @ApiProperty({ type: Number, description: 'The figure the case recorded' }) value!: number;
-  @ApiProperty({ type: Number, description: 'The threshold it met' }) amount!: number;
-  @ApiProperty({ type: Boolean }) inclusive!: boolean;
-  @ApiProperty({ type: String }) offence!: string;
-  @ApiProperty({ type: String }) source!: string;
-  @ApiProperty({ enum: ['REPORT', 'EVIDENCE'] }) from!: string;
-  @ApiPropertyOptional({ type: String }) evidenceId?: string;
 }
 
 /** The head's reasoned decision not to transfer a flagged case (R310 5, 11), with the flag it cleared. */

@@ -9,6 +9,7 @@ import { roleLabel } from '../labels';
 import { useSession } from '../session';
 import { fieldHelp, fieldLabel, valueLabel } from './field-labels';
 import { wallClock } from '../format';
+import { BODY_FIELDS, BodySelect } from './BodySelect';
 import { bodyOf, formFieldOf, isTimeValue, type TimeValue } from './form-values';
 import { useCommandMessages } from './messages';
 
@@ -321,6 +322,7 @@ function Widget(props: WidgetProps) {
   if (PERSON_FIELDS[label]) return <PersonSelect {...props} multiple={schema.type === 'array'} />;
   if (label === 'evidenceIds') return <EvidenceSelect {...props} />;
   if (label === 'violationCode') return <ViolationSelect {...props} />;
+  if (BODY_FIELDS[label]) return <BodySelect {...props} />;
   if (schema.type === 'array' && schema.items?.enum) {
     const options = schema.items.enum.map((v) => ({ value: v, label: valueLabel(v, lang) }));
     return options.length <= 6 ? (

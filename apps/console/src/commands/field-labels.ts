@@ -57,7 +57,7 @@ const FIELDS: Record<CommandFieldName, Label> = {
   discretionReasons: { zh: '裁量理由', en: 'Discretion reasons' },
   discretionBases: { zh: '裁量基数', en: 'Discretion bases', zhHelp: '裁量基准所需的数额（货值金额、违法所得等）' },
   kind: { zh: '种类', en: 'Kind' },
-  value: { zh: '数额（元；面积为平方米）', en: 'Value (yuan; m² for area)' },
+  value: { zh: '数额（元；面积为平方米）', en: 'Value (yuan; m² for areas)' },
   note: { zh: '说明', en: 'Note' },
   opinion: { zh: '意见', en: 'Opinion' },
   comments: { zh: '审核意见', en: 'Comments' },
@@ -166,7 +166,15 @@ const FIELDS: Record<CommandFieldName, Label> = {
   examinationNo: { zh: '检测鉴定序号', en: 'Examination no.', zhHelp: '按委托先后编号，第一项为 1' },
   reportNumber: { zh: '报告编号', en: 'Report number' },
   threshold: { zh: '达到的追诉标准', en: 'Threshold met', zhHelp: '例如：销售金额五万元以上（立案追诉标准）' },
-  amounts: { zh: '证据载明的金额或数量', en: 'Amounts the item states', zhHelp: '如销售金额、货值金额；达到立案追诉标准的，案件标记为涉嫌犯罪' },
+  amounts: { zh: '证据载明的金额或面积', en: 'Amounts the item states', zhHelp: '如销售金额、尚未销售的货值金额、占用耕地面积（平方米）；达到立案追诉标准的，案件标记为涉嫌犯罪' },
+  priorPenalties: {
+    zh: '当事人此前受过的行政处罚',
+    en: 'Earlier administrative penalties',
+    zhHelp: '逐项填写处罚决定书文号、作出机关、日期和所罚行为；二年内曾因同类行为受过二次以上行政处罚又实施的，案件标记为涉嫌犯罪（法释〔2023〕7号第一条）',
+  },
+  agency: { zh: '作出处罚的机关', en: 'Agency' },
+  decidedOn: { zh: '处罚决定日期', en: 'Decided on' },
+  act: { zh: '所罚的违法行为', en: 'Act punished', zhHelp: '须与本案属同类行为' },
   reasons: { zh: '不予移送的理由', en: 'Reasons not to transfer', zhHelp: '说明不构成犯罪或未达追诉标准的事实和依据（《行政执法机关移送涉嫌犯罪案件的规定》）' },
 };
 
@@ -196,7 +204,15 @@ const FIELD_OVERRIDES: Partial<Record<CommandFormAction, Partial<Record<CommandF
   'notice-approval': { comments: { zh: '审批意见', en: 'Comments' } },
   closure: { summary: { zh: '结案报告', en: 'Closing report' } },
   'major-case': { grounds: { zh: '重大案件情形', en: 'Grounds' }, reason: { zh: '说明', en: 'Why' } },
-  evidence: { source: { zh: '证据来源', en: 'Source' }, text: { zh: '证据内容（文字）', en: 'Text' } },
+  evidence: {
+    source: { zh: '证据来源', en: 'Source' },
+    text: { zh: '证据内容（文字）', en: 'Text' },
+    decisionNumber: { zh: '处罚决定书文号', en: 'Decision number' },
+  },
+  register: {
+    amounts: { zh: '线索载明的金额或面积', en: 'Figures the lead states', zhHelp: '如销售金额、尚未销售的货值金额、占用耕地面积（平方米）；达到立案追诉标准的，案件标记为涉嫌犯罪' },
+    decisionNumber: { zh: '处罚决定书文号', en: 'Decision number' },
+  },
   'criminal-transfer/police-decision': { at: { zh: '决定时间', en: 'At' } },
   'criminal-transfer/forward': {
     policeAgency: { zh: '有管辖权的公安机关', en: 'Competent police unit' },

@@ -11,8 +11,11 @@ import { useSupervisionMessages } from '../supervision/messages';
 import { useTransferWatchMessages } from '../supervision/transfer-messages';
 import { useEvaluationMessages } from '../supervision/evaluation-messages';
 import { usePersonalDataMessages } from '../supervision/personal-data-messages';
+import { useFailedJobMessages } from '../supervision/job-messages';
 import { useIncomingMessages } from '../transfers/messages';
 import { useAdminMessages } from '../admin/messages';
+import { useBodyMessages } from '../admin/body-messages';
+import { useUserMessages } from '../admin/user-messages';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { useNotificationMessages } from '../notifications/messages';
 import { useWebhookMessages } from '../admin/webhook-messages';
@@ -35,6 +38,9 @@ export function Shell({ children }: { children: ReactNode }) {
   const transfers = useTransferWatchMessages();
   const incoming = useIncomingMessages();
   const admin = useAdminMessages();
+  const failedJobs = useFailedJobMessages();
+  const bodies = useBodyMessages();
+  const users = useUserMessages();
   const notifications = useNotificationMessages();
   const webhook = useWebhookMessages();
   return (
@@ -56,8 +62,11 @@ export function Shell({ children }: { children: ReactNode }) {
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/transfers">{transfers.nav}</NavLink>}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/evaluations">{evaluation.nav}</NavLink>}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/personal-data">{personalData.nav}</NavLink>}
+          {roles.includes('SUPERVISOR') && <NavLink to="/supervision/jobs">{failedJobs.nav}</NavLink>}
           {(roles.includes('POLICE_LIAISON') || roles.includes('PROCURATORATE')) && <NavLink to="/transfers/incoming">{incoming.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/calendars">{admin.nav}</NavLink>}
+          {roles.includes('ADMIN') && <NavLink to="/admin/bodies">{bodies.nav}</NavLink>}
+          {roles.includes('ADMIN') && <NavLink to="/admin/users">{users.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/webhook">{webhook.nav}</NavLink>}
         </nav>
         <Space className="zf-user" size="middle" wrap>

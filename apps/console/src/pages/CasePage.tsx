@@ -7,12 +7,14 @@ import { CommandDrawer } from '../commands/CommandDrawer';
 import { valueLabel } from '../commands/field-labels';
 import { DaysLeftTag } from '../components/DaysLeft';
 import { EvidenceSection } from '../components/evidence';
+import { DocumentsSection } from '../components/DocumentsSection';
 import { ExecutionLedger } from '../components/ExecutionLedger';
 import { FlagTag } from '../components/FlagTag';
 import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
 import { Lifecycle } from '../components/Lifecycle';
 import { SameActWarning } from '../components/SameActWarning';
+import { SuspicionSection } from '../components/SuspicionSection';
 import { MeasuresSection } from '../components/MeasuresSection';
 import { PartyDetails } from '../components/PartyDetails';
 import { Timeline } from '../components/Timeline';
@@ -102,6 +104,8 @@ export default function CasePage() {
         <Descriptions.Item label={t.policyVersion}>{c.policyVersion}</Descriptions.Item>
       </Descriptions>
 
+      <SuspicionSection c={c} />
+
       <section id="actions" aria-labelledby="actions-title" style={{ marginBottom: 24 }}>
         <Typography.Title level={2} id="actions-title" style={{ fontSize: 18 }}>
           {t.actions}
@@ -151,6 +155,8 @@ export default function CasePage() {
       <MeasuresSection caseView={c} />
 
       <EvidenceSection caseView={c} />
+
+      <DocumentsSection caseView={c} />
 
       <Timeline caseId={c.id} />
 

@@ -208,7 +208,7 @@ function Proposal({ lr }: { lr: LegalReviewView }) {
             <Descriptions.Item label={m.discretionReasons}>{p.discretionReasons ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={m.bases}>
               {p.discretionBases.length
-                ? p.discretionBases.map((b) => `${baseLabel(b.kind, lang)} ${b.kind === 'AREA_M2' ? b.value : yuan(b.value)}${b.note ? ` (${b.note})` : ''}`).join('；')
+                ? p.discretionBases.map((b) => `${baseLabel(b.kind, lang)} ${b.kind.endsWith('_M2') ? b.value : yuan(b.value)}${b.note ? ` (${b.note})` : ''}`).join('；')
                 : '—'}
             </Descriptions.Item>
             <Descriptions.Item label={m.findings} span={2}>

@@ -210,7 +210,15 @@ const EVIDENCE: Record<EvidenceKind, string> = {
   INSPECTION_RECORD: '勘验笔录',
   ON_SITE_RECORD: '现场笔录',
 };
-const BASE: Record<Base, string> = { GOODS_VALUE: '货值金额', ILLEGAL_GAINS: '违法所得', SALES: '销售金额', AREA_M2: '面积（平方米）' };
+const BASE: Record<Base, string> = {
+  GOODS_VALUE: '货值金额',
+  ILLEGAL_GAINS: '违法所得',
+  SALES: '销售金额',
+  AREA_M2: '面积（平方米）',
+  UNSOLD_GOODS_VALUE: '尚未销售的货值金额',
+  BASIC_FARMLAND_M2: '基本农田面积（平方米）',
+  OTHER_FARMLAND_M2: '基本农田以外的耕地面积（平方米）',
+};
 
 const pick =
   <K extends string>(table: Record<K, string>) =>

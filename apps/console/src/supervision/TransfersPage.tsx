@@ -117,6 +117,7 @@ export default function TransfersPage() {
               r.police ? (
                 <span>
                   {r.police.policeAgency}
+                  {r.police.forwardedTo && <span data-testid="forwarded-to">，{m.forwardedTo(r.police.forwardedTo)}</span>}
                   {r.police.receivedAt && <>，{m.received(at(r.police.receivedAt))}</>}
                   {r.police.intakeReviewedAt && <>，{m.intakeReviewed(at(r.police.intakeReviewedAt))}</>}
                   {r.police.accepted === true && <>，{m.accepted}</>}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseEventMessage } from '@zhifa/contracts';
 import { NotificationRepository } from '@zhifa/persistence';
+import type { DispatchedJob } from '../dispatch/job-handler';
 import { CaseNoticeService } from './case-notice.service';
 
 /**
@@ -14,8 +15,13 @@ export class CaseNotificationHandler {
     private readonly notifications: NotificationRepository,
   ) {}
 
+  /** The notifications queue's entry (every case event). */
+  run(job: DispatchedJob<CaseEventMessage>): Promise<number> {
+    return this.handle(job.data);
+  }
+
   /** Returns how many notifications it added (0 on a retry). */
-  async handle(data: CaseEventMessage, _jobId?: string): Promise<number> {
+  async handle(data: CaseEventMessage): Promise<number> {
     const n = await this.notices.noticeFor(data);
     return this.notifications.add({
       caseId: n.caseId,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseEventMessage } from '@zhifa/contracts';
 import { WebhookRepository } from '@zhifa/persistence';
+import type { DispatchedJob } from '../dispatch/job-handler';
 import { CaseNoticeService } from '../notifications/case-notice.service';
 import { EVENT_HEADER, signWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook-signature';
 
@@ -12,7 +13,7 @@ export type WebhookOutcome = 'NO_WEBHOOK' | 'ALREADY_DELIVERED' | 'DELIVERED';
 /**
  * POSTs one case event to its agency's webhook, signed, and logs the
  * attempt. A receiver that fails (no 2xx, no answer in time) fails the job,
- * which BullMQ retries with exponential backoff; each attempt is one row in
+ * which the webhooks queue retries with exponential backoff; each attempt is one row in
  * the delivery log. Idempotent on the event: once delivered, a retried job
  * sends nothing.
  */
@@ -23,7 +24,12 @@ export class WebhookDeliveryHandler {
     private readonly webhooks: WebhookRepository,
   ) {}
 
-  async handle(data: CaseEventMessage, _jobId?: string): Promise<WebhookOutcome> {
+  /** The webhooks queue's entry (every case event). */
+  run(job: DispatchedJob<CaseEventMessage>): Promise<WebhookOutcome> {
+    return this.handle(job.data);
+  }
+
+  async handle(data: CaseEventMessage): Promise<WebhookOutcome> {
     const agencyId = await this.notices.agencyOf(data.caseId);
     if (!agencyId) throw new Error(`case ${data.caseId} is not projected yet`);
     const hook = await this.webhooks.forDelivery(agencyId);

@@ -28,6 +28,7 @@ import type { TransferPoliceCommand } from './stages/transfer-police-steps';
 import type { TransferBodyCommand } from './stages/transfer-body-steps';
 import type { PreservationCommand } from './stages/preservation';
 import type { SeizureCommand } from './stages/seizure';
+import type { DocumentCommand } from './stages/documents';
 
 export * from './command-context';
 
@@ -56,7 +57,8 @@ export type CaseCommand =
   | TransferPoliceCommand
   | TransferBodyCommand
   | PreservationCommand
-  | SeizureCommand;
+  | SeizureCommand
+  | DocumentCommand;
 
 export type CommandType = CaseCommand['type'];
 export type CommandOf<T extends CommandType> = Extract<CaseCommand, { type: T }>;

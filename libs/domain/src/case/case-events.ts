@@ -29,6 +29,7 @@ import type { TransferPoliceEvent } from './stages/transfer-police-steps';
 import type { TransferBodyEvent } from './stages/transfer-body-steps';
 import type { PreservationEvent } from './stages/preservation';
 import type { SeizureEvent } from './stages/seizure';
+import type { DocumentEvent } from './stages/documents';
 
 export type CaseEvent =
   | RegistrationEvent
@@ -55,7 +56,8 @@ export type CaseEvent =
   | TransferPoliceEvent
   | TransferBodyEvent
   | PreservationEvent
-  | SeizureEvent;
+  | SeizureEvent
+  | DocumentEvent;
 
 export type CaseEventType = CaseEvent['type'];
 export type EventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;

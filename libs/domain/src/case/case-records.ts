@@ -5,6 +5,7 @@
 // state itself.
 
 import type { DeadlineBasis } from '../calendar';
+import type { DocumentKind } from '../documents/document-kinds';
 import type {
   ChallengeKind,
   ChallengeResult,
@@ -346,6 +347,18 @@ export interface CaseDecisionRecord {
   varied?: { penalty: Penalty; challengeId: string; at: string };
   /** Paid beyond what the decision, as revoked or varied, leaves due: owed back to the party. */
   refundOwed?: number;
+}
+
+/** A document (文书) the case issued: rendered by the documents job, its file kept by sha256 beside the evidence. */
+export interface IssuedDocument {
+  kind: DocumentKind;
+  number: string;
+  sha256: string;
+  bytes: number;
+  /** The event it was issued on. */
+  sourceSeq: number;
+  fileName: string;
+  issuedAt: string;
 }
 
 export interface PaymentRecord {

@@ -2,7 +2,7 @@
 // (no Date, no class): it travels through Temporal payloads and jsonb.
 
 import type { PauseInterval } from '../calendar';
-import type { NoTransferDecision, SuspicionRecord } from './suspicion-records';
+import type { NoTransferDecision, PriorPenalty, SuspicionRecord } from './suspicion-records';
 import type {
   AuxiliaryRecord,
   CaseDecisionRecord,
@@ -11,6 +11,7 @@ import type {
   ChallengeRecord,
   EvidenceItem,
   ExaminationRecord,
+  IssuedDocument,
   FilingRecord,
   InvestigationReport,
   Party,
@@ -73,6 +74,8 @@ export interface CaseState {
   suspicion?: SuspicionRecord;
   /** Heads' reasoned decisions not to transfer, oldest first (absent before the first). */
   noTransferDecisions?: NoTransferDecision[];
+  /** The party's earlier administrative penalties recorded on the case (repeat-offence thresholds count them). */
+  priorPenalties?: PriorPenalty[];
   evidence: EvidenceItem[];
   /** 先行登记保存 and 查封扣押, in the order they were requested (absent before the first). */
   coerciveMeasures?: CoerciveMeasure[];
@@ -131,6 +134,8 @@ export interface CaseState {
   updatedAt: string;
   /** Number of events folded in. */
   eventCount: number;
+  /** The documents (文书) issued, in the order recorded (absent before the first). */
+  documents?: IssuedDocument[];
   /** Ids of the jobs (apps/jobs) whose reports the case recorded: each records once (job-reports.ts). */
   reportedJobs?: string[];
 }

@@ -29,7 +29,7 @@ describe('the command table assembled from the stages', () => {
     const used = new Set(Object.values(COMMAND_ACTIONS));
     for (const action of ACTION_NAMES) expect(used.has(action)).toBe(true);
     const timers = COMMAND_TYPES.filter((t) => COMMAND_ACTIONS[t] === null);
-    expect(timers.sort()).toEqual(['DEADLINE_ESCALATION', 'DEADLINE_REMINDER', 'RECOMPUTE_DEADLINES']);
+    expect(timers.sort()).toEqual(['DEADLINE_ESCALATION', 'DEADLINE_REMINDER', 'RECOMPUTE_DEADLINES', 'RECORD_DOCUMENT']);
     for (const t of timers) expect(COMMAND_RULES[t].roles).toBe('SYSTEM');
   });
 

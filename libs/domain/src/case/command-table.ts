@@ -32,6 +32,7 @@ import { simpleExits } from './stages/simple-exits';
 import { preservation } from './stages/preservation';
 import { seizure } from './stages/seizure';
 import { suspectedCrime } from './stages/suspected-crime';
+import { documents } from './stages/documents';
 
 export type { ActionName, CommandRule } from './stages/kit';
 
@@ -62,6 +63,7 @@ export const STAGES: readonly StageInfo[] = [
   suspectedCrime,
   transferPoliceSteps,
   transferBodySteps,
+  documents,
 ];
 
 // A key in two stages (or a stage's code that is also shared) would silently win by order: refuse it when the table is built.
@@ -102,6 +104,7 @@ export const COMMAND_SPECS = {
   ...suspectedCrime.commands,
   ...transferPoliceSteps.commands,
   ...transferBodySteps.commands,
+  ...documents.commands,
 } satisfies { [T in CommandType]: CommandSpec<CommandOf<T>, CaseEvent> } as { [T in CommandType]: CommandSpec<CommandOf<T>, CaseEvent> };
 
 /** Every event, each folded by its own stage (the first creates the state instead: registration's fold refuses it). */
@@ -131,6 +134,7 @@ export const EVENT_FOLDS = {
   ...suspectedCrime.events,
   ...transferPoliceSteps.events,
   ...transferBodySteps.events,
+  ...documents.events,
 } satisfies { [E in CaseEventType]: Fold<EventOf<E>> } as { [E in CaseEventType]: Fold<EventOf<E>> };
 
 /** Every code decide() can return with its HTTP status: the shared ones and each stage's own. */

@@ -3,7 +3,7 @@
 // state allows the command. allowedActions() probes the same gate.
 
 import { inForce, ruleOptions, type RuleOptions } from './rule-changes';
-import { addressedTo } from './read-access';
+import { addressedTo, policeAddressee, transferBodies } from './read-access';
 import { localDate } from '../calendar';
 import type { JurisdictionPolicy } from '../policy/policy.types';
 import type { ActorSnapshot } from './actor.types';
@@ -63,9 +63,17 @@ export function gate(s: CaseState, cmd: CaseCommand, actor: ActorSnapshot | Syst
     }
     // Before a dispatch the liaisons' steps are not open to anyone: the state answers (409).
     const dispatched = s.transfer?.dispatch !== undefined;
-    if ((role === 'POLICE_LIAISON' || role === 'PROCURATORATE') && dispatched && inForce(opts, 'liaison-bodies') && !addressedTo(s, role, actor.body)) {
+    if ((role === 'POLICE_LIAISON' || role === 'PROCURATORATE') && dispatched && inForce(opts, 'liaison-bodies') && !addressedTo(s, role, actor.body, opts)) {
+      const now = role === 'POLICE_LIAISON' ? policeAddressee(s, opts) : undefined;
+      // A unit that forwarded the transfer still reads it (its acts are in the chain); the competent unit acts.
+      if (now && actor.body && now !== actor.body && transferBodies(s, 'policeAgency').includes(actor.body)) {
+        return fail('AUTH.BODY_MISMATCH', {
+          en: `This transfer was forwarded to ${now}: its liaisons act on it now, not ${actor.body} (R310 7)`,
+          zh: `本案已转送${now}，应由其办理，${actor.body}不再办理（《行政执法机关移送涉嫌犯罪案件的规定》第7条）`,
+        });
+      }
       return fail('AUTH.BODY_MISMATCH', {
-        en: `This transfer was not dispatched to ${actor.body ?? 'a body'} ${actor.name} belongs to`,
+        en: `This transfer is not addressed to ${actor.body ?? 'a body'} ${actor.name} belongs to`,
         zh: `本案未移送${actor.name}所属的${actor.body ?? '机关'}`,
       });
     }

@@ -41,3 +41,4 @@ export { isSupplement, SUPPLEMENT_COMMANDS } from './supplements';
 export { tasksFor, type CaseTask } from './tasks';
 export { legalReviewRounds, type LegalReviewRound, type RecordedCaseEvent } from './legal-review-rounds';
 export { discretionScale, finePlacement, FINE_PLACEMENTS, type DiscretionScale, type FinePlacement } from './rules/discretion';
+export * from './outside-bodies';

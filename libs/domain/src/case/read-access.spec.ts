@@ -1,5 +1,5 @@
 import { AGENCY_ID, OTHER_AGENCY_ID, people, person, POLICE_AGENCY_ID, scenario } from '../testing/case-fixtures';
-import { grantCovers, readAccess, readScope } from './read-access';
+import { grantCovers, policeAddressee, readAccess, readScope, transferBodies } from './read-access';
 
 describe('readAccess', () => {
   const filed = scenario('FILED').state!;
@@ -71,5 +71,26 @@ describe('readScope', () => {
     expect(covers(people.otherPolice, transferred)).toBe(false);
     expect(covers(people.head, transferred)).toBe(false);
     expect(readAccess(transferred, people.head)).toMatchObject({ ok: false, hidden: true });
+  });
+});
+
+describe('policeAddressee and transferBodies', () => {
+  it('address the transfer to the last forwarding’s unit; every unit it passed through reads it', () => {
+    const r = scenario('TRANSFERRED');
+    expect(policeAddressee(r.s)).toBe('长治市公安局');
+    r.exec({ type: 'FORWARD_TRANSFER', policeAgency: '长治市公安局潞州分局', at: r.now, reason: '违法行为发生地在潞州区' }, people.police);
+    expect(policeAddressee(r.s)).toBe('长治市公安局潞州分局');
+    // Before 'forward-readdresses' a forwarding changed nobody's part.
+    expect(policeAddressee(r.s, { rulesBefore: 'forward-readdresses' })).toBe('长治市公安局');
+    expect(transferBodies(r.s, 'policeAgency')).toEqual(['长治市公安局', '长治市公安局潞州分局']);
+    expect(transferBodies(r.s, 'procuratorate')).toEqual(['长治市人民检察院']);
+    const covers = (body: string) => grantCovers({ kind: 'TRANSFERRED', addressee: 'policeAgency', body }, r.s);
+    expect([covers('长治市公安局'), covers('长治市公安局潞州分局'), covers('晋城市公安局')]).toEqual([true, true, false]);
+  });
+
+  it('name nobody before a dispatch', () => {
+    const approved = scenario('TRANSFER_APPROVED').state!;
+    expect(policeAddressee(approved)).toBeUndefined();
+    expect(transferBodies(approved, 'policeAgency')).toEqual([]);
   });
 });

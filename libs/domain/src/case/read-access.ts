@@ -1,6 +1,7 @@
 import type { ActorSnapshot, Role } from './actor.types';
 import type { CaseState } from './case-state';
 import type { Message } from './messages';
+import { inForce, type RuleOptions } from './rule-changes';
 
 export type ReadAccess =
   | { ok: true }
@@ -22,7 +23,10 @@ export type ReadGrant =
   | { kind: 'AGENCY'; agencyId: string }
   /** Cases of the agency that name the user as an officer, as auxiliary staff attached to it, or as the hearing host. */
   | { kind: 'ASSIGNED'; agencyId: string; userId: string }
-  /** Every case, of any agency, whose criminal transfer was dispatched to the named body (as its police or its procuratorate). */
+  /**
+   * Every case, of any agency, whose criminal transfer was addressed to the named body: as its procuratorate, or
+   * as its police, the unit dispatched to or any unit it was forwarded to since (a forwarding unit keeps reading).
+   */
   | { kind: 'TRANSFERRED'; addressee: TransferAddressee; body: string };
 
 /** Which of a dispatch's addressees a liaison role answers for. */
@@ -34,10 +38,27 @@ export function isLiaisonOnly(actor: ActorSnapshot): boolean {
   return actor.roles.length > 0 && actor.roles.every((r) => TRANSFER_LIAISON_ROLES.includes(r));
 }
 
-/** Whether the case's transfer was dispatched to the actor's body in the capacity `role` answers for. */
-export function addressedTo(state: CaseState, role: 'POLICE_LIAISON' | 'PROCURATORATE', body: string | undefined): boolean {
-  const dispatch = state.transfer?.dispatch;
-  return Boolean(body && dispatch && dispatch[ADDRESSEE[role]] === body);
+/**
+ * The police unit a transfer is addressed to now: the last forwarding's unit (R310 7: the competent unit takes it
+ * over), else the dispatch's. Under the rules before 'forward-readdresses' a forwarding changed nothing.
+ */
+export function policeAddressee(state: CaseState, opts?: RuleOptions): string | undefined {
+  const t = state.transfer;
+  const forwarded = inForce(opts, 'forward-readdresses') ? t?.forwards?.at(-1)?.policeAgency : undefined;
+  return t?.dispatch ? (forwarded ?? t.dispatch.policeAgency) : undefined;
+}
+
+/** Every body of a capacity the transfer was ever addressed to, first the dispatch's: the bodies that may read it. */
+export function transferBodies(state: CaseState, addressee: TransferAddressee): string[] {
+  const t = state.transfer;
+  if (!t?.dispatch) return [];
+  return addressee === 'procuratorate' ? [t.dispatch.procuratorate] : [t.dispatch.policeAgency, ...(t.forwards ?? []).map((f) => f.policeAgency)];
+}
+
+/** Whether the case's transfer is addressed now to the actor's body in the capacity `role` answers for: theirs to act on. */
+export function addressedTo(state: CaseState, role: 'POLICE_LIAISON' | 'PROCURATORATE', body: string | undefined, opts?: RuleOptions): boolean {
+  if (!body) return false;
+  return role === 'POLICE_LIAISON' ? policeAddressee(state, opts) === body : state.transfer?.dispatch?.procuratorate === body;
 }
 
 export interface ReadScope {
@@ -50,7 +71,8 @@ export interface ReadScope {
  * Who may see a case and act on it through the API: its own agency's
  * heads, reviewers, supervisors and admins; the case's officers and the
  * auxiliary staff attached to it; a hearing host it names; and, once a criminal transfer is dispatched, the
- * liaisons of the police and the procuratorate it names (each belongs to a named body).
+ * liaisons of the procuratorate it names and of every police unit it was addressed to (each belongs to a named
+ * body). Reading is not acting: only the unit addressed now acts (`addressedTo`, judged at the gate).
  */
 export function readScope(actor: ActorSnapshot): ReadScope {
   const grants: ReadGrant[] = [];
@@ -79,7 +101,7 @@ export function grantCovers(grant: ReadGrant, state: CaseState): boolean {
           state.hearing?.host?.userId === grant.userId)
       );
     case 'TRANSFERRED':
-      return state.transfer?.dispatch?.[grant.addressee] === grant.body;
+      return transferBodies(state, grant.addressee).includes(grant.body);
   }
 }
 

@@ -53,6 +53,18 @@ export const RULE_CHANGES = [
    * explanation was asked for and given (or its 7 days ran out); no resolution while the explanation is awaited.
    */
   'transfer-body-limits',
+  /**
+   * A forwarding re-addresses the transfer (R310 7): the competent unit's liaisons act on it from then on, the
+   * forwarding unit only reads it.
+   */
+  'forward-readdresses',
+  /**
+   * Prosecution thresholds judge the lead's figures at registration and the party's earlier penalties (recorded at
+   * registration or with an evidence item; repeat-offence thresholds count them, also at the report).
+   */
+  'threshold-facts',
+  /** No officer recused from the case is named to the transfer team (R310 5, APL 43). */
+  'transfer-team-recusal',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

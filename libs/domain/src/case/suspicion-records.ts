@@ -5,7 +5,7 @@
 import type { PersonRef } from './case-records';
 import type { ThresholdMet } from './rules/criminal-thresholds';
 
-export type { ThresholdMet } from './rules/criminal-thresholds';
+export type { PriorPenalty, ThresholdMet } from './rules/criminal-thresholds';
 
 /** Why SUSPECTED_CRIME stands. */
 export interface SuspicionRecord {

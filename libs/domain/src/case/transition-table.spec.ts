@@ -212,6 +212,8 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
     [['SIMPLE:LEAD_REGISTERED', 'SIMPLE:CLOSED'], 'DEADLINE.UNCHANGED'],
     [WITH_OPEN_DEADLINE, 'DEADLINE.UNCHANGED'],
   ),
+  // The documents job reports a document in any state but the sealed one.
+  RECORD_DOCUMENT: cells([SCENARIO_NAMES.filter((n) => !ARCHIVED.includes(n)), OK]),
 };
 
 function expected(type: CommandType, name: ScenarioName): Expect {
@@ -393,6 +395,8 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return officer(C.endExamination(1, now));
     case 'RECOMPUTE_DEADLINES':
       return { command: { type, calendar: { year: 2031, holidays: ['2031-01-01'], adjustedWorkingDays: [], source: 'test' } }, actor: SYSTEM, now };
+    case 'RECORD_DOCUMENT':
+      return { command: { type, kind: 'FILING_APPROVAL', number: 'CZSJ立〔2026〕1号', sha256: 'a'.repeat(64), bytes: 1024, sourceSeq: 1, fileName: 'x.pdf' }, actor: SYSTEM, now };
   }
 }
 

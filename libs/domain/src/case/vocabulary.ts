@@ -215,8 +215,23 @@ export const DISCRETION_BASES = [
   'ILLEGAL_GAINS', // 违法所得, yuan
   'SALES', // 销售金额, yuan
   'AREA_M2', // 面积 (e.g. land occupied), square metres
+  'UNSOLD_GOODS_VALUE', // 尚未销售的货值金额 (goods not yet sold), yuan
+  'BASIC_FARMLAND_M2', // 占用基本农田面积, square metres
+  'OTHER_FARMLAND_M2', // 占用基本农田以外的耕地面积, square metres
 ] as const;
 export type DiscretionBase = (typeof DISCRETION_BASES)[number];
+
+/** The unit a figure is recorded in: yuan, or square metres for an area. */
+export type FigureUnit = 'YUAN' | 'M2';
+export const BASE_UNITS: Readonly<Record<DiscretionBase, FigureUnit>> = {
+  GOODS_VALUE: 'YUAN',
+  ILLEGAL_GAINS: 'YUAN',
+  SALES: 'YUAN',
+  AREA_M2: 'M2',
+  UNSOLD_GOODS_VALUE: 'YUAN',
+  BASIC_FARMLAND_M2: 'M2',
+  OTHER_FARMLAND_M2: 'M2',
+};
 
 // ---------------------------------------------------------------------------
 // Pre-decision steps

@@ -151,6 +151,9 @@ export const ZH_BASE: Readonly<Record<DiscretionBase, string>> = {
   ILLEGAL_GAINS: '违法所得',
   SALES: '销售金额',
   AREA_M2: '面积（平方米）',
+  UNSOLD_GOODS_VALUE: '尚未销售的货值金额',
+  BASIC_FARMLAND_M2: '基本农田面积（平方米）',
+  OTHER_FARMLAND_M2: '基本农田以外的耕地面积（平方米）',
 };
 
 export const ZH_PARTY: Readonly<Record<PartyType, string>> = { PERSON: '自然人', ORGANISATION: '法人或其他组织' };
@@ -248,6 +251,7 @@ export const ZH_COMMAND: Readonly<Record<string, string>> = {
   START_EXAMINATION: '委托检测鉴定',
   END_EXAMINATION: '检测鉴定完成',
   RECOMPUTE_DEADLINES: '按新节假日安排重算期限',
+  RECORD_DOCUMENT: '登记制发的文书',
 };
 
 /** A command's Chinese name in 「」, or its type when it is not one (an unknown type). */

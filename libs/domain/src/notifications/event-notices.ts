@@ -6,7 +6,7 @@ import type { CaseEventType } from '../case/case-events';
 import type { DeadlineKind } from '../case/vocabulary';
 
 /** Where on the case a notification leads: a section of the case page, or the case's legal review. */
-export const NOTICE_SECTIONS = ['actions', 'deadlines', 'evidence', 'measures', 'timeline', 'legal-review'] as const;
+export const NOTICE_SECTIONS = ['actions', 'deadlines', 'evidence', 'measures', 'documents', 'timeline', 'legal-review'] as const;
 export type NoticeSection = (typeof NOTICE_SECTIONS)[number];
 
 export interface EventNotice {
@@ -94,6 +94,7 @@ export const EVENT_NOTICES: Readonly<Record<CaseEventType, EventNotice>> = {
   TRANSFER_INTAKE_CONFIRMED: n('公安机关已完成受理审查', "the police's intake review recorded"),
   NON_FILING_EXPLANATION_REQUESTED: n('检察机关已要求公安机关说明不立案理由', 'the procuratorate asked the police to explain not filing', 'deadlines'),
   NON_FILING_EXPLAINED: n('公安机关已说明不立案理由', 'the police explained not filing'),
+  DOCUMENT_ISSUED: n('已制作文书', 'official document issued', 'documents'),
 };
 
 /** Deadlines in English as a notification names them (the Chinese names are ZH_DEADLINE). */

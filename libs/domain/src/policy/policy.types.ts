@@ -101,23 +101,64 @@ export interface DiscretionBenchmark {
 }
 
 /**
- * A prosecution threshold (立案追诉标准) for one violation code: a figure of
- * the case (the discretion bases a report or an evidence item records) at or
- * past which the facts are a suspected crime and the case is flagged
- * SUSPECTED_CRIME until it is transferred or a head decides, with reasons,
- * not to transfer (R310 3, 11).
+ * A prosecution threshold (立案追诉标准) for one violation code: facts of the
+ * case at or past which it is a suspected crime, flagged SUSPECTED_CRIME until
+ * it is transferred or a head decides, with reasons, not to transfer (R310 3,
+ * 11). Three shapes, as the standards write them: one figure (sales ≥
+ * ¥50,000; basic farmland ≥ 5 mu), a weighted sum of figures (sales × 3 +
+ * unsold goods ≥ ¥150,000), or a count of earlier administrative penalties
+ * (twice within two years, and again). Stored versions written before the
+ * shapes had only the first, without `rule`: it still reads as a figure.
  */
-export interface CriminalThreshold {
+export type CriminalThreshold = FigureThreshold | WeightedSumThreshold | RepeatThreshold;
+
+interface ThresholdCommon {
   violationCode: string;
-  /** The figure compared, e.g. SALES (销售金额) in yuan, AREA_M2 in square metres. */
-  kind: DiscretionBase;
+  /** The limit: yuan, square metres, mu (see `unit`), or a count of earlier penalties. */
   amount: number;
   /** true: the amount itself counts ("以上"); false: strictly greater. */
   inclusive: boolean;
   /** The offence, e.g. "《刑法》第一百四十条 生产、销售伪劣产品罪". */
   offence: string;
-  /** Where the figure is set, e.g. "《立案追诉标准（一）》第十六条". */
+  /** Where the limit is set, down to its item, e.g. "《立案追诉标准（一）》第十六条第（一）项". */
   source: string;
+}
+
+/** One figure of the case (a discretion base a report or an evidence item records) against a limit. */
+export interface FigureThreshold extends ThresholdCommon {
+  rule?: 'FIGURE';
+  /** The figure compared, e.g. SALES (销售金额) in yuan, BASIC_FARMLAND_M2 in square metres. */
+  kind: DiscretionBase;
+  /**
+   * The unit of `amount` when it is not the figure's own: MU (亩) for an area
+   * recorded in m² — the law counts farmland in mu; 1 mu = 10,000/15 m²
+   * (≈ 666.67 m²). Absent: the figure's unit (yuan, m²).
+   */
+  unit?: 'MU';
+}
+
+/**
+ * Σ weight × figure against a limit, e.g. 已销售金额 × 3 + 尚未销售的货值金额
+ * ≥ ¥150,000. `whileBelow` keeps it to the case the law means ("销售金额不满五万元"):
+ * a figure at or past that bound is another threshold's.
+ */
+export interface WeightedSumThreshold extends ThresholdCommon {
+  rule: 'WEIGHTED_SUM';
+  terms: { kind: DiscretionBase; weight: number }[];
+  whileBelow?: { kind: DiscretionBase; amount: number };
+}
+
+/**
+ * Earlier administrative penalties for the same kind of act: `amount` of them
+ * (e.g. 2, inclusive) decided within `withinMonths` before this act, and the
+ * party does it again. The penalties are the case's recorded facts (each with
+ * its decision number, agency and date: see PriorPenalty).
+ */
+export interface RepeatThreshold extends ThresholdCommon {
+  rule: 'REPEAT';
+  withinMonths: number;
+  /** What makes an earlier act "the same kind", as the standard words it (the officer judges it when recording one). */
+  sameKind: string;
 }
 
 export interface JurisdictionPolicy {

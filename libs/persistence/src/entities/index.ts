@@ -8,8 +8,10 @@ import { EvidenceItemEntity } from './evidence-item.entity';
 import { HolidayCalendarEntity } from './holiday-calendar.entity';
 import { PartyEntity } from './party.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { JobRetryEntity } from './job-retry.entity';
 import { NotificationEntity } from './notification.entity';
 import { OutboxEntity } from './outbox.entity';
+import { OutsideBodyEntity } from './outside-body.entity';
 import { PolicyEntity } from './policy.entity';
 import { UserEntity } from './user.entity';
 import { AgencyWebhookEntity, WebhookDeliveryEntity } from './webhook.entity';
@@ -24,9 +26,11 @@ export {
   EvidenceItemEntity,
   HolidayCalendarEntity,
   IdempotencyKeyEntity,
+  JobRetryEntity,
   NotificationEntity,
   PartyEntity,
   OutboxEntity,
+  OutsideBodyEntity,
   PolicyEntity,
   UserEntity,
   AgencyWebhookEntity,
@@ -48,6 +52,8 @@ export const ENTITIES = [
   EvidenceItemEntity,
   CustodyTransferEntity,
   HolidayCalendarEntity,
+  JobRetryEntity,
+  OutsideBodyEntity,
   AgencyWebhookEntity,
   WebhookDeliveryEntity,
 ];

@@ -4,7 +4,10 @@ import { SameActIndexes1764950000000 } from './1764950000000-same-act-indexes';
 import { HolidayCalendars1764200000000 } from './1764200000000-holiday-calendars';
 import { LiaisonBodies1765000000000 } from './1765000000000-liaison-bodies';
 import { PersonalDataAccess1765050000000 } from './1765050000000-personal-data-access';
-import { NotificationsWebhooks1765300000000 } from './1765300000000-notifications-webhooks';
+import { OutsideBodies1765100000000 } from './1765100000000-outside-bodies';
+import { JobDispatch1765140000000 } from './1765140000000-job-dispatch';
+import { Documents1765300000000 } from './1765300000000-documents';
+import { NotificationsWebhooks1765310000000 } from './1765310000000-notifications-webhooks';
 
 /** Every migration, in order. Committed migrations are never rewritten. */
 export const MIGRATIONS = [
@@ -14,5 +17,8 @@ export const MIGRATIONS = [
   SameActIndexes1764950000000,
   LiaisonBodies1765000000000,
   PersonalDataAccess1765050000000,
-  NotificationsWebhooks1765300000000,
+  OutsideBodies1765100000000,
+  JobDispatch1765140000000,
+  Documents1765300000000,
+  NotificationsWebhooks1765310000000,
 ];

@@ -104,6 +104,19 @@ export class CaseReadRepository {
       .getMany();
   }
 
+  /** Of `caseIds`, the cases `scope` lets the reader see, with their numbers (ids that are not uuids are skipped). */
+  async readableNumbers(scope: ReadScope, caseIds: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(caseIds.filter(isUuid))];
+    if (!ids.length) return new Map();
+    const rows = await this.ds
+      .getRepository(CaseEntity)
+      .createQueryBuilder('c')
+      .where(readableBy(scope))
+      .andWhere('c.id IN (:...ids)', { ids })
+      .getMany();
+    return new Map(rows.map((r) => [r.id, r.caseNumber]));
+  }
+
   /** The cases `scope` lets the reader see that were ever proposed for criminal transfer, newest proposal first. */
   async withTransfer(scope: ReadScope): Promise<CaseEntity[]> {
     return this.ds
@@ -166,8 +179,19 @@ function grantClause(w: WhereExpressionBuilder, grant: ReadGrant, p: string): vo
       );
       return;
     case 'TRANSFERRED':
-      // The addressee is one of two fixed keys, never user input.
-      w.where(`c.state->'transfer'->'dispatch'->>'${grant.addressee === 'policeAgency' ? 'policeAgency' : 'procuratorate'}' = :${p}body`, { [`${p}body`]: grant.body });
+      if (grant.addressee === 'procuratorate') {
+        w.where(`c.state->'transfer'->'dispatch'->>'procuratorate' = :${p}body`, { [`${p}body`]: grant.body });
+      } else {
+        // The unit dispatched to, or any unit it was forwarded to since (transferBodies).
+        w.where(`c.state->'transfer'->'dispatch' IS NOT NULL`).andWhere(
+          new Brackets((b) =>
+            b
+              .where(`c.state->'transfer'->'dispatch'->>'policeAgency' = :${p}body`)
+              .orWhere(`COALESCE(c.state->'transfer'->'forwards', '[]'::jsonb) @> :${p}forward::jsonb`),
+          ),
+          { [`${p}body`]: grant.body, [`${p}forward`]: JSON.stringify([{ policeAgency: grant.body }]) },
+        );
+      }
       return;
     default: {
       const unhandled: never = grant;

@@ -3,12 +3,16 @@ import { CalendarRepository } from './calendar.repository';
 import { CaseEventStore } from './case-event.store';
 import { CaseReadRepository } from './case-read.repository';
 import { DatabaseRepository } from './database.repository';
+import { DocumentRepository } from './document.repository';
 import { IdempotencyRepository } from './idempotency.repository';
+import { JobRetryRepository } from './job-retry.repository';
 import { NotificationRepository } from './notification.repository';
 import { OutboxRepository } from './outbox.repository';
+import { OutsideBodyRepository } from './outside-body.repository';
 import { PeopleRepository } from './people.repository';
 import { PersonalDataAccessRepository } from './personal-data-access.repository';
 import { PolicyRepository } from './policy.repository';
+import { UserAdminRepository } from './user-admin.repository';
 import { WebhookRepository } from './webhook.repository';
 
 export * from './agency.repository';
@@ -16,12 +20,16 @@ export * from './calendar.repository';
 export * from './case-event.store';
 export * from './case-read.repository';
 export * from './database.repository';
+export * from './document.repository';
 export * from './idempotency.repository';
+export * from './job-retry.repository';
 export * from './notification.repository';
 export * from './outbox.repository';
+export * from './outside-body.repository';
 export * from './people.repository';
 export * from './personal-data-access.repository';
 export * from './policy.repository';
+export * from './user-admin.repository';
 export * from './webhook.repository';
 
 /** Every repository; each is built on the one DataSource and provided by PersistenceModule. */
@@ -31,11 +39,15 @@ export const REPOSITORIES = [
   CaseEventStore,
   CaseReadRepository,
   DatabaseRepository,
+  DocumentRepository,
   IdempotencyRepository,
+  JobRetryRepository,
   NotificationRepository,
   OutboxRepository,
+  OutsideBodyRepository,
   PeopleRepository,
   PersonalDataAccessRepository,
   PolicyRepository,
+  UserAdminRepository,
   WebhookRepository,
 ] as const;

@@ -1,4 +1,7 @@
 import { Body } from '@nestjs/common';
+import { dispatchBodyProblems } from '@zhifa/domain';
+import { OutsideBodyRepository } from '@zhifa/persistence';
+import { refuseBodies } from '../../bodies/body-problems';
 import { CaseCommandRunner, CommandCall, type CaseCall, type CommandResponse } from '../../cases/case-command-runner.service';
 import { CaseCommandController, CommandRoute } from '../command-route.decorator';
 import { iso } from '../dto-rules';
@@ -15,7 +18,10 @@ import {
 /** 两法衔接: a suspected crime proposed, approved, sent to the police, answered, reconsidered, supervised or returned. */
 @CaseCommandController()
 export class CriminalTransferController {
-  constructor(private readonly runner: CaseCommandRunner) {}
+  constructor(
+    private readonly runner: CaseCommandRunner,
+    private readonly bodies: OutsideBodyRepository,
+  ) {}
 
   @CommandRoute('PROPOSE_TRANSFER', '两法衔接: propose a transfer with grounds and ≥2 officers')
   proposeTransfer(@Body() dto: ProposeTransferDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
@@ -34,13 +40,17 @@ export class CriminalTransferController {
 
   @CommandRoute('DISPATCH_TRANSFER', 'Transfer sent to police, copy to the procuratorate')
   dispatchTransfer(@Body() dto: DispatchTransferDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
-    return this.runner.run(call, dto, () => ({
-      type: 'DISPATCH_TRANSFER',
-      sentAt: iso(dto.sentAt),
-      policeAgency: dto.policeAgency,
-      procuratorate: dto.procuratorate,
-      documents: [...dto.documents],
-    }));
+    return this.runner.run(call, dto, async () => {
+      // The police unit and the procuratorate are registered bodies (R310 6): their liaisons are the ones who answer.
+      refuseBodies(dispatchBodyProblems(await this.bodies.register(), dto));
+      return {
+        type: 'DISPATCH_TRANSFER',
+        sentAt: iso(dto.sentAt),
+        policeAgency: dto.policeAgency,
+        procuratorate: dto.procuratorate,
+        documents: [...dto.documents],
+      };
+    });
   }
 
   @CommandRoute('RECORD_POLICE_DECISION', 'Police receipt, acceptance or declining with reasons')

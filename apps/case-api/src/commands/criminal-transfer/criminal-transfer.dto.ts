@@ -39,11 +39,11 @@ export class DispatchTransferDto {
   @IsInstant()
   sentAt!: string;
 
-  @ApiProperty({ example: '长治市公安局' })
+  @ApiProperty({ example: '长治市公安局', description: 'An active police unit of the register of outside bodies (GET /bodies?kind=POLICE)' })
   @Text(300)
   policeAgency!: string;
 
-  @ApiProperty({ example: '长治市人民检察院' })
+  @ApiProperty({ example: '长治市人民检察院', description: 'An active procuratorate of the register of outside bodies (GET /bodies?kind=PROCURATORATE)' })
   @Text(300)
   procuratorate!: string;
 

@@ -1,4 +1,7 @@
 import { Body } from '@nestjs/common';
+import { forwardBodyProblems, type CaseState } from '@zhifa/domain';
+import { OutsideBodyRepository } from '@zhifa/persistence';
+import { refuseBodies } from '../../bodies/body-problems';
 import { CaseCommandRunner, CommandCall, type CaseCall, type CommandResponse } from '../../cases/case-command-runner.service';
 import { CaseCommandController, CommandRoute } from '../command-route.decorator';
 import { iso } from '../dto-rules';
@@ -7,11 +10,18 @@ import { ForwardTransferDto, PoliceReturnDto, TransferHandoverDto, TransferMater
 /** 两法衔接 with the police: forwarding, missing material, the hand-over after filing, the return of an accepted case. */
 @CaseCommandController()
 export class TransferPoliceStepsController {
-  constructor(private readonly runner: CaseCommandRunner) {}
+  constructor(
+    private readonly runner: CaseCommandRunner,
+    private readonly bodies: OutsideBodyRepository,
+  ) {}
 
   @CommandRoute('FORWARD_TRANSFER', 'Police: forward the transfer to the competent unit (R310 7)')
   forward(@Body() dto: ForwardTransferDto, @CommandCall() call: CaseCall): Promise<CommandResponse> {
-    return this.runner.run(call, dto, () => ({ type: 'FORWARD_TRANSFER', policeAgency: dto.policeAgency, at: iso(dto.at), reason: dto.reason }));
+    return this.runner.run(call, dto, async (_people, row) => {
+      // A registered unit, not the one the transfer is with now: the competent unit's liaisons take it over.
+      refuseBodies(forwardBodyProblems(await this.bodies.register(), (row?.state as unknown as CaseState | undefined) ?? null, dto.policeAgency));
+      return { type: 'FORWARD_TRANSFER', policeAgency: dto.policeAgency, at: iso(dto.at), reason: dto.reason };
+    });
   }
 
   @CommandRoute('REQUEST_TRANSFER_MATERIAL', 'Police: ask for missing material, supplied within 3 days (R310 7)')

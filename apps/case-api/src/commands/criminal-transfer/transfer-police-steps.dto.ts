@@ -4,7 +4,7 @@ import { IsInstant, Text } from '../dto-rules';
 
 /** R310 7: a police unit without jurisdiction forwards the transfer to the competent one. */
 export class ForwardTransferDto {
-  @ApiProperty({ example: '长治市公安局经济犯罪侦查支队' })
+  @ApiProperty({ example: '长治市公安局潞州分局', description: 'The competent unit: an active police unit of the register (GET /bodies?kind=POLICE), not the one the transfer is with now' })
   @Text(300)
   policeAgency!: string;
 

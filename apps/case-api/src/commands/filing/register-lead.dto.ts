@@ -14,7 +14,9 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { PARTY_TYPES, PROCEDURES, type ActorSnapshot, type PartyType, type Procedure } from '@zhifa/domain';
+import { DISCRETION_BASES, PARTY_TYPES, PROCEDURES, type ActorSnapshot, type PartyType, type Procedure } from '@zhifa/domain';
+import { DiscretionBaseDto, discretionBases } from '../investigation/investigation-report.dto';
+import { PriorPenaltyDto, priorPenalties } from '../suspected-crime/suspected-crime.dto';
 import type { Lead } from '../../cases/case-workflow.client';
 import { iso } from '../dto-rules';
 
@@ -108,6 +110,28 @@ export class RegisterLeadDto {
   @IsBoolean()
   lifeHealthFinancialSafety?: boolean;
 
+  @ApiPropertyOptional({
+    type: [DiscretionBaseDto],
+    description: "Figures the lead states (sales, unsold goods, farmland occupied in m², ...): one reaching the policy's prosecution threshold flags the case SUSPECTED_CRIME",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(DISCRETION_BASES.length)
+  @ValidateNested({ each: true })
+  @Type(() => DiscretionBaseDto)
+  amounts?: DiscretionBaseDto[];
+
+  @ApiPropertyOptional({
+    type: [PriorPenaltyDto],
+    description: "The party's earlier administrative penalties for the same kind of act, each with its decision number: counted by the policy's repeat-offence thresholds",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => PriorPenaltyDto)
+  priorPenalties?: PriorPenaltyDto[];
+
   @ApiProperty({ type: [String], description: 'Officers who handle the lead (user ids)' })
   @IsArray()
   @ArrayMinSize(1)
@@ -129,5 +153,7 @@ export function leadOf(dto: RegisterLeadDto, officers: ActorSnapshot[]): Lead {
     officers,
     ...(dto.violationAt ? { violationAt: iso(dto.violationAt) } : {}),
     ...(dto.lifeHealthFinancialSafety !== undefined ? { lifeHealthFinancialSafety: dto.lifeHealthFinancialSafety } : {}),
+    ...(dto.amounts !== undefined ? { amounts: discretionBases(dto.amounts) } : {}),
+    ...(dto.priorPenalties !== undefined ? { priorPenalties: priorPenalties(dto.priorPenalties) } : {}),
   };
 }

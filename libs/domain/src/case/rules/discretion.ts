@@ -20,6 +20,9 @@ const BASE_WORDS: Record<DiscretionBase, string> = {
   ILLEGAL_GAINS: 'illegal gains (违法所得)',
   SALES: 'sales (销售金额)',
   AREA_M2: 'area in m² (面积)',
+  UNSOLD_GOODS_VALUE: 'value of goods not yet sold (尚未销售的货值金额)',
+  BASIC_FARMLAND_M2: 'basic farmland occupied, m² (基本农田)',
+  OTHER_FARMLAND_M2: 'other cultivated land occupied, m² (基本农田以外的耕地)',
 };
 
 export function validateDiscretionBases(v: Validator, field: string, bases: unknown): void {

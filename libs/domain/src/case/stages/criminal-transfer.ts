@@ -135,7 +135,9 @@ export const criminalTransfer = stage<CriminalTransferCommand, CriminalTransferE
         if (v.array('officers', cmd.officers, { min: 1 })) cmd.officers.forEach((o, i) => v.actor(`officers[${i}]`, o));
         if (!v.ok) return invalid(v);
         // R310 5: at least two officers prepare the transfer report.
-        const named = checkNamedOfficers(cmd.officers, { min: 2, date: ctx.date, agencyId: s.agencyId, field: 'officers' });
+        // R310 5, APL 43: and none of them recused from the case (under 'transfer-team-recusal').
+        const recused = inForce(ctx, 'transfer-team-recusal') ? { recused: s.recusals.map((r) => r.userId) } : {};
+        const named = checkNamedOfficers(cmd.officers, { min: 2, date: ctx.date, agencyId: s.agencyId, field: 'officers', ...recused });
         if ('fail' in named) return named.fail;
         const e: CriminalTransferEvent = { type: 'TRANSFER_PROPOSED', grounds: cmd.grounds, officers: named.officers, ...limitsApply(ctx) };
         if (cmd.thresholdFacts !== undefined) e.thresholdFacts = cmd.thresholdFacts;

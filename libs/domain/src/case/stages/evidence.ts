@@ -20,6 +20,8 @@ import { inForce } from '../rule-changes';
 import { REOPENABLE, reopenInvestigation } from './notice';
 import type { DiscretionBaseAmount } from '../case-records';
 import type { ThresholdMet } from '../rules/criminal-thresholds';
+import { withPriorPenalties } from '../rules/prior-penalties';
+import type { PriorPenalty } from '../suspicion-records';
 import { judgeEvidenceAmounts, raiseOnThresholds } from './suspected-crime';
 
 /** The refusals only this stage gives. */
@@ -55,6 +57,8 @@ export type EvidenceCommand =
       rightsExplained?: boolean;
       /** Figures the item states (sales, goods value ...), held against the policy's prosecution thresholds (under 'criminal-thresholds'). */
       amounts?: DiscretionBaseAmount[];
+      /** The party's earlier penalties the item proves (under 'threshold-facts'): repeat-offence thresholds count them. */
+      priorPenalties?: PriorPenalty[];
     }
   | { type: 'TRANSFER_CUSTODY'; evidenceId: string; from: string; to: string; at: string; reason: string };
 
@@ -81,6 +85,7 @@ export type EvidenceEvent =
       /** Drafted by auxiliary staff: not evidence until confirmed. */
       draft?: true;
       amounts?: DiscretionBaseAmount[];
+      priorPenalties?: PriorPenalty[];
       /** The prosecution thresholds the amounts reached: they flag SUSPECTED_CRIME. */
       criminalThresholds?: ThresholdMet[];
     }
@@ -248,7 +253,7 @@ export const evidence = stage<EvidenceCommand, EvidenceEvent>()(
           if (refused) return refused;
         }
         if (inForce(ctx, 'criminal-thresholds')) {
-          const refused = judgeEvidenceAmounts(s, cmd.amounts, ctx, e);
+          const refused = judgeEvidenceAmounts(s, { amounts: cmd.amounts, priorPenalties: cmd.priorPenalties }, ctx, e);
           if (refused) return refused;
         }
         return e;
@@ -278,8 +283,9 @@ export const evidence = stage<EvidenceCommand, EvidenceEvent>()(
   },
   {
     EVIDENCE_RECORDED: (s, e, { at }) => {
-      const { changesFacts, rightsNotice, criminalThresholds, ...item } = payloadOf(e);
+      const { changesFacts, rightsNotice, criminalThresholds, priorPenalties, ...item } = payloadOf(e);
       s.evidence.push({ ...item, recordedAt: at, custody: [] });
+      if (priorPenalties && !e.draft) s.priorPenalties = withPriorPenalties(s.priorPenalties, priorPenalties);
       raiseOnThresholds(s, criminalThresholds, at);
       if (rightsNotice && !s.rightsNotice) s.rightsNotice = { evidenceId: e.evidenceId, at: e.collectedAt, officers: rightsNotice.officers };
       if (changesFacts) {

@@ -14,6 +14,7 @@ import { inStatus, invalid, payloadOf, stage } from './kit';
 import { citable } from './evidence';
 import { inForce } from '../rule-changes';
 import { thresholdsMet, type ThresholdMet } from '../rules/criminal-thresholds';
+import { actDate } from '../rules/prior-penalties';
 import { raiseOnThresholds } from './suspected-crime';
 
 /** The refusals only this stage gives. */
@@ -127,7 +128,9 @@ export const investigation = stage<InvestigationCommand, InvestigationEvent>()(
         if (cmd.discretionReasons !== undefined) e.discretionReasons = cmd.discretionReasons;
         if (inForce(ctx, 'notice-approval') && cmd.proposedOutcome !== 'TRANSFER') e.reviewLimit = true;
         if (inForce(ctx, 'criminal-thresholds')) {
-          const met = thresholdsMet(ctx.policy, s.violationCode, cmd.discretionBases, { from: 'REPORT' });
+          // Under 'threshold-facts' the report also counts the earlier penalties the case recorded.
+          const repeat = inForce(ctx, 'threshold-facts') ? { priorPenalties: s.priorPenalties ?? [], actOn: actDate(s, ctx.policy.timeZone) } : undefined;
+          const met = thresholdsMet(ctx.policy, s.violationCode, cmd.discretionBases, { from: 'REPORT' }, repeat);
           if (met.length > 0) e.criminalThresholds = met;
         }
         return e;

@@ -11,6 +11,13 @@ import { toLocalDate } from '../rules/limitation';
 import { checkActorCertificate, checkNamedOfficers, hasRole } from '../rules/people';
 import { sameActRecord, validateSameActCases } from '../rules/same-act';
 import { Validator } from '../rules/validation';
+import { thresholdsMet, type ThresholdMet } from '../rules/criminal-thresholds';
+import { validateDiscretionBases } from '../rules/discretion';
+import { actDate, priorPenaltyRecords, validatePriorPenalties } from '../rules/prior-penalties';
+import { inForce } from '../rule-changes';
+import type { DiscretionBaseAmount } from '../case-records';
+import type { PriorPenalty } from '../suspicion-records';
+import { figuresOf, raiseOnThresholds } from './suspected-crime';
 import { PARTY_TYPES, type Procedure, PROCEDURES } from '../vocabulary';
 import { clone, invalid, notAllowed, stage, type EvolveMeta, type HandlerContext } from './kit';
 
@@ -39,6 +46,10 @@ export type RegistrationCommand =
       lifeHealthFinancialSafety?: boolean;
       /** Resolved by the API: open or decided cases against the same party for the same violation (APL 29). */
       sameActCases?: SameActCase[];
+      /** Figures the lead states (sales, unsold goods, farmland occupied ...): held against the prosecution thresholds (under 'threshold-facts'). */
+      amounts?: DiscretionBaseAmount[];
+      /** The party's earlier administrative penalties, each with its decision number (under 'threshold-facts'). */
+      priorPenalties?: PriorPenalty[];
     };
 
 export type RegistrationEvent =
@@ -60,6 +71,10 @@ export type RegistrationEvent =
       registeredBy: PersonRef;
       /** A warning: other cases against the same party for the same violation (APL 29). */
       sameActCases?: SameActCase[];
+      amounts?: DiscretionBaseAmount[];
+      priorPenalties?: PriorPenalty[];
+      /** The prosecution thresholds the lead's facts reached: they flag SUSPECTED_CRIME. */
+      criminalThresholds?: ThresholdMet[];
     };
 
 /** Judged on an empty case (decide() calls it with no state). */
@@ -83,6 +98,11 @@ export function registerLead(cmd: RegistrationCommand, ctx: HandlerContext): Reg
   v.bool('lifeHealthFinancialSafety', cmd.lifeHealthFinancialSafety, { optional: true });
   if (v.array('officers', cmd.officers, { min: 1 })) cmd.officers.forEach((o, i) => v.actor(`officers[${i}]`, o));
   validateSameActCases(v, 'sameActCases', cmd.sameActCases);
+  const factsJudged = inForce(ctx, 'threshold-facts');
+  if (factsJudged) {
+    validateDiscretionBases(v, 'amounts', cmd.amounts);
+    validatePriorPenalties(v, 'priorPenalties', cmd.priorPenalties, ctx.date);
+  }
   if (v.ok && cmd.violationAt !== undefined) {
     if (toLocalDate(cmd.violationAt, ctx.policy.timeZone) > localDate(cmd.discoveredAt, ctx.policy.timeZone)) {
       v.add('violationAt', { en: 'must not be after discoveredAt', zh: '不得晚于发现时间（discoveredAt）' });
@@ -120,7 +140,18 @@ export function registerLead(cmd: RegistrationCommand, ctx: HandlerContext): Reg
   if (cmd.violationAt !== undefined) e.violationAt = cmd.violationAt;
   if (cmd.lifeHealthFinancialSafety !== undefined) e.lifeHealthFinancialSafety = cmd.lifeHealthFinancialSafety;
   if (cmd.sameActCases && cmd.sameActCases.length > 0) e.sameActCases = sameActRecord(cmd.sameActCases);
+  if (factsJudged) judgeLeadFacts(cmd, ctx, e);
   return e;
+}
+
+/** The lead's figures and earlier penalties, recorded and held against the prosecution thresholds. */
+function judgeLeadFacts(cmd: Extract<RegistrationCommand, { type: 'REGISTER_LEAD' }>, ctx: HandlerContext, e: RegistrationEvent): void {
+  if (cmd.amounts && cmd.amounts.length > 0) e.amounts = figuresOf(cmd.amounts);
+  if (cmd.priorPenalties && cmd.priorPenalties.length > 0) e.priorPenalties = priorPenaltyRecords(cmd.priorPenalties, 'REGISTRATION');
+  if (!e.amounts && !e.priorPenalties) return;
+  const repeat = e.priorPenalties ? { priorPenalties: e.priorPenalties, actOn: actDate(cmd, ctx.policy.timeZone) } : undefined;
+  const met = thresholdsMet(ctx.policy, cmd.violationCode, e.amounts, { from: 'REGISTRATION' }, repeat);
+  if (met.length > 0) e.criminalThresholds = met;
 }
 
 /** The state a case starts from (the first event creates it; every other event folds into it). */
@@ -155,6 +186,8 @@ export function initialState(e: RegistrationEvent, meta: EvolveMeta): CaseState 
   if (e.violationAt !== undefined) s.violationAt = e.violationAt;
   if (e.lifeHealthFinancialSafety !== undefined) s.lifeHealthFinancialSafety = e.lifeHealthFinancialSafety;
   if (e.sameActCases) s.sameActCases = clone(e.sameActCases);
+  if (e.priorPenalties) s.priorPenalties = clone(e.priorPenalties);
+  raiseOnThresholds(s, e.criminalThresholds, meta.at);
   // MSA 18: decide on filing within N working days of discovering the lead.
   if (e.procedure === 'ORDINARY') armDeadline(s, 'filingDecision', e.discoveredAt, meta.at, meta.policy);
   return s;

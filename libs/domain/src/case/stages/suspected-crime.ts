@@ -9,14 +9,16 @@ import type { PersonRef } from '../case-records';
 import type { CaseState } from '../case-state';
 import { failWith, type RejectionStatus } from '../rejection';
 import { Validator } from '../rules/validation';
-import { thresholdsMet, type ThresholdMet } from '../rules/criminal-thresholds';
+import { M2_PER_MU, thresholdsMet, type ThresholdMet } from '../rules/criminal-thresholds';
+import { actDate, priorPenaltyRecords, validatePriorPenalties, withPriorPenalties } from '../rules/prior-penalties';
+import { inForce } from '../rule-changes';
 import { validateDiscretionBases } from '../rules/discretion';
 import type { DiscretionBaseAmount } from '../case-records';
 import type { Fail } from '../rejection';
-import type { SuspicionRecord } from '../suspicion-records';
+import type { PriorPenalty, SuspicionRecord } from '../suspicion-records';
 import { zhDate, zhYuan } from '../messages';
 import { ZH_BASE } from '../zh-vocabulary';
-import { INVESTIGATING } from '../vocabulary';
+import { BASE_UNITS, INVESTIGATING } from '../vocabulary';
 import { all, clone, inStatus, invalid, stage, type Check, type HandlerContext } from './kit';
 
 /** The refusals only this stage gives. */
@@ -34,19 +36,42 @@ export type SuspectedCrimeEvent =
   | { type: 'SUSPECTED_CRIME_FLAGGED'; grounds: string; threshold?: string; by: PersonRef }
   | { type: 'NOT_TO_TRANSFER_DECIDED'; reasons: string; by: PersonRef };
 
-/** The figure and the threshold it met, in both languages (recorded as the flag's grounds). */
+const M2 = (n: number) => `${Math.round(n * 100) / 100}`;
+
+/** A figure in its unit: yuan, or m² (with its mu when the limit is in mu). */
+function figure(m: Pick<ThresholdMet, 'kind' | 'unit'>, value: number): { en: string; zh: string } {
+  if (m.kind === undefined || BASE_UNITS[m.kind] === 'YUAN') return { en: `¥${value}`, zh: zhYuan(value) };
+  const mu = m.unit === 'MU' ? M2(value / M2_PER_MU) : undefined;
+  return { en: `${M2(value)} m²${mu ? ` (${mu} mu)` : ''}`, zh: `${M2(value)}平方米${mu ? `（约${mu}亩）` : ''}` };
+}
+
+function limitOf(m: ThresholdMet): { en: string; zh: string } {
+  if (m.rule === 'REPEAT') return { en: `${m.amount}`, zh: `${m.amount}次` };
+  if (m.unit === 'MU') return { en: `${m.amount} mu`, zh: `${m.amount}亩` };
+  return figure(m.rule === 'WEIGHTED_SUM' ? {} : m, m.amount);
+}
+
+function factOf(m: ThresholdMet): { en: string; zh: string } {
+  if (m.rule === 'WEIGHTED_SUM') {
+    const terms = m.terms ?? [];
+    return {
+      en: `${terms.map((t) => `${t.weight} × ${t.kind} ¥${t.value}`).join(' + ')} = ¥${m.value}`,
+      zh: `${terms.map((t) => `${ZH_BASE[t.kind]}${zhYuan(t.value)}${t.weight === 1 ? '' : `×${t.weight}`}`).join('＋')}＝${zhYuan(m.value)}`,
+    };
+  }
+  if (m.rule === 'REPEAT') {
+    const list = (m.priorPenalties ?? []).join(', ');
+    return { en: `${m.value} earlier administrative penalties within ${m.withinMonths} months (${list})`, zh: `${m.withinMonths}个月内曾受行政处罚${m.value}次（${(m.priorPenalties ?? []).join('、')}）` };
+  }
+  const v = figure(m, m.value);
+  return { en: `${m.kind} ${v.en}`, zh: `${m.kind ? ZH_BASE[m.kind] : ''}${v.zh}` };
+}
+
+/** The facts and the threshold they met, in both languages (recorded as the flag's grounds). */
 export function describeThresholds(met: readonly ThresholdMet[]): { en: string; zh: string } {
-  const amount = (m: ThresholdMet) => (m.kind === 'AREA_M2' ? `${m.value} m²` : `¥${m.value}`);
-  const limit = (m: ThresholdMet) => (m.kind === 'AREA_M2' ? `${m.amount} m²` : `¥${m.amount}`);
   return {
-    en: met.map((m) => `${m.kind} ${amount(m)} ${m.inclusive ? '≥' : '>'} ${limit(m)} (${m.offence}; ${m.source})`).join('; '),
-    zh: met
-      .map((m) => {
-        const v = m.kind === 'AREA_M2' ? `${m.value}平方米` : zhYuan(m.value);
-        const t = m.kind === 'AREA_M2' ? `${m.amount}平方米` : zhYuan(m.amount);
-        return `${ZH_BASE[m.kind]}${v}，达到${t}${m.inclusive ? '以上' : '（不含本数）'}的追诉标准（${m.offence}；${m.source}）`;
-      })
-      .join('；'),
+    en: met.map((m) => `${factOf(m).en} ${m.inclusive ? '≥' : '>'} ${limitOf(m).en} (${m.offence}; ${m.source})`).join('; '),
+    zh: met.map((m) => `${factOf(m).zh}，达到${limitOf(m).zh}${m.inclusive ? '以上' : '（不含本数）'}的追诉标准（${m.offence}；${m.source}）`).join('；'),
   };
 }
 
@@ -57,25 +82,36 @@ export function raiseOnThresholds(s: CaseState, met: readonly ThresholdMet[] | u
   s.suspicion = { raisedAt: at, raisedBy: 'THRESHOLD', grounds: describeThresholds(met).zh, thresholdsMet: clone([...met]) };
 }
 
+/** The figures as recorded: kind, value and note only. */
+export function figuresOf(amounts: readonly DiscretionBaseAmount[]): DiscretionBaseAmount[] {
+  return amounts.map((b) => ({ kind: b.kind, value: b.value, ...(b.note !== undefined ? { note: b.note } : {}) }));
+}
+
 /**
- * An evidence item's stated amounts: validated, recorded on the event, and held
- * against the thresholds (a draft of auxiliary staff is not evidence yet: its
- * figures raise nothing).
+ * An evidence item's stated amounts and earlier penalties: validated, recorded
+ * on the event, and held against the thresholds (a draft of auxiliary staff is
+ * not evidence yet: its facts raise nothing). Earlier penalties are judged
+ * only under 'threshold-facts'.
  */
 export function judgeEvidenceAmounts(
   s: CaseState,
-  amounts: unknown,
+  facts: { amounts: unknown; priorPenalties?: unknown },
   ctx: HandlerContext,
-  e: { evidenceId: string; draft?: true; amounts?: DiscretionBaseAmount[]; criminalThresholds?: ThresholdMet[] },
+  e: { evidenceId: string; draft?: true; amounts?: DiscretionBaseAmount[]; priorPenalties?: PriorPenalty[]; criminalThresholds?: ThresholdMet[] },
 ): Fail | null {
-  if (amounts === undefined) return null;
+  const priorsJudged = inForce(ctx, 'threshold-facts');
+  if (facts.amounts === undefined && (!priorsJudged || facts.priorPenalties === undefined)) return null;
   const v = new Validator(ctx.now);
-  validateDiscretionBases(v, 'amounts', amounts);
+  validateDiscretionBases(v, 'amounts', facts.amounts);
+  if (priorsJudged) validatePriorPenalties(v, 'priorPenalties', facts.priorPenalties, ctx.date);
   if (!v.ok) return invalid(v);
-  const given = (amounts as DiscretionBaseAmount[]).map((b) => ({ kind: b.kind, value: b.value, ...(b.note !== undefined ? { note: b.note } : {}) }));
-  e.amounts = given;
+  const given = facts.amounts === undefined ? undefined : figuresOf(facts.amounts as DiscretionBaseAmount[]);
+  if (given) e.amounts = given;
+  const priors = priorsJudged && facts.priorPenalties !== undefined ? priorPenaltyRecords(facts.priorPenalties as PriorPenalty[], e.evidenceId) : [];
+  if (priors.length > 0) e.priorPenalties = priors;
   if (e.draft) return null;
-  const met = thresholdsMet(ctx.policy, s.violationCode, given, { from: 'EVIDENCE', evidenceId: e.evidenceId });
+  const repeat = priors.length > 0 ? { priorPenalties: withPriorPenalties(s.priorPenalties, priors), actOn: actDate(s, ctx.policy.timeZone) } : undefined;
+  const met = thresholdsMet(ctx.policy, s.violationCode, given, { from: 'EVIDENCE', evidenceId: e.evidenceId }, repeat);
   if (met.length > 0) e.criminalThresholds = met;
   return null;
 }

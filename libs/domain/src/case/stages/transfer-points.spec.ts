@@ -115,11 +115,12 @@ describe('R310 7: forwarding and missing material', () => {
     const r = scenario('TRANSFERRED');
     r.exec(C.policeDecision('RECEIPT', r.now), P);
     const at = r.now;
-    r.exec({ type: 'FORWARD_TRANSFER', policeAgency: '长治市公安局经侦支队', at, reason: '不属本单位管辖' }, P);
+    r.exec({ type: 'FORWARD_TRANSFER', policeAgency: '长治市公安局潞州分局', at, reason: '不属本单位管辖' }, P);
     expect(r.status).toBe('TRANSFERRED');
-    expect(r.s.transfer?.forwards).toEqual([{ policeAgency: '长治市公安局经侦支队', at, reason: '不属本单位管辖' }]);
+    expect(r.s.transfer?.forwards).toEqual([{ policeAgency: '长治市公安局潞州分局', at, reason: '不属本单位管辖' }]);
     expect(r.s.deadlines.policeFilingDecision).toMatchObject({ state: 'OPEN', startAt: at, owner: 'POLICE' });
-    r.exec(C.policeDecision('RECEIPT', r.now), P);
+    // The competent unit signs its own receipt ('forward-readdresses').
+    r.exec(C.policeDecision('RECEIPT', r.now), { ...P, userId: 'u-police-luzhou', body: '长治市公安局潞州分局' });
     expect(r.status).toBe('TRANSFER_RECEIVED');
   });
 

@@ -1,11 +1,9 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
-import { Job, Worker } from 'bullmq';
-import type Redis from 'ioredis';
 import { APP_CONFIG, AppConfig } from '@zhifa/config';
-import { CALENDAR_PUBLISHED_TOPIC, publishCalendarUpdate, type CalendarPublishedMessage } from '@zhifa/contracts';
+import { publishCalendarUpdate, type CalendarPublishedMessage } from '@zhifa/contracts';
 import { CalendarRepository, CaseReadRepository } from '@zhifa/persistence';
-import { redisConnection } from './redis-connection';
+import type { DispatchedJob } from './dispatch/job-handler';
 
 /** What one run of the job did. */
 export interface CalendarDelivery {
@@ -32,10 +30,8 @@ const PARALLEL = 8;
  * (a retried job) recounts to the same dates and records nothing.
  */
 @Injectable()
-export class CalendarPublishedProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class CalendarPublishedJob implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger('CalendarPublished');
-  private worker?: Worker<CalendarPublishedMessage>;
-  private connection?: Redis;
   private temporal?: { connection: Connection; client: Client };
   private stopping = false;
 
@@ -48,25 +44,19 @@ export class CalendarPublishedProcessor implements OnApplicationBootstrap, OnApp
   onApplicationBootstrap(): void {
     const connection = Connection.lazy({ address: this.cfg.temporal.address });
     this.temporal = { connection, client: new Client({ connection, namespace: this.cfg.temporal.namespace }) };
-    this.connection = redisConnection(this.cfg.redisUrl);
-    this.worker = new Worker<CalendarPublishedMessage>(CALENDAR_PUBLISHED_TOPIC, (job) => this.handle(job.data), {
-      connection: this.connection,
-      concurrency: 1,
-    });
-    this.worker.on('failed', (job: Job | undefined, err: Error) =>
-      this.logger.warn(`job ${job?.id} failed (attempt ${job?.attemptsMade}): ${err.message}`),
-    );
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    // A delivery in progress stops after the cases it is reaching now; the job is retried later.
+  /** A delivery in progress stops after the cases it is reaching now (its worker waits for it); the job is retried later. */
+  beforeApplicationShutdown(): void {
     this.stopping = true;
-    await this.worker?.close();
-    await this.connection?.quit().catch(() => this.connection?.disconnect());
+  }
+
+  /** After the workers have closed. */
+  async onApplicationShutdown(): Promise<void> {
     await this.temporal?.connection.close();
   }
 
-  async handle(job: CalendarPublishedMessage): Promise<CalendarDelivery> {
+  async handle({ data: job }: DispatchedJob<CalendarPublishedMessage>): Promise<CalendarDelivery> {
     const calendar = await this.calendars.year(job.year);
     if (!calendar) throw new Error(`calendar ${job.year} is not published`);
     const out: CalendarDelivery = { year: job.year, recomputed: [], adopted: [], ended: [], unreachable: [] };
