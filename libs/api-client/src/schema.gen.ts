@@ -2868,7 +2868,7 @@ export interface components {
             /** Format: uuid */
             caseId: string;
             /** @enum {string} */
-            section: "actions" | "deadlines" | "evidence" | "measures" | "timeline" | "legal-review";
+            section: "actions" | "deadlines" | "evidence" | "measures" | "documents" | "timeline" | "legal-review";
         };
         NotificationView: {
             /** @example 42 */
