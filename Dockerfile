@@ -43,9 +43,10 @@ RUN npm ci --omit=dev --no-audit --no-fund \
 
 COPY --from=build /app/dist ./dist
 
-# Evidence store (EVIDENCE_DIR). Created here, owned by the app user, so a
-# fresh named volume mounted on it inherits that ownership.
-RUN mkdir -p /data/evidence && chown -R node:node /data
+# Evidence store (EVIDENCE_DIR), archive packages (ARCHIVE_DIR) and the
+# private archive-signing keys (ARCHIVE_KEY_DIR). Created here, owned by the
+# app user, so a fresh named volume mounted on each inherits that ownership.
+RUN mkdir -p /data/evidence /data/archives /data/archive-keys && chmod 700 /data/archive-keys && chown -R node:node /data
 
 # Non-root: the `node` user (uid 1000) that the official image ships.
 USER node

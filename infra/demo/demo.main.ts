@@ -165,7 +165,7 @@ async function main(): Promise<void> {
   await command('officer.zhang', caseId, 'service', { method: 'DIRECT', servedAt: new Date().toISOString(), recipient: '店主 王某', proof: '送达回证 (signed)' }, '送达 serve the decision');
   await command('officer.li', caseId, 'payments', { amount: 52000, paidAt: new Date().toISOString(), receipt: '非税收入一般缴款书 demo', collector: { kind: 'DESIGNATED_BANK', name: '中国工商银行长治分行' } }, '履行 payment in full');
   await command('head.sun', caseId, 'closure', { summary: '结案审批表: penalty executed in full' }, '结案 close (head)');
-  const archived = await command('officer.zhang', caseId, 'archive', {}, '归档 archive (sealed)');
+  const archived = await command('officer.zhang', caseId, 'archive', {}, '归档 archive requested (ARCHIVING: the archive job builds and signs the package, then the case is sealed)');
   deadlines(archived);
 
   const verify = await send('supervisor.zhou', 'GET', `/cases/${caseId}/timeline/verify`);

@@ -140,25 +140,25 @@ describe('challenges that take effect', () => {
     expect(early.body.allowedActions).not.toContain('archive');
 
     await ok(api.command('officer.zhang', id, 'challenges', decided(challengeId, 'LITIGATION', 'DISMISSED')));
-    const archived = await ok(api.command('officer.zhang', id, 'archive'));
-    expect(archived.case).toMatchObject({ status: 'ARCHIVED', allowedActions: ['challenges'] });
+    const archived = await api.archive(id);
+    expect(archived).toMatchObject({ status: 'ARCHIVED', allowedActions: ['challenges'] });
   });
 
   it('archived → a later lawsuit and its judgment are recorded as supplements on the same chain; nothing else is', async () => {
     const id = await servedCase();
     await ok(api.command('officer.li', id, 'payments', { amount: 3000, paidAt: new Date().toISOString(), receipt: '缴款书 CH-3', collector: BANK }));
     await ok(api.command('head.sun', id, 'closure', { summary: '罚款已缴清' }));
-    await ok(api.command('officer.zhang', id, 'archive'));
+    await api.archive(id);
     // The archiving run ends; a supplement starts a new run of the same workflow.
     const temporal = stack.api.get(TemporalClientProvider).client;
     await temporal.workflow.getHandle(caseWorkflowId(id)).result();
 
     // Within the 6 months of ALL 46 the party sues; the court later revokes the decision.
     const sued = await ok(api.command('officer.zhang', id, 'challenges', filed('LITIGATION')));
-    expect(sued.recorded).toEqual([{ seq: 14, type: 'CHALLENGE_RECORDED' }]);
+    expect(sued.recorded).toEqual([{ seq: 15, type: 'CHALLENGE_RECORDED' }]);
     const challengeId = sued.challengeId as string;
     const judged = await ok(api.command('officer.zhang', id, 'challenges', decided(challengeId, 'LITIGATION', 'REVOKED')));
-    expect(judged.recorded).toEqual([{ seq: 15, type: 'CHALLENGE_RECORDED' }]);
+    expect(judged.recorded).toEqual([{ seq: 16, type: 'CHALLENGE_RECORDED' }]);
     expect(judged.case).toMatchObject({ status: 'ARCHIVED', amountDue: 0, refundOwed: 3000 });
 
     // The file is otherwise sealed.
@@ -170,8 +170,8 @@ describe('challenges that take effect', () => {
     const foreign = await api.refused(id, () => api.command('head.sun', id, 'challenges', filed('RECONSIDERATION')));
     expect(foreign.body.status).toBe(403);
 
-    expect((await api.eventTypes(id)).slice(-4)).toEqual(['CASE_CLOSED', 'CASE_ARCHIVED', 'CHALLENGE_RECORDED', 'CHALLENGE_RECORDED']);
-    expect((await api.get('head.sun', `/cases/${id}/timeline/verify`)).body).toEqual({ valid: true, events: 15 });
+    expect((await api.eventTypes(id)).slice(-5)).toEqual(['CASE_CLOSED', 'ARCHIVE_REQUESTED', 'CASE_ARCHIVED', 'CHALLENGE_RECORDED', 'CHALLENGE_RECORDED']);
+    expect((await api.get('head.sun', `/cases/${id}/timeline/verify`)).body).toEqual({ valid: true, events: 16 });
     const [row] = await stack.ds.query('SELECT status, state FROM cases WHERE id = $1', [id]);
     expect(row.status).toBe('ARCHIVED');
     expect(row.state.challenges).toEqual([expect.objectContaining({ challengeId, result: 'REVOKED', supplement: true })]);

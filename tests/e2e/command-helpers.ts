@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createApiClient, type ApiClient, type CaseView, type CommandResponse, type DeadlineView, type Problem, type TaskView } from '@zhifa/api-client';
 import { http, HttpResult, Stack } from '../support/stack';
+import { runArchiveJob } from '../support/archive-job';
 
 export { decisionContents } from '../support/demo-case-facts';
 
@@ -131,6 +132,19 @@ export class Client {
   async evidenceIds(caseId: string): Promise<string[]> {
     const rows: { id: string }[] = await this.stack.ds.query('SELECT evidence_id AS id FROM evidence_items WHERE case_id = $1 ORDER BY recorded_at', [caseId]);
     return rows.map((r) => r.id);
+  }
+
+  /**
+   * 归档 as it happens now: the officer asks (ARCHIVING), then the archive job builds and signs the package and
+   * reports it, which seals the case. The job is called directly (no queue feeds it on this branch).
+   */
+  async archive(caseId: string, username = 'officer.zhang'): Promise<CaseBody> {
+    const res = await this.command(username, caseId, 'archive');
+    if (res.status !== 200) throw new Error(`archive failed: ${res.status} ${JSON.stringify(res.body)}`);
+    const requested = (res.body as CommandBody).case as CaseBody;
+    if (requested.status !== 'ARCHIVING') throw new Error(`archive: expected ARCHIVING, got ${requested.status}`);
+    await runArchiveJob(this.stack.archiveJob, this.stack.ds, caseId);
+    return this.case(username, caseId);
   }
 
   /** A head approves the notice of the reviewed proposal (head.sun). */

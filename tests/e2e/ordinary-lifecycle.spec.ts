@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { eventually } from '../support/eventually';
 import { startStack, Stack } from '../support/stack';
+import { runArchiveJob } from '../support/archive-job';
 import { ago, CaseBody, Client, DAY_MS, deadline, decisionContents, deadlineStates } from './command-helpers';
 
 // The ordinary procedure (普通程序) through the HTTP API, each step by the
@@ -144,12 +145,16 @@ describe('the ordinary procedure over HTTP', () => {
     expect(closed.status).toBe(200);
     expect(closed.body.case.status).toBe('CLOSED');
 
-    const archived = await api.command('officer.zhang', id, 'archive');
-    expect(archived.status).toBe(200);
-    expect(archived.body.recorded).toEqual([{ seq: 14, type: 'CASE_ARCHIVED' }]);
+    // Archiving is asked for (ARCHIVING, nothing to do for anyone), then the archive job's package seals the case.
+    const asked = await api.command('officer.zhang', id, 'archive');
+    expect(asked.status).toBe(200);
+    expect(asked.body.recorded).toEqual([{ seq: 14, type: 'ARCHIVE_REQUESTED' }]);
+    expect(asked.body.case).toMatchObject({ status: 'ARCHIVING', allowedActions: [] });
+    await runArchiveJob(stack.archiveJob, stack.ds, id);
+    const archived = await api.case('officer.zhang', id);
     // Sealed, but for a challenge the party may still bring (补充归档): its windows outlive the file.
-    expect(archived.body.case).toMatchObject({ status: 'ARCHIVED', allowedActions: ['challenges'] });
-    expect(deadlineStates(archived.body.case)).toEqual({
+    expect(archived).toMatchObject({ status: 'ARCHIVED', allowedActions: ['challenges'], archive: { package: { throughSeq: 14 } } });
+    expect(deadlineStates(archived)).toEqual({
       filingDecision: 'MET',
       decision: 'MET',
       caseReview: 'MET',
@@ -175,6 +180,7 @@ describe('the ordinary procedure over HTTP', () => {
       'DECISION_SERVED',
       'PAYMENT_RECORDED',
       'CASE_CLOSED',
+      'ARCHIVE_REQUESTED',
       'CASE_ARCHIVED',
     ];
     expect(await api.eventTypes(id)).toEqual(types);
@@ -184,9 +190,9 @@ describe('the ordinary procedure over HTTP', () => {
     expect(timeline.body.events.map((e) => e.actor.userId)).toEqual(
       [
         'officer.zhang', 'head.sun', 'officer.zhang', 'officer.zhang', 'officer.li', 'reviewer.liu', 'head.sun', 'officer.zhang', 'officer.zhang',
-        'head.sun', 'officer.zhang', 'officer.li', 'head.sun', 'officer.zhang',
+        'head.sun', 'officer.zhang', 'officer.li', 'head.sun', 'officer.zhang', 'system',
       ].map((u) =>
-        api.id(u),
+        u === 'system' ? undefined : api.id(u),
       ),
     );
     expect((await api.get('head.sun', `/cases/${id}/timeline/verify`)).body).toEqual({ valid: true, events: types.length });
@@ -214,7 +220,7 @@ describe('the ordinary procedure over HTTP', () => {
       expect(['CASE.ARCHIVED', 'CASE.CLOSED_FOR_COMMANDS']).toContain(res.body.code);
     }
     const read = await api.get<CaseBody>('officer.zhang', `/cases/${id}`);
-    expect(read.body).toMatchObject({ status: 'ARCHIVED', allowedActions: ['challenges'], lastSeq: 14 });
+    expect(read.body).toMatchObject({ status: 'ARCHIVED', allowedActions: ['challenges'], lastSeq: 15 });
   });
 
   it('a declined lead is archived directly', async () => {
@@ -223,10 +229,8 @@ describe('the ordinary procedure over HTTP', () => {
     expect(declined.status).toBe(200);
     expect(declined.body.case.status).toBe('FILING_DECLINED');
     expect(deadline(declined.body.case, 'filingDecision')?.state).toBe('MET');
-    const archived = await api.command('officer.li', id, 'archive');
-    expect(archived.status).toBe(200);
-    expect(archived.body.case.status).toBe('ARCHIVED');
-    expect(await api.eventTypes(id)).toEqual(['LEAD_REGISTERED', 'FILING_DECLINED', 'CASE_ARCHIVED']);
+    expect((await api.archive(id, 'officer.li')).status).toBe('ARCHIVED');
+    expect(await api.eventTypes(id)).toEqual(['LEAD_REGISTERED', 'FILING_DECLINED', 'ARCHIVE_REQUESTED', 'CASE_ARCHIVED']);
   });
 
   it('every pre-decision step, a suspension, an extension and a recusal, then a challenge and payment by instalments', async () => {
@@ -420,7 +424,7 @@ describe('the ordinary procedure over HTTP', () => {
     expect(rest.body.case.status).toBe('EXECUTED');
 
     expect((await api.command('head.sun', id, 'closure', { summary: 'executed in full' })).body.case.status).toBe('CLOSED');
-    expect((await api.command('officer.wang', id, 'archive')).body.case.status).toBe('ARCHIVED');
+    expect((await api.archive(id, 'officer.wang')).status).toBe('ARCHIVED');
     expect(await api.eventTypes(id)).toEqual([
       'LEAD_REGISTERED',
       'FILING_APPROVED',
@@ -448,8 +452,9 @@ describe('the ordinary procedure over HTTP', () => {
       'PAYMENT_RECORDED',
       'PAYMENT_RECORDED',
       'CASE_CLOSED',
+      'ARCHIVE_REQUESTED',
       'CASE_ARCHIVED',
     ]);
-    expect((await api.get('head.sun', `/cases/${id}/timeline/verify`)).body).toEqual({ valid: true, events: 27 });
+    expect((await api.get('head.sun', `/cases/${id}/timeline/verify`)).body).toEqual({ valid: true, events: 28 });
   });
 });

@@ -4,7 +4,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Client, Connection, WithStartWorkflowOperation, WorkflowUpdateFailedError } from '@temporalio/client';
 import { DataSource } from 'typeorm';
-import { caseStateQuery, caseWorkflowId, CASE_WORKFLOW_TYPE, executeCommandUpdate, type CaseWorkflowInput } from '@zhifa/contracts';
+import { caseStateQuery, caseWorkflowId, CASE_WORKFLOW_TYPE, executeCommandUpdate, jobReportUpdateId, reportJobUpdate, type CaseWorkflowInput } from '@zhifa/contracts';
 import type { CaseCommand, JurisdictionPolicy } from '@zhifa/domain';
 import { CaseEventStore, createDataSource } from '@zhifa/persistence';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -105,6 +105,14 @@ describe('case workflow on the Temporal dev server', () => {
     expect((await store.timeline(caseId)).length).toBe(1);
   });
 
+  /** The archive job's report, as apps/jobs sends it (the package's hashes made up: the workflow only records them). */
+  async function reportPackage(caseId: string, jobId = `archive-${caseId}`, throughSeq?: number) {
+    const handle = client.workflow.getHandle(caseWorkflowId(caseId));
+    const { seq } = await handle.query(caseStateQuery);
+    const command: CaseCommand = { type: 'RECORD_ARCHIVE_PACKAGE', manifestSha256: 'c'.repeat(64), signature: 'c2ln', keyId: 'wf-key', throughSeq: throughSeq ?? seq, lastHash: 'd'.repeat(64), files: 2 };
+    return handle.executeUpdate(reportJobUpdate, { args: [{ jobId, command }], updateId: jobReportUpdateId(jobId) });
+  }
+
   /** Sends each command as its actor, in order, with times taken at sending. */
   async function drive(caseId: string, steps: [string, (now: string) => CaseCommand][]): Promise<string[]> {
     const handle = client.workflow.getHandle(caseWorkflowId(caseId));
@@ -148,12 +156,17 @@ describe('case workflow on the Temporal dev server', () => {
       'SERVED',
       'EXECUTED',
       'CLOSED',
-      'ARCHIVED',
+      'ARCHIVING',
     ]);
+    // Archiving waits for the archive job's package: the workflow runs on until it is reported.
     const handle = client.workflow.getHandle(caseWorkflowId(caseId));
+    expect((await handle.describe()).status.name).toBe('RUNNING');
+    const stale = await reportPackage(caseId, 'stale-job', 12).catch((e: unknown) => e);
+    expect((stale as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'ARCHIVE.PACKAGE_STALE' });
+    expect(await reportPackage(caseId, 'job-1')).toMatchObject({ duplicate: false, events: [{ seq: 14, type: 'CASE_ARCHIVED' }] });
     await handle.result();
     expect((await handle.describe()).status.name).toBe('COMPLETED');
-    expect(await store.verify(caseId)).toEqual({ valid: true, events: 13 });
+    expect(await store.verify(caseId)).toEqual({ valid: true, events: 14 });
     const [row] = await ds.query('SELECT status, deadlines FROM cases WHERE id = $1', [caseId]);
     expect(row.status).toBe('ARCHIVED');
     expect(Object.fromEntries(Object.entries(row.deadlines as Record<string, { state: string }>).map(([k, d]) => [k, d.state]))).toEqual({
@@ -191,7 +204,8 @@ describe('case workflow on the Temporal dev server', () => {
       ['head.sun', () => ({ type: 'CLOSE', summary: 'decision revoked on reconsideration' })],
       ['officer.zhang', () => ({ type: 'ARCHIVE' })],
     ]);
-    expect(statuses.slice(-4)).toEqual(['SERVED', 'SERVED', 'CLOSED', 'ARCHIVED']);
+    expect(statuses.slice(-4)).toEqual(['SERVED', 'SERVED', 'CLOSED', 'ARCHIVING']);
+    await reportPackage(caseId);
     const handle = client.workflow.getHandle(caseWorkflowId(caseId));
     await handle.result();
     const [row] = await ds.query('SELECT state, last_seq FROM cases WHERE id = $1', [caseId]);
@@ -206,9 +220,9 @@ describe('case workflow on the Temporal dev server', () => {
       args: [{ command, actor: actor('officer.zhang') }],
       startWorkflowOperation: new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, { workflowId: caseWorkflowId(caseId), taskQueue, args: [input], workflowIdConflictPolicy: 'USE_EXISTING' }),
     });
-    expect(result).toMatchObject({ status: 'ARCHIVED', events: [{ seq: 15, type: 'CHALLENGE_RECORDED' }] });
+    expect(result).toMatchObject({ status: 'ARCHIVED', events: [{ seq: 16, type: 'CHALLENGE_RECORDED' }] });
     await client.workflow.getHandle(caseWorkflowId(caseId)).result();
-    expect(await store.verify(caseId)).toEqual({ valid: true, events: 15 });
+    expect(await store.verify(caseId)).toEqual({ valid: true, events: 16 });
   });
 
   it('judges a decision on the notice under the lawful-decision rules, recorded as a patch marker for replay', async () => {
@@ -345,7 +359,8 @@ describe('case workflow on the Temporal dev server', () => {
       ['head.sun', () => ({ type: 'CLOSE', summary: 'paid' })],
       ['officer.zhang', () => ({ type: 'ARCHIVE' })],
     ]);
-    expect(statuses.at(-1)).toBe('ARCHIVED');
+    expect(statuses.at(-1)).toBe('ARCHIVING');
+    expect(await reportPackage(caseId)).toMatchObject({ events: [{ type: 'CASE_ARCHIVED' }] });
     await client.workflow.getHandle(caseWorkflowId(caseId)).result();
     expect(await store.verify(caseId)).toMatchObject({ valid: true });
     const made = (await store.timeline(caseId)).find((e) => e.type === 'SIMPLE_DECISION_MADE')!;
@@ -380,7 +395,8 @@ describe('case workflow on the Temporal dev server', () => {
       ['head.sun', () => ({ type: 'CLOSE', summary: 'execution ended (ACL 40)' })],
       ['officer.zhang', () => ({ type: 'ARCHIVE' })],
     ]);
-    expect(statuses.slice(-5)).toEqual(['SERVED', 'SERVED', 'SERVED', 'CLOSED', 'ARCHIVED']);
+    expect(statuses.slice(-5)).toEqual(['SERVED', 'SERVED', 'SERVED', 'CLOSED', 'ARCHIVING']);
+    expect(await reportPackage(caseId)).toMatchObject({ events: [{ type: 'CASE_ARCHIVED' }] });
     await client.workflow.getHandle(caseWorkflowId(caseId)).result();
     const [row] = await ds.query('SELECT state FROM cases WHERE id = $1', [caseId]);
     expect(row.state.payments[0].collector).toEqual(bank);

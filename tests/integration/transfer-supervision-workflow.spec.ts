@@ -158,7 +158,7 @@ describe('filing supervision and the outside bodies’ limits in the case workfl
     const late = await row(caseId);
     expect(late.flags).toContain('TRANSFER_OVERDUE');
     expect(late.flags).not.toContain('OVERDUE');
-    const statuses = await drive(caseId, [['police.wu', (now) => ({ type: 'FORWARD_TRANSFER', policeAgency: '长治市公安局经侦支队', at: now, reason: '涉案金额较大，由经侦支队管辖' })]]);
+    const statuses = await drive(caseId, [['police.wu', (now) => ({ type: 'FORWARD_TRANSFER', policeAgency: '长治市公安局潞州分局', at: now, reason: '违法行为发生地在潞州区，由潞州分局管辖' })]]);
     expect(statuses).toEqual(['TRANSFERRED']);
     const forwarded = await row(caseId);
     expect(forwarded.deadlines.policeIntakeReview).toMatchObject({ state: 'MET', late: true });

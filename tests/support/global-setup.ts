@@ -38,6 +38,8 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as Record<string, unknown>).__ZHIFA_TEMPORAL__ = env;
   process.env.ZHIFA_TEST_TEMPORAL_ADDRESS = env.address;
   process.env.ZHIFA_TEST_EVIDENCE_DIR = mkdtempSync(join(tmpdir(), 'zhifa-evidence-'));
+  process.env.ZHIFA_TEST_ARCHIVE_DIR = mkdtempSync(join(tmpdir(), 'zhifa-archives-'));
+  process.env.ZHIFA_TEST_ARCHIVE_KEY_DIR = mkdtempSync(join(tmpdir(), 'zhifa-archive-keys-'));
 }
 
 async function recreateDatabase(url: string): Promise<void> {

@@ -9,9 +9,13 @@ import { createApiApp } from '../../apps/case-api/src/bootstrap';
 import { HmacTokenVerifier } from '../../apps/case-api/src/auth/token-verifier';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { JobsModule } from '../../apps/jobs/src/jobs.module';
+import { ArchiveJobModule } from '../../apps/jobs/src/archive-job.module';
+import { ArchiveJob } from '../../apps/jobs/src/archive.job';
 import { DEMO_USERS, DEMO_AGENCY } from '../../infra/seed/demo-people';
 import { DEMO_POLICY } from '../../infra/seed/demo-policy';
 import { seedDemo } from '../../infra/seed/seed';
+import { ArchiveKeyRepository } from '@zhifa/persistence';
+import { ensureAgencyKey, PrivateKeyStore } from '@zhifa/archive';
 import { appEnv } from './test-env';
 
 export interface Stack {
@@ -21,6 +25,8 @@ export interface Stack {
   api: INestApplication;
   worker: INestApplicationContext;
   jobs?: INestApplicationContext;
+  /** The archive job (apps/jobs), called directly in tests that run no jobs app (tests/support/archive-job.ts); with `jobs: true` the archive queue runs it too, under the same job id. */
+  archiveJob: ArchiveJob;
   token(username: string): Promise<string>;
   userId(username: string): string;
   close(): Promise<void>;
@@ -40,11 +46,14 @@ export async function startStack(opts: { jobs?: boolean; policy?: JurisdictionPo
   await worker.init();
   const jobs = opts.jobs ? await NestFactory.createApplicationContext(JobsModule, quiet) : undefined;
   await jobs?.init();
+  const archiveJobs = await NestFactory.createApplicationContext(ArchiveJobModule, quiet);
+  await archiveJobs.init();
   const api = await createApiApp({ ...cfg, logLevel: 'error' });
   await api.listen(0, '127.0.0.1');
   const url = (await api.getUrl()).replace('[::1]', '127.0.0.1');
   const ds = api.get(DataSource);
   await seedDemo(ds, opts.policy ?? DEMO_POLICY);
+  await ensureAgencyKey(new ArchiveKeyRepository(ds), new PrivateKeyStore(cfg.archiveKeyDir), DEMO_AGENCY.id, new Date());
   const tokens = api.get(HmacTokenVerifier);
 
   return {
@@ -54,6 +63,7 @@ export async function startStack(opts: { jobs?: boolean; policy?: JurisdictionPo
     api,
     worker,
     jobs,
+    archiveJob: archiveJobs.get(ArchiveJob),
     userId: (username) => {
       const u = DEMO_USERS.find((x) => x.username === username);
       if (!u) throw new Error(`no demo user ${username}`);
@@ -67,6 +77,7 @@ export async function startStack(opts: { jobs?: boolean; policy?: JurisdictionPo
     close: async () => {
       await api.close();
       await jobs?.close();
+      await archiveJobs.close();
       await worker.close();
     },
   };

@@ -23,6 +23,8 @@ export function appEnv(overrides: Record<string, string> = {}): Record<string, s
     TEMPORAL_NAMESPACE: 'default',
     JWT_SECRET: TEST_JWT_SECRET,
     EVIDENCE_DIR: process.env.ZHIFA_TEST_EVIDENCE_DIR ?? '.data/test-evidence',
+    ARCHIVE_DIR: process.env.ZHIFA_TEST_ARCHIVE_DIR ?? '.data/test-archives',
+    ARCHIVE_KEY_DIR: process.env.ZHIFA_TEST_ARCHIVE_KEY_DIR ?? '.data/test-archive-keys',
     LOG_LEVEL: 'warn',
     ...overrides,
   };

@@ -19,6 +19,7 @@ import { BodiesController } from './bodies/bodies.controller';
 import { UsersController } from './users/users.controller';
 import { CalendarsController } from './calendars/calendars.controller';
 import { CasesController } from './cases/cases.controller';
+import { ArchiveController } from './archive/archive.controller';
 import { LegalReviewController } from './cases/legal-review.controller';
 import { DocumentsController } from './cases/documents.controller';
 import { DeadlineClock } from './cases/deadline-clock.service';
@@ -60,6 +61,7 @@ export class ApiModule {
         CasesController,
         LegalReviewController,
         DocumentsController,
+        ArchiveController,
         MeController,
         NotificationsController,
         WebhooksController,

@@ -79,7 +79,7 @@ const MESSAGES = {
     event: '事件',
     actor: '行为人',
     hash: '哈希',
-    systemActor: '系统（期限监控）',
+    systemActor: '系统（期限监控、后台任务）',
   },
   en: {
     appName: 'Enforcement case console',
@@ -158,7 +158,7 @@ const MESSAGES = {
     event: 'Event',
     actor: 'By',
     hash: 'Hash',
-    systemActor: 'System (deadline watch)',
+    systemActor: 'System (deadline watch, jobs)',
   },
 } satisfies Record<Lang, Record<string, unknown>>;
 

@@ -30,6 +30,7 @@ const STATUS: Record<Status, string> = {
   SERVED: '已送达',
   EXECUTED: '已执行',
   CLOSED: '已结案',
+  ARCHIVING: '归档中',
   ARCHIVED: '已归档',
   SUSPENDED: '已中止',
   TERMINATED: '已终止',

@@ -1,4 +1,5 @@
 import { CASE_EVENT_TYPES } from '@zhifa/domain';
+import { ArchiveJob, ARCHIVE_JOB_EVENT } from './archive.job';
 import { CalendarPublishedJob } from './calendar-published.job';
 import { DocumentsJobHandler } from './documents/documents.handler';
 import type { JobBinding } from './dispatch/job-handler';
@@ -11,7 +12,8 @@ export const JOB_BINDINGS: readonly JobBinding[] = [
   { queue: 'webhooks', names: CASE_EVENT_TYPES, use: WebhookDeliveryHandler, method: 'run' },
   { queue: 'calendar', names: ['CALENDAR_PUBLISHED'], use: CalendarPublishedJob },
   { queue: 'documents', names: DocumentsJobHandler.EVENT_TYPES, use: DocumentsJobHandler, method: 'run' },
+  { queue: 'archive', names: [ARCHIVE_JOB_EVENT], use: ArchiveJob, method: 'run' },
 ];
 
 /** The injectable classes the bindings name. */
-export const JOB_HANDLER_CLASSES = [CaseNotificationHandler, WebhookDeliveryHandler, CalendarPublishedJob, DocumentsJobHandler];
+export const JOB_HANDLER_CLASSES = [CaseNotificationHandler, WebhookDeliveryHandler, CalendarPublishedJob, DocumentsJobHandler, ArchiveJob];

@@ -1,5 +1,6 @@
 import { CASE_EVENT_TYPES } from '@zhifa/domain';
 import type { JobRoutes } from './dispatch/job-handler';
+import { ARCHIVE_JOB_EVENT } from './archive.job';
 import { DocumentsJobHandler } from './documents/documents.handler';
 
 /**
@@ -15,4 +16,6 @@ export const JOB_ROUTES: JobRoutes = {
   calendar: ['CALENDAR_PUBLISHED'],
   // The events that issue an official document (立案审批表 on FILING_APPROVED, 决定书 on DECISION_MADE...).
   documents: DocumentsJobHandler.EVENT_TYPES,
+  // The request to archive: the signed package is built and reported (docs/archives.md).
+  archive: [ARCHIVE_JOB_EVENT],
 };

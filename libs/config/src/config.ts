@@ -10,6 +10,10 @@ export interface AppConfig {
   temporal: { address: string; namespace: string; taskQueue: string };
   jwt: { secret: string; issuer: string; audience: string; ttlSeconds: number };
   evidenceDir: string;
+  /** Signed archive packages (归档), one directory per case. */
+  archiveDir: string;
+  /** The agencies' private archive-signing keys (Ed25519, PEM, one file per key id); never in the database. */
+  archiveKeyDir: string;
   /** Largest evidence upload accepted, in bytes (audio-video can be several GB). */
   evidenceMaxBytes: number;
   timeZone: string;
@@ -85,6 +89,21 @@ function timeZone(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+/** What the archive tools (verify-archive, archive-key) read: the database and the key directory, no secrets. */
+export interface ArchiveToolConfig {
+  databaseUrl: string;
+  archiveDir: string;
+  archiveKeyDir: string;
+}
+
+export function loadArchiveToolConfig(env: Env): ArchiveToolConfig {
+  return {
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], 'postgres://postgres@127.0.0.1:5432/zhifa'),
+    archiveDir: read(env, 'ARCHIVE_DIR', '.data/archives'),
+    archiveKeyDir: read(env, 'ARCHIVE_KEY_DIR', '.data/archive-keys'),
+  };
+}
+
 export function loadConfig(env: Env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
   const secret = read(env, 'JWT_SECRET');
@@ -106,6 +125,8 @@ export function loadConfig(env: Env): AppConfig {
       ttlSeconds: int(env, 'JWT_TTL_SECONDS', 8 * 3600, 60, 30 * 24 * 3600),
     },
     evidenceDir: read(env, 'EVIDENCE_DIR', '.data/evidence'),
+    archiveDir: read(env, 'ARCHIVE_DIR', '.data/archives'),
+    archiveKeyDir: read(env, 'ARCHIVE_KEY_DIR', '.data/archive-keys'),
     evidenceMaxBytes: int(env, 'EVIDENCE_MAX_BYTES', 8 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
     timeZone: timeZone(env, 'CASE_TIME_ZONE', 'Asia/Shanghai'),
     consoleDir: read(env, 'CONSOLE_DIR', 'dist/console'),

@@ -64,6 +64,8 @@ export interface CaseHeaderFacts {
   suspicion?: CaseState['suspicion'];
   /** The party's earlier administrative penalties recorded on the case. */
   priorPenalties?: CaseState['priorPenalties'];
+  /** 归档: requested, then the signed package the archive job recorded. */
+  archive?: CaseState['archive'];
 }
 
 export function caseHeaderFacts(s: CaseState | null | undefined): CaseHeaderFacts {
@@ -74,6 +76,7 @@ export function caseHeaderFacts(s: CaseState | null | undefined): CaseHeaderFact
   if (s?.coerciveMeasures && s.coerciveMeasures.length > 0) facts.coerciveMeasures = s.coerciveMeasures;
   if (s?.suspectedCrime && s.suspicion) facts.suspicion = s.suspicion;
   if (s?.priorPenalties && s.priorPenalties.length > 0) facts.priorPenalties = s.priorPenalties;
+  if (s?.archive) facts.archive = s.archive;
   if (s?.decision) {
     facts.amountDue = s.decision.amountDue;
     if (s.decision.refundOwed !== undefined) facts.refundOwed = s.decision.refundOwed;

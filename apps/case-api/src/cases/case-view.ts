@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ArchiveStatusView } from '../archive/archive.views';
 import { caseHeaderFacts, type CaseHeaderFacts, type CaseSnapshot, type CommandResult } from '@zhifa/contracts';
 import {
   ACTION_NAMES,
@@ -212,6 +213,9 @@ export class CaseView {
   @ApiPropertyOptional({ type: Boolean, description: 'The decision is final now (decisionFinalAt has passed)' })
   decisionFinal?: boolean;
 
+  @ApiPropertyOptional({ type: ArchiveStatusView, description: '归档: who asked and when; once the archive job reported it, the signed package' })
+  archive?: ArchiveStatusView;
+
   @ApiProperty({ type: String, description: 'The jurisdiction policy version the case pinned when registered' })
   policyVersion!: string;
 
@@ -312,6 +316,7 @@ export function commandCaseView(result: CommandResult & { case: CaseSnapshot }, 
     ...(c.amountDue !== undefined ? { amountDue: c.amountDue } : {}),
     ...(c.refundOwed !== undefined ? { refundOwed: c.refundOwed } : {}),
     ...(c.decisionFinalAt ? { decisionFinalAt: c.decisionFinalAt } : {}),
+    ...(c.archive ? { archive: c.archive } : {}),
     ...finality(c, clock),
     policyVersion: c.policyVersion,
     lastSeq: c.lastSeq,

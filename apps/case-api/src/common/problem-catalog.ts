@@ -58,6 +58,10 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   'DOCUMENT.NOT_FOUND': { status: 404, description: 'A read of a document the case did not issue (or whose file is not stored yet).' },
   'DOCUMENT.HASH_MISMATCH': { status: 409, description: 'The stored PDF no longer hashes to the sha256 the case recorded: it is not served.' },
   'DOCUMENT.FILE_MISSING': { status: 409, description: 'The stored PDF of the document is missing: nothing is served.' },
+  'ARCHIVE.NOT_BUILT': {
+    status: 409,
+    description: 'The case has no signed archive package to verify: it is not archived, its archive job has not reported yet (ARCHIVING), or it was archived before packages were built.',
+  },
   'EVIDENCE.TOO_LARGE': { status: 413, description: 'The uploaded file exceeds the configured limit (EVIDENCE_MAX_BYTES).' },
   'IDEMPOTENCY.KEY_INVALID': { status: 400, description: 'The Idempotency-Key header must be 8-200 characters of A-Z a-z 0-9 _ - : .' },
   'IDEMPOTENCY.KEY_REUSED': { status: 422, description: 'The Idempotency-Key was already used by this user with a different request.' },

@@ -45,6 +45,8 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'CASE.PAYMENT_OUTSTANDING': { 'zh-CN': '罚没款尚未缴清，不得结案', en: 'Money is still outstanding' },
   'CASE.SIMPLE_NOT_REPORTED': { 'zh-CN': '当场处罚决定尚未报所属机关备案', en: 'The on-the-spot decision is not reported' },
   'CASE.CHALLENGE_PENDING': { 'zh-CN': '复议或诉讼尚未审结，不能归档', en: 'A challenge is pending: archive after its outcome' },
+  'ARCHIVE.NOT_BUILT': { 'zh-CN': '案件没有可核验的归档包', en: 'The case has no signed archive package' },
+  'ARCHIVE.PACKAGE_STALE': { 'zh-CN': '归档包未包含案件的全部事件，须重新生成', en: 'The archive package misses later events: it is built again' },
   'CASE.ALREADY_REPORTED': { 'zh-CN': '当场处罚决定已备案', en: 'Already reported' },
   'CASE.COMMAND_FAILED': { 'zh-CN': '操作未能完成，已记录', en: 'The command failed; it has been logged' },
 

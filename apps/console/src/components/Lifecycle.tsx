@@ -19,7 +19,7 @@ const ORDINARY: { zh: string; en: string; at: readonly Status[] }[] = [
   { zh: '送达', en: 'Service', at: ['SERVED'] },
   { zh: '执行', en: 'Execution', at: ['EXECUTED'] },
   { zh: '结案', en: 'Closed', at: ['CLOSED'] },
-  { zh: '归档', en: 'Archived', at: ['ARCHIVED'] },
+  { zh: '归档', en: 'Archived', at: ['ARCHIVING', 'ARCHIVED'] },
 ];
 
 /** The simple procedure (当场处罚): decided and served on the spot. */
@@ -28,7 +28,7 @@ const SIMPLE: typeof ORDINARY = [
   { zh: '当场处罚并送达', en: 'Decided on the spot', at: ['SERVED'] },
   { zh: '执行', en: 'Execution', at: ['EXECUTED'] },
   { zh: '结案', en: 'Closed', at: ['CLOSED'] },
-  { zh: '归档', en: 'Archived', at: ['ARCHIVED'] },
+  { zh: '归档', en: 'Archived', at: ['ARCHIVING', 'ARCHIVED'] },
 ];
 
 /** The case's place on its procedure's path; a case off the path (suspended, transferred, declined, terminated) says so instead. */

@@ -18,6 +18,7 @@ import { SuspicionSection } from '../components/SuspicionSection';
 import { MeasuresSection } from '../components/MeasuresSection';
 import { PartyDetails } from '../components/PartyDetails';
 import { Timeline } from '../components/Timeline';
+import { ArchiveSection } from '../components/ArchiveSection';
 import { basisWarning, formatDateTime, formatLocalDate, yuan } from '../format';
 import { defineMessages, useI18n } from '../i18n';
 import { actionLabel, deadlineLabel, deadlineStateLabel, procedureLabel, statusLabel, type Action } from '../labels';
@@ -33,6 +34,8 @@ export default function CasePage() {
   const read = useQuery({
     queryKey: ['case', id],
     queryFn: () => ok(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })),
+    // While the archive job builds the package, look again until the case is sealed.
+    refetchInterval: (q) => (q.state.data?.status === 'ARCHIVING' ? 2000 : false),
   });
   const c = read.data;
   // A notification links to a section (#deadlines, #evidence…): scroll to it once the case is shown.
@@ -157,6 +160,7 @@ export default function CasePage() {
       <EvidenceSection caseView={c} />
 
       <DocumentsSection caseView={c} />
+      <ArchiveSection caseView={c} />
 
       <Timeline caseId={c.id} />
 

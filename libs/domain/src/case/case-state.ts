@@ -38,6 +38,7 @@ import type {
 } from './pre-decision-records';
 import type { CoerciveMeasure } from './measure-records';
 import type { ExecutionRecord } from './execution-records';
+import type { ArchiveRecord } from './archive-records';
 import type { CaseFlag, CaseStatus, DeadlineKind, Procedure } from './vocabulary';
 
 export type * from './case-records';
@@ -130,6 +131,8 @@ export interface CaseState {
   terminatedAt?: string;
   closedAt?: string;
   archivedAt?: string;
+  /** The archive (归档): requested, then the signed package the archive job built (absent in cases archived before packages). */
+  archive?: ArchiveRecord;
   /** Instant of the last event folded in. */
   updatedAt: string;
   /** Number of events folded in. */

@@ -11,6 +11,7 @@ export * from './allowed-actions';
 export * from './decide';
 export { jobReported, reportedJobOf, stampedWithJob } from './job-reports';
 export { maskField, maskParty, maskPersonalData, personalFieldsOf, PERSONAL_FIELDS, type PersonalField } from './personal-data';
+export type { ArchivePackageRef, ArchiveRecord } from './archive-records';
 export * from './rule-changes';
 export * from './evolve';
 export {

@@ -8,11 +8,13 @@ import {
   plus,
   scenario,
   SYSTEM,
+  archived,
   T0,
 } from '../testing/case-fixtures';
 import { testPolicy } from '../testing/test-policy';
 import type { CaseCommand } from './case-commands';
 import { COMMAND_TYPES } from './command-table';
+import { allowedActions } from './allowed-actions';
 import { decide } from './decide';
 import { evolve, foldEvents } from './evolve';
 import type { DecideResult } from './decide';
@@ -80,7 +82,7 @@ describe('a full ordinary lifecycle', () => {
 
     r.exec(C.close(), H);
     expect(r.s).toMatchObject({ status: 'CLOSED', closure: { summary: '结案审批表: penalty executed in full' } });
-    r.exec(C.archive(), A);
+    archived(r);
     expect(r.s.status).toBe('ARCHIVED');
     expect(Object.values(r.s.deadlines).map((d) => [d.kind, d.state])).toEqual([
       ['filingDecision', 'MET'],
@@ -114,6 +116,7 @@ describe('a full ordinary lifecycle', () => {
       'PAYMENT_RECORDED',
       'PAYMENT_RECORDED',
       'CASE_CLOSED',
+      'ARCHIVE_REQUESTED',
       'CASE_ARCHIVED',
     ]);
 
@@ -124,10 +127,36 @@ describe('a full ordinary lifecycle', () => {
     expect(JSON.parse(JSON.stringify(r.s))).toEqual(r.s);
   });
 
+  it('archiving takes two steps: the request (ARCHIVING), then the archive job\'s package, which seals the case', () => {
+    const r = scenario('CLOSED');
+    const [requested] = r.exec(C.archive(), A);
+    expect(requested).toEqual({ type: 'ARCHIVE_REQUESTED', requestedBy: { userId: A.userId, name: A.name } });
+    expect(r.s.status).toBe('ARCHIVING');
+    expect(r.s.archive).toMatchObject({ requestedBy: { userId: A.userId } });
+    expect(allowedActions(r.s, A, { now: r.now, policy: r.policy })).toEqual([]);
+    // Only the system reports a package, and only one that holds every event so far.
+    expect(r.try(C.archivePackage(r.s.eventCount), A)).toMatchObject({ ok: false, rejection: { status: 403 } });
+    expect(r.try(C.archivePackage(r.s.eventCount - 1), SYSTEM)).toMatchObject({ ok: false, rejection: { code: 'ARCHIVE.PACKAGE_STALE', status: 409 } });
+    expect(r.try({ ...C.archivePackage(r.s.eventCount), manifestSha256: 'nope' }, SYSTEM)).toMatchObject({ ok: false, rejection: { code: 'VALIDATION.FAILED', status: 400 } });
+    const through = r.s.eventCount;
+    const [sealed] = r.exec(C.archivePackage(through), SYSTEM);
+    expect(sealed).toMatchObject({ type: 'CASE_ARCHIVED', package: { throughSeq: through, keyId: 'agency-test-2026-1', manifestSha256: 'a'.repeat(64) } });
+    expect(r.s.status).toBe('ARCHIVED');
+    expect(r.s.archive?.package).toMatchObject({ throughSeq: through, files: 3, at: r.s.archivedAt });
+    expect(r.try(C.archivePackage(r.s.eventCount), SYSTEM)).toMatchObject({ ok: false, rejection: { code: 'CASE.ARCHIVED' } });
+  });
+
+  it('history archived before the archive-package change replays as it ran: ARCHIVE seals the case at once', () => {
+    const r = scenario('CLOSED', undefined, 'archive-package');
+    expect(r.exec(C.archive(), A)).toEqual([{ type: 'CASE_ARCHIVED' }]);
+    expect(r.s.status).toBe('ARCHIVED');
+    expect(r.s.archive).toBeUndefined();
+  });
+
   it('a declined lead is archived directly', () => {
     const r = scenario('FILING_DECLINED');
     expect(r.s.filing).toMatchObject({ approved: false });
-    r.exec(C.archive(), A);
+    archived(r);
     expect(r.status).toBe('ARCHIVED');
   });
 
@@ -188,7 +217,7 @@ describe('the full ordinary path with every pre-decision step, enforced', () => 
     r.exec(C.serve(r.now), A);
     r.exec(C.pay(120000, r.now), A);
     r.exec(C.close(), H);
-    r.exec(C.archive(), A);
+    archived(r);
     expect(r.log.map((e) => e.event.type)).toEqual([
       'LEAD_REGISTERED',
       'FILING_APPROVED',
@@ -207,6 +236,7 @@ describe('the full ordinary path with every pre-decision step, enforced', () => 
       'DECISION_SERVED',
       'PAYMENT_RECORDED',
       'CASE_CLOSED',
+      'ARCHIVE_REQUESTED',
       'CASE_ARCHIVED',
     ]);
   });

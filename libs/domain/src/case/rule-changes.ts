@@ -65,6 +65,11 @@ export const RULE_CHANGES = [
   'threshold-facts',
   /** No officer recused from the case is named to the transfer team (R310 5, APL 43). */
   'transfer-team-recusal',
+  /**
+   * Archiving in two steps: ARCHIVE records the request (ARCHIVING); the archive job builds the signed package and
+   * reports its hash (RECORD_ARCHIVE_PACKAGE), which records CASE_ARCHIVED and seals the case.
+   */
+  'archive-package',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

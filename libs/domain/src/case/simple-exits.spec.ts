@@ -5,7 +5,7 @@
 
 import { decide } from './decide';
 import type { DecideResult } from './decide';
-import { CaseRunner, commands as C, people, SYSTEM } from '../testing/case-fixtures';
+import { CaseRunner, commands as C, people, SYSTEM, archived } from '../testing/case-fixtures';
 
 const { officerA: A, officerB: B, head: H } = people;
 
@@ -63,7 +63,7 @@ describe('no penalty on the spot (APL 33), then reported, closed and archived', 
     expect(rejected(r.try(C.close(), H)).code).toBe('CASE.SIMPLE_NOT_REPORTED');
     r.exec(C.reportSimple(), A);
     r.exec(C.close(), H);
-    r.exec(C.archive(), A);
+    archived(r);
     expect(r.status).toBe('ARCHIVED');
   });
 
@@ -87,7 +87,7 @@ describe('a lead that is no violation is closed (违法事实不成立)', () => 
     expect(r.s.deadlines.closure?.state).toBe('OPEN');
     // No on-the-spot decision: nothing to report before closing.
     r.exec(C.close(), H);
-    r.exec(C.archive(), A);
+    archived(r);
     expect(r.status).toBe('ARCHIVED');
   });
 

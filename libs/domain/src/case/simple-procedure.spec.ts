@@ -1,4 +1,4 @@
-import { CaseRunner, commands as C, organisationParty, people, scenario, SYSTEM } from '../testing/case-fixtures';
+import { CaseRunner, commands as C, organisationParty, people, scenario, SYSTEM, archived } from '../testing/case-fixtures';
 import type { CommandOf } from './case-commands';
 import type { DecideResult } from './decide';
 
@@ -106,7 +106,7 @@ describe('a full simple lifecycle', () => {
 
     r.exec(C.close(), H);
     expect(r.status).toBe('CLOSED');
-    r.exec(C.archive(), A);
+    archived(r);
     expect(r.status).toBe('ARCHIVED');
     // Every step met; the party's challenge windows, run from the on-the-spot service, stay open past the file.
     expect(Object.values(r.s.deadlines).filter((d) => d.state !== 'MET').map((d) => [d.kind, d.state])).toEqual([
@@ -120,6 +120,7 @@ describe('a full simple lifecycle', () => {
       'SIMPLE_DECISION_REPORTED',
       'PAYMENT_RECORDED',
       'CASE_CLOSED',
+      'ARCHIVE_REQUESTED',
       'CASE_ARCHIVED',
     ]);
   });

@@ -80,7 +80,7 @@ const WITH_OPEN_DEADLINE: ScenarioName[] = [
   'SIMPLE:EXECUTED',
 ];
 // The challenge windows run on after closing; they have no reminder.
-const WITH_OPEN_WINDOW: ScenarioName[] = ['CLOSED', 'SIMPLE:CLOSED'];
+const WITH_OPEN_WINDOW: ScenarioName[] = ['CLOSED', 'ARCHIVING', 'SIMPLE:CLOSED'];
 const deadlineCells = cells(
   [ORDINARY.filter((n) => !ARCHIVED.includes(n)), 'DEADLINE.NOT_OPEN'],
   [['SIMPLE:LEAD_REGISTERED', 'SIMPLE:CLOSED'], 'DEADLINE.NOT_OPEN'],
@@ -96,7 +96,8 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   CONFIRM_EVIDENCE: cells([INVESTIGATING, 'EVIDENCE.NOT_A_DRAFT']),
   ATTACH_AUXILIARY: cells([INVESTIGATING, OK]),
   TRANSFER_CUSTODY: cells(
-    [ORDINARY, OK],
+    // Not while the archive job packs the file.
+    [ORDINARY.filter((n) => n !== 'ARCHIVING'), OK],
     [['LEAD_REGISTERED', 'FILING_DECLINED', 'SIMPLE:LEAD_REGISTERED', 'SIMPLE:SERVED', 'SIMPLE:EXECUTED', 'SIMPLE:CLOSED'], 'EVIDENCE.NOT_FOUND'],
   ),
   SUBMIT_INVESTIGATION_REPORT: cells([['FILED'], OK]),
@@ -160,12 +161,14 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   SUSPEND: cells([INVESTIGATING, OK]),
   RESUME: cells([['SUSPENDED'], OK]),
   TERMINATE: cells([[...INVESTIGATING, 'SUSPENDED'], OK]),
-  RECUSE: cells([SCENARIO_NAMES.filter((n) => !['FILING_DECLINED', 'TERMINATED', 'CLOSED', 'SIMPLE:CLOSED'].includes(n)), OK]),
+  RECUSE: cells([SCENARIO_NAMES.filter((n) => !['FILING_DECLINED', 'TERMINATED', 'CLOSED', 'ARCHIVING', 'SIMPLE:CLOSED'].includes(n)), OK]),
   CLOSE: cells(
     [['EXECUTED', 'TERMINATED', 'TRANSFER_ACCEPTED', 'SIMPLE:EXECUTED'], OK],
     [['SERVED', 'SIMPLE:SERVED'], 'CASE.PAYMENT_OUTSTANDING'],
   ),
   ARCHIVE: cells([['CLOSED', 'FILING_DECLINED', 'SIMPLE:CLOSED'], OK]),
+  // The archive job's report, while the case waits for it.
+  RECORD_ARCHIVE_PACKAGE: cells([['ARCHIVING'], OK]),
   SIMPLE_DECIDE: cells([['SIMPLE:LEAD_REGISTERED'], OK]),
   REPORT_SIMPLE: cells([['SIMPLE:SERVED'], OK], [['SIMPLE:EXECUTED'], 'CASE.ALREADY_REPORTED']),
   CONVERT_TO_ORDINARY: cells([['SIMPLE:LEAD_REGISTERED'], OK]),
@@ -319,6 +322,8 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return head(C.close());
     case 'ARCHIVE':
       return officer(C.archive());
+    case 'RECORD_ARCHIVE_PACKAGE':
+      return { command: C.archivePackage(s.eventCount), actor: SYSTEM, now };
     case 'SIMPLE_DECIDE':
       return officer(C.simpleDecide(now));
     case 'REPORT_SIMPLE':

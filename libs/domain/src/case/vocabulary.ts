@@ -38,6 +38,7 @@ export const CASE_STATUSES = [
   'SERVED', // decision served (送达)
   'EXECUTED', // paid / performed (履行)
   'CLOSED', // 结案
+  'ARCHIVING', // 归档 requested: the archive job builds and signs the package
   'ARCHIVED', // 归档: sealed
   'SUSPENDED', // 中止
   'TERMINATED', // 终止
@@ -108,6 +109,8 @@ export const DECIDABLE: readonly CaseStatus[] = [
 ];
 /** Every status but the sealed one. */
 export const UNSEALED: readonly CaseStatus[] = CASE_STATUSES.filter((s) => s !== SEALED_STATUS);
+/** The file is open to people's acts: not sealed, and not being packed by the archive job (only timers record then). */
+export const OPEN_FILE: readonly CaseStatus[] = UNSEALED.filter((s) => s !== 'ARCHIVING');
 
 // ---------------------------------------------------------------------------
 // The case and its party

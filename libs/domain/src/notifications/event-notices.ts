@@ -65,6 +65,7 @@ export const EVENT_NOTICES: Readonly<Record<CaseEventType, EventNotice>> = {
   CASE_TERMINATED: n('案件已终止', 'case terminated'),
   PERSON_RECUSED: n('已决定回避', 'a person was recused from the case'),
   CASE_CLOSED: n('已结案', 'case closed'),
+  ARCHIVE_REQUESTED: n('已申请归档，正在生成归档包', 'archiving requested, the package is being built', 'timeline'),
   CASE_ARCHIVED: n('已归档', 'case archived', 'timeline'),
   SIMPLE_DECISION_MADE: n('已当场作出处罚决定，待备案', 'on-the-spot decision made, to be reported'),
   SIMPLE_DECISION_REPORTED: n('简易程序决定已备案', 'on-the-spot decision reported'),

@@ -289,6 +289,16 @@ export const commands = {
   }),
   close: (): CommandOf<'CLOSE'> => ({ type: 'CLOSE', summary: '结案审批表: penalty executed in full' }),
   archive: (): CommandOf<'ARCHIVE'> => ({ type: 'ARCHIVE' }),
+  /** The archive job's report of a package holding events 1..throughSeq (hashes made up: the domain only records them). */
+  archivePackage: (throughSeq: number): CommandOf<'RECORD_ARCHIVE_PACKAGE'> => ({
+    type: 'RECORD_ARCHIVE_PACKAGE',
+    manifestSha256: 'a'.repeat(64),
+    signature: 'c2lnbmF0dXJl',
+    keyId: 'agency-test-2026-1',
+    throughSeq,
+    lastHash: 'b'.repeat(64),
+    files: 3,
+  }),
   simpleDecide: (servedAt: string, over: Partial<CommandOf<'SIMPLE_DECIDE'>> = {}): CommandOf<'SIMPLE_DECIDE'> => ({
     type: 'SIMPLE_DECIDE',
     facts: 'Ran a red light at 某路口, 10:05',
@@ -541,6 +551,13 @@ function toSimpleExecuted(r: CaseRunner): CaseRunner {
   return r;
 }
 
+/** ARCHIVE by an officer, then the archive job's report: the case is sealed (in one step under rules before 'archive-package'). */
+export function archived(r: CaseRunner): CaseRunner {
+  r.exec(commands.archive(), A);
+  if (r.s.status === 'ARCHIVING') r.exec(commands.archivePackage(r.s.eventCount), SYSTEM);
+  return r;
+}
+
 const SCENARIOS: Record<ScenarioName, (r: CaseRunner) => CaseRunner> = {
   LEAD_REGISTERED: (r) => (r.exec(commands.registerOrdinary(), A), r),
   FILING_DECLINED: (r) => (r.exec(commands.registerOrdinary(), A), r.exec(commands.declineFiling(), H), r),
@@ -559,7 +576,8 @@ const SCENARIOS: Record<ScenarioName, (r: CaseRunner) => CaseRunner> = {
   SERVED: toServed,
   EXECUTED: toExecuted,
   CLOSED: toClosed,
-  ARCHIVED: (r) => (toClosed(r).exec(commands.archive(), A), r),
+  ARCHIVING: (r) => (toClosed(r).exec(commands.archive(), A), r),
+  ARCHIVED: (r) => archived(toClosed(r)),
   SUSPENDED: (r) => (toFiled(r).exec(commands.suspend(), H), r),
   TERMINATED: (r) => (toFiled(r).exec(commands.terminate(), H), r),
   TRANSFER_PROPOSED: toTransferProposed,
@@ -574,7 +592,7 @@ const SCENARIOS: Record<ScenarioName, (r: CaseRunner) => CaseRunner> = {
   'SIMPLE:SERVED': toSimpleServed,
   'SIMPLE:EXECUTED': toSimpleExecuted,
   'SIMPLE:CLOSED': (r) => (toSimpleExecuted(r).exec(commands.close(), H), r),
-  'SIMPLE:ARCHIVED': (r) => (toSimpleExecuted(r).exec(commands.close(), H), r.exec(commands.archive(), A), r),
+  'SIMPLE:ARCHIVED': (r) => (toSimpleExecuted(r).exec(commands.close(), H), archived(r)),
 };
 
 export const SCENARIO_NAMES = Object.keys(SCENARIOS) as ScenarioName[];

@@ -1,4 +1,5 @@
 import { AgencyEntity } from './agency.entity';
+import { ArchiveSigningKeyEntity } from './archive-signing-key.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { CaseNumberCounterEntity } from './case-number-counter.entity';
 import { CaseEntity } from './case.entity';
@@ -18,6 +19,7 @@ import { AgencyWebhookEntity, WebhookDeliveryEntity } from './webhook.entity';
 
 export {
   AgencyEntity,
+  ArchiveSigningKeyEntity,
   CaseEventEntity,
   CaseNumberCounterEntity,
   CaseEntity,
@@ -56,5 +58,6 @@ export const ENTITIES = [
   OutsideBodyEntity,
   AgencyWebhookEntity,
   WebhookDeliveryEntity,
+  ArchiveSigningKeyEntity,
 ];
 export type { JsonDoc } from './json';

@@ -7,7 +7,8 @@ import { PersonalDataAccess1765050000000 } from './1765050000000-personal-data-a
 import { OutsideBodies1765100000000 } from './1765100000000-outside-bodies';
 import { JobDispatch1765140000000 } from './1765140000000-job-dispatch';
 import { Documents1765300000000 } from './1765300000000-documents';
-import { NotificationsWebhooks1765310000000 } from './1765310000000-notifications-webhooks';
+import { ArchiveSigningKeys1765320000000 } from './1765320000000-archive-signing-keys';
+import { NotificationsWebhooks1765330000000 } from './1765330000000-notifications-webhooks';
 
 /** Every migration, in order. Committed migrations are never rewritten. */
 export const MIGRATIONS = [
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   OutsideBodies1765100000000,
   JobDispatch1765140000000,
   Documents1765300000000,
-  NotificationsWebhooks1765310000000,
+  ArchiveSigningKeys1765320000000,
+  NotificationsWebhooks1765330000000,
 ];

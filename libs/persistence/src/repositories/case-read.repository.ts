@@ -214,7 +214,7 @@ function applyFilter(qb: SelectQueryBuilder<CaseEntity>, f: CaseListFilter): voi
   }
 }
 
-const ENDED_WITHOUT_DECISION = ['FILING_DECLINED', 'TERMINATED', 'ARCHIVED', 'CLOSED'];
+const ENDED_WITHOUT_DECISION = ['FILING_DECLINED', 'TERMINATED', 'ARCHIVING', 'ARCHIVED', 'CLOSED'];
 
 /** A case as the APL 29 warning names it, or null when it ended without a decision. */
 function sameActCase(row: CaseEntity): SameActCase | null {

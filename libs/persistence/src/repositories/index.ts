@@ -1,4 +1,5 @@
 import { AgencyRepository } from './agency.repository';
+import { ArchiveKeyRepository } from './archive-key.repository';
 import { CalendarRepository } from './calendar.repository';
 import { CaseEventStore } from './case-event.store';
 import { CaseReadRepository } from './case-read.repository';
@@ -16,6 +17,7 @@ import { UserAdminRepository } from './user-admin.repository';
 import { WebhookRepository } from './webhook.repository';
 
 export * from './agency.repository';
+export * from './archive-key.repository';
 export * from './calendar.repository';
 export * from './case-event.store';
 export * from './case-read.repository';
@@ -35,6 +37,7 @@ export * from './webhook.repository';
 /** Every repository; each is built on the one DataSource and provided by PersistenceModule. */
 export const REPOSITORIES = [
   AgencyRepository,
+  ArchiveKeyRepository,
   CalendarRepository,
   CaseEventStore,
   CaseReadRepository,

@@ -8,7 +8,7 @@ import { failWith, type Fail, type RejectionStatus } from '../rejection';
 import { zhDeadline, zhDue, ZH_DEADLINE_STATE, type Message } from '../messages';
 import { checkNamedOfficers } from '../rules/people';
 import { ms, Validator } from '../rules/validation';
-import { DEADLINE_KINDS, type DeadlineKind, INVESTIGATING, isRunning, RECUSAL_REQUESTERS, type RecusalRequester, type RecusalRole, UNSEALED } from '../vocabulary';
+import { DEADLINE_KINDS, type DeadlineKind, INVESTIGATING, isRunning, RECUSAL_REQUESTERS, type RecusalRequester, type RecusalRole, OPEN_FILE } from '../vocabulary';
 import { clone, inStatus, invalid, notAllowed, stage, type Check, type HandlerContext } from './kit';
 import { closeAllPauses, closePause, completed, openPause, PAUSE } from './shared';
 import { inForce } from '../rule-changes';
@@ -149,7 +149,7 @@ export const caseControl = stage<CaseControlCommand, CaseControlEvent>()(
       action: 'recusal',
       roles: ['AGENCY_HEAD'],
       decisive: true,
-      from: inStatus(UNSEALED.filter((x) => !['FILING_DECLINED', 'TERMINATED', 'CLOSED'].includes(x))),
+      from: inStatus(OPEN_FILE.filter((x) => !['FILING_DECLINED', 'TERMINATED', 'CLOSED'].includes(x))),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.text('userId', cmd.userId).text('reason', cmd.reason).oneOf('requestedBy', cmd.requestedBy, RECUSAL_REQUESTERS);

@@ -161,7 +161,7 @@ describe('archiving and supplements (补充归档)', () => {
     expect(rejected(r.try(C.archive(), A))).toMatchObject({ code: 'CASE.CHALLENGE_PENDING', status: 409 });
     r.exec({ ...decided(r.now, 'UPHELD'), kind: 'LITIGATION' }, A);
     r.exec(C.archive(), A);
-    expect(r.s.status).toBe('ARCHIVED');
+    expect(r.s.status).toBe('ARCHIVING');
   });
 
   it('an archived case records a later challenge and its outcome as supplements, with its effect', () => {

@@ -1,13 +1,17 @@
 // 结案 and 归档: the head closes a case that has reached its end (paid,
 // served with nothing due, execution ended (ACL 40), terminated, or accepted by the police); an officer
-// archives it, after which nothing in it changes.
+// archives it, after which nothing in it changes. Since 'archive-package' archiving takes two steps: the
+// officer's ARCHIVE records the request (ARCHIVING), the archive job builds and signs the package and
+// reports it (RECORD_ARCHIVE_PACKAGE, a system command), which records CASE_ARCHIVED and seals the case.
 
 import { cancelAllDeadlines, meetDeadline } from '../deadlines';
 import { failWith, type RejectionStatus } from '../rejection';
 import { rmbUpper, zhList, zhYuan } from '../messages';
 import { formatYuan, Validator } from '../rules/validation';
+import { inForce } from '../rule-changes';
+import type { ArchivePackageRef } from '../archive-records';
 import { SEALED_STATUS } from '../vocabulary';
-import type { CaseState } from '../case-state';
+import type { CaseState, PersonRef } from '../case-state';
 import { zhChallengeKind } from '../zh-vocabulary';
 import { all, byRules, inStatus, invalid, stage, type Check } from './kit';
 import { CHALLENGE_WINDOWS, challengePending, outstanding, stillOwed } from './shared';
@@ -20,16 +24,21 @@ const CODES = {
   'CASE.SIMPLE_NOT_REPORTED': 409,
   'CASE.MEASURE_OPEN': 409,
   'CASE.CHALLENGE_PENDING': 409,
+  'ARCHIVE.PACKAGE_STALE': 409,
 } as const satisfies Record<string, RejectionStatus>;
 const fail = failWith(CODES);
 
 export type ClosingCommand =
   | { type: 'CLOSE'; summary: string }
-  | { type: 'ARCHIVE' };
+  | { type: 'ARCHIVE' }
+  /** The archive job's report: the package it built and signed (sent through the workflow's reportJob Update). */
+  | ({ type: 'RECORD_ARCHIVE_PACKAGE' } & ArchivePackageRef);
 
 export type ClosingEvent =
   | { type: 'CASE_CLOSED'; summary: string }
-  | { type: 'CASE_ARCHIVED' };
+  | { type: 'ARCHIVE_REQUESTED'; requestedBy: PersonRef }
+  /** `package` since 'archive-package'; a case archived before it has none. */
+  | { type: 'CASE_ARCHIVED'; package?: ArchivePackageRef };
 
 function paidUp(owed: (s: CaseState) => number): Check {
   return (s) =>
@@ -49,6 +58,18 @@ const noChallengePending: Check = (s) =>
         zh: `尚有${s.challenges.filter((c) => c.result === undefined).map((c) => zhChallengeKind(c.kind)).join('、')}未决，须记录其结果后归档`,
       })
     : null;
+
+// The package must hold every event before the one that seals the case: a timer's event recorded while the job
+// built it makes it stale, and the job builds it again.
+const packageCurrent: Check = (s, cmd) => {
+  const through = (cmd as Partial<ArchivePackageRef>).throughSeq;
+  return typeof through === 'number' && through !== s.eventCount
+    ? fail('ARCHIVE.PACKAGE_STALE', {
+        en: `The package holds events up to ${through}, the case has ${s.eventCount}: build it again`,
+        zh: `归档包仅包含至第${through}号的事件，案件已有${s.eventCount}个事件，须重新生成归档包`,
+      })
+    : null;
+};
 
 export const closing = stage<ClosingCommand, ClosingEvent>()(
   'closing',
@@ -98,7 +119,21 @@ export const closing = stage<ClosingCommand, ClosingEvent>()(
       action: 'archive',
       roles: ['OFFICER'],
       from: all(inStatus(['CLOSED', 'FILING_DECLINED']), byRules(noChallengePending, null, 'challenge-effects')),
-      handle: () => ({ type: 'CASE_ARCHIVED' }),
+      handle: (_s, _cmd, ctx) => (inForce(ctx, 'archive-package') ? { type: 'ARCHIVE_REQUESTED', requestedBy: ctx.person } : { type: 'CASE_ARCHIVED' }),
+    },
+    RECORD_ARCHIVE_PACKAGE: {
+      action: null,
+      roles: 'SYSTEM',
+      from: all(inStatus(['ARCHIVING']), packageCurrent),
+      handle: (_s, cmd, ctx) => {
+        const v = new Validator(ctx.now);
+        v.sha256('manifestSha256', cmd.manifestSha256).sha256('lastHash', cmd.lastHash);
+        v.text('keyId', cmd.keyId, { max: 200 }).text('signature', cmd.signature, { max: 200 });
+        v.integer('throughSeq', cmd.throughSeq, { min: 1 }).integer('files', cmd.files, { min: 1 });
+        if (!v.ok) return invalid(v);
+        const { manifestSha256, signature, keyId, throughSeq, lastHash, files } = cmd;
+        return { type: 'CASE_ARCHIVED', package: { manifestSha256, signature, keyId, throughSeq, lastHash, files } };
+      },
     },
   },
   {
@@ -110,8 +145,14 @@ export const closing = stage<ClosingCommand, ClosingEvent>()(
       meetDeadline(s, 'closure', at);
       cancelAllDeadlines(s, at, [...CHALLENGE_WINDOWS]);
     },
-    CASE_ARCHIVED: (s, _e, { at }) => {
+    // Nothing changes while the job builds the package but the timers of the challenge windows, which outlive the case.
+    ARCHIVE_REQUESTED: (s, e, { at }) => {
+      s.status = 'ARCHIVING';
+      s.archive = { requestedAt: at, requestedBy: e.requestedBy };
+    },
+    CASE_ARCHIVED: (s, e, { at }) => {
       s.archivedAt = at;
+      if (e.package && s.archive) s.archive.package = { ...e.package, at };
       s.status = SEALED_STATUS;
       cancelAllDeadlines(s, at, [...CHALLENGE_WINDOWS]);
     },

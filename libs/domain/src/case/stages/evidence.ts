@@ -14,7 +14,7 @@ import { failWith, type Fail, type RejectionStatus } from '../rejection';
 import { zhList } from '../messages';
 import { checkNamedOfficers, hasRole } from '../rules/people';
 import { Validator } from '../rules/validation';
-import { EVIDENCE_KINDS, EVIDENCE_ORIGINS, type EvidenceKind, type EvidenceOrigin, HEARING_PENDING, INVESTIGATING, PRE_DECISION, UNSEALED } from '../vocabulary';
+import { EVIDENCE_KINDS, EVIDENCE_ORIGINS, type EvidenceKind, type EvidenceOrigin, HEARING_PENDING, INVESTIGATING, PRE_DECISION, OPEN_FILE } from '../vocabulary';
 import { all, byRules, inStatus, invalid, notAllowed, payloadOf, stage, type ActorCheck, type Check, type HandlerContext } from './kit';
 import { inForce } from '../rule-changes';
 import { REOPENABLE, reopenInvestigation } from './notice';
@@ -262,7 +262,7 @@ export const evidence = stage<EvidenceCommand, EvidenceEvent>()(
     TRANSFER_CUSTODY: {
       action: 'evidence-custody',
       roles: ['OFFICER'],
-      from: all(inStatus(UNSEALED), (s) => (s.evidence.length === 0 ? fail('EVIDENCE.NOT_FOUND', { en: 'The case has no evidence in custody', zh: '本案没有保管中的证据' }) : null)),
+      from: all(inStatus(OPEN_FILE), (s) => (s.evidence.length === 0 ? fail('EVIDENCE.NOT_FOUND', { en: 'The case has no evidence in custody', zh: '本案没有保管中的证据' }) : null)),
       handle: (s, cmd, ctx) => {
         const v = new Validator(ctx.now);
         v.text('evidenceId', cmd.evidenceId).text('from', cmd.from).text('to', cmd.to).text('reason', cmd.reason);

@@ -9,6 +9,9 @@ import { tasksFor } from '../tasks';
 
 const { officerA: A, police: P, procurator: Q } = people;
 const zone = 'Asia/Shanghai';
+/** A liaison of the unit a transfer is forwarded to: since 'forward-readdresses' only that unit's liaisons act on it. */
+const LUZHOU = '长治市公安局潞州分局';
+const competent = { ...P, userId: 'u-police-luzhou', name: '田民警', body: LUZHOU };
 
 function rejected(d: DecideResult) {
   if (d.ok) throw new Error(`expected a rejection, got ${d.events.map((e) => e.type).join(', ')}`);
@@ -23,9 +26,9 @@ describe("the police's 24 hours after receipt (R310 7)", () => {
     expect(Date.parse(d.dueAt) - Date.parse(d.startAt)).toBe(24 * HOUR);
     expect(d.basis.source).toContain('R310 7');
     const forwardedAt = r.now;
-    r.exec({ type: 'FORWARD_TRANSFER', policeAgency: '长治市公安局经侦支队', at: forwardedAt, reason: '不属本单位管辖' }, P);
+    r.exec({ type: 'FORWARD_TRANSFER', policeAgency: LUZHOU, at: forwardedAt, reason: '不属本单位管辖' }, P);
     expect(r.s.deadlines.policeIntakeReview).toMatchObject({ state: 'MET', metAt: forwardedAt });
-    r.exec(C.policeDecision('RECEIPT', r.now), P);
+    r.exec(C.policeDecision('RECEIPT', r.now), competent);
     expect(r.s.deadlines.policeIntakeReview).toMatchObject({ state: 'OPEN', startAt: r.s.transfer!.receivedAt });
   });
 
@@ -60,7 +63,7 @@ describe("the police's 24 hours after receipt (R310 7)", () => {
     expect(r.s.deadlines.policeIntakeReview?.state).toBe('MISSED');
     expect(r.s.flags).toContain('TRANSFER_OVERDUE');
     expect(r.s.flags).not.toContain('OVERDUE');
-    r.exec({ type: 'FORWARD_TRANSFER', policeAgency: '长治市公安局经侦支队', at: r.now, reason: '不属本单位管辖' }, P);
+    r.exec({ type: 'FORWARD_TRANSFER', policeAgency: LUZHOU, at: r.now, reason: '不属本单位管辖' }, P);
     expect(r.s.deadlines.policeIntakeReview).toMatchObject({ state: 'MET', late: true });
     expect(r.s.flags).not.toContain('TRANSFER_OVERDUE');
     expect(transferWatch(r.s, { now: r.now, timeZone: zone })?.limits.find((l) => l.kind === 'policeIntakeReview')).toMatchObject({ owner: 'POLICE', late: true });
