@@ -164,6 +164,8 @@ describe('the ordinary procedure over HTTP', () => {
       closure: 'MET',
       reconsiderationWindow: 'OPEN',
       litigationWindow: 'OPEN',
+      // This stack runs no disclosure job: the publication still owed after closing is cancelled by archiving (lifecycle §5).
+      disclosure: 'CANCELLED',
     });
 
     const types = [

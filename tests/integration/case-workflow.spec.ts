@@ -180,6 +180,8 @@ describe('case workflow on the Temporal dev server', () => {
       // The party's challenge windows outlive the file.
       reconsiderationWindow: 'OPEN',
       litigationWindow: 'OPEN',
+      // No disclosure job runs here: the publication still owed is cancelled by archiving (lifecycle §5).
+      disclosure: 'CANCELLED',
     });
     await maybeRecordHistory(client, caseWorkflowId(caseId), 'ordinary-case-to-archive');
   });

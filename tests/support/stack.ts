@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import { endWorkflowsOf } from './end-workflows';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
@@ -38,7 +39,8 @@ export interface Stack {
  * queue so suites never pick up each other's workflow tasks.
  */
 export async function startStack(opts: { jobs?: boolean; policy?: JurisdictionPolicy; env?: Record<string, string> } = {}): Promise<Stack> {
-  Object.assign(process.env, appEnv({ TEMPORAL_TASK_QUEUE: `zhifa-test-${randomUUID()}`, PORT: '0', ...opts.env }));
+  const taskQueue = `zhifa-test-${randomUUID()}`;
+  Object.assign(process.env, appEnv({ TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', ...opts.env }));
   const cfg = loadConfig(process.env);
   const quiet = { logger: ['error' as const] };
 
@@ -79,6 +81,7 @@ export async function startStack(opts: { jobs?: boolean; policy?: JurisdictionPo
       await jobs?.close();
       await archiveJobs.close();
       await worker.close();
+      await endWorkflowsOf(taskQueue);
     },
   };
 }

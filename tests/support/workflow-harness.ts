@@ -1,3 +1,4 @@
+import { endWorkflowsOf } from './end-workflows';
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
@@ -34,6 +35,7 @@ export async function startWorkflowHarness(name: string): Promise<WorkflowHarnes
     close: async () => {
       await worker.close();
       await connection.close();
+      await endWorkflowsOf(taskQueue);
       await ds.destroy();
     },
   };

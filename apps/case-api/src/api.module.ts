@@ -1,5 +1,6 @@
 import { SupervisionTransfersController } from './supervision/transfers.controller';
 import { SupervisionEvaluationController } from './supervision/evaluation.controller';
+import { SupervisionStatisticsController } from './supervision/statistics.controller';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { PersonalDataInterceptor } from './common/personal-data.interceptor';
@@ -23,6 +24,7 @@ import { ArchiveController } from './archive/archive.controller';
 import { LegalReviewController } from './cases/legal-review.controller';
 import { DocumentsController } from './cases/documents.controller';
 import { DeadlineClock } from './cases/deadline-clock.service';
+import { TimelineAuditService } from './cases/timeline-audit.service';
 import { STAGE_CONTROLLERS } from './commands';
 import { IdempotencyService } from './common/idempotency.service';
 import { ProblemFilter } from './common/problem.filter';
@@ -36,9 +38,12 @@ import { WebhooksController } from './webhooks/webhooks.controller';
 import { PeopleController } from './people/people.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { ProblemsController } from './problems/problems.controller';
+import { PublicController } from './public/public.controller';
+import { PublicRateLimitGuard } from './public/public-rate-limit.guard';
 import { RedisProvider } from './health/redis.provider';
 import { SupervisionOverdueController } from './supervision/overdue.controller';
 import { SupervisionFailedJobsController } from './supervision/failed-jobs.controller';
+import { SupervisionAuditController } from './supervision/audit.controller';
 import { FailedJobsService } from './supervision/failed-jobs.service';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
@@ -73,9 +78,12 @@ export class ApiModule {
         BodiesController,
         UsersController,
         ProblemsController,
+        PublicController,
         SupervisionOverdueController,
+        SupervisionAuditController,
         SupervisionTransfersController,
         SupervisionEvaluationController,
+        SupervisionStatisticsController,
         CasePartyController,
         SupervisionPersonalDataController,
         SupervisionFailedJobsController,
@@ -95,10 +103,12 @@ export class ApiModule {
         CaseWorkflowClient,
         CaseCommandRunner,
         DeadlineClock,
+        TimelineAuditService,
         TemporalClientProvider,
         RedisProvider,
         EvidenceStore,
         FailedJobsService,
+        PublicRateLimitGuard,
       ],
     };
   }

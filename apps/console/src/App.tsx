@@ -21,12 +21,17 @@ const SupervisionPage = lazy(() => import('./supervision/SupervisionPage'));
 const TransfersPage = lazy(() => import('./supervision/TransfersPage'));
 const EvaluationsPage = lazy(() => import('./supervision/EvaluationsPage'));
 const EvaluationPage = lazy(() => import('./supervision/EvaluationPage'));
+const StatisticsPage = lazy(() => import('./supervision/StatisticsPage'));
 const PersonalDataPage = lazy(() => import('./supervision/PersonalDataPage'));
 const FailedJobsPage = lazy(() => import('./supervision/FailedJobsPage'));
+const AuditPage = lazy(() => import('./supervision/AuditPage'));
 const IncomingTransfersPage = lazy(() => import('./transfers/IncomingTransfersPage'));
 const CalendarsPage = lazy(() => import('./admin/CalendarsPage'));
 const BodiesPage = lazy(() => import('./admin/BodiesPage'));
 const UsersPage = lazy(() => import('./admin/UsersPage'));
+// 行政执法公示: public, no session.
+const PublicPage = lazy(() => import('./public/PublicPage'));
+const DisclosurePage = lazy(() => import('./public/DisclosurePage'));
 const WebhookPage = lazy(() => import('./admin/WebhookPage'));
 const NotificationsPage = lazy(() => import('./notifications/NotificationsPage'));
 
@@ -63,6 +68,8 @@ export function App() {
         <Suspense fallback={<Spin fullscreen />}>
           <Routes>
             <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/public" element={<PublicPage />} />
+            <Route path="/public/disclosures/:id" element={<DisclosurePage />} />
             <Route path="/" element={<Navigate to="/work" replace />} />
             <Route path="/work" element={<RequireSession><MyWorkPage /></RequireSession>} />
             <Route path="/cases" element={<RequireSession><CasesPage /></RequireSession>} />
@@ -73,8 +80,10 @@ export function App() {
             <Route path="/supervision/transfers" element={<RequireSession><TransfersPage /></RequireSession>} />
             <Route path="/supervision/evaluations" element={<RequireSession><EvaluationsPage /></RequireSession>} />
             <Route path="/supervision/evaluations/:caseId" element={<RequireSession><EvaluationPage /></RequireSession>} />
+            <Route path="/supervision/statistics" element={<RequireSession><StatisticsPage /></RequireSession>} />
             <Route path="/supervision/personal-data" element={<RequireSession><PersonalDataPage /></RequireSession>} />
             <Route path="/supervision/jobs" element={<RequireSession><FailedJobsPage /></RequireSession>} />
+            <Route path="/supervision/audit" element={<RequireSession><AuditPage /></RequireSession>} />
             <Route path="/transfers/incoming" element={<RequireSession><IncomingTransfersPage /></RequireSession>} />
             <Route path="/admin/calendars" element={<RequireSession><CalendarsPage /></RequireSession>} />
             <Route path="/admin/bodies" element={<RequireSession><BodiesPage /></RequireSession>} />

@@ -80,6 +80,12 @@ const MESSAGES = {
     actor: '行为人',
     hash: '哈希',
     systemActor: '系统（期限监控、后台任务）',
+    actedAs: '身份',
+    certificateUsed: (n: string) => `执法证 ${n}`,
+    noCertificate: '当日无有效执法证',
+    actingBody: (b: string) => `所属机关：${b}`,
+    deadlinesSettled: '期限',
+    deadlineOutcome: { MET: '按期完成', MET_LATE: '逾期完成', MISSED: '已超期' } as Record<string, string>,
   },
   en: {
     appName: 'Enforcement case console',
@@ -159,6 +165,12 @@ const MESSAGES = {
     actor: 'By',
     hash: 'Hash',
     systemActor: 'System (deadline watch, jobs)',
+    actedAs: 'Acted as',
+    certificateUsed: (n: string) => `certificate ${n}`,
+    noCertificate: 'no certificate valid that day',
+    actingBody: (b: string) => `for ${b}`,
+    deadlinesSettled: 'Deadlines',
+    deadlineOutcome: { MET: 'met', MET_LATE: 'met late', MISSED: 'missed' } as Record<string, string>,
   },
 } satisfies Record<Lang, Record<string, unknown>>;
 

@@ -2,6 +2,7 @@ import { CASE_EVENT_TYPES } from '@zhifa/domain';
 import type { JobRoutes } from './dispatch/job-handler';
 import { ARCHIVE_JOB_EVENT } from './archive.job';
 import { DocumentsJobHandler } from './documents/documents.handler';
+import { DisclosureJob } from './disclosure/disclosure.job';
 
 /**
  * The event types each purpose queue takes (job name = event type). A queue
@@ -18,4 +19,6 @@ export const JOB_ROUTES: JobRoutes = {
   documents: DocumentsJobHandler.EVENT_TYPES,
   // The request to archive: the signed package is built and reported (docs/archives.md).
   archive: [ARCHIVE_JOB_EVENT],
+  // 事后公示: a penalty decision published (or withheld), a published one withdrawn after a challenge took it down.
+  disclosure: DisclosureJob.EVENT_TYPES,
 };

@@ -4,6 +4,7 @@ import { CaseReporter } from './case-reporter.service';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { JOB_BINDINGS, JOB_HANDLER_CLASSES } from './job-handlers';
 import { JOB_ROUTES } from './job-routes';
+import { JOB_SCHEDULES } from './job-schedules';
 import { CaseNoticeService } from './notifications/case-notice.service';
 
 @Module({
@@ -14,6 +15,7 @@ import { CaseNoticeService } from './notifications/case-notice.service';
     DispatchModule.register({
       routes: JOB_ROUTES,
       bindings: JOB_BINDINGS,
+      schedules: JOB_SCHEDULES,
       handlers: [...JOB_HANDLER_CLASSES, CaseNoticeService, CaseReporter, EvidenceStore],
     }),
   ],

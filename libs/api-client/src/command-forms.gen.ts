@@ -84,6 +84,7 @@ export type CommandFieldName =
   | 'minutes'
   | 'mode'
   | 'name'
+  | 'nonDisclosure'
   | 'note'
   | 'noticeNumber'
   | 'noticeService'
@@ -201,6 +202,7 @@ export type CommandEnumValue =
   | 'FILED'
   | 'FINE'
   | 'FIRST_MINOR_CORRECTED'
+  | 'FORBIDDEN_BY_LAW'
   | 'GENERAL'
   | 'GOODS_VALUE'
   | 'HAND_OVER'
@@ -267,10 +269,12 @@ export type CommandEnumValue =
   | 'SEIZE'
   | 'SELF'
   | 'SIMPLE'
+  | 'STATE_SECRET'
   | 'SUPPLEMENTARY'
   | 'SUSPEND'
   | 'TERMINATE'
   | 'TESTING'
+  | 'TRADE_SECRET_OR_PRIVACY'
   | 'TRANSFER'
   | 'UNDER_FOURTEEN'
   | 'UNSOLD_GOODS_VALUE'
@@ -975,6 +979,30 @@ export const COMMAND_FORMS = {
       "sameActOverrideReason": {
         "type": "string",
         "description": "APL 29 (一事不二罚): required to fine an act for which another case already fined the same party (same credit code or ID number, same violation code): why this is lawful (e.g. a different act); recorded with the decision"
+      },
+      "nonDisclosure": {
+        "type": "object",
+        "required": [
+          "ground",
+          "reason"
+        ],
+        "properties": {
+          "ground": {
+            "type": "string",
+            "description": "STATE_SECRET, FORBIDDEN_BY_LAW (art 14); TRADE_SECRET_OR_PRIVACY (art 15)",
+            "enum": [
+              "STATE_SECRET",
+              "FORBIDDEN_BY_LAW",
+              "TRADE_SECRET_OR_PRIVACY"
+            ]
+          },
+          "reason": {
+            "type": "string",
+            "description": "Why, recorded with the decision and with the withholding",
+            "example": "决定书载有经定密的国家秘密事项"
+          }
+        },
+        "description": "事后公示: a penalty decision is published within the policy period unless the law forbids it; state the ground here (a minor party is never published, without this)"
       }
     }
   },

@@ -83,7 +83,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every recorded event of the case with its actor, time and place in the hash chain */
+        /**
+         * Every recorded event of the case with its actor, time and place in the hash chain, and its audit
+         * @description Each event's `audit`: the role its actor acted in, the certificate valid that day where they acted as an officer or legal reviewer, a liaison's body, and the deadlines it met (on time or late) or missed.
+         */
         get: operations["CasesController_timeline"];
         put?: never;
         post?: never;
@@ -1931,6 +1934,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/public/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agencies whose information is public, by name (no sign-in) */
+        get: operations["PublicController_agencyList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/agencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事前公示: an agency, its powers and their legal bases, procedures, remedies, and officers with their certificates (no sign-in) */
+        get: operations["PublicController_agency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/officers/{certificateNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 执法资格: whether an enforcement certificate is valid today, its scope and agency (no sign-in) */
+        get: operations["PublicController_officer"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事后公示: the decisions published, newest first, personal information removed; withdrawn ones marked (no sign-in) */
+        get: operations["PublicController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/disclosures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One published decision: its redacted text, or its withdrawal with the reason (no sign-in) */
+        get: operations["PublicController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/supervision/overdue": {
         parameters: {
             query?: never;
@@ -1945,6 +2033,80 @@ export interface paths {
         get: operations["SupervisionOverdueController_overdue"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Alerts about the agency's cases (a hash chain that breaks), open ones first, newest first (SUPERVISOR) */
+        get: operations["SupervisionAuditController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/alerts/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge an alert: who and when are kept; acknowledging it again changes nothing (SUPERVISOR) */
+        post: operations["SupervisionAuditController_acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/stuck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agency's cases the last reconciliation found stuck, with the cause (SUPERVISOR)
+         * @description An open case whose workflow is not running (failed, terminated, cancelled, timed out, ended, missing), or a case whose read model disagrees with its event chain (status, last seq, deadlines). The reconciliation job runs on a schedule (RECONCILIATION_SCHEDULE).
+         */
+        get: operations["SupervisionAuditController_stuckCases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/stuck/{caseId}/repair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rebuild a case's read model from its event chain (SUPERVISOR); recorded; repeated, it changes nothing
+         * @description Folds the chain under the pinned policy and writes the read model (case row, party, evidence) as the chain says. It does not touch the chain or the workflow. Each repair is recorded (who, when, what differed).
+         */
+        post: operations["SupervisionAuditController_repair"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1997,6 +2159,26 @@ export interface paths {
         };
         /** Evaluate every case file registered in a period in the supervisor's agency, for the annual report: score, grade and failed checks per case, with totals; CSV on request (SUPERVISOR) */
         get: operations["SupervisionEvaluationController_batch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/supervision/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Enforcement statistics of the supervisor's agency over a period, grouped by agency, officer, violation code or procedure; CSV on request (SUPERVISOR)
+         * @description Each figure is defined in docs/supervision.md ("Statistics"). Days are local days in CASE_TIME_ZONE, both ends inclusive.
+         */
+        get: operations["SupervisionStatisticsController_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2520,6 +2702,25 @@ export interface components {
             court?: components["schemas"]["CourtApplicationView"];
             ended?: components["schemas"]["ExecutionEndView"];
         };
+        CaseDisclosureView: {
+            /** @enum {string} */
+            state: "PUBLISHED" | "WITHHELD" | "WITHDRAWN";
+            /** Format: uuid */
+            disclosureId: string;
+            /**
+             * Format: date-time
+             * @description When it was published or withheld
+             */
+            at: string;
+            /** @enum {string} */
+            withheldGround?: "MINOR" | "DECISION_CHALLENGED" | "STATE_SECRET" | "FORBIDDEN_BY_LAW" | "TRADE_SECRET_OR_PRIVACY";
+            /** @description Why nothing was published (Chinese, as recorded) */
+            withheldReason?: string;
+            /** @description A challenge took the decision down: why it is withdrawn (Chinese, as recorded) */
+            withdrawalReason?: string;
+            /** Format: date-time */
+            withdrawnAt?: string;
+        };
         ArchiveRequesterView: {
             userId: string;
             name: string;
@@ -2584,6 +2785,8 @@ export interface components {
             coerciveMeasures?: components["schemas"]["CoerciveMeasureView"][];
             /** @description A served decision with money due: the ledger as of now (GET /cases/{id}; not in command answers) */
             ledger?: components["schemas"]["ExecutionLedgerView"];
+            /** @description 事后公示 of the decision once the disclosure job reported it (GET /cases/{id}; not in command answers) */
+            disclosure?: components["schemas"]["CaseDisclosureView"];
             /** @description Yuan due under the decision as it now stands: 0 once revoked or found invalid, the new amount once varied */
             amountDue?: number;
             /** @description Yuan paid beyond what the decision, as revoked or varied, leaves due: owed back to the party */
@@ -2627,6 +2830,30 @@ export interface components {
              */
             system?: true;
         };
+        EventDeadlineView: {
+            /** @enum {string} */
+            kind: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover" | "policeIntakeReview" | "supervisionExplanationRequest" | "policeNonFilingExplanation";
+            /**
+             * @description MET on time, MET_LATE after it was due, MISSED: the event records it missed
+             * @enum {string}
+             */
+            outcome: "MET" | "MET_LATE" | "MISSED";
+            /** Format: date-time */
+            dueAt: string;
+        };
+        EventAuditView: {
+            /**
+             * @description The role the actor acted in: the first role the event's stage admits that the actor held; SYSTEM for the workflow's own acts
+             * @enum {string|null}
+             */
+            actedAs: "OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM" | null;
+            /** @description Where the actor acted as an officer or legal reviewer: their certificate (执法证) valid on the event's local day; null when none was */
+            certificateNumber: string | null;
+            /** @description The outside body a liaison acted for (e.g. 长治市公安局) */
+            body: string | null;
+            /** @description The deadlines this event met or missed */
+            deadlines: components["schemas"]["EventDeadlineView"][];
+        };
         TimelineEventView: {
             /**
              * @description <workflow id>:<seq>
@@ -2649,6 +2876,7 @@ export interface components {
             prevHash: string;
             /** @description sha256 over prevHash and the canonical JSON of the event */
             hash: string;
+            audit: components["schemas"]["EventAuditView"];
         };
         TimelineView: {
             /** Format: uuid */
@@ -2973,7 +3201,7 @@ export interface components {
             /** @example case-…:7 */
             eventId: string;
             /** @enum {string} */
-            eventType: "LEAD_REGISTERED" | "FILING_APPROVED" | "FILING_DECLINED" | "EVIDENCE_RECORDED" | "CUSTODY_TRANSFERRED" | "EVIDENCE_CONFIRMED" | "AUXILIARY_ATTACHED" | "INVESTIGATION_REPORTED" | "EVIDENCE_PRESERVED" | "PRESERVATION_APPROVED" | "PRESERVATION_DECIDED" | "SEIZED" | "SEIZURE_EXTENDED" | "SEIZURE_TESTING_RECORDED" | "SEIZURE_ENDED" | "EXAMINATION_STARTED" | "EXAMINATION_ENDED" | "CASE_REVIEWED" | "NOTICE_APPROVED" | "INVESTIGATION_REOPENED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_WAIVED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "HEARING_ENDED" | "LEGAL_REVIEW_REQUESTED" | "LEGAL_REVIEW_RECORDED" | "LEGAL_REVIEW_REASSIGNED" | "MAJOR_CASE_MARKED" | "COLLECTIVE_DISCUSSION_RECORDED" | "DECISION_MADE" | "DECISION_SERVED" | "PAYMENT_RECORDED" | "PAYMENT_PLAN_APPROVED" | "DEMAND_SERVED" | "COURT_ENFORCEMENT_APPLIED" | "COURT_RULING_RECORDED" | "EXECUTION_ENDED" | "CHALLENGE_RECORDED" | "DEADLINE_EXTENDED" | "CASE_SUSPENDED" | "CASE_RESUMED" | "CASE_TERMINATED" | "PERSON_RECUSED" | "CASE_CLOSED" | "ARCHIVE_REQUESTED" | "CASE_ARCHIVED" | "SIMPLE_DECISION_MADE" | "SIMPLE_DECISION_REPORTED" | "PROCEDURE_CONVERTED" | "SIMPLE_NO_PENALTY_DECIDED" | "SIMPLE_LEAD_DISMISSED" | "DEADLINE_APPROACHING" | "DEADLINE_MISSED" | "DEADLINE_RECOMPUTED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFER_REFUSED" | "TRANSFER_DISPATCHED" | "POLICE_DECISION_RECORDED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_RECONSIDERATION_ANSWERED" | "TRANSFER_SUPERVISION_REQUESTED" | "TRANSFER_SUPERVISION_RESOLVED" | "ADMINISTRATIVE_CASE_RESUMED" | "SUSPECTED_CRIME_FLAGGED" | "NOT_TO_TRANSFER_DECIDED" | "TRANSFER_FORWARDED" | "TRANSFER_MATERIAL_REQUESTED" | "TRANSFER_MATERIAL_SUPPLIED" | "TRANSFER_HANDED_OVER" | "TRANSFER_RETURNED_BY_POLICE" | "TRANSFER_INTAKE_CONFIRMED" | "NON_FILING_EXPLANATION_REQUESTED" | "NON_FILING_EXPLAINED" | "DOCUMENT_ISSUED";
+            eventType: "LEAD_REGISTERED" | "FILING_APPROVED" | "FILING_DECLINED" | "EVIDENCE_RECORDED" | "CUSTODY_TRANSFERRED" | "EVIDENCE_CONFIRMED" | "AUXILIARY_ATTACHED" | "INVESTIGATION_REPORTED" | "EVIDENCE_PRESERVED" | "PRESERVATION_APPROVED" | "PRESERVATION_DECIDED" | "SEIZED" | "SEIZURE_EXTENDED" | "SEIZURE_TESTING_RECORDED" | "SEIZURE_ENDED" | "EXAMINATION_STARTED" | "EXAMINATION_ENDED" | "CASE_REVIEWED" | "NOTICE_APPROVED" | "INVESTIGATION_REOPENED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_WAIVED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "HEARING_ENDED" | "LEGAL_REVIEW_REQUESTED" | "LEGAL_REVIEW_RECORDED" | "LEGAL_REVIEW_REASSIGNED" | "MAJOR_CASE_MARKED" | "COLLECTIVE_DISCUSSION_RECORDED" | "DECISION_MADE" | "DECISION_SERVED" | "PAYMENT_RECORDED" | "PAYMENT_PLAN_APPROVED" | "DEMAND_SERVED" | "COURT_ENFORCEMENT_APPLIED" | "COURT_RULING_RECORDED" | "EXECUTION_ENDED" | "CHALLENGE_RECORDED" | "DISCLOSURE_PUBLISHED" | "DISCLOSURE_WITHHELD" | "DISCLOSURE_WITHDRAWN" | "DEADLINE_EXTENDED" | "CASE_SUSPENDED" | "CASE_RESUMED" | "CASE_TERMINATED" | "PERSON_RECUSED" | "CASE_CLOSED" | "ARCHIVE_REQUESTED" | "CASE_ARCHIVED" | "SIMPLE_DECISION_MADE" | "SIMPLE_DECISION_REPORTED" | "PROCEDURE_CONVERTED" | "SIMPLE_NO_PENALTY_DECIDED" | "SIMPLE_LEAD_DISMISSED" | "DEADLINE_APPROACHING" | "DEADLINE_MISSED" | "DEADLINE_RECOMPUTED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFER_REFUSED" | "TRANSFER_DISPATCHED" | "POLICE_DECISION_RECORDED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_RECONSIDERATION_ANSWERED" | "TRANSFER_SUPERVISION_REQUESTED" | "TRANSFER_SUPERVISION_RESOLVED" | "ADMINISTRATIVE_CASE_RESUMED" | "SUSPECTED_CRIME_FLAGGED" | "NOT_TO_TRANSFER_DECIDED" | "TRANSFER_FORWARDED" | "TRANSFER_MATERIAL_REQUESTED" | "TRANSFER_MATERIAL_SUPPLIED" | "TRANSFER_HANDED_OVER" | "TRANSFER_RETURNED_BY_POLICE" | "TRANSFER_INTAKE_CONFIRMED" | "NON_FILING_EXPLANATION_REQUESTED" | "NON_FILING_EXPLAINED" | "DOCUMENT_ISSUED";
             seq: number;
             message: components["schemas"]["NotificationMessageView"];
             link: components["schemas"]["NotificationLinkView"];
@@ -3608,6 +3836,18 @@ export interface components {
              */
             court: string;
         };
+        NonDisclosureDto: {
+            /**
+             * @description STATE_SECRET, FORBIDDEN_BY_LAW (art 14); TRADE_SECRET_OR_PRIVACY (art 15)
+             * @enum {string}
+             */
+            ground: "STATE_SECRET" | "FORBIDDEN_BY_LAW" | "TRADE_SECRET_OR_PRIVACY";
+            /**
+             * @description Why, recorded with the decision and with the withholding
+             * @example 决定书载有经定密的国家秘密事项
+             */
+            reason: string;
+        };
         DecisionDto: {
             /** @enum {string} */
             outcome: "PENALTY" | "NO_PENALTY" | "DISMISS";
@@ -3629,6 +3869,8 @@ export interface components {
             remedy?: components["schemas"]["DecisionRemedyDto"];
             /** @description APL 29 (一事不二罚): required to fine an act for which another case already fined the same party (same credit code or ID number, same violation code): why this is lawful (e.g. a different act); recorded with the decision */
             sameActOverrideReason?: string;
+            /** @description 事后公示: a penalty decision is published within the policy period unless the law forbids it; state the ground here (a minor party is never published, without this) */
+            nonDisclosure?: components["schemas"]["NonDisclosureDto"];
         };
         CollectorDto: {
             /**
@@ -4501,6 +4743,190 @@ export interface components {
         ProblemTypeListDto: {
             items: components["schemas"]["ProblemTypeDto"][];
         };
+        PublicAgencySummaryView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 长治市市场监督管理局 */
+            name: string;
+        };
+        PublicAgencyListView: {
+            items: components["schemas"]["PublicAgencySummaryView"][];
+        };
+        PublicPowerView: {
+            /** @example PRODUCT-FAKE */
+            code: string;
+            title: string;
+            /** @example 《产品质量法》第五十条 */
+            legalBasis: string;
+            penaltyRange: string;
+        };
+        PublicPenaltyKindView: {
+            /** @enum {string} */
+            kind: "WARNING" | "PUBLIC_CRITICISM" | "FINE" | "CONFISCATION" | "LICENCE_SUSPENSION" | "QUALIFICATION_DOWNGRADE" | "LICENCE_REVOCATION" | "ACTIVITY_RESTRICTION" | "BUSINESS_SUSPENSION" | "CLOSURE" | "EMPLOYMENT_BAN" | "DETENTION" | "OTHER";
+            /** @example 罚款 */
+            name: string;
+        };
+        PublicStepView: {
+            /** @example 作出行政处罚决定 */
+            step: string;
+            /** @example 90日 */
+            limit?: string;
+            /** @example APL 60; MSA 63 */
+            source: string;
+        };
+        PublicProcedureView: {
+            /** @enum {string} */
+            procedure: "ORDINARY" | "SIMPLE";
+            /** @example 普通程序 */
+            name: string;
+            steps: components["schemas"]["PublicStepView"][];
+        };
+        PublicCertificateView: {
+            /** @example CZSJ-ZF-2024-0101 */
+            number: string;
+            /** @example ENFORCEMENT:market */
+            scope: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "SUSPENDED" | "REVOKED";
+            /** @description Active and within its dates on today's date in the agency's time zone */
+            validToday: boolean;
+        };
+        PublicOfficerView: {
+            /** @example 张伟 */
+            name: string;
+            /** @description Enforcement certificates only */
+            certificates: components["schemas"]["PublicCertificateView"][];
+        };
+        PublicAgencyView: {
+            /** Format: uuid */
+            id: string;
+            /** @example 长治市市场监督管理局 */
+            name: string;
+            jurisdiction: string;
+            /** @description The jurisdiction policy the powers, procedures and limits are read from */
+            policyVersion: string;
+            /** @description The violations the agency enforces, with their legal bases and penalty ranges */
+            powers: components["schemas"]["PublicPowerView"][];
+            penaltyKinds: components["schemas"]["PublicPenaltyKindView"][];
+            penaltyKindsSource: string;
+            procedures: components["schemas"]["PublicProcedureView"][];
+            /** @description The party’s rights: defence, hearing, reconsideration, lawsuit */
+            remedies: components["schemas"]["PublicStepView"][];
+            /** @description Officers holding an enforcement certificate, by name */
+            officers: components["schemas"]["PublicOfficerView"][];
+        };
+        PublicCertificateLookupView: {
+            /** @example CZSJ-ZF-2024-0101 */
+            number: string;
+            /** @example ENFORCEMENT:market */
+            scope: string;
+            /** Format: date */
+            validFrom: string;
+            /** Format: date */
+            validTo: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "SUSPENDED" | "REVOKED";
+            /** @description Active and within its dates on today's date in the agency's time zone */
+            validToday: boolean;
+            /** @example 张伟 */
+            holderName: string;
+            /** Format: uuid */
+            agencyId?: string;
+            /** @example 长治市市场监督管理局 */
+            agencyName?: string;
+            /**
+             * Format: date
+             * @description The date validToday was judged on (agency time zone)
+             */
+            asOf: string;
+        };
+        PublicDisclosureSummaryView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description WITHDRAWN: revoked, changed or voided after publication; shown marked, with the reason
+             * @enum {string}
+             */
+            status: "PUBLISHED" | "WITHDRAWN";
+            /** @example 行政处罚决定书 */
+            title: string;
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            /** @example 长市监罚〔2026〕101号 */
+            documentNumber: string;
+            /** Format: date */
+            decidedOn: string;
+            partyName: string;
+            legalBasis: string;
+            /**
+             * @example [
+             *       "罚款人民币肆仟元整（¥4,000.00）"
+             *     ]
+             */
+            penaltyLines: string[];
+            /** @example 4000 */
+            amountDue: number;
+            /** Format: date-time */
+            publishedAt: string;
+            /** Format: date-time */
+            withdrawnAt?: string;
+            withdrawalReason?: string;
+        };
+        PublicDisclosureListView: {
+            items: components["schemas"]["PublicDisclosureSummaryView"][];
+            total: number;
+            page: number;
+            pageSize: number;
+        };
+        DisclosureSectionView: {
+            /** @example 一、违法事实和证据 */
+            heading?: string;
+            paragraphs: string[];
+        };
+        PublicDisclosureView: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description WITHDRAWN: revoked, changed or voided after publication; shown marked, with the reason
+             * @enum {string}
+             */
+            status: "PUBLISHED" | "WITHDRAWN";
+            /** @example 行政处罚决定书 */
+            title: string;
+            /** Format: uuid */
+            agencyId: string;
+            agencyName: string;
+            /** @example 长市监罚〔2026〕101号 */
+            documentNumber: string;
+            /** Format: date */
+            decidedOn: string;
+            partyName: string;
+            legalBasis: string;
+            /**
+             * @example [
+             *       "罚款人民币肆仟元整（¥4,000.00）"
+             *     ]
+             */
+            penaltyLines: string[];
+            /** @example 4000 */
+            amountDue: number;
+            /** Format: date-time */
+            publishedAt: string;
+            /** Format: date-time */
+            withdrawnAt?: string;
+            withdrawalReason?: string;
+            /** @description The decision’s text in reading order, personal information removed */
+            sections: components["schemas"]["DisclosureSectionView"][];
+            /** @description How many items of each kind were left out (ID_NUMBER, PHONE, ADDRESS, BANK_ACCOUNT, THIRD_PARTY) */
+            removed: {
+                [key: string]: number;
+            };
+        };
         OverduePartyView: {
             /** @enum {string} */
             type: "PERSON" | "ORGANISATION";
@@ -4570,6 +4996,68 @@ export interface components {
             asOf: string;
             /** @description Per deadline kind with any entry, in the order of DEADLINE_KINDS */
             counts: components["schemas"]["OverdueCountView"][];
+        };
+        AlertView: {
+            /** @description The alert id */
+            id: string;
+            /** @enum {string} */
+            kind: "CHAIN_BROKEN";
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** @description CHAIN_BROKEN: `events` and `brokenAt` {seq, eventId, reason}, as timeline/verify reports them */
+            detail: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            raisedAt: string;
+            /** Format: uuid */
+            acknowledgedBy: string | null;
+            acknowledgedByName: string | null;
+            /** Format: date-time */
+            acknowledgedAt: string | null;
+        };
+        AlertListView: {
+            items: components["schemas"]["AlertView"][];
+        };
+        StuckCaseView: {
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** @enum {string} */
+            cause: "WORKFLOW_MISSING" | "WORKFLOW_FAILED" | "WORKFLOW_TERMINATED" | "WORKFLOW_CANCELLED" | "WORKFLOW_TIMED_OUT" | "WORKFLOW_ENDED_EARLY" | "READ_MODEL_DIVERGES";
+            /** @description Workflow causes: workflowId, the case status and workflowStatus; READ_MODEL_DIVERGES: the fields that differ, with read model and chain values of status and lastSeq */
+            detail: {
+                [key: string]: unknown;
+            };
+            /**
+             * Format: date-time
+             * @description When the reconciliation run found it
+             */
+            foundAt: string;
+        };
+        StuckCaseListView: {
+            items: components["schemas"]["StuckCaseView"][];
+        };
+        ReadModelDriftView: {
+            /** @enum {string} */
+            field: "row" | "status" | "lastSeq" | "deadlines";
+            /** @description The read model value before the repair */
+            readModel: Record<string, never>;
+            /** @description The value folded from the chain */
+            chain: Record<string, never>;
+        };
+        ReadModelRepairView: {
+            /** Format: uuid */
+            caseId: string;
+            /** @description False when the read model agreed with the chain already (nothing changed) */
+            changed: boolean;
+            drift: components["schemas"]["ReadModelDriftView"][];
+            /** Format: uuid */
+            repairedBy: string;
+            repairedByName: string;
+            /** Format: date-time */
+            repairedAt: string;
         };
         TransferHeadDecisionView: {
             approved: boolean;
@@ -4817,6 +5305,139 @@ export interface components {
              */
             failuresByCheck: Record<string, never>;
         };
+        StageTimeView: {
+            /** @description Cases whose stage ended in the period */
+            count: number;
+            /** @description Mean days (24 h), two decimals */
+            averageDays: number | null;
+            /** @description Longest, in days */
+            worstDays: number | null;
+        };
+        StageTimesView: {
+            /** @description Lead registered → filed (立案) */
+            filing: components["schemas"]["StageTimeView"];
+            /** @description Filed → decided */
+            decision: components["schemas"]["StageTimeView"];
+            /** @description Decided → decision served */
+            service: components["schemas"]["StageTimeView"];
+            /** @description Decision served (or decided, when not served) → closed */
+            closing: components["schemas"]["StageTimeView"];
+        };
+        HearingCountsView: {
+            requested: number;
+            held: number;
+            /** @description Ended without being held (withdrawn, absent, left) */
+            ended: number;
+        };
+        LegalReviewCountsView: {
+            approved: number;
+            returned: number;
+            rejected: number;
+        };
+        ChallengeCountsView: {
+            /**
+             * @description Challenges filed, by kind
+             * @example {
+             *       "RECONSIDERATION": 2
+             *     }
+             */
+            filed: {
+                [key: string]: number;
+            };
+            /**
+             * @description Outcomes recorded, as <kind>:<result>
+             * @example {
+             *       "RECONSIDERATION:UPHELD": 1
+             *     }
+             */
+            outcomes: {
+                [key: string]: number;
+            };
+        };
+        ExecutionCountsView: {
+            /** @description Decisions in the period with money due (fine, confiscated gains) */
+            due: number;
+            paidInFull: number;
+            /** @description Payment limit missed and not paid in full */
+            overdue: number;
+            /** @description Cases where a surcharge (加处罚款, APL 72) runs or ran: the payment limit missed, or a surcharge recorded */
+            surcharge: number;
+            /** @description Surcharge paid, yuan */
+            surchargePaid: number;
+            /** @description Applied to the court for enforcement */
+            courtEnforcement: number;
+            /** @description Execution ended (终结执行) */
+            ended: number;
+        };
+        TransferCountView: {
+            /** @enum {string} */
+            stage: "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED" | "REFUSED_BY_HEAD" | "RETURNED";
+            /**
+             * @description null: no outcome yet
+             * @enum {string|null}
+             */
+            outcome: "REFUSED_BY_HEAD" | "ACCEPTED" | "RETURNED" | "RETURNED_BY_POLICE" | null;
+            count: number;
+        };
+        StatisticsGroupView: {
+            /** @description The agency's or officer's id, the violation code or the procedure; null: cases with no officer */
+            key: string | null;
+            /** @description The agency's or officer's name; the key otherwise */
+            label: string | null;
+            /** @description Leads registered */
+            opened: number;
+            /** @description Cases filed (立案) */
+            filed: number;
+            decided: number;
+            /**
+             * @example {
+             *       "PENALTY": 3,
+             *       "NO_PENALTY": 1
+             *     }
+             */
+            decisionsByOutcome: {
+                [key: string]: number;
+            };
+            closed: number;
+            /**
+             * @description Decisions imposing each penalty kind
+             * @example {
+             *       "FINE": 3
+             *     }
+             */
+            penaltyKinds: {
+                [key: string]: number;
+            };
+            /** @description Yuan */
+            fineTotal: number;
+            /** @description Yuan of illegal gains confiscated */
+            confiscationTotal: number;
+            stages: components["schemas"]["StageTimesView"];
+            /**
+             * @description DEADLINE_MISSED events, by deadline kind
+             * @example {
+             *       "decision": 1
+             *     }
+             */
+            deadlinesMissed: {
+                [key: string]: number;
+            };
+            hearings: components["schemas"]["HearingCountsView"];
+            legalReviews: components["schemas"]["LegalReviewCountsView"];
+            challenges: components["schemas"]["ChallengeCountsView"];
+            execution: components["schemas"]["ExecutionCountsView"];
+            /** @description Transfers proposed in the period, by stage and outcome */
+            transfers: components["schemas"]["TransferCountView"][];
+        };
+        StatisticsView: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string} */
+            groupBy: "agency" | "officer" | "violationCode" | "procedure";
+            groups: components["schemas"]["StatisticsGroupView"][];
+        };
         PersonalDataReadView: {
             /** Format: uuid */
             id: string;
@@ -4853,7 +5474,7 @@ export interface components {
         };
         FailedJobView: {
             /** @enum {string} */
-            queue: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar";
+            queue: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar" | "audit";
             /**
              * @description The event id and the queue
              * @example case-7f0c…__3__notifications
@@ -4892,7 +5513,7 @@ export interface components {
         };
         JobRetriedView: {
             /** @enum {string} */
-            queue: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar";
+            queue: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar" | "audit";
             id: string;
             /**
              * @description Where the job stands now
@@ -13139,6 +13760,241 @@ export interface operations {
             };
         };
     };
+    PublicController_agencyList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAgencyListView"];
+                };
+            };
+            /** @description RATE.LIMITED: too many requests from this client; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PublicController_agency: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicAgencyView"];
+                };
+            };
+            /** @description AGENCY.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description RATE.LIMITED: too many requests from this client; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PublicController_officer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificateNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicCertificateLookupView"];
+                };
+            };
+            /** @description CERTIFICATE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description RATE.LIMITED: too many requests from this client; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PublicController_list: {
+        parameters: {
+            query?: {
+                agencyId?: string;
+                /** @description decided on or after */
+                from?: string;
+                /** @description decided on or before */
+                to?: string;
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicDisclosureListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description RATE.LIMITED: too many requests from this client; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    PublicController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicDisclosureView"];
+                };
+            };
+            /** @description DISCLOSURE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description RATE.LIMITED: too many requests from this client; retry after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     SupervisionOverdueController_overdue: {
         parameters: {
             query?: {
@@ -13181,6 +14037,224 @@ export interface operations {
             };
             /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor reads supervision views */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionAuditController_list: {
+        parameters: {
+            query?: {
+                /** @description Only alerts not yet acknowledged */
+                open?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor reads supervision views */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionAuditController_acknowledge: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor acknowledges alerts */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description SUPERVISION.ALERT_NOT_FOUND: no such alert in the supervisor's agency */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionAuditController_stuckCases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StuckCaseListView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor reads supervision views */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    SupervisionAuditController_repair: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadModelRepairView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor repairs read models */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CASE.NOT_FOUND: no chain for this case in the supervisor's agency */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13381,6 +14455,70 @@ export interface operations {
             };
         };
     };
+    SupervisionStatisticsController_report: {
+        parameters: {
+            query: {
+                /** @description First local day of the period (CASE_TIME_ZONE) */
+                from: string;
+                /** @description Last local day of the period, inclusive */
+                to: string;
+                groupBy?: "agency" | "officer" | "violationCode" | "procedure";
+                /** @description csv: one row per group */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsView"];
+                    "text/csv": components["schemas"]["StatisticsView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; SUPERVISION.SUPERVISOR_ONLY: only a supervisor reads supervision views */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
     CasePartyController_party: {
         parameters: {
             query?: never;
@@ -13514,7 +14652,7 @@ export interface operations {
         parameters: {
             query?: {
                 /** @description Only this queue */
-                queue?: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar";
+                queue?: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar" | "audit";
                 page?: unknown;
                 pageSize?: unknown;
             };

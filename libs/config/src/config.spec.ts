@@ -8,6 +8,8 @@ describe('loadConfig', () => {
     expect(cfg.databaseUrl).toBe('postgres://postgres@127.0.0.1:5432/zhifa');
     expect(cfg.temporal).toEqual({ address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'zhifa-cases' });
     expect(cfg.timeZone).toBe('Asia/Shanghai');
+    expect(cfg.audit).toEqual({ chainVerification: '0 2 * * *', reconciliation: '30 2 * * *' });
+    expect(loadConfig({ JWT_SECRET: secret, CHAIN_VERIFICATION_SCHEDULE: ' 15  3 * * 1 ' }).audit.chainVerification).toBe('15 3 * * 1');
   });
 
   it.each([
@@ -19,6 +21,8 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: secret, PORT: 'eighty' }, 'PORT must be an integer'],
     [{ JWT_SECRET: secret, CASE_TIME_ZONE: 'Mars/Olympus' }, 'CASE_TIME_ZONE is not a known IANA time zone'],
     [{ JWT_SECRET: secret, NODE_ENV: 'staging' }, 'NODE_ENV must be one of'],
+    [{ JWT_SECRET: secret, CHAIN_VERIFICATION_SCHEDULE: 'nightly' }, 'CHAIN_VERIFICATION_SCHEDULE must be a cron pattern of 5 or 6 fields'],
+    [{ JWT_SECRET: secret, RECONCILIATION_SCHEDULE: '0 2 * *' }, 'RECONCILIATION_SCHEDULE must be a cron pattern'],
   ])('rejects %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -20,6 +20,10 @@ export interface AppConfig {
   /** The console's production build (Vite); case-api serves it at /console when it exists. */
   consoleDir: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /** Requests per minute one client may make to the public pages (/public/*), which need no sign-in. */
+  publicRateLimit: number;
+  /** When the jobs app audits the record (cron patterns in `timeZone`). */
+  audit: { chainVerification: string; reconciliation: string };
 }
 
 export class ConfigError extends Error {
@@ -79,6 +83,16 @@ function hostPort(env: Env, name: string, fallback: string): string {
   return value;
 }
 
+/** A cron pattern of five fields (minute hour day month weekday), or six with seconds first. */
+function cron(env: Env, name: string, fallback: string): string {
+  const value = read(env, name, fallback);
+  const fields = value.split(/\s+/);
+  if ((fields.length !== 5 && fields.length !== 6) || !fields.every((f) => /^[\d*,\-/?LW#A-Za-z]+$/.test(f))) {
+    throw new ConfigError(name, `must be a cron pattern of 5 or 6 fields (got "${value}")`);
+  }
+  return fields.join(' ');
+}
+
 function timeZone(env: Env, name: string, fallback: string): string {
   const value = read(env, name, fallback);
   try {
@@ -131,5 +145,10 @@ export function loadConfig(env: Env): AppConfig {
     timeZone: timeZone(env, 'CASE_TIME_ZONE', 'Asia/Shanghai'),
     consoleDir: read(env, 'CONSOLE_DIR', 'dist/console'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'] as const, 'log'),
+    publicRateLimit: int(env, 'PUBLIC_RATE_LIMIT', 120, 1, 1_000_000),
+    audit: {
+      chainVerification: cron(env, 'CHAIN_VERIFICATION_SCHEDULE', '0 2 * * *'),
+      reconciliation: cron(env, 'RECONCILIATION_SCHEDULE', '30 2 * * *'),
+    },
   };
 }

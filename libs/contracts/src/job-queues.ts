@@ -1,8 +1,9 @@
 // The BullMQ queues apps/jobs runs, one per purpose. The outbox relay routes
 // each event to the queues it concerns (apps/jobs/src/dispatch/job-routes.ts);
-// case-api reads their failed jobs for supervisors.
+// case-api reads their failed jobs for supervisors. `audit` takes no events:
+// its jobs come from schedules (the nightly chain verification and reconciliation).
 
-export const JOB_QUEUES = ['documents', 'notifications', 'disclosure', 'archive', 'webhooks', 'calendar'] as const;
+export const JOB_QUEUES = ['documents', 'notifications', 'disclosure', 'archive', 'webhooks', 'calendar', 'audit'] as const;
 export type JobQueue = (typeof JOB_QUEUES)[number];
 
 export function isJobQueue(name: string): name is JobQueue {

@@ -11,4 +11,5 @@ export * from './supervision';
 export * from './documents/decision-content';
 export * from './documents/document-kinds';
 export * from './documents/document-texts';
+export * from './disclosure';
 export * from './notifications';

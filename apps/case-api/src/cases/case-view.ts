@@ -7,6 +7,8 @@ import {
   CASE_STATUSES,
   CIRCUMSTANCE_LEVELS,
   DECISION_OUTCOMES,
+  DISCLOSURE_STATES,
+  WITHHELD_GROUNDS,
   MAJOR_CASE_GROUNDS,
   PARTY_TYPES,
   PROCEDURES,
@@ -138,6 +140,32 @@ export class SameActCaseView implements SameActCase {
 }
 
 /** A case as the read model holds it, with the actions the caller may take now. */
+/** 事后公示 of the decision, as the disclosure job reported it (the public record is at GET /public/disclosures/{disclosureId}). */
+export class CaseDisclosureView {
+  @ApiProperty({ enum: DISCLOSURE_STATES }) state!: string;
+  @ApiProperty({ type: String, format: 'uuid' }) disclosureId!: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'When it was published or withheld' }) at!: string;
+  @ApiPropertyOptional({ enum: WITHHELD_GROUNDS }) withheldGround?: string;
+  @ApiPropertyOptional({ type: String, description: 'Why nothing was published (Chinese, as recorded)' }) withheldReason?: string;
+  @ApiPropertyOptional({ type: String, description: 'A challenge took the decision down: why it is withdrawn (Chinese, as recorded)' }) withdrawalReason?: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time' }) withdrawnAt?: string;
+}
+
+function disclosureView(s: CaseState | null): { disclosure?: CaseDisclosureView } {
+  const d = s?.disclosure;
+  if (!d) return {};
+  return {
+    disclosure: {
+      state: d.state,
+      disclosureId: d.disclosureId,
+      at: d.at,
+      ...(d.withheld ? { withheldGround: d.withheld.ground, withheldReason: d.withheld.reason.zh } : {}),
+      ...(d.withdrawal ? { withdrawalReason: d.withdrawal.reason.zh } : {}),
+      ...(d.withdrawal?.withdrawnAt ? { withdrawnAt: d.withdrawal.withdrawnAt } : {}),
+    },
+  };
+}
+
 export class CaseView {
   @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
@@ -196,6 +224,9 @@ export class CaseView {
     description: 'A served decision with money due: the ledger as of now (GET /cases/{id}; not in command answers)',
   })
   ledger?: ExecutionLedgerView;
+
+  @ApiPropertyOptional({ type: CaseDisclosureView, description: '事后公示 of the decision once the disclosure job reported it (GET /cases/{id}; not in command answers)' })
+  disclosure?: CaseDisclosureView;
 
   @ApiPropertyOptional({ type: Number, description: 'Yuan due under the decision as it now stands: 0 once revoked or found invalid, the new amount once varied' })
   amountDue?: number;
@@ -271,6 +302,7 @@ export function caseView(row: CaseEntity, allowedActions: string[], clock: CaseC
   const facts = caseHeaderFacts(row.state as unknown as CaseState | null);
   return {
     ...(ledger ? { ledger } : {}),
+    ...disclosureView(row.state as unknown as CaseState | null),
     ...facts,
     ...(facts.coerciveMeasures ? { coerciveMeasures: measureViews(facts.coerciveMeasures) } : {}),
     ...finality(facts, clock),

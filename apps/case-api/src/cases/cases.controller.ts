@@ -10,7 +10,8 @@ import { CaseListView, caseView, CaseView } from './case-view';
 import { CaseWorkflowClient } from './case-workflow.client';
 import { DeadlineClock } from './deadline-clock.service';
 import { ListCasesQuery } from './list-cases.query';
-import { ChainVerificationView, TimelineEventView, TimelineView } from './timeline.views';
+import { TimelineAuditService } from './timeline-audit.service';
+import { ChainVerificationView, TimelineView } from './timeline.views';
 
 /** A read of one case: unknown or hidden is 404, a case of the agency the caller is not assigned to is 403. */
 const ONE_CASE = { 403: 'CASE.NOT_ASSIGNED', 404: 'CASE.NOT_FOUND' };
@@ -25,6 +26,7 @@ export class CasesController {
     private readonly directory: CaseDirectoryService,
     private readonly events: CaseEventStore,
     private readonly clock: DeadlineClock,
+    private readonly audit: TimelineAuditService,
   ) {}
 
   @Get()
@@ -52,12 +54,15 @@ export class CasesController {
 
   /** Every recorded event with its place in the hash chain. */
   @Get(':id/timeline')
-  @ApiOperation({ summary: 'Every recorded event of the case with its actor, time and place in the hash chain' })
+  @ApiOperation({
+    summary: 'Every recorded event of the case with its actor, time and place in the hash chain, and its audit',
+    description: "Each event's `audit`: the role its actor acted in, the certificate valid that day where they acted as an officer or legal reviewer, a liaison's body, and the deadlines it met (on time or late) or missed.",
+  })
   @ApiOkResponse({ type: TimelineView })
   @ApiProblems(AUTHENTICATED, ONE_CASE)
   async timeline(@Principal() principal: TokenClaims, @Param('id') id: string): Promise<TimelineView> {
-    await this.readable(id, principal);
-    return { caseId: id, events: (await this.events.timeline(id)) as TimelineEventView[] };
+    const row = await this.readable(id, principal);
+    return { caseId: id, events: await this.audit.timeline(row) };
   }
 
   /** Recomputes the chain; says where it breaks. */

@@ -19,6 +19,7 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'AUTH.AGENCY_MISMATCH': { 'zh-CN': '案件不属于本机关', en: 'The case belongs to another agency' },
   'AUTH.BODY_MISMATCH': { 'zh-CN': '案件未移送本机关', en: 'The transfer was not sent to your body' },
   'SUPERVISION.SUPERVISOR_ONLY': { 'zh-CN': '仅执法监督人员可查看监督信息', en: 'Only supervisors see supervision views' },
+  'SUPERVISION.ALERT_NOT_FOUND': { 'zh-CN': '没有该监督预警', en: 'No such alert' },
   'JOBS.NOT_FOUND': { 'zh-CN': '没有该失败任务', en: 'No such failed job' },
   'JOBS.NOT_FAILED': { 'zh-CN': '该任务不处于失败状态', en: 'The job is not failed' },
   'JOBS.QUEUES_UNAVAILABLE': { 'zh-CN': '任务队列暂时无法连接', en: 'The job queues are unreachable' },
@@ -162,6 +163,16 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'CHALLENGE.DUPLICATE_ID': { 'zh-CN': '复议或诉讼编号重复', en: 'Challenge id already used' },
   'CHALLENGE.VARIED_HEAVIER': { 'zh-CN': '变更后的处罚不得重于原处罚', en: 'A varied penalty may not be heavier' },
   'PAYMENT.DECISION_REVOKED': { 'zh-CN': '处罚决定已撤销或确认无效，不再收缴', en: 'The decision was revoked: nothing is collected' },
+
+  // Public disclosure (公示)
+  'DISCLOSURE.NOT_OWED': { 'zh-CN': '本案没有待公示的决定', en: 'No publication is owed' },
+  'DISCLOSURE.WITHDRAWAL_NOT_OWED': { 'zh-CN': '本案没有待撤下的公示信息', en: 'No withdrawal is owed' },
+  'DISCLOSURE.NOT_PUBLISHABLE': { 'zh-CN': '该决定不得公示', en: 'The decision may not be published' },
+  'DISCLOSURE.PUBLISHABLE': { 'zh-CN': '该决定应当公示', en: 'The decision must be published' },
+  'DISCLOSURE.UNKNOWN': { 'zh-CN': '本案未公示该信息', en: 'The case did not publish that disclosure' },
+  'DISCLOSURE.NOT_FOUND': { 'zh-CN': '公示信息不存在', en: 'No such disclosure' },
+  'CERTIFICATE.NOT_FOUND': { 'zh-CN': '执法证件不存在', en: 'No such certificate' },
+  'RATE.LIMITED': { 'zh-CN': '请求过于频繁', en: 'Too many requests' },
 
   // Deadlines
   'DEADLINE.NOT_OPEN': { 'zh-CN': '该期限未在进行中', en: 'The deadline is not running' },

@@ -95,7 +95,7 @@ export class ProblemTypeListDto {
   items!: ProblemTypeDto[];
 }
 
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 500 | 503;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
 
 const GENERAL: Record<ProblemStatus, string> = {
   400: 'VALIDATION.FAILED with errors[{field, message}]',
@@ -105,6 +105,7 @@ const GENERAL: Record<ProblemStatus, string> = {
   409: 'Not in this state: code, state and allowedActions',
   413: 'REQUEST.TOO_LARGE',
   422: 'A legal rule forbids the content',
+  429: 'RATE.LIMITED: too many requests from this client; retry after Retry-After seconds',
   500: 'INTERNAL: an unexpected error, logged',
   503: 'A service the route needs is unreachable; try again shortly',
 };

@@ -153,6 +153,9 @@ const VALUES: Record<CommandEnumValue, { zh: string; en: string }> = {
   ORGANISATION_DISSOLVED_NO_ASSETS: { zh: '法人或其他组织终止，无财产可供执行，又无义务承受人', en: 'Organisation ended, no assets' },
   OBJECT_LOST: { zh: '执行标的灭失', en: 'Object lost' },
   DECISION_REVOKED: { zh: '据以执行的行政决定被撤销', en: 'Decision revoked' },
+  STATE_SECRET: { zh: '涉及国家秘密', en: 'State secret' },
+  FORBIDDEN_BY_LAW: { zh: '法律、行政法规禁止公开', en: 'Forbidden by law' },
+  TRADE_SECRET_OR_PRIVACY: { zh: '涉及商业秘密、个人隐私', en: 'Trade secret or privacy' },
 };
 
 /** An enumerated value's name (an unknown value is shown as it is). */

@@ -10,8 +10,10 @@ import { useReviewMessages } from '../reviews/messages';
 import { useSupervisionMessages } from '../supervision/messages';
 import { useTransferWatchMessages } from '../supervision/transfer-messages';
 import { useEvaluationMessages } from '../supervision/evaluation-messages';
+import { useStatisticsMessages } from '../supervision/statistics-messages';
 import { usePersonalDataMessages } from '../supervision/personal-data-messages';
 import { useFailedJobMessages } from '../supervision/job-messages';
+import { useAuditMessages } from '../supervision/audit-messages';
 import { useIncomingMessages } from '../transfers/messages';
 import { useAdminMessages } from '../admin/messages';
 import { useBodyMessages } from '../admin/body-messages';
@@ -34,6 +36,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const reviews = useReviewMessages();
   const supervision = useSupervisionMessages();
   const evaluation = useEvaluationMessages();
+  const statistics = useStatisticsMessages();
   const personalData = usePersonalDataMessages();
   const transfers = useTransferWatchMessages();
   const incoming = useIncomingMessages();
@@ -41,6 +44,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const failedJobs = useFailedJobMessages();
   const bodies = useBodyMessages();
   const users = useUserMessages();
+  const audit = useAuditMessages();
   const notifications = useNotificationMessages();
   const webhook = useWebhookMessages();
   return (
@@ -61,8 +65,10 @@ export function Shell({ children }: { children: ReactNode }) {
           )}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/transfers">{transfers.nav}</NavLink>}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/evaluations">{evaluation.nav}</NavLink>}
+          {roles.includes('SUPERVISOR') && <NavLink to="/supervision/statistics">{statistics.nav}</NavLink>}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/personal-data">{personalData.nav}</NavLink>}
           {roles.includes('SUPERVISOR') && <NavLink to="/supervision/jobs">{failedJobs.nav}</NavLink>}
+          {roles.includes('SUPERVISOR') && <NavLink to="/supervision/audit">{audit.nav}</NavLink>}
           {(roles.includes('POLICE_LIAISON') || roles.includes('PROCURATORATE')) && <NavLink to="/transfers/incoming">{incoming.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/calendars">{admin.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/bodies">{bodies.nav}</NavLink>}

@@ -3,12 +3,13 @@ import { Alert, Button, Table, Tag, Typography } from 'antd';
 import { ok, type components } from '../api';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
-import { roleLabel } from '../labels';
+import { deadlineLabel, roleLabel } from '../labels';
 import { useSession } from '../session';
 import { QueryError } from './QueryError';
 
 type TimelineEvent = components['schemas']['TimelineEventView'];
 type Role = Parameters<typeof roleLabel>[0];
+type DeadlineKind = Parameters<typeof deadlineLabel>[0];
 
 /** GET /cases/{id}/timeline as it is, and the chain verified on demand (GET …/timeline/verify). */
 export function Timeline({ caseId }: { caseId: string }) {
@@ -62,13 +63,44 @@ export function Timeline({ caseId }: { caseId: string }) {
               e.actor.system ? (
                 t.systemActor
               ) : (
-                <>
+                <div data-testid="event-actor">
                   {e.actor.name}{' '}
-                  {(e.actor.roles ?? []).map((r) => (
-                    <Tag key={r}>{roleLabel(r as Role, lang)}</Tag>
-                  ))}
-                </>
+                  {e.audit.actedAs && e.audit.actedAs !== 'SYSTEM' && (
+                    <Tag color="blue" title={t.actedAs} data-acted-as={e.audit.actedAs}>
+                      {roleLabel(e.audit.actedAs as Role, lang)}
+                    </Tag>
+                  )}
+                  {(e.audit.actedAs === 'OFFICER' || e.audit.actedAs === 'LEGAL_REVIEWER') && (
+                    <div>
+                      <Typography.Text type="secondary" data-testid="event-certificate">
+                        {e.audit.certificateNumber ? t.certificateUsed(e.audit.certificateNumber) : t.noCertificate}
+                      </Typography.Text>
+                    </div>
+                  )}
+                  {e.audit.body && (
+                    <div>
+                      <Typography.Text type="secondary" data-testid="event-body">
+                        {t.actingBody(e.audit.body)}
+                      </Typography.Text>
+                    </div>
+                  )}
+                </div>
               ),
+          },
+          {
+            title: t.deadlinesSettled,
+            key: 'deadlines',
+            width: 200,
+            render: (_, e) =>
+              e.audit.deadlines.length ? (
+                <ul style={{ margin: 0, paddingLeft: 16 }} data-testid="event-deadlines">
+                  {e.audit.deadlines.map((d) => (
+                    <li key={d.kind} data-outcome={d.outcome} title={formatDateTime(d.dueAt, lang)}>
+                      {deadlineLabel(d.kind as DeadlineKind, lang)}：{t.deadlineOutcome[d.outcome] ?? d.outcome}
+                    </li>
+                  ))}
+                </ul>
+              ) : null,
           },
           {
             title: t.hash,

@@ -96,6 +96,20 @@ export default function CasePage() {
             </span>
           </Descriptions.Item>
         )}
+        {c.disclosure && (
+          <Descriptions.Item label={caseMessages.disclosure}>
+            <span data-testid="case-disclosure">
+              {c.disclosure.state === 'WITHHELD' ? (
+                `${caseMessages.withheld}：${c.disclosure.withheldReason ?? ''}`
+              ) : (
+                <>
+                  <Link to={`/public/disclosures/${c.disclosure.disclosureId}`}>{c.disclosure.state === 'WITHDRAWN' ? caseMessages.withdrawn : caseMessages.published}</Link>
+                  {c.disclosure.withdrawalReason ? `：${c.disclosure.withdrawalReason}` : ''}
+                </>
+              )}
+            </span>
+          </Descriptions.Item>
+        )}
         {c.decisionFinalAt && (
           <Descriptions.Item label={caseMessages.finality}>
             <span data-testid="case-decision-final">
@@ -220,6 +234,10 @@ const useCaseMessages = defineMessages({
     finality: '决定生效',
     finalSince: '已生效，自',
     finalOn: '复议、诉讼期限届满且无未决复议诉讼时生效：',
+    disclosure: '事后公示',
+    published: '已公示',
+    withdrawn: '已撤下公示',
+    withheld: '不予公示',
   },
   en: {
     majorCase: 'Major case',
@@ -230,5 +248,9 @@ const useCaseMessages = defineMessages({
     finality: 'Decision final',
     finalSince: 'Final since',
     finalOn: 'Final when the challenge windows close, unless challenged:',
+    disclosure: 'Public disclosure',
+    published: 'Published',
+    withdrawn: 'Withdrawn',
+    withheld: 'Not published',
   },
 });

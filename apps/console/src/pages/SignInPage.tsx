@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Form, Input, Space, Spin, Tag, Typography } from 'antd';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { anonymousClient, ApiError, ok, type DevTokenView } from '../api';
 import { useI18n } from '../i18n';
 import { roleLabel } from '../labels';
 import { sessionFromDevUser, sessionFromToken, useSession, type Session } from '../session';
+import { usePublicMessages } from '../public/messages';
 
 type Role = DevTokenView['roles'][number];
 
@@ -25,6 +26,7 @@ export default function SignInPage() {
     void navigate(from, { replace: true });
   };
   const [form] = Form.useForm<{ token: string }>();
+  const publicPages = usePublicMessages();
 
   return (
     <main className="zf-signin">
@@ -33,9 +35,13 @@ export default function SignInPage() {
           <Typography.Title level={1} style={{ fontSize: 24, margin: 0 }}>
             {t.signInTitle}
           </Typography.Title>
-          <Button onClick={toggle} aria-label={t.switchLangLabel} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
-            {t.switchLang}
-          </Button>
+          <Space>
+            {/* 行政执法公示 needs no sign-in. */}
+            <Link to="/public">{publicPages.title}</Link>
+            <Button onClick={toggle} aria-label={t.switchLangLabel} lang={lang === 'zh' ? 'en' : 'zh-CN'}>
+              {t.switchLang}
+            </Button>
+          </Space>
         </Space>
 
         <Card title={<h2 style={{ fontSize: 16, margin: 0 }}>{t.devUsers}</h2>}>

@@ -13,7 +13,7 @@ import './supervision.css';
 
 type FailedJobView = components['schemas']['FailedJobView'];
 type Queue = FailedJobView['queue'];
-const QUEUES: Queue[] = ['documents', 'notifications', 'disclosure', 'archive', 'webhooks', 'calendar'];
+const QUEUES: Queue[] = ['documents', 'notifications', 'disclosure', 'archive', 'webhooks', 'calendar', 'audit'];
 
 /** GET /supervision/jobs/failed as it is, with a button that sends a job back to its queue. */
 export default function FailedJobsPage() {

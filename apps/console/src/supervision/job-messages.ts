@@ -5,7 +5,7 @@ export const useFailedJobMessages = defineMessages({
   zh: {
     nav: '失败任务',
     title: '失败任务',
-    intro: '后台任务（文书生成、通知、公示、归档、推送、节假日安排下发）用尽重试次数后留存于此。排除原因后可重新执行，重试人和时间将被记录。',
+    intro: '后台任务（文书生成、通知、公示、归档、推送、节假日安排下发、夜间记录核查）用尽重试次数后留存于此。排除原因后可重新执行，重试人和时间将被记录。',
     queue: '队列',
     allQueues: '全部队列',
     job: '任务',
@@ -31,12 +31,13 @@ export const useFailedJobMessages = defineMessages({
       archive: '归档',
       webhooks: '外部推送',
       calendar: '节假日安排',
+      audit: '记录核查',
     } as Record<string, string>,
   },
   en: {
     nav: 'Failed jobs',
     title: 'Failed jobs',
-    intro: 'Background jobs (documents, notifications, disclosure, archive, webhooks, holiday calendars) that used up their attempts are kept here. Once the cause is gone they can be run again; who retried them, and when, is recorded.',
+    intro: 'Background jobs (documents, notifications, disclosure, archive, webhooks, holiday calendars, the nightly record audit) that used up their attempts are kept here. Once the cause is gone they can be run again; who retried them, and when, is recorded.',
     queue: 'Queue',
     allQueues: 'All queues',
     job: 'Job',
@@ -62,6 +63,7 @@ export const useFailedJobMessages = defineMessages({
       archive: 'Archive',
       webhooks: 'Webhooks',
       calendar: 'Holiday calendars',
+      audit: 'Record audit',
     } as Record<string, string>,
   },
 });

@@ -1,5 +1,5 @@
 import type { JobQueue } from '@zhifa/contracts';
-import type { JobBinding, JobRoutes } from './job-handler';
+import type { JobBinding, JobRoutes, JobSchedule } from './job-handler';
 
 export const DISPATCH_OPTIONS = Symbol('DISPATCH_OPTIONS');
 
@@ -20,11 +20,15 @@ export const DEFAULT_QUEUE_SETTINGS: Record<JobQueue, QueueSettings> = {
   archive: { concurrency: 1, attempts: 10, backoffMs: 1000 },
   webhooks: { concurrency: 4, attempts: 10, backoffMs: 1000 },
   calendar: { concurrency: 1, attempts: 10, backoffMs: 1000 },
+  // A run looks at every case; a failed one is retried a few times, then waits for the next night or a supervisor's retry.
+  audit: { concurrency: 1, attempts: 3, backoffMs: 60_000 },
 };
 
 export interface DispatchOptions {
   routes: JobRoutes;
   bindings: readonly JobBinding[];
+  /** Jobs made by the clock, not by events (a handler bound for one needs no route). */
+  schedules?: readonly JobSchedule[];
   /** Redis for the queues; the app's REDIS_URL when absent. */
   redisUrl?: string;
   /** How often the relay looks at the outbox when no NOTIFY woke it. */

@@ -4,6 +4,7 @@ import { PersistenceModule } from '@zhifa/persistence';
 import { DISPATCH_OPTIONS, DispatchOptions } from './dispatch-options';
 import { checkHandlers } from './handler-check';
 import { JobRegistry } from './job-registry.service';
+import { JobSchedulers } from './job-schedulers.service';
 import { OutboxRelayService } from './outbox-relay.service';
 import { QueueWorkers } from './queue-workers.service';
 
@@ -18,11 +19,11 @@ import { QueueWorkers } from './queue-workers.service';
 export class DispatchModule {
   static register(opts: DispatchOptions & { handlers: Provider[] }): DynamicModule {
     const { handlers, ...options } = opts;
-    checkHandlers(options.routes, options.bindings);
+    checkHandlers(options.routes, options.bindings, options.schedules);
     return {
       module: DispatchModule,
       imports: [AppConfigModule, PersistenceModule],
-      providers: [{ provide: DISPATCH_OPTIONS, useValue: options }, JobRegistry, OutboxRelayService, QueueWorkers, ...handlers],
+      providers: [{ provide: DISPATCH_OPTIONS, useValue: options }, JobRegistry, OutboxRelayService, QueueWorkers, JobSchedulers, ...handlers],
       exports: [JobRegistry, OutboxRelayService],
     };
   }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { JOB_BINDINGS } from '../job-handlers';
 import { JOB_ROUTES } from '../job-routes';
+import { JOB_SCHEDULES } from '../job-schedules';
 import { DispatchModule } from './dispatch.module';
 import { checkHandlers, handlerProblems, queuesByType } from './handler-check';
 import type { JobBinding } from './job-handler';
@@ -17,7 +18,7 @@ class RenderEverything {
 
 describe('the start-up check of job handlers', () => {
   it('passes the routes and handlers the jobs app ships with', () => {
-    expect(handlerProblems(JOB_ROUTES, JOB_BINDINGS)).toEqual([]);
+    expect(handlerProblems(JOB_ROUTES, JOB_BINDINGS, JOB_SCHEDULES)).toEqual([]);
   });
 
   it('refuses a routed job name without a handler, naming it', () => {
@@ -43,6 +44,18 @@ describe('the start-up check of job handlers', () => {
         { queue: 'archive', names: ['CASE_ARCHIVED'], use: RenderEverything },
       ]),
     ).toEqual(['disclosure/DECISION_MADE is routed twice', 'archive/CASE_ARCHIVED has a handler (RenderEverything.handle) but no route sends it jobs']);
+  });
+
+  it('takes a scheduled job as routed, and refuses one scheduled without a handler or both scheduled and routed', () => {
+    const bindings: JobBinding[] = [{ queue: 'audit', names: ['CHAIN_VERIFICATION'], use: RenderDecision }];
+    expect(handlerProblems({}, bindings, [{ queue: 'audit', name: 'CHAIN_VERIFICATION', pattern: () => '0 2 * * *' }])).toEqual([]);
+    expect(handlerProblems({}, bindings)).toEqual(['audit/CHAIN_VERIFICATION has a handler (RenderDecision.handle) but no route sends it jobs']);
+    expect(
+      handlerProblems({ audit: ['CHAIN_VERIFICATION'] }, bindings, [
+        { queue: 'audit', name: 'CHAIN_VERIFICATION', pattern: () => '0 2 * * *' },
+        { queue: 'audit', name: 'CASE_RECONCILIATION', pattern: () => '30 2 * * *' },
+      ]),
+    ).toEqual(['audit/CHAIN_VERIFICATION is both routed and scheduled', 'audit/CASE_RECONCILIATION is scheduled but has no handler']);
   });
 
   it('judges a name per queue: one event may feed several queues, each with its own handler', () => {

@@ -1,8 +1,8 @@
 import type { JobQueue } from '@zhifa/contracts';
-import type { JobBinding, JobRoutes } from './job-handler';
+import type { JobBinding, JobRoutes, JobSchedule } from './job-handler';
 
 /** The start-up check: what is wrong with a set of routes and handlers, one line each. */
-export function handlerProblems(routes: JobRoutes, bindings: readonly JobBinding[]): string[] {
+export function handlerProblems(routes: JobRoutes, bindings: readonly JobBinding[], schedules: readonly JobSchedule[] = []): string[] {
   const problems: string[] = [];
   const handlers = new Map<string, string[]>();
   for (const b of bindings) {
@@ -26,6 +26,14 @@ export function handlerProblems(routes: JobRoutes, bindings: readonly JobBinding
       if (found.length > 1) problems.push(`${key} has ${found.length} handlers: ${found.join(', ')}`);
     }
   }
+  for (const { queue, name } of schedules) {
+    const key = `${queue}/${name}`;
+    if (routed.has(key)) problems.push(`${key} is both routed and scheduled`);
+    routed.add(key);
+    const found = handlers.get(key) ?? [];
+    if (found.length === 0) problems.push(`${key} is scheduled but has no handler`);
+    if (found.length > 1) problems.push(`${key} has ${found.length} handlers: ${found.join(', ')}`);
+  }
   for (const [key, found] of handlers) {
     if (!routed.has(key)) problems.push(`${key} has a handler (${found.join(', ')}) but no route sends it jobs`);
   }
@@ -40,8 +48,8 @@ export class HandlerCheckError extends Error {
 }
 
 /** Throws, naming every problem, unless each routed (queue, name) has exactly one handler, each handler a route, and each bound method exists. */
-export function checkHandlers(routes: JobRoutes, bindings: readonly JobBinding[]): void {
-  const problems = handlerProblems(routes, bindings);
+export function checkHandlers(routes: JobRoutes, bindings: readonly JobBinding[], schedules: readonly JobSchedule[] = []): void {
+  const problems = handlerProblems(routes, bindings, schedules);
   if (problems.length) throw new HandlerCheckError(problems);
 }
 

@@ -1,4 +1,5 @@
 import type { Type } from '@nestjs/common';
+import type { AppConfig } from '@zhifa/config';
 import type { JobQueue } from '@zhifa/contracts';
 
 /** One job as a handler receives it: no BullMQ type leaks into the handlers. */
@@ -32,3 +33,14 @@ export interface JobBinding {
 export type JobRoutes = Partial<Record<JobQueue, readonly string[]>>;
 
 export type JobHandlerFn = (job: DispatchedJob) => Promise<unknown>;
+
+/**
+ * A job the clock makes (a BullMQ job scheduler): job `name` on `queue` at
+ * each time the cron `pattern` (read from the config) names, in the cases'
+ * time zone. Its handler is bound like any other; it needs no route.
+ */
+export interface JobSchedule {
+  queue: JobQueue;
+  name: string;
+  pattern: (cfg: AppConfig) => string;
+}

@@ -29,6 +29,7 @@ import type { TransferBodyCommand } from './stages/transfer-body-steps';
 import type { PreservationCommand } from './stages/preservation';
 import type { SeizureCommand } from './stages/seizure';
 import type { DocumentCommand } from './stages/documents';
+import type { DisclosureCommand } from './stages/disclosure';
 
 export * from './command-context';
 
@@ -58,7 +59,8 @@ export type CaseCommand =
   | TransferBodyCommand
   | PreservationCommand
   | SeizureCommand
-  | DocumentCommand;
+  | DocumentCommand
+  | DisclosureCommand;
 
 export type CommandType = CaseCommand['type'];
 export type CommandOf<T extends CommandType> = Extract<CaseCommand, { type: T }>;

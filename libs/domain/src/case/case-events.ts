@@ -30,6 +30,7 @@ import type { TransferBodyEvent } from './stages/transfer-body-steps';
 import type { PreservationEvent } from './stages/preservation';
 import type { SeizureEvent } from './stages/seizure';
 import type { DocumentEvent } from './stages/documents';
+import type { DisclosureEvent } from './stages/disclosure';
 
 export type CaseEvent =
   | RegistrationEvent
@@ -57,7 +58,8 @@ export type CaseEvent =
   | TransferBodyEvent
   | PreservationEvent
   | SeizureEvent
-  | DocumentEvent;
+  | DocumentEvent
+  | DisclosureEvent;
 
 export type CaseEventType = CaseEvent['type'];
 export type EventOf<T extends CaseEventType> = Extract<CaseEvent, { type: T }>;

@@ -6,6 +6,7 @@
 
 import type { DeadlineBasis } from '../calendar';
 import type { DocumentKind } from '../documents/document-kinds';
+import type { NonDisclosure } from './disclosure-records';
 import type {
   ChallengeKind,
   ChallengeResult,
@@ -347,6 +348,8 @@ export interface CaseDecisionRecord {
   varied?: { penalty: Penalty; challengeId: string; at: string };
   /** Paid beyond what the decision, as revoked or varied, leaves due: owed back to the party. */
   refundOwed?: number;
+  /** The head's ground for not publishing the decision (since the 'disclosure' rule change). */
+  nonDisclosure?: NonDisclosure;
 }
 
 /** A document (文书) the case issued: rendered by the documents job, its file kept by sha256 beside the evidence. */

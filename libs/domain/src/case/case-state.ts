@@ -39,6 +39,7 @@ import type {
 import type { CoerciveMeasure } from './measure-records';
 import type { ExecutionRecord } from './execution-records';
 import type { ArchiveRecord } from './archive-records';
+import type { DisclosureRecord } from './disclosure-records';
 import type { CaseFlag, CaseStatus, DeadlineKind, Procedure } from './vocabulary';
 
 export type * from './case-records';
@@ -46,6 +47,7 @@ export type * from './transfer-records';
 export type * from './pre-decision-records';
 export type * from './measure-records';
 export type * from './execution-records';
+export type * from './disclosure-records';
 
 export interface CaseState {
   caseId: string;
@@ -112,6 +114,8 @@ export interface CaseState {
   /** Payment plan, surcharge paid, demand, court enforcement, end of execution (absent until the first). */
   execution?: ExecutionRecord;
   challenges: ChallengeRecord[];
+  /** The decision's public disclosure (absent until the disclosure job reports it). */
+  disclosure?: DisclosureRecord;
   transfer?: TransferRecord;
   /** 检测、检验、检疫、鉴定 entrusted to an institution, in the order started (MSA 63). Absent in older cases. */
   examinations?: ExaminationRecord[];

@@ -25,11 +25,11 @@ describe('the command table assembled from the stages', () => {
     }
   });
 
-  it('routes every action to at least one command, and only the workflow system commands (timers, calendar recount, the archive job report) have none', () => {
+  it('routes every action to at least one command, and only the system commands (timers, calendar recount, the document, disclosure and archive jobs) have none', () => {
     const used = new Set(Object.values(COMMAND_ACTIONS));
     for (const action of ACTION_NAMES) expect(used.has(action)).toBe(true);
     const timers = COMMAND_TYPES.filter((t) => COMMAND_ACTIONS[t] === null);
-    expect(timers.sort()).toEqual(['DEADLINE_ESCALATION', 'DEADLINE_REMINDER', 'RECOMPUTE_DEADLINES', 'RECORD_ARCHIVE_PACKAGE', 'RECORD_DOCUMENT']);
+    expect(timers.sort()).toEqual(['DEADLINE_ESCALATION', 'DEADLINE_REMINDER', 'RECOMPUTE_DEADLINES', 'RECORD_ARCHIVE_PACKAGE', 'RECORD_DISCLOSURE', 'RECORD_DISCLOSURE_WITHDRAWAL', 'RECORD_DOCUMENT']);
     for (const t of timers) expect(COMMAND_RULES[t].roles).toBe('SYSTEM');
   });
 

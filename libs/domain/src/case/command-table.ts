@@ -31,6 +31,7 @@ import { simpleProcedure } from './stages/simple-procedure';
 import { simpleExits } from './stages/simple-exits';
 import { preservation } from './stages/preservation';
 import { seizure } from './stages/seizure';
+import { disclosure } from './stages/disclosure';
 import { suspectedCrime } from './stages/suspected-crime';
 import { documents } from './stages/documents';
 
@@ -54,6 +55,7 @@ export const STAGES: readonly StageInfo[] = [
   execution,
   enforcement,
   challenges,
+  disclosure,
   caseControl,
   closing,
   simpleProcedure,
@@ -95,6 +97,7 @@ export const COMMAND_SPECS = {
   ...execution.commands,
   ...enforcement.commands,
   ...challenges.commands,
+  ...disclosure.commands,
   ...caseControl.commands,
   ...closing.commands,
   ...simpleProcedure.commands,
@@ -125,6 +128,7 @@ export const EVENT_FOLDS = {
   ...execution.events,
   ...enforcement.events,
   ...challenges.events,
+  ...disclosure.events,
   ...caseControl.events,
   ...closing.events,
   ...simpleProcedure.events,

@@ -66,6 +66,10 @@ describe('a full ordinary lifecycle', () => {
     expect(r.s).toMatchObject({ status: 'DECIDED', decision: { amountDue: 52000, documentNumber: '长市监罚〔2026〕101号', simple: false } });
     expect(r.s.deadlines.decision?.state).toBe('MET');
     expect(r.s.deadlines.service?.state).toBe('OPEN');
+    // 事后公示: the disclosure job publishes the decision and reports it.
+    expect(r.s.deadlines.disclosure?.state).toBe('OPEN');
+    r.exec(C.publishDisclosure(), SYSTEM);
+    expect(r.s.disclosure).toMatchObject({ state: 'PUBLISHED', disclosureId: 'disclosure-1' });
 
     // Receipt signed on 5 Mar, recorded the next day.
     r.at('2026-03-06T02:00:00.000Z').exec(C.serve('2026-03-05T06:00:00.000Z', { method: 'POSTAL' }), A);
@@ -91,6 +95,7 @@ describe('a full ordinary lifecycle', () => {
       ['defence', 'MET'],
       ['hearingRequest', 'MET'],
       ['service', 'MET'],
+      ['disclosure', 'MET'],
       // The party's challenge windows run from service and outlive the file (ARL 20: 60 days; ALL 46: 6 months).
       ['reconsiderationWindow', 'OPEN'],
       ['litigationWindow', 'OPEN'],
@@ -112,6 +117,7 @@ describe('a full ordinary lifecycle', () => {
       'NOTICE_SERVED',
       'DEFENCE_RECORDED',
       'DECISION_MADE',
+      'DISCLOSURE_PUBLISHED',
       'DECISION_SERVED',
       'PAYMENT_RECORDED',
       'PAYMENT_RECORDED',

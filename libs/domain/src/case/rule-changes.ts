@@ -70,6 +70,12 @@ export const RULE_CHANGES = [
    * reports its hash (RECORD_ARCHIVE_PACKAGE), which records CASE_ARCHIVED and seals the case.
    */
   'archive-package',
+  /**
+   * 事后公示: a penalty decision of the ordinary procedure owes its publication within the policy's working days
+   * (118号), withheld for a minor or on the head's stated ground; a challenge that revokes, changes or voids a
+   * published decision owes its withdrawal within 3 working days (APL 48). Closing no longer cancels either.
+   */
+  'disclosure',
 ] as const;
 export type RuleChange = (typeof RULE_CHANGES)[number];
 

@@ -40,6 +40,10 @@ const TRANSFER: ScenarioName[] = [
   'TRANSFER_SUPERVISION_REQUESTED',
 ];
 const ARCHIVED: ScenarioName[] = ['ARCHIVED', 'SIMPLE:ARCHIVED'];
+const UNSEALED_SCENARIOS: ScenarioName[] = SCENARIO_NAMES.filter((n) => !ARCHIVED.includes(n));
+// Ordinary cases with a penalty decided: their publication is owed (事后公示).
+// ARCHIVING: a closed penalty's publication is still owed while its package is built.
+const PENALTY_DECIDED: ScenarioName[] = ['DECIDED', 'SERVED', 'EXECUTED', 'CLOSED', 'ARCHIVING'];
 
 /** Cells: scenario → expected outcome; unlisted cells are CASE.TRANSITION_NOT_ALLOWED. */
 function cells(...groups: [ScenarioName[], Expect][]): Partial<Record<ScenarioName, Expect>> {
@@ -217,6 +221,10 @@ const EXPECTED: Record<CommandType, Partial<Record<ScenarioName, Expect>>> = {
   ),
   // The documents job reports a document in any state but the sealed one.
   RECORD_DOCUMENT: cells([SCENARIO_NAMES.filter((n) => !ARCHIVED.includes(n)), OK]),
+  // Owed once a penalty is decided under the ordinary procedure, until published or withheld (closing leaves it owed).
+  RECORD_DISCLOSURE: cells([UNSEALED_SCENARIOS, 'DISCLOSURE.NOT_OWED'], [PENALTY_DECIDED, OK]),
+  // Owed only after a challenge took a published decision down: no fixture has one.
+  RECORD_DISCLOSURE_WITHDRAWAL: cells([UNSEALED_SCENARIOS, 'DISCLOSURE.WITHDRAWAL_NOT_OWED']),
 };
 
 function expected(type: CommandType, name: ScenarioName): Expect {
@@ -398,6 +406,10 @@ function cellFor(type: CommandType, s: CaseState, now: string): Cell {
       return officer(C.startExamination(now));
     case 'END_EXAMINATION':
       return officer(C.endExamination(1, now));
+    case 'RECORD_DISCLOSURE':
+      return { command: { type, disclosureId: 'disclosure-1', outcome: 'PUBLISHED' }, actor: SYSTEM, now };
+    case 'RECORD_DISCLOSURE_WITHDRAWAL':
+      return { command: { type, disclosureId: 'disclosure-1' }, actor: SYSTEM, now };
     case 'RECOMPUTE_DEADLINES':
       return { command: { type, calendar: { year: 2031, holidays: ['2031-01-01'], adjustedWorkingDays: [], source: 'test' } }, actor: SYSTEM, now };
     case 'RECORD_DOCUMENT':

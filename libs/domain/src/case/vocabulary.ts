@@ -276,6 +276,22 @@ export type ChallengeStage = (typeof CHALLENGE_STAGES)[number];
 export const CHALLENGE_RESULTS = ['UPHELD', 'VARIED', 'REVOKED', 'CONFIRMED_INVALID', 'WITHDRAWN', 'DISMISSED'] as const;
 export type ChallengeResult = (typeof CHALLENGE_RESULTS)[number];
 
+/**
+ * Why the law forbids publishing a decision (《政府信息公开条例》 14–15): a state
+ * secret, a law that forbids it, a trade secret or privacy that the text
+ * cannot be published without. Stated by the head with the decision.
+ */
+export const NON_DISCLOSURE_GROUNDS = ['STATE_SECRET', 'FORBIDDEN_BY_LAW', 'TRADE_SECRET_OR_PRIVACY'] as const;
+export type NonDisclosureGround = (typeof NON_DISCLOSURE_GROUNDS)[number];
+
+/** Why a decision owed publication was withheld: the party is a minor, a challenge revoked or changed it first, or the head's ground. */
+export const WITHHELD_GROUNDS = ['MINOR', 'DECISION_CHALLENGED', ...NON_DISCLOSURE_GROUNDS] as const;
+export type WithheldGround = (typeof WITHHELD_GROUNDS)[number];
+
+/** Where a decision's public disclosure (事后公示) stands. */
+export const DISCLOSURE_STATES = ['PUBLISHED', 'WITHHELD', 'WITHDRAWN'] as const;
+export type DisclosureState = (typeof DISCLOSURE_STATES)[number];
+
 /** APL 66: 暂缓 (one later date) or 分期 (several dates and amounts), approved by the head. */
 export const PAYMENT_PLAN_KINDS = ['DEFERRAL', 'INSTALMENTS'] as const;
 export type PaymentPlanKind = (typeof PAYMENT_PLAN_KINDS)[number];

@@ -254,6 +254,8 @@ export const ZH_COMMAND: Readonly<Record<string, string>> = {
   END_EXAMINATION: '检测鉴定完成',
   RECOMPUTE_DEADLINES: '按新节假日安排重算期限',
   RECORD_DOCUMENT: '登记制发的文书',
+  RECORD_DISCLOSURE: '行政处罚决定公示',
+  RECORD_DISCLOSURE_WITHDRAWAL: '撤下公示信息',
 };
 
 /** A command's Chinese name in 「」, or its type when it is not one (an unknown type). */

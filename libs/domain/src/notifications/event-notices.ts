@@ -96,6 +96,9 @@ export const EVENT_NOTICES: Readonly<Record<CaseEventType, EventNotice>> = {
   NON_FILING_EXPLANATION_REQUESTED: n('检察机关已要求公安机关说明不立案理由', 'the procuratorate asked the police to explain not filing', 'deadlines'),
   NON_FILING_EXPLAINED: n('公安机关已说明不立案理由', 'the police explained not filing'),
   DOCUMENT_ISSUED: n('已制作文书', 'official document issued', 'documents'),
+  DISCLOSURE_PUBLISHED: n('处罚决定已公示', 'decision published (行政执法公示)', 'timeline'),
+  DISCLOSURE_WITHHELD: n('处罚决定依法不予公示', 'decision withheld from publication', 'timeline'),
+  DISCLOSURE_WITHDRAWN: n('公示已撤下', 'publication withdrawn', 'timeline'),
 };
 
 /** Deadlines in English as a notification names them (the Chinese names are ZH_DEADLINE). */

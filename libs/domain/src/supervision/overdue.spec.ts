@@ -43,6 +43,9 @@ describe('the deadlines a supervisor watches', () => {
     expect(awaitedFor(reported.s, 'decision', agency).map((p) => p.userId)).toEqual([R.userId]);
     // Nobody in the list can act: the case officers answer for it.
     expect(awaitedFor(reported.s, 'decision', [S])).toEqual(reported.s.officers.map((o) => ({ userId: o.userId, name: o.name, actions: [] })));
+    // The publication is the disclosure job's: the case officers answer for it, not whoever has a task on the case.
+    const decided = scenario('DECIDED');
+    expect(awaitedFor(decided.s, 'disclosure', agency)).toEqual(decided.s.officers.map((o) => ({ userId: o.userId, name: o.name, actions: [] })));
   });
 });
 

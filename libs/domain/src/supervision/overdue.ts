@@ -7,6 +7,7 @@ import type { AllowedActionsOptions } from '../case/allowed-actions';
 import type { CaseState } from '../case/case-state';
 import type { ActionName } from '../case/command-table';
 import { tasksFor } from '../case/tasks';
+import { DISCLOSURE_DEADLINES } from '../case/stages/disclosure';
 import type { DeadlineKind } from '../case/vocabulary';
 import { deadlineStanding, lapseIsDelay, stillOwed, type DeadlineStanding } from '../deadlines/standing';
 
@@ -51,6 +52,8 @@ export interface AwaitedPerson {
  * at all; failing that (a payment the party owes), the case officers.
  */
 export function awaitedFor(state: CaseState, kind: DeadlineKind, people: readonly ActorSnapshot[], opts: AllowedActionsOptions = {}): AwaitedPerson[] {
+  // The disclosure job publishes and withdraws, not a person: the case's officers answer for it.
+  if ((DISCLOSURE_DEADLINES as readonly DeadlineKind[]).includes(kind)) return state.officers.map((o) => ({ userId: o.userId, name: o.name, actions: [] }));
   const tasks = people.map((p) => ({ p, tasks: tasksFor(state, p, opts) })).filter((x) => x.tasks.length > 0);
   const answering = tasks
     .map(({ p, tasks: t }) => ({ userId: p.userId, name: p.name, actions: t.filter((x) => x.deadline === kind).map((x) => x.action) }))

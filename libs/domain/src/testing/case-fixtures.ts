@@ -327,6 +327,10 @@ export const commands = {
   reportSimple: (): CommandOf<'REPORT_SIMPLE'> => ({ type: 'REPORT_SIMPLE', note: 'filed with the legal office' }),
   reminder: (deadline: CommandOf<'DEADLINE_REMINDER'>['deadline']): CommandOf<'DEADLINE_REMINDER'> => ({ type: 'DEADLINE_REMINDER', deadline }),
   escalation: (deadline: CommandOf<'DEADLINE_ESCALATION'>['deadline']): CommandOf<'DEADLINE_ESCALATION'> => ({ type: 'DEADLINE_ESCALATION', deadline }),
+  /** The disclosure job's reports (system commands). */
+  publishDisclosure: (): CommandOf<'RECORD_DISCLOSURE'> => ({ type: 'RECORD_DISCLOSURE', disclosureId: 'disclosure-1', outcome: 'PUBLISHED' }),
+  withholdDisclosure: (): CommandOf<'RECORD_DISCLOSURE'> => ({ type: 'RECORD_DISCLOSURE', disclosureId: 'disclosure-1', outcome: 'WITHHELD' }),
+  withdrawDisclosure: (): CommandOf<'RECORD_DISCLOSURE_WITHDRAWAL'> => ({ type: 'RECORD_DISCLOSURE_WITHDRAWAL', disclosureId: 'disclosure-1' }),
   proposeTransfer: (): CommandOf<'PROPOSE_TRANSFER'> => ({
     type: 'PROPOSE_TRANSFER',
     grounds: 'Sales of fake products exceed ¥50,000 (《刑法》140)',

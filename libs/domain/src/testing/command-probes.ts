@@ -70,7 +70,10 @@ export function spoiled(c: CaseCommand): CaseCommand[] {
   return out;
 }
 
-/** Served cases the scenarios do not reach: left unpaid past their period, then demanded; and under a pending challenge. */
+/**
+ * Served cases the scenarios do not reach: left unpaid past their period, then demanded; under a pending
+ * challenge; and published, then revoked (its withdrawal owed).
+ */
 export function executionRunners(): CaseRunner[] {
   const unpaid = scenario('SERVED');
   unpaid.at(plus(unpaid.s.deadlines.payment!.dueAt, DAY)).exec(C.escalation('payment'), SYSTEM);
@@ -79,5 +82,9 @@ export function executionRunners(): CaseRunner[] {
   demanded.exec(C.demand(demanded.now), people.officerA);
   const challenged = scenario('SERVED');
   challenged.exec(C.challenge(challenged.now), people.officerA);
-  return [unpaid, demanded, challenged];
+  const revoked = scenario('SERVED');
+  revoked.exec(C.publishDisclosure(), SYSTEM);
+  revoked.exec(C.challenge(revoked.now), people.officerA);
+  revoked.exec(C.challenge(revoked.now, 'DECIDED', 'REVOKED'), people.officerA);
+  return [unpaid, demanded, challenged, revoked];
 }

@@ -14,6 +14,7 @@ import { NotificationEntity } from './notification.entity';
 import { OutboxEntity } from './outbox.entity';
 import { OutsideBodyEntity } from './outside-body.entity';
 import { PolicyEntity } from './policy.entity';
+import { PublicDisclosureEntity } from './public-disclosure.entity';
 import { UserEntity } from './user.entity';
 import { AgencyWebhookEntity, WebhookDeliveryEntity } from './webhook.entity';
 
@@ -34,6 +35,7 @@ export {
   OutboxEntity,
   OutsideBodyEntity,
   PolicyEntity,
+  PublicDisclosureEntity,
   UserEntity,
   AgencyWebhookEntity,
   WebhookDeliveryEntity,
@@ -59,5 +61,6 @@ export const ENTITIES = [
   AgencyWebhookEntity,
   WebhookDeliveryEntity,
   ArchiveSigningKeyEntity,
+  PublicDisclosureEntity,
 ];
 export type { JsonDoc } from './json';

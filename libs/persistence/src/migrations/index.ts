@@ -6,9 +6,12 @@ import { LiaisonBodies1765000000000 } from './1765000000000-liaison-bodies';
 import { PersonalDataAccess1765050000000 } from './1765050000000-personal-data-access';
 import { OutsideBodies1765100000000 } from './1765100000000-outside-bodies';
 import { JobDispatch1765140000000 } from './1765140000000-job-dispatch';
+import { SupervisionAudit1765200000000 } from './1765200000000-supervision-audit';
+import { CaseStatistics1765230000000 } from './1765230000000-case-statistics';
 import { Documents1765300000000 } from './1765300000000-documents';
 import { ArchiveSigningKeys1765320000000 } from './1765320000000-archive-signing-keys';
-import { NotificationsWebhooks1765330000000 } from './1765330000000-notifications-webhooks';
+import { PublicDisclosures1765400000000 } from './1765400000000-public-disclosures';
+import { NotificationsWebhooks1765410000000 } from './1765410000000-notifications-webhooks';
 
 /** Every migration, in order. Committed migrations are never rewritten. */
 export const MIGRATIONS = [
@@ -20,7 +23,10 @@ export const MIGRATIONS = [
   PersonalDataAccess1765050000000,
   OutsideBodies1765100000000,
   JobDispatch1765140000000,
+  SupervisionAudit1765200000000,
+  CaseStatistics1765230000000,
   Documents1765300000000,
   ArchiveSigningKeys1765320000000,
-  NotificationsWebhooks1765330000000,
+  PublicDisclosures1765400000000,
+  NotificationsWebhooks1765410000000,
 ];

@@ -10,6 +10,11 @@ export class AgencyRepository {
     return isUuid(agencyId) ? this.ds.getRepository(AgencyEntity).findOneBy({ id: agencyId }) : null;
   }
 
+  /** Every agency, by name (the public pages list them). */
+  async all(): Promise<AgencyEntity[]> {
+    return this.ds.getRepository(AgencyEntity).find({ order: { name: 'ASC', id: 'ASC' } });
+  }
+
   /** The next number in the agency's sequence for the year; the upsert locks the counter row. */
   async nextCaseNumber(agencyId: string, year: number): Promise<number> {
     const rows: { last_number: number }[] = await this.ds.query(

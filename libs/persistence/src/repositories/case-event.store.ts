@@ -137,6 +137,21 @@ export class CaseEventStore {
     }
   }
 
+  /**
+   * Writes a read model rebuilt from the chain (a supervisor's repair), under
+   * the case's append lock. False, writing nothing, when the chain grew past
+   * `lastSeq` meanwhile: the rebuild is stale and must be folded again.
+   */
+  async reproject(input: Omit<AppendInput, 'events' | 'outboxTopics'>, lastSeq: number): Promise<boolean> {
+    return this.ds.transaction(async (m) => {
+      await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [input.caseId]);
+      const last = await m.findOne(CaseEventEntity, { where: { caseId: input.caseId }, order: { seq: 'DESC' } });
+      if ((last?.seq ?? 0) !== lastSeq) return false;
+      await this.project(m, { ...input, events: [], outboxTopics: [] }, lastSeq);
+      return true;
+    });
+  }
+
   private async project(m: EntityManager, input: AppendInput, lastSeq: number): Promise<void> {
     const p = input.projection;
     await m.upsert(
@@ -209,6 +224,12 @@ export class CaseEventStore {
           .execute();
       }
     }
+  }
+
+  /** Every case with a chain, oldest first. */
+  async caseIds(): Promise<string[]> {
+    const rows: { case_id: string }[] = await this.ds.query(`SELECT case_id FROM case_events WHERE seq = 1 ORDER BY occurred_at, case_id`);
+    return rows.map((r) => r.case_id);
   }
 
   async timeline(caseId: string): Promise<StoredEvent[]> {

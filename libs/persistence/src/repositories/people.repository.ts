@@ -1,6 +1,6 @@
 import { DataSource, In } from 'typeorm';
 import type { ActorSnapshot, Role } from '@zhifa/domain';
-import { CertificateEntity, UserEntity } from '../entities';
+import { AgencyEntity, CertificateEntity, UserEntity } from '../entities';
 import { isUuid } from './uuid';
 
 /** An active user as the dev token list shows them. */
@@ -59,11 +59,28 @@ export class PeopleRepository {
     });
   }
 
+  /** The certificates these users hold or held (current or former staff), for the timeline's audit of who acted on which certificate. */
+  async certificatesOfUsers(userIds: string[]): Promise<{ userId: string; number: string; validFrom: string; validTo: string; status: string }[]> {
+    const uuids = [...new Set(userIds.filter(isUuid))];
+    if (!uuids.length) return [];
+    const rows = await this.ds.getRepository(CertificateEntity).find({ where: { userId: In(uuids) }, order: { validFrom: 'ASC', number: 'ASC' } });
+    return rows.map((c) => ({ userId: c.userId, number: c.number, validFrom: c.validFrom, validTo: c.validTo, status: c.status }));
+  }
+
   /** The certificates of these numbers, of anyone (current or former staff): the evaluation checks the dates each was valid on. */
   async certificatesByNumber(numbers: string[]): Promise<{ number: string; validFrom: string; validTo: string; status: string }[]> {
     if (!numbers.length) return [];
     const rows = await this.ds.getRepository(CertificateEntity).findBy({ number: In([...new Set(numbers)]) });
     return rows.map((c) => ({ number: c.number, validFrom: c.validFrom, validTo: c.validTo, status: c.status }));
+  }
+
+  /** A certificate by its number, with its holder (active or not) and the holder's agency: the public lookup (执法资格). */
+  async certificateHolder(number: string): Promise<{ certificate: CertificateEntity; holder: UserEntity; agency: AgencyEntity | null } | null> {
+    const certificate = await this.ds.getRepository(CertificateEntity).findOneBy({ number });
+    if (!certificate) return null;
+    const holder = await this.ds.getRepository(UserEntity).findOneBy({ id: certificate.userId });
+    if (!holder) return null;
+    return { certificate, holder, agency: await this.ds.getRepository(AgencyEntity).findOneBy({ id: holder.agencyId }) };
   }
 
   /** Every active user, by username. */

@@ -41,6 +41,7 @@ export class DecisionController {
       ...(dto.evidenceIds !== undefined ? { evidenceIds: [...dto.evidenceIds] } : {}),
       ...(dto.performance !== undefined ? { performance: dto.performance } : {}),
       ...(dto.remedy ? { remedy: { reconsiderationBody: dto.remedy.reconsiderationBody, court: dto.remedy.court } } : {}),
+      ...(dto.nonDisclosure ? { nonDisclosure: { ground: dto.nonDisclosure.ground, reason: dto.nonDisclosure.reason } } : {}),
     }));
   }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
-import { DECISION_OUTCOMES, type DecisionOutcome } from '@zhifa/domain';
+import { DECISION_OUTCOMES, NON_DISCLOSURE_GROUNDS, type DecisionOutcome, type NonDisclosureGround } from '@zhifa/domain';
 import { Text } from '../dto-rules';
 import { PenaltyDto } from '../penalty.dto';
 
@@ -14,6 +14,17 @@ export class DecisionRemedyDto {
   @ApiProperty({ example: '长治市市场监督管理局所在地有管辖权的人民法院', description: '人民法院 (ALL 18)' })
   @Text(200)
   court!: string;
+}
+
+/** The ground on which the law forbids publishing the decision (《政府信息公开条例》 14–15). */
+export class NonDisclosureDto {
+  @ApiProperty({ enum: NON_DISCLOSURE_GROUNDS, description: 'STATE_SECRET, FORBIDDEN_BY_LAW (art 14); TRADE_SECRET_OR_PRIVACY (art 15)' })
+  @IsIn(NON_DISCLOSURE_GROUNDS)
+  ground!: NonDisclosureGround;
+
+  @ApiProperty({ example: '决定书载有经定密的国家秘密事项', description: 'Why, recorded with the decision and with the withholding' })
+  @Text(2000)
+  reason!: string;
 }
 
 /** 行政处罚决定 (APL 57, 59) by the agency head, with its document number. */
@@ -71,4 +82,13 @@ export class DecisionDto {
   @IsOptional()
   @Text(2000)
   sameActOverrideReason?: string;
+
+  @ApiPropertyOptional({
+    type: NonDisclosureDto,
+    description: '事后公示: a penalty decision is published within the policy period unless the law forbids it; state the ground here (a minor party is never published, without this)',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => NonDisclosureDto)
+  nonDisclosure?: NonDisclosureDto;
 }

@@ -21,6 +21,8 @@ import {
 } from '../vocabulary';
 import { applyChallengeEffect, challengeEffect, challengeWindow, EFFECT_CODES, VOIDING_RESULTS, type ChallengeEffect } from './challenge-effects';
 import { byRules, clone, inStatus, invalid, stage } from './kit';
+import { armWithdrawal, withdrawalOwed } from './disclosure';
+import type { Message } from '../messages';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -57,6 +59,8 @@ export type ChallengeEvent = {
   late?: { windowEnd: string };
   /** Recorded after the case was archived. */
   supplement?: true;
+  /** The outcome took down the published decision: its withdrawal is owed (since the 'disclosure' rule change, APL 48). */
+  disclosureWithdrawal?: { reason: Message };
 };
 
 const CHALLENGEABLE = ['SERVED', 'EXECUTED', 'CLOSED'] as const;
@@ -98,6 +102,8 @@ export const challenges = stage<ChallengeCommand, ChallengeEvent>()(
           if (windowEnd && ms(cmd.at) > ms(windowEnd)) e.late = { windowEnd };
         }
         if (s.status === SEALED_STATUS) e.supplement = true;
+        const withdrawal = cmd.stage === 'DECIDED' && inForce(ctx, 'disclosure') ? withdrawalOwed(s, cmd, ctx.policy.timeZone) : undefined;
+        if (withdrawal) e.disclosureWithdrawal = withdrawal;
         return e;
       },
     },
@@ -122,6 +128,7 @@ export const challenges = stage<ChallengeCommand, ChallengeEvent>()(
       }
       if (e.result !== undefined && VOIDING_RESULTS.includes(e.result) && s.decision) s.decision.revoked = true;
       if (e.effect) applyChallengeEffect(s, { challengeId: e.challengeId, at: e.at, effect: e.effect, ...(e.penalty ? { penalty: e.penalty } : {}) }, meta);
+      armWithdrawal(s, e.disclosureWithdrawal, meta);
     },
   },
   CODES,

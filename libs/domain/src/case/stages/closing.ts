@@ -17,6 +17,7 @@ import { all, byRules, inStatus, invalid, stage, type Check } from './kit';
 import { CHALLENGE_WINDOWS, challengePending, outstanding, stillOwed } from './shared';
 import { openMeasureIds } from './coercive-measures';
 import { surchargeOwed } from './execution-ledger';
+import { DISCLOSURE_DEADLINES } from './disclosure';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -143,7 +144,8 @@ export const closing = stage<ClosingCommand, ClosingEvent>()(
       s.closedAt = at;
       s.status = 'CLOSED';
       meetDeadline(s, 'closure', at);
-      cancelAllDeadlines(s, at, [...CHALLENGE_WINDOWS]);
+      // The publication of the decision, or its withdrawal, is owed whether or not the file is closed.
+      cancelAllDeadlines(s, at, [...CHALLENGE_WINDOWS, ...DISCLOSURE_DEADLINES]);
     },
     // Nothing changes while the job builds the package but the timers of the challenge windows, which outlive the case.
     ARCHIVE_REQUESTED: (s, e, { at }) => {

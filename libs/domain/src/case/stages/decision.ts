@@ -18,6 +18,8 @@ import { all, clone, inStatus, invalid, stage, type Check, type HandlerContext }
 import { afterService, noDefenceRunning, noHearingWindowRunning, stepsDoneBefore } from './shared';
 import { decidedEvenInTransfer, inTransferBeforeService } from './transfer-points';
 import { inForce } from '../rule-changes';
+import { armDisclosure, decisionDisclosure } from './disclosure';
+import type { NonDisclosure } from '../disclosure-records';
 
 /** The refusals only this stage gives. */
 const CODES = {
@@ -55,6 +57,8 @@ export type DecisionCommand =
       sameActCases?: SameActCase[];
       /** Why a fine is lawful although another case fined the same party for the same violation (APL 29). */
       sameActOverrideReason?: string;
+      /** The ground on which the law forbids publishing this penalty decision (since the 'disclosure' rule change). */
+      nonDisclosure?: NonDisclosure;
     }
   | ({ type: 'SERVE' } & ServiceDetails);
 
@@ -72,6 +76,9 @@ export type DecisionEvent =
       contents?: DecisionContents;
       /** A second fine for the same act, with the reasons given (APL 29). */
       sameActOverride?: SameActOverride;
+      /** The decision owes its publication (事后公示): the disclosure deadline starts (since the 'disclosure' rule change). */
+      disclosure?: true;
+      nonDisclosure?: NonDisclosure;
     }
   | { type: 'DECISION_SERVED'; service: ServiceRecord };
 
@@ -257,6 +264,7 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
           validateSameActCases(v, 'sameActCases', cmd.sameActCases);
           v.text('sameActOverrideReason', cmd.sameActOverrideReason, { optional: true });
         }
+        const published = inForce(ctx, 'disclosure') ? decisionDisclosure(v, cmd) : {};
         if (!v.ok) return invalid(v);
 
         if (inForce(ctx, 'evidence-after-report') && cmd.outcome === 'PENALTY') {
@@ -309,7 +317,7 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
         if (cmd.legalBasis !== undefined) e.legalBasis = cmd.legalBasis;
         if (contents) e.contents = contents;
         if (second.override) e.sameActOverride = second.override;
-        return e;
+        return { ...e, ...published };
       },
     },
     SERVE: {
@@ -353,6 +361,7 @@ export const decision = stage<DecisionCommand, DecisionEvent>()(
       meetDeadline(s, 'decision', at);
       // APL 61: served on the spot or within N working days.
       armDeadline(s, 'service', at, at, policy);
+      armDisclosure(s, e, { at, policy });
     },
     DECISION_SERVED: (s, e, meta) => {
       s.service = clone(e.service);

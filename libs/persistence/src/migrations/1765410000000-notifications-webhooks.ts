@@ -3,8 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 // Notifications read by their person (newest first, with the event, section and
 // reason they carry, in both languages), and each agency's optional webhook
 // with the log of every delivery attempt.
-export class NotificationsWebhooks1765330000000 implements MigrationInterface {
-  name = 'NotificationsWebhooks1765330000000';
+export class NotificationsWebhooks1765410000000 implements MigrationInterface {
+  name = 'NotificationsWebhooks1765410000000';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE "agency_webhooks" ("agency_id" uuid NOT NULL, "url" text NOT NULL, "secret" text NOT NULL, "active" boolean NOT NULL DEFAULT true, "updated_by" uuid NOT NULL, "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "PK_05aab4316720ad4897876fd2b24" PRIMARY KEY ("agency_id"))`);

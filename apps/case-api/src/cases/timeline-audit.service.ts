@@ -1,0 +1,47 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { auditTimeline, type CaseState, type CertificateOnDay } from '@zhifa/domain';
+import { CaseEventStore, PeopleRepository, ReadModelRepository, type CaseEntity } from '@zhifa/persistence';
+import { DeadlineClock } from './deadline-clock.service';
+import type { TimelineEventView } from './timeline.views';
+
+/**
+ * A case's timeline with each event's audit: the role its actor acted in, the
+ * certificate valid that day where they acted as an officer or reviewer, a
+ * liaison's body, and the deadlines it met or missed (the chain folded again,
+ * the deadline records compared before and after the event).
+ */
+@Injectable()
+export class TimelineAuditService {
+  private readonly logger = new Logger('TimelineAudit');
+
+  constructor(
+    private readonly events: CaseEventStore,
+    private readonly readModels: ReadModelRepository,
+    private readonly people: PeopleRepository,
+    private readonly clock: DeadlineClock,
+  ) {}
+
+  async timeline(row: CaseEntity): Promise<TimelineEventView[]> {
+    const stored = await this.events.timeline(row.id);
+    const userIds = stored.flatMap((e) => (typeof e.actor.userId === 'string' ? [e.actor.userId] : []));
+    const certs = await this.people.certificatesOfUsers(userIds);
+    // Certificate status changes carry no date yet: validity on a past day is judged on the certificate's dates (as the evaluation does).
+    const certificateOn: CertificateOnDay = (userId, day) => certs.find((c) => c.userId === userId && c.validFrom <= day && day <= c.validTo)?.number ?? null;
+    let deadlines: (CaseState['deadlines'] | null)[];
+    try {
+      deadlines = await this.readModels.deadlinesAfterEach(row.id);
+    } catch (err) {
+      // A chain that no longer folds (its policy gone, an event altered beyond reading) still shows; its deadlines are not named.
+      this.logger.warn(`case ${row.id}: the chain does not fold (${(err as Error).message}); the timeline names no deadlines`);
+      deadlines = stored.map(() => null);
+    }
+    const { timeZone } = await this.clock.of(row.policyVersion);
+    const audits = auditTimeline(
+      stored.map((e) => ({ type: e.type, at: e.occurredAt, actor: e.actor as { userId?: string; roles?: string[]; system?: boolean }, payload: e.payload as Record<string, unknown> })),
+      deadlines,
+      certificateOn,
+      timeZone,
+    );
+    return stored.map((e, i) => ({ ...(e as TimelineEventView), audit: audits[i] }));
+  }
+}
