@@ -68,12 +68,12 @@ describe('registering a lead over HTTP', () => {
     const rows = await stack.ds.query('SELECT seq, type FROM case_events WHERE case_id = $1', [id]);
     expect(rows).toEqual([{ seq: 1, type: 'LEAD_REGISTERED' }]);
 
-    // The side effect ran on BullMQ: both case officers were notified, once.
+    // The side effect ran on BullMQ: the co-officer and the heads (whose filing decision now waits) were told, once; not the registering officer.
     const notes = await eventually(async () => {
       const n: { user_id: string }[] = await stack.ds.query('SELECT user_id FROM notifications WHERE case_id = $1', [id]);
-      return n.length === 2 ? n : undefined;
+      return n.length === 3 ? n : undefined;
     });
-    expect(notes.map((n) => n.user_id).sort()).toEqual([stack.userId('officer.zhang'), stack.userId('officer.li')].sort());
+    expect(notes.map((n) => n.user_id).sort()).toEqual([stack.userId('officer.li'), stack.userId('head.sun'), stack.userId('head.qian')].sort());
   });
 
   it('replays the first answer for a repeated Idempotency-Key and opens no second case', async () => {

@@ -33,6 +33,8 @@ import { EvidenceController } from './evidence/evidence.controller';
 import { EvidenceStore } from './evidence/evidence.store';
 import { HealthController } from './health/health.controller';
 import { MeController } from './me/me.controller';
+import { NotificationsController } from './me/notifications.controller';
+import { WebhooksController } from './webhooks/webhooks.controller';
 import { PeopleController } from './people/people.controller';
 import { PoliciesController } from './policies/policies.controller';
 import { ProblemsController } from './problems/problems.controller';
@@ -66,6 +68,8 @@ export class ApiModule {
         DocumentsController,
         ArchiveController,
         MeController,
+        NotificationsController,
+        WebhooksController,
         PeopleController,
         ...STAGE_CONTROLLERS,
         EvidenceController,

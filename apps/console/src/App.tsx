@@ -32,6 +32,8 @@ const UsersPage = lazy(() => import('./admin/UsersPage'));
 // 行政执法公示: public, no session.
 const PublicPage = lazy(() => import('./public/PublicPage'));
 const DisclosurePage = lazy(() => import('./public/DisclosurePage'));
+const WebhookPage = lazy(() => import('./admin/WebhookPage'));
+const NotificationsPage = lazy(() => import('./notifications/NotificationsPage'));
 
 // Text and borders dark enough for WCAG AA contrast on white (antd's defaults for secondary text are lighter).
 const theme = {
@@ -86,6 +88,8 @@ export function App() {
             <Route path="/admin/calendars" element={<RequireSession><CalendarsPage /></RequireSession>} />
             <Route path="/admin/bodies" element={<RequireSession><BodiesPage /></RequireSession>} />
             <Route path="/admin/users" element={<RequireSession><UsersPage /></RequireSession>} />
+            <Route path="/admin/webhook" element={<RequireSession><WebhookPage /></RequireSession>} />
+            <Route path="/notifications" element={<RequireSession><NotificationsPage /></RequireSession>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>
         </Suspense>

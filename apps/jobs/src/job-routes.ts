@@ -10,8 +10,10 @@ import { DisclosureJob } from './disclosure/disclosure.job';
  * refuses to start otherwise (see docs/architecture.md, "Jobs: adding a handler").
  */
 export const JOB_ROUTES: JobRoutes = {
-  // Every case event tells the case's officers (one notification per event and person).
+  // Every case event tells whom the domain's caseNotice() names (one notification per event and person).
   notifications: CASE_EVENT_TYPES,
+  // Every case event is POSTed, signed, to its agency's webhook if it has one (retried apart from the notifications).
+  webhooks: CASE_EVENT_TYPES,
   calendar: ['CALENDAR_PUBLISHED'],
   // The events that issue an official document (立案审批表 on FILING_APPROVED, 决定书 on DECISION_MADE...).
   documents: DocumentsJobHandler.EVENT_TYPES,

@@ -23,6 +23,10 @@ export type DueDateView = Schemas['DueDateView'];
 export type TimelineView = Schemas['TimelineView'];
 export type ChainVerificationView = Schemas['ChainVerificationView'];
 export type ProblemTypeView = Schemas['ProblemTypeDto'];
+export type NotificationView = Schemas['NotificationView'];
+export type NotificationListView = Schemas['NotificationListView'];
+export type WebhookSettingsView = Schemas['WebhookSettingsView'];
+export type WebhookDeliveryView = Schemas['WebhookDeliveryView'];
 /** Every error body (application/problem+json). */
 export type Problem = Schemas['ProblemDto'];
 

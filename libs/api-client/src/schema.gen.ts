@@ -232,6 +232,105 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My notifications, newest first, with my unread count
+         * @description `unread=true` lists only the unread ones.
+         */
+        get: operations["NotificationsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: operations["NotificationsController_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark one of my notifications read (again: keeps the first mark)
+         * @description Another person's notification answers 404, as one that does not exist.
+         */
+        post: operations["NotificationsController_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My agency's webhook, without its secret (ADMIN) */
+        get: operations["WebhooksController_get"];
+        /**
+         * Set my agency's webhook URL and secret (ADMIN)
+         * @description The secret is stored to sign each delivery and never returned; omit it to keep the stored one.
+         */
+        put: operations["WebhooksController_set"];
+        post?: never;
+        /**
+         * Remove my agency's webhook and its secret (ADMIN); the delivery log stays
+         * @description Answers the settings as they are now: none.
+         */
+        delete: operations["WebhooksController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/webhooks/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every attempt to deliver to my agency's webhook, newest first (ADMIN) */
+        get: operations["WebhooksController_deliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/people": {
         parameters: {
             query?: never;
@@ -3079,6 +3178,114 @@ export interface components {
         TaskListView: {
             /** @description Most urgent first: the overdue, then the soonest due, then steps with no running deadline */
             items: components["schemas"]["TaskView"][];
+            total: number;
+        };
+        NotificationMessageView: {
+            /** @example CZSJ〔2026〕12号：已提请法制审核 */
+            zh: string;
+            /** @example CZSJ〔2026〕12号: legal review requested */
+            en: string;
+        };
+        NotificationLinkView: {
+            /** Format: uuid */
+            caseId: string;
+            /** @enum {string} */
+            section: "actions" | "deadlines" | "evidence" | "measures" | "documents" | "timeline" | "legal-review";
+        };
+        NotificationView: {
+            /** @example 42 */
+            id: string;
+            /** Format: uuid */
+            caseId: string;
+            caseNumber: string;
+            /** @example case-…:7 */
+            eventId: string;
+            /** @enum {string} */
+            eventType: "LEAD_REGISTERED" | "FILING_APPROVED" | "FILING_DECLINED" | "EVIDENCE_RECORDED" | "CUSTODY_TRANSFERRED" | "EVIDENCE_CONFIRMED" | "AUXILIARY_ATTACHED" | "INVESTIGATION_REPORTED" | "EVIDENCE_PRESERVED" | "PRESERVATION_APPROVED" | "PRESERVATION_DECIDED" | "SEIZED" | "SEIZURE_EXTENDED" | "SEIZURE_TESTING_RECORDED" | "SEIZURE_ENDED" | "EXAMINATION_STARTED" | "EXAMINATION_ENDED" | "CASE_REVIEWED" | "NOTICE_APPROVED" | "INVESTIGATION_REOPENED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_WAIVED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "HEARING_ENDED" | "LEGAL_REVIEW_REQUESTED" | "LEGAL_REVIEW_RECORDED" | "LEGAL_REVIEW_REASSIGNED" | "MAJOR_CASE_MARKED" | "COLLECTIVE_DISCUSSION_RECORDED" | "DECISION_MADE" | "DECISION_SERVED" | "PAYMENT_RECORDED" | "PAYMENT_PLAN_APPROVED" | "DEMAND_SERVED" | "COURT_ENFORCEMENT_APPLIED" | "COURT_RULING_RECORDED" | "EXECUTION_ENDED" | "CHALLENGE_RECORDED" | "DISCLOSURE_PUBLISHED" | "DISCLOSURE_WITHHELD" | "DISCLOSURE_WITHDRAWN" | "DEADLINE_EXTENDED" | "CASE_SUSPENDED" | "CASE_RESUMED" | "CASE_TERMINATED" | "PERSON_RECUSED" | "CASE_CLOSED" | "ARCHIVE_REQUESTED" | "CASE_ARCHIVED" | "SIMPLE_DECISION_MADE" | "SIMPLE_DECISION_REPORTED" | "PROCEDURE_CONVERTED" | "SIMPLE_NO_PENALTY_DECIDED" | "SIMPLE_LEAD_DISMISSED" | "DEADLINE_APPROACHING" | "DEADLINE_MISSED" | "DEADLINE_RECOMPUTED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFER_REFUSED" | "TRANSFER_DISPATCHED" | "POLICE_DECISION_RECORDED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_RECONSIDERATION_ANSWERED" | "TRANSFER_SUPERVISION_REQUESTED" | "TRANSFER_SUPERVISION_RESOLVED" | "ADMINISTRATIVE_CASE_RESUMED" | "SUSPECTED_CRIME_FLAGGED" | "NOT_TO_TRANSFER_DECIDED" | "TRANSFER_FORWARDED" | "TRANSFER_MATERIAL_REQUESTED" | "TRANSFER_MATERIAL_SUPPLIED" | "TRANSFER_HANDED_OVER" | "TRANSFER_RETURNED_BY_POLICE" | "TRANSFER_INTAKE_CONFIRMED" | "NON_FILING_EXPLANATION_REQUESTED" | "NON_FILING_EXPLAINED" | "DOCUMENT_ISSUED";
+            seq: number;
+            message: components["schemas"]["NotificationMessageView"];
+            link: components["schemas"]["NotificationLinkView"];
+            /**
+             * @description Why I was told: OFFICER (a case I handle), NAMED (the event names me: reviewer, host), WAITING (it puts a step in my hands), LIAISON (a transfer addressed to my body), RESPONSIBLE (a deadline that is mine to meet), HEAD (an agency deadline missed)
+             * @enum {string}
+             */
+            reason: "OFFICER" | "NAMED" | "WAITING" | "LIAISON" | "RESPONSIBLE" | "HEAD";
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt?: string | null;
+        };
+        NotificationListView: {
+            /** @description Newest first */
+            items: components["schemas"]["NotificationView"][];
+            /** @description How many match the filter */
+            total: number;
+            /** @description How many of mine are unread, whatever the filter */
+            unread: number;
+            page: number;
+            pageSize: number;
+        };
+        ReadAllView: {
+            /** @description How many were marked read now */
+            marked: number;
+            /** @description Unread left (0) */
+            unread: number;
+        };
+        WebhookSettingsView: {
+            /** @description Whether the agency has a webhook */
+            configured: boolean;
+            url?: string;
+            active?: boolean;
+            /** @description A secret is stored (it is never returned) */
+            secretSet: boolean;
+            /** Format: date-time */
+            updatedAt?: string;
+            /** Format: uuid */
+            updatedBy?: string;
+            /**
+             * @description How a receiver verifies a delivery
+             * @example x-zhifa-signature: sha256=HMAC_SHA256(secret, `${x-zhifa-timestamp}.${raw body}`) in hex
+             */
+            signing: string;
+        };
+        SetWebhookDto: {
+            /**
+             * @description http(s) URL the events are POSTed to
+             * @example https://oa.example.gov.cn/zhifa/events
+             */
+            url: string;
+            /**
+             * @description The HMAC-SHA256 key (16–200 characters); required the first time, omitted to keep the stored one. Never returned.
+             * @example a long random string
+             */
+            secret?: string;
+            /**
+             * @description false: keep the settings, deliver nothing
+             * @default true
+             */
+            active: boolean;
+        };
+        WebhookDeliveryView: {
+            id: string;
+            eventId: string;
+            /** Format: uuid */
+            caseId: string;
+            eventType: string;
+            url: string;
+            /** @description 1 for the first attempt at this event, then 2, 3… */
+            attempt: number;
+            /** @description The receiver answered 2xx */
+            ok: boolean;
+            statusCode?: number | null;
+            /** @example HTTP 503 */
+            error?: string | null;
+            durationMs: number;
+            /** Format: date-time */
+            attemptedAt: string;
+        };
+        WebhookDeliveryListView: {
+            /** @description Newest first */
+            items: components["schemas"]["WebhookDeliveryView"][];
             total: number;
         };
         PersonView: {
@@ -6192,6 +6399,380 @@ export interface operations {
                 };
             };
             /** @description AUTH.AGENCY_MISMATCH */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_list: {
+        parameters: {
+            query?: {
+                /** @description true: only the unread ones */
+                unread?: boolean;
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReadAllView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    NotificationsController_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description NOTIFICATION.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSettingsView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; WEBHOOK.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetWebhookDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSettingsView"];
+                };
+            };
+            /** @description VALIDATION.FAILED: the URL, or a missing secret for a new webhook */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; WEBHOOK.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSettingsView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; WEBHOOK.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    WebhooksController_deliveries: {
+        parameters: {
+            query?: {
+                /** @description Only one event's attempts */
+                eventId?: string;
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; WEBHOOK.ADMIN_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -12,3 +12,4 @@ export * from './documents/decision-content';
 export * from './documents/document-kinds';
 export * from './documents/document-texts';
 export * from './disclosure';
+export * from './notifications';

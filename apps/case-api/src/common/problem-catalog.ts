@@ -48,6 +48,8 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   'DISCLOSURE.NOT_FOUND': { status: 404, description: 'No published disclosure with that id (one withheld for a minor or by law is not public either).' },
   'CERTIFICATE.NOT_FOUND': { status: 404, description: 'No enforcement certificate with that number in the directory.' },
   'RATE.LIMITED': { status: 429, description: 'The public pages answer a limited number of requests per client and minute: retry after `Retry-After` seconds.' },
+  'NOTIFICATION.NOT_FOUND': { status: 404, description: "No such notification of the caller's: another person's notification is reported as not found." },
+  'WEBHOOK.ADMIN_ONLY': { status: 403, description: "An agency's webhook is managed by its administrator: the caller holds no ADMIN role." },
   'CALENDAR.ADMIN_ONLY': { status: 403, description: 'Holiday calendars are published by an administrator: the caller holds no ADMIN role.' },
   'POLICY.NOT_FOUND': { status: 404, description: 'No jurisdiction policy of that version was published.' },
   'POLICY.NONE_PUBLISHED': { status: 409, description: "No jurisdiction policy is published for the caller's jurisdiction yet: no case can be registered." },

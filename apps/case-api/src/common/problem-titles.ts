@@ -71,6 +71,8 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'BODY.SAME_UNIT': { 'zh-CN': '不得转送本案现由其办理的公安机关', en: 'The transfer is already with that unit' },
   'USER.ADMIN_ONLY': { 'zh-CN': '只有系统管理员可以管理本机关用户', en: 'Only an administrator manages users' },
   'USER.NOT_FOUND': { 'zh-CN': '本机关没有该用户', en: 'No such user in your agency' },
+  'NOTIFICATION.NOT_FOUND': { 'zh-CN': '没有该通知', en: 'No such notification' },
+  'WEBHOOK.ADMIN_ONLY': { 'zh-CN': '只有系统管理员可以管理事件推送地址', en: 'Only an administrator manages the webhook' },
   'CALENDAR.ADMIN_ONLY': { 'zh-CN': '只有系统管理员可以发布节假日安排', en: 'Only an administrator publishes calendars' },
   'POLICY.NOT_FOUND': { 'zh-CN': '没有该版本的执法政策', en: 'No such policy version' },
   'POLICY.NONE_PUBLISHED': { 'zh-CN': '尚未发布执法政策，不能登记案件', en: 'No policy is published yet' },

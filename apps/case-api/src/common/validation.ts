@@ -47,6 +47,7 @@ const CONSTRAINTS_ZH: Record<string, (property: string, message: string) => stri
       : /YYYY-MM-DD/.test(m)
         ? `${p}须为 YYYY-MM-DD 格式的日期`
         : `${p}格式不正确`,
+  isUrl: (p) => `${p}须为 http 或 https 网址`,
   isObject: (p) => `${p}须为对象`,
   nestedValidation: (p) => `${p}须为对象或数组`,
   whitelistValidation: (p) => `不允许提交字段${p}`,

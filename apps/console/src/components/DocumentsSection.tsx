@@ -70,7 +70,7 @@ export function DocumentsSection({ caseView }: { caseView: CaseView }) {
   const refusal = download.error instanceof ApiError ? download.error.problem : undefined;
 
   return (
-    <section aria-labelledby="documents-title" style={{ marginTop: 24 }} data-testid="documents-section">
+    <section id="documents" aria-labelledby="documents-title" style={{ marginTop: 24 }} data-testid="documents-section">
       <Typography.Title level={2} id="documents-title" style={{ fontSize: 18 }}>
         {m.section}
       </Typography.Title>

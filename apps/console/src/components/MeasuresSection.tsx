@@ -61,7 +61,7 @@ export function MeasuresSection({ caseView }: { caseView: CaseView }) {
   const measures = caseView.coerciveMeasures ?? [];
   if (measures.length === 0) return null;
   return (
-    <section aria-labelledby="measures-title" style={{ marginTop: 24 }}>
+    <section id="measures" aria-labelledby="measures-title" style={{ marginTop: 24 }}>
       <Typography.Title level={2} id="measures-title" style={{ fontSize: 18 }}>
         {m.title}
       </Typography.Title>

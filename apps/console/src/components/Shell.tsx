@@ -18,6 +18,9 @@ import { useIncomingMessages } from '../transfers/messages';
 import { useAdminMessages } from '../admin/messages';
 import { useBodyMessages } from '../admin/body-messages';
 import { useUserMessages } from '../admin/user-messages';
+import { NotificationBell } from '../notifications/NotificationBell';
+import { useNotificationMessages } from '../notifications/messages';
+import { useWebhookMessages } from '../admin/webhook-messages';
 
 type Role = DevTokenView['roles'][number];
 
@@ -42,6 +45,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const bodies = useBodyMessages();
   const users = useUserMessages();
   const audit = useAuditMessages();
+  const notifications = useNotificationMessages();
+  const webhook = useWebhookMessages();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="zf-header">
@@ -51,6 +56,7 @@ export function Shell({ children }: { children: ReactNode }) {
         <nav aria-label={t.nav} className="zf-nav">
           <NavLink to="/work">{t.myWork}</NavLink>
           <NavLink to="/cases">{t.cases}</NavLink>
+          <NavLink to="/notifications">{notifications.nav}</NavLink>
           {roles.includes('LEGAL_REVIEWER') && <NavLink to="/reviews">{reviews.nav}</NavLink>}
           {roles.includes('SUPERVISOR') && (
             <NavLink to="/supervision" end>
@@ -67,8 +73,10 @@ export function Shell({ children }: { children: ReactNode }) {
           {roles.includes('ADMIN') && <NavLink to="/admin/calendars">{admin.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/bodies">{bodies.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/users">{users.nav}</NavLink>}
+          {roles.includes('ADMIN') && <NavLink to="/admin/webhook">{webhook.nav}</NavLink>}
         </nav>
         <Space className="zf-user" size="middle" wrap>
+          {session && <NotificationBell />}
           {session && (
             <section aria-label={lang === 'zh' ? '当前用户' : 'Signed in as'} className="zf-whoami">
               <span data-testid="user-name" className="zf-user-name">

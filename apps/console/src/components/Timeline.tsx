@@ -25,7 +25,7 @@ export function Timeline({ caseId }: { caseId: string }) {
   const result = verify.data;
 
   return (
-    <section aria-labelledby="timeline-title" style={{ marginTop: 24 }}>
+    <section id="timeline" aria-labelledby="timeline-title" style={{ marginTop: 24 }}>
       <Typography.Title level={2} id="timeline-title" style={{ fontSize: 18 }}>
         {t.timeline}
       </Typography.Title>

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { ok, type DeadlineView } from '../api';
 import { CommandDrawer } from '../commands/CommandDrawer';
 import { valueLabel } from '../commands/field-labels';
@@ -38,6 +38,12 @@ export default function CasePage() {
     refetchInterval: (q) => (q.state.data?.status === 'ARCHIVING' ? 2000 : false),
   });
   const c = read.data;
+  // A notification links to a section (#deadlines, #evidence…): scroll to it once the case is shown.
+  const { hash } = useLocation();
+  const loaded = c !== undefined;
+  useEffect(() => {
+    if (loaded && hash) document.getElementById(hash.slice(1))?.scrollIntoView();
+  }, [loaded, hash]);
 
   if (read.error) return <QueryError error={read.error} />;
   if (!c) return <Card loading aria-busy="true" />;
@@ -117,7 +123,7 @@ export default function CasePage() {
 
       <SuspicionSection c={c} />
 
-      <section aria-labelledby="actions-title" style={{ marginBottom: 24 }}>
+      <section id="actions" aria-labelledby="actions-title" style={{ marginBottom: 24 }}>
         <Typography.Title level={2} id="actions-title" style={{ fontSize: 18 }}>
           {t.actions}
         </Typography.Title>
@@ -137,7 +143,7 @@ export default function CasePage() {
 
       {c.ledger && <ExecutionLedger ledger={c.ledger} />}
 
-      <section aria-labelledby="deadlines-title">
+      <section id="deadlines" aria-labelledby="deadlines-title">
         <Typography.Title level={2} id="deadlines-title" style={{ fontSize: 18 }}>
           {t.deadlines}
         </Typography.Title>

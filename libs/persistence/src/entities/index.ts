@@ -16,6 +16,7 @@ import { OutsideBodyEntity } from './outside-body.entity';
 import { PolicyEntity } from './policy.entity';
 import { PublicDisclosureEntity } from './public-disclosure.entity';
 import { UserEntity } from './user.entity';
+import { AgencyWebhookEntity, WebhookDeliveryEntity } from './webhook.entity';
 
 export {
   AgencyEntity,
@@ -36,6 +37,8 @@ export {
   PolicyEntity,
   PublicDisclosureEntity,
   UserEntity,
+  AgencyWebhookEntity,
+  WebhookDeliveryEntity,
 };
 
 export const ENTITIES = [
@@ -55,6 +58,8 @@ export const ENTITIES = [
   HolidayCalendarEntity,
   JobRetryEntity,
   OutsideBodyEntity,
+  AgencyWebhookEntity,
+  WebhookDeliveryEntity,
   ArchiveSigningKeyEntity,
   PublicDisclosureEntity,
 ];

@@ -11,6 +11,7 @@ import { CaseStatistics1765230000000 } from './1765230000000-case-statistics';
 import { Documents1765300000000 } from './1765300000000-documents';
 import { ArchiveSigningKeys1765320000000 } from './1765320000000-archive-signing-keys';
 import { PublicDisclosures1765400000000 } from './1765400000000-public-disclosures';
+import { NotificationsWebhooks1765410000000 } from './1765410000000-notifications-webhooks';
 
 /** Every migration, in order. Committed migrations are never rewritten. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Documents1765300000000,
   ArchiveSigningKeys1765320000000,
   PublicDisclosures1765400000000,
+  NotificationsWebhooks1765410000000,
 ];

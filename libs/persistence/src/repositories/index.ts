@@ -17,6 +17,7 @@ import { PersonalDataAccessRepository } from './personal-data-access.repository'
 import { PolicyRepository } from './policy.repository';
 import { UserAdminRepository } from './user-admin.repository';
 import { StatisticsRepository } from './statistics.repository';
+import { WebhookRepository } from './webhook.repository';
 
 export * from './agency.repository';
 export * from './archive-key.repository';
@@ -43,6 +44,7 @@ export * from './user-admin.repository';
 export * from './statistics.repository';
 export * from './read-model.repository';
 export * from './stuck-case.repository';
+export * from './webhook.repository';
 
 /** Every repository; each is built on the one DataSource and provided by PersistenceModule. */
 export const REPOSITORIES = [
@@ -67,4 +69,5 @@ export const REPOSITORIES = [
   StatisticsRepository,
   ReadModelRepository,
   StuckCaseRepository,
+  WebhookRepository,
 ] as const;

@@ -28,6 +28,12 @@ export class PeopleRepository {
     return this.snapshots(await this.ds.getRepository(UserEntity).find({ where: { agencyId, active: true }, order: { name: 'ASC' } }));
   }
 
+  /** The active liaisons (police, procuratorate) of the named outside bodies, of any agency. */
+  async liaisonsOf(bodies: string[]): Promise<ActorSnapshot[]> {
+    if (!bodies.length) return [];
+    return this.snapshots(await this.ds.getRepository(UserEntity).find({ where: { externalBody: In(bodies), active: true }, order: { name: 'ASC' } }));
+  }
+
   private async snapshots(users: UserEntity[]): Promise<ActorSnapshot[]> {
     if (!users.length) return [];
     const certs = await this.ds.getRepository(CertificateEntity).findBy({ userId: In(users.map((u) => u.id)) });

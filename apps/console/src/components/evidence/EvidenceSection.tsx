@@ -55,7 +55,7 @@ export function EvidenceSection({ caseView }: EvidenceSectionProps) {
   const refusal = content.error instanceof ApiError ? content.error.problem : undefined;
 
   return (
-    <section aria-labelledby="evidence-title" style={{ marginTop: 24 }} data-testid="evidence-section">
+    <section id="evidence" aria-labelledby="evidence-title" style={{ marginTop: 24 }} data-testid="evidence-section">
       <Typography.Title level={2} id="evidence-title" style={{ fontSize: 18 }}>
         {m.section}
       </Typography.Title>
