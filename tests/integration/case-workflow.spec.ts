@@ -110,7 +110,7 @@ describe('case workflow on the Temporal dev server', () => {
     const handle = client.workflow.getHandle(caseWorkflowId(caseId));
     const { seq } = await handle.query(caseStateQuery);
     const command: CaseCommand = { type: 'RECORD_ARCHIVE_PACKAGE', manifestSha256: 'c'.repeat(64), signature: 'c2ln', keyId: 'wf-key', throughSeq: throughSeq ?? seq, lastHash: 'd'.repeat(64), files: 2 };
-    return handle.executeUpdate(reportJobUpdate, { args: [{ jobId, command }], updateId: jobReportUpdateId(jobId) });
+    return handle.executeUpdate(reportJobUpdate, { args: [{ jobId, command }], updateId: jobReportUpdateId(jobId, randomUUID()) });
   }
 
   /** Sends each command as its actor, in order, with times taken at sending. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { APP_CONFIG, AppConfig } from '@zhifa/config';
@@ -10,8 +11,8 @@ const REPORT_MS = 15_000;
 /**
  * How a job leaves its trace on a case: it never writes case tables; it sends
  * a system command to the case's workflow, the single writer, as a reportJob
- * Update keyed by the job's id. Sent again (a retried job), it records nothing
- * new and answers `duplicate`.
+ * Update carrying the job's id (each attempt its own Update id). Sent again (a
+ * retried job), it records nothing new and answers `duplicate`.
  */
 @Injectable()
 export class CaseReporter implements OnApplicationShutdown {
@@ -31,7 +32,7 @@ export class CaseReporter implements OnApplicationShutdown {
   async report(caseId: string, jobId: string, command: CaseCommand): Promise<JobReportResult> {
     const client = this.client();
     return client.withDeadline(Date.now() + REPORT_MS, () =>
-      client.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(reportJobUpdate, { args: [{ jobId, command }], updateId: jobReportUpdateId(jobId) }),
+      client.workflow.getHandle(caseWorkflowId(caseId)).executeUpdate(reportJobUpdate, { args: [{ jobId, command }], updateId: jobReportUpdateId(jobId, randomUUID()) }),
     );
   }
 

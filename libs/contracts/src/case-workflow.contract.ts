@@ -139,9 +139,17 @@ export interface JobReportResult {
 
 export const reportJobUpdate = defineUpdate<JobReportResult, [JobReport]>('reportJob');
 
-/** The Update id of a job's report: Temporal drops a repeat within a run, the case's own record beyond it. */
-export function jobReportUpdateId(jobId: string): string {
-  return `job:${jobId}`;
+/**
+ * The Update id of one attempt to report a job. Not the job id alone: Temporal
+ * answers a repeated Update id with the first outcome, so a report refused in
+ * its handler (the case moved between validation and recording, e.g. an
+ * archive package made stale by a document recorded meanwhile) would be
+ * refused again on every retry without being judged. Each attempt is judged
+ * anew; the case's own record of reported jobs (`jobReported`) keeps a job
+ * from recording twice.
+ */
+export function jobReportUpdateId(jobId: string, attempt: string): string {
+  return `job:${jobId}:${attempt}`;
 }
 
 export const caseStateQuery = defineQuery<{ state: CaseState | null; seq: number }>('caseState');
