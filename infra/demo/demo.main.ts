@@ -78,11 +78,15 @@ async function main(): Promise<void> {
   const officers = [id('officer.zhang'), id('officer.li')];
 
   console.log('\n==> Demo: one ordinary case from lead to archive (普通程序)');
+  // Run again on the same database, the same shop would be fined twice for one act, which APL 29 refuses: each run's
+  // demo shop is another one (its credit code numbered by the runs before).
+  const earlier = (await send('officer.zhang', 'GET', `/cases?text=${encodeURIComponent('某某食品商行')}&pageSize=1`)).total as number;
+  const shop = String((earlier % 99) + 1).padStart(2, '0');
   const registered = (await send('officer.zhang', 'POST', '/cases', {
     source: 'complaint (12315 hotline)',
     discoveredAt: at(72),
     violationAt: at(120),
-    party: { type: 'ORGANISATION', name: '长治市某某食品商行 (demo)', creditCode: '91140400MA0DEMO01X' },
+    party: { type: 'ORGANISATION', name: shop === '01' ? '长治市某某食品商行 (demo)' : `长治市某某食品商行${shop}号店 (demo)`, creditCode: `91140400MA0DEMO${shop}X` },
     violationCode: 'FOOD-UNLICENSED',
     summary: 'Selling packaged food without a food business licence',
     procedure: 'ORDINARY',
