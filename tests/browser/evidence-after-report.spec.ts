@@ -116,7 +116,7 @@ describe('evidence after the report and auxiliary drafts in the console', () => 
       legalBasis: { text: '《中华人民共和国产品质量法》第五十条' },
       circumstanceLevel: { radio: '一般' },
       discretionBases: { add: 1 },
-      'discretionBases-0-kind': { radio: '货值金额' },
+      'discretionBases-0-kind': { select: '货值金额' },
       'discretionBases-0-value': { number: 3000 },
     });
     await shot(page, 'report-confiscated-items');

@@ -69,7 +69,7 @@ describe('a case from lead to archive in the console', () => {
       circumstanceLevel: { radio: '从轻处罚' },
       discretionReasons: { text: '初次违法，积极配合调查' },
       discretionBases: { add: 1 },
-      'discretionBases-0-kind': { radio: '货值金额' },
+      'discretionBases-0-kind': { select: '货值金额' },
       'discretionBases-0-value': { number: 12000 },
       'discretionBases-0-note': { text: '进货票据' },
     });
