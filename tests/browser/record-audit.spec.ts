@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { runAuditJob } from '../support/audit-jobs';
+import { eventually } from '../support/eventually';
 import { expectAccessible, openHarness, shot, signInAs, type BrowserHarness } from './harness';
 
 // The supervisor's record audit (记录核查) in a real browser, with the jobs
@@ -23,6 +24,9 @@ describe('the record audit page in a browser', () => {
   it('has a chain broken and a read model altered, and the audit jobs run', async () => {
     const filed = async () => {
       const id = await h.api.filedCase();
+      // Once the jobs app has issued the filing's form (DOCUMENT_ISSUED) the case stops moving: a later projection
+      // would otherwise write the read model back over the alteration below.
+      await eventually(async () => (await h.api.eventTypes(id)).includes('DOCUMENT_ISSUED'), 60_000);
       return { id, number: (await h.api.case('officer.zhang', id)).caseNumber };
     };
     broken = await filed();
