@@ -15,7 +15,8 @@ describe('failed jobs over HTTP', () => {
   let caseNumber: string;
 
   beforeAll(async () => {
-    stack = await startStack({ jobs: true });
+    // Its own database and Redis: the calendar delivery reaches every open case, and only this suite's are there.
+    stack = await startStack({ jobs: true, isolated: true });
     api = new Client(stack);
     const { data } = await api.as('officer.zhang').POST('/api/v1/cases', {
       body: {
@@ -31,8 +32,6 @@ describe('failed jobs over HTTP', () => {
     ({ id: caseId, caseNumber } = data!);
   });
   afterAll(async () => {
-    // A test calendar is not a real notice: later suites of this run count without it.
-    await stack?.ds.query(`DELETE FROM holiday_calendars WHERE year = $1`, [YEAR]);
     await stack?.close();
   });
 
@@ -61,8 +60,7 @@ describe('failed jobs over HTTP', () => {
     expect(retried.data).toMatchObject({ queue: 'calendar', id, retry: { retriedBy: api.id('supervisor.zhou'), retriedByName: '周督察', attempts: 2, lastError: `calendar ${YEAR} is not published` } });
 
     // The real handler runs it again, now successfully; the job's log and the audit say who sent it back.
-    // The delivery reaches every open case of the shared test database (earlier suites' ended ones answer at once).
-    await eventually(async () => (await jobRecord(stack.cfg.redisUrl, 'calendar', id)).state === 'completed', 120_000);
+    await eventually(async () => (await jobRecord(stack.cfg.redisUrl, 'calendar', id)).state === 'completed', 60_000);
     const record = await jobRecord(stack.cfg.redisUrl, 'calendar', id);
     expect(record.attemptsMade).toBe(1);
     expect(record.logs).toEqual([expect.stringMatching(/^retried by 周督察 \(0b8f5c1e-2d7a-4c1b-9e57-000000000501\) at \d{4}-/)]);

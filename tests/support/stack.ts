@@ -18,6 +18,8 @@ import { seedDemo } from '../../infra/seed/seed';
 import { ArchiveKeyRepository } from '@zhifa/persistence';
 import { ensureAgencyKey, PrivateKeyStore } from '@zhifa/archive';
 import { appEnv } from './test-env';
+import { PrivateRedis } from './private-redis';
+import { ownDatabase } from './own-database';
 
 export interface Stack {
   url: string;
@@ -38,9 +40,23 @@ export interface Stack {
  * Temporal dev server of the global setup; each suite gets its own task
  * queue so suites never pick up each other's workflow tasks.
  */
-export async function startStack(opts: { jobs?: boolean; policy?: JurisdictionPolicy; env?: Record<string, string> } = {}): Promise<Stack> {
+export async function startStack(
+  opts: {
+    jobs?: boolean;
+    policy?: JurisdictionPolicy;
+    env?: Record<string, string>;
+    /**
+     * A database and a Redis of the suite's own instead of the shared ones: for
+     * a job that reaches every open case (a published calendar), whose outcome
+     * would otherwise depend on what the suites running beside it are doing.
+     */
+    isolated?: boolean;
+  } = {},
+): Promise<Stack> {
   const taskQueue = `zhifa-test-${randomUUID()}`;
-  Object.assign(process.env, appEnv({ TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', ...opts.env }));
+  const own = opts.isolated ? { db: await ownDatabase(), redis: await PrivateRedis.start() } : undefined;
+  const isolation: Record<string, string> = own ? { DATABASE_URL: own.db.url, REDIS_URL: own.redis.url } : {};
+  Object.assign(process.env, appEnv({ TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', ...isolation, ...opts.env }));
   const cfg = loadConfig(process.env);
   const quiet = { logger: ['error' as const] };
 
@@ -83,10 +99,13 @@ export async function startStack(opts: { jobs?: boolean; policy?: JurisdictionPo
     },
     close: async () => {
       await api.close();
+      // Ended while the worker still answers, so no job of another suite waits on them meanwhile.
+      await endWorkflowsOf(taskQueue);
       await jobs?.close();
       await archiveJobs.close();
       await worker.close();
-      await endWorkflowsOf(taskQueue);
+      await own?.redis.stop();
+      await own?.db.drop();
     },
   };
 }

@@ -33,9 +33,10 @@ export async function startWorkflowHarness(name: string): Promise<WorkflowHarnes
     store: new CaseEventStore(ds),
     ds,
     close: async () => {
+      // Ended while the worker still answers, so no job of another suite waits on them meanwhile.
+      await endWorkflowsOf(taskQueue);
       await worker.close();
       await connection.close();
-      await endWorkflowsOf(taskQueue);
       await ds.destroy();
     },
   };

@@ -1,3 +1,4 @@
+import { AdminEventRepository } from './admin-event.repository';
 import { AgencyRepository } from './agency.repository';
 import { ArchiveKeyRepository } from './archive-key.repository';
 import { AlertRepository } from './alert.repository';
@@ -24,6 +25,7 @@ export * from './archive-key.repository';
 import { ReadModelRepository } from './read-model.repository';
 import { StuckCaseRepository } from './stuck-case.repository';
 
+export * from './admin-event.repository';
 export * from './agency.repository';
 export * from './alert.repository';
 export * from './calendar.repository';
@@ -48,6 +50,7 @@ export * from './webhook.repository';
 
 /** Every repository; each is built on the one DataSource and provided by PersistenceModule. */
 export const REPOSITORIES = [
+  AdminEventRepository,
   AgencyRepository,
   ArchiveKeyRepository,
   AlertRepository,
