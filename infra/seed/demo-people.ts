@@ -65,6 +65,8 @@ export const DEMO_USERS: DemoUser[] = [
   { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000603', username: 'police.tian', name: '田警官 (潞州分局)', roles: ['POLICE_LIAISON'], body: '长治市公安局潞州分局' },
   { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000701', username: 'procurator.zheng', name: '郑检察官', roles: ['PROCURATORATE'], body: '长治市人民检察院' },
   { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000801', username: 'admin', name: '系统管理员', roles: ['ADMIN'] },
+  // Administers across agencies (agencies and their lists of powers); belongs to the demo agency, acts on none of its cases.
+  { id: '0b8f5c1e-2d7a-4c1b-9e57-000000000901', username: 'sysadmin', name: '平台管理员', roles: ['SYSTEM_ADMIN'] },
 ];
 
 /** The register of outside bodies the demo's transfers and liaisons name (real bodies; regions as text). */

@@ -18,6 +18,8 @@ import { CaseDirectoryService } from './cases/case-directory.service';
 import { CaseWorkflowClient } from './cases/case-workflow.client';
 import { BodiesController } from './bodies/bodies.controller';
 import { UsersController } from './users/users.controller';
+import { AgenciesController } from './agencies/agencies.controller';
+import { AdminEventsController } from './admin-events/admin-events.controller';
 import { CalendarsController } from './calendars/calendars.controller';
 import { CasesController } from './cases/cases.controller';
 import { ArchiveController } from './archive/archive.controller';
@@ -77,6 +79,8 @@ export class ApiModule {
         CalendarsController,
         BodiesController,
         UsersController,
+        AgenciesController,
+        AdminEventsController,
         ProblemsController,
         PublicController,
         SupervisionOverdueController,

@@ -1900,6 +1900,105 @@ export interface paths {
         patch: operations["UsersController_update"];
         trace?: never;
     };
+    "/api/v1/admin/agencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every agency with its list of powers (SYSTEM_ADMIN) */
+        get: operations["AgenciesController_list"];
+        put?: never;
+        /**
+         * Add an agency (SYSTEM_ADMIN); its code is unique
+         * @description Starts with no list of powers (every code of its policy). Recorded as AGENCY_CREATED.
+         */
+        post: operations["AgenciesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/agencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One agency with its list of powers (SYSTEM_ADMIN; an ADMIN: their own agency) */
+        get: operations["AgenciesController_one"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an agency's name or jurisdiction (SYSTEM_ADMIN)
+         * @description Its code stays (case numbers carry it). Recorded as AGENCY_UPDATED.
+         */
+        patch: operations["AgenciesController_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/agencies/{id}/powers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set an agency's list of enforcement matters (权责清单) (SYSTEM_ADMIN)
+         * @description Replaces the whole list. Each code must be in the current policy of the agency's jurisdiction; a missing legal basis is the provision's. From now on a lead of a code outside the list is refused (CASE.OUTSIDE_AGENCY_POWERS, 422). Recorded as AGENCY_POWERS_CHANGED.
+         */
+        put: operations["AgenciesController_setPowers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The administration log, newest first (ADMIN, SUPERVISOR: their agency's; SYSTEM_ADMIN: every agency's or one's) */
+        get: operations["AdminEventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/events/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Walk the administration log's hash chain (SUPERVISOR, SYSTEM_ADMIN)
+         * @description brokenAt: the first row whose link or content does not hash as recorded (altered behind the append-only trigger).
+         */
+        get: operations["AdminEventsController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/problems": {
         parameters: {
             query?: never;
@@ -2823,7 +2922,7 @@ export interface components {
             userId?: string;
             name: string;
             /** @description A person's roles when the event was recorded */
-            roles?: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            roles?: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
             /**
              * @description The workflow's deadline timers
              * @enum {boolean}
@@ -2846,7 +2945,7 @@ export interface components {
              * @description The role the actor acted in: the first role the event's stage admits that the actor held; SYSTEM for the workflow's own acts
              * @enum {string|null}
              */
-            actedAs: "OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM" | null;
+            actedAs: "OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN" | "SYSTEM" | null;
             /** @description Where the actor acted as an officer or legal reviewer: their certificate (执法证) valid on the event's local day; null when none was */
             certificateNumber: string | null;
             /** @description The outside body a liaison acted for (e.g. 长治市公安局) */
@@ -3136,7 +3235,7 @@ export interface components {
             name: string;
             /** Format: uuid */
             agencyId: string;
-            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
             certificates: components["schemas"]["MyCertificateView"][];
             /**
              * @description The outside body a police or procuratorate liaison belongs to: transfers dispatched to it are theirs
@@ -3293,7 +3392,7 @@ export interface components {
             id: string;
             /** @example 张伟 */
             name: string;
-            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
             certificates: components["schemas"]["MyCertificateView"][];
         };
         PeopleListView: {
@@ -4414,7 +4513,7 @@ export interface components {
             /** @description Never fewer than 2 */
             minAttendees: number;
             /** @description Each attendee holds one of these roles in the case's agency */
-            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
             source: string;
             /** @description Required for every decision that needs legal review (absent: true) */
             requiredWithLegalReview?: boolean;
@@ -4681,7 +4780,7 @@ export interface components {
             username: string;
             /** @example 田警官 */
             name: string;
-            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
             /** @example 长治市公安局潞州分局 */
             body?: string;
             active: boolean;
@@ -4698,7 +4797,7 @@ export interface components {
             username: string;
             /** @example 田警官 */
             name: string;
-            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
             /**
              * @description A police or procuratorate liaison: the active registered body of their kind they belong to (GET /bodies); nobody else belongs to one
              * @example 长治市公安局潞州分局
@@ -4708,13 +4807,141 @@ export interface components {
         UpdateUserDto: {
             /** @example 田警官 */
             name?: string;
-            roles?: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            roles?: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
             /**
              * @description null: belongs to no outside body
              * @example 长治市公安局
              */
             body?: string | null;
             active?: boolean;
+        };
+        AgencyPowerView: {
+            /** @example FOOD-UNLICENSED */
+            violationCode: string;
+            /** @example 《食品安全法》第122条 */
+            legalBasis: string;
+            /**
+             * @description The provision's title in the current policy (absent: no longer in it)
+             * @example 未取得食品生产经营许可从事食品生产经营
+             */
+            title?: string;
+        };
+        AgencyView: {
+            /** Format: uuid */
+            id: string;
+            /** @example CZSJ */
+            code: string;
+            /** @example 长治市市场监督管理局 */
+            name: string;
+            /** @example 长治市市场监督管理局 */
+            jurisdiction: string;
+            /** @description Its list of enforcement matters (权责清单); null: none configured, every code of its policy may be registered */
+            powers: components["schemas"]["AgencyPowerView"][] | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        AgencyListView: {
+            /** @description By code */
+            items: components["schemas"]["AgencyView"][];
+        };
+        CreateAgencyDto: {
+            /**
+             * @description Kept in the administration log with the change
+             * @example 机构改革后更名
+             */
+            reason?: string;
+            /**
+             * @description Unique; carried by its case numbers (CZSJ-2026-00001): capitals and digits, 2–16, starting with a capital
+             * @example CZSJ
+             */
+            code: string;
+            /** @example 长治市市场监督管理局 */
+            name: string;
+            /**
+             * @description The jurisdiction whose published policy its cases pin
+             * @example 长治市市场监督管理局
+             */
+            jurisdiction: string;
+        };
+        UpdateAgencyDto: {
+            /**
+             * @description Kept in the administration log with the change
+             * @example 机构改革后更名
+             */
+            reason?: string;
+            /** @example 长治市市场监督管理局 */
+            name?: string;
+            /** @example 长治市市场监督管理局 */
+            jurisdiction?: string;
+        };
+        AgencyPowerDto: {
+            /**
+             * @description A violation code of the jurisdiction's current policy
+             * @example FOOD-UNLICENSED
+             */
+            violationCode: string;
+            /**
+             * @description The legal basis of the power; omitted: the provision's own legal basis from the policy
+             * @example 《食品安全法》第122条
+             */
+            legalBasis?: string;
+        };
+        SetAgencyPowersDto: {
+            /**
+             * @description Kept in the administration log with the change
+             * @example 机构改革后更名
+             */
+            reason?: string;
+            /** @description Every matter the agency may penalise; an empty list: none */
+            powers: components["schemas"]["AgencyPowerDto"][];
+        };
+        AdminEventView: {
+            /** @description Its place in the one chain */
+            seq: number;
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The agency the change concerns; null: across agencies
+             */
+            agencyId: string | null;
+            /** Format: uuid */
+            actorId: string;
+            /** @example 平台管理员 */
+            actorName: string;
+            actorRoles: string[];
+            /** @example AGENCY_POWERS_CHANGED */
+            action: string;
+            /** @enum {string} */
+            subjectType: "USER" | "CERTIFICATE" | "POLICY" | "AGENCY" | "BODY" | "CALENDAR" | "WEBHOOK";
+            /** @example 0b8f5c1e-2d7a-4c1b-9e57-000000000001 */
+            subjectId: string;
+            /** @description The record as it was (null: created) */
+            before: {
+                [key: string]: unknown;
+            } | null;
+            /** @description The record as it is after the change */
+            after: {
+                [key: string]: unknown;
+            } | null;
+            reason: string | null;
+            /** Format: date-time */
+            at: string;
+            prevHash: string;
+            hash: string;
+        };
+        AdminEventListView: {
+            /** @description Newest first */
+            items: components["schemas"]["AdminEventView"][];
+            total: number;
+        };
+        AdminChainView: {
+            /** @description Every row links to the one before and hashes as recorded */
+            valid: boolean;
+            /** @description Rows checked before the first broken one (all of them when valid) */
+            checked: number;
+            /** @description The seq of the first row whose link or content does not hash as recorded */
+            brokenAt?: number;
         };
         ProblemTitlesDto: {
             /** @example 须有两名以上持证执法人员 */
@@ -5447,7 +5674,7 @@ export interface components {
             /** Format: uuid */
             userId: string;
             userName: string;
-            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
             /** @description The personal fields the party held and the reader saw in full */
             fields: ("idNumber" | "phone" | "address")[];
             reason: string;
@@ -5529,7 +5756,7 @@ export interface components {
             username: string;
             /** @example 张明 */
             name: string;
-            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN")[];
+            roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
             /** @description Send as Authorization: Bearer <token> */
             token: string;
         };
@@ -6795,7 +7022,7 @@ export interface operations {
     PeopleController_list: {
         parameters: {
             query?: {
-                role?: "OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN";
+                role?: "OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN";
             };
             header?: never;
             path?: never;
@@ -13675,6 +13902,426 @@ export interface operations {
             };
             /** @description USER.NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgenciesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyListView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; AGENCY.SYSTEM_ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgenciesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAgencyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyView"];
+                };
+            };
+            /** @description VALIDATION.FAILED: a field missing or bad; the code taken */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; AGENCY.SYSTEM_ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgenciesController_one: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; AGENCY.OWN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AGENCY.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgenciesController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAgencyDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; AGENCY.SYSTEM_ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AGENCY.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AgenciesController_setPowers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SetAgencyPowersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgencyView"];
+                };
+            };
+            /** @description VALIDATION.FAILED: a code not in the policy, listed twice, an empty legal basis */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; AGENCY.SYSTEM_ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AGENCY.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description POLICY.NONE_PUBLISHED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AdminEventsController_list: {
+        parameters: {
+            query?: {
+                /** @description SYSTEM_ADMIN: one agency's entries (omitted: every agency's); others read their own agency's only */
+                agencyId?: string;
+                subjectType?: "USER" | "CERTIFICATE" | "POLICY" | "AGENCY" | "BODY" | "CALENDAR" | "WEBHOOK";
+                /** @description One subject: a user, agency or body id, a calendar year… */
+                subjectId?: string;
+                page?: unknown;
+                pageSize?: unknown;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminEventListView"];
+                };
+            };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; ADMIN_LOG.NOT_ALLOWED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AdminEventsController_verify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminChainView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; ADMIN_LOG.NOT_ALLOWED */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

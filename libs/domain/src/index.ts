@@ -13,3 +13,4 @@ export * from './documents/document-kinds';
 export * from './documents/document-texts';
 export * from './disclosure';
 export * from './notifications';
+export * from './agency/powers';

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { OUTSIDE_BODY_KINDS, type ActorSnapshot, type OutsideBodyKind } from '@zhifa/domain';
-import { OutsideBodyRepository } from '@zhifa/persistence';
+import { AdminEventRepository, OutsideBodyRepository, type NewAdminEvent, type OutsideBody } from '@zhifa/persistence';
+import { logActor } from '../admin-events/admin-actor';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
@@ -23,6 +24,7 @@ export class BodiesController {
   constructor(
     private readonly actors: ActorService,
     private readonly bodies: OutsideBodyRepository,
+    private readonly log: AdminEventRepository,
   ) {}
 
   @Get('bodies')
@@ -56,7 +58,10 @@ export class BodiesController {
   async register(@Principal() principal: TokenClaims, @Body() dto: RegisterBodyDto): Promise<BodyView> {
     const actor = await this.admin(principal);
     const name = dto.name.trim();
-    const added = await this.bodies.add({ name, kind: dto.kind, region: dto.region.trim() }, { userId: actor.userId, name: actor.name });
+    const added = await this.log.changing(
+      (m) => this.bodies.add({ name, kind: dto.kind, region: dto.region.trim() }, { userId: actor.userId, name: actor.name }, new Date(), m),
+      (b) => (b ? entry(actor, 'BODY_REGISTERED', null, b) : null),
+    );
     if (!added) throw badRequest([fieldProblem('name', { en: `${name} is registered already`, zh: `${name}已登记` })]);
     return added;
   }
@@ -71,7 +76,10 @@ export class BodiesController {
   @ApiProblems(AUTHENTICATED, { 403: 'BODY.ADMIN_ONLY', 404: 'BODY.NOT_FOUND' })
   async deactivate(@Principal() principal: TokenClaims, @Param('id', new ParseUUIDPipe()) id: string): Promise<BodyView> {
     const actor = await this.admin(principal);
-    const body = await this.bodies.deactivate(id, { userId: actor.userId, name: actor.name });
+    const { after: body } = await this.log.changing(
+      (m) => this.bodies.deactivate(id, { userId: actor.userId, name: actor.name }, new Date(), m),
+      (c) => (c.changed && c.after ? entry(actor, 'BODY_DEACTIVATED', c.before, c.after) : null),
+    );
     if (!body) throw new ProblemException(404, 'BODY.NOT_FOUND', { en: `No registered body with id ${id}`, zh: `外部机关名录中没有编号为${id}的机关` });
     return body;
   }
@@ -83,4 +91,9 @@ export class BodiesController {
     }
     return actor;
   }
+}
+
+/** A change to the register as the administration log records it (the register is shared; the entry is the administrator's agency's). */
+function entry(actor: ActorSnapshot, action: string, before: OutsideBody | null, after: OutsideBody): NewAdminEvent {
+  return { agencyId: actor.agencyId, actor: logActor(actor), action, subjectType: 'BODY', subjectId: after.id, before, after };
 }

@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { calendarProblems } from '@zhifa/domain';
-import { CalendarRepository } from '@zhifa/persistence';
+import { AdminEventRepository, CalendarRepository } from '@zhifa/persistence';
+import { logActor } from '../admin-events/admin-actor';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
@@ -21,6 +22,7 @@ export class CalendarsController {
   constructor(
     private readonly actors: ActorService,
     private readonly calendars: CalendarRepository,
+    private readonly log: AdminEventRepository,
   ) {}
 
   @Get()
@@ -55,11 +57,19 @@ export class CalendarsController {
       );
     if (problems.length) throw reject();
     const at = new Date();
-    if (!(await this.calendars.publish(calendar, actor.name, at))) {
+    const view = { ...calendar, publishedAt: at.toISOString(), publishedBy: actor.name };
+    const done = await this.log.changing(
+      (m) => this.calendars.publish(calendar, actor.name, at, m),
+      (ok) =>
+        ok
+          ? { agencyId: actor.agencyId, actor: logActor(actor), action: 'CALENDAR_PUBLISHED', subjectType: 'CALENDAR', subjectId: String(dto.year), before: null, after: view }
+          : null,
+    );
+    if (!done) {
       // Published by someone else meanwhile.
       problems.push(...calendarProblems(calendar, [dto.year]).filter((p) => p.code === 'ALREADY_PUBLISHED'));
       throw reject();
     }
-    return { ...calendar, publishedAt: at.toISOString(), publishedBy: actor.name };
+    return view;
   }
 }

@@ -9,6 +9,7 @@ import {
   isSealed,
   isSupplement,
   localDate,
+  outsidePowers,
   type ActorSnapshot,
   type CaseCommand,
   type CaseState,
@@ -87,6 +88,8 @@ export class CaseWorkflowClient {
     // Judge first, so a rejected lead neither starts a workflow nor uses up a case number.
     const pre = decide(null, command('PENDING'), { actor, policy, now });
     if (!pre.ok) throw rejectionProblem(pre.rejection);
+    const outside = outsidePowers(agency.powers, lead.violationCode, agency.name);
+    if (outside) throw new ProblemException(422, 'CASE.OUTSIDE_AGENCY_POWERS', outside);
 
     const caseNumber = await this.directory.nextCaseNumber(agency, Number(localDate(now, policy.timeZone).slice(0, 4)));
     // The calendars published now, by year; a year published later reaches the case through apps/jobs.

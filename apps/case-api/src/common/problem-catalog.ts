@@ -34,6 +34,10 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   'JOBS.QUEUES_UNAVAILABLE': { status: 503, description: 'The job queues (Redis) did not answer; the request can be repeated shortly.' },
   'CASE.NOT_FOUND': { status: 404, description: 'No such case, or none the caller may know of: a case of another agency is reported as not found.' },
   'CASE.CLOSED_FOR_COMMANDS': { status: 409, description: "The case's workflow has ended (e.g. filing declined): it accepts no more commands." },
+  'CASE.OUTSIDE_AGENCY_POWERS': {
+    status: 422,
+    description: "The lead's violation code is not on the agency's list of enforcement matters (权责清单): an agency penalises only within its statutory powers (APL 17, 18). An agency with no list configured registers every code of its policy.",
+  },
   'CASE.COMMAND_FAILED': { status: 500, description: 'The workflow failed the command for a reason that is not a rejection; it has been logged.' },
   'AGENCY.NOT_FOUND': { status: 404, description: "The caller's agency, or the agency a public page asks for, is not in the directory." },
   'BODY.ADMIN_ONLY': { status: 403, description: 'The register of outside bodies is kept by an administrator: the caller holds no ADMIN role.' },
@@ -43,6 +47,12 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
     description: 'A dispatch, forwarding or liaison names a body that is not an active registered body of its kind (police unit or procuratorate); `errors` names the field. Registered bodies: GET /bodies.',
   },
   'BODY.SAME_UNIT': { status: 400, description: 'A forwarding names the police unit the transfer is already addressed to; `errors` names the field.' },
+  'AGENCY.SYSTEM_ADMIN_ONLY': { status: 403, description: 'Agencies and their lists of powers are kept by a system administrator: the caller holds no SYSTEM_ADMIN role.' },
+  'AGENCY.OWN_ONLY': { status: 403, description: "An agency's administrator reads the list of powers of their own agency only; a system administrator reads every agency's." },
+  'ADMIN_LOG.NOT_ALLOWED': {
+    status: 403,
+    description: "The administration log is read by administrators and supervisors (their own agency's entries) and system administrators (every agency's); its chain is verified by supervisors and system administrators.",
+  },
   'USER.ADMIN_ONLY': { status: 403, description: "An agency's users are managed by its administrator: the caller holds no ADMIN role." },
   'USER.NOT_FOUND': { status: 404, description: "No user with that id in the administrator's agency." },
   'DISCLOSURE.NOT_FOUND': { status: 404, description: 'No published disclosure with that id (one withheld for a minor or by law is not public either).' },

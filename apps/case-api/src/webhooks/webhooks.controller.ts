@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ActorSnapshot } from '@zhifa/domain';
-import { WebhookRepository } from '@zhifa/persistence';
+import { AdminEventRepository, WebhookRepository, type NewAdminEvent } from '@zhifa/persistence';
+import { logActor } from '../admin-events/admin-actor';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
@@ -19,6 +20,7 @@ export class WebhooksController {
   constructor(
     private readonly actors: ActorService,
     private readonly webhooks: WebhookRepository,
+    private readonly log: AdminEventRepository,
   ) {}
 
   @Get()
@@ -42,7 +44,14 @@ export class WebhooksController {
     if (!dto.secret && !(await this.webhooks.hasSecret(actor.agencyId))) {
       throw badRequest([fieldProblem('secret', { en: 'is required for a new webhook', zh: '首次设置时必须填写' })]);
     }
-    await this.webhooks.set(actor.agencyId, { url: dto.url, secret: dto.secret, active: dto.active ?? true }, actor.userId);
+    // The log never holds the secret: only whether this change replaced it.
+    await this.log.changing(
+      async (m) => ({
+        before: await this.webhooks.view(actor.agencyId, m),
+        after: await this.webhooks.set(actor.agencyId, { url: dto.url, secret: dto.secret, active: dto.active ?? true }, actor.userId, m),
+      }),
+      ({ before, after }) => entry(actor, before ? 'WEBHOOK_UPDATED' : 'WEBHOOK_SET', before, { ...after, secretReplaced: dto.secret !== undefined }),
+    );
     return this.settings(actor.agencyId);
   }
 
@@ -53,7 +62,13 @@ export class WebhooksController {
   @ApiProblems(AUTHENTICATED, { 403: 'WEBHOOK.ADMIN_ONLY' })
   async remove(@Principal() principal: TokenClaims): Promise<WebhookSettingsView> {
     const actor = await this.admin(principal);
-    await this.webhooks.remove(actor.agencyId);
+    await this.log.changing(
+      async (m) => {
+        const before = await this.webhooks.view(actor.agencyId, m);
+        return (await this.webhooks.remove(actor.agencyId, m)) ? before : null;
+      },
+      (before) => (before ? entry(actor, 'WEBHOOK_REMOVED', before, null) : null),
+    );
     return this.settings(actor.agencyId);
   }
 
@@ -79,4 +94,9 @@ export class WebhooksController {
     if (!w) return { configured: false, secretSet: false, signing: SIGNING };
     return { configured: true, url: w.url, active: w.active, secretSet: true, updatedAt: w.updatedAt, updatedBy: w.updatedBy, signing: SIGNING };
   }
+}
+
+/** A change to the agency's webhook as the administration log records it: the settings without the secret. */
+function entry(actor: ActorSnapshot, action: string, before: unknown, after: unknown): NewAdminEvent {
+  return { agencyId: actor.agencyId, actor: logActor(actor), action, subjectType: 'WEBHOOK', subjectId: actor.agencyId, before, after };
 }

@@ -13,6 +13,8 @@ export const ROLES = [
   'POLICE_LIAISON',
   'PROCURATORATE',
   'ADMIN',
+  // Administers across agencies (agencies, their powers); allowed no case command.
+  'SYSTEM_ADMIN',
 ] as const;
 export type Role = (typeof ROLES)[number];
 

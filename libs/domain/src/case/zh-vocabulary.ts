@@ -59,6 +59,7 @@ export const ZH_ROLE: Readonly<Record<Role, string>> = {
   POLICE_LIAISON: '公安联络员',
   PROCURATORATE: '检察机关',
   ADMIN: '系统管理员',
+  SYSTEM_ADMIN: '平台管理员',
 };
 
 export const ZH_DEADLINE: Readonly<Record<DeadlineKind, string>> = {

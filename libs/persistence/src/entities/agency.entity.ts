@@ -1,3 +1,4 @@
+import type { AgencyPower } from '@zhifa/domain';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'agencies' })
@@ -7,5 +8,7 @@ export class AgencyEntity {
   @Column({ type: 'text', unique: true }) code!: string;
   @Column({ type: 'text' }) name!: string;
   @Column({ type: 'text' }) jurisdiction!: string;
+  /** Its list of enforcement matters (权责清单); null: none configured, every code of the policy. */
+  @Column({ type: 'jsonb', nullable: true }) powers!: AgencyPower[] | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }

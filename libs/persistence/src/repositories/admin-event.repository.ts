@@ -2,6 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { canonicalJson, GENESIS_HASH } from '@zhifa/domain/chain/canonical-json';
 
+/** What the log's entries are about. */
+export const ADMIN_SUBJECT_TYPES = ['USER', 'CERTIFICATE', 'POLICY', 'AGENCY', 'BODY', 'CALENDAR', 'WEBHOOK'] as const;
+export type AdminSubjectType = (typeof ADMIN_SUBJECT_TYPES)[number];
+
 /**
  * What an administrator changed: `USER_CREATED`, `USER_UPDATED`,
  * `CERTIFICATE_ISSUED`, `CERTIFICATE_SUSPENDED`, `POLICY_PUBLISHED`,
@@ -13,7 +17,7 @@ export interface NewAdminEvent {
   agencyId: string | null;
   actor: { id: string; name: string; roles: readonly string[] };
   action: string;
-  subjectType: 'USER' | 'CERTIFICATE' | 'POLICY' | 'AGENCY' | 'BODY' | 'CALENDAR' | 'WEBHOOK';
+  subjectType: AdminSubjectType;
   subjectId: string;
   /** The record as it was (null for a creation) and as it is now: plain JSON, no Dates. */
   before: unknown;
@@ -137,10 +141,25 @@ export class AdminEventRepository {
     return { ...body, prevHash, hash };
   }
 
-  /** One page of the log, newest first: an agency's changes (null: every agency's and those across agencies), optionally of one subject. */
+  /**
+   * Makes a change and records it in one transaction: `describe` turns what
+   * the change returned into its record (null: nothing changed, nothing recorded).
+   */
+  async changing<T>(change: (m: EntityManager) => Promise<T>, describe: (result: T) => NewAdminEvent | null): Promise<T> {
+    return this.ds.transaction(async (m) => {
+      const result = await change(m);
+      const e = describe(result);
+      if (e) await this.record(m, e);
+      return result;
+    });
+  }
+
+  /** One page of the log, newest first: an agency's changes (null: every agency's and those across agencies), optionally of one subject or kind of subject. */
   async list(opts: {
     agencyId: string | null;
     subject?: { type: string; id: string };
+    subjectType?: string;
+    subjectId?: string;
     page: number;
     pageSize: number;
   }): Promise<{ items: AdminEvent[]; total: number }> {
@@ -148,6 +167,8 @@ export class AdminEventRepository {
     const params: unknown[] = [];
     if (opts.agencyId) where.push(`agency_id = $${params.push(opts.agencyId)}`);
     if (opts.subject) where.push(`subject_type = $${params.push(opts.subject.type)} AND subject_id = $${params.push(opts.subject.id)}`);
+    if (opts.subjectType) where.push(`subject_type = $${params.push(opts.subjectType)}`);
+    if (opts.subjectId) where.push(`subject_id = $${params.push(opts.subjectId)}`);
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [{ total }] = await this.ds.query(`SELECT count(*)::int AS total FROM admin_events ${clause}`, params);
     const rows: Row[] = await this.ds.query(

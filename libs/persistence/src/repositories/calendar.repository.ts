@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CALENDAR_PUBLISHED_TOPIC } from '@zhifa/contracts';
 import type { HolidayCalendarYear } from '@zhifa/domain';
 import { HolidayCalendarEntity } from '../entities';
@@ -42,10 +42,11 @@ export class CalendarRepository {
 
   /**
    * Publishes a year and, in the same transaction, the outbox row that makes
-   * the jobs send it to the running cases. False: the year was published already.
+   * the jobs send it to the running cases (`within`: the caller's transaction,
+   * e.g. with its record in the administration log). False: the year was published already.
    */
-  async publish(calendar: HolidayCalendarYear, publishedBy: string, at: Date): Promise<boolean> {
-    return this.ds.transaction(async (m) => {
+  async publish(calendar: HolidayCalendarYear, publishedBy: string, at: Date, within?: EntityManager): Promise<boolean> {
+    const run = async (m: EntityManager): Promise<boolean> => {
       const inserted: { year: number }[] = await m.query(
         `INSERT INTO holiday_calendars (year, holidays, adjusted_working_days, source, published_at, published_by)
          VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (year) DO NOTHING RETURNING year`,
@@ -59,6 +60,7 @@ export class CalendarRepository {
         JSON.stringify({ type: 'CALENDAR_PUBLISHED', year: calendar.year }),
       ]);
       return true;
-    });
+    };
+    return within ? run(within) : this.ds.transaction(run);
   }
 }

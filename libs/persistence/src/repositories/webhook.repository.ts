@@ -1,4 +1,4 @@
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AgencyWebhookEntity, WebhookDeliveryEntity } from '../entities';
 
 /** An agency's webhook as the API shows it: never the secret. */
@@ -28,8 +28,8 @@ export interface WebhookDeliveryView {
 export class WebhookRepository {
   constructor(private readonly ds: DataSource) {}
 
-  async view(agencyId: string): Promise<WebhookView | null> {
-    const w = await this.ds.getRepository(AgencyWebhookEntity).findOneBy({ agencyId });
+  async view(agencyId: string, m: EntityManager = this.ds.manager): Promise<WebhookView | null> {
+    const w = await m.getRepository(AgencyWebhookEntity).findOneBy({ agencyId });
     return w ? { agencyId: w.agencyId, url: w.url, active: w.active, updatedBy: w.updatedBy, updatedAt: w.updatedAt.toISOString() } : null;
   }
 
@@ -39,22 +39,22 @@ export class WebhookRepository {
     return w ? { url: w.url, secret: w.secret } : null;
   }
 
-  /** Sets the agency's webhook; without a secret the stored one is kept (none stored: refused by the caller). */
-  async set(agencyId: string, w: { url: string; secret?: string; active: boolean }, by: string): Promise<WebhookView> {
-    const repo = this.ds.getRepository(AgencyWebhookEntity);
+  /** Sets the agency's webhook (inside `m`'s transaction when given); without a secret the stored one is kept (none stored: refused by the caller). */
+  async set(agencyId: string, w: { url: string; secret?: string; active: boolean }, by: string, m: EntityManager = this.ds.manager): Promise<WebhookView> {
+    const repo = m.getRepository(AgencyWebhookEntity);
     const existing = await repo.findOneBy({ agencyId });
     const secret = w.secret ?? existing?.secret;
     if (!secret) throw new Error('a new webhook needs a secret');
     await repo.save({ agencyId, url: w.url, secret, active: w.active, updatedBy: by, updatedAt: new Date() });
-    return (await this.view(agencyId))!;
+    return (await this.view(agencyId, m))!;
   }
 
   async hasSecret(agencyId: string): Promise<boolean> {
     return (await this.ds.getRepository(AgencyWebhookEntity).countBy({ agencyId })) > 0;
   }
 
-  async remove(agencyId: string): Promise<boolean> {
-    const r = await this.ds.getRepository(AgencyWebhookEntity).delete({ agencyId });
+  async remove(agencyId: string, m: EntityManager = this.ds.manager): Promise<boolean> {
+    const r = await m.getRepository(AgencyWebhookEntity).delete({ agencyId });
     return (r.affected ?? 0) > 0;
   }
 
