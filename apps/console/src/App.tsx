@@ -29,6 +29,8 @@ const IncomingTransfersPage = lazy(() => import('./transfers/IncomingTransfersPa
 const CalendarsPage = lazy(() => import('./admin/CalendarsPage'));
 const BodiesPage = lazy(() => import('./admin/BodiesPage'));
 const UsersPage = lazy(() => import('./admin/UsersPage'));
+const AgenciesPage = lazy(() => import('./admin/AgenciesPage'));
+const AdminLogPage = lazy(() => import('./admin/AdminLogPage'));
 // 行政执法公示: public, no session.
 const PublicPage = lazy(() => import('./public/PublicPage'));
 const DisclosurePage = lazy(() => import('./public/DisclosurePage'));
@@ -89,6 +91,8 @@ export function App() {
             <Route path="/admin/bodies" element={<RequireSession><BodiesPage /></RequireSession>} />
             <Route path="/admin/users" element={<RequireSession><UsersPage /></RequireSession>} />
             <Route path="/admin/webhook" element={<RequireSession><WebhookPage /></RequireSession>} />
+            <Route path="/admin/agencies" element={<RequireSession><AgenciesPage /></RequireSession>} />
+            <Route path="/admin/log" element={<RequireSession><AdminLogPage /></RequireSession>} />
             <Route path="/notifications" element={<RequireSession><NotificationsPage /></RequireSession>} />
             <Route path="*" element={<NotFoundPage />} />
           </Routes>

@@ -173,6 +173,7 @@ const ROLE: Record<Role, string> = {
   POLICE_LIAISON: '公安联络员',
   PROCURATORATE: '检察机关',
   ADMIN: '系统管理员',
+  SYSTEM_ADMIN: '平台管理员',
 };
 
 const PROCEDURE: Record<Procedure, string> = { ORDINARY: '普通程序', SIMPLE: '简易程序' };

@@ -21,6 +21,8 @@ import { useUserMessages } from '../admin/user-messages';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { useNotificationMessages } from '../notifications/messages';
 import { useWebhookMessages } from '../admin/webhook-messages';
+import { useAgencyMessages } from '../admin/agency-messages';
+import { useAdminLogMessages } from '../admin/admin-log-messages';
 
 type Role = DevTokenView['roles'][number];
 
@@ -47,6 +49,8 @@ export function Shell({ children }: { children: ReactNode }) {
   const audit = useAuditMessages();
   const notifications = useNotificationMessages();
   const webhook = useWebhookMessages();
+  const agencies = useAgencyMessages();
+  const adminLog = useAdminLogMessages();
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="zf-header">
@@ -74,6 +78,8 @@ export function Shell({ children }: { children: ReactNode }) {
           {roles.includes('ADMIN') && <NavLink to="/admin/bodies">{bodies.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/users">{users.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/webhook">{webhook.nav}</NavLink>}
+          {roles.includes('SYSTEM_ADMIN') && <NavLink to="/admin/agencies">{agencies.nav}</NavLink>}
+          {(['ADMIN', 'SUPERVISOR', 'SYSTEM_ADMIN'] as const).some((r) => roles.includes(r)) && <NavLink to="/admin/log">{adminLog.nav}</NavLink>}
         </nav>
         <Space className="zf-user" size="middle" wrap>
           {session && <NotificationBell />}
