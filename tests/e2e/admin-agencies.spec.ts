@@ -90,6 +90,13 @@ describe('agencies and their powers over HTTP', () => {
     const changed = (await logOf(agencyId)).find((e) => e.action === 'AGENCY_POWERS_CHANGED')!;
     expect(changed).toMatchObject({ subjectType: 'AGENCY', agencyId, reason: '按权责清单配置', before: { powers: null }, after: { powers: [{ violationCode: 'FOOD-UNLICENSED' }, { violationCode: 'PRODUCT-FAKE' }] } });
 
+    // 事前公示 (APL 39) publishes the list, with the legal bases it gives.
+    const published = await http<{ powers: { code: string; legalBasis: string }[] }>(stack, 'GET', `/api/v1/public/agencies/${agencyId}`);
+    expect(published.body.powers.map((p) => [p.code, p.legalBasis])).toEqual([
+      ['FOOD-UNLICENSED', provision.legalBasis],
+      ['PRODUCT-FAKE', '《产品质量法》第七十条'],
+    ]);
+
     const officer = await agencyPerson(stack, agencyId, ['OFFICER'], '测试执法人员');
     const outside = await call(officer.token, 'POST', '/cases', lead(officer.id, 'TRAFFIC-RULE'));
     expect(outside.status).toBe(422);

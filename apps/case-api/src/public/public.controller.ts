@@ -69,7 +69,7 @@ export class PublicController {
           .map((c) => ({ number: c.number, scope: c.scope, validFrom: c.validFrom, validTo: c.validTo, status: c.status, validToday: certificateValidOn(c, today) })),
       }))
       .filter((p) => p.certificates.length > 0);
-    return { id: agency.id, name: agency.name, jurisdiction: agency.jurisdiction, policyVersion: policy.version, ...agencyDisclosure(policy), officers };
+    return { id: agency.id, name: agency.name, jurisdiction: agency.jurisdiction, policyVersion: policy.version, ...agencyDisclosure(policy, agency.powers), officers };
   }
 
   @Get('officers/:certificateNo')

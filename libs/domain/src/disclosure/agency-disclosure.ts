@@ -8,6 +8,7 @@ import type { JurisdictionPolicy } from '../policy/policy.types';
 import { ZH_PENALTY } from '../case/zh-vocabulary';
 import { REMEDY_PERIODS } from '../case/stages/decision';
 import { PENALTY_KINDS, type PenaltyKind } from '../case/vocabulary';
+import type { AgencyPower } from '../agency/powers';
 
 export interface PublicPower {
   code: string;
@@ -42,12 +43,16 @@ function step(step: string, period: PeriodSpec | undefined, fallback: string): P
   return period ? { step, limit: periodWords(period), source: period.source } : { step, source: fallback };
 }
 
-export function agencyDisclosure(policy: JurisdictionPolicy): AgencyDisclosure {
+/** What the agency publishes; `list`: its own list of enforcement matters (权责清单), the policy's whole catalogue when it has none. */
+export function agencyDisclosure(policy: JurisdictionPolicy, list: readonly AgencyPower[] | null = null): AgencyDisclosure {
   const d = policy.deadlines;
   const kinds = policy.penaltyPowers?.kinds ?? PENALTY_KINDS;
   const max = policy.simpleProcedure.maxFine;
   return {
-    powers: policy.violations.map((v) => ({ code: v.code, title: v.title, legalBasis: v.legalBasis, penaltyRange: v.penaltyRange })),
+    powers: policy.violations.flatMap((v) => {
+      const listed = list === null ? { legalBasis: v.legalBasis } : list.find((p) => p.violationCode === v.code);
+      return listed ? [{ code: v.code, title: v.title, legalBasis: listed.legalBasis, penaltyRange: v.penaltyRange }] : [];
+    }),
     penaltyKinds: kinds.map((kind) => ({ kind, name: ZH_PENALTY[kind] })),
     penaltyKindsSource: policy.penaltyPowers?.source ?? '《行政处罚法》第九条',
     procedures: [

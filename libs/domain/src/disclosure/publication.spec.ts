@@ -57,4 +57,11 @@ describe('the publication of a decision', () => {
     expect(ordinary.steps.find((s) => s.step.startsWith('行政处罚决定公示'))).toMatchObject({ limit: '7个工作日' });
     expect(a.remedies.map((s) => s.limit)).toEqual(['5个工作日', '5个工作日', '60日', '6个月']);
   });
+
+  it('事前公示 of an agency with its own list of powers: only the matters listed, with the legal basis it gives', () => {
+    const r = scenario('FILED');
+    const [first] = r.policy.violations;
+    const a = agencyDisclosure(r.policy, [{ violationCode: first.code, legalBasis: '授权依据' }]);
+    expect(a.powers).toEqual([{ code: first.code, title: first.title, legalBasis: '授权依据', penaltyRange: first.penaltyRange }]);
+  });
 });
