@@ -19,10 +19,20 @@ describe('agencies and their powers in the console', () => {
 
   const posted = (path: RegExp, method: string) => page.waitForResponse((r) => path.test(new URL(r.url()).pathname) && r.request().method() === method);
 
-  it('is offered to system administrators only', async () => {
-    await signInAs(h, 'admin');
-    await page.getByRole('navigation').getByRole('link', { name: '用户管理' }).waitFor();
+  it("is not offered to an officer; an agency's administrator reads their own agency's list, nothing to edit", async () => {
+    await signInAs(h, 'officer.zhang');
+    await page.getByRole('navigation').getByRole('link', { name: '案件' }).waitFor();
     await expect(page.getByRole('navigation').getByRole('link', { name: '机关与职权' }).count()).resolves.toBe(0);
+
+    await signInAs(h, 'admin');
+    const read = page.waitForResponse((r) => r.url().includes('/api/v1/admin/agencies/') && r.request().method() === 'GET');
+    await page.getByRole('navigation').getByRole('link', { name: '机关与职权' }).click();
+    expect((await read).status()).toBe(200);
+    const own = page.getByTestId('own-agency');
+    await own.waitFor();
+    await expect(own.textContent()).resolves.toMatch(/CZSJ[\s\S]*未配置（全部违法行为）/);
+    await expect(page.locator('form#create-agency').count()).resolves.toBe(0);
+    await expectAccessible(page, 'own-agency-powers');
   });
 
   it('a system administrator is told a code is taken, adds an agency, renames it and sets its powers', async () => {

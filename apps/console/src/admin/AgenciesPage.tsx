@@ -7,6 +7,7 @@ import { QueryError } from '../components/QueryError';
 import { PageTitle } from '../components/Shell';
 import { useSession } from '../session';
 import { AgencyPowersForm } from './AgencyPowersForm';
+import { OwnAgencyPowers } from './OwnAgencyPowers';
 import { useAgencyMessages } from './agency-messages';
 
 type AgencyView = components['schemas']['AgencyView'];
@@ -20,8 +21,24 @@ type Editing = { agency: AgencyView; what: 'details' | 'powers' } | null;
 
 const reasoned = (reason: string | undefined) => (reason?.trim() ? { reason: reason.trim() } : {});
 
-/** 机关与职权 (SYSTEM_ADMIN): the agencies, each editable, with its list of enforcement matters. */
+/** 机关与职权: a system administrator keeps every agency; an agency's administrator reads their own list of powers. */
 export default function AgenciesPage() {
+  const { api, session } = useSession();
+  const m = useAgencyMessages();
+  const me = useQuery({ queryKey: ['me', session?.userId], queryFn: () => ok(api.GET('/api/v1/me')), enabled: session !== null });
+  if (!me.data) return me.error ? <QueryError error={me.error} /> : null;
+  return me.data.roles.includes('SYSTEM_ADMIN') ? (
+    <AllAgencies />
+  ) : (
+    <>
+      <PageTitle>{m.title}</PageTitle>
+      <OwnAgencyPowers agencyId={me.data.agencyId} />
+    </>
+  );
+}
+
+/** Every agency, each editable, with its list of enforcement matters (SYSTEM_ADMIN). */
+function AllAgencies() {
   const { api } = useSession();
   const m = useAgencyMessages();
   const queries = useQueryClient();

@@ -35,6 +35,7 @@ export const useAgencyMessages = defineMessages({
     saved: (name: string) => `${name}已保存`,
     refused: '未能办理',
     choose: '请选择',
+    ownIntro: '本机关的权责清单，由平台管理员设定。清单以外的违法行为不能登记案源；未配置清单时可登记执法政策目录中的全部违法行为。',
   },
   en: {
     nav: 'Agencies',
@@ -69,5 +70,6 @@ export const useAgencyMessages = defineMessages({
     saved: (name: string) => `${name} is saved`,
     refused: 'Refused',
     choose: 'Choose',
+    ownIntro: "Your agency's list of enforcement matters, set by a system administrator. A lead of a violation outside it cannot be registered; with no list, every violation of the policy's catalogue can be.",
   },
 });
