@@ -2175,7 +2175,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Enforcement statistics of the supervisor's agency over a period, grouped by agency, officer, violation code or procedure; CSV on request (SUPERVISOR)
+         * Enforcement statistics of the supervisor's agency over a period, grouped by agency, officer, violation code or procedure; CSV or XLSX on request (SUPERVISOR)
          * @description Each figure is defined in docs/supervision.md ("Statistics"). Days are local days in CASE_TIME_ZONE, both ends inclusive.
          */
         get: operations["SupervisionStatisticsController_report"];
@@ -14463,8 +14463,8 @@ export interface operations {
                 /** @description Last local day of the period, inclusive */
                 to: string;
                 groupBy?: "agency" | "officer" | "violationCode" | "procedure";
-                /** @description csv: one row per group */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: one row per group, the same columns */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -14479,6 +14479,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StatisticsView"];
                     "text/csv": components["schemas"]["StatisticsView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["StatisticsView"];
                 };
             };
             /** @description VALIDATION.FAILED with errors[{field, message}] */
