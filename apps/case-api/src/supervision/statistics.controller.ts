@@ -47,6 +47,7 @@ export class SupervisionStatisticsController {
       from: new Date(localMidnight(parseDay(q.from), tz)).toISOString(),
       to: new Date(localMidnight(parseDay(q.to) + 1, tz)).toISOString(),
       groupBy: q.groupBy,
+      days: { from: q.from, to: q.to, timeZone: tz },
     });
     if (q.format === 'json') return { from: q.from, to: q.to, groupBy: q.groupBy, groups };
     const file = `statistics-${q.groupBy}-${q.from}-${q.to}.${q.format}`;

@@ -4,6 +4,7 @@ import { SameActIndexes1764950000000 } from './1764950000000-same-act-indexes';
 import { HolidayCalendars1764200000000 } from './1764200000000-holiday-calendars';
 import { LiaisonBodies1765000000000 } from './1765000000000-liaison-bodies';
 import { AdminEvents1765500000000 } from './1765500000000-admin-events';
+import { StatisticsDaily1765450000000 } from './1765450000000-statistics-daily';
 import { PersonalDataAccess1765050000000 } from './1765050000000-personal-data-access';
 import { OutsideBodies1765100000000 } from './1765100000000-outside-bodies';
 import { JobDispatch1765140000000 } from './1765140000000-job-dispatch';
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   ArchiveSigningKeys1765320000000,
   PublicDisclosures1765400000000,
   NotificationsWebhooks1765410000000,
+  StatisticsDaily1765450000000,
   AdminEvents1765500000000,
 ];
