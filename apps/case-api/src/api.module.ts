@@ -5,6 +5,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { PersonalDataInterceptor } from './common/personal-data.interceptor';
 import { CasePartyController } from './cases/party.controller';
+import { PersonalDataReads } from './common/access-reason';
 import { SupervisionPersonalDataController } from './supervision/personal-data.controller';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, AppConfigModule, APP_CONFIG } from '@zhifa/config';
@@ -98,6 +99,7 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor },
         ActorService,
+        PersonalDataReads,
         IdempotencyService,
         CaseDirectoryService,
         CaseWorkflowClient,

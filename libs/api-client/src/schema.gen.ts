@@ -162,7 +162,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One document as its PDF, re-hashed before and while it is sent (409 on a mismatch) */
+        /** One document as its PDF, re-hashed before and while it is sent (409 on a mismatch); it carries the party's full personal information, so the read is for a stated reason and logged */
         get: operations["DocumentsController_download"];
         put?: never;
         post?: never;
@@ -1725,7 +1725,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The stored file, re-hashed before and while it is sent (409 on a mismatch) */
+        /** The stored file, re-hashed before and while it is sent (409 on a mismatch); evidence may carry the party's full personal information (a 询问笔录, an ID card copy), so the read is for a stated reason and logged */
         get: operations["EvidenceController_content"];
         put?: never;
         post?: never;
@@ -5451,6 +5451,13 @@ export interface components {
             /** @description The personal fields the party held and the reader saw in full */
             fields: ("idNumber" | "phone" | "address")[];
             reason: string;
+            /**
+             * @description What was read: the party itself, a document carrying it, an evidence file
+             * @enum {string}
+             */
+            source: "PARTY" | "DOCUMENT" | "EVIDENCE";
+            /** @description The document's number or the evidence item's id; null for the party */
+            sourceRef: string | null;
             /** Format: date-time */
             at: string;
         };
@@ -6193,7 +6200,10 @@ export interface operations {
     DocumentsController_download: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Why the party's full personal information is needed (e.g. 送达决定书), at most 200 characters, URI-encoded when not ASCII; the read is logged for supervisors */
+                "X-Access-Reason": string;
+            };
             path: {
                 id: string;
                 documentId: string;
@@ -6211,6 +6221,15 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description VALIDATION.FAILED: no X-Access-Reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
@@ -12936,7 +12955,10 @@ export interface operations {
     EvidenceController_content: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Why the party's full personal information is needed (e.g. 送达决定书), at most 200 characters, URI-encoded when not ASCII; the read is logged for supervisors */
+                "X-Access-Reason": string;
+            };
             path: {
                 id: string;
                 evidenceId: string;
@@ -12954,6 +12976,15 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                };
+            };
+            /** @description VALIDATION.FAILED: no X-Access-Reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
@@ -14524,7 +14555,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Why the full values are needed (e.g. 送达决定书), at most 200 characters, URI-encoded when not ASCII */
+                /** @description Why the party's full personal information is needed (e.g. 送达决定书), at most 200 characters, URI-encoded when not ASCII; the read is logged for supervisors */
                 "X-Access-Reason": string;
             };
             path: {

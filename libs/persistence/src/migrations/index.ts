@@ -5,6 +5,7 @@ import { HolidayCalendars1764200000000 } from './1764200000000-holiday-calendars
 import { LiaisonBodies1765000000000 } from './1765000000000-liaison-bodies';
 import { AdminEvents1765500000000 } from './1765500000000-admin-events';
 import { StatisticsDaily1765450000000 } from './1765450000000-statistics-daily';
+import { PersonalDataSources1765460000000 } from './1765460000000-personal-data-sources';
 import { PersonalDataAccess1765050000000 } from './1765050000000-personal-data-access';
 import { OutsideBodies1765100000000 } from './1765100000000-outside-bodies';
 import { JobDispatch1765140000000 } from './1765140000000-job-dispatch';
@@ -32,5 +33,6 @@ export const MIGRATIONS = [
   PublicDisclosures1765400000000,
   NotificationsWebhooks1765410000000,
   StatisticsDaily1765450000000,
+  PersonalDataSources1765460000000,
   AdminEvents1765500000000,
 ];
