@@ -59,3 +59,8 @@ export function certificateLookup(records: readonly CertificateRecord[]): (numbe
     return certificateStandingOn(c, day).valid ? 'VALID' : 'INVALID';
   };
 }
+
+/** The number of a certificate the user held valid on a day, over their records with histories; null when none was. */
+export function heldCertificateOn(records: readonly (CertificateRecord & { userId: string })[]): (userId: string, day: string) => string | null {
+  return (userId, day) => records.find((r) => r.userId === userId && certificateStandingOn(r, day).valid)?.number ?? null;
+}

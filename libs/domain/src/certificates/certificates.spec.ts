@@ -1,5 +1,5 @@
 import { allowedCertificateActions, decideCertificateChange, issuedChange, issueProblems, type CertificateChangeRequest } from './certificate-actions';
-import { certificateLookup, certificateStandingOn, type CertificateRecord, type CertificateStatusChange } from './certificate-history';
+import { certificateLookup, certificateStandingOn, heldCertificateOn, type CertificateRecord, type CertificateStatusChange } from './certificate-history';
 
 const issued = { number: 'ZF-1', scope: 'ENFORCEMENT:market', validFrom: '2026-01-01', validTo: '2026-12-31' };
 const fresh = (): CertificateRecord => ({ ...issued, status: 'ACTIVE', history: [issuedChange(issued)] });
@@ -97,5 +97,15 @@ describe('what an administrator may do to a certificate', () => {
     expect(issueProblems(issued)).toEqual([]);
     expect(issueProblems({ ...issued, scope: 'LEGAL_REVIEW' })).toEqual([]);
     expect(issueProblems({ ...issued, scope: 'OTHER', validTo: '2026-01-01' }).map((p) => p.field)).toEqual(['scope', 'validTo']);
+  });
+});
+
+describe('the certificate a user held valid on a day (the timeline’s audit)', () => {
+  it('names the one valid that day, and none while it was suspended', () => {
+    const c = { ...apply(fresh(), { action: 'SUSPEND', effectiveFrom: '2026-04-01', reason: 'x' }, '2026-04-01'), userId: 'u1' };
+    const held = heldCertificateOn([c]);
+    expect(held('u1', '2026-03-31')).toBe('ZF-1');
+    expect(held('u1', '2026-04-01')).toBeNull();
+    expect(held('u2', '2026-03-31')).toBeNull();
   });
 });
