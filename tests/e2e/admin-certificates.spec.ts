@@ -171,6 +171,22 @@ describe('certificates, administered over HTTP', () => {
     expect(log[1]).toMatchObject({ before: expect.objectContaining({ roles: ['OFFICER'] }), after: expect.objectContaining({ roles: ['SUPERVISOR'] }) });
   });
 
+  it('a certificate loaded before histories were kept starts its history with the state it was found in', async () => {
+    const { id: userId } = await officer();
+    const certId = randomUUID();
+    await stack.ds.query("INSERT INTO certificates (id, user_id, number, scope, valid_from, valid_to, status) VALUES ($1, $2, $3, 'ENFORCEMENT', '2025-06-01', '2027-05-31', 'SUSPENDED')", [
+      certId,
+      userId,
+      number(),
+    ]);
+    const reinstated = await as('admin', 'POST', `/admin/certificates/${certId}/reinstatement`, { effectiveFrom: today(), reason: '恢复' });
+    expect(reinstated.body).toMatchObject({ status: 'ACTIVE' });
+    expect(reinstated.body.history!.map((h) => [h.kind, h.status, h.from])).toEqual([
+      ['RECORDED', 'SUSPENDED', '2025-06-01'],
+      ['REINSTATED', 'ACTIVE', today()],
+    ]);
+  });
+
   it('is for the administrator of the holder’s agency: others 403, another agency’s user or certificate 404', async () => {
     const { id: userId } = await officer();
     const cert = await issue(userId);

@@ -21,7 +21,8 @@ interface ChangeValues {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const STATUS_COLOR: Record<string, string> = { ACTIVE: 'green', SUSPENDED: 'orange', REVOKED: 'red' };
+// Solid colours with white text, dark enough for WCAG AA contrast (as the bodies and webhook pages use).
+const STATUS_COLOR: Record<string, string> = { ACTIVE: '#1f6f3a', SUSPENDED: '#8a4b00', REVOKED: '#c0141b' };
 
 /** Today on the agency's calendar (China keeps one civil time). */
 const today = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -79,7 +80,7 @@ export function CertificatesPanel({ userId }: { userId: string }) {
       setDone(null);
     },
     onSuccess: async (c, { action }) => {
-      setDone(`${m.done(c.number, m.actions[action])}（${m.statuses[c.status] ?? c.status}）`);
+      setDone(m.done(c.number, m.actions[action]));
       setActing(null);
       await refresh();
     },
