@@ -163,7 +163,7 @@ describe('certificates, administered over HTTP', () => {
     expect(patched.body).toMatchObject({ roles: ['SUPERVISOR'] });
     // The token still says OFFICER; the roles are read from the database.
     const refused = await register(me.token, me.id);
-    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ status: 403, code: 'AUTH.ROLE_NOT_ALLOWED' });
 
     const log = await logOf(me.id);
     expect(log.map((e) => e.action)).toEqual(['USER_CREATED', 'USER_UPDATED']);
