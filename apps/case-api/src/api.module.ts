@@ -19,6 +19,7 @@ import { CaseDirectoryService } from './cases/case-directory.service';
 import { CaseWorkflowClient } from './cases/case-workflow.client';
 import { BodiesController } from './bodies/bodies.controller';
 import { UsersController } from './users/users.controller';
+import { CertificatesController } from './users/certificates.controller';
 import { CalendarsController } from './calendars/calendars.controller';
 import { CasesController } from './cases/cases.controller';
 import { ArchiveController } from './archive/archive.controller';
@@ -78,6 +79,7 @@ export class ApiModule {
         CalendarsController,
         BodiesController,
         UsersController,
+        CertificatesController,
         ProblemsController,
         PublicController,
         SupervisionOverdueController,

@@ -1,6 +1,8 @@
 import { scenario, type CaseRunner } from '../testing/case-fixtures';
 import { evaluateCase, type CertificateLookup, type EvaluatedEvent } from './evaluation';
 import type { CaseState } from '../case/case-state';
+import { localDate } from '../calendar';
+import { certificateLookup, type CertificateRecord } from '../certificates';
 
 const TZ = 'Asia/Shanghai';
 const allValid: CertificateLookup = () => 'VALID';
@@ -47,6 +49,30 @@ describe('案卷评查: the checklist over a case chain', () => {
     expect(c.detail.en).toContain(lapsed);
     expect(c.detail.zh).toContain(lapsed);
     expect(chain(r)[c.seq! - 1].type).toBe('EVIDENCE_RECORDED');
+  });
+
+  it('judges each collector on the status history: a suspension after the collection does not reach back, one covering its day fails', () => {
+    const r = scenario('DECIDED');
+    const item = r.state!.evidence[0];
+    const day = localDate(item.collectedAt, TZ);
+    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const numbers = [...new Set(r.state!.evidence.flatMap((e) => [...e.collectors, ...(e.confirmedBy ?? [])].map((o) => o.certificateNumber)))];
+    const suspendedFrom = (from: string): CertificateRecord[] =>
+      numbers.map((number, i) => ({
+        number,
+        scope: 'ENFORCEMENT',
+        validFrom: '2025-01-01',
+        validTo: '2027-12-31',
+        status: i === 0 ? 'SUSPENDED' : 'ACTIVE',
+        history: [
+          { kind: 'ISSUED', status: 'ACTIVE', validTo: '2027-12-31', from: '2025-01-01', reason: null },
+          ...(i === 0 ? [{ kind: 'SUSPENDED' as const, status: 'SUSPENDED' as const, validTo: '2027-12-31', from, reason: '暂扣' }] : []),
+        ],
+      }));
+    expect(resultOf(evaluate(r, r.state!, certificateLookup(suspendedFrom(next))), 'evidence-two-officers').result).toBe('PASS');
+    const failed = resultOf(evaluate(r, r.state!, certificateLookup(suspendedFrom(day))), 'evidence-two-officers');
+    expect(failed.result).toBe('FAIL');
+    expect(failed.detail.en).toContain(numbers[0]);
   });
 
   it('defects of an older record: no rights notice, a reviewer who investigated, a single collector', () => {

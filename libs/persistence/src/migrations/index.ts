@@ -15,6 +15,7 @@ import { Documents1765300000000 } from './1765300000000-documents';
 import { ArchiveSigningKeys1765320000000 } from './1765320000000-archive-signing-keys';
 import { PublicDisclosures1765400000000 } from './1765400000000-public-disclosures';
 import { NotificationsWebhooks1765410000000 } from './1765410000000-notifications-webhooks';
+import { CertificateStatusChanges1765510000000 } from './1765510000000-certificate-status-changes';
 
 /** Every migration, in order. Committed migrations are never rewritten. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   StatisticsDaily1765450000000,
   PersonalDataSources1765460000000,
   AdminEvents1765500000000,
+  CertificateStatusChanges1765510000000,
 ];
