@@ -23,6 +23,7 @@ import { CertificatesController } from './users/certificates.controller';
 import { CalendarsController } from './calendars/calendars.controller';
 import { CasesController } from './cases/cases.controller';
 import { ArchiveController } from './archive/archive.controller';
+import { RecordedPackageVerifier } from './archive/recorded-package.service';
 import { LegalReviewController } from './cases/legal-review.controller';
 import { DocumentsController } from './cases/documents.controller';
 import { DeadlineClock } from './cases/deadline-clock.service';
@@ -102,6 +103,7 @@ export class ApiModule {
         { provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor },
         ActorService,
         PersonalDataReads,
+        RecordedPackageVerifier,
         IdempotencyService,
         CaseDirectoryService,
         CaseWorkflowClient,

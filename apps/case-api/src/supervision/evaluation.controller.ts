@@ -4,6 +4,7 @@ import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@zhifa/config';
 import { certificateLookup, EVALUATION_CHECKS, evaluateCase, localMidnight, parseDay, readScope, supervisionAccess, type ActorSnapshot, type CaseEvaluation, type CaseState } from '@zhifa/domain';
 import { CaseEventStore, CaseReadRepository, CertificateAdminRepository, type CaseEntity } from '@zhifa/persistence';
+import { RecordedPackageVerifier } from '../archive/recorded-package.service';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
@@ -28,6 +29,7 @@ export class SupervisionEvaluationController {
     private readonly events: CaseEventStore,
     private readonly certificates: CertificateAdminRepository,
     private readonly clock: DeadlineClock,
+    private readonly packages: RecordedPackageVerifier,
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
   ) {}
 
@@ -102,11 +104,14 @@ export class SupervisionEvaluationController {
     // Validity on the day of collection, from each certificate's dated status history.
     const certificates = certificateLookup(await this.certificates.recordsByNumber([...numbers]));
     const { timeZone } = await this.clock.of(row.policyVersion);
+    // The archive package as it is on disk now, verified (signature, files, chain, the recorded hash).
+    const verified = await this.packages.verify(row.id, state);
     return evaluateCase({
       state,
       events: stored.map((e) => ({ seq: e.seq, type: e.type, at: e.occurredAt, payload: e.payload as Record<string, unknown> })),
       timeZone,
       certificates,
+      ...(verified ? { archive: { valid: verified.valid, problems: verified.problems.map((p) => `${p.code}${p.path ? ` ${p.path}` : ''}`) } } : {}),
     });
   }
 }

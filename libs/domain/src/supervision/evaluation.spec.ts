@@ -1,5 +1,6 @@
 import { scenario, type CaseRunner } from '../testing/case-fixtures';
 import { evaluateCase, type CertificateLookup, type EvaluatedEvent } from './evaluation';
+import type { ArchiveCheckInput } from './evaluation-checks';
 import type { CaseState } from '../case/case-state';
 import { localDate } from '../calendar';
 import { certificateLookup, type CertificateRecord } from '../certificates';
@@ -10,8 +11,10 @@ const allValid: CertificateLookup = () => 'VALID';
 function chain(r: CaseRunner): EvaluatedEvent[] {
   return r.log.map((e, i) => ({ seq: i + 1, type: e.event.type, at: e.at, payload: e.event as unknown as Record<string, unknown> }));
 }
-function evaluate(r: CaseRunner, state: CaseState = r.state!, certificates: CertificateLookup = allValid) {
-  return evaluateCase({ state, events: chain(r), timeZone: TZ, certificates });
+/** The package the case recorded, verified (as the API verifies it on disk) and found intact. */
+const intact = { valid: true, problems: [] };
+function evaluate(r: CaseRunner, state: CaseState = r.state!, certificates: CertificateLookup = allValid, archive: ArchiveCheckInput | undefined = state.archive?.package ? intact : undefined) {
+  return evaluateCase({ state, events: chain(r), timeZone: TZ, certificates, ...(archive ? { archive } : {}) });
 }
 const resultOf = (ev: ReturnType<typeof evaluate>, id: string) => ev.checks.find((c) => c.id === id)!;
 
@@ -31,6 +34,21 @@ describe('案卷评查: the checklist over a case chain', () => {
     // No suspected crime, no disclosure deadline armed in this chain: not counted.
     expect(resultOf(ev, 'transfer').result).toBe('NOT_APPLICABLE');
     expect(ev.applicable).toBe(ev.passed);
+  });
+
+  it('an archived case passes the archive check only when its signed package verifies now', () => {
+    const r = scenario('ARCHIVED');
+    expect(r.state!.archive?.package).toBeDefined();
+    const broken = evaluate(r, r.state!, allValid, { valid: false, problems: ['FILE_HASH_MISMATCH events/0003.json', 'RECORD_MISMATCH manifest.json'] });
+    expect(resultOf(broken, 'archived')).toMatchObject({ result: 'FAIL', source: 'MSA 77–79' });
+    expect(resultOf(broken, 'archived').detail.en).toContain('does not verify: FILE_HASH_MISMATCH events/0003.json; RECORD_MISMATCH manifest.json');
+    expect(broken.grade).not.toBe('EXCELLENT');
+    const unverified = evaluateCase({ state: r.state!, events: chain(r), timeZone: TZ, certificates: allValid });
+    expect(resultOf(unverified, 'archived')).toMatchObject({ result: 'FAIL' });
+    // Archived with no package recorded (before packages were built): not complete.
+    const { archive: _archive, ...withoutPackage } = r.state!;
+    void _archive;
+    expect(resultOf(evaluate(r, { ...withoutPackage } as CaseState), 'archived')).toMatchObject({ result: 'FAIL' });
   });
 
   it('a closed case not archived fails the archive check and is not excellent', () => {
