@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import type { CaseState } from '@zhifa/domain';
 import { GENESIS_HASH } from '@zhifa/domain/chain/canonical-json';
 import { AGENCY_ID, CaseRunner, commands, DAY, people, plus, scenario, SYSTEM, type ScenarioName } from '@zhifa/domain/testing/case-fixtures';
-import { chainHash, eventId } from '@zhifa/persistence';
+import { chainHash, eventId, StatisticsRepository } from '@zhifa/persistence';
 import { DEMO_AGENCY, DEMO_USERS } from './demo-people';
 import { DEMO_POLICY } from './demo-policy';
 
@@ -211,6 +211,8 @@ export async function seedVolume(ds: DataSource, opts: VolumeOptions): Promise<{
       partyRows.push({ case_id: caseId, type: state.party.type, name: state.party.name, id_number: state.party.idNumber ?? null, credit_code: state.party.creditCode ?? null, minor: false });
     }
     await ds.transaction(async (m) => {
+      // The daily roll-up is rebuilt once at the end: kept case by case, each insert would recount its days.
+      await m.query(`SET LOCAL zhifa.statistics_daily = 'off'`);
       // Events first: the statistics trigger on cases counts the case's events already there.
       await m.query(`INSERT INTO case_events (event_id, case_id, seq, type, actor, occurred_at, recorded_at, payload, prev_hash, hash)
         SELECT event_id, case_id, seq, type, actor, occurred_at, recorded_at, payload, prev_hash, hash FROM jsonb_populate_recordset(NULL::case_events, $1::jsonb)`, [JSON.stringify(eventRows)]);
@@ -220,5 +222,8 @@ export async function seedVolume(ds: DataSource, opts: VolumeOptions): Promise<{
     });
     log(`${Math.min(opts.cases, done + batch)} / ${opts.cases} cases`);
   }
+  const statistics = new StatisticsRepository(ds);
+  const days = await statistics.rebuildDaily((await statistics.dailyZone())!, opts.agencyId ?? DEMO_AGENCY.id);
+  log(`statistics roll-up rebuilt: ${days} agency days`);
   return { cases: opts.cases, events, templates: templates.map((t) => t.name) };
 }

@@ -5,7 +5,7 @@ import { EvidenceStore } from '@zhifa/persistence';
 import type { Client } from '../e2e/command-helpers';
 import { eventually } from '../support/eventually';
 import type { Stack } from '../support/stack';
-import { expectAccessible, openHarness, shot, signInAs, type BrowserHarness } from './harness';
+import { expectAccessible, giveAccessReason, openHarness, shot, signInAs, type BrowserHarness } from './harness';
 
 // The documents section of the case page in a real browser, with the jobs
 // app running: the filing approval the documents queue issued is listed with
@@ -43,14 +43,17 @@ describe('the documents section of the case page', () => {
     await expectAccessible(page, 'case-documents');
   });
 
-  it('downloads the PDF with the token: the same bytes', async () => {
+  it('asks the reason (the PDF carries the party\'s personal information), then downloads it with the token: the same bytes, the read logged', async () => {
     const download = page.waitForEvent('download');
     await row().getByTestId('document-download').click();
+    await giveAccessReason(page, '核对立案审批表');
     const saved = await download;
     expect(saved.suggestedFilename()).toBe(issued.fileName);
     const bytes = readFileSync((await saved.path())!);
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(createHash('sha256').update(bytes).digest('hex')).toBe(issued.sha256);
+    const [read] = await stack.ds.query(`SELECT reason, source, source_ref FROM personal_data_access WHERE case_id = $1 ORDER BY at DESC LIMIT 1`, [caseId]);
+    expect(read).toEqual({ reason: '核对立案审批表', source: 'DOCUMENT', source_ref: issued.number });
   });
 
   it('refuses a file that no longer matches its hash, and shows the code', async () => {
@@ -60,6 +63,7 @@ describe('the documents section of the case page', () => {
     writeFileSync(path, bytes);
     const refused = page.waitForResponse((r) => r.url().endsWith(`/documents/${issued.id}`));
     await row().getByTestId('document-download').click();
+    await giveAccessReason(page, '核对立案审批表');
     expect((await refused).status()).toBe(409);
     const alert = page.getByTestId('document-download-error');
     await alert.waitFor();

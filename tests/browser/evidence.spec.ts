@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 import { EvidenceStore } from '../../apps/case-api/src/evidence/evidence.store';
 import type { Client } from '../e2e/command-helpers';
 import type { Stack } from '../support/stack';
-import { expectAccessible, openHarness, SCREENSHOTS, shot, signInAs, type BrowserHarness } from './harness';
+import { expectAccessible, giveAccessReason, openHarness, SCREENSHOTS, shot, signInAs, type BrowserHarness } from './harness';
 
 // The evidence area of the case page in a real browser against the real
 // stack: text and a 2 MB file recorded through the forms (the file with an
@@ -178,6 +178,7 @@ describe('the evidence area of the case page', () => {
   it('fetches the file with the token and saves it: the same bytes', async () => {
     const download = page.waitForEvent('download');
     await row('执法记录仪视频').getByTestId('evidence-download').click();
+    await giveAccessReason(page, '核对现场录像');
     const saved = await download;
     expect(saved.suggestedFilename()).toBe('执法记录仪视频.mp4');
     expect(sha256(readFileSync((await saved.path())!))).toBe(file.sha256);
@@ -246,6 +247,7 @@ describe('the evidence area of the case page', () => {
     writeFileSync(store.pathOf(sha256(text)), `${text} (altered)`);
     const refused = page.waitForResponse((r) => r.url().endsWith('/content'));
     await row('现场检查笔录').getByTestId('evidence-download').click();
+    await giveAccessReason(page, '核对笔录');
     expect((await refused).status()).toBe(409);
     const alert = page.getByTestId('evidence-content-error');
     await alert.waitFor();

@@ -118,3 +118,10 @@ export async function actionButtons(page: Page): Promise<string[]> {
   await section.waitFor();
   return section.locator('button[data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action') ?? ''));
 }
+
+/** PIPL: answers the dialog a download of a file carrying the party's full personal information opens first. */
+export async function giveAccessReason(page: Page, reason: string): Promise<void> {
+  const dialog = page.getByRole('dialog');
+  await dialog.getByTestId('access-reason').fill(reason);
+  await dialog.getByRole('button', { name: /^(下\s?载|Download)$/ }).click();
+}

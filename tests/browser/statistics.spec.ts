@@ -1,10 +1,11 @@
+import { readSheet } from 'read-excel-file/node';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Client } from '../e2e/command-helpers';
 import { expectAccessible, openHarness, shot, signInAs, type BrowserHarness } from './harness';
 
 // 执法统计 in a real browser: the supervisor reads this year's figures as
-// tables, groups them by violation, and downloads them as CSV.
+// tables, groups them by violation, and downloads them as CSV and XLSX.
 describe('the enforcement statistics in a browser', () => {
   let h: BrowserHarness;
   let api: Client;
@@ -32,7 +33,7 @@ describe('the enforcement statistics in a browser', () => {
     expect(decided.status).toBe(200);
   });
 
-  it('shows the figures as tables, grouped as chosen, and downloads them as CSV', async () => {
+  it('shows the figures as tables, grouped as chosen, and downloads them as CSV and XLSX', async () => {
     await signInAs(h, 'supervisor.zhou');
     const read = page.waitForResponse((r) => r.url().includes('/api/v1/supervision/statistics'));
     await page.getByRole('navigation').getByRole('link', { name: '执法统计' }).click();
@@ -66,6 +67,13 @@ describe('the enforcement statistics in a browser', () => {
     const csv = readFileSync(await (await download).path(), 'utf8').replace(/^\uFEFF/, '');
     expect(csv.split('\r\n')[0]).toMatch(/^group,label,opened,filed,decided,/);
     expect(csv).toContain(`TRAFFIC-RULE,TRAFFIC-RULE,${traffic.opened},`);
+
+    const xlsx = page.waitForEvent('download');
+    await page.getByTestId('download-xlsx').click();
+    expect((await xlsx).suggestedFilename()).toMatch(/^statistics-violationCode-\d{4}-\d{2}-\d{2}-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const [header, ...rows] = await readSheet(readFileSync(await (await xlsx).path()));
+    expect(header.slice(0, 5)).toEqual(['group', 'label', 'opened', 'filed', 'decided']);
+    expect(rows.find((r) => r[0] === 'TRAFFIC-RULE')?.[2]).toBe(traffic.opened);
     await shot(page, 'statistics');
     await expectAccessible(page, 'statistics');
   });

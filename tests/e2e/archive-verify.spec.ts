@@ -67,10 +67,20 @@ describe('archive verification', () => {
     const evidence = manifest.files.find((f) => f.kind === 'evidence')!;
     const bytes = await readFile(join(dir, evidence.path));
     bytes[bytes.length - 1] ^= 0x01;
+
+    const evaluation = async () => {
+      const r = await api.get<{ checks: { id: string; result: string; detail: { en: string } }[] }>('supervisor.zhou', `/supervision/cases/${id}/evaluation`);
+      return r.body.checks.find((c) => c.id === 'archived')!;
+    };
+    expect(await evaluation()).toMatchObject({ result: 'PASS' });
     await writeFile(join(dir, evidence.path), bytes);
 
     const res = await api.get('officer.zhang', `/cases/${id}/archive/verify`);
     expect(res.body).toMatchObject({ valid: false, problems: [{ code: 'FILE_HASH_MISMATCH', path: evidence.path, expected: evidence.sha256, actual: sha256Of(bytes) }] });
+    // 案卷评查 verifies the package too: the archive is no longer complete.
+    const failed = await evaluation();
+    expect(failed.result).toBe('FAIL');
+    expect(failed.detail.en).toContain(`does not verify: FILE_HASH_MISMATCH ${evidence.path}`);
     const bad = await cli(dir);
     expect(bad.code).toBe(1);
     expect(bad.out).toContain(`FILE_HASH_MISMATCH ${evidence.path}`);

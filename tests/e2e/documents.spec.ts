@@ -64,8 +64,11 @@ describe('official documents (文书) as PDFs', () => {
     }, 60000);
   }
 
-  async function download(caseId: string, documentId: string, username = 'officer.zhang'): Promise<Response> {
-    return fetch(`${stack.url}/api/v1/cases/${caseId}/documents/${documentId}`, { headers: { authorization: `Bearer ${await api.token(username)}` } });
+  /** A document downloaded for a reason (it carries the party's full personal information: PIPL). */
+  async function download(caseId: string, documentId: string, username = 'officer.zhang', reason: string | null = '核对文书内容'): Promise<Response> {
+    const headers: Record<string, string> = { authorization: `Bearer ${await api.token(username)}` };
+    if (reason !== null) headers['x-access-reason'] = encodeURIComponent(reason);
+    return fetch(`${stack.url}/api/v1/cases/${caseId}/documents/${documentId}`, { headers });
   }
 
   /** The PDF's text as pdftotext reads it without the page's line breaks: the body (above the footer), the whole, and its fonts. */
@@ -154,9 +157,18 @@ describe('official documents (文书) as PDFs', () => {
     expect(list.body.items).toEqual(issued);
     expect(list.body.items[2].title).toBe('行政处罚决定书');
 
+    // The decision carries the party's full address: no download without a reason, and each one logged with the document's number.
+    const unexplained = await download(id, issued[2].id, 'officer.zhang', null);
+    expect(unexplained.status).toBe(400);
+    expect(((await unexplained.json()) as { errors: { field: string }[] }).errors.map((e) => e.field)).toEqual(['X-Access-Reason']);
+    const before = await api.as('supervisor.zhou').GET('/api/v1/supervision/personal-data-access', { params: { query: { caseId: id } } });
+
     // The decision's PDF, downloaded: its text is the case's, its font embedded.
-    const res = await download(id, issued[2].id);
+    const res = await download(id, issued[2].id, 'officer.zhang', '送达前核对决定书');
     expect(res.status).toBe(200);
+    const after = await api.as('supervisor.zhou').GET('/api/v1/supervision/personal-data-access', { params: { query: { caseId: id } } });
+    expect(after.data!.total).toBe(before.data!.total + 1);
+    expect(after.data!.items[0]).toMatchObject({ caseId: id, userId: api.id('officer.zhang'), reason: '送达前核对决定书', source: 'DOCUMENT', sourceRef: '长市监罚〔2026〕DOC-1号', fields: ['address'] });
     expect(res.headers.get('content-type')).toBe('application/pdf');
     expect(res.headers.get('x-content-sha256')).toBe(issued[2].sha256);
     const bytes = Buffer.from(await res.arrayBuffer());

@@ -78,8 +78,16 @@ describe('evidence', () => {
     expect(meta.body).toMatchObject({ evidenceId, sha256, sizeBytes: bytes.length, kind: 'AUDIO_VISUAL', mediaType: 'video/mp4' });
     expect((meta.body.collectors as { userId: string }[]).map((c) => c.userId).sort()).toEqual(collectors().sort());
 
-    const content = await fetch(`${stack.url}/api/v1/cases/${caseId}/evidence/${evidenceId}/content`, { headers: { authorization: `Bearer ${zhang}` } });
+    // An evidence file may carry the party's full personal information: read for a reason, and logged (PIPL).
+    const unexplained = await http(stack, 'GET', `/api/v1/cases/${caseId}/evidence/${evidenceId}/content`, { token: zhang });
+    expect(unexplained.status).toBe(400);
+    expect(unexplained.body).toMatchObject({ code: 'VALIDATION.FAILED', errors: [{ field: 'X-Access-Reason' }] });
+    const content = await fetch(`${stack.url}/api/v1/cases/${caseId}/evidence/${evidenceId}/content`, {
+      headers: { authorization: `Bearer ${zhang}`, 'x-access-reason': encodeURIComponent('核对现场录像') },
+    });
     expect(content.status).toBe(200);
+    const [read] = await stack.ds.query(`SELECT reason, source, source_ref FROM personal_data_access WHERE case_id = $1 ORDER BY at DESC LIMIT 1`, [caseId]);
+    expect(read).toEqual({ reason: '核对现场录像', source: 'EVIDENCE', source_ref: evidenceId });
     expect(content.headers.get('x-content-sha256')).toBe(sha256);
     expect(createHash('sha256').update(Buffer.from(await content.arrayBuffer())).digest('hex')).toBe(sha256);
 
@@ -129,7 +137,7 @@ describe('evidence', () => {
     tampered[100] ^= 0xff;
     writeFileSync(store.pathOf(res.body.sha256 as string), tampered);
 
-    const content = await http(stack, 'GET', `/api/v1/cases/${caseId}/evidence/${String(res.body.evidenceId)}/content`, { token: zhang });
+    const content = await http(stack, 'GET', `/api/v1/cases/${caseId}/evidence/${String(res.body.evidenceId)}/content`, { token: zhang, headers: { 'x-access-reason': 'check' } });
     expect(content.status).toBe(409);
     expect(content.body).toMatchObject({ code: 'EVIDENCE.HASH_MISMATCH' });
   });

@@ -51,7 +51,7 @@ describe("a party's personal information over HTTP", () => {
     const log = await api.as('supervisor.zhou').GET('/api/v1/supervision/personal-data-access', { params: { query: { caseId: id } } });
     expect(log.response.status).toBe(200);
     expect(log.data!.total).toBe(1);
-    expect(log.data!.items[0]).toMatchObject({ caseId: id, caseNumber, userId: api.id('officer.zhang'), reason, fields: ['idNumber', 'phone', 'address'] });
+    expect(log.data!.items[0]).toMatchObject({ caseId: id, caseNumber, userId: api.id('officer.zhang'), reason, fields: ['idNumber', 'phone', 'address'], source: 'PARTY', sourceRef: null });
     // The refused reads were not logged; the log cannot be edited behind the API's back.
     await expect(stack.ds.query(`UPDATE personal_data_access SET reason = 'x' WHERE case_id = $1`, [id])).rejects.toThrow();
 

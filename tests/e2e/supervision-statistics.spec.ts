@@ -1,3 +1,4 @@
+import { readSheet } from 'read-excel-file/node';
 import { randomUUID } from 'node:crypto';
 import { startStack, Stack } from '../support/stack';
 import { eventually } from '../support/eventually';
@@ -167,6 +168,19 @@ describe('the enforcement statistics of a supervisor', () => {
     const [header, ...rows] = (await res.text()).replace(/^\uFEFF/, '').trim().split('\r\n').map((l) => l.split(','));
     const row = Object.fromEntries(header.map((h, i) => [h, rows.find((r) => r[0] === 'TRAFFIC-RULE')![i]]));
     expect(row).toMatchObject({ decided: String(traffic.decided), fine_total: String(traffic.fineTotal), missed_payment: String(traffic.deadlinesMissed.payment), execution_overdue: String(traffic.execution.overdue) });
+
+    // XLSX: the same table, numbers as numbers.
+    const xlsx = await fetch(`${stack.url}/api/v1/supervision/statistics?from=${today()}&to=${today()}&groupBy=violationCode&format=xlsx`, {
+      headers: { authorization: `Bearer ${await api.token('supervisor.zhou')}` },
+    });
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    expect(xlsx.headers.get('content-disposition')).toBe(`attachment; filename="statistics-violationCode-${today()}-${today()}.xlsx"`);
+    const [sheetHeader, ...sheetRows] = await readSheet(Buffer.from(await xlsx.arrayBuffer()));
+    expect(sheetHeader).toEqual(header);
+    expect(sheetRows).toHaveLength(rows.length);
+    const sheetRow = Object.fromEntries(sheetHeader.map((h, i) => [h, sheetRows.find((r) => r[0] === 'TRAFFIC-RULE')![i]]));
+    expect(sheetRow).toMatchObject({ decided: traffic.decided, fine_total: traffic.fineTotal, missed_payment: traffic.deadlinesMissed.payment, execution_overdue: traffic.execution.overdue });
   });
 
   it('is for supervisors; a bad period or grouping is 400 naming the field', async () => {

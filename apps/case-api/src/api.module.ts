@@ -5,6 +5,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { PersonalDataInterceptor } from './common/personal-data.interceptor';
 import { CasePartyController } from './cases/party.controller';
+import { PersonalDataReads } from './common/access-reason';
 import { SupervisionPersonalDataController } from './supervision/personal-data.controller';
 import { JwtModule } from '@nestjs/jwt';
 import { AppConfig, AppConfigModule, APP_CONFIG } from '@zhifa/config';
@@ -18,11 +19,13 @@ import { CaseDirectoryService } from './cases/case-directory.service';
 import { CaseWorkflowClient } from './cases/case-workflow.client';
 import { BodiesController } from './bodies/bodies.controller';
 import { UsersController } from './users/users.controller';
+import { CertificatesController } from './users/certificates.controller';
 import { AgenciesController } from './agencies/agencies.controller';
 import { AdminEventsController } from './admin-events/admin-events.controller';
 import { CalendarsController } from './calendars/calendars.controller';
 import { CasesController } from './cases/cases.controller';
 import { ArchiveController } from './archive/archive.controller';
+import { RecordedPackageVerifier } from './archive/recorded-package.service';
 import { LegalReviewController } from './cases/legal-review.controller';
 import { DocumentsController } from './cases/documents.controller';
 import { DeadlineClock } from './cases/deadline-clock.service';
@@ -79,6 +82,7 @@ export class ApiModule {
         CalendarsController,
         BodiesController,
         UsersController,
+        CertificatesController,
         AgenciesController,
         AdminEventsController,
         ProblemsController,
@@ -102,6 +106,8 @@ export class ApiModule {
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor },
         ActorService,
+        PersonalDataReads,
+        RecordedPackageVerifier,
         IdempotencyService,
         CaseDirectoryService,
         CaseWorkflowClient,

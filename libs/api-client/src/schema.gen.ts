@@ -162,7 +162,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One document as its PDF, re-hashed before and while it is sent (409 on a mismatch) */
+        /** One document as its PDF, re-hashed before and while it is sent (409 on a mismatch); it carries the party's full personal information, so the read is for a stated reason and logged */
         get: operations["DocumentsController_download"];
         put?: never;
         post?: never;
@@ -1725,7 +1725,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The stored file, re-hashed before and while it is sent (409 on a mismatch) */
+        /** The stored file, re-hashed before and while it is sent (409 on a mismatch); evidence may carry the party's full personal information (a 询问笔录, an ID card copy), so the read is for a stated reason and logged */
         get: operations["EvidenceController_content"];
         put?: never;
         post?: never;
@@ -1898,6 +1898,92 @@ export interface paths {
         head?: never;
         /** Edit a user of my agency (ADMIN): name, roles, outside body, active */
         patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's certificates with their dated histories (ADMIN of the user's agency) */
+        get: operations["CertificatesController_list"];
+        put?: never;
+        /** Issue a certificate to a user of my agency (ADMIN): a unique number, a scope, first and last day */
+        post: operations["CertificatesController_issue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/certificates/{id}/suspension": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend a certificate (暂扣) from a day, with the reason (ADMIN); its holder acts for nothing from the next request */
+        post: operations["CertificatesController_suspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/certificates/{id}/reinstatement": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reinstate a suspended certificate from a day, with the reason (ADMIN) */
+        post: operations["CertificatesController_reinstate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/certificates/{id}/revocation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a certificate (吊销) from a day, with the reason (ADMIN): final, it is never reinstated or renewed */
+        post: operations["CertificatesController_revoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/certificates/{id}/renewal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Renew a certificate (延续) to a new last day, keeping its number (ADMIN) */
+        post: operations["CertificatesController_renew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/admin/agencies": {
@@ -2274,7 +2360,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Enforcement statistics of the supervisor's agency over a period, grouped by agency, officer, violation code or procedure; CSV on request (SUPERVISOR)
+         * Enforcement statistics of the supervisor's agency over a period, grouped by agency, officer, violation code or procedure; CSV or XLSX on request (SUPERVISOR)
          * @description Each figure is defined in docs/supervision.md ("Statistics"). Days are local days in CASE_TIME_ZONE, both ends inclusive.
          */
         get: operations["SupervisionStatisticsController_report"];
@@ -4815,6 +4901,104 @@ export interface components {
             body?: string | null;
             active?: boolean;
         };
+        CertificateRecorderView: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        CertificateChangeView: {
+            /**
+             * @description RECORDED: the certificate as found when its history began
+             * @enum {string}
+             */
+            kind: "ISSUED" | "SUSPENDED" | "REINSTATED" | "REVOKED" | "RENEWED" | "RECORDED";
+            /**
+             * @description The status from `from` on
+             * @enum {string}
+             */
+            status: "ACTIVE" | "SUSPENDED" | "REVOKED";
+            /**
+             * @description The last day in force from `from` on
+             * @example 2028-12-31
+             */
+            validTo: string;
+            /**
+             * @description The local day the change took effect
+             * @example 2026-12-03
+             */
+            from: string;
+            reason: string | null;
+            recordedBy: components["schemas"]["CertificateRecorderView"] | null;
+            /** Format: date-time */
+            recordedAt: string;
+        };
+        CertificateView: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            userId: string;
+            /** @example 14040120260001 */
+            number: string;
+            /** @example ENFORCEMENT:market */
+            scope: string;
+            /** @example 2026-01-01 */
+            validFrom: string;
+            /** @example 2028-12-31 */
+            validTo: string;
+            /**
+             * @description In force today
+             * @enum {string}
+             */
+            status: "ACTIVE" | "SUSPENDED" | "REVOKED";
+            /** @description What an administrator may do to it now (none once revoked) */
+            allowedActions: ("SUSPEND" | "REINSTATE" | "REVOKE" | "RENEW")[];
+            /** @description Its dated status changes, oldest first */
+            history: components["schemas"]["CertificateChangeView"][];
+        };
+        CertificateListView: {
+            items: components["schemas"]["CertificateView"][];
+        };
+        IssueCertificateDto: {
+            /**
+             * @description Unique across all agencies
+             * @example 14040120260001
+             */
+            number: string;
+            /**
+             * @description ENFORCEMENT or LEGAL_REVIEW, optionally with a field after a colon
+             * @example ENFORCEMENT:market
+             */
+            scope: string;
+            /** @example 2026-01-01 */
+            validFrom: string;
+            /**
+             * @description The last day it is valid; after validFrom
+             * @example 2028-12-31
+             */
+            validTo: string;
+        };
+        CertificateStatusDto: {
+            /**
+             * @description The local day it takes effect: not after today, not before the last change
+             * @example 2026-12-03
+             */
+            effectiveFrom: string;
+            /** @example 涉嫌违反执法纪律，暂扣执法证件 */
+            reason: string;
+        };
+        RenewCertificateDto: {
+            /**
+             * @description After the present last day
+             * @example 2030-12-31
+             */
+            validTo: string;
+            /**
+             * @description The local day the renewal takes effect; today when omitted
+             * @example 2026-12-03
+             */
+            effectiveFrom?: string;
+            reason?: string;
+        };
         AgencyPowerView: {
             /** @example FOOD-UNLICENSED */
             violationCode: string;
@@ -5678,6 +5862,13 @@ export interface components {
             /** @description The personal fields the party held and the reader saw in full */
             fields: ("idNumber" | "phone" | "address")[];
             reason: string;
+            /**
+             * @description What was read: the party itself, a document carrying it, an evidence file
+             * @enum {string}
+             */
+            source: "PARTY" | "DOCUMENT" | "EVIDENCE";
+            /** @description The document's number or the evidence item's id; null for the party */
+            sourceRef: string | null;
             /** Format: date-time */
             at: string;
         };
@@ -6420,7 +6611,10 @@ export interface operations {
     DocumentsController_download: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Why the party's full personal information is needed (e.g. 送达决定书), at most 200 characters, URI-encoded when not ASCII; the read is logged for supervisors */
+                "X-Access-Reason": string;
+            };
             path: {
                 id: string;
                 documentId: string;
@@ -6438,6 +6632,15 @@ export interface operations {
                 };
                 content: {
                     "application/pdf": string;
+                };
+            };
+            /** @description VALIDATION.FAILED: no X-Access-Reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
@@ -13163,7 +13366,10 @@ export interface operations {
     EvidenceController_content: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description Why the party's full personal information is needed (e.g. 送达决定书), at most 200 characters, URI-encoded when not ASCII; the read is logged for supervisors */
+                "X-Access-Reason": string;
+            };
             path: {
                 id: string;
                 evidenceId: string;
@@ -13181,6 +13387,15 @@ export interface operations {
                 };
                 content: {
                     "application/octet-stream": string;
+                };
+            };
+            /** @description VALIDATION.FAILED: no X-Access-Reason */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
             /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
@@ -13902,6 +14117,449 @@ export interface operations {
             };
             /** @description USER.NOT_FOUND */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateListView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description USER.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_issue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["IssueCertificateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description VALIDATION.FAILED (a number taken; validTo not after validFrom; a scope of another form) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description USER.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_suspend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description VALIDATION.FAILED: a reason missing, an effective day after today or before the last change, a renewal not past the present last day */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CERTIFICATE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CERTIFICATE.TRANSITION_NOT_ALLOWED: not from its status (a revoked certificate is final); `state` and `allowedActions` say which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_reinstate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description VALIDATION.FAILED: a reason missing, an effective day after today or before the last change, a renewal not past the present last day */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CERTIFICATE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CERTIFICATE.TRANSITION_NOT_ALLOWED: not from its status (a revoked certificate is final); `state` and `allowedActions` say which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CertificateStatusDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description VALIDATION.FAILED: a reason missing, an effective day after today or before the last change, a renewal not past the present last day */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CERTIFICATE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CERTIFICATE.TRANSITION_NOT_ALLOWED: not from its status (a revoked certificate is final); `state` and `allowedActions` say which */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    CertificatesController_renew: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RenewCertificateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateView"];
+                };
+            };
+            /** @description VALIDATION.FAILED: a reason missing, an effective day after today or before the last change, a renewal not past the present last day */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CERTIFICATE.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description CERTIFICATE.TRANSITION_NOT_ALLOWED: not from its status (a revoked certificate is final); `state` and `allowedActions` say which */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15110,8 +15768,8 @@ export interface operations {
                 /** @description Last local day of the period, inclusive */
                 to: string;
                 groupBy?: "agency" | "officer" | "violationCode" | "procedure";
-                /** @description csv: one row per group */
-                format?: "json" | "csv";
+                /** @description csv or xlsx: one row per group, the same columns */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: never;
             path?: never;
@@ -15126,6 +15784,7 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["StatisticsView"];
                     "text/csv": components["schemas"]["StatisticsView"];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["StatisticsView"];
                 };
             };
             /** @description VALIDATION.FAILED with errors[{field, message}] */
@@ -15170,7 +15829,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description Why the full values are needed (e.g. 送达决定书), at most 200 characters, URI-encoded when not ASCII */
+                /** @description Why the party's full personal information is needed (e.g. 送达决定书), at most 200 characters, URI-encoded when not ASCII; the read is logged for supervisors */
                 "X-Access-Reason": string;
             };
             path: {

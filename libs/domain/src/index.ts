@@ -8,6 +8,7 @@ export * from './case';
 export * from './deadlines/alarms';
 export * from './deadlines/standing';
 export * from './supervision';
+export * from './certificates';
 export * from './documents/decision-content';
 export * from './documents/document-kinds';
 export * from './documents/document-texts';

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { powersProblems, withLegalBases, type ActorSnapshot, type JurisdictionPolicy } from '@zhifa/domain';
 import { AdminEventRepository, AgencyRepository, PolicyRepository, type AgencyChange, type AgencyRecord } from '@zhifa/persistence';
-import { logActor } from '../admin-events/admin-actor';
+import { adminActor } from '../users/agency-admin';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
@@ -102,7 +102,7 @@ export class AgenciesController {
 
   private entry(actor: ActorSnapshot, action: string, c: AgencyChange, reason: string | undefined) {
     if (!c.after) return null;
-    return { agencyId: c.after.id, actor: logActor(actor), action, subjectType: 'AGENCY' as const, subjectId: c.after.id, before: c.before, after: c.after, reason };
+    return { agencyId: c.after.id, actor: adminActor(actor), action, subjectType: 'AGENCY' as const, subjectId: c.after.id, before: c.before, after: c.after, reason };
   }
 
   private async existing(id: string): Promise<AgencyRecord> {

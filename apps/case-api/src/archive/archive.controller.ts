@@ -1,9 +1,6 @@
-import { Controller, Get, HttpCode, Inject, Param } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, AppConfig } from '@zhifa/config';
 import type { CaseState } from '@zhifa/domain';
-import { ArchiveKeyRepository } from '@zhifa/persistence';
-import { keyResolver, MANIFEST_FILE, packageDir, verifyPackage } from '@zhifa/archive';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
@@ -11,6 +8,7 @@ import { CaseDirectoryService } from '../cases/case-directory.service';
 import { ProblemException } from '../common/problem';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
 import { ArchiveVerificationView } from './archive.views';
+import { RecordedPackageVerifier } from './recorded-package.service';
 
 /** GET /cases/{id}/archive/verify: the case's signed archive package checked, with the hash the case recorded for it. */
 @ApiTags('cases')
@@ -20,8 +18,7 @@ export class ArchiveController {
   constructor(
     private readonly actors: ActorService,
     private readonly directory: CaseDirectoryService,
-    private readonly keys: ArchiveKeyRepository,
-    @Inject(APP_CONFIG) private readonly cfg: AppConfig,
+    private readonly packages: RecordedPackageVerifier,
   ) {}
 
   @Get(':id/archive/verify')
@@ -49,27 +46,17 @@ export class ArchiveController {
             : `案件${state.caseNumber}没有签名的归档包（${state.status === 'ARCHIVED' ? '在启用归档包之前归档' : '尚未归档'}）`,
       });
     }
-    const v = await verifyPackage(packageDir(this.cfg.archiveDir, id), keyResolver(this.keys));
-    const problems = [...v.problems];
-    if (v.manifestSha256 && v.manifestSha256 !== recorded.manifestSha256) {
-      problems.push({
-        code: 'RECORD_MISMATCH',
-        path: MANIFEST_FILE,
-        expected: recorded.manifestSha256,
-        actual: v.manifestSha256,
-        message: `${MANIFEST_FILE}: sha256 is ${v.manifestSha256}, the case recorded ${recorded.manifestSha256} when it was archived`,
-      });
-    }
+    const v = (await this.packages.verify(id, state))!;
     return {
       caseId: id,
       status: state.status,
-      valid: problems.length === 0,
+      valid: v.valid,
       recorded: { manifestSha256: recorded.manifestSha256, keyId: recorded.keyId, throughSeq: recorded.throughSeq, files: recorded.files, at: recorded.at },
       ...(v.manifestSha256 ? { manifestSha256: v.manifestSha256 } : {}),
       ...(v.keyId ? { keyId: v.keyId } : {}),
       ...(v.signedAt ? { signedAt: v.signedAt } : {}),
       filesChecked: v.filesChecked,
-      problems,
+      problems: v.problems,
     };
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } fr
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { OUTSIDE_BODY_KINDS, type ActorSnapshot, type OutsideBodyKind } from '@zhifa/domain';
 import { AdminEventRepository, OutsideBodyRepository, type NewAdminEvent, type OutsideBody } from '@zhifa/persistence';
-import { logActor } from '../admin-events/admin-actor';
+import { adminActor } from '../users/agency-admin';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
@@ -95,5 +95,5 @@ export class BodiesController {
 
 /** A change to the register as the administration log records it (the register is shared; the entry is the administrator's agency's). */
 function entry(actor: ActorSnapshot, action: string, before: OutsideBody | null, after: OutsideBody): NewAdminEvent {
-  return { agencyId: actor.agencyId, actor: logActor(actor), action, subjectType: 'BODY', subjectId: after.id, before, after };
+  return { agencyId: actor.agencyId, actor: adminActor(actor), action, subjectType: 'BODY', subjectId: after.id, before, after };
 }

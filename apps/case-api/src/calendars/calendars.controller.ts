@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { calendarProblems } from '@zhifa/domain';
 import { AdminEventRepository, CalendarRepository } from '@zhifa/persistence';
-import { logActor } from '../admin-events/admin-actor';
+import { adminActor } from '../users/agency-admin';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
@@ -62,7 +62,7 @@ export class CalendarsController {
       (m) => this.calendars.publish(calendar, actor.name, at, m),
       (ok) =>
         ok
-          ? { agencyId: actor.agencyId, actor: logActor(actor), action: 'CALENDAR_PUBLISHED', subjectType: 'CALENDAR', subjectId: String(dto.year), before: null, after: view }
+          ? { agencyId: actor.agencyId, actor: adminActor(actor), action: 'CALENDAR_PUBLISHED', subjectType: 'CALENDAR', subjectId: String(dto.year), before: null, after: view }
           : null,
     );
     if (!done) {

@@ -1,11 +1,12 @@
-import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Headers, Param, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { DOCUMENT_KINDS, ZH_DOCUMENT_KIND, type DocumentKind } from '@zhifa/domain';
-import { DocumentRepository, EvidenceHashMismatchError, EvidenceMissingError, EvidenceStore, type DocumentRow } from '@zhifa/persistence';
+import { DOCUMENT_KINDS, ZH_DOCUMENT_KIND, type ActorSnapshot, type DocumentKind } from '@zhifa/domain';
+import { DocumentRepository, EvidenceHashMismatchError, EvidenceMissingError, EvidenceStore, type CaseEntity, type DocumentRow } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
+import { ACCESS_REASON_HEADER, accessReason, PersonalDataReads } from '../common/access-reason';
 import { ProblemException } from '../common/problem';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
 import { CaseDirectoryService } from './case-directory.service';
@@ -60,6 +61,7 @@ export class DocumentsController {
     private readonly directory: CaseDirectoryService,
     private readonly documents: DocumentRepository,
     private readonly store: EvidenceStore,
+    private readonly reads: PersonalDataReads,
   ) {}
 
   @Get(':id/documents')
@@ -72,7 +74,10 @@ export class DocumentsController {
   }
 
   @Get(':id/documents/:documentId')
-  @ApiOperation({ summary: 'One document as its PDF, re-hashed before and while it is sent (409 on a mismatch)' })
+  @ApiOperation({
+    summary: "One document as its PDF, re-hashed before and while it is sent (409 on a mismatch); it carries the party's full personal information, so the read is for a stated reason and logged",
+  })
+  @ApiHeader(ACCESS_REASON_HEADER)
   @ApiProduces('application/pdf')
   @ApiOkResponse({
     description: 'The PDF; X-Content-SHA256 carries its recorded hash',
@@ -80,6 +85,7 @@ export class DocumentsController {
     headers: { 'X-Content-SHA256': { description: 'The recorded sha256 of the file', schema: { type: 'string' } } },
   })
   @ApiProblems(AUTHENTICATED, {
+    400: 'VALIDATION.FAILED: no X-Access-Reason',
     403: 'CASE.NOT_ASSIGNED',
     404: 'CASE.NOT_FOUND, DOCUMENT.NOT_FOUND',
     409: 'DOCUMENT.HASH_MISMATCH, DOCUMENT.FILE_MISSING: the file is not served',
@@ -88,13 +94,16 @@ export class DocumentsController {
     @Principal() principal: TokenClaims,
     @Param('id') caseId: string,
     @Param('documentId') documentId: string,
+    @Headers('x-access-reason') header: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    await this.readable(principal, caseId);
+    const { row, actor } = await this.readable(principal, caseId);
     const doc = await this.documents.byId(caseId, documentId);
     if (!doc) throw new ProblemException(404, 'DOCUMENT.NOT_FOUND', { en: `No document ${documentId} in this case`, zh: `本案没有文书${documentId}` });
+    const reason = accessReason(header);
     try {
       const { stream, sizeBytes } = await this.store.open(doc.sha256!);
+      await this.reads.record(row, actor, reason, 'DOCUMENT', doc.number);
       res.setHeader('X-Content-SHA256', doc.sha256!);
       res.setHeader('Content-Disposition', `attachment; filename="document.pdf"; filename*=UTF-8''${encodeURIComponent(doc.fileName!)}`);
       return new StreamableFile(stream, { type: 'application/pdf', length: sizeBytes });
@@ -110,8 +119,10 @@ export class DocumentsController {
     }
   }
 
-  private async readable(principal: TokenClaims, caseId: string): Promise<void> {
+  private async readable(principal: TokenClaims, caseId: string): Promise<{ row: CaseEntity; actor: ActorSnapshot }> {
     const row = await this.directory.caseRow(caseId);
-    this.directory.assertCanRead(row, await this.actors.caller(principal));
+    const actor = await this.actors.caller(principal);
+    this.directory.assertCanRead(row, actor);
+    return { row, actor };
   }
 }

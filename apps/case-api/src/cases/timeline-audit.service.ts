@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { auditTimeline, type CaseState, type CertificateOnDay } from '@zhifa/domain';
-import { CaseEventStore, PeopleRepository, ReadModelRepository, type CaseEntity } from '@zhifa/persistence';
+import { auditTimeline, heldCertificateOn, type CaseState } from '@zhifa/domain';
+import { CaseEventStore, CertificateAdminRepository, ReadModelRepository, type CaseEntity } from '@zhifa/persistence';
 import { DeadlineClock } from './deadline-clock.service';
 import type { TimelineEventView } from './timeline.views';
 
@@ -17,16 +17,15 @@ export class TimelineAuditService {
   constructor(
     private readonly events: CaseEventStore,
     private readonly readModels: ReadModelRepository,
-    private readonly people: PeopleRepository,
+    private readonly certificates: CertificateAdminRepository,
     private readonly clock: DeadlineClock,
   ) {}
 
   async timeline(row: CaseEntity): Promise<TimelineEventView[]> {
     const stored = await this.events.timeline(row.id);
     const userIds = stored.flatMap((e) => (typeof e.actor.userId === 'string' ? [e.actor.userId] : []));
-    const certs = await this.people.certificatesOfUsers(userIds);
-    // Certificate status changes carry no date yet: validity on a past day is judged on the certificate's dates (as the evaluation does).
-    const certificateOn: CertificateOnDay = (userId, day) => certs.find((c) => c.userId === userId && c.validFrom <= day && day <= c.validTo)?.number ?? null;
+    // Validity on the event's day, from each certificate's dated status history (a later suspension does not reach back).
+    const certificateOn = heldCertificateOn(await this.certificates.recordsOfUsers(userIds));
     let deadlines: (CaseState['deadlines'] | null)[];
     try {
       deadlines = await this.readModels.deadlinesAfterEach(row.id);

@@ -55,8 +55,15 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   },
   'USER.ADMIN_ONLY': { status: 403, description: "An agency's users are managed by its administrator: the caller holds no ADMIN role." },
   'USER.NOT_FOUND': { status: 404, description: "No user with that id in the administrator's agency." },
+  'CERTIFICATE.TRANSITION_NOT_ALLOWED': {
+    status: 409,
+    description: 'The certificate is not in a status the action is taken from (only an active one is suspended, only a suspended one reinstated; a revoked one is final); `state` and `allowedActions` say which.',
+  },
   'DISCLOSURE.NOT_FOUND': { status: 404, description: 'No published disclosure with that id (one withheld for a minor or by law is not public either).' },
-  'CERTIFICATE.NOT_FOUND': { status: 404, description: 'No enforcement certificate with that number in the directory.' },
+  'CERTIFICATE.NOT_FOUND': {
+    status: 404,
+    description: "No enforcement certificate with that number in the directory; or, to an administrator, no certificate with that id held by a user of their agency.",
+  },
   'RATE.LIMITED': { status: 429, description: 'The public pages answer a limited number of requests per client and minute: retry after `Retry-After` seconds.' },
   'NOTIFICATION.NOT_FOUND': { status: 404, description: "No such notification of the caller's: another person's notification is reported as not found." },
   'WEBHOOK.ADMIN_ONLY': { status: 403, description: "An agency's webhook is managed by its administrator: the caller holds no ADMIN role." },

@@ -75,6 +75,7 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'BODY.SAME_UNIT': { 'zh-CN': '不得转送本案现由其办理的公安机关', en: 'The transfer is already with that unit' },
   'USER.ADMIN_ONLY': { 'zh-CN': '只有系统管理员可以管理本机关用户', en: 'Only an administrator manages users' },
   'USER.NOT_FOUND': { 'zh-CN': '本机关没有该用户', en: 'No such user in your agency' },
+  'CERTIFICATE.TRANSITION_NOT_ALLOWED': { 'zh-CN': '执法证件当前状态不允许该操作', en: 'The certificate’s status does not allow this' },
   'NOTIFICATION.NOT_FOUND': { 'zh-CN': '没有该通知', en: 'No such notification' },
   'WEBHOOK.ADMIN_ONLY': { 'zh-CN': '只有系统管理员可以管理事件推送地址', en: 'Only an administrator manages the webhook' },
   'CALENDAR.ADMIN_ONLY': { 'zh-CN': '只有系统管理员可以发布节假日安排', en: 'Only an administrator publishes calendars' },

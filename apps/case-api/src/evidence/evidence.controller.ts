@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { Get, Inject, Param, Res, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
+import { Get, Headers, Inject, Param, Res, StreamableFile } from '@nestjs/common';
+import { ApiHeader, ApiOkResponse, ApiOperation, ApiProduces } from '@nestjs/swagger';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import type { Request, Response } from 'express';
@@ -10,6 +10,7 @@ import type { CaseState, EvidenceItem } from '@zhifa/domain';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
+import { ACCESS_REASON_HEADER, accessReason, PersonalDataReads } from '../common/access-reason';
 import { badRequest, fieldProblem, ProblemException } from '../common/problem';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
 import { ApiRequestBodyContent } from '../common/request-body.openapi';
@@ -34,6 +35,7 @@ export class EvidenceController {
     private readonly runner: CaseCommandRunner,
     private readonly actors: ActorService,
     private readonly directory: CaseDirectoryService,
+    private readonly reads: PersonalDataReads,
   ) {}
 
   /**
@@ -128,7 +130,10 @@ export class EvidenceController {
 
   /** The file itself, re-hashed on every read; a mismatch is an error, never served. */
   @Get(':id/evidence/:evidenceId/content')
-  @ApiOperation({ summary: 'The stored file, re-hashed before and while it is sent (409 on a mismatch)' })
+  @ApiOperation({
+    summary: "The stored file, re-hashed before and while it is sent (409 on a mismatch); evidence may carry the party's full personal information (a 询问笔录, an ID card copy), so the read is for a stated reason and logged",
+  })
+  @ApiHeader(ACCESS_REASON_HEADER)
   @ApiProduces('application/octet-stream')
   @ApiOkResponse({
     description: "The file, as the item's mediaType (application/octet-stream when it has none); X-Content-SHA256 carries its hash",
@@ -136,6 +141,7 @@ export class EvidenceController {
     headers: { 'X-Content-SHA256': { description: 'The recorded sha256 of the file', schema: { type: 'string' } } },
   })
   @ApiProblems(AUTHENTICATED, {
+    400: 'VALIDATION.FAILED: no X-Access-Reason',
     403: 'CASE.NOT_ASSIGNED',
     404: 'CASE.NOT_FOUND, EVIDENCE.ITEM_NOT_FOUND',
     409: 'EVIDENCE.HASH_MISMATCH, EVIDENCE.FILE_MISSING: the file is not served',
@@ -144,11 +150,17 @@ export class EvidenceController {
     @Principal() principal: TokenClaims,
     @Param('id') caseId: string,
     @Param('evidenceId') evidenceId: string,
+    @Headers('x-access-reason') header: string | undefined,
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
-    const item = this.item(await this.caseState(principal, caseId), evidenceId);
+    const row = await this.directory.caseRow(caseId);
+    const actor = await this.actors.caller(principal);
+    this.directory.assertCanRead(row, actor);
+    const item = this.item(row.state as unknown as CaseState, evidenceId);
+    const reason = accessReason(header);
     try {
       const { stream, sizeBytes } = await this.store.open(item.sha256);
+      await this.reads.record(row, actor, reason, 'EVIDENCE', item.evidenceId);
       res.setHeader('X-Content-SHA256', item.sha256);
       return new StreamableFile(stream, { type: item.mediaType ?? 'application/octet-stream', length: sizeBytes });
     } catch (err) {

@@ -2,8 +2,9 @@ import { Controller, Get, Inject, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@zhifa/config';
-import { EVALUATION_CHECKS, evaluateCase, localMidnight, parseDay, readScope, supervisionAccess, type ActorSnapshot, type CaseEvaluation, type CaseState, type CertificateLookup } from '@zhifa/domain';
-import { CaseEventStore, CaseReadRepository, PeopleRepository, type CaseEntity } from '@zhifa/persistence';
+import { certificateLookup, EVALUATION_CHECKS, evaluateCase, localMidnight, parseDay, readScope, supervisionAccess, type ActorSnapshot, type CaseEvaluation, type CaseState } from '@zhifa/domain';
+import { CaseEventStore, CaseReadRepository, CertificateAdminRepository, type CaseEntity } from '@zhifa/persistence';
+import { RecordedPackageVerifier } from '../archive/recorded-package.service';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
@@ -26,8 +27,9 @@ export class SupervisionEvaluationController {
     private readonly cases: CaseReadRepository,
     private readonly directory: CaseDirectoryService,
     private readonly events: CaseEventStore,
-    private readonly people: PeopleRepository,
+    private readonly certificates: CertificateAdminRepository,
     private readonly clock: DeadlineClock,
+    private readonly packages: RecordedPackageVerifier,
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
   ) {}
 
@@ -99,19 +101,17 @@ export class SupervisionEvaluationController {
     const stored = await this.events.timeline(row.id);
     const numbers = new Set<string>();
     for (const e of state.evidence) for (const o of [...e.collectors, ...(e.confirmedBy ?? [])]) numbers.add(o.certificateNumber);
-    const certs = new Map((await this.people.certificatesByNumber([...numbers])).map((c) => [c.number, c]));
-    // Certificate status changes carry no date yet: validity on a past day is judged on the certificate's dates.
-    const certificates: CertificateLookup = (n, day) => {
-      const c = certs.get(n);
-      if (!c) return 'UNKNOWN';
-      return c.validFrom <= day && day <= c.validTo ? 'VALID' : 'INVALID';
-    };
+    // Validity on the day of collection, from each certificate's dated status history.
+    const certificates = certificateLookup(await this.certificates.recordsByNumber([...numbers]));
     const { timeZone } = await this.clock.of(row.policyVersion);
+    // The archive package as it is on disk now, verified (signature, files, chain, the recorded hash).
+    const verified = await this.packages.verify(row.id, state);
     return evaluateCase({
       state,
       events: stored.map((e) => ({ seq: e.seq, type: e.type, at: e.occurredAt, payload: e.payload as Record<string, unknown> })),
       timeZone,
       certificates,
+      ...(verified ? { archive: { valid: verified.valid, problems: verified.problems.map((p) => `${p.code}${p.path ? ` ${p.path}` : ''}`) } } : {}),
     });
   }
 }

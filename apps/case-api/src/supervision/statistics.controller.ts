@@ -1,4 +1,4 @@
-import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { APP_CONFIG, type AppConfig } from '@zhifa/config';
@@ -10,7 +10,10 @@ import type { TokenClaims } from '../auth/token-verifier';
 import { badRequest, fieldProblem, ProblemException } from '../common/problem';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
 import { statisticsCsv } from './statistics.csv';
+import { statisticsXlsx } from './statistics.xlsx';
 import { StatisticsQuery, StatisticsView } from './statistics.views';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Enforcement statistics of the supervisor's agency over a period (docs/supervision.md, "Statistics"). */
 @ApiTags('supervision')
@@ -25,13 +28,13 @@ export class SupervisionStatisticsController {
 
   @Get('statistics')
   @ApiOperation({
-    summary: "Enforcement statistics of the supervisor's agency over a period, grouped by agency, officer, violation code or procedure; CSV on request (SUPERVISOR)",
+    summary: "Enforcement statistics of the supervisor's agency over a period, grouped by agency, officer, violation code or procedure; CSV or XLSX on request (SUPERVISOR)",
     description: 'Each figure is defined in docs/supervision.md ("Statistics"). Days are local days in CASE_TIME_ZONE, both ends inclusive.',
   })
-  @ApiProduces('application/json', 'text/csv')
+  @ApiProduces('application/json', 'text/csv', XLSX)
   @ApiOkResponse({ type: StatisticsView })
   @ApiProblems(AUTHENTICATED, { 400: true, 403: 'SUPERVISION.SUPERVISOR_ONLY: only a supervisor reads supervision views' })
-  async report(@Principal() principal: TokenClaims, @Query() q: StatisticsQuery, @Res({ passthrough: true }) res: Response): Promise<StatisticsView | string> {
+  async report(@Principal() principal: TokenClaims, @Query() q: StatisticsQuery, @Res({ passthrough: true }) res: Response): Promise<StatisticsView | string | StreamableFile> {
     const actor = await this.actors.caller(principal);
     const access = supervisionAccess(actor);
     if (!access.ok) throw new ProblemException(403, 'SUPERVISION.SUPERVISOR_ONLY', access.reason);
@@ -44,10 +47,15 @@ export class SupervisionStatisticsController {
       from: new Date(localMidnight(parseDay(q.from), tz)).toISOString(),
       to: new Date(localMidnight(parseDay(q.to) + 1, tz)).toISOString(),
       groupBy: q.groupBy,
+      days: { from: q.from, to: q.to, timeZone: tz },
     });
-    if (q.format !== 'csv') return { from: q.from, to: q.to, groupBy: q.groupBy, groups };
+    if (q.format === 'json') return { from: q.from, to: q.to, groupBy: q.groupBy, groups };
+    const file = `statistics-${q.groupBy}-${q.from}-${q.to}.${q.format}`;
+    res.setHeader('Content-Disposition', `attachment; filename="${file}"`);
+    if (q.format === 'xlsx') {
+      return new StreamableFile(await statisticsXlsx(groups, `${q.from} ~ ${q.to}`), { type: XLSX });
+    }
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
-    res.setHeader('Content-Disposition', `attachment; filename="statistics-${q.groupBy}-${q.from}-${q.to}.csv"`);
     return statisticsCsv(groups);
   }
 }

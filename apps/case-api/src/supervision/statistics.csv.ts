@@ -34,14 +34,19 @@ function columns(): Column[] {
   return cols;
 }
 
+/** The export as a table: the header (column names) and one row per group, in the CSV's and the XLSX's order. */
+export function statisticsTable(groups: StatisticsGroup[]): { header: string[]; rows: (string | number | null)[][] } {
+  const cols = columns();
+  return { header: cols.map(([h]) => h), rows: groups.map((g) => cols.map(([, f]) => f(g))) };
+}
+
 /** RFC 4180, with a byte-order mark so spreadsheet programs read the UTF-8 (Chinese names). */
 export function statisticsCsv(groups: StatisticsGroup[]): string {
-  const cols = columns();
+  const { header, rows } = statisticsTable(groups);
   const quote = (v: string | number | null): string => {
     const s = v === null ? '' : String(v);
     return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const lines = [cols.map(([h]) => h).join(',')];
-  for (const g of groups) lines.push(cols.map(([, f]) => quote(f(g))).join(','));
+  const lines = [header.join(','), ...rows.map((r) => r.map(quote).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

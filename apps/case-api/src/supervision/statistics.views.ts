@@ -17,10 +17,10 @@ export class StatisticsQuery {
   @IsIn(STATISTICS_GROUPINGS)
   groupBy: (typeof STATISTICS_GROUPINGS)[number] = 'agency';
 
-  @ApiPropertyOptional({ enum: ['json', 'csv'], default: 'json', description: 'csv: one row per group' })
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json', description: 'csv or xlsx: one row per group, the same columns' })
   @IsOptional()
-  @IsIn(['json', 'csv'])
-  format: 'json' | 'csv' = 'json';
+  @IsIn(['json', 'csv', 'xlsx'])
+  format: 'json' | 'csv' | 'xlsx' = 'json';
 }
 
 export class StageTimeView {

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { liaisonBodyProblems, TRANSFER_LIAISON_ROLES, type ActorSnapshot, type Role } from '@zhifa/domain';
+import { liaisonBodyProblems, TRANSFER_LIAISON_ROLES, type Role } from '@zhifa/domain';
 import { OutsideBodyRepository, UserAdminRepository, type UserFields } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
 import { refuseBodies } from '../bodies/body-problems';
-import { badRequest, fieldProblem, forbidden, ProblemException } from '../common/problem';
+import { badRequest, fieldProblem, ProblemException } from '../common/problem';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
+import { adminActor, agencyAdmin } from './agency-admin';
 import { AdminUserListView, AdminUserView, CreateUserDto, UpdateUserDto } from './user.views';
 
 /**
@@ -15,7 +16,8 @@ import { AdminUserListView, AdminUserView, CreateUserDto, UpdateUserDto } from '
  * (name, roles, outside body, active). A police or procuratorate liaison
  * belongs to an active registered body of their kind (R310: the body a
  * transfer is addressed to answers it); the agency's staff belong to none.
- * Certificates are not issued here yet.
+ * Each change is recorded in the administration log (USER_CREATED,
+ * USER_UPDATED) in its transaction; certificates in CertificatesController.
  */
 @ApiTags('users')
 @ApiBearerAuth()
@@ -32,7 +34,7 @@ export class UsersController {
   @ApiOkResponse({ type: AdminUserListView })
   @ApiProblems(AUTHENTICATED, { 403: 'USER.ADMIN_ONLY' })
   async list(@Principal() principal: TokenClaims): Promise<AdminUserListView> {
-    const admin = await this.admin(principal);
+    const admin = await agencyAdmin(this.actors, principal);
     return { items: await this.users.agencyUsers(admin.agencyId) };
   }
 
@@ -42,9 +44,9 @@ export class UsersController {
   @ApiCreatedResponse({ type: AdminUserView })
   @ApiProblems(AUTHENTICATED, { 400: 'VALIDATION.FAILED (a username taken; a body on a user who is no liaison); BODY.NOT_REGISTERED', 403: 'USER.ADMIN_ONLY' })
   async create(@Principal() principal: TokenClaims, @Body() dto: CreateUserDto): Promise<AdminUserView> {
-    const admin = await this.admin(principal);
+    const admin = await agencyAdmin(this.actors, principal);
     const fields = await this.checked({ name: dto.name, roles: dto.roles, body: dto.body ?? null, active: true });
-    const user = await this.users.create(admin.agencyId, dto.username, fields);
+    const user = await this.users.create(admin.agencyId, dto.username, fields, adminActor(admin));
     if (!user) throw badRequest([fieldProblem('username', { en: `${dto.username} is taken`, zh: `用户名${dto.username}已被使用` })]);
     return user;
   }
@@ -54,7 +56,7 @@ export class UsersController {
   @ApiOkResponse({ type: AdminUserView })
   @ApiProblems(AUTHENTICATED, { 400: 'VALIDATION.FAILED; BODY.NOT_REGISTERED', 403: 'USER.ADMIN_ONLY', 404: 'USER.NOT_FOUND' })
   async update(@Principal() principal: TokenClaims, @Param('id') id: string, @Body() dto: UpdateUserDto): Promise<AdminUserView> {
-    const admin = await this.admin(principal);
+    const admin = await agencyAdmin(this.actors, principal);
     const user = await this.users.user(admin.agencyId, id);
     if (!user) throw new ProblemException(404, 'USER.NOT_FOUND', { en: `No user with id ${id} in your agency`, zh: `本机关没有编号为${id}的用户` });
     const fields = await this.checked({
@@ -63,7 +65,7 @@ export class UsersController {
       body: dto.body === undefined ? (user.body ?? null) : dto.body,
       active: dto.active ?? user.active,
     });
-    return (await this.users.update(admin.agencyId, id, fields))!;
+    return (await this.users.update(admin.agencyId, id, fields, adminActor(admin)))!;
   }
 
   /** A liaison belongs to an active registered body of their role's kind; anyone else to none. */
@@ -74,13 +76,5 @@ export class UsersController {
     }
     refuseBodies(liaisonBodyProblems(await this.bodies.register(), fields.roles, fields.body));
     return fields;
-  }
-
-  private async admin(principal: TokenClaims): Promise<ActorSnapshot> {
-    const actor = await this.actors.caller(principal);
-    if (!actor.roles.includes('ADMIN')) {
-      throw forbidden('USER.ADMIN_ONLY', { en: "Only an administrator manages the agency's users", zh: '只有系统管理员可以管理本机关用户' });
-    }
-    return actor;
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Put, Query } from '@nestjs/com
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { ActorSnapshot } from '@zhifa/domain';
 import { AdminEventRepository, WebhookRepository, type NewAdminEvent } from '@zhifa/persistence';
-import { logActor } from '../admin-events/admin-actor';
+import { adminActor } from '../users/agency-admin';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
@@ -98,5 +98,5 @@ export class WebhooksController {
 
 /** A change to the agency's webhook as the administration log records it: the settings without the secret. */
 function entry(actor: ActorSnapshot, action: string, before: unknown, after: unknown): NewAdminEvent {
-  return { agencyId: actor.agencyId, actor: logActor(actor), action, subjectType: 'WEBHOOK', subjectId: actor.agencyId, before, after };
+  return { agencyId: actor.agencyId, actor: adminActor(actor), action, subjectType: 'WEBHOOK', subjectId: actor.agencyId, before, after };
 }

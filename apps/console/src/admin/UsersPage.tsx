@@ -8,6 +8,8 @@ import { useI18n } from '../i18n';
 import { ROLES, roleLabel } from '../labels';
 import { useSession } from '../session';
 import { useBodyMessages } from './body-messages';
+import { CertificatesPanel } from './CertificatesPanel';
+import { useCertificateMessages } from './certificate-messages';
 import { useUserMessages } from './user-messages';
 
 type UserView = components['schemas']['AdminUserView'];
@@ -51,9 +53,11 @@ export default function UsersPage() {
   const { lang } = useI18n();
   const m = useUserMessages();
   const b = useBodyMessages();
+  const cm = useCertificateMessages();
   const queries = useQueryClient();
   const [form] = Form.useForm<Values>();
   const [editing, setEditing] = useState<UserView | null>(null);
+  const [holder, setHolder] = useState<UserView | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [editProblem, setEditProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -115,9 +119,14 @@ export default function UsersPage() {
             title: '',
             key: 'action',
             render: (_, u) => (
-              <Button size="small" onClick={() => open(u)} data-testid={`edit-${u.username}`}>
-                {m.edit}
-              </Button>
+              <>
+                <Button size="small" onClick={() => open(u)} data-testid={`edit-${u.username}`}>
+                  {m.edit}
+                </Button>{' '}
+                <Button size="small" onClick={() => setHolder(u)} data-testid={`certificates-${u.username}`}>
+                  {cm.open}
+                </Button>
+              </>
             ),
           },
         ]}
@@ -169,6 +178,9 @@ export default function UsersPage() {
           </Button>{' '}
           <Button onClick={() => setEditing(null)}>{m.cancel}</Button>
         </Form>
+      </Modal>
+      <Modal open={holder !== null} title={holder ? cm.title(holder.name) : ''} onCancel={() => setHolder(null)} footer={null} width={860} destroyOnHidden>
+        {holder && <CertificatesPanel key={holder.id} userId={holder.id} />}
       </Modal>
     </>
   );

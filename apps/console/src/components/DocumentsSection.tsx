@@ -6,6 +6,7 @@ import { defineMessages, useI18n } from '../i18n';
 import { codeInWords } from '../labels';
 import { useSession } from '../session';
 import { formatBytes } from './evidence/model';
+import { useAccessReason } from './AccessReason';
 import { QueryError } from './QueryError';
 
 type DocumentView = components['schemas']['DocumentView'];
@@ -48,11 +49,13 @@ export function DocumentsSection({ caseView }: { caseView: CaseView }) {
   });
   const title = (d: DocumentView) => (lang === 'zh' ? d.title : `${codeInWords(d.kind)} (${d.title})`);
   // Fetched with the session's token, then handed to the browser as a blob to save.
+  // The PDF carries the party's full personal information: the reason is asked first, sent, and logged (PIPL).
+  const reason = useAccessReason();
   const download = useMutation({
-    mutationFn: async (d: DocumentView) => {
+    mutationFn: async ({ doc: d, reason: why }: { doc: DocumentView; reason: string }) => {
       const blob = await ok(
         api.GET('/api/v1/cases/{id}/documents/{documentId}', {
-          params: { path: { id: caseView.id, documentId: d.id } },
+          params: { path: { id: caseView.id, documentId: d.id }, header: { 'X-Access-Reason': encodeURIComponent(why) } },
           headers: { 'Accept-Language': lang === 'zh' ? 'zh-CN' : 'en' },
           parseAs: 'blob',
         }),
@@ -75,6 +78,7 @@ export function DocumentsSection({ caseView }: { caseView: CaseView }) {
         {m.section}
       </Typography.Title>
       <Typography.Paragraph>{m.help}</Typography.Paragraph>
+      {reason.dialog}
       {download.error && (
         <Alert
           type="error"
@@ -83,7 +87,7 @@ export function DocumentsSection({ caseView }: { caseView: CaseView }) {
           style={{ marginBottom: 12 }}
           data-testid="document-download-error"
           data-code={refusal?.code}
-          title={`${m.refused(download.variables ? title(download.variables) : '')}${refusal ? `: ${refusal.title}` : ''}`}
+          title={`${m.refused(download.variables ? title(download.variables.doc) : '')}${refusal ? `: ${refusal.title}` : ''}`}
           description={refusal ? refusal.detail : download.error.message}
           closable={{ 'aria-label': t.close }}
           onClose={() => download.reset()}
@@ -117,7 +121,7 @@ export function DocumentsSection({ caseView }: { caseView: CaseView }) {
             key: 'download',
             width: 100,
             render: (_, d) => (
-              <Button size="small" onClick={() => download.mutate(d)} loading={download.isPending && download.variables?.id === d.id} aria-label={m.downloadOf(title(d))} data-testid="document-download">
+              <Button size="small" onClick={() => void reason.ask(title(d)).then((why) => why && download.mutate({ doc: d, reason: why }))} loading={download.isPending && download.variables?.doc.id === d.id} aria-label={m.downloadOf(title(d))} data-testid="document-download">
                 {m.download}
               </Button>
             ),

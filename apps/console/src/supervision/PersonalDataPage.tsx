@@ -48,6 +48,7 @@ export default function PersonalDataPage() {
           { title: m.at, key: 'at', render: (_, r) => formatDateTime(r.at, lang) },
           { title: t.caseNumber, dataIndex: 'caseNumber', render: (_, r) => <Link to={`/cases/${r.caseId}`}>{r.caseNumber}</Link> },
           { title: m.reader, key: 'reader', render: (_, r) => `${r.userName}（${r.roles.map((x) => roleLabel(x, lang)).join('、')}）` },
+          { title: m.source, key: 'source', render: (_, r) => <span data-testid="read-source">{m.sources[r.source](r.sourceRef)}</span> },
           { title: m.fields, key: 'fields', render: (_, r) => r.fields.map((f) => m.field[f] ?? f).join('、') },
           { title: m.reason, dataIndex: 'reason', render: (_, r) => <span data-testid="read-reason">{r.reason}</span> },
         ]}

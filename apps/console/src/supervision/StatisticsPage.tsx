@@ -20,7 +20,7 @@ type Group = components['schemas']['StatisticsGroupView'];
 type Grouping = 'agency' | 'officer' | 'violationCode' | 'procedure';
 const GROUPINGS: Grouping[] = ['agency', 'officer', 'violationCode', 'procedure'];
 
-/** GET /supervision/statistics: the agency's enforcement figures for a period, as tables, grouped; CSV on request. */
+/** GET /supervision/statistics: the agency's enforcement figures for a period, as tables, grouped; CSV or XLSX on request. */
 export default function StatisticsPage() {
   const { api } = useSession();
   const { lang } = useI18n();
@@ -39,13 +39,13 @@ export default function StatisticsPage() {
   });
   const set = (next: { from?: string; to?: string; groupBy?: Grouping }) =>
     setParams(new URLSearchParams({ from: next.from ?? from, to: next.to ?? to, groupBy: next.groupBy ?? groupBy }));
-  const download = async () => {
-    const csv = await api.GET('/api/v1/supervision/statistics', { params: { query: { from, to, groupBy, format: 'csv' } }, parseAs: 'text' });
-    if (!csv.response.ok || typeof csv.data !== 'string') return;
-    const url = URL.createObjectURL(new Blob([csv.data], { type: 'text/csv;charset=utf-8' }));
+  const download = async (format: 'csv' | 'xlsx') => {
+    const file = await api.GET('/api/v1/supervision/statistics', { params: { query: { from, to, groupBy, format } }, parseAs: 'blob' });
+    if (!file.response.ok || !(file.data instanceof Blob)) return;
+    const url = URL.createObjectURL(file.data);
     const a = document.createElement('a');
     a.href = url;
-    a.download = `statistics-${groupBy}-${from}-${to}.csv`;
+    a.download = `statistics-${groupBy}-${from}-${to}.${format}`;
     a.click();
     URL.revokeObjectURL(url);
   };
@@ -97,8 +97,13 @@ export default function StatisticsPage() {
           />
         </Form.Item>
         <Form.Item>
-          <Button onClick={() => void download()} data-testid="download-csv">
+          <Button onClick={() => void download('csv')} data-testid="download-csv">
             {m.downloadCsv}
+          </Button>
+        </Form.Item>
+        <Form.Item>
+          <Button onClick={() => void download('xlsx')} data-testid="download-xlsx">
+            {m.downloadXlsx}
           </Button>
         </Form.Item>
       </Form>

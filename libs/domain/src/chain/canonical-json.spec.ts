@@ -19,4 +19,16 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson({ n: NaN })).toThrow('non-finite');
     expect(() => canonicalJson({ f: () => 1 })).toThrow('cannot encode function');
   });
+
+  it('refuses a Date, a Map, a Set or a Buffer instead of hashing it as {} (what the chain proves would change unseen)', () => {
+    expect(() => canonicalJson({ at: new Date('2026-01-01T00:00:00Z') })).toThrow('cannot encode a Date');
+    expect(() => canonicalJson({ m: new Map([['a', 1]]) })).toThrow('cannot encode a Map');
+    expect(() => canonicalJson([new Set([1])])).toThrow('cannot encode a Set');
+    expect(() => canonicalJson({ b: Buffer.from('x') })).toThrow('cannot encode a Buffer');
+    // A class instance without toJSON is its own fields, as JSON.stringify sends it.
+    class Dto {
+      constructor(readonly b = 2, readonly a = 1) {}
+    }
+    expect(canonicalJson(new Dto())).toBe('{"a":1,"b":2}');
+  });
 });

@@ -16,6 +16,10 @@ export function canonicalJson(value: unknown): string {
       return JSON.stringify(value);
     case 'object': {
       if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v)).join(',')}]`;
+      // A Date, a Map, a Set, a Buffer would encode as {} or as their indexes: what the hash proves would silently change.
+      if (typeof (value as { toJSON?: unknown }).toJSON === 'function' || value instanceof Map || value instanceof Set) {
+        throw new TypeError(`canonicalJson: cannot encode a ${value.constructor?.name ?? 'non-plain object'}; convert it to plain JSON first`);
+      }
       const obj = value as Record<string, unknown>;
       const keys = Object.keys(obj)
         .filter((k) => obj[k] !== undefined)

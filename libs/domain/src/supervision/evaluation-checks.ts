@@ -20,11 +20,20 @@ export interface EvaluatedEvent {
 /** Whether a certificate was valid on a local date (from the people register); UNKNOWN: no such certificate. */
 export type CertificateLookup = (certificateNumber: string, date: string) => 'VALID' | 'INVALID' | 'UNKNOWN';
 
+/** The archive package as verified when the case was evaluated (signature, every file, the chain, the recorded manifest hash). */
+export interface ArchiveCheckInput {
+  valid: boolean;
+  /** Each failure, as the verifier names it (e.g. `FILE_HASH_MISMATCH events/0003.json`). */
+  problems: string[];
+}
+
 export interface EvaluationInput {
   state: CaseState;
   events: EvaluatedEvent[];
   timeZone: string;
   certificates: CertificateLookup;
+  /** The recorded package verified now; absent when the case records none (not archived, or archived before packages). */
+  archive?: ArchiveCheckInput;
 }
 
 export type CheckResult = 'PASS' | 'FAIL' | 'NOT_APPLICABLE';
@@ -277,11 +286,20 @@ export const EVALUATION_CHECKS: readonly EvaluationCheck[] = [
   },
   {
     id: 'archived',
-    title: msg('Closed and archived', '结案并归档'),
+    title: msg('Closed and archived, the archive package complete and verified', '结案并归档，归档包完整且核验通过'),
     source: 'MSA 77–79',
-    run: ({ state: s, events, timeZone: tz }) => {
+    run: ({ state: s, events, timeZone: tz, archive }) => {
       const archived = last(events, 'CASE_ARCHIVED');
-      if (archived) return pass(msg(`Archived on ${localDate(archived.at, tz)}`, `已于${localDate(archived.at, tz)}归档`), archived.seq);
+      if (archived) {
+        const on = localDate(archived.at, tz);
+        if (!s.archive?.package) return failed(msg(`Archived on ${on} without a signed archive package`, `已于${on}归档，但没有签名的归档包`), archived.seq);
+        if (!archive) return failed(msg(`Archived on ${on}; its package was not verified`, `已于${on}归档，归档包未经核验`), archived.seq);
+        if (!archive.valid) {
+          const found = archive.problems.slice(0, 3).join('; ');
+          return failed(msg(`Archived on ${on}, but its package does not verify: ${found}`, `已于${on}归档，但归档包核验不通过：${found}`), archived.seq);
+        }
+        return pass(msg(`Archived on ${on}; its signed package verifies`, `已于${on}归档，签名归档包核验通过`), archived.seq);
+      }
       if (s.status === 'CLOSED') return failed(msg('Closed but not archived', '已结案但未归档'), last(events, 'CASE_CLOSED')?.seq);
       return notApplicable(msg('Not closed yet', '尚未结案'));
     },

@@ -1,6 +1,9 @@
 import { scenario, type CaseRunner } from '../testing/case-fixtures';
 import { evaluateCase, type CertificateLookup, type EvaluatedEvent } from './evaluation';
+import type { ArchiveCheckInput } from './evaluation-checks';
 import type { CaseState } from '../case/case-state';
+import { localDate } from '../calendar';
+import { certificateLookup, type CertificateRecord } from '../certificates';
 
 const TZ = 'Asia/Shanghai';
 const allValid: CertificateLookup = () => 'VALID';
@@ -8,8 +11,10 @@ const allValid: CertificateLookup = () => 'VALID';
 function chain(r: CaseRunner): EvaluatedEvent[] {
   return r.log.map((e, i) => ({ seq: i + 1, type: e.event.type, at: e.at, payload: e.event as unknown as Record<string, unknown> }));
 }
-function evaluate(r: CaseRunner, state: CaseState = r.state!, certificates: CertificateLookup = allValid) {
-  return evaluateCase({ state, events: chain(r), timeZone: TZ, certificates });
+/** The package the case recorded, verified (as the API verifies it on disk) and found intact. */
+const intact = { valid: true, problems: [] };
+function evaluate(r: CaseRunner, state: CaseState = r.state!, certificates: CertificateLookup = allValid, archive: ArchiveCheckInput | undefined = state.archive?.package ? intact : undefined) {
+  return evaluateCase({ state, events: chain(r), timeZone: TZ, certificates, ...(archive ? { archive } : {}) });
 }
 const resultOf = (ev: ReturnType<typeof evaluate>, id: string) => ev.checks.find((c) => c.id === id)!;
 
@@ -31,6 +36,21 @@ describe('案卷评查: the checklist over a case chain', () => {
     expect(ev.applicable).toBe(ev.passed);
   });
 
+  it('an archived case passes the archive check only when its signed package verifies now', () => {
+    const r = scenario('ARCHIVED');
+    expect(r.state!.archive?.package).toBeDefined();
+    const broken = evaluate(r, r.state!, allValid, { valid: false, problems: ['FILE_HASH_MISMATCH events/0003.json', 'RECORD_MISMATCH manifest.json'] });
+    expect(resultOf(broken, 'archived')).toMatchObject({ result: 'FAIL', source: 'MSA 77–79' });
+    expect(resultOf(broken, 'archived').detail.en).toContain('does not verify: FILE_HASH_MISMATCH events/0003.json; RECORD_MISMATCH manifest.json');
+    expect(broken.grade).not.toBe('EXCELLENT');
+    const unverified = evaluateCase({ state: r.state!, events: chain(r), timeZone: TZ, certificates: allValid });
+    expect(resultOf(unverified, 'archived')).toMatchObject({ result: 'FAIL' });
+    // Archived with no package recorded (before packages were built): not complete.
+    const { archive: _archive, ...withoutPackage } = r.state!;
+    void _archive;
+    expect(resultOf(evaluate(r, { ...withoutPackage } as CaseState), 'archived')).toMatchObject({ result: 'FAIL' });
+  });
+
   it('a closed case not archived fails the archive check and is not excellent', () => {
     const ev = evaluate(scenario('CLOSED'));
     expect(resultOf(ev, 'archived')).toMatchObject({ result: 'FAIL', source: 'MSA 77–79' });
@@ -47,6 +67,30 @@ describe('案卷评查: the checklist over a case chain', () => {
     expect(c.detail.en).toContain(lapsed);
     expect(c.detail.zh).toContain(lapsed);
     expect(chain(r)[c.seq! - 1].type).toBe('EVIDENCE_RECORDED');
+  });
+
+  it('judges each collector on the status history: a suspension after the collection does not reach back, one covering its day fails', () => {
+    const r = scenario('DECIDED');
+    const item = r.state!.evidence[0];
+    const day = localDate(item.collectedAt, TZ);
+    const next = new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+    const numbers = [...new Set(r.state!.evidence.flatMap((e) => [...e.collectors, ...(e.confirmedBy ?? [])].map((o) => o.certificateNumber)))];
+    const suspendedFrom = (from: string): CertificateRecord[] =>
+      numbers.map((number, i) => ({
+        number,
+        scope: 'ENFORCEMENT',
+        validFrom: '2025-01-01',
+        validTo: '2027-12-31',
+        status: i === 0 ? 'SUSPENDED' : 'ACTIVE',
+        history: [
+          { kind: 'ISSUED', status: 'ACTIVE', validTo: '2027-12-31', from: '2025-01-01', reason: null },
+          ...(i === 0 ? [{ kind: 'SUSPENDED' as const, status: 'SUSPENDED' as const, validTo: '2027-12-31', from, reason: '暂扣' }] : []),
+        ],
+      }));
+    expect(resultOf(evaluate(r, r.state!, certificateLookup(suspendedFrom(next))), 'evidence-two-officers').result).toBe('PASS');
+    const failed = resultOf(evaluate(r, r.state!, certificateLookup(suspendedFrom(day))), 'evidence-two-officers');
+    expect(failed.result).toBe('FAIL');
+    expect(failed.detail.en).toContain(numbers[0]);
   });
 
   it('defects of an older record: no rights notice, a reviewer who investigated, a single collector', () => {

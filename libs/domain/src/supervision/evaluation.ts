@@ -8,7 +8,7 @@
 import type { Message } from '../case/messages';
 import { EVALUATION_CHECKS, type CheckResult, type EvaluationInput } from './evaluation-checks';
 
-export { EVALUATION_CHECKS, type CertificateLookup, type EvaluatedEvent, type EvaluationInput, type CheckResult } from './evaluation-checks';
+export { EVALUATION_CHECKS, type ArchiveCheckInput, type CertificateLookup, type EvaluatedEvent, type EvaluationInput, type CheckResult } from './evaluation-checks';
 
 export type EvaluationGrade = 'EXCELLENT' | 'PASS' | 'FAIL';
 

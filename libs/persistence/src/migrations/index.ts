@@ -4,6 +4,8 @@ import { SameActIndexes1764950000000 } from './1764950000000-same-act-indexes';
 import { HolidayCalendars1764200000000 } from './1764200000000-holiday-calendars';
 import { LiaisonBodies1765000000000 } from './1765000000000-liaison-bodies';
 import { AdminEvents1765500000000 } from './1765500000000-admin-events';
+import { StatisticsDaily1765450000000 } from './1765450000000-statistics-daily';
+import { PersonalDataSources1765460000000 } from './1765460000000-personal-data-sources';
 import { PersonalDataAccess1765050000000 } from './1765050000000-personal-data-access';
 import { OutsideBodies1765100000000 } from './1765100000000-outside-bodies';
 import { JobDispatch1765140000000 } from './1765140000000-job-dispatch';
@@ -13,6 +15,7 @@ import { Documents1765300000000 } from './1765300000000-documents';
 import { ArchiveSigningKeys1765320000000 } from './1765320000000-archive-signing-keys';
 import { PublicDisclosures1765400000000 } from './1765400000000-public-disclosures';
 import { NotificationsWebhooks1765410000000 } from './1765410000000-notifications-webhooks';
+import { CertificateStatusChanges1765510000000 } from './1765510000000-certificate-status-changes';
 import { AgencyPowers1765530000000 } from './1765530000000-agency-powers';
 
 /** Every migration, in order. Committed migrations are never rewritten. */
@@ -31,6 +34,9 @@ export const MIGRATIONS = [
   ArchiveSigningKeys1765320000000,
   PublicDisclosures1765400000000,
   NotificationsWebhooks1765410000000,
+  StatisticsDaily1765450000000,
+  PersonalDataSources1765460000000,
   AdminEvents1765500000000,
+  CertificateStatusChanges1765510000000,
   AgencyPowers1765530000000,
 ];

@@ -3,6 +3,7 @@ import { AgencyRepository } from './agency.repository';
 import { ArchiveKeyRepository } from './archive-key.repository';
 import { AlertRepository } from './alert.repository';
 import { CalendarRepository } from './calendar.repository';
+import { CertificateAdminRepository } from './certificate-admin.repository';
 import { CaseEventStore } from './case-event.store';
 import { CaseReadRepository } from './case-read.repository';
 import { DatabaseRepository } from './database.repository';
@@ -29,6 +30,7 @@ export * from './admin-event.repository';
 export * from './agency.repository';
 export * from './alert.repository';
 export * from './calendar.repository';
+export * from './certificate-admin.repository';
 export * from './case-event.store';
 export * from './case-read.repository';
 export * from './database.repository';
@@ -55,6 +57,7 @@ export const REPOSITORIES = [
   ArchiveKeyRepository,
   AlertRepository,
   CalendarRepository,
+  CertificateAdminRepository,
   CaseEventStore,
   CaseReadRepository,
   DatabaseRepository,

@@ -59,21 +59,6 @@ export class PeopleRepository {
     });
   }
 
-  /** The certificates these users hold or held (current or former staff), for the timeline's audit of who acted on which certificate. */
-  async certificatesOfUsers(userIds: string[]): Promise<{ userId: string; number: string; validFrom: string; validTo: string; status: string }[]> {
-    const uuids = [...new Set(userIds.filter(isUuid))];
-    if (!uuids.length) return [];
-    const rows = await this.ds.getRepository(CertificateEntity).find({ where: { userId: In(uuids) }, order: { validFrom: 'ASC', number: 'ASC' } });
-    return rows.map((c) => ({ userId: c.userId, number: c.number, validFrom: c.validFrom, validTo: c.validTo, status: c.status }));
-  }
-
-  /** The certificates of these numbers, of anyone (current or former staff): the evaluation checks the dates each was valid on. */
-  async certificatesByNumber(numbers: string[]): Promise<{ number: string; validFrom: string; validTo: string; status: string }[]> {
-    if (!numbers.length) return [];
-    const rows = await this.ds.getRepository(CertificateEntity).findBy({ number: In([...new Set(numbers)]) });
-    return rows.map((c) => ({ number: c.number, validFrom: c.validFrom, validTo: c.validTo, status: c.status }));
-  }
-
   /** A certificate by its number, with its holder (active or not) and the holder's agency: the public lookup (执法资格). */
   async certificateHolder(number: string): Promise<{ certificate: CertificateEntity; holder: UserEntity; agency: AgencyEntity | null } | null> {
     const certificate = await this.ds.getRepository(CertificateEntity).findOneBy({ number });

@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
+/** What was read: the party itself, a document carrying it (by number), an evidence file (by id). */
+export const PERSONAL_DATA_SOURCES = ['PARTY', 'DOCUMENT', 'EVIDENCE'] as const;
+export type PersonalDataSource = (typeof PERSONAL_DATA_SOURCES)[number];
+
 /** One read of a party's full personal information. */
 export interface PersonalDataRead {
   id: string;
@@ -11,6 +15,8 @@ export interface PersonalDataRead {
   roles: string[];
   fields: string[];
   reason: string;
+  source: PersonalDataSource;
+  sourceRef: string | null;
   at: string;
 }
 
@@ -25,6 +31,8 @@ interface Row {
   roles: string[];
   fields: string[];
   reason: string;
+  source: PersonalDataSource;
+  source_ref: string | null;
   at: Date;
 }
 
@@ -37,6 +45,8 @@ const toRead = (r: Row): PersonalDataRead => ({
   roles: r.roles,
   fields: r.fields,
   reason: r.reason,
+  source: r.source,
+  sourceRef: r.source_ref,
   at: r.at.toISOString(),
 });
 
@@ -46,9 +56,21 @@ export class PersonalDataAccessRepository {
 
   async record(read: NewPersonalDataRead): Promise<PersonalDataRead> {
     const [row] = await this.ds.query(
-      `INSERT INTO personal_data_access (id, case_id, case_number, agency_id, user_id, user_name, roles, fields, reason)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
-      [randomUUID(), read.caseId, read.caseNumber, read.agencyId, read.userId, read.userName, JSON.stringify(read.roles), JSON.stringify(read.fields), read.reason],
+      `INSERT INTO personal_data_access (id, case_id, case_number, agency_id, user_id, user_name, roles, fields, reason, source, source_ref)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING *`,
+      [
+        randomUUID(),
+        read.caseId,
+        read.caseNumber,
+        read.agencyId,
+        read.userId,
+        read.userName,
+        JSON.stringify(read.roles),
+        JSON.stringify(read.fields),
+        read.reason,
+        read.source,
+        read.sourceRef,
+      ],
     );
     return toRead(row as Row);
   }

@@ -41,6 +41,11 @@ export interface StatisticsPeriod {
   from: string;
   to: string;
   groupBy: StatisticsGrouping;
+  /**
+   * The same period as local days (both inclusive) in `timeZone`, when it is
+   * whole days: the daily roll-up answers it if it is kept in that zone.
+   */
+  days?: { from: string; to: string; timeZone: string };
 }
 
 /** The SQL of each query, by name: the benchmark times and explains each one. */
@@ -106,6 +111,27 @@ export function statisticsSql(groupBy: StatisticsGrouping): Record<StatisticsQue
   };
 }
 
+/**
+ * The `cases` and `penalties` queries over the daily roll-up (migration
+ * 1765450000000), with the base queries' column names; parameters $1 agency,
+ * $2 grouping, $3 first day, $4 last day (inclusive).
+ */
+export function dailyStatisticsSql(): Record<'cases' | 'penalties', string> {
+  const sums = ['opened', 'filed', 'decided', 'outcome_penalty', 'outcome_no_penalty', 'outcome_dismiss', 'closed', 'fine_total', 'confiscation_total'];
+  const exec = ['due', 'paid_in_full', 'overdue', 'surcharge', 'surcharge_paid', 'court', 'ended'];
+  const stages = ['filing', 'decision', 'service', 'closing'].map(
+    (st) => `sum(d.${st}_n) AS ${st}_n, sum(d.${st}_sum) / NULLIF(sum(d.${st}_n), 0) AS ${st}_avg, max(d.${st}_max) AS ${st}_max`,
+  );
+  const where = `d.agency_id = $1 AND d.grouping = $2 AND d.day BETWEEN $3::date AND $4::date`;
+  return {
+    cases: `SELECT d.key, ${[...sums, ...exec].map((c) => `sum(d.${c}) AS ${c}`).join(', ')}, ${stages.join(', ')}
+      FROM case_statistics_daily d WHERE ${where} GROUP BY d.key`,
+    penalties: `SELECT d.key, k.kind, sum(k.n::int) AS n
+      FROM case_statistics_daily d CROSS JOIN LATERAL jsonb_each_text(d.penalty_kinds) k(kind, n)
+      WHERE ${where} GROUP BY d.key, k.kind`,
+  };
+}
+
 type Row = Record<string, string | null>;
 
 const num = (v: string | null | undefined): number => (v == null ? 0 : Number(v));
@@ -141,12 +167,24 @@ const HEARING: Record<string, 'requested' | 'held' | 'ended'> = { HEARING_REQUES
 export class StatisticsRepository {
   constructor(private readonly ds: DataSource) {}
 
-  async report(p: StatisticsPeriod): Promise<StatisticsGroup[]> {
+  /**
+   * The report; `cases` and `penalties` from the daily roll-up when the
+   * period is whole days in the zone it is kept in, from case_statistics
+   * otherwise (`source` forces one: the tests compare the two).
+   */
+  async report(p: StatisticsPeriod, source?: 'daily' | 'cases'): Promise<StatisticsGroup[]> {
     const sql = statisticsSql(p.groupBy);
     const params = [p.agencyId, p.from, p.to];
-    const [cases, penalties, events, transfers] = await Promise.all(
-      (['cases', 'penalties', 'events', 'transfers'] as const).map((q) => this.ds.query<Row[]>(sql[q], params)),
-    );
+    const daily = source ? source === 'daily' : p.days !== undefined && (await this.dailyZone()) === p.days.timeZone;
+    if (daily && !p.days) throw new Error('the daily roll-up answers whole local days only');
+    const run = (q: 'cases' | 'penalties') =>
+      daily ? this.ds.query<Row[]>(dailyStatisticsSql()[q], [p.agencyId, p.groupBy, p.days!.from, p.days!.to]) : this.ds.query<Row[]>(sql[q], params);
+    const [cases, penalties, events, transfers] = await Promise.all([
+      run('cases'),
+      run('penalties'),
+      this.ds.query<Row[]>(sql.events, params),
+      this.ds.query<Row[]>(sql.transfers, params),
+    ]);
     const groups = new Map<string | null, StatisticsGroup>();
     const of = (key: string | null): StatisticsGroup => {
       let g = groups.get(key);
@@ -189,6 +227,22 @@ export class StatisticsRepository {
     for (const r of transfers) of(r.key).transfers.push({ stage: r.stage!, outcome: r.outcome, count: num(r.n) });
     await this.label(p.groupBy, [...groups.values()]);
     return [...groups.values()].sort((a, b) => b.opened - a.opened || String(a.label).localeCompare(String(b.label)));
+  }
+
+  /** The time zone the daily roll-up's days are in. */
+  async dailyZone(): Promise<string | undefined> {
+    const [row] = await this.ds.query<{ time_zone: string }[]>(`SELECT time_zone FROM statistics_daily_zone`);
+    return row?.time_zone;
+  }
+
+  /**
+   * Rebuilds the daily roll-up: every agency's in a time zone (CASE_TIME_ZONE
+   * changed; run with the apps stopped), or one agency's in the zone kept
+   * (after a bulk load with it switched off). The agency days rebuilt.
+   */
+  async rebuildDaily(timeZone: string, agencyId?: string): Promise<number> {
+    const [{ n }] = await this.ds.query<{ n: number }[]>(`SELECT zhifa_rebuild_statistics_daily($1, $2) AS n`, [timeZone, agencyId ?? null]);
+    return n;
   }
 
   /** Names for the agency and officer groupings. */

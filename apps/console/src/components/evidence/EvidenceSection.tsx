@@ -6,6 +6,7 @@ import { formatDateTime } from '../../format';
 import { useI18n } from '../../i18n';
 import { codeInWords } from '../../labels';
 import { useSession } from '../../session';
+import { useAccessReason } from '../AccessReason';
 import { QueryError } from '../QueryError';
 import { useEvidenceMessages } from './messages';
 import { downloadName, EVIDENCE_KIND_LABELS, formatBytes, peopleOf, type CustodyEntry, type EvidenceItem } from './model';
@@ -31,11 +32,13 @@ export function EvidenceSection({ caseView }: EvidenceSectionProps) {
   const mayTransfer = caseView.allowedActions.includes('evidence-custody');
 
   // The file is fetched with the session's token and handed to the browser as a blob to save.
+  // Evidence may carry the party's full personal information: the reason is asked first, sent, and logged (PIPL).
+  const reason = useAccessReason();
   const content = useMutation({
-    mutationFn: async (item: EvidenceItem) => {
+    mutationFn: async ({ item, reason: why }: { item: EvidenceItem; reason: string }) => {
       const blob = await ok(
         api.GET('/api/v1/cases/{id}/evidence/{evidenceId}/content', {
-          params: { path: { id: caseView.id, evidenceId: item.evidenceId } },
+          params: { path: { id: caseView.id, evidenceId: item.evidenceId }, header: { 'X-Access-Reason': encodeURIComponent(why) } },
           headers: { 'Accept-Language': lang === 'zh' ? 'zh-CN' : 'en' },
           parseAs: 'blob',
         }),
@@ -51,7 +54,7 @@ export function EvidenceSection({ caseView }: EvidenceSectionProps) {
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
     },
   });
-  const refusedItem = content.error ? (content.variables?.title ?? '') : '';
+  const refusedItem = content.error ? (content.variables?.item.title ?? '') : '';
   const refusal = content.error instanceof ApiError ? content.error.problem : undefined;
 
   return (
@@ -65,6 +68,7 @@ export function EvidenceSection({ caseView }: EvidenceSectionProps) {
           {m.record}
         </Button>
       )}
+      {reason.dialog}
       {content.error && (
         <Alert
           type="error"
@@ -174,8 +178,8 @@ export function EvidenceSection({ caseView }: EvidenceSectionProps) {
                   type="link"
                   size="small"
                   aria-label={m.downloadItem(e.title)}
-                  loading={content.isPending && content.variables?.evidenceId === e.evidenceId}
-                  onClick={() => content.mutate(e)}
+                  loading={content.isPending && content.variables?.item.evidenceId === e.evidenceId}
+                  onClick={() => void reason.ask(e.title).then((why) => why && content.mutate({ item: e, reason: why }))}
                   data-testid="evidence-download"
                 >
                   {m.download}

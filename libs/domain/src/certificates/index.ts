@@ -1,0 +1,2 @@
+export * from './certificate-history';
+export * from './certificate-actions';
