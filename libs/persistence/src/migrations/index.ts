@@ -16,6 +16,7 @@ import { ArchiveSigningKeys1765320000000 } from './1765320000000-archive-signing
 import { PublicDisclosures1765400000000 } from './1765400000000-public-disclosures';
 import { NotificationsWebhooks1765410000000 } from './1765410000000-notifications-webhooks';
 import { CertificateStatusChanges1765510000000 } from './1765510000000-certificate-status-changes';
+import { PolicyEffectiveFrom1765520000000 } from './1765520000000-policy-effective-from';
 
 /** Every migration, in order. Committed migrations are never rewritten. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   PersonalDataSources1765460000000,
   AdminEvents1765500000000,
   CertificateStatusChanges1765510000000,
+  PolicyEffectiveFrom1765520000000,
 ];
