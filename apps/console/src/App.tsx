@@ -29,6 +29,7 @@ const IncomingTransfersPage = lazy(() => import('./transfers/IncomingTransfersPa
 const CalendarsPage = lazy(() => import('./admin/CalendarsPage'));
 const BodiesPage = lazy(() => import('./admin/BodiesPage'));
 const UsersPage = lazy(() => import('./admin/UsersPage'));
+const PoliciesPage = lazy(() => import('./admin/PoliciesPage'));
 // 行政执法公示: public, no session.
 const PublicPage = lazy(() => import('./public/PublicPage'));
 const DisclosurePage = lazy(() => import('./public/DisclosurePage'));
@@ -88,6 +89,7 @@ export function App() {
             <Route path="/admin/calendars" element={<RequireSession><CalendarsPage /></RequireSession>} />
             <Route path="/admin/bodies" element={<RequireSession><BodiesPage /></RequireSession>} />
             <Route path="/admin/users" element={<RequireSession><UsersPage /></RequireSession>} />
+            <Route path="/admin/policies" element={<RequireSession><PoliciesPage /></RequireSession>} />
             <Route path="/admin/webhook" element={<RequireSession><WebhookPage /></RequireSession>} />
             <Route path="/notifications" element={<RequireSession><NotificationsPage /></RequireSession>} />
             <Route path="*" element={<NotFoundPage />} />

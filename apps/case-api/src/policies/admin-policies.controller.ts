@@ -51,7 +51,8 @@ export class AdminPoliciesController {
     if (other !== undefined && !history.some((v) => v.version === other)) throw notFound(other);
     const after = await this.directory.policyVersion(version);
     const before: JurisdictionPolicy | undefined = other === undefined ? undefined : await this.directory.policyVersion(other);
-    return { version, against: other ?? null, changes: policyDiff(before, after) };
+    // The first version: every section added.
+    return { version, against: other ?? null, changes: policyDiff(before ?? {}, after) };
   }
 
   @Post()

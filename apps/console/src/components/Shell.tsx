@@ -21,6 +21,7 @@ import { useUserMessages } from '../admin/user-messages';
 import { NotificationBell } from '../notifications/NotificationBell';
 import { useNotificationMessages } from '../notifications/messages';
 import { useWebhookMessages } from '../admin/webhook-messages';
+import { usePolicyMessages } from '../admin/policy-messages';
 
 type Role = DevTokenView['roles'][number];
 
@@ -41,6 +42,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const transfers = useTransferWatchMessages();
   const incoming = useIncomingMessages();
   const admin = useAdminMessages();
+  const policies = usePolicyMessages();
   const failedJobs = useFailedJobMessages();
   const bodies = useBodyMessages();
   const users = useUserMessages();
@@ -74,6 +76,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {roles.includes('ADMIN') && <NavLink to="/admin/bodies">{bodies.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/users">{users.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/webhook">{webhook.nav}</NavLink>}
+          {roles.includes('ADMIN') && <NavLink to="/admin/policies">{policies.nav}</NavLink>}
         </nav>
         <Space className="zf-user" size="middle" wrap>
           {session && <NotificationBell />}

@@ -5,7 +5,7 @@ import type { JurisdictionPolicy } from './policy.types';
 const copy = (): JurisdictionPolicy => JSON.parse(JSON.stringify(testPolicy())) as JurisdictionPolicy;
 
 describe('policyDiff', () => {
-  it('finds nothing between a version and itself, member order aside', () => {
+  it('finds nothing between a version and itself, member order aside (jsonb keeps its own)', () => {
     const a = testPolicy();
     const b = copy();
     b.deadlines = Object.fromEntries(Object.entries(b.deadlines).reverse()) as JurisdictionPolicy['deadlines'];
@@ -21,12 +21,12 @@ describe('policyDiff', () => {
     delete (b.deadlines as Partial<JurisdictionPolicy['deadlines']>).closure;
     b.legalReview.alwaysFor = [...b.legalReview.alwaysFor, 'CLOSURE'];
     expect(policyDiff(a, b)).toEqual([
-      { path: 'version', kind: 'changed', before: 'test-2026.1', after: 'test-2026.2' },
-      { path: 'deadlines.filingDecision.days', kind: 'changed', before: 15, after: 10 },
       { path: 'deadlines.closure', kind: 'removed', before: a.deadlines.closure },
+      { path: 'deadlines.filingDecision.days', kind: 'changed', before: 15, after: 10 },
       { path: 'deadlines.hearingRequest', kind: 'added', after: { days: 5, kind: 'WORKING', source: 'APL 64' } },
       // A list of plain values is one value.
       { path: 'legalReview.alwaysFor', kind: 'changed', before: a.legalReview.alwaysFor, after: b.legalReview.alwaysFor },
+      { path: 'version', kind: 'changed', before: 'test-2026.1', after: 'test-2026.2' },
     ]);
   });
 
@@ -39,9 +39,9 @@ describe('policyDiff', () => {
     const [food, ...rest] = b.discretion!;
     b.discretion = [...rest, { ...food, bands: [{ ...food.bands[0], levels: { ...food.bands[0].levels, GENERAL: { min: 60000, max: 85000 } } }, food.bands[1]] }];
     expect(policyDiff(a, b)).toEqual([
+      { path: 'discretion[FOOD-UNLICENSED].bands[0].levels.GENERAL.min', kind: 'changed', before: 65000, after: 60000 },
       { path: 'violations[FOOD-UNLICENSED].title', kind: 'changed', before: a.violations[0].title, after: 'renamed' },
       { path: 'violations[NEW-CODE]', kind: 'added', after: added },
-      { path: 'discretion[FOOD-UNLICENSED].bands[0].levels.GENERAL.min', kind: 'changed', before: 65000, after: 60000 },
     ]);
   });
 

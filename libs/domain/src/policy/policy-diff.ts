@@ -23,7 +23,7 @@ type Json = Record<string, unknown>;
 
 const isObject = (x: unknown): x is Json => typeof x === 'object' && x !== null && !Array.isArray(x);
 
-/** Every change from `before` to `after` (two policy documents, or any JSON values), in document order. */
+/** Every change from `before` to `after` (two policy documents, or any JSON values), members in alphabetical order. */
 export function policyDiff(before: unknown, after: unknown): PolicyChange[] {
   const out: PolicyChange[] = [];
   walk('', before, after, out);
@@ -45,7 +45,8 @@ function walk(path: string, a: unknown, b: unknown, out: PolicyChange[]): void {
     return;
   }
   if (isObject(a) && isObject(b)) {
-    const keys = [...Object.keys(a), ...Object.keys(b).filter((k) => !(k in a))];
+    // Alphabetical: a stored document's member order is Postgres's (jsonb), not the author's.
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
     for (const k of keys) walk(join(path, k), a[k], b[k], out);
     return;
   }
