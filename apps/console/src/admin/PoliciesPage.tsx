@@ -23,7 +23,7 @@ export default function PoliciesPage() {
   const shown = selected ?? list.data?.items.find((v) => v.inForce)?.version ?? null;
 
   const state = (v: PolicyVersion) =>
-    v.inForce ? <Tag color="green">{m.inForce}</Tag> : v.pending ? <Tag color="gold">{m.pending}</Tag> : <Tag>{m.superseded}</Tag>;
+    v.inForce ? <Tag color="#1f6f3a">{m.inForce}</Tag> : v.pending ? <Tag color="#8a5a00">{m.pending}</Tag> : <Tag>{m.superseded}</Tag>;
 
   return (
     <>

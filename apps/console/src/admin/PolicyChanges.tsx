@@ -7,13 +7,20 @@ import { usePolicyMessages } from './policy-messages';
 
 type PolicyChange = components['schemas']['PolicyChangeView'];
 
-const KIND_COLOUR = { added: 'green', removed: 'red', changed: 'blue' } as const;
+// Solid colours with white text: enough contrast (WCAG AA) where antd's light presets are not.
+const KIND_COLOUR = { added: '#1f6f3a', removed: '#c0141b', changed: '#1d4f85' } as const;
 
 /** A value of the policy as JSON, short ones inline. */
 function Value({ v }: { v: unknown }) {
   if (v === undefined) return <>—</>;
   const text = JSON.stringify(v, null, typeof v === 'object' && v !== null ? 2 : undefined);
-  return text.length > 60 ? <pre className="zf-json">{text}</pre> : <code>{text}</code>;
+  if (text.length <= 60) return <code>{text}</code>;
+  // Focusable: a scrolling block must be reachable by keyboard.
+  return (
+    <pre className="zf-json" tabIndex={0}>
+      {text}
+    </pre>
+  );
 }
 
 /** One version: what it changed against the one before (or `against`), and its whole document. */
@@ -54,7 +61,7 @@ export function PolicyChanges({ version }: { version: string }) {
       {document.data && (
         <Collapse
           style={{ marginTop: 16 }}
-          items={[{ key: 'doc', label: m.document, children: <pre className="zf-json" data-testid="policy-document">{JSON.stringify(document.data, null, 2)}</pre> }]}
+          items={[{ key: 'doc', label: m.document, children: <pre className="zf-json" tabIndex={0} data-testid="policy-document">{JSON.stringify(document.data, null, 2)}</pre> }]}
         />
       )}
     </section>
