@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
+import type { JurisdictionPolicy } from '@zhifa/domain';
 import { DEMO_POLICY } from '../../infra/seed/demo-policy';
+import { eventually } from '../support/eventually';
 import { expectAccessible, openHarness, shot, signInAs, type BrowserHarness } from './harness';
 
 // Policy versions (政策版本) in a real browser: an administrator edits the
@@ -18,9 +20,9 @@ describe('policy versions in the console', () => {
   afterAll(() => h?.close());
 
   /** The editor's document, changed by `edit`, typed back into the textarea. */
-  async function editDocument(edit: (doc: Record<string, any>) => void): Promise<void> {
+  async function editDocument(edit: (doc: JurisdictionPolicy) => void): Promise<void> {
     const editor = page.locator('#publish-policy_document');
-    const doc = JSON.parse(await editor.inputValue()) as Record<string, any>;
+    const doc = JSON.parse(await editor.inputValue()) as JurisdictionPolicy;
     edit(doc);
     await editor.fill(JSON.stringify(doc, null, 2));
   }
@@ -40,14 +42,14 @@ describe('policy versions in the console', () => {
     const table = page.getByTestId('policies');
     await expect(table.locator('tr', { hasText: DEMO_POLICY.version }).textContent()).resolves.toContain('现行');
     // The editor is filled with the version in force.
-    await page.waitForFunction(() => ((globalThis as any).document.querySelector('#publish-policy_document')?.value ?? '').includes('"version"'));
+    await eventually(async () => (await page.locator('#publish-policy_document').inputValue()).includes(`"version": "${DEMO_POLICY.version}"`));
     await expectAccessible(page, 'policies');
 
     await editDocument((doc) => {
       doc.version = NEXT;
       doc.deadlines.filingDecision.days = -1;
-      doc.discretion[0].bands[0].levels.GENERAL = { min: 85000, max: 65000 };
-      doc.criminalThresholds[0].violationCode = 'NO-SUCH-CODE';
+      doc.discretion![0].bands[0].levels.GENERAL = { min: 85000, max: 65000 };
+      doc.criminalThresholds![0].violationCode = 'NO-SUCH-CODE';
     });
     expect(await submit()).toBe(400);
     const errors = page.getByTestId('policy-errors');
@@ -63,8 +65,8 @@ describe('policy versions in the console', () => {
 
     await editDocument((doc) => {
       doc.deadlines.filingDecision.days = 10;
-      doc.discretion[0].bands[0].levels.GENERAL = { min: 65000, max: 85000 };
-      doc.criminalThresholds[0].violationCode = 'PRODUCT-FAKE';
+      doc.discretion![0].bands[0].levels.GENERAL = { min: 65000, max: 85000 };
+      doc.criminalThresholds![0].violationCode = 'PRODUCT-FAKE';
     });
     await page.locator('#publish-policy_reason').fill('立案期限缩短为10个工作日');
     expect(await submit()).toBe(201);
