@@ -33,8 +33,8 @@ describe('policy versions over HTTP', () => {
     },
   });
   const CHANGED = ['deadlines.decision.days', 'deadlines.decision.source', 'deadlines.filingDecision.days', 'deadlines.filingDecision.source', 'version'];
-  const publish = (body: { policy: JurisdictionPolicy; effectiveFrom?: string; reason?: string }, username = 'admin') =>
-    api.as(username).POST('/api/v1/admin/policies', { body: body as never });
+  const publish = (body: { policy: JurisdictionPolicy; effectiveFrom?: string; reason?: string }, username = 'admin', headers: Record<string, string> = {}) =>
+    api.as(username).POST('/api/v1/admin/policies', { body: body as never, headers });
   const register = () => api.register({ discoveredAt: '2026-11-20T02:00:00Z' });
   const deadline = (c: CaseBody, kind: string) => c.deadlines.find((d) => d.kind === kind);
   const filing = (c: CaseBody) => deadline(c, 'filingDecision');
@@ -123,9 +123,18 @@ describe('policy versions over HTTP', () => {
   it('a version with an effective date ahead waits: listed as pending, and new cases keep pinning the one in force', async () => {
     const effectiveFrom = new Date(Date.now() + 24 * 3600_000).toISOString();
     const later = next(LATER);
-    const published = await publish({ policy: { ...later, limitationYears: { general: 2, lifeHealthFinancial: 5 }, hearing: { ...later.hearing, source: 'APL 63; 2027 threshold' } }, effectiveFrom });
+    const body = { policy: { ...later, hearing: { ...later.hearing, source: 'APL 63; 2027 threshold' } }, effectiveFrom };
+    const key = { 'idempotency-key': 'e2e-policy-2027-1' };
+    const published = await publish(body, 'admin', key);
     expect(published.response.status).toBe(201);
     expect(published.data).toMatchObject({ version: LATER, inForce: false, pending: true, effectiveFrom, previous: NEXT });
+    // A retry with the same key replays the first answer (not a 409) and records nothing more.
+    const logged = (await policyLog()).length;
+    const retried = await publish(body, 'admin', key);
+    expect(retried.response.status).toBe(201);
+    expect(retried.response.headers.get('idempotent-replayed')).toBe('true');
+    expect(retried.data).toEqual(published.data);
+    expect(await policyLog()).toHaveLength(logged);
     expect((await register()).policyVersion).toBe(NEXT);
 
     const { data } = await api.as('admin').GET('/api/v1/admin/policies');

@@ -13587,7 +13587,10 @@ export interface operations {
     AdminPoliciesController_publish: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -13634,6 +13637,15 @@ export interface operations {
             };
             /** @description POLICY.VERSION_EXISTS */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description IDEMPOTENCY.KEY_REUSED */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
 import { policyDiff, policyProblems, type ActorSnapshot, type JurisdictionPolicy } from '@zhifa/domain';
 import { PolicyRepository, type PolicyVersionEntry } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
 import { CaseDirectoryService } from '../cases/case-directory.service';
+import { IdempotencyService } from '../common/idempotency.service';
 import { badRequest, fieldProblem, forbidden, ProblemException } from '../common/problem';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
 import { PolicyDiffView, PolicyVersionListView, PublishedPolicyView, PublishPolicyDto, type PolicyVersionView } from './admin-policy.views';
@@ -26,6 +28,7 @@ export class AdminPoliciesController {
     private readonly actors: ActorService,
     private readonly directory: CaseDirectoryService,
     private readonly policies: PolicyRepository,
+    private readonly idempotency: IdempotencyService,
   ) {}
 
   @Get()
@@ -62,9 +65,23 @@ export class AdminPoliciesController {
     description:
       'Every bad field is named at once, by its path in the document under `policy.` (e.g. `policy.deadlines.decision.days`, `policy.discretion[0].bands[1].levels.GENERAL` for an inverted range, `policy.criminalThresholds[2].violationCode` for a code not in the catalogue). New cases pin it from `effectiveFrom` on. Recorded as POLICY_PUBLISHED in the administration log.',
   })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422' })
   @ApiCreatedResponse({ type: PublishedPolicyView })
-  @ApiProblems(AUTHENTICATED, { 400: 'VALIDATION.FAILED: each bad field of the document named', 403: 'POLICY.ADMIN_ONLY', 409: 'POLICY.VERSION_EXISTS' })
-  async publish(@Principal() principal: TokenClaims, @Body() dto: PublishPolicyDto): Promise<PublishedPolicyView> {
+  @ApiProblems(AUTHENTICATED, { 400: 'VALIDATION.FAILED: each bad field of the document named', 403: 'POLICY.ADMIN_ONLY', 409: 'POLICY.VERSION_EXISTS', 422: 'IDEMPOTENCY.KEY_REUSED' })
+  async publish(
+    @Principal() principal: TokenClaims,
+    @Body() dto: PublishPolicyDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<PublishedPolicyView> {
+    const key = req.header('idempotency-key');
+    const once = async () => ({ status: 201, body: await this.publishOnce(principal, dto) });
+    const out = key ? await this.idempotency.run({ userId: principal.sub, key, method: 'POST', path: '/admin/policies', body: dto }, once) : await once();
+    if ('replayed' in out && out.replayed) res.setHeader('Idempotent-Replayed', 'true');
+    return out.body as PublishedPolicyView;
+  }
+
+  private async publishOnce(principal: TokenClaims, dto: PublishPolicyDto): Promise<PublishedPolicyView> {
     const { actor, jurisdiction } = await this.admin(principal);
     const problems = policyProblems(dto.policy).map((p) => fieldProblem(p.field === 'policy' ? p.field : `policy.${p.field}`, p.message));
     if (typeof dto.policy.jurisdiction === 'string' && dto.policy.jurisdiction !== jurisdiction) {
