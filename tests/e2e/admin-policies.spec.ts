@@ -63,7 +63,7 @@ describe('policy versions over HTTP', () => {
       violations: bad.violations.map((v, i) => (i === 2 ? { ...v, legalBasis: undefined } : v)),
       jurisdiction: '晋城市市场监督管理局',
     } as unknown as JurisdictionPolicy;
-    const { error, response } = await api.as('admin').POST('/api/v1/admin/policies', { body: { policy: draft } as never, headers: { 'accept-language': 'en' } });
+    const { error, response } = await api.as('admin').POST('/api/v1/admin/policies', { body: { policy: draft, effectiveFrom: '2026-01-01T00:00:00+08:00' } as never, headers: { 'accept-language': 'en' } });
     expect(response.status).toBe(400);
     expect(error?.code).toBe('VALIDATION.FAILED');
     expect(error?.errors?.map((e) => e.field)).toEqual([
@@ -73,6 +73,7 @@ describe('policy versions over HTTP', () => {
       'policy.discretion[0].bands[0].levels.GENERAL',
       'policy.criminalThresholds[0].violationCode',
       'policy.jurisdiction',
+      'effectiveFrom',
     ]);
     expect(error?.errors?.[3].message).toBe('is inverted: min 85000 is above max 65000');
     const list = await api.as('admin').GET('/api/v1/admin/policies');

@@ -12,6 +12,9 @@ import { badRequest, fieldProblem, forbidden, ProblemException } from '../common
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
 import { PolicyDiffView, PolicyVersionListView, PublishedPolicyView, PublishPolicyDto, type PolicyVersionView } from './admin-policy.views';
 
+/** How far before now an effective date may lie (a form filled in a minute ago, clocks apart). */
+const PAST_TOLERANCE_MS = 5 * 60_000;
+
 const notFound = (version: string) => new ProblemException(404, 'POLICY.NOT_FOUND', { en: `No policy version ${version} in your jurisdiction`, zh: `本辖区没有版本为${version}的执法政策` });
 
 /**
@@ -86,6 +89,10 @@ export class AdminPoliciesController {
     const problems = policyProblems(dto.policy).map((p) => fieldProblem(p.field === 'policy' ? p.field : `policy.${p.field}`, p.message));
     if (typeof dto.policy.jurisdiction === 'string' && dto.policy.jurisdiction !== jurisdiction) {
       problems.push(fieldProblem('policy.jurisdiction', { en: `must be your agency's jurisdiction, ${jurisdiction}`, zh: `须为本机关所在辖区：${jurisdiction}` }));
+    }
+    // A date gone by would misstate the version: cases registered since then pinned the one before.
+    if (dto.effectiveFrom && Date.parse(dto.effectiveFrom) < Date.now() - PAST_TOLERANCE_MS) {
+      problems.push(fieldProblem('effectiveFrom', { en: 'must not be in the past: a version takes effect for cases registered from now on', zh: '不得早于当前时间：新版本只适用于此后登记的案件' }));
     }
     if (problems.length) {
       throw badRequest(problems, {
