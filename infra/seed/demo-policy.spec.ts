@@ -1,4 +1,4 @@
-import { BENCHMARK_LEVELS, type DiscretionBand } from '@zhifa/domain';
+import { BENCHMARK_LEVELS, policyProblems, type DiscretionBand } from '@zhifa/domain';
 import { testPolicy } from '@zhifa/domain/testing/test-policy';
 import { DEMO_POLICY } from './demo-policy';
 
@@ -75,4 +75,8 @@ it('the demo prosecution thresholds belong to codes in the catalogue and name th
   }
   // The demo and test policies judge alike.
   expect(testPolicy().criminalThresholds).toEqual(thresholds);
+});
+
+it('the demo policy passes the checks a published version must pass (POST /admin/policies)', () => {
+  expect(policyProblems(DEMO_POLICY)).toEqual([]);
 });

@@ -45,7 +45,7 @@ export async function seedDemo(ds: DataSource, policy: JurisdictionPolicy): Prom
       .createQueryBuilder()
       .insert()
       .into(PolicyEntity)
-      .values({ version: policy.version, jurisdiction: policy.jurisdiction, publishedAt: new Date(), publishedBy: 'seed', document: policy })
+      .values({ version: policy.version, jurisdiction: policy.jurisdiction, publishedAt: new Date(), publishedBy: 'seed', effectiveFrom: new Date(), document: policy })
       .orIgnore()
       .execute();
   });

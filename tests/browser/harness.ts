@@ -42,14 +42,17 @@ export interface BrowserHarness {
   close(): Promise<void>;
 }
 
-/** Starts the stack and a browser page in zh-CN; call in beforeAll, close in afterAll. */
-export async function openHarness(opts: { env?: Record<string, string>; jobs?: boolean } = {}): Promise<BrowserHarness> {
+/**
+ * Starts the stack and a browser page in zh-CN; call in beforeAll, close in afterAll.
+ * `isolated`: a database and Redis of the spec's own (see startStack), for a change that reaches every later case.
+ */
+export async function openHarness(opts: { env?: Record<string, string>; jobs?: boolean; isolated?: boolean } = {}): Promise<BrowserHarness> {
   if (!existsSync(join(CONSOLE_DIR, 'index.html'))) {
     throw new Error(`No console build in ${CONSOLE_DIR}: run the browser tests through npm test (or npm run test:browser), which builds it`);
   }
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run bash infra/install-browser.sh`);
   mkdirSync(SCREENSHOTS, { recursive: true });
-  const stack = await startStack({ env: { CONSOLE_DIR, ...opts.env }, jobs: opts.jobs });
+  const stack = await startStack({ env: { CONSOLE_DIR, ...opts.env }, jobs: opts.jobs, isolated: opts.isolated });
   const api = new Client(stack);
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   // The browser's zone differs from the agency's (Asia/Shanghai): dates must come out in the agency's zone regardless.

@@ -42,6 +42,7 @@ import { NotificationsController } from './me/notifications.controller';
 import { WebhooksController } from './webhooks/webhooks.controller';
 import { PeopleController } from './people/people.controller';
 import { PoliciesController } from './policies/policies.controller';
+import { AdminPoliciesController } from './policies/admin-policies.controller';
 import { ProblemsController } from './problems/problems.controller';
 import { PublicController } from './public/public.controller';
 import { PublicRateLimitGuard } from './public/public-rate-limit.guard';
@@ -79,6 +80,7 @@ export class ApiModule {
         ...STAGE_CONTROLLERS,
         EvidenceController,
         PoliciesController,
+        AdminPoliciesController,
         CalendarsController,
         BodiesController,
         UsersController,

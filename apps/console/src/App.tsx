@@ -31,6 +31,7 @@ const BodiesPage = lazy(() => import('./admin/BodiesPage'));
 const UsersPage = lazy(() => import('./admin/UsersPage'));
 const AgenciesPage = lazy(() => import('./admin/AgenciesPage'));
 const AdminLogPage = lazy(() => import('./admin/AdminLogPage'));
+const PoliciesPage = lazy(() => import('./admin/PoliciesPage'));
 // 行政执法公示: public, no session.
 const PublicPage = lazy(() => import('./public/PublicPage'));
 const DisclosurePage = lazy(() => import('./public/DisclosurePage'));
@@ -90,6 +91,7 @@ export function App() {
             <Route path="/admin/calendars" element={<RequireSession><CalendarsPage /></RequireSession>} />
             <Route path="/admin/bodies" element={<RequireSession><BodiesPage /></RequireSession>} />
             <Route path="/admin/users" element={<RequireSession><UsersPage /></RequireSession>} />
+            <Route path="/admin/policies" element={<RequireSession><PoliciesPage /></RequireSession>} />
             <Route path="/admin/webhook" element={<RequireSession><WebhookPage /></RequireSession>} />
             <Route path="/admin/agencies" element={<RequireSession><AgenciesPage /></RequireSession>} />
             <Route path="/admin/log" element={<RequireSession><AdminLogPage /></RequireSession>} />

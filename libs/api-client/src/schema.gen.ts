@@ -1786,6 +1786,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The policy versions of my agency's jurisdiction: published when and by whom, effective from, which is in force (ADMIN) */
+        get: operations["AdminPoliciesController_list"];
+        put?: never;
+        /**
+         * Publish a new policy version (ADMIN): validated as a whole; never edits a published one; running cases keep theirs
+         * @description Every bad field is named at once, by its path in the document under `policy.` (e.g. `policy.deadlines.decision.days`, `policy.discretion[0].bands[1].levels.GENERAL` for an inverted range, `policy.criminalThresholds[2].violationCode` for a code not in the catalogue). New cases pin it from `effectiveFrom` on. Recorded as POLICY_PUBLISHED in the administration log.
+         */
+        post: operations["AdminPoliciesController_publish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/policies/{version}/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a version changed, field by field, against another version (default: the one published before it) (ADMIN) */
+        get: operations["AdminPoliciesController_diff"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/calendars": {
         parameters: {
             query?: never;
@@ -4772,6 +4810,88 @@ export interface components {
             rolledForwardFrom?: string;
             warnings: string[];
             calendarSources: string[];
+        };
+        PolicyVersionView: {
+            /** @example changzhi-market-2026.3 */
+            version: string;
+            jurisdiction: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /**
+             * @description Who published it (the seed for the demo version)
+             * @example 系统管理员
+             */
+            publishedBy: string;
+            /**
+             * Format: date-time
+             * @description In force from this instant, unless a version published later is in force by then
+             */
+            effectiveFrom: string;
+            /** @description The version new cases pin now: the newest published one whose effective date has come */
+            inForce: boolean;
+            /** @description Published with an effective date still ahead */
+            pending: boolean;
+        };
+        PolicyVersionListView: {
+            /** @description Every version of my agency's jurisdiction, newest publication first */
+            items: components["schemas"]["PolicyVersionView"][];
+        };
+        PolicyChangeView: {
+            /**
+             * @description Where in the document; a catalogue entry by its code, e.g. violations[FOOD-UNLICENSED].title
+             * @example deadlines.filingDecision.days
+             */
+            path: string;
+            /** @enum {string} */
+            kind: "added" | "removed" | "changed";
+            /** @description The value before (absent when added): any JSON value */
+            before?: Record<string, never>;
+            /** @description The value after (absent when removed): any JSON value */
+            after?: Record<string, never>;
+        };
+        PolicyDiffView: {
+            /** @example changzhi-market-2026.4 */
+            version: string;
+            /** @description The version compared against: `against`, or the one published before; null for the first version */
+            against: string | null;
+            changes: components["schemas"]["PolicyChangeView"][];
+        };
+        PublishPolicyDto: {
+            /** @description The whole policy document; its `version` must be new, its `jurisdiction` the agency’s */
+            policy: components["schemas"]["PolicyView"];
+            /**
+             * Format: date-time
+             * @description In force from this instant (cases registered from then on pin it); absent: at once
+             */
+            effectiveFrom?: string;
+            /**
+             * @description Why the version is published (kept in the administration log)
+             * @example 2027 年裁量基准修订
+             */
+            reason?: string;
+        };
+        PublishedPolicyView: {
+            /** @example changzhi-market-2026.3 */
+            version: string;
+            jurisdiction: string;
+            /** Format: date-time */
+            publishedAt: string;
+            /**
+             * @description Who published it (the seed for the demo version)
+             * @example 系统管理员
+             */
+            publishedBy: string;
+            /**
+             * Format: date-time
+             * @description In force from this instant, unless a version published later is in force by then
+             */
+            effectiveFrom: string;
+            /** @description The version new cases pin now: the newest published one whose effective date has come */
+            inForce: boolean;
+            /** @description Published with an effective date still ahead */
+            pending: boolean;
+            /** @description The version published before this one in the jurisdiction */
+            previous: string | null;
         };
         CalendarView: {
             /** @example 2026 */
@@ -13618,6 +13738,201 @@ export interface operations {
             };
             /** @description POLICY.NONE_PUBLISHED */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AdminPoliciesController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyVersionListView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; POLICY.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AGENCY.NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AdminPoliciesController_publish: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A repeat with the same key and body replays the first answer (Idempotent-Replayed: true); another body with the key is 422 */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublishPolicyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishedPolicyView"];
+                };
+            };
+            /** @description VALIDATION.FAILED: each bad field of the document named */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; POLICY.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description POLICY.VERSION_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description IDEMPOTENCY.KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    AdminPoliciesController_diff: {
+        parameters: {
+            query?: {
+                /** @description The version to compare with; absent: the one published before */
+                against?: string;
+            };
+            header?: never;
+            path: {
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PolicyDiffView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; POLICY.ADMIN_ONLY */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description POLICY.NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,5 +1,7 @@
 export * from './policy/policy.types';
 export * from './policy/calendar-view';
+export * from './policy/policy-validation';
+export * from './policy/policy-diff';
 export { CALENDAR_2026 } from './policy/calendars-2026';
 export * from './case/actor.types';
 export * from './chain/canonical-json';

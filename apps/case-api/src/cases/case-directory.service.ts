@@ -25,9 +25,9 @@ export class CaseDirectoryService {
     return agency;
   }
 
-  /** The newest published policy of the agency's jurisdiction: what a new case pins. */
+  /** The policy in force in the jurisdiction (the newest published version whose effective date has come): what a new case pins. */
   async currentPolicy(jurisdiction: string): Promise<JurisdictionPolicy> {
-    const policy = await this.policies.newest(jurisdiction);
+    const policy = await this.policies.inForce(jurisdiction);
     if (!policy) {
       throw new ProblemException(409, 'POLICY.NONE_PUBLISHED', {
         en: `No jurisdiction policy is published for ${jurisdiction}`,

@@ -68,6 +68,8 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   'NOTIFICATION.NOT_FOUND': { status: 404, description: "No such notification of the caller's: another person's notification is reported as not found." },
   'WEBHOOK.ADMIN_ONLY': { status: 403, description: "An agency's webhook is managed by its administrator: the caller holds no ADMIN role." },
   'CALENDAR.ADMIN_ONLY': { status: 403, description: 'Holiday calendars are published by an administrator: the caller holds no ADMIN role.' },
+  'POLICY.ADMIN_ONLY': { status: 403, description: 'Policy versions are published and compared by an administrator: the caller holds no ADMIN role.' },
+  'POLICY.VERSION_EXISTS': { status: 409, description: 'A version with that id is published already (in any jurisdiction); a published version is never edited: publish under a new version id.' },
   'POLICY.NOT_FOUND': { status: 404, description: 'No jurisdiction policy of that version was published.' },
   'POLICY.NONE_PUBLISHED': { status: 409, description: "No jurisdiction policy is published for the caller's jurisdiction yet: no case can be registered." },
   'EVIDENCE.ITEM_NOT_FOUND': {

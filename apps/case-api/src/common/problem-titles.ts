@@ -79,6 +79,8 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'NOTIFICATION.NOT_FOUND': { 'zh-CN': '没有该通知', en: 'No such notification' },
   'WEBHOOK.ADMIN_ONLY': { 'zh-CN': '只有系统管理员可以管理事件推送地址', en: 'Only an administrator manages the webhook' },
   'CALENDAR.ADMIN_ONLY': { 'zh-CN': '只有系统管理员可以发布节假日安排', en: 'Only an administrator publishes calendars' },
+  'POLICY.ADMIN_ONLY': { 'zh-CN': '只有系统管理员可以发布执法政策', en: 'Only an administrator publishes policies' },
+  'POLICY.VERSION_EXISTS': { 'zh-CN': '该政策版本已经发布', en: 'The policy version exists' },
   'POLICY.NOT_FOUND': { 'zh-CN': '没有该版本的执法政策', en: 'No such policy version' },
   'POLICY.NONE_PUBLISHED': { 'zh-CN': '尚未发布执法政策，不能登记案件', en: 'No policy is published yet' },
   'AGENCY.NOT_FOUND': { 'zh-CN': '机关不存在', en: 'No such agency' },

@@ -57,7 +57,7 @@ export class PublicController {
   @ApiProblems(LIMITED, { 404: 'AGENCY.NOT_FOUND' })
   async agency(@Param('id') id: string): Promise<PublicAgencyView> {
     const agency = await this.agencies.byId(id);
-    const policy = agency ? await this.policies.newest(agency.jurisdiction) : null;
+    const policy = agency ? await this.policies.inForce(agency.jurisdiction) : null;
     if (!agency || !policy) throw new ProblemException(404, 'AGENCY.NOT_FOUND', { en: `No agency ${id}`, zh: `没有该执法机关：${id}` });
     const today = this.today();
     const staff = await this.people.agencyStaff(agency.id);

@@ -23,6 +23,7 @@ import { useNotificationMessages } from '../notifications/messages';
 import { useWebhookMessages } from '../admin/webhook-messages';
 import { useAgencyMessages } from '../admin/agency-messages';
 import { useAdminLogMessages } from '../admin/admin-log-messages';
+import { usePolicyMessages } from '../admin/policy-messages';
 
 type Role = DevTokenView['roles'][number];
 
@@ -43,6 +44,7 @@ export function Shell({ children }: { children: ReactNode }) {
   const transfers = useTransferWatchMessages();
   const incoming = useIncomingMessages();
   const admin = useAdminMessages();
+  const policies = usePolicyMessages();
   const failedJobs = useFailedJobMessages();
   const bodies = useBodyMessages();
   const users = useUserMessages();
@@ -80,6 +82,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {roles.includes('ADMIN') && <NavLink to="/admin/webhook">{webhook.nav}</NavLink>}
           {(roles.includes('SYSTEM_ADMIN') || roles.includes('ADMIN')) && <NavLink to="/admin/agencies">{agencies.nav}</NavLink>}
           {(['ADMIN', 'SUPERVISOR', 'SYSTEM_ADMIN'] as const).some((r) => roles.includes(r)) && <NavLink to="/admin/log">{adminLog.nav}</NavLink>}
+          {roles.includes('ADMIN') && <NavLink to="/admin/policies">{policies.nav}</NavLink>}
         </nav>
         <Space className="zf-user" size="middle" wrap>
           {session && <NotificationBell />}

@@ -16,6 +16,7 @@ import { ArchiveSigningKeys1765320000000 } from './1765320000000-archive-signing
 import { PublicDisclosures1765400000000 } from './1765400000000-public-disclosures';
 import { NotificationsWebhooks1765410000000 } from './1765410000000-notifications-webhooks';
 import { CertificateStatusChanges1765510000000 } from './1765510000000-certificate-status-changes';
+import { PolicyEffectiveFrom1765520000000 } from './1765520000000-policy-effective-from';
 import { AgencyPowers1765530000000 } from './1765530000000-agency-powers';
 
 /** Every migration, in order. Committed migrations are never rewritten. */
@@ -38,5 +39,6 @@ export const MIGRATIONS = [
   PersonalDataSources1765460000000,
   AdminEvents1765500000000,
   CertificateStatusChanges1765510000000,
+  PolicyEffectiveFrom1765520000000,
   AgencyPowers1765530000000,
 ];
