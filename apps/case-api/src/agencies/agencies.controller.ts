@@ -114,7 +114,7 @@ export class AgenciesController {
   /** The agency with each power's provision title from the current policy of its jurisdiction (none published: no titles). */
   private async view(a: AgencyRecord, policy?: JurisdictionPolicy): Promise<AgencyView> {
     if (a.powers === null) return { ...a, powers: null };
-    const p = policy ?? (await this.policies.newest(a.jurisdiction));
+    const p = policy ?? (await this.policies.inForce(a.jurisdiction));
     const title = (code: string) => p?.violations.find((v) => v.code === code)?.title;
     return { ...a, powers: a.powers.map((x) => ({ ...x, ...(title(x.violationCode) ? { title: title(x.violationCode) } : {}) })) };
   }
