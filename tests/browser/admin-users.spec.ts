@@ -1,4 +1,6 @@
 import type { Page } from 'playwright-core';
+import { DEMO_POLICY } from '../../infra/seed/demo-policy';
+import { freshAgencyCode } from '../support/agency-people';
 import { expectAccessible, openHarness, shot, signInAs, type BrowserHarness } from './harness';
 
 // The agency's users (用户管理) in a real browser: an administrator sees each
@@ -8,7 +10,8 @@ describe('the agency’s users in the console', () => {
   let h: BrowserHarness;
   let page: Page;
   const USERNAME = 'browser.liaison';
-  const remove = () => h.stack.ds.query(`DELETE FROM users WHERE username = $1`, [USERNAME]);
+  const COUNTY = 'browser.county';
+  const remove = () => h.stack.ds.query(`DELETE FROM users WHERE username = ANY($1)`, [[USERNAME, COUNTY]]);
 
   beforeAll(async () => {
     h = await openHarness();
@@ -70,5 +73,36 @@ describe('the agency’s users in the console', () => {
     expect((await saved).status()).toBe(200);
     await dialog.waitFor({ state: 'hidden' });
     await row.getByText('晋城市公安局').waitFor();
+  });
+
+  it("a system administrator picks another agency and creates its user there", async () => {
+    const agency = await h.api.as('sysadmin').POST('/api/v1/admin/agencies', {
+      body: { code: freshAgencyCode(), name: '浏览器测试县市场监督管理局', jurisdiction: DEMO_POLICY.jurisdiction },
+    });
+    expect(agency.response.status).toBe(201);
+    await signInAs(h, 'sysadmin');
+    await page.getByRole('navigation').getByRole('link', { name: '用户管理' }).click();
+    await page.waitForURL(/\/console\/admin\/users$/);
+    const table = page.getByTestId('users');
+    await table.locator('tr', { hasText: 'officer.zhang' }).waitFor();
+
+    const other = page.waitForResponse((r) => r.url().endsWith(`/api/v1/admin/users?agencyId=${agency.data!.id}`));
+    await choose('users-agency', ['浏览器测试县市场监督管理局']);
+    expect((await other).status()).toBe(200);
+    await table.getByText('本机关尚无用户').waitFor();
+
+    await page.locator('#create-user_username').fill(COUNTY);
+    await page.locator('#create-user_name').fill('浏览器测试县执法人员');
+    await choose('create-user_roles', ['执法人员']);
+    const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/admin/users') && r.request().method() === 'POST');
+    await page.locator('form#create-user button[type=submit]').click();
+    expect((await created).status()).toBe(201);
+    await table.locator('tr', { hasText: COUNTY }).waitFor();
+    await expect(table.locator('tbody tr[data-row-key]').count()).resolves.toBe(1);
+    const [row] = await h.stack.ds.query(`SELECT agency_id FROM users WHERE username = $1`, [COUNTY]);
+    expect(row.agency_id).toBe(agency.data!.id);
+    await shot(page, 'users-other-agency');
+    await expectAccessible(page, 'users-other-agency');
+    expect(h.errors).toEqual([]);
   });
 });

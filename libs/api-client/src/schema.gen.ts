@@ -1910,10 +1910,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The users of my agency, active or not, with roles and outside body (ADMIN) */
+        /** The users of my agency (ADMIN), or of any agency (SYSTEM_ADMIN, `agencyId`), active or not, with roles and outside body */
         get: operations["UsersController_list"];
         put?: never;
-        /** Create a user of my agency (ADMIN); a liaison names the registered body they belong to */
+        /** Create a user of my agency (ADMIN) or of any agency (SYSTEM_ADMIN, `agencyId`); a liaison names the registered body they belong to */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -1934,7 +1934,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a user of my agency (ADMIN): name, roles, outside body, active */
+        /** Edit a user of my agency (ADMIN) or of any agency (SYSTEM_ADMIN): name, roles, outside body, active */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -4996,6 +4996,11 @@ export interface components {
             items: components["schemas"]["AdminUserView"][];
         };
         CreateUserDto: {
+            /**
+             * Format: uuid
+             * @description SYSTEM_ADMIN: the agency the user belongs to (the caller's own by default); an ADMIN may name only their own
+             */
+            agencyId?: string;
             /**
              * @description Signs in with it; letters, digits, dot, dash, underscore
              * @example police.tian
@@ -14277,7 +14282,10 @@ export interface operations {
     };
     UsersController_list: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description SYSTEM_ADMIN: the agency whose users; an ADMIN may name only their own */
+                agencyId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -14292,6 +14300,15 @@ export interface operations {
                     "application/json": components["schemas"]["AdminUserListView"];
                 };
             };
+            /** @description VALIDATION.FAILED with errors[{field, message}] */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
             401: {
                 headers: {
@@ -14301,8 +14318,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY */
+            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY, AGENCY.OWN_ONLY */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AGENCY.NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14360,8 +14386,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY */
+            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY, AGENCY.OWN_ONLY, USER.SYSTEM_ADMIN_ONLY */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AGENCY.NOT_FOUND */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14421,7 +14456,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY */
+            /** @description AUTH.AGENCY_MISMATCH; USER.ADMIN_ONLY, USER.SYSTEM_ADMIN_ONLY */
             403: {
                 headers: {
                     [name: string]: unknown;

@@ -39,7 +39,7 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
     description: "The lead's violation code is not on the agency's list of enforcement matters (权责清单): an agency penalises only within its statutory powers (APL 17, 18). An agency with no list configured registers every code of its policy.",
   },
   'CASE.COMMAND_FAILED': { status: 500, description: 'The workflow failed the command for a reason that is not a rejection; it has been logged.' },
-  'AGENCY.NOT_FOUND': { status: 404, description: "The caller's agency, or the agency a public page asks for, is not in the directory." },
+  'AGENCY.NOT_FOUND': { status: 404, description: "The caller's agency, the agency a public page asks for, or the agency a system administrator names, is not in the directory." },
   'BODY.ADMIN_ONLY': { status: 403, description: 'The register of outside bodies is kept by an administrator: the caller holds no ADMIN role.' },
   'BODY.NOT_FOUND': { status: 404, description: 'No registered outside body has that id.' },
   'BODY.NOT_REGISTERED': {
@@ -48,13 +48,14 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   },
   'BODY.SAME_UNIT': { status: 400, description: 'A forwarding names the police unit the transfer is already addressed to; `errors` names the field.' },
   'AGENCY.SYSTEM_ADMIN_ONLY': { status: 403, description: 'Agencies and their lists of powers are kept by a system administrator: the caller holds no SYSTEM_ADMIN role.' },
-  'AGENCY.OWN_ONLY': { status: 403, description: "An agency's administrator reads the list of powers of their own agency only; a system administrator reads every agency's." },
+  'AGENCY.OWN_ONLY': { status: 403, description: "An agency's administrator reads the list of powers, and manages the users, of their own agency only; a system administrator any agency's." },
   'ADMIN_LOG.NOT_ALLOWED': {
     status: 403,
     description: "The administration log is read by administrators and supervisors (their own agency's entries) and system administrators (every agency's); its chain is verified by supervisors and system administrators.",
   },
   'USER.ADMIN_ONLY': { status: 403, description: "An agency's users are managed by its administrator: the caller holds no ADMIN role." },
   'USER.NOT_FOUND': { status: 404, description: "No user with that id in the administrator's agency." },
+  'USER.SYSTEM_ADMIN_ONLY': { status: 403, description: 'The SYSTEM_ADMIN role is granted, withdrawn or edited by a system administrator only, never by an agency administrator.' },
   'CERTIFICATE.TRANSITION_NOT_ALLOWED': {
     status: 409,
     description: 'The certificate is not in a status the action is taken from (only an active one is suspended, only a suspended one reinstated; a revoked one is final); `state` and `allowedActions` say which.',

@@ -1,10 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, Matches, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsOptional, IsUUID, Matches, ValidateIf } from 'class-validator';
 import { ROLES, type Role } from '@zhifa/domain';
 import { Text } from '../commands/dto-rules';
 
+/** Whose users: a system administrator names the agency (their own by default). */
+export class UsersQuery {
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'SYSTEM_ADMIN: the agency whose users; an ADMIN may name only their own' })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+}
+
 /** A user of the administrator's agency to create. */
 export class CreateUserDto {
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: "SYSTEM_ADMIN: the agency the user belongs to (the caller's own by default); an ADMIN may name only their own" })
+  @IsOptional()
+  @IsUUID()
+  agencyId?: string;
+
   @ApiProperty({ example: 'police.tian', description: 'Signs in with it; letters, digits, dot, dash, underscore' })
   @Text(100)
   @Matches(/^[A-Za-z0-9._-]+$/)

@@ -1,19 +1,21 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { liaisonBodyProblems, TRANSFER_LIAISON_ROLES, type Role } from '@zhifa/domain';
-import { OutsideBodyRepository, UserAdminRepository, type UserFields } from '@zhifa/persistence';
+import { AgencyRepository, OutsideBodyRepository, UserAdminRepository, type AdminUser, type UserFields } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
 import { refuseBodies } from '../bodies/body-problems';
-import { badRequest, fieldProblem, ProblemException } from '../common/problem';
+import { badRequest, fieldProblem, forbidden, ProblemException } from '../common/problem';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
-import { adminActor, agencyAdmin } from './agency-admin';
-import { AdminUserListView, AdminUserView, CreateUserDto, UpdateUserDto } from './user.views';
+import { adminActor, administeredAgency, userAdministrator, type UserAdministrator } from './agency-admin';
+import { AdminUserListView, AdminUserView, CreateUserDto, UpdateUserDto, UsersQuery } from './user.views';
 
 /**
- * The users of the administrator's own agency: created and edited here
- * (name, roles, outside body, active). A police or procuratorate liaison
+ * The users of the administrator's own agency — of any agency for a system
+ * administrator (`agencyId`) — created and edited here (name, roles, outside
+ * body, active). Only a system administrator grants, withdraws or edits the
+ * SYSTEM_ADMIN role. A police or procuratorate liaison
  * belongs to an active registered body of their kind (R310: the body a
  * transfer is addressed to answers it); the agency's staff belong to none.
  * Each change is recorded in the administration log (USER_CREATED,
@@ -27,49 +29,76 @@ export class UsersController {
     private readonly actors: ActorService,
     private readonly users: UserAdminRepository,
     private readonly bodies: OutsideBodyRepository,
+    private readonly agencies: AgencyRepository,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The users of my agency, active or not, with roles and outside body (ADMIN)' })
+  @ApiOperation({ summary: 'The users of my agency (ADMIN), or of any agency (SYSTEM_ADMIN, `agencyId`), active or not, with roles and outside body' })
   @ApiOkResponse({ type: AdminUserListView })
-  @ApiProblems(AUTHENTICATED, { 403: 'USER.ADMIN_ONLY' })
-  async list(@Principal() principal: TokenClaims): Promise<AdminUserListView> {
-    const admin = await agencyAdmin(this.actors, principal);
-    return { items: await this.users.agencyUsers(admin.agencyId) };
+  @ApiProblems(AUTHENTICATED, { 400: true, 403: 'USER.ADMIN_ONLY, AGENCY.OWN_ONLY', 404: 'AGENCY.NOT_FOUND' })
+  async list(@Principal() principal: TokenClaims, @Query() q: UsersQuery): Promise<AdminUserListView> {
+    const admin = await userAdministrator(this.actors, principal);
+    return { items: await this.users.agencyUsers(await this.agency(admin, q.agencyId)) };
   }
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Create a user of my agency (ADMIN); a liaison names the registered body they belong to' })
+  @ApiOperation({ summary: 'Create a user of my agency (ADMIN) or of any agency (SYSTEM_ADMIN, `agencyId`); a liaison names the registered body they belong to' })
   @ApiCreatedResponse({ type: AdminUserView })
-  @ApiProblems(AUTHENTICATED, { 400: 'VALIDATION.FAILED (a username taken; a body on a user who is no liaison); BODY.NOT_REGISTERED', 403: 'USER.ADMIN_ONLY' })
+  @ApiProblems(AUTHENTICATED, {
+    400: 'VALIDATION.FAILED (a username taken; a body on a user who is no liaison); BODY.NOT_REGISTERED',
+    403: 'USER.ADMIN_ONLY, AGENCY.OWN_ONLY, USER.SYSTEM_ADMIN_ONLY',
+    404: 'AGENCY.NOT_FOUND',
+  })
   async create(@Principal() principal: TokenClaims, @Body() dto: CreateUserDto): Promise<AdminUserView> {
-    const admin = await agencyAdmin(this.actors, principal);
-    const fields = await this.checked({ name: dto.name, roles: dto.roles, body: dto.body ?? null, active: true });
-    const user = await this.users.create(admin.agencyId, dto.username, fields, adminActor(admin));
+    const admin = await userAdministrator(this.actors, principal);
+    const agencyId = await this.agency(admin, dto.agencyId);
+    const fields = await this.checked(admin, { name: dto.name, roles: dto.roles, body: dto.body ?? null, active: true });
+    const user = await this.users.create(agencyId, dto.username, fields, adminActor(admin.actor));
     if (!user) throw badRequest([fieldProblem('username', { en: `${dto.username} is taken`, zh: `用户名${dto.username}已被使用` })]);
     return user;
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: "Edit a user of my agency (ADMIN): name, roles, outside body, active" })
+  @ApiOperation({ summary: 'Edit a user of my agency (ADMIN) or of any agency (SYSTEM_ADMIN): name, roles, outside body, active' })
   @ApiOkResponse({ type: AdminUserView })
-  @ApiProblems(AUTHENTICATED, { 400: 'VALIDATION.FAILED; BODY.NOT_REGISTERED', 403: 'USER.ADMIN_ONLY', 404: 'USER.NOT_FOUND' })
+  @ApiProblems(AUTHENTICATED, { 400: 'VALIDATION.FAILED; BODY.NOT_REGISTERED', 403: 'USER.ADMIN_ONLY, USER.SYSTEM_ADMIN_ONLY', 404: 'USER.NOT_FOUND' })
   async update(@Principal() principal: TokenClaims, @Param('id') id: string, @Body() dto: UpdateUserDto): Promise<AdminUserView> {
-    const admin = await agencyAdmin(this.actors, principal);
-    const user = await this.users.user(admin.agencyId, id);
+    const admin = await userAdministrator(this.actors, principal);
+    const agencyId = admin.system ? ((await this.users.agencyOf(id)) ?? admin.actor.agencyId) : admin.actor.agencyId;
+    const user = await this.users.user(agencyId, id);
     if (!user) throw new ProblemException(404, 'USER.NOT_FOUND', { en: `No user with id ${id} in your agency`, zh: `本机关没有编号为${id}的用户` });
-    const fields = await this.checked({
+    const fields = await this.checked(admin, {
       name: dto.name ?? user.name,
       roles: dto.roles ?? user.roles,
       body: dto.body === undefined ? (user.body ?? null) : dto.body,
       active: dto.active ?? user.active,
-    });
-    return (await this.users.update(admin.agencyId, id, fields, adminActor(admin)))!;
+    }, user);
+    return (await this.users.update(agencyId, id, fields, adminActor(admin.actor)))!;
   }
 
-  /** A liaison belongs to an active registered body of their role's kind; anyone else to none. */
-  private async checked(fields: UserFields): Promise<UserFields> {
+  /** The agency a request names, checked: the caller may manage it, and it exists. */
+  private async agency(admin: UserAdministrator, requested: string | undefined): Promise<string> {
+    const agencyId = administeredAgency(admin, requested);
+    if (!(await this.agencies.byId(agencyId))) {
+      throw new ProblemException(404, 'AGENCY.NOT_FOUND', { en: `No agency with id ${agencyId}`, zh: `没有编号为${agencyId}的机关` });
+    }
+    return agencyId;
+  }
+
+  /**
+   * Only a system administrator grants, withdraws or edits SYSTEM_ADMIN (an
+   * agency's administrator would otherwise raise themselves above it); a
+   * liaison belongs to an active registered body of their role's kind, anyone
+   * else to none.
+   */
+  private async checked(admin: UserAdministrator, fields: UserFields, before?: AdminUser): Promise<UserFields> {
+    if (!admin.system && (fields.roles.includes('SYSTEM_ADMIN') || before?.roles.includes('SYSTEM_ADMIN'))) {
+      throw forbidden('USER.SYSTEM_ADMIN_ONLY', {
+        en: 'Only a system administrator grants, withdraws or edits the system administrator role',
+        zh: '只有平台管理员可以授予、撤销或修改平台管理员角色',
+      });
+    }
     const liaison = fields.roles.some((r: Role) => TRANSFER_LIAISON_ROLES.includes(r));
     if (!liaison && fields.body !== null) {
       throw badRequest([fieldProblem('body', { en: 'Only a police or procuratorate liaison belongs to an outside body', zh: '只有公安机关或人民检察院联络人员属于外部机关' })]);

@@ -49,7 +49,7 @@ function ProblemAlert({ problem, label }: { problem: Problem; label: string }) {
 
 /** 用户管理 (ADMIN): the agency's users, created and edited; a liaison names the registered body they belong to. */
 export default function UsersPage() {
-  const { api } = useSession();
+  const { api, session } = useSession();
   const { lang } = useI18n();
   const m = useUserMessages();
   const b = useBodyMessages();
@@ -61,14 +61,28 @@ export default function UsersPage() {
   const [problem, setProblem] = useState<Problem | null>(null);
   const [editProblem, setEditProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const list = useQuery({ queryKey: ['admin', 'users'], queryFn: () => ok(api.GET('/api/v1/admin/users')) });
+  // A system administrator manages any agency's users: the agency is chosen (their own first).
+  const me = useQuery({ queryKey: ['me', session?.userId], queryFn: () => ok(api.GET('/api/v1/me')), enabled: session !== null });
+  const system = me.data?.roles.includes('SYSTEM_ADMIN') ?? false;
+  const mayCertify = me.data?.roles.includes('ADMIN') ?? false;
+  const agencies = useQuery({ queryKey: ['admin', 'agencies'], queryFn: () => ok(api.GET('/api/v1/admin/agencies')), enabled: system });
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const agencyId = chosen ?? me.data?.agencyId;
+  const own = agencyId === me.data?.agencyId;
+  const list = useQuery({
+    queryKey: ['admin', 'users', agencyId],
+    queryFn: () => ok(api.GET('/api/v1/admin/users', { params: { query: own ? {} : { agencyId } } })),
+    enabled: me.data !== undefined,
+  });
   const bodies = useQuery({ queryKey: ['bodies', 'all'], queryFn: () => ok(api.GET('/api/v1/bodies')), staleTime: 60_000 });
   const bodyOptions = (bodies.data?.items ?? []).map((x) => ({ value: x.name, label: `${x.name}（${b.kinds[x.kind] ?? x.kind}）` }));
-  const roleOptions = ROLES.map((r) => ({ value: r, label: roleLabel(r, lang) }));
+  // Only a system administrator grants SYSTEM_ADMIN (the API refuses anyone else).
+  const roleOptions = ROLES.filter((r) => system || r !== 'SYSTEM_ADMIN').map((r) => ({ value: r, label: roleLabel(r, lang) }));
   const refresh = () => queries.invalidateQueries({ queryKey: ['admin', 'users'] });
 
   const create = useMutation({
-    mutationFn: (v: Values) => ok(api.POST('/api/v1/admin/users', { body: { username: v.username, name: v.name, roles: v.roles, ...(v.body ? { body: v.body } : {}) } })),
+    mutationFn: (v: Values) =>
+      ok(api.POST('/api/v1/admin/users', { body: { username: v.username, name: v.name, roles: v.roles, ...(v.body ? { body: v.body } : {}), ...(own ? {} : { agencyId }) } })),
     onMutate: () => {
       setProblem(null);
       setDone(null);
@@ -100,6 +114,26 @@ export default function UsersPage() {
     <>
       <PageTitle>{m.title}</PageTitle>
       <Typography.Paragraph>{m.intro}</Typography.Paragraph>
+      {system && (
+        <Form layout="inline" style={{ marginBottom: 16 }}>
+          <Form.Item label={m.agency} htmlFor="users-agency">
+            <Select
+              id="users-agency"
+              data-testid="users-agency"
+              style={{ minWidth: 280 }}
+              value={agencyId}
+              showSearch
+              optionFilterProp="label"
+              loading={agencies.isLoading}
+              onChange={(id: string) => {
+                setChosen(id);
+                setDone(null);
+              }}
+              options={(agencies.data?.items ?? []).map((a) => ({ value: a.id, label: `${a.name}（${a.code}）` }))}
+            />
+          </Form.Item>
+        </Form>
+      )}
       {list.error && <QueryError error={list.error} />}
       {done !== null && <Alert type="success" showIcon role="status" style={{ marginBottom: 16 }} title={done} />}
       <Table<UserView>
@@ -123,9 +157,11 @@ export default function UsersPage() {
                 <Button size="small" onClick={() => open(u)} data-testid={`edit-${u.username}`}>
                   {m.edit}
                 </Button>{' '}
-                <Button size="small" onClick={() => setHolder(u)} data-testid={`certificates-${u.username}`}>
-                  {cm.open}
-                </Button>
+                {mayCertify && own && (
+                  <Button size="small" onClick={() => setHolder(u)} data-testid={`certificates-${u.username}`}>
+                    {cm.open}
+                  </Button>
+                )}
               </>
             ),
           },

@@ -5,6 +5,7 @@ export const useUserMessages = defineMessages({
   zh: {
     nav: '用户管理',
     title: '用户管理',
+    agency: '机关',
     intro: '本机关的用户及其角色。公安机关、人民检察院联络人员须属于外部机关名录中在用的同类机关，其所属机关决定其可查看和办理的移送案件；本机关工作人员不属于外部机关。每位用户的执法证件在“执法证件”中签发和变更。',
     username: '用户名',
     name: '姓名',
@@ -30,6 +31,7 @@ export const useUserMessages = defineMessages({
   en: {
     nav: 'Users',
     title: 'Users',
+    agency: 'Agency',
     intro: "The agency's users and their roles. A police or procuratorate liaison belongs to an active registered body of that kind, which decides the transfers they read and act on; the agency's staff belong to none. Each user's certificates are issued and changed under “Certificates”.",
     username: 'Username',
     name: 'Name',

@@ -78,7 +78,7 @@ export function Shell({ children }: { children: ReactNode }) {
           {(roles.includes('POLICE_LIAISON') || roles.includes('PROCURATORATE')) && <NavLink to="/transfers/incoming">{incoming.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/calendars">{admin.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/bodies">{bodies.nav}</NavLink>}
-          {roles.includes('ADMIN') && <NavLink to="/admin/users">{users.nav}</NavLink>}
+          {(roles.includes('ADMIN') || roles.includes('SYSTEM_ADMIN')) && <NavLink to="/admin/users">{users.nav}</NavLink>}
           {roles.includes('ADMIN') && <NavLink to="/admin/webhook">{webhook.nav}</NavLink>}
           {(roles.includes('SYSTEM_ADMIN') || roles.includes('ADMIN')) && <NavLink to="/admin/agencies">{agencies.nav}</NavLink>}
           {(['ADMIN', 'SUPERVISOR', 'SYSTEM_ADMIN'] as const).some((r) => roles.includes(r)) && <NavLink to="/admin/log">{adminLog.nav}</NavLink>}

@@ -45,6 +45,12 @@ export class UserAdminRepository {
     return users.map(toUser);
   }
 
+  /** The agency a user belongs to; null for an unknown id. */
+  async agencyOf(id: string): Promise<string | null> {
+    if (!isUuid(id)) return null;
+    return (await this.ds.getRepository(UserEntity).findOne({ where: { id }, select: { agencyId: true } }))?.agencyId ?? null;
+  }
+
   /** A user of the agency; null for an unknown id or another agency's user. */
   async user(agencyId: string, id: string, m: EntityManager = this.ds.manager): Promise<AdminUser | null> {
     if (!isUuid(id)) return null;
