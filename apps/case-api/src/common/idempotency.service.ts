@@ -35,8 +35,10 @@ export class IdempotencyService {
         { errors: [fieldProblem('Idempotency-Key', { en: 'must be 8-200 characters of A-Z a-z 0-9 _ - : .', zh: '须为8至200个字符，只能包含 A-Z a-z 0-9 _ - : .' })] },
       );
     }
+    // The body as it goes over the wire (a validated DTO is a class instance, its dates Dates): JSON, then hashed canonically.
+    const body: unknown = JSON.parse(JSON.stringify(scope.body ?? null));
     const requestHash = createHash('sha256')
-      .update(canonicalJson({ method: scope.method, path: scope.path, body: scope.body ?? null }))
+      .update(canonicalJson({ method: scope.method, path: scope.path, body }))
       .digest('hex');
     const { userId, key } = scope;
     const claimed = await this.keys.claim({ userId, key, method: scope.method, path: scope.path, requestHash });

@@ -25,10 +25,21 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson({ m: new Map([['a', 1]]) })).toThrow('cannot encode a Map');
     expect(() => canonicalJson([new Set([1])])).toThrow('cannot encode a Set');
     expect(() => canonicalJson({ b: Buffer.from('x') })).toThrow('cannot encode a Buffer');
-    // A class instance without toJSON is its own fields, as JSON.stringify sends it.
     class Dto {
       constructor(readonly b = 2, readonly a = 1) {}
     }
-    expect(canonicalJson(new Dto())).toBe('{"a":1,"b":2}');
+    expect(() => canonicalJson({ dto: new Dto() })).toThrow('cannot encode a Dto');
+    // Plain objects, with or without a prototype, are what it encodes.
+    expect(canonicalJson(Object.assign(Object.create(null) as object, { b: 2, a: 1 }))).toBe('{"a":1,"b":2}');
+  });
+
+  it('refuses an undefined array element (JSON would write null) but leaves out an undefined member', () => {
+    expect(() => canonicalJson({ list: [1, undefined, 3] })).toThrow('cannot encode undefined at index 1');
+    expect(canonicalJson({ a: 1, b: undefined })).toBe('{"a":1}');
+  });
+
+  it('sorts keys by UTF-16 code units, as RFC 8785 does: an astral character (a surrogate pair) before U+FFFF', () => {
+    const [astral, last] = ['\u{1f600}', '\uffff'];
+    expect(canonicalJson({ [last]: 1, [astral]: 2, a: 3 })).toBe(`{"a":3,${JSON.stringify(astral)}:2,${JSON.stringify(last)}:1}`);
   });
 });
