@@ -88,6 +88,12 @@ export async function openHarness(opts: { env?: Record<string, string>; jobs?: b
 
 /** axe-core injected into the page: no serious or critical violation. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
+  // A dialog fading in is checked once it has: mid-animation its text is half transparent and fails the contrast rule.
+  await page.evaluate(async () => {
+    type Running = { finished: Promise<unknown>; effect: { getComputedTiming(): { iterations: number } } | null };
+    const doc = (globalThis as unknown as { document: { getAnimations(): Running[] } }).document;
+    await Promise.all(doc.getAnimations().filter((a) => a.effect && Number.isFinite(a.effect.getComputedTiming().iterations)).map((a) => a.finished.catch(() => undefined)));
+  });
   await page.addScriptTag({ content: AXE });
   const violations = await page.evaluate(async () => {
     // Runs in the page (the test's own tsconfig has no DOM types).

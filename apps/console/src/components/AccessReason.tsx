@@ -31,6 +31,8 @@ export function useAccessReason(): { ask: (what: string) => Promise<string | nul
   const m = useMessages();
   const [form] = Form.useForm<{ reason: string }>();
   const [what, setWhat] = useState<string | null>(null);
+  // Which ask this is: the dialog and its form are made anew for each, with the last reason offered.
+  const [round, setRound] = useState(0);
   const pending = useRef<((reason: string | null) => void) | null>(null);
   const last = useRef('');
   const settle = (reason: string | null) => {
@@ -41,7 +43,7 @@ export function useAccessReason(): { ask: (what: string) => Promise<string | nul
   const ask = (item: string) =>
     new Promise<string | null>((resolve) => {
       pending.current = resolve;
-      form.setFieldsValue({ reason: last.current });
+      setRound((n) => n + 1);
       setWhat(item);
     });
   const dialog = (
@@ -52,11 +54,10 @@ export function useAccessReason(): { ask: (what: string) => Promise<string | nul
       cancelText={m.cancel}
       onOk={() => void form.validateFields().then(({ reason }) => settle((last.current = reason.trim())))}
       onCancel={() => settle(null)}
-      forceRender
-      data-testid="access-reason-dialog"
+      destroyOnHidden
     >
       <p>{m.intro}</p>
-      <Form form={form} layout="vertical" onFinish={({ reason }) => settle((last.current = reason.trim()))}>
+      <Form key={round} form={form} layout="vertical" initialValues={{ reason: last.current }} onFinish={({ reason }) => settle((last.current = reason.trim()))}>
         <Form.Item name="reason" label={m.reason} rules={[{ required: true, whitespace: true, message: m.reasonRequired }]}>
           <Input maxLength={200} data-testid="access-reason" />
         </Form.Item>
