@@ -10,10 +10,16 @@ const moduleNameMapper = {
   '^@zhifa/workflows$': '<rootDir>/workflows',
   '^@zhifa/workflows/(.*)$': '<rootDir>/workflows/$1',
 };
+// NestJS 12 ships as ES modules, and so do a few packages it loads. Node
+// 20.19+ can require() them, but Jest's own module system cannot before Node
+// 24.9, so these (and only these) are compiled to CommonJS like our sources.
+const esmPackages = ['@nestjs', 'file-type', 'strtok3', 'token-types', 'uint8array-extras', '@tokenizer', '@borewit'];
+const esmSwc = { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } } };
 const common = {
   rootDir: __dirname,
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: { '^.+\\.ts$': ['@swc/jest', swc], '^.+\\.m?js$': ['@swc/jest', esmSwc] },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper,
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/dist-bench/', '<rootDir>/.data/', '<rootDir>/.tools/'],
 };

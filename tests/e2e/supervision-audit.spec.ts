@@ -1,6 +1,5 @@
 import { Client as TemporalClient, Connection } from '@temporalio/client';
-import { Queue } from 'bullmq';
-import Redis from 'ioredis';
+import { closeTestQueue, openTestQueue } from '../support/test-queue';
 import { caseWorkflowId } from '@zhifa/contracts';
 import { JobSchedulers } from '../../apps/jobs/src/dispatch/job-schedulers.service';
 import { runAuditJob } from '../support/audit-jobs';
@@ -46,7 +45,7 @@ describe('supervision: chain alerts, stuck cases and read-model repair', () => {
   }
 
   it('the jobs app puts both audit runs on the clock, nightly in the cases\' time zone, as configured', async () => {
-    const q = new Queue('audit', { connection: new Redis(stack.cfg.redisUrl, { maxRetriesPerRequest: null }) });
+    const q = openTestQueue('audit', stack.cfg.redisUrl);
     try {
       // Gone (a Redis emptied since), they are put back at the jobs app's start.
       await q.removeJobScheduler('audit/CHAIN_VERIFICATION');
@@ -60,8 +59,7 @@ describe('supervision: chain alerts, stuck cases and read-model repair', () => {
         'audit/CASE_RECONCILIATION': { name: 'CASE_RECONCILIATION', pattern: '30 2 * * *', tz: 'Asia/Shanghai' },
       });
     } finally {
-      await q.close();
-      await (await q.client).quit();
+      await closeTestQueue(q);
     }
   });
 

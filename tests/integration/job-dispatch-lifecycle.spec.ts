@@ -1,9 +1,8 @@
 import 'reflect-metadata';
+import { closeTestQueue, openTestQueue } from '../support/test-queue';
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { jobIdFor } from '@zhifa/contracts';
 import { DispatchModule } from '../../apps/jobs/src/dispatch/dispatch.module';
@@ -57,9 +56,8 @@ describe('the jobs dispatch starting and stopping', () => {
     expect(slow.finishedAt.get(id)).toBeLessThanOrEqual(closedAt);
 
     // It finished as a completed job, not one left active to be found stalled.
-    const q = new Queue('archive', { connection: new Redis(redis.url, { maxRetriesPerRequest: null }) });
+    const q = openTestQueue('archive', redis.url);
     expect(await (await q.getJob(id))!.getState()).toBe('completed');
-    await q.close();
-    await (await q.client).quit();
+    await closeTestQueue(q);
   });
 });

@@ -1,9 +1,8 @@
 import 'reflect-metadata';
+import { closeTestQueue, openTestQueue } from '../support/test-queue';
 import { randomUUID } from 'node:crypto';
 import { Injectable, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { jobIdFor, type JobQueue } from '@zhifa/contracts';
 import { DispatchModule } from '../../apps/jobs/src/dispatch/dispatch.module';
@@ -84,7 +83,7 @@ describe('dispatch from the outbox to the purpose queues', () => {
   }
   const pending = async (ids: string[]): Promise<number> =>
     (await ds.query(`SELECT count(*)::int AS n FROM outbox WHERE event_id = ANY($1) AND dispatched_at IS NULL`, [ids]))[0].n;
-  const queue = (name: JobQueue) => new Queue(name, { connection: new Redis(redis.url, { maxRetriesPerRequest: null }) });
+  const queue = (name: JobQueue) => openTestQueue(name, redis.url);
 
   it('sends an event to every queue it concerns, woken by the outbox NOTIFY', async () => {
     const [id] = await occur('TEST_NOTED');
@@ -118,8 +117,7 @@ describe('dispatch from the outbox to the purpose queues', () => {
       const q = queue(name);
       const all = await q.getJobs(['completed', 'waiting', 'active', 'delayed', 'failed']);
       expect(all.filter((j) => j.data.eventId === id).map((j) => j.id)).toEqual([jobIdFor(id, name)]);
-      await q.close();
-      await (await q.client).quit();
+      await closeTestQueue(q);
     }
     expect([jobs.count(id, 'notifications'), jobs.count(id, 'webhooks')]).toEqual([1, 1]);
   });
@@ -139,8 +137,7 @@ describe('dispatch from the outbox to the purpose queues', () => {
     expect(job.attemptsMade).toBe(3);
     expect(job.returnvalue).toBe('done on attempt 3');
     expect(job.opts.backoff).toEqual({ type: 'exponential', delay: 100 });
-    await q.close();
-    await (await q.client).quit();
+    await closeTestQueue(q);
   });
 
   it('loses and repeats nothing when Redis stops while events occur: rows wait in the outbox, every job runs once after', async () => {
@@ -164,8 +161,7 @@ describe('dispatch from the outbox to the purpose queues', () => {
     for (const name of ['notifications', 'webhooks'] as const) {
       const q = queue(name);
       await eventually(async () => (await q.getJobCounts('waiting', 'active', 'delayed')).waiting === 0 && (await q.getActiveCount()) === 0);
-      await q.close();
-      await (await q.client).quit();
+      await closeTestQueue(q);
     }
     expect(all.map((id) => [jobs.count(id, 'notifications'), jobs.count(id, 'webhooks')])).toEqual(all.map(() => [1, 1]));
   });

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
-import Redis from 'ioredis';
+import { closeTestQueue, openTestQueue } from './test-queue';
 import { eventually } from './eventually';
 
 /**
@@ -9,7 +8,7 @@ import { eventually } from './eventually';
  * with the handler's result once it has completed.
  */
 export async function runAuditJob<T = unknown>(redisUrl: string, name: 'CHAIN_VERIFICATION' | 'CASE_RECONCILIATION'): Promise<T> {
-  const q = new Queue('audit', { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }) });
+  const q = openTestQueue('audit', redisUrl);
   try {
     const id = `test-${name}-${randomUUID()}`;
     await q.add(name, {}, { jobId: id, attempts: 1, removeOnFail: false });
@@ -20,7 +19,6 @@ export async function runAuditJob<T = unknown>(redisUrl: string, name: 'CHAIN_VE
     }, 60_000);
     return (await q.getJob(id))!.returnvalue as T;
   } finally {
-    await q.close();
-    await (await q.client).quit();
+    await closeTestQueue(q);
   }
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Queue } from 'bullmq';
-import Redis from 'ioredis';
+import { closeTestQueue, openTestQueue } from './test-queue';
 import type { JobQueue } from '@zhifa/contracts';
 import { eventually } from './eventually';
 
@@ -13,27 +12,25 @@ export async function jobThatFails(
   queue: JobQueue,
   job: { name: string; data: Record<string, unknown>; attempts?: number },
 ): Promise<{ id: string }> {
-  const q = new Queue(queue, { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }) });
+  const q = openTestQueue(queue, redisUrl);
   try {
     const id = `test-${randomUUID()}__${queue}`;
     await q.add(job.name, job.data, { jobId: id, attempts: job.attempts ?? 1, backoff: { type: 'exponential', delay: 50 }, removeOnFail: false });
     await eventually(async () => (await (await q.getJob(id))?.getState()) === 'failed');
     return { id };
   } finally {
-    await q.close();
-    await (await q.client).quit();
+    await closeTestQueue(q);
   }
 }
 
 /** A job's state and log lines, read straight from its queue. */
 export async function jobRecord(redisUrl: string, queue: JobQueue, id: string): Promise<{ state: string; attemptsMade: number; logs: string[] }> {
-  const q = new Queue(queue, { connection: new Redis(redisUrl, { maxRetriesPerRequest: null }) });
+  const q = openTestQueue(queue, redisUrl);
   try {
     const job = await q.getJob(id);
     if (!job) return { state: 'missing', attemptsMade: 0, logs: [] };
     return { state: await job.getState(), attemptsMade: job.attemptsMade, logs: (await q.getJobLogs(id)).logs };
   } finally {
-    await q.close();
-    await (await q.client).quit();
+    await closeTestQueue(q);
   }
 }
