@@ -15,6 +15,8 @@ export TEMPORAL_ADDRESS="127.0.0.1:$TEMPORAL_PORT"
 export TEMPORAL_NAMESPACE="${TEMPORAL_NAMESPACE:-default}"
 export EVIDENCE_DIR="${EVIDENCE_DIR:-$root/.data/evidence}"
 export NODE_ENV="${NODE_ENV:-development}"
+# Readable lines in .data/logs and the terminal (no colour codes: the apps write to files); LOG_FORMAT=json to try production's.
+export LOG_FORMAT="${LOG_FORMAT:-text}"
 export PORT
 
 mkdir -p .data/logs "$EVIDENCE_DIR"

@@ -105,7 +105,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
 
   const now = (): string => new Date(Date.now()).toISOString();
 
-  async function record(events: CaseEvent[], actor: NewCaseEvent['actor'], at: string): Promise<void> {
+  async function record(events: CaseEvent[], actor: NewCaseEvent['actor'], at: string, requestId?: string): Promise<void> {
     let next = state;
     for (const e of events) next = evolve(next, e, { at, policy });
     if (!next) throw ApplicationFailure.nonRetryable('events produced no state', 'CASE.INTERNAL');
@@ -116,7 +116,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       occurredAt: at,
       payload: e as unknown as Record<string, unknown>,
     }));
-    await appendCaseEvents({ workflowId, caseId, policyVersion: pinned.version, events: stored, state: next });
+    // The request id only labels the activity's input (for the logs): replay compares no activity input.
+    await appendCaseEvents({ workflowId, caseId, policyVersion: pinned.version, events: stored, state: next, ...(requestId ? { requestId } : {}) });
     state = next;
     seq += events.length;
   }
@@ -222,7 +223,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
         const decision = decide(state, envelope.command, { actor: envelope.actor, policy, now: at, ...(rulesAbsent.length ? { rulesAbsent } : {}) });
         if (!decision.ok) throw rejectionFailure(decision.rejection);
         const first = seq + 1;
-        await record(decision.events, actorRef(envelope.actor), at);
+        await record(decision.events, actorRef(envelope.actor), at, typeof envelope.requestId === 'string' ? envelope.requestId : undefined);
         return {
           caseId,
           status: state!.status,

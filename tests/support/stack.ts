@@ -4,7 +4,7 @@ import { endWorkflowsOf } from './end-workflows';
 import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { loadConfig, AppConfig } from '@zhifa/config';
+import { createLogger, loadConfig, AppConfig, type LogSink } from '@zhifa/config';
 import type { JurisdictionPolicy, Role } from '@zhifa/domain';
 import { createApiApp } from '../../apps/case-api/src/bootstrap';
 import { HmacTokenVerifier } from '../../apps/case-api/src/auth/token-verifier';
@@ -51,6 +51,8 @@ export async function startStack(
      * would otherwise depend on what the suites running beside it are doing.
      */
     isolated?: boolean;
+    /** The three apps log through the apps' own logger (JSON, up to `log`) into this sink instead of only errors to the console. */
+    logSink?: LogSink;
   } = {},
 ): Promise<Stack> {
   const taskQueue = `zhifa-test-${randomUUID()}`;
@@ -58,7 +60,8 @@ export async function startStack(
   const isolation: Record<string, string> = own ? { DATABASE_URL: own.db.url, REDIS_URL: own.redis.url } : {};
   Object.assign(process.env, appEnv({ TEMPORAL_TASK_QUEUE: taskQueue, PORT: '0', ...isolation, ...opts.env }));
   const cfg = loadConfig(process.env);
-  const quiet = { logger: ['error' as const] };
+  const logger = opts.logSink ? createLogger({ logFormat: 'json', logLevel: 'log' }, { sink: opts.logSink }) : undefined;
+  const quiet = { logger: logger ?? ['error' as const] };
 
   const worker = await NestFactory.createApplicationContext(WorkerModule, quiet);
   await worker.init();
@@ -71,7 +74,7 @@ export async function startStack(
   await jobs?.init();
   const archiveJobs = await NestFactory.createApplicationContext(ArchiveJobModule, quiet);
   await archiveJobs.init();
-  const api = await createApiApp({ ...cfg, logLevel: 'error' });
+  const api = await createApiApp({ ...cfg, logLevel: 'error' }, logger);
   await api.listen(0, '127.0.0.1');
   const url = (await api.getUrl()).replace('[::1]', '127.0.0.1');
   const ds = api.get(DataSource);

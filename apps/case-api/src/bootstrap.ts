@@ -1,15 +1,19 @@
+import type { LoggerService } from '@nestjs/common';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { NestFactory } from '@nestjs/core';
 import { SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, nestLogLevels } from '@zhifa/config';
+import { AppConfig, createLogger } from '@zhifa/config';
 import { ApiModule } from './api.module';
 import { serveConsole } from './console/serve-console';
 import { validationPipe } from './common/validation';
+import { requestLog } from './common/request-log.middleware';
 import { applyRouting, createOpenApiDocument, OPENAPI_JSON_PATH } from './openapi/openapi-document';
 
 /** Builds the HTTP app; used by main.ts and by the e2e tests alike. */
-export async function createApiApp(cfg: AppConfig): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(cfg), { logger: nestLogLevels(cfg.logLevel) });
+export async function createApiApp(cfg: AppConfig, logger: LoggerService = createLogger(cfg)): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(cfg), { logger });
+  // First of all middleware, so every request (a 404, a refused token, a static file) is logged once with its id.
+  app.use(requestLog(logger));
   // Text evidence and minutes can be long; files go through multipart streaming instead.
   app.useBodyParser('json', { limit: '2mb' });
   applyRouting(app);

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
 import { CASE_EVENTS_TOPIC, type AppendCaseEventsInput, type AppendResult, type CaseActivities } from '@zhifa/contracts';
 import { CaseEventStore, ChainConflictError, projectCase, touchedEvidence } from '@zhifa/persistence';
@@ -6,6 +6,8 @@ import { CaseEventStore, ChainConflictError, projectCase, touchedEvidence } from
 /** The case workflow's activities: the only code that writes a case's record. */
 @Injectable()
 export class CaseActivitiesService implements CaseActivities {
+  private readonly logger = new Logger('CaseActivities');
+
   constructor(private readonly store: CaseEventStore) {}
 
   async appendCaseEvents(input: AppendCaseEventsInput): Promise<AppendResult> {
@@ -16,6 +18,17 @@ export class CaseActivitiesService implements CaseActivities {
         events: input.events.map((e) => ({ ...e, actor: { ...e.actor } })),
         projection: projectCase(input.state, input.policyVersion, touchedEvidence(input.events)),
         outboxTopics: [CASE_EVENTS_TOPIC],
+        ...(input.requestId ? { requestId: input.requestId } : {}),
+      });
+      // The line that ties a request (requestId) to what the case recorded (caseId, workflowId, seqs).
+      this.logger.log({
+        message: `recorded ${input.events.map((e) => e.type).join(', ')}`,
+        requestId: input.requestId,
+        caseId: input.caseId,
+        workflowId: input.workflowId,
+        events: input.events.map((e) => e.type),
+        appended: result.appended,
+        lastSeq: result.lastSeq,
       });
       return { appended: result.appended, lastSeq: result.lastSeq };
     } catch (err) {

@@ -9,6 +9,9 @@ describe('loadConfig', () => {
     expect(cfg.temporal).toEqual({ address: '127.0.0.1:7233', namespace: 'default', taskQueue: 'zhifa-cases' });
     expect(cfg.timeZone).toBe('Asia/Shanghai');
     expect(cfg.audit).toEqual({ chainVerification: '0 2 * * *', reconciliation: '30 2 * * *' });
+    expect(cfg.logFormat).toBe('text');
+    expect(loadConfig({ JWT_SECRET: secret, NODE_ENV: 'production' }).logFormat).toBe('json');
+    expect(loadConfig({ JWT_SECRET: secret, NODE_ENV: 'production', LOG_FORMAT: 'text' }).logFormat).toBe('text');
     expect(loadConfig({ JWT_SECRET: secret, CHAIN_VERIFICATION_SCHEDULE: ' 15  3 * * 1 ' }).audit.chainVerification).toBe('15 3 * * 1');
   });
 
@@ -23,6 +26,7 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: secret, NODE_ENV: 'staging' }, 'NODE_ENV must be one of'],
     [{ JWT_SECRET: secret, CHAIN_VERIFICATION_SCHEDULE: 'nightly' }, 'CHAIN_VERIFICATION_SCHEDULE must be a cron pattern of 5 or 6 fields'],
     [{ JWT_SECRET: secret, RECONCILIATION_SCHEDULE: '0 2 * *' }, 'RECONCILIATION_SCHEDULE must be a cron pattern'],
+    [{ JWT_SECRET: secret, LOG_FORMAT: 'pretty' }, 'LOG_FORMAT must be one of json, text'],
   ])('rejects %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

@@ -24,6 +24,8 @@ export interface AppConfig {
   publicRateLimit: number;
   /** When the jobs app audits the record (cron patterns in `timeZone`). */
   audit: { chainVerification: string; reconciliation: string };
+  /** One JSON object a line (production's default), or readable text without colours unless on a terminal. */
+  logFormat: 'json' | 'text';
 }
 
 export class ConfigError extends Error {
@@ -150,5 +152,6 @@ export function loadConfig(env: Env): AppConfig {
       chainVerification: cron(env, 'CHAIN_VERIFICATION_SCHEDULE', '0 2 * * *'),
       reconciliation: cron(env, 'RECONCILIATION_SCHEDULE', '30 2 * * *'),
     },
+    logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const, nodeEnv === 'production' ? 'json' : 'text'),
   };
 }

@@ -16,6 +16,8 @@ export interface AppendCaseEventsInput {
   events: NewCaseEvent[];
   /** The case state after these events: projected into the read model in the same transaction. */
   state: CaseState;
+  /** The HTTP request whose command made these events, for the logs (absent for timers and jobs' reports). */
+  requestId?: string;
 }
 
 export interface AppendResult {

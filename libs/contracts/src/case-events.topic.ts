@@ -25,4 +25,6 @@ export interface CaseEventMessage {
   seq: number;
   type: string;
   payload: Record<string, unknown>;
+  /** The HTTP request whose command made the event, for the jobs' logs (absent when no request did). */
+  requestId?: string;
 }

@@ -29,6 +29,8 @@ export interface CaseWorkflowInput {
 export interface CommandEnvelope {
   command: CaseCommand;
   actor: ActorSnapshot;
+  /** The HTTP request that sent it (X-Request-Id), passed on to the activity for the logs; not part of the record. */
+  requestId?: string;
 }
 
 export interface CommandResult {

@@ -23,11 +23,13 @@ import {
   CASE_WORKFLOW_TYPE,
   executeCommandUpdate,
   type CaseWorkflowInput,
+  type CommandEnvelope,
   type CommandResult,
   type RejectionPayload,
 } from '@zhifa/contracts';
 import { CalendarRepository, type CaseEntity } from '@zhifa/persistence';
 import { ProblemException } from '../common/problem';
+import { currentRequest } from '../common/request-context';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
 import { CaseDirectoryService } from './case-directory.service';
 
@@ -68,6 +70,18 @@ export function caseIdFor(userId: string, idempotencyKey: string | undefined): s
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${((parseInt(h[16], 16) & 0x3) | 0x8).toString(16)}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/**
+ * A command as the workflow receives it, with the current request's id (for
+ * the worker's logs); the request's log line learns the case and workflow.
+ */
+function envelope(command: CaseCommand, actor: ActorSnapshot, caseId: string, workflowId: string): CommandEnvelope {
+  const request = currentRequest();
+  if (!request) return { command, actor };
+  request.caseId = caseId;
+  request.workflowId = workflowId;
+  return { command, actor, requestId: request.requestId };
+}
+
 /** The Temporal client of the case workflows: sends commands as Updates and turns rejections into problems. */
 @Injectable()
 export class CaseWorkflowClient {
@@ -102,7 +116,7 @@ export class CaseWorkflowClient {
     });
     return this.mapFailures(null, () =>
       this.temporal.client.workflow.executeUpdateWithStart(executeCommandUpdate, {
-        args: [{ command: command(caseNumber), actor }],
+        args: [envelope(command(caseNumber), actor, caseId, caseWorkflowId(caseId))],
         startWorkflowOperation: start,
         ...(idempotencyKey ? { updateId: `${actor.userId}:${idempotencyKey}` } : {}),
       }),
@@ -115,7 +129,7 @@ export class CaseWorkflowClient {
     const handle = this.temporal.client.workflow.getHandle(row.workflowId);
     return this.mapFailures(row, () =>
       handle.executeUpdate(executeCommandUpdate, {
-        args: [{ command, actor }],
+        args: [envelope(command, actor, row.id, row.workflowId)],
         ...(idempotencyKey ? { updateId: `${actor.userId}:${idempotencyKey}` } : {}),
       }),
     );
@@ -140,7 +154,7 @@ export class CaseWorkflowClient {
     });
     return this.mapFailures(row, () =>
       this.temporal.client.workflow.executeUpdateWithStart(executeCommandUpdate, {
-        args: [{ command, actor }],
+        args: [envelope(command, actor, row.id, row.workflowId)],
         startWorkflowOperation: start,
         ...(idempotencyKey ? { updateId: `${actor.userId}:${idempotencyKey}` } : {}),
       }),

@@ -5,6 +5,7 @@ import { APP_CONFIG, AppConfig } from '@zhifa/config';
 import type { JobQueue } from '@zhifa/contracts';
 import { DISPATCH_OPTIONS, DispatchOptions, queueSettings } from './dispatch-options';
 import { JobRegistry } from './job-registry.service';
+import { jobLogFields } from './job-log';
 import { workerConnection } from './redis-connection';
 
 /**
@@ -31,7 +32,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       this.connections.push(connection);
       const worker = new Worker(queue, (job) => this.process(queue, job), { connection, concurrency: queueSettings(this.opts, queue).concurrency });
       worker.on('failed', (job: Job | undefined, err: Error) =>
-        this.logger.warn(`${queue} job ${job?.id} (${job?.name}) failed, attempt ${job?.attemptsMade}: ${err.message}`),
+        this.logger.warn({ message: `${queue} job ${job?.id} (${job?.name}) failed, attempt ${job?.attemptsMade}: ${err.message}`, ...jobLogFields(queue, job) }),
       );
       let down = false;
       worker.on('error', (err) => {
@@ -57,6 +58,14 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     const handle = this.registry.handler(queue, job.name);
     // Only a job added by another version of the relay can lack a handler: retrying will not find one.
     if (!handle) throw new UnrecoverableError(`no handler for ${queue} job ${job.name}`);
-    return handle({ id: job.id!, queue, name: job.name, data: job.data as Record<string, unknown>, attempt: job.attemptsMade + 1 });
+    const started = Date.now();
+    const result = await handle({ id: job.id!, queue, name: job.name, data: job.data as Record<string, unknown>, attempt: job.attemptsMade + 1 });
+    this.logger.log({
+      message: `${queue} job ${job.id} (${job.name}) done`,
+      ...jobLogFields(queue, job),
+      attempt: job.attemptsMade + 1,
+      durationMs: Date.now() - started,
+    });
+    return result;
   }
 }

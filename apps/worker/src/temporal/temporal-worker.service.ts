@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DefaultLogger, LogLevel, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { DefaultLogger, LogEntry, LogLevel, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { APP_CONFIG, AppConfig } from '@zhifa/config';
 import { CaseActivitiesService, CASE_ACTIVITY_NAMES } from '../case.activities';
 import { bindActivities, createCaseWorker } from './worker-factory';
@@ -59,8 +59,16 @@ function installRuntimeLogger(level: AppConfig['logLevel']): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   try {
-    Runtime.install({ logger: new DefaultLogger(SDK_LEVELS[level]) });
+    Runtime.install({ logger: new DefaultLogger(SDK_LEVELS[level], toNestLogger) });
   } catch {
     // Already installed by an earlier worker in this process (tests): keep it.
   }
+}
+
+const sdkLogger = new Logger('Temporal');
+const NEST_METHODS = { TRACE: 'verbose', DEBUG: 'debug', INFO: 'log', WARN: 'warn', ERROR: 'error' } as const;
+
+/** The SDK's lines (worker state, workflow and activity logs with their ids) go out as the app's own, in LOG_FORMAT. */
+function toNestLogger(entry: LogEntry): void {
+  sdkLogger[NEST_METHODS[entry.level]]({ ...(entry.meta ?? {}), message: entry.message });
 }

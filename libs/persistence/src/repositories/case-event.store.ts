@@ -13,6 +13,8 @@ export interface AppendInput {
   projection: CaseProjection;
   /** Topics to enqueue for every appended event (side effects on BullMQ). */
   outboxTopics: string[];
+  /** The HTTP request behind the events, carried in their outbox messages for the jobs' logs (not hashed). */
+  requestId?: string;
 }
 
 export interface StoredEvent {
@@ -128,7 +130,13 @@ export class CaseEventStore {
 
   private async enqueue(m: EntityManager, id: string, input: AppendInput, e: NewCaseEvent): Promise<void> {
     // The relay adds the event id: this is the rest of the message the jobs receive.
-    const payload: Omit<CaseEventMessage, 'eventId'> = { caseId: input.caseId, seq: e.seq, type: e.type, payload: e.payload };
+    const payload: Omit<CaseEventMessage, 'eventId'> = {
+      caseId: input.caseId,
+      seq: e.seq,
+      type: e.type,
+      payload: e.payload,
+      ...(input.requestId ? { requestId: input.requestId } : {}),
+    };
     for (const topic of input.outboxTopics) {
       await m.query(
         'INSERT INTO outbox (event_id, topic, payload) VALUES ($1, $2, $3) ON CONFLICT (event_id, topic) DO NOTHING',

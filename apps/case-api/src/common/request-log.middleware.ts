@@ -1,0 +1,57 @@
+import type { LoggerService } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+import { REQUEST_ID_HEADER, requestIdFrom, runInRequest, type RequestContext } from './request-context';
+
+/** The matched route's pattern (`/api/v1/cases/:id/filing`), never the raw URL; absent when no route matched. */
+function routePattern(req: Request): string | undefined {
+  const route = (req as Request & { route?: { path?: unknown } }).route;
+  return typeof route?.path === 'string' ? `${req.baseUrl ?? ''}${route.path}` : undefined;
+}
+
+/** The case a route names: `:caseId`, or the `:id` of a `/cases/:id…` route. */
+function caseIdOf(req: Request, route: string | undefined): string | undefined {
+  const params = (req.params ?? {}) as Record<string, string | undefined>;
+  if (params.caseId) return params.caseId;
+  return route && /\/cases\/:id(\/|$)/.test(route) ? params.id : undefined;
+}
+
+/**
+ * Gives each request its id (the caller's `X-Request-Id` if sane, else a
+ * new one, echoed in the response) and logs it once when the response has
+ * been sent or the connection dropped: method, route pattern, status,
+ * duration, request id, and the case and workflow it touched.
+ */
+export function requestLog(logger: LoggerService) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const started = process.hrtime.bigint();
+    const ctx: RequestContext = { requestId: requestIdFrom(req.headers[REQUEST_ID_HEADER.toLowerCase()]) };
+    res.setHeader(REQUEST_ID_HEADER, ctx.requestId);
+    let logged = false;
+    const done = (): void => {
+      if (logged) return;
+      logged = true;
+      const route = routePattern(req);
+      const caseId = ctx.caseId ?? caseIdOf(req, route);
+      const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+      // A response cut short (the client went away) is logged with the status it would have had, and says so.
+      const aborted = !res.writableFinished;
+      logger.log(
+        {
+          message: `${req.method} ${route ?? req.path} ${res.statusCode} ${durationMs}ms`,
+          method: req.method,
+          ...(route ? { route } : { path: req.path }),
+          status: res.statusCode,
+          durationMs,
+          requestId: ctx.requestId,
+          ...(caseId ? { caseId } : {}),
+          ...(ctx.workflowId ? { workflowId: ctx.workflowId } : {}),
+          ...(aborted ? { aborted: true } : {}),
+        },
+        'Http',
+      );
+    };
+    res.once('finish', done);
+    res.once('close', done);
+    runInRequest(ctx, next);
+  };
+}
