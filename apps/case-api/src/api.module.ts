@@ -51,6 +51,8 @@ import { SupervisionOverdueController } from './supervision/overdue.controller';
 import { SupervisionFailedJobsController } from './supervision/failed-jobs.controller';
 import { SupervisionAuditController } from './supervision/audit.controller';
 import { FailedJobsService } from './supervision/failed-jobs.service';
+import { JobBoard } from './job-board/job-board.service';
+import { JobBoardController } from './job-board/job-board.controller';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 
 @Module({})
@@ -97,6 +99,7 @@ export class ApiModule {
         CasePartyController,
         SupervisionPersonalDataController,
         SupervisionFailedJobsController,
+        JobBoardController,
         ...(dev ? [DevTokensController] : []),
       ],
       providers: [
@@ -120,6 +123,7 @@ export class ApiModule {
         RedisProvider,
         EvidenceStore,
         FailedJobsService,
+        JobBoard,
         PublicRateLimitGuard,
       ],
     };

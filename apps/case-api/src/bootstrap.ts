@@ -5,6 +5,7 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, createLogger } from '@zhifa/config';
 import { ApiModule } from './api.module';
 import { serveConsole } from './console/serve-console';
+import { JOB_BOARD_PATH, JobBoard } from './job-board/job-board.service';
 import { validationPipe } from './common/validation';
 import { requestLog } from './common/request-log.middleware';
 import { applyRouting, createOpenApiDocument, OPENAPI_JSON_PATH } from './openapi/openapi-document';
@@ -22,6 +23,8 @@ export async function createApiApp(cfg: AppConfig, logger: LoggerService = creat
 
   // The web console (apps/console), when its production build exists.
   serveConsole(app, cfg.consoleDir);
+  // 任务队列看板 (bull-board), read-only, for supervisors and administrators.
+  app.use(JOB_BOARD_PATH, ...app.get(JobBoard).handler());
   SwaggerModule.setup('api/docs', app, () => createOpenApiDocument(app), { jsonDocumentUrl: OPENAPI_JSON_PATH });
   return app;
 }

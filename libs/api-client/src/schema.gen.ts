@@ -2484,6 +2484,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/job-board/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign this browser in to the job board, 任务队列看板 (SUPERVISOR, ADMIN, SYSTEM_ADMIN)
+         * @description Sets an HttpOnly, SameSite=Strict cookie, for the path /admin/queues only, holding the bearer token sent; the board is then opened at the returned url. The board is read-only and shows jobs by ids and event type, never their data.
+         */
+        post: operations["JobBoardController_open"];
+        /**
+         * Sign this browser out of the job board (clears its cookie)
+         * @description Answers the same whether or not the browser was signed in.
+         */
+        delete: operations["JobBoardController_close"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/dev/tokens": {
         parameters: {
             query?: never;
@@ -6064,6 +6088,20 @@ export interface components {
              */
             state: string;
             retry: components["schemas"]["JobRetryView"];
+        };
+        JobBoardSessionView: {
+            /**
+             * @description Where the job board is: open it in the same browser
+             * @example /admin/queues/
+             */
+            url: string;
+        };
+        JobBoardSignedOutView: {
+            /**
+             * @description The cookie is cleared (also when the browser was not signed in)
+             * @example true
+             */
+            signedOut: boolean;
         };
         DevTokenView: {
             /** Format: uuid */
@@ -16440,6 +16478,98 @@ export interface operations {
             };
             /** @description JOBS.QUEUES_UNAVAILABLE: the job queues (Redis) did not answer */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    JobBoardController_open: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobBoardSessionView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH; JOBS.BOARD_ROLE_REQUIRED: the job board is for supervisors and administrators */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+        };
+    };
+    JobBoardController_close: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobBoardSignedOutView"];
+                };
+            };
+            /** @description AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description AUTH.AGENCY_MISMATCH */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description INTERNAL: an unexpected error, logged */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -31,6 +31,8 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   'SUPERVISION.ALERT_NOT_FOUND': { status: 404, description: "No such alert, or an alert about a case of another agency." },
   'JOBS.NOT_FOUND': { status: 404, description: 'No such queue or job, or a job about a case the supervisor may not read.' },
   'JOBS.NOT_FAILED': { status: 409, description: 'The job is not in the failed state (retried already, running or done): there is nothing to retry.' },
+  'JOBS.BOARD_ROLE_REQUIRED': { status: 403, description: 'The job board (/admin/queues) is for supervisors and administrators: the caller holds none of SUPERVISOR, ADMIN, SYSTEM_ADMIN.' },
+  'JOBS.BOARD_READ_ONLY': { status: 405, description: 'The job board only reads the queues: nothing is paused, added, cleaned or retried through it (a failed job is retried, and the retry recorded, through /supervision/jobs/failed).' },
   'JOBS.QUEUES_UNAVAILABLE': { status: 503, description: 'The job queues (Redis) did not answer; the request can be repeated shortly.' },
   'CASE.NOT_FOUND': { status: 404, description: 'No such case, or none the caller may know of: a case of another agency is reported as not found.' },
   'CASE.CLOSED_FOR_COMMANDS': { status: 409, description: "The case's workflow has ended (e.g. filing declined): it accepts no more commands." },

@@ -22,6 +22,8 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'SUPERVISION.ALERT_NOT_FOUND': { 'zh-CN': '没有该监督预警', en: 'No such alert' },
   'JOBS.NOT_FOUND': { 'zh-CN': '没有该失败任务', en: 'No such failed job' },
   'JOBS.NOT_FAILED': { 'zh-CN': '该任务不处于失败状态', en: 'The job is not failed' },
+  'JOBS.BOARD_ROLE_REQUIRED': { 'zh-CN': '任务队列看板仅供执法监督人员和管理员查看', en: 'The job board is for supervisors and administrators' },
+  'JOBS.BOARD_READ_ONLY': { 'zh-CN': '任务队列看板只读', en: 'The job board is read-only' },
   'JOBS.QUEUES_UNAVAILABLE': { 'zh-CN': '任务队列暂时无法连接', en: 'The job queues are unreachable' },
   'AUTH.CERTIFICATE_INVALID': { 'zh-CN': '执法证件无效（过期、暂扣或吊销）', en: 'Your certificate is not valid today' },
   'CASE.AUXILIARY_CANNOT_DECIDE': { 'zh-CN': '辅助人员不得作出决定或审批', en: 'Auxiliary staff never decide or approve' },

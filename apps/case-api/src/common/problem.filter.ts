@@ -16,16 +16,25 @@ export class ProblemFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<Request | undefined>();
-    const problem = toProblem(exception);
-    const language = preferredLanguage(req?.headers?.['accept-language']);
-    const body = problem.in(language);
-    const title = PROBLEM_TITLES[body.code];
-    if (title && language === 'zh-CN') body.title = title['zh-CN'];
+    const body = sendProblem(req, res, exception);
     if (body.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
-    res.setHeader('Content-Language', language);
-    res.vary('Accept-Language');
-    res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   }
+}
+
+/**
+ * Answers `exception` as application/problem+json in the reader's language;
+ * also for middleware mounted outside Nest's routing (the job board).
+ */
+export function sendProblem(req: Request | undefined, res: Response, exception: unknown): { status: number } {
+  const problem = toProblem(exception);
+  const language = preferredLanguage(req?.headers?.['accept-language']);
+  const body = problem.in(language);
+  const title = PROBLEM_TITLES[body.code];
+  if (title && language === 'zh-CN') body.title = title['zh-CN'];
+  res.setHeader('Content-Language', language);
+  res.vary('Accept-Language');
+  res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
+  return body;
 }
 
 /** What the framework's own errors say, in Chinese (their English text comes from the framework). */

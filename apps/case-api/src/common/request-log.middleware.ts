@@ -2,10 +2,20 @@ import type { LoggerService } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import { REQUEST_ID_HEADER, requestIdFrom, runInRequest, type RequestContext } from './request-context';
 
-/** The matched route's pattern (`/api/v1/cases/:id/filing`), never the raw URL; absent when no route matched. */
+/**
+ * The matched route's pattern (`/api/v1/cases/:id/filing`), never the raw URL;
+ * absent when no route matched — including Nest's own catch-all under the
+ * global prefix (`/api/v1*path`), which only answers 404.
+ */
 function routePattern(req: Request): string | undefined {
   const route = (req as Request & { route?: { path?: unknown } }).route;
-  return typeof route?.path === 'string' ? `${req.baseUrl ?? ''}${route.path}` : undefined;
+  if (typeof route?.path !== 'string' || route.path.includes('*')) return undefined;
+  return `${req.baseUrl ?? ''}${route.path}`;
+}
+
+/** The path as the client sent it, without its query (req.path is relative to a router's mount point). */
+function pathOf(req: Request): string {
+  return req.originalUrl.split('?')[0];
 }
 
 /** The case a route names: `:caseId`, or the `:id` of a `/cases/:id…` route. */
@@ -37,9 +47,9 @@ export function requestLog(logger: LoggerService) {
       const aborted = !res.writableFinished;
       logger.log(
         {
-          message: `${req.method} ${route ?? req.path} ${res.statusCode} ${durationMs}ms`,
+          message: `${req.method} ${route ?? pathOf(req)} ${res.statusCode} ${durationMs}ms`,
           method: req.method,
-          ...(route ? { route } : { path: req.path }),
+          ...(route ? { route } : { path: pathOf(req) }),
           status: res.statusCode,
           durationMs,
           requestId: ctx.requestId,
