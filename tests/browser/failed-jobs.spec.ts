@@ -66,6 +66,21 @@ describe('the failed jobs page in a browser', () => {
     await shot(page, 'failed-jobs');
   });
 
+  it('opens the read-only job board in a new window, signed in by the console, showing the job by its ids', async () => {
+    const popup = page.context().waitForEvent('page');
+    await page.getByTestId('open-job-board').click();
+    const board = await popup;
+    await board.waitForURL(/\/admin\/queues\/$/);
+    await board.getByText('zhifa 任务队列').first().waitFor();
+    await board.getByText('notifications', { exact: true }).first().waitFor();
+    await shot(board, 'job-board');
+    // The cookie the console obtained reaches the board's reads; the job is there with its ids, no payload.
+    const read = await board.evaluate(async () => (await fetch('/admin/queues/api/queues?activeQueue=notifications&status=failed&page=1')).json());
+    const job = (read as { queues: { name: string; jobs: { id: string; data: unknown }[] }[] }).queues.find((q) => q.name === 'notifications')!.jobs.find((j) => j.id === jobId);
+    expect(job?.data).toEqual({ eventId: `case-${caseId}:99`, caseId, seq: 99, type: 'NOT_A_CASE_EVENT' });
+    await board.close();
+  });
+
   it('sends it back to its queue and shows who retried it', async () => {
     const row = page.getByTestId('failed-jobs').locator('tr', { hasText: caseNumber });
     const answer = page.waitForResponse((r) => r.url().includes(`/retry`) && r.request().method() === 'POST');

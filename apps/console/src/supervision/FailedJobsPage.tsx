@@ -46,6 +46,22 @@ export default function FailedJobsPage() {
     },
     onError: (err) => setProblem(err instanceof ApiError && err.problem ? err.problem : ({ code: 'HTTP', detail: err.message } as Problem)),
   });
+  // The board's pages cannot carry the bearer token: the API signs this browser in with a cookie for the board's path, then the board opens.
+  const openBoard = useMutation({
+    mutationFn: async () => {
+      const tab = window.open('', '_blank');
+      try {
+        const { url } = await ok(api.POST('/api/v1/admin/job-board/session'));
+        if (tab) tab.location.href = url;
+        else window.location.assign(url);
+      } catch (err) {
+        tab?.close();
+        throw err;
+      }
+    },
+    onMutate: () => setProblem(null),
+    onError: (err) => setProblem(err instanceof ApiError && err.problem ? err.problem : ({ code: 'HTTP', detail: err.message } as Problem)),
+  });
   const set = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(changes)) {
@@ -69,6 +85,11 @@ export default function FailedJobsPage() {
             onChange={(v) => set({ queue: v || undefined, page: undefined })}
             options={[{ value: '', label: m.allQueues }, ...QUEUES.map((q) => ({ value: q, label: m.queues[q] ?? q }))]}
           />
+        </Form.Item>
+        <Form.Item>
+          <Button onClick={() => openBoard.mutate()} loading={openBoard.isPending} title={m.boardHint} data-testid="open-job-board">
+            {m.board}
+          </Button>
         </Form.Item>
       </Form>
       {list.error && <QueryError error={list.error} />}

@@ -24,6 +24,9 @@ export const useFailedJobMessages = defineMessages({
     none: '—',
     total: (n: number) => `共 ${n} 项`,
     empty: '没有失败的任务',
+    board: '任务队列看板',
+    boardHint: '在新窗口中只读查看全部后台队列（任务只显示编号和事件类型）',
+    boardRefused: '未能打开任务队列看板',
     queues: {
       documents: '文书',
       notifications: '通知',
@@ -56,6 +59,9 @@ export const useFailedJobMessages = defineMessages({
     none: '—',
     total: (n: number) => `${n} jobs`,
     empty: 'No failed jobs',
+    board: 'Job board',
+    boardHint: 'Every background queue, read-only, in a new window (jobs shown by their ids and event type only)',
+    boardRefused: 'The job board did not open',
     queues: {
       documents: 'Documents',
       notifications: 'Notifications',
