@@ -24,6 +24,12 @@ export interface AppConfig {
   publicRateLimit: number;
   /** When the jobs app audits the record (cron patterns in `timeZone`). */
   audit: { chainVerification: string; reconciliation: string };
+  /**
+   * Prometheus metrics: case-api serves /metrics on its own port; the worker and
+   * the jobs app each listen on a port of their own (0: no listener). With a
+   * token set, a scrape must send `Authorization: Bearer <token>`.
+   */
+  metrics: { token?: string; workerPort: number; jobsPort: number; temporalAddress?: string };
 }
 
 export class ConfigError extends Error {
@@ -150,5 +156,18 @@ export function loadConfig(env: Env): AppConfig {
       chainVerification: cron(env, 'CHAIN_VERIFICATION_SCHEDULE', '0 2 * * *'),
       reconciliation: cron(env, 'RECONCILIATION_SCHEDULE', '30 2 * * *'),
     },
+    metrics: metrics(env),
+  };
+}
+
+function metrics(env: Env): AppConfig['metrics'] {
+  const token = env.METRICS_TOKEN?.trim();
+  if (token && token.length < 16) throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters when set');
+  const temporal = env.TEMPORAL_METRICS_ADDRESS?.trim();
+  return {
+    ...(token ? { token } : {}),
+    workerPort: int(env, 'WORKER_METRICS_PORT', 9464, 0, 65535),
+    jobsPort: int(env, 'JOBS_METRICS_PORT', 9465, 0, 65535),
+    ...(temporal ? { temporalAddress: hostPort(env, 'TEMPORAL_METRICS_ADDRESS', temporal) } : {}),
   };
 }
