@@ -52,6 +52,10 @@ import { SupervisionFailedJobsController } from './supervision/failed-jobs.contr
 import { SupervisionAuditController } from './supervision/audit.controller';
 import { FailedJobsService } from './supervision/failed-jobs.service';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
+import { MetricsModule } from '@zhifa/metrics';
+import { ApiMetrics } from './metrics/api-metrics';
+import { BacklogGauges } from './metrics/backlog-gauges';
+import { CommandRouteTagGuard } from './metrics/command-route-tag.guard';
 
 @Module({})
 export class ApiModule {
@@ -66,6 +70,7 @@ export class ApiModule {
           inject: [APP_CONFIG],
           useFactory: (c: AppConfig) => ({ secret: c.jwt.secret }),
         }),
+        MetricsModule.forApp('case-api'),
       ],
       controllers: [
         HealthController,
@@ -102,6 +107,8 @@ export class ApiModule {
       providers: [
         HmacTokenVerifier,
         { provide: TokenVerifier, useExisting: HmacTokenVerifier },
+        // First of the guards: marks a command route for zhifa_commands_total, whichever guard then refuses it.
+        { provide: APP_GUARD, useClass: CommandRouteTagGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         // After authentication: the domain judges the caller before the body is read.
         { provide: APP_GUARD, useClass: CommandAuthorisationGuard },
@@ -121,6 +128,8 @@ export class ApiModule {
         EvidenceStore,
         FailedJobsService,
         PublicRateLimitGuard,
+        ApiMetrics,
+        BacklogGauges,
       ],
     };
   }

@@ -22,6 +22,7 @@ export class ProblemFilter implements ExceptionFilter {
     const title = PROBLEM_TITLES[body.code];
     if (title && language === 'zh-CN') body.title = title['zh-CN'];
     if (body.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    res.locals.problemCode = body.code; // for the request metrics (zhifa_commands_total)
     res.setHeader('Content-Language', language);
     res.vary('Accept-Language');
     res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
