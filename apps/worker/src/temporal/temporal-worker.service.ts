@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DefaultLogger, LogLevel, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { APP_CONFIG, AppConfig } from '@zhifa/config';
+import { AppMetrics } from '@zhifa/metrics';
+import { activityMetrics } from './activity-metrics';
 import { CaseActivitiesService, CASE_ACTIVITY_NAMES } from '../case.activities';
 import { bindActivities, createCaseWorker } from './worker-factory';
 
@@ -15,10 +17,11 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
     private readonly activities: CaseActivitiesService,
+    private readonly metrics: AppMetrics,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    installRuntimeLogger(this.cfg.logLevel);
+    installRuntimeLogger(this.cfg.logLevel, this.cfg.metrics.temporalAddress);
     const { address, namespace, taskQueue } = this.cfg.temporal;
     this.connection = await NativeConnection.connect({ address });
     this.worker = await createCaseWorker({
@@ -26,6 +29,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace,
       taskQueue,
       activities: bindActivities(this.activities, CASE_ACTIVITY_NAMES),
+      activityInterceptors: [activityMetrics(this.metrics)],
     });
     this.running = this.worker.run();
     this.running.catch((err: unknown) => {
@@ -54,12 +58,19 @@ const SDK_LEVELS: Record<AppConfig['logLevel'], LogLevel> = {
 };
 let runtimeInstalled = false;
 
-/** The SDK's runtime can be installed once per process, before its first use. */
-function installRuntimeLogger(level: AppConfig['logLevel']): void {
+/**
+ * The SDK's runtime can be installed once per process, before its first use;
+ * with `metricsAddress` (TEMPORAL_METRICS_ADDRESS) its Prometheus exporter
+ * serves the SDK's own metrics there (task latencies, slots, polls).
+ */
+function installRuntimeLogger(level: AppConfig['logLevel'], metricsAddress?: string): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   try {
-    Runtime.install({ logger: new DefaultLogger(SDK_LEVELS[level]) });
+    Runtime.install({
+      logger: new DefaultLogger(SDK_LEVELS[level]),
+      ...(metricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } } : {}),
+    });
   } catch {
     // Already installed by an earlier worker in this process (tests): keep it.
   }
