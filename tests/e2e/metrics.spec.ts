@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { ChildProcess } from 'node:child_process';
+import { execFile, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { http, startStack, Stack } from '../support/stack';
 import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
@@ -11,6 +13,22 @@ import { Client } from './command-helpers';
 async function scrape(url: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; text: string }> {
   const res = await fetch(url, { headers });
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
+}
+
+/** The script of the compose healthcheck (`test: ["CMD", "node", "-e", <script>]`) that mentions `marker`. */
+function composeHealthcheck(marker: string): string {
+  const compose = readFileSync(join(__dirname, '../../docker-compose.yml'), 'utf8');
+  const scripts = [...compose.matchAll(/^\s+test: (\["CMD", "node", "-e", .*\])$/gm)].map((m) => (JSON.parse(m[1]) as string[])[3]);
+  const script = scripts.find((s) => s.includes(marker));
+  if (!script) throw new Error(`no node healthcheck in docker-compose.yml mentions ${marker}`);
+  return script;
+}
+
+/** Runs a compose healthcheck script as Docker would; resolves with its exit code. */
+function runHealthcheck(script: string, env: Record<string, string>): Promise<number> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, ['-e', script], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 10_000 }, (err) => resolve(err ? ((err as { code?: number }).code ?? 1) : 0));
+  });
 }
 
 // /metrics of the three apps, as Prometheus scrapes them: case-api's beside its API, the worker's and the jobs app's on ports of their own.
@@ -111,10 +129,15 @@ describe('metrics', () => {
       return res.status === 200 && total(res.text, 'zhifa_worker_activities_total', { outcome: 'completed' }) > 0 ? res.text : undefined;
     });
     expect(text).toMatch(/^process_resident_memory_bytes /m);
+    expect(text).toMatch(/^zhifa_worker_running 1$/m);
     expect(text).toContain('zhifa_worker_activity_duration_seconds_bucket');
     // Its own registry: none of case-api's metrics.
     expect(text).not.toContain('zhifa_http_request_duration_seconds');
     expect((await scrape(`http://127.0.0.1:${workerPort}/other`)).status).toBe(404);
+    // The compose healthcheck of the worker passes against it, and fails with no worker there.
+    const check = composeHealthcheck('WORKER_METRICS_PORT');
+    expect(await runHealthcheck(check, { WORKER_METRICS_PORT: String(workerPort) })).toBe(0);
+    expect(await runHealthcheck(check, { WORKER_METRICS_PORT: String(await freePort()) })).toBe(1);
   });
 
   it('the jobs app serves jobs processed per queue and the relay on JOBS_METRICS_PORT', async () => {
@@ -127,6 +150,12 @@ describe('metrics', () => {
     expect(total(text, 'zhifa_job_duration_seconds_count', { queue: 'notifications', outcome: 'completed' })).toBeGreaterThan(0);
     expect(text).toMatch(/^zhifa_outbox_relay_failures 0$/m);
     expect(text).not.toContain('zhifa_worker_activities_total');
+    expect(await runHealthcheck(composeHealthcheck('JOBS_METRICS_PORT'), { JOBS_METRICS_PORT: String(jobsPort) })).toBe(0);
+  });
+
+  it("case-api's compose healthcheck passes once its dependencies answer /ready", async () => {
+    const port = new URL(stack.url).port;
+    expect(await runHealthcheck(composeHealthcheck('/ready').replace('127.0.0.1:3000', `127.0.0.1:${port}`), {})).toBe(0);
   });
 
   describe('a worker process with the Temporal SDK exporter on and a scrape token', () => {
@@ -156,6 +185,10 @@ describe('metrics', () => {
       const allowed = await scrape(`http://127.0.0.1:${own}/metrics`, { authorization: `Bearer ${token}` });
       expect(allowed.status).toBe(200);
       expect(allowed.text).toMatch(/^process_cpu_user_seconds_total /m);
+      // The compose healthcheck sends the token the container has.
+      const check = composeHealthcheck('WORKER_METRICS_PORT');
+      expect(await runHealthcheck(check, { WORKER_METRICS_PORT: String(own), METRICS_TOKEN: token })).toBe(0);
+      expect(await runHealthcheck(check, { WORKER_METRICS_PORT: String(own) })).toBe(1);
     });
   });
 });

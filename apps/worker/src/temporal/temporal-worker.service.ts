@@ -18,7 +18,17 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
     private readonly activities: CaseActivitiesService,
     private readonly metrics: AppMetrics,
-  ) {}
+  ) {
+    const running = () => this.worker?.getState() === 'RUNNING';
+    // What the compose healthcheck looks for: the process may outlive a worker that stopped with an error.
+    metrics.gauge({
+      name: 'zhifa_worker_running',
+      help: '1 while the Temporal worker polls its task queue, else 0 (starting, draining, stopped or failed)',
+      collect() {
+        this.set(running() ? 1 : 0);
+      },
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     installRuntimeLogger(this.cfg.logLevel, this.cfg.metrics.temporalAddress);
