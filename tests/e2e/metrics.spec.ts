@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { execFile, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { http, startStack, Stack } from '../support/stack';
 import { eventually } from '../support/eventually';
@@ -158,7 +160,7 @@ describe('metrics', () => {
     expect(await runHealthcheck(composeHealthcheck('/ready').replace('127.0.0.1:3000', `127.0.0.1:${port}`), {})).toBe(0);
   });
 
-  describe('a worker process with the Temporal SDK exporter on and a scrape token', () => {
+  describe('a worker process of its own: the Temporal SDK exporter, the scrape token', () => {
     let child: ChildProcess | undefined;
     afterAll(async () => {
       if (child) await killHard(child);
@@ -189,6 +191,19 @@ describe('metrics', () => {
       const check = composeHealthcheck('WORKER_METRICS_PORT');
       expect(await runHealthcheck(check, { WORKER_METRICS_PORT: String(own), METRICS_TOKEN: token })).toBe(0);
       expect(await runHealthcheck(check, { WORKER_METRICS_PORT: String(own) })).toBe(1);
+    });
+
+    it('does not start when the SDK exporter cannot bind its address, and says which variable', async () => {
+      const taken = createServer().listen(0, '127.0.0.1');
+      await once(taken, 'listening');
+      try {
+        const port = (taken.address() as AddressInfo).port;
+        await expect(
+          spawnWorkerProcess({ ...process.env, TEMPORAL_TASK_QUEUE: `zhifa-metrics-${randomUUID()}`, TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${port}` }),
+        ).rejects.toThrow(`TEMPORAL_METRICS_ADDRESS 127.0.0.1:${port}`);
+      } finally {
+        taken.close();
+      }
     });
   });
 });

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DefaultLogger, LogLevel, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { IllegalStateError } from '@temporalio/common';
 import { APP_CONFIG, AppConfig } from '@zhifa/config';
 import { AppMetrics } from '@zhifa/metrics';
 import { activityMetrics } from './activity-metrics';
@@ -81,7 +82,12 @@ function installRuntimeLogger(level: AppConfig['logLevel'], metricsAddress?: str
       logger: new DefaultLogger(SDK_LEVELS[level]),
       ...(metricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } } : {}),
     });
-  } catch {
-    // Already installed by an earlier worker in this process (tests): keep it.
+  } catch (err) {
+    // Already installed by an earlier worker in this process (tests): keep it. Anything else (the
+    // exporter's address taken) stops the start, rather than leaving the SDK's metrics silently off.
+    if (!(err instanceof IllegalStateError)) {
+      runtimeInstalled = false;
+      throw new Error(`the Temporal SDK runtime could not be installed${metricsAddress ? ` (TEMPORAL_METRICS_ADDRESS ${metricsAddress})` : ''}: ${(err as Error).message}`);
+    }
   }
 }
