@@ -68,6 +68,13 @@ module.exports = {
       to: { path: ['^apps/(?!console/)', '^libs/(?!api-client/)', '^workflows'] },
     },
     {
+      name: 'metrics-lib-stands-apart',
+      comment: 'libs/metrics is prom-client, a Nest module and a plain HTTP listener: it knows no app, repository or queue (the apps feed it)',
+      severity: 'error',
+      from: { path: '^libs/metrics' },
+      to: { dependencyTypesNot: ['core'], pathNot: ['^libs/(metrics|config)/', '(^|/)node_modules/(prom-client|@nestjs/common)/'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

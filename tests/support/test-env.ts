@@ -26,6 +26,9 @@ export function appEnv(overrides: Record<string, string> = {}): Record<string, s
     ARCHIVE_DIR: process.env.ZHIFA_TEST_ARCHIVE_DIR ?? '.data/test-archives',
     ARCHIVE_KEY_DIR: process.env.ZHIFA_TEST_ARCHIVE_KEY_DIR ?? '.data/test-archive-keys',
     LOG_LEVEL: 'warn',
+    // No metrics listener on the fixed ports: suites and stacks run side by side (a test that scrapes names free ports).
+    WORKER_METRICS_PORT: '0',
+    JOBS_METRICS_PORT: '0',
     ...overrides,
   };
 }

@@ -54,6 +54,10 @@ import { FailedJobsService } from './supervision/failed-jobs.service';
 import { JobBoard } from './job-board/job-board.service';
 import { JobBoardController } from './job-board/job-board.controller';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
+import { MetricsModule } from '@zhifa/metrics';
+import { ApiMetrics } from './metrics/api-metrics';
+import { BacklogGauges } from './metrics/backlog-gauges';
+import { CommandRouteTagGuard } from './metrics/command-route-tag.guard';
 
 @Module({})
 export class ApiModule {
@@ -68,6 +72,7 @@ export class ApiModule {
           inject: [APP_CONFIG],
           useFactory: (c: AppConfig) => ({ secret: c.jwt.secret }),
         }),
+        MetricsModule.forApp('case-api'),
       ],
       controllers: [
         HealthController,
@@ -105,6 +110,8 @@ export class ApiModule {
       providers: [
         HmacTokenVerifier,
         { provide: TokenVerifier, useExisting: HmacTokenVerifier },
+        // First of the guards: marks a command route for zhifa_commands_total, whichever guard then refuses it.
+        { provide: APP_GUARD, useClass: CommandRouteTagGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
         // After authentication: the domain judges the caller before the body is read.
         { provide: APP_GUARD, useClass: CommandAuthorisationGuard },
@@ -125,6 +132,8 @@ export class ApiModule {
         FailedJobsService,
         JobBoard,
         PublicRateLimitGuard,
+        ApiMetrics,
+        BacklogGauges,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { serveConsole } from './console/serve-console';
 import { JOB_BOARD_PATH, JobBoard } from './job-board/job-board.service';
 import { validationPipe } from './common/validation';
 import { requestLog } from './common/request-log.middleware';
+import { installHttpMetrics } from './metrics/http-metrics';
 import { applyRouting, createOpenApiDocument, OPENAPI_JSON_PATH } from './openapi/openapi-document';
 
 /** Builds the HTTP app; used by main.ts and by the e2e tests alike. */
@@ -17,6 +18,7 @@ export async function createApiApp(cfg: AppConfig, logger: LoggerService = creat
   app.use(requestLog(logger));
   // Text evidence and minutes can be long; files go through multipart streaming instead.
   app.useBodyParser('json', { limit: '2mb' });
+  installHttpMetrics(app, cfg);
   applyRouting(app);
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();

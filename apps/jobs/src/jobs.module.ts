@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { EvidenceStore } from '@zhifa/persistence';
+import { metricsEndpoint } from '@zhifa/metrics';
 import { CaseReporter } from './case-reporter.service';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { JOB_BINDINGS, JOB_HANDLER_CLASSES } from './job-handlers';
@@ -19,5 +20,7 @@ import { CaseNoticeService } from './notifications/case-notice.service';
       handlers: [...JOB_HANDLER_CLASSES, CaseNoticeService, CaseReporter, EvidenceStore],
     }),
   ],
+  // GET /metrics on JOBS_METRICS_PORT (0: none).
+  providers: [...metricsEndpoint((cfg) => cfg.metrics.jobsPort)],
 })
 export class JobsModule {}

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AppConfigModule } from '@zhifa/config';
 import { PersistenceModule } from '@zhifa/persistence';
+import { metricsEndpoint, MetricsModule } from '@zhifa/metrics';
 import { CaseActivitiesService } from './case.activities';
 import { TemporalWorkerService } from './temporal/temporal-worker.service';
 
 @Module({
-  imports: [AppConfigModule, PersistenceModule],
-  providers: [CaseActivitiesService, TemporalWorkerService],
+  imports: [AppConfigModule, PersistenceModule, MetricsModule.forApp('worker')],
+  providers: [CaseActivitiesService, TemporalWorkerService, ...metricsEndpoint((cfg) => cfg.metrics.workerPort)],
 })
 export class WorkerModule {}

@@ -13,6 +13,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ JWT_SECRET: secret, NODE_ENV: 'production' }).logFormat).toBe('json');
     expect(loadConfig({ JWT_SECRET: secret, NODE_ENV: 'production', LOG_FORMAT: 'text' }).logFormat).toBe('text');
     expect(loadConfig({ JWT_SECRET: secret, CHAIN_VERIFICATION_SCHEDULE: ' 15  3 * * 1 ' }).audit.chainVerification).toBe('15 3 * * 1');
+    expect(cfg.metrics).toEqual({ workerPort: 9464, jobsPort: 9465 });
+  });
+
+  it('reads the metrics settings: 0 turns a listener off, the Temporal exporter is opt-in', () => {
+    const cfg = loadConfig({ JWT_SECRET: secret, WORKER_METRICS_PORT: '0', JOBS_METRICS_PORT: '19465', METRICS_TOKEN: 't'.repeat(16), TEMPORAL_METRICS_ADDRESS: '0.0.0.0:9466' });
+    expect(cfg.metrics).toEqual({ workerPort: 0, jobsPort: 19465, token: 't'.repeat(16), temporalAddress: '0.0.0.0:9466' });
   });
 
   it.each([
@@ -27,6 +33,9 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: secret, CHAIN_VERIFICATION_SCHEDULE: 'nightly' }, 'CHAIN_VERIFICATION_SCHEDULE must be a cron pattern of 5 or 6 fields'],
     [{ JWT_SECRET: secret, RECONCILIATION_SCHEDULE: '0 2 * *' }, 'RECONCILIATION_SCHEDULE must be a cron pattern'],
     [{ JWT_SECRET: secret, LOG_FORMAT: 'pretty' }, 'LOG_FORMAT must be one of json, text'],
+    [{ JWT_SECRET: secret, WORKER_METRICS_PORT: '70000' }, 'WORKER_METRICS_PORT must be an integer between 0 and 65535'],
+    [{ JWT_SECRET: secret, METRICS_TOKEN: 'short' }, 'METRICS_TOKEN must be at least 16 characters'],
+    [{ JWT_SECRET: secret, TEMPORAL_METRICS_ADDRESS: '9466' }, 'TEMPORAL_METRICS_ADDRESS must be host:port'],
   ])('rejects %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);

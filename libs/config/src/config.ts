@@ -26,6 +26,12 @@ export interface AppConfig {
   audit: { chainVerification: string; reconciliation: string };
   /** One JSON object a line (production's default), or readable text without colours unless on a terminal. */
   logFormat: 'json' | 'text';
+  /**
+   * Prometheus metrics: case-api serves /metrics on its own port; the worker and
+   * the jobs app each listen on a port of their own (0: no listener). With a
+   * token set, a scrape must send `Authorization: Bearer <token>`.
+   */
+  metrics: { token?: string; workerPort: number; jobsPort: number; temporalAddress?: string };
 }
 
 export class ConfigError extends Error {
@@ -153,5 +159,18 @@ export function loadConfig(env: Env): AppConfig {
       reconciliation: cron(env, 'RECONCILIATION_SCHEDULE', '30 2 * * *'),
     },
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const, nodeEnv === 'production' ? 'json' : 'text'),
+    metrics: metrics(env),
+  };
+}
+
+function metrics(env: Env): AppConfig['metrics'] {
+  const token = env.METRICS_TOKEN?.trim();
+  if (token && token.length < 16) throw new ConfigError('METRICS_TOKEN', 'must be at least 16 characters when set');
+  const temporal = env.TEMPORAL_METRICS_ADDRESS?.trim();
+  return {
+    ...(token ? { token } : {}),
+    workerPort: int(env, 'WORKER_METRICS_PORT', 9464, 0, 65535),
+    jobsPort: int(env, 'JOBS_METRICS_PORT', 9465, 0, 65535),
+    ...(temporal ? { temporalAddress: hostPort(env, 'TEMPORAL_METRICS_ADDRESS', temporal) } : {}),
   };
 }

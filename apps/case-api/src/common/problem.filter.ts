@@ -31,6 +31,7 @@ export function sendProblem(req: Request | undefined, res: Response, exception: 
   const body = problem.in(language);
   const title = PROBLEM_TITLES[body.code];
   if (title && language === 'zh-CN') body.title = title['zh-CN'];
+  res.locals.problemCode = body.code; // for the request metrics (zhifa_commands_total)
   res.setHeader('Content-Language', language);
   res.vary('Accept-Language');
   res.status(body.status).type('application/problem+json').send(JSON.stringify(body));

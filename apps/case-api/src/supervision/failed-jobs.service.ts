@@ -23,6 +23,9 @@ const REACH_MS = 5_000;
 /** Most failed jobs read per queue, newest first. */
 export const FAILED_JOBS_READ = 500;
 
+/** The job states the metrics count per queue. */
+export const QUEUE_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'failed'] as const;
+
 export class QueuesUnavailableError extends Error {}
 export class JobNotFailedError extends Error {
   constructor(readonly state: string) {
@@ -62,6 +65,12 @@ export class FailedJobsService implements OnApplicationShutdown {
       if (!job) return null;
       return { job: toFailed(queue, job), state: await job.getState() };
     });
+  }
+
+  /** How many jobs each queue holds, by state (for the metrics; completed jobs are not counted). */
+  async jobCounts(): Promise<Record<JobQueue, Record<string, number>>> {
+    const counts = await this.reach(() => Promise.all(JOB_QUEUES.map((name) => this.queue(name).getJobCounts(...QUEUE_STATES))));
+    return Object.fromEntries(JOB_QUEUES.map((name, i) => [name, counts[i]])) as Record<JobQueue, Record<string, number>>;
   }
 
   /** Sends a failed job back to its queue with a fresh round of attempts; the log of the job says who. */

@@ -7,6 +7,8 @@ import { JobRegistry } from './job-registry.service';
 import { JobSchedulers } from './job-schedulers.service';
 import { OutboxRelayService } from './outbox-relay.service';
 import { QueueWorkers } from './queue-workers.service';
+import { JobsMetrics } from './jobs-metrics';
+import { MetricsModule } from '@zhifa/metrics';
 
 /**
  * The outbox relay, the purpose queues and their workers, for the given
@@ -22,8 +24,9 @@ export class DispatchModule {
     checkHandlers(options.routes, options.bindings, options.schedules);
     return {
       module: DispatchModule,
-      imports: [AppConfigModule, PersistenceModule],
-      providers: [{ provide: DISPATCH_OPTIONS, useValue: options }, JobRegistry, OutboxRelayService, QueueWorkers, JobSchedulers, ...handlers],
+      // The jobs app's registry: the app adds its listener (metricsEndpoint); tests of the dispatch alone serve none.
+      imports: [AppConfigModule, PersistenceModule, MetricsModule.forApp('jobs')],
+      providers: [{ provide: DISPATCH_OPTIONS, useValue: options }, JobRegistry, OutboxRelayService, QueueWorkers, JobSchedulers, JobsMetrics, ...handlers],
       exports: [JobRegistry, OutboxRelayService],
     };
   }

@@ -7,6 +7,7 @@ import { OutboxRepository, type OutboxListener, type OutboxMessage } from '@zhif
 import { DISPATCH_OPTIONS, DispatchOptions, queueSettings, SAFETY_POLL_MS } from './dispatch-options';
 import { JobRegistry } from './job-registry.service';
 import { producerConnection } from './redis-connection';
+import { JobsMetrics } from './jobs-metrics';
 
 const BATCH = 100;
 const RETRY_MS = 500;
@@ -50,6 +51,7 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
     private readonly registry: JobRegistry,
     @Inject(DISPATCH_OPTIONS) private readonly opts: DispatchOptions,
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
+    private readonly metrics: JobsMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -134,8 +136,11 @@ export class OutboxRelayService implements OnApplicationBootstrap, BeforeApplica
         moved = await this.relayOnce();
         if (this.failures) this.logger.log(`relaying again after ${this.failures} failed tries`);
         this.failures = 0;
+        this.metrics.relayed.inc(moved);
+        this.metrics.relayFailures.set(0);
       } catch (err) {
         this.failures++;
+        this.metrics.relayFailures.set(this.failures);
         this.lastError = (err as Error).message;
         if (this.failures === 1 || this.failures % 20 === 0) this.logger.warn(`relay failed (${this.failures}×), rows stay pending: ${this.lastError}`);
         // Redis or Postgres is down: back off, whatever wakes us meanwhile.

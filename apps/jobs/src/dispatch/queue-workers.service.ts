@@ -6,6 +6,8 @@ import type { JobQueue } from '@zhifa/contracts';
 import { DISPATCH_OPTIONS, DispatchOptions, queueSettings } from './dispatch-options';
 import { JobRegistry } from './job-registry.service';
 import { jobLogFields } from './job-log';
+import { JobsMetrics, type JobOutcome } from './jobs-metrics';
+import { secondsSince } from '@zhifa/metrics';
 import { workerConnection } from './redis-connection';
 
 /**
@@ -23,6 +25,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly registry: JobRegistry,
     @Inject(DISPATCH_OPTIONS) private readonly opts: DispatchOptions,
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
+    private readonly metrics: JobsMetrics,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -30,7 +33,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
       const connection = workerConnection(this.opts.redisUrl ?? this.cfg.redisUrl);
       connection.on('error', () => undefined); // the worker reports its own errors, below
       this.connections.push(connection);
-      const worker = new Worker(queue, (job) => this.process(queue, job), { connection, concurrency: queueSettings(this.opts, queue).concurrency });
+      const worker = new Worker(queue, (job) => this.measured(queue, job), { connection, concurrency: queueSettings(this.opts, queue).concurrency });
       worker.on('failed', (job: Job | undefined, err: Error) =>
         this.logger.warn({ message: `${queue} job ${job?.id} (${job?.name}) failed, attempt ${job?.attemptsMade}: ${err.message}`, ...jobLogFields(queue, job) }),
       );
@@ -52,6 +55,22 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(this.connections.map((c) => c.quit().catch(() => c.disconnect())));
+  }
+
+  /** A job run, counted and timed by its outcome. */
+  private async measured(queue: JobQueue, job: Job): Promise<unknown> {
+    const start = process.hrtime.bigint();
+    let outcome: JobOutcome = 'completed';
+    try {
+      return await this.process(queue, job);
+    } catch (err) {
+      const attemptsLeft = job.attemptsMade + 1 < (job.opts.attempts ?? 1);
+      outcome = attemptsLeft && !(err instanceof UnrecoverableError) ? 'retrying' : 'failed';
+      throw err;
+    } finally {
+      this.metrics.runs.inc({ queue, name: job.name, outcome });
+      this.metrics.durations.observe({ queue, outcome }, secondsSince(start));
+    }
   }
 
   private async process(queue: JobQueue, job: Job): Promise<unknown> {

@@ -1,6 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DefaultLogger, LogEntry, LogLevel, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { IllegalStateError } from '@temporalio/common';
 import { APP_CONFIG, AppConfig } from '@zhifa/config';
+import { AppMetrics } from '@zhifa/metrics';
+import { activityMetrics } from './activity-metrics';
 import { CaseActivitiesService, CASE_ACTIVITY_NAMES } from '../case.activities';
 import { bindActivities, createCaseWorker } from './worker-factory';
 
@@ -15,10 +18,21 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
     private readonly activities: CaseActivitiesService,
-  ) {}
+    private readonly metrics: AppMetrics,
+  ) {
+    const running = () => this.worker?.getState() === 'RUNNING';
+    // What the compose healthcheck looks for: the process may outlive a worker that stopped with an error.
+    metrics.gauge({
+      name: 'zhifa_worker_running',
+      help: '1 while the Temporal worker polls its task queue, else 0 (starting, draining, stopped or failed)',
+      collect() {
+        this.set(running() ? 1 : 0);
+      },
+    });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    installRuntimeLogger(this.cfg.logLevel);
+    installRuntimeLogger(this.cfg.logLevel, this.cfg.metrics.temporalAddress);
     const { address, namespace, taskQueue } = this.cfg.temporal;
     this.connection = await NativeConnection.connect({ address });
     this.worker = await createCaseWorker({
@@ -26,6 +40,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       namespace,
       taskQueue,
       activities: bindActivities(this.activities, CASE_ACTIVITY_NAMES),
+      activityInterceptors: [activityMetrics(this.metrics)],
     });
     this.running = this.worker.run();
     this.running.catch((err: unknown) => {
@@ -54,14 +69,26 @@ const SDK_LEVELS: Record<AppConfig['logLevel'], LogLevel> = {
 };
 let runtimeInstalled = false;
 
-/** The SDK's runtime can be installed once per process, before its first use. */
-function installRuntimeLogger(level: AppConfig['logLevel']): void {
+/**
+ * The SDK's runtime can be installed once per process, before its first use;
+ * with `metricsAddress` (TEMPORAL_METRICS_ADDRESS) its Prometheus exporter
+ * serves the SDK's own metrics there (task latencies, slots, polls).
+ */
+function installRuntimeLogger(level: AppConfig['logLevel'], metricsAddress?: string): void {
   if (runtimeInstalled) return;
   runtimeInstalled = true;
   try {
-    Runtime.install({ logger: new DefaultLogger(SDK_LEVELS[level], toNestLogger) });
-  } catch {
-    // Already installed by an earlier worker in this process (tests): keep it.
+    Runtime.install({
+      logger: new DefaultLogger(SDK_LEVELS[level], toNestLogger),
+      ...(metricsAddress ? { telemetryOptions: { metrics: { prometheus: { bindAddress: metricsAddress } } } } : {}),
+    });
+  } catch (err) {
+    // Already installed by an earlier worker in this process (tests): keep it. Anything else (the
+    // exporter's address taken) stops the start, rather than leaving the SDK's metrics silently off.
+    if (!(err instanceof IllegalStateError)) {
+      runtimeInstalled = false;
+      throw new Error(`the Temporal SDK runtime could not be installed${metricsAddress ? ` (TEMPORAL_METRICS_ADDRESS ${metricsAddress})` : ''}: ${(err as Error).message}`);
+    }
   }
 }
 

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { BundleOptions, NativeConnection, Worker } from '@temporalio/worker';
+import { BundleOptions, NativeConnection, Worker, type ActivityInterceptorsFactory } from '@temporalio/worker';
 import type { CaseActivities } from '@zhifa/contracts';
 
 // Same layout in the repo and in dist/: apps/worker/src/temporal -> root.
@@ -28,6 +28,8 @@ export interface CaseWorkerOptions {
   activities: CaseActivities;
   /** A pre-built bundle (production); otherwise the workflows are bundled at start. */
   workflowBundlePath?: string;
+  /** Around each activity (the worker's metrics). */
+  activityInterceptors?: ActivityInterceptorsFactory[];
 }
 
 export function createCaseWorker(opts: CaseWorkerOptions): Promise<Worker> {
@@ -36,6 +38,7 @@ export function createCaseWorker(opts: CaseWorkerOptions): Promise<Worker> {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: opts.activities,
+    ...(opts.activityInterceptors ? { interceptors: { activity: opts.activityInterceptors } } : {}),
     ...(opts.workflowBundlePath
       ? { workflowBundle: { codePath: opts.workflowBundlePath } }
       : {

@@ -25,6 +25,7 @@ export * from './agency.repository';
 export * from './archive-key.repository';
 import { ReadModelRepository } from './read-model.repository';
 import { StuckCaseRepository } from './stuck-case.repository';
+import { BacklogRepository } from './backlog.repository';
 
 export * from './admin-event.repository';
 export * from './agency.repository';
@@ -49,6 +50,7 @@ export * from './statistics.repository';
 export * from './read-model.repository';
 export * from './stuck-case.repository';
 export * from './webhook.repository';
+export * from './backlog.repository';
 
 /** Every repository; each is built on the one DataSource and provided by PersistenceModule. */
 export const REPOSITORIES = [
@@ -76,4 +78,5 @@ export const REPOSITORIES = [
   ReadModelRepository,
   StuckCaseRepository,
   WebhookRepository,
+  BacklogRepository,
 ] as const;
