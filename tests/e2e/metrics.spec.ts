@@ -199,7 +199,7 @@ describe('metrics', () => {
       try {
         const port = (taken.address() as AddressInfo).port;
         await expect(
-          spawnWorkerProcess({ ...process.env, TEMPORAL_TASK_QUEUE: `zhifa-metrics-${randomUUID()}`, TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${port}` }),
+          spawnWorkerProcess({ ...process.env, TEMPORAL_TASK_QUEUE: `zhifa-metrics-${randomUUID()}`, WORKER_METRICS_PORT: '0', TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${port}` }),
         ).rejects.toThrow(`TEMPORAL_METRICS_ADDRESS 127.0.0.1:${port}`);
       } finally {
         taken.close();

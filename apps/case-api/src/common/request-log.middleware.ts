@@ -7,14 +7,14 @@ import { REQUEST_ID_HEADER, requestIdFrom, runInRequest, type RequestContext } f
  * absent when no route matched — including Nest's own catch-all under the
  * global prefix (`/api/v1*path`), which only answers 404.
  */
-function routePattern(req: Request): string | undefined {
+export function routePattern(req: Request): string | undefined {
   const route = (req as Request & { route?: { path?: unknown } }).route;
   if (typeof route?.path !== 'string' || route.path.includes('*')) return undefined;
   return `${req.baseUrl ?? ''}${route.path}`;
 }
 
 /** The path as the client sent it, without its query (req.path is relative to a router's mount point). */
-function pathOf(req: Request): string {
+export function pathOf(req: Request): string {
   return req.originalUrl.split('?')[0];
 }
 

@@ -3,6 +3,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { AppConfig } from '@zhifa/config';
 import { AppMetrics, answerScrape, secondsSince } from '@zhifa/metrics';
 import { ApiMetrics, type CommandOutcome } from './api-metrics';
+import { pathOf, routePattern } from '../common/request-log.middleware';
 
 /** Where Prometheus scrapes case-api: outside /api/v1 and outside authentication (METRICS_TOKEN, when set, guards it). */
 export const METRICS_PATH = '/metrics';
@@ -37,7 +38,5 @@ export function installHttpMetrics(app: NestExpressApplication, cfg: AppConfig):
 
 /** The matched route's pattern (`/api/v1/cases/:id/filing`); requests no route matched (404s, console files) share one label. */
 function routeOf(req: Request): string {
-  const path = (req.route as { path?: unknown } | undefined)?.path;
-  if (typeof path === 'string') return `${req.baseUrl}${path}`;
-  return req.path.startsWith('/console') ? '/console/*' : 'unmatched';
+  return routePattern(req) ?? (pathOf(req).startsWith('/console') ? '/console/*' : 'unmatched');
 }
