@@ -10,7 +10,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness: the process answers */
+        /**
+         * Liveness: the process answers
+         * @description Answers 200 while the process runs, without touching Postgres, Redis or Temporal: for a liveness probe that restarts a hung process, never one that is only waiting for a dependency. Outside /api/v1, no sign-in.
+         */
         get: operations["HealthController_health"];
         put?: never;
         post?: never;
@@ -27,7 +30,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Readiness: Postgres, Redis and Temporal reachable */
+        /**
+         * Readiness: Postgres, Redis and Temporal reachable
+         * @description Checks each dependency in turn; 200 when all answer, 503 naming the ones that are down. For a load balancer or an orchestrator's readiness probe. Outside /api/v1, no sign-in.
+         */
         get: operations["HealthController_ready"];
         put?: never;
         post?: never;
@@ -44,7 +50,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The cases I may read, newest first, with what I may do on each (filters: status, flag, overdue, officer, dates, text) */
+        /**
+         * The cases I may read, newest first, with what I may do on each (filters: status, flag, overdue, officer, dates, text)
+         * @description Scoped as the caller reads cases: the agency's cases for its staff and supervisors, the transfers dispatched to their body for a police or procuratorate liaison. Each item carries the actions the caller may take on it now. Paged with `page` and `pageSize`; filters combine.
+         */
         get: operations["CasesController_list"];
         put?: never;
         /**
@@ -66,7 +75,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One case as its read model holds it, with the actions I may take now */
+        /**
+         * One case as its read model holds it, with the actions I may take now
+         * @description The case's read model (status, parties, officers, deadlines with their basis, flags) and `allowedActions`, judged for the caller now. A case the caller may not know of is 404; a case of their agency they are not assigned to is 403.
+         */
         get: operations["CasesController_get"];
         put?: never;
         post?: never;
@@ -103,7 +115,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recompute the hash chain and say where it breaks, if it does */
+        /**
+         * Recompute the hash chain and say where it breaks, if it does
+         * @description Recomputes every event's hash from its content and the previous event's hash, and says whether the whole chain holds and, if not, the first event where it breaks. Read-only: it changes nothing.
+         */
         get: operations["CasesController_verify"];
         put?: never;
         post?: never;
@@ -145,7 +160,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The documents the case issued (立案审批表, 告知书, 决定书, 送达回证…), in the order of the events that issued them */
+        /**
+         * The documents the case issued (立案审批表, 告知书, 决定书, 送达回证…), in the order of the events that issued them
+         * @description The official documents (文书) rendered from the case's events, each with its number, kind, the event that issued it and the sha256 of its PDF.
+         */
         get: operations["DocumentsController_list"];
         put?: never;
         post?: never;
@@ -162,7 +180,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One document as its PDF, re-hashed before and while it is sent (409 on a mismatch); it carries the party's full personal information, so the read is for a stated reason and logged */
+        /**
+         * One document as its PDF, re-hashed before and while it is sent (409 on a mismatch); it carries the party's full personal information, so the read is for a stated reason and logged
+         * @description Sends the stored PDF only if its sha256 still matches the recorded one; a mismatch is answered 409 and never served. Requires `X-Access-Reason` (the read is logged with the reason, PIPL).
+         */
         get: operations["DocumentsController_download"];
         put?: never;
         post?: never;
@@ -261,7 +282,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark all my notifications read */
+        /**
+         * Mark all my notifications read
+         * @description Marks every unread notification of the caller as read at once and answers how many were marked. Other users' notifications are untouched.
+         */
         post: operations["NotificationsController_readAll"];
         delete?: never;
         options?: never;
@@ -296,7 +320,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My agency's webhook, without its secret (ADMIN) */
+        /**
+         * My agency's webhook, without its secret (ADMIN)
+         * @description Whether the agency has a webhook, its URL, whether it is active, whether a signing secret is stored, and who changed it last and when. The secret itself is never returned.
+         */
         get: operations["WebhooksController_get"];
         /**
          * Set my agency's webhook URL and secret (ADMIN)
@@ -321,7 +348,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every attempt to deliver to my agency's webhook, newest first (ADMIN) */
+        /**
+         * Every attempt to deliver to my agency's webhook, newest first (ADMIN)
+         * @description Each attempt is kept: the event, the HTTP status or error, the attempt number and when. Failed deliveries are retried by the jobs app with backoff; every attempt appears here.
+         */
         get: operations["WebhooksController_deliveries"];
         put?: never;
         post?: never;
@@ -1686,7 +1716,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The evidence items of a case with their hashes and custody */
+        /**
+         * The evidence items of a case with their hashes and custody
+         * @description Each item's metadata with its file's sha256 and its chain of custody. The files themselves are read one by one from the content route, with a stated reason.
+         */
         get: operations["EvidenceController_list"];
         put?: never;
         /**
@@ -1708,7 +1741,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One evidence item with its chain of custody */
+        /**
+         * One evidence item with its chain of custody
+         * @description The item's metadata and every custody entry in order: who handled it, how and when.
+         */
         get: operations["EvidenceController_get"];
         put?: never;
         post?: never;
@@ -1725,7 +1761,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The stored file, re-hashed before and while it is sent (409 on a mismatch); evidence may carry the party's full personal information (a 询问笔录, an ID card copy), so the read is for a stated reason and logged */
+        /**
+         * The stored file, re-hashed before and while it is sent (409 on a mismatch); evidence may carry the party's full personal information (a 询问笔录, an ID card copy), so the read is for a stated reason and logged
+         * @description The file is re-hashed on every read; a file whose sha256 no longer matches the recorded one is answered 409 and never served. Requires `X-Access-Reason` (the read is logged with the reason, PIPL).
+         */
         get: operations["EvidenceController_content"];
         put?: never;
         post?: never;
@@ -1742,7 +1781,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The jurisdiction policy in force for my agency: deadlines, thresholds, calendars */
+        /**
+         * The jurisdiction policy in force for my agency: deadlines, thresholds, calendars
+         * @description The policy version in force today for the caller's jurisdiction: the version a case registered now would pin. Running cases keep the version they pinned.
+         */
         get: operations["PoliciesController_current"];
         put?: never;
         post?: never;
@@ -1759,7 +1801,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A published policy version (versions never change) */
+        /**
+         * A published policy version (versions never change)
+         * @description A version is published whole and never edited, so the same version number always answers the same content; a case's read model names the version it pinned.
+         */
         get: operations["PoliciesController_byVersion"];
         put?: never;
         post?: never;
@@ -1776,7 +1821,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Count a period from a start day with the published holiday calendars, and show the basis */
+        /**
+         * Count a period from a start day with the published holiday calendars, and show the basis
+         * @description Counts as a case counts: calendar days, working days (holidays and 调休 working days from the published calendars, resolved by year) or months, with the basis shown: holidays met, roll-forward, calendar sources and warnings (a year not yet published).
+         */
         get: operations["PoliciesController_dueDate"];
         put?: never;
         post?: never;
@@ -1793,7 +1841,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The policy versions of my agency's jurisdiction: published when and by whom, effective from, which is in force (ADMIN) */
+        /**
+         * The policy versions of my agency's jurisdiction: published when and by whom, effective from, which is in force (ADMIN)
+         * @description Every version, newest first, with who published it, when, and from which day it is in force. A version is in force from its effective date until a later-published version's date comes.
+         */
         get: operations["AdminPoliciesController_list"];
         put?: never;
         /**
@@ -1814,7 +1865,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What a version changed, field by field, against another version (default: the one published before it) (ADMIN) */
+        /**
+         * What a version changed, field by field, against another version (default: the one published before it) (ADMIN)
+         * @description Each changed field with its value before and after. Without `against`, the comparison is with the version published just before it.
+         */
         get: operations["AdminPoliciesController_diff"];
         put?: never;
         post?: never;
@@ -1831,7 +1885,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The published holiday calendars, by year (any signed-in user) */
+        /**
+         * The published holiday calendars, by year (any signed-in user)
+         * @description One calendar per year: its holidays, its adjusted working days (调休) and the source it was published from. Every deadline count resolves the calendar by year.
+         */
         get: operations["CalendarsController_list"];
         put?: never;
         /**
@@ -1852,7 +1909,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The active police units and procuratorates a transfer may be addressed to (any signed-in user) */
+        /**
+         * The active police units and procuratorates a transfer may be addressed to (any signed-in user)
+         * @description The registered outside bodies that are active now, by kind (police unit, procuratorate): what a dispatch or forwarding of a suspected criminal case (两法衔接) may name.
+         */
         get: operations["BodiesController_options"];
         put?: never;
         post?: never;
@@ -1869,7 +1929,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The register of outside bodies with who registered and deactivated each (ADMIN) */
+        /**
+         * The register of outside bodies with who registered and deactivated each (ADMIN)
+         * @description Every outside body, active or not, with who registered it and when, and who deactivated it, when and why. A deactivated body stays in the register so that earlier transfers still name it.
+         */
         get: operations["BodiesController_list"];
         put?: never;
         /**
@@ -1910,10 +1973,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The users of my agency (ADMIN), or of any agency (SYSTEM_ADMIN, `agencyId`), active or not, with roles and outside body */
+        /**
+         * The users of my agency (ADMIN), or of any agency (SYSTEM_ADMIN, `agencyId`), active or not, with roles and outside body
+         * @description Every user, active or not, with roles, outside body (for a liaison) and certificates. A system administrator names the agency with `agencyId`; an agency administrator reads only their own.
+         */
         get: operations["UsersController_list"];
         put?: never;
-        /** Create a user of my agency (ADMIN) or of any agency (SYSTEM_ADMIN, `agencyId`); a liaison names the registered body they belong to */
+        /**
+         * Create a user of my agency (ADMIN) or of any agency (SYSTEM_ADMIN, `agencyId`); a liaison names the registered body they belong to
+         * @description The new user is recorded in the administration log. Only a system administrator grants SYSTEM_ADMIN (403 USER.SYSTEM_ADMIN_ONLY otherwise); a police or procuratorate liaison must name a registered body.
+         */
         post: operations["UsersController_create"];
         delete?: never;
         options?: never;
@@ -1934,7 +2003,10 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit a user of my agency (ADMIN) or of any agency (SYSTEM_ADMIN): name, roles, outside body, active */
+        /**
+         * Edit a user of my agency (ADMIN) or of any agency (SYSTEM_ADMIN): name, roles, outside body, active
+         * @description Only the fields sent change; the change, from what to what, is recorded in the administration log. A deactivated user can no longer sign in or act; their past acts stay on the record.
+         */
         patch: operations["UsersController_update"];
         trace?: never;
     };
@@ -1945,10 +2017,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A user's certificates with their dated histories (ADMIN of the user's agency) */
+        /**
+         * A user's certificates with their dated histories (ADMIN of the user's agency)
+         * @description Each certificate with its number, scope, first and last day, and every dated change (issued, suspended, reinstated, revoked, renewed) with who made it and why.
+         */
         get: operations["CertificatesController_list"];
         put?: never;
-        /** Issue a certificate to a user of my agency (ADMIN): a unique number, a scope, first and last day */
+        /**
+         * Issue a certificate to a user of my agency (ADMIN): a unique number, a scope, first and last day
+         * @description The certificate counts from the next request: an officer acts on a case only while holding a certificate valid on that day. The number must be unique across the system.
+         */
         post: operations["CertificatesController_issue"];
         delete?: never;
         options?: never;
@@ -1965,7 +2043,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Suspend a certificate (暂扣) from a day, with the reason (ADMIN); its holder acts for nothing from the next request */
+        /**
+         * Suspend a certificate (暂扣) from a day, with the reason (ADMIN); its holder acts for nothing from the next request
+         * @description From that day the holder acts for nothing that needs a certificate, until it is reinstated. The suspension is kept in the certificate's history.
+         */
         post: operations["CertificatesController_suspend"];
         delete?: never;
         options?: never;
@@ -1982,7 +2063,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Reinstate a suspended certificate from a day, with the reason (ADMIN) */
+        /**
+         * Reinstate a suspended certificate from a day, with the reason (ADMIN)
+         * @description Only a suspended certificate is reinstated; from that day it is valid again until its last day.
+         */
         post: operations["CertificatesController_reinstate"];
         delete?: never;
         options?: never;
@@ -1999,7 +2083,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a certificate (吊销) from a day, with the reason (ADMIN): final, it is never reinstated or renewed */
+        /**
+         * Revoke a certificate (吊销) from a day, with the reason (ADMIN): final, it is never reinstated or renewed
+         * @description A revoked certificate is never reinstated or renewed; the holder needs a new certificate to act again.
+         */
         post: operations["CertificatesController_revoke"];
         delete?: never;
         options?: never;
@@ -2016,7 +2103,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Renew a certificate (延续) to a new last day, keeping its number (ADMIN) */
+        /**
+         * Renew a certificate (延续) to a new last day, keeping its number (ADMIN)
+         * @description The new last day must be past the present one; the renewal is kept in the certificate's history.
+         */
         post: operations["CertificatesController_renew"];
         delete?: never;
         options?: never;
@@ -2031,7 +2121,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every agency with its list of powers (SYSTEM_ADMIN) */
+        /**
+         * Every agency with its list of powers (SYSTEM_ADMIN)
+         * @description Each agency with its list of enforcement matters (权责清单): the violation codes it may penalise. An agency with no list configured registers every code of its policy.
+         */
         get: operations["AgenciesController_list"];
         put?: never;
         /**
@@ -2052,7 +2145,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One agency with its list of powers (SYSTEM_ADMIN; an ADMIN: their own agency) */
+        /**
+         * One agency with its list of powers (SYSTEM_ADMIN; an ADMIN: their own agency)
+         * @description An agency's administrator reads their own agency only: another agency's id answers 403 AGENCY.OWN_ONLY.
+         */
         get: operations["AgenciesController_one"];
         put?: never;
         post?: never;
@@ -2093,7 +2189,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The administration log, newest first (ADMIN, SUPERVISOR: their agency's; SYSTEM_ADMIN: every agency's or one's) */
+        /**
+         * The administration log, newest first (ADMIN, SUPERVISOR: their agency's; SYSTEM_ADMIN: every agency's or one's)
+         * @description Who changed which person, agency, body, calendar or webhook, when, from what to what and why. Entries are hash-chained; GET /admin/events/verify recomputes the chain.
+         */
         get: operations["AdminEventsController_list"];
         put?: never;
         post?: never;
@@ -2130,7 +2229,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every problem code the API answers with: its status and what it means */
+        /**
+         * Every problem code the API answers with: its status and what it means
+         * @description The whole catalog: the domain's refusal codes and the HTTP edge's own, each with its one status, a description and its titles in Chinese and English. Public, no sign-in.
+         */
         get: operations["ProblemsController_list"];
         put?: never;
         post?: never;
@@ -2147,7 +2249,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One problem type, as a problem body's `type` points to it */
+        /**
+         * One problem type, as a problem body's `type` points to it
+         * @description What a problem body's `type` (`/api/v1/problems/<code>`) resolves to; an unknown code is 404 PROBLEM.UNKNOWN_CODE. Public, no sign-in.
+         */
         get: operations["ProblemsController_one"];
         put?: never;
         post?: never;
@@ -2164,7 +2269,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The agencies whose information is public, by name (no sign-in) */
+        /**
+         * The agencies whose information is public, by name (no sign-in)
+         * @description 行政执法公示: the agencies whose powers, procedures and decisions are published, by name, for anyone to choose from.
+         */
         get: operations["PublicController_agencyList"];
         put?: never;
         post?: never;
@@ -2181,7 +2289,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 事前公示: an agency, its powers and their legal bases, procedures, remedies, and officers with their certificates (no sign-in) */
+        /**
+         * 事前公示: an agency, its powers and their legal bases, procedures, remedies, and officers with their certificates (no sign-in)
+         * @description What the public must know before enforcement (APL 39): the agency's powers with their legal bases, its procedures, the remedies open to a party, and its officers with their certificate numbers.
+         */
         get: operations["PublicController_agency"];
         put?: never;
         post?: never;
@@ -2198,7 +2309,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 执法资格: whether an enforcement certificate is valid today, its scope and agency (no sign-in) */
+        /**
+         * 执法资格: whether an enforcement certificate is valid today, its scope and agency (no sign-in)
+         * @description Anyone may check the certificate an officer shows: its holder's name, its scope, its dates and status, and whether it is valid today in the agency's time zone.
+         */
         get: operations["PublicController_officer"];
         put?: never;
         post?: never;
@@ -2215,7 +2329,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 事后公示: the decisions published, newest first, personal information removed; withdrawn ones marked (no sign-in) */
+        /**
+         * 事后公示: the decisions published, newest first, personal information removed; withdrawn ones marked (no sign-in)
+         * @description Decisions published after they were made (APL 48), with names, ID numbers, phone numbers and addresses removed; a withdrawn publication stays listed as withdrawn, with its reason.
+         */
         get: operations["PublicController_list"];
         put?: never;
         post?: never;
@@ -2232,7 +2349,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One published decision: its redacted text, or its withdrawal with the reason (no sign-in) */
+        /**
+         * One published decision: its redacted text, or its withdrawal with the reason (no sign-in)
+         * @description The published text as redacted for the public; once withdrawn, only the withdrawal and its reason are shown.
+         */
         get: operations["PublicController_one"];
         put?: never;
         post?: never;
@@ -2269,7 +2389,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Alerts about the agency's cases (a hash chain that breaks), open ones first, newest first (SUPERVISOR) */
+        /**
+         * Alerts about the agency's cases (a hash chain that breaks), open ones first, newest first (SUPERVISOR)
+         * @description Raised by the nightly chain verification of the jobs app. An alert stays open until a supervisor acknowledges it; a chain that breaks again raises no second open alert.
+         */
         get: operations["SupervisionAuditController_list"];
         put?: never;
         post?: never;
@@ -2288,7 +2411,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Acknowledge an alert: who and when are kept; acknowledging it again changes nothing (SUPERVISOR) */
+        /**
+         * Acknowledge an alert: who and when are kept; acknowledging it again changes nothing (SUPERVISOR)
+         * @description Acknowledging says a supervisor has seen the alert; it does not repair the chain. Acknowledging an acknowledged alert answers it as it stands.
+         */
         post: operations["SupervisionAuditController_acknowledge"];
         delete?: never;
         options?: never;
@@ -2363,7 +2489,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Evaluate one case file (案卷评查): each check passes, fails or does not apply, with the event it rests on and its legal source; a score and a grade (SUPERVISOR) */
+        /**
+         * Evaluate one case file (案卷评查): each check passes, fails or does not apply, with the event it rests on and its legal source; a score and a grade (SUPERVISOR)
+         * @description The documented checklist (docs/supervision.md) run over the case's hash-chained events: each check with its result and the events it rests on, and the file's score and grade.
+         */
         get: operations["SupervisionEvaluationController_one"];
         put?: never;
         post?: never;
@@ -2380,7 +2509,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Evaluate every case file registered in a period in the supervisor's agency, for the annual report: score, grade and failed checks per case, with totals; CSV on request (SUPERVISOR) */
+        /**
+         * Evaluate every case file registered in a period in the supervisor's agency, for the annual report: score, grade and failed checks per case, with totals; CSV on request (SUPERVISOR)
+         * @description The same checklist over every case of the period, for the annual file review (案卷评查): each file's score, grade and failed checks. Also as CSV with `format=csv`.
+         */
         get: operations["SupervisionEvaluationController_batch"];
         put?: never;
         post?: never;
@@ -2417,7 +2549,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The party with its full ID number, phone and address, for a stated reason; the read is logged for supervisors (every other view shows them masked) */
+        /**
+         * The party with its full ID number, phone and address, for a stated reason; the read is logged for supervisors (every other view shows them masked)
+         * @description Case views mask a party's ID number, phone and address; this read gives them in full. Requires `X-Access-Reason`; every read is logged with who, when and why, and supervisors read that log (PIPL).
+         */
         get: operations["CasePartyController_party"];
         put?: never;
         post?: never;
@@ -2434,7 +2569,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every read of a party's full ID number, phone or address in the supervisor's agency, newest first, with who, when, which case and the reason given (SUPERVISOR) */
+        /**
+         * Every read of a party's full ID number, phone or address in the supervisor's agency, newest first, with who, when, which case and the reason given (SUPERVISOR)
+         * @description The log of full personal-information reads, document and evidence downloads included: who read what, of which case, when and for what stated reason (PIPL).
+         */
         get: operations["SupervisionPersonalDataController_reads"];
         put?: never;
         post?: never;
@@ -2515,7 +2653,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Development only: a token for every demo user, for one-click sign-in */
+        /**
+         * Development only: a token for every demo user, for one-click sign-in
+         * @description Registered only when NODE_ENV is not production, so it does not exist in a real deployment. Production tokens come from the agency's identity provider.
+         */
         get: operations["DevTokensController_list"];
         put?: never;
         post?: never;

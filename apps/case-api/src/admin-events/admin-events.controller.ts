@@ -28,7 +28,7 @@ export class AdminEventsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "The administration log, newest first (ADMIN, SUPERVISOR: their agency's; SYSTEM_ADMIN: every agency's or one's)" })
+  @ApiOperation({ summary: "The administration log, newest first (ADMIN, SUPERVISOR: their agency's; SYSTEM_ADMIN: every agency's or one's)", description: 'Who changed which person, agency, body, calendar or webhook, when, from what to what and why. Entries are hash-chained; GET /admin/events/verify recomputes the chain.' })
   @ApiOkResponse({ type: AdminEventListView })
   @ApiProblems(AUTHENTICATED, { 400: true, 403: 'ADMIN_LOG.NOT_ALLOWED' })
   async list(@Principal() principal: TokenClaims, @Query() q: ListAdminEventsQuery): Promise<AdminEventListView> {

@@ -33,7 +33,7 @@ export class AgenciesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every agency with its list of powers (SYSTEM_ADMIN)' })
+  @ApiOperation({ summary: 'Every agency with its list of powers (SYSTEM_ADMIN)', description: 'Each agency with its list of enforcement matters (权责清单): the violation codes it may penalise. An agency with no list configured registers every code of its policy.' })
   @ApiOkResponse({ type: AgencyListView })
   @ApiProblems(AUTHENTICATED, SYSTEM_ADMIN_ONLY)
   async list(@Principal() principal: TokenClaims): Promise<AgencyListView> {
@@ -43,7 +43,7 @@ export class AgenciesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One agency with its list of powers (SYSTEM_ADMIN; an ADMIN: their own agency)' })
+  @ApiOperation({ summary: 'One agency with its list of powers (SYSTEM_ADMIN; an ADMIN: their own agency)', description: 'An agency\'s administrator reads their own agency only: another agency\'s id answers 403 AGENCY.OWN_ONLY.' })
   @ApiOkResponse({ type: AgencyView })
   @ApiProblems(AUTHENTICATED, { 403: 'AGENCY.OWN_ONLY', 404: 'AGENCY.NOT_FOUND' })
   async one(@Principal() principal: TokenClaims, @Param('id', new ParseUUIDPipe()) id: string): Promise<AgencyView> {

@@ -28,7 +28,7 @@ export class BodiesController {
   ) {}
 
   @Get('bodies')
-  @ApiOperation({ summary: 'The active police units and procuratorates a transfer may be addressed to (any signed-in user)' })
+  @ApiOperation({ summary: 'The active police units and procuratorates a transfer may be addressed to (any signed-in user)', description: 'The registered outside bodies that are active now, by kind (police unit, procuratorate): what a dispatch or forwarding of a suspected criminal case (两法衔接) may name.' })
   @ApiQuery({ name: 'kind', required: false, enum: OUTSIDE_BODY_KINDS })
   @ApiOkResponse({ type: BodyOptionListView })
   @ApiProblems(AUTHENTICATED, 400)
@@ -42,7 +42,7 @@ export class BodiesController {
   }
 
   @Get('admin/bodies')
-  @ApiOperation({ summary: 'The register of outside bodies with who registered and deactivated each (ADMIN)' })
+  @ApiOperation({ summary: 'The register of outside bodies with who registered and deactivated each (ADMIN)', description: 'Every outside body, active or not, with who registered it and when, and who deactivated it, when and why. A deactivated body stays in the register so that earlier transfers still name it.' })
   @ApiOkResponse({ type: BodyListView })
   @ApiProblems(AUTHENTICATED, { 403: 'BODY.ADMIN_ONLY' })
   async list(@Principal() principal: TokenClaims): Promise<BodyListView> {

@@ -26,7 +26,7 @@ export class CalendarsController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The published holiday calendars, by year (any signed-in user)' })
+  @ApiOperation({ summary: 'The published holiday calendars, by year (any signed-in user)', description: 'One calendar per year: its holidays, its adjusted working days (调休) and the source it was published from. Every deadline count resolves the calendar by year.' })
   @ApiOkResponse({ type: CalendarListView })
   @ApiProblems(AUTHENTICATED)
   async list(@Principal() principal: TokenClaims): Promise<CalendarListView> {

@@ -30,7 +30,7 @@ export class CasesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The cases I may read, newest first, with what I may do on each (filters: status, flag, overdue, officer, dates, text)' })
+  @ApiOperation({ summary: 'The cases I may read, newest first, with what I may do on each (filters: status, flag, overdue, officer, dates, text)', description: 'Scoped as the caller reads cases: the agency\'s cases for its staff and supervisors, the transfers dispatched to their body for a police or procuratorate liaison. Each item carries the actions the caller may take on it now. Paged with `page` and `pageSize`; filters combine.' })
   @ApiOkResponse({ type: CaseListView })
   @ApiProblems(AUTHENTICATED, { 400: 'VALIDATION.FAILED: a filter is invalid' })
   async list(@Principal() principal: TokenClaims, @Query() q: ListCasesQuery): Promise<CaseListView> {
@@ -45,7 +45,7 @@ export class CasesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One case as its read model holds it, with the actions I may take now' })
+  @ApiOperation({ summary: 'One case as its read model holds it, with the actions I may take now', description: 'The case\'s read model (status, parties, officers, deadlines with their basis, flags) and `allowedActions`, judged for the caller now. A case the caller may not know of is 404; a case of their agency they are not assigned to is 403.' })
   @ApiOkResponse({ type: CaseView })
   @ApiProblems(AUTHENTICATED, ONE_CASE)
   async get(@Principal() principal: TokenClaims, @Param('id') id: string): Promise<CaseView> {
@@ -67,7 +67,7 @@ export class CasesController {
 
   /** Recomputes the chain; says where it breaks. */
   @Get(':id/timeline/verify')
-  @ApiOperation({ summary: 'Recompute the hash chain and say where it breaks, if it does' })
+  @ApiOperation({ summary: 'Recompute the hash chain and say where it breaks, if it does', description: 'Recomputes every event\'s hash from its content and the previous event\'s hash, and says whether the whole chain holds and, if not, the first event where it breaks. Read-only: it changes nothing.' })
   @HttpCode(200)
   @ApiOkResponse({ type: ChainVerificationView })
   @ApiProblems(AUTHENTICATED, ONE_CASE)

@@ -65,7 +65,7 @@ export class DocumentsController {
   ) {}
 
   @Get(':id/documents')
-  @ApiOperation({ summary: 'The documents the case issued (立案审批表, 告知书, 决定书, 送达回证…), in the order of the events that issued them' })
+  @ApiOperation({ summary: 'The documents the case issued (立案审批表, 告知书, 决定书, 送达回证…), in the order of the events that issued them', description: 'The official documents (文书) rendered from the case\'s events, each with its number, kind, the event that issued it and the sha256 of its PDF.' })
   @ApiOkResponse({ type: DocumentListView })
   @ApiProblems(AUTHENTICATED, { 403: 'CASE.NOT_ASSIGNED', 404: 'CASE.NOT_FOUND' })
   async list(@Principal() principal: TokenClaims, @Param('id') caseId: string): Promise<DocumentListView> {
@@ -75,7 +75,7 @@ export class DocumentsController {
 
   @Get(':id/documents/:documentId')
   @ApiOperation({
-    summary: "One document as its PDF, re-hashed before and while it is sent (409 on a mismatch); it carries the party's full personal information, so the read is for a stated reason and logged",
+    summary: "One document as its PDF, re-hashed before and while it is sent (409 on a mismatch); it carries the party's full personal information, so the read is for a stated reason and logged", description: 'Sends the stored PDF only if its sha256 still matches the recorded one; a mismatch is answered 409 and never served. Requires `X-Access-Reason` (the read is logged with the reason, PIPL).',
   })
   @ApiHeader(ACCESS_REASON_HEADER)
   @ApiProduces('application/pdf')

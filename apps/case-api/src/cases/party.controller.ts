@@ -24,7 +24,7 @@ export class CasePartyController {
   @Get(':id/party')
   @UnmaskedPersonalData()
   @ApiOperation({
-    summary: "The party with its full ID number, phone and address, for a stated reason; the read is logged for supervisors (every other view shows them masked)",
+    summary: "The party with its full ID number, phone and address, for a stated reason; the read is logged for supervisors (every other view shows them masked)", description: 'Case views mask a party\'s ID number, phone and address; this read gives them in full. Requires `X-Access-Reason`; every read is logged with who, when and why, and supervisors read that log (PIPL).',
   })
   @ApiHeader(ACCESS_REASON_HEADER)
   @ApiOkResponse({ type: PartyView })

@@ -38,7 +38,7 @@ export class DevTokensController {
   ) {}
 
   @Get('tokens')
-  @ApiOperation({ summary: 'Development only: a token for every demo user, for one-click sign-in' })
+  @ApiOperation({ summary: 'Development only: a token for every demo user, for one-click sign-in', description: 'Registered only when NODE_ENV is not production, so it does not exist in a real deployment. Production tokens come from the agency\'s identity provider.' })
   @ApiOkResponse({ type: [DevTokenView] })
   @ApiProblems()
   async list(): Promise<DevTokenView[]> {

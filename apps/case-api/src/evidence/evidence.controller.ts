@@ -112,7 +112,7 @@ export class EvidenceController {
   }
 
   @Get(':id/evidence')
-  @ApiOperation({ summary: 'The evidence items of a case with their hashes and custody' })
+  @ApiOperation({ summary: 'The evidence items of a case with their hashes and custody', description: 'Each item\'s metadata with its file\'s sha256 and its chain of custody. The files themselves are read one by one from the content route, with a stated reason.' })
   @ApiOkResponse({ type: EvidenceListView })
   @ApiProblems(AUTHENTICATED, { 403: 'CASE.NOT_ASSIGNED', 404: 'CASE.NOT_FOUND' })
   async list(@Principal() principal: TokenClaims, @Param('id') caseId: string): Promise<EvidenceListView> {
@@ -121,7 +121,7 @@ export class EvidenceController {
 
   /** Metadata of one item, with its custody chain. */
   @Get(':id/evidence/:evidenceId')
-  @ApiOperation({ summary: 'One evidence item with its chain of custody' })
+  @ApiOperation({ summary: 'One evidence item with its chain of custody', description: 'The item\'s metadata and every custody entry in order: who handled it, how and when.' })
   @ApiOkResponse({ type: EvidenceItemView })
   @ApiProblems(AUTHENTICATED, { 403: 'CASE.NOT_ASSIGNED', 404: 'CASE.NOT_FOUND, EVIDENCE.ITEM_NOT_FOUND' })
   async get(@Principal() principal: TokenClaims, @Param('id') caseId: string, @Param('evidenceId') evidenceId: string): Promise<EvidenceItemView> {
@@ -131,7 +131,7 @@ export class EvidenceController {
   /** The file itself, re-hashed on every read; a mismatch is an error, never served. */
   @Get(':id/evidence/:evidenceId/content')
   @ApiOperation({
-    summary: "The stored file, re-hashed before and while it is sent (409 on a mismatch); evidence may carry the party's full personal information (a 询问笔录, an ID card copy), so the read is for a stated reason and logged",
+    summary: "The stored file, re-hashed before and while it is sent (409 on a mismatch); evidence may carry the party's full personal information (a 询问笔录, an ID card copy), so the read is for a stated reason and logged", description: 'The file is re-hashed on every read; a file whose sha256 no longer matches the recorded one is answered 409 and never served. Requires `X-Access-Reason` (the read is logged with the reason, PIPL).',
   })
   @ApiHeader(ACCESS_REASON_HEADER)
   @ApiProduces('application/octet-stream')

@@ -75,7 +75,7 @@ export class HealthController {
 
   /** Liveness: the process answers. */
   @Get('health')
-  @ApiOperation({ summary: 'Liveness: the process answers' })
+  @ApiOperation({ summary: 'Liveness: the process answers', description: 'Answers 200 while the process runs, without touching Postgres, Redis or Temporal: for a liveness probe that restarts a hung process, never one that is only waiting for a dependency. Outside /api/v1, no sign-in.' })
   @HttpCode(200)
   @ApiOkResponse({ type: HealthView })
   @ApiProblems()
@@ -85,7 +85,7 @@ export class HealthController {
 
   /** Readiness: each dependency is checked; 503 names the ones that are down. */
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: Postgres, Redis and Temporal reachable' })
+  @ApiOperation({ summary: 'Readiness: Postgres, Redis and Temporal reachable', description: 'Checks each dependency in turn; 200 when all answer, 503 naming the ones that are down. For a load balancer or an orchestrator\'s readiness probe. Outside /api/v1, no sign-in.' })
   @ApiOkResponse({ type: ReadyView, description: 'Every dependency answers' })
   @ApiResponse({ status: 503, type: ReadyView, description: 'Some dependency is down: `down` names it (not a problem body: the same shape as 200)' })
   @ApiProblems()

@@ -30,7 +30,7 @@ export class NotificationsController {
 
   @Post('read-all')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Mark all my notifications read' })
+  @ApiOperation({ summary: 'Mark all my notifications read', description: 'Marks every unread notification of the caller as read at once and answers how many were marked. Other users\' notifications are untouched.' })
   @ApiOkResponse({ type: ReadAllView })
   @ApiProblems(AUTHENTICATED)
   async readAll(@Principal() principal: TokenClaims): Promise<ReadAllView> {

@@ -28,7 +28,7 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('gives every operation a summary, a success body with a schema and its problem+json answers', () => {
+  it('gives every operation a summary, a description, a success body with a schema and its problem+json answers', () => {
     const ops = operations(doc);
     expect(ops.length).toBeGreaterThan(45);
     const faults = ops.flatMap(({ name, op }) => {
@@ -37,6 +37,7 @@ describe('the OpenAPI document', () => {
       const problems = statuses.filter((s) => /^[45]\d\d$/.test(s) && (op.responses[s] as { content?: object }).content && 'application/problem+json' in (op.responses[s] as { content: object }).content);
       return [
         ...(op.summary?.trim() ? [] : [`${name}: no summary`]),
+        ...(op.description?.trim() ? [] : [`${name}: no description`]),
         ...(success.length ? [] : [`${name}: no success response`]),
         ...success.filter((s) => !(op.responses[s] as { content?: object }).content).map((s) => `${name}: ${s} has no body schema`),
         ...(problems.some((s) => s.startsWith('4')) || name.startsWith('GET /health') || name.startsWith('GET /ready') || name.endsWith('/dev/tokens') || name.endsWith('/problems')

@@ -35,7 +35,7 @@ export class AdminPoliciesController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "The policy versions of my agency's jurisdiction: published when and by whom, effective from, which is in force (ADMIN)" })
+  @ApiOperation({ summary: "The policy versions of my agency's jurisdiction: published when and by whom, effective from, which is in force (ADMIN)", description: 'Every version, newest first, with who published it, when, and from which day it is in force. A version is in force from its effective date until a later-published version\'s date comes.' })
   @ApiOkResponse({ type: PolicyVersionListView })
   @ApiProblems(AUTHENTICATED, { 403: 'POLICY.ADMIN_ONLY', 404: 'AGENCY.NOT_FOUND' })
   async list(@Principal() principal: TokenClaims): Promise<PolicyVersionListView> {
@@ -44,7 +44,7 @@ export class AdminPoliciesController {
   }
 
   @Get(':version/diff')
-  @ApiOperation({ summary: 'What a version changed, field by field, against another version (default: the one published before it) (ADMIN)' })
+  @ApiOperation({ summary: 'What a version changed, field by field, against another version (default: the one published before it) (ADMIN)', description: 'Each changed field with its value before and after. Without `against`, the comparison is with the version published just before it.' })
   @ApiQuery({ name: 'against', required: false, description: 'The version to compare with; absent: the one published before' })
   @ApiOkResponse({ type: PolicyDiffView })
   @ApiProblems(AUTHENTICATED, { 403: 'POLICY.ADMIN_ONLY', 404: 'POLICY.NOT_FOUND' })

@@ -22,7 +22,7 @@ export class PoliciesController {
 
   /** The policy in force for the caller's jurisdiction: what a new case pins. */
   @Get('policies/current')
-  @ApiOperation({ summary: 'The jurisdiction policy in force for my agency: deadlines, thresholds, calendars' })
+  @ApiOperation({ summary: 'The jurisdiction policy in force for my agency: deadlines, thresholds, calendars', description: 'The policy version in force today for the caller\'s jurisdiction: the version a case registered now would pin. Running cases keep the version they pinned.' })
   @ApiOkResponse({ type: PolicyView })
   @ApiProblems(AUTHENTICATED, { 404: 'AGENCY.NOT_FOUND', 409: 'POLICY.NONE_PUBLISHED' })
   async current(@Principal() principal: TokenClaims): Promise<JurisdictionPolicy> {
@@ -30,7 +30,7 @@ export class PoliciesController {
   }
 
   @Get('policies/:version')
-  @ApiOperation({ summary: 'A published policy version (versions never change)' })
+  @ApiOperation({ summary: 'A published policy version (versions never change)', description: 'A version is published whole and never edited, so the same version number always answers the same content; a case\'s read model names the version it pinned.' })
   @ApiOkResponse({ type: PolicyView })
   @ApiProblems({ 401: 'AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID', 404: 'POLICY.NOT_FOUND' })
   async byVersion(@Param('version') version: string): Promise<JurisdictionPolicy> {
@@ -43,7 +43,7 @@ export class PoliciesController {
    * roll-forward, sources, warnings. The policy (current or given) is named.
    */
   @Get('calendar/due-date')
-  @ApiOperation({ summary: 'Count a period from a start day with the published holiday calendars, and show the basis' })
+  @ApiOperation({ summary: 'Count a period from a start day with the published holiday calendars, and show the basis', description: 'Counts as a case counts: calendar days, working days (holidays and 调休 working days from the published calendars, resolved by year) or months, with the basis shown: holidays met, roll-forward, calendar sources and warnings (a year not yet published).' })
   @ApiOkResponse({ type: DueDateView })
   @ApiProblems(AUTHENTICATED, { 400: 'VALIDATION.FAILED: start, days or kind', 404: 'POLICY.NOT_FOUND, AGENCY.NOT_FOUND', 409: 'POLICY.NONE_PUBLISHED' })
   async dueDate(@Principal() principal: TokenClaims, @Query() q: DueDateQuery): Promise<DueDateView> {

@@ -16,7 +16,7 @@ import { ApiProblems, ProblemTypeDto, ProblemTypeListDto } from '../common/probl
 @Controller('problems')
 export class ProblemsController {
   @Get()
-  @ApiOperation({ summary: 'Every problem code the API answers with: its status and what it means' })
+  @ApiOperation({ summary: 'Every problem code the API answers with: its status and what it means', description: 'The whole catalog: the domain\'s refusal codes and the HTTP edge\'s own, each with its one status, a description and its titles in Chinese and English. Public, no sign-in.' })
   @ApiOkResponse({ type: ProblemTypeListDto })
   @ApiProblems()
   list(): ProblemTypeListDto {
@@ -24,7 +24,7 @@ export class ProblemsController {
   }
 
   @Get(':code')
-  @ApiOperation({ summary: "One problem type, as a problem body's `type` points to it" })
+  @ApiOperation({ summary: "One problem type, as a problem body's `type` points to it", description: 'What a problem body\'s `type` (`/api/v1/problems/<code>`) resolves to; an unknown code is 404 PROBLEM.UNKNOWN_CODE. Public, no sign-in.' })
   @ApiParam({ name: 'code', example: 'CASE.TWO_OFFICERS_REQUIRED' })
   @ApiOkResponse({ type: ProblemTypeDto })
   @ApiProblems({ 404: 'PROBLEM.UNKNOWN_CODE' })

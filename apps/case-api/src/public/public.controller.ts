@@ -43,7 +43,7 @@ export class PublicController {
   }
 
   @Get('agencies')
-  @ApiOperation({ summary: 'The agencies whose information is public, by name (no sign-in)' })
+  @ApiOperation({ summary: 'The agencies whose information is public, by name (no sign-in)', description: '行政执法公示: the agencies whose powers, procedures and decisions are published, by name, for anyone to choose from.' })
   @ApiOkResponse({ type: PublicAgencyListView })
   @ApiProblems(LIMITED)
   async agencyList(): Promise<PublicAgencyListView> {
@@ -51,7 +51,7 @@ export class PublicController {
   }
 
   @Get('agencies/:id')
-  @ApiOperation({ summary: '事前公示: an agency, its powers and their legal bases, procedures, remedies, and officers with their certificates (no sign-in)' })
+  @ApiOperation({ summary: '事前公示: an agency, its powers and their legal bases, procedures, remedies, and officers with their certificates (no sign-in)', description: 'What the public must know before enforcement (APL 39): the agency\'s powers with their legal bases, its procedures, the remedies open to a party, and its officers with their certificate numbers.' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: PublicAgencyView })
   @ApiProblems(LIMITED, { 404: 'AGENCY.NOT_FOUND' })
@@ -73,7 +73,7 @@ export class PublicController {
   }
 
   @Get('officers/:certificateNo')
-  @ApiOperation({ summary: '执法资格: whether an enforcement certificate is valid today, its scope and agency (no sign-in)' })
+  @ApiOperation({ summary: '执法资格: whether an enforcement certificate is valid today, its scope and agency (no sign-in)', description: 'Anyone may check the certificate an officer shows: its holder\'s name, its scope, its dates and status, and whether it is valid today in the agency\'s time zone.' })
   @ApiParam({ name: 'certificateNo', example: 'CZSJ-ZF-2024-0101' })
   @ApiOkResponse({ type: PublicCertificateLookupView })
   @ApiProblems(LIMITED, { 404: 'CERTIFICATE.NOT_FOUND' })
@@ -97,7 +97,7 @@ export class PublicController {
   }
 
   @Get('disclosures')
-  @ApiOperation({ summary: '事后公示: the decisions published, newest first, personal information removed; withdrawn ones marked (no sign-in)' })
+  @ApiOperation({ summary: '事后公示: the decisions published, newest first, personal information removed; withdrawn ones marked (no sign-in)', description: 'Decisions published after they were made (APL 48), with names, ID numbers, phone numbers and addresses removed; a withdrawn publication stays listed as withdrawn, with its reason.' })
   @ApiOkResponse({ type: PublicDisclosureListView })
   @ApiProblems(LIMITED, 400)
   async list(@Query() q: ListDisclosuresQuery): Promise<PublicDisclosureListView> {
@@ -106,7 +106,7 @@ export class PublicController {
   }
 
   @Get('disclosures/:id')
-  @ApiOperation({ summary: 'One published decision: its redacted text, or its withdrawal with the reason (no sign-in)' })
+  @ApiOperation({ summary: 'One published decision: its redacted text, or its withdrawal with the reason (no sign-in)', description: 'The published text as redacted for the public; once withdrawn, only the withdrawal and its reason are shown.' })
   @ApiParam({ name: 'id', format: 'uuid' })
   @ApiOkResponse({ type: PublicDisclosureView })
   @ApiProblems(LIMITED, { 404: 'DISCLOSURE.NOT_FOUND' })

@@ -40,7 +40,7 @@ export class SupervisionAuditController {
   ) {}
 
   @Get('alerts')
-  @ApiOperation({ summary: "Alerts about the agency's cases (a hash chain that breaks), open ones first, newest first (SUPERVISOR)" })
+  @ApiOperation({ summary: "Alerts about the agency's cases (a hash chain that breaks), open ones first, newest first (SUPERVISOR)", description: 'Raised by the nightly chain verification of the jobs app. An alert stays open until a supervisor acknowledges it; a chain that breaks again raises no second open alert.' })
   @ApiOkResponse({ type: AlertListView })
   @ApiProblems(AUTHENTICATED, { 400: true, 403: 'SUPERVISION.SUPERVISOR_ONLY: only a supervisor reads supervision views' })
   async list(@Principal() principal: TokenClaims, @Query() q: AlertsQuery): Promise<AlertListView> {
@@ -50,7 +50,7 @@ export class SupervisionAuditController {
 
   @Post('alerts/:id/acknowledge')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Acknowledge an alert: who and when are kept; acknowledging it again changes nothing (SUPERVISOR)' })
+  @ApiOperation({ summary: 'Acknowledge an alert: who and when are kept; acknowledging it again changes nothing (SUPERVISOR)', description: 'Acknowledging says a supervisor has seen the alert; it does not repair the chain. Acknowledging an acknowledged alert answers it as it stands.' })
   @ApiOkResponse({ type: AlertView })
   @ApiProblems(AUTHENTICATED, {
     403: 'SUPERVISION.SUPERVISOR_ONLY: only a supervisor acknowledges alerts',

@@ -35,7 +35,7 @@ export class SupervisionEvaluationController {
 
   @Get('cases/:id/evaluation')
   @ApiOperation({
-    summary: "Evaluate one case file (案卷评查): each check passes, fails or does not apply, with the event it rests on and its legal source; a score and a grade (SUPERVISOR)",
+    summary: "Evaluate one case file (案卷评查): each check passes, fails or does not apply, with the event it rests on and its legal source; a score and a grade (SUPERVISOR)", description: 'The documented checklist (docs/supervision.md) run over the case\'s hash-chained events: each check with its result and the events it rests on, and the file\'s score and grade.',
   })
   @ApiOkResponse({ type: CaseEvaluationView })
   @ApiProblems(AUTHENTICATED, { 403: 'SUPERVISION.SUPERVISOR_ONLY: only a supervisor evaluates case files', 404: 'CASE.NOT_FOUND: no such case in your agency' })
@@ -48,7 +48,7 @@ export class SupervisionEvaluationController {
 
   @Get('evaluations')
   @ApiOperation({
-    summary: "Evaluate every case file registered in a period in the supervisor's agency, for the annual report: score, grade and failed checks per case, with totals; CSV on request (SUPERVISOR)",
+    summary: "Evaluate every case file registered in a period in the supervisor's agency, for the annual report: score, grade and failed checks per case, with totals; CSV on request (SUPERVISOR)", description: 'The same checklist over every case of the period, for the annual file review (案卷评查): each file\'s score, grade and failed checks. Also as CSV with `format=csv`.',
   })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({ type: EvaluationBatchView })

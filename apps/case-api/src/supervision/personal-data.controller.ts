@@ -20,7 +20,7 @@ export class SupervisionPersonalDataController {
   ) {}
 
   @Get('personal-data-access')
-  @ApiOperation({ summary: "Every read of a party's full ID number, phone or address in the supervisor's agency, newest first, with who, when, which case and the reason given (SUPERVISOR)" })
+  @ApiOperation({ summary: "Every read of a party's full ID number, phone or address in the supervisor's agency, newest first, with who, when, which case and the reason given (SUPERVISOR)", description: 'The log of full personal-information reads, document and evidence downloads included: who read what, of which case, when and for what stated reason (PIPL).' })
   @ApiOkResponse({ type: PersonalDataAccessListView })
   @ApiProblems(AUTHENTICATED, { 400: true, 403: 'SUPERVISION.SUPERVISOR_ONLY: only a supervisor reads supervision views' })
   async reads(@Principal() principal: TokenClaims, @Query() q: PersonalDataAccessQuery): Promise<PersonalDataAccessListView> {

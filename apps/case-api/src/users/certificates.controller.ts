@@ -48,7 +48,7 @@ export class CertificatesController {
   ) {}
 
   @Get('users/:id/certificates')
-  @ApiOperation({ summary: "A user's certificates with their dated histories (ADMIN of the user's agency)" })
+  @ApiOperation({ summary: "A user's certificates with their dated histories (ADMIN of the user's agency)", description: 'Each certificate with its number, scope, first and last day, and every dated change (issued, suspended, reinstated, revoked, renewed) with who made it and why.' })
   @ApiOkResponse({ type: CertificateListView })
   @ApiProblems(AUTHENTICATED, { 403: 'USER.ADMIN_ONLY', 404: 'USER.NOT_FOUND' })
   async list(@Principal() principal: TokenClaims, @Param('id') id: string): Promise<CertificateListView> {
@@ -59,7 +59,7 @@ export class CertificatesController {
 
   @Post('users/:id/certificates')
   @HttpCode(201)
-  @ApiOperation({ summary: 'Issue a certificate to a user of my agency (ADMIN): a unique number, a scope, first and last day' })
+  @ApiOperation({ summary: 'Issue a certificate to a user of my agency (ADMIN): a unique number, a scope, first and last day', description: 'The certificate counts from the next request: an officer acts on a case only while holding a certificate valid on that day. The number must be unique across the system.' })
   @ApiCreatedResponse({ type: CertificateView })
   @ApiProblems(AUTHENTICATED, { 400: 'VALIDATION.FAILED (a number taken; validTo not after validFrom; a scope of another form)', 403: 'USER.ADMIN_ONLY', 404: 'USER.NOT_FOUND' })
   async issue(@Principal() principal: TokenClaims, @Param('id') id: string, @Body() dto: IssueCertificateDto): Promise<CertificateView> {
@@ -75,7 +75,7 @@ export class CertificatesController {
 
   @Post('certificates/:id/suspension')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Suspend a certificate (暂扣) from a day, with the reason (ADMIN); its holder acts for nothing from the next request' })
+  @ApiOperation({ summary: 'Suspend a certificate (暂扣) from a day, with the reason (ADMIN); its holder acts for nothing from the next request', description: 'From that day the holder acts for nothing that needs a certificate, until it is reinstated. The suspension is kept in the certificate\'s history.' })
   @ApiOkResponse({ type: CertificateView })
   @ApiProblems(AUTHENTICATED, CHANGE_PROBLEMS)
   suspend(@Principal() principal: TokenClaims, @Param('id') id: string, @Body() dto: CertificateStatusDto): Promise<CertificateView> {
@@ -84,7 +84,7 @@ export class CertificatesController {
 
   @Post('certificates/:id/reinstatement')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Reinstate a suspended certificate from a day, with the reason (ADMIN)' })
+  @ApiOperation({ summary: 'Reinstate a suspended certificate from a day, with the reason (ADMIN)', description: 'Only a suspended certificate is reinstated; from that day it is valid again until its last day.' })
   @ApiOkResponse({ type: CertificateView })
   @ApiProblems(AUTHENTICATED, CHANGE_PROBLEMS)
   reinstate(@Principal() principal: TokenClaims, @Param('id') id: string, @Body() dto: CertificateStatusDto): Promise<CertificateView> {
@@ -93,7 +93,7 @@ export class CertificatesController {
 
   @Post('certificates/:id/revocation')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Revoke a certificate (吊销) from a day, with the reason (ADMIN): final, it is never reinstated or renewed' })
+  @ApiOperation({ summary: 'Revoke a certificate (吊销) from a day, with the reason (ADMIN): final, it is never reinstated or renewed', description: 'A revoked certificate is never reinstated or renewed; the holder needs a new certificate to act again.' })
   @ApiOkResponse({ type: CertificateView })
   @ApiProblems(AUTHENTICATED, CHANGE_PROBLEMS)
   revoke(@Principal() principal: TokenClaims, @Param('id') id: string, @Body() dto: CertificateStatusDto): Promise<CertificateView> {
@@ -102,7 +102,7 @@ export class CertificatesController {
 
   @Post('certificates/:id/renewal')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Renew a certificate (延续) to a new last day, keeping its number (ADMIN)' })
+  @ApiOperation({ summary: 'Renew a certificate (延续) to a new last day, keeping its number (ADMIN)', description: 'The new last day must be past the present one; the renewal is kept in the certificate\'s history.' })
   @ApiOkResponse({ type: CertificateView })
   @ApiProblems(AUTHENTICATED, CHANGE_PROBLEMS)
   renew(@Principal() principal: TokenClaims, @Param('id') id: string, @Body() dto: RenewCertificateDto): Promise<CertificateView> {

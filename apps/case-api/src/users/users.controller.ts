@@ -33,7 +33,7 @@ export class UsersController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The users of my agency (ADMIN), or of any agency (SYSTEM_ADMIN, `agencyId`), active or not, with roles and outside body' })
+  @ApiOperation({ summary: 'The users of my agency (ADMIN), or of any agency (SYSTEM_ADMIN, `agencyId`), active or not, with roles and outside body', description: 'Every user, active or not, with roles, outside body (for a liaison) and certificates. A system administrator names the agency with `agencyId`; an agency administrator reads only their own.' })
   @ApiOkResponse({ type: AdminUserListView })
   @ApiProblems(AUTHENTICATED, { 400: true, 403: 'USER.ADMIN_ONLY, AGENCY.OWN_ONLY', 404: 'AGENCY.NOT_FOUND' })
   async list(@Principal() principal: TokenClaims, @Query() q: UsersQuery): Promise<AdminUserListView> {
@@ -43,7 +43,7 @@ export class UsersController {
 
   @Post()
   @HttpCode(201)
-  @ApiOperation({ summary: 'Create a user of my agency (ADMIN) or of any agency (SYSTEM_ADMIN, `agencyId`); a liaison names the registered body they belong to' })
+  @ApiOperation({ summary: 'Create a user of my agency (ADMIN) or of any agency (SYSTEM_ADMIN, `agencyId`); a liaison names the registered body they belong to', description: 'The new user is recorded in the administration log. Only a system administrator grants SYSTEM_ADMIN (403 USER.SYSTEM_ADMIN_ONLY otherwise); a police or procuratorate liaison must name a registered body.' })
   @ApiCreatedResponse({ type: AdminUserView })
   @ApiProblems(AUTHENTICATED, {
     400: 'VALIDATION.FAILED (a username taken; a body on a user who is no liaison); BODY.NOT_REGISTERED',
@@ -60,7 +60,7 @@ export class UsersController {
   }
 
   @Patch(':id')
-  @ApiOperation({ summary: 'Edit a user of my agency (ADMIN) or of any agency (SYSTEM_ADMIN): name, roles, outside body, active' })
+  @ApiOperation({ summary: 'Edit a user of my agency (ADMIN) or of any agency (SYSTEM_ADMIN): name, roles, outside body, active', description: 'Only the fields sent change; the change, from what to what, is recorded in the administration log. A deactivated user can no longer sign in or act; their past acts stay on the record.' })
   @ApiOkResponse({ type: AdminUserView })
   @ApiProblems(AUTHENTICATED, { 400: 'VALIDATION.FAILED; BODY.NOT_REGISTERED', 403: 'USER.ADMIN_ONLY, USER.SYSTEM_ADMIN_ONLY', 404: 'USER.NOT_FOUND' })
   async update(@Principal() principal: TokenClaims, @Param('id') id: string, @Body() dto: UpdateUserDto): Promise<AdminUserView> {

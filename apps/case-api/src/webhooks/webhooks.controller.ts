@@ -24,7 +24,7 @@ export class WebhooksController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: "My agency's webhook, without its secret (ADMIN)" })
+  @ApiOperation({ summary: "My agency's webhook, without its secret (ADMIN)", description: 'Whether the agency has a webhook, its URL, whether it is active, whether a signing secret is stored, and who changed it last and when. The secret itself is never returned.' })
   @ApiOkResponse({ type: WebhookSettingsView })
   @ApiProblems(AUTHENTICATED, { 403: 'WEBHOOK.ADMIN_ONLY' })
   async get(@Principal() principal: TokenClaims): Promise<WebhookSettingsView> {
@@ -73,7 +73,7 @@ export class WebhooksController {
   }
 
   @Get('deliveries')
-  @ApiOperation({ summary: "Every attempt to deliver to my agency's webhook, newest first (ADMIN)" })
+  @ApiOperation({ summary: "Every attempt to deliver to my agency's webhook, newest first (ADMIN)", description: 'Each attempt is kept: the event, the HTTP status or error, the attempt number and when. Failed deliveries are retried by the jobs app with backoff; every attempt appears here.' })
   @ApiOkResponse({ type: WebhookDeliveryListView })
   @ApiProblems(AUTHENTICATED, { 400: true, 403: 'WEBHOOK.ADMIN_ONLY' })
   async deliveries(@Principal() principal: TokenClaims, @Query() q: ListDeliveriesQuery): Promise<WebhookDeliveryListView> {
