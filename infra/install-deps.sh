@@ -8,7 +8,10 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 log="$(mktemp)"
 trap 'rm -f "$log"' EXIT
-if npm ci --no-audit --no-fund 2> >(tee "$log" >&2); then exit 0; fi
+status=0
+npm ci --no-audit --no-fund 2>"$log" || status=$?
+cat "$log" >&2
+[ "$status" -eq 0 ] && exit 0
 if grep -q 'from lock file\|in sync' "$log"; then
   cat >&2 <<'MSG'
 
