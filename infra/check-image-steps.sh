@@ -24,17 +24,22 @@ started=$(date +%s)
 say() { printf '[check-image-steps %3ss] %s\n' "$(( $(date +%s) - started ))" "$*"; }
 die() { echo "check-image-steps: $*" >&2; exit 1; }
 
-# A clean directory for each run, left in place afterwards to inspect
-# (.data/ is git-, docker- and lint-ignored). The previous run's is moved
-# aside and deleted in the background: removing two node_modules trees takes
-# minutes on a busy disk, and nothing has to wait for it.
-work="$root/.data/image-steps"
-if [ -e "$work" ]; then
-  old="$work.old.$$"
-  mv "$work" "$old"
-  (nice -n 19 rm -rf "$old" &)
+# A clean directory outside the repository: Node resolves a package missing
+# from a stage's node_modules in every parent directory, so a stage under the
+# work tree would silently borrow the repository's node_modules. Removing two
+# node_modules trees takes minutes on a busy disk, so it happens in the
+# background once the check is done (KEEP=1 keeps the directory to inspect).
+work="$(mktemp -d "${TMPDIR:-/tmp}/zhifa-image-steps.XXXXXX")"
+if [ "${KEEP:-}" = 1 ]; then
+  say "keeping $work"
+else
+  trap '(nice -n 19 rm -rf "$work" >/dev/null 2>&1 &)' EXIT
 fi
-mkdir -p "$work"
+parent="$work"
+until [ "$parent" = / ]; do
+  parent="$(dirname "$parent")"
+  [ ! -e "${parent%/}/node_modules" ] || die "${parent%/}/node_modules would stand in for missing packages; set TMPDIR elsewhere"
+done
 
 # The build context, as `docker build .` sends it.
 ctx="$work/context"
@@ -143,6 +148,16 @@ for dev in typescript jest @swc-node/register vite eslint @temporalio/testing; d
   [ ! -e "node_modules/$dev" ] || die "dev dependency $dev is installed in the runtime stage"
 done
 
+# The font the documents embed comes from a system step (apt) this check does
+# not run: make sure the Dockerfile installs the Debian package that holds the
+# file the jobs app opens (checked against dpkg where the package is known).
+font="$(sed -n "s/^exports\.CJK_FONT_FILE = '\([^']*\)';$/\1/p" dist/apps/jobs/src/documents/pdf-layout.js)"
+[ -n "$font" ] || die "CJK_FONT_FILE not found in dist/apps/jobs/src/documents/pdf-layout.js"
+grep -q 'apt-get install .*fonts-noto-cjk' "$root/Dockerfile" || die "the Dockerfile does not install fonts-noto-cjk (documents need $font)"
+if dpkg-query -L fonts-noto-cjk >/dev/null 2>&1; then
+  dpkg-query -L fonts-noto-cjk | grep -qxF "$font" || die "fonts-noto-cjk has no $font"
+fi
+
 HISTORIES="$root/tests/replay/histories" node - <<'JS'
 // Runs with the runtime stage's node_modules (production dependencies only).
 const { readdirSync, readFileSync } = require('node:fs');
@@ -170,4 +185,4 @@ Runtime.install({ logger: new DefaultLogger('WARN') });
   process.exit(1);
 });
 JS
-say "image steps OK (apps, migrations, console, workflow bundle)"
+say "image steps OK (apps, migrations, console, font package, workflow bundle)"
