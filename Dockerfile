@@ -7,21 +7,29 @@
 #   docker build -t zhifa:local .
 #   docker run --rm zhifa:local                                   # case-api
 #   docker run --rm zhifa:local node dist/apps/worker/src/main.js # worker
+#
+# Every install and build step is a `bash infra/image-steps.sh <step>`; CI
+# runs these same lines without Docker (infra/check-image-steps.sh), so keep
+# other RUN lines to system setup (apt packages, directories).
 
-ARG NODE_IMAGE=node:20-bookworm-slim
+# Node 24 LTS, the runtime of record; the same version as infra/node24.sh.
+ARG NODE_IMAGE=node:24.22.3-bookworm-slim
+
+# ----------------------------------------------------------------- deps ----
+FROM ${NODE_IMAGE} AS deps
+WORKDIR /app
+# Only the manifests: source edits do not invalidate the npm ci layer. npm's
+# download cache is a BuildKit cache mount: reused between builds, in no layer.
+COPY package.json package-lock.json ./
+COPY infra/image-steps.sh ./infra/
+RUN --mount=type=cache,target=/root/.npm bash infra/image-steps.sh deps
 
 # ---------------------------------------------------------------- build ----
-FROM ${NODE_IMAGE} AS build
-WORKDIR /app
-
-# Dependencies first, so source edits do not invalidate the npm ci layer.
-COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
-
-# tsc -p tsconfig.build.json && tsc-alias -p tsconfig.build.json
-#   -> dist/apps/<app>/src/main.js, dist/libs/..., dist/workflows/...
+FROM deps AS build
 COPY . .
-RUN npm run build
+# dist/apps, dist/libs (migrations included), dist/workflows, dist/console,
+# dist/workflow-bundle.js
+RUN bash infra/image-steps.sh build
 
 # -------------------------------------------------------------- runtime ----
 FROM ${NODE_IMAGE} AS runtime
@@ -38,10 +46,15 @@ RUN apt-get update \
 # Production dependencies only. They stay owned by root: the app user can read
 # them but not change them.
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund \
- && npm cache clean --force
+COPY infra/image-steps.sh ./infra/
+RUN --mount=type=cache,target=/root/.npm bash infra/image-steps.sh runtime-deps
 
+# The compiled apps and their migrations (applied by each app at start), the
+# console's production build (served by case-api at /console) and the
+# prebuilt workflow bundle.
 COPY --from=build /app/dist ./dist
+# The worker loads this bundle instead of running webpack at every start.
+ENV WORKFLOW_BUNDLE=/app/dist/workflow-bundle.js
 
 # Evidence store (EVIDENCE_DIR), archive packages (ARCHIVE_DIR) and the
 # private archive-signing keys (ARCHIVE_KEY_DIR). Created here, owned by the

@@ -2,8 +2,8 @@
 -- on the first start with an empty data volume, as POSTGRES_USER via psql.
 --
 --   zhifa                 application database (case_events, cases, ...)
---   temporal              Temporal persistence   (schema set up by temporalio/auto-setup)
---   temporal_visibility   Temporal visibility    (schema set up by temporalio/auto-setup)
+--   temporal              Temporal persistence   (schema: infra/temporal/setup-schema.sh)
+--   temporal_visibility   Temporal visibility    (schema: infra/temporal/setup-schema.sh)
 --
 -- PostgreSQL has no CREATE DATABASE IF NOT EXISTS; psql's \gexec runs the
 -- statement only when the SELECT returns a row, so this file is safe even

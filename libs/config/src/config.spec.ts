@@ -21,6 +21,14 @@ describe('loadConfig', () => {
     expect(cfg.metrics).toEqual({ workerPort: 0, jobsPort: 19465, token: 't'.repeat(16), temporalAddress: '0.0.0.0:9466' });
   });
 
+  it('takes a prebuilt workflow bundle only when WORKFLOW_BUNDLE is set', () => {
+    expect(loadConfig({ JWT_SECRET: secret }).workflowBundle).toBeUndefined();
+    expect(loadConfig({ JWT_SECRET: secret, WORKFLOW_BUNDLE: '  ' }).workflowBundle).toBeUndefined();
+    expect(loadConfig({ JWT_SECRET: secret, WORKFLOW_BUNDLE: ' /app/dist/workflow-bundle.js ' }).workflowBundle).toBe(
+      '/app/dist/workflow-bundle.js',
+    );
+  });
+
   it.each([
     [{}, 'JWT_SECRET is required but not set'],
     [{ JWT_SECRET: 'short' }, 'JWT_SECRET must be at least 32 characters'],

@@ -19,6 +19,8 @@ export interface AppConfig {
   timeZone: string;
   /** The console's production build (Vite); case-api serves it at /console when it exists. */
   consoleDir: string;
+  /** The worker's prebuilt workflow bundle (`npm run build:workflows`); unset: bundle the workflows at start. */
+  workflowBundle?: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   /** Requests per minute one client may make to the public pages (/public/*), which need no sign-in. */
   publicRateLimit: number;
@@ -51,6 +53,11 @@ function read(env: Env, name: string, fallback?: string): string {
   const value = raw === undefined || raw.trim() === '' ? fallback : raw.trim();
   if (value === undefined) throw new ConfigError(name, 'is required but not set');
   return value;
+}
+
+function optional(env: Env, name: string): string | undefined {
+  const raw = env[name]?.trim();
+  return raw ? raw : undefined;
 }
 
 function url(env: Env, name: string, protocols: string[], fallback: string): string {
@@ -152,6 +159,7 @@ export function loadConfig(env: Env): AppConfig {
     evidenceMaxBytes: int(env, 'EVIDENCE_MAX_BYTES', 8 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
     timeZone: timeZone(env, 'CASE_TIME_ZONE', 'Asia/Shanghai'),
     consoleDir: read(env, 'CONSOLE_DIR', 'dist/console'),
+    workflowBundle: optional(env, 'WORKFLOW_BUNDLE'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug', 'verbose'] as const, 'log'),
     publicRateLimit: int(env, 'PUBLIC_RATE_LIMIT', 120, 1, 1_000_000),
     audit: {

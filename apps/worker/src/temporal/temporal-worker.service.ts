@@ -41,13 +41,15 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       taskQueue,
       activities: bindActivities(this.activities, CASE_ACTIVITY_NAMES),
       activityInterceptors: [activityMetrics(this.metrics)],
+      workflowBundlePath: this.cfg.workflowBundle,
     });
     this.running = this.worker.run();
     this.running.catch((err: unknown) => {
       this.logger.error(`worker stopped with an error: ${String(err)}`);
       process.exitCode = 1;
     });
-    this.logger.log(`ready: polling task queue "${taskQueue}" on ${address} (namespace ${namespace})`);
+    const workflows = this.cfg.workflowBundle ? `prebuilt bundle ${this.cfg.workflowBundle}` : 'bundled from source';
+    this.logger.log(`ready: polling task queue "${taskQueue}" on ${address} (namespace ${namespace}), workflows ${workflows}`);
   }
 
   async onApplicationShutdown(signal?: string): Promise<void> {
