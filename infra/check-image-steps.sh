@@ -144,7 +144,9 @@ done
 ls dist/libs/persistence/src/migrations/*.js >/dev/null 2>&1 || die "no compiled migrations in dist/libs/persistence/src/migrations"
 [ -n "${WORKFLOW_BUNDLE:-}" ] || die "the runtime stage sets no WORKFLOW_BUNDLE"
 [ -s "$WORKFLOW_BUNDLE" ] || die "WORKFLOW_BUNDLE ${WORKFLOW_BUNDLE#"$dir"/} missing"
-for dev in typescript jest @swc-node/register vite eslint @temporalio/testing; do
+# (Not typescript: @nestjs/swagger 12 declares it an optional peer, and npm
+# installs an optional peer the lock holds even with --omit=dev.)
+for dev in jest tsc-alias @swc-node/register @swc/jest vite eslint @temporalio/testing; do
   [ ! -e "node_modules/$dev" ] || die "dev dependency $dev is installed in the runtime stage"
 done
 

@@ -145,11 +145,15 @@ describe('official documents (文书) as PDFs', () => {
     expect(issued[2].number).toBe('长市监罚〔2026〕DOC-1号');
     expect(issued[3].number).toMatch(/^CZSJ送〔2026〕\d+号$/);
 
-    // Each recorded on the case as DOCUMENT_ISSUED, stamped with its job id, and listed in its state.
-    const recorded: { payload: Record<string, unknown> }[] = await stack.ds.query(`SELECT payload FROM case_events WHERE case_id = $1 AND type = 'DOCUMENT_ISSUED' ORDER BY seq`, [id]);
+    // Each recorded on the case as DOCUMENT_ISSUED, stamped with its job id, and listed in its state — in the
+    // order their jobs finished, which the documents queue (several at once) does not fix: compared by source event.
+    const recorded: { payload: Record<string, unknown> }[] = await stack.ds.query(
+      `SELECT payload FROM case_events WHERE case_id = $1 AND type = 'DOCUMENT_ISSUED' ORDER BY (payload->>'sourceSeq')::int, payload->>'kind'`,
+      [id],
+    );
     expect(recorded.map((r) => [r.payload.kind, r.payload.sha256, r.payload.sourceSeq])).toEqual(issued.map((d) => [d.kind, d.sha256, d.sourceSeq]));
     const [{ state }] = await stack.ds.query('SELECT state FROM cases WHERE id = $1', [id]);
-    expect(state.documents.map((d: { number: string }) => d.number)).toEqual(issued.map((d) => d.number));
+    expect(state.documents.map((d: { number: string }) => d.number).sort()).toEqual(issued.map((d) => d.number).sort());
 
     // The list, as whoever may read the case.
     const list = await api.get<{ items: Listed[] }>('officer.li', `/cases/${id}/documents`);
