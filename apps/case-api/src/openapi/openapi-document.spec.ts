@@ -49,6 +49,24 @@ describe('the OpenAPI document', () => {
     expect(faults).toEqual([]);
   });
 
+  it('says of every operation whether it needs a token: the bearer token, or none for the public routes (@Public)', () => {
+    const open = operations(doc).filter(({ op }) => Array.isArray(op.security) && op.security.length === 0).map(({ name }) => name);
+    expect(open).toEqual([
+      'GET /health',
+      'GET /ready',
+      'GET /api/v1/problems',
+      'GET /api/v1/problems/{code}',
+      'GET /api/v1/public/agencies',
+      'GET /api/v1/public/agencies/{id}',
+      'GET /api/v1/public/officers/{certificateNo}',
+      'GET /api/v1/public/disclosures',
+      'GET /api/v1/public/disclosures/{id}',
+      'GET /api/v1/dev/tokens',
+    ]);
+    const undeclared = operations(doc).filter(({ op }) => !Array.isArray(op.security) || (op.security.length > 0 && !op.security.some((r) => 'bearer' in r)));
+    expect(undeclared.map(({ name }) => name)).toEqual([]);
+  });
+
   it('documents the problem body as ProblemFilter sends it', () => {
     const problem = doc.components?.schemas?.ProblemDto as { properties: Record<string, unknown>; required: string[] };
     expect(Object.keys(problem.properties).sort()).toEqual(['allowedActions', 'code', 'detail', 'errors', 'state', 'status', 'title', 'type']);

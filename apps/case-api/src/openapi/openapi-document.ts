@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { loadConfig, type AppConfig } from '@zhifa/config';
 import { ApiModule } from '../api.module';
+import { PUBLIC_EXTENSION } from '../auth/auth.decorators';
 import { ProblemDto } from '../common/problem.openapi';
 import { REQUEST_CONTENT_EXTENSION } from '../common/request-body.openapi';
 
@@ -27,15 +28,24 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .setVersion('1')
     .addBearerAuth()
+    .addServer('/', 'The host this document is served from')
     .build();
   return finishOpenApiDocument(SwaggerModule.createDocument(app, config, { extraModels: [ProblemDto] }));
 }
 
-/** Applies what Nest's decorators cannot say: a request body with a schema per media type (ApiRequestBodyContent). */
+/**
+ * Applies what Nest's decorators cannot say: a request body with a schema per
+ * media type (ApiRequestBodyContent), and `security: []` on a @Public route
+ * (no token needed), stated rather than left out.
+ */
 export function finishOpenApiDocument(doc: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(doc.paths)) {
     for (const op of [item.get, item.put, item.post, item.delete, item.patch]) {
       const ext = op as unknown as Record<string, unknown> | undefined;
+      if (op && ext?.[PUBLIC_EXTENSION]) {
+        delete ext[PUBLIC_EXTENSION];
+        op.security = [];
+      }
       const content = ext?.[REQUEST_CONTENT_EXTENSION] as Record<string, object> | undefined;
       if (!op || !ext || !content) continue;
       delete ext[REQUEST_CONTENT_EXTENSION];
