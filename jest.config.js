@@ -49,6 +49,8 @@ module.exports = {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/tests/browser/**/*.spec.ts'],
+      // Reports the page when a test fails (tests/browser/environment.ts).
+      testEnvironment: '<rootDir>/tests/browser/environment.ts',
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },

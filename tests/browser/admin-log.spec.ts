@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { chooseOption } from './forms';
 import { expectAccessible, openHarness, shot, signInAs, type BrowserHarness } from './harness';
 
 // The administration log (管理日志) in a real browser: an administrator reads
@@ -41,8 +42,7 @@ describe('the administration log in the console', () => {
     await page.waitForURL(/\/console\/admin\/log$/);
     const table = page.getByTestId('admin-events');
     const filtered = page.waitForResponse((r) => r.url().includes('/api/v1/admin/events?') && r.url().includes('subjectType=BODY'));
-    await page.locator('[data-testid="subject-type"]').click();
-    await page.locator('.ant-select-item-option', { hasText: '外部机关' }).click();
+    await chooseOption(page, page.getByTestId('subject-type').getByRole('combobox'), '外部机关');
     expect((await filtered).status()).toBe(200);
     const deactivated = table.locator('tr', { hasText: bodyId }).filter({ hasText: '停用外部机关' });
     await deactivated.waitFor();

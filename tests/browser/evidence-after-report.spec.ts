@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expectAccessible, openHarness, shot, signInAs, type BrowserHarness } from './harness';
-import { fillCommand, submitCommand } from './forms';
+import { chooseOption, fillCommand, submitCommand } from './forms';
 import { ago } from '../e2e/command-helpers';
 
 // The new evidence forms in a real browser: a case officer attaches auxiliary
@@ -147,10 +147,7 @@ describe('evidence after the report and auxiliary drafts in the console', () => 
     await fillItem('当事人提交的进货凭证', ['李娜']);
     const form = page.getByTestId('record-evidence-form');
     await expectAccessible(page, 'evidence-after-report-form');
-    const origin = form.getByRole('combobox', { name: '证据来源阶段' });
-    await origin.click();
-    await page.locator('.ant-select-item-option', { hasText: '当事人陈述申辩时提交' }).click();
-    await form.locator('.ant-select-content-has-value', { hasText: '当事人陈述申辩时提交' }).waitFor();
+    await chooseOption(page, form.getByRole('combobox', { name: '证据来源阶段' }), '当事人陈述申辩时提交');
     expect(await submitItem()).toBe(201);
     const c = await h.api.case('officer.zhang', caseId);
     expect(c.status).toBe('NOTICE_SERVED');

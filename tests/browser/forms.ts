@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 // Filling the console's command forms (apps/console/src/commands) the way a
 // person does: by the field's input (id cmd-<path>), clicking and typing.
@@ -69,4 +69,27 @@ export async function fillCommand(page: Page, fields: Record<string, FieldInput>
 /** Submits the open command form. */
 export async function submitCommand(page: Page): Promise<void> {
   await page.getByTestId('command-submit').click();
+}
+
+/**
+ * Chooses `option` in a single select by clicking, as a person with a mouse
+ * does: opens the list, clicks the option, waits until the select shows it.
+ * A click that lands while the list is still opening or closing is lost in
+ * antd; then the list is opened again (three tries, each noted on stderr).
+ */
+export async function chooseOption(page: Page, combobox: Locator, option: string): Promise<void> {
+  const select = combobox.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  // antd 6 shows a single select's value in its content box, marked once it has one.
+  const chosen = select.locator('.ant-select-content-has-value', { hasText: option }).first();
+  for (let attempt = 1; ; attempt++) {
+    if ((await combobox.getAttribute('aria-expanded')) !== 'true') await combobox.click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
+    try {
+      await chosen.waitFor({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt === 3) throw err;
+      console.error(`chooseOption: "${option}" not shown after click ${attempt}; opening the list again`);
+    }
+  }
 }

@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startStack, type Stack } from '../support/stack';
 import { Client } from '../e2e/command-helpers';
+import { FAILURE_HOOK } from './failure-hook';
 
 // What every browser spec shares: the real stack with case-api serving the
 // production console build (npm run build:console) at /console, Debian's
@@ -63,8 +64,11 @@ export async function openHarness(opts: { env?: Record<string, string>; jobs?: b
     // Chromium logs every 4xx answer as an error; a refusal is an answer the tests assert on themselves. A 5xx is still an error.
     if (msg.type() === 'error' && !/^Failed to load resource: the server responded with a status of 4\d\d/.test(msg.text())) errors.push(`console: ${msg.text()}`);
   });
+  const answers: string[] = [];
   page.on('response', (res) => {
     if (res.status() >= 500) errors.push(`HTTP ${res.status()}: ${res.request().method()} ${res.url()}`);
+    if (res.url().includes('/api/')) answers.push(`${new Date().toISOString().slice(11, 23)} ${res.status()} ${res.request().method()} ${res.url().replace(stack.url, '')}`);
+    if (answers.length > 20) answers.shift();
   });
   page.on('pageerror', (err) => errors.push(`page: ${err.message}`));
   page.on('requestfailed', (req) => {
@@ -72,6 +76,7 @@ export async function openHarness(opts: { env?: Record<string, string>; jobs?: b
     const error = req.failure()?.errorText ?? '';
     if (error !== 'net::ERR_ABORTED') errors.push(`request failed: ${req.url()} ${error}`);
   });
+  (globalThis as Record<string, unknown>)[FAILURE_HOOK] = (test: string) => reportPage(page, test, errors, answers);
   return {
     stack,
     api,
@@ -80,10 +85,44 @@ export async function openHarness(opts: { env?: Record<string, string>; jobs?: b
     page,
     errors,
     async close() {
+      delete (globalThis as Record<string, unknown>)[FAILURE_HOOK];
       await browser.close();
       await stack.close();
     },
   };
+}
+
+/**
+ * What the page showed when a test failed: a screenshot (failed-*.png in
+ * .data/screenshots) and, in the test's output, the address, the alerts, the
+ * buttons with their accessible names and states, any open list, and the
+ * last answers of the API — what a timeout alone does not tell.
+ */
+async function reportPage(page: Page, test: string, errors: string[], answers: string[]): Promise<void> {
+  const file = `failed-${test.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 80)}.png`;
+  await page.screenshot({ path: join(SCREENSHOTS, file), fullPage: true, timeout: 5_000 }).catch(() => undefined);
+  const seen = await page.evaluate(() => {
+    type El = { textContent: string | null; getAttribute(n: string): string | null; className: string; matches(s: string): boolean };
+    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): Iterable<El> } }).document;
+    const all = (s: string) => [...doc.querySelectorAll(s)];
+    const text = (e: El) => (e.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 160);
+    return {
+      alerts: all('[role="alert"], [role="status"], .ant-message-notice, .ant-form-item-explain-error').map(text).filter(Boolean),
+      buttons: all('button').map((b) => `${text(b) || b.getAttribute('aria-label') || '?'}${/ant-btn-loading/.test(b.className) ? ' (loading)' : ''}${b.matches(':disabled') ? ' (disabled)' : ''}`),
+      lists: all('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').map((d) => `${d.className.replace(/\s+/g, ' ')}: ${text(d)}`),
+    };
+  });
+  console.error(
+    [
+      `The page when "${test}" failed (${file}): ${page.url()}`,
+      `alerts: ${seen.alerts.join(' | ') || 'none'}`,
+      `buttons: ${seen.buttons.join(' | ')}`,
+      `open lists: ${seen.lists.join(' | ') || 'none'}`,
+      `browser errors: ${errors.join(' | ') || 'none'}`,
+      'last API answers:',
+      ...answers.map((a) => `  ${a}`),
+    ].join('\n'),
+  );
 }
 
 /** axe-core injected into the page: no serious or critical violation. */

@@ -12,6 +12,8 @@ describe('the register of outside bodies in the console', () => {
   // A real unit the demo does not register; removed before and after, so later suites see the demo's register only.
   const NAME = '太原市公安局';
   const remove = () => h.stack.ds.query(`DELETE FROM outside_bodies WHERE name = $1`, [NAME]);
+  // The form's 登记 button once it is not busy with the last registration (antd names a busy button "loading 登记").
+  const register = () => page.locator('form button[type="submit"]:not(.ant-btn-loading)', { hasText: '登记' }).click();
 
   beforeAll(async () => {
     h = await openHarness();
@@ -43,14 +45,14 @@ describe('the register of outside bodies in the console', () => {
     await page.getByLabel('机关名称').fill('长治市公安局');
     await page.getByLabel('辖区').fill('长治市');
     const refused = page.waitForResponse((r) => r.url().endsWith('/api/v1/admin/bodies') && r.request().method() === 'POST');
-    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await register();
     expect((await refused).status()).toBe(400);
     await expect(page.getByTestId('body-errors').textContent()).resolves.toContain('长治市公安局已登记');
 
     await page.getByLabel('机关名称').fill(NAME);
     await page.getByLabel('辖区').fill('太原市');
     const created = page.waitForResponse((r) => r.url().endsWith('/api/v1/admin/bodies') && r.request().method() === 'POST');
-    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await register();
     expect((await created).status()).toBe(201);
     const row = table.locator('tr', { hasText: NAME });
     await row.waitFor();

@@ -2,6 +2,7 @@ import { readSheet } from 'read-excel-file/node';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { Client } from '../e2e/command-helpers';
+import { chooseOption } from './forms';
 import { expectAccessible, openHarness, shot, signInAs, type BrowserHarness } from './harness';
 
 // 执法统计 in a real browser: the supervisor reads this year's figures as
@@ -47,8 +48,7 @@ describe('the enforcement statistics in a browser', () => {
 
     // By violation: the traffic group, with the numbers the API gives.
     const byCode = page.waitForResponse((r) => r.url().includes('groupBy=violationCode'));
-    await page.getByRole('combobox', { name: '分组' }).click();
-    await page.locator('.ant-select-item-option', { hasText: '按违法行为' }).click();
+    await chooseOption(page, page.getByRole('combobox', { name: '分组' }), '按违法行为');
     await byCode;
     const { data } = await api.as('supervisor.zhou').GET('/api/v1/supervision/statistics', {
       params: { query: { from: `${new Date().getFullYear()}-01-01`, to: new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date()), groupBy: 'violationCode' } },

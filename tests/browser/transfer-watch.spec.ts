@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { ago, type Client } from '../e2e/command-helpers';
+import { chooseOption } from './forms';
 import { expectAccessible, openHarness, shot, signInAs, type BrowserHarness } from './harness';
 
 // The supervisor's transfer watch (两法衔接监督) in a real browser: a transfer
@@ -67,9 +68,8 @@ describe('the transfer watch in a browser', () => {
 
   it('narrows to the refusals by stage', async () => {
     const table = page.getByTestId('transfers');
-    await page.locator('#transfer-stage').click();
     const read = page.waitForResponse((r) => r.url().includes('stage=REFUSED_BY_HEAD'));
-    await page.locator('.ant-select-item-option', { hasText: '负责人不予移送' }).click();
+    await chooseOption(page, page.locator('#transfer-stage'), '负责人不予移送');
     await read;
     await page.waitForURL(/stage=REFUSED_BY_HEAD/);
     await table.locator('tr', { hasText: cases.refused.caseNumber }).waitFor();
