@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { ProblemException } from '../common/problem';
 import { PUBLIC_ROUTE } from './auth.decorators';
+import { bearerToken, verifiedClaims } from './bearer';
 import { TokenClaims, TokenVerifier } from './token-verifier';
 
 /**
@@ -22,16 +23,9 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [ctx.getHandler(), ctx.getClass()])) return true;
 
     const req = ctx.switchToHttp().getRequest<Request & { principal?: TokenClaims }>();
-    const match = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    if (!match) throw new ProblemException(401, 'AUTH.TOKEN_MISSING', { en: 'Send Authorization: Bearer <token>', zh: '请登录：请求须携带 Authorization: Bearer <令牌>' });
-    try {
-      req.principal = await this.verifier.verify(match[1]);
-    } catch (err) {
-      throw new ProblemException(401, 'AUTH.TOKEN_INVALID', {
-        en: `The bearer token was rejected: ${(err as Error).message}`,
-        zh: `访问令牌被拒绝（${(err as Error).message}），请重新登录`,
-      });
-    }
+    const token = bearerToken(req);
+    if (!token) throw new ProblemException(401, 'AUTH.TOKEN_MISSING', { en: 'Send Authorization: Bearer <token>', zh: '请登录：请求须携带 Authorization: Bearer <令牌>' });
+    req.principal = await verifiedClaims(this.verifier, token);
     return true;
   }
 }

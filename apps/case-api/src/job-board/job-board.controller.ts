@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from
 import type { Request, Response } from 'express';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
+import { bearerToken } from '../auth/bearer';
 import type { TokenClaims } from '../auth/token-verifier';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
 import { assertMayWatch, JOB_BOARD_COOKIE, JOB_BOARD_PATH } from './job-board.service';
@@ -40,7 +41,8 @@ export class JobBoardController {
   @ApiProblems(AUTHENTICATED, { 403: 'JOBS.BOARD_ROLE_REQUIRED: the job board is for supervisors and administrators' })
   async open(@Principal() principal: TokenClaims, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<JobBoardSessionView> {
     assertMayWatch((await this.actors.caller(principal)).roles);
-    const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')![1];
+    // The guard admitted the request on this header's token.
+    const token = bearerToken(req)!;
     res.cookie(JOB_BOARD_COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.secure, path: JOB_BOARD_PATH });
     return { url: `${JOB_BOARD_PATH}/` };
   }

@@ -9,6 +9,7 @@ import { APP_CONFIG, AppConfig } from '@zhifa/config';
 import { JOB_QUEUES } from '@zhifa/contracts';
 import type { Role } from '@zhifa/domain';
 import { ActorService } from '../auth/actor.service';
+import { bearerToken, verifiedClaims } from '../auth/bearer';
 import { TokenVerifier } from '../auth/token-verifier';
 import { ProblemException } from '../common/problem';
 import { sendProblem } from '../common/problem.filter';
@@ -82,22 +83,14 @@ export class JobBoard implements OnApplicationShutdown {
 
   /** Who the request's token names, if they may see the board; else the problem to answer. */
   async admit(req: Request): Promise<void> {
-    const token = bearer(req) ?? cookie(req, JOB_BOARD_COOKIE);
+    const token = bearerToken(req) ?? cookie(req, JOB_BOARD_COOKIE);
     if (!token) {
       throw new ProblemException(401, 'AUTH.TOKEN_MISSING', {
         en: 'Open the job board from the console (it signs the browser in), or send Authorization: Bearer <token>',
         zh: '请从执法办案平台打开任务队列看板（平台会为浏览器登录），或携带 Authorization: Bearer <令牌>',
       });
     }
-    let claims;
-    try {
-      claims = await this.verifier.verify(token);
-    } catch (err) {
-      throw new ProblemException(401, 'AUTH.TOKEN_INVALID', {
-        en: `The token was rejected: ${(err as Error).message}`,
-        zh: `访问令牌被拒绝（${(err as Error).message}），请重新登录`,
-      });
-    }
+    const claims = await verifiedClaims(this.verifier, token);
     assertMayWatch((await this.actors.caller(claims)).roles);
   }
 
@@ -113,10 +106,6 @@ export function assertMayWatch(roles: readonly Role[]): void {
     en: `The job board is for supervisors and administrators (${JOB_BOARD_ROLES.join(', ')}); the caller holds ${roles.join(', ') || 'no role'}`,
     zh: '任务队列看板仅供执法监督人员和系统管理员查看',
   });
-}
-
-function bearer(req: Request): string | undefined {
-  return /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
 }
 
 function cookie(req: Request, name: string): string | undefined {
