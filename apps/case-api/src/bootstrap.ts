@@ -8,17 +8,17 @@ import { serveConsole } from './console/serve-console';
 import { JOB_BOARD_PATH, JobBoard } from './job-board/job-board.service';
 import { validationPipe } from './common/validation';
 import { requestLog } from './common/request-log.middleware';
-import { installHttpMetrics } from './metrics/http-metrics';
+import { httpMetrics, installMetricsEndpoint } from './metrics/http-metrics';
 import { applyRouting, createOpenApiDocument, OPENAPI_JSON_PATH } from './openapi/openapi-document';
 
 /** Builds the HTTP app; used by main.ts and by the e2e tests alike. */
 export async function createApiApp(cfg: AppConfig, logger: LoggerService = createLogger(cfg)): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(cfg), { logger });
-  // First of all middleware, so every request (a 404, a refused token, a static file) is logged once with its id.
-  app.use(requestLog(logger));
+  // First of all middleware, so every request (a 404, a refused token, a static file) is logged and timed once, with its id.
+  app.use(requestLog(logger, httpMetrics(app)));
   // Text evidence and minutes can be long; files go through multipart streaming instead.
   app.useBodyParser('json', { limit: '2mb' });
-  installHttpMetrics(app, cfg);
+  installMetricsEndpoint(app, cfg);
   applyRouting(app);
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();

@@ -25,13 +25,18 @@ function caseIdOf(req: Request, route: string | undefined): string | undefined {
   return route && /\/cases\/:id(\/|$)/.test(route) ? params.id : undefined;
 }
 
+/** Told of each response sent in full, with its duration in seconds (HTTP metrics). */
+export type ResponseObserver = (req: Request, res: Response, seconds: number) => void;
+
 /**
  * Gives each request its id (the caller's `X-Request-Id` if sane, else a
  * new one, echoed in the response) and logs it once when the response has
  * been sent or the connection dropped: method, route pattern, status,
- * duration, request id, and the case and workflow it touched.
+ * duration, request id, and the case and workflow it touched. The one clock
+ * of a request: `observers` hear of each response sent in full with the
+ * same duration.
  */
-export function requestLog(logger: LoggerService) {
+export function requestLog(logger: LoggerService, ...observers: ResponseObserver[]) {
   return (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
     const ctx: RequestContext = { requestId: requestIdFrom(req.headers[REQUEST_ID_HEADER.toLowerCase()]) };
@@ -42,9 +47,11 @@ export function requestLog(logger: LoggerService) {
       logged = true;
       const route = routePattern(req);
       const caseId = ctx.caseId ?? caseIdOf(req, route);
-      const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e5) / 10;
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const durationMs = Math.round(seconds * 1e4) / 10;
       // A response cut short (the client went away) is logged with the status it would have had, and says so.
       const aborted = !res.writableFinished;
+      if (!aborted) for (const observe of observers) observe(req, res, seconds);
       logger.log(
         {
           message: `${req.method} ${route ?? pathOf(req)} ${res.statusCode} ${durationMs}ms`,
