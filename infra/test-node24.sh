@@ -30,6 +30,5 @@ part() {
   timings+=("$name: $(( SECONDS - t0 ))s")
 }
 part unit npx jest --selectProjects unit "$@"
-export NODE_OPTIONS="${NODE_OPTIONS:-} --max-old-space-size=8192" # as infra/test.sh
-part "integration + e2e" npx jest --selectProjects integration e2e --runInBand "$@"
+part "integration + e2e" npx jest --selectProjects integration e2e --runInBand --logHeapUsage "$@"
 echo "Node $(node --version) timings: ${timings[*]}"

@@ -22,6 +22,10 @@ export default async function globalSetup(): Promise<void> {
   await ds.initialize();
   await migrate(ds);
   await ds.destroy();
+  // TypeORM keeps its decorator registry on globalThis; made here, in Jest's own realm, Jest would copy it into
+  // every test file's global, and each file's entity classes (and through them its whole module registry) would
+  // stay in that one shared registry for the rest of an in-band run. Each test file makes its own instead.
+  delete (globalThis as { typeormMetadataArgsStorage?: unknown }).typeormMetadataArgsStorage;
 
   const cli = process.env.TEMPORAL_CLI;
   if (!cli) throw new Error('TEMPORAL_CLI is not set: run the tests through `npm test`, which finds or installs it');

@@ -74,3 +74,22 @@ describe('listenForScrapes', () => {
     }
   });
 });
+
+describe('AppMetrics when its app closes', () => {
+  it('disconnects the GC observer prom-client started for it, and leaves PerformanceObserver as it found it', () => {
+    const { PerformanceObserver } = jest.requireActual<typeof import('node:perf_hooks')>('node:perf_hooks');
+    const observe = PerformanceObserver.prototype.observe;
+    const disconnect = jest.spyOn(PerformanceObserver.prototype, 'disconnect');
+    try {
+      const m = new AppMetrics('worker');
+      expect(PerformanceObserver.prototype.observe).toBe(observe);
+      expect(disconnect).not.toHaveBeenCalled();
+      m.onModuleDestroy();
+      expect(disconnect).toHaveBeenCalledTimes(1);
+      m.onModuleDestroy();
+      expect(disconnect).toHaveBeenCalledTimes(1);
+    } finally {
+      disconnect.mockRestore();
+    }
+  });
+});

@@ -1,3 +1,5 @@
+import { PerformanceObserver } from 'node:perf_hooks';
+import type { OnModuleDestroy } from '@nestjs/common';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry, type CounterConfiguration, type GaugeConfiguration, type HistogramConfiguration } from 'prom-client';
 
 /** The apps that serve metrics; each has one registry of its own. */
@@ -12,17 +14,23 @@ export const DURATION_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.
  * registry of prom-client: the three apps share one process in the tests, and
  * each must answer with its own metrics only.
  */
-export class AppMetrics {
+export class AppMetrics implements OnModuleDestroy {
   readonly registry = new Registry();
   private readonly failures: Counter<'source'>;
+  private readonly stopDefaultMetrics: () => void;
 
   constructor(readonly app: MetricsApp) {
-    collectDefaultMetrics({ register: this.registry });
+    this.stopDefaultMetrics = collectStoppableDefaultMetrics(this.registry);
     this.failures = this.counter({
       name: 'zhifa_metrics_read_failures_total',
       help: 'Scrape-time reads (database, Redis) that failed or did not answer in time; their gauges are left out of that scrape',
       labelNames: ['source'],
     });
+  }
+
+  /** Nest calls this when the app closes: its GC observer must not outlive it (see collectStoppableDefaultMetrics). */
+  onModuleDestroy(): void {
+    this.stopDefaultMetrics();
   }
 
   counter<L extends string>(cfg: Omit<CounterConfiguration<L>, 'registers'>): Counter<L> {
@@ -87,4 +95,28 @@ async function within<T>(read: () => Promise<T>, ms: number): Promise<T> {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/**
+ * prom-client's default metrics time garbage collection with a PerformanceObserver that it neither returns
+ * nor ever disconnects, and Node keeps every observing observer in one process-wide set. So the observer, and
+ * through its callback the registry and everything of the realm it was made in, outlives the app: in an in-band
+ * Jest run that is the whole module registry of each finished test file (~50 MB a file). This notes the
+ * observers the (synchronous) call starts, so that the app can disconnect them when it closes.
+ */
+function collectStoppableDefaultMetrics(register: Registry): () => void {
+  const observers: PerformanceObserver[] = [];
+  const observe = PerformanceObserver.prototype.observe;
+  PerformanceObserver.prototype.observe = function (this: PerformanceObserver, ...args: Parameters<PerformanceObserver['observe']>): void {
+    observers.push(this);
+    observe.apply(this, args);
+  };
+  try {
+    collectDefaultMetrics({ register });
+  } finally {
+    PerformanceObserver.prototype.observe = observe;
+  }
+  return () => {
+    for (const observer of observers.splice(0)) observer.disconnect();
+  };
 }
