@@ -18,6 +18,7 @@ import { seedDemo } from '../../infra/seed/seed';
 import { ArchiveKeyRepository } from '@zhifa/persistence';
 import { ensureAgencyKey, PrivateKeyStore } from '@zhifa/archive';
 import { appEnv } from './test-env';
+import { recordOpenApiSamples, SAMPLES_DIR_ENV } from './openapi-samples';
 import { PrivateRedis } from './private-redis';
 import { ownDatabase } from './own-database';
 
@@ -75,6 +76,8 @@ export async function startStack(
   const archiveJobs = await NestFactory.createApplicationContext(ArchiveJobModule, quiet);
   await archiveJobs.init();
   const api = await createApiApp({ ...cfg, logLevel: 'error' }, logger);
+  // `npm run openapi:examples`: the document's examples are what the suites really exchange.
+  if (process.env[SAMPLES_DIR_ENV]) recordOpenApiSamples(api, process.env[SAMPLES_DIR_ENV]);
   await api.listen(0, '127.0.0.1');
   const url = (await api.getUrl()).replace('[::1]', '127.0.0.1');
   const ds = api.get(DataSource);

@@ -6,6 +6,8 @@ import { ApiModule } from '../api.module';
 import { PUBLIC_EXTENSION } from '../auth/auth.decorators';
 import { ProblemDto } from '../common/problem.openapi';
 import { REQUEST_CONTENT_EXTENSION } from '../common/request-body.openapi';
+import { attachExamples, type OperationExamples } from './attach-examples';
+import RECORDED_EXAMPLES from './examples.json';
 
 export const API_PREFIX = 'api/v1';
 /** Where the served document lives (the UI at /api/docs). */
@@ -35,10 +37,11 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
 
 /**
  * Applies what Nest's decorators cannot say: a request body with a schema per
- * media type (ApiRequestBodyContent), and `security: []` on a @Public route
- * (no token needed), stated rather than left out.
+ * media type (ApiRequestBodyContent), `security: []` on a @Public route
+ * (no token needed), stated rather than left out, and the examples recorded
+ * from real exchanges (examples.json, `npm run openapi:examples`).
  */
-export function finishOpenApiDocument(doc: OpenAPIObject): OpenAPIObject {
+export function finishOpenApiDocument(doc: OpenAPIObject, examples: OperationExamples = RECORDED_EXAMPLES as OperationExamples): OpenAPIObject {
   for (const item of Object.values(doc.paths)) {
     for (const op of [item.get, item.put, item.post, item.delete, item.patch]) {
       const ext = op as unknown as Record<string, unknown> | undefined;
@@ -52,6 +55,7 @@ export function finishOpenApiDocument(doc: OpenAPIObject): OpenAPIObject {
       if (op.requestBody && 'content' in op.requestBody) op.requestBody.content = content;
     }
   }
+  attachExamples(doc, examples);
   return doc;
 }
 

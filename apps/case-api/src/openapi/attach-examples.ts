@@ -1,0 +1,79 @@
+import type { OpenAPIObject, OperationObject, ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+
+/** One operation's example: a JSON request and response the API really exchanged (recorded by `npm run openapi:examples`). */
+export interface OperationExample {
+  status: number;
+  request?: unknown;
+  response?: unknown;
+}
+
+/** Examples by operation, `"POST /api/v1/cases/{id}/filing"`. */
+export type OperationExamples = Record<string, OperationExample>;
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+const JSON_TYPES = ['application/json', 'application/problem+json'];
+
+/**
+ * Puts the recorded examples into the document: each operation's JSON
+ * request and success response get the exchange as their example, and every
+ * schema field without one of its own gets the first value those exchanges
+ * gave it (walked through $ref, allOf and arrays), so a field's example is a
+ * value the API really sent or accepted. Fields an example leaves out
+ * (optional, or null in it) keep what their decorator says.
+ */
+export function attachExamples(doc: OpenAPIObject, examples: OperationExamples): void {
+  const schemas = (doc.components?.schemas ?? {}) as Record<string, SchemaObject | ReferenceObject>;
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of METHODS) {
+      const op = item[method] as OperationObject | undefined;
+      const example = op && examples[`${method.toUpperCase()} ${path}`];
+      if (!op || !example) continue;
+      if (example.request !== undefined && op.requestBody && 'content' in op.requestBody) {
+        const media = op.requestBody.content['application/json'];
+        if (media) {
+          media.example = example.request;
+          if (media.schema) learnFields(media.schema, example.request, schemas);
+        }
+      }
+      const answer = op.responses[String(example.status)] as { content?: Record<string, { schema?: SchemaObject | ReferenceObject; example?: unknown }> } | undefined;
+      const media = answer?.content && JSON_TYPES.map((t) => answer.content![t]).find(Boolean);
+      if (media && example.response !== undefined) {
+        media.example = example.response;
+        if (media.schema) learnFields(media.schema, example.response, schemas);
+      }
+    }
+  }
+}
+
+/** Gives each field of `schema` that `value` fills and that has no example the value's own. */
+function learnFields(schema: SchemaObject | ReferenceObject, value: unknown, schemas: Record<string, SchemaObject | ReferenceObject>): void {
+  if (value === null || value === undefined) return;
+  if ('$ref' in schema) {
+    const name = schema.$ref.split('/').pop()!;
+    const target = schemas[name];
+    if (target) learnFields(target, value, schemas);
+    return;
+  }
+  for (const part of schema.allOf ?? []) learnFields(part, value, schemas);
+  if (Array.isArray(value)) {
+    if (schema.items) for (const element of value) learnFields(schema.items, element, schemas);
+    return;
+  }
+  if (typeof value !== 'object' || !schema.properties) return;
+  for (const [key, field] of Object.entries(schema.properties)) {
+    const given = (value as Record<string, unknown>)[key];
+    if (given === null || given === undefined) continue;
+    if (isLeaf(field)) {
+      if (field.example === undefined) field.example = given;
+    } else {
+      learnFields(field, given, schemas);
+    }
+  }
+}
+
+/** A field whose value is written whole (a string, a number, a list of them), not an object with fields of its own. */
+export function isLeaf(field: SchemaObject | ReferenceObject): field is SchemaObject {
+  if ('$ref' in field || field.allOf || field.oneOf || field.anyOf || field.properties) return false;
+  if (field.type === 'array') return !!field.items && isLeaf(field.items);
+  return true;
+}
