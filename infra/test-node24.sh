@@ -7,9 +7,8 @@
 #
 #   bash infra/test-node24.sh [jest args...]
 #
-# .ci/run runs only the unit suite on Node 24 (after `npm test` on the
-# machine's Node); this whole script adds about 25 minutes on the 2-core CI
-# machine (docs/development.md, "Node versions").
+# .ci/run runs it after `npm test` on the machine's Node: about 20 minutes
+# more on the 2-core CI machine (docs/development.md, "Node versions").
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
