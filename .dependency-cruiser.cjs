@@ -75,6 +75,13 @@ module.exports = {
       to: { dependencyTypesNot: ['core'], pathNot: ['^libs/(metrics|config)/', '(^|/)node_modules/(prom-client|@nestjs/common)/'] },
     },
     {
+      name: 'tracing-lib-stands-apart',
+      comment: 'libs/tracing is the OpenTelemetry SDK set up for one app and a Nest module: it knows no app, repository or queue (the apps and the Temporal interceptors use its tracer)',
+      severity: 'error',
+      from: { path: '^libs/tracing' },
+      to: { dependencyTypesNot: ['core'], pathNot: ['^libs/(tracing|config)/', '(^|/)node_modules/(@opentelemetry/[^/]+|@nestjs/common)/'] },
+    },
+    {
       name: 'no-circular',
       severity: 'error',
       from: {},

@@ -5,8 +5,8 @@ const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
 
 const moduleNameMapper = {
-  '^@zhifa/(domain|contracts|persistence|config|api-client|archive|metrics)$': '<rootDir>/libs/$1/src',
-  '^@zhifa/(domain|contracts|persistence|config|api-client|archive|metrics)/(.*)$': '<rootDir>/libs/$1/src/$2',
+  '^@zhifa/(domain|contracts|persistence|config|api-client|archive|metrics|tracing)$': '<rootDir>/libs/$1/src',
+  '^@zhifa/(domain|contracts|persistence|config|api-client|archive|metrics|tracing)/(.*)$': '<rootDir>/libs/$1/src/$2',
   '^@zhifa/workflows$': '<rootDir>/workflows',
   '^@zhifa/workflows/(.*)$': '<rootDir>/workflows/$1',
 };

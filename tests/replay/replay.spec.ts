@@ -2,7 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { Resource } from '@opentelemetry/resources';
+import { makeWorkflowExporter } from '@temporalio/interceptors-opentelemetry/lib/worker';
 import { WORKFLOWS_PATH, WORKFLOW_BUNDLER_OPTIONS } from '../../apps/worker/src/temporal/worker-factory';
+import { WORKFLOW_TRACING_INTERCEPTORS } from '../../apps/worker/src/temporal/worker-tracing';
 
 // Histories recorded from real runs (see tests/replay/README.md). Replaying
 // them against today's workflow code fails on any non-deterministic change
@@ -29,6 +33,24 @@ describe('replay of stored case workflow histories', () => {
       { workflowsPath: WORKFLOWS_PATH, bundlerOptions: WORKFLOW_BUNDLER_OPTIONS, replayName: file },
       history,
       `replay-${file}`,
+    );
+  });
+
+  // The histories were recorded without tracing: a worker switched to TRACING=otlp (its bundle then has the
+  // OpenTelemetry workflow interceptors) must still replay them, so the interceptors emit no command of their own.
+  it.each(files)('%s replays deterministically with the tracing interceptors', async (file) => {
+    const history = temporal.api.history.v1.History.decode(readFileSync(join(dir, file)));
+    const spans = new InMemorySpanExporter();
+    await Worker.runReplayHistory(
+      {
+        workflowsPath: WORKFLOWS_PATH,
+        bundlerOptions: WORKFLOW_BUNDLER_OPTIONS,
+        replayName: `${file} (tracing)`,
+        interceptors: { workflowModules: [WORKFLOW_TRACING_INTERCEPTORS] },
+        sinks: { exporter: makeWorkflowExporter(new SimpleSpanProcessor(spans), new Resource({ 'service.name': 'worker' })) },
+      },
+      history,
+      `replay-tracing-${file}`,
     );
   });
 });

@@ -55,6 +55,7 @@ import { JobBoard } from './job-board/job-board.service';
 import { JobBoardController } from './job-board/job-board.controller';
 import { TemporalClientProvider } from './temporal/temporal-client.provider';
 import { MetricsModule } from '@zhifa/metrics';
+import { TracingModule } from '@zhifa/tracing';
 import { ApiMetrics } from './metrics/api-metrics';
 import { BacklogGauges } from './metrics/backlog-gauges';
 import { CommandRouteTagGuard } from './metrics/command-route-tag.guard';
@@ -73,6 +74,7 @@ export class ApiModule {
           useFactory: (c: AppConfig) => ({ secret: c.jwt.secret }),
         }),
         MetricsModule.forApp('case-api'),
+        TracingModule.forApp('case-api'),
       ],
       controllers: [
         HealthController,

@@ -8,6 +8,8 @@ import { serveConsole } from './console/serve-console';
 import { JOB_BOARD_PATH, JobBoard } from './job-board/job-board.service';
 import { validationPipe } from './common/validation';
 import { requestLog } from './common/request-log.middleware';
+import { tracingMiddleware } from './common/tracing.middleware';
+import { APP_TRACING, type AppTracing } from '@zhifa/tracing';
 import { httpMetrics, installMetricsEndpoint } from './metrics/http-metrics';
 import { applyRouting, createOpenApiDocument, OPENAPI_JSON_PATH } from './openapi/openapi-document';
 
@@ -16,6 +18,9 @@ export async function createApiApp(cfg: AppConfig, logger: LoggerService = creat
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.register(cfg), { logger });
   // First of all middleware, so every request (a 404, a refused token, a static file) is logged and timed once, with its id.
   app.use(requestLog(logger, httpMetrics(app)));
+  // With tracing on (TRACING, OTEL_EXPORTER_OTLP_ENDPOINT), a span per request around everything after the log.
+  const tracing = app.get<AppTracing | null>(APP_TRACING);
+  if (tracing) app.use(tracingMiddleware(tracing));
   // Text evidence and minutes can be long; files go through multipart streaming instead.
   app.useBodyParser('json', { limit: '2mb' });
   installMetricsEndpoint(app, cfg);

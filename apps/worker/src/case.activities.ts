@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/activity';
 import { CASE_EVENTS_TOPIC, type AppendCaseEventsInput, type AppendResult, type CaseActivities } from '@zhifa/contracts';
+import { currentTraceCarrier } from '@zhifa/tracing';
 import { CaseEventStore, ChainConflictError, projectCase, touchedEvidence } from '@zhifa/persistence';
 
 /** The case workflow's activities: the only code that writes a case's record. */
@@ -12,6 +13,8 @@ export class CaseActivitiesService implements CaseActivities {
 
   async appendCaseEvents(input: AppendCaseEventsInput): Promise<AppendResult> {
     try {
+      // The activity's span (tracing on; none otherwise), for the outbox messages to carry like the request id.
+      const trace = currentTraceCarrier();
       const result = await this.store.append({
         workflowId: input.workflowId,
         caseId: input.caseId,
@@ -19,6 +22,7 @@ export class CaseActivitiesService implements CaseActivities {
         projection: projectCase(input.state, input.policyVersion, touchedEvidence(input.events)),
         outboxTopics: [CASE_EVENTS_TOPIC],
         ...(input.requestId ? { requestId: input.requestId } : {}),
+        ...(trace ? { trace } : {}),
       });
       // The line that ties a request (requestId) to what the case recorded (caseId, workflowId, seqs).
       this.logger.log({

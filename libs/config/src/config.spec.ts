@@ -21,6 +21,24 @@ describe('loadConfig', () => {
     expect(cfg.metrics).toEqual({ workerPort: 0, jobsPort: 19465, token: 't'.repeat(16), temporalAddress: '0.0.0.0:9466' });
   });
 
+  it('leaves tracing off unless TRACING=otlp or an OTLP endpoint asks for it; an explicit off wins', () => {
+    const endpoint = 'http://otel-collector:4318';
+    expect(loadConfig({ JWT_SECRET: secret }).tracing).toEqual({ exporter: 'off' });
+    expect(loadConfig({ JWT_SECRET: secret, OTEL_EXPORTER_OTLP_ENDPOINT: ' ' }).tracing).toEqual({ exporter: 'off' });
+    expect(loadConfig({ JWT_SECRET: secret, OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }).tracing).toEqual({ exporter: 'otlp', endpoint });
+    expect(loadConfig({ JWT_SECRET: secret, TRACING: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }).tracing).toEqual({ exporter: 'otlp', endpoint });
+    expect(loadConfig({ JWT_SECRET: secret, TRACING: 'off', OTEL_EXPORTER_OTLP_ENDPOINT: endpoint }).tracing).toEqual({ exporter: 'off' });
+  });
+
+  it.each([
+    [{ TRACING: 'jaeger' }, 'TRACING must be one of off, otlp (got "jaeger")'],
+    [{ TRACING: 'otlp' }, 'OTEL_EXPORTER_OTLP_ENDPOINT is required when TRACING=otlp'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'otel-collector:4318' }, 'OTEL_EXPORTER_OTLP_ENDPOINT must use http: or https:'],
+    [{ TRACING: 'otlp', OTEL_EXPORTER_OTLP_ENDPOINT: 'not a url' }, 'OTEL_EXPORTER_OTLP_ENDPOINT is not a valid URL'],
+  ])('refuses a bad tracing setting %j', (env, message) => {
+    expect(() => loadConfig({ JWT_SECRET: secret, ...env })).toThrow(message);
+  });
+
   it('takes a prebuilt workflow bundle only when WORKFLOW_BUNDLE is set', () => {
     expect(loadConfig({ JWT_SECRET: secret }).workflowBundle).toBeUndefined();
     expect(loadConfig({ JWT_SECRET: secret, WORKFLOW_BUNDLE: '  ' }).workflowBundle).toBeUndefined();

@@ -34,6 +34,12 @@ export interface AppConfig {
    * token set, a scrape must send `Authorization: Bearer <token>`.
    */
   metrics: { token?: string; workerPort: number; jobsPort: number; temporalAddress?: string };
+  /**
+   * OpenTelemetry tracing (libs/tracing), off unless asked for: `otlp` sends
+   * spans over OTLP/HTTP to `endpoint` (the collector's base URL, as
+   * OTEL_EXPORTER_OTLP_ENDPOINT means it; `/v1/traces` is added).
+   */
+  tracing: { exporter: 'off' } | { exporter: 'otlp'; endpoint: string };
 }
 
 export class ConfigError extends Error {
@@ -168,7 +174,21 @@ export function loadConfig(env: Env): AppConfig {
     },
     logFormat: oneOf(env, 'LOG_FORMAT', ['json', 'text'] as const, nodeEnv === 'production' ? 'json' : 'text'),
     metrics: metrics(env),
+    tracing: tracing(env),
   };
+}
+
+/**
+ * TRACING=off|otlp; unset, it is `otlp` exactly when OTEL_EXPORTER_OTLP_ENDPOINT
+ * is set (the standard variable switches it on), so an explicit `off` wins over
+ * an endpoint left in the environment.
+ */
+function tracing(env: Env): AppConfig['tracing'] {
+  const endpoint = optional(env, 'OTEL_EXPORTER_OTLP_ENDPOINT');
+  const exporter = oneOf(env, 'TRACING', ['off', 'otlp'] as const, endpoint ? 'otlp' : 'off');
+  if (exporter === 'off') return { exporter };
+  if (!endpoint) throw new ConfigError('OTEL_EXPORTER_OTLP_ENDPOINT', 'is required when TRACING=otlp (the collector, e.g. http://otel-collector:4318)');
+  return { exporter, endpoint: url(env, 'OTEL_EXPORTER_OTLP_ENDPOINT', ['http:', 'https:'], endpoint) };
 }
 
 function metrics(env: Env): AppConfig['metrics'] {

@@ -27,4 +27,10 @@ export interface CaseEventMessage {
   payload: Record<string, unknown>;
   /** The HTTP request whose command made the event, for the jobs' logs (absent when no request did). */
   requestId?: string;
+  /**
+   * The W3C trace context of the activity that recorded the event (with
+   * tracing on only): the job's span is its child, so one trace runs from
+   * the HTTP request to the job.
+   */
+  trace?: { traceparent: string; tracestate?: string };
 }

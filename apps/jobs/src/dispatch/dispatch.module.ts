@@ -9,6 +9,7 @@ import { OutboxRelayService } from './outbox-relay.service';
 import { QueueWorkers } from './queue-workers.service';
 import { JobsMetrics } from './jobs-metrics';
 import { MetricsModule } from '@zhifa/metrics';
+import { TracingModule } from '@zhifa/tracing';
 
 /**
  * The outbox relay, the purpose queues and their workers, for the given
@@ -25,7 +26,7 @@ export class DispatchModule {
     return {
       module: DispatchModule,
       // The jobs app's registry: the app adds its listener (metricsEndpoint); tests of the dispatch alone serve none.
-      imports: [AppConfigModule, PersistenceModule, MetricsModule.forApp('jobs')],
+      imports: [AppConfigModule, PersistenceModule, MetricsModule.forApp('jobs'), TracingModule.forApp('jobs')],
       providers: [{ provide: DISPATCH_OPTIONS, useValue: options }, JobRegistry, OutboxRelayService, QueueWorkers, JobSchedulers, JobsMetrics, ...handlers],
       exports: [JobRegistry, OutboxRelayService],
     };

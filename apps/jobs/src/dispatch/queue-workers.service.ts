@@ -8,6 +8,8 @@ import { JobRegistry } from './job-registry.service';
 import { jobLogFields } from './job-log';
 import { JobsMetrics, type JobOutcome } from './jobs-metrics';
 import { secondsSince } from '@zhifa/metrics';
+import { APP_TRACING, type AppTracing } from '@zhifa/tracing';
+import { traced } from './job-span';
 import { workerConnection } from './redis-connection';
 
 /**
@@ -26,6 +28,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     @Inject(DISPATCH_OPTIONS) private readonly opts: DispatchOptions,
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
     private readonly metrics: JobsMetrics,
+    @Inject(APP_TRACING) private readonly tracing: AppTracing | null,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -62,7 +65,7 @@ export class QueueWorkers implements OnApplicationBootstrap, BeforeApplicationSh
     const start = process.hrtime.bigint();
     let outcome: JobOutcome = 'completed';
     try {
-      return await this.process(queue, job);
+      return await (this.tracing ? traced(this.tracing, queue, job, () => this.process(queue, job)) : this.process(queue, job));
     } catch (err) {
       const attemptsLeft = job.attemptsMade + 1 < (job.opts.attempts ?? 1);
       outcome = attemptsLeft && !(err instanceof UnrecoverableError) ? 'retrying' : 'failed';

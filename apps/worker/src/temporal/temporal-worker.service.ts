@@ -3,6 +3,8 @@ import { DefaultLogger, LogEntry, LogLevel, NativeConnection, Runtime, Worker } 
 import { IllegalStateError } from '@temporalio/common';
 import { APP_CONFIG, AppConfig } from '@zhifa/config';
 import { AppMetrics } from '@zhifa/metrics';
+import { APP_TRACING, type AppTracing } from '@zhifa/tracing';
+import { workerTracing } from './worker-tracing';
 import { activityMetrics } from './activity-metrics';
 import { CaseActivitiesService, CASE_ACTIVITY_NAMES } from '../case.activities';
 import { bindActivities, createCaseWorker } from './worker-factory';
@@ -19,6 +21,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
     @Inject(APP_CONFIG) private readonly cfg: AppConfig,
     private readonly activities: CaseActivitiesService,
     private readonly metrics: AppMetrics,
+    @Inject(APP_TRACING) private readonly tracing: AppTracing | null,
   ) {
     const running = () => this.worker?.getState() === 'RUNNING';
     // What the compose healthcheck looks for: the process may outlive a worker that stopped with an error.
@@ -42,6 +45,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, OnApplicat
       activities: bindActivities(this.activities, CASE_ACTIVITY_NAMES),
       activityInterceptors: [activityMetrics(this.metrics)],
       workflowBundlePath: this.cfg.workflowBundle,
+      ...(this.tracing ? { tracing: workerTracing(this.tracing) } : {}),
     });
     this.running = this.worker.run();
     this.running.catch((err: unknown) => {

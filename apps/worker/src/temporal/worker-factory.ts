@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { BundleOptions, NativeConnection, Worker, type ActivityInterceptorsFactory } from '@temporalio/worker';
 import type { CaseActivities } from '@zhifa/contracts';
+import { workerInterceptors, type WorkerTracing } from './worker-tracing';
 
 // Same layout in the repo and in dist/: apps/worker/src/temporal -> root.
 const ROOT = resolve(__dirname, '../../../..');
@@ -30,6 +31,8 @@ export interface CaseWorkerOptions {
   workflowBundlePath?: string;
   /** Around each activity (the worker's metrics). */
   activityInterceptors?: ActivityInterceptorsFactory[];
+  /** With tracing on (worker-tracing.ts); absent, the worker has no tracing interceptor and bundles as always. */
+  tracing?: WorkerTracing;
 }
 
 export function createCaseWorker(opts: CaseWorkerOptions): Promise<Worker> {
@@ -38,7 +41,8 @@ export function createCaseWorker(opts: CaseWorkerOptions): Promise<Worker> {
     namespace: opts.namespace,
     taskQueue: opts.taskQueue,
     activities: opts.activities,
-    ...(opts.activityInterceptors ? { interceptors: { activity: opts.activityInterceptors } } : {}),
+    ...withInterceptors(workerInterceptors(opts.activityInterceptors, opts.tracing)),
+    ...(opts.tracing ? { sinks: opts.tracing.sinks } : {}),
     ...(opts.workflowBundlePath
       ? { workflowBundle: { codePath: opts.workflowBundlePath } }
       : {
@@ -48,6 +52,10 @@ export function createCaseWorker(opts: CaseWorkerOptions): Promise<Worker> {
     // Let in-flight activities finish on SIGTERM before the worker stops.
     shutdownGraceTime: '30s',
   });
+}
+
+function withInterceptors(interceptors: ReturnType<typeof workerInterceptors>) {
+  return interceptors ? { interceptors } : {};
 }
 
 /** Binds an activities provider's methods so Temporal can call them unbound. */

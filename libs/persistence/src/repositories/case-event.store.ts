@@ -15,6 +15,8 @@ export interface AppendInput {
   outboxTopics: string[];
   /** The HTTP request behind the events, carried in their outbox messages for the jobs' logs (not hashed). */
   requestId?: string;
+  /** The trace the events were recorded in (W3C trace context; only with tracing on), so a job's span joins it (not hashed). */
+  trace?: CaseEventMessage['trace'];
 }
 
 export interface StoredEvent {
@@ -136,6 +138,7 @@ export class CaseEventStore {
       type: e.type,
       payload: e.payload,
       ...(input.requestId ? { requestId: input.requestId } : {}),
+      ...(input.trace ? { trace: input.trace } : {}),
     };
     for (const topic of input.outboxTopics) {
       await m.query(

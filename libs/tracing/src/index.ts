@@ -1,0 +1,3 @@
+export * from './tracing';
+export * from './trace-carrier';
+export * from './tracing.module';
