@@ -327,11 +327,13 @@ export const COMMAND_FORMS = {
     "properties": {
       "auxiliaryId": {
         "type": "string",
-        "description": "User id of the auxiliary staff member (role AUXILIARY, this agency)"
+        "description": "User id of the auxiliary staff member (role AUXILIARY, this agency)",
+        "example": "0b8f5c1e-2d7a-4c1b-9e57-000000000201"
       },
       "supervisorId": {
         "type": "string",
-        "description": "User id of the case officer they work under"
+        "description": "User id of the case officer they work under",
+        "example": "0b8f5c1e-2d7a-4c1b-9e57-000000000101"
       }
     }
   },
@@ -344,6 +346,7 @@ export const COMMAND_FORMS = {
     "properties": {
       "opinion": {
         "type": "string",
+        "example": "AGREE",
         "enum": [
           "AGREE",
           "CORRECT",
@@ -351,7 +354,8 @@ export const COMMAND_FORMS = {
         ]
       },
       "comments": {
-        "type": "string"
+        "type": "string",
+        "example": "facts clear"
       }
     }
   },
@@ -366,10 +370,12 @@ export const COMMAND_FORMS = {
     "properties": {
       "challengeId": {
         "type": "string",
-        "description": "Required to decide a challenge; on FILED the server assigns one if absent"
+        "description": "Required to decide a challenge; on FILED the server assigns one if absent",
+        "example": "30505152-2995-4f5d-a573-f50e21420080"
       },
       "kind": {
         "type": "string",
+        "example": "LITIGATION",
         "enum": [
           "RECONSIDERATION",
           "LITIGATION"
@@ -377,6 +383,7 @@ export const COMMAND_FORMS = {
       },
       "stage": {
         "type": "string",
+        "example": "DECIDED",
         "enum": [
           "FILED",
           "DECIDED"
@@ -396,6 +403,7 @@ export const COMMAND_FORMS = {
       "result": {
         "type": "string",
         "description": "Required when stage is DECIDED",
+        "example": "REVOKED",
         "enum": [
           "UPHELD",
           "VARIED",
@@ -519,15 +527,21 @@ export const COMMAND_FORMS = {
       "attendeeIds": {
         "type": "array",
         "description": "User ids of those present (at least 2 heads)",
+        "example": [
+          "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+          "0b8f5c1e-2d7a-4c1b-9e57-000000000402"
+        ],
         "items": {
           "type": "string"
         }
       },
       "minutes": {
-        "type": "string"
+        "type": "string",
+        "example": "集体讨论记录"
       },
       "resolution": {
-        "type": "string"
+        "type": "string",
+        "example": "impose the fine of ¥8,000"
       }
     }
   },
@@ -539,11 +553,16 @@ export const COMMAND_FORMS = {
     ],
     "properties": {
       "grounds": {
-        "type": "string"
+        "type": "string",
+        "example": "the driver was found drunk (危险驾驶)"
       },
       "officerIds": {
         "type": "array",
         "description": "User ids of the officers preparing the transfer (at least 2)",
+        "example": [
+          "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+          "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+        ],
         "items": {
           "type": "string"
         }
@@ -562,10 +581,12 @@ export const COMMAND_FORMS = {
     ],
     "properties": {
       "approve": {
-        "type": "boolean"
+        "type": "boolean",
+        "example": true
       },
       "reason": {
-        "type": "string"
+        "type": "string",
+        "example": "同意移送"
       }
     }
   },
@@ -595,6 +616,10 @@ export const COMMAND_FORMS = {
       "documents": {
         "type": "array",
         "description": "Transfer letter, investigation report, item list, test reports...",
+        "example": [
+          "涉嫌犯罪案件移送书",
+          "调查终结报告"
+        ],
         "items": {
           "type": "string"
         }
@@ -614,7 +639,8 @@ export const COMMAND_FORMS = {
       },
       "explanation": {
         "type": "string",
-        "description": "The facts, basis and reasons of the refusal (不立案的情况、依据和理由)"
+        "description": "The facts, basis and reasons of the refusal (不立案的情况、依据和理由)",
+        "example": "退货部分不计入销售金额，未达追诉标准"
       }
     }
   },
@@ -632,7 +658,8 @@ export const COMMAND_FORMS = {
       },
       "reason": {
         "type": "string",
-        "description": "Why the procuratorate needs the explanation"
+        "description": "Why the procuratorate needs the explanation",
+        "example": "需公安机关说明不立案理由"
       }
     }
   },
@@ -655,7 +682,8 @@ export const COMMAND_FORMS = {
       },
       "reason": {
         "type": "string",
-        "description": "Why the receiving unit is not competent"
+        "description": "Why the receiving unit is not competent",
+        "example": "违法行为发生地在潞州区"
       }
     }
   },
@@ -669,6 +697,10 @@ export const COMMAND_FORMS = {
       "inventory": {
         "type": "array",
         "description": "The inventory: each item or file handed over",
+        "example": [
+          "假冒白酒 12 瓶",
+          "案卷 1 册"
+        ],
         "items": {
           "type": "string"
         }
@@ -702,6 +734,10 @@ export const COMMAND_FORMS = {
       "materials": {
         "type": "array",
         "description": "The material missing from the transfer",
+        "example": [
+          "检验报告原件",
+          "销售账册"
+        ],
         "items": {
           "type": "string"
         }
@@ -722,6 +758,10 @@ export const COMMAND_FORMS = {
       "documents": {
         "type": "array",
         "description": "The documents supplied",
+        "example": [
+          "检验报告原件",
+          "销售账册"
+        ],
         "items": {
           "type": "string"
         }
@@ -741,6 +781,7 @@ export const COMMAND_FORMS = {
     "properties": {
       "decision": {
         "type": "string",
+        "example": "ACCEPT",
         "enum": [
           "RECEIPT",
           "ACCEPT",
@@ -771,7 +812,8 @@ export const COMMAND_FORMS = {
         "example": "2026-11-23T06:00:00Z"
       },
       "reason": {
-        "type": "string"
+        "type": "string",
+        "example": "不需要追究刑事责任"
       }
     }
   },
@@ -784,17 +826,20 @@ export const COMMAND_FORMS = {
     "properties": {
       "action": {
         "type": "string",
+        "example": "ANSWER",
         "enum": [
           "REQUEST",
           "ANSWER"
         ]
       },
       "reason": {
-        "type": "string"
+        "type": "string",
+        "example": "refusal maintained"
       },
       "accept": {
         "type": "boolean",
-        "description": "ANSWER: the police accept the case after all"
+        "description": "ANSWER: the police accept the case after all",
+        "example": false
       }
     }
   },
@@ -805,7 +850,8 @@ export const COMMAND_FORMS = {
     ],
     "properties": {
       "reason": {
-        "type": "string"
+        "type": "string",
+        "example": "complete the administrative case (R310 10)"
       }
     }
   },
@@ -818,17 +864,20 @@ export const COMMAND_FORMS = {
     "properties": {
       "action": {
         "type": "string",
+        "example": "RESOLVE",
         "enum": [
           "REQUEST",
           "RESOLVE"
         ]
       },
       "reason": {
-        "type": "string"
+        "type": "string",
+        "example": "不立案理由不能成立，通知立案"
       },
       "outcome": {
         "type": "string",
         "description": "RESOLVE",
+        "example": "POLICE_TO_FILE",
         "enum": [
           "POLICE_TO_FILE",
           "REFUSAL_UPHELD"
@@ -846,6 +895,7 @@ export const COMMAND_FORMS = {
     "properties": {
       "outcome": {
         "type": "string",
+        "example": "PENALTY",
         "enum": [
           "PENALTY",
           "NO_PENALTY",
@@ -935,26 +985,33 @@ export const COMMAND_FORMS = {
       },
       "text": {
         "type": "string",
-        "description": "The decision text (APL 59 contents, remedy rights included)"
+        "description": "The decision text (APL 59 contents, remedy rights included)",
+        "example": "决定: 罚款."
       },
       "legalBasis": {
         "type": "string",
-        "description": "APL 59 (三): required"
+        "description": "APL 59 (三): required",
+        "example": "《产品质量法》第五十条"
       },
       "facts": {
         "type": "string",
-        "description": "APL 59 (二): the facts found; required"
+        "description": "APL 59 (二): the facts found; required",
+        "example": "当事人未取得食品经营许可证销售预包装食品"
       },
       "evidenceIds": {
         "type": "array",
         "description": "APL 59 (二): ids of the recorded evidence relied on; at least one for a penalty",
+        "example": [
+          "f9d723b8-b598-4ba1-bcf5-99951ed077d1"
+        ],
         "items": {
           "type": "string"
         }
       },
       "performance": {
         "type": "string",
-        "description": "APL 59 (四): how to perform (where and how to pay); required for a penalty. The period comes from the policy."
+        "description": "APL 59 (四): how to perform (where and how to pay); required for a penalty. The period comes from the policy.",
+        "example": "自收到本决定书之日起十五日内到指定银行缴纳罚款"
       },
       "remedy": {
         "type": "object",
@@ -978,7 +1035,8 @@ export const COMMAND_FORMS = {
       },
       "sameActOverrideReason": {
         "type": "string",
-        "description": "APL 29 (一事不二罚): required to fine an act for which another case already fined the same party (same credit code or ID number, same violation code): why this is lawful (e.g. a different act); recorded with the decision"
+        "description": "APL 29 (一事不二罚): required to fine an act for which another case already fined the same party (same credit code or ID number, same violation code): why this is lawful (e.g. a different act); recorded with the decision",
+        "example": "经查，本案所涉批次与前案不同，系另一违法行为"
       },
       "nonDisclosure": {
         "type": "object",
@@ -1014,11 +1072,13 @@ export const COMMAND_FORMS = {
     "properties": {
       "waived": {
         "type": "boolean",
-        "description": "The party waived its right to state a defence"
+        "description": "The party waived its right to state a defence",
+        "example": true
       },
       "hearingWaived": {
         "type": "boolean",
-        "description": "The party also waived its hearing (听证): a defence, or its waiver, leaves the hearing-request window open (APL 64)"
+        "description": "The party also waived its hearing (听证): a defence, or its waiver, leaves the hearing-request window open (APL 64)",
+        "example": true
       },
       "statement": {
         "type": "string",
@@ -1126,6 +1186,7 @@ export const COMMAND_FORMS = {
     "properties": {
       "kind": {
         "type": "string",
+        "example": "DOCUMENTARY",
         "enum": [
           "DOCUMENTARY",
           "PHYSICAL",
@@ -1149,6 +1210,10 @@ export const COMMAND_FORMS = {
       "collectedByIds": {
         "type": "array",
         "description": "The officers who collected it (at least two, certified)",
+        "example": [
+          "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+          "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+        ],
         "items": {
           "type": "string"
         }
@@ -1177,11 +1242,13 @@ export const COMMAND_FORMS = {
       },
       "credentialsShown": {
         "type": "boolean",
-        "description": "The collectors showed their enforcement certificates (执法证件) to the party; required with the first item officers collect (APL 55)"
+        "description": "The collectors showed their enforcement certificates (执法证件) to the party; required with the first item officers collect (APL 55)",
+        "example": true
       },
       "rightsExplained": {
         "type": "boolean",
-        "description": "The collectors told the party of its rights (statement, defence, recusal); required with the first item officers collect (APL 55)"
+        "description": "The collectors told the party of its rights (statement, defence, recusal); required with the first item officers collect (APL 55)",
+        "example": true
       },
       "amounts": {
         "type": "array",
@@ -1247,14 +1314,16 @@ export const COMMAND_FORMS = {
             },
             "act": {
               "type": "string",
-              "description": "The act it punished: the officer records it as the same kind of act the threshold counts"
+              "description": "The act it punished: the officer records it as the same kind of act the threshold counts",
+              "example": "重污染天气预警期间超标排放氮氧化物"
             }
           }
         }
       },
       "text": {
         "type": "string",
-        "description": "Text evidence (JSON requests); a multipart request sends a file instead"
+        "description": "Text evidence (JSON requests); a multipart request sends a file instead",
+        "example": "当事人于2026年6月1日因超标排放受到行政处罚"
       }
     }
   },
@@ -1267,6 +1336,10 @@ export const COMMAND_FORMS = {
       "confirmerIds": {
         "type": "array",
         "description": "The confirming officers of the case (at least two, certified)",
+        "example": [
+          "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+          "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+        ],
         "items": {
           "type": "string"
         }
@@ -1284,11 +1357,13 @@ export const COMMAND_FORMS = {
     "properties": {
       "from": {
         "type": "string",
-        "description": "User id of the current custodian (checked against the record)"
+        "description": "User id of the current custodian (checked against the record)",
+        "example": "0b8f5c1e-2d7a-4c1b-9e57-000000000101"
       },
       "to": {
         "type": "string",
-        "description": "User id of the new custodian"
+        "description": "User id of the new custodian",
+        "example": "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
       },
       "at": {
         "type": "string",
@@ -1374,6 +1449,7 @@ export const COMMAND_FORMS = {
     "properties": {
       "reason": {
         "type": "string",
+        "example": "PARTY_DIED_NO_ESTATE",
         "enum": [
           "PARTY_DIED_NO_ESTATE",
           "ORGANISATION_DISSOLVED_NO_ASSETS",
@@ -1437,7 +1513,8 @@ export const COMMAND_FORMS = {
         ]
       },
       "reason": {
-        "type": "string"
+        "type": "string",
+        "example": "complex facts"
       }
     }
   },
@@ -1450,7 +1527,8 @@ export const COMMAND_FORMS = {
     "properties": {
       "approve": {
         "type": "boolean",
-        "description": "true: file the case (立案); false: decline (不予立案)"
+        "description": "true: file the case (立案); false: decline (不予立案)",
+        "example": true
       },
       "reason": {
         "type": "string",
@@ -1459,6 +1537,10 @@ export const COMMAND_FORMS = {
       "officerIds": {
         "type": "array",
         "description": "Required to approve: the case officers (user ids); at least 2 with valid certificates (APL 42)",
+        "example": [
+          "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+          "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+        ],
         "items": {
           "type": "string"
         }
@@ -1482,6 +1564,7 @@ export const COMMAND_FORMS = {
     "properties": {
       "action": {
         "type": "string",
+        "example": "SCHEDULE",
         "enum": [
           "SCHEDULE",
           "RECORD"
@@ -1489,19 +1572,23 @@ export const COMMAND_FORMS = {
       },
       "hearingAt": {
         "type": "string",
-        "description": "SCHEDULE: when the hearing takes place"
+        "description": "SCHEDULE: when the hearing takes place",
+        "example": "2026-11-30T12:15:22.675Z"
       },
       "hostId": {
         "type": "string",
-        "description": "SCHEDULE: user id of the host, who did not investigate the case"
+        "description": "SCHEDULE: user id of the host, who did not investigate the case",
+        "example": "0b8f5c1e-2d7a-4c1b-9e57-000000000301"
       },
       "location": {
         "type": "string",
-        "description": "SCHEDULE"
+        "description": "SCHEDULE",
+        "example": "听证室 1"
       },
       "isPublic": {
         "type": "boolean",
-        "description": "SCHEDULE: public unless secrets or privacy (APL 64)"
+        "description": "SCHEDULE: public unless secrets or privacy (APL 64)",
+        "example": true
       },
       "reasonNotPublic": {
         "type": "string",
@@ -1519,6 +1606,7 @@ export const COMMAND_FORMS = {
           "method": {
             "type": "string",
             "description": "DIRECT, REFUSED (留置), ELECTRONIC (needs consent), POSTAL, PUBLIC_NOTICE (served 30 days after publication)",
+            "example": "DIRECT",
             "enum": [
               "DIRECT",
               "REFUSED",
@@ -1543,7 +1631,8 @@ export const COMMAND_FORMS = {
           },
           "consentToElectronic": {
             "type": "boolean",
-            "description": "ELECTRONIC: the party consented (APL 61)"
+            "description": "ELECTRONIC: the party consented (APL 61)",
+            "example": true
           },
           "witnesses": {
             "type": "array",
@@ -1584,6 +1673,7 @@ export const COMMAND_FORMS = {
       "reason": {
         "type": "string",
         "description": "WITHDRAWN (any time before it is held); ABSENT or LEFT_WITHOUT_LEAVE (once it has begun)",
+        "example": "WITHDRAWN",
         "enum": [
           "WITHDRAWN",
           "ABSENT",
@@ -1614,7 +1704,8 @@ export const COMMAND_FORMS = {
         "example": "2026-11-23T03:00:00Z"
       },
       "note": {
-        "type": "string"
+        "type": "string",
+        "example": "by phone"
       }
     }
   },
@@ -1630,7 +1721,8 @@ export const COMMAND_FORMS = {
         "example": "2026-11-23T03:00:00Z"
       },
       "note": {
-        "type": "string"
+        "type": "string",
+        "example": "书面放弃听证"
       }
     }
   },
@@ -1656,10 +1748,12 @@ export const COMMAND_FORMS = {
     ],
     "properties": {
       "findings": {
-        "type": "string"
+        "type": "string",
+        "example": "Sold substandard heaters as standard; goods in stock worth ¥3,000"
       },
       "proposedOutcome": {
         "type": "string",
+        "example": "PENALTY",
         "enum": [
           "PENALTY",
           "NO_PENALTY",
@@ -1751,6 +1845,7 @@ export const COMMAND_FORMS = {
       "circumstanceLevel": {
         "type": "string",
         "description": "不予处罚 / 减轻 / 从轻 / 一般 / 从重",
+        "example": "GENERAL",
         "enum": [
           "EXEMPT",
           "MITIGATED",
@@ -1809,6 +1904,7 @@ export const COMMAND_FORMS = {
     "properties": {
       "opinion": {
         "type": "string",
+        "example": "RETURN",
         "enum": [
           "APPROVE",
           "RETURN",
@@ -1817,11 +1913,15 @@ export const COMMAND_FORMS = {
       },
       "text": {
         "type": "string",
-        "description": "The written opinion"
+        "description": "The written opinion",
+        "example": "罚款数额需重新论证"
       },
       "points": {
         "type": "array",
         "description": "RETURN: the points to revise (required); REJECT: optional",
+        "example": [
+          "货值计算依据不足"
+        ],
         "items": {
           "type": "string"
         }
@@ -1829,6 +1929,7 @@ export const COMMAND_FORMS = {
       "returnTo": {
         "type": "string",
         "description": "RETURN: back to investigation, or to a new proposal on the same facts",
+        "example": "PROPOSAL",
         "enum": [
           "INVESTIGATION",
           "PROPOSAL"
@@ -1845,11 +1946,13 @@ export const COMMAND_FORMS = {
     "properties": {
       "reviewerId": {
         "type": "string",
-        "description": "User id of the new legal reviewer"
+        "description": "User id of the new legal reviewer",
+        "example": "0b8f5c1e-2d7a-4c1b-9e57-000000000302"
       },
       "reason": {
         "type": "string",
-        "description": "Why the review is reassigned (recorded)"
+        "description": "Why the review is reassigned (recorded)",
+        "example": "刘洋 is on leave"
       }
     }
   },
@@ -1861,10 +1964,12 @@ export const COMMAND_FORMS = {
     "properties": {
       "reviewerId": {
         "type": "string",
-        "description": "User id of the legal reviewer named: LEGAL_REVIEWER of the agency, qualified (APL 58 ¶3), who did not investigate the case"
+        "description": "User id of the legal reviewer named: LEGAL_REVIEWER of the agency, qualified (APL 58 ¶3), who did not investigate the case",
+        "example": "0b8f5c1e-2d7a-4c1b-9e57-000000000301"
       },
       "note": {
-        "type": "string"
+        "type": "string",
+        "example": "罚款超过十万元"
       }
     }
   },
@@ -1877,6 +1982,9 @@ export const COMMAND_FORMS = {
     "properties": {
       "grounds": {
         "type": "array",
+        "example": [
+          "COMPLEX"
+        ],
         "items": {
           "type": "string",
           "enum": [
@@ -1888,7 +1996,8 @@ export const COMMAND_FORMS = {
       },
       "reason": {
         "type": "string",
-        "description": "Why: the public interest, the complexity or the legal relationships involved"
+        "description": "Why: the public interest, the complexity or the legal relationships involved",
+        "example": "涉及学校食堂供货, 情况复杂"
       }
     }
   },
@@ -1907,6 +2016,7 @@ export const COMMAND_FORMS = {
       "method": {
         "type": "string",
         "description": "DIRECT, REFUSED (留置), ELECTRONIC (needs consent), POSTAL, PUBLIC_NOTICE (served 30 days after publication)",
+        "example": "DIRECT",
         "enum": [
           "DIRECT",
           "REFUSED",
@@ -1949,11 +2059,13 @@ export const COMMAND_FORMS = {
         "example": "长市监告〔2026〕1号"
       },
       "text": {
-        "type": "string"
+        "type": "string",
+        "example": "拟罚款; 你有陈述、申辩和要求听证的权利."
       },
       "hearingRightsNotified": {
         "type": "boolean",
-        "description": "The notice told the party of the right to a hearing (required when the penalty qualifies)"
+        "description": "The notice told the party of the right to a hearing (required when the penalty qualifies)",
+        "example": true
       }
     }
   },
@@ -1977,6 +2089,7 @@ export const COMMAND_FORMS = {
       "kind": {
         "type": "string",
         "description": "DEFERRAL: one date; INSTALMENTS: two or more",
+        "example": "INSTALMENTS",
         "enum": [
           "DEFERRAL",
           "INSTALMENTS"
@@ -2044,6 +2157,7 @@ export const COMMAND_FORMS = {
           "kind": {
             "type": "string",
             "description": "ON_THE_SPOT only for an on-the-spot (simple procedure) decision",
+            "example": "DESIGNATED_BANK",
             "enum": [
               "DESIGNATED_BANK",
               "ELECTRONIC_PAYMENT",
@@ -2076,11 +2190,16 @@ export const COMMAND_FORMS = {
       },
       "grounds": {
         "type": "string",
-        "description": "Why the evidence may be lost or later hard to obtain"
+        "description": "Why the evidence may be lost or later hard to obtain",
+        "example": "紧急"
       },
       "officerIds": {
         "type": "array",
         "description": "User ids of the officers of the case who carry it out (at least 2)",
+        "example": [
+          "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+          "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+        ],
         "items": {
           "type": "string"
         }
@@ -2126,7 +2245,8 @@ export const COMMAND_FORMS = {
       },
       "emergency": {
         "type": "boolean",
-        "description": "Emergency: the officers acted first and report to the head within 24 hours"
+        "description": "Emergency: the officers acted first and report to the head within 24 hours",
+        "example": true
       },
       "preservedAt": {
         "type": "string",
@@ -2148,10 +2268,12 @@ export const COMMAND_FORMS = {
         "example": "P-2026-001"
       },
       "approve": {
-        "type": "boolean"
+        "type": "boolean",
+        "example": true
       },
       "reason": {
-        "type": "string"
+        "type": "string",
+        "example": "证据可能灭失"
       }
     }
   },
@@ -2171,6 +2293,7 @@ export const COMMAND_FORMS = {
       "decision": {
         "type": "string",
         "description": "To continue as a seizure, use POST seizures with fromPreservationId",
+        "example": "RELEASE",
         "enum": [
           "RELEASE",
           "TESTING",
@@ -2184,7 +2307,8 @@ export const COMMAND_FORMS = {
         "example": "MSA 34 (5)"
       },
       "reason": {
-        "type": "string"
+        "type": "string",
+        "example": "已拍照取证"
       },
       "transferredTo": {
         "type": "string",
@@ -2203,13 +2327,16 @@ export const COMMAND_FORMS = {
     "properties": {
       "userId": {
         "type": "string",
-        "description": "User id of the officer or hearing host to remove"
+        "description": "User id of the officer or hearing host to remove",
+        "example": "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
       },
       "reason": {
-        "type": "string"
+        "type": "string",
+        "example": "related to the party"
       },
       "requestedBy": {
         "type": "string",
+        "example": "PARTY",
         "enum": [
           "PARTY",
           "SELF",
@@ -2218,7 +2345,8 @@ export const COMMAND_FORMS = {
       },
       "replacementId": {
         "type": "string",
-        "description": "User id of a certified officer who takes the place"
+        "description": "User id of a certified officer who takes the place",
+        "example": "0b8f5c1e-2d7a-4c1b-9e57-000000000103"
       }
     }
   },
@@ -2253,6 +2381,7 @@ export const COMMAND_FORMS = {
         "properties": {
           "type": {
             "type": "string",
+            "example": "ORGANISATION",
             "enum": [
               "PERSON",
               "ORGANISATION"
@@ -2290,10 +2419,12 @@ export const COMMAND_FORMS = {
         "example": "FOOD-UNLICENSED"
       },
       "summary": {
-        "type": "string"
+        "type": "string",
+        "example": "e2e 337c6046-d04a-4717-a3e3-e570cab31472"
       },
       "procedure": {
         "type": "string",
+        "example": "ORDINARY",
         "enum": [
           "ORDINARY",
           "SIMPLE"
@@ -2301,7 +2432,8 @@ export const COMMAND_FORMS = {
       },
       "violationAt": {
         "type": "string",
-        "description": "When the violation occurred or ended (ISO 8601); needed to file (limitation, APL 36)"
+        "description": "When the violation occurred or ended (ISO 8601); needed to file (limitation, APL 36)",
+        "example": "2026-11-18"
       },
       "lifeHealthFinancialSafety": {
         "type": "boolean",
@@ -2371,7 +2503,8 @@ export const COMMAND_FORMS = {
             },
             "act": {
               "type": "string",
-              "description": "The act it punished: the officer records it as the same kind of act the threshold counts"
+              "description": "The act it punished: the officer records it as the same kind of act the threshold counts",
+              "example": "重污染天气预警期间超标排放氮氧化物"
             }
           }
         }
@@ -2379,6 +2512,10 @@ export const COMMAND_FORMS = {
       "officerIds": {
         "type": "array",
         "description": "Officers who handle the lead (user ids)",
+        "example": [
+          "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+          "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+        ],
         "items": {
           "type": "string"
         }
@@ -2406,6 +2543,7 @@ export const COMMAND_FORMS = {
       "mode": {
         "type": "string",
         "description": "SEAL (查封) or SEIZE (扣押)",
+        "example": "SEIZE",
         "enum": [
           "SEAL",
           "SEIZE"
@@ -2416,7 +2554,8 @@ export const COMMAND_FORMS = {
         "example": "长市监强〔2026〕1号"
       },
       "grounds": {
-        "type": "string"
+        "type": "string",
+        "example": "涉嫌无证经营的食品"
       },
       "legalBasis": {
         "type": "string",
@@ -2429,6 +2568,10 @@ export const COMMAND_FORMS = {
       "officerIds": {
         "type": "array",
         "description": "User ids of the officers of the case who carry it out (at least 2)",
+        "example": [
+          "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+          "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+        ],
         "items": {
           "type": "string"
         }
@@ -2494,6 +2637,7 @@ export const COMMAND_FORMS = {
       },
       "ending": {
         "type": "string",
+        "example": "RELEASE",
         "enum": [
           "RELEASE",
           "HAND_OVER",
@@ -2506,7 +2650,8 @@ export const COMMAND_FORMS = {
         "example": "ACL 28 (1)"
       },
       "reason": {
-        "type": "string"
+        "type": "string",
+        "example": "违法事实不能成立"
       },
       "transferredTo": {
         "type": "string",
@@ -2532,7 +2677,8 @@ export const COMMAND_FORMS = {
         "example": 30
       },
       "reason": {
-        "type": "string"
+        "type": "string",
+        "example": "案情复杂"
       }
     }
   },
@@ -2577,6 +2723,7 @@ export const COMMAND_FORMS = {
       "method": {
         "type": "string",
         "description": "DIRECT, REFUSED (留置), ELECTRONIC (needs consent), POSTAL, PUBLIC_NOTICE (served 30 days after publication)",
+        "example": "DIRECT",
         "enum": [
           "DIRECT",
           "REFUSED",
@@ -2601,7 +2748,8 @@ export const COMMAND_FORMS = {
       },
       "consentToElectronic": {
         "type": "boolean",
-        "description": "ELECTRONIC: the party consented (APL 61)"
+        "description": "ELECTRONIC: the party consented (APL 61)",
+        "example": true
       },
       "witnesses": {
         "type": "array",
@@ -2641,7 +2789,8 @@ export const COMMAND_FORMS = {
     ],
     "properties": {
       "facts": {
-        "type": "string"
+        "type": "string",
+        "example": "Vehicle stopped in a no-stopping zone"
       },
       "legalBasis": {
         "type": "string",
@@ -2730,7 +2879,8 @@ export const COMMAND_FORMS = {
         "example": "长市监简〔2026〕1号"
       },
       "text": {
-        "type": "string"
+        "type": "string",
+        "example": "当场处罚决定书: 罚款 100 元"
       },
       "service": {
         "type": "object",
@@ -2744,6 +2894,7 @@ export const COMMAND_FORMS = {
           "method": {
             "type": "string",
             "description": "DIRECT, REFUSED (留置), ELECTRONIC (needs consent), POSTAL, PUBLIC_NOTICE (served 30 days after publication)",
+            "example": "DIRECT",
             "enum": [
               "DIRECT",
               "REFUSED",
@@ -2768,7 +2919,8 @@ export const COMMAND_FORMS = {
           },
           "consentToElectronic": {
             "type": "boolean",
-            "description": "ELECTRONIC: the party consented (APL 61)"
+            "description": "ELECTRONIC: the party consented (APL 61)",
+            "example": true
           },
           "witnesses": {
             "type": "array",
@@ -2792,7 +2944,8 @@ export const COMMAND_FORMS = {
         "properties": {
           "waived": {
             "type": "boolean",
-            "description": "The party was told of its right to state and defend and declined"
+            "description": "The party was told of its right to state and defend and declined",
+            "example": true
           },
           "statement": {
             "type": "string",
@@ -2835,7 +2988,8 @@ export const COMMAND_FORMS = {
       },
       "sameActOverrideReason": {
         "type": "string",
-        "description": "APL 29: required to fine an act another case already fined (same party, same violation code): why this is lawful"
+        "description": "APL 29: required to fine an act another case already fined (same party, same violation code): why this is lawful",
+        "example": "本次系当日另一时段、另一地点的违法停车，为另一违法行为"
       }
     }
   },
@@ -2852,7 +3006,8 @@ export const COMMAND_FORMS = {
       },
       "facts": {
         "type": "string",
-        "description": "What was found on checking the lead"
+        "description": "What was found on checking the lead",
+        "example": "现场允许临时停车"
       }
     }
   },
@@ -2871,6 +3026,7 @@ export const COMMAND_FORMS = {
       "ground": {
         "type": "string",
         "description": "Why no penalty: APL 33 (first minor violation corrected; minor and corrected, no harm; no fault), APL 30, 31, or the limitation (APL 36)",
+        "example": "FIRST_MINOR_CORRECTED",
         "enum": [
           "FIRST_MINOR_CORRECTED",
           "MINOR_CORRECTED",
@@ -2885,7 +3041,8 @@ export const COMMAND_FORMS = {
         "example": "初次违法，危害后果轻微，已当场改正"
       },
       "facts": {
-        "type": "string"
+        "type": "string",
+        "example": "Stopped for a minute, moved on when told"
       },
       "legalBasis": {
         "type": "string",
@@ -2897,7 +3054,8 @@ export const COMMAND_FORMS = {
         "example": "长市监不罚〔2026〕1号"
       },
       "text": {
-        "type": "string"
+        "type": "string",
+        "example": "当场不予行政处罚决定书"
       },
       "service": {
         "type": "object",
@@ -2911,6 +3069,7 @@ export const COMMAND_FORMS = {
           "method": {
             "type": "string",
             "description": "DIRECT, REFUSED (留置), ELECTRONIC (needs consent), POSTAL, PUBLIC_NOTICE (served 30 days after publication)",
+            "example": "DIRECT",
             "enum": [
               "DIRECT",
               "REFUSED",
@@ -2935,7 +3094,8 @@ export const COMMAND_FORMS = {
           },
           "consentToElectronic": {
             "type": "boolean",
-            "description": "ELECTRONIC: the party consented (APL 61)"
+            "description": "ELECTRONIC: the party consented (APL 61)",
+            "example": true
           },
           "witnesses": {
             "type": "array",
@@ -2966,7 +3126,8 @@ export const COMMAND_FORMS = {
     "type": "object",
     "properties": {
       "note": {
-        "type": "string"
+        "type": "string",
+        "example": "已报备案"
       }
     }
   },
@@ -2978,11 +3139,13 @@ export const COMMAND_FORMS = {
     "properties": {
       "grounds": {
         "type": "string",
-        "description": "The facts that make the case a suspected crime"
+        "description": "The facts that make the case a suspected crime",
+        "example": "Witness statements put sales of the heaters at about ¥70,000 across three shops"
       },
       "threshold": {
         "type": "string",
-        "description": "The prosecution threshold the facts meet, e.g. sales ≥ ¥50,000 (立案追诉标准)"
+        "description": "The prosecution threshold the facts meet, e.g. sales ≥ ¥50,000 (立案追诉标准)",
+        "example": "销售金额五万元以上 (立案追诉标准)"
       }
     }
   },
@@ -2994,7 +3157,8 @@ export const COMMAND_FORMS = {
     "properties": {
       "reasons": {
         "type": "string",
-        "description": "Why the facts do not call for a transfer"
+        "description": "Why the facts do not call for a transfer",
+        "example": "The three shops belong to other parties: this party sold ¥8,000"
       }
     }
   },
@@ -3007,6 +3171,7 @@ export const COMMAND_FORMS = {
     "properties": {
       "action": {
         "type": "string",
+        "example": "TERMINATE",
         "enum": [
           "SUSPEND",
           "RESUME",
@@ -3014,7 +3179,8 @@ export const COMMAND_FORMS = {
         ]
       },
       "reason": {
-        "type": "string"
+        "type": "string",
+        "example": "违法事实不能成立"
       }
     }
   }

@@ -2671,11 +2671,17 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         HealthView: {
-            /** @enum {string} */
+            /**
+             * @example ok
+             * @enum {string}
+             */
             status: "ok";
         };
         CheckView: {
-            /** @enum {string} */
+            /**
+             * @example up
+             * @enum {string}
+             */
             status: "up" | "down";
             /** @description Why it is down */
             error?: string;
@@ -2686,44 +2692,73 @@ export interface components {
             temporal: components["schemas"]["CheckView"];
         };
         ReadyView: {
-            /** @enum {string} */
+            /**
+             * @example ready
+             * @enum {string}
+             */
             status: "ready" | "unavailable";
-            /** @description The dependencies that are down */
+            /**
+             * @description The dependencies that are down
+             * @example []
+             */
             down: ("postgres" | "redis" | "temporal")[];
             checks: components["schemas"]["ChecksView"];
         };
         PartyView: {
-            /** @enum {string} */
+            /**
+             * @example PERSON
+             * @enum {string}
+             */
             type: "PERSON" | "ORGANISATION";
             /** @example 王某 */
             name: string;
-            /** @description Personal ID number (person) */
+            /**
+             * @description Personal ID number (person)
+             * @example 140402********1234
+             */
             idNumber?: string;
-            /** @description 统一社会信用代码 (organisation) */
+            /**
+             * @description 统一社会信用代码 (organisation)
+             * @example 91140400MA1B4A4F7D
+             */
             creditCode?: string;
             legalRepresentative?: string;
+            /** @example 山西省长治市********* */
             address?: string;
+            /** @example 138****1234 */
             phone?: string;
             /** @description A minor: no disclosure */
             minor?: boolean;
         };
         CaseOfficerView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000101
+             */
             userId: string;
             /** @example 张明 */
             name: string;
-            /** @description The certificate valid when assigned */
+            /**
+             * @description The certificate valid when assigned
+             * @example 14040120240001
+             */
             certificateNumber: string;
         };
         DeadlinePauseView: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:15:19.450Z
+             */
             from: string;
             /**
              * Format: date-time
              * @description Absent while the pause is open
+             * @example 2026-12-03T12:15:19.549Z
              */
             to?: string;
+            /** @example SUSPENSION: awaiting a test report (检验) */
             reason: string;
+            /** @example 0 */
             daysExcluded: number;
         };
         DeadlineBasisView: {
@@ -2740,57 +2775,96 @@ export interface components {
             /**
              * Format: date-time
              * @description The instant the period runs from
+             * @example 2026-11-20T02:00:00.000Z
              */
             start: string;
             /**
              * Format: date
              * @description Local date of start (not counted)
+             * @example 2026-11-20
              */
             startDate: string;
-            /** @description Days counted (a period in months: the calendar days its months came to) */
+            /**
+             * @description Days counted (a period in months: the calendar days its months came to)
+             * @example 15
+             */
             days: number;
-            /** @description A period in months (ALL 46): to the same day number of the last month, or its last day */
+            /**
+             * @description A period in months (ALL 46): to the same day number of the last month, or its last day
+             * @example 6
+             */
             months?: number;
-            /** @enum {string} */
+            /**
+             * @example WORKING
+             * @enum {string}
+             */
             kind: "WORKING" | "CALENDAR";
             /** @description Test policies only: a period of seconds */
             seconds?: number;
             pauses: components["schemas"]["DeadlinePauseView"][];
-            /** @description Holidays skipped while counting (YYYY-MM-DD) */
+            /**
+             * @description Holidays skipped while counting (YYYY-MM-DD)
+             * @example []
+             */
             holidaysMet: string[];
-            /** @description 调休 weekend working days counted (YYYY-MM-DD) */
+            /**
+             * @description 调休 weekend working days counted (YYYY-MM-DD)
+             * @example []
+             */
             adjustedWorkingDaysMet: string[];
             /**
              * Format: date
              * @description Set when the raw last day was a non-working day
+             * @example 2027-04-04
              */
             rolledForwardFrom?: string;
+            /**
+             * @example [
+             *       "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+             *     ]
+             */
             calendarSources: string[];
+            /** @example [] */
             warnings: string[];
             /**
              * Format: date
              * @description Local date, last day of the period
+             * @example 2026-12-11
              */
             dueDate: string;
         };
         DeadlineView: {
-            /** @enum {string} */
+            /**
+             * @example filingDecision
+             * @enum {string}
+             */
             kind: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover" | "policeIntakeReview" | "supervisionExplanationRequest" | "policeNonFilingExplanation";
             /**
              * @description Who must act by it: the agency, the party, or the police or procuratorate of a criminal transfer (R310)
+             * @example AGENCY
              * @enum {string}
              */
             owner: "AGENCY" | "PARTY" | "POLICE" | "PROCURATORATE";
             /**
              * Format: date-time
              * @description When the period started
+             * @example 2026-11-20T02:00:00.000Z
              */
             startAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-11T15:59:59.999Z
+             */
             dueAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-07T16:00:00.000Z
+             */
             remindAt?: string;
-            /** @enum {string} */
+            /**
+             * @example OPEN
+             * @enum {string}
+             */
             state: "OPEN" | "MET" | "MISSED" | "SUSPENDED" | "CANCELLED";
             basis: components["schemas"]["DeadlineBasisView"];
             /**
@@ -2798,20 +2872,35 @@ export interface components {
              * @example 3
              */
             daysLeft?: number;
-            /** @description While the act is owed (OPEN or MISSED): the due instant has passed */
+            /**
+             * @description While the act is owed (OPEN or MISSED): the due instant has passed
+             * @example false
+             */
             overdue?: boolean;
         };
         PersonRefView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000101
+             */
             userId: string;
             /** @example 刘洋 */
             name: string;
         };
         MajorCaseView: {
+            /**
+             * @example [
+             *       "COMPLEX"
+             *     ]
+             */
             grounds: ("MAJOR_PUBLIC_INTEREST" | "COMPLEX" | "MULTIPLE_LEGAL_RELATIONSHIPS")[];
+            /** @example 涉及学校食堂供货, 情况复杂 */
             reason: string;
             markedBy: components["schemas"]["PersonRefView"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:33:26.068Z
+             */
             at: string;
         };
         FineRangeView: {
@@ -2828,35 +2917,54 @@ export interface components {
              * @example goods value ≥ ¥10,000
              */
             band: string;
-            /** @enum {string} */
+            /**
+             * @example HEAVIER
+             * @enum {string}
+             */
             level: "EXEMPT" | "MITIGATED" | "LIGHTER" | "GENERAL" | "HEAVIER";
             /** @description The band's statutory range in yuan */
             statutory: components["schemas"]["FineRangeView"];
             /** @description The level's range in yuan (LIGHTER, GENERAL, HEAVIER) */
             range?: components["schemas"]["FineRangeView"];
-            /** @description The law imposes a fine with any penalty */
+            /**
+             * @description The law imposes a fine with any penalty
+             * @example true
+             */
             fineRequired: boolean;
             /**
              * @description 减轻 below the statutory minimum (APL 32): collective discussion required
              * @enum {boolean}
              */
             mitigatedBelowMinimum?: true;
-            /** @description The benchmark's legal basis and the source of its split into levels */
+            /**
+             * @description The benchmark's legal basis and the source of its split into levels
+             * @example 《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law
+             */
             source: string;
         };
         SameActCaseView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 68a56675-838e-4185-a170-41152d01dac1
+             */
             caseId: string;
             /** @example LZSJ-2026-00001 */
             caseNumber: string;
-            /** @enum {string} */
+            /**
+             * @example LEAD_REGISTERED
+             * @enum {string}
+             */
             status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVING" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
             /**
              * @description Set once that case is decided
+             * @example PENALTY
              * @enum {string}
              */
             outcome?: "PENALTY" | "NO_PENALTY" | "DISMISS";
-            /** @description The fine it imposed, yuan */
+            /**
+             * @description The fine it imposed, yuan
+             * @example 5000
+             */
             fineAmount?: number;
             /** @description Its decision was revoked or found invalid */
             revoked?: boolean;
@@ -2871,6 +2979,7 @@ export interface components {
         ThresholdMetView: {
             /**
              * @description Absent: one figure
+             * @example REPEAT
              * @enum {string}
              */
             rule?: "WEIGHTED_SUM" | "REPEAT";
@@ -2879,36 +2988,70 @@ export interface components {
              * @example SALES
              */
             kind?: string;
-            /** @description The figure the case recorded (yuan or m²), the weighted sum, or the count of earlier penalties */
+            /**
+             * @description The figure the case recorded (yuan or m²), the weighted sum, or the count of earlier penalties
+             * @example 2
+             */
             value: number;
-            /** @description The threshold it met */
+            /**
+             * @description The threshold it met
+             * @example 2
+             */
             amount: number;
             /**
              * @description The threshold is in mu, the figure in m² (1 mu = 10,000/15 m²)
              * @enum {string}
              */
             unit?: "MU";
+            /** @example true */
             inclusive: boolean;
+            /** @example 《刑法》第三百三十八条 污染环境罪 */
             offence: string;
-            /** @description The standard, down to its item */
+            /**
+             * @description The standard, down to its item
+             * @example 《最高人民法院 最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释》（法释〔2023〕7号）第一条第（六）项（二年内曾因此类行为受过二次以上行政处罚，又实施此类行为）
+             */
             source: string;
-            /** @enum {string} */
+            /**
+             * @example REGISTRATION
+             * @enum {string}
+             */
             from: "REGISTRATION" | "REPORT" | "EVIDENCE";
+            /** @example 26cb0e59-5cfb-4ec4-ba3b-dd7baa81dd2b */
             evidenceId?: string;
             /** @description A weighted sum: each figure with its weight */
             terms?: components["schemas"]["ThresholdMetTermView"][];
-            /** @description A repeat offence: the earlier penalties counted (decision numbers) */
+            /**
+             * @description A repeat offence: the earlier penalties counted (decision numbers)
+             * @example [
+             *       "长生环罚〔2025〕E2E-3-4d35号",
+             *       "长生环罚〔2025〕E2E-4-84d6号"
+             *     ]
+             */
             priorPenalties?: string[];
-            /** @description A repeat offence: the window in months */
+            /**
+             * @description A repeat offence: the window in months
+             * @example 24
+             */
             withinMonths?: number;
         };
         SuspicionView: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:23:56.506Z
+             */
             raisedAt: string;
-            /** @enum {string} */
+            /**
+             * @example THRESHOLD
+             * @enum {string}
+             */
             raisedBy: "OFFICER" | "THRESHOLD";
+            /** @example 24个月内曾受行政处罚2次（长生环罚〔2025〕E2E-3-4d35号、长生环罚〔2025〕E2E-4-84d6号），达到2次以上的追诉标准（《刑法》第三百三十八条 污染环境罪；《最高人民法院 最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释》（法释〔2023〕7号）第一条第（六）项（二年内曾因此类行为受过二次以上行政处罚，又实施此类行为）） */
             grounds: string;
-            /** @description The threshold the officer says the facts meet */
+            /**
+             * @description The threshold the officer says the facts meet
+             * @example 销售金额五万元以上 (立案追诉标准)
+             */
             threshold?: string;
             /** @description The policy thresholds met, with the facts that met them and their legal source */
             thresholdsMet?: components["schemas"]["ThresholdMetView"][];
@@ -2916,13 +3059,24 @@ export interface components {
             by?: components["schemas"]["PersonRefView"];
         };
         PriorPenaltyView: {
-            /** @description 处罚决定书文号 */
+            /**
+             * @description 处罚决定书文号
+             * @example 长生环罚〔2025〕E2E-3-4d35号
+             */
             decisionNumber: string;
+            /** @example 长治市生态环境局 */
             agency: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2025-03-02
+             */
             decidedOn: string;
+            /** @example 重污染天气预警期间超标排放氮氧化物 */
             act: string;
-            /** @description REGISTRATION, or the id of the evidence item it was recorded with */
+            /**
+             * @description REGISTRATION, or the id of the evidence item it was recorded with
+             * @example REGISTRATION
+             */
             recordedWith?: string;
         };
         InventoryItemView: {
@@ -2932,45 +3086,81 @@ export interface components {
             quantity: number;
             /** @example 袋 */
             unit: string;
-            /** @description Where the items are kept */
+            /**
+             * @description Where the items are kept
+             * @example 长治市潞州区某街12号仓库
+             */
             location: string;
-            /** @description Who keeps them */
+            /**
+             * @description Who keeps them
+             * @example 王某
+             */
             custodian: string;
         };
         MeasureApprovalView: {
+            /** @example true */
             approved: boolean;
+            /** @example 证据可能灭失 */
             reason: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:28:42.090Z
+             */
             at: string;
             by: components["schemas"]["PersonRefView"];
             /** @description An emergency measure approved more than 24 hours after the officers acted */
             late?: boolean;
         };
         MeasureExtensionView: {
+            /** @example 30 */
             days: number;
+            /** @example 案情复杂 */
             reason: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:28:43.434Z
+             */
             at: string;
             by: components["schemas"]["PersonRefView"];
         };
         MeasureTestingView: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:27:53.637Z
+             */
             from: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:28:33.637Z
+             */
             to: string;
+            /** @example TESTING: 送食品检验机构检验 */
             reason: string;
         };
         MeasureEndingView: {
-            /** @enum {string} */
+            /**
+             * @example RELEASE
+             * @enum {string}
+             */
             outcome: "RELEASE" | "SEIZE" | "TESTING" | "HAND_OVER" | "CONFISCATE";
-            /** @description The legal basis cited */
+            /**
+             * @description The legal basis cited
+             * @example MSA 34 (5)
+             */
             basis: string;
+            /** @example 已拍照取证 */
             reason: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:28:42.409Z
+             */
             at: string;
             by: components["schemas"]["PersonRefView"];
             transferredTo?: string;
-            /** @description SEIZE: the seizure that continues the preservation */
+            /**
+             * @description SEIZE: the seizure that continues the preservation
+             * @example S-1
+             */
             seizureId?: string;
             /** @description Decided after the period had ended */
             late?: boolean;
@@ -2978,34 +3168,58 @@ export interface components {
         CoerciveMeasureView: {
             /** @example P-2026-001 */
             measureId: string;
-            /** @enum {string} */
+            /**
+             * @example PRESERVATION
+             * @enum {string}
+             */
             kind: "PRESERVATION" | "SEIZURE";
-            /** @enum {string} */
+            /**
+             * @example SEIZE
+             * @enum {string}
+             */
             mode?: "SEAL" | "SEIZE";
-            /** @enum {string} */
+            /**
+             * @example OPEN
+             * @enum {string}
+             */
             status: "REQUESTED" | "OPEN" | "LAPSED" | "ENDED" | "REFUSED";
+            /** @example 紧急 */
             grounds: string;
+            /** @example 《行政强制法》第二十二条 */
             legalBasis?: string;
+            /** @example 长市监强〔2026〕E2E-1号 */
             decisionNumber?: string;
             officers: components["schemas"]["CaseOfficerView"][];
             items: components["schemas"]["InventoryItemView"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:28:42.996Z
+             */
             requestedAt: string;
             requestedBy: components["schemas"]["PersonRefView"];
+            /** @example true */
             emergency: boolean;
             approval?: components["schemas"]["MeasureApprovalView"];
             /**
              * Format: date-time
              * @description When it took effect: its period runs from here
+             * @example 2026-12-03T11:28:42.953Z
              */
             startAt?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-14T15:59:59.999Z
+             */
             dueAt?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-09T16:00:00.000Z
+             */
             remindAt?: string;
             extension?: components["schemas"]["MeasureExtensionView"];
             /** @description Testing time not counted in the seizure period (ACL 25 ¶3) */
             testing: components["schemas"]["MeasureTestingView"][];
+            /** @example P-1 */
             fromPreservationId?: string;
             ending?: components["schemas"]["MeasureEndingView"];
             /** Format: date-time */
@@ -3063,27 +3277,53 @@ export interface components {
             /**
              * Format: date-time
              * @description The instant the ledger is computed at (now)
+             * @example 2026-12-03T12:15:25.471Z
              */
             asOf: string;
-            /** @description The fine, yuan: the base of the surcharge */
+            /**
+             * @description The fine, yuan: the base of the surcharge
+             * @example 8000
+             */
             fine: number;
-            /** @description The decision's amount due (fine and confiscated gains), yuan */
+            /**
+             * @description The decision's amount due (fine and confiscated gains), yuan
+             * @example 8000
+             */
             amountDue: number;
             /** @description Local last day of the payment period in force (the next date of an approved plan) */
             dueDate?: string;
-            /** @description Days on which the surcharge accrued (calendar days after the period; not during an approved plan kept to or a pending challenge) */
+            /**
+             * @description Days on which the surcharge accrued (calendar days after the period; not during an approved plan kept to or a pending challenge)
+             * @example 0
+             */
             surchargeDays: number;
-            /** @description 加处罚款 accrued, yuan: 3 % of the fine a day, at most the fine (APL 72 (1)) */
+            /**
+             * @description 加处罚款 accrued, yuan: 3 % of the fine a day, at most the fine (APL 72 (1))
+             * @example 0
+             */
             surchargeAccrued: number;
-            /** @description The surcharge reached the fine */
+            /**
+             * @description The surcharge reached the fine
+             * @example false
+             */
             capped: boolean;
-            /** @description The surcharge grows tomorrow if nothing is paid */
+            /**
+             * @description The surcharge grows tomorrow if nothing is paid
+             * @example false
+             */
             accruing: boolean;
+            /** @example 8000 */
             paidOnDecision: number;
+            /** @example 0 */
             paidOnSurcharge: number;
+            /** @example 0 */
             outstandingOnDecision: number;
+            /** @example 0 */
             outstandingSurcharge: number;
-            /** @description Everything still owed, yuan */
+            /**
+             * @description Everything still owed, yuan
+             * @example 0
+             */
             outstanding: number;
             plan?: components["schemas"]["PaymentPlanView"];
             demand?: components["schemas"]["DemandView"];
@@ -3110,54 +3350,99 @@ export interface components {
             withdrawnAt?: string;
         };
         ArchiveRequesterView: {
+            /** @example 0b8f5c1e-2d7a-4c1b-9e57-000000000103 */
             userId: string;
+            /** @example 王强 */
             name: string;
         };
         ArchivedPackageView: {
-            /** @description sha256 of manifest.json as the case recorded it in CASE_ARCHIVED */
+            /**
+             * @description sha256 of manifest.json as the case recorded it in CASE_ARCHIVED
+             * @example 4c57b02f6e9752d5a1a4217574787ed8b73cf2947c2b525f4d9cf9654b0602fb
+             */
             manifestSha256: string;
-            /** @description The signing key */
+            /**
+             * @description The signing key
+             * @example 0b8f5c1e-20261203T121513-iiy5
+             */
             keyId: string;
-            /** @description The package holds events 1..throughSeq */
+            /**
+             * @description The package holds events 1..throughSeq
+             * @example 27
+             */
             throughSeq: number;
-            /** @description Files the manifest lists */
+            /**
+             * @description Files the manifest lists
+             * @example 3
+             */
             files: number;
-            /** @description When the case recorded the package */
+            /**
+             * @description When the case recorded the package
+             * @example 2026-12-03T12:15:25.392Z
+             */
             at: string;
-            /** @description Ed25519 signature of the manifest, base64 */
+            /**
+             * @description Ed25519 signature of the manifest, base64
+             * @example 1+52tniSJymA8gP4Gs9FwMJjWB7VjEw86eOUHMPYARIvjD7aCWz5Eii/rCkvbr9oyFXwdTboNnhUkFMyGbKZCw==
+             */
             signature: string;
-            /** @description Chain hash of the last event the package holds */
+            /**
+             * @description Chain hash of the last event the package holds
+             * @example 7373fb08d2738e62a8137f8ac91ab2cc53fac3d7f2ddf0d74b640965fed163cd
+             */
             lastHash: string;
         };
         ArchiveStatusView: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:15:25.175Z
+             */
             requestedAt: string;
             requestedBy: components["schemas"]["ArchiveRequesterView"];
             /** @description Absent while the archive job builds it (ARCHIVING) */
             package?: components["schemas"]["ArchivedPackageView"];
         };
         CaseView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 3c7e125d-f699-4612-96c9-6a7f9607e175
+             */
             id: string;
             /**
              * @description 案号
              * @example LZSJ-2026-00001
              */
             caseNumber: string;
-            /** @enum {string} */
+            /**
+             * @example LEAD_REGISTERED
+             * @enum {string}
+             */
             status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVING" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
-            /** @enum {string} */
+            /**
+             * @example ORDINARY
+             * @enum {string}
+             */
             procedure: "ORDINARY" | "SIMPLE";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000001
+             */
             agencyId: string;
             /** @example FOOD-UNLICENSED */
             violationCode: string;
             party: components["schemas"]["PartyView"];
             officers: components["schemas"]["CaseOfficerView"][];
+            /** @example [] */
             flags: ("OVERDUE" | "PAYMENT_OVERDUE" | "MAJOR_DECISION" | "HEARING_OFFERED" | "COLLECTIVE_DISCUSSION_REQUIRED" | "SUSPECTED_CRIME" | "DECISION_REVOKED" | "TRANSFER_OVERDUE")[];
             /** @description Sorted by kind */
             deadlines: components["schemas"]["DeadlineView"][];
-            /** @description What the caller may do now (command paths under /cases/{id}) */
+            /**
+             * @description What the caller may do now (command paths under /cases/{id})
+             * @example [
+             *       "filing",
+             *       "extension"
+             *     ]
+             */
             allowedActions: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return" | "suspected-crime" | "suspected-crime/no-transfer" | "criminal-transfer/forward" | "criminal-transfer/material-request" | "criminal-transfer/material-supply" | "criminal-transfer/handover" | "criminal-transfer/police-return" | "criminal-transfer/intake-review" | "criminal-transfer/explanation-request" | "criminal-transfer/explanation")[];
             /** @description Marked major for legal review (APL 58 (1), (3)), with grounds */
             majorCase?: components["schemas"]["MajorCaseView"];
@@ -3175,42 +3460,74 @@ export interface components {
             ledger?: components["schemas"]["ExecutionLedgerView"];
             /** @description 事后公示 of the decision once the disclosure job reported it (GET /cases/{id}; not in command answers) */
             disclosure?: components["schemas"]["CaseDisclosureView"];
-            /** @description Yuan due under the decision as it now stands: 0 once revoked or found invalid, the new amount once varied */
+            /**
+             * @description Yuan due under the decision as it now stands: 0 once revoked or found invalid, the new amount once varied
+             * @example 8000
+             */
             amountDue?: number;
-            /** @description Yuan paid beyond what the decision, as revoked or varied, leaves due: owed back to the party */
+            /**
+             * @description Yuan paid beyond what the decision, as revoked or varied, leaves due: owed back to the party
+             * @example 3000
+             */
             refundOwed?: number;
             /**
              * Format: date-time
              * @description When the served decision becomes final: both challenge windows closed (ARL 20, ALL 46) and no challenge pending; absent while one is pending or once the decision is revoked
+             * @example 2027-06-03T15:59:59.999Z
              */
             decisionFinalAt?: string;
-            /** @description The decision is final now (decisionFinalAt has passed) */
+            /**
+             * @description The decision is final now (decisionFinalAt has passed)
+             * @example false
+             */
             decisionFinal?: boolean;
             /** @description 归档: who asked and when; once the archive job reported it, the signed package */
             archive?: components["schemas"]["ArchiveStatusView"];
-            /** @description The jurisdiction policy version the case pinned when registered */
+            /**
+             * @description The jurisdiction policy version the case pinned when registered
+             * @example changzhi-market-2026.3
+             */
             policyVersion: string;
-            /** @description Sequence number of the last recorded event */
+            /**
+             * @description Sequence number of the last recorded event
+             * @example 1
+             */
             lastSeq: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:32:04.968Z
+             */
             registeredAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:32:04.968Z
+             */
             updatedAt: string;
         };
         CaseListView: {
             items: components["schemas"]["CaseView"][];
+            /** @example 2 */
             total: number;
+            /** @example 1 */
             page: number;
+            /** @example 100 */
             pageSize: number;
         };
         EventActorView: {
             /**
              * Format: uuid
              * @description A person
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000101
              */
             userId?: string;
+            /** @example 张伟 */
             name: string;
-            /** @description A person's roles when the event was recorded */
+            /**
+             * @description A person's roles when the event was recorded
+             * @example [
+             *       "OFFICER"
+             *     ]
+             */
             roles?: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
             /**
              * @description The workflow's deadline timers
@@ -3219,23 +3536,34 @@ export interface components {
             system?: true;
         };
         EventDeadlineView: {
-            /** @enum {string} */
+            /**
+             * @example filingDecision
+             * @enum {string}
+             */
             kind: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover" | "policeIntakeReview" | "supervisionExplanationRequest" | "policeNonFilingExplanation";
             /**
              * @description MET on time, MET_LATE after it was due, MISSED: the event records it missed
+             * @example MET
              * @enum {string}
              */
             outcome: "MET" | "MET_LATE" | "MISSED";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-11T15:59:59.999Z
+             */
             dueAt: string;
         };
         EventAuditView: {
             /**
              * @description The role the actor acted in: the first role the event's stage admits that the actor held; SYSTEM for the workflow's own acts
+             * @example OFFICER
              * @enum {string|null}
              */
             actedAs: "OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN" | "SYSTEM" | null;
-            /** @description Where the actor acted as an officer or legal reviewer: their certificate (执法证) valid on the event's local day; null when none was */
+            /**
+             * @description Where the actor acted as an officer or legal reviewer: their certificate (执法证) valid on the event's local day; null when none was
+             * @example 14040120240001
+             */
             certificateNumber: string | null;
             /** @description The outside body a liaison acted for (e.g. 长治市公安局) */
             body: string | null;
@@ -3248,44 +3576,69 @@ export interface components {
              * @example case-1b2c…:3
              */
             eventId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example d1af84fc-f9a2-43d2-8c7c-b357919291a5
+             */
             caseId: string;
+            /** @example 1 */
             seq: number;
             /** @example EVIDENCE_RECORDED */
             type: string;
             actor: components["schemas"]["EventActorView"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:23:08.071Z
+             */
             occurredAt: string;
             /** @description The event's own fields (its type says which) */
             payload: {
                 [key: string]: unknown;
             };
-            /** @description Hash of the previous event (the genesis hash for seq 1) */
+            /**
+             * @description Hash of the previous event (the genesis hash for seq 1)
+             * @example 0000000000000000000000000000000000000000000000000000000000000000
+             */
             prevHash: string;
-            /** @description sha256 over prevHash and the canonical JSON of the event */
+            /**
+             * @description sha256 over prevHash and the canonical JSON of the event
+             * @example 606e1a548567e616c95d42f398d437e4f97d44bbc4f5dc948caaef4c1be63932
+             */
             hash: string;
             audit: components["schemas"]["EventAuditView"];
         };
         TimelineView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example d1af84fc-f9a2-43d2-8c7c-b357919291a5
+             */
             caseId: string;
             events: components["schemas"]["TimelineEventView"][];
         };
         ChainBreakView: {
+            /** @example 2 */
             seq: number;
+            /** @example case-86625665-95fe-41a6-9d13-dafb59e9da0e:2 */
             eventId: string;
             /** @example hash does not match the event content */
             reason: string;
         };
         ChainVerificationView: {
+            /** @example false */
             valid: boolean;
-            /** @description Events checked */
+            /**
+             * @description Events checked
+             * @example 2
+             */
             events: number;
             /** @description The first break, when the chain is not valid */
             brokenAt?: components["schemas"]["ChainBreakView"];
         };
         LegalReviewerView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000301
+             */
             userId: string;
             /** @example 刘洋 */
             name: string;
@@ -3293,6 +3646,11 @@ export interface components {
             certificateNumber: string;
         };
         PenaltyView: {
+            /**
+             * @example [
+             *       "FINE"
+             *     ]
+             */
             kinds: ("WARNING" | "PUBLIC_CRITICISM" | "FINE" | "CONFISCATION" | "LICENCE_SUSPENSION" | "QUALIFICATION_DOWNGRADE" | "LICENCE_REVOCATION" | "ACTIVITY_RESTRICTION" | "BUSINESS_SUSPENSION" | "CLOSURE" | "EMPLOYMENT_BAN" | "DETENTION" | "OTHER")[];
             /**
              * @description Yuan
@@ -3306,10 +3664,17 @@ export interface components {
             terms?: string;
         };
         DiscretionBaseView: {
-            /** @enum {string} */
+            /**
+             * @example GOODS_VALUE
+             * @enum {string}
+             */
             kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
-            /** @description Yuan, or m² for AREA_M2 */
+            /**
+             * @description Yuan, or m² for AREA_M2
+             * @example 12000
+             */
             value: number;
+            /** @example 进货单据 */
             note?: string;
         };
         BenchmarkLevelsView: {
@@ -3318,9 +3683,15 @@ export interface components {
             HEAVIER: components["schemas"]["FineRangeView"];
         };
         DiscretionMultipleView: {
-            /** @enum {string} */
+            /**
+             * @example GOODS_VALUE
+             * @enum {string}
+             */
             kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
-            /** @description The report's figure the multiples apply to */
+            /**
+             * @description The report's figure the multiples apply to
+             * @example 12000
+             */
             value: number;
             /** @description Statutory range as multiples */
             statutory: components["schemas"]["FineRangeView"];
@@ -3333,17 +3704,25 @@ export interface components {
             /** @description The band's every level in yuan, under the case's pinned policy (absent when the policy no longer resolves the band) */
             levels?: components["schemas"]["BenchmarkLevelsView"];
             multipleOf?: components["schemas"]["DiscretionMultipleView"];
-            /** @description The proposed fine in yuan (0: none) */
+            /**
+             * @description The proposed fine in yuan (0: none)
+             * @example 130000
+             */
             fineAmount: number;
             /**
              * @description Where the proposed fine lies against the finding
+             * @example WITHIN_LEVEL
              * @enum {string}
              */
             placement: "NO_FINE" | "WITHIN_LEVEL" | "BELOW_STATUTORY_MINIMUM" | "WITHIN_STATUTORY" | "OUTSIDE";
         };
         ProposalView: {
+            /** @example Sold packaged food worth ¥12000 without a food business licence */
             findings: string;
-            /** @enum {string} */
+            /**
+             * @example PENALTY
+             * @enum {string}
+             */
             proposedOutcome: "PENALTY" | "NO_PENALTY" | "DISMISS" | "TRANSFER";
             proposedPenalty?: components["schemas"]["PenaltyView"];
             /**
@@ -3353,31 +3732,57 @@ export interface components {
             fineInCapitals?: string;
             /** @example 《食品安全法》第一百二十二条 */
             legalBasis: string;
-            /** @enum {string} */
+            /**
+             * @example LIGHTER
+             * @enum {string}
+             */
             circumstanceLevel: "EXEMPT" | "MITIGATED" | "LIGHTER" | "GENERAL" | "HEAVIER";
+            /** @example 初次违法, 积极配合调查 */
             discretionReasons?: string;
             discretionBases: components["schemas"]["DiscretionBaseView"][];
             /** @description Absent when no benchmark applies (none for the code, no penalty, 不予处罚) */
             discretion?: components["schemas"]["ProposalDiscretionView"];
-            /** @description Why the proposal needs review, hearing or collective discussion, as assessed when reported */
+            /**
+             * @description Why the proposal needs review, hearing or collective discussion, as assessed when reported
+             * @example [
+             *       "legal review: fine ¥130,000 > ¥100,000 for ORGANISATION (APL 58; 长治 market regulation legal-review list (不含本数))",
+             *       "hearing: fine ¥130,000 ≥ ¥100,000 for ORGANISATION (APL 63; local threshold ¥5,000 / ¥100,000)"
+             *     ]
+             */
             assessment: string[];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:33:27.835Z
+             */
             submittedAt: string;
             submittedBy: components["schemas"]["PersonRefView"];
         };
         RoundProposalView: {
-            /** @enum {string} */
+            /**
+             * @example PENALTY
+             * @enum {string}
+             */
             outcome: "PENALTY" | "NO_PENALTY" | "DISMISS" | "TRANSFER";
             penalty?: components["schemas"]["PenaltyView"];
-            /** @enum {string} */
+            /**
+             * @example LIGHTER
+             * @enum {string}
+             */
             circumstanceLevel: "EXEMPT" | "MITIGATED" | "LIGHTER" | "GENERAL" | "HEAVIER";
+            /** @example 《食品安全法》第一百二十二条 */
             legalBasis: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:33:26.211Z
+             */
             reportedAt: string;
         };
         ReviewAssignmentView: {
             reviewer: components["schemas"]["LegalReviewerView"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:33:27.022Z
+             */
             at: string;
             /** @description Who named them (the requesting officer, or the head reassigning) */
             by?: components["schemas"]["PersonRefView"];
@@ -3387,41 +3792,84 @@ export interface components {
         LegalReviewRoundView: {
             /** @example 1 */
             round: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:33:27.022Z
+             */
             requestedAt: string;
             requestedBy?: components["schemas"]["PersonRefView"];
+            /**
+             * @example [
+             *       "legal review: fine ¥150,000 > ¥100,000 for ORGANISATION (APL 58; 长治 market regulation legal-review list (不含本数))",
+             *       "legal review: marked COMPLEX by 张伟: 涉及学校食堂供货, 情况复杂 (APL 58 (1), (3))"
+             *     ]
+             */
             reasons: string[];
+            /** @example 罚款超过十万元 */
             note?: string;
             proposal?: components["schemas"]["RoundProposalView"];
             /** @description Who was named, in order */
             assignments: components["schemas"]["ReviewAssignmentView"][];
             /**
              * @description Absent while the round is pending
+             * @example RETURN
              * @enum {string}
              */
             opinion?: "APPROVE" | "RETURN" | "REJECT";
+            /** @example 罚款数额需重新论证 */
             text?: string;
-            /** @description RETURN: the points to revise */
+            /**
+             * @description RETURN: the points to revise
+             * @example [
+             *       "货值计算依据不足",
+             *       "从轻理由需补充证据"
+             *     ]
+             */
             points?: string[];
-            /** @enum {string} */
+            /**
+             * @example PROPOSAL
+             * @enum {string}
+             */
             returnTo?: "INVESTIGATION" | "PROPOSAL";
             /** @description Who gave the opinion */
             reviewer?: components["schemas"]["PersonRefView"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:33:27.534Z
+             */
             reviewedAt?: string;
         };
         LegalReviewView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 30837f0a-f01e-473b-9bb6-d6271c62c5d0
+             */
             caseId: string;
+            /** @example CZSJ-2026-00048 */
             caseNumber: string;
-            /** @enum {string} */
+            /**
+             * @example LEGAL_REVIEW_PENDING
+             * @enum {string}
+             */
             status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVING" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
-            /** @description The case as it stands needs a legal review before its decision */
+            /**
+             * @description The case as it stands needs a legal review before its decision
+             * @example true
+             */
             required: boolean;
-            /** @description Why (derived after every event from the pinned policy) */
+            /**
+             * @description Why (derived after every event from the pinned policy)
+             * @example [
+             *       "legal review: fine ¥130,000 > ¥100,000 for ORGANISATION (APL 58; 长治 market regulation legal-review list (不含本数))",
+             *       "legal review: marked COMPLEX by 张伟: 涉及学校食堂供货, 情况复杂 (APL 58 (1), (3))"
+             *     ]
+             */
             grounds: string[];
             majorCase?: components["schemas"]["MajorCaseView"];
-            /** @description A review is waiting for its opinion (LEGAL_REVIEW_PENDING) */
+            /**
+             * @description A review is waiting for its opinion (LEGAL_REVIEW_PENDING)
+             * @example true
+             */
             pending: boolean;
             /** @description The reviewer named for the pending review */
             assignee?: components["schemas"]["LegalReviewerView"];
@@ -3433,25 +3881,41 @@ export interface components {
             rounds: components["schemas"]["LegalReviewRoundView"][];
         };
         DocumentView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example dbaf6c52-454d-4f05-8877-1cf3f7315c84
+             */
             id: string;
-            /** @enum {string} */
+            /**
+             * @example FILING_APPROVAL
+             * @enum {string}
+             */
             kind: "FILING_APPROVAL" | "PRE_DECISION_NOTICE" | "HEARING_NOTICE" | "HEARING_REPORT" | "DECISION" | "SERVICE_RECEIPT" | "TRANSFER_LETTER" | "CLOSING_APPROVAL";
             /** @example 行政处罚决定书 */
             title: string;
             /** @example CZSJ立〔2026〕1号 */
             number: string;
-            /** @description SHA-256 of the PDF, as the case recorded it (DOCUMENT_ISSUED) */
+            /**
+             * @description SHA-256 of the PDF, as the case recorded it (DOCUMENT_ISSUED)
+             * @example 760e272ecd72043bfec007523b045cac09dfbfe4fe0fa0ffc1dad7a169ff1526
+             */
             sha256: string;
-            /** @description Size of the PDF in bytes */
+            /**
+             * @description Size of the PDF in bytes
+             * @example 84879
+             */
             sizeBytes: number;
             /** @example CZSJ-2026-000001-2-立案审批表.pdf */
             fileName: string;
-            /** @description The event the document was issued on */
+            /**
+             * @description The event the document was issued on
+             * @example 2
+             */
             sourceSeq: number;
             /**
              * Format: date-time
              * @description When that event happened
+             * @example 2026-12-03T12:15:52.154Z
              */
             issuedAt: string;
         };
@@ -3459,46 +3923,93 @@ export interface components {
             items: components["schemas"]["DocumentView"][];
         };
         RecordedPackageView: {
-            /** @description sha256 of manifest.json as the case recorded it in CASE_ARCHIVED */
+            /**
+             * @description sha256 of manifest.json as the case recorded it in CASE_ARCHIVED
+             * @example 11bb1a45bb2a5c85f51cc18c2f1761d7443ab37c41ec3a0bdae45b2ec2522067
+             */
             manifestSha256: string;
-            /** @description The signing key */
+            /**
+             * @description The signing key
+             * @example 0b8f5c1e-20261203T122840-tw7e
+             */
             keyId: string;
-            /** @description The package holds events 1..throughSeq */
+            /**
+             * @description The package holds events 1..throughSeq
+             * @example 6
+             */
             throughSeq: number;
-            /** @description Files the manifest lists */
+            /**
+             * @description Files the manifest lists
+             * @example 3
+             */
             files: number;
-            /** @description When the case recorded the package */
+            /**
+             * @description When the case recorded the package
+             * @example 2026-12-03T12:36:59.153Z
+             */
             at: string;
         };
         ArchiveProblemView: {
             /**
              * @description What fails: the signature, the key, the manifest, a file, the chain, or the hash the case recorded
+             * @example FILE_HASH_MISMATCH
              * @enum {string}
              */
             code: "MANIFEST_MISSING" | "MANIFEST_INVALID" | "SIGNATURE_MISSING" | "SIGNATURE_INVALID" | "KEY_UNKNOWN" | "KEY_NOT_VALID_AT_SIGNING" | "KEY_OF_ANOTHER_AGENCY" | "FILE_MISSING" | "FILE_HASH_MISMATCH" | "FILE_SIZE_MISMATCH" | "FILE_UNLISTED" | "CHAIN_BROKEN" | "CHAIN_END_MISMATCH" | "RECORD_MISMATCH";
-            /** @description What fails, in words (English) */
+            /**
+             * @description What fails, in words (English)
+             * @example evidence/4058cfe8-386a-4e40-b957-dce46e951fd4.txt: sha256 is d2cc464599d5d2d50117ea96311a7ff8fa6960b8e709bdab0691f3793f85db8a, the manifest says 58122eb3ea5ef66a0fe17236bcd97e5485f491644c8dbc869a3b14e5a2b0826b
+             */
             message: string;
-            /** @description The file in the package it concerns */
+            /**
+             * @description The file in the package it concerns
+             * @example evidence/4058cfe8-386a-4e40-b957-dce46e951fd4.txt
+             */
             path?: string;
-            /** @description What the manifest (or the case) says: a sha256, a size, the chain end */
+            /**
+             * @description What the manifest (or the case) says: a sha256, a size, the chain end
+             * @example 58122eb3ea5ef66a0fe17236bcd97e5485f491644c8dbc869a3b14e5a2b0826b
+             */
             expected?: string;
-            /** @description What was found */
+            /**
+             * @description What was found
+             * @example d2cc464599d5d2d50117ea96311a7ff8fa6960b8e709bdab0691f3793f85db8a
+             */
             actual?: string;
         };
         ArchiveVerificationView: {
+            /** @example a2a73858-5b34-4a30-b3c4-22aa6d2856da */
             caseId: string;
-            /** @enum {string} */
+            /**
+             * @example ARCHIVED
+             * @enum {string}
+             */
             status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVING" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
-            /** @description The signature, the key, every file, the chain and the recorded hash all check out */
+            /**
+             * @description The signature, the key, every file, the chain and the recorded hash all check out
+             * @example false
+             */
             valid: boolean;
             recorded: components["schemas"]["RecordedPackageView"];
-            /** @description sha256 of manifest.json as found */
+            /**
+             * @description sha256 of manifest.json as found
+             * @example 11bb1a45bb2a5c85f51cc18c2f1761d7443ab37c41ec3a0bdae45b2ec2522067
+             */
             manifestSha256?: string;
-            /** @description The key the manifest names */
+            /**
+             * @description The key the manifest names
+             * @example 0b8f5c1e-20261203T122840-tw7e
+             */
             keyId?: string;
-            /** @description When the manifest says it was signed */
+            /**
+             * @description When the manifest says it was signed
+             * @example 2026-12-03T12:36:59.128Z
+             */
             signedAt?: string;
-            /** @description Files of the manifest found and hashed */
+            /**
+             * @description Files of the manifest found and hashed
+             * @example 3
+             */
             filesChecked: number;
             /** @description Everything that fails; empty when valid */
             problems: components["schemas"]["ArchiveProblemView"][];
@@ -3508,22 +4019,45 @@ export interface components {
             number: string;
             /** @example ENFORCEMENT:market */
             scope: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2024-01-01
+             */
             validFrom: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2028-12-31
+             */
             validTo: string;
-            /** @enum {string} */
+            /**
+             * @example ACTIVE
+             * @enum {string}
+             */
             status: "ACTIVE" | "SUSPENDED" | "REVOKED";
-            /** @description Active and within its dates on today's date in the agency's time zone */
+            /**
+             * @description Active and within its dates on today's date in the agency's time zone
+             * @example true
+             */
             validToday: boolean;
         };
         MeView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000101
+             */
             userId: string;
             /** @example 张伟 */
             name: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000001
+             */
             agencyId: string;
+            /**
+             * @example [
+             *       "OFFICER"
+             *     ]
+             */
             roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
             certificates: components["schemas"]["MyCertificateView"][];
             /**
@@ -3533,22 +4067,34 @@ export interface components {
             body?: string;
         };
         TaskView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example b3346b53-4a1c-4832-ad00-058ba76e61f5
+             */
             caseId: string;
+            /** @example CZSJ-2026-00018 */
             caseNumber: string;
-            /** @enum {string} */
+            /**
+             * @example INVESTIGATION_REPORTED
+             * @enum {string}
+             */
             status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVING" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
             /**
              * @description The command path under /cases/{id} to take the step
+             * @example case-review
              * @enum {string}
              */
             action: "register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return" | "suspected-crime" | "suspected-crime/no-transfer" | "criminal-transfer/forward" | "criminal-transfer/material-request" | "criminal-transfer/material-supply" | "criminal-transfer/handover" | "criminal-transfer/police-return" | "criminal-transfer/intake-review" | "criminal-transfer/explanation-request" | "criminal-transfer/explanation";
             /**
              * @description The running deadline the step answers to
+             * @example caseReview
              * @enum {string}
              */
             deadline?: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover" | "policeIntakeReview" | "supervisionExplanationRequest" | "policeNonFilingExplanation";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-17T15:59:59.999Z
+             */
             dueAt?: string;
             /**
              * @description The deadline's legal source
@@ -3560,12 +4106,16 @@ export interface components {
              * @example 3
              */
             daysLeft?: number;
-            /** @description With dueAt: the due instant has passed */
+            /**
+             * @description With dueAt: the due instant has passed
+             * @example false
+             */
             overdue?: boolean;
         };
         TaskListView: {
             /** @description Most urgent first: the overdue, then the soonest due, then steps with no running deadline */
             items: components["schemas"]["TaskView"][];
+            /** @example 1 */
             total: number;
         };
         NotificationMessageView: {
@@ -3575,60 +4125,109 @@ export interface components {
             en: string;
         };
         NotificationLinkView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example a60257d6-ee56-44ba-b3d0-2e930c954b8e
+             */
             caseId: string;
-            /** @enum {string} */
+            /**
+             * @example documents
+             * @enum {string}
+             */
             section: "actions" | "deadlines" | "evidence" | "measures" | "documents" | "timeline" | "legal-review";
         };
         NotificationView: {
             /** @example 42 */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example a60257d6-ee56-44ba-b3d0-2e930c954b8e
+             */
             caseId: string;
+            /** @example CZSJ-2026-00042 */
             caseNumber: string;
             /** @example case-…:7 */
             eventId: string;
-            /** @enum {string} */
+            /**
+             * @example DOCUMENT_ISSUED
+             * @enum {string}
+             */
             eventType: "LEAD_REGISTERED" | "FILING_APPROVED" | "FILING_DECLINED" | "EVIDENCE_RECORDED" | "CUSTODY_TRANSFERRED" | "EVIDENCE_CONFIRMED" | "AUXILIARY_ATTACHED" | "INVESTIGATION_REPORTED" | "EVIDENCE_PRESERVED" | "PRESERVATION_APPROVED" | "PRESERVATION_DECIDED" | "SEIZED" | "SEIZURE_EXTENDED" | "SEIZURE_TESTING_RECORDED" | "SEIZURE_ENDED" | "EXAMINATION_STARTED" | "EXAMINATION_ENDED" | "CASE_REVIEWED" | "NOTICE_APPROVED" | "INVESTIGATION_REOPENED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_WAIVED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "HEARING_ENDED" | "LEGAL_REVIEW_REQUESTED" | "LEGAL_REVIEW_RECORDED" | "LEGAL_REVIEW_REASSIGNED" | "MAJOR_CASE_MARKED" | "COLLECTIVE_DISCUSSION_RECORDED" | "DECISION_MADE" | "DECISION_SERVED" | "PAYMENT_RECORDED" | "PAYMENT_PLAN_APPROVED" | "DEMAND_SERVED" | "COURT_ENFORCEMENT_APPLIED" | "COURT_RULING_RECORDED" | "EXECUTION_ENDED" | "CHALLENGE_RECORDED" | "DISCLOSURE_PUBLISHED" | "DISCLOSURE_WITHHELD" | "DISCLOSURE_WITHDRAWN" | "DEADLINE_EXTENDED" | "CASE_SUSPENDED" | "CASE_RESUMED" | "CASE_TERMINATED" | "PERSON_RECUSED" | "CASE_CLOSED" | "ARCHIVE_REQUESTED" | "CASE_ARCHIVED" | "SIMPLE_DECISION_MADE" | "SIMPLE_DECISION_REPORTED" | "PROCEDURE_CONVERTED" | "SIMPLE_NO_PENALTY_DECIDED" | "SIMPLE_LEAD_DISMISSED" | "DEADLINE_APPROACHING" | "DEADLINE_MISSED" | "DEADLINE_RECOMPUTED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFER_REFUSED" | "TRANSFER_DISPATCHED" | "POLICE_DECISION_RECORDED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_RECONSIDERATION_ANSWERED" | "TRANSFER_SUPERVISION_REQUESTED" | "TRANSFER_SUPERVISION_RESOLVED" | "ADMINISTRATIVE_CASE_RESUMED" | "SUSPECTED_CRIME_FLAGGED" | "NOT_TO_TRANSFER_DECIDED" | "TRANSFER_FORWARDED" | "TRANSFER_MATERIAL_REQUESTED" | "TRANSFER_MATERIAL_SUPPLIED" | "TRANSFER_HANDED_OVER" | "TRANSFER_RETURNED_BY_POLICE" | "TRANSFER_INTAKE_CONFIRMED" | "NON_FILING_EXPLANATION_REQUESTED" | "NON_FILING_EXPLAINED" | "DOCUMENT_ISSUED";
+            /** @example 3 */
             seq: number;
             message: components["schemas"]["NotificationMessageView"];
             link: components["schemas"]["NotificationLinkView"];
             /**
              * @description Why I was told: OFFICER (a case I handle), NAMED (the event names me: reviewer, host), WAITING (it puts a step in my hands), LIAISON (a transfer addressed to my body), RESPONSIBLE (a deadline that is mine to meet), HEAD (an agency deadline missed)
+             * @example OFFICER
              * @enum {string}
              */
             reason: "OFFICER" | "NAMED" | "WAITING" | "LIAISON" | "RESPONSIBLE" | "HEAD";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:32:57.111Z
+             */
             createdAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:32:57.287Z
+             */
             readAt?: string | null;
         };
         NotificationListView: {
             /** @description Newest first */
             items: components["schemas"]["NotificationView"][];
-            /** @description How many match the filter */
+            /**
+             * @description How many match the filter
+             * @example 19
+             */
             total: number;
-            /** @description How many of mine are unread, whatever the filter */
+            /**
+             * @description How many of mine are unread, whatever the filter
+             * @example 18
+             */
             unread: number;
+            /** @example 1 */
             page: number;
+            /** @example 20 */
             pageSize: number;
         };
         ReadAllView: {
-            /** @description How many were marked read now */
+            /**
+             * @description How many were marked read now
+             * @example 18
+             */
             marked: number;
-            /** @description Unread left (0) */
+            /**
+             * @description Unread left (0)
+             * @example 0
+             */
             unread: number;
         };
         WebhookSettingsView: {
-            /** @description Whether the agency has a webhook */
+            /**
+             * @description Whether the agency has a webhook
+             * @example true
+             */
             configured: boolean;
+            /** @example http://127.0.0.1:34195/zhifa/events */
             url?: string;
+            /** @example true */
             active?: boolean;
-            /** @description A secret is stored (it is never returned) */
+            /**
+             * @description A secret is stored (it is never returned)
+             * @example true
+             */
             secretSet: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:29:01.926Z
+             */
             updatedAt?: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000801
+             */
             updatedBy?: string;
             /**
              * @description How a receiver verifies a delivery
@@ -3654,33 +4253,60 @@ export interface components {
             active: boolean;
         };
         WebhookDeliveryView: {
+            /** @example 3 */
             id: string;
+            /** @example case-68a56675-838e-4185-a170-41152d01dac1:1 */
             eventId: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 68a56675-838e-4185-a170-41152d01dac1
+             */
             caseId: string;
+            /** @example LEAD_REGISTERED */
             eventType: string;
+            /** @example http://127.0.0.1:34195/zhifa/events */
             url: string;
-            /** @description 1 for the first attempt at this event, then 2, 3… */
+            /**
+             * @description 1 for the first attempt at this event, then 2, 3…
+             * @example 3
+             */
             attempt: number;
-            /** @description The receiver answered 2xx */
+            /**
+             * @description The receiver answered 2xx
+             * @example true
+             */
             ok: boolean;
+            /** @example 204 */
             statusCode?: number | null;
             /** @example HTTP 503 */
             error?: string | null;
+            /** @example 5 */
             durationMs: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:29:05.886Z
+             */
             attemptedAt: string;
         };
         WebhookDeliveryListView: {
             /** @description Newest first */
             items: components["schemas"]["WebhookDeliveryView"][];
+            /** @example 3 */
             total: number;
         };
         PersonView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 3874099f-d777-4da6-9b9e-0fe896f93374
+             */
             id: string;
             /** @example 张伟 */
             name: string;
+            /**
+             * @example [
+             *       "OFFICER"
+             *     ]
+             */
             roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
             certificates: components["schemas"]["MyCertificateView"][];
         };
@@ -3689,7 +4315,10 @@ export interface components {
             items: components["schemas"]["PersonView"][];
         };
         PartyDto: {
-            /** @enum {string} */
+            /**
+             * @example ORGANISATION
+             * @enum {string}
+             */
             type: "PERSON" | "ORGANISATION";
             /** @example 某某食品商行 */
             name: string;
@@ -3733,7 +4362,10 @@ export interface components {
              * @example 2025-06-10
              */
             decidedOn: string;
-            /** @description The act it punished: the officer records it as the same kind of act the threshold counts */
+            /**
+             * @description The act it punished: the officer records it as the same kind of act the threshold counts
+             * @example 重污染天气预警期间超标排放氮氧化物
+             */
             act: string;
         };
         RegisterLeadDto: {
@@ -3750,10 +4382,17 @@ export interface components {
             party: components["schemas"]["PartyDto"];
             /** @example FOOD-UNLICENSED */
             violationCode: string;
+            /** @example e2e 337c6046-d04a-4717-a3e3-e570cab31472 */
             summary: string;
-            /** @enum {string} */
+            /**
+             * @example ORDINARY
+             * @enum {string}
+             */
             procedure: "ORDINARY" | "SIMPLE";
-            /** @description When the violation occurred or ended (ISO 8601); needed to file (limitation, APL 36) */
+            /**
+             * @description When the violation occurred or ended (ISO 8601); needed to file (limitation, APL 36)
+             * @example 2026-11-18
+             */
             violationAt?: string;
             /** @description Endangers life, health or financial safety: 5-year limitation (APL 36) */
             lifeHealthFinancialSafety?: boolean;
@@ -3761,15 +4400,30 @@ export interface components {
             amounts?: components["schemas"]["DiscretionBaseDto"][];
             /** @description The party's earlier administrative penalties for the same kind of act, each with its decision number: counted by the policy's repeat-offence thresholds */
             priorPenalties?: components["schemas"]["PriorPenaltyDto"][];
-            /** @description Officers who handle the lead (user ids) */
+            /**
+             * @description Officers who handle the lead (user ids)
+             * @example [
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+             *     ]
+             */
             officerIds: string[];
         };
         DecideFilingDto: {
-            /** @description true: file the case (立案); false: decline (不予立案) */
+            /**
+             * @description true: file the case (立案); false: decline (不予立案)
+             * @example true
+             */
             approve: boolean;
             /** @example Facts verified on inspection; within jurisdiction */
             reason: string;
-            /** @description Required to approve: the case officers (user ids); at least 2 with valid certificates (APL 42) */
+            /**
+             * @description Required to approve: the case officers (user ids); at least 2 with valid certificates (APL 42)
+             * @example [
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+             *     ]
+             */
             officerIds?: string[];
             /**
              * @description When the violation occurred or ended (YYYY-MM-DD or instant), if not given at registration
@@ -3780,6 +4434,7 @@ export interface components {
             lifeHealthFinancialSafety?: boolean;
         };
         RecordedEventRef: {
+            /** @example 12 */
             seq: number;
             /** @example CASE_FILED */
             type: string;
@@ -3790,9 +4445,15 @@ export interface components {
             recorded: components["schemas"]["RecordedEventRef"][];
         };
         TransferCustodyDto: {
-            /** @description User id of the current custodian (checked against the record) */
+            /**
+             * @description User id of the current custodian (checked against the record)
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000101
+             */
             from: string;
-            /** @description User id of the new custodian */
+            /**
+             * @description User id of the new custodian
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000102
+             */
             to: string;
             /** @example 2026-11-23T08:00:00Z */
             at: string;
@@ -3800,13 +4461,25 @@ export interface components {
             reason: string;
         };
         ConfirmEvidenceDto: {
-            /** @description The confirming officers of the case (at least two, certified) */
+            /**
+             * @description The confirming officers of the case (at least two, certified)
+             * @example [
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+             *     ]
+             */
             confirmerIds: string[];
         };
         AttachAuxiliaryDto: {
-            /** @description User id of the auxiliary staff member (role AUXILIARY, this agency) */
+            /**
+             * @description User id of the auxiliary staff member (role AUXILIARY, this agency)
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000201
+             */
             auxiliaryId: string;
-            /** @description User id of the case officer they work under */
+            /**
+             * @description User id of the case officer they work under
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000101
+             */
             supervisorId: string;
         };
         ConfiscatedItemDto: {
@@ -3842,8 +4515,12 @@ export interface components {
             terms?: string;
         };
         InvestigationReportDto: {
+            /** @example Sold substandard heaters as standard; goods in stock worth ¥3,000 */
             findings: string;
-            /** @enum {string} */
+            /**
+             * @example PENALTY
+             * @enum {string}
+             */
             proposedOutcome: "PENALTY" | "NO_PENALTY" | "DISMISS" | "TRANSFER";
             /** @description With proposedOutcome PENALTY only */
             proposedPenalty?: components["schemas"]["PenaltyDto"];
@@ -3851,6 +4528,7 @@ export interface components {
             legalBasis: string;
             /**
              * @description 不予处罚 / 减轻 / 从轻 / 一般 / 从重
+             * @example GENERAL
              * @enum {string}
              */
             circumstanceLevel: "EXEMPT" | "MITIGATED" | "LIGHTER" | "GENERAL" | "HEAVIER";
@@ -3886,13 +4564,25 @@ export interface components {
              * @example P-2026-001
              */
             measureId: string;
-            /** @description Why the evidence may be lost or later hard to obtain */
+            /**
+             * @description Why the evidence may be lost or later hard to obtain
+             * @example 紧急
+             */
             grounds: string;
-            /** @description User ids of the officers of the case who carry it out (at least 2) */
+            /**
+             * @description User ids of the officers of the case who carry it out (at least 2)
+             * @example [
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+             *     ]
+             */
             officerIds: string[];
             /** @description The inventory (清单): at least one line */
             items: components["schemas"]["InventoryItemDto"][];
-            /** @description Emergency: the officers acted first and report to the head within 24 hours */
+            /**
+             * @description Emergency: the officers acted first and report to the head within 24 hours
+             * @example true
+             */
             emergency: boolean;
             /**
              * @description Required in an emergency: when the items were preserved
@@ -3903,7 +4593,9 @@ export interface components {
         PreservationApprovalDto: {
             /** @example P-2026-001 */
             measureId: string;
+            /** @example true */
             approve: boolean;
+            /** @example 证据可能灭失 */
             reason: string;
         };
         PreservationDecisionDto: {
@@ -3911,6 +4603,7 @@ export interface components {
             measureId: string;
             /**
              * @description To continue as a seizure, use POST seizures with fromPreservationId
+             * @example RELEASE
              * @enum {string}
              */
             decision: "RELEASE" | "TESTING" | "HAND_OVER" | "CONFISCATE";
@@ -3919,6 +4612,7 @@ export interface components {
              * @example MSA 34 (5)
              */
             basis: string;
+            /** @example 已拍照取证 */
             reason: string;
             /**
              * @description Required with HAND_OVER
@@ -3934,17 +4628,25 @@ export interface components {
             measureId: string;
             /**
              * @description SEAL (查封) or SEIZE (扣押)
+             * @example SEIZE
              * @enum {string}
              */
             mode: "SEAL" | "SEIZE";
             /** @example 长市监强〔2026〕1号 */
             decisionNumber: string;
+            /** @example 涉嫌无证经营的食品 */
             grounds: string;
             /** @example 《行政强制法》第二十二条 */
             legalBasis: string;
             /** @example 2026-11-23T06:00:00Z */
             seizedAt: string;
-            /** @description User ids of the officers of the case who carry it out (at least 2) */
+            /**
+             * @description User ids of the officers of the case who carry it out (at least 2)
+             * @example [
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+             *     ]
+             */
             officerIds: string[];
             /** @description The inventory (清单): at least one line */
             items: components["schemas"]["InventoryItemDto"][];
@@ -3962,6 +4664,7 @@ export interface components {
              * @example 30
              */
             days: number;
+            /** @example 案情复杂 */
             reason: string;
         };
         SeizureTestingDto: {
@@ -3983,13 +4686,17 @@ export interface components {
         EndSeizureDto: {
             /** @example S-2026-001 */
             measureId: string;
-            /** @enum {string} */
+            /**
+             * @example RELEASE
+             * @enum {string}
+             */
             ending: "RELEASE" | "HAND_OVER" | "CONFISCATE";
             /**
              * @description The legal basis
              * @example ACL 28 (1)
              */
             basis: string;
+            /** @example 违法事实不能成立 */
             reason: string;
             /** @description Required with HAND_OVER */
             transferredTo?: string;
@@ -4033,8 +4740,12 @@ export interface components {
             reportNumber?: string;
         };
         CaseReviewDto: {
-            /** @enum {string} */
+            /**
+             * @example AGREE
+             * @enum {string}
+             */
             opinion: "AGREE" | "CORRECT" | "INVESTIGATE_FURTHER";
+            /** @example facts clear */
             comments: string;
         };
         NoticeApprovalDto: {
@@ -4048,6 +4759,7 @@ export interface components {
         NoticeDto: {
             /**
              * @description DIRECT, REFUSED (留置), ELECTRONIC (needs consent), POSTAL, PUBLIC_NOTICE (served 30 days after publication)
+             * @example DIRECT
              * @enum {string}
              */
             method: "DIRECT" | "REFUSED" | "ELECTRONIC" | "POSTAL" | "PUBLIC_NOTICE";
@@ -4071,8 +4783,12 @@ export interface components {
             videoRecorded?: boolean;
             /** @example 长市监告〔2026〕1号 */
             noticeNumber: string;
+            /** @example 拟罚款; 你有陈述、申辩和要求听证的权利. */
             text: string;
-            /** @description The notice told the party of the right to a hearing (required when the penalty qualifies) */
+            /**
+             * @description The notice told the party of the right to a hearing (required when the penalty qualifies)
+             * @example true
+             */
             hearingRightsNotified: boolean;
         };
         DefencePointDto: {
@@ -4081,9 +4797,15 @@ export interface components {
             reason: string;
         };
         DefenceDto: {
-            /** @description The party waived its right to state a defence */
+            /**
+             * @description The party waived its right to state a defence
+             * @example true
+             */
             waived: boolean;
-            /** @description The party also waived its hearing (听证): a defence, or its waiver, leaves the hearing-request window open (APL 64) */
+            /**
+             * @description The party also waived its hearing (听证): a defence, or its waiver, leaves the hearing-request window open (APL 64)
+             * @example true
+             */
             hearingWaived?: boolean;
             /** @description The party's statement; required unless waived */
             statement?: string;
@@ -4096,6 +4818,7 @@ export interface components {
              * @example 2026-11-23T03:00:00Z
              */
             requestedAt: string;
+            /** @example by phone */
             note?: string;
         };
         HearingWaiverDto: {
@@ -4104,11 +4827,13 @@ export interface components {
              * @example 2026-11-23T03:00:00Z
              */
             waivedAt: string;
+            /** @example 书面放弃听证 */
             note?: string;
         };
         ServiceDto: {
             /**
              * @description DIRECT, REFUSED (留置), ELECTRONIC (needs consent), POSTAL, PUBLIC_NOTICE (served 30 days after publication)
+             * @example DIRECT
              * @enum {string}
              */
             method: "DIRECT" | "REFUSED" | "ELECTRONIC" | "POSTAL" | "PUBLIC_NOTICE";
@@ -4124,7 +4849,10 @@ export interface components {
              * @example 送达回证 No. 2026-0001
              */
             proof: string;
-            /** @description ELECTRONIC: the party consented (APL 61) */
+            /**
+             * @description ELECTRONIC: the party consented (APL 61)
+             * @example true
+             */
             consentToElectronic?: boolean;
             /** @description REFUSED: witnesses present */
             witnesses?: string[];
@@ -4132,15 +4860,30 @@ export interface components {
             videoRecorded?: boolean;
         };
         HearingDto: {
-            /** @enum {string} */
+            /**
+             * @example SCHEDULE
+             * @enum {string}
+             */
             action: "SCHEDULE" | "RECORD";
-            /** @description SCHEDULE: when the hearing takes place */
+            /**
+             * @description SCHEDULE: when the hearing takes place
+             * @example 2026-11-30T12:15:22.675Z
+             */
             hearingAt?: string;
-            /** @description SCHEDULE: user id of the host, who did not investigate the case */
+            /**
+             * @description SCHEDULE: user id of the host, who did not investigate the case
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000301
+             */
             hostId?: string;
-            /** @description SCHEDULE */
+            /**
+             * @description SCHEDULE
+             * @example 听证室 1
+             */
             location?: string;
-            /** @description SCHEDULE: public unless secrets or privacy (APL 64) */
+            /**
+             * @description SCHEDULE: public unless secrets or privacy (APL 64)
+             * @example true
+             */
             isPublic?: boolean;
             /** @description SCHEDULE: why not public (required when isPublic is false) */
             reasonNotPublic?: string;
@@ -4154,13 +4897,22 @@ export interface components {
             report?: string;
         };
         MajorCaseDto: {
+            /**
+             * @example [
+             *       "COMPLEX"
+             *     ]
+             */
             grounds: ("MAJOR_PUBLIC_INTEREST" | "COMPLEX" | "MULTIPLE_LEGAL_RELATIONSHIPS")[];
-            /** @description Why: the public interest, the complexity or the legal relationships involved */
+            /**
+             * @description Why: the public interest, the complexity or the legal relationships involved
+             * @example 涉及学校食堂供货, 情况复杂
+             */
             reason: string;
         };
         HearingEndDto: {
             /**
              * @description WITHDRAWN (any time before it is held); ABSENT or LEFT_WITHOUT_LEAVE (once it has begun)
+             * @example WITHDRAWN
              * @enum {string}
              */
             reason: "WITHDRAWN" | "ABSENT" | "LEFT_WITHOUT_LEAVE";
@@ -4176,27 +4928,49 @@ export interface components {
             note: string;
         };
         LegalReviewRequestDto: {
-            /** @description User id of the legal reviewer named: LEGAL_REVIEWER of the agency, qualified (APL 58 ¶3), who did not investigate the case */
+            /**
+             * @description User id of the legal reviewer named: LEGAL_REVIEWER of the agency, qualified (APL 58 ¶3), who did not investigate the case
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000301
+             */
             reviewerId: string;
+            /** @example 罚款超过十万元 */
             note?: string;
         };
         LegalReviewDto: {
-            /** @enum {string} */
+            /**
+             * @example RETURN
+             * @enum {string}
+             */
             opinion: "APPROVE" | "RETURN" | "REJECT";
-            /** @description The written opinion */
+            /**
+             * @description The written opinion
+             * @example 罚款数额需重新论证
+             */
             text: string;
-            /** @description RETURN: the points to revise (required); REJECT: optional */
+            /**
+             * @description RETURN: the points to revise (required); REJECT: optional
+             * @example [
+             *       "货值计算依据不足"
+             *     ]
+             */
             points?: string[];
             /**
              * @description RETURN: back to investigation, or to a new proposal on the same facts
+             * @example PROPOSAL
              * @enum {string}
              */
             returnTo?: "INVESTIGATION" | "PROPOSAL";
         };
         LegalReviewAssignmentDto: {
-            /** @description User id of the new legal reviewer */
+            /**
+             * @description User id of the new legal reviewer
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000302
+             */
             reviewerId: string;
-            /** @description Why the review is reassigned (recorded) */
+            /**
+             * @description Why the review is reassigned (recorded)
+             * @example 刘洋 is on leave
+             */
             reason: string;
         };
         CollectiveDiscussionDto: {
@@ -4207,9 +4981,17 @@ export interface components {
             purpose: "DECISION" | "EXTENSION";
             /** @example 2026-11-23T02:00:00Z */
             heldAt: string;
-            /** @description User ids of those present (at least 2 heads) */
+            /**
+             * @description User ids of those present (at least 2 heads)
+             * @example [
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000402"
+             *     ]
+             */
             attendeeIds: string[];
+            /** @example 集体讨论记录 */
             minutes: string;
+            /** @example impose the fine of ¥8,000 */
             resolution: string;
         };
         DecisionRemedyDto: {
@@ -4237,25 +5019,48 @@ export interface components {
             reason: string;
         };
         DecisionDto: {
-            /** @enum {string} */
+            /**
+             * @example PENALTY
+             * @enum {string}
+             */
             outcome: "PENALTY" | "NO_PENALTY" | "DISMISS";
             /** @description With outcome PENALTY only */
             penalty?: components["schemas"]["PenaltyDto"];
             /** @example 长市监罚〔2026〕12号 */
             documentNumber: string;
-            /** @description The decision text (APL 59 contents, remedy rights included) */
+            /**
+             * @description The decision text (APL 59 contents, remedy rights included)
+             * @example 决定: 罚款.
+             */
             text: string;
-            /** @description APL 59 (三): required */
+            /**
+             * @description APL 59 (三): required
+             * @example 《产品质量法》第五十条
+             */
             legalBasis?: string;
-            /** @description APL 59 (二): the facts found; required */
+            /**
+             * @description APL 59 (二): the facts found; required
+             * @example 当事人未取得食品经营许可证销售预包装食品
+             */
             facts?: string;
-            /** @description APL 59 (二): ids of the recorded evidence relied on; at least one for a penalty */
+            /**
+             * @description APL 59 (二): ids of the recorded evidence relied on; at least one for a penalty
+             * @example [
+             *       "f9d723b8-b598-4ba1-bcf5-99951ed077d1"
+             *     ]
+             */
             evidenceIds?: string[];
-            /** @description APL 59 (四): how to perform (where and how to pay); required for a penalty. The period comes from the policy. */
+            /**
+             * @description APL 59 (四): how to perform (where and how to pay); required for a penalty. The period comes from the policy.
+             * @example 自收到本决定书之日起十五日内到指定银行缴纳罚款
+             */
             performance?: string;
             /** @description APL 59 (五): required for a penalty or a finding of no penalty */
             remedy?: components["schemas"]["DecisionRemedyDto"];
-            /** @description APL 29 (一事不二罚): required to fine an act for which another case already fined the same party (same credit code or ID number, same violation code): why this is lawful (e.g. a different act); recorded with the decision */
+            /**
+             * @description APL 29 (一事不二罚): required to fine an act for which another case already fined the same party (same credit code or ID number, same violation code): why this is lawful (e.g. a different act); recorded with the decision
+             * @example 经查，本案所涉批次与前案不同，系另一违法行为
+             */
             sameActOverrideReason?: string;
             /** @description 事后公示: a penalty decision is published within the policy period unless the law forbids it; state the ground here (a minor party is never published, without this) */
             nonDisclosure?: components["schemas"]["NonDisclosureDto"];
@@ -4263,6 +5068,7 @@ export interface components {
         CollectorDto: {
             /**
              * @description ON_THE_SPOT only for an on-the-spot (simple procedure) decision
+             * @example DESIGNATED_BANK
              * @enum {string}
              */
             kind: "DESIGNATED_BANK" | "ELECTRONIC_PAYMENT" | "ON_THE_SPOT";
@@ -4302,6 +5108,7 @@ export interface components {
         PaymentPlanDto: {
             /**
              * @description DEFERRAL: one date; INSTALMENTS: two or more
+             * @example INSTALMENTS
              * @enum {string}
              */
             kind: "DEFERRAL" | "INSTALMENTS";
@@ -4338,7 +5145,10 @@ export interface components {
             note?: string;
         };
         ExecutionEndDto: {
-            /** @enum {string} */
+            /**
+             * @example PARTY_DIED_NO_ESTATE
+             * @enum {string}
+             */
             reason: "PARTY_DIED_NO_ESTATE" | "ORGANISATION_DISSOLVED_NO_ASSETS" | "OBJECT_LOST" | "DECISION_REVOKED" | "OTHER";
             /**
              * @description The facts of the ground
@@ -4349,11 +5159,20 @@ export interface components {
             at: string;
         };
         ChallengeDto: {
-            /** @description Required to decide a challenge; on FILED the server assigns one if absent */
+            /**
+             * @description Required to decide a challenge; on FILED the server assigns one if absent
+             * @example 30505152-2995-4f5d-a573-f50e21420080
+             */
             challengeId?: string;
-            /** @enum {string} */
+            /**
+             * @example LITIGATION
+             * @enum {string}
+             */
             kind: "RECONSIDERATION" | "LITIGATION";
-            /** @enum {string} */
+            /**
+             * @example DECIDED
+             * @enum {string}
+             */
             stage: "FILED" | "DECIDED";
             /**
              * Format: date-time
@@ -4368,6 +5187,7 @@ export interface components {
             body: string;
             /**
              * @description Required when stage is DECIDED
+             * @example REVOKED
              * @enum {string}
              */
             result?: "UPHELD" | "VARIED" | "REVOKED" | "CONFIRMED_INVALID" | "WITHDRAWN" | "DISMISSED";
@@ -4378,7 +5198,10 @@ export interface components {
             case: components["schemas"]["CaseView"];
             /** @description The events this command recorded (seq and type) */
             recorded: components["schemas"]["RecordedEventRef"][];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 30505152-2995-4f5d-a573-f50e21420080
+             */
             challengeId: string;
         };
         ExtensionDto: {
@@ -4388,20 +5211,35 @@ export interface components {
              * @enum {string}
              */
             deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover" | "policeIntakeReview" | "supervisionExplanationRequest" | "policeNonFilingExplanation";
+            /** @example complex facts */
             reason: string;
         };
         SuspensionDto: {
-            /** @enum {string} */
+            /**
+             * @example TERMINATE
+             * @enum {string}
+             */
             action: "SUSPEND" | "RESUME" | "TERMINATE";
+            /** @example 违法事实不能成立 */
             reason: string;
         };
         RecusalDto: {
-            /** @description User id of the officer or hearing host to remove */
+            /**
+             * @description User id of the officer or hearing host to remove
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000102
+             */
             userId: string;
+            /** @example related to the party */
             reason: string;
-            /** @enum {string} */
+            /**
+             * @example PARTY
+             * @enum {string}
+             */
             requestedBy: "PARTY" | "SELF" | "AGENCY";
-            /** @description User id of a certified officer who takes the place */
+            /**
+             * @description User id of a certified officer who takes the place
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000103
+             */
             replacementId?: string;
         };
         ClosureDto: {
@@ -4410,7 +5248,10 @@ export interface components {
         };
         ArchiveDto: Record<string, never>;
         OnTheSpotDefenceDto: {
-            /** @description The party was told of its right to state and defend and declined */
+            /**
+             * @description The party was told of its right to state and defend and declined
+             * @example true
+             */
             waived: boolean;
             /** @description The party's statement; required unless waived */
             statement?: string;
@@ -4418,6 +5259,7 @@ export interface components {
             points?: components["schemas"]["DefencePointDto"][];
         };
         SimpleDecisionDto: {
+            /** @example Vehicle stopped in a no-stopping zone */
             facts: string;
             /** @example 《道路交通安全法》第九十条 */
             legalBasis: string;
@@ -4428,6 +5270,7 @@ export interface components {
              * @example 长市监简〔2026〕1号
              */
             documentNumber: string;
+            /** @example 当场处罚决定书: 罚款 100 元 */
             text: string;
             /** @description Served on the spot: DIRECT or REFUSED */
             service: components["schemas"]["ServiceDto"];
@@ -4440,7 +5283,10 @@ export interface components {
             violationAt?: string;
             /** @description Endangers life, health or financial safety: 5-year limitation (APL 36) */
             lifeHealthFinancialSafety?: boolean;
-            /** @description APL 29: required to fine an act another case already fined (same party, same violation code): why this is lawful */
+            /**
+             * @description APL 29: required to fine an act another case already fined (same party, same violation code): why this is lawful
+             * @example 本次系当日另一时段、另一地点的违法停车，为另一违法行为
+             */
             sameActOverrideReason?: string;
         };
         ConvertToOrdinaryDto: {
@@ -4450,11 +5296,13 @@ export interface components {
         SimpleNoPenaltyDto: {
             /**
              * @description Why no penalty: APL 33 (first minor violation corrected; minor and corrected, no harm; no fault), APL 30, 31, or the limitation (APL 36)
+             * @example FIRST_MINOR_CORRECTED
              * @enum {string}
              */
             ground: "FIRST_MINOR_CORRECTED" | "MINOR_CORRECTED" | "NO_FAULT" | "UNDER_FOURTEEN" | "MENTAL_INCAPACITY" | "LIMITATION_EXPIRED";
             /** @example 初次违法，危害后果轻微，已当场改正 */
             reason: string;
+            /** @example Stopped for a minute, moved on when told */
             facts: string;
             /** @example 《行政处罚法》第三十三条第一款 */
             legalBasis: string;
@@ -4463,6 +5311,7 @@ export interface components {
              * @example 长市监不罚〔2026〕1号
              */
             documentNumber: string;
+            /** @example 当场不予行政处罚决定书 */
             text: string;
             /** @description Served on the spot: DIRECT or REFUSED */
             service: components["schemas"]["ServiceDto"];
@@ -4477,21 +5326,34 @@ export interface components {
         DismissSimpleLeadDto: {
             /** @example 违法事实不成立 */
             reason: string;
-            /** @description What was found on checking the lead */
+            /**
+             * @description What was found on checking the lead
+             * @example 现场允许临时停车
+             */
             facts: string;
         };
         SimpleReportDto: {
+            /** @example 已报备案 */
             note?: string;
         };
         ProposeTransferDto: {
+            /** @example the driver was found drunk (危险驾驶) */
             grounds: string;
-            /** @description User ids of the officers preparing the transfer (at least 2) */
+            /**
+             * @description User ids of the officers preparing the transfer (at least 2)
+             * @example [
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+             *     ]
+             */
             officerIds: string[];
             /** @description The facts that reach the criminal threshold */
             thresholdFacts?: string;
         };
         TransferApprovalDto: {
+            /** @example true */
             approve: boolean;
+            /** @example 同意移送 */
             reason: string;
         };
         DispatchTransferDto: {
@@ -4507,11 +5369,20 @@ export interface components {
              * @example 长治市人民检察院
              */
             procuratorate: string;
-            /** @description Transfer letter, investigation report, item list, test reports... */
+            /**
+             * @description Transfer letter, investigation report, item list, test reports...
+             * @example [
+             *       "涉嫌犯罪案件移送书",
+             *       "调查终结报告"
+             *     ]
+             */
             documents: string[];
         };
         PoliceDecisionDto: {
-            /** @enum {string} */
+            /**
+             * @example ACCEPT
+             * @enum {string}
+             */
             decision: "RECEIPT" | "ACCEPT" | "DECLINE";
             /**
              * Format: date-time
@@ -4523,33 +5394,55 @@ export interface components {
             reason?: string;
         };
         TransferReconsiderationDto: {
-            /** @enum {string} */
+            /**
+             * @example ANSWER
+             * @enum {string}
+             */
             action: "REQUEST" | "ANSWER";
+            /** @example refusal maintained */
             reason: string;
-            /** @description ANSWER: the police accept the case after all */
+            /**
+             * @description ANSWER: the police accept the case after all
+             * @example false
+             */
             accept?: boolean;
         };
         TransferSupervisionDto: {
-            /** @enum {string} */
+            /**
+             * @example RESOLVE
+             * @enum {string}
+             */
             action: "REQUEST" | "RESOLVE";
+            /** @example 不立案理由不能成立，通知立案 */
             reason: string;
             /**
              * @description RESOLVE
+             * @example POLICE_TO_FILE
              * @enum {string}
              */
             outcome?: "POLICE_TO_FILE" | "REFUSAL_UPHELD";
         };
         ResumeAdministrativeCaseDto: {
+            /** @example complete the administrative case (R310 10) */
             reason: string;
         };
         FlagSuspectedCrimeDto: {
-            /** @description The facts that make the case a suspected crime */
+            /**
+             * @description The facts that make the case a suspected crime
+             * @example Witness statements put sales of the heaters at about ¥70,000 across three shops
+             */
             grounds: string;
-            /** @description The prosecution threshold the facts meet, e.g. sales ≥ ¥50,000 (立案追诉标准) */
+            /**
+             * @description The prosecution threshold the facts meet, e.g. sales ≥ ¥50,000 (立案追诉标准)
+             * @example 销售金额五万元以上 (立案追诉标准)
+             */
             threshold?: string;
         };
         DecideNotToTransferDto: {
-            /** @description Why the facts do not call for a transfer */
+            /**
+             * @description Why the facts do not call for a transfer
+             * @example The three shops belong to other parties: this party sold ¥8,000
+             */
             reasons: string;
         };
         ForwardTransferDto: {
@@ -4560,23 +5453,44 @@ export interface components {
             policeAgency: string;
             /** @example 2026-11-23T06:00:00Z */
             at: string;
-            /** @description Why the receiving unit is not competent */
+            /**
+             * @description Why the receiving unit is not competent
+             * @example 违法行为发生地在潞州区
+             */
             reason: string;
         };
         TransferMaterialRequestDto: {
-            /** @description The material missing from the transfer */
+            /**
+             * @description The material missing from the transfer
+             * @example [
+             *       "检验报告原件",
+             *       "销售账册"
+             *     ]
+             */
             materials: string[];
             /** @example 2026-11-23T06:00:00Z */
             at: string;
         };
         TransferMaterialSupplyDto: {
-            /** @description The documents supplied */
+            /**
+             * @description The documents supplied
+             * @example [
+             *       "检验报告原件",
+             *       "销售账册"
+             *     ]
+             */
             documents: string[];
             /** @example 2026-11-23T06:00:00Z */
             at: string;
         };
         TransferHandoverDto: {
-            /** @description The inventory: each item or file handed over */
+            /**
+             * @description The inventory: each item or file handed over
+             * @example [
+             *       "假冒白酒 12 瓶",
+             *       "案卷 1 册"
+             *     ]
+             */
             inventory: string[];
             /** @example 2026-11-23T06:00:00Z */
             at: string;
@@ -4584,6 +5498,7 @@ export interface components {
         PoliceReturnDto: {
             /** @example 2026-11-23T06:00:00Z */
             at: string;
+            /** @example 不需要追究刑事责任 */
             reason: string;
         };
         TransferIntakeReviewDto: {
@@ -4599,23 +5514,38 @@ export interface components {
              * @example 2026-11-23T06:00:00Z
              */
             at: string;
-            /** @description Why the procuratorate needs the explanation */
+            /**
+             * @description Why the procuratorate needs the explanation
+             * @example 需公安机关说明不立案理由
+             */
             reason: string;
         };
         NonFilingExplanationDto: {
             /** @example 2026-11-23T06:00:00Z */
             at: string;
-            /** @description The facts, basis and reasons of the refusal (不立案的情况、依据和理由) */
+            /**
+             * @description The facts, basis and reasons of the refusal (不立案的情况、依据和理由)
+             * @example 退货部分不计入销售金额，未达追诉标准
+             */
             explanation: string;
         };
         RecordEvidenceDto: {
-            /** @enum {string} */
+            /**
+             * @example DOCUMENTARY
+             * @enum {string}
+             */
             kind: "DOCUMENTARY" | "PHYSICAL" | "AUDIO_VISUAL" | "ELECTRONIC_DATA" | "WITNESS_TESTIMONY" | "PARTY_STATEMENT" | "EXPERT_OPINION" | "INSPECTION_RECORD" | "ON_SITE_RECORD";
             /** @example 现场检查笔录 */
             title: string;
             /** @example 2026-11-24T03:00:00Z */
             collectedAt: string;
-            /** @description The officers who collected it (at least two, certified) */
+            /**
+             * @description The officers who collected it (at least two, certified)
+             * @example [
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+             *     ]
+             */
             collectedByIds: string[];
             /** @example 长治市潞州区某街12号 */
             location: string;
@@ -4628,15 +5558,24 @@ export interface components {
             origin?: "INITIAL" | "SUPPLEMENTARY" | "PARTY_DEFENCE" | "PARTY_HEARING";
             /** @description After the report only: the item changes the facts found, and the case goes back to investigation for a new report and notice */
             changesFacts?: boolean;
-            /** @description The collectors showed their enforcement certificates (执法证件) to the party; required with the first item officers collect (APL 55) */
+            /**
+             * @description The collectors showed their enforcement certificates (执法证件) to the party; required with the first item officers collect (APL 55)
+             * @example true
+             */
             credentialsShown?: boolean;
-            /** @description The collectors told the party of its rights (statement, defence, recusal); required with the first item officers collect (APL 55) */
+            /**
+             * @description The collectors told the party of its rights (statement, defence, recusal); required with the first item officers collect (APL 55)
+             * @example true
+             */
             rightsExplained?: boolean;
             /** @description Figures the item states (sales, goods value, illegal gains, area): one reaching the policy's prosecution threshold flags the case SUSPECTED_CRIME (JSON requests only) */
             amounts?: components["schemas"]["DiscretionBaseDto"][];
             /** @description The party's earlier administrative penalties the item proves (a copy of the decisions), each with its decision number: counted by the policy's repeat-offence thresholds (JSON requests only) */
             priorPenalties?: components["schemas"]["PriorPenaltyDto"][];
-            /** @description Text evidence (JSON requests); a multipart request sends a file instead */
+            /**
+             * @description Text evidence (JSON requests); a multipart request sends a file instead
+             * @example 当事人于2026年6月1日因超标排放受到行政处罚
+             */
             text?: string;
         };
         RecordEvidenceUploadDto: {
@@ -4682,60 +5621,103 @@ export interface components {
             case: components["schemas"]["CaseView"];
             /** @description The events this command recorded (seq and type) */
             recorded: components["schemas"]["RecordedEventRef"][];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 26cb0e59-5cfb-4ec4-ba3b-dd7baa81dd2b
+             */
             evidenceId: string;
+            /** @example 43e2b3119fc4c9253d63f6934c2d36f27ecebc1bdbe7777b629be2252b712578 */
             sha256: string;
+            /** @example 60 */
             sizeBytes: number;
         };
         EvidenceRecorderView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000101
+             */
             userId: string;
+            /** @example 张伟 */
             name: string;
-            /** @description Auxiliary staff may draft; the collectors remain the officers */
+            /**
+             * @description Auxiliary staff may draft; the collectors remain the officers
+             * @example false
+             */
             auxiliary: boolean;
         };
         CustodyEntryView: {
             /**
              * Format: uuid
              * @description userId of the custodian handing it over
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000101
              */
             from: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000102
+             */
             to: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:14:45.407Z
+             */
             at: string;
+            /** @example to the evidence room keeper */
             reason: string;
         };
         EvidenceItemView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example f77a601c-d37d-4c75-a81a-2e5037559ff9
+             */
             evidenceId: string;
-            /** @enum {string} */
+            /**
+             * @example ON_SITE_RECORD
+             * @enum {string}
+             */
             kind: "DOCUMENTARY" | "PHYSICAL" | "AUDIO_VISUAL" | "ELECTRONIC_DATA" | "WITNESS_TESTIMONY" | "PARTY_STATEMENT" | "EXPERT_OPINION" | "INSPECTION_RECORD" | "ON_SITE_RECORD";
             /** @example 现场检查笔录 */
             title: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:21:48.618Z
+             */
             collectedAt: string;
             collectors: components["schemas"]["CaseOfficerView"][];
+            /** @example 长治市潞州区某街12号 */
             location: string;
-            /** @description SHA-256 of the stored file (or of the text) */
+            /**
+             * @description SHA-256 of the stored file (or of the text)
+             * @example 58122eb3ea5ef66a0fe17236bcd97e5485f491644c8dbc869a3b14e5a2b0826b
+             */
             sha256: string;
+            /** @example 83 */
             sizeBytes: number;
             /** @example image/jpeg */
             mediaType?: string;
-            /** @description Text evidence */
+            /**
+             * @description Text evidence
+             * @example 检查发现当事人未取得食品经营许可证, 正在销售预包装食品。
+             */
             text?: string;
+            /** @example 当事人陈述申辩时提交 */
             source?: string;
             recordedBy: components["schemas"]["EvidenceRecorderView"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:22:48.644Z
+             */
             recordedAt: string;
             /**
              * Format: uuid
              * @description userId of the current custodian
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000101
              */
             custodian: string;
             custody: components["schemas"]["CustodyEntryView"][];
             /**
              * @description Where it comes from (items recorded since evidence may follow the report)
+             * @example INITIAL
              * @enum {string}
              */
             origin?: "INITIAL" | "SUPPLEMENTARY" | "PARTY_DEFENCE" | "PARTY_HEARING";
@@ -4753,9 +5735,18 @@ export interface components {
             items: components["schemas"]["EvidenceItemView"][];
         };
         PeriodSpecView: {
+            /** @example 15 */
             days: number;
-            /** @enum {string} */
+            /**
+             * @example WORKING
+             * @enum {string}
+             */
             kind: "WORKING" | "CALENDAR";
+            /**
+             * @description Calendar months counted before the days (CALENDAR only): the same day number of the last month, or its last day (ALL 46: six months)
+             * @example 6
+             */
+            months?: number;
             /**
              * @description Legal source, shown in the deadline basis
              * @example MSA 18
@@ -4763,22 +5754,34 @@ export interface components {
             source: string;
             /** @description Test policies only: the period in seconds of wall time */
             seconds?: number;
-            /** @description Reminder before the limit (days, or seconds when `seconds` is set) */
+            /**
+             * @description Reminder before the limit (days, or seconds when `seconds` is set)
+             * @example 3
+             */
             remindBefore?: number;
         };
         PartyAmountsView: {
+            /** @example 200 */
             PERSON: number;
+            /** @example 3000 */
             ORGANISATION: number;
         };
         SimpleProcedureRuleView: {
             /** @description Maximum fine decided on the spot, inclusive (APL 51) */
             maxFine: components["schemas"]["PartyAmountsView"];
+            /** @example APL 51 */
             source: string;
         };
         AmountThresholdView: {
-            /** @description Yuan */
+            /**
+             * @description Yuan
+             * @example 5000
+             */
             amount: number;
-            /** @description true: the amount itself counts (以上); false: strictly greater (不含本数) */
+            /**
+             * @description true: the amount itself counts (以上); false: strictly greater (不含本数)
+             * @example true
+             */
             inclusive: boolean;
         };
         PartyThresholdsView: {
@@ -4788,21 +5791,43 @@ export interface components {
         FineThresholdRuleView: {
             /** @description Legal review when the fine is above */
             fineAbove: components["schemas"]["PartyThresholdsView"];
-            /** @description Penalty kinds and circumstance levels always reviewed (e.g. LICENCE_REVOCATION, MITIGATED) */
+            /**
+             * @description Penalty kinds and circumstance levels always reviewed (e.g. LICENCE_REVOCATION, MITIGATED)
+             * @example [
+             *       "BUSINESS_SUSPENSION",
+             *       "LICENCE_REVOCATION"
+             *     ]
+             */
             alwaysFor: string[];
+            /** @example APL 58; 长治 market regulation legal-review list (不含本数) */
             source: string;
-            /** @description APL 58 (2): a decision that went through a held hearing needs review */
+            /**
+             * @description APL 58 (2): a decision that went through a held hearing needs review
+             * @example true
+             */
             afterHearing?: boolean;
             /** @description APL 58 (4): violation codes always reviewed */
             violationCodes?: string[];
-            /** @description APL 58 ¶3: the qualification a reviewer's certificate scope carries */
+            /**
+             * @description APL 58 ¶3: the qualification a reviewer's certificate scope carries
+             * @example LEGAL_REVIEW
+             */
             reviewerQualificationScope?: string;
         };
         CollectiveDiscussionRuleView: {
-            /** @description Never fewer than 2 */
+            /**
+             * @description Never fewer than 2
+             * @example 2
+             */
             minAttendees: number;
-            /** @description Each attendee holds one of these roles in the case's agency */
+            /**
+             * @description Each attendee holds one of these roles in the case's agency
+             * @example [
+             *       "AGENCY_HEAD"
+             *     ]
+             */
             roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
+            /** @example APL 57; MSA (quorum: local choice) */
             source: string;
             /** @description Required for every decision that needs legal review (absent: true) */
             requiredWithLegalReview?: boolean;
@@ -4810,39 +5835,72 @@ export interface components {
         HearingRuleView: {
             /** @description Hearing offered when the fine is at least */
             fineAtLeast: components["schemas"]["PartyThresholdsView"];
+            /**
+             * @example [
+             *       "LICENCE_REVOCATION",
+             *       "QUALIFICATION_DOWNGRADE"
+             *     ]
+             */
             alwaysFor: string[];
+            /** @example APL 63; local threshold ¥5,000 / ¥100,000 */
             source: string;
         };
         LimitationYearsView: {
+            /** @example 2 */
             general: number;
+            /** @example 5 */
             lifeHealthFinancial: number;
         };
         HolidayCalendarYearView: {
             /** @example 2026 */
             year: number;
-            /** @description Days off (YYYY-MM-DD) */
+            /**
+             * @description Days off (YYYY-MM-DD)
+             * @example [
+             *       "2026-01-01",
+             *       "2026-01-02"
+             *     ]
+             */
             holidays: string[];
-            /** @description Weekend days that are working days (调休上班) */
+            /**
+             * @description Weekend days that are working days (调休上班)
+             * @example [
+             *       "2026-01-04",
+             *       "2026-02-14"
+             *     ]
+             */
             adjustedWorkingDays: string[];
+            /** @example 国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知) */
             source: string;
         };
         ViolationProvisionView: {
             /** @example FOOD-UNLICENSED */
             code: string;
+            /** @example Producing or trading food without a licence */
             title: string;
+            /** @example 《食品安全法》第一百二十二条 */
             legalBasis: string;
+            /** @example confiscate gains and goods; goods value < ¥10,000: fine ¥50,000–100,000; ≥ ¥10,000: 10–20× goods value */
             penaltyRange: string;
+            /** @example 《刑法》第一百四十三条、第一百四十四条 where the food is unsafe or toxic */
             criminalHint?: string;
         };
         DiscretionBandView: {
             /** @example goods value ≥ ¥10,000 */
             label: string;
-            /** @description From this value of the band base (inclusive) */
+            /**
+             * @description From this value of the band base (inclusive)
+             * @example 10000
+             */
             from?: number;
-            /** @description Below this value (exclusive) */
+            /**
+             * @description Below this value (exclusive)
+             * @example 10000
+             */
             below?: number;
             /**
              * @description The ranges are multiples of this base
+             * @example GOODS_VALUE
              * @enum {string}
              */
             multipleOf?: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
@@ -4851,30 +5909,47 @@ export interface components {
             levels: components["schemas"]["BenchmarkLevelsView"];
         };
         ConditionsView: {
+            /** @example 违法行为轻微并及时改正, 没有造成危害后果的, 不予处罚; 初次违法且危害后果轻微并及时改正的, 可以不予处罚; 当事人有证据足以证明没有主观过错的, 不予处罚 */
             conditions: string;
+            /** @example APL 33 */
             source: string;
         };
         DiscretionBenchmarkView: {
             /** @example FOOD-UNLICENSED */
             violationCode: string;
+            /** @example 《食品安全法》第一百二十二条 */
             legalBasis: string;
             /**
              * @description The base whose value picks the band
+             * @example GOODS_VALUE
              * @enum {string}
              */
             bandBase?: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
-            /** @description The law imposes a fine with any penalty (并处罚款) */
+            /**
+             * @description The law imposes a fine with any penalty (并处罚款)
+             * @example true
+             */
             fineRequired: boolean;
             bands: components["schemas"]["DiscretionBandView"][];
             /** @description 减轻 (APL 32) */
             mitigation: components["schemas"]["ConditionsView"];
             /** @description 不予处罚 (APL 33) */
             exemption: components["schemas"]["ConditionsView"];
-            /** @description Who set the split into levels */
+            /**
+             * @description Who set the split into levels
+             * @example split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law
+             */
             source: string;
         };
         PenaltyPowersView: {
+            /**
+             * @example [
+             *       "WARNING",
+             *       "PUBLIC_CRITICISM"
+             *     ]
+             */
             kinds: ("WARNING" | "PUBLIC_CRITICISM" | "FINE" | "CONFISCATION" | "LICENCE_SUSPENSION" | "QUALIFICATION_DOWNGRADE" | "LICENCE_REVOCATION" | "ACTIVITY_RESTRICTION" | "BUSINESS_SUSPENSION" | "CLOSURE" | "EMPLOYMENT_BAN" | "DETENTION" | "OTHER")[];
+            /** @example APL 9, 18 ¶3 (行政拘留 by public security only) */
             source: string;
         };
         ThresholdTermView: {
@@ -4899,6 +5974,7 @@ export interface components {
             rule?: "FIGURE" | "WEIGHTED_SUM" | "REPEAT";
             /**
              * @description The figure compared (one-figure thresholds)
+             * @example SALES
              * @enum {string}
              */
             kind?: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
@@ -4920,13 +5996,20 @@ export interface components {
              * @example 50000
              */
             amount: number;
-            /** @description true: the amount itself counts (以上) */
+            /**
+             * @description true: the amount itself counts (以上)
+             * @example true
+             */
             inclusive: boolean;
+            /** @example 《刑法》第一百四十条 生产、销售伪劣产品罪 */
             offence: string;
+            /** @example 《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（一）项（伪劣产品销售金额五万元以上） */
             source: string;
         };
         PolicyView: {
+            /** @example changzhi-market-2026.3 */
             version: string;
+            /** @example 长治市市场监督管理局 */
             jurisdiction: string;
             /** @example Asia/Shanghai */
             timeZone: string;
@@ -4950,37 +6033,68 @@ export interface components {
             criminalThresholds?: components["schemas"]["CriminalThresholdView"][];
         };
         DueDateView: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-09-28
+             */
             start: string;
+            /** @example 7 */
             days: number;
-            /** @enum {string} */
+            /**
+             * @example WORKING
+             * @enum {string}
+             */
             kind: "WORKING" | "CALENDAR";
+            /** @example changzhi-market-2026.3 */
             policyVersion: string;
             /**
              * @description The start day is never counted
+             * @example false
              * @enum {boolean}
              */
             startDayCounted: false;
             /**
              * Format: date
              * @description Last day of the period
+             * @example 2026-10-13
              */
             dueDate: string;
+            /**
+             * @example [
+             *       "2026-10-01",
+             *       "2026-10-02"
+             *     ]
+             */
             holidaysMet: string[];
+            /**
+             * @example [
+             *       "2026-10-10"
+             *     ]
+             */
             adjustedWorkingDaysMet: string[];
             /**
              * Format: date
              * @description Set when the raw last day was a non-working day
              */
             rolledForwardFrom?: string;
+            /** @example [] */
             warnings: string[];
+            /**
+             * @example [
+             *       "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+             *     ]
+             */
             calendarSources: string[];
         };
         PolicyVersionView: {
             /** @example changzhi-market-2026.3 */
             version: string;
+            /** @example 长治市市场监督管理局 */
             jurisdiction: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:23:26.386Z
+             */
             publishedAt: string;
             /**
              * @description Who published it (the seed for the demo version)
@@ -4990,11 +6104,18 @@ export interface components {
             /**
              * Format: date-time
              * @description In force from this instant, unless a version published later is in force by then
+             * @example 2026-12-03T12:23:26.386Z
              */
             effectiveFrom: string;
-            /** @description The version new cases pin now: the newest published one whose effective date has come */
+            /**
+             * @description The version new cases pin now: the newest published one whose effective date has come
+             * @example true
+             */
             inForce: boolean;
-            /** @description Published with an effective date still ahead */
+            /**
+             * @description Published with an effective date still ahead
+             * @example false
+             */
             pending: boolean;
         };
         PolicyVersionListView: {
@@ -5007,12 +6128,15 @@ export interface components {
              * @example deadlines.filingDecision.days
              */
             path: string;
-            /** @enum {string} */
+            /**
+             * @example added
+             * @enum {string}
+             */
             kind: "added" | "removed" | "changed";
             /** @description The value before (absent when added): any JSON value */
-            before?: Record<string, never>;
+            before?: string | number | boolean | unknown[] | Record<string, never>;
             /** @description The value after (absent when removed): any JSON value */
-            after?: Record<string, never>;
+            after?: string | number | boolean | unknown[] | Record<string, never>;
         };
         PolicyDiffView: {
             /** @example changzhi-market-2026.4 */
@@ -5027,6 +6151,7 @@ export interface components {
             /**
              * Format: date-time
              * @description In force from this instant (cases registered from then on pin it); absent: at once
+             * @example 2026-12-04T12:23:28.083Z
              */
             effectiveFrom?: string;
             /**
@@ -5038,8 +6163,12 @@ export interface components {
         PublishedPolicyView: {
             /** @example changzhi-market-2026.3 */
             version: string;
+            /** @example 长治市市场监督管理局 */
             jurisdiction: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:23:28.116Z
+             */
             publishedAt: string;
             /**
              * @description Who published it (the seed for the demo version)
@@ -5049,22 +6178,48 @@ export interface components {
             /**
              * Format: date-time
              * @description In force from this instant, unless a version published later is in force by then
+             * @example 2026-12-04T12:23:28.083Z
              */
             effectiveFrom: string;
-            /** @description The version new cases pin now: the newest published one whose effective date has come */
+            /**
+             * @description The version new cases pin now: the newest published one whose effective date has come
+             * @example false
+             */
             inForce: boolean;
-            /** @description Published with an effective date still ahead */
+            /**
+             * @description Published with an effective date still ahead
+             * @example true
+             */
             pending: boolean;
-            /** @description The version published before this one in the jurisdiction */
+            /**
+             * @description The version published before this one in the jurisdiction
+             * @example changzhi-market-2026.4-e2e
+             */
             previous: string | null;
         };
         CalendarView: {
             /** @example 2026 */
             year: number;
+            /**
+             * @example [
+             *       "2026-01-01",
+             *       "2026-01-02"
+             *     ]
+             */
             holidays: string[];
+            /**
+             * @example [
+             *       "2026-01-04",
+             *       "2026-02-14"
+             *     ]
+             */
             adjustedWorkingDays: string[];
+            /** @example 国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知) */
             source: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2025-11-04T00:00:00.000Z
+             */
             publishedAt: string;
             /** @example admin */
             publishedBy: string;
@@ -5094,11 +6249,17 @@ export interface components {
             source: string;
         };
         BodyOptionView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 4ec3ce39-01e0-4fe3-a3ba-8e202fe095c0
+             */
             id: string;
             /** @example 长治市公安局 */
             name: string;
-            /** @enum {string} */
+            /**
+             * @example PROCURATORATE
+             * @enum {string}
+             */
             kind: "POLICE" | "PROCURATORATE";
             /** @example 长治市 */
             region: string;
@@ -5108,20 +6269,33 @@ export interface components {
             items: components["schemas"]["BodyOptionView"][];
         };
         BodyView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 08499b83-5a3f-4356-8772-9414ce9e770e
+             */
             id: string;
             /** @example 长治市公安局 */
             name: string;
-            /** @enum {string} */
+            /**
+             * @example POLICE
+             * @enum {string}
+             */
             kind: "POLICE" | "PROCURATORATE";
             /** @example 长治市 */
             region: string;
+            /** @example true */
             active: boolean;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:28:40.301Z
+             */
             registeredAt: string;
             /** @example 系统管理员 */
             registeredBy: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:32:35.384Z
+             */
             deactivatedAt?: string;
             /** @example 系统管理员 */
             deactivatedBy?: string;
@@ -5136,7 +6310,10 @@ export interface components {
              * @example 长治市公安局潞州分局
              */
             name: string;
-            /** @enum {string} */
+            /**
+             * @example POLICE
+             * @enum {string}
+             */
             kind: "POLICE" | "PROCURATORATE";
             /**
              * @description The region or jurisdiction it serves
@@ -5145,15 +6322,25 @@ export interface components {
             region: string;
         };
         AdminUserView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 36cbfcb7-099e-4c38-b74b-ea430305700e
+             */
             id: string;
             /** @example police.tian */
             username: string;
             /** @example 田警官 */
             name: string;
+            /**
+             * @example [
+             *       "OFFICER",
+             *       "ADMIN"
+             *     ]
+             */
             roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
             /** @example 长治市公安局潞州分局 */
             body?: string;
+            /** @example true */
             active: boolean;
         };
         AdminUserListView: {
@@ -5173,6 +6360,11 @@ export interface components {
             username: string;
             /** @example 田警官 */
             name: string;
+            /**
+             * @example [
+             *       "POLICE_LIAISON"
+             *     ]
+             */
             roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
             /**
              * @description A police or procuratorate liaison: the active registered body of their kind they belong to (GET /bodies); nobody else belongs to one
@@ -5183,6 +6375,11 @@ export interface components {
         UpdateUserDto: {
             /** @example 田警官 */
             name?: string;
+            /**
+             * @example [
+             *       "PROCURATORATE"
+             *     ]
+             */
             roles?: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
             /**
              * @description null: belongs to no outside body
@@ -5192,18 +6389,24 @@ export interface components {
             active?: boolean;
         };
         CertificateRecorderView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000801
+             */
             id: string;
+            /** @example 系统管理员 */
             name: string;
         };
         CertificateChangeView: {
             /**
              * @description RECORDED: the certificate as found when its history began
+             * @example ISSUED
              * @enum {string}
              */
             kind: "ISSUED" | "SUSPENDED" | "REINSTATED" | "REVOKED" | "RENEWED" | "RECORDED";
             /**
              * @description The status from `from` on
+             * @example ACTIVE
              * @enum {string}
              */
             status: "ACTIVE" | "SUSPENDED" | "REVOKED";
@@ -5217,15 +6420,25 @@ export interface components {
              * @example 2026-12-03
              */
             from: string;
+            /** @example 涉嫌违反执法纪律 */
             reason: string | null;
             recordedBy: components["schemas"]["CertificateRecorderView"] | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:16:42.313Z
+             */
             recordedAt: string;
         };
         CertificateView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 73ae434f-32fb-498e-8446-ccb0c8e21ebf
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 8036db19-6aef-4e3c-807f-a234a9ea6eae
+             */
             userId: string;
             /** @example 14040120260001 */
             number: string;
@@ -5237,10 +6450,14 @@ export interface components {
             validTo: string;
             /**
              * @description In force today
+             * @example REVOKED
              * @enum {string}
              */
             status: "ACTIVE" | "SUSPENDED" | "REVOKED";
-            /** @description What an administrator may do to it now (none once revoked) */
+            /**
+             * @description What an administrator may do to it now (none once revoked)
+             * @example []
+             */
             allowedActions: ("SUSPEND" | "REINSTATE" | "REVOKE" | "RENEW")[];
             /** @description Its dated status changes, oldest first */
             history: components["schemas"]["CertificateChangeView"][];
@@ -5301,7 +6518,10 @@ export interface components {
             title?: string;
         };
         AgencyView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000001
+             */
             id: string;
             /** @example CZSJ */
             code: string;
@@ -5311,7 +6531,10 @@ export interface components {
             jurisdiction: string;
             /** @description Its list of enforcement matters (权责清单); null: none configured, every code of its policy may be registered */
             powers: components["schemas"]["AgencyPowerView"][] | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:28:40.273Z
+             */
             createdAt: string;
         };
         AgencyListView: {
@@ -5370,23 +6593,41 @@ export interface components {
             powers: components["schemas"]["AgencyPowerDto"][];
         };
         AdminEventView: {
-            /** @description Its place in the one chain */
+            /**
+             * @description Its place in the one chain
+             * @example 3
+             */
             seq: number;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 82da6b6c-ee47-4617-a14d-a8c7966fa3a4
+             */
             id: string;
             /**
              * Format: uuid
              * @description The agency the change concerns; null: across agencies
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000001
              */
             agencyId: string | null;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000801
+             */
             actorId: string;
             /** @example 平台管理员 */
             actorName: string;
+            /**
+             * @example [
+             *       "ADMIN"
+             *     ]
+             */
             actorRoles: string[];
             /** @example AGENCY_POWERS_CHANGED */
             action: string;
-            /** @enum {string} */
+            /**
+             * @example BODY
+             * @enum {string}
+             */
             subjectType: "USER" | "CERTIFICATE" | "POLICY" | "AGENCY" | "BODY" | "CALENDAR" | "WEBHOOK";
             /** @example 0b8f5c1e-2d7a-4c1b-9e57-000000000001 */
             subjectId: string;
@@ -5399,22 +6640,37 @@ export interface components {
                 [key: string]: unknown;
             } | null;
             reason: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:37:55.040Z
+             */
             at: string;
+            /** @example d59ace88c658a86fbe6a8a673f4dcc3e353229f64f3bed76ad07590cb7d56f53 */
             prevHash: string;
+            /** @example 6e68451fec1929c0e87dbfa967bbad9686e3fec3f348cdf0e581be5e3b0d4a04 */
             hash: string;
         };
         AdminEventListView: {
             /** @description Newest first */
             items: components["schemas"]["AdminEventView"][];
+            /** @example 2 */
             total: number;
         };
         AdminChainView: {
-            /** @description Every row links to the one before and hashes as recorded */
+            /**
+             * @description Every row links to the one before and hashes as recorded
+             * @example false
+             */
             valid: boolean;
-            /** @description Rows checked before the first broken one (all of them when valid) */
+            /**
+             * @description Rows checked before the first broken one (all of them when valid)
+             * @example 0
+             */
             checked: number;
-            /** @description The seq of the first row whose link or content does not hash as recorded */
+            /**
+             * @description The seq of the first row whose link or content does not hash as recorded
+             * @example 1
+             */
             brokenAt?: number;
         };
         ProblemTitlesDto: {
@@ -5430,6 +6686,7 @@ export interface components {
             status: number;
             /** @example Unprocessable Content */
             title: string;
+            /** @example The administration log is read by administrators and supervisors (their own agency's entries) and system administrators (every agency's); its chain is verified by supervisors and system administrators. */
             description: string;
             /** @example domain (investigation stage) */
             raisedBy: string;
@@ -5456,13 +6713,18 @@ export interface components {
         PublicPowerView: {
             /** @example PRODUCT-FAKE */
             code: string;
+            /** @example Producing or trading food without a licence */
             title: string;
             /** @example 《产品质量法》第五十条 */
             legalBasis: string;
+            /** @example confiscate gains and goods; goods value < ¥10,000: fine ¥50,000–100,000; ≥ ¥10,000: 10–20× goods value */
             penaltyRange: string;
         };
         PublicPenaltyKindView: {
-            /** @enum {string} */
+            /**
+             * @example WARNING
+             * @enum {string}
+             */
             kind: "WARNING" | "PUBLIC_CRITICISM" | "FINE" | "CONFISCATION" | "LICENCE_SUSPENSION" | "QUALIFICATION_DOWNGRADE" | "LICENCE_REVOCATION" | "ACTIVITY_RESTRICTION" | "BUSINESS_SUSPENSION" | "CLOSURE" | "EMPLOYMENT_BAN" | "DETENTION" | "OTHER";
             /** @example 罚款 */
             name: string;
@@ -5476,7 +6738,10 @@ export interface components {
             source: string;
         };
         PublicProcedureView: {
-            /** @enum {string} */
+            /**
+             * @example ORDINARY
+             * @enum {string}
+             */
             procedure: "ORDINARY" | "SIMPLE";
             /** @example 普通程序 */
             name: string;
@@ -5503,16 +6768,24 @@ export interface components {
             certificates: components["schemas"]["PublicCertificateView"][];
         };
         PublicAgencyView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 05e621a3-7756-4d0e-b253-7e4718cef562
+             */
             id: string;
             /** @example 长治市市场监督管理局 */
             name: string;
+            /** @example 长治市市场监督管理局 */
             jurisdiction: string;
-            /** @description The jurisdiction policy the powers, procedures and limits are read from */
+            /**
+             * @description The jurisdiction policy the powers, procedures and limits are read from
+             * @example changzhi-market-2026.3
+             */
             policyVersion: string;
             /** @description The violations the agency enforces, with their legal bases and penalty ranges */
             powers: components["schemas"]["PublicPowerView"][];
             penaltyKinds: components["schemas"]["PublicPenaltyKindView"][];
+            /** @example APL 9, 18 ¶3 (行政拘留 by public security only) */
             penaltyKindsSource: string;
             procedures: components["schemas"]["PublicProcedureView"][];
             /** @description The party’s rights: defence, hearing, reconsideration, lawsuit */
@@ -5580,8 +6853,11 @@ export interface components {
         };
         PublicDisclosureListView: {
             items: components["schemas"]["PublicDisclosureSummaryView"][];
+            /** @example 0 */
             total: number;
+            /** @example 1 */
             page: number;
+            /** @example 20 */
             pageSize: number;
         };
         DisclosureSectionView: {
@@ -5629,47 +6905,84 @@ export interface components {
             };
         };
         OverduePartyView: {
-            /** @enum {string} */
+            /**
+             * @example PERSON
+             * @enum {string}
+             */
             type: "PERSON" | "ORGANISATION";
             /** @example 王某 */
             name: string;
         };
         AwaitedPersonView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000401
+             */
             userId: string;
             /** @example 孙局长 */
             name: string;
-            /** @description The steps they may take now that answer it; empty when named as a case officer only */
+            /**
+             * @description The steps they may take now that answer it; empty when named as a case officer only
+             * @example [
+             *       "filing"
+             *     ]
+             */
             actions: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return" | "suspected-crime" | "suspected-crime/no-transfer" | "criminal-transfer/forward" | "criminal-transfer/material-request" | "criminal-transfer/material-supply" | "criminal-transfer/handover" | "criminal-transfer/police-return" | "criminal-transfer/intake-review" | "criminal-transfer/explanation-request" | "criminal-transfer/explanation")[];
         };
         OverdueItemView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example b2d3eef9-8300-4fe2-86be-9602b3d78539
+             */
             caseId: string;
             /** @example LZSJ-2026-00001 */
             caseNumber: string;
-            /** @enum {string} */
+            /**
+             * @example LEAD_REGISTERED
+             * @enum {string}
+             */
             status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVING" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
-            /** @enum {string} */
+            /**
+             * @example ORDINARY
+             * @enum {string}
+             */
             procedure: "ORDINARY" | "SIMPLE";
             /** @description The party by type and name only */
             party: components["schemas"]["OverduePartyView"];
+            /**
+             * @example [
+             *       "OVERDUE"
+             *     ]
+             */
             flags: ("OVERDUE" | "PAYMENT_OVERDUE" | "MAJOR_DECISION" | "HEARING_OFFERED" | "COLLECTIVE_DISCUSSION_REQUIRED" | "SUSPECTED_CRIME" | "DECISION_REVOKED" | "TRANSFER_OVERDUE")[];
-            /** @enum {string} */
+            /**
+             * @example filingDecision
+             * @enum {string}
+             */
             deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover" | "policeIntakeReview" | "supervisionExplanationRequest" | "policeNonFilingExplanation";
             /**
              * @description MISSED once the escalation at the limit has run
+             * @example MISSED
              * @enum {string}
              */
             state: "OPEN" | "MISSED";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-30T15:59:59.999Z
+             */
             dueAt: string;
             /**
              * Format: date
              * @description The local due day
+             * @example 2026-11-30
              */
             dueDate: string;
-            /** @description Whole days from today to the due day in the agency's time zone; negative once past */
+            /**
+             * @description Whole days from today to the due day in the agency's time zone; negative once past
+             * @example -3
+             */
             daysLeft: number;
+            /** @example true */
             overdue: boolean;
             /** @description How the deadline was counted: rule, legal source, start, period, holidays */
             basis: components["schemas"]["DeadlineBasisView"];
@@ -5678,54 +6991,91 @@ export interface components {
             responsible: components["schemas"]["AwaitedPersonView"][];
         };
         OverdueCountView: {
-            /** @enum {string} */
+            /**
+             * @example filingDecision
+             * @enum {string}
+             */
             deadline: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover" | "policeIntakeReview" | "supervisionExplanationRequest" | "policeNonFilingExplanation";
+            /** @example 1 */
             overdue: number;
+            /** @example 0 */
             near: number;
         };
         OverdueListView: {
             /** @description Overdue first, then the soonest due */
             items: components["schemas"]["OverdueItemView"][];
+            /** @example 1 */
             total: number;
+            /** @example 1 */
             page: number;
+            /** @example 100 */
             pageSize: number;
+            /** @example 0 */
             withinDays: number;
             /**
              * Format: date-time
              * @description The instant the list was judged on
+             * @example 2026-12-03T12:30:10.275Z
              */
             asOf: string;
             /** @description Per deadline kind with any entry, in the order of DEADLINE_KINDS */
             counts: components["schemas"]["OverdueCountView"][];
         };
         AlertView: {
-            /** @description The alert id */
+            /**
+             * @description The alert id
+             * @example 3
+             */
             id: string;
-            /** @enum {string} */
+            /**
+             * @example CHAIN_BROKEN
+             * @enum {string}
+             */
             kind: "CHAIN_BROKEN";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example b3881ada-d0c9-4b58-ae45-ecb57429c543
+             */
             caseId: string;
+            /** @example CZSJ-2026-00046 */
             caseNumber: string;
             /** @description CHAIN_BROKEN: `events` and `brokenAt` {seq, eventId, reason}, as timeline/verify reports them */
             detail: {
                 [key: string]: unknown;
             };
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:24:16.323Z
+             */
             raisedAt: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000501
+             */
             acknowledgedBy: string | null;
+            /** @example 周督察 */
             acknowledgedByName: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:24:17.953Z
+             */
             acknowledgedAt: string | null;
         };
         AlertListView: {
             items: components["schemas"]["AlertView"][];
         };
         StuckCaseView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 40803d8a-7506-4543-ac3e-28cadba4508a
+             */
             caseId: string;
+            /** @example CZSJ-2026-00004 */
             caseNumber: string;
-            /** @enum {string} */
+            /**
+             * @example WORKFLOW_MISSING
+             * @enum {string}
+             */
             cause: "WORKFLOW_MISSING" | "WORKFLOW_FAILED" | "WORKFLOW_TERMINATED" | "WORKFLOW_CANCELLED" | "WORKFLOW_TIMED_OUT" | "WORKFLOW_ENDED_EARLY" | "READ_MODEL_DIVERGES";
             /** @description Workflow causes: workflowId, the case status and workflowStatus; READ_MODEL_DIVERGES: the fields that differ, with read model and chain values of status and lastSeq */
             detail: {
@@ -5734,6 +7084,7 @@ export interface components {
             /**
              * Format: date-time
              * @description When the reconciliation run found it
+             * @example 2026-12-03T12:24:29.145Z
              */
             foundAt: string;
         };
@@ -5741,29 +7092,56 @@ export interface components {
             items: components["schemas"]["StuckCaseView"][];
         };
         ReadModelDriftView: {
-            /** @enum {string} */
+            /**
+             * @example status
+             * @enum {string}
+             */
             field: "row" | "status" | "lastSeq" | "deadlines";
-            /** @description The read model value before the repair */
-            readModel: Record<string, never>;
-            /** @description The value folded from the chain */
-            chain: Record<string, never>;
+            /**
+             * @description The read model value before the repair
+             * @example CLOSED
+             */
+            readModel: string | number | boolean | unknown[] | Record<string, never>;
+            /**
+             * @description The value folded from the chain
+             * @example FILED
+             */
+            chain: string | number | boolean | unknown[] | Record<string, never>;
         };
         ReadModelRepairView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 438706d9-4f8f-4928-9152-ccee54deaa7a
+             */
             caseId: string;
-            /** @description False when the read model agreed with the chain already (nothing changed) */
+            /**
+             * @description False when the read model agreed with the chain already (nothing changed)
+             * @example true
+             */
             changed: boolean;
             drift: components["schemas"]["ReadModelDriftView"][];
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000501
+             */
             repairedBy: string;
+            /** @example 周督察 */
             repairedByName: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:24:43.464Z
+             */
             repairedAt: string;
         };
         TransferHeadDecisionView: {
+            /** @example true */
             approved: boolean;
+            /** @example threshold reached */
             reason: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:23:10.199Z
+             */
             at: string;
         };
         TransferPoliceView: {
@@ -5771,19 +7149,32 @@ export interface components {
             policeAgency: string;
             /** @example 长治市人民检察院 */
             procuratorate: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:13:10.279Z
+             */
             sentAt: string;
             /**
              * @description The unit the transfer was forwarded to and is with now (R310 7), when not the one dispatched to
              * @example 长治市公安局潞州分局
              */
             forwardedTo?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:14:50.432Z
+             */
             receivedAt?: string;
-            /** @description The police opened a criminal case (true) or refused (false) */
+            /**
+             * @description The police opened a criminal case (true) or refused (false)
+             * @example false
+             */
             accepted?: boolean;
+            /** @example 未达追诉标准 */
             reason?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:15:40.588Z
+             */
             decidedAt?: string;
             /**
              * Format: date-time
@@ -5792,40 +7183,69 @@ export interface components {
             intakeReviewedAt?: string;
         };
         TransferLimitView: {
-            /** @enum {string} */
+            /**
+             * @example transferApproval
+             * @enum {string}
+             */
             kind: "transferApproval" | "transferDispatch" | "policeFilingDecision" | "policeIntakeReview" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "supervisionExplanationRequest" | "policeNonFilingExplanation" | "transferMaterialSupply" | "transferHandover";
-            /** @enum {string} */
+            /**
+             * @example AGENCY
+             * @enum {string}
+             */
             owner: "AGENCY" | "PARTY" | "POLICE" | "PROCURATORATE";
-            /** @enum {string} */
+            /**
+             * @example MET
+             * @enum {string}
+             */
             state: "OPEN" | "MET" | "MISSED" | "SUSPENDED" | "CANCELLED";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-07T15:59:59.999Z
+             */
             dueAt: string;
             /** @example R310 5 (head decides within 3 days) */
             source: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:23:10.199Z
+             */
             metAt?: string;
-            /** @description Missed, met after its due instant, or past due now */
+            /**
+             * @description Missed, met after its due instant, or past due now
+             * @example false
+             */
             late: boolean;
             /** @description While owed: local days to the due day (negative once past) */
             daysLeft?: number;
             overdue?: boolean;
         };
         TransferSupervisionView: {
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:23:10.833Z
+             */
             requestedAt: string;
             /**
              * Format: date-time
              * @description 要求说明不立案理由: the notice to the police
+             * @example 2026-12-03T12:23:11.217Z
              */
             explanationRequestedAt?: string;
             /**
              * Format: date-time
              * @description The police's written explanation
+             * @example 2026-12-03T12:23:11.595Z
              */
             explainedAt?: string;
-            /** @enum {string} */
+            /**
+             * @example POLICE_TO_FILE
+             * @enum {string}
+             */
             outcome?: "POLICE_TO_FILE" | "REFUSAL_UPHELD";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:23:11.743Z
+             */
             resolvedAt?: string;
         };
         TransferImposedView: {
@@ -5835,20 +7255,37 @@ export interface components {
             paidForOffset: number;
         };
         TransferWatchItemView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example a74a2501-b081-4066-ab27-fd1521b86721
+             */
             caseId: string;
+            /** @example CZSJ-2026-00145 */
             caseNumber: string;
-            /** @enum {string} */
+            /**
+             * @example TRANSFER_ACCEPTED
+             * @enum {string}
+             */
             status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVING" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
             party: components["schemas"]["OverduePartyView"];
             /** @example PRODUCT-FAKE */
             violationCode: string;
-            /** @enum {string} */
+            /**
+             * @example TRANSFER_ACCEPTED
+             * @enum {string}
+             */
             stage: "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED" | "REFUSED_BY_HEAD" | "RETURNED";
-            /** @enum {string} */
+            /**
+             * @example ACCEPTED
+             * @enum {string}
+             */
             outcome?: "REFUSED_BY_HEAD" | "ACCEPTED" | "RETURNED" | "RETURNED_BY_POLICE";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:23:10.052Z
+             */
             proposedAt: string;
+            /** @example sales of fake goods above ¥50,000 */
             grounds: string;
             thresholdFacts?: string;
             /** @description The head's approval or reasoned refusal (R310 5) */
@@ -5856,17 +7293,22 @@ export interface components {
             police?: components["schemas"]["TransferPoliceView"];
             /** @description R310's limits armed so far, in the order a transfer meets them */
             limits: components["schemas"]["TransferLimitView"][];
-            /** @description A duty limit (not a request window of the agency) was missed, met late or is past due */
+            /**
+             * @description A duty limit (not a request window of the agency) was missed, met late or is past due
+             * @example false
+             */
             late: boolean;
             /** @description Filing supervision, once the agency asked for it */
             supervision?: components["schemas"]["TransferSupervisionView"];
             /**
              * @description Who must act next under a running limit
+             * @example AGENCY
              * @enum {string}
              */
             waitingFor?: "AGENCY" | "POLICE" | "PROCURATORATE";
             /**
              * @description Where the transfer started (a lead, an open, suspended or decided case)
+             * @example FILED
              * @enum {string}
              */
             from?: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVING" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
@@ -5874,33 +7316,59 @@ export interface components {
             imposed?: components["schemas"]["TransferImposedView"];
         };
         TransferStageCountView: {
-            /** @enum {string} */
+            /**
+             * @example TRANSFER_PROPOSED
+             * @enum {string}
+             */
             stage: "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED" | "REFUSED_BY_HEAD" | "RETURNED";
+            /** @example 4 */
             total: number;
+            /** @example 0 */
             late: number;
         };
         NoTransferDecisionView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 3f7f7d18-b582-48cb-84f4-d51b27dca954
+             */
             caseId: string;
+            /** @example CZSJ-2026-00110 */
             caseNumber: string;
-            /** @enum {string} */
+            /**
+             * @example DECIDED
+             * @enum {string}
+             */
             status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVING" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
             party: components["schemas"]["OverduePartyView"];
             /** @example PRODUCT-FAKE */
             violationCode: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:21:36.984Z
+             */
             decidedAt: string;
-            /** @description The head who decided */
+            /**
+             * @description The head who decided
+             * @example 孙局长
+             */
             decidedBy: string;
+            /** @example The three shops belong to other parties: this party sold ¥8,000 */
             reasons: string;
             /**
              * @description Who raised the flag the decision cleared
+             * @example OFFICER
              * @enum {string}
              */
             raisedBy?: "OFFICER" | "THRESHOLD";
-            /** @description The flag's grounds */
+            /**
+             * @description The flag's grounds
+             * @example Witness statements put sales of the heaters at about ¥70,000 across three shops
+             */
             grounds?: string;
-            /** @description The threshold the officer said the facts meet */
+            /**
+             * @description The threshold the officer said the facts meet
+             * @example 销售金额五万元以上 (立案追诉标准)
+             */
             threshold?: string;
             /** @description The policy thresholds the figures reached */
             thresholdsMet?: components["schemas"]["ThresholdMetView"][];
@@ -5908,10 +7376,16 @@ export interface components {
         TransferWatchListView: {
             /** @description Newest proposal first */
             items: components["schemas"]["TransferWatchItemView"][];
+            /** @example 4 */
             total: number;
+            /** @example 1 */
             page: number;
+            /** @example 100 */
             pageSize: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:23:11.860Z
+             */
             asOf: string;
             /** @description Per stage with any transfer (before the stage/late filters), in the order a transfer meets them */
             counts: components["schemas"]["TransferStageCountView"][];
@@ -5921,10 +7395,14 @@ export interface components {
         BilingualTextView: {
             /** @example 陈述、申辩期限届满或当事人陈述申辩后方作出决定 */
             zh: string;
+            /** @example Filing approved by the head before the investigation was reported */
             en: string;
         };
         EvaluationCheckView: {
-            /** @enum {string} */
+            /**
+             * @example filing-approved
+             * @enum {string}
+             */
             id: "filing-approved" | "filing-in-time" | "evidence-two-officers" | "rights-told" | "review-independent" | "notice-approved-served" | "defence-window" | "hearing-window" | "legal-review" | "collective-discussion" | "benchmark" | "decision-in-time" | "service" | "disclosure" | "transfer" | "archived";
             title: components["schemas"]["BilingualTextView"];
             /**
@@ -5932,62 +7410,112 @@ export interface components {
              * @example APL 44–45, 62
              */
             source: string;
-            /** @enum {string} */
+            /**
+             * @example PASS
+             * @enum {string}
+             */
             result: "PASS" | "FAIL" | "NOT_APPLICABLE";
             /** @description What the check found */
             detail: components["schemas"]["BilingualTextView"];
-            /** @description Sequence number of the event the finding rests on */
+            /**
+             * @description Sequence number of the event the finding rests on
+             * @example 2
+             */
             seq?: number;
         };
         CaseEvaluationView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example a2a73858-5b34-4a30-b3c4-22aa6d2856da
+             */
             caseId: string;
             /** @example LZSJ-2026-00001 */
             caseNumber: string;
-            /** @enum {string} */
+            /**
+             * @example ARCHIVED
+             * @enum {string}
+             */
             status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVING" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
             checks: components["schemas"]["EvaluationCheckView"][];
+            /** @example 4 */
             passed: number;
+            /** @example 1 */
             failed: number;
-            /** @description Checks that concern the case (passed + failed) */
+            /**
+             * @description Checks that concern the case (passed + failed)
+             * @example 5
+             */
             applicable: number;
-            /** @description Passed applicable checks in percent, rounded down; 100 when none applies */
+            /**
+             * @description Passed applicable checks in percent, rounded down; 100 when none applies
+             * @example 80
+             */
             score: number;
             /**
              * @description EXCELLENT (优秀): score ≥ 90 and no failed check; PASS (合格): ≥ 60; FAIL (不合格)
+             * @example PASS
              * @enum {string}
              */
             grade: "EXCELLENT" | "PASS" | "FAIL";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:37:02.250Z
+             */
             evaluatedAt: string;
         };
         EvaluationChecklistItemView: {
-            /** @enum {string} */
+            /**
+             * @example filing-approved
+             * @enum {string}
+             */
             id: "filing-approved" | "filing-in-time" | "evidence-two-officers" | "rights-told" | "review-independent" | "notice-approved-served" | "defence-window" | "hearing-window" | "legal-review" | "collective-discussion" | "benchmark" | "decision-in-time" | "service" | "disclosure" | "transfer" | "archived";
             title: components["schemas"]["BilingualTextView"];
+            /** @example APL 54; MSA 19–20 */
             source: string;
         };
         EvaluationRowView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 3c27e82f-ba65-4570-bc42-174e6b62021f
+             */
             caseId: string;
+            /** @example CZSJ-2026-00001 */
             caseNumber: string;
-            /** @enum {string} */
+            /**
+             * @example FILED
+             * @enum {string}
+             */
             status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVING" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
+            /** @example 100 */
             score: number;
-            /** @enum {string} */
+            /**
+             * @example EXCELLENT
+             * @enum {string}
+             */
             grade: "EXCELLENT" | "PASS" | "FAIL";
+            /** @example [] */
             failedChecks: ("filing-approved" | "filing-in-time" | "evidence-two-officers" | "rights-told" | "review-independent" | "notice-approved-served" | "defence-window" | "hearing-window" | "legal-review" | "collective-discussion" | "benchmark" | "decision-in-time" | "service" | "disclosure" | "transfer" | "archived")[];
         };
         EvaluationBatchView: {
             /** @description The checklist the cases were evaluated against, in order */
             checklist: components["schemas"]["EvaluationChecklistItemView"][];
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-12-03
+             */
             from: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-12-03
+             */
             to: string;
             items: components["schemas"]["EvaluationRowView"][];
+            /** @example 20 */
             cases: number;
-            /** @description Mean score of the cases, rounded down (0 when none) */
+            /**
+             * @description Mean score of the cases, rounded down (0 when none)
+             * @example 88
+             */
             averageScore: number;
             /**
              * @description Cases per grade
@@ -6007,11 +7535,20 @@ export interface components {
             failuresByCheck: Record<string, never>;
         };
         StageTimeView: {
-            /** @description Cases whose stage ended in the period */
+            /**
+             * @description Cases whose stage ended in the period
+             * @example 63
+             */
             count: number;
-            /** @description Mean days (24 h), two decimals */
+            /**
+             * @description Mean days (24 h), two decimals
+             * @example 0
+             */
             averageDays: number | null;
-            /** @description Longest, in days */
+            /**
+             * @description Longest, in days
+             * @example 0
+             */
             worstDays: number | null;
         };
         StageTimesView: {
@@ -6025,14 +7562,22 @@ export interface components {
             closing: components["schemas"]["StageTimeView"];
         };
         HearingCountsView: {
+            /** @example 3 */
             requested: number;
+            /** @example 2 */
             held: number;
-            /** @description Ended without being held (withdrawn, absent, left) */
+            /**
+             * @description Ended without being held (withdrawn, absent, left)
+             * @example 1
+             */
             ended: number;
         };
         LegalReviewCountsView: {
+            /** @example 3 */
             approved: number;
+            /** @example 2 */
             returned: number;
+            /** @example 0 */
             rejected: number;
         };
         ChallengeCountsView: {
@@ -6056,39 +7601,76 @@ export interface components {
             };
         };
         ExecutionCountsView: {
-            /** @description Decisions in the period with money due (fine, confiscated gains) */
+            /**
+             * @description Decisions in the period with money due (fine, confiscated gains)
+             * @example 27
+             */
             due: number;
+            /** @example 10 */
             paidInFull: number;
-            /** @description Payment limit missed and not paid in full */
+            /**
+             * @description Payment limit missed and not paid in full
+             * @example 1
+             */
             overdue: number;
-            /** @description Cases where a surcharge (加处罚款, APL 72) runs or ran: the payment limit missed, or a surcharge recorded */
+            /**
+             * @description Cases where a surcharge (加处罚款, APL 72) runs or ran: the payment limit missed, or a surcharge recorded
+             * @example 3
+             */
             surcharge: number;
-            /** @description Surcharge paid, yuan */
+            /**
+             * @description Surcharge paid, yuan
+             * @example 278
+             */
             surchargePaid: number;
-            /** @description Applied to the court for enforcement */
+            /**
+             * @description Applied to the court for enforcement
+             * @example 0
+             */
             courtEnforcement: number;
-            /** @description Execution ended (终结执行) */
+            /**
+             * @description Execution ended (终结执行)
+             * @example 1
+             */
             ended: number;
         };
         TransferCountView: {
-            /** @enum {string} */
+            /**
+             * @example REFUSED_BY_HEAD
+             * @enum {string}
+             */
             stage: "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED" | "REFUSED_BY_HEAD" | "RETURNED";
             /**
              * @description null: no outcome yet
+             * @example REFUSED_BY_HEAD
              * @enum {string|null}
              */
             outcome: "REFUSED_BY_HEAD" | "ACCEPTED" | "RETURNED" | "RETURNED_BY_POLICE" | null;
+            /** @example 2 */
             count: number;
         };
         StatisticsGroupView: {
-            /** @description The agency's or officer's id, the violation code or the procedure; null: cases with no officer */
+            /**
+             * @description The agency's or officer's id, the violation code or the procedure; null: cases with no officer
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000001
+             */
             key: string | null;
-            /** @description The agency's or officer's name; the key otherwise */
+            /**
+             * @description The agency's or officer's name; the key otherwise
+             * @example 长治市市场监督管理局 (demo)
+             */
             label: string | null;
-            /** @description Leads registered */
+            /**
+             * @description Leads registered
+             * @example 110
+             */
             opened: number;
-            /** @description Cases filed (立案) */
+            /**
+             * @description Cases filed (立案)
+             * @example 63
+             */
             filed: number;
+            /** @example 34 */
             decided: number;
             /**
              * @example {
@@ -6099,6 +7681,7 @@ export interface components {
             decisionsByOutcome: {
                 [key: string]: number;
             };
+            /** @example 12 */
             closed: number;
             /**
              * @description Decisions imposing each penalty kind
@@ -6109,9 +7692,15 @@ export interface components {
             penaltyKinds: {
                 [key: string]: number;
             };
-            /** @description Yuan */
+            /**
+             * @description Yuan
+             * @example 191800
+             */
             fineTotal: number;
-            /** @description Yuan of illegal gains confiscated */
+            /**
+             * @description Yuan of illegal gains confiscated
+             * @example 0
+             */
             confiscationTotal: number;
             stages: components["schemas"]["StageTimesView"];
             /**
@@ -6131,57 +7720,113 @@ export interface components {
             transfers: components["schemas"]["TransferCountView"][];
         };
         StatisticsView: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-12-03
+             */
             from: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-12-03
+             */
             to: string;
-            /** @enum {string} */
+            /**
+             * @example agency
+             * @enum {string}
+             */
             groupBy: "agency" | "officer" | "violationCode" | "procedure";
             groups: components["schemas"]["StatisticsGroupView"][];
         };
         PersonalDataReadView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 00ad50d8-8eb6-4119-bea7-98a7c0dc3ed3
+             */
             id: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 9a2079de-b0b0-4cc3-b705-1fdff3d135c2
+             */
             caseId: string;
+            /** @example CZSJ-2026-00008 */
             caseNumber: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000101
+             */
             userId: string;
+            /** @example 张伟 */
             userName: string;
+            /**
+             * @example [
+             *       "OFFICER"
+             *     ]
+             */
             roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
-            /** @description The personal fields the party held and the reader saw in full */
+            /**
+             * @description The personal fields the party held and the reader saw in full
+             * @example [
+             *       "address"
+             *     ]
+             */
             fields: ("idNumber" | "phone" | "address")[];
+            /** @example 送达前核对决定书 */
             reason: string;
             /**
              * @description What was read: the party itself, a document carrying it, an evidence file
+             * @example DOCUMENT
              * @enum {string}
              */
             source: "PARTY" | "DOCUMENT" | "EVIDENCE";
-            /** @description The document's number or the evidence item's id; null for the party */
+            /**
+             * @description The document's number or the evidence item's id; null for the party
+             * @example 长市监罚〔2026〕DOC-1号
+             */
             sourceRef: string | null;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:15:50.840Z
+             */
             at: string;
         };
         PersonalDataAccessListView: {
             items: components["schemas"]["PersonalDataReadView"][];
+            /** @example 1 */
             total: number;
+            /** @example 1 */
             page: number;
+            /** @example 50 */
             pageSize: number;
         };
         JobRetryView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000501
+             */
             retriedBy: string;
             /** @example 周监督 */
             retriedByName: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:34:02.428Z
+             */
             retriedAt: string;
-            /** @description Attempts the job had made when it was retried */
+            /**
+             * @description Attempts the job had made when it was retried
+             * @example 1
+             */
             attempts: number;
-            /** @description Its last error then */
+            /**
+             * @description Its last error then
+             * @example no handler for notifications job NOT_A_CASE_EVENT
+             */
             lastError: string | null;
         };
         FailedJobView: {
-            /** @enum {string} */
+            /**
+             * @example notifications
+             * @enum {string}
+             */
             queue: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar" | "audit";
             /**
              * @description The event id and the queue
@@ -6196,32 +7841,52 @@ export interface components {
             /**
              * Format: uuid
              * @description The case the job is about; null for a job of no one case (a calendar)
+             * @example fe875cc1-3218-4368-a706-b5791840291b
              */
             caseId: string | null;
             /** @example CZSJ-2026-00001 */
             caseNumber: string | null;
-            /** @description The event the job was made for */
+            /**
+             * @description The event the job was made for
+             * @example case-fe875cc1-3218-4368-a706-b5791840291b:99
+             */
             eventId: string | null;
-            /** @description Attempts made */
+            /**
+             * @description Attempts made
+             * @example 1
+             */
             attempts: number;
-            /** @description Attempts allowed before the job is kept as failed */
+            /**
+             * @description Attempts allowed before the job is kept as failed
+             * @example 5
+             */
             maxAttempts: number;
             /** @example case 7f0c… not projected yet */
             lastError: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:34:02.425Z
+             */
             failedAt: string;
             /** @description Earlier retries by supervisors, oldest first */
             retries: components["schemas"]["JobRetryView"][];
         };
         FailedJobListView: {
             items: components["schemas"]["FailedJobView"][];
+            /** @example 1 */
             total: number;
+            /** @example 1 */
             page: number;
+            /** @example 100 */
             pageSize: number;
         };
         JobRetriedView: {
-            /** @enum {string} */
+            /**
+             * @example calendar
+             * @enum {string}
+             */
             queue: "documents" | "notifications" | "disclosure" | "archive" | "webhooks" | "calendar" | "audit";
+            /** @example test-f716ab1b-f8b5-41ac-b3c2-061377559126__calendar */
             id: string;
             /**
              * @description Where the job stands now
@@ -6324,6 +7989,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ok"
+                     *     }
+                     */
                     "application/json": components["schemas"]["HealthView"];
                 };
             };
@@ -6353,6 +8023,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "status": "ready",
+                     *       "down": [],
+                     *       "checks": {
+                     *         "postgres": {
+                     *           "status": "up"
+                     *         },
+                     *         "redis": {
+                     *           "status": "up"
+                     *         },
+                     *         "temporal": {
+                     *           "status": "up"
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReadyView"];
                 };
             };
@@ -6403,6 +8090,150 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "sameActCases": [
+                     *             {
+                     *               "caseId": "68a56675-838e-4185-a170-41152d01dac1",
+                     *               "status": "LEAD_REGISTERED",
+                     *               "caseNumber": "CZSJ-2026-00005"
+                     *             }
+                     *           ],
+                     *           "id": "3c7e125d-f699-4612-96c9-6a7f9607e175",
+                     *           "caseNumber": "CZSJ-2026-00036",
+                     *           "status": "LEAD_REGISTERED",
+                     *           "procedure": "ORDINARY",
+                     *           "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *           "violationCode": "FOOD-UNLICENSED",
+                     *           "party": {
+                     *             "name": "赵某",
+                     *             "type": "PERSON",
+                     *             "phone": "138****1234",
+                     *             "address": "山西省长治市*********",
+                     *             "idNumber": "140402********1234"
+                     *           },
+                     *           "officers": [
+                     *             {
+                     *               "name": "张伟",
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *               "certificateNumber": "14040120240001"
+                     *             },
+                     *             {
+                     *               "name": "李娜",
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *               "certificateNumber": "14040120240002"
+                     *             }
+                     *           ],
+                     *           "flags": [],
+                     *           "deadlines": [
+                     *             {
+                     *               "kind": "filingDecision",
+                     *               "owner": "AGENCY",
+                     *               "startAt": "2026-11-20T02:00:00.000Z",
+                     *               "dueAt": "2026-12-11T15:59:59.999Z",
+                     *               "remindAt": "2026-12-07T16:00:00.000Z",
+                     *               "state": "OPEN",
+                     *               "basis": {
+                     *                 "days": 15,
+                     *                 "kind": "WORKING",
+                     *                 "rule": "filingDecision",
+                     *                 "start": "2026-11-20T02:00:00.000Z",
+                     *                 "pauses": [],
+                     *                 "source": "MSA 18",
+                     *                 "dueDate": "2026-12-11",
+                     *                 "warnings": [],
+                     *                 "startDate": "2026-11-20",
+                     *                 "holidaysMet": [],
+                     *                 "calendarSources": [
+                     *                   "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *                 ],
+                     *                 "adjustedWorkingDaysMet": []
+                     *               },
+                     *               "daysLeft": 8,
+                     *               "overdue": false
+                     *             }
+                     *           ],
+                     *           "allowedActions": [
+                     *             "filing",
+                     *             "extension"
+                     *           ],
+                     *           "policyVersion": "changzhi-market-2026.3",
+                     *           "lastSeq": 1,
+                     *           "registeredAt": "2026-12-03T12:32:04.968Z",
+                     *           "updatedAt": "2026-12-03T12:32:04.968Z"
+                     *         },
+                     *         {
+                     *           "id": "68a56675-838e-4185-a170-41152d01dac1",
+                     *           "caseNumber": "CZSJ-2026-00005",
+                     *           "status": "LEAD_REGISTERED",
+                     *           "procedure": "ORDINARY",
+                     *           "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *           "violationCode": "FOOD-UNLICENSED",
+                     *           "party": {
+                     *             "name": "赵某",
+                     *             "type": "PERSON",
+                     *             "phone": "138****1234",
+                     *             "address": "山西省长治市*********",
+                     *             "idNumber": "140402********1234"
+                     *           },
+                     *           "officers": [
+                     *             {
+                     *               "name": "张伟",
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *               "certificateNumber": "14040120240001"
+                     *             },
+                     *             {
+                     *               "name": "李娜",
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *               "certificateNumber": "14040120240002"
+                     *             }
+                     *           ],
+                     *           "flags": [],
+                     *           "deadlines": [
+                     *             {
+                     *               "kind": "filingDecision",
+                     *               "owner": "AGENCY",
+                     *               "startAt": "2026-11-20T02:00:00.000Z",
+                     *               "dueAt": "2026-12-11T15:59:59.999Z",
+                     *               "remindAt": "2026-12-07T16:00:00.000Z",
+                     *               "state": "OPEN",
+                     *               "basis": {
+                     *                 "days": 15,
+                     *                 "kind": "WORKING",
+                     *                 "rule": "filingDecision",
+                     *                 "start": "2026-11-20T02:00:00.000Z",
+                     *                 "pauses": [],
+                     *                 "source": "MSA 18",
+                     *                 "dueDate": "2026-12-11",
+                     *                 "warnings": [],
+                     *                 "startDate": "2026-11-20",
+                     *                 "holidaysMet": [],
+                     *                 "calendarSources": [
+                     *                   "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *                 ],
+                     *                 "adjustedWorkingDaysMet": []
+                     *               },
+                     *               "daysLeft": 8,
+                     *               "overdue": false
+                     *             }
+                     *           ],
+                     *           "allowedActions": [
+                     *             "filing",
+                     *             "extension"
+                     *           ],
+                     *           "policyVersion": "changzhi-market-2026.3",
+                     *           "lastSeq": 1,
+                     *           "registeredAt": "2026-12-03T12:29:02.131Z",
+                     *           "updatedAt": "2026-12-03T12:29:02.131Z"
+                     *         }
+                     *       ],
+                     *       "total": 2,
+                     *       "page": 1,
+                     *       "pageSize": 100
+                     *     }
+                     */
                     "application/json": components["schemas"]["CaseListView"];
                 };
             };
@@ -6456,6 +8287,38 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "source": "inspection",
+                 *       "discoveredAt": "2026-11-20T02:00:00Z",
+                 *       "violationAt": "2026-11-18",
+                 *       "party": {
+                 *         "type": "ORGANISATION",
+                 *         "name": "某化工有限公司"
+                 *       },
+                 *       "violationCode": "AIR-EXCESS",
+                 *       "summary": "e2e 337c6046-d04a-4717-a3e3-e570cab31472",
+                 *       "procedure": "ORDINARY",
+                 *       "officerIds": [
+                 *         "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                 *         "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+                 *       ],
+                 *       "priorPenalties": [
+                 *         {
+                 *           "decisionNumber": "长生环罚〔2025〕E2E-3-4d35号",
+                 *           "agency": "长治市生态环境局",
+                 *           "decidedOn": "2025-03-02",
+                 *           "act": "重污染天气预警期间超标排放氮氧化物"
+                 *         },
+                 *         {
+                 *           "decisionNumber": "长生环罚〔2025〕E2E-4-84d6号",
+                 *           "agency": "长治市生态环境局",
+                 *           "decidedOn": "2026-01-15",
+                 *           "act": "重污染天气预警期间超标排放氮氧化物"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterLeadDto"];
             };
         };
@@ -6466,6 +8329,107 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "fc56ae62-b206-41d2-b8ba-5f6a7810e0ff",
+                     *       "caseNumber": "CZSJ-2026-00158",
+                     *       "status": "LEAD_REGISTERED",
+                     *       "procedure": "ORDINARY",
+                     *       "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *       "violationCode": "AIR-EXCESS",
+                     *       "party": {
+                     *         "type": "ORGANISATION",
+                     *         "name": "某化工有限公司"
+                     *       },
+                     *       "officers": [
+                     *         {
+                     *           "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *           "name": "张伟",
+                     *           "certificateNumber": "14040120240001"
+                     *         },
+                     *         {
+                     *           "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *           "name": "李娜",
+                     *           "certificateNumber": "14040120240002"
+                     *         }
+                     *       ],
+                     *       "flags": [
+                     *         "SUSPECTED_CRIME"
+                     *       ],
+                     *       "deadlines": [
+                     *         {
+                     *           "kind": "filingDecision",
+                     *           "owner": "AGENCY",
+                     *           "startAt": "2026-11-20T02:00:00.000Z",
+                     *           "dueAt": "2026-12-11T15:59:59.999Z",
+                     *           "remindAt": "2026-12-07T16:00:00.000Z",
+                     *           "state": "OPEN",
+                     *           "basis": {
+                     *             "rule": "filingDecision",
+                     *             "source": "MSA 18",
+                     *             "start": "2026-11-20T02:00:00.000Z",
+                     *             "startDate": "2026-11-20",
+                     *             "days": 15,
+                     *             "kind": "WORKING",
+                     *             "pauses": [],
+                     *             "holidaysMet": [],
+                     *             "adjustedWorkingDaysMet": [],
+                     *             "calendarSources": [
+                     *               "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *             ],
+                     *             "warnings": [],
+                     *             "dueDate": "2026-12-11"
+                     *           },
+                     *           "daysLeft": 8,
+                     *           "overdue": false
+                     *         }
+                     *       ],
+                     *       "allowedActions": [
+                     *         "criminal-transfer"
+                     *       ],
+                     *       "suspicion": {
+                     *         "raisedAt": "2026-12-03T12:23:56.506Z",
+                     *         "raisedBy": "THRESHOLD",
+                     *         "grounds": "24个月内曾受行政处罚2次（长生环罚〔2025〕E2E-3-4d35号、长生环罚〔2025〕E2E-4-84d6号），达到2次以上的追诉标准（《刑法》第三百三十八条 污染环境罪；《最高人民法院 最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释》（法释〔2023〕7号）第一条第（六）项（二年内曾因此类行为受过二次以上行政处罚，又实施此类行为））",
+                     *         "thresholdsMet": [
+                     *           {
+                     *             "rule": "REPEAT",
+                     *             "value": 2,
+                     *             "priorPenalties": [
+                     *               "长生环罚〔2025〕E2E-3-4d35号",
+                     *               "长生环罚〔2025〕E2E-4-84d6号"
+                     *             ],
+                     *             "withinMonths": 24,
+                     *             "amount": 2,
+                     *             "inclusive": true,
+                     *             "offence": "《刑法》第三百三十八条 污染环境罪",
+                     *             "source": "《最高人民法院 最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释》（法释〔2023〕7号）第一条第（六）项（二年内曾因此类行为受过二次以上行政处罚，又实施此类行为）",
+                     *             "from": "REGISTRATION"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "priorPenalties": [
+                     *         {
+                     *           "decisionNumber": "长生环罚〔2025〕E2E-3-4d35号",
+                     *           "agency": "长治市生态环境局",
+                     *           "decidedOn": "2025-03-02",
+                     *           "act": "重污染天气预警期间超标排放氮氧化物",
+                     *           "recordedWith": "REGISTRATION"
+                     *         },
+                     *         {
+                     *           "decisionNumber": "长生环罚〔2025〕E2E-4-84d6号",
+                     *           "agency": "长治市生态环境局",
+                     *           "decidedOn": "2026-01-15",
+                     *           "act": "重污染天气预警期间超标排放氮氧化物",
+                     *           "recordedWith": "REGISTRATION"
+                     *         }
+                     *       ],
+                     *       "policyVersion": "changzhi-market-2026.3",
+                     *       "lastSeq": 1,
+                     *       "registeredAt": "2026-12-03T12:23:56.506Z",
+                     *       "updatedAt": "2026-12-03T12:23:56.506Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CaseView"];
                 };
             };
@@ -6550,6 +8514,148 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "ledger": {
+                     *         "asOf": "2026-12-03T12:15:25.471Z",
+                     *         "fine": 8000,
+                     *         "amountDue": 8000,
+                     *         "surchargeDays": 0,
+                     *         "surchargeAccrued": 0,
+                     *         "capped": false,
+                     *         "accruing": false,
+                     *         "paidOnDecision": 8000,
+                     *         "paidOnSurcharge": 0,
+                     *         "outstandingOnDecision": 0,
+                     *         "outstandingSurcharge": 0,
+                     *         "outstanding": 0
+                     *       },
+                     *       "discretion": {
+                     *         "band": "any goods value",
+                     *         "level": "HEAVIER",
+                     *         "range": {
+                     *           "max": 9000,
+                     *           "min": 6750
+                     *         },
+                     *         "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *         "statutory": {
+                     *           "max": 9000,
+                     *           "min": 1500
+                     *         },
+                     *         "fineRequired": true,
+                     *         "violationCode": "PRODUCT-FAKE"
+                     *       },
+                     *       "archive": {
+                     *         "package": {
+                     *           "at": "2026-12-03T12:15:25.392Z",
+                     *           "files": 3,
+                     *           "keyId": "0b8f5c1e-20261203T121513-iiy5",
+                     *           "lastHash": "7373fb08d2738e62a8137f8ac91ab2cc53fac3d7f2ddf0d74b640965fed163cd",
+                     *           "signature": "1+52tniSJymA8gP4Gs9FwMJjWB7VjEw86eOUHMPYARIvjD7aCWz5Eii/rCkvbr9oyFXwdTboNnhUkFMyGbKZCw==",
+                     *           "throughSeq": 27,
+                     *           "manifestSha256": "4c57b02f6e9752d5a1a4217574787ed8b73cf2947c2b525f4d9cf9654b0602fb"
+                     *         },
+                     *         "requestedAt": "2026-12-03T12:15:25.175Z",
+                     *         "requestedBy": {
+                     *           "name": "王强",
+                     *           "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000103"
+                     *         }
+                     *       },
+                     *       "amountDue": 8000,
+                     *       "decisionFinalAt": "2027-06-03T15:59:59.999Z",
+                     *       "decisionFinal": false,
+                     *       "id": "2044c32d-8a5e-4eb9-9b58-df5738e1f531",
+                     *       "caseNumber": "CZSJ-2026-00003",
+                     *       "status": "ARCHIVED",
+                     *       "procedure": "ORDINARY",
+                     *       "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *       "violationCode": "PRODUCT-FAKE",
+                     *       "party": {
+                     *         "name": "王某",
+                     *         "type": "PERSON"
+                     *       },
+                     *       "officers": [
+                     *         {
+                     *           "name": "张伟",
+                     *           "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *           "certificateNumber": "14040120240001"
+                     *         },
+                     *         {
+                     *           "name": "王强",
+                     *           "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000103",
+                     *           "certificateNumber": "14040120240003"
+                     *         }
+                     *       ],
+                     *       "flags": [
+                     *         "MAJOR_DECISION",
+                     *         "HEARING_OFFERED"
+                     *       ],
+                     *       "deadlines": [
+                     *         {
+                     *           "kind": "caseReview",
+                     *           "owner": "AGENCY",
+                     *           "startAt": "2026-12-03T12:15:19.920Z",
+                     *           "dueAt": "2026-12-17T15:59:59.999Z",
+                     *           "remindAt": "2026-12-14T16:00:00.000Z",
+                     *           "state": "MET",
+                     *           "basis": {
+                     *             "days": 10,
+                     *             "kind": "WORKING",
+                     *             "rule": "caseReview",
+                     *             "start": "2026-12-03T12:15:19.920Z",
+                     *             "pauses": [
+                     *               {
+                     *                 "to": "2026-12-03T12:15:19.549Z",
+                     *                 "from": "2026-12-03T12:15:19.450Z",
+                     *                 "reason": "SUSPENSION: awaiting a test report (检验)",
+                     *                 "daysExcluded": 0
+                     *               }
+                     *             ],
+                     *             "source": "MSA 49-55 (policy)",
+                     *             "dueDate": "2026-12-17",
+                     *             "warnings": [],
+                     *             "startDate": "2026-12-03",
+                     *             "holidaysMet": [],
+                     *             "calendarSources": [
+                     *               "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *             ],
+                     *             "adjustedWorkingDaysMet": []
+                     *           }
+                     *         },
+                     *         {
+                     *           "kind": "closure",
+                     *           "owner": "AGENCY",
+                     *           "startAt": "2026-12-03T12:15:24.826Z",
+                     *           "dueAt": "2026-12-24T15:59:59.999Z",
+                     *           "remindAt": "2026-12-20T16:00:00.000Z",
+                     *           "state": "MET",
+                     *           "basis": {
+                     *             "days": 15,
+                     *             "kind": "WORKING",
+                     *             "rule": "closure",
+                     *             "start": "2026-12-03T12:15:24.826Z",
+                     *             "pauses": [],
+                     *             "source": "MSA 77",
+                     *             "dueDate": "2026-12-24",
+                     *             "warnings": [],
+                     *             "startDate": "2026-12-03",
+                     *             "holidaysMet": [],
+                     *             "calendarSources": [
+                     *               "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *             ],
+                     *             "adjustedWorkingDaysMet": []
+                     *           }
+                     *         }
+                     *       ],
+                     *       "allowedActions": [
+                     *         "challenges"
+                     *       ],
+                     *       "policyVersion": "changzhi-market-2026.3",
+                     *       "lastSeq": 28,
+                     *       "registeredAt": "2026-12-03T12:15:19.167Z",
+                     *       "updatedAt": "2026-12-03T12:15:25.392Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CaseView"];
                 };
             };
@@ -6607,6 +8713,124 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "caseId": "d1af84fc-f9a2-43d2-8c7c-b357919291a5",
+                     *       "events": [
+                     *         {
+                     *           "eventId": "case-d1af84fc-f9a2-43d2-8c7c-b357919291a5:1",
+                     *           "caseId": "d1af84fc-f9a2-43d2-8c7c-b357919291a5",
+                     *           "seq": 1,
+                     *           "type": "LEAD_REGISTERED",
+                     *           "actor": {
+                     *             "name": "张伟",
+                     *             "roles": [
+                     *               "OFFICER"
+                     *             ],
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101"
+                     *           },
+                     *           "occurredAt": "2026-12-03T12:23:08.071Z",
+                     *           "payload": {
+                     *             "type": "LEAD_REGISTERED",
+                     *             "party": {
+                     *               "name": "王某",
+                     *               "type": "PERSON"
+                     *             },
+                     *             "caseId": "d1af84fc-f9a2-43d2-8c7c-b357919291a5",
+                     *             "source": "inspection",
+                     *             "summary": "e2e 9586938c-6a19-4f9d-bda7-acec0a5105cf",
+                     *             "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *             "officers": [
+                     *               {
+                     *                 "name": "张伟",
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *                 "certificateNumber": "14040120240001"
+                     *               },
+                     *               {
+                     *                 "name": "李娜",
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *                 "certificateNumber": "14040120240002"
+                     *               }
+                     *             ],
+                     *             "procedure": "ORDINARY",
+                     *             "caseNumber": "CZSJ-2026-00144",
+                     *             "violationAt": "2026-11-18T00:00:00.000Z",
+                     *             "discoveredAt": "2026-11-20T02:00:00.000Z",
+                     *             "registeredBy": {
+                     *               "name": "张伟",
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101"
+                     *             },
+                     *             "policyVersion": "changzhi-market-2026.3",
+                     *             "violationCode": "PRODUCT-FAKE"
+                     *           },
+                     *           "prevHash": "0000000000000000000000000000000000000000000000000000000000000000",
+                     *           "hash": "606e1a548567e616c95d42f398d437e4f97d44bbc4f5dc948caaef4c1be63932",
+                     *           "audit": {
+                     *             "actedAs": "OFFICER",
+                     *             "certificateNumber": "14040120240001",
+                     *             "body": null,
+                     *             "deadlines": []
+                     *           }
+                     *         },
+                     *         {
+                     *           "eventId": "case-d1af84fc-f9a2-43d2-8c7c-b357919291a5:2",
+                     *           "caseId": "d1af84fc-f9a2-43d2-8c7c-b357919291a5",
+                     *           "seq": 2,
+                     *           "type": "FILING_APPROVED",
+                     *           "actor": {
+                     *             "name": "孙局长",
+                     *             "roles": [
+                     *               "AGENCY_HEAD"
+                     *             ],
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401"
+                     *           },
+                     *           "occurredAt": "2026-12-03T12:23:08.312Z",
+                     *           "payload": {
+                     *             "type": "FILING_APPROVED",
+                     *             "reason": "facts verified on inspection",
+                     *             "officers": [
+                     *               {
+                     *                 "name": "张伟",
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *                 "certificateNumber": "14040120240001"
+                     *               },
+                     *               {
+                     *                 "name": "李娜",
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *                 "certificateNumber": "14040120240002"
+                     *               }
+                     *             ],
+                     *             "approvedBy": {
+                     *               "name": "孙局长",
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401"
+                     *             },
+                     *             "limitation": {
+                     *               "years": 2,
+                     *               "source": "APL 36",
+                     *               "violationDate": "2026-11-18",
+                     *               "discoveredDate": "2026-11-20",
+                     *               "lastDiscoveryDate": "2028-11-18",
+                     *               "lifeHealthFinancialSafety": false
+                     *             }
+                     *           },
+                     *           "prevHash": "606e1a548567e616c95d42f398d437e4f97d44bbc4f5dc948caaef4c1be63932",
+                     *           "hash": "5c5cc4e64db8505f80c73b0ebd38689ef6468a83f260029f3c9d9c29c2ef1ff1",
+                     *           "audit": {
+                     *             "actedAs": "AGENCY_HEAD",
+                     *             "certificateNumber": null,
+                     *             "body": null,
+                     *             "deadlines": [
+                     *               {
+                     *                 "kind": "filingDecision",
+                     *                 "outcome": "MET",
+                     *                 "dueAt": "2026-12-11T15:59:59.999Z"
+                     *               }
+                     *             ]
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["TimelineView"];
                 };
             };
@@ -6664,6 +8888,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "valid": false,
+                     *       "events": 2,
+                     *       "brokenAt": {
+                     *         "seq": 2,
+                     *         "eventId": "case-86625665-95fe-41a6-9d13-dafb59e9da0e:2",
+                     *         "reason": "hash does not match the event content"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChainVerificationView"];
                 };
             };
@@ -6721,6 +8956,237 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "caseId": "30837f0a-f01e-473b-9bb6-d6271c62c5d0",
+                     *       "caseNumber": "CZSJ-2026-00048",
+                     *       "status": "LEGAL_REVIEW_PENDING",
+                     *       "required": true,
+                     *       "grounds": [
+                     *         "legal review: fine ¥130,000 > ¥100,000 for ORGANISATION (APL 58; 长治 market regulation legal-review list (不含本数))",
+                     *         "legal review: marked COMPLEX by 张伟: 涉及学校食堂供货, 情况复杂 (APL 58 (1), (3))"
+                     *       ],
+                     *       "pending": true,
+                     *       "rounds": [
+                     *         {
+                     *           "round": 1,
+                     *           "requestedAt": "2026-12-03T12:33:27.022Z",
+                     *           "reasons": [
+                     *             "legal review: fine ¥150,000 > ¥100,000 for ORGANISATION (APL 58; 长治 market regulation legal-review list (不含本数))",
+                     *             "legal review: marked COMPLEX by 张伟: 涉及学校食堂供货, 情况复杂 (APL 58 (1), (3))"
+                     *           ],
+                     *           "assignments": [
+                     *             {
+                     *               "reviewer": {
+                     *                 "name": "刘洋",
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000301",
+                     *                 "certificateNumber": "FZSH20240001"
+                     *               },
+                     *               "at": "2026-12-03T12:33:27.022Z",
+                     *               "by": {
+                     *                 "name": "张伟",
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "requestedBy": {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟"
+                     *           },
+                     *           "note": "罚款超过十万元",
+                     *           "proposal": {
+                     *             "outcome": "PENALTY",
+                     *             "circumstanceLevel": "LIGHTER",
+                     *             "legalBasis": "《食品安全法》第一百二十二条",
+                     *             "reportedAt": "2026-12-03T12:33:26.211Z",
+                     *             "penalty": {
+                     *               "kinds": [
+                     *                 "FINE"
+                     *               ],
+                     *               "fineAmount": 150000
+                     *             }
+                     *           },
+                     *           "opinion": "RETURN",
+                     *           "text": "罚款数额需重新论证",
+                     *           "reviewer": {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000301",
+                     *             "name": "刘洋"
+                     *           },
+                     *           "reviewedAt": "2026-12-03T12:33:27.534Z",
+                     *           "points": [
+                     *             "货值计算依据不足",
+                     *             "从轻理由需补充证据"
+                     *           ],
+                     *           "returnTo": "PROPOSAL"
+                     *         },
+                     *         {
+                     *           "round": 2,
+                     *           "requestedAt": "2026-12-03T12:33:28.532Z",
+                     *           "reasons": [
+                     *             "legal review: fine ¥130,000 > ¥100,000 for ORGANISATION (APL 58; 长治 market regulation legal-review list (不含本数))",
+                     *             "legal review: marked COMPLEX by 张伟: 涉及学校食堂供货, 情况复杂 (APL 58 (1), (3))"
+                     *           ],
+                     *           "assignments": [
+                     *             {
+                     *               "reviewer": {
+                     *                 "name": "刘洋",
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000301",
+                     *                 "certificateNumber": "FZSH20240001"
+                     *               },
+                     *               "at": "2026-12-03T12:33:28.532Z",
+                     *               "by": {
+                     *                 "name": "张伟",
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101"
+                     *               }
+                     *             }
+                     *           ],
+                     *           "requestedBy": {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟"
+                     *           },
+                     *           "proposal": {
+                     *             "outcome": "PENALTY",
+                     *             "circumstanceLevel": "LIGHTER",
+                     *             "legalBasis": "《食品安全法》第一百二十二条",
+                     *             "reportedAt": "2026-12-03T12:33:27.835Z",
+                     *             "penalty": {
+                     *               "kinds": [
+                     *                 "FINE"
+                     *               ],
+                     *               "fineAmount": 130000
+                     *             }
+                     *           }
+                     *         }
+                     *       ],
+                     *       "majorCase": {
+                     *         "at": "2026-12-03T12:33:26.068Z",
+                     *         "reason": "涉及学校食堂供货, 情况复杂",
+                     *         "grounds": [
+                     *           "COMPLEX"
+                     *         ],
+                     *         "markedBy": {
+                     *           "name": "张伟",
+                     *           "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101"
+                     *         }
+                     *       },
+                     *       "assignee": {
+                     *         "name": "刘洋",
+                     *         "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000301",
+                     *         "certificateNumber": "FZSH20240001"
+                     *       },
+                     *       "deadline": {
+                     *         "kind": "legalReview",
+                     *         "owner": "AGENCY",
+                     *         "startAt": "2026-12-03T12:33:28.532Z",
+                     *         "dueAt": "2026-12-10T15:59:59.999Z",
+                     *         "remindAt": "2026-12-08T16:00:00.000Z",
+                     *         "state": "OPEN",
+                     *         "basis": {
+                     *           "days": 5,
+                     *           "kind": "WORKING",
+                     *           "rule": "legalReview",
+                     *           "start": "2026-12-03T12:33:28.532Z",
+                     *           "pauses": [],
+                     *           "source": "APL 58 (period: local choice)",
+                     *           "dueDate": "2026-12-10",
+                     *           "warnings": [],
+                     *           "startDate": "2026-12-03",
+                     *           "holidaysMet": [],
+                     *           "calendarSources": [
+                     *             "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *           ],
+                     *           "adjustedWorkingDaysMet": []
+                     *         },
+                     *         "daysLeft": 7,
+                     *         "overdue": false
+                     *       },
+                     *       "proposal": {
+                     *         "findings": "Sold packaged food worth ¥12000 without a food business licence",
+                     *         "proposedOutcome": "PENALTY",
+                     *         "legalBasis": "《食品安全法》第一百二十二条",
+                     *         "circumstanceLevel": "LIGHTER",
+                     *         "discretionBases": [
+                     *           {
+                     *             "kind": "GOODS_VALUE",
+                     *             "note": "进货单据",
+                     *             "value": 12000
+                     *           }
+                     *         ],
+                     *         "assessment": [
+                     *           "legal review: fine ¥130,000 > ¥100,000 for ORGANISATION (APL 58; 长治 market regulation legal-review list (不含本数))",
+                     *           "hearing: fine ¥130,000 ≥ ¥100,000 for ORGANISATION (APL 63; local threshold ¥5,000 / ¥100,000)"
+                     *         ],
+                     *         "submittedAt": "2026-12-03T12:33:27.835Z",
+                     *         "submittedBy": {
+                     *           "name": "李娜",
+                     *           "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+                     *         },
+                     *         "proposedPenalty": {
+                     *           "kinds": [
+                     *             "FINE"
+                     *           ],
+                     *           "fineAmount": 130000
+                     *         },
+                     *         "fineInCapitals": "人民币壹拾叁万元整",
+                     *         "discretionReasons": "初次违法, 积极配合调查",
+                     *         "discretion": {
+                     *           "finding": {
+                     *             "band": "goods value ≥ ¥10,000",
+                     *             "level": "LIGHTER",
+                     *             "range": {
+                     *               "max": 156000,
+                     *               "min": 120000
+                     *             },
+                     *             "source": "《食品安全法》第一百二十二条; split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *             "statutory": {
+                     *               "max": 240000,
+                     *               "min": 120000
+                     *             },
+                     *             "fineRequired": true,
+                     *             "violationCode": "FOOD-UNLICENSED"
+                     *           },
+                     *           "fineAmount": 130000,
+                     *           "placement": "WITHIN_LEVEL",
+                     *           "levels": {
+                     *             "LIGHTER": {
+                     *               "min": 120000,
+                     *               "max": 156000
+                     *             },
+                     *             "GENERAL": {
+                     *               "min": 156000,
+                     *               "max": 204000
+                     *             },
+                     *             "HEAVIER": {
+                     *               "min": 204000,
+                     *               "max": 240000
+                     *             }
+                     *           },
+                     *           "multipleOf": {
+                     *             "kind": "GOODS_VALUE",
+                     *             "value": 12000,
+                     *             "statutory": {
+                     *               "max": 20,
+                     *               "min": 10
+                     *             },
+                     *             "levels": {
+                     *               "LIGHTER": {
+                     *                 "min": 10,
+                     *                 "max": 13
+                     *               },
+                     *               "GENERAL": {
+                     *                 "min": 13,
+                     *                 "max": 17
+                     *               },
+                     *               "HEAVIER": {
+                     *                 "min": 17,
+                     *                 "max": 20
+                     *               }
+                     *             }
+                     *           }
+                     *         }
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["LegalReviewView"];
                 };
             };
@@ -6777,6 +9243,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "opinion": "RETURN",
+                 *       "text": "罚款数额需重新论证",
+                 *       "points": [
+                 *         "货值计算依据不足"
+                 *       ],
+                 *       "returnTo": "PROPOSAL"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LegalReviewDto"];
             };
         };
@@ -6787,6 +9263,132 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "2055c67f-cff1-4390-9754-23373dcf0282",
+                     *         "caseNumber": "CZSJ-2026-00114",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "FOOD-UNLICENSED",
+                     *         "party": {
+                     *           "type": "ORGANISATION",
+                     *           "name": "长治市某某食品有限公司 (e2e)",
+                     *           "creditCode": "91140400MA1B4A4F7D"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "MAJOR_DECISION",
+                     *           "HEARING_OFFERED"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:21:55.472Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:21:55.472Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:21:55.079Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:21:55.079Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [],
+                     *         "majorCase": {
+                     *           "grounds": [
+                     *             "COMPLEX"
+                     *           ],
+                     *           "reason": "涉及学校食堂供货, 情况复杂",
+                     *           "markedBy": {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟"
+                     *           },
+                     *           "at": "2026-12-03T12:21:55.375Z"
+                     *         },
+                     *         "discretion": {
+                     *           "violationCode": "FOOD-UNLICENSED",
+                     *           "band": "goods value ≥ ¥10,000",
+                     *           "level": "LIGHTER",
+                     *           "statutory": {
+                     *             "min": 120000,
+                     *             "max": 240000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《食品安全法》第一百二十二条; split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 120000,
+                     *             "max": 156000
+                     *           }
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 12,
+                     *         "registeredAt": "2026-12-03T12:21:54.979Z",
+                     *         "updatedAt": "2026-12-03T12:21:55.987Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 12,
+                     *           "type": "LEGAL_REVIEW_RECORDED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -6871,6 +9473,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "dbaf6c52-454d-4f05-8877-1cf3f7315c84",
+                     *           "kind": "FILING_APPROVAL",
+                     *           "title": "立案审批表",
+                     *           "number": "CZSJ立〔2026〕3号",
+                     *           "sha256": "760e272ecd72043bfec007523b045cac09dfbfe4fe0fa0ffc1dad7a169ff1526",
+                     *           "sizeBytes": 84879,
+                     *           "fileName": "CZSJ-2026-00009-2-立案审批表.pdf",
+                     *           "sourceSeq": 2,
+                     *           "issuedAt": "2026-12-03T12:15:52.154Z"
+                     *         },
+                     *         {
+                     *           "id": "c7ac398c-16ed-431b-887e-f8b09ea27d98",
+                     *           "kind": "TRANSFER_LETTER",
+                     *           "title": "涉嫌犯罪案件移送书",
+                     *           "number": "CZSJ移〔2026〕1号",
+                     *           "sha256": "76a7e2966be807d2ea45aeddcc18acf1ca36b29a9e361f32c578894261b0b4d0",
+                     *           "sizeBytes": 93318,
+                     *           "fileName": "CZSJ-2026-00009-7-涉嫌犯罪案件移送书.pdf",
+                     *           "sourceSeq": 7,
+                     *           "issuedAt": "2026-12-03T12:15:55.251Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DocumentListView"];
                 };
             };
@@ -7010,6 +9640,33 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "caseId": "a2a73858-5b34-4a30-b3c4-22aa6d2856da",
+                     *       "status": "ARCHIVED",
+                     *       "valid": false,
+                     *       "recorded": {
+                     *         "manifestSha256": "11bb1a45bb2a5c85f51cc18c2f1761d7443ab37c41ec3a0bdae45b2ec2522067",
+                     *         "keyId": "0b8f5c1e-20261203T122840-tw7e",
+                     *         "throughSeq": 6,
+                     *         "files": 3,
+                     *         "at": "2026-12-03T12:36:59.153Z"
+                     *       },
+                     *       "manifestSha256": "11bb1a45bb2a5c85f51cc18c2f1761d7443ab37c41ec3a0bdae45b2ec2522067",
+                     *       "keyId": "0b8f5c1e-20261203T122840-tw7e",
+                     *       "signedAt": "2026-12-03T12:36:59.128Z",
+                     *       "filesChecked": 3,
+                     *       "problems": [
+                     *         {
+                     *           "code": "FILE_HASH_MISMATCH",
+                     *           "path": "evidence/4058cfe8-386a-4e40-b957-dce46e951fd4.txt",
+                     *           "expected": "58122eb3ea5ef66a0fe17236bcd97e5485f491644c8dbc869a3b14e5a2b0826b",
+                     *           "actual": "d2cc464599d5d2d50117ea96311a7ff8fa6960b8e709bdab0691f3793f85db8a",
+                     *           "message": "evidence/4058cfe8-386a-4e40-b957-dce46e951fd4.txt: sha256 is d2cc464599d5d2d50117ea96311a7ff8fa6960b8e709bdab0691f3793f85db8a, the manifest says 58122eb3ea5ef66a0fe17236bcd97e5485f491644c8dbc869a3b14e5a2b0826b"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ArchiveVerificationView"];
                 };
             };
@@ -7074,6 +9731,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *       "name": "张伟",
+                     *       "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *       "roles": [
+                     *         "OFFICER"
+                     *       ],
+                     *       "certificates": [
+                     *         {
+                     *           "number": "14040120240001",
+                     *           "scope": "ENFORCEMENT:market",
+                     *           "validFrom": "2024-01-01",
+                     *           "validTo": "2028-12-31",
+                     *           "status": "ACTIVE",
+                     *           "validToday": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["MeView"];
                 };
             };
@@ -7120,6 +9797,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "caseId": "b3346b53-4a1c-4832-ad00-058ba76e61f5",
+                     *           "caseNumber": "CZSJ-2026-00018",
+                     *           "status": "INVESTIGATION_REPORTED",
+                     *           "action": "case-review",
+                     *           "deadline": "caseReview",
+                     *           "dueAt": "2026-12-17T15:59:59.999Z",
+                     *           "source": "MSA 49-55 (policy)",
+                     *           "daysLeft": 14,
+                     *           "overdue": false
+                     *         }
+                     *       ],
+                     *       "total": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["TaskListView"];
                 };
             };
@@ -7171,6 +9866,54 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "52",
+                     *           "caseId": "a60257d6-ee56-44ba-b3d0-2e930c954b8e",
+                     *           "caseNumber": "CZSJ-2026-00042",
+                     *           "eventId": "case-a60257d6-ee56-44ba-b3d0-2e930c954b8e:3",
+                     *           "eventType": "DOCUMENT_ISSUED",
+                     *           "seq": 3,
+                     *           "message": {
+                     *             "zh": "CZSJ-2026-00042：已制作文书",
+                     *             "en": "CZSJ-2026-00042: official document issued"
+                     *           },
+                     *           "link": {
+                     *             "caseId": "a60257d6-ee56-44ba-b3d0-2e930c954b8e",
+                     *             "section": "documents"
+                     *           },
+                     *           "reason": "OFFICER",
+                     *           "createdAt": "2026-12-03T12:32:57.111Z",
+                     *           "readAt": null
+                     *         },
+                     *         {
+                     *           "id": "50",
+                     *           "caseId": "a60257d6-ee56-44ba-b3d0-2e930c954b8e",
+                     *           "caseNumber": "CZSJ-2026-00042",
+                     *           "eventId": "case-a60257d6-ee56-44ba-b3d0-2e930c954b8e:2",
+                     *           "eventType": "FILING_APPROVED",
+                     *           "seq": 2,
+                     *           "message": {
+                     *             "zh": "CZSJ-2026-00042：已批准立案",
+                     *             "en": "CZSJ-2026-00042: filing approved"
+                     *           },
+                     *           "link": {
+                     *             "caseId": "a60257d6-ee56-44ba-b3d0-2e930c954b8e",
+                     *             "section": "actions"
+                     *           },
+                     *           "reason": "OFFICER",
+                     *           "createdAt": "2026-12-03T12:32:56.439Z",
+                     *           "readAt": "2026-12-03T12:32:57.287Z"
+                     *         }
+                     *       ],
+                     *       "total": 19,
+                     *       "unread": 18,
+                     *       "page": 1,
+                     *       "pageSize": 20
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationListView"];
                 };
             };
@@ -7226,6 +9969,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "marked": 18,
+                     *       "unread": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReadAllView"];
                 };
             };
@@ -7274,6 +10023,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "50",
+                     *       "caseId": "a60257d6-ee56-44ba-b3d0-2e930c954b8e",
+                     *       "caseNumber": "CZSJ-2026-00042",
+                     *       "eventId": "case-a60257d6-ee56-44ba-b3d0-2e930c954b8e:2",
+                     *       "eventType": "FILING_APPROVED",
+                     *       "seq": 2,
+                     *       "message": {
+                     *         "zh": "CZSJ-2026-00042：已批准立案",
+                     *         "en": "CZSJ-2026-00042: filing approved"
+                     *       },
+                     *       "link": {
+                     *         "caseId": "a60257d6-ee56-44ba-b3d0-2e930c954b8e",
+                     *         "section": "actions"
+                     *       },
+                     *       "reason": "OFFICER",
+                     *       "createdAt": "2026-12-03T12:32:56.439Z",
+                     *       "readAt": "2026-12-03T12:32:57.287Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationView"];
                 };
             };
@@ -7329,6 +10099,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "configured": true,
+                     *       "url": "http://127.0.0.1:34195/zhifa/events",
+                     *       "active": true,
+                     *       "secretSet": true,
+                     *       "updatedAt": "2026-12-03T12:29:01.926Z",
+                     *       "updatedBy": "0b8f5c1e-2d7a-4c1b-9e57-000000000801",
+                     *       "signing": "x-zhifa-signature: sha256=<hex HMAC-SHA256 with the secret over `${x-zhifa-timestamp}.${raw body}`>; x-zhifa-timestamp: Unix seconds; x-zhifa-event-id: the event id (one per event, whatever the attempt)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookSettingsView"];
                 };
             };
@@ -7370,6 +10151,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "url": "https://oa.example.gov.cn/hook",
+                 *       "secret": "s-e866b8a8-b722-4fcc-8350-8175c7f8b83b"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetWebhookDto"];
             };
         };
@@ -7379,6 +10166,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "configured": true,
+                     *       "url": "https://oa.example.gov.cn/hook",
+                     *       "active": true,
+                     *       "secretSet": true,
+                     *       "updatedAt": "2026-12-03T12:37:55.128Z",
+                     *       "updatedBy": "0b8f5c1e-2d7a-4c1b-9e57-000000000801",
+                     *       "signing": "x-zhifa-signature: sha256=<hex HMAC-SHA256 with the secret over `${x-zhifa-timestamp}.${raw body}`>; x-zhifa-timestamp: Unix seconds; x-zhifa-event-id: the event id (one per event, whatever the attempt)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookSettingsView"];
                 };
             };
@@ -7434,6 +10232,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "configured": false,
+                     *       "secretSet": false,
+                     *       "signing": "x-zhifa-signature: sha256=<hex HMAC-SHA256 with the secret over `${x-zhifa-timestamp}.${raw body}`>; x-zhifa-timestamp: Unix seconds; x-zhifa-event-id: the event id (one per event, whatever the attempt)"
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookSettingsView"];
                 };
             };
@@ -7485,6 +10290,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3",
+                     *           "eventId": "case-68a56675-838e-4185-a170-41152d01dac1:1",
+                     *           "caseId": "68a56675-838e-4185-a170-41152d01dac1",
+                     *           "eventType": "LEAD_REGISTERED",
+                     *           "url": "http://127.0.0.1:34195/zhifa/events",
+                     *           "attempt": 3,
+                     *           "ok": true,
+                     *           "statusCode": 204,
+                     *           "error": null,
+                     *           "durationMs": 5,
+                     *           "attemptedAt": "2026-12-03T12:29:05.886Z"
+                     *         },
+                     *         {
+                     *           "id": "2",
+                     *           "eventId": "case-68a56675-838e-4185-a170-41152d01dac1:1",
+                     *           "caseId": "68a56675-838e-4185-a170-41152d01dac1",
+                     *           "eventType": "LEAD_REGISTERED",
+                     *           "url": "http://127.0.0.1:34195/zhifa/events",
+                     *           "attempt": 2,
+                     *           "ok": false,
+                     *           "statusCode": 503,
+                     *           "error": "HTTP 503",
+                     *           "durationMs": 5,
+                     *           "attemptedAt": "2026-12-03T12:29:03.770Z"
+                     *         }
+                     *       ],
+                     *       "total": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["WebhookDeliveryListView"];
                 };
             };
@@ -7542,6 +10380,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3874099f-d777-4da6-9b9e-0fe896f93374",
+                     *           "name": "临时人员",
+                     *           "roles": [
+                     *             "OFFICER"
+                     *           ],
+                     *           "certificates": []
+                     *         },
+                     *         {
+                     *           "id": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *           "name": "张伟",
+                     *           "roles": [
+                     *             "OFFICER"
+                     *           ],
+                     *           "certificates": [
+                     *             {
+                     *               "number": "14040120240001",
+                     *               "scope": "ENFORCEMENT:market",
+                     *               "validFrom": "2024-01-01",
+                     *               "validTo": "2028-12-31",
+                     *               "status": "ACTIVE",
+                     *               "validToday": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PeopleListView"];
                 };
             };
@@ -7598,6 +10467,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "approve": true,
+                 *       "reason": "x",
+                 *       "officerIds": [
+                 *         "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                 *         "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["DecideFilingDto"];
             };
         };
@@ -7608,6 +10487,115 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "8df591f3-f9dc-4a28-8d9c-bc133fa0f7b4",
+                     *         "caseNumber": "CZSJ-2026-00060",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "赵某",
+                     *           "idNumber": "140400********275E"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:34:58.812Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:34:58.812Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "auxiliary",
+                     *           "seizures"
+                     *         ],
+                     *         "sameActCases": [
+                     *           {
+                     *             "caseId": "d3478fcc-1dea-4c2c-88f2-aae9ae110b68",
+                     *             "caseNumber": "CZSJ-2026-00059",
+                     *             "status": "DECIDED",
+                     *             "outcome": "PENALTY",
+                     *             "fineAmount": 5000
+                     *           }
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 2,
+                     *         "registeredAt": "2026-12-03T12:34:58.569Z",
+                     *         "updatedAt": "2026-12-03T12:34:58.812Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 2,
+                     *           "type": "FILING_APPROVED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -7692,6 +10680,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "from": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                 *       "to": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                 *       "at": "2026-12-03T12:14:45.407Z",
+                 *       "reason": "to the evidence room keeper"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransferCustodyDto"];
             };
         };
@@ -7702,6 +10698,105 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "9e8cbac9-061c-43fc-8133-60aa47a0a841",
+                     *         "caseNumber": "CZSJ-2026-00001",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:15:14.966Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:15:14.966Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "evidence-custody"
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 4,
+                     *         "registeredAt": "2026-12-03T12:15:14.143Z",
+                     *         "updatedAt": "2026-12-03T12:15:15.439Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 4,
+                     *           "type": "CUSTODY_TRANSFERRED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -7786,6 +10881,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "confirmerIds": [
+                 *         "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                 *         "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConfirmEvidenceDto"];
             };
         };
@@ -7796,6 +10899,105 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "8036875e-9965-451c-8b4a-5a1b7286c1da",
+                     *         "caseNumber": "CZSJ-2026-00139",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:22:55.571Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:22:55.571Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "evidence-custody"
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 5,
+                     *         "registeredAt": "2026-12-03T12:22:55.296Z",
+                     *         "updatedAt": "2026-12-03T12:22:56.089Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 5,
+                     *           "type": "EVIDENCE_CONFIRMED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -7879,6 +11081,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "auxiliaryId": "0b8f5c1e-2d7a-4c1b-9e57-000000000201",
+                 *       "supervisorId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101"
+                 *     }
+                 */
                 "application/json": components["schemas"]["AttachAuxiliaryDto"];
             };
         };
@@ -7889,6 +11097,105 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "8036875e-9965-451c-8b4a-5a1b7286c1da",
+                     *         "caseNumber": "CZSJ-2026-00139",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:22:55.571Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:22:55.571Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "auxiliary"
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 3,
+                     *         "registeredAt": "2026-12-03T12:22:55.296Z",
+                     *         "updatedAt": "2026-12-03T12:22:55.798Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 3,
+                     *           "type": "AUXILIARY_ATTACHED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -7972,6 +11279,30 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "findings": "Sold substandard heaters as standard; goods in stock worth ¥3,000",
+                 *       "legalBasis": "《产品质量法》第五十条",
+                 *       "circumstanceLevel": "GENERAL",
+                 *       "discretionBases": [
+                 *         {
+                 *           "kind": "GOODS_VALUE",
+                 *           "value": 3000
+                 *         },
+                 *         {
+                 *           "kind": "SALES",
+                 *           "value": 62000
+                 *         }
+                 *       ],
+                 *       "proposedOutcome": "PENALTY",
+                 *       "proposedPenalty": {
+                 *         "kinds": [
+                 *           "FINE"
+                 *         ],
+                 *         "fineAmount": 5000
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvestigationReportDto"];
             };
         };
@@ -7982,6 +11313,141 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "9642797b-b9c1-45d2-98b7-edf55993cd97",
+                     *         "caseNumber": "CZSJ-2026-00010",
+                     *         "status": "INVESTIGATION_REPORTED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "HEARING_OFFERED",
+                     *           "SUSPECTED_CRIME"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:29:40.627Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:29:40.627Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             },
+                     *             "daysLeft": 14,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:29:40.304Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:29:40.304Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "evidence-custody"
+                     *         ],
+                     *         "discretion": {
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "band": "any goods value",
+                     *           "level": "GENERAL",
+                     *           "statutory": {
+                     *             "min": 1500,
+                     *             "max": 9000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 3750,
+                     *             "max": 6750
+                     *           }
+                     *         },
+                     *         "suspicion": {
+                     *           "raisedAt": "2026-12-03T12:29:40.627Z",
+                     *           "raisedBy": "THRESHOLD",
+                     *           "grounds": "销售金额¥62,000.00，达到¥50,000.00以上的追诉标准（《刑法》第一百四十条 生产、销售伪劣产品罪；《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（一）项（伪劣产品销售金额五万元以上））",
+                     *           "thresholdsMet": [
+                     *             {
+                     *               "kind": "SALES",
+                     *               "value": 62000,
+                     *               "amount": 50000,
+                     *               "inclusive": true,
+                     *               "offence": "《刑法》第一百四十条 生产、销售伪劣产品罪",
+                     *               "source": "《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（一）项（伪劣产品销售金额五万元以上）",
+                     *               "from": "REPORT"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 4,
+                     *         "registeredAt": "2026-12-03T12:29:39.850Z",
+                     *         "updatedAt": "2026-12-03T12:29:40.627Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 4,
+                     *           "type": "INVESTIGATION_REPORTED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -8065,6 +11531,34 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "measureId": "P-1",
+                 *       "grounds": "紧急",
+                 *       "officerIds": [
+                 *         "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                 *         "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+                 *       ],
+                 *       "items": [
+                 *         {
+                 *           "description": "无标签预包装食品",
+                 *           "quantity": 120,
+                 *           "unit": "袋",
+                 *           "location": "长治市潞州区某街12号仓库",
+                 *           "custodian": "王某"
+                 *         },
+                 *         {
+                 *           "description": "进货台账",
+                 *           "quantity": 1,
+                 *           "unit": "本",
+                 *           "location": "长治市市场监督管理局物证室",
+                 *           "custodian": "张伟"
+                 *         }
+                 *       ],
+                 *       "emergency": true,
+                 *       "preservedAt": "2026-12-03T11:28:42.953Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PreserveEvidenceDto"];
             };
         };
@@ -8075,6 +11569,153 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "16ea0777-db0a-4383-921a-ed89b6d38a4a",
+                     *         "caseNumber": "CZSJ-2026-00002",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "FOOD-UNLICENSED",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:28:42.839Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:28:42.839Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "evidencePreservation",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T11:28:42.953Z",
+                     *             "dueAt": "2026-12-14T15:59:59.999Z",
+                     *             "remindAt": "2026-12-09T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "evidencePreservation",
+                     *               "source": "APL 56",
+                     *               "start": "2026-12-03T11:28:42.953Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 7,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-14"
+                     *             },
+                     *             "daysLeft": 11,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "auxiliary"
+                     *         ],
+                     *         "coerciveMeasures": [
+                     *           {
+                     *             "measureId": "P-1",
+                     *             "kind": "PRESERVATION",
+                     *             "status": "OPEN",
+                     *             "grounds": "紧急",
+                     *             "officers": [
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *                 "name": "张伟",
+                     *                 "certificateNumber": "14040120240001"
+                     *               },
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *                 "name": "李娜",
+                     *                 "certificateNumber": "14040120240002"
+                     *               }
+                     *             ],
+                     *             "items": [
+                     *               {
+                     *                 "description": "无标签预包装食品",
+                     *                 "quantity": 120,
+                     *                 "unit": "袋",
+                     *                 "location": "长治市潞州区某街12号仓库",
+                     *                 "custodian": "王某"
+                     *               },
+                     *               {
+                     *                 "description": "进货台账",
+                     *                 "quantity": 1,
+                     *                 "unit": "本",
+                     *                 "location": "长治市市场监督管理局物证室",
+                     *                 "custodian": "张伟"
+                     *               }
+                     *             ],
+                     *             "requestedAt": "2026-12-03T12:28:42.996Z",
+                     *             "requestedBy": {
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *               "name": "张伟"
+                     *             },
+                     *             "emergency": true,
+                     *             "testing": [],
+                     *             "startAt": "2026-12-03T11:28:42.953Z",
+                     *             "dueAt": "2026-12-14T15:59:59.999Z",
+                     *             "remindAt": "2026-12-09T16:00:00.000Z"
+                     *           }
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 3,
+                     *         "registeredAt": "2026-12-03T12:28:42.630Z",
+                     *         "updatedAt": "2026-12-03T12:28:42.996Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 3,
+                     *           "type": "EVIDENCE_PRESERVED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -8158,6 +11799,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "measureId": "P-1",
+                 *       "approve": true,
+                 *       "reason": "证据可能灭失"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PreservationApprovalDto"];
             };
         };
@@ -8168,6 +11816,162 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "3c27e82f-ba65-4570-bc42-174e6b62021f",
+                     *         "caseNumber": "CZSJ-2026-00001",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "FOOD-UNLICENSED",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:28:41.305Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:28:41.305Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "evidencePreservation",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:28:42.090Z",
+                     *             "dueAt": "2026-12-14T15:59:59.999Z",
+                     *             "remindAt": "2026-12-09T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "evidencePreservation",
+                     *               "source": "APL 56",
+                     *               "start": "2026-12-03T12:28:42.090Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 7,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-14"
+                     *             },
+                     *             "daysLeft": 11,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "auxiliary",
+                     *           "preservations/decision"
+                     *         ],
+                     *         "coerciveMeasures": [
+                     *           {
+                     *             "measureId": "P-1",
+                     *             "kind": "PRESERVATION",
+                     *             "status": "OPEN",
+                     *             "grounds": "货物可能被转移",
+                     *             "officers": [
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *                 "name": "张伟",
+                     *                 "certificateNumber": "14040120240001"
+                     *               },
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *                 "name": "李娜",
+                     *                 "certificateNumber": "14040120240002"
+                     *               }
+                     *             ],
+                     *             "items": [
+                     *               {
+                     *                 "description": "无标签预包装食品",
+                     *                 "quantity": 120,
+                     *                 "unit": "袋",
+                     *                 "location": "长治市潞州区某街12号仓库",
+                     *                 "custodian": "王某"
+                     *               },
+                     *               {
+                     *                 "description": "进货台账",
+                     *                 "quantity": 1,
+                     *                 "unit": "本",
+                     *                 "location": "长治市市场监督管理局物证室",
+                     *                 "custodian": "张伟"
+                     *               }
+                     *             ],
+                     *             "requestedAt": "2026-12-03T12:28:41.814Z",
+                     *             "requestedBy": {
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *               "name": "张伟"
+                     *             },
+                     *             "emergency": false,
+                     *             "testing": [],
+                     *             "approval": {
+                     *               "approved": true,
+                     *               "reason": "证据可能灭失",
+                     *               "at": "2026-12-03T12:28:42.090Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               }
+                     *             },
+                     *             "startAt": "2026-12-03T12:28:42.090Z",
+                     *             "dueAt": "2026-12-14T15:59:59.999Z",
+                     *             "remindAt": "2026-12-09T16:00:00.000Z"
+                     *           }
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 4,
+                     *         "registeredAt": "2026-12-03T12:28:40.634Z",
+                     *         "updatedAt": "2026-12-03T12:28:42.090Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 4,
+                     *           "type": "PRESERVATION_APPROVED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -8251,6 +12055,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "measureId": "P-1",
+                 *       "decision": "RELEASE",
+                 *       "basis": "MSA 34 (5)",
+                 *       "reason": "已拍照取证"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PreservationDecisionDto"];
             };
         };
@@ -8261,6 +12073,170 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "3c27e82f-ba65-4570-bc42-174e6b62021f",
+                     *         "caseNumber": "CZSJ-2026-00001",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "FOOD-UNLICENSED",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:28:41.305Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:28:41.305Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "evidencePreservation",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:28:42.090Z",
+                     *             "dueAt": "2026-12-14T15:59:59.999Z",
+                     *             "remindAt": "2026-12-09T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "evidencePreservation",
+                     *               "source": "APL 56",
+                     *               "start": "2026-12-03T12:28:42.090Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 7,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-14"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "auxiliary",
+                     *           "seizures"
+                     *         ],
+                     *         "coerciveMeasures": [
+                     *           {
+                     *             "measureId": "P-1",
+                     *             "kind": "PRESERVATION",
+                     *             "status": "ENDED",
+                     *             "grounds": "货物可能被转移",
+                     *             "officers": [
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *                 "name": "张伟",
+                     *                 "certificateNumber": "14040120240001"
+                     *               },
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *                 "name": "李娜",
+                     *                 "certificateNumber": "14040120240002"
+                     *               }
+                     *             ],
+                     *             "items": [
+                     *               {
+                     *                 "description": "无标签预包装食品",
+                     *                 "quantity": 120,
+                     *                 "unit": "袋",
+                     *                 "location": "长治市潞州区某街12号仓库",
+                     *                 "custodian": "王某"
+                     *               },
+                     *               {
+                     *                 "description": "进货台账",
+                     *                 "quantity": 1,
+                     *                 "unit": "本",
+                     *                 "location": "长治市市场监督管理局物证室",
+                     *                 "custodian": "张伟"
+                     *               }
+                     *             ],
+                     *             "requestedAt": "2026-12-03T12:28:41.814Z",
+                     *             "requestedBy": {
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *               "name": "张伟"
+                     *             },
+                     *             "emergency": false,
+                     *             "testing": [],
+                     *             "approval": {
+                     *               "approved": true,
+                     *               "reason": "证据可能灭失",
+                     *               "at": "2026-12-03T12:28:42.090Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               }
+                     *             },
+                     *             "startAt": "2026-12-03T12:28:42.090Z",
+                     *             "dueAt": "2026-12-14T15:59:59.999Z",
+                     *             "remindAt": "2026-12-09T16:00:00.000Z",
+                     *             "ending": {
+                     *               "outcome": "RELEASE",
+                     *               "basis": "MSA 34 (5)",
+                     *               "reason": "已拍照取证",
+                     *               "at": "2026-12-03T12:28:42.409Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               }
+                     *             }
+                     *           }
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 5,
+                     *         "registeredAt": "2026-12-03T12:28:40.634Z",
+                     *         "updatedAt": "2026-12-03T12:28:42.409Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 5,
+                     *           "type": "PRESERVATION_DECIDED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -8344,6 +12320,30 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "measureId": "S-1",
+                 *       "mode": "SEIZE",
+                 *       "decisionNumber": "长市监强〔2026〕E2E-1号",
+                 *       "grounds": "涉嫌无证经营的食品",
+                 *       "legalBasis": "《行政强制法》第二十二条",
+                 *       "seizedAt": "2026-12-03T12:27:43.121Z",
+                 *       "officerIds": [
+                 *         "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                 *         "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+                 *       ],
+                 *       "items": [
+                 *         {
+                 *           "description": "无标签预包装食品",
+                 *           "quantity": 120,
+                 *           "unit": "袋",
+                 *           "location": "长治市潞州区某街12号仓库",
+                 *           "custodian": "王某"
+                 *         }
+                 *       ],
+                 *       "fromPreservationId": "P-1"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SeizeDto"];
             };
         };
@@ -8354,6 +12354,212 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "16ea0777-db0a-4383-921a-ed89b6d38a4a",
+                     *         "caseNumber": "CZSJ-2026-00002",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "FOOD-UNLICENSED",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:28:42.839Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:28:42.839Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "evidencePreservation",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T11:28:42.953Z",
+                     *             "dueAt": "2026-12-14T15:59:59.999Z",
+                     *             "remindAt": "2026-12-09T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "evidencePreservation",
+                     *               "source": "APL 56",
+                     *               "start": "2026-12-03T11:28:42.953Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 7,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-14"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "auxiliary",
+                     *           "seizures"
+                     *         ],
+                     *         "coerciveMeasures": [
+                     *           {
+                     *             "measureId": "P-1",
+                     *             "kind": "PRESERVATION",
+                     *             "status": "ENDED",
+                     *             "grounds": "紧急",
+                     *             "officers": [
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *                 "name": "张伟",
+                     *                 "certificateNumber": "14040120240001"
+                     *               },
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *                 "name": "李娜",
+                     *                 "certificateNumber": "14040120240002"
+                     *               }
+                     *             ],
+                     *             "items": [
+                     *               {
+                     *                 "description": "无标签预包装食品",
+                     *                 "quantity": 120,
+                     *                 "unit": "袋",
+                     *                 "location": "长治市潞州区某街12号仓库",
+                     *                 "custodian": "王某"
+                     *               },
+                     *               {
+                     *                 "description": "进货台账",
+                     *                 "quantity": 1,
+                     *                 "unit": "本",
+                     *                 "location": "长治市市场监督管理局物证室",
+                     *                 "custodian": "张伟"
+                     *               }
+                     *             ],
+                     *             "requestedAt": "2026-12-03T12:28:42.996Z",
+                     *             "requestedBy": {
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *               "name": "张伟"
+                     *             },
+                     *             "emergency": true,
+                     *             "testing": [],
+                     *             "startAt": "2026-12-03T11:28:42.953Z",
+                     *             "dueAt": "2026-12-14T15:59:59.999Z",
+                     *             "remindAt": "2026-12-09T16:00:00.000Z",
+                     *             "ending": {
+                     *               "outcome": "SEIZE",
+                     *               "basis": "《行政强制法》第二十二条",
+                     *               "reason": "涉嫌无证经营的食品",
+                     *               "at": "2026-12-03T12:28:43.191Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               },
+                     *               "seizureId": "S-1"
+                     *             }
+                     *           },
+                     *           {
+                     *             "measureId": "S-1",
+                     *             "kind": "SEIZURE",
+                     *             "mode": "SEIZE",
+                     *             "status": "OPEN",
+                     *             "grounds": "涉嫌无证经营的食品",
+                     *             "legalBasis": "《行政强制法》第二十二条",
+                     *             "decisionNumber": "长市监强〔2026〕E2E-1号",
+                     *             "officers": [
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *                 "name": "张伟",
+                     *                 "certificateNumber": "14040120240001"
+                     *               },
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *                 "name": "李娜",
+                     *                 "certificateNumber": "14040120240002"
+                     *               }
+                     *             ],
+                     *             "items": [
+                     *               {
+                     *                 "description": "无标签预包装食品",
+                     *                 "quantity": 120,
+                     *                 "unit": "袋",
+                     *                 "location": "长治市潞州区某街12号仓库",
+                     *                 "custodian": "王某"
+                     *               }
+                     *             ],
+                     *             "requestedAt": "2026-12-03T12:28:43.191Z",
+                     *             "requestedBy": {
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *               "name": "孙局长"
+                     *             },
+                     *             "emergency": false,
+                     *             "approval": {
+                     *               "approved": true,
+                     *               "reason": "涉嫌无证经营的食品",
+                     *               "at": "2026-12-03T12:28:43.191Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               }
+                     *             },
+                     *             "startAt": "2026-12-03T12:27:43.121Z",
+                     *             "testing": [],
+                     *             "fromPreservationId": "P-1",
+                     *             "dueAt": "2027-01-04T15:59:59.999Z",
+                     *             "remindAt": "2026-12-31T16:00:00.000Z"
+                     *           }
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 4,
+                     *         "registeredAt": "2026-12-03T12:28:42.630Z",
+                     *         "updatedAt": "2026-12-03T12:28:43.191Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 4,
+                     *           "type": "SEIZED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -8437,6 +12643,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "measureId": "S-1",
+                 *       "days": 30,
+                 *       "reason": "案情复杂"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SeizureExtensionDto"];
             };
         };
@@ -8447,6 +12660,221 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "16ea0777-db0a-4383-921a-ed89b6d38a4a",
+                     *         "caseNumber": "CZSJ-2026-00002",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "FOOD-UNLICENSED",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:28:42.839Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:28:42.839Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "evidencePreservation",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T11:28:42.953Z",
+                     *             "dueAt": "2026-12-14T15:59:59.999Z",
+                     *             "remindAt": "2026-12-09T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "evidencePreservation",
+                     *               "source": "APL 56",
+                     *               "start": "2026-12-03T11:28:42.953Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 7,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-14"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "auxiliary",
+                     *           "seizures"
+                     *         ],
+                     *         "coerciveMeasures": [
+                     *           {
+                     *             "measureId": "P-1",
+                     *             "kind": "PRESERVATION",
+                     *             "status": "ENDED",
+                     *             "grounds": "紧急",
+                     *             "officers": [
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *                 "name": "张伟",
+                     *                 "certificateNumber": "14040120240001"
+                     *               },
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *                 "name": "李娜",
+                     *                 "certificateNumber": "14040120240002"
+                     *               }
+                     *             ],
+                     *             "items": [
+                     *               {
+                     *                 "description": "无标签预包装食品",
+                     *                 "quantity": 120,
+                     *                 "unit": "袋",
+                     *                 "location": "长治市潞州区某街12号仓库",
+                     *                 "custodian": "王某"
+                     *               },
+                     *               {
+                     *                 "description": "进货台账",
+                     *                 "quantity": 1,
+                     *                 "unit": "本",
+                     *                 "location": "长治市市场监督管理局物证室",
+                     *                 "custodian": "张伟"
+                     *               }
+                     *             ],
+                     *             "requestedAt": "2026-12-03T12:28:42.996Z",
+                     *             "requestedBy": {
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *               "name": "张伟"
+                     *             },
+                     *             "emergency": true,
+                     *             "testing": [],
+                     *             "startAt": "2026-12-03T11:28:42.953Z",
+                     *             "dueAt": "2026-12-14T15:59:59.999Z",
+                     *             "remindAt": "2026-12-09T16:00:00.000Z",
+                     *             "ending": {
+                     *               "outcome": "SEIZE",
+                     *               "basis": "《行政强制法》第二十二条",
+                     *               "reason": "涉嫌无证经营的食品",
+                     *               "at": "2026-12-03T12:28:43.191Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               },
+                     *               "seizureId": "S-1"
+                     *             }
+                     *           },
+                     *           {
+                     *             "measureId": "S-1",
+                     *             "kind": "SEIZURE",
+                     *             "mode": "SEIZE",
+                     *             "status": "OPEN",
+                     *             "grounds": "涉嫌无证经营的食品",
+                     *             "legalBasis": "《行政强制法》第二十二条",
+                     *             "decisionNumber": "长市监强〔2026〕E2E-1号",
+                     *             "officers": [
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *                 "name": "张伟",
+                     *                 "certificateNumber": "14040120240001"
+                     *               },
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *                 "name": "李娜",
+                     *                 "certificateNumber": "14040120240002"
+                     *               }
+                     *             ],
+                     *             "items": [
+                     *               {
+                     *                 "description": "无标签预包装食品",
+                     *                 "quantity": 120,
+                     *                 "unit": "袋",
+                     *                 "location": "长治市潞州区某街12号仓库",
+                     *                 "custodian": "王某"
+                     *               }
+                     *             ],
+                     *             "requestedAt": "2026-12-03T12:28:43.191Z",
+                     *             "requestedBy": {
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *               "name": "孙局长"
+                     *             },
+                     *             "emergency": false,
+                     *             "approval": {
+                     *               "approved": true,
+                     *               "reason": "涉嫌无证经营的食品",
+                     *               "at": "2026-12-03T12:28:43.191Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               }
+                     *             },
+                     *             "startAt": "2026-12-03T12:27:43.121Z",
+                     *             "testing": [],
+                     *             "fromPreservationId": "P-1",
+                     *             "dueAt": "2027-02-01T15:59:59.999Z",
+                     *             "remindAt": "2027-01-28T16:00:00.000Z",
+                     *             "extension": {
+                     *               "days": 30,
+                     *               "reason": "案情复杂",
+                     *               "at": "2026-12-03T12:28:43.434Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               }
+                     *             }
+                     *           }
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 5,
+                     *         "registeredAt": "2026-12-03T12:28:42.630Z",
+                     *         "updatedAt": "2026-12-03T12:28:43.434Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 5,
+                     *           "type": "SEIZURE_EXTENDED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -8530,6 +12958,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "measureId": "S-1",
+                 *       "startedAt": "2026-12-03T12:27:53.637Z",
+                 *       "endedAt": "2026-12-03T12:28:33.637Z",
+                 *       "purpose": "送食品检验机构检验"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SeizureTestingDto"];
             };
         };
@@ -8540,6 +12976,227 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "16ea0777-db0a-4383-921a-ed89b6d38a4a",
+                     *         "caseNumber": "CZSJ-2026-00002",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "FOOD-UNLICENSED",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:28:42.839Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:28:42.839Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "evidencePreservation",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T11:28:42.953Z",
+                     *             "dueAt": "2026-12-14T15:59:59.999Z",
+                     *             "remindAt": "2026-12-09T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "evidencePreservation",
+                     *               "source": "APL 56",
+                     *               "start": "2026-12-03T11:28:42.953Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 7,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-14"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "auxiliary"
+                     *         ],
+                     *         "coerciveMeasures": [
+                     *           {
+                     *             "measureId": "P-1",
+                     *             "kind": "PRESERVATION",
+                     *             "status": "ENDED",
+                     *             "grounds": "紧急",
+                     *             "officers": [
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *                 "name": "张伟",
+                     *                 "certificateNumber": "14040120240001"
+                     *               },
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *                 "name": "李娜",
+                     *                 "certificateNumber": "14040120240002"
+                     *               }
+                     *             ],
+                     *             "items": [
+                     *               {
+                     *                 "description": "无标签预包装食品",
+                     *                 "quantity": 120,
+                     *                 "unit": "袋",
+                     *                 "location": "长治市潞州区某街12号仓库",
+                     *                 "custodian": "王某"
+                     *               },
+                     *               {
+                     *                 "description": "进货台账",
+                     *                 "quantity": 1,
+                     *                 "unit": "本",
+                     *                 "location": "长治市市场监督管理局物证室",
+                     *                 "custodian": "张伟"
+                     *               }
+                     *             ],
+                     *             "requestedAt": "2026-12-03T12:28:42.996Z",
+                     *             "requestedBy": {
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *               "name": "张伟"
+                     *             },
+                     *             "emergency": true,
+                     *             "testing": [],
+                     *             "startAt": "2026-12-03T11:28:42.953Z",
+                     *             "dueAt": "2026-12-14T15:59:59.999Z",
+                     *             "remindAt": "2026-12-09T16:00:00.000Z",
+                     *             "ending": {
+                     *               "outcome": "SEIZE",
+                     *               "basis": "《行政强制法》第二十二条",
+                     *               "reason": "涉嫌无证经营的食品",
+                     *               "at": "2026-12-03T12:28:43.191Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               },
+                     *               "seizureId": "S-1"
+                     *             }
+                     *           },
+                     *           {
+                     *             "measureId": "S-1",
+                     *             "kind": "SEIZURE",
+                     *             "mode": "SEIZE",
+                     *             "status": "OPEN",
+                     *             "grounds": "涉嫌无证经营的食品",
+                     *             "legalBasis": "《行政强制法》第二十二条",
+                     *             "decisionNumber": "长市监强〔2026〕E2E-1号",
+                     *             "officers": [
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *                 "name": "张伟",
+                     *                 "certificateNumber": "14040120240001"
+                     *               },
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *                 "name": "李娜",
+                     *                 "certificateNumber": "14040120240002"
+                     *               }
+                     *             ],
+                     *             "items": [
+                     *               {
+                     *                 "description": "无标签预包装食品",
+                     *                 "quantity": 120,
+                     *                 "unit": "袋",
+                     *                 "location": "长治市潞州区某街12号仓库",
+                     *                 "custodian": "王某"
+                     *               }
+                     *             ],
+                     *             "requestedAt": "2026-12-03T12:28:43.191Z",
+                     *             "requestedBy": {
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *               "name": "孙局长"
+                     *             },
+                     *             "emergency": false,
+                     *             "approval": {
+                     *               "approved": true,
+                     *               "reason": "涉嫌无证经营的食品",
+                     *               "at": "2026-12-03T12:28:43.191Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               }
+                     *             },
+                     *             "startAt": "2026-12-03T12:27:43.121Z",
+                     *             "testing": [
+                     *               {
+                     *                 "from": "2026-12-03T12:27:53.637Z",
+                     *                 "to": "2026-12-03T12:28:33.637Z",
+                     *                 "reason": "TESTING: 送食品检验机构检验"
+                     *               }
+                     *             ],
+                     *             "fromPreservationId": "P-1",
+                     *             "dueAt": "2027-02-01T15:59:59.999Z",
+                     *             "remindAt": "2027-01-28T16:00:00.000Z",
+                     *             "extension": {
+                     *               "days": 30,
+                     *               "reason": "案情复杂",
+                     *               "at": "2026-12-03T12:28:43.434Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               }
+                     *             }
+                     *           }
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 6,
+                     *         "registeredAt": "2026-12-03T12:28:42.630Z",
+                     *         "updatedAt": "2026-12-03T12:28:43.666Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 6,
+                     *           "type": "SEIZURE_TESTING_RECORDED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -8623,6 +13280,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "measureId": "S-1",
+                 *       "ending": "RELEASE",
+                 *       "basis": "ACL 28 (1)",
+                 *       "reason": "违法事实不能成立"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EndSeizureDto"];
             };
         };
@@ -8633,6 +13298,236 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "16ea0777-db0a-4383-921a-ed89b6d38a4a",
+                     *         "caseNumber": "CZSJ-2026-00002",
+                     *         "status": "TERMINATED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "FOOD-UNLICENSED",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "closure",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:28:43.991Z",
+                     *             "dueAt": "2026-12-24T15:59:59.999Z",
+                     *             "remindAt": "2026-12-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "closure",
+                     *               "source": "MSA 77",
+                     *               "start": "2026-12-03T12:28:43.991Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-24"
+                     *             },
+                     *             "daysLeft": 21,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:28:42.839Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "CANCELLED",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:28:42.839Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "closure"
+                     *         ],
+                     *         "coerciveMeasures": [
+                     *           {
+                     *             "measureId": "P-1",
+                     *             "kind": "PRESERVATION",
+                     *             "status": "ENDED",
+                     *             "grounds": "紧急",
+                     *             "officers": [
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *                 "name": "张伟",
+                     *                 "certificateNumber": "14040120240001"
+                     *               },
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *                 "name": "李娜",
+                     *                 "certificateNumber": "14040120240002"
+                     *               }
+                     *             ],
+                     *             "items": [
+                     *               {
+                     *                 "description": "无标签预包装食品",
+                     *                 "quantity": 120,
+                     *                 "unit": "袋",
+                     *                 "location": "长治市潞州区某街12号仓库",
+                     *                 "custodian": "王某"
+                     *               },
+                     *               {
+                     *                 "description": "进货台账",
+                     *                 "quantity": 1,
+                     *                 "unit": "本",
+                     *                 "location": "长治市市场监督管理局物证室",
+                     *                 "custodian": "张伟"
+                     *               }
+                     *             ],
+                     *             "requestedAt": "2026-12-03T12:28:42.996Z",
+                     *             "requestedBy": {
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *               "name": "张伟"
+                     *             },
+                     *             "emergency": true,
+                     *             "testing": [],
+                     *             "startAt": "2026-12-03T11:28:42.953Z",
+                     *             "dueAt": "2026-12-14T15:59:59.999Z",
+                     *             "remindAt": "2026-12-09T16:00:00.000Z",
+                     *             "ending": {
+                     *               "outcome": "SEIZE",
+                     *               "basis": "《行政强制法》第二十二条",
+                     *               "reason": "涉嫌无证经营的食品",
+                     *               "at": "2026-12-03T12:28:43.191Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               },
+                     *               "seizureId": "S-1"
+                     *             }
+                     *           },
+                     *           {
+                     *             "measureId": "S-1",
+                     *             "kind": "SEIZURE",
+                     *             "mode": "SEIZE",
+                     *             "status": "ENDED",
+                     *             "grounds": "涉嫌无证经营的食品",
+                     *             "legalBasis": "《行政强制法》第二十二条",
+                     *             "decisionNumber": "长市监强〔2026〕E2E-1号",
+                     *             "officers": [
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *                 "name": "张伟",
+                     *                 "certificateNumber": "14040120240001"
+                     *               },
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *                 "name": "李娜",
+                     *                 "certificateNumber": "14040120240002"
+                     *               }
+                     *             ],
+                     *             "items": [
+                     *               {
+                     *                 "description": "无标签预包装食品",
+                     *                 "quantity": 120,
+                     *                 "unit": "袋",
+                     *                 "location": "长治市潞州区某街12号仓库",
+                     *                 "custodian": "王某"
+                     *               }
+                     *             ],
+                     *             "requestedAt": "2026-12-03T12:28:43.191Z",
+                     *             "requestedBy": {
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *               "name": "孙局长"
+                     *             },
+                     *             "emergency": false,
+                     *             "approval": {
+                     *               "approved": true,
+                     *               "reason": "涉嫌无证经营的食品",
+                     *               "at": "2026-12-03T12:28:43.191Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               }
+                     *             },
+                     *             "startAt": "2026-12-03T12:27:43.121Z",
+                     *             "testing": [
+                     *               {
+                     *                 "from": "2026-12-03T12:27:53.637Z",
+                     *                 "to": "2026-12-03T12:28:33.637Z",
+                     *                 "reason": "TESTING: 送食品检验机构检验"
+                     *               }
+                     *             ],
+                     *             "fromPreservationId": "P-1",
+                     *             "dueAt": "2027-02-01T15:59:59.999Z",
+                     *             "remindAt": "2027-01-28T16:00:00.000Z",
+                     *             "extension": {
+                     *               "days": 30,
+                     *               "reason": "案情复杂",
+                     *               "at": "2026-12-03T12:28:43.434Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               }
+                     *             },
+                     *             "ending": {
+                     *               "outcome": "RELEASE",
+                     *               "basis": "ACL 28 (1)",
+                     *               "reason": "违法事实不能成立",
+                     *               "at": "2026-12-03T12:28:44.229Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               }
+                     *             }
+                     *           }
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 8,
+                     *         "registeredAt": "2026-12-03T12:28:42.630Z",
+                     *         "updatedAt": "2026-12-03T12:28:44.229Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 8,
+                     *           "type": "SEIZURE_ENDED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -8716,6 +13611,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "TESTING",
+                 *       "subject": "抽样的散装食用油：过氧化值",
+                 *       "institution": "长治市食品药品检验检测中心",
+                 *       "startedAt": "2026-12-03T12:34:17.686Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["StartExaminationDto"];
             };
         };
@@ -8726,6 +13629,110 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "97f4d4e9-3d14-4277-8cef-64d453ec7f44",
+                     *         "caseNumber": "CZSJ-2026-00049",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "FOOD-UNLICENSED",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:34:17.582Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "SUSPENDED",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:34:17.582Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:34:17.686Z",
+                     *                   "reason": "EXAMINATION:1",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only",
+                     *                 "Deadline paused since 2026-12-03T12:34:17.686Z (EXAMINATION:1), no resume yet: due date ignores the open pause"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "auxiliary"
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 3,
+                     *         "registeredAt": "2026-12-03T12:34:17.084Z",
+                     *         "updatedAt": "2026-12-03T12:34:17.737Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 3,
+                     *           "type": "EXAMINATION_STARTED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -8809,6 +13816,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "examinationNo": 1,
+                 *       "endedAt": "2026-12-03T12:34:17.865Z",
+                 *       "result": "过氧化值 0.38 g/100g，超过 GB 2716 限量",
+                 *       "reportNumber": "JC-2026-0415"
+                 *     }
+                 */
                 "application/json": components["schemas"]["EndExaminationDto"];
             };
         };
@@ -8819,6 +13834,112 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "97f4d4e9-3d14-4277-8cef-64d453ec7f44",
+                     *         "caseNumber": "CZSJ-2026-00049",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "FOOD-UNLICENSED",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:34:17.582Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:34:17.582Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:34:17.686Z",
+                     *                   "to": "2026-12-03T12:34:17.865Z",
+                     *                   "reason": "EXAMINATION:1",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "auxiliary"
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 4,
+                     *         "registeredAt": "2026-12-03T12:34:17.084Z",
+                     *         "updatedAt": "2026-12-03T12:34:17.908Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 4,
+                     *           "type": "EXAMINATION_ENDED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -8902,6 +14023,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "opinion": "AGREE",
+                 *       "comments": "facts clear"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CaseReviewDto"];
             };
         };
@@ -8912,6 +14039,136 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "9642797b-b9c1-45d2-98b7-edf55993cd97",
+                     *         "caseNumber": "CZSJ-2026-00010",
+                     *         "status": "CASE_REVIEWED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "HEARING_OFFERED",
+                     *           "SUSPECTED_CRIME"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:29:40.627Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:29:40.627Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:29:40.304Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:29:40.304Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [],
+                     *         "discretion": {
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "band": "any goods value",
+                     *           "level": "GENERAL",
+                     *           "statutory": {
+                     *             "min": 1500,
+                     *             "max": 9000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 3750,
+                     *             "max": 6750
+                     *           }
+                     *         },
+                     *         "suspicion": {
+                     *           "raisedAt": "2026-12-03T12:29:40.627Z",
+                     *           "raisedBy": "THRESHOLD",
+                     *           "grounds": "销售金额¥62,000.00，达到¥50,000.00以上的追诉标准（《刑法》第一百四十条 生产、销售伪劣产品罪；《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（一）项（伪劣产品销售金额五万元以上））",
+                     *           "thresholdsMet": [
+                     *             {
+                     *               "kind": "SALES",
+                     *               "value": 62000,
+                     *               "amount": 50000,
+                     *               "inclusive": true,
+                     *               "offence": "《刑法》第一百四十条 生产、销售伪劣产品罪",
+                     *               "source": "《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（一）项（伪劣产品销售金额五万元以上）",
+                     *               "from": "REPORT"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 5,
+                     *         "registeredAt": "2026-12-03T12:29:39.850Z",
+                     *         "updatedAt": "2026-12-03T12:29:40.786Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 5,
+                     *           "type": "CASE_REVIEWED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -8995,6 +14252,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comments": "同意告知"
+                 *     }
+                 */
                 "application/json": components["schemas"]["NoticeApprovalDto"];
             };
         };
@@ -9005,6 +14267,139 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "9642797b-b9c1-45d2-98b7-edf55993cd97",
+                     *         "caseNumber": "CZSJ-2026-00010",
+                     *         "status": "CASE_REVIEWED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "HEARING_OFFERED",
+                     *           "SUSPECTED_CRIME"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:29:40.627Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:29:40.627Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:29:40.304Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:29:40.304Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "auxiliary",
+                     *           "seizures"
+                     *         ],
+                     *         "discretion": {
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "band": "any goods value",
+                     *           "level": "GENERAL",
+                     *           "statutory": {
+                     *             "min": 1500,
+                     *             "max": 9000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 3750,
+                     *             "max": 6750
+                     *           }
+                     *         },
+                     *         "suspicion": {
+                     *           "raisedAt": "2026-12-03T12:29:40.627Z",
+                     *           "raisedBy": "THRESHOLD",
+                     *           "grounds": "销售金额¥62,000.00，达到¥50,000.00以上的追诉标准（《刑法》第一百四十条 生产、销售伪劣产品罪；《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（一）项（伪劣产品销售金额五万元以上））",
+                     *           "thresholdsMet": [
+                     *             {
+                     *               "kind": "SALES",
+                     *               "value": 62000,
+                     *               "amount": 50000,
+                     *               "inclusive": true,
+                     *               "offence": "《刑法》第一百四十条 生产、销售伪劣产品罪",
+                     *               "source": "《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（一）项（伪劣产品销售金额五万元以上）",
+                     *               "from": "REPORT"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 6,
+                     *         "registeredAt": "2026-12-03T12:29:39.850Z",
+                     *         "updatedAt": "2026-12-03T12:29:40.920Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 6,
+                     *           "type": "NOTICE_APPROVED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -9088,6 +14483,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "货值需补充调查"
+                 *     }
+                 */
                 "application/json": components["schemas"]["InvestigationReopeningDto"];
             };
         };
@@ -9098,6 +14498,122 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "046e328e-5c4e-40ef-8af5-feb33f9b35b2",
+                     *         "caseNumber": "CZSJ-2026-00091",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "HEARING_OFFERED"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:20:25.971Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:20:25.971Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:20:25.661Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:20:25.661Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "auxiliary",
+                     *           "seizures"
+                     *         ],
+                     *         "discretion": {
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "band": "any goods value",
+                     *           "level": "GENERAL",
+                     *           "statutory": {
+                     *             "min": 1500,
+                     *             "max": 9000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 3750,
+                     *             "max": 6750
+                     *           }
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 9,
+                     *         "registeredAt": "2026-12-03T12:20:25.306Z",
+                     *         "updatedAt": "2026-12-03T12:20:26.612Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 9,
+                     *           "type": "INVESTIGATION_REOPENED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -9181,6 +14697,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "noticeNumber": "长市监告〔2026〕SC-766e9d号",
+                 *       "text": "拟罚款; 你有陈述、申辩和要求听证的权利.",
+                 *       "hearingRightsNotified": true,
+                 *       "method": "DIRECT",
+                 *       "servedAt": "2026-12-03T12:29:21.048Z",
+                 *       "recipient": "王某",
+                 *       "proof": "送达回证 SC-766e9d"
+                 *     }
+                 */
                 "application/json": components["schemas"]["NoticeDto"];
             };
         };
@@ -9191,6 +14718,139 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "9642797b-b9c1-45d2-98b7-edf55993cd97",
+                     *         "caseNumber": "CZSJ-2026-00010",
+                     *         "status": "NOTICE_SERVED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "HEARING_OFFERED",
+                     *           "SUSPECTED_CRIME"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:29:40.627Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:29:40.627Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:29:40.304Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:29:40.304Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "evidence-custody"
+                     *         ],
+                     *         "discretion": {
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "band": "any goods value",
+                     *           "level": "GENERAL",
+                     *           "statutory": {
+                     *             "min": 1500,
+                     *             "max": 9000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 3750,
+                     *             "max": 6750
+                     *           }
+                     *         },
+                     *         "suspicion": {
+                     *           "raisedAt": "2026-12-03T12:29:40.627Z",
+                     *           "raisedBy": "THRESHOLD",
+                     *           "grounds": "销售金额¥62,000.00，达到¥50,000.00以上的追诉标准（《刑法》第一百四十条 生产、销售伪劣产品罪；《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（一）项（伪劣产品销售金额五万元以上））",
+                     *           "thresholdsMet": [
+                     *             {
+                     *               "kind": "SALES",
+                     *               "value": 62000,
+                     *               "amount": 50000,
+                     *               "inclusive": true,
+                     *               "offence": "《刑法》第一百四十条 生产、销售伪劣产品罪",
+                     *               "source": "《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（一）项（伪劣产品销售金额五万元以上）",
+                     *               "from": "REPORT"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 7,
+                     *         "registeredAt": "2026-12-03T12:29:39.850Z",
+                     *         "updatedAt": "2026-12-03T12:29:41.104Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 7,
+                     *           "type": "NOTICE_SERVED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -9274,6 +14934,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "waived": true,
+                 *       "hearingWaived": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["DefenceDto"];
             };
         };
@@ -9284,6 +14950,139 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "9642797b-b9c1-45d2-98b7-edf55993cd97",
+                     *         "caseNumber": "CZSJ-2026-00010",
+                     *         "status": "DEFENCE_RECORDED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "HEARING_OFFERED",
+                     *           "SUSPECTED_CRIME"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:29:40.627Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:29:40.627Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:29:40.304Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:29:40.304Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "evidence-custody"
+                     *         ],
+                     *         "discretion": {
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "band": "any goods value",
+                     *           "level": "GENERAL",
+                     *           "statutory": {
+                     *             "min": 1500,
+                     *             "max": 9000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 3750,
+                     *             "max": 6750
+                     *           }
+                     *         },
+                     *         "suspicion": {
+                     *           "raisedAt": "2026-12-03T12:29:40.627Z",
+                     *           "raisedBy": "THRESHOLD",
+                     *           "grounds": "销售金额¥62,000.00，达到¥50,000.00以上的追诉标准（《刑法》第一百四十条 生产、销售伪劣产品罪；《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（一）项（伪劣产品销售金额五万元以上））",
+                     *           "thresholdsMet": [
+                     *             {
+                     *               "kind": "SALES",
+                     *               "value": 62000,
+                     *               "amount": 50000,
+                     *               "inclusive": true,
+                     *               "offence": "《刑法》第一百四十条 生产、销售伪劣产品罪",
+                     *               "source": "《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（一）项（伪劣产品销售金额五万元以上）",
+                     *               "from": "REPORT"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 8,
+                     *         "registeredAt": "2026-12-03T12:29:39.850Z",
+                     *         "updatedAt": "2026-12-03T12:29:41.254Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 8,
+                     *           "type": "DEFENCE_RECORDED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -9367,6 +15166,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "requestedAt": "2026-11-04T12:15:22.500Z",
+                 *       "note": "by phone"
+                 *     }
+                 */
                 "application/json": components["schemas"]["HearingRequestDto"];
             };
         };
@@ -9377,6 +15182,140 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "2044c32d-8a5e-4eb9-9b58-df5738e1f531",
+                     *         "caseNumber": "CZSJ-2026-00003",
+                     *         "status": "HEARING_REQUESTED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000103",
+                     *             "name": "王强",
+                     *             "certificateNumber": "14040120240003"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "HEARING_OFFERED"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:15:19.920Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:15:19.920Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:15:19.450Z",
+                     *                   "to": "2026-12-03T12:15:19.549Z",
+                     *                   "reason": "SUSPENSION: awaiting a test report (检验)",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:15:19.298Z",
+                     *             "dueAt": "2027-04-02T15:59:59.999Z",
+                     *             "remindAt": "2027-03-22T16:00:00.000Z",
+                     *             "state": "SUSPENDED",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63; extended 1× (APL 60 (approval); MSA 63)",
+                     *               "start": "2026-12-03T12:15:19.298Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 120,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:15:19.450Z",
+                     *                   "to": "2026-12-03T12:15:19.549Z",
+                     *                   "reason": "SUSPENSION: awaiting a test report (检验)",
+                     *                   "daysExcluded": 0
+                     *                 },
+                     *                 {
+                     *                   "from": "2026-11-04T12:15:22.500Z",
+                     *                   "reason": "HEARING",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only",
+                     *                 "Deadline paused since 2026-11-04T12:15:22.500Z (HEARING), no resume yet: due date ignores the open pause"
+                     *               ],
+                     *               "dueDate": "2027-04-02"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "evidence-custody"
+                     *         ],
+                     *         "discretion": {
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "band": "any goods value",
+                     *           "level": "HEAVIER",
+                     *           "statutory": {
+                     *             "min": 1500,
+                     *             "max": 9000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 6750,
+                     *             "max": 9000
+                     *           }
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 14,
+                     *         "registeredAt": "2026-12-03T12:15:19.167Z",
+                     *         "updatedAt": "2026-12-03T12:15:22.519Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 14,
+                     *           "type": "HEARING_REQUESTED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -9460,6 +15399,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "waivedAt": "2026-12-03T12:20:18.031Z",
+                 *       "note": "书面放弃听证"
+                 *     }
+                 */
                 "application/json": components["schemas"]["HearingWaiverDto"];
             };
         };
@@ -9470,6 +15415,122 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "89a7fbde-5268-4920-b275-34a971ec0a21",
+                     *         "caseNumber": "CZSJ-2026-00089",
+                     *         "status": "DEFENCE_RECORDED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "HEARING_OFFERED"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:20:21.971Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:20:21.971Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:20:21.765Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:20:21.765Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "evidence-custody"
+                     *         ],
+                     *         "discretion": {
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "band": "any goods value",
+                     *           "level": "GENERAL",
+                     *           "statutory": {
+                     *             "min": 1500,
+                     *             "max": 9000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 3750,
+                     *             "max": 6750
+                     *           }
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 9,
+                     *         "registeredAt": "2026-12-03T12:20:21.609Z",
+                     *         "updatedAt": "2026-12-03T12:20:23.071Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 9,
+                     *           "type": "HEARING_WAIVED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -9553,6 +15614,21 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "SCHEDULE",
+                 *       "hearingAt": "2026-11-30T12:15:22.675Z",
+                 *       "hostId": "0b8f5c1e-2d7a-4c1b-9e57-000000000301",
+                 *       "location": "听证室 1",
+                 *       "isPublic": true,
+                 *       "noticeService": {
+                 *         "method": "DIRECT",
+                 *         "servedAt": "2026-11-05T12:15:22.796Z",
+                 *         "recipient": "王某",
+                 *         "proof": "听证通知书送达回证 No. E2E-2"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["HearingDto"];
             };
         };
@@ -9563,6 +15639,140 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "2044c32d-8a5e-4eb9-9b58-df5738e1f531",
+                     *         "caseNumber": "CZSJ-2026-00003",
+                     *         "status": "HEARING_SCHEDULED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000103",
+                     *             "name": "王强",
+                     *             "certificateNumber": "14040120240003"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "HEARING_OFFERED"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:15:19.920Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:15:19.920Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:15:19.450Z",
+                     *                   "to": "2026-12-03T12:15:19.549Z",
+                     *                   "reason": "SUSPENSION: awaiting a test report (检验)",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:15:19.298Z",
+                     *             "dueAt": "2027-04-02T15:59:59.999Z",
+                     *             "remindAt": "2027-03-22T16:00:00.000Z",
+                     *             "state": "SUSPENDED",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63; extended 1× (APL 60 (approval); MSA 63)",
+                     *               "start": "2026-12-03T12:15:19.298Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 120,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:15:19.450Z",
+                     *                   "to": "2026-12-03T12:15:19.549Z",
+                     *                   "reason": "SUSPENSION: awaiting a test report (检验)",
+                     *                   "daysExcluded": 0
+                     *                 },
+                     *                 {
+                     *                   "from": "2026-11-04T12:15:22.500Z",
+                     *                   "reason": "HEARING",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only",
+                     *                 "Deadline paused since 2026-11-04T12:15:22.500Z (HEARING), no resume yet: due date ignores the open pause"
+                     *               ],
+                     *               "dueDate": "2027-04-02"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "evidence-custody"
+                     *         ],
+                     *         "discretion": {
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "band": "any goods value",
+                     *           "level": "HEAVIER",
+                     *           "statutory": {
+                     *             "min": 1500,
+                     *             "max": 9000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 6750,
+                     *             "max": 9000
+                     *           }
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 15,
+                     *         "registeredAt": "2026-12-03T12:15:19.167Z",
+                     *         "updatedAt": "2026-12-03T12:15:22.834Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 15,
+                     *           "type": "HEARING_SCHEDULED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -9646,6 +15856,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "grounds": [
+                 *         "COMPLEX"
+                 *       ],
+                 *       "reason": "涉及学校食堂供货, 情况复杂"
+                 *     }
+                 */
                 "application/json": components["schemas"]["MajorCaseDto"];
             };
         };
@@ -9656,6 +15874,120 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "30837f0a-f01e-473b-9bb6-d6271c62c5d0",
+                     *         "caseNumber": "CZSJ-2026-00048",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "FOOD-UNLICENSED",
+                     *         "party": {
+                     *           "type": "ORGANISATION",
+                     *           "name": "长治市某某食品有限公司 (e2e)",
+                     *           "creditCode": "91140400MA20BC5D26"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "MAJOR_DECISION",
+                     *           "COLLECTIVE_DISCUSSION_REQUIRED"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:33:25.530Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:33:25.530Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "evidence-custody"
+                     *         ],
+                     *         "majorCase": {
+                     *           "grounds": [
+                     *             "COMPLEX"
+                     *           ],
+                     *           "reason": "涉及学校食堂供货, 情况复杂",
+                     *           "markedBy": {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟"
+                     *           },
+                     *           "at": "2026-12-03T12:33:26.068Z"
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 5,
+                     *         "registeredAt": "2026-12-03T12:33:25.323Z",
+                     *         "updatedAt": "2026-12-03T12:33:26.068Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 5,
+                     *           "type": "MAJOR_CASE_MARKED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -9739,6 +16071,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "WITHDRAWN",
+                 *       "at": "2026-12-03T12:20:27.119Z",
+                 *       "note": "当事人书面撤回听证申请"
+                 *     }
+                 */
                 "application/json": components["schemas"]["HearingEndDto"];
             };
         };
@@ -9749,6 +16088,129 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "c4532d1b-25f4-4321-b24c-c9770f13528d",
+                     *         "caseNumber": "CZSJ-2026-00092",
+                     *         "status": "NOTICE_SERVED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "HEARING_OFFERED"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:20:27.399Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:20:27.399Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:20:27.163Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:20:27.163Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:20:17.837Z",
+                     *                   "to": "2026-12-03T12:20:27.119Z",
+                     *                   "reason": "HEARING",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "evidence-custody"
+                     *         ],
+                     *         "discretion": {
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "band": "any goods value",
+                     *           "level": "GENERAL",
+                     *           "statutory": {
+                     *             "min": 1500,
+                     *             "max": 9000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 3750,
+                     *             "max": 6750
+                     *           }
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 9,
+                     *         "registeredAt": "2026-12-03T12:20:26.986Z",
+                     *         "updatedAt": "2026-12-03T12:20:28.145Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 9,
+                     *           "type": "HEARING_ENDED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -9832,6 +16294,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reviewerId": "0b8f5c1e-2d7a-4c1b-9e57-000000000301",
+                 *       "note": "罚款超过十万元"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LegalReviewRequestDto"];
             };
         };
@@ -9842,6 +16310,135 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "30837f0a-f01e-473b-9bb6-d6271c62c5d0",
+                     *         "caseNumber": "CZSJ-2026-00048",
+                     *         "status": "LEGAL_REVIEW_PENDING",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "FOOD-UNLICENSED",
+                     *         "party": {
+                     *           "type": "ORGANISATION",
+                     *           "name": "长治市某某食品有限公司 (e2e)",
+                     *           "creditCode": "91140400MA20BC5D26"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "MAJOR_DECISION",
+                     *           "HEARING_OFFERED"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:33:26.211Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:33:26.211Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:33:25.530Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:33:25.530Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "evidence-custody"
+                     *         ],
+                     *         "majorCase": {
+                     *           "grounds": [
+                     *             "COMPLEX"
+                     *           ],
+                     *           "reason": "涉及学校食堂供货, 情况复杂",
+                     *           "markedBy": {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟"
+                     *           },
+                     *           "at": "2026-12-03T12:33:26.068Z"
+                     *         },
+                     *         "discretion": {
+                     *           "violationCode": "FOOD-UNLICENSED",
+                     *           "band": "goods value ≥ ¥10,000",
+                     *           "level": "LIGHTER",
+                     *           "statutory": {
+                     *             "min": 120000,
+                     *             "max": 240000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《食品安全法》第一百二十二条; split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 120000,
+                     *             "max": 156000
+                     *           }
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 11,
+                     *         "registeredAt": "2026-12-03T12:33:25.323Z",
+                     *         "updatedAt": "2026-12-03T12:33:27.022Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 11,
+                     *           "type": "LEGAL_REVIEW_REQUESTED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -9925,6 +16522,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reviewerId": "0b8f5c1e-2d7a-4c1b-9e57-000000000302",
+                 *       "reason": "刘洋 is on leave"
+                 *     }
+                 */
                 "application/json": components["schemas"]["LegalReviewAssignmentDto"];
             };
         };
@@ -9935,6 +16538,124 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "6f12e800-badb-4427-bb4f-38e2da4638e0",
+                     *         "caseNumber": "CZSJ-2026-00100",
+                     *         "status": "LEGAL_REVIEW_PENDING",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "FOOD-UNLICENSED",
+                     *         "party": {
+                     *           "type": "ORGANISATION",
+                     *           "name": "长治市某某食品有限公司 (e2e)",
+                     *           "creditCode": "91140400MA6337CF25"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "MAJOR_DECISION",
+                     *           "HEARING_OFFERED"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:20:42.831Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:20:42.831Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:20:42.477Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:20:42.477Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "auxiliary",
+                     *           "seizures"
+                     *         ],
+                     *         "discretion": {
+                     *           "violationCode": "FOOD-UNLICENSED",
+                     *           "band": "goods value ≥ ¥10,000",
+                     *           "level": "LIGHTER",
+                     *           "statutory": {
+                     *             "min": 120000,
+                     *             "max": 240000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《食品安全法》第一百二十二条; split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 120000,
+                     *             "max": 156000
+                     *           }
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 10,
+                     *         "registeredAt": "2026-12-03T12:20:42.292Z",
+                     *         "updatedAt": "2026-12-03T12:20:44.556Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 10,
+                     *           "type": "LEGAL_REVIEW_REASSIGNED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -10018,6 +16739,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "heldAt": "2026-12-03T12:15:18.665Z",
+                 *       "attendeeIds": [
+                 *         "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                 *         "0b8f5c1e-2d7a-4c1b-9e57-000000000402"
+                 *       ],
+                 *       "minutes": "集体讨论记录",
+                 *       "resolution": "impose the fine of ¥8,000"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CollectiveDiscussionDto"];
             };
         };
@@ -10028,6 +16760,143 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "2044c32d-8a5e-4eb9-9b58-df5738e1f531",
+                     *         "caseNumber": "CZSJ-2026-00003",
+                     *         "status": "COLLECTIVE_DISCUSSED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000103",
+                     *             "name": "王强",
+                     *             "certificateNumber": "14040120240003"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "MAJOR_DECISION",
+                     *           "HEARING_OFFERED"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:15:19.920Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:15:19.920Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:15:19.450Z",
+                     *                   "to": "2026-12-03T12:15:19.549Z",
+                     *                   "reason": "SUSPENSION: awaiting a test report (检验)",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:15:19.298Z",
+                     *             "dueAt": "2027-04-02T15:59:59.999Z",
+                     *             "remindAt": "2027-03-22T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63; extended 1× (APL 60 (approval); MSA 63)",
+                     *               "start": "2026-12-03T12:15:19.298Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 120,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:15:19.450Z",
+                     *                   "to": "2026-12-03T12:15:19.549Z",
+                     *                   "reason": "SUSPENSION: awaiting a test report (检验)",
+                     *                   "daysExcluded": 0
+                     *                 },
+                     *                 {
+                     *                   "from": "2026-11-04T12:15:22.500Z",
+                     *                   "to": "2026-11-30T13:15:23.006Z",
+                     *                   "reason": "HEARING",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-04-02"
+                     *             },
+                     *             "daysLeft": 120,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "auxiliary",
+                     *           "seizures"
+                     *         ],
+                     *         "discretion": {
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "band": "any goods value",
+                     *           "level": "HEAVIER",
+                     *           "statutory": {
+                     *             "min": 1500,
+                     *             "max": 9000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 6750,
+                     *             "max": 9000
+                     *           }
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 19,
+                     *         "registeredAt": "2026-12-03T12:15:19.167Z",
+                     *         "updatedAt": "2026-12-03T12:15:23.688Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 19,
+                     *           "type": "COLLECTIVE_DISCUSSION_RECORDED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -10111,6 +16980,30 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "outcome": "PENALTY",
+                 *       "penalty": {
+                 *         "kinds": [
+                 *           "FINE"
+                 *         ],
+                 *         "fineAmount": 5000
+                 *       },
+                 *       "documentNumber": "长市监罚〔2026〕APL29-555ea1号",
+                 *       "text": "决定: 罚款.",
+                 *       "legalBasis": "《产品质量法》第五十条",
+                 *       "facts": "当事人未取得食品经营许可证销售预包装食品",
+                 *       "evidenceIds": [
+                 *         "f9d723b8-b598-4ba1-bcf5-99951ed077d1"
+                 *       ],
+                 *       "performance": "自收到本决定书之日起十五日内到指定银行缴纳罚款",
+                 *       "remedy": {
+                 *         "reconsiderationBody": "长治市人民政府",
+                 *         "court": "长治市市场监督管理局所在地有管辖权的人民法院"
+                 *       },
+                 *       "sameActOverrideReason": "经查，本案所涉批次与前案不同，系另一违法行为"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DecisionDto"];
             };
         };
@@ -10121,6 +17014,135 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "3903a223-3978-4652-86e7-a51bf2c6ff86",
+                     *         "caseNumber": "CZSJ-2026-00061",
+                     *         "status": "DECIDED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "赵某",
+                     *           "idNumber": "140400********275E"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "HEARING_OFFERED"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:34:59.840Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:34:59.840Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:34:59.414Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:34:59.414Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "recusal"
+                     *         ],
+                     *         "discretion": {
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "band": "any goods value",
+                     *           "level": "GENERAL",
+                     *           "statutory": {
+                     *             "min": 1500,
+                     *             "max": 9000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 3750,
+                     *             "max": 6750
+                     *           }
+                     *         },
+                     *         "sameActCases": [
+                     *           {
+                     *             "caseId": "d3478fcc-1dea-4c2c-88f2-aae9ae110b68",
+                     *             "caseNumber": "CZSJ-2026-00059",
+                     *             "status": "DECIDED",
+                     *             "outcome": "PENALTY",
+                     *             "fineAmount": 5000
+                     *           },
+                     *           {
+                     *             "caseId": "8df591f3-f9dc-4a28-8d9c-bc133fa0f7b4",
+                     *             "caseNumber": "CZSJ-2026-00060",
+                     *             "status": "FILED"
+                     *           }
+                     *         ],
+                     *         "amountDue": 5000,
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 9,
+                     *         "registeredAt": "2026-12-03T12:34:59.082Z",
+                     *         "updatedAt": "2026-12-03T12:35:01.048Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 9,
+                     *           "type": "DECISION_MADE"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -10204,6 +17226,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "method": "ELECTRONIC",
+                 *       "servedAt": "2026-12-03T12:15:24.026Z",
+                 *       "recipient": "wang@example.com",
+                 *       "proof": "system log 42",
+                 *       "consentToElectronic": true
+                 *     }
+                 */
                 "application/json": components["schemas"]["ServiceDto"];
             };
         };
@@ -10214,6 +17245,144 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "2044c32d-8a5e-4eb9-9b58-df5738e1f531",
+                     *         "caseNumber": "CZSJ-2026-00003",
+                     *         "status": "SERVED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000103",
+                     *             "name": "王强",
+                     *             "certificateNumber": "14040120240003"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "MAJOR_DECISION",
+                     *           "HEARING_OFFERED"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:15:19.920Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:15:19.920Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:15:19.450Z",
+                     *                   "to": "2026-12-03T12:15:19.549Z",
+                     *                   "reason": "SUSPENSION: awaiting a test report (检验)",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:15:19.298Z",
+                     *             "dueAt": "2027-04-02T15:59:59.999Z",
+                     *             "remindAt": "2027-03-22T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63; extended 1× (APL 60 (approval); MSA 63)",
+                     *               "start": "2026-12-03T12:15:19.298Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 120,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:15:19.450Z",
+                     *                   "to": "2026-12-03T12:15:19.549Z",
+                     *                   "reason": "SUSPENSION: awaiting a test report (检验)",
+                     *                   "daysExcluded": 0
+                     *                 },
+                     *                 {
+                     *                   "from": "2026-11-04T12:15:22.500Z",
+                     *                   "to": "2026-11-30T13:15:23.006Z",
+                     *                   "reason": "HEARING",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-04-02"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence-custody",
+                     *           "payments"
+                     *         ],
+                     *         "discretion": {
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "band": "any goods value",
+                     *           "level": "HEAVIER",
+                     *           "statutory": {
+                     *             "min": 1500,
+                     *             "max": 9000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 6750,
+                     *             "max": 9000
+                     *           }
+                     *         },
+                     *         "amountDue": 8000,
+                     *         "decisionFinalAt": "2027-06-03T15:59:59.999Z",
+                     *         "decisionFinal": false,
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 21,
+                     *         "registeredAt": "2026-12-03T12:15:19.167Z",
+                     *         "updatedAt": "2026-12-03T12:15:24.076Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 21,
+                     *           "type": "DECISION_SERVED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -10297,6 +17466,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "amount": 5000,
+                 *       "paidAt": "2026-12-03T12:15:24.826Z",
+                 *       "receipt": "No. 2",
+                 *       "collector": {
+                 *         "kind": "DESIGNATED_BANK",
+                 *         "name": "中国工商银行长治分行"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["PaymentDto"];
             };
         };
@@ -10307,6 +17487,129 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "2044c32d-8a5e-4eb9-9b58-df5738e1f531",
+                     *         "caseNumber": "CZSJ-2026-00003",
+                     *         "status": "EXECUTED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000103",
+                     *             "name": "王强",
+                     *             "certificateNumber": "14040120240003"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "MAJOR_DECISION",
+                     *           "HEARING_OFFERED"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:15:19.920Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:15:19.920Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:15:19.450Z",
+                     *                   "to": "2026-12-03T12:15:19.549Z",
+                     *                   "reason": "SUSPENSION: awaiting a test report (检验)",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "closure",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:15:24.826Z",
+                     *             "dueAt": "2026-12-24T15:59:59.999Z",
+                     *             "remindAt": "2026-12-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "closure",
+                     *               "source": "MSA 77",
+                     *               "start": "2026-12-03T12:15:24.826Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-24"
+                     *             },
+                     *             "daysLeft": 21,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence-custody",
+                     *           "challenges"
+                     *         ],
+                     *         "discretion": {
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "band": "any goods value",
+                     *           "level": "HEAVIER",
+                     *           "statutory": {
+                     *             "min": 1500,
+                     *             "max": 9000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 6750,
+                     *             "max": 9000
+                     *           }
+                     *         },
+                     *         "amountDue": 8000,
+                     *         "decisionFinalAt": "2027-06-03T15:59:59.999Z",
+                     *         "decisionFinal": false,
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 25,
+                     *         "registeredAt": "2026-12-03T12:15:19.167Z",
+                     *         "updatedAt": "2026-12-03T12:15:24.842Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 25,
+                     *           "type": "PAYMENT_RECORDED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -10390,6 +17693,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "INSTALMENTS",
+                 *       "instalments": [
+                 *         {
+                 *           "dueDate": "2026-12-13",
+                 *           "amount": 100
+                 *         },
+                 *         {
+                 *           "dueDate": "2027-01-12",
+                 *           "amount": 100
+                 *         }
+                 *       ],
+                 *       "reason": "当事人确有经济困难，书面申请分期缴纳"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PaymentPlanDto"];
             };
         };
@@ -10400,6 +17719,107 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "6dcdd9a7-30c8-49ca-b408-65ce6e4f16c6",
+                     *         "caseNumber": "CZSJ-2026-00119",
+                     *         "status": "SERVED",
+                     *         "procedure": "SIMPLE",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "TRAFFIC-RULE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "李某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "litigationWindow",
+                     *             "owner": "PARTY",
+                     *             "startAt": "2026-10-04T04:00:00.000Z",
+                     *             "dueAt": "2027-04-05T15:59:59.999Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "litigationWindow",
+                     *               "source": "ALL 46 (6 months from service)",
+                     *               "start": "2026-10-04T04:00:00.000Z",
+                     *               "startDate": "2026-10-04",
+                     *               "days": 182,
+                     *               "months": 6,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2026-10-05",
+                     *                 "2026-10-06"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "rolledForwardFrom": "2027-04-04",
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-04-05"
+                     *             },
+                     *             "daysLeft": 123,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "payment",
+                     *             "owner": "PARTY",
+                     *             "startAt": "2026-12-03T12:22:10.063Z",
+                     *             "dueAt": "2026-12-14T15:59:59.999Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "payment",
+                     *               "source": "APL 66 (instalment 1 of 2, approved 2026-12-03T12:22:10.063Z)",
+                     *               "start": "2026-12-03T12:22:10.063Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "rolledForwardFrom": "2026-12-13",
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-14"
+                     *             },
+                     *             "daysLeft": 11,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "execution-end",
+                     *           "recusal"
+                     *         ],
+                     *         "amountDue": 200,
+                     *         "decisionFinalAt": "2027-04-05T15:59:59.999Z",
+                     *         "decisionFinal": false,
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 4,
+                     *         "registeredAt": "2026-12-03T12:22:08.079Z",
+                     *         "updatedAt": "2026-12-03T12:22:10.063Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 4,
+                     *           "type": "PAYMENT_PLAN_APPROVED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -10483,6 +17903,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "documentNumber": "催告 E2E-1",
+                 *       "servedAt": "2026-12-03T12:22:12.255Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DemandDto"];
             };
         };
@@ -10493,6 +17919,111 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "fc4e8968-0e50-469a-b966-d1fe8775cab5",
+                     *         "caseNumber": "CZSJ-2026-00120",
+                     *         "status": "SERVED",
+                     *         "procedure": "SIMPLE",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "TRAFFIC-RULE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "李某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "PAYMENT_OVERDUE"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "courtEnforcement",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2027-04-05T15:59:59.999Z",
+                     *             "dueAt": "2027-07-05T15:59:59.999Z",
+                     *             "remindAt": "2027-06-24T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "courtEnforcement",
+                     *               "source": "ACL 53 (3 months from 2027-04-05, when the challenge windows close)",
+                     *               "start": "2027-04-05T15:59:59.999Z",
+                     *               "startDate": "2027-04-05",
+                     *               "days": 91,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-05-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-07-05"
+                     *             },
+                     *             "daysLeft": 214,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "litigationWindow",
+                     *             "owner": "PARTY",
+                     *             "startAt": "2026-10-04T04:00:00.000Z",
+                     *             "dueAt": "2027-04-05T15:59:59.999Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "litigationWindow",
+                     *               "source": "ALL 46 (6 months from service)",
+                     *               "start": "2026-10-04T04:00:00.000Z",
+                     *               "startDate": "2026-10-04",
+                     *               "days": 182,
+                     *               "months": 6,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2026-10-05",
+                     *                 "2026-10-06"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "rolledForwardFrom": "2027-04-04",
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-04-05"
+                     *             },
+                     *             "daysLeft": 123,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "payments",
+                     *           "challenges"
+                     *         ],
+                     *         "amountDue": 200,
+                     *         "decisionFinalAt": "2027-04-05T15:59:59.999Z",
+                     *         "decisionFinal": false,
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 4,
+                     *         "registeredAt": "2026-12-03T12:22:10.764Z",
+                     *         "updatedAt": "2026-12-03T12:22:12.274Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 4,
+                     *           "type": "DEMAND_SERVED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -10762,6 +18293,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "PARTY_DIED_NO_ESTATE",
+                 *       "facts": "当事人死亡，无遗产可供执行，又无义务承受人",
+                 *       "at": "2026-12-03T12:22:12.467Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ExecutionEndDto"];
             };
         };
@@ -10772,6 +18310,100 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "fc4e8968-0e50-469a-b966-d1fe8775cab5",
+                     *         "caseNumber": "CZSJ-2026-00120",
+                     *         "status": "SERVED",
+                     *         "procedure": "SIMPLE",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "TRAFFIC-RULE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "李某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "closure",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:22:12.467Z",
+                     *             "dueAt": "2026-12-24T15:59:59.999Z",
+                     *             "remindAt": "2026-12-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "closure",
+                     *               "source": "MSA 77",
+                     *               "start": "2026-12-03T12:22:12.467Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-24"
+                     *             },
+                     *             "daysLeft": 21,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "courtEnforcement",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2027-04-05T15:59:59.999Z",
+                     *             "dueAt": "2027-07-05T15:59:59.999Z",
+                     *             "remindAt": "2027-06-24T16:00:00.000Z",
+                     *             "state": "CANCELLED",
+                     *             "basis": {
+                     *               "rule": "courtEnforcement",
+                     *               "source": "ACL 53 (3 months from 2027-04-05, when the challenge windows close)",
+                     *               "start": "2027-04-05T15:59:59.999Z",
+                     *               "startDate": "2027-04-05",
+                     *               "days": 91,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-05-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-07-05"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "recusal"
+                     *         ],
+                     *         "amountDue": 200,
+                     *         "decisionFinalAt": "2027-04-05T15:59:59.999Z",
+                     *         "decisionFinal": false,
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 5,
+                     *         "registeredAt": "2026-12-03T12:22:10.764Z",
+                     *         "updatedAt": "2026-12-03T12:22:12.480Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 5,
+                     *           "type": "EXECUTION_ENDED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -10855,6 +18487,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "challengeId": "30505152-2995-4f5d-a573-f50e21420080",
+                 *       "kind": "LITIGATION",
+                 *       "stage": "DECIDED",
+                 *       "at": "2026-12-03T12:22:36.940Z",
+                 *       "body": "长治市潞州区人民法院",
+                 *       "result": "REVOKED"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ChallengeDto"];
             };
         };
@@ -10865,6 +18507,134 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "85087159-4df0-48fd-b05e-e7220ef5fb29",
+                     *         "caseNumber": "CZSJ-2026-00128",
+                     *         "status": "ARCHIVED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "name": "王某",
+                     *           "type": "PERSON"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "name": "张伟",
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "name": "李娜",
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "DECISION_REVOKED"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:22:35.197Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "rule": "caseReview",
+                     *               "start": "2026-12-03T12:22:35.197Z",
+                     *               "pauses": [],
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "dueDate": "2026-12-17",
+                     *               "warnings": [],
+                     *               "startDate": "2026-12-03",
+                     *               "holidaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": []
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "closure",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:22:36.074Z",
+                     *             "dueAt": "2026-12-24T15:59:59.999Z",
+                     *             "remindAt": "2026-12-20T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "rule": "closure",
+                     *               "start": "2026-12-03T12:22:36.074Z",
+                     *               "pauses": [],
+                     *               "source": "MSA 77",
+                     *               "dueDate": "2026-12-24",
+                     *               "warnings": [],
+                     *               "startDate": "2026-12-03",
+                     *               "holidaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": []
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "challenges"
+                     *         ],
+                     *         "discretion": {
+                     *           "band": "any goods value",
+                     *           "level": "GENERAL",
+                     *           "range": {
+                     *             "max": 4500,
+                     *             "min": 2500
+                     *           },
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "statutory": {
+                     *             "max": 6000,
+                     *             "min": 1000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "violationCode": "PRODUCT-FAKE"
+                     *         },
+                     *         "amountDue": 0,
+                     *         "refundOwed": 3000,
+                     *         "archive": {
+                     *           "package": {
+                     *             "at": "2026-12-03T12:22:36.578Z",
+                     *             "files": 3,
+                     *             "keyId": "0b8f5c1e-20261203T122225-1q90",
+                     *             "lastHash": "f97355ca1536273f2c36064004538bdb81f812a46e9b8b330e9619a8344abfa4",
+                     *             "signature": "FOPfh5elmpimKJdMlroI1sV2/llenCjNh9iTQyh2ouUSIolFFWxkmBSpau8HG2xf2Psw0q3HuVR6Xi0AZ27GDw==",
+                     *             "throughSeq": 13,
+                     *             "manifestSha256": "91644e3b3279d87a58bc62ad9dfd7834082d0a4e0c2d984dd48b4b2957013aa1"
+                     *           },
+                     *           "requestedAt": "2026-12-03T12:22:36.325Z",
+                     *           "requestedBy": {
+                     *             "name": "张伟",
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101"
+                     *           }
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 16,
+                     *         "registeredAt": "2026-12-03T12:22:34.742Z",
+                     *         "updatedAt": "2026-12-03T12:22:36.974Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 16,
+                     *           "type": "CHALLENGE_RECORDED"
+                     *         }
+                     *       ],
+                     *       "challengeId": "30505152-2995-4f5d-a573-f50e21420080"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChallengeRecordedResponse"];
                 };
             };
@@ -10948,6 +18718,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "deadline": "decision",
+                 *       "reason": "complex facts"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ExtensionDto"];
             };
         };
@@ -10958,6 +18734,112 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "2044c32d-8a5e-4eb9-9b58-df5738e1f531",
+                     *         "caseNumber": "CZSJ-2026-00003",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:15:19.298Z",
+                     *             "dueAt": "2027-04-02T15:59:59.999Z",
+                     *             "remindAt": "2027-03-22T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63; extended 1× (APL 60 (approval); MSA 63)",
+                     *               "start": "2026-12-03T12:15:19.298Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 120,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:15:19.450Z",
+                     *                   "to": "2026-12-03T12:15:19.549Z",
+                     *                   "reason": "SUSPENSION: awaiting a test report (检验)",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-04-02"
+                     *             },
+                     *             "daysLeft": 120,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "auxiliary",
+                     *           "seizures"
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 6,
+                     *         "registeredAt": "2026-12-03T12:15:19.167Z",
+                     *         "updatedAt": "2026-12-03T12:15:19.647Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 6,
+                     *           "type": "DEADLINE_EXTENDED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -11041,6 +18923,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "TERMINATE",
+                 *       "reason": "违法事实不能成立"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SuspensionDto"];
             };
         };
@@ -11051,6 +18939,227 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "16ea0777-db0a-4383-921a-ed89b6d38a4a",
+                     *         "caseNumber": "CZSJ-2026-00002",
+                     *         "status": "TERMINATED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "FOOD-UNLICENSED",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "closure",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:28:43.991Z",
+                     *             "dueAt": "2026-12-24T15:59:59.999Z",
+                     *             "remindAt": "2026-12-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "closure",
+                     *               "source": "MSA 77",
+                     *               "start": "2026-12-03T12:28:43.991Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-24"
+                     *             },
+                     *             "daysLeft": 21,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:28:42.839Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "CANCELLED",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:28:42.839Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "seizures/extension",
+                     *           "seizures/end"
+                     *         ],
+                     *         "coerciveMeasures": [
+                     *           {
+                     *             "measureId": "P-1",
+                     *             "kind": "PRESERVATION",
+                     *             "status": "ENDED",
+                     *             "grounds": "紧急",
+                     *             "officers": [
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *                 "name": "张伟",
+                     *                 "certificateNumber": "14040120240001"
+                     *               },
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *                 "name": "李娜",
+                     *                 "certificateNumber": "14040120240002"
+                     *               }
+                     *             ],
+                     *             "items": [
+                     *               {
+                     *                 "description": "无标签预包装食品",
+                     *                 "quantity": 120,
+                     *                 "unit": "袋",
+                     *                 "location": "长治市潞州区某街12号仓库",
+                     *                 "custodian": "王某"
+                     *               },
+                     *               {
+                     *                 "description": "进货台账",
+                     *                 "quantity": 1,
+                     *                 "unit": "本",
+                     *                 "location": "长治市市场监督管理局物证室",
+                     *                 "custodian": "张伟"
+                     *               }
+                     *             ],
+                     *             "requestedAt": "2026-12-03T12:28:42.996Z",
+                     *             "requestedBy": {
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *               "name": "张伟"
+                     *             },
+                     *             "emergency": true,
+                     *             "testing": [],
+                     *             "startAt": "2026-12-03T11:28:42.953Z",
+                     *             "dueAt": "2026-12-14T15:59:59.999Z",
+                     *             "remindAt": "2026-12-09T16:00:00.000Z",
+                     *             "ending": {
+                     *               "outcome": "SEIZE",
+                     *               "basis": "《行政强制法》第二十二条",
+                     *               "reason": "涉嫌无证经营的食品",
+                     *               "at": "2026-12-03T12:28:43.191Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               },
+                     *               "seizureId": "S-1"
+                     *             }
+                     *           },
+                     *           {
+                     *             "measureId": "S-1",
+                     *             "kind": "SEIZURE",
+                     *             "mode": "SEIZE",
+                     *             "status": "OPEN",
+                     *             "grounds": "涉嫌无证经营的食品",
+                     *             "legalBasis": "《行政强制法》第二十二条",
+                     *             "decisionNumber": "长市监强〔2026〕E2E-1号",
+                     *             "officers": [
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *                 "name": "张伟",
+                     *                 "certificateNumber": "14040120240001"
+                     *               },
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *                 "name": "李娜",
+                     *                 "certificateNumber": "14040120240002"
+                     *               }
+                     *             ],
+                     *             "items": [
+                     *               {
+                     *                 "description": "无标签预包装食品",
+                     *                 "quantity": 120,
+                     *                 "unit": "袋",
+                     *                 "location": "长治市潞州区某街12号仓库",
+                     *                 "custodian": "王某"
+                     *               }
+                     *             ],
+                     *             "requestedAt": "2026-12-03T12:28:43.191Z",
+                     *             "requestedBy": {
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *               "name": "孙局长"
+                     *             },
+                     *             "emergency": false,
+                     *             "approval": {
+                     *               "approved": true,
+                     *               "reason": "涉嫌无证经营的食品",
+                     *               "at": "2026-12-03T12:28:43.191Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               }
+                     *             },
+                     *             "startAt": "2026-12-03T12:27:43.121Z",
+                     *             "testing": [
+                     *               {
+                     *                 "from": "2026-12-03T12:27:53.637Z",
+                     *                 "to": "2026-12-03T12:28:33.637Z",
+                     *                 "reason": "TESTING: 送食品检验机构检验"
+                     *               }
+                     *             ],
+                     *             "fromPreservationId": "P-1",
+                     *             "dueAt": "2027-02-01T15:59:59.999Z",
+                     *             "remindAt": "2027-01-28T16:00:00.000Z",
+                     *             "extension": {
+                     *               "days": 30,
+                     *               "reason": "案情复杂",
+                     *               "at": "2026-12-03T12:28:43.434Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               }
+                     *             }
+                     *           }
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 7,
+                     *         "registeredAt": "2026-12-03T12:28:42.630Z",
+                     *         "updatedAt": "2026-12-03T12:28:43.991Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 7,
+                     *           "type": "CASE_TERMINATED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -11134,6 +19243,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                 *       "reason": "related to the party",
+                 *       "requestedBy": "PARTY",
+                 *       "replacementId": "0b8f5c1e-2d7a-4c1b-9e57-000000000103"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RecusalDto"];
             };
         };
@@ -11144,6 +19261,112 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "2044c32d-8a5e-4eb9-9b58-df5738e1f531",
+                     *         "caseNumber": "CZSJ-2026-00003",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000103",
+                     *             "name": "王强",
+                     *             "certificateNumber": "14040120240003"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:15:19.298Z",
+                     *             "dueAt": "2027-04-02T15:59:59.999Z",
+                     *             "remindAt": "2027-03-22T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63; extended 1× (APL 60 (approval); MSA 63)",
+                     *               "start": "2026-12-03T12:15:19.298Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 120,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:15:19.450Z",
+                     *                   "to": "2026-12-03T12:15:19.549Z",
+                     *                   "reason": "SUSPENSION: awaiting a test report (检验)",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-04-02"
+                     *             },
+                     *             "daysLeft": 120,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "auxiliary",
+                     *           "seizures"
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 7,
+                     *         "registeredAt": "2026-12-03T12:15:19.167Z",
+                     *         "updatedAt": "2026-12-03T12:15:19.792Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 7,
+                     *           "type": "PERSON_RECUSED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -11227,6 +19450,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "summary": "terminated; seized goods returned"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClosureDto"];
             };
         };
@@ -11237,6 +19465,232 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "16ea0777-db0a-4383-921a-ed89b6d38a4a",
+                     *         "caseNumber": "CZSJ-2026-00002",
+                     *         "status": "CLOSED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "FOOD-UNLICENSED",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "closure",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:28:43.991Z",
+                     *             "dueAt": "2026-12-24T15:59:59.999Z",
+                     *             "remindAt": "2026-12-20T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "closure",
+                     *               "source": "MSA 77",
+                     *               "start": "2026-12-03T12:28:43.991Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-24"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:28:42.839Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "CANCELLED",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:28:42.839Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [],
+                     *         "coerciveMeasures": [
+                     *           {
+                     *             "measureId": "P-1",
+                     *             "kind": "PRESERVATION",
+                     *             "status": "ENDED",
+                     *             "grounds": "紧急",
+                     *             "officers": [
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *                 "name": "张伟",
+                     *                 "certificateNumber": "14040120240001"
+                     *               },
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *                 "name": "李娜",
+                     *                 "certificateNumber": "14040120240002"
+                     *               }
+                     *             ],
+                     *             "items": [
+                     *               {
+                     *                 "description": "无标签预包装食品",
+                     *                 "quantity": 120,
+                     *                 "unit": "袋",
+                     *                 "location": "长治市潞州区某街12号仓库",
+                     *                 "custodian": "王某"
+                     *               },
+                     *               {
+                     *                 "description": "进货台账",
+                     *                 "quantity": 1,
+                     *                 "unit": "本",
+                     *                 "location": "长治市市场监督管理局物证室",
+                     *                 "custodian": "张伟"
+                     *               }
+                     *             ],
+                     *             "requestedAt": "2026-12-03T12:28:42.996Z",
+                     *             "requestedBy": {
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *               "name": "张伟"
+                     *             },
+                     *             "emergency": true,
+                     *             "testing": [],
+                     *             "startAt": "2026-12-03T11:28:42.953Z",
+                     *             "dueAt": "2026-12-14T15:59:59.999Z",
+                     *             "remindAt": "2026-12-09T16:00:00.000Z",
+                     *             "ending": {
+                     *               "outcome": "SEIZE",
+                     *               "basis": "《行政强制法》第二十二条",
+                     *               "reason": "涉嫌无证经营的食品",
+                     *               "at": "2026-12-03T12:28:43.191Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               },
+                     *               "seizureId": "S-1"
+                     *             }
+                     *           },
+                     *           {
+                     *             "measureId": "S-1",
+                     *             "kind": "SEIZURE",
+                     *             "mode": "SEIZE",
+                     *             "status": "ENDED",
+                     *             "grounds": "涉嫌无证经营的食品",
+                     *             "legalBasis": "《行政强制法》第二十二条",
+                     *             "decisionNumber": "长市监强〔2026〕E2E-1号",
+                     *             "officers": [
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *                 "name": "张伟",
+                     *                 "certificateNumber": "14040120240001"
+                     *               },
+                     *               {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *                 "name": "李娜",
+                     *                 "certificateNumber": "14040120240002"
+                     *               }
+                     *             ],
+                     *             "items": [
+                     *               {
+                     *                 "description": "无标签预包装食品",
+                     *                 "quantity": 120,
+                     *                 "unit": "袋",
+                     *                 "location": "长治市潞州区某街12号仓库",
+                     *                 "custodian": "王某"
+                     *               }
+                     *             ],
+                     *             "requestedAt": "2026-12-03T12:28:43.191Z",
+                     *             "requestedBy": {
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *               "name": "孙局长"
+                     *             },
+                     *             "emergency": false,
+                     *             "approval": {
+                     *               "approved": true,
+                     *               "reason": "涉嫌无证经营的食品",
+                     *               "at": "2026-12-03T12:28:43.191Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               }
+                     *             },
+                     *             "startAt": "2026-12-03T12:27:43.121Z",
+                     *             "testing": [
+                     *               {
+                     *                 "from": "2026-12-03T12:27:53.637Z",
+                     *                 "to": "2026-12-03T12:28:33.637Z",
+                     *                 "reason": "TESTING: 送食品检验机构检验"
+                     *               }
+                     *             ],
+                     *             "fromPreservationId": "P-1",
+                     *             "dueAt": "2027-02-01T15:59:59.999Z",
+                     *             "remindAt": "2027-01-28T16:00:00.000Z",
+                     *             "extension": {
+                     *               "days": 30,
+                     *               "reason": "案情复杂",
+                     *               "at": "2026-12-03T12:28:43.434Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               }
+                     *             },
+                     *             "ending": {
+                     *               "outcome": "RELEASE",
+                     *               "basis": "ACL 28 (1)",
+                     *               "reason": "违法事实不能成立",
+                     *               "at": "2026-12-03T12:28:44.229Z",
+                     *               "by": {
+                     *                 "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *                 "name": "孙局长"
+                     *               }
+                     *             }
+                     *           }
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 9,
+                     *         "registeredAt": "2026-12-03T12:28:42.630Z",
+                     *         "updatedAt": "2026-12-03T12:28:44.399Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 9,
+                     *           "type": "CASE_CLOSED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -11320,6 +19774,7 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /** @example {} */
                 "application/json": components["schemas"]["ArchiveDto"];
             };
         };
@@ -11330,6 +19785,131 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "2044c32d-8a5e-4eb9-9b58-df5738e1f531",
+                     *         "caseNumber": "CZSJ-2026-00003",
+                     *         "status": "ARCHIVING",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000103",
+                     *             "name": "王强",
+                     *             "certificateNumber": "14040120240003"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "MAJOR_DECISION",
+                     *           "HEARING_OFFERED"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:15:19.920Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:15:19.920Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:15:19.450Z",
+                     *                   "to": "2026-12-03T12:15:19.549Z",
+                     *                   "reason": "SUSPENSION: awaiting a test report (检验)",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "closure",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:15:24.826Z",
+                     *             "dueAt": "2026-12-24T15:59:59.999Z",
+                     *             "remindAt": "2026-12-20T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "closure",
+                     *               "source": "MSA 77",
+                     *               "start": "2026-12-03T12:15:24.826Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-24"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [],
+                     *         "discretion": {
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "band": "any goods value",
+                     *           "level": "HEAVIER",
+                     *           "statutory": {
+                     *             "min": 1500,
+                     *             "max": 9000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 6750,
+                     *             "max": 9000
+                     *           }
+                     *         },
+                     *         "amountDue": 8000,
+                     *         "decisionFinalAt": "2027-06-03T15:59:59.999Z",
+                     *         "archive": {
+                     *           "requestedAt": "2026-12-03T12:15:25.175Z",
+                     *           "requestedBy": {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000103",
+                     *             "name": "王强"
+                     *           }
+                     *         },
+                     *         "decisionFinal": false,
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 27,
+                     *         "registeredAt": "2026-12-03T12:15:19.167Z",
+                     *         "updatedAt": "2026-12-03T12:15:25.175Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 27,
+                     *           "type": "ARCHIVE_REQUESTED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -11413,6 +19993,30 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "facts": "Vehicle stopped in a no-stopping zone",
+                 *       "legalBasis": "《道路交通安全法》第九十条",
+                 *       "penalty": {
+                 *         "kinds": [
+                 *           "FINE"
+                 *         ],
+                 *         "fineAmount": 100
+                 *       },
+                 *       "documentNumber": "长市监简〔2026〕APL29-2号",
+                 *       "text": "当场处罚决定书: 罚款 100 元",
+                 *       "service": {
+                 *         "method": "DIRECT",
+                 *         "servedAt": "2026-12-03T12:34:49.932Z",
+                 *         "recipient": "赵某",
+                 *         "proof": "当事人签收"
+                 *       },
+                 *       "defence": {
+                 *         "waived": true
+                 *       },
+                 *       "sameActOverrideReason": "本次系当日另一时段、另一地点的违法停车，为另一违法行为"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SimpleDecisionDto"];
             };
         };
@@ -11423,6 +20027,115 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "a1e9547c-8201-42ac-a3a9-01162b585d56",
+                     *         "caseNumber": "CZSJ-2026-00053",
+                     *         "status": "SERVED",
+                     *         "procedure": "SIMPLE",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "TRAFFIC-RULE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "赵某",
+                     *           "idNumber": "140400********ACCA"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "litigationWindow",
+                     *             "owner": "PARTY",
+                     *             "startAt": "2026-12-03T12:34:49.932Z",
+                     *             "dueAt": "2027-06-03T15:59:59.999Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "litigationWindow",
+                     *               "source": "ALL 46 (6 months from service)",
+                     *               "start": "2026-12-03T12:34:49.932Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 182,
+                     *               "months": 6,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01",
+                     *                 "2027-05-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-06-03"
+                     *             },
+                     *             "daysLeft": 182,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "payment",
+                     *             "owner": "PARTY",
+                     *             "startAt": "2026-12-03T12:34:49.932Z",
+                     *             "dueAt": "2026-12-18T15:59:59.999Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "payment",
+                     *               "source": "APL 67",
+                     *               "start": "2026-12-03T12:34:49.932Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 15,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-18"
+                     *             },
+                     *             "daysLeft": 15,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "payments",
+                     *           "challenges"
+                     *         ],
+                     *         "sameActCases": [
+                     *           {
+                     *             "caseId": "4e0a5803-3a8d-44ba-a5be-a4ad165e2243",
+                     *             "caseNumber": "CZSJ-2026-00052",
+                     *             "status": "SERVED",
+                     *             "outcome": "PENALTY",
+                     *             "fineAmount": 100
+                     *           }
+                     *         ],
+                     *         "amountDue": 100,
+                     *         "decisionFinalAt": "2027-06-03T15:59:59.999Z",
+                     *         "decisionFinal": false,
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 2,
+                     *         "registeredAt": "2026-12-03T12:34:54.591Z",
+                     *         "updatedAt": "2026-12-03T12:34:54.993Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 2,
+                     *           "type": "SIMPLE_DECISION_MADE"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -11506,6 +20219,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "应处罚款超过简易程序限额，转为普通程序"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ConvertToOrdinaryDto"];
             };
         };
@@ -11516,6 +20234,71 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "9295f1e2-433a-4ddf-a097-8c75f70de701",
+                     *         "caseNumber": "CZSJ-2026-00149",
+                     *         "status": "LEAD_REGISTERED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "TRAFFIC-RULE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "李某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             },
+                     *             "daysLeft": 8,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "criminal-transfer"
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 2,
+                     *         "registeredAt": "2026-12-03T12:23:38.146Z",
+                     *         "updatedAt": "2026-12-03T12:23:38.770Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 2,
+                     *           "type": "PROCEDURE_CONVERTED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -11599,6 +20382,22 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "ground": "FIRST_MINOR_CORRECTED",
+                 *       "reason": "初次违法，危害后果轻微，已当场驶离改正",
+                 *       "facts": "Stopped for a minute, moved on when told",
+                 *       "legalBasis": "《行政处罚法》第三十三条第一款",
+                 *       "documentNumber": "长市监不罚〔2026〕EX-2号",
+                 *       "text": "当场不予行政处罚决定书",
+                 *       "service": {
+                 *         "method": "DIRECT",
+                 *         "servedAt": "2026-12-03T12:23:34.267Z",
+                 *         "recipient": "李某",
+                 *         "proof": "当事人签收"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["SimpleNoPenaltyDto"];
             };
         };
@@ -11609,6 +20408,106 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "b2ddb6cf-a293-44a7-9058-a3edfd09e846",
+                     *         "caseNumber": "CZSJ-2026-00150",
+                     *         "status": "SERVED",
+                     *         "procedure": "SIMPLE",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "TRAFFIC-RULE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "李某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "closure",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:23:34.267Z",
+                     *             "dueAt": "2026-12-24T15:59:59.999Z",
+                     *             "remindAt": "2026-12-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "closure",
+                     *               "source": "MSA 77",
+                     *               "start": "2026-12-03T12:23:34.267Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-24"
+                     *             },
+                     *             "daysLeft": 21,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "litigationWindow",
+                     *             "owner": "PARTY",
+                     *             "startAt": "2026-12-03T12:23:34.267Z",
+                     *             "dueAt": "2027-06-03T15:59:59.999Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "litigationWindow",
+                     *               "source": "ALL 46 (6 months from service)",
+                     *               "start": "2026-12-03T12:23:34.267Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 182,
+                     *               "months": 6,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01",
+                     *                 "2027-05-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-06-03"
+                     *             },
+                     *             "daysLeft": 182,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "challenges",
+                     *           "simple-report"
+                     *         ],
+                     *         "amountDue": 0,
+                     *         "decisionFinalAt": "2027-06-03T15:59:59.999Z",
+                     *         "decisionFinal": false,
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 2,
+                     *         "registeredAt": "2026-12-03T12:23:39.058Z",
+                     *         "updatedAt": "2026-12-03T12:23:39.289Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 2,
+                     *           "type": "SIMPLE_NO_PENALTY_DECIDED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -11692,6 +20591,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "违法事实不成立",
+                 *       "facts": "现场允许临时停车"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DismissSimpleLeadDto"];
             };
         };
@@ -11702,6 +20607,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "85672ee7-11c8-4373-a0b6-adb9860e713f",
+                     *         "caseNumber": "CZSJ-2026-00054",
+                     *         "status": "TERMINATED",
+                     *         "procedure": "SIMPLE",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "TRAFFIC-RULE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "赵某",
+                     *           "idNumber": "140400********84D7"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "closure",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:34:55.377Z",
+                     *             "dueAt": "2026-12-24T15:59:59.999Z",
+                     *             "remindAt": "2026-12-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "closure",
+                     *               "source": "MSA 77",
+                     *               "start": "2026-12-03T12:34:55.377Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-24"
+                     *             },
+                     *             "daysLeft": 21,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 2,
+                     *         "registeredAt": "2026-12-03T12:34:55.182Z",
+                     *         "updatedAt": "2026-12-03T12:34:55.377Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 2,
+                     *           "type": "SIMPLE_LEAD_DISMISSED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -11785,6 +20754,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "note": "已报备案"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SimpleReportDto"];
             };
         };
@@ -11795,6 +20769,106 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "b2ddb6cf-a293-44a7-9058-a3edfd09e846",
+                     *         "caseNumber": "CZSJ-2026-00150",
+                     *         "status": "SERVED",
+                     *         "procedure": "SIMPLE",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "TRAFFIC-RULE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "李某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "closure",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:23:34.267Z",
+                     *             "dueAt": "2026-12-24T15:59:59.999Z",
+                     *             "remindAt": "2026-12-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "closure",
+                     *               "source": "MSA 77",
+                     *               "start": "2026-12-03T12:23:34.267Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-24"
+                     *             },
+                     *             "daysLeft": 21,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "litigationWindow",
+                     *             "owner": "PARTY",
+                     *             "startAt": "2026-12-03T12:23:34.267Z",
+                     *             "dueAt": "2027-06-03T15:59:59.999Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "litigationWindow",
+                     *               "source": "ALL 46 (6 months from service)",
+                     *               "start": "2026-12-03T12:23:34.267Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 182,
+                     *               "months": 6,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01",
+                     *                 "2027-05-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-06-03"
+                     *             },
+                     *             "daysLeft": 182,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "challenges",
+                     *           "criminal-transfer"
+                     *         ],
+                     *         "amountDue": 0,
+                     *         "decisionFinalAt": "2027-06-03T15:59:59.999Z",
+                     *         "decisionFinal": false,
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 3,
+                     *         "registeredAt": "2026-12-03T12:23:39.058Z",
+                     *         "updatedAt": "2026-12-03T12:23:39.515Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 3,
+                     *           "type": "SIMPLE_DECISION_REPORTED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -11878,6 +20952,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "grounds": "the driver was found drunk (危险驾驶)",
+                 *       "officerIds": [
+                 *         "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                 *         "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["ProposeTransferDto"];
             };
         };
@@ -11888,6 +20971,105 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "117d3cf3-74e6-4cb9-a77f-97733c6e5dcb",
+                     *         "caseNumber": "CZSJ-2026-00189",
+                     *         "status": "TRANSFER_PROPOSED",
+                     *         "procedure": "SIMPLE",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "TRAFFIC-RULE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "李某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "SUSPECTED_CRIME"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "closure",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:26:33.505Z",
+                     *             "dueAt": "2026-12-24T15:59:59.999Z",
+                     *             "remindAt": "2026-12-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "closure",
+                     *               "source": "MSA 77",
+                     *               "start": "2026-12-03T12:26:33.505Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-24"
+                     *             },
+                     *             "daysLeft": 21,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "litigationWindow",
+                     *             "owner": "PARTY",
+                     *             "startAt": "2026-12-03T12:26:29.255Z",
+                     *             "dueAt": "2027-06-03T15:59:59.999Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "litigationWindow",
+                     *               "source": "ALL 46 (6 months from service)",
+                     *               "start": "2026-12-03T12:26:29.255Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 182,
+                     *               "months": 6,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01",
+                     *                 "2027-05-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-06-03"
+                     *             },
+                     *             "daysLeft": 182,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [],
+                     *         "amountDue": 200,
+                     *         "decisionFinalAt": "2027-06-03T15:59:59.999Z",
+                     *         "decisionFinal": false,
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 4,
+                     *         "registeredAt": "2026-12-03T12:26:33.953Z",
+                     *         "updatedAt": "2026-12-03T12:26:34.686Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 4,
+                     *           "type": "TRANSFER_PROPOSED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -11971,6 +21153,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "approve": true,
+                 *       "reason": "同意移送"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransferApprovalDto"];
             };
         };
@@ -11981,6 +21169,111 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "fec42b3b-725e-4578-b7f7-94c2a388246b",
+                     *         "caseNumber": "CZSJ-2026-00039",
+                     *         "status": "TRANSFER_APPROVED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "FOOD-UNLICENSED",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "SUSPECTED_CRIME"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:32:53.009Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "SUSPENDED",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:32:53.009Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:32:54.237Z",
+                     *                   "reason": "CRIMINAL_TRANSFER",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only",
+                     *                 "Deadline paused since 2026-12-03T12:32:54.237Z (CRIMINAL_TRANSFER), no resume yet: due date ignores the open pause"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "recusal"
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 5,
+                     *         "registeredAt": "2026-12-03T12:32:52.566Z",
+                     *         "updatedAt": "2026-12-03T12:32:54.237Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 5,
+                     *           "type": "TRANSFER_APPROVED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -12064,6 +21357,17 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "sentAt": "2026-12-03T12:15:50.103Z",
+                 *       "policeAgency": "长治市公安局",
+                 *       "procuratorate": "长治市人民检察院",
+                 *       "documents": [
+                 *         "涉嫌犯罪案件移送书",
+                 *         "调查终结报告"
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["DispatchTransferDto"];
             };
         };
@@ -12074,6 +21378,109 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "85085ca3-1829-477d-8cbf-4fa8de9bf71c",
+                     *         "caseNumber": "CZSJ-2026-00009",
+                     *         "status": "TRANSFERRED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "赵某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:15:52.154Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "SUSPENDED",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:15:52.154Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:15:54.678Z",
+                     *                   "reason": "CRIMINAL_TRANSFER",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only",
+                     *                 "Deadline paused since 2026-12-03T12:15:54.678Z (CRIMINAL_TRANSFER), no resume yet: due date ignores the open pause"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence-custody"
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 7,
+                     *         "registeredAt": "2026-12-03T12:15:51.851Z",
+                     *         "updatedAt": "2026-12-03T12:15:55.251Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 7,
+                     *           "type": "TRANSFER_DISPATCHED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -12157,6 +21564,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "decision": "ACCEPT",
+                 *       "at": "2026-12-03T12:25:20.348Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PoliceDecisionDto"];
             };
         };
@@ -12167,6 +21580,111 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "4a416a7f-6af7-4339-8c99-2c03e8874908",
+                     *         "caseNumber": "CZSJ-2026-00174",
+                     *         "status": "TRANSFER_ACCEPTED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "closure",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:25:30.368Z",
+                     *             "dueAt": "2026-12-24T15:59:59.999Z",
+                     *             "remindAt": "2026-12-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "closure",
+                     *               "source": "MSA 77",
+                     *               "start": "2026-12-03T12:25:30.368Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-24"
+                     *             },
+                     *             "daysLeft": 21,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:25:28.707Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "CANCELLED",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:25:28.707Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:25:29.143Z",
+                     *                   "to": "2026-12-03T12:25:30.368Z",
+                     *                   "reason": "CRIMINAL_TRANSFER",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "criminal-transfer/police-return"
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 9,
+                     *         "registeredAt": "2026-12-03T12:25:28.326Z",
+                     *         "updatedAt": "2026-12-03T12:25:30.368Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 9,
+                     *           "type": "POLICE_DECISION_RECORDED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -12250,6 +21768,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "ANSWER",
+                 *       "reason": "refusal maintained",
+                 *       "accept": false
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransferReconsiderationDto"];
             };
         };
@@ -12260,6 +21785,107 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "fccaaa61-b33b-4632-ad2b-265ccf60eee7",
+                     *         "caseNumber": "CZSJ-2026-00179",
+                     *         "status": "TRANSFER_DECLINED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:26:03.523Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "SUSPENDED",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:26:03.523Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:26:04.032Z",
+                     *                   "reason": "CRIMINAL_TRANSFER",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only",
+                     *                 "Deadline paused since 2026-12-03T12:26:04.032Z (CRIMINAL_TRANSFER), no resume yet: due date ignores the open pause"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 9,
+                     *         "registeredAt": "2026-12-03T12:26:03.071Z",
+                     *         "updatedAt": "2026-12-03T12:26:05.506Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 9,
+                     *           "type": "TRANSFER_RECONSIDERATION_ANSWERED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -12343,6 +21969,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "action": "RESOLVE",
+                 *       "reason": "不立案理由不能成立，通知立案",
+                 *       "outcome": "POLICE_TO_FILE"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransferSupervisionDto"];
             };
         };
@@ -12353,6 +21986,109 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "a74a2501-b081-4066-ab27-fd1521b86721",
+                     *         "caseNumber": "CZSJ-2026-00145",
+                     *         "status": "TRANSFER_ACCEPTED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "closure",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:23:11.743Z",
+                     *             "dueAt": "2026-12-24T15:59:59.999Z",
+                     *             "remindAt": "2026-12-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "closure",
+                     *               "source": "MSA 77",
+                     *               "start": "2026-12-03T12:23:11.743Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-24"
+                     *             },
+                     *             "daysLeft": 21,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:23:09.943Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "CANCELLED",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:23:09.943Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:23:10.199Z",
+                     *                   "to": "2026-12-03T12:23:11.743Z",
+                     *                   "reason": "CRIMINAL_TRANSFER",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 11,
+                     *         "registeredAt": "2026-12-03T12:23:09.744Z",
+                     *         "updatedAt": "2026-12-03T12:23:11.743Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 11,
+                     *           "type": "TRANSFER_SUPERVISION_RESOLVED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -12436,6 +22172,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "complete the administrative case (R310 10)"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ResumeAdministrativeCaseDto"];
             };
         };
@@ -12446,6 +22187,112 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "fccaaa61-b33b-4632-ad2b-265ccf60eee7",
+                     *         "caseNumber": "CZSJ-2026-00179",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:26:03.523Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:26:03.523Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:26:04.032Z",
+                     *                   "to": "2026-12-03T12:26:06.353Z",
+                     *                   "reason": "CRIMINAL_TRANSFER",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "auxiliary",
+                     *           "seizures"
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 12,
+                     *         "registeredAt": "2026-12-03T12:26:03.071Z",
+                     *         "updatedAt": "2026-12-03T12:26:06.353Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 12,
+                     *           "type": "ADMINISTRATIVE_CASE_RESUMED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -12529,6 +22376,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "grounds": "Witness statements put sales of the heaters at about ¥70,000 across three shops",
+                 *       "threshold": "销售金额五万元以上 (立案追诉标准)"
+                 *     }
+                 */
                 "application/json": components["schemas"]["FlagSuspectedCrimeDto"];
             };
         };
@@ -12539,6 +22392,133 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "ceab3a22-8d8e-4ad7-99d2-553502d34aed",
+                     *         "caseNumber": "CZSJ-2026-00012",
+                     *         "status": "DEFENCE_RECORDED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "HEARING_OFFERED",
+                     *           "SUSPECTED_CRIME"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:29:43.000Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:29:43.000Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:29:42.770Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:29:42.770Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "evidence-custody"
+                     *         ],
+                     *         "discretion": {
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "band": "any goods value",
+                     *           "level": "GENERAL",
+                     *           "statutory": {
+                     *             "min": 1500,
+                     *             "max": 9000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 3750,
+                     *             "max": 6750
+                     *           }
+                     *         },
+                     *         "suspicion": {
+                     *           "raisedAt": "2026-12-03T12:29:43.942Z",
+                     *           "raisedBy": "OFFICER",
+                     *           "grounds": "Witness statements put sales of the heaters at about ¥70,000 across three shops",
+                     *           "by": {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟"
+                     *           },
+                     *           "threshold": "销售金额五万元以上 (立案追诉标准)"
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 9,
+                     *         "registeredAt": "2026-12-03T12:29:42.602Z",
+                     *         "updatedAt": "2026-12-03T12:29:43.942Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 9,
+                     *           "type": "SUSPECTED_CRIME_FLAGGED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -12622,6 +22602,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reasons": "The three shops belong to other parties: this party sold ¥8,000"
+                 *     }
+                 */
                 "application/json": components["schemas"]["DecideNotToTransferDto"];
             };
         };
@@ -12632,6 +22617,122 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "ceab3a22-8d8e-4ad7-99d2-553502d34aed",
+                     *         "caseNumber": "CZSJ-2026-00012",
+                     *         "status": "DEFENCE_RECORDED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "HEARING_OFFERED"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "caseReview",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:29:43.000Z",
+                     *             "dueAt": "2026-12-17T15:59:59.999Z",
+                     *             "remindAt": "2026-12-14T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "caseReview",
+                     *               "source": "MSA 49-55 (policy)",
+                     *               "start": "2026-12-03T12:29:43.000Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 10,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:29:42.770Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:29:42.770Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "auxiliary",
+                     *           "seizures"
+                     *         ],
+                     *         "discretion": {
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "band": "any goods value",
+                     *           "level": "GENERAL",
+                     *           "statutory": {
+                     *             "min": 1500,
+                     *             "max": 9000
+                     *           },
+                     *           "fineRequired": true,
+                     *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "range": {
+                     *             "min": 3750,
+                     *             "max": 6750
+                     *           }
+                     *         },
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 10,
+                     *         "registeredAt": "2026-12-03T12:29:42.602Z",
+                     *         "updatedAt": "2026-12-03T12:29:44.229Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 10,
+                     *           "type": "NOT_TO_TRANSFER_DECIDED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -12715,6 +22816,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "policeAgency": "长治市公安局潞州分局",
+                 *       "at": "2026-12-03T12:24:49.644Z",
+                 *       "reason": "违法行为发生地在潞州区"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ForwardTransferDto"];
             };
         };
@@ -12725,6 +22833,107 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "4a416a7f-6af7-4339-8c99-2c03e8874908",
+                     *         "caseNumber": "CZSJ-2026-00174",
+                     *         "status": "TRANSFERRED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:25:28.707Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "SUSPENDED",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:25:28.707Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:25:29.143Z",
+                     *                   "reason": "CRIMINAL_TRANSFER",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only",
+                     *                 "Deadline paused since 2026-12-03T12:25:29.143Z (CRIMINAL_TRANSFER), no resume yet: due date ignores the open pause"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 7,
+                     *         "registeredAt": "2026-12-03T12:25:28.326Z",
+                     *         "updatedAt": "2026-12-03T12:25:29.682Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 7,
+                     *           "type": "TRANSFER_FORWARDED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -12808,6 +23017,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "materials": [
+                 *         "检验报告原件",
+                 *         "销售账册"
+                 *       ],
+                 *       "at": "2026-12-03T12:22:19.640Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransferMaterialRequestDto"];
             };
         };
@@ -12818,6 +23036,104 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "c9451cc8-cae0-4993-babc-b5f3983cc405",
+                     *         "caseNumber": "CZSJ-2026-00186",
+                     *         "status": "TRANSFER_RECEIVED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             },
+                     *             "daysLeft": 8,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "policeFilingDecision",
+                     *             "owner": "POLICE",
+                     *             "startAt": "2026-12-03T12:21:29.151Z",
+                     *             "dueAt": "2026-12-07T15:59:59.999Z",
+                     *             "remindAt": "2026-12-05T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "policeFilingDecision",
+                     *               "source": "R310 8 (police decide within 3 days of receipt)",
+                     *               "start": "2026-12-03T12:21:29.151Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 3,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "rolledForwardFrom": "2026-12-06",
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-07"
+                     *             },
+                     *             "daysLeft": 4,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "criminal-transfer/police-decision",
+                     *           "criminal-transfer/forward"
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 8,
+                     *         "registeredAt": "2026-12-03T12:26:26.365Z",
+                     *         "updatedAt": "2026-12-03T12:26:29.695Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 8,
+                     *           "type": "TRANSFER_MATERIAL_REQUESTED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -12901,6 +23217,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "documents": [
+                 *         "检验报告原件",
+                 *         "销售账册"
+                 *       ],
+                 *       "at": "2026-12-03T12:23:10.183Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransferMaterialSupplyDto"];
             };
         };
@@ -12911,6 +23236,101 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "c9451cc8-cae0-4993-babc-b5f3983cc405",
+                     *         "caseNumber": "CZSJ-2026-00186",
+                     *         "status": "TRANSFER_RECEIVED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             },
+                     *             "daysLeft": 8,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "policeFilingDecision",
+                     *             "owner": "POLICE",
+                     *             "startAt": "2026-12-03T12:23:10.183Z",
+                     *             "dueAt": "2026-12-07T15:59:59.999Z",
+                     *             "remindAt": "2026-12-05T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "policeFilingDecision",
+                     *               "source": "R310 8 (police decide within 3 days of receipt)",
+                     *               "start": "2026-12-03T12:23:10.183Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 3,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "rolledForwardFrom": "2026-12-06",
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-07"
+                     *             },
+                     *             "daysLeft": 4,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 9,
+                     *         "registeredAt": "2026-12-03T12:26:26.365Z",
+                     *         "updatedAt": "2026-12-03T12:26:30.262Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 9,
+                     *           "type": "TRANSFER_MATERIAL_SUPPLIED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -12994,6 +23414,15 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "inventory": [
+                 *         "假冒白酒 12 瓶",
+                 *         "案卷 1 册"
+                 *       ],
+                 *       "at": "2026-12-03T12:24:50.816Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransferHandoverDto"];
             };
         };
@@ -13004,6 +23433,98 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "c9451cc8-cae0-4993-babc-b5f3983cc405",
+                     *         "caseNumber": "CZSJ-2026-00186",
+                     *         "status": "TRANSFER_ACCEPTED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "closure",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:26:30.551Z",
+                     *             "dueAt": "2026-12-24T15:59:59.999Z",
+                     *             "remindAt": "2026-12-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "closure",
+                     *               "source": "MSA 77",
+                     *               "start": "2026-12-03T12:26:30.551Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-24"
+                     *             },
+                     *             "daysLeft": 21,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "CANCELLED",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 11,
+                     *         "registeredAt": "2026-12-03T12:26:26.365Z",
+                     *         "updatedAt": "2026-12-03T12:26:30.888Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 11,
+                     *           "type": "TRANSFER_HANDED_OVER"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -13087,6 +23608,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "at": "2026-12-03T12:26:22.740Z",
+                 *       "reason": "不需要追究刑事责任"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PoliceReturnDto"];
             };
         };
@@ -13097,6 +23624,109 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "1ad8a066-e31f-48f9-aef1-fde01ecded8d",
+                     *         "caseNumber": "CZSJ-2026-00187",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "closure",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:26:32.581Z",
+                     *             "dueAt": "2026-12-24T15:59:59.999Z",
+                     *             "remindAt": "2026-12-20T16:00:00.000Z",
+                     *             "state": "CANCELLED",
+                     *             "basis": {
+                     *               "rule": "closure",
+                     *               "source": "MSA 77",
+                     *               "start": "2026-12-03T12:26:32.581Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-24"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:26:31.931Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:26:31.931Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:26:32.238Z",
+                     *                   "to": "2026-12-03T12:26:32.780Z",
+                     *                   "reason": "CRIMINAL_TRANSFER",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           }
+                     *         ],
+                     *         "allowedActions": [],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 7,
+                     *         "registeredAt": "2026-12-03T12:26:31.686Z",
+                     *         "updatedAt": "2026-12-03T12:26:32.780Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 7,
+                     *           "type": "TRANSFER_RETURNED_BY_POLICE"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -13180,6 +23810,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "at": "2026-12-03T12:16:29.324Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["TransferIntakeReviewDto"];
             };
         };
@@ -13190,6 +23825,110 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "d1af84fc-f9a2-43d2-8c7c-b357919291a5",
+                     *         "caseNumber": "CZSJ-2026-00144",
+                     *         "status": "TRANSFER_RECEIVED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:23:08.312Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "SUSPENDED",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:23:08.312Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:23:08.637Z",
+                     *                   "reason": "CRIMINAL_TRANSFER",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only",
+                     *                 "Deadline paused since 2026-12-03T12:23:08.637Z (CRIMINAL_TRANSFER), no resume yet: due date ignores the open pause"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "criminal-transfer/police-decision",
+                     *           "criminal-transfer/forward"
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 7,
+                     *         "registeredAt": "2026-12-03T12:23:08.071Z",
+                     *         "updatedAt": "2026-12-03T12:23:09.353Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 7,
+                     *           "type": "TRANSFER_INTAKE_CONFIRMED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -13273,6 +24012,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "at": "2026-12-03T12:23:11.217Z",
+                 *       "reason": "需公安机关说明不立案理由"
+                 *     }
+                 */
                 "application/json": components["schemas"]["NonFilingExplanationRequestDto"];
             };
         };
@@ -13283,6 +24028,107 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "a74a2501-b081-4066-ab27-fd1521b86721",
+                     *         "caseNumber": "CZSJ-2026-00145",
+                     *         "status": "TRANSFER_SUPERVISION_REQUESTED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:23:09.943Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "SUSPENDED",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:23:09.943Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:23:10.199Z",
+                     *                   "reason": "CRIMINAL_TRANSFER",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only",
+                     *                 "Deadline paused since 2026-12-03T12:23:10.199Z (CRIMINAL_TRANSFER), no resume yet: due date ignores the open pause"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 9,
+                     *         "registeredAt": "2026-12-03T12:23:09.744Z",
+                     *         "updatedAt": "2026-12-03T12:23:11.236Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 9,
+                     *           "type": "NON_FILING_EXPLANATION_REQUESTED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -13366,6 +24212,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "at": "2026-12-03T12:23:11.595Z",
+                 *       "explanation": "退货部分不计入销售金额，未达追诉标准"
+                 *     }
+                 */
                 "application/json": components["schemas"]["NonFilingExplanationDto"];
             };
         };
@@ -13376,6 +24228,107 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "a74a2501-b081-4066-ab27-fd1521b86721",
+                     *         "caseNumber": "CZSJ-2026-00145",
+                     *         "status": "TRANSFER_SUPERVISION_REQUESTED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "PRODUCT-FAKE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "王某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:23:09.943Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "SUSPENDED",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:23:09.943Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [
+                     *                 {
+                     *                   "from": "2026-12-03T12:23:10.199Z",
+                     *                   "reason": "CRIMINAL_TRANSFER",
+                     *                   "daysExcluded": 0
+                     *                 }
+                     *               ],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only",
+                     *                 "Deadline paused since 2026-12-03T12:23:10.199Z (CRIMINAL_TRANSFER), no resume yet: due date ignores the open pause"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 10,
+                     *         "registeredAt": "2026-12-03T12:23:09.744Z",
+                     *         "updatedAt": "2026-12-03T12:23:11.634Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 10,
+                     *           "type": "NON_FILING_EXPLAINED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -13460,6 +24413,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "kind": "ON_SITE_RECORD",
+                     *           "text": "检查发现当事人未取得食品经营许可证, 正在销售预包装食品。",
+                     *           "title": "现场检查笔录",
+                     *           "origin": "INITIAL",
+                     *           "sha256": "58122eb3ea5ef66a0fe17236bcd97e5485f491644c8dbc869a3b14e5a2b0826b",
+                     *           "custody": [],
+                     *           "location": "长治市潞州区某街12号",
+                     *           "custodian": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *           "mediaType": "text/plain; charset=utf-8",
+                     *           "sizeBytes": 83,
+                     *           "collectors": [
+                     *             {
+                     *               "name": "张伟",
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *               "certificateNumber": "14040120240001"
+                     *             },
+                     *             {
+                     *               "name": "李娜",
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *               "certificateNumber": "14040120240002"
+                     *             }
+                     *           ],
+                     *           "evidenceId": "f77a601c-d37d-4c75-a81a-2e5037559ff9",
+                     *           "recordedAt": "2026-12-03T12:22:48.644Z",
+                     *           "recordedBy": {
+                     *             "name": "张伟",
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "auxiliary": false
+                     *           },
+                     *           "collectedAt": "2026-12-03T12:21:48.618Z"
+                     *         },
+                     *         {
+                     *           "kind": "DOCUMENTARY",
+                     *           "text": "当事人提交的进货发票: 内容",
+                     *           "title": "当事人提交的进货发票",
+                     *           "origin": "PARTY_DEFENCE",
+                     *           "sha256": "725f4b5a9b73449522a39a9e72b10060e26eca37bcaf92c550253bb9ed0e0367",
+                     *           "source": "当事人陈述申辩时提交",
+                     *           "custody": [],
+                     *           "location": "执法大队",
+                     *           "custodian": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *           "mediaType": "text/plain; charset=utf-8",
+                     *           "sizeBytes": 38,
+                     *           "collectors": [
+                     *             {
+                     *               "name": "张伟",
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *               "certificateNumber": "14040120240001"
+                     *             },
+                     *             {
+                     *               "name": "李娜",
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *               "certificateNumber": "14040120240002"
+                     *             }
+                     *           ],
+                     *           "evidenceId": "cbac0b0e-c49a-4489-811f-1a58d37724b9",
+                     *           "recordedAt": "2026-12-03T12:22:49.462Z",
+                     *           "recordedBy": {
+                     *             "name": "张伟",
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "auxiliary": false
+                     *           },
+                     *           "collectedAt": "2026-12-03T12:22:19.411Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["EvidenceListView"];
                 };
             };
@@ -13517,6 +24541,29 @@ export interface operations {
         /** @description JSON with `text`, or multipart with the same fields and one binary part named `file` */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "kind": "DOCUMENTARY",
+                 *       "title": "行政处罚决定书（复印件）",
+                 *       "collectedAt": "2026-12-03T12:22:56.283Z",
+                 *       "collectedByIds": [
+                 *         "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                 *         "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+                 *       ],
+                 *       "location": "长治市生态环境局档案室",
+                 *       "text": "当事人于2026年6月1日因超标排放受到行政处罚",
+                 *       "credentialsShown": true,
+                 *       "rightsExplained": true,
+                 *       "priorPenalties": [
+                 *         {
+                 *           "decisionNumber": "长生环罚〔2025〕E2E-5-a210号",
+                 *           "agency": "长治市生态环境局",
+                 *           "decidedOn": "2026-06-01",
+                 *           "act": "重污染天气预警期间超标排放氮氧化物"
+                 *         }
+                 *       ]
+                 *     }
+                 */
                 "application/json": components["schemas"]["RecordEvidenceDto"];
                 "multipart/form-data": components["schemas"]["RecordEvidenceUploadDto"];
             };
@@ -13528,6 +24575,148 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "39c8afc6-4637-43a6-a916-d48ca41363b4",
+                     *         "caseNumber": "CZSJ-2026-00157",
+                     *         "status": "FILED",
+                     *         "procedure": "ORDINARY",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "AIR-EXCESS",
+                     *         "party": {
+                     *           "type": "ORGANISATION",
+                     *           "name": "某化工有限公司"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           },
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "SUSPECTED_CRIME"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "decision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-12-03T12:23:56.159Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "decision",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:23:56.159Z",
+                     *               "startDate": "2026-12-03",
+                     *               "days": 90,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-03-03"
+                     *             },
+                     *             "daysLeft": 90,
+                     *             "overdue": false
+                     *           },
+                     *           {
+                     *             "kind": "filingDecision",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-20T02:00:00.000Z",
+                     *             "dueAt": "2026-12-11T15:59:59.999Z",
+                     *             "remindAt": "2026-12-07T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "filingDecision",
+                     *               "source": "MSA 18",
+                     *               "start": "2026-11-20T02:00:00.000Z",
+                     *               "startDate": "2026-11-20",
+                     *               "days": 15,
+                     *               "kind": "WORKING",
+                     *               "pauses": [],
+                     *               "holidaysMet": [],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-12-11"
+                     *             }
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "evidence",
+                     *           "evidence-custody"
+                     *         ],
+                     *         "suspicion": {
+                     *           "raisedAt": "2026-12-03T12:23:56.317Z",
+                     *           "raisedBy": "THRESHOLD",
+                     *           "grounds": "24个月内曾受行政处罚2次（长生环罚〔2025〕E2E-2-e92a号、长生环罚〔2025〕E2E-5-a210号），达到2次以上的追诉标准（《刑法》第三百三十八条 污染环境罪；《最高人民法院 最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释》（法释〔2023〕7号）第一条第（六）项（二年内曾因此类行为受过二次以上行政处罚，又实施此类行为））",
+                     *           "thresholdsMet": [
+                     *             {
+                     *               "rule": "REPEAT",
+                     *               "value": 2,
+                     *               "priorPenalties": [
+                     *                 "长生环罚〔2025〕E2E-2-e92a号",
+                     *                 "长生环罚〔2025〕E2E-5-a210号"
+                     *               ],
+                     *               "withinMonths": 24,
+                     *               "amount": 2,
+                     *               "inclusive": true,
+                     *               "offence": "《刑法》第三百三十八条 污染环境罪",
+                     *               "source": "《最高人民法院 最高人民检察院关于办理环境污染刑事案件适用法律若干问题的解释》（法释〔2023〕7号）第一条第（六）项（二年内曾因此类行为受过二次以上行政处罚，又实施此类行为）",
+                     *               "from": "EVIDENCE",
+                     *               "evidenceId": "26cb0e59-5cfb-4ec4-ba3b-dd7baa81dd2b"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "priorPenalties": [
+                     *           {
+                     *             "decisionNumber": "长生环罚〔2025〕E2E-1-be3b号",
+                     *             "agency": "长治市生态环境局",
+                     *             "decidedOn": "2024-11-17",
+                     *             "act": "重污染天气预警期间超标排放氮氧化物",
+                     *             "recordedWith": "REGISTRATION"
+                     *           },
+                     *           {
+                     *             "decisionNumber": "长生环罚〔2025〕E2E-2-e92a号",
+                     *             "agency": "长治市生态环境局",
+                     *             "decidedOn": "2025-03-02",
+                     *             "act": "重污染天气预警期间超标排放氮氧化物",
+                     *             "recordedWith": "REGISTRATION"
+                     *           }
+                     *         ],
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 3,
+                     *         "registeredAt": "2026-12-03T12:23:55.944Z",
+                     *         "updatedAt": "2026-12-03T12:23:56.317Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 3,
+                     *           "type": "EVIDENCE_RECORDED"
+                     *         }
+                     *       ],
+                     *       "evidenceId": "26cb0e59-5cfb-4ec4-ba3b-dd7baa81dd2b",
+                     *       "sha256": "43e2b3119fc4c9253d63f6934c2d36f27ecebc1bdbe7777b629be2252b712578",
+                     *       "sizeBytes": 60
+                     *     }
+                     */
                     "application/json": components["schemas"]["EvidenceRecordedResponse"];
                 };
             };
@@ -13626,6 +24815,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "kind": "ON_SITE_RECORD",
+                     *       "text": "检查发现当事人未取得食品经营许可证, 正在销售预包装食品。",
+                     *       "title": "现场检查笔录",
+                     *       "origin": "INITIAL",
+                     *       "sha256": "58122eb3ea5ef66a0fe17236bcd97e5485f491644c8dbc869a3b14e5a2b0826b",
+                     *       "custody": [
+                     *         {
+                     *           "at": "2026-12-03T12:14:45.407Z",
+                     *           "to": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *           "from": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *           "reason": "to the evidence room keeper"
+                     *         }
+                     *       ],
+                     *       "location": "长治市潞州区某街12号",
+                     *       "custodian": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *       "mediaType": "text/plain; charset=utf-8",
+                     *       "sizeBytes": 83,
+                     *       "collectors": [
+                     *         {
+                     *           "name": "张伟",
+                     *           "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *           "certificateNumber": "14040120240001"
+                     *         },
+                     *         {
+                     *           "name": "李娜",
+                     *           "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *           "certificateNumber": "14040120240002"
+                     *         }
+                     *       ],
+                     *       "evidenceId": "c1a6ff9e-20ce-45d8-99aa-a50b60005fb2",
+                     *       "recordedAt": "2026-12-03T12:15:15.259Z",
+                     *       "recordedBy": {
+                     *         "name": "张伟",
+                     *         "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *         "auxiliary": false
+                     *       },
+                     *       "collectedAt": "2026-12-03T12:14:15.161Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["EvidenceItemView"];
                 };
             };
@@ -13763,6 +24993,356 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "hearing": {
+                     *         "source": "APL 63; local threshold ¥5,000 / ¥100,000",
+                     *         "alwaysFor": [
+                     *           "LICENCE_REVOCATION",
+                     *           "QUALIFICATION_DOWNGRADE"
+                     *         ],
+                     *         "fineAtLeast": {
+                     *           "PERSON": {
+                     *             "amount": 5000,
+                     *             "inclusive": true
+                     *           },
+                     *           "ORGANISATION": {
+                     *             "amount": 100000,
+                     *             "inclusive": true
+                     *           }
+                     *         }
+                     *       },
+                     *       "version": "changzhi-market-2026.3",
+                     *       "timeZone": "Asia/Shanghai",
+                     *       "calendars": [
+                     *         {
+                     *           "year": 2026,
+                     *           "source": "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)",
+                     *           "holidays": [
+                     *             "2026-01-01",
+                     *             "2026-01-02"
+                     *           ],
+                     *           "adjustedWorkingDays": [
+                     *             "2026-01-04",
+                     *             "2026-02-14"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "deadlines": {
+                     *         "closure": {
+                     *           "days": 15,
+                     *           "kind": "WORKING",
+                     *           "source": "MSA 77",
+                     *           "remindBefore": 3
+                     *         },
+                     *         "defence": {
+                     *           "days": 5,
+                     *           "kind": "WORKING",
+                     *           "source": "APL 44-45, 62"
+                     *         },
+                     *         "payment": {
+                     *           "days": 15,
+                     *           "kind": "CALENDAR",
+                     *           "source": "APL 67"
+                     *         },
+                     *         "seizure": {
+                     *           "days": 30,
+                     *           "kind": "CALENDAR",
+                     *           "source": "ACL 25",
+                     *           "remindBefore": 3
+                     *         },
+                     *         "service": {
+                     *           "days": 7,
+                     *           "kind": "WORKING",
+                     *           "source": "APL 61",
+                     *           "remindBefore": 2
+                     *         },
+                     *         "decision": {
+                     *           "days": 90,
+                     *           "kind": "CALENDAR",
+                     *           "source": "APL 60; MSA 63",
+                     *           "remindBefore": 10
+                     *         },
+                     *         "caseReview": {
+                     *           "days": 10,
+                     *           "kind": "WORKING",
+                     *           "source": "MSA 49-55 (policy)",
+                     *           "remindBefore": 2
+                     *         },
+                     *         "disclosure": {
+                     *           "days": 7,
+                     *           "kind": "WORKING",
+                     *           "source": "国办发〔2018〕118号 (policy)",
+                     *           "remindBefore": 2
+                     *         },
+                     *         "legalReview": {
+                     *           "days": 5,
+                     *           "kind": "WORKING",
+                     *           "source": "APL 58 (period: local choice)",
+                     *           "remindBefore": 1
+                     *         },
+                     *         "simpleReport": {
+                     *           "days": 5,
+                     *           "kind": "WORKING",
+                     *           "source": "APL 52 (policy)",
+                     *           "remindBefore": 1
+                     *         },
+                     *         "hearingNotice": {
+                     *           "days": 7,
+                     *           "kind": "WORKING",
+                     *           "source": "APL 64"
+                     *         },
+                     *         "filingDecision": {
+                     *           "days": 15,
+                     *           "kind": "WORKING",
+                     *           "source": "MSA 18",
+                     *           "remindBefore": 3
+                     *         },
+                     *         "courtEnforcement": {
+                     *           "days": 0,
+                     *           "kind": "CALENDAR",
+                     *           "source": "ACL 53 (3 months from the close of the challenge windows)",
+                     *           "remindBefore": 10
+                     *         },
+                     *         "litigationWindow": {
+                     *           "days": 0,
+                     *           "kind": "CALENDAR",
+                     *           "months": 6,
+                     *           "source": "ALL 46 (6 months from service)"
+                     *         },
+                     *         "decisionExtension": {
+                     *           "days": 30,
+                     *           "kind": "CALENDAR",
+                     *           "source": "APL 60 (approval); MSA 63"
+                     *         },
+                     *         "disclosureWithdrawal": {
+                     *           "days": 3,
+                     *           "kind": "WORKING",
+                     *           "source": "APL 48"
+                     *         },
+                     *         "evidencePreservation": {
+                     *           "days": 7,
+                     *           "kind": "WORKING",
+                     *           "source": "APL 56",
+                     *           "remindBefore": 2
+                     *         },
+                     *         "reconsiderationWindow": {
+                     *           "days": 60,
+                     *           "kind": "CALENDAR",
+                     *           "source": "ARL 20 (60 days from service)"
+                     *         },
+                     *         "filingDecisionExtension": {
+                     *           "days": 15,
+                     *           "kind": "WORKING",
+                     *           "source": "MSA 18 (head approval)"
+                     *         }
+                     *       },
+                     *       "discretion": [
+                     *         {
+                     *           "bands": [
+                     *             {
+                     *               "below": 10000,
+                     *               "label": "goods value < ¥10,000",
+                     *               "levels": {
+                     *                 "GENERAL": {
+                     *                   "max": 85000,
+                     *                   "min": 65000
+                     *                 },
+                     *                 "HEAVIER": {
+                     *                   "max": 100000,
+                     *                   "min": 85000
+                     *                 },
+                     *                 "LIGHTER": {
+                     *                   "max": 65000,
+                     *                   "min": 50000
+                     *                 }
+                     *               },
+                     *               "statutory": {
+                     *                 "max": 100000,
+                     *                 "min": 50000
+                     *               }
+                     *             },
+                     *             {
+                     *               "from": 10000,
+                     *               "label": "goods value ≥ ¥10,000",
+                     *               "levels": {
+                     *                 "GENERAL": {
+                     *                   "max": 17,
+                     *                   "min": 13
+                     *                 },
+                     *                 "HEAVIER": {
+                     *                   "max": 20,
+                     *                   "min": 17
+                     *                 },
+                     *                 "LIGHTER": {
+                     *                   "max": 13,
+                     *                   "min": 10
+                     *                 }
+                     *               },
+                     *               "statutory": {
+                     *                 "max": 20,
+                     *                 "min": 10
+                     *               },
+                     *               "multipleOf": "GOODS_VALUE"
+                     *             }
+                     *           ],
+                     *           "source": "split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "bandBase": "GOODS_VALUE",
+                     *           "exemption": {
+                     *             "source": "APL 33",
+                     *             "conditions": "违法行为轻微并及时改正, 没有造成危害后果的, 不予处罚; 初次违法且危害后果轻微并及时改正的, 可以不予处罚; 当事人有证据足以证明没有主观过错的, 不予处罚"
+                     *           },
+                     *           "legalBasis": "《食品安全法》第一百二十二条",
+                     *           "mitigation": {
+                     *             "source": "APL 32",
+                     *             "conditions": "主动消除或者减轻违法行为危害后果; 受他人胁迫或者诱骗实施违法行为; 主动供述行政机关尚未掌握的违法行为; 配合行政机关查处违法行为有立功表现; 法律、法规、规章规定的其他情形 — 减轻 goes below the statutory minimum, with reasons, legal review and collective discussion"
+                     *           },
+                     *           "fineRequired": true,
+                     *           "violationCode": "FOOD-UNLICENSED"
+                     *         },
+                     *         {
+                     *           "bands": [
+                     *             {
+                     *               "below": 10000,
+                     *               "label": "goods value < ¥10,000",
+                     *               "levels": {
+                     *                 "GENERAL": {
+                     *                   "max": 85000,
+                     *                   "min": 65000
+                     *                 },
+                     *                 "HEAVIER": {
+                     *                   "max": 100000,
+                     *                   "min": 85000
+                     *                 },
+                     *                 "LIGHTER": {
+                     *                   "max": 65000,
+                     *                   "min": 50000
+                     *                 }
+                     *               },
+                     *               "statutory": {
+                     *                 "max": 100000,
+                     *                 "min": 50000
+                     *               }
+                     *             },
+                     *             {
+                     *               "from": 10000,
+                     *               "label": "goods value ≥ ¥10,000",
+                     *               "levels": {
+                     *                 "GENERAL": {
+                     *                   "max": 17,
+                     *                   "min": 13
+                     *                 },
+                     *                 "HEAVIER": {
+                     *                   "max": 20,
+                     *                   "min": 17
+                     *                 },
+                     *                 "LIGHTER": {
+                     *                   "max": 13,
+                     *                   "min": 10
+                     *                 }
+                     *               },
+                     *               "statutory": {
+                     *                 "max": 20,
+                     *                 "min": 10
+                     *               },
+                     *               "multipleOf": "GOODS_VALUE"
+                     *             }
+                     *           ],
+                     *           "source": "split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "bandBase": "GOODS_VALUE",
+                     *           "exemption": {
+                     *             "source": "APL 33",
+                     *             "conditions": "违法行为轻微并及时改正, 没有造成危害后果的, 不予处罚; 初次违法且危害后果轻微并及时改正的, 可以不予处罚; 当事人有证据足以证明没有主观过错的, 不予处罚"
+                     *           },
+                     *           "legalBasis": "《食品安全法》第一百二十四条",
+                     *           "mitigation": {
+                     *             "source": "APL 32",
+                     *             "conditions": "主动消除或者减轻违法行为危害后果; 受他人胁迫或者诱骗实施违法行为; 主动供述行政机关尚未掌握的违法行为; 配合行政机关查处违法行为有立功表现; 法律、法规、规章规定的其他情形 — 减轻 goes below the statutory minimum, with reasons, legal review and collective discussion"
+                     *           },
+                     *           "fineRequired": true,
+                     *           "violationCode": "FOOD-ADDITIVE"
+                     *         }
+                     *       ],
+                     *       "violations": [
+                     *         {
+                     *           "code": "FOOD-UNLICENSED",
+                     *           "title": "Producing or trading food without a licence",
+                     *           "legalBasis": "《食品安全法》第一百二十二条",
+                     *           "penaltyRange": "confiscate gains and goods; goods value < ¥10,000: fine ¥50,000–100,000; ≥ ¥10,000: 10–20× goods value"
+                     *         },
+                     *         {
+                     *           "code": "FOOD-ADDITIVE",
+                     *           "title": "Food additives beyond scope or limit",
+                     *           "legalBasis": "《食品安全法》第一百二十四条",
+                     *           "criminalHint": "《刑法》第一百四十三条、第一百四十四条 where the food is unsafe or toxic",
+                     *           "penaltyRange": "as art 122 bands; serious: licence revoked"
+                     *         }
+                     *       ],
+                     *       "legalReview": {
+                     *         "source": "APL 58; 长治 market regulation legal-review list (不含本数)",
+                     *         "alwaysFor": [
+                     *           "BUSINESS_SUSPENSION",
+                     *           "LICENCE_REVOCATION"
+                     *         ],
+                     *         "fineAbove": {
+                     *           "PERSON": {
+                     *             "amount": 10000,
+                     *             "inclusive": false
+                     *           },
+                     *           "ORGANISATION": {
+                     *             "amount": 100000,
+                     *             "inclusive": false
+                     *           }
+                     *         },
+                     *         "afterHearing": true,
+                     *         "reviewerQualificationScope": "LEGAL_REVIEW"
+                     *       },
+                     *       "jurisdiction": "长治市市场监督管理局",
+                     *       "penaltyPowers": {
+                     *         "kinds": [
+                     *           "WARNING",
+                     *           "PUBLIC_CRITICISM"
+                     *         ],
+                     *         "source": "APL 9, 18 ¶3 (行政拘留 by public security only)"
+                     *       },
+                     *       "limitationYears": {
+                     *         "general": 2,
+                     *         "lifeHealthFinancial": 5
+                     *       },
+                     *       "simpleProcedure": {
+                     *         "source": "APL 51",
+                     *         "maxFine": {
+                     *           "PERSON": 200,
+                     *           "ORGANISATION": 3000
+                     *         }
+                     *       },
+                     *       "criminalThresholds": [
+                     *         {
+                     *           "kind": "SALES",
+                     *           "amount": 50000,
+                     *           "source": "《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（一）项（伪劣产品销售金额五万元以上）",
+                     *           "offence": "《刑法》第一百四十条 生产、销售伪劣产品罪",
+                     *           "inclusive": true,
+                     *           "violationCode": "PRODUCT-FAKE"
+                     *         },
+                     *         {
+                     *           "kind": "UNSOLD_GOODS_VALUE",
+                     *           "amount": 150000,
+                     *           "source": "《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（二）项（伪劣产品尚未销售，货值金额十五万元以上）",
+                     *           "offence": "《刑法》第一百四十条 生产、销售伪劣产品罪",
+                     *           "inclusive": true,
+                     *           "violationCode": "PRODUCT-FAKE"
+                     *         }
+                     *       ],
+                     *       "collectiveDiscussion": {
+                     *         "roles": [
+                     *           "AGENCY_HEAD"
+                     *         ],
+                     *         "source": "APL 57; MSA (quorum: local choice)",
+                     *         "minAttendees": 2
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PolicyView"];
                 };
             };
@@ -13829,6 +25409,356 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "hearing": {
+                     *         "source": "APL 63; local threshold ¥5,000 / ¥100,000",
+                     *         "alwaysFor": [
+                     *           "LICENCE_REVOCATION",
+                     *           "QUALIFICATION_DOWNGRADE"
+                     *         ],
+                     *         "fineAtLeast": {
+                     *           "PERSON": {
+                     *             "amount": 5000,
+                     *             "inclusive": true
+                     *           },
+                     *           "ORGANISATION": {
+                     *             "amount": 100000,
+                     *             "inclusive": true
+                     *           }
+                     *         }
+                     *       },
+                     *       "version": "changzhi-market-2026.3",
+                     *       "timeZone": "Asia/Shanghai",
+                     *       "calendars": [
+                     *         {
+                     *           "year": 2026,
+                     *           "source": "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)",
+                     *           "holidays": [
+                     *             "2026-01-01",
+                     *             "2026-01-02"
+                     *           ],
+                     *           "adjustedWorkingDays": [
+                     *             "2026-01-04",
+                     *             "2026-02-14"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "deadlines": {
+                     *         "closure": {
+                     *           "days": 15,
+                     *           "kind": "WORKING",
+                     *           "source": "MSA 77",
+                     *           "remindBefore": 3
+                     *         },
+                     *         "defence": {
+                     *           "days": 5,
+                     *           "kind": "WORKING",
+                     *           "source": "APL 44-45, 62"
+                     *         },
+                     *         "payment": {
+                     *           "days": 15,
+                     *           "kind": "CALENDAR",
+                     *           "source": "APL 67"
+                     *         },
+                     *         "seizure": {
+                     *           "days": 30,
+                     *           "kind": "CALENDAR",
+                     *           "source": "ACL 25",
+                     *           "remindBefore": 3
+                     *         },
+                     *         "service": {
+                     *           "days": 7,
+                     *           "kind": "WORKING",
+                     *           "source": "APL 61",
+                     *           "remindBefore": 2
+                     *         },
+                     *         "decision": {
+                     *           "days": 90,
+                     *           "kind": "CALENDAR",
+                     *           "source": "APL 60; MSA 63",
+                     *           "remindBefore": 10
+                     *         },
+                     *         "caseReview": {
+                     *           "days": 10,
+                     *           "kind": "WORKING",
+                     *           "source": "MSA 49-55 (policy)",
+                     *           "remindBefore": 2
+                     *         },
+                     *         "disclosure": {
+                     *           "days": 7,
+                     *           "kind": "WORKING",
+                     *           "source": "国办发〔2018〕118号 (policy)",
+                     *           "remindBefore": 2
+                     *         },
+                     *         "legalReview": {
+                     *           "days": 5,
+                     *           "kind": "WORKING",
+                     *           "source": "APL 58 (period: local choice)",
+                     *           "remindBefore": 1
+                     *         },
+                     *         "simpleReport": {
+                     *           "days": 5,
+                     *           "kind": "WORKING",
+                     *           "source": "APL 52 (policy)",
+                     *           "remindBefore": 1
+                     *         },
+                     *         "hearingNotice": {
+                     *           "days": 7,
+                     *           "kind": "WORKING",
+                     *           "source": "APL 64"
+                     *         },
+                     *         "filingDecision": {
+                     *           "days": 15,
+                     *           "kind": "WORKING",
+                     *           "source": "MSA 18",
+                     *           "remindBefore": 3
+                     *         },
+                     *         "courtEnforcement": {
+                     *           "days": 0,
+                     *           "kind": "CALENDAR",
+                     *           "source": "ACL 53 (3 months from the close of the challenge windows)",
+                     *           "remindBefore": 10
+                     *         },
+                     *         "litigationWindow": {
+                     *           "days": 0,
+                     *           "kind": "CALENDAR",
+                     *           "months": 6,
+                     *           "source": "ALL 46 (6 months from service)"
+                     *         },
+                     *         "decisionExtension": {
+                     *           "days": 30,
+                     *           "kind": "CALENDAR",
+                     *           "source": "APL 60 (approval); MSA 63"
+                     *         },
+                     *         "disclosureWithdrawal": {
+                     *           "days": 3,
+                     *           "kind": "WORKING",
+                     *           "source": "APL 48"
+                     *         },
+                     *         "evidencePreservation": {
+                     *           "days": 7,
+                     *           "kind": "WORKING",
+                     *           "source": "APL 56",
+                     *           "remindBefore": 2
+                     *         },
+                     *         "reconsiderationWindow": {
+                     *           "days": 60,
+                     *           "kind": "CALENDAR",
+                     *           "source": "ARL 20 (60 days from service)"
+                     *         },
+                     *         "filingDecisionExtension": {
+                     *           "days": 15,
+                     *           "kind": "WORKING",
+                     *           "source": "MSA 18 (head approval)"
+                     *         }
+                     *       },
+                     *       "discretion": [
+                     *         {
+                     *           "bands": [
+                     *             {
+                     *               "below": 10000,
+                     *               "label": "goods value < ¥10,000",
+                     *               "levels": {
+                     *                 "GENERAL": {
+                     *                   "max": 85000,
+                     *                   "min": 65000
+                     *                 },
+                     *                 "HEAVIER": {
+                     *                   "max": 100000,
+                     *                   "min": 85000
+                     *                 },
+                     *                 "LIGHTER": {
+                     *                   "max": 65000,
+                     *                   "min": 50000
+                     *                 }
+                     *               },
+                     *               "statutory": {
+                     *                 "max": 100000,
+                     *                 "min": 50000
+                     *               }
+                     *             },
+                     *             {
+                     *               "from": 10000,
+                     *               "label": "goods value ≥ ¥10,000",
+                     *               "levels": {
+                     *                 "GENERAL": {
+                     *                   "max": 17,
+                     *                   "min": 13
+                     *                 },
+                     *                 "HEAVIER": {
+                     *                   "max": 20,
+                     *                   "min": 17
+                     *                 },
+                     *                 "LIGHTER": {
+                     *                   "max": 13,
+                     *                   "min": 10
+                     *                 }
+                     *               },
+                     *               "statutory": {
+                     *                 "max": 20,
+                     *                 "min": 10
+                     *               },
+                     *               "multipleOf": "GOODS_VALUE"
+                     *             }
+                     *           ],
+                     *           "source": "split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "bandBase": "GOODS_VALUE",
+                     *           "exemption": {
+                     *             "source": "APL 33",
+                     *             "conditions": "违法行为轻微并及时改正, 没有造成危害后果的, 不予处罚; 初次违法且危害后果轻微并及时改正的, 可以不予处罚; 当事人有证据足以证明没有主观过错的, 不予处罚"
+                     *           },
+                     *           "legalBasis": "《食品安全法》第一百二十二条",
+                     *           "mitigation": {
+                     *             "source": "APL 32",
+                     *             "conditions": "主动消除或者减轻违法行为危害后果; 受他人胁迫或者诱骗实施违法行为; 主动供述行政机关尚未掌握的违法行为; 配合行政机关查处违法行为有立功表现; 法律、法规、规章规定的其他情形 — 减轻 goes below the statutory minimum, with reasons, legal review and collective discussion"
+                     *           },
+                     *           "fineRequired": true,
+                     *           "violationCode": "FOOD-UNLICENSED"
+                     *         },
+                     *         {
+                     *           "bands": [
+                     *             {
+                     *               "below": 10000,
+                     *               "label": "goods value < ¥10,000",
+                     *               "levels": {
+                     *                 "GENERAL": {
+                     *                   "max": 85000,
+                     *                   "min": 65000
+                     *                 },
+                     *                 "HEAVIER": {
+                     *                   "max": 100000,
+                     *                   "min": 85000
+                     *                 },
+                     *                 "LIGHTER": {
+                     *                   "max": 65000,
+                     *                   "min": 50000
+                     *                 }
+                     *               },
+                     *               "statutory": {
+                     *                 "max": 100000,
+                     *                 "min": 50000
+                     *               }
+                     *             },
+                     *             {
+                     *               "from": 10000,
+                     *               "label": "goods value ≥ ¥10,000",
+                     *               "levels": {
+                     *                 "GENERAL": {
+                     *                   "max": 17,
+                     *                   "min": 13
+                     *                 },
+                     *                 "HEAVIER": {
+                     *                   "max": 20,
+                     *                   "min": 17
+                     *                 },
+                     *                 "LIGHTER": {
+                     *                   "max": 13,
+                     *                   "min": 10
+                     *                 }
+                     *               },
+                     *               "statutory": {
+                     *                 "max": 20,
+                     *                 "min": 10
+                     *               },
+                     *               "multipleOf": "GOODS_VALUE"
+                     *             }
+                     *           ],
+                     *           "source": "split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                     *           "bandBase": "GOODS_VALUE",
+                     *           "exemption": {
+                     *             "source": "APL 33",
+                     *             "conditions": "违法行为轻微并及时改正, 没有造成危害后果的, 不予处罚; 初次违法且危害后果轻微并及时改正的, 可以不予处罚; 当事人有证据足以证明没有主观过错的, 不予处罚"
+                     *           },
+                     *           "legalBasis": "《食品安全法》第一百二十四条",
+                     *           "mitigation": {
+                     *             "source": "APL 32",
+                     *             "conditions": "主动消除或者减轻违法行为危害后果; 受他人胁迫或者诱骗实施违法行为; 主动供述行政机关尚未掌握的违法行为; 配合行政机关查处违法行为有立功表现; 法律、法规、规章规定的其他情形 — 减轻 goes below the statutory minimum, with reasons, legal review and collective discussion"
+                     *           },
+                     *           "fineRequired": true,
+                     *           "violationCode": "FOOD-ADDITIVE"
+                     *         }
+                     *       ],
+                     *       "violations": [
+                     *         {
+                     *           "code": "FOOD-UNLICENSED",
+                     *           "title": "Producing or trading food without a licence",
+                     *           "legalBasis": "《食品安全法》第一百二十二条",
+                     *           "penaltyRange": "confiscate gains and goods; goods value < ¥10,000: fine ¥50,000–100,000; ≥ ¥10,000: 10–20× goods value"
+                     *         },
+                     *         {
+                     *           "code": "FOOD-ADDITIVE",
+                     *           "title": "Food additives beyond scope or limit",
+                     *           "legalBasis": "《食品安全法》第一百二十四条",
+                     *           "criminalHint": "《刑法》第一百四十三条、第一百四十四条 where the food is unsafe or toxic",
+                     *           "penaltyRange": "as art 122 bands; serious: licence revoked"
+                     *         }
+                     *       ],
+                     *       "legalReview": {
+                     *         "source": "APL 58; 长治 market regulation legal-review list (不含本数)",
+                     *         "alwaysFor": [
+                     *           "BUSINESS_SUSPENSION",
+                     *           "LICENCE_REVOCATION"
+                     *         ],
+                     *         "fineAbove": {
+                     *           "PERSON": {
+                     *             "amount": 10000,
+                     *             "inclusive": false
+                     *           },
+                     *           "ORGANISATION": {
+                     *             "amount": 100000,
+                     *             "inclusive": false
+                     *           }
+                     *         },
+                     *         "afterHearing": true,
+                     *         "reviewerQualificationScope": "LEGAL_REVIEW"
+                     *       },
+                     *       "jurisdiction": "长治市市场监督管理局",
+                     *       "penaltyPowers": {
+                     *         "kinds": [
+                     *           "WARNING",
+                     *           "PUBLIC_CRITICISM"
+                     *         ],
+                     *         "source": "APL 9, 18 ¶3 (行政拘留 by public security only)"
+                     *       },
+                     *       "limitationYears": {
+                     *         "general": 2,
+                     *         "lifeHealthFinancial": 5
+                     *       },
+                     *       "simpleProcedure": {
+                     *         "source": "APL 51",
+                     *         "maxFine": {
+                     *           "PERSON": 200,
+                     *           "ORGANISATION": 3000
+                     *         }
+                     *       },
+                     *       "criminalThresholds": [
+                     *         {
+                     *           "kind": "SALES",
+                     *           "amount": 50000,
+                     *           "source": "《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（一）项（伪劣产品销售金额五万元以上）",
+                     *           "offence": "《刑法》第一百四十条 生产、销售伪劣产品罪",
+                     *           "inclusive": true,
+                     *           "violationCode": "PRODUCT-FAKE"
+                     *         },
+                     *         {
+                     *           "kind": "UNSOLD_GOODS_VALUE",
+                     *           "amount": 150000,
+                     *           "source": "《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（二）项（伪劣产品尚未销售，货值金额十五万元以上）",
+                     *           "offence": "《刑法》第一百四十条 生产、销售伪劣产品罪",
+                     *           "inclusive": true,
+                     *           "violationCode": "PRODUCT-FAKE"
+                     *         }
+                     *       ],
+                     *       "collectiveDiscussion": {
+                     *         "roles": [
+                     *           "AGENCY_HEAD"
+                     *         ],
+                     *         "source": "APL 57; MSA (quorum: local choice)",
+                     *         "minAttendees": 2
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PolicyView"];
                 };
             };
@@ -13881,6 +25811,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "start": "2026-09-28",
+                     *       "days": 7,
+                     *       "kind": "WORKING",
+                     *       "policyVersion": "changzhi-market-2026.3",
+                     *       "startDayCounted": false,
+                     *       "dueDate": "2026-10-13",
+                     *       "holidaysMet": [
+                     *         "2026-10-01",
+                     *         "2026-10-02"
+                     *       ],
+                     *       "adjustedWorkingDaysMet": [
+                     *         "2026-10-10"
+                     *       ],
+                     *       "warnings": [],
+                     *       "calendarSources": [
+                     *         "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["DueDateView"];
                 };
             };
@@ -13954,6 +25905,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "version": "changzhi-market-2026.3",
+                     *           "jurisdiction": "长治市市场监督管理局",
+                     *           "publishedAt": "2026-12-03T12:23:26.386Z",
+                     *           "publishedBy": "seed",
+                     *           "effectiveFrom": "2026-12-03T12:23:26.386Z",
+                     *           "inForce": true,
+                     *           "pending": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PolicyVersionListView"];
                 };
             };
@@ -14007,6 +25973,359 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "policy": {
+                 *         "version": "changzhi-market-2027.1-e2e",
+                 *         "jurisdiction": "长治市市场监督管理局",
+                 *         "timeZone": "Asia/Shanghai",
+                 *         "deadlines": {
+                 *           "filingDecision": {
+                 *             "days": 10,
+                 *             "kind": "WORKING",
+                 *             "source": "MSA 18; local rule: 10 WD",
+                 *             "remindBefore": 3
+                 *           },
+                 *           "filingDecisionExtension": {
+                 *             "days": 15,
+                 *             "kind": "WORKING",
+                 *             "source": "MSA 18 (head approval)"
+                 *           },
+                 *           "decision": {
+                 *             "days": 60,
+                 *             "kind": "CALENDAR",
+                 *             "source": "APL 60; local rule: 60 days",
+                 *             "remindBefore": 10
+                 *           },
+                 *           "decisionExtension": {
+                 *             "days": 30,
+                 *             "kind": "CALENDAR",
+                 *             "source": "APL 60 (approval); MSA 63"
+                 *           },
+                 *           "caseReview": {
+                 *             "days": 10,
+                 *             "kind": "WORKING",
+                 *             "source": "MSA 49-55 (policy)",
+                 *             "remindBefore": 2
+                 *           },
+                 *           "defence": {
+                 *             "days": 5,
+                 *             "kind": "WORKING",
+                 *             "source": "APL 44-45, 62"
+                 *           },
+                 *           "hearingNotice": {
+                 *             "days": 7,
+                 *             "kind": "WORKING",
+                 *             "source": "APL 64"
+                 *           },
+                 *           "service": {
+                 *             "days": 7,
+                 *             "kind": "WORKING",
+                 *             "source": "APL 61",
+                 *             "remindBefore": 2
+                 *           },
+                 *           "payment": {
+                 *             "days": 15,
+                 *             "kind": "CALENDAR",
+                 *             "source": "APL 67"
+                 *           },
+                 *           "closure": {
+                 *             "days": 15,
+                 *             "kind": "WORKING",
+                 *             "source": "MSA 77",
+                 *             "remindBefore": 3
+                 *           },
+                 *           "disclosure": {
+                 *             "days": 7,
+                 *             "kind": "WORKING",
+                 *             "source": "国办发〔2018〕118号 (policy)",
+                 *             "remindBefore": 2
+                 *           },
+                 *           "disclosureWithdrawal": {
+                 *             "days": 3,
+                 *             "kind": "WORKING",
+                 *             "source": "APL 48"
+                 *           },
+                 *           "simpleReport": {
+                 *             "days": 5,
+                 *             "kind": "WORKING",
+                 *             "source": "APL 52 (policy)",
+                 *             "remindBefore": 1
+                 *           },
+                 *           "evidencePreservation": {
+                 *             "days": 7,
+                 *             "kind": "WORKING",
+                 *             "source": "APL 56",
+                 *             "remindBefore": 2
+                 *           },
+                 *           "seizure": {
+                 *             "days": 30,
+                 *             "kind": "CALENDAR",
+                 *             "source": "ACL 25",
+                 *             "remindBefore": 3
+                 *           },
+                 *           "legalReview": {
+                 *             "days": 5,
+                 *             "kind": "WORKING",
+                 *             "source": "APL 58 (period: local choice)",
+                 *             "remindBefore": 1
+                 *           },
+                 *           "courtEnforcement": {
+                 *             "days": 0,
+                 *             "kind": "CALENDAR",
+                 *             "source": "ACL 53 (3 months from the close of the challenge windows)",
+                 *             "remindBefore": 10
+                 *           },
+                 *           "reconsiderationWindow": {
+                 *             "days": 60,
+                 *             "kind": "CALENDAR",
+                 *             "source": "ARL 20 (60 days from service)"
+                 *           },
+                 *           "litigationWindow": {
+                 *             "days": 0,
+                 *             "months": 6,
+                 *             "kind": "CALENDAR",
+                 *             "source": "ALL 46 (6 months from service)"
+                 *           }
+                 *         },
+                 *         "simpleProcedure": {
+                 *           "maxFine": {
+                 *             "PERSON": 200,
+                 *             "ORGANISATION": 3000
+                 *           },
+                 *           "source": "APL 51"
+                 *         },
+                 *         "legalReview": {
+                 *           "fineAbove": {
+                 *             "PERSON": {
+                 *               "amount": 10000,
+                 *               "inclusive": false
+                 *             },
+                 *             "ORGANISATION": {
+                 *               "amount": 100000,
+                 *               "inclusive": false
+                 *             }
+                 *           },
+                 *           "alwaysFor": [
+                 *             "BUSINESS_SUSPENSION",
+                 *             "LICENCE_REVOCATION"
+                 *           ],
+                 *           "source": "APL 58; 长治 market regulation legal-review list (不含本数)",
+                 *           "afterHearing": true,
+                 *           "reviewerQualificationScope": "LEGAL_REVIEW"
+                 *         },
+                 *         "collectiveDiscussion": {
+                 *           "minAttendees": 2,
+                 *           "roles": [
+                 *             "AGENCY_HEAD"
+                 *           ],
+                 *           "source": "APL 57; MSA (quorum: local choice)"
+                 *         },
+                 *         "hearing": {
+                 *           "fineAtLeast": {
+                 *             "PERSON": {
+                 *               "amount": 5000,
+                 *               "inclusive": true
+                 *             },
+                 *             "ORGANISATION": {
+                 *               "amount": 100000,
+                 *               "inclusive": true
+                 *             }
+                 *           },
+                 *           "alwaysFor": [
+                 *             "LICENCE_REVOCATION",
+                 *             "QUALIFICATION_DOWNGRADE"
+                 *           ],
+                 *           "source": "APL 63; 2027 threshold"
+                 *         },
+                 *         "limitationYears": {
+                 *           "general": 2,
+                 *           "lifeHealthFinancial": 5
+                 *         },
+                 *         "penaltyPowers": {
+                 *           "kinds": [
+                 *             "WARNING",
+                 *             "PUBLIC_CRITICISM"
+                 *           ],
+                 *           "source": "APL 9, 18 ¶3 (行政拘留 by public security only)"
+                 *         },
+                 *         "criminalThresholds": [
+                 *           {
+                 *             "violationCode": "PRODUCT-FAKE",
+                 *             "kind": "SALES",
+                 *             "amount": 50000,
+                 *             "inclusive": true,
+                 *             "offence": "《刑法》第一百四十条 生产、销售伪劣产品罪",
+                 *             "source": "《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（一）项（伪劣产品销售金额五万元以上）"
+                 *           },
+                 *           {
+                 *             "violationCode": "PRODUCT-FAKE",
+                 *             "kind": "UNSOLD_GOODS_VALUE",
+                 *             "amount": 150000,
+                 *             "inclusive": true,
+                 *             "offence": "《刑法》第一百四十条 生产、销售伪劣产品罪",
+                 *             "source": "《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（二）项（伪劣产品尚未销售，货值金额十五万元以上）"
+                 *           }
+                 *         ],
+                 *         "calendars": [
+                 *           {
+                 *             "year": 2026,
+                 *             "holidays": [
+                 *               "2026-01-01",
+                 *               "2026-01-02"
+                 *             ],
+                 *             "adjustedWorkingDays": [
+                 *               "2026-01-04",
+                 *               "2026-02-14"
+                 *             ],
+                 *             "source": "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                 *           }
+                 *         ],
+                 *         "violations": [
+                 *           {
+                 *             "code": "FOOD-UNLICENSED",
+                 *             "title": "Producing or trading food without a licence",
+                 *             "legalBasis": "《食品安全法》第一百二十二条",
+                 *             "penaltyRange": "confiscate gains and goods; goods value < ¥10,000: fine ¥50,000–100,000; ≥ ¥10,000: 10–20× goods value"
+                 *           },
+                 *           {
+                 *             "code": "FOOD-ADDITIVE",
+                 *             "title": "Food additives beyond scope or limit",
+                 *             "legalBasis": "《食品安全法》第一百二十四条",
+                 *             "penaltyRange": "as art 122 bands; serious: licence revoked",
+                 *             "criminalHint": "《刑法》第一百四十三条、第一百四十四条 where the food is unsafe or toxic"
+                 *           }
+                 *         ],
+                 *         "discretion": [
+                 *           {
+                 *             "violationCode": "FOOD-UNLICENSED",
+                 *             "legalBasis": "《食品安全法》第一百二十二条",
+                 *             "mitigation": {
+                 *               "conditions": "主动消除或者减轻违法行为危害后果; 受他人胁迫或者诱骗实施违法行为; 主动供述行政机关尚未掌握的违法行为; 配合行政机关查处违法行为有立功表现; 法律、法规、规章规定的其他情形 — 减轻 goes below the statutory minimum, with reasons, legal review and collective discussion",
+                 *               "source": "APL 32"
+                 *             },
+                 *             "exemption": {
+                 *               "conditions": "违法行为轻微并及时改正, 没有造成危害后果的, 不予处罚; 初次违法且危害后果轻微并及时改正的, 可以不予处罚; 当事人有证据足以证明没有主观过错的, 不予处罚",
+                 *               "source": "APL 33"
+                 *             },
+                 *             "source": "split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                 *             "bandBase": "GOODS_VALUE",
+                 *             "fineRequired": true,
+                 *             "bands": [
+                 *               {
+                 *                 "label": "goods value < ¥10,000",
+                 *                 "below": 10000,
+                 *                 "statutory": {
+                 *                   "min": 50000,
+                 *                   "max": 100000
+                 *                 },
+                 *                 "levels": {
+                 *                   "LIGHTER": {
+                 *                     "min": 50000,
+                 *                     "max": 65000
+                 *                   },
+                 *                   "GENERAL": {
+                 *                     "min": 65000,
+                 *                     "max": 85000
+                 *                   },
+                 *                   "HEAVIER": {
+                 *                     "min": 85000,
+                 *                     "max": 100000
+                 *                   }
+                 *                 }
+                 *               },
+                 *               {
+                 *                 "label": "goods value ≥ ¥10,000",
+                 *                 "from": 10000,
+                 *                 "multipleOf": "GOODS_VALUE",
+                 *                 "statutory": {
+                 *                   "min": 10,
+                 *                   "max": 20
+                 *                 },
+                 *                 "levels": {
+                 *                   "LIGHTER": {
+                 *                     "min": 10,
+                 *                     "max": 13
+                 *                   },
+                 *                   "GENERAL": {
+                 *                     "min": 13,
+                 *                     "max": 17
+                 *                   },
+                 *                   "HEAVIER": {
+                 *                     "min": 17,
+                 *                     "max": 20
+                 *                   }
+                 *                 }
+                 *               }
+                 *             ]
+                 *           },
+                 *           {
+                 *             "violationCode": "FOOD-ADDITIVE",
+                 *             "legalBasis": "《食品安全法》第一百二十四条",
+                 *             "mitigation": {
+                 *               "conditions": "主动消除或者减轻违法行为危害后果; 受他人胁迫或者诱骗实施违法行为; 主动供述行政机关尚未掌握的违法行为; 配合行政机关查处违法行为有立功表现; 法律、法规、规章规定的其他情形 — 减轻 goes below the statutory minimum, with reasons, legal review and collective discussion",
+                 *               "source": "APL 32"
+                 *             },
+                 *             "exemption": {
+                 *               "conditions": "违法行为轻微并及时改正, 没有造成危害后果的, 不予处罚; 初次违法且危害后果轻微并及时改正的, 可以不予处罚; 当事人有证据足以证明没有主观过错的, 不予处罚",
+                 *               "source": "APL 33"
+                 *             },
+                 *             "source": "split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
+                 *             "bandBase": "GOODS_VALUE",
+                 *             "fineRequired": true,
+                 *             "bands": [
+                 *               {
+                 *                 "label": "goods value < ¥10,000",
+                 *                 "below": 10000,
+                 *                 "statutory": {
+                 *                   "min": 50000,
+                 *                   "max": 100000
+                 *                 },
+                 *                 "levels": {
+                 *                   "LIGHTER": {
+                 *                     "min": 50000,
+                 *                     "max": 65000
+                 *                   },
+                 *                   "GENERAL": {
+                 *                     "min": 65000,
+                 *                     "max": 85000
+                 *                   },
+                 *                   "HEAVIER": {
+                 *                     "min": 85000,
+                 *                     "max": 100000
+                 *                   }
+                 *                 }
+                 *               },
+                 *               {
+                 *                 "label": "goods value ≥ ¥10,000",
+                 *                 "from": 10000,
+                 *                 "multipleOf": "GOODS_VALUE",
+                 *                 "statutory": {
+                 *                   "min": 10,
+                 *                   "max": 20
+                 *                 },
+                 *                 "levels": {
+                 *                   "LIGHTER": {
+                 *                     "min": 10,
+                 *                     "max": 13
+                 *                   },
+                 *                   "GENERAL": {
+                 *                     "min": 13,
+                 *                     "max": 17
+                 *                   },
+                 *                   "HEAVIER": {
+                 *                     "min": 17,
+                 *                     "max": 20
+                 *                   }
+                 *                 }
+                 *               }
+                 *             ]
+                 *           }
+                 *         ]
+                 *       },
+                 *       "effectiveFrom": "2026-12-04T12:23:28.083Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PublishPolicyDto"];
             };
         };
@@ -14016,6 +26335,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "version": "changzhi-market-2027.1-e2e",
+                     *       "jurisdiction": "长治市市场监督管理局",
+                     *       "publishedAt": "2026-12-03T12:23:28.116Z",
+                     *       "publishedBy": "系统管理员",
+                     *       "effectiveFrom": "2026-12-04T12:23:28.083Z",
+                     *       "inForce": false,
+                     *       "pending": true,
+                     *       "previous": "changzhi-market-2026.4-e2e"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PublishedPolicyView"];
                 };
             };
@@ -14094,6 +26425,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "version": "changzhi-market-2026.3",
+                     *       "against": null,
+                     *       "changes": [
+                     *         {
+                     *           "path": "calendars",
+                     *           "kind": "added",
+                     *           "after": [
+                     *             {
+                     *               "year": 2026,
+                     *               "source": "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)",
+                     *               "holidays": [
+                     *                 "2026-01-01",
+                     *                 "2026-01-02"
+                     *               ],
+                     *               "adjustedWorkingDays": [
+                     *                 "2026-01-04",
+                     *                 "2026-02-14"
+                     *               ]
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "path": "collectiveDiscussion",
+                     *           "kind": "added",
+                     *           "after": {
+                     *             "roles": [
+                     *               "AGENCY_HEAD"
+                     *             ],
+                     *             "source": "APL 57; MSA (quorum: local choice)",
+                     *             "minAttendees": 2
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PolicyDiffView"];
                 };
             };
@@ -14149,6 +26517,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "year": 2026,
+                     *           "holidays": [
+                     *             "2026-01-01",
+                     *             "2026-01-02"
+                     *           ],
+                     *           "adjustedWorkingDays": [
+                     *             "2026-01-04",
+                     *             "2026-02-14"
+                     *           ],
+                     *           "source": "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)",
+                     *           "publishedAt": "2025-11-04T00:00:00.000Z",
+                     *           "publishedBy": "seed"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CalendarListView"];
                 };
             };
@@ -14190,6 +26578,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "year": 2031,
+                 *       "holidays": [
+                 *         "2031-01-01"
+                 *       ],
+                 *       "adjustedWorkingDays": [],
+                 *       "source": "测试"
+                 *     }
+                 */
                 "application/json": components["schemas"]["PublishCalendarDto"];
             };
         };
@@ -14199,6 +26597,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "year": 2031,
+                     *       "holidays": [
+                     *         "2031-01-01"
+                     *       ],
+                     *       "adjustedWorkingDays": [],
+                     *       "source": "测试",
+                     *       "publishedAt": "2026-12-03T12:37:55.276Z",
+                     *       "publishedBy": "系统管理员"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CalendarView"];
                 };
             };
@@ -14256,6 +26666,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "4ec3ce39-01e0-4fe3-a3ba-8e202fe095c0",
+                     *           "name": "长治市人民检察院",
+                     *           "kind": "PROCURATORATE",
+                     *           "region": "长治市"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["BodyOptionListView"];
                 };
             };
@@ -14311,6 +26733,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "08499b83-5a3f-4356-8772-9414ce9e770e",
+                     *           "name": "晋城市公安局",
+                     *           "kind": "POLICE",
+                     *           "region": "晋城市",
+                     *           "active": true,
+                     *           "registeredAt": "2026-12-03T12:28:40.301Z",
+                     *           "registeredBy": "seed"
+                     *         },
+                     *         {
+                     *           "id": "b412d2c1-1c52-4515-ac55-1d11929c4f26",
+                     *           "name": "长治市公安局",
+                     *           "kind": "POLICE",
+                     *           "region": "长治市",
+                     *           "active": true,
+                     *           "registeredAt": "2026-12-03T12:28:40.289Z",
+                     *           "registeredBy": "seed"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["BodyListView"];
                 };
             };
@@ -14352,6 +26798,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "太原市公安局",
+                 *       "kind": "POLICE",
+                 *       "region": "太原市"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RegisterBodyDto"];
             };
         };
@@ -14361,6 +26814,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3b90ff75-4b23-47a1-8207-9f84a2a590eb",
+                     *       "name": "太原市公安局",
+                     *       "kind": "POLICE",
+                     *       "region": "太原市",
+                     *       "active": true,
+                     *       "registeredAt": "2026-12-03T12:32:35.288Z",
+                     *       "registeredBy": "系统管理员"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BodyView"];
                 };
             };
@@ -14418,6 +26882,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3b90ff75-4b23-47a1-8207-9f84a2a590eb",
+                     *       "name": "太原市公安局",
+                     *       "kind": "POLICE",
+                     *       "region": "太原市",
+                     *       "active": false,
+                     *       "registeredAt": "2026-12-03T12:32:35.288Z",
+                     *       "registeredBy": "系统管理员",
+                     *       "deactivatedAt": "2026-12-03T12:32:35.384Z",
+                     *       "deactivatedBy": "系统管理员"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BodyView"];
                 };
             };
@@ -14476,6 +26953,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "36cbfcb7-099e-4c38-b74b-ea430305700e",
+                     *           "username": "e2e.668a20a2",
+                     *           "name": "测试县执法人员",
+                     *           "roles": [
+                     *             "OFFICER",
+                     *             "ADMIN"
+                     *           ],
+                     *           "active": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminUserListView"];
                 };
             };
@@ -14535,6 +27028,16 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "username": "e2e.af3255d9",
+                 *       "name": "测试民警",
+                 *       "roles": [
+                 *         "POLICE_LIAISON"
+                 *       ],
+                 *       "body": "长治市公安局"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateUserDto"];
             };
         };
@@ -14544,6 +27047,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "c6c2b3a2-4b12-47eb-8f23-df99910ff475",
+                     *       "username": "e2e.af3255d9",
+                     *       "name": "测试民警",
+                     *       "roles": [
+                     *         "POLICE_LIAISON"
+                     *       ],
+                     *       "body": "长治市公安局",
+                     *       "active": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminUserView"];
                 };
             };
@@ -14605,6 +27120,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "roles": [
+                 *         "PROCURATORATE"
+                 *       ],
+                 *       "body": "长治市人民检察院"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateUserDto"];
             };
         };
@@ -14614,6 +27137,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "c6c2b3a2-4b12-47eb-8f23-df99910ff475",
+                     *       "username": "e2e.af3255d9",
+                     *       "name": "测试民警",
+                     *       "roles": [
+                     *         "PROCURATORATE"
+                     *       ],
+                     *       "body": "长治市人民检察院",
+                     *       "active": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminUserView"];
                 };
             };
@@ -14680,6 +27215,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "73ae434f-32fb-498e-8446-ccb0c8e21ebf",
+                     *           "userId": "8036db19-6aef-4e3c-807f-a234a9ea6eae",
+                     *           "number": "E2E-78afa263-11e",
+                     *           "scope": "ENFORCEMENT:market",
+                     *           "validFrom": "2026-01-01",
+                     *           "validTo": "2030-12-31",
+                     *           "status": "REVOKED",
+                     *           "history": [
+                     *             {
+                     *               "kind": "ISSUED",
+                     *               "status": "ACTIVE",
+                     *               "validTo": "2028-12-31",
+                     *               "from": "2026-01-01",
+                     *               "reason": null,
+                     *               "recordedBy": {
+                     *                 "id": "0b8f5c1e-2d7a-4c1b-9e57-000000000801",
+                     *                 "name": "系统管理员"
+                     *               },
+                     *               "recordedAt": "2026-12-03T12:16:42.313Z"
+                     *             },
+                     *             {
+                     *               "kind": "SUSPENDED",
+                     *               "status": "SUSPENDED",
+                     *               "validTo": "2028-12-31",
+                     *               "from": "2026-12-03",
+                     *               "reason": "涉嫌违反执法纪律",
+                     *               "recordedBy": {
+                     *                 "id": "0b8f5c1e-2d7a-4c1b-9e57-000000000801",
+                     *                 "name": "系统管理员"
+                     *               },
+                     *               "recordedAt": "2026-12-03T12:16:42.403Z"
+                     *             }
+                     *           ],
+                     *           "allowedActions": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CertificateListView"];
                 };
             };
@@ -14732,6 +27309,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "number": "E2E-78afa263-11e",
+                 *       "scope": "ENFORCEMENT:market",
+                 *       "validFrom": "2026-01-01",
+                 *       "validTo": "2028-12-31"
+                 *     }
+                 */
                 "application/json": components["schemas"]["IssueCertificateDto"];
             };
         };
@@ -14741,6 +27326,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "73ae434f-32fb-498e-8446-ccb0c8e21ebf",
+                     *       "userId": "8036db19-6aef-4e3c-807f-a234a9ea6eae",
+                     *       "number": "E2E-78afa263-11e",
+                     *       "scope": "ENFORCEMENT:market",
+                     *       "validFrom": "2026-01-01",
+                     *       "validTo": "2028-12-31",
+                     *       "status": "ACTIVE",
+                     *       "history": [
+                     *         {
+                     *           "kind": "ISSUED",
+                     *           "status": "ACTIVE",
+                     *           "validTo": "2028-12-31",
+                     *           "from": "2026-01-01",
+                     *           "reason": null,
+                     *           "recordedBy": {
+                     *             "id": "0b8f5c1e-2d7a-4c1b-9e57-000000000801",
+                     *             "name": "系统管理员"
+                     *           },
+                     *           "recordedAt": "2026-12-03T12:16:42.313Z"
+                     *         }
+                     *       ],
+                     *       "allowedActions": [
+                     *         "SUSPEND",
+                     *         "REVOKE"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CertificateView"];
                 };
             };
@@ -14802,6 +27416,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "effectiveFrom": "2026-12-03",
+                 *       "reason": "暂扣执法证件"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CertificateStatusDto"];
             };
         };
@@ -14811,6 +27431,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "67f8ca85-abdb-4986-9d1d-d3d9fc1a64cb",
+                     *       "userId": "62305a58-e62b-4679-8e36-e5f8299d77cd",
+                     *       "number": "E2E-f9f9b09a-71c",
+                     *       "scope": "ENFORCEMENT:market",
+                     *       "validFrom": "2026-01-01",
+                     *       "validTo": "2028-12-31",
+                     *       "status": "SUSPENDED",
+                     *       "history": [
+                     *         {
+                     *           "kind": "ISSUED",
+                     *           "status": "ACTIVE",
+                     *           "validTo": "2028-12-31",
+                     *           "from": "2026-01-01",
+                     *           "reason": null,
+                     *           "recordedBy": {
+                     *             "id": "0b8f5c1e-2d7a-4c1b-9e57-000000000801",
+                     *             "name": "系统管理员"
+                     *           },
+                     *           "recordedAt": "2026-12-03T12:16:43.523Z"
+                     *         },
+                     *         {
+                     *           "kind": "SUSPENDED",
+                     *           "status": "SUSPENDED",
+                     *           "validTo": "2028-12-31",
+                     *           "from": "2026-12-03",
+                     *           "reason": "暂扣执法证件",
+                     *           "recordedBy": {
+                     *             "id": "0b8f5c1e-2d7a-4c1b-9e57-000000000801",
+                     *             "name": "系统管理员"
+                     *           },
+                     *           "recordedAt": "2026-12-03T12:16:44.550Z"
+                     *         }
+                     *       ],
+                     *       "allowedActions": [
+                     *         "REINSTATE",
+                     *         "REVOKE"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CertificateView"];
                 };
             };
@@ -14881,6 +27542,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "effectiveFrom": "2026-12-03",
+                 *       "reason": "恢复"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CertificateStatusDto"];
             };
         };
@@ -14890,6 +27557,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "35f523d7-c503-4ebf-814c-04f8bf328f37",
+                     *       "userId": "b1bb286d-3b4b-4c20-997a-a9174c99b3fe",
+                     *       "number": "E2E-56443c08-c37",
+                     *       "scope": "ENFORCEMENT",
+                     *       "validFrom": "2025-06-01",
+                     *       "validTo": "2027-05-31",
+                     *       "status": "ACTIVE",
+                     *       "history": [
+                     *         {
+                     *           "kind": "RECORDED",
+                     *           "status": "SUSPENDED",
+                     *           "validTo": "2027-05-31",
+                     *           "from": "2025-06-01",
+                     *           "reason": "as found when the status history began",
+                     *           "recordedBy": null,
+                     *           "recordedAt": "2026-12-03T12:16:45.780Z"
+                     *         },
+                     *         {
+                     *           "kind": "REINSTATED",
+                     *           "status": "ACTIVE",
+                     *           "validTo": "2027-05-31",
+                     *           "from": "2026-12-03",
+                     *           "reason": "恢复",
+                     *           "recordedBy": {
+                     *             "id": "0b8f5c1e-2d7a-4c1b-9e57-000000000801",
+                     *             "name": "系统管理员"
+                     *           },
+                     *           "recordedAt": "2026-12-03T12:16:45.780Z"
+                     *         }
+                     *       ],
+                     *       "allowedActions": [
+                     *         "SUSPEND",
+                     *         "REVOKE"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CertificateView"];
                 };
             };
@@ -14960,6 +27665,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "effectiveFrom": "2026-12-03",
+                 *       "reason": "吊销"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CertificateStatusDto"];
             };
         };
@@ -14969,6 +27680,44 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "67f8ca85-abdb-4986-9d1d-d3d9fc1a64cb",
+                     *       "userId": "62305a58-e62b-4679-8e36-e5f8299d77cd",
+                     *       "number": "E2E-f9f9b09a-71c",
+                     *       "scope": "ENFORCEMENT:market",
+                     *       "validFrom": "2026-01-01",
+                     *       "validTo": "2028-12-31",
+                     *       "status": "REVOKED",
+                     *       "history": [
+                     *         {
+                     *           "kind": "ISSUED",
+                     *           "status": "ACTIVE",
+                     *           "validTo": "2028-12-31",
+                     *           "from": "2026-01-01",
+                     *           "reason": null,
+                     *           "recordedBy": {
+                     *             "id": "0b8f5c1e-2d7a-4c1b-9e57-000000000801",
+                     *             "name": "系统管理员"
+                     *           },
+                     *           "recordedAt": "2026-12-03T12:16:43.523Z"
+                     *         },
+                     *         {
+                     *           "kind": "SUSPENDED",
+                     *           "status": "SUSPENDED",
+                     *           "validTo": "2028-12-31",
+                     *           "from": "2026-12-03",
+                     *           "reason": "暂扣执法证件",
+                     *           "recordedBy": {
+                     *             "id": "0b8f5c1e-2d7a-4c1b-9e57-000000000801",
+                     *             "name": "系统管理员"
+                     *           },
+                     *           "recordedAt": "2026-12-03T12:16:44.550Z"
+                     *         }
+                     *       ],
+                     *       "allowedActions": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["CertificateView"];
                 };
             };
@@ -15039,6 +27788,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "validTo": "2030-12-31"
+                 *     }
+                 */
                 "application/json": components["schemas"]["RenewCertificateDto"];
             };
         };
@@ -15048,6 +27802,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "73ae434f-32fb-498e-8446-ccb0c8e21ebf",
+                     *       "userId": "8036db19-6aef-4e3c-807f-a234a9ea6eae",
+                     *       "number": "E2E-78afa263-11e",
+                     *       "scope": "ENFORCEMENT:market",
+                     *       "validFrom": "2026-01-01",
+                     *       "validTo": "2030-12-31",
+                     *       "status": "ACTIVE",
+                     *       "history": [
+                     *         {
+                     *           "kind": "ISSUED",
+                     *           "status": "ACTIVE",
+                     *           "validTo": "2028-12-31",
+                     *           "from": "2026-01-01",
+                     *           "reason": null,
+                     *           "recordedBy": {
+                     *             "id": "0b8f5c1e-2d7a-4c1b-9e57-000000000801",
+                     *             "name": "系统管理员"
+                     *           },
+                     *           "recordedAt": "2026-12-03T12:16:42.313Z"
+                     *         },
+                     *         {
+                     *           "kind": "SUSPENDED",
+                     *           "status": "SUSPENDED",
+                     *           "validTo": "2028-12-31",
+                     *           "from": "2026-12-03",
+                     *           "reason": "涉嫌违反执法纪律",
+                     *           "recordedBy": {
+                     *             "id": "0b8f5c1e-2d7a-4c1b-9e57-000000000801",
+                     *             "name": "系统管理员"
+                     *           },
+                     *           "recordedAt": "2026-12-03T12:16:42.403Z"
+                     *         }
+                     *       ],
+                     *       "allowedActions": [
+                     *         "SUSPEND",
+                     *         "REVOKE"
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CertificateView"];
                 };
             };
@@ -15121,6 +27916,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *           "code": "CZSJ",
+                     *           "name": "长治市市场监督管理局 (demo)",
+                     *           "jurisdiction": "长治市市场监督管理局",
+                     *           "powers": null,
+                     *           "createdAt": "2026-12-03T12:28:40.273Z"
+                     *         },
+                     *         {
+                     *           "id": "df9cd4aa-8050-4919-ad7d-66ee73716a9c",
+                     *           "code": "E2E-df9cd4aa",
+                     *           "name": "another agency",
+                     *           "jurisdiction": "长治市市场监督管理局",
+                     *           "powers": null,
+                     *           "createdAt": "2026-12-03T12:32:20.214Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgencyListView"];
                 };
             };
@@ -15162,6 +27979,14 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "code": "T756AAEFA44",
+                 *       "name": "测试市场监督管理局",
+                 *       "jurisdiction": "长治市市场监督管理局",
+                 *       "reason": "新设机关"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CreateAgencyDto"];
             };
         };
@@ -15171,6 +27996,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "05e621a3-7756-4d0e-b253-7e4718cef562",
+                     *       "code": "T756AAEFA44",
+                     *       "name": "测试市场监督管理局",
+                     *       "jurisdiction": "长治市市场监督管理局",
+                     *       "powers": null,
+                     *       "createdAt": "2026-12-03T12:38:12.087Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgencyView"];
                 };
             };
@@ -15228,6 +28063,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "05e621a3-7756-4d0e-b253-7e4718cef562",
+                     *       "code": "T756AAEFA44",
+                     *       "name": "测试市场监管局",
+                     *       "jurisdiction": "长治市市场监督管理局",
+                     *       "powers": [
+                     *         {
+                     *           "legalBasis": "《食品安全法》第一百二十二条",
+                     *           "violationCode": "FOOD-UNLICENSED",
+                     *           "title": "Producing or trading food without a licence"
+                     *         },
+                     *         {
+                     *           "legalBasis": "《产品质量法》第七十条",
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "title": "Adulterated, fake or substandard-as-standard products"
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-12-03T12:38:12.087Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgencyView"];
                 };
             };
@@ -15280,6 +28136,12 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "测试市场监管局",
+                 *       "reason": "更名"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UpdateAgencyDto"];
             };
         };
@@ -15289,6 +28151,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "05e621a3-7756-4d0e-b253-7e4718cef562",
+                     *       "code": "T756AAEFA44",
+                     *       "name": "测试市场监管局",
+                     *       "jurisdiction": "长治市市场监督管理局",
+                     *       "powers": null,
+                     *       "createdAt": "2026-12-03T12:38:12.087Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgencyView"];
                 };
             };
@@ -15350,6 +28222,20 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "powers": [
+                 *         {
+                 *           "violationCode": "FOOD-UNLICENSED"
+                 *         },
+                 *         {
+                 *           "violationCode": "PRODUCT-FAKE",
+                 *           "legalBasis": "《产品质量法》第七十条"
+                 *         }
+                 *       ],
+                 *       "reason": "按权责清单配置"
+                 *     }
+                 */
                 "application/json": components["schemas"]["SetAgencyPowersDto"];
             };
         };
@@ -15359,6 +28245,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "05e621a3-7756-4d0e-b253-7e4718cef562",
+                     *       "code": "T756AAEFA44",
+                     *       "name": "测试市场监管局",
+                     *       "jurisdiction": "长治市市场监督管理局",
+                     *       "powers": [
+                     *         {
+                     *           "legalBasis": "《食品安全法》第一百二十二条",
+                     *           "violationCode": "FOOD-UNLICENSED",
+                     *           "title": "Producing or trading food without a licence"
+                     *         },
+                     *         {
+                     *           "legalBasis": "《产品质量法》第七十条",
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "title": "Adulterated, fake or substandard-as-standard products"
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-12-03T12:38:12.087Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AgencyView"];
                 };
             };
@@ -15440,6 +28347,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "seq": 3,
+                     *           "id": "82da6b6c-ee47-4617-a14d-a8c7966fa3a4",
+                     *           "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *           "actorId": "0b8f5c1e-2d7a-4c1b-9e57-000000000801",
+                     *           "actorName": "系统管理员",
+                     *           "actorRoles": [
+                     *             "ADMIN"
+                     *           ],
+                     *           "action": "BODY_DEACTIVATED",
+                     *           "subjectType": "BODY",
+                     *           "subjectId": "c3977a63-4186-4add-b16e-3704e38b0a71",
+                     *           "before": {
+                     *             "id": "c3977a63-4186-4add-b16e-3704e38b0a71",
+                     *             "kind": "POLICE",
+                     *             "name": "太原市公安局",
+                     *             "active": true,
+                     *             "region": "太原市",
+                     *             "registeredAt": "2026-12-03T12:37:54.958Z",
+                     *             "registeredBy": "系统管理员"
+                     *           },
+                     *           "after": {
+                     *             "id": "c3977a63-4186-4add-b16e-3704e38b0a71",
+                     *             "kind": "POLICE",
+                     *             "name": "太原市公安局",
+                     *             "active": false,
+                     *             "region": "太原市",
+                     *             "registeredAt": "2026-12-03T12:37:54.958Z",
+                     *             "registeredBy": "系统管理员",
+                     *             "deactivatedAt": "2026-12-03T12:37:55.021Z",
+                     *             "deactivatedBy": "系统管理员"
+                     *           },
+                     *           "reason": null,
+                     *           "at": "2026-12-03T12:37:55.040Z",
+                     *           "prevHash": "d59ace88c658a86fbe6a8a673f4dcc3e353229f64f3bed76ad07590cb7d56f53",
+                     *           "hash": "6e68451fec1929c0e87dbfa967bbad9686e3fec3f348cdf0e581be5e3b0d4a04"
+                     *         },
+                     *         {
+                     *           "seq": 2,
+                     *           "id": "fb265101-8639-44dd-9b8e-a8cbb240af7a",
+                     *           "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *           "actorId": "0b8f5c1e-2d7a-4c1b-9e57-000000000801",
+                     *           "actorName": "系统管理员",
+                     *           "actorRoles": [
+                     *             "ADMIN"
+                     *           ],
+                     *           "action": "BODY_REGISTERED",
+                     *           "subjectType": "BODY",
+                     *           "subjectId": "c3977a63-4186-4add-b16e-3704e38b0a71",
+                     *           "before": null,
+                     *           "after": {
+                     *             "id": "c3977a63-4186-4add-b16e-3704e38b0a71",
+                     *             "kind": "POLICE",
+                     *             "name": "太原市公安局",
+                     *             "active": true,
+                     *             "region": "太原市",
+                     *             "registeredAt": "2026-12-03T12:37:54.958Z",
+                     *             "registeredBy": "系统管理员"
+                     *           },
+                     *           "reason": null,
+                     *           "at": "2026-12-03T12:37:54.967Z",
+                     *           "prevHash": "cefbe858ed0193ccadb89b158ff39744ceef230b5d14cd28680f61b5ead51adc",
+                     *           "hash": "d59ace88c658a86fbe6a8a673f4dcc3e353229f64f3bed76ad07590cb7d56f53"
+                     *         }
+                     *       ],
+                     *       "total": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminEventListView"];
                 };
             };
@@ -15495,6 +28473,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "valid": false,
+                     *       "checked": 0,
+                     *       "brokenAt": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["AdminChainView"];
                 };
             };
@@ -15541,6 +28526,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "code": "ADMIN_LOG.NOT_ALLOWED",
+                     *           "status": 403,
+                     *           "title": "Forbidden",
+                     *           "description": "The administration log is read by administrators and supervisors (their own agency's entries) and system administrators (every agency's); its chain is verified by supervisors and system administrators.",
+                     *           "raisedBy": "HTTP edge",
+                     *           "type": "/api/v1/problems/ADMIN_LOG.NOT_ALLOWED",
+                     *           "titles": {
+                     *             "zh-CN": "当前角色无权查看或核验管理日志",
+                     *             "en": "Your role may not read or verify the administration log"
+                     *           }
+                     *         },
+                     *         {
+                     *           "code": "AGENCY.NOT_FOUND",
+                     *           "status": 404,
+                     *           "title": "Not Found",
+                     *           "description": "The caller's agency, the agency a public page asks for, or the agency a system administrator names, is not in the directory.",
+                     *           "raisedBy": "HTTP edge",
+                     *           "type": "/api/v1/problems/AGENCY.NOT_FOUND",
+                     *           "titles": {
+                     *             "zh-CN": "机关不存在",
+                     *             "en": "No such agency"
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProblemTypeListDto"];
                 };
             };
@@ -15571,6 +28586,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "SUPERVISION.SUPERVISOR_ONLY",
+                     *       "status": 403,
+                     *       "title": "Forbidden",
+                     *       "description": "The supervision views (overdue watch and the like) are for supervisors: the caller holds no SUPERVISOR role.",
+                     *       "raisedBy": "HTTP edge",
+                     *       "type": "/api/v1/problems/SUPERVISION.SUPERVISOR_ONLY",
+                     *       "titles": {
+                     *         "zh-CN": "仅执法监督人员可查看监督信息",
+                     *         "en": "Only supervisors see supervision views"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["ProblemTypeDto"];
                 };
             };
@@ -15647,6 +28676,83 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "05e621a3-7756-4d0e-b253-7e4718cef562",
+                     *       "name": "测试市场监管局",
+                     *       "jurisdiction": "长治市市场监督管理局",
+                     *       "policyVersion": "changzhi-market-2026.3",
+                     *       "powers": [
+                     *         {
+                     *           "code": "FOOD-UNLICENSED",
+                     *           "title": "Producing or trading food without a licence",
+                     *           "legalBasis": "《食品安全法》第一百二十二条",
+                     *           "penaltyRange": "confiscate gains and goods; goods value < ¥10,000: fine ¥50,000–100,000; ≥ ¥10,000: 10–20× goods value"
+                     *         },
+                     *         {
+                     *           "code": "PRODUCT-FAKE",
+                     *           "title": "Adulterated, fake or substandard-as-standard products",
+                     *           "legalBasis": "《产品质量法》第七十条",
+                     *           "penaltyRange": "stop production and sale, confiscate products, fine 50 %–3× goods value, confiscate gains; serious: licence revoked"
+                     *         }
+                     *       ],
+                     *       "penaltyKinds": [
+                     *         {
+                     *           "kind": "WARNING",
+                     *           "name": "警告"
+                     *         },
+                     *         {
+                     *           "kind": "PUBLIC_CRITICISM",
+                     *           "name": "通报批评"
+                     *         }
+                     *       ],
+                     *       "penaltyKindsSource": "APL 9, 18 ¶3 (行政拘留 by public security only)",
+                     *       "procedures": [
+                     *         {
+                     *           "procedure": "ORDINARY",
+                     *           "name": "普通程序",
+                     *           "steps": [
+                     *             {
+                     *               "step": "案源登记、核查，决定是否立案",
+                     *               "limit": "15个工作日",
+                     *               "source": "MSA 18"
+                     *             },
+                     *             {
+                     *               "step": "立案：两名以上持有效执法证件的执法人员办理",
+                     *               "source": "APL 42, 54"
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "procedure": "SIMPLE",
+                     *           "name": "简易程序（当场处罚：警告或者对公民处200元以下、对法人或者其他组织处3000元以下罚款）",
+                     *           "steps": [
+                     *             {
+                     *               "step": "出示执法证件，当场告知违法事实、处罚理由和依据，听取陈述、申辩",
+                     *               "source": "APL 52"
+                     *             },
+                     *             {
+                     *               "step": "填写预定格式、编有号码的行政处罚决定书，当场交付当事人",
+                     *               "source": "APL 52"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "remedies": [
+                     *         {
+                     *           "step": "陈述、申辩（自收到行政处罚事先告知书之日起）",
+                     *           "limit": "5个工作日",
+                     *           "source": "APL 44-45, 62"
+                     *         },
+                     *         {
+                     *           "step": "申请听证（自收到行政处罚事先告知书之日起）",
+                     *           "limit": "5个工作日",
+                     *           "source": "APL 44-45, 62"
+                     *         }
+                     *       ],
+                     *       "officers": []
+                     *     }
+                     */
                     "application/json": components["schemas"]["PublicAgencyView"];
                 };
             };
@@ -15749,6 +28855,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "total": 0,
+                     *       "page": 1,
+                     *       "pageSize": 20
+                     *     }
+                     */
                     "application/json": components["schemas"]["PublicDisclosureListView"];
                 };
             };
@@ -15848,6 +28962,87 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "caseId": "b2d3eef9-8300-4fe2-86be-9602b3d78539",
+                     *           "caseNumber": "CZSJ-2026-00017",
+                     *           "status": "LEAD_REGISTERED",
+                     *           "procedure": "ORDINARY",
+                     *           "party": {
+                     *             "type": "PERSON",
+                     *             "name": "李某"
+                     *           },
+                     *           "flags": [
+                     *             "OVERDUE"
+                     *           ],
+                     *           "deadline": "filingDecision",
+                     *           "state": "MISSED",
+                     *           "dueAt": "2026-11-30T15:59:59.999Z",
+                     *           "dueDate": "2026-11-30",
+                     *           "daysLeft": -3,
+                     *           "overdue": true,
+                     *           "basis": {
+                     *             "days": 15,
+                     *             "kind": "WORKING",
+                     *             "rule": "filingDecision",
+                     *             "start": "2026-11-09T11:30:07.538Z",
+                     *             "pauses": [],
+                     *             "source": "MSA 18",
+                     *             "dueDate": "2026-11-30",
+                     *             "warnings": [],
+                     *             "startDate": "2026-11-09",
+                     *             "holidaysMet": [],
+                     *             "calendarSources": [
+                     *               "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *             ],
+                     *             "adjustedWorkingDaysMet": []
+                     *           },
+                     *           "officers": [
+                     *             {
+                     *               "name": "张伟",
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *               "certificateNumber": "14040120240001"
+                     *             },
+                     *             {
+                     *               "name": "李娜",
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *               "certificateNumber": "14040120240002"
+                     *             }
+                     *           ],
+                     *           "responsible": [
+                     *             {
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401",
+                     *               "name": "孙局长",
+                     *               "actions": [
+                     *                 "filing"
+                     *               ]
+                     *             },
+                     *             {
+                     *               "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000402",
+                     *               "name": "钱副局长",
+                     *               "actions": [
+                     *                 "filing"
+                     *               ]
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "pageSize": 100,
+                     *       "withinDays": 0,
+                     *       "asOf": "2026-12-03T12:30:10.275Z",
+                     *       "counts": [
+                     *         {
+                     *           "deadline": "filingDecision",
+                     *           "overdue": 1,
+                     *           "near": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["OverdueListView"];
                 };
             };
@@ -15906,6 +29101,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "3",
+                     *           "kind": "CHAIN_BROKEN",
+                     *           "caseId": "b3881ada-d0c9-4b58-ae45-ecb57429c543",
+                     *           "caseNumber": "CZSJ-2026-00046",
+                     *           "detail": {
+                     *             "events": 3,
+                     *             "brokenAt": {
+                     *               "seq": 2,
+                     *               "reason": "hash does not match the event content",
+                     *               "eventId": "case-b3881ada-d0c9-4b58-ae45-ecb57429c543:2"
+                     *             }
+                     *           },
+                     *           "raisedAt": "2026-12-03T12:24:16.323Z",
+                     *           "acknowledgedBy": null,
+                     *           "acknowledgedByName": null,
+                     *           "acknowledgedAt": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["AlertListView"];
                 };
             };
@@ -15963,6 +29182,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "4",
+                     *       "kind": "CHAIN_BROKEN",
+                     *       "caseId": "bdb946d4-9d2b-4818-868f-75d3406fe7fc",
+                     *       "caseNumber": "CZSJ-2026-00164",
+                     *       "detail": {
+                     *         "events": 3,
+                     *         "brokenAt": {
+                     *           "seq": 2,
+                     *           "reason": "hash does not match the event content",
+                     *           "eventId": "case-bdb946d4-9d2b-4818-868f-75d3406fe7fc:2"
+                     *         }
+                     *       },
+                     *       "raisedAt": "2026-12-03T12:24:16.877Z",
+                     *       "acknowledgedBy": "0b8f5c1e-2d7a-4c1b-9e57-000000000501",
+                     *       "acknowledgedByName": "周督察",
+                     *       "acknowledgedAt": "2026-12-03T12:24:17.953Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AlertView"];
                 };
             };
@@ -16018,6 +29257,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "caseId": "40803d8a-7506-4543-ac3e-28cadba4508a",
+                     *           "cause": "WORKFLOW_MISSING",
+                     *           "caseNumber": "CZSJ-2026-00004",
+                     *           "detail": {
+                     *             "status": "CLOSED",
+                     *             "workflowId": "case-40803d8a-7506-4543-ac3e-28cadba4508a",
+                     *             "workflowStatus": null
+                     *           },
+                     *           "foundAt": "2026-12-03T12:24:29.145Z"
+                     *         },
+                     *         {
+                     *           "caseId": "8fd7f9a6-853b-4417-9198-b182eb0b57e0",
+                     *           "cause": "WORKFLOW_MISSING",
+                     *           "caseNumber": "CZSJ-2026-00005",
+                     *           "detail": {
+                     *             "status": "SERVED",
+                     *             "workflowId": "case-8fd7f9a6-853b-4417-9198-b182eb0b57e0",
+                     *             "workflowStatus": null
+                     *           },
+                     *           "foundAt": "2026-12-03T12:24:29.145Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["StuckCaseListView"];
                 };
             };
@@ -16066,6 +29333,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "caseId": "438706d9-4f8f-4928-9152-ccee54deaa7a",
+                     *       "repairedBy": "0b8f5c1e-2d7a-4c1b-9e57-000000000501",
+                     *       "repairedByName": "周督察",
+                     *       "changed": true,
+                     *       "drift": [
+                     *         {
+                     *           "field": "status",
+                     *           "readModel": "CLOSED",
+                     *           "chain": "FILED"
+                     *         },
+                     *         {
+                     *           "field": "lastSeq",
+                     *           "readModel": 1,
+                     *           "chain": 3
+                     *         }
+                     *       ],
+                     *       "repairedAt": "2026-12-03T12:24:43.464Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReadModelRepairView"];
                 };
             };
@@ -16128,6 +29416,180 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "caseId": "a74a2501-b081-4066-ab27-fd1521b86721",
+                     *           "caseNumber": "CZSJ-2026-00145",
+                     *           "status": "TRANSFER_ACCEPTED",
+                     *           "party": {
+                     *             "type": "PERSON",
+                     *             "name": "王某"
+                     *           },
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "stage": "TRANSFER_ACCEPTED",
+                     *           "proposedAt": "2026-12-03T12:23:10.052Z",
+                     *           "grounds": "sales of fake goods above ¥50,000",
+                     *           "limits": [
+                     *             {
+                     *               "kind": "transferApproval",
+                     *               "owner": "AGENCY",
+                     *               "state": "MET",
+                     *               "dueAt": "2026-12-07T15:59:59.999Z",
+                     *               "source": "R310 5 (head decides within 3 days)",
+                     *               "late": false,
+                     *               "metAt": "2026-12-03T12:23:10.199Z"
+                     *             },
+                     *             {
+                     *               "kind": "transferDispatch",
+                     *               "owner": "AGENCY",
+                     *               "state": "MET",
+                     *               "dueAt": "2026-12-04T12:23:10.199Z",
+                     *               "source": "R310 6 (dispatched within 24 hours of approval)",
+                     *               "late": false,
+                     *               "metAt": "2026-12-03T12:13:10.279Z"
+                     *             }
+                     *           ],
+                     *           "late": false,
+                     *           "outcome": "ACCEPTED",
+                     *           "headDecision": {
+                     *             "at": "2026-12-03T12:23:10.199Z",
+                     *             "reason": "threshold reached",
+                     *             "approved": true
+                     *           },
+                     *           "police": {
+                     *             "policeAgency": "长治市公安局",
+                     *             "procuratorate": "长治市人民检察院",
+                     *             "sentAt": "2026-12-03T12:13:10.279Z",
+                     *             "receivedAt": "2026-12-03T12:14:50.432Z",
+                     *             "accepted": false,
+                     *             "decidedAt": "2026-12-03T12:15:40.588Z",
+                     *             "reason": "未达追诉标准"
+                     *           },
+                     *           "supervision": {
+                     *             "requestedAt": "2026-12-03T12:23:10.833Z",
+                     *             "explanationRequestedAt": "2026-12-03T12:23:11.217Z",
+                     *             "explainedAt": "2026-12-03T12:23:11.595Z",
+                     *             "outcome": "POLICE_TO_FILE",
+                     *             "resolvedAt": "2026-12-03T12:23:11.743Z"
+                     *           },
+                     *           "waitingFor": "AGENCY",
+                     *           "from": "FILED"
+                     *         },
+                     *         {
+                     *           "caseId": "2550150c-863d-4417-a13c-454fdbc0973d",
+                     *           "caseNumber": "CZSJ-2026-00057",
+                     *           "status": "TRANSFER_ACCEPTED",
+                     *           "party": {
+                     *             "type": "PERSON",
+                     *             "name": "王某"
+                     *           },
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "stage": "TRANSFER_ACCEPTED",
+                     *           "proposedAt": "2026-12-03T12:18:35.566Z",
+                     *           "grounds": "fake goods",
+                     *           "limits": [
+                     *             {
+                     *               "kind": "transferApproval",
+                     *               "owner": "AGENCY",
+                     *               "state": "MET",
+                     *               "dueAt": "2026-12-07T15:59:59.999Z",
+                     *               "source": "R310 5 (head decides within 3 days)",
+                     *               "late": false,
+                     *               "metAt": "2026-12-03T12:18:35.730Z"
+                     *             },
+                     *             {
+                     *               "kind": "transferDispatch",
+                     *               "owner": "AGENCY",
+                     *               "state": "MET",
+                     *               "dueAt": "2026-12-04T12:18:35.730Z",
+                     *               "source": "R310 6 (dispatched within 24 hours of approval)",
+                     *               "late": false,
+                     *               "metAt": "2026-12-03T12:17:35.858Z"
+                     *             }
+                     *           ],
+                     *           "late": false,
+                     *           "outcome": "ACCEPTED",
+                     *           "headDecision": {
+                     *             "at": "2026-12-03T12:18:35.730Z",
+                     *             "reason": "threshold reached",
+                     *             "approved": true
+                     *           },
+                     *           "police": {
+                     *             "policeAgency": "长治市公安局",
+                     *             "procuratorate": "长治市人民检察院",
+                     *             "sentAt": "2026-12-03T12:17:35.858Z",
+                     *             "receivedAt": "2026-12-03T12:18:06.043Z",
+                     *             "accepted": true,
+                     *             "decidedAt": "2026-12-03T12:18:35.234Z"
+                     *           },
+                     *           "waitingFor": "AGENCY",
+                     *           "from": "FILED"
+                     *         }
+                     *       ],
+                     *       "total": 4,
+                     *       "page": 1,
+                     *       "pageSize": 100,
+                     *       "asOf": "2026-12-03T12:23:11.860Z",
+                     *       "counts": [
+                     *         {
+                     *           "stage": "TRANSFER_PROPOSED",
+                     *           "total": 4,
+                     *           "late": 0
+                     *         },
+                     *         {
+                     *           "stage": "TRANSFER_APPROVED",
+                     *           "total": 1,
+                     *           "late": 0
+                     *         }
+                     *       ],
+                     *       "noTransferDecisions": [
+                     *         {
+                     *           "caseId": "3f7f7d18-b582-48cb-84f4-d51b27dca954",
+                     *           "caseNumber": "CZSJ-2026-00110",
+                     *           "status": "DECIDED",
+                     *           "party": {
+                     *             "type": "PERSON",
+                     *             "name": "王某"
+                     *           },
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "decidedAt": "2026-12-03T12:21:36.984Z",
+                     *           "decidedBy": "孙局长",
+                     *           "reasons": "The three shops belong to other parties: this party sold ¥8,000",
+                     *           "raisedBy": "OFFICER",
+                     *           "grounds": "Witness statements put sales of the heaters at about ¥70,000 across three shops",
+                     *           "threshold": "销售金额五万元以上 (立案追诉标准)"
+                     *         },
+                     *         {
+                     *           "caseId": "fba3e109-8b12-4dd0-8e11-4d6eec5632f4",
+                     *           "caseNumber": "CZSJ-2026-00108",
+                     *           "status": "DECIDED",
+                     *           "party": {
+                     *             "type": "PERSON",
+                     *             "name": "王某"
+                     *           },
+                     *           "violationCode": "PRODUCT-FAKE",
+                     *           "decidedAt": "2026-12-03T12:21:31.577Z",
+                     *           "decidedBy": "孙局长",
+                     *           "reasons": "The ledger counts returned goods twice: proven sales are ¥31,000, below the threshold",
+                     *           "raisedBy": "THRESHOLD",
+                     *           "grounds": "销售金额¥62,000.00，达到¥50,000.00以上的追诉标准（《刑法》第一百四十条 生产、销售伪劣产品罪；《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（一）项（伪劣产品销售金额五万元以上））",
+                     *           "thresholdsMet": [
+                     *             {
+                     *               "from": "REPORT",
+                     *               "kind": "SALES",
+                     *               "value": 62000,
+                     *               "amount": 50000,
+                     *               "source": "《最高人民检察院 公安部关于公安机关管辖的刑事案件立案追诉标准的规定（一）》第十六条第（一）项（伪劣产品销售金额五万元以上）",
+                     *               "offence": "《刑法》第一百四十条 生产、销售伪劣产品罪",
+                     *               "inclusive": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["TransferWatchListView"];
                 };
             };
@@ -16185,6 +29647,48 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "caseId": "a2a73858-5b34-4a30-b3c4-22aa6d2856da",
+                     *       "caseNumber": "CZSJ-2026-00079",
+                     *       "status": "ARCHIVED",
+                     *       "checks": [
+                     *         {
+                     *           "id": "filing-approved",
+                     *           "title": {
+                     *             "en": "Filing approved by the head before the investigation was reported",
+                     *             "zh": "立案经负责人批准后方开展调查、形成调查终结报告"
+                     *           },
+                     *           "source": "APL 54; MSA 19–20",
+                     *           "result": "PASS",
+                     *           "detail": {
+                     *             "en": "Filed; no report yet",
+                     *             "zh": "已立案，尚未形成调查终结报告"
+                     *           },
+                     *           "seq": 2
+                     *         },
+                     *         {
+                     *           "id": "filing-in-time",
+                     *           "title": {
+                     *             "en": "Filing decided within its limit",
+                     *             "zh": "在规定期限内决定是否立案"
+                     *           },
+                     *           "source": "MSA 18",
+                     *           "result": "PASS",
+                     *           "detail": {
+                     *             "en": "The filing decision met on 2026-12-03 (due 2026-12-11; MSA 18)",
+                     *             "zh": "立案决定期限已按期履行（期限2026-12-11，MSA 18）"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "passed": 4,
+                     *       "failed": 1,
+                     *       "applicable": 5,
+                     *       "score": 80,
+                     *       "grade": "PASS",
+                     *       "evaluatedAt": "2026-12-03T12:37:02.250Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CaseEvaluationView"];
                 };
             };
@@ -16247,6 +29751,62 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "checklist": [
+                     *         {
+                     *           "id": "filing-approved",
+                     *           "title": {
+                     *             "en": "Filing approved by the head before the investigation was reported",
+                     *             "zh": "立案经负责人批准后方开展调查、形成调查终结报告"
+                     *           },
+                     *           "source": "APL 54; MSA 19–20"
+                     *         },
+                     *         {
+                     *           "id": "filing-in-time",
+                     *           "title": {
+                     *             "en": "Filing decided within its limit",
+                     *             "zh": "在规定期限内决定是否立案"
+                     *           },
+                     *           "source": "MSA 18"
+                     *         }
+                     *       ],
+                     *       "from": "2026-12-03",
+                     *       "to": "2026-12-03",
+                     *       "items": [
+                     *         {
+                     *           "caseId": "3c27e82f-ba65-4570-bc42-174e6b62021f",
+                     *           "caseNumber": "CZSJ-2026-00001",
+                     *           "status": "FILED",
+                     *           "score": 100,
+                     *           "grade": "EXCELLENT",
+                     *           "failedChecks": []
+                     *         },
+                     *         {
+                     *           "caseId": "16ea0777-db0a-4383-921a-ed89b6d38a4a",
+                     *           "caseNumber": "CZSJ-2026-00002",
+                     *           "status": "CLOSED",
+                     *           "score": 66,
+                     *           "grade": "PASS",
+                     *           "failedChecks": [
+                     *             "archived"
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "cases": 20,
+                     *       "averageScore": 88,
+                     *       "grades": {
+                     *         "EXCELLENT": 12,
+                     *         "PASS": 7,
+                     *         "FAIL": 1
+                     *       },
+                     *       "failuresByCheck": {
+                     *         "archived": 1,
+                     *         "evidence-two-officers": 6,
+                     *         "filing-in-time": 1
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["EvaluationBatchView"];
                     "text/csv": components["schemas"]["EvaluationBatchView"];
                 };
@@ -16311,6 +29871,106 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "from": "2026-12-03",
+                     *       "to": "2026-12-03",
+                     *       "groupBy": "agency",
+                     *       "groups": [
+                     *         {
+                     *           "key": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *           "label": "长治市市场监督管理局 (demo)",
+                     *           "opened": 110,
+                     *           "filed": 63,
+                     *           "decided": 34,
+                     *           "decisionsByOutcome": {
+                     *             "PENALTY": 31,
+                     *             "NO_PENALTY": 3
+                     *           },
+                     *           "closed": 12,
+                     *           "penaltyKinds": {
+                     *             "FINE": 29,
+                     *             "WARNING": 2
+                     *           },
+                     *           "fineTotal": 191800,
+                     *           "confiscationTotal": 0,
+                     *           "stages": {
+                     *             "filing": {
+                     *               "count": 63,
+                     *               "averageDays": 0,
+                     *               "worstDays": 0
+                     *             },
+                     *             "decision": {
+                     *               "count": 18,
+                     *               "averageDays": 0,
+                     *               "worstDays": 0
+                     *             },
+                     *             "service": {
+                     *               "count": 20,
+                     *               "averageDays": 0,
+                     *               "worstDays": 0
+                     *             },
+                     *             "closing": {
+                     *               "count": 10,
+                     *               "averageDays": 6.03,
+                     *               "worstDays": 60.34
+                     *             }
+                     *           },
+                     *           "deadlinesMissed": {
+                     *             "defence": 1,
+                     *             "filingDecision": 1,
+                     *             "hearingRequest": 1,
+                     *             "payment": 4,
+                     *             "seizure": 1
+                     *           },
+                     *           "hearings": {
+                     *             "requested": 3,
+                     *             "held": 2,
+                     *             "ended": 1
+                     *           },
+                     *           "legalReviews": {
+                     *             "approved": 3,
+                     *             "returned": 2,
+                     *             "rejected": 0
+                     *           },
+                     *           "challenges": {
+                     *             "filed": {
+                     *               "LITIGATION": 3,
+                     *               "RECONSIDERATION": 3
+                     *             },
+                     *             "outcomes": {
+                     *               "LITIGATION:DISMISSED": 1,
+                     *               "LITIGATION:REVOKED": 1,
+                     *               "LITIGATION:VARIED": 1,
+                     *               "RECONSIDERATION:REVOKED": 1,
+                     *               "RECONSIDERATION:UPHELD": 2
+                     *             }
+                     *           },
+                     *           "execution": {
+                     *             "due": 27,
+                     *             "paidInFull": 10,
+                     *             "overdue": 1,
+                     *             "surcharge": 3,
+                     *             "surchargePaid": 278,
+                     *             "courtEnforcement": 0,
+                     *             "ended": 1
+                     *           },
+                     *           "transfers": [
+                     *             {
+                     *               "stage": "REFUSED_BY_HEAD",
+                     *               "outcome": "REFUSED_BY_HEAD",
+                     *               "count": 2
+                     *             },
+                     *             {
+                     *               "stage": "RETURNED",
+                     *               "outcome": "RETURNED",
+                     *               "count": 1
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["StatisticsView"];
                     "text/csv": components["schemas"]["StatisticsView"];
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": components["schemas"]["StatisticsView"];
@@ -16373,6 +30033,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "name": "赵某",
+                     *       "type": "PERSON",
+                     *       "phone": "13835501234",
+                     *       "address": "山西省长治市潞州区英雄中路1号",
+                     *       "idNumber": "140402199001011234"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartyView"];
                 };
             };
@@ -16442,6 +30111,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "00ad50d8-8eb6-4119-bea7-98a7c0dc3ed3",
+                     *           "caseId": "9a2079de-b0b0-4cc3-b705-1fdff3d135c2",
+                     *           "caseNumber": "CZSJ-2026-00008",
+                     *           "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *           "userName": "张伟",
+                     *           "roles": [
+                     *             "OFFICER"
+                     *           ],
+                     *           "fields": [
+                     *             "address"
+                     *           ],
+                     *           "reason": "送达前核对决定书",
+                     *           "source": "DOCUMENT",
+                     *           "sourceRef": "长市监罚〔2026〕DOC-1号",
+                     *           "at": "2026-12-03T12:15:50.840Z"
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "pageSize": 50
+                     *     }
+                     */
                     "application/json": components["schemas"]["PersonalDataAccessListView"];
                 };
             };
@@ -16502,6 +30197,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "queue": "notifications",
+                     *           "id": "test-b2c8726a-483d-4509-af6c-0c372fd05aa1__notifications",
+                     *           "name": "NOT_A_CASE_EVENT",
+                     *           "caseId": "fe875cc1-3218-4368-a706-b5791840291b",
+                     *           "eventId": "case-fe875cc1-3218-4368-a706-b5791840291b:99",
+                     *           "attempts": 1,
+                     *           "maxAttempts": 5,
+                     *           "lastError": "no handler for notifications job NOT_A_CASE_EVENT",
+                     *           "failedAt": "2026-12-03T12:34:02.425Z",
+                     *           "caseNumber": "CZSJ-2026-00001",
+                     *           "retries": [
+                     *             {
+                     *               "retriedBy": "0b8f5c1e-2d7a-4c1b-9e57-000000000501",
+                     *               "retriedByName": "周督察",
+                     *               "retriedAt": "2026-12-03T12:34:02.428Z",
+                     *               "attempts": 1,
+                     *               "lastError": "no handler for notifications job NOT_A_CASE_EVENT"
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "total": 1,
+                     *       "page": 1,
+                     *       "pageSize": 100
+                     *     }
+                     */
                     "application/json": components["schemas"]["FailedJobListView"];
                 };
             };
@@ -16569,6 +30294,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "queue": "calendar",
+                     *       "id": "test-f716ab1b-f8b5-41ac-b3c2-061377559126__calendar",
+                     *       "state": "waiting",
+                     *       "retry": {
+                     *         "retriedBy": "0b8f5c1e-2d7a-4c1b-9e57-000000000501",
+                     *         "retriedByName": "周督察",
+                     *         "retriedAt": "2026-12-03T12:34:01.751Z",
+                     *         "attempts": 2,
+                     *         "lastError": "calendar 2039 is not published"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["JobRetriedView"];
                 };
             };
@@ -16642,6 +30381,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "url": "/admin/queues/"
+                     *     }
+                     */
                     "application/json": components["schemas"]["JobBoardSessionView"];
                 };
             };
@@ -16688,6 +30432,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "signedOut": true
+                     *     }
+                     */
                     "application/json": components["schemas"]["JobBoardSignedOutView"];
                 };
             };

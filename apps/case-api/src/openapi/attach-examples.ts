@@ -59,21 +59,57 @@ function learnFields(schema: SchemaObject | ReferenceObject, value: unknown, sch
     if (schema.items) for (const element of value) learnFields(schema.items, element, schemas);
     return;
   }
-  if (typeof value !== 'object' || !schema.properties) return;
-  for (const [key, field] of Object.entries(schema.properties)) {
-    const given = (value as Record<string, unknown>)[key];
-    if (given === null || given === undefined) continue;
-    if (isLeaf(field)) {
-      if (field.example === undefined) field.example = given;
-    } else {
-      learnFields(field, given, schemas);
-    }
+  if (typeof value !== 'object') return;
+  const fields = schema.properties ?? {};
+  for (const [key, given] of Object.entries(value as Record<string, unknown>)) {
+    const field = fields[key] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+    if (!field || given === null || given === undefined) continue;
+    if (!isLeaf(field)) learnFields(field, given, schemas);
+    // A whole object as a field's example would repeat the operation's; a free-form one (a record before and after a change) stays described.
+    else if (field.example === undefined && !isObject(given)) field.example = given;
   }
 }
 
-/** A field whose value is written whole (a string, a number, a list of them), not an object with fields of its own. */
+/** A field whose value is written whole (a string, a number, a list of them, any JSON), not an object with fields of its own. */
 export function isLeaf(field: SchemaObject | ReferenceObject): field is SchemaObject {
-  if ('$ref' in field || field.allOf || field.oneOf || field.anyOf || field.properties) return false;
+  if ('$ref' in field || field.allOf || field.anyOf || field.properties) return false;
+  if (field.oneOf) return field.oneOf.every((f) => !('$ref' in f));
+  if (typeof field.additionalProperties === 'object') return false;
   if (field.type === 'array') return !!field.items && isLeaf(field.items);
   return true;
+}
+
+function isObject(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (!Array.isArray(value) || value.some((v) => typeof v === 'object' && v !== null));
+}
+
+/**
+ * What has no example in the document: operations whose JSON request or
+ * success answer lacks one, and fields written whole (`isLeaf`) without one.
+ * The document test compares it with the gaps stated in examples-missing.json.
+ */
+export function missingExamples(doc: OpenAPIObject): { operations: string[]; fields: string[] } {
+  const operations: string[] = [];
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of METHODS) {
+      const op = item[method] as OperationObject | undefined;
+      if (!op) continue;
+      const name = `${method.toUpperCase()} ${path}`;
+      const body = op.requestBody && 'content' in op.requestBody ? op.requestBody.content['application/json'] : undefined;
+      if (body && body.example === undefined) operations.push(`${name} request`);
+      for (const [status, answer] of Object.entries(op.responses)) {
+        const media = /^2\d\d$/.test(status) ? (answer as { content?: Record<string, { example?: unknown }> }).content?.['application/json'] : undefined;
+        if (media && media.example === undefined) operations.push(`${name} ${status}`);
+      }
+    }
+  }
+  const fields: string[] = [];
+  for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
+    if ('$ref' in schema) continue;
+    for (const [key, field] of Object.entries(schema.properties ?? {})) {
+      const freeForm = !('$ref' in field) && field.type === 'object' && !field.properties;
+      if (isLeaf(field) && !freeForm && field.example === undefined) fields.push(`${name}.${key}`);
+    }
+  }
+  return { operations, fields };
 }

@@ -3,6 +3,7 @@ import { IsObject, IsOptional } from 'class-validator';
 import type { JurisdictionPolicy, PolicyChange, PolicyChangeKind } from '@zhifa/domain';
 import { IsInstant, Text } from '../commands/dto-rules';
 import { PolicyView } from './policy.views';
+import { ANY_JSON } from '../common/any-json.openapi';
 
 /**
  * A new policy version. The document is judged as a whole by the domain
@@ -52,10 +53,10 @@ export class PolicyChangeView implements PolicyChange {
   @ApiProperty({ enum: ['added', 'removed', 'changed'] })
   kind!: PolicyChangeKind;
 
-  @ApiPropertyOptional({ description: 'The value before (absent when added): any JSON value' })
+  @ApiPropertyOptional({ ...ANY_JSON, description: 'The value before (absent when added): any JSON value' })
   before?: unknown;
 
-  @ApiPropertyOptional({ description: 'The value after (absent when removed): any JSON value' })
+  @ApiPropertyOptional({ ...ANY_JSON, description: 'The value after (absent when removed): any JSON value' })
   after?: unknown;
 }
 

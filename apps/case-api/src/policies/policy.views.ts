@@ -28,6 +28,9 @@ export class PeriodSpecView implements PeriodSpec {
   @ApiProperty({ enum: DAY_KINDS })
   kind!: DayKind;
 
+  @ApiPropertyOptional({ type: Number, description: 'Calendar months counted before the days (CALENDAR only): the same day number of the last month, or its last day (ALL 46: six months)' })
+  months?: number;
+
   @ApiProperty({ type: String, example: 'MSA 18', description: 'Legal source, shown in the deadline basis' })
   source!: string;
 

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
+import { ANY_JSON } from '../common/any-json.openapi';
 
 export const ALERT_KINDS = ['CHAIN_BROKEN'] as const;
 export const STUCK_CAUSES = [
@@ -59,8 +60,8 @@ export class StuckCaseListView {
 
 export class ReadModelDriftView {
   @ApiProperty({ enum: ['row', 'status', 'lastSeq', 'deadlines'] }) field!: string;
-  @ApiProperty({ description: 'The read model value before the repair' }) readModel!: unknown;
-  @ApiProperty({ description: 'The value folded from the chain' }) chain!: unknown;
+  @ApiProperty({ ...ANY_JSON, description: 'The read model value before the repair' }) readModel!: unknown;
+  @ApiProperty({ ...ANY_JSON, description: 'The value folded from the chain' }) chain!: unknown;
 }
 
 export class ReadModelRepairView {
