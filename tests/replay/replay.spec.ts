@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { temporal } from '@temporalio/proto';
-import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { Resource } from '@opentelemetry/resources';
 import { makeWorkflowExporter } from '@temporalio/interceptors-opentelemetry/lib/worker';
@@ -15,13 +15,18 @@ const dir = join(__dirname, 'histories');
 const files = readdirSync(dir).filter((f) => f.endsWith('.binpb'));
 
 describe('replay of stored case workflow histories', () => {
-  beforeAll(() => {
+  // Bundled once each, as a worker does at start (webpack takes seconds; each history replays in far less).
+  let plain: WorkflowBundleWithSourceMap;
+  let traced: WorkflowBundleWithSourceMap;
+  beforeAll(async () => {
     try {
       Runtime.install({ logger: new DefaultLogger('WARN') });
     } catch {
       // a runtime is already installed in this process
     }
-  });
+    plain = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...WORKFLOW_BUNDLER_OPTIONS });
+    traced = await bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, ...WORKFLOW_BUNDLER_OPTIONS, workflowInterceptorModules: [WORKFLOW_TRACING_INTERCEPTORS] });
+  }, 120_000);
 
   it('has histories to replay', () => {
     expect(files.length).toBeGreaterThan(0);
@@ -30,7 +35,7 @@ describe('replay of stored case workflow histories', () => {
   it.each(files)('%s replays deterministically', async (file) => {
     const history = temporal.api.history.v1.History.decode(readFileSync(join(dir, file)));
     await Worker.runReplayHistory(
-      { workflowsPath: WORKFLOWS_PATH, bundlerOptions: WORKFLOW_BUNDLER_OPTIONS, replayName: file },
+      { workflowBundle: plain, replayName: file },
       history,
       `replay-${file}`,
     );
@@ -43,10 +48,8 @@ describe('replay of stored case workflow histories', () => {
     const spans = new InMemorySpanExporter();
     await Worker.runReplayHistory(
       {
-        workflowsPath: WORKFLOWS_PATH,
-        bundlerOptions: WORKFLOW_BUNDLER_OPTIONS,
+        workflowBundle: traced,
         replayName: `${file} (tracing)`,
-        interceptors: { workflowModules: [WORKFLOW_TRACING_INTERCEPTORS] },
         sinks: { exporter: makeWorkflowExporter(new SimpleSpanProcessor(spans), new Resource({ 'service.name': 'worker' })) },
       },
       history,
