@@ -1,9 +1,11 @@
 // `npm run openapi:examples`: records the examples of the OpenAPI document
-// from what the API really exchanges. Runs the e2e suites against the real
-// services with ZHIFA_OPENAPI_SAMPLES set (tests/support/openapi-samples.ts
-// writes each successful JSON exchange), picks one exchange per operation and
-// writes apps/case-api/src/openapi/examples.json; then `npm run openapi`.
-// `--from <dir>` skips the run and reads samples recorded before.
+// from what the API really exchanges. Runs the e2e and browser suites against
+// the real services with ZHIFA_OPENAPI_SAMPLES set
+// (tests/support/openapi-samples.ts writes each successful JSON exchange of
+// the test stacks, the console's included), picks one exchange per operation
+// and writes apps/case-api/src/openapi/examples.json; then `npm run openapi`.
+// `--from <dir>` skips the run and reads samples recorded before (several
+// directories: `--from a --from b`).
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,7 +22,9 @@ const MAX_TEXT = 300;
 
 function record(): string {
   const dir = mkdtempSync(join(tmpdir(), 'zhifa-openapi-samples-'));
-  const run = 'bash infra/services.sh && TEMPORAL_CLI="$(bash infra/temporal-cli.sh)" ZHIFA_OPENAPI_SAMPLES="$1" npx jest --selectProjects e2e --runInBand';
+  const run =
+    'bash infra/services.sh && bash infra/install-browser.sh && npm run -s build:console && ' +
+    'TEMPORAL_CLI="$(bash infra/temporal-cli.sh)" ZHIFA_OPENAPI_SAMPLES="$1" npx jest --selectProjects e2e browser --runInBand';
   execFileSync('bash', ['-c', run, 'examples', dir], { cwd: ROOT, stdio: 'inherit' });
   return dir;
 }
@@ -64,11 +68,11 @@ function pick(samples: OpenApiSample[]): OperationExamples {
 }
 
 function main(): void {
-  const at = process.argv.indexOf('--from');
-  const dir = at >= 0 ? process.argv[at + 1] : record();
-  const examples = pick(samplesIn(dir));
+  const dirs = process.argv.flatMap((arg, i) => (process.argv[i - 1] === '--from' ? [arg] : []));
+  if (!dirs.length) dirs.push(record());
+  const examples = pick(dirs.flatMap(samplesIn));
   writeFileSync(join(ROOT, EXAMPLES_FILE), `${JSON.stringify(examples, null, 2)}\n`);
-  process.stdout.write(`${Object.keys(examples).length} operations' examples written to ${EXAMPLES_FILE} (samples in ${dir}); now run npm run openapi\n`);
+  process.stdout.write(`${Object.keys(examples).length} operations' examples written to ${EXAMPLES_FILE} (samples in ${dirs.join(', ')}); now run npm run openapi\n`);
 }
 
 main();
