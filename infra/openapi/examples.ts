@@ -1,5 +1,5 @@
 // `npm run openapi:examples`: records the examples of the OpenAPI document
-// from what the API really exchanges. Runs the e2e and browser suites against
+// from what the API really exchanges. Runs the integration, e2e and browser suites against
 // the real services with ZHIFA_OPENAPI_SAMPLES set
 // (tests/support/openapi-samples.ts writes each successful JSON exchange of
 // the test stacks, the console's included), picks one exchange per operation
@@ -24,7 +24,7 @@ function record(): string {
   const dir = mkdtempSync(join(tmpdir(), 'zhifa-openapi-samples-'));
   const run =
     'bash infra/services.sh && bash infra/install-browser.sh && npm run -s build:console && ' +
-    'TEMPORAL_CLI="$(bash infra/temporal-cli.sh)" ZHIFA_OPENAPI_SAMPLES="$1" npx jest --selectProjects e2e browser --runInBand';
+    'TEMPORAL_CLI="$(bash infra/temporal-cli.sh)" ZHIFA_OPENAPI_SAMPLES="$1" npx jest --selectProjects integration e2e browser --runInBand';
   execFileSync('bash', ['-c', run, 'examples', dir], { cwd: ROOT, stdio: 'inherit' });
   return dir;
 }

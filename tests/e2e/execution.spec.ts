@@ -130,6 +130,29 @@ describe('execution over HTTP', () => {
     expect(closed.body.case.status).toBe('CLOSED');
   });
 
+  it('the court is applied to once the demand has gone unanswered and the challenge windows have closed; its rulings are recorded (ACL 53, 54)', async () => {
+    // Served 200 days ago: review (60 days) and litigation (6 months) windows closed weeks ago; the 3 months to apply run.
+    const id = await overdueCase('长市监简〔2026〕E2E-X4号', 200);
+    expect((await api.command('officer.zhang', id, 'enforcement/demand', { documentNumber: '催告 E2E-4', servedAt: `${day(-30)}T04:00:00Z` })).status).toBe(200);
+    const court = { court: '长治市潞州区人民法院', documentNumber: '强执申 E2E-4', appliedAt: ago(0) };
+    const byOfficer = await api.refused(id, () => api.command('officer.zhang', id, 'enforcement/court', court));
+    expect(byOfficer.body).toMatchObject({ status: 403, code: 'AUTH.ROLE_NOT_ALLOWED' });
+    const applied = await api.command('head.sun', id, 'enforcement/court', court);
+    expect({ status: applied.status, body: applied.status === 200 ? 'recorded' : applied.body }).toEqual({ status: 200, body: 'recorded' });
+    expect(applied.body.recorded).toEqual([expect.objectContaining({ type: 'COURT_ENFORCEMENT_APPLIED' })]);
+    expect(deadline(applied.body.case, 'courtEnforcement')?.state).toBe('MET');
+    const twice = await api.refused(id, () => api.command('head.sun', id, 'enforcement/court', court));
+    expect(twice.body).toMatchObject({ status: 409, code: 'ENFORCEMENT.ALREADY_APPLIED' });
+
+    const accepted = await api.command('officer.zhang', id, 'enforcement/ruling', { ruling: 'ACCEPTED', at: ago(0), note: '法院已受理' });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.recorded).toEqual([expect.objectContaining({ type: 'COURT_RULING_RECORDED' })]);
+    expect((await api.case('head.sun', id)).ledger).toMatchObject({
+      demand: { documentNumber: '催告 E2E-4' },
+      court: { court: '长治市潞州区人民法院', documentNumber: '强执申 E2E-4', rulings: [expect.objectContaining({ ruling: 'ACCEPTED', note: '法院已受理' })] },
+    });
+  });
+
   it('the late surcharge: 3 % of the fine a day, not while a challenge was pending; the fine and the surcharge are accepted, a fen more is not', async () => {
     // Served 30 days ago: the 15 days (rolled past any day off) ended k days ago, k between 7 and 15 — one surcharge day each.
     const id = await overdueCase('长市监简〔2026〕E2E-X3号', 30);

@@ -450,7 +450,8 @@ export const COMMAND_FORMS = {
           },
           "confiscationAmount": {
             "type": "number",
-            "description": "Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems"
+            "description": "Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems",
+            "example": 1200
           },
           "confiscatedItems": {
             "type": "array",
@@ -485,7 +486,8 @@ export const COMMAND_FORMS = {
           },
           "terms": {
             "type": "string",
-            "description": "What the kinds do not say"
+            "description": "What the kinds do not say",
+            "example": "没收不合格插座300个"
           }
         },
         "description": "Result VARIED only, and then required: the penalty as the reconsideration body or court varied it (never heavier, ARL 63, ALL 77); the amount due becomes its fine plus confiscation"
@@ -515,6 +517,7 @@ export const COMMAND_FORMS = {
     "properties": {
       "purpose": {
         "type": "string",
+        "example": "DECISION",
         "enum": [
           "DECISION",
           "EXTENSION"
@@ -569,7 +572,8 @@ export const COMMAND_FORMS = {
       },
       "thresholdFacts": {
         "type": "string",
-        "description": "The facts that reach the criminal threshold"
+        "description": "The facts that reach the criminal threshold",
+        "example": "销售伪劣产品，销售金额达到五万元以上"
       }
     }
   },
@@ -796,7 +800,8 @@ export const COMMAND_FORMS = {
       },
       "reason": {
         "type": "string",
-        "description": "Required with DECLINE"
+        "description": "Required with DECLINE",
+        "example": "未达到刑事追诉标准"
       }
     }
   },
@@ -939,7 +944,8 @@ export const COMMAND_FORMS = {
           },
           "confiscationAmount": {
             "type": "number",
-            "description": "Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems"
+            "description": "Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems",
+            "example": 1200
           },
           "confiscatedItems": {
             "type": "array",
@@ -974,7 +980,8 @@ export const COMMAND_FORMS = {
           },
           "terms": {
             "type": "string",
-            "description": "What the kinds do not say"
+            "description": "What the kinds do not say",
+            "example": "没收不合格插座300个"
           }
         },
         "description": "With outcome PENALTY only"
@@ -986,7 +993,7 @@ export const COMMAND_FORMS = {
       "text": {
         "type": "string",
         "description": "The decision text (APL 59 contents, remedy rights included)",
-        "example": "决定: 罚款."
+        "example": "罚款人民币叁仟元整"
       },
       "legalBasis": {
         "type": "string",
@@ -996,13 +1003,13 @@ export const COMMAND_FORMS = {
       "facts": {
         "type": "string",
         "description": "APL 59 (二): the facts found; required",
-        "example": "当事人未取得食品经营许可证销售预包装食品"
+        "example": "当事人（联系电话13935512345）在住址：长治市潞州区英雄中路18号3单元502室以不合格产品冒充合格产品销售，货款转入其账号6217000010012345678"
       },
       "evidenceIds": {
         "type": "array",
         "description": "APL 59 (二): ids of the recorded evidence relied on; at least one for a penalty",
         "example": [
-          "f9d723b8-b598-4ba1-bcf5-99951ed077d1"
+          "a0534091-f614-4c1c-953b-eddc1d09b871"
         ],
         "items": {
           "type": "string"
@@ -1036,7 +1043,7 @@ export const COMMAND_FORMS = {
       "sameActOverrideReason": {
         "type": "string",
         "description": "APL 29 (一事不二罚): required to fine an act for which another case already fined the same party (same credit code or ID number, same violation code): why this is lawful (e.g. a different act); recorded with the decision",
-        "example": "经查，本案所涉批次与前案不同，系另一违法行为"
+        "example": "另案所罚为不同违法行为"
       },
       "nonDisclosure": {
         "type": "object",
@@ -1048,6 +1055,7 @@ export const COMMAND_FORMS = {
           "ground": {
             "type": "string",
             "description": "STATE_SECRET, FORBIDDEN_BY_LAW (art 14); TRADE_SECRET_OR_PRIVACY (art 15)",
+            "example": "TRADE_SECRET_OR_PRIVACY",
             "enum": [
               "STATE_SECRET",
               "FORBIDDEN_BY_LAW",
@@ -1082,7 +1090,8 @@ export const COMMAND_FORMS = {
       },
       "statement": {
         "type": "string",
-        "description": "The party's statement; required unless waived"
+        "description": "The party's statement; required unless waived",
+        "example": "当事人对违法事实无异议，请求从轻处罚"
       },
       "points": {
         "type": "array",
@@ -1096,13 +1105,16 @@ export const COMMAND_FORMS = {
           ],
           "properties": {
             "point": {
-              "type": "string"
+              "type": "string",
+              "example": "当事人称不知所售插座为不合格产品"
             },
             "adopted": {
-              "type": "boolean"
+              "type": "boolean",
+              "example": false
             },
             "reason": {
-              "type": "string"
+              "type": "string",
+              "example": "进货时未查验合格证明，不属于不知情"
             }
           }
         }
@@ -1158,6 +1170,7 @@ export const COMMAND_FORMS = {
       "ruling": {
         "type": "string",
         "description": "ACCEPTED (受理), ENFORCED (执行完毕), NOT_ENFORCED (不予受理或者不予执行)",
+        "example": "ACCEPTED",
         "enum": [
           "ACCEPTED",
           "ENFORCED",
@@ -1224,11 +1237,13 @@ export const COMMAND_FORMS = {
       },
       "source": {
         "type": "string",
-        "description": "Where it came from (party, witness, lab ...)"
+        "description": "Where it came from (party, witness, lab ...)",
+        "example": "当事人提供"
       },
       "origin": {
         "type": "string",
         "description": "Where it comes from: INITIAL (the investigation before the report), SUPPLEMENTARY (officers, after the report or a return), PARTY_DEFENCE (the party's, with its defence), PARTY_HEARING (the party's, for or at the hearing). Default: INITIAL before the report, SUPPLEMENTARY after it",
+        "example": "INITIAL",
         "enum": [
           "INITIAL",
           "SUPPLEMENTARY",
@@ -1238,7 +1253,8 @@ export const COMMAND_FORMS = {
       },
       "changesFacts": {
         "type": "boolean",
-        "description": "After the report only: the item changes the facts found, and the case goes back to investigation for a new report and notice"
+        "description": "After the report only: the item changes the facts found, and the case goes back to investigation for a new report and notice",
+        "example": false
       },
       "credentialsShown": {
         "type": "boolean",
@@ -1280,7 +1296,8 @@ export const COMMAND_FORMS = {
             },
             "note": {
               "type": "string",
-              "description": "Where the figure comes from (e.g. the invoices in evidence)"
+              "description": "Where the figure comes from (e.g. the invoices in evidence)",
+              "example": "以在案进货发票为准"
             }
           }
         }
@@ -1552,7 +1569,8 @@ export const COMMAND_FORMS = {
       },
       "lifeHealthFinancialSafety": {
         "type": "boolean",
-        "description": "Endangers life, health or financial safety: 5-year limitation (APL 36)"
+        "description": "Endangers life, health or financial safety: 5-year limitation (APL 36)",
+        "example": false
       }
     }
   },
@@ -1592,7 +1610,8 @@ export const COMMAND_FORMS = {
       },
       "reasonNotPublic": {
         "type": "string",
-        "description": "SCHEDULE: why not public (required when isPublic is false)"
+        "description": "SCHEDULE: why not public (required when isPublic is false)",
+        "example": "涉及商业秘密"
       },
       "noticeService": {
         "type": "object",
@@ -1637,28 +1656,36 @@ export const COMMAND_FORMS = {
           "witnesses": {
             "type": "array",
             "description": "REFUSED: witnesses present",
+            "example": [
+              "李娜",
+              "居委会工作人员赵某"
+            ],
             "items": {
               "type": "string"
             }
           },
           "videoRecorded": {
             "type": "boolean",
-            "description": "REFUSED: recorded on video instead of witnesses"
+            "description": "REFUSED: recorded on video instead of witnesses",
+            "example": true
           }
         },
         "description": "SCHEDULE: how the hearing notice (听证通知书) was served; the 7 WD notice period counts from it (APL 64)"
       },
       "heldAt": {
         "type": "string",
-        "description": "RECORD: when it was held"
+        "description": "RECORD: when it was held",
+        "example": "2026-11-25T02:00:00.000Z"
       },
       "record": {
         "type": "string",
-        "description": "RECORD: the signed hearing record (听证笔录)"
+        "description": "RECORD: the signed hearing record (听证笔录)",
+        "example": "听证笔录：当事人及其代理人到场，对证据进行了质证和辩论"
       },
       "report": {
         "type": "string",
-        "description": "RECORD: the hearing report (听证报告)"
+        "description": "RECORD: the hearing report (听证报告)",
+        "example": "听证报告：建议维持拟作出的处罚"
       }
     }
   },
@@ -1798,7 +1825,8 @@ export const COMMAND_FORMS = {
           },
           "confiscationAmount": {
             "type": "number",
-            "description": "Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems"
+            "description": "Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems",
+            "example": 1200
           },
           "confiscatedItems": {
             "type": "array",
@@ -1833,7 +1861,8 @@ export const COMMAND_FORMS = {
           },
           "terms": {
             "type": "string",
-            "description": "What the kinds do not say"
+            "description": "What the kinds do not say",
+            "example": "没收不合格插座300个"
           }
         },
         "description": "With proposedOutcome PENALTY only"
@@ -1856,7 +1885,8 @@ export const COMMAND_FORMS = {
       },
       "discretionReasons": {
         "type": "string",
-        "description": "Why this level (裁量理由)"
+        "description": "Why this level (裁量理由)",
+        "example": "货值金额较小，当事人积极配合调查，属一般情节"
       },
       "discretionBases": {
         "type": "array",
@@ -1888,7 +1918,8 @@ export const COMMAND_FORMS = {
             },
             "note": {
               "type": "string",
-              "description": "Where the figure comes from (e.g. the invoices in evidence)"
+              "description": "Where the figure comes from (e.g. the invoices in evidence)",
+              "example": "以在案进货发票为准"
             }
           }
         }
@@ -2041,18 +2072,24 @@ export const COMMAND_FORMS = {
       },
       "consentToElectronic": {
         "type": "boolean",
-        "description": "ELECTRONIC: the party consented (APL 61)"
+        "description": "ELECTRONIC: the party consented (APL 61)",
+        "example": true
       },
       "witnesses": {
         "type": "array",
         "description": "REFUSED: witnesses present",
+        "example": [
+          "李娜",
+          "居委会工作人员赵某"
+        ],
         "items": {
           "type": "string"
         }
       },
       "videoRecorded": {
         "type": "boolean",
-        "description": "REFUSED: recorded on video instead of witnesses"
+        "description": "REFUSED: recorded on video instead of witnesses",
+        "example": true
       },
       "noticeNumber": {
         "type": "string",
@@ -2393,24 +2430,30 @@ export const COMMAND_FORMS = {
           },
           "idNumber": {
             "type": "string",
-            "description": "ID card number of a person (redacted on disclosure)"
+            "description": "ID card number of a person (redacted on disclosure)",
+            "example": "140402198503172413"
           },
           "creditCode": {
             "type": "string",
-            "description": "统一社会信用代码 of an organisation"
+            "description": "统一社会信用代码 of an organisation",
+            "example": "91140400MA0K1234XL"
           },
           "legalRepresentative": {
-            "type": "string"
+            "type": "string",
+            "example": "王建军"
           },
           "minor": {
             "type": "boolean",
-            "description": "A minor: never disclosed"
+            "description": "A minor: never disclosed",
+            "example": false
           },
           "address": {
-            "type": "string"
+            "type": "string",
+            "example": "长治市潞州区英雄中路18号"
           },
           "phone": {
-            "type": "string"
+            "type": "string",
+            "example": "13935512345"
           }
         }
       },
@@ -2437,7 +2480,8 @@ export const COMMAND_FORMS = {
       },
       "lifeHealthFinancialSafety": {
         "type": "boolean",
-        "description": "Endangers life, health or financial safety: 5-year limitation (APL 36)"
+        "description": "Endangers life, health or financial safety: 5-year limitation (APL 36)",
+        "example": false
       },
       "amounts": {
         "type": "array",
@@ -2469,7 +2513,8 @@ export const COMMAND_FORMS = {
             },
             "note": {
               "type": "string",
-              "description": "Where the figure comes from (e.g. the invoices in evidence)"
+              "description": "Where the figure comes from (e.g. the invoices in evidence)",
+              "example": "以在案进货发票为准"
             }
           }
         }
@@ -2655,7 +2700,8 @@ export const COMMAND_FORMS = {
       },
       "transferredTo": {
         "type": "string",
-        "description": "Required with HAND_OVER"
+        "description": "Required with HAND_OVER",
+        "example": "长治市公安局潞州分局"
       }
     }
   },
@@ -2754,13 +2800,18 @@ export const COMMAND_FORMS = {
       "witnesses": {
         "type": "array",
         "description": "REFUSED: witnesses present",
+        "example": [
+          "李娜",
+          "居委会工作人员赵某"
+        ],
         "items": {
           "type": "string"
         }
       },
       "videoRecorded": {
         "type": "boolean",
-        "description": "REFUSED: recorded on video instead of witnesses"
+        "description": "REFUSED: recorded on video instead of witnesses",
+        "example": true
       }
     }
   },
@@ -2833,7 +2884,8 @@ export const COMMAND_FORMS = {
           },
           "confiscationAmount": {
             "type": "number",
-            "description": "Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems"
+            "description": "Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems",
+            "example": 1200
           },
           "confiscatedItems": {
             "type": "array",
@@ -2868,7 +2920,8 @@ export const COMMAND_FORMS = {
           },
           "terms": {
             "type": "string",
-            "description": "What the kinds do not say"
+            "description": "What the kinds do not say",
+            "example": "没收不合格插座300个"
           }
         },
         "description": "WARNING and/or FINE within the policy limit"
@@ -2925,13 +2978,18 @@ export const COMMAND_FORMS = {
           "witnesses": {
             "type": "array",
             "description": "REFUSED: witnesses present",
+            "example": [
+              "李娜",
+              "居委会工作人员赵某"
+            ],
             "items": {
               "type": "string"
             }
           },
           "videoRecorded": {
             "type": "boolean",
-            "description": "REFUSED: recorded on video instead of witnesses"
+            "description": "REFUSED: recorded on video instead of witnesses",
+            "example": true
           }
         },
         "description": "Served on the spot: DIRECT or REFUSED"
@@ -2949,7 +3007,8 @@ export const COMMAND_FORMS = {
           },
           "statement": {
             "type": "string",
-            "description": "The party's statement; required unless waived"
+            "description": "The party's statement; required unless waived",
+            "example": "当事人表示认可，不再陈述申辩"
           },
           "points": {
             "type": "array",
@@ -2963,13 +3022,16 @@ export const COMMAND_FORMS = {
               ],
               "properties": {
                 "point": {
-                  "type": "string"
+                  "type": "string",
+                  "example": "当事人称不知所售插座为不合格产品"
                 },
                 "adopted": {
-                  "type": "boolean"
+                  "type": "boolean",
+                  "example": false
                 },
                 "reason": {
-                  "type": "string"
+                  "type": "string",
+                  "example": "进货时未查验合格证明，不属于不知情"
                 }
               }
             }
@@ -2984,7 +3046,8 @@ export const COMMAND_FORMS = {
       },
       "lifeHealthFinancialSafety": {
         "type": "boolean",
-        "description": "Endangers life, health or financial safety: 5-year limitation (APL 36)"
+        "description": "Endangers life, health or financial safety: 5-year limitation (APL 36)",
+        "example": false
       },
       "sameActOverrideReason": {
         "type": "string",
@@ -3100,13 +3163,18 @@ export const COMMAND_FORMS = {
           "witnesses": {
             "type": "array",
             "description": "REFUSED: witnesses present",
+            "example": [
+              "李娜",
+              "居委会工作人员赵某"
+            ],
             "items": {
               "type": "string"
             }
           },
           "videoRecorded": {
             "type": "boolean",
-            "description": "REFUSED: recorded on video instead of witnesses"
+            "description": "REFUSED: recorded on video instead of witnesses",
+            "example": true
           }
         },
         "description": "Served on the spot: DIRECT or REFUSED"
@@ -3118,7 +3186,8 @@ export const COMMAND_FORMS = {
       },
       "lifeHealthFinancialSafety": {
         "type": "boolean",
-        "description": "Ground LIMITATION_EXPIRED: endangers life, health or financial safety (5-year limitation, APL 36)"
+        "description": "Ground LIMITATION_EXPIRED: endangers life, health or financial safety (5-year limitation, APL 36)",
+        "example": false
       }
     }
   },

@@ -2683,7 +2683,10 @@ export interface components {
              * @enum {string}
              */
             status: "up" | "down";
-            /** @description Why it is down */
+            /**
+             * @description Why it is down
+             * @example connect ECONNREFUSED 127.0.0.1:6379
+             */
             error?: string;
         };
         ChecksView: {
@@ -2722,12 +2725,16 @@ export interface components {
              * @example 91140400MA1B4A4F7D
              */
             creditCode?: string;
+            /** @example 王建军 */
             legalRepresentative?: string;
             /** @example 山西省长治市********* */
             address?: string;
             /** @example 138****1234 */
             phone?: string;
-            /** @description A minor: no disclosure */
+            /**
+             * @description A minor: no disclosure
+             * @example false
+             */
             minor?: boolean;
         };
         CaseOfficerView: {
@@ -2799,7 +2806,10 @@ export interface components {
              * @enum {string}
              */
             kind: "WORKING" | "CALENDAR";
-            /** @description Test policies only: a period of seconds */
+            /**
+             * @description Test policies only: a period of seconds
+             * @example 30
+             */
             seconds?: number;
             pauses: components["schemas"]["DeadlinePauseView"][];
             /**
@@ -2933,6 +2943,7 @@ export interface components {
             fineRequired: boolean;
             /**
              * @description 减轻 below the statutory minimum (APL 32): collective discussion required
+             * @example true
              * @enum {boolean}
              */
             mitigatedBelowMinimum?: true;
@@ -2963,17 +2974,24 @@ export interface components {
             outcome?: "PENALTY" | "NO_PENALTY" | "DISMISS";
             /**
              * @description The fine it imposed, yuan
-             * @example 5000
+             * @example 3000
              */
             fineAmount?: number;
-            /** @description Its decision was revoked or found invalid */
+            /**
+             * @description Its decision was revoked or found invalid
+             * @example true
+             */
             revoked?: boolean;
         };
         ThresholdMetTermView: {
             /** @example SALES */
             kind: string;
+            /** @example 1 */
             weight: number;
-            /** @description The figure the case recorded */
+            /**
+             * @description The figure the case recorded
+             * @example 50000
+             */
             value: number;
         };
         ThresholdMetView: {
@@ -3000,6 +3018,7 @@ export interface components {
             amount: number;
             /**
              * @description The threshold is in mu, the figure in m² (1 mu = 10,000/15 m²)
+             * @example MU
              * @enum {string}
              */
             unit?: "MU";
@@ -3108,7 +3127,10 @@ export interface components {
              */
             at: string;
             by: components["schemas"]["PersonRefView"];
-            /** @description An emergency measure approved more than 24 hours after the officers acted */
+            /**
+             * @description An emergency measure approved more than 24 hours after the officers acted
+             * @example false
+             */
             late?: boolean;
         };
         MeasureExtensionView: {
@@ -3156,13 +3178,17 @@ export interface components {
              */
             at: string;
             by: components["schemas"]["PersonRefView"];
+            /** @example 长治市公安局潞州分局 */
             transferredTo?: string;
             /**
              * @description SEIZE: the seizure that continues the preservation
              * @example S-1
              */
             seizureId?: string;
-            /** @description Decided after the period had ended */
+            /**
+             * @description Decided after the period had ended
+             * @example false
+             */
             late?: boolean;
         };
         CoerciveMeasureView: {
@@ -3222,55 +3248,99 @@ export interface components {
             /** @example P-1 */
             fromPreservationId?: string;
             ending?: components["schemas"]["MeasureEndingView"];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-20T16:00:00.000Z
+             */
             lapsedAt?: string;
         };
         PlanInstalmentView: {
-            /** @description The date the head approved (YYYY-MM-DD) */
+            /**
+             * @description The date the head approved (YYYY-MM-DD)
+             * @example 2026-12-13
+             */
             dueDate: string;
+            /** @example 100 */
             amount: number;
-            /** @description The day it is due by: the next working day when dueDate is a day off */
+            /**
+             * @description The day it is due by: the next working day when dueDate is a day off
+             * @example 2026-12-14
+             */
             payBy?: string;
         };
         PaymentPlanView: {
-            /** @enum {string} */
+            /**
+             * @example INSTALMENTS
+             * @enum {string}
+             */
             kind: "DEFERRAL" | "INSTALMENTS";
             instalments: components["schemas"]["PlanInstalmentView"][];
+            /** @example 当事人确有经济困难，书面申请分期缴纳 */
             reason: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T02:00:00.000Z
+             */
             approvedAt: string;
         };
         DemandView: {
+            /** @example 长市监催〔2026〕4号 */
             documentNumber: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-11-03T04:00:00.000Z
+             */
             servedAt: string;
             /**
              * Format: date-time
              * @description The court may be applied to after this instant (ACL 54, 69)
+             * @example 2026-11-17T15:59:59.999Z
              */
             waitEndsAt: string;
         };
         CourtRulingView: {
-            /** @enum {string} */
+            /**
+             * @example ACCEPTED
+             * @enum {string}
+             */
             ruling: "ACCEPTED" | "ENFORCED" | "NOT_ENFORCED";
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T02:00:00.000Z
+             */
             at: string;
+            /** @example 法院已受理 */
             note?: string;
         };
         CourtApplicationView: {
+            /** @example 长治市潞州区人民法院 */
             court: string;
+            /** @example 长市监强执申〔2026〕4号 */
             documentNumber: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T02:00:00.000Z
+             */
             appliedAt: string;
             rulings: components["schemas"]["CourtRulingView"][];
         };
         ExecutionEndView: {
-            /** @enum {string} */
+            /**
+             * @example PARTY_DIED_NO_ESTATE
+             * @enum {string}
+             */
             reason: "PARTY_DIED_NO_ESTATE" | "ORGANISATION_DISSOLVED_NO_ASSETS" | "OBJECT_LOST" | "DECISION_REVOKED" | "OTHER";
+            /** @example 当事人死亡，无遗产可供执行，又无义务承受人 */
             facts: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T02:00:00.000Z
+             */
             at: string;
-            /** @description Yuan left unpaid (decision and surcharge) when execution ended */
+            /**
+             * @description Yuan left unpaid (decision and surcharge) when execution ended
+             * @example 400
+             */
             unpaid: number;
         };
         ExecutionLedgerView: {
@@ -3290,7 +3360,10 @@ export interface components {
              * @example 8000
              */
             amountDue: number;
-            /** @description Local last day of the payment period in force (the next date of an approved plan) */
+            /**
+             * @description Local last day of the payment period in force (the next date of an approved plan)
+             * @example 2026-12-18
+             */
             dueDate?: string;
             /**
              * @description Days on which the surcharge accrued (calendar days after the period; not during an approved plan kept to or a pending challenge)
@@ -3331,22 +3404,41 @@ export interface components {
             ended?: components["schemas"]["ExecutionEndView"];
         };
         CaseDisclosureView: {
-            /** @enum {string} */
+            /**
+             * @example PUBLISHED
+             * @enum {string}
+             */
             state: "PUBLISHED" | "WITHHELD" | "WITHDRAWN";
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 7d0f3a52-9c41-4b8e-a2d6-3f5e8b1c9a04
+             */
             disclosureId: string;
             /**
              * Format: date-time
              * @description When it was published or withheld
+             * @example 2026-12-03T02:00:00.000Z
              */
             at: string;
-            /** @enum {string} */
+            /**
+             * @example MINOR
+             * @enum {string}
+             */
             withheldGround?: "MINOR" | "DECISION_CHALLENGED" | "STATE_SECRET" | "FORBIDDEN_BY_LAW" | "TRADE_SECRET_OR_PRIVACY";
-            /** @description Why nothing was published (Chinese, as recorded) */
+            /**
+             * @description Why nothing was published (Chinese, as recorded)
+             * @example 当事人为未成年人，依法不予公开
+             */
             withheldReason?: string;
-            /** @description A challenge took the decision down: why it is withdrawn (Chinese, as recorded) */
+            /**
+             * @description A challenge took the decision down: why it is withdrawn (Chinese, as recorded)
+             * @example 行政复议决定撤销该处罚决定
+             */
             withdrawalReason?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-05T02:00:00.000Z
+             */
             withdrawnAt?: string;
         };
         ArchiveRequesterView: {
@@ -3531,6 +3623,7 @@ export interface components {
             roles?: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
             /**
              * @description The workflow's deadline timers
+             * @example true
              * @enum {boolean}
              */
             system?: true;
@@ -3565,7 +3658,10 @@ export interface components {
              * @example 14040120240001
              */
             certificateNumber: string | null;
-            /** @description The outside body a liaison acted for (e.g. 长治市公安局) */
+            /**
+             * @description The outside body a liaison acted for (e.g. 长治市公安局)
+             * @example 长治市公安局
+             */
             body: string | null;
             /** @description The deadlines this event met or missed */
             deadlines: components["schemas"]["EventDeadlineView"][];
@@ -3578,7 +3674,7 @@ export interface components {
             eventId: string;
             /**
              * Format: uuid
-             * @example d1af84fc-f9a2-43d2-8c7c-b357919291a5
+             * @example 0f9d3253-ad60-447c-ab27-4c5c39b82534
              */
             caseId: string;
             /** @example 1 */
@@ -3588,7 +3684,7 @@ export interface components {
             actor: components["schemas"]["EventActorView"];
             /**
              * Format: date-time
-             * @example 2026-12-03T12:23:08.071Z
+             * @example 2026-12-03T12:58:19.468Z
              */
             occurredAt: string;
             /** @description The event's own fields (its type says which) */
@@ -3602,7 +3698,7 @@ export interface components {
             prevHash: string;
             /**
              * @description sha256 over prevHash and the canonical JSON of the event
-             * @example 606e1a548567e616c95d42f398d437e4f97d44bbc4f5dc948caaef4c1be63932
+             * @example fb45fdeda312a397389cba76767e03b32cf3ec7c67d5a063889cfbba725723f3
              */
             hash: string;
             audit: components["schemas"]["EventAuditView"];
@@ -3610,7 +3706,7 @@ export interface components {
         TimelineView: {
             /**
              * Format: uuid
-             * @example d1af84fc-f9a2-43d2-8c7c-b357919291a5
+             * @example 0f9d3253-ad60-447c-ab27-4c5c39b82534
              */
             caseId: string;
             events: components["schemas"]["TimelineEventView"][];
@@ -3657,10 +3753,17 @@ export interface components {
              * @example 150000
              */
             fineAmount?: number;
-            /** @description Yuan of illegal gains confiscated */
+            /**
+             * @description Yuan of illegal gains confiscated
+             * @example 1200
+             */
             confiscationAmount?: number;
-            /** @description Days of a term penalty */
+            /**
+             * @description Days of a term penalty
+             * @example 10
+             */
             termDays?: number;
+            /** @example 责令停产停业十日 */
             terms?: string;
         };
         DiscretionBaseView: {
@@ -3786,7 +3889,10 @@ export interface components {
             at: string;
             /** @description Who named them (the requesting officer, or the head reassigning) */
             by?: components["schemas"]["PersonRefView"];
-            /** @description Why the review was reassigned */
+            /**
+             * @description Why the review was reassigned
+             * @example 原审核人员休假
+             */
             reason?: string;
         };
         LegalReviewRoundView: {
@@ -4069,31 +4175,31 @@ export interface components {
         TaskView: {
             /**
              * Format: uuid
-             * @example b3346b53-4a1c-4832-ad00-058ba76e61f5
+             * @example 76906a0e-d532-4374-bbee-60728ee9f8d5
              */
             caseId: string;
-            /** @example CZSJ-2026-00018 */
+            /** @example CZSJ-2026-00001 */
             caseNumber: string;
             /**
-             * @example INVESTIGATION_REPORTED
+             * @example LEAD_REGISTERED
              * @enum {string}
              */
             status: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVING" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED";
             /**
              * @description The command path under /cases/{id} to take the step
-             * @example case-review
+             * @example filing
              * @enum {string}
              */
             action: "register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return" | "suspected-crime" | "suspected-crime/no-transfer" | "criminal-transfer/forward" | "criminal-transfer/material-request" | "criminal-transfer/material-supply" | "criminal-transfer/handover" | "criminal-transfer/police-return" | "criminal-transfer/intake-review" | "criminal-transfer/explanation-request" | "criminal-transfer/explanation";
             /**
              * @description The running deadline the step answers to
-             * @example caseReview
+             * @example filingDecision
              * @enum {string}
              */
             deadline?: "filingDecision" | "caseReview" | "defence" | "hearingRequest" | "hearingNotice" | "decision" | "service" | "payment" | "closure" | "disclosure" | "disclosureWithdrawal" | "simpleReport" | "evidencePreservation" | "legalReview" | "reconsiderationWindow" | "litigationWindow" | "transferApproval" | "transferDispatch" | "policeFilingDecision" | "transferReconsiderationRequest" | "transferReconsiderationAnswer" | "transferSupervisionRequest" | "seizure" | "courtEnforcement" | "transferMaterialSupply" | "transferHandover" | "policeIntakeReview" | "supervisionExplanationRequest" | "policeNonFilingExplanation";
             /**
              * Format: date-time
-             * @example 2026-12-17T15:59:59.999Z
+             * @example 2026-12-24T15:59:59.999Z
              */
             dueAt?: string;
             /**
@@ -4249,6 +4355,7 @@ export interface components {
             /**
              * @description false: keep the settings, deliver nothing
              * @default true
+             * @example true
              */
             active: boolean;
         };
@@ -4322,14 +4429,26 @@ export interface components {
             type: "PERSON" | "ORGANISATION";
             /** @example 某某食品商行 */
             name: string;
-            /** @description ID card number of a person (redacted on disclosure) */
+            /**
+             * @description ID card number of a person (redacted on disclosure)
+             * @example 140402198503172413
+             */
             idNumber?: string;
-            /** @description 统一社会信用代码 of an organisation */
+            /**
+             * @description 统一社会信用代码 of an organisation
+             * @example 91140400MA0K1234XL
+             */
             creditCode?: string;
+            /** @example 王建军 */
             legalRepresentative?: string;
-            /** @description A minor: never disclosed */
+            /**
+             * @description A minor: never disclosed
+             * @example false
+             */
             minor?: boolean;
+            /** @example 长治市潞州区英雄中路18号 */
             address?: string;
+            /** @example 13935512345 */
             phone?: string;
         };
         DiscretionBaseDto: {
@@ -4343,7 +4462,10 @@ export interface components {
              * @example 12000
              */
             value: number;
-            /** @description Where the figure comes from (e.g. the invoices in evidence) */
+            /**
+             * @description Where the figure comes from (e.g. the invoices in evidence)
+             * @example 以在案进货发票为准
+             */
             note?: string;
         };
         PriorPenaltyDto: {
@@ -4394,7 +4516,10 @@ export interface components {
              * @example 2026-11-18
              */
             violationAt?: string;
-            /** @description Endangers life, health or financial safety: 5-year limitation (APL 36) */
+            /**
+             * @description Endangers life, health or financial safety: 5-year limitation (APL 36)
+             * @example false
+             */
             lifeHealthFinancialSafety?: boolean;
             /** @description Figures the lead states (sales, unsold goods, farmland occupied in m², ...): one reaching the policy's prosecution threshold flags the case SUSPECTED_CRIME */
             amounts?: components["schemas"]["DiscretionBaseDto"][];
@@ -4430,7 +4555,10 @@ export interface components {
              * @example 2026-11-18
              */
             violationAt?: string;
-            /** @description Endangers life, health or financial safety: 5-year limitation (APL 36) */
+            /**
+             * @description Endangers life, health or financial safety: 5-year limitation (APL 36)
+             * @example false
+             */
             lifeHealthFinancialSafety?: boolean;
         };
         RecordedEventRef: {
@@ -4502,7 +4630,10 @@ export interface components {
              * @example 5000
              */
             fineAmount?: number;
-            /** @description Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems */
+            /**
+             * @description Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems
+             * @example 1200
+             */
             confiscationAmount?: number;
             /** @description Illegal property confiscated (没收非法财物), item by item; with CONFISCATION; never money due */
             confiscatedItems?: components["schemas"]["ConfiscatedItemDto"][];
@@ -4511,7 +4642,10 @@ export interface components {
              * @example 30
              */
             termDays?: number;
-            /** @description What the kinds do not say */
+            /**
+             * @description What the kinds do not say
+             * @example 没收不合格插座300个
+             */
             terms?: string;
         };
         InvestigationReportDto: {
@@ -4532,7 +4666,10 @@ export interface components {
              * @enum {string}
              */
             circumstanceLevel: "EXEMPT" | "MITIGATED" | "LIGHTER" | "GENERAL" | "HEAVIER";
-            /** @description Why this level (裁量理由) */
+            /**
+             * @description Why this level (裁量理由)
+             * @example 货值金额较小，当事人积极配合调查，属一般情节
+             */
             discretionReasons?: string;
             /** @description The figures the violation code's discretion benchmark needs (the band's base, the base a fine is a multiple of); see GET /policies/current, `discretion` */
             discretionBases?: components["schemas"]["DiscretionBaseDto"][];
@@ -4698,7 +4835,10 @@ export interface components {
             basis: string;
             /** @example 违法事实不能成立 */
             reason: string;
-            /** @description Required with HAND_OVER */
+            /**
+             * @description Required with HAND_OVER
+             * @example 长治市公安局潞州分局
+             */
             transferredTo?: string;
         };
         StartExaminationDto: {
@@ -4775,11 +4915,23 @@ export interface components {
              * @example 送达回证 No. 2026-0001
              */
             proof: string;
-            /** @description ELECTRONIC: the party consented (APL 61) */
+            /**
+             * @description ELECTRONIC: the party consented (APL 61)
+             * @example true
+             */
             consentToElectronic?: boolean;
-            /** @description REFUSED: witnesses present */
+            /**
+             * @description REFUSED: witnesses present
+             * @example [
+             *       "李娜",
+             *       "居委会工作人员赵某"
+             *     ]
+             */
             witnesses?: string[];
-            /** @description REFUSED: recorded on video instead of witnesses */
+            /**
+             * @description REFUSED: recorded on video instead of witnesses
+             * @example true
+             */
             videoRecorded?: boolean;
             /** @example 长市监告〔2026〕1号 */
             noticeNumber: string;
@@ -4792,8 +4944,11 @@ export interface components {
             hearingRightsNotified: boolean;
         };
         DefencePointDto: {
+            /** @example 当事人称不知所售插座为不合格产品 */
             point: string;
+            /** @example false */
             adopted: boolean;
+            /** @example 进货时未查验合格证明，不属于不知情 */
             reason: string;
         };
         DefenceDto: {
@@ -4807,7 +4962,10 @@ export interface components {
              * @example true
              */
             hearingWaived?: boolean;
-            /** @description The party's statement; required unless waived */
+            /**
+             * @description The party's statement; required unless waived
+             * @example 当事人对违法事实无异议，请求从轻处罚
+             */
             statement?: string;
             /** @description Each point, adopted or not, and why */
             points?: components["schemas"]["DefencePointDto"][];
@@ -4854,9 +5012,18 @@ export interface components {
              * @example true
              */
             consentToElectronic?: boolean;
-            /** @description REFUSED: witnesses present */
+            /**
+             * @description REFUSED: witnesses present
+             * @example [
+             *       "李娜",
+             *       "居委会工作人员赵某"
+             *     ]
+             */
             witnesses?: string[];
-            /** @description REFUSED: recorded on video instead of witnesses */
+            /**
+             * @description REFUSED: recorded on video instead of witnesses
+             * @example true
+             */
             videoRecorded?: boolean;
         };
         HearingDto: {
@@ -4885,15 +5052,27 @@ export interface components {
              * @example true
              */
             isPublic?: boolean;
-            /** @description SCHEDULE: why not public (required when isPublic is false) */
+            /**
+             * @description SCHEDULE: why not public (required when isPublic is false)
+             * @example 涉及商业秘密
+             */
             reasonNotPublic?: string;
             /** @description SCHEDULE: how the hearing notice (听证通知书) was served; the 7 WD notice period counts from it (APL 64) */
             noticeService?: components["schemas"]["ServiceDto"];
-            /** @description RECORD: when it was held */
+            /**
+             * @description RECORD: when it was held
+             * @example 2026-11-25T02:00:00.000Z
+             */
             heldAt?: string;
-            /** @description RECORD: the signed hearing record (听证笔录) */
+            /**
+             * @description RECORD: the signed hearing record (听证笔录)
+             * @example 听证笔录：当事人及其代理人到场，对证据进行了质证和辩论
+             */
             record?: string;
-            /** @description RECORD: the hearing report (听证报告) */
+            /**
+             * @description RECORD: the hearing report (听证报告)
+             * @example 听证报告：建议维持拟作出的处罚
+             */
             report?: string;
         };
         MajorCaseDto: {
@@ -4976,6 +5155,7 @@ export interface components {
         CollectiveDiscussionDto: {
             /**
              * @default DECISION
+             * @example DECISION
              * @enum {string}
              */
             purpose: "DECISION" | "EXTENSION";
@@ -5009,6 +5189,7 @@ export interface components {
         NonDisclosureDto: {
             /**
              * @description STATE_SECRET, FORBIDDEN_BY_LAW (art 14); TRADE_SECRET_OR_PRIVACY (art 15)
+             * @example TRADE_SECRET_OR_PRIVACY
              * @enum {string}
              */
             ground: "STATE_SECRET" | "FORBIDDEN_BY_LAW" | "TRADE_SECRET_OR_PRIVACY";
@@ -5030,7 +5211,7 @@ export interface components {
             documentNumber: string;
             /**
              * @description The decision text (APL 59 contents, remedy rights included)
-             * @example 决定: 罚款.
+             * @example 罚款人民币叁仟元整
              */
             text: string;
             /**
@@ -5040,13 +5221,13 @@ export interface components {
             legalBasis?: string;
             /**
              * @description APL 59 (二): the facts found; required
-             * @example 当事人未取得食品经营许可证销售预包装食品
+             * @example 当事人（联系电话13935512345）在住址：长治市潞州区英雄中路18号3单元502室以不合格产品冒充合格产品销售，货款转入其账号6217000010012345678
              */
             facts?: string;
             /**
              * @description APL 59 (二): ids of the recorded evidence relied on; at least one for a penalty
              * @example [
-             *       "f9d723b8-b598-4ba1-bcf5-99951ed077d1"
+             *       "a0534091-f614-4c1c-953b-eddc1d09b871"
              *     ]
              */
             evidenceIds?: string[];
@@ -5059,7 +5240,7 @@ export interface components {
             remedy?: components["schemas"]["DecisionRemedyDto"];
             /**
              * @description APL 29 (一事不二罚): required to fine an act for which another case already fined the same party (same credit code or ID number, same violation code): why this is lawful (e.g. a different act); recorded with the decision
-             * @example 经查，本案所涉批次与前案不同，系另一违法行为
+             * @example 另案所罚为不同违法行为
              */
             sameActOverrideReason?: string;
             /** @description 事后公示: a penalty decision is published within the policy period unless the law forbids it; state the ground here (a minor party is never published, without this) */
@@ -5136,6 +5317,7 @@ export interface components {
         CourtRulingDto: {
             /**
              * @description ACCEPTED (受理), ENFORCED (执行完毕), NOT_ENFORCED (不予受理或者不予执行)
+             * @example ACCEPTED
              * @enum {string}
              */
             ruling: "ACCEPTED" | "ENFORCED" | "NOT_ENFORCED";
@@ -5253,7 +5435,10 @@ export interface components {
              * @example true
              */
             waived: boolean;
-            /** @description The party's statement; required unless waived */
+            /**
+             * @description The party's statement; required unless waived
+             * @example 当事人表示认可，不再陈述申辩
+             */
             statement?: string;
             /** @description Each point the party made, adopted or not, and why; at least one unless waived */
             points?: components["schemas"]["DefencePointDto"][];
@@ -5281,7 +5466,10 @@ export interface components {
              * @example 2026-11-18
              */
             violationAt?: string;
-            /** @description Endangers life, health or financial safety: 5-year limitation (APL 36) */
+            /**
+             * @description Endangers life, health or financial safety: 5-year limitation (APL 36)
+             * @example false
+             */
             lifeHealthFinancialSafety?: boolean;
             /**
              * @description APL 29: required to fine an act another case already fined (same party, same violation code): why this is lawful
@@ -5320,7 +5508,10 @@ export interface components {
              * @example 2024-11-01
              */
             violationAt?: string;
-            /** @description Ground LIMITATION_EXPIRED: endangers life, health or financial safety (5-year limitation, APL 36) */
+            /**
+             * @description Ground LIMITATION_EXPIRED: endangers life, health or financial safety (5-year limitation, APL 36)
+             * @example false
+             */
             lifeHealthFinancialSafety?: boolean;
         };
         DismissSimpleLeadDto: {
@@ -5347,7 +5538,10 @@ export interface components {
              *     ]
              */
             officerIds: string[];
-            /** @description The facts that reach the criminal threshold */
+            /**
+             * @description The facts that reach the criminal threshold
+             * @example 销售伪劣产品，销售金额达到五万元以上
+             */
             thresholdFacts?: string;
         };
         TransferApprovalDto: {
@@ -5390,7 +5584,10 @@ export interface components {
              * @example 2026-11-23T06:00:00Z
              */
             at: string;
-            /** @description Required with DECLINE */
+            /**
+             * @description Required with DECLINE
+             * @example 未达到刑事追诉标准
+             */
             reason?: string;
         };
         TransferReconsiderationDto: {
@@ -5549,14 +5746,21 @@ export interface components {
             collectedByIds: string[];
             /** @example 长治市潞州区某街12号 */
             location: string;
-            /** @description Where it came from (party, witness, lab ...) */
+            /**
+             * @description Where it came from (party, witness, lab ...)
+             * @example 当事人提供
+             */
             source?: string;
             /**
              * @description Where it comes from: INITIAL (the investigation before the report), SUPPLEMENTARY (officers, after the report or a return), PARTY_DEFENCE (the party's, with its defence), PARTY_HEARING (the party's, for or at the hearing). Default: INITIAL before the report, SUPPLEMENTARY after it
+             * @example INITIAL
              * @enum {string}
              */
             origin?: "INITIAL" | "SUPPLEMENTARY" | "PARTY_DEFENCE" | "PARTY_HEARING";
-            /** @description After the report only: the item changes the facts found, and the case goes back to investigation for a new report and notice */
+            /**
+             * @description After the report only: the item changes the facts found, and the case goes back to investigation for a new report and notice
+             * @example false
+             */
             changesFacts?: boolean;
             /**
              * @description The collectors showed their enforcement certificates (执法证件) to the party; required with the first item officers collect (APL 55)
@@ -5579,7 +5783,10 @@ export interface components {
             text?: string;
         };
         RecordEvidenceUploadDto: {
-            /** @enum {string} */
+            /**
+             * @example AUDIO_VISUAL
+             * @enum {string}
+             */
             kind: "DOCUMENTARY" | "PHYSICAL" | "AUDIO_VISUAL" | "ELECTRONIC_DATA" | "WITNESS_TESTIMONY" | "PARTY_STATEMENT" | "EXPERT_OPINION" | "INSPECTION_RECORD" | "ON_SITE_RECORD";
             /** @example 现场检查笔录 */
             title: string;
@@ -5587,33 +5794,47 @@ export interface components {
             collectedAt: string;
             /** @example 长治市潞州区某街12号 */
             location: string;
-            /** @description Where it came from (party, witness, lab ...) */
+            /**
+             * @description Where it came from (party, witness, lab ...)
+             * @example 执法记录仪
+             */
             source?: string;
             /**
              * @description Where it comes from: INITIAL (the investigation before the report), SUPPLEMENTARY (officers, after the report or a return), PARTY_DEFENCE (the party's, with its defence), PARTY_HEARING (the party's, for or at the hearing). Default: INITIAL before the report, SUPPLEMENTARY after it
+             * @example INITIAL
              * @enum {string}
              */
             origin?: "INITIAL" | "SUPPLEMENTARY" | "PARTY_DEFENCE" | "PARTY_HEARING";
             /**
              * @description As in JSON: the item changes the facts (after the report)
+             * @example false
              * @enum {string}
              */
             changesFacts?: "true" | "false";
             /**
              * @description As in JSON: credentials shown (first item collected by officers, APL 55)
+             * @example true
              * @enum {string}
              */
             credentialsShown?: "true" | "false";
             /**
              * @description As in JSON: rights told (first item collected by officers, APL 55)
+             * @example true
              * @enum {string}
              */
             rightsExplained?: "true" | "false";
-            /** @description The officers who collected it: the field repeated, or one field of comma-separated ids */
+            /**
+             * @description The officers who collected it: the field repeated, or one field of comma-separated ids
+             * @example [
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+             *       "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
+             *     ]
+             */
             collectedByIds: string[];
             /**
              * Format: binary
              * @description The evidence file (photo, recording, scanned record ...)
+             * @example （现场照片的二进制内容）
              */
             file: string;
         };
@@ -5723,12 +5944,16 @@ export interface components {
             origin?: "INITIAL" | "SUPPLEMENTARY" | "PARTY_DEFENCE" | "PARTY_HEARING";
             /**
              * @description Drafted by auxiliary staff: evidence only once two officers of the case confirm it
+             * @example true
              * @enum {boolean}
              */
             draft?: true;
             /** @description The officers who confirmed the draft */
             confirmedBy?: components["schemas"]["CaseOfficerView"][];
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T02:00:00.000Z
+             */
             confirmedAt?: string;
         };
         EvidenceListView: {
@@ -5752,7 +5977,10 @@ export interface components {
              * @example MSA 18
              */
             source: string;
-            /** @description Test policies only: the period in seconds of wall time */
+            /**
+             * @description Test policies only: the period in seconds of wall time
+             * @example 30
+             */
             seconds?: number;
             /**
              * @description Reminder before the limit (days, or seconds when `seconds` is set)
@@ -5806,7 +6034,12 @@ export interface components {
              * @example true
              */
             afterHearing?: boolean;
-            /** @description APL 58 (4): violation codes always reviewed */
+            /**
+             * @description APL 58 (4): violation codes always reviewed
+             * @example [
+             *       "PRODUCT-FAKE"
+             *     ]
+             */
             violationCodes?: string[];
             /**
              * @description APL 58 ¶3: the qualification a reviewer's certificate scope carries
@@ -5829,7 +6062,10 @@ export interface components {
             roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
             /** @example APL 57; MSA (quorum: local choice) */
             source: string;
-            /** @description Required for every decision that needs legal review (absent: true) */
+            /**
+             * @description Required for every decision that needs legal review (absent: true)
+             * @example true
+             */
             requiredWithLegalReview?: boolean;
         };
         HearingRuleView: {
@@ -5953,13 +6189,19 @@ export interface components {
             source: string;
         };
         ThresholdTermView: {
-            /** @enum {string} */
+            /**
+             * @example SALES
+             * @enum {string}
+             */
             kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
             /** @example 3 */
             weight: number;
         };
         ThresholdBoundView: {
-            /** @enum {string} */
+            /**
+             * @example SALES
+             * @enum {string}
+             */
             kind: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
             /** @example 50000 */
             amount: number;
@@ -5969,6 +6211,7 @@ export interface components {
             violationCode: string;
             /**
              * @description Absent: one figure
+             * @example FIGURE
              * @enum {string}
              */
             rule?: "FIGURE" | "WEIGHTED_SUM" | "REPEAT";
@@ -5980,6 +6223,7 @@ export interface components {
             kind?: "GOODS_VALUE" | "ILLEGAL_GAINS" | "SALES" | "AREA_M2" | "UNSOLD_GOODS_VALUE" | "BASIC_FARMLAND_M2" | "OTHER_FARMLAND_M2";
             /**
              * @description The amount is in mu (亩) while the figure is in m² (1 mu = 10,000/15 m²)
+             * @example MU
              * @enum {string}
              */
             unit?: "MU";
@@ -5987,9 +6231,15 @@ export interface components {
             terms?: components["schemas"]["ThresholdTermView"][];
             /** @description A weighted sum applies only while this figure is below this amount */
             whileBelow?: components["schemas"]["ThresholdBoundView"];
-            /** @description A repeat offence: the window, in months before the act, of the earlier penalties counted */
+            /**
+             * @description A repeat offence: the window, in months before the act, of the earlier penalties counted
+             * @example 24
+             */
             withinMonths?: number;
-            /** @description A repeat offence: what makes an earlier act the same kind */
+            /**
+             * @description A repeat offence: what makes an earlier act the same kind
+             * @example 同类违法行为受过行政处罚
+             */
             sameKind?: string;
             /**
              * @description Yuan, m², mu (unit MU) or a count of earlier penalties (REPEAT)
@@ -6075,6 +6325,7 @@ export interface components {
             /**
              * Format: date
              * @description Set when the raw last day was a non-working day
+             * @example 2026-12-12
              */
             rolledForwardFrom?: string;
             /** @example [] */
@@ -6133,15 +6384,24 @@ export interface components {
              * @enum {string}
              */
             kind: "added" | "removed" | "changed";
-            /** @description The value before (absent when added): any JSON value */
+            /**
+             * @description The value before (absent when added): any JSON value
+             * @example 15
+             */
             before?: string | number | boolean | unknown[] | Record<string, never>;
-            /** @description The value after (absent when removed): any JSON value */
+            /**
+             * @description The value after (absent when removed): any JSON value
+             * @example 10
+             */
             after?: string | number | boolean | unknown[] | Record<string, never>;
         };
         PolicyDiffView: {
             /** @example changzhi-market-2026.4 */
             version: string;
-            /** @description The version compared against: `against`, or the one published before; null for the first version */
+            /**
+             * @description The version compared against: `against`, or the one published before; null for the first version
+             * @example changzhi-market-2026.2
+             */
             against: string | null;
             changes: components["schemas"]["PolicyChangeView"][];
         };
@@ -6351,6 +6611,7 @@ export interface components {
             /**
              * Format: uuid
              * @description SYSTEM_ADMIN: the agency the user belongs to (the caller's own by default); an ADMIN may name only their own
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000001
              */
             agencyId?: string;
             /**
@@ -6386,6 +6647,7 @@ export interface components {
              * @example 长治市公安局
              */
             body?: string | null;
+            /** @example true */
             active?: boolean;
         };
         CertificateRecorderView: {
@@ -6504,6 +6766,7 @@ export interface components {
              * @example 2026-12-03
              */
             effectiveFrom?: string;
+            /** @example 执法证有效期届满，换发新证 */
             reason?: string;
         };
         AgencyPowerView: {
@@ -6639,6 +6902,7 @@ export interface components {
             after: {
                 [key: string]: unknown;
             } | null;
+            /** @example 人员调离执法岗位 */
             reason: string | null;
             /**
              * Format: date-time
@@ -6702,7 +6966,10 @@ export interface components {
             items: components["schemas"]["ProblemTypeDto"][];
         };
         PublicAgencySummaryView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000001
+             */
             id: string;
             /** @example 长治市市场监督管理局 */
             name: string;
@@ -6752,13 +7019,25 @@ export interface components {
             number: string;
             /** @example ENFORCEMENT:market */
             scope: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2024-01-01
+             */
             validFrom: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2028-12-31
+             */
             validTo: string;
-            /** @enum {string} */
+            /**
+             * @example ACTIVE
+             * @enum {string}
+             */
             status: "ACTIVE" | "SUSPENDED" | "REVOKED";
-            /** @description Active and within its dates on today's date in the agency's time zone */
+            /**
+             * @description Active and within its dates on today's date in the agency's time zone
+             * @example true
+             */
             validToday: boolean;
         };
         PublicOfficerView: {
@@ -6770,7 +7049,7 @@ export interface components {
         PublicAgencyView: {
             /**
              * Format: uuid
-             * @example 05e621a3-7756-4d0e-b253-7e4718cef562
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000001
              */
             id: string;
             /** @example 长治市市场监督管理局 */
@@ -6798,44 +7077,73 @@ export interface components {
             number: string;
             /** @example ENFORCEMENT:market */
             scope: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2024-01-01
+             */
             validFrom: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2028-12-31
+             */
             validTo: string;
-            /** @enum {string} */
+            /**
+             * @example ACTIVE
+             * @enum {string}
+             */
             status: "ACTIVE" | "SUSPENDED" | "REVOKED";
-            /** @description Active and within its dates on today's date in the agency's time zone */
+            /**
+             * @description Active and within its dates on today's date in the agency's time zone
+             * @example true
+             */
             validToday: boolean;
             /** @example 张伟 */
             holderName: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000001
+             */
             agencyId?: string;
             /** @example 长治市市场监督管理局 */
             agencyName?: string;
             /**
              * Format: date
              * @description The date validToday was judged on (agency time zone)
+             * @example 2026-12-03
              */
             asOf: string;
         };
         PublicDisclosureSummaryView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example a85a001d-38c8-5722-87f5-42160b43aa9c
+             */
             id: string;
             /**
              * @description WITHDRAWN: revoked, changed or voided after publication; shown marked, with the reason
+             * @example WITHDRAWN
              * @enum {string}
              */
             status: "PUBLISHED" | "WITHDRAWN";
             /** @example 行政处罚决定书 */
             title: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000001
+             */
             agencyId: string;
+            /** @example 长治市市场监督管理局 */
             agencyName: string;
             /** @example 长市监罚〔2026〕101号 */
             documentNumber: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-12-03
+             */
             decidedOn: string;
+            /** @example 李建国 */
             partyName: string;
+            /** @example 《产品质量法》第五十条 */
             legalBasis: string;
             /**
              * @example [
@@ -6845,44 +7153,69 @@ export interface components {
             penaltyLines: string[];
             /** @example 4000 */
             amountDue: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:58:05.428Z
+             */
             publishedAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:58:05.914Z
+             */
             withdrawnAt?: string;
+            /** @example 该行政处罚决定已于2026年12月3日经长治市人民政府行政复议撤销（《行政处罚法》第四十八条） */
             withdrawalReason?: string;
         };
         PublicDisclosureListView: {
             items: components["schemas"]["PublicDisclosureSummaryView"][];
-            /** @example 0 */
+            /** @example 1 */
             total: number;
             /** @example 1 */
             page: number;
-            /** @example 20 */
+            /** @example 100 */
             pageSize: number;
         };
         DisclosureSectionView: {
             /** @example 一、违法事实和证据 */
             heading?: string;
+            /**
+             * @example [
+             *       "当事人（姓名）：李建国"
+             *     ]
+             */
             paragraphs: string[];
         };
         PublicDisclosureView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example a85a001d-38c8-5722-87f5-42160b43aa9c
+             */
             id: string;
             /**
              * @description WITHDRAWN: revoked, changed or voided after publication; shown marked, with the reason
+             * @example WITHDRAWN
              * @enum {string}
              */
             status: "PUBLISHED" | "WITHDRAWN";
             /** @example 行政处罚决定书 */
             title: string;
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000001
+             */
             agencyId: string;
+            /** @example 长治市市场监督管理局 */
             agencyName: string;
             /** @example 长市监罚〔2026〕101号 */
             documentNumber: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-12-03
+             */
             decidedOn: string;
+            /** @example 李建国 */
             partyName: string;
+            /** @example 《产品质量法》第五十条 */
             legalBasis: string;
             /**
              * @example [
@@ -6892,10 +7225,17 @@ export interface components {
             penaltyLines: string[];
             /** @example 4000 */
             amountDue: number;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:58:05.428Z
+             */
             publishedAt: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @example 2026-12-03T12:58:05.914Z
+             */
             withdrawnAt?: string;
+            /** @example 该行政处罚决定已于2026年12月3日经长治市人民政府行政复议撤销（《行政处罚法》第四十八条） */
             withdrawalReason?: string;
             /** @description The decision’s text in reading order, personal information removed */
             sections: components["schemas"]["DisclosureSectionView"][];
@@ -7179,6 +7519,7 @@ export interface components {
             /**
              * Format: date-time
              * @description The police recorded their intake review: competent, material complete (R310 7)
+             * @example 2026-12-03T02:00:00.000Z
              */
             intakeReviewedAt?: string;
         };
@@ -7215,8 +7556,12 @@ export interface components {
              * @example false
              */
             late: boolean;
-            /** @description While owed: local days to the due day (negative once past) */
+            /**
+             * @description While owed: local days to the due day (negative once past)
+             * @example 2
+             */
             daysLeft?: number;
+            /** @example false */
             overdue?: boolean;
         };
         TransferSupervisionView: {
@@ -7249,9 +7594,17 @@ export interface components {
             resolvedAt?: string;
         };
         TransferImposedView: {
-            /** @description Penalty kinds imposed before the transfer: they keep running */
+            /**
+             * @description Penalty kinds imposed before the transfer: they keep running
+             * @example [
+             *       "FINE"
+             *     ]
+             */
             penaltiesRunning: ("WARNING" | "PUBLIC_CRITICISM" | "FINE" | "CONFISCATION" | "LICENCE_SUSPENSION" | "QUALIFICATION_DOWNGRADE" | "LICENCE_REVOCATION" | "ACTIVITY_RESTRICTION" | "BUSINESS_SUSPENSION" | "CLOSURE" | "EMPLOYMENT_BAN" | "DETENTION" | "OTHER")[];
-            /** @description Yuan paid by the proposal, recorded for offsetting (折抵) */
+            /**
+             * @description Yuan paid by the proposal, recorded for offsetting (折抵)
+             * @example 3000
+             */
             paidForOffset: number;
         };
         TransferWatchItemView: {
@@ -7287,6 +7640,7 @@ export interface components {
             proposedAt: string;
             /** @example sales of fake goods above ¥50,000 */
             grounds: string;
+            /** @example 销售伪劣产品，销售金额达到五万元以上 */
             thresholdFacts?: string;
             /** @description The head's approval or reasoned refusal (R310 5) */
             headDecision?: components["schemas"]["TransferHeadDecisionView"];
@@ -7910,14 +8264,25 @@ export interface components {
             signedOut: boolean;
         };
         DevTokenView: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @example 0b8f5c1e-2d7a-4c1b-9e57-000000000801
+             */
             userId: string;
             /** @example officer.zhang */
             username: string;
             /** @example 张明 */
             name: string;
+            /**
+             * @example [
+             *       "ADMIN"
+             *     ]
+             */
             roles: ("OFFICER" | "AUXILIARY" | "LEGAL_REVIEWER" | "AGENCY_HEAD" | "SUPERVISOR" | "POLICE_LIAISON" | "PROCURATORATE" | "ADMIN" | "SYSTEM_ADMIN")[];
-            /** @description Send as Authorization: Bearer <token> */
+            /**
+             * @description Send as Authorization: Bearer <token>
+             * @example eyJhbGciOiJIUzI1NiIs…
+             */
             token: string;
         };
         FieldProblemDto: {
@@ -7960,10 +8325,17 @@ export interface components {
             errors?: components["schemas"]["FieldProblemDto"][];
             /**
              * @description 409 from the domain: the case's status (null before it exists)
+             * @example FILED
              * @enum {string|null}
              */
             state?: "LEAD_REGISTERED" | "FILING_DECLINED" | "FILED" | "INVESTIGATION_REPORTED" | "CASE_REVIEWED" | "NOTICE_SERVED" | "DEFENCE_RECORDED" | "HEARING_REQUESTED" | "HEARING_SCHEDULED" | "HEARING_HELD" | "LEGAL_REVIEW_PENDING" | "LEGAL_REVIEW_PASSED" | "COLLECTIVE_DISCUSSED" | "DECIDED" | "SERVED" | "EXECUTED" | "CLOSED" | "ARCHIVING" | "ARCHIVED" | "SUSPENDED" | "TERMINATED" | "TRANSFER_PROPOSED" | "TRANSFER_APPROVED" | "TRANSFERRED" | "TRANSFER_RECEIVED" | "TRANSFER_ACCEPTED" | "TRANSFER_DECLINED" | "TRANSFER_RECONSIDERATION_REQUESTED" | "TRANSFER_SUPERVISION_REQUESTED" | null;
-            /** @description 409 from the domain: what the caller may do now instead */
+            /**
+             * @description 409 from the domain: what the caller may do now instead
+             * @example [
+             *       "evidence",
+             *       "investigation-report"
+             *     ]
+             */
             allowedActions?: ("register" | "filing" | "evidence" | "evidence-custody" | "evidence-confirmation" | "auxiliary" | "investigation-report" | "preservations" | "preservations/approval" | "preservations/decision" | "seizures" | "seizures/extension" | "seizures/testing" | "seizures/end" | "examination" | "examination/result" | "case-review" | "notice-approval" | "investigation-reopening" | "notice" | "defence" | "hearing-request" | "hearing-waiver" | "hearing" | "hearing-end" | "major-case" | "legal-review-request" | "legal-review" | "legal-review-assignment" | "collective-discussion" | "decision" | "service" | "payments" | "payment-plan" | "enforcement/demand" | "enforcement/court" | "enforcement/ruling" | "execution-end" | "challenges" | "extension" | "suspension" | "recusal" | "closure" | "archive" | "simple-decision" | "simple-report" | "simple-conversion" | "simple-no-penalty" | "simple-dismissal" | "criminal-transfer" | "criminal-transfer/approval" | "criminal-transfer/dispatch" | "criminal-transfer/police-decision" | "criminal-transfer/reconsideration" | "criminal-transfer/supervision" | "criminal-transfer/return" | "suspected-crime" | "suspected-crime/no-transfer" | "criminal-transfer/forward" | "criminal-transfer/material-request" | "criminal-transfer/material-supply" | "criminal-transfer/handover" | "criminal-transfer/police-return" | "criminal-transfer/intake-review" | "criminal-transfer/explanation-request" | "criminal-transfer/explanation")[];
         };
     };
@@ -8715,11 +9087,11 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "caseId": "d1af84fc-f9a2-43d2-8c7c-b357919291a5",
+                     *       "caseId": "0f9d3253-ad60-447c-ab27-4c5c39b82534",
                      *       "events": [
                      *         {
-                     *           "eventId": "case-d1af84fc-f9a2-43d2-8c7c-b357919291a5:1",
-                     *           "caseId": "d1af84fc-f9a2-43d2-8c7c-b357919291a5",
+                     *           "eventId": "case-0f9d3253-ad60-447c-ab27-4c5c39b82534:1",
+                     *           "caseId": "0f9d3253-ad60-447c-ab27-4c5c39b82534",
                      *           "seq": 1,
                      *           "type": "LEAD_REGISTERED",
                      *           "actor": {
@@ -8729,16 +9101,19 @@ export interface operations {
                      *             ],
                      *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101"
                      *           },
-                     *           "occurredAt": "2026-12-03T12:23:08.071Z",
+                     *           "occurredAt": "2026-12-03T12:58:19.468Z",
                      *           "payload": {
                      *             "type": "LEAD_REGISTERED",
                      *             "party": {
-                     *               "name": "王某",
-                     *               "type": "PERSON"
+                     *               "name": "赵德明",
+                     *               "type": "PERSON",
+                     *               "phone": "138****8000",
+                     *               "address": "长治市潞州区**************",
+                     *               "idNumber": "110105********002X"
                      *             },
-                     *             "caseId": "d1af84fc-f9a2-43d2-8c7c-b357919291a5",
+                     *             "caseId": "0f9d3253-ad60-447c-ab27-4c5c39b82534",
                      *             "source": "inspection",
-                     *             "summary": "e2e 9586938c-6a19-4f9d-bda7-acec0a5105cf",
+                     *             "summary": "e2e 0e2570b9-9947-4398-9360-ef2457238cca",
                      *             "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
                      *             "officers": [
                      *               {
@@ -8753,7 +9128,7 @@ export interface operations {
                      *               }
                      *             ],
                      *             "procedure": "ORDINARY",
-                     *             "caseNumber": "CZSJ-2026-00144",
+                     *             "caseNumber": "CZSJ-2026-00006",
                      *             "violationAt": "2026-11-18T00:00:00.000Z",
                      *             "discoveredAt": "2026-11-20T02:00:00.000Z",
                      *             "registeredBy": {
@@ -8764,7 +9139,7 @@ export interface operations {
                      *             "violationCode": "PRODUCT-FAKE"
                      *           },
                      *           "prevHash": "0000000000000000000000000000000000000000000000000000000000000000",
-                     *           "hash": "606e1a548567e616c95d42f398d437e4f97d44bbc4f5dc948caaef4c1be63932",
+                     *           "hash": "fb45fdeda312a397389cba76767e03b32cf3ec7c67d5a063889cfbba725723f3",
                      *           "audit": {
                      *             "actedAs": "OFFICER",
                      *             "certificateNumber": "14040120240001",
@@ -8773,8 +9148,8 @@ export interface operations {
                      *           }
                      *         },
                      *         {
-                     *           "eventId": "case-d1af84fc-f9a2-43d2-8c7c-b357919291a5:2",
-                     *           "caseId": "d1af84fc-f9a2-43d2-8c7c-b357919291a5",
+                     *           "eventId": "case-0f9d3253-ad60-447c-ab27-4c5c39b82534:2",
+                     *           "caseId": "0f9d3253-ad60-447c-ab27-4c5c39b82534",
                      *           "seq": 2,
                      *           "type": "FILING_APPROVED",
                      *           "actor": {
@@ -8784,7 +9159,7 @@ export interface operations {
                      *             ],
                      *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000401"
                      *           },
-                     *           "occurredAt": "2026-12-03T12:23:08.312Z",
+                     *           "occurredAt": "2026-12-03T12:58:19.650Z",
                      *           "payload": {
                      *             "type": "FILING_APPROVED",
                      *             "reason": "facts verified on inspection",
@@ -8813,8 +9188,8 @@ export interface operations {
                      *               "lifeHealthFinancialSafety": false
                      *             }
                      *           },
-                     *           "prevHash": "606e1a548567e616c95d42f398d437e4f97d44bbc4f5dc948caaef4c1be63932",
-                     *           "hash": "5c5cc4e64db8505f80c73b0ebd38689ef6468a83f260029f3c9d9c29c2ef1ff1",
+                     *           "prevHash": "fb45fdeda312a397389cba76767e03b32cf3ec7c67d5a063889cfbba725723f3",
+                     *           "hash": "c4767d51ea1896a4c17b70d49616f85272acf781e95642bd3313644cc3885455",
                      *           "audit": {
                      *             "actedAs": "AGENCY_HEAD",
                      *             "certificateNumber": null,
@@ -9801,14 +10176,14 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "caseId": "b3346b53-4a1c-4832-ad00-058ba76e61f5",
-                     *           "caseNumber": "CZSJ-2026-00018",
-                     *           "status": "INVESTIGATION_REPORTED",
-                     *           "action": "case-review",
-                     *           "deadline": "caseReview",
-                     *           "dueAt": "2026-12-17T15:59:59.999Z",
-                     *           "source": "MSA 49-55 (policy)",
-                     *           "daysLeft": 14,
+                     *           "caseId": "76906a0e-d532-4374-bbee-60728ee9f8d5",
+                     *           "caseNumber": "CZSJ-2026-00001",
+                     *           "status": "LEAD_REGISTERED",
+                     *           "action": "filing",
+                     *           "deadline": "filingDecision",
+                     *           "dueAt": "2026-12-24T15:59:59.999Z",
+                     *           "source": "MSA 18",
+                     *           "daysLeft": 21,
                      *           "overdue": false
                      *         }
                      *       ],
@@ -10470,7 +10845,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "approve": true,
-                 *       "reason": "x",
+                 *       "reason": "facts verified on inspection",
                  *       "officerIds": [
                  *         "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
                  *         "0b8f5c1e-2d7a-4c1b-9e57-000000000102"
@@ -10490,16 +10865,18 @@ export interface operations {
                     /**
                      * @example {
                      *       "case": {
-                     *         "id": "8df591f3-f9dc-4a28-8d9c-bc133fa0f7b4",
-                     *         "caseNumber": "CZSJ-2026-00060",
+                     *         "id": "1f7698f6-88c6-4732-a626-9c2a919c692c",
+                     *         "caseNumber": "CZSJ-2026-00005",
                      *         "status": "FILED",
                      *         "procedure": "ORDINARY",
                      *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
                      *         "violationCode": "PRODUCT-FAKE",
                      *         "party": {
                      *           "type": "PERSON",
-                     *           "name": "赵某",
-                     *           "idNumber": "140400********275E"
+                     *           "name": "李建国",
+                     *           "idNumber": "140402********2413",
+                     *           "address": "长治市潞州区**************",
+                     *           "phone": "139****2345"
                      *         },
                      *         "officers": [
                      *           {
@@ -10518,14 +10895,14 @@ export interface operations {
                      *           {
                      *             "kind": "decision",
                      *             "owner": "AGENCY",
-                     *             "startAt": "2026-12-03T12:34:58.812Z",
+                     *             "startAt": "2026-12-03T12:58:18.072Z",
                      *             "dueAt": "2027-03-03T15:59:59.999Z",
                      *             "remindAt": "2027-02-20T16:00:00.000Z",
                      *             "state": "OPEN",
                      *             "basis": {
                      *               "rule": "decision",
                      *               "source": "APL 60; MSA 63",
-                     *               "start": "2026-12-03T12:34:58.812Z",
+                     *               "start": "2026-12-03T12:58:18.072Z",
                      *               "startDate": "2026-12-03",
                      *               "days": 90,
                      *               "kind": "CALENDAR",
@@ -10576,17 +10953,18 @@ export interface operations {
                      *         ],
                      *         "sameActCases": [
                      *           {
-                     *             "caseId": "d3478fcc-1dea-4c2c-88f2-aae9ae110b68",
-                     *             "caseNumber": "CZSJ-2026-00059",
-                     *             "status": "DECIDED",
+                     *             "caseId": "fffe7b0b-74d8-4e4e-b804-dacfc516afb2",
+                     *             "caseNumber": "CZSJ-2026-00003",
+                     *             "status": "SERVED",
                      *             "outcome": "PENALTY",
-                     *             "fineAmount": 5000
+                     *             "fineAmount": 3000,
+                     *             "revoked": true
                      *           }
                      *         ],
                      *         "policyVersion": "changzhi-market-2026.3",
                      *         "lastSeq": 2,
-                     *         "registeredAt": "2026-12-03T12:34:58.569Z",
-                     *         "updatedAt": "2026-12-03T12:34:58.812Z"
+                     *         "registeredAt": "2026-12-03T12:58:17.437Z",
+                     *         "updatedAt": "2026-12-03T12:58:18.072Z"
                      *       },
                      *       "recorded": [
                      *         {
@@ -16987,21 +17365,20 @@ export interface operations {
                  *         "kinds": [
                  *           "FINE"
                  *         ],
-                 *         "fineAmount": 5000
+                 *         "fineAmount": 3000
                  *       },
-                 *       "documentNumber": "长市监罚〔2026〕APL29-555ea1号",
-                 *       "text": "决定: 罚款.",
+                 *       "documentNumber": "长市监罚〔2026〕DS-1f7698号",
+                 *       "text": "罚款人民币叁仟元整",
                  *       "legalBasis": "《产品质量法》第五十条",
-                 *       "facts": "当事人未取得食品经营许可证销售预包装食品",
+                 *       "facts": "当事人（联系电话13935512345）在住址：长治市潞州区英雄中路18号3单元502室以不合格产品冒充合格产品销售，货款转入其账号6217000010012345678",
                  *       "evidenceIds": [
-                 *         "f9d723b8-b598-4ba1-bcf5-99951ed077d1"
+                 *         "a0534091-f614-4c1c-953b-eddc1d09b871"
                  *       ],
                  *       "performance": "自收到本决定书之日起十五日内到指定银行缴纳罚款",
                  *       "remedy": {
                  *         "reconsiderationBody": "长治市人民政府",
                  *         "court": "长治市市场监督管理局所在地有管辖权的人民法院"
-                 *       },
-                 *       "sameActOverrideReason": "经查，本案所涉批次与前案不同，系另一违法行为"
+                 *       }
                  *     }
                  */
                 "application/json": components["schemas"]["DecisionDto"];
@@ -17017,16 +17394,18 @@ export interface operations {
                     /**
                      * @example {
                      *       "case": {
-                     *         "id": "3903a223-3978-4652-86e7-a51bf2c6ff86",
-                     *         "caseNumber": "CZSJ-2026-00061",
+                     *         "id": "1f7698f6-88c6-4732-a626-9c2a919c692c",
+                     *         "caseNumber": "CZSJ-2026-00005",
                      *         "status": "DECIDED",
                      *         "procedure": "ORDINARY",
                      *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
                      *         "violationCode": "PRODUCT-FAKE",
                      *         "party": {
                      *           "type": "PERSON",
-                     *           "name": "赵某",
-                     *           "idNumber": "140400********275E"
+                     *           "name": "李建国",
+                     *           "idNumber": "140402********2413",
+                     *           "address": "长治市潞州区**************",
+                     *           "phone": "139****2345"
                      *         },
                      *         "officers": [
                      *           {
@@ -17040,21 +17419,19 @@ export interface operations {
                      *             "certificateNumber": "14040120240002"
                      *           }
                      *         ],
-                     *         "flags": [
-                     *           "HEARING_OFFERED"
-                     *         ],
+                     *         "flags": [],
                      *         "deadlines": [
                      *           {
                      *             "kind": "caseReview",
                      *             "owner": "AGENCY",
-                     *             "startAt": "2026-12-03T12:34:59.840Z",
+                     *             "startAt": "2026-12-03T12:58:18.365Z",
                      *             "dueAt": "2026-12-17T15:59:59.999Z",
                      *             "remindAt": "2026-12-14T16:00:00.000Z",
                      *             "state": "MET",
                      *             "basis": {
                      *               "rule": "caseReview",
                      *               "source": "MSA 49-55 (policy)",
-                     *               "start": "2026-12-03T12:34:59.840Z",
+                     *               "start": "2026-12-03T12:58:18.365Z",
                      *               "startDate": "2026-12-03",
                      *               "days": 10,
                      *               "kind": "WORKING",
@@ -17071,14 +17448,14 @@ export interface operations {
                      *           {
                      *             "kind": "decision",
                      *             "owner": "AGENCY",
-                     *             "startAt": "2026-12-03T12:34:59.414Z",
+                     *             "startAt": "2026-12-03T12:58:18.072Z",
                      *             "dueAt": "2027-03-03T15:59:59.999Z",
                      *             "remindAt": "2027-02-20T16:00:00.000Z",
                      *             "state": "MET",
                      *             "basis": {
                      *               "rule": "decision",
                      *               "source": "APL 60; MSA 63",
-                     *               "start": "2026-12-03T12:34:59.414Z",
+                     *               "start": "2026-12-03T12:58:18.072Z",
                      *               "startDate": "2026-12-03",
                      *               "days": 90,
                      *               "kind": "CALENDAR",
@@ -17105,35 +17482,31 @@ export interface operations {
                      *           "band": "any goods value",
                      *           "level": "GENERAL",
                      *           "statutory": {
-                     *             "min": 1500,
-                     *             "max": 9000
+                     *             "min": 1000,
+                     *             "max": 6000
                      *           },
                      *           "fineRequired": true,
                      *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
                      *           "range": {
-                     *             "min": 3750,
-                     *             "max": 6750
+                     *             "min": 2500,
+                     *             "max": 4500
                      *           }
                      *         },
                      *         "sameActCases": [
                      *           {
-                     *             "caseId": "d3478fcc-1dea-4c2c-88f2-aae9ae110b68",
-                     *             "caseNumber": "CZSJ-2026-00059",
-                     *             "status": "DECIDED",
+                     *             "caseId": "fffe7b0b-74d8-4e4e-b804-dacfc516afb2",
+                     *             "caseNumber": "CZSJ-2026-00003",
+                     *             "status": "SERVED",
                      *             "outcome": "PENALTY",
-                     *             "fineAmount": 5000
-                     *           },
-                     *           {
-                     *             "caseId": "8df591f3-f9dc-4a28-8d9c-bc133fa0f7b4",
-                     *             "caseNumber": "CZSJ-2026-00060",
-                     *             "status": "FILED"
+                     *             "fineAmount": 3000,
+                     *             "revoked": true
                      *           }
                      *         ],
-                     *         "amountDue": 5000,
+                     *         "amountDue": 3000,
                      *         "policyVersion": "changzhi-market-2026.3",
                      *         "lastSeq": 9,
-                     *         "registeredAt": "2026-12-03T12:34:59.082Z",
-                     *         "updatedAt": "2026-12-03T12:35:01.048Z"
+                     *         "registeredAt": "2026-12-03T12:58:17.437Z",
+                     *         "updatedAt": "2026-12-03T12:58:19.013Z"
                      *       },
                      *       "recorded": [
                      *         {
@@ -17228,11 +17601,10 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "method": "ELECTRONIC",
-                 *       "servedAt": "2026-12-03T12:15:24.026Z",
-                 *       "recipient": "wang@example.com",
-                 *       "proof": "system log 42",
-                 *       "consentToElectronic": true
+                 *       "method": "DIRECT",
+                 *       "servedAt": "2026-12-03T12:58:19.111Z",
+                 *       "recipient": "李建国",
+                 *       "proof": "送达回证"
                  *     }
                  */
                 "application/json": components["schemas"]["ServiceDto"];
@@ -17248,15 +17620,18 @@ export interface operations {
                     /**
                      * @example {
                      *       "case": {
-                     *         "id": "2044c32d-8a5e-4eb9-9b58-df5738e1f531",
-                     *         "caseNumber": "CZSJ-2026-00003",
+                     *         "id": "1f7698f6-88c6-4732-a626-9c2a919c692c",
+                     *         "caseNumber": "CZSJ-2026-00005",
                      *         "status": "SERVED",
                      *         "procedure": "ORDINARY",
                      *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
                      *         "violationCode": "PRODUCT-FAKE",
                      *         "party": {
                      *           "type": "PERSON",
-                     *           "name": "王某"
+                     *           "name": "李建国",
+                     *           "idNumber": "140402********2413",
+                     *           "address": "长治市潞州区**************",
+                     *           "phone": "139****2345"
                      *         },
                      *         "officers": [
                      *           {
@@ -17265,38 +17640,28 @@ export interface operations {
                      *             "certificateNumber": "14040120240001"
                      *           },
                      *           {
-                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000103",
-                     *             "name": "王强",
-                     *             "certificateNumber": "14040120240003"
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000102",
+                     *             "name": "李娜",
+                     *             "certificateNumber": "14040120240002"
                      *           }
                      *         ],
-                     *         "flags": [
-                     *           "MAJOR_DECISION",
-                     *           "HEARING_OFFERED"
-                     *         ],
+                     *         "flags": [],
                      *         "deadlines": [
                      *           {
                      *             "kind": "caseReview",
                      *             "owner": "AGENCY",
-                     *             "startAt": "2026-12-03T12:15:19.920Z",
+                     *             "startAt": "2026-12-03T12:58:18.365Z",
                      *             "dueAt": "2026-12-17T15:59:59.999Z",
                      *             "remindAt": "2026-12-14T16:00:00.000Z",
                      *             "state": "MET",
                      *             "basis": {
                      *               "rule": "caseReview",
                      *               "source": "MSA 49-55 (policy)",
-                     *               "start": "2026-12-03T12:15:19.920Z",
+                     *               "start": "2026-12-03T12:58:18.365Z",
                      *               "startDate": "2026-12-03",
                      *               "days": 10,
                      *               "kind": "WORKING",
-                     *               "pauses": [
-                     *                 {
-                     *                   "from": "2026-12-03T12:15:19.450Z",
-                     *                   "to": "2026-12-03T12:15:19.549Z",
-                     *                   "reason": "SUSPENSION: awaiting a test report (检验)",
-                     *                   "daysExcluded": 0
-                     *                 }
-                     *               ],
+                     *               "pauses": [],
                      *               "holidaysMet": [],
                      *               "adjustedWorkingDaysMet": [],
                      *               "calendarSources": [
@@ -17309,31 +17674,18 @@ export interface operations {
                      *           {
                      *             "kind": "decision",
                      *             "owner": "AGENCY",
-                     *             "startAt": "2026-12-03T12:15:19.298Z",
-                     *             "dueAt": "2027-04-02T15:59:59.999Z",
-                     *             "remindAt": "2027-03-22T16:00:00.000Z",
+                     *             "startAt": "2026-12-03T12:58:18.072Z",
+                     *             "dueAt": "2027-03-03T15:59:59.999Z",
+                     *             "remindAt": "2027-02-20T16:00:00.000Z",
                      *             "state": "MET",
                      *             "basis": {
                      *               "rule": "decision",
-                     *               "source": "APL 60; MSA 63; extended 1× (APL 60 (approval); MSA 63)",
-                     *               "start": "2026-12-03T12:15:19.298Z",
+                     *               "source": "APL 60; MSA 63",
+                     *               "start": "2026-12-03T12:58:18.072Z",
                      *               "startDate": "2026-12-03",
-                     *               "days": 120,
+                     *               "days": 90,
                      *               "kind": "CALENDAR",
-                     *               "pauses": [
-                     *                 {
-                     *                   "from": "2026-12-03T12:15:19.450Z",
-                     *                   "to": "2026-12-03T12:15:19.549Z",
-                     *                   "reason": "SUSPENSION: awaiting a test report (检验)",
-                     *                   "daysExcluded": 0
-                     *                 },
-                     *                 {
-                     *                   "from": "2026-11-04T12:15:22.500Z",
-                     *                   "to": "2026-11-30T13:15:23.006Z",
-                     *                   "reason": "HEARING",
-                     *                   "daysExcluded": 0
-                     *                 }
-                     *               ],
+                     *               "pauses": [],
                      *               "holidaysMet": [
                      *                 "2027-01-01"
                      *               ],
@@ -17344,7 +17696,7 @@ export interface operations {
                      *               "warnings": [
                      *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
                      *               ],
-                     *               "dueDate": "2027-04-02"
+                     *               "dueDate": "2027-03-03"
                      *             }
                      *           }
                      *         ],
@@ -17355,29 +17707,39 @@ export interface operations {
                      *         "discretion": {
                      *           "violationCode": "PRODUCT-FAKE",
                      *           "band": "any goods value",
-                     *           "level": "HEAVIER",
+                     *           "level": "GENERAL",
                      *           "statutory": {
-                     *             "min": 1500,
-                     *             "max": 9000
+                     *             "min": 1000,
+                     *             "max": 6000
                      *           },
                      *           "fineRequired": true,
                      *           "source": "《产品质量法》第五十条 (并处货值金额百分之五十以上三倍以下的罚款); split into 从轻/一般/从重 = lower 30 % / middle 40 % / upper 30 % of the statutory range, boundaries inclusive: the demo policy's choice, not law",
                      *           "range": {
-                     *             "min": 6750,
-                     *             "max": 9000
+                     *             "min": 2500,
+                     *             "max": 4500
                      *           }
                      *         },
-                     *         "amountDue": 8000,
+                     *         "sameActCases": [
+                     *           {
+                     *             "caseId": "fffe7b0b-74d8-4e4e-b804-dacfc516afb2",
+                     *             "caseNumber": "CZSJ-2026-00003",
+                     *             "status": "SERVED",
+                     *             "outcome": "PENALTY",
+                     *             "fineAmount": 3000,
+                     *             "revoked": true
+                     *           }
+                     *         ],
+                     *         "amountDue": 3000,
                      *         "decisionFinalAt": "2027-06-03T15:59:59.999Z",
                      *         "decisionFinal": false,
                      *         "policyVersion": "changzhi-market-2026.3",
-                     *         "lastSeq": 21,
-                     *         "registeredAt": "2026-12-03T12:15:19.167Z",
-                     *         "updatedAt": "2026-12-03T12:15:24.076Z"
+                     *         "lastSeq": 10,
+                     *         "registeredAt": "2026-12-03T12:58:17.437Z",
+                     *         "updatedAt": "2026-12-03T12:58:19.135Z"
                      *       },
                      *       "recorded": [
                      *         {
-                     *           "seq": 21,
+                     *           "seq": 10,
                      *           "type": "DECISION_SERVED"
                      *         }
                      *       ]
@@ -18107,6 +18469,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "court": "长治市潞州区人民法院",
+                 *       "documentNumber": "强执申 E2E-4",
+                 *       "appliedAt": "2026-12-03T12:58:50.431Z"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CourtApplicationDto"];
             };
         };
@@ -18117,6 +18486,108 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "d709e658-ff05-44a5-8ad4-899a2cd4b2e6",
+                     *         "caseNumber": "CZSJ-2026-00009",
+                     *         "status": "SERVED",
+                     *         "procedure": "SIMPLE",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "TRAFFIC-RULE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "李某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "PAYMENT_OVERDUE"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "courtEnforcement",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-17T15:59:59.999Z",
+                     *             "dueAt": "2027-02-17T15:59:59.999Z",
+                     *             "remindAt": "2027-02-06T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "courtEnforcement",
+                     *               "source": "ACL 53 (3 months from 2026-11-17, when the challenge windows close)",
+                     *               "start": "2026-11-17T15:59:59.999Z",
+                     *               "startDate": "2026-11-17",
+                     *               "days": 92,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-02-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "litigationWindow",
+                     *             "owner": "PARTY",
+                     *             "startAt": "2026-05-17T04:00:00.000Z",
+                     *             "dueAt": "2026-11-17T15:59:59.999Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "litigationWindow",
+                     *               "source": "ALL 46 (6 months from service)",
+                     *               "start": "2026-05-17T04:00:00.000Z",
+                     *               "startDate": "2026-05-17",
+                     *               "days": 184,
+                     *               "months": 6,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2026-06-19",
+                     *                 "2026-06-20"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-11-17"
+                     *             },
+                     *             "daysLeft": -16,
+                     *             "overdue": true
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "payment-plan",
+                     *           "execution-end"
+                     *         ],
+                     *         "amountDue": 200,
+                     *         "decisionFinalAt": "2026-11-17T15:59:59.999Z",
+                     *         "decisionFinal": true,
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 5,
+                     *         "registeredAt": "2026-12-03T12:58:48.968Z",
+                     *         "updatedAt": "2026-12-03T12:58:50.468Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 5,
+                     *           "type": "COURT_ENFORCEMENT_APPLIED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -18200,6 +18671,13 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "ruling": "ACCEPTED",
+                 *       "at": "2026-12-03T12:58:50.596Z",
+                 *       "note": "法院已受理"
+                 *     }
+                 */
                 "application/json": components["schemas"]["CourtRulingDto"];
             };
         };
@@ -18210,6 +18688,108 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "case": {
+                     *         "id": "d709e658-ff05-44a5-8ad4-899a2cd4b2e6",
+                     *         "caseNumber": "CZSJ-2026-00009",
+                     *         "status": "SERVED",
+                     *         "procedure": "SIMPLE",
+                     *         "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *         "violationCode": "TRAFFIC-RULE",
+                     *         "party": {
+                     *           "type": "PERSON",
+                     *           "name": "李某"
+                     *         },
+                     *         "officers": [
+                     *           {
+                     *             "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000101",
+                     *             "name": "张伟",
+                     *             "certificateNumber": "14040120240001"
+                     *           }
+                     *         ],
+                     *         "flags": [
+                     *           "PAYMENT_OVERDUE"
+                     *         ],
+                     *         "deadlines": [
+                     *           {
+                     *             "kind": "courtEnforcement",
+                     *             "owner": "AGENCY",
+                     *             "startAt": "2026-11-17T15:59:59.999Z",
+                     *             "dueAt": "2027-02-17T15:59:59.999Z",
+                     *             "remindAt": "2027-02-06T16:00:00.000Z",
+                     *             "state": "MET",
+                     *             "basis": {
+                     *               "rule": "courtEnforcement",
+                     *               "source": "ACL 53 (3 months from 2026-11-17, when the challenge windows close)",
+                     *               "start": "2026-11-17T15:59:59.999Z",
+                     *               "startDate": "2026-11-17",
+                     *               "days": 92,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2027-01-01"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [
+                     *                 "No holiday calendar for 2027: weekends and the fixed statutory days off (1 Jan, 1 May, 1–3 Oct) only"
+                     *               ],
+                     *               "dueDate": "2027-02-17"
+                     *             }
+                     *           },
+                     *           {
+                     *             "kind": "litigationWindow",
+                     *             "owner": "PARTY",
+                     *             "startAt": "2026-05-17T04:00:00.000Z",
+                     *             "dueAt": "2026-11-17T15:59:59.999Z",
+                     *             "state": "OPEN",
+                     *             "basis": {
+                     *               "rule": "litigationWindow",
+                     *               "source": "ALL 46 (6 months from service)",
+                     *               "start": "2026-05-17T04:00:00.000Z",
+                     *               "startDate": "2026-05-17",
+                     *               "days": 184,
+                     *               "months": 6,
+                     *               "kind": "CALENDAR",
+                     *               "pauses": [],
+                     *               "holidaysMet": [
+                     *                 "2026-06-19",
+                     *                 "2026-06-20"
+                     *               ],
+                     *               "adjustedWorkingDaysMet": [],
+                     *               "calendarSources": [
+                     *                 "国务院办公厅 2025-11-04 notice on 2026 holidays (国务院办公厅关于2026年部分节假日安排的通知)"
+                     *               ],
+                     *               "warnings": [],
+                     *               "dueDate": "2026-11-17"
+                     *             },
+                     *             "daysLeft": -16,
+                     *             "overdue": true
+                     *           }
+                     *         ],
+                     *         "allowedActions": [
+                     *           "payments",
+                     *           "enforcement/ruling"
+                     *         ],
+                     *         "amountDue": 200,
+                     *         "decisionFinalAt": "2026-11-17T15:59:59.999Z",
+                     *         "decisionFinal": true,
+                     *         "policyVersion": "changzhi-market-2026.3",
+                     *         "lastSeq": 6,
+                     *         "registeredAt": "2026-12-03T12:58:48.968Z",
+                     *         "updatedAt": "2026-12-03T12:58:50.618Z"
+                     *       },
+                     *       "recorded": [
+                     *         {
+                     *           "seq": 6,
+                     *           "type": "COURT_RULING_RECORDED"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["CommandResponse"];
                 };
             };
@@ -28637,6 +29217,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "id": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *           "name": "长治市市场监督管理局 (demo)"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PublicAgencyListView"];
                 };
             };
@@ -28678,8 +29268,8 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "id": "05e621a3-7756-4d0e-b253-7e4718cef562",
-                     *       "name": "测试市场监管局",
+                     *       "id": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *       "name": "长治市市场监督管理局 (demo)",
                      *       "jurisdiction": "长治市市场监督管理局",
                      *       "policyVersion": "changzhi-market-2026.3",
                      *       "powers": [
@@ -28690,10 +29280,10 @@ export interface operations {
                      *           "penaltyRange": "confiscate gains and goods; goods value < ¥10,000: fine ¥50,000–100,000; ≥ ¥10,000: 10–20× goods value"
                      *         },
                      *         {
-                     *           "code": "PRODUCT-FAKE",
-                     *           "title": "Adulterated, fake or substandard-as-standard products",
-                     *           "legalBasis": "《产品质量法》第七十条",
-                     *           "penaltyRange": "stop production and sale, confiscate products, fine 50 %–3× goods value, confiscate gains; serious: licence revoked"
+                     *           "code": "FOOD-ADDITIVE",
+                     *           "title": "Food additives beyond scope or limit",
+                     *           "legalBasis": "《食品安全法》第一百二十四条",
+                     *           "penaltyRange": "as art 122 bands; serious: licence revoked"
                      *         }
                      *       ],
                      *       "penaltyKinds": [
@@ -28750,7 +29340,34 @@ export interface operations {
                      *           "source": "APL 44-45, 62"
                      *         }
                      *       ],
-                     *       "officers": []
+                     *       "officers": [
+                     *         {
+                     *           "name": "张伟",
+                     *           "certificates": [
+                     *             {
+                     *               "number": "14040120240001",
+                     *               "scope": "ENFORCEMENT:market",
+                     *               "validFrom": "2024-01-01",
+                     *               "validTo": "2028-12-31",
+                     *               "status": "ACTIVE",
+                     *               "validToday": true
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "name": "李娜",
+                     *           "certificates": [
+                     *             {
+                     *               "number": "14040120240002",
+                     *               "scope": "ENFORCEMENT:market",
+                     *               "validFrom": "2024-01-01",
+                     *               "validTo": "2028-12-31",
+                     *               "status": "ACTIVE",
+                     *               "validToday": true
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["PublicAgencyView"];
@@ -28801,6 +29418,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "number": "14040120240001",
+                     *       "scope": "ENFORCEMENT:market",
+                     *       "validFrom": "2024-01-01",
+                     *       "validTo": "2028-12-31",
+                     *       "status": "ACTIVE",
+                     *       "validToday": true,
+                     *       "holderName": "张伟",
+                     *       "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *       "agencyName": "长治市市场监督管理局 (demo)",
+                     *       "asOf": "2026-12-03"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PublicCertificateLookupView"];
                 };
             };
@@ -28857,10 +29488,29 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [],
-                     *       "total": 0,
+                     *       "items": [
+                     *         {
+                     *           "id": "a85a001d-38c8-5722-87f5-42160b43aa9c",
+                     *           "status": "WITHDRAWN",
+                     *           "title": "行政处罚决定书",
+                     *           "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *           "agencyName": "长治市市场监督管理局",
+                     *           "documentNumber": "长市监罚〔2026〕DS-fffe7b号",
+                     *           "decidedOn": "2026-12-03",
+                     *           "partyName": "李建国",
+                     *           "legalBasis": "《产品质量法》第五十条",
+                     *           "penaltyLines": [
+                     *             "罚款人民币叁仟元整（¥3,000.00）"
+                     *           ],
+                     *           "amountDue": 3000,
+                     *           "publishedAt": "2026-12-03T12:58:05.428Z",
+                     *           "withdrawnAt": "2026-12-03T12:58:05.914Z",
+                     *           "withdrawalReason": "该行政处罚决定已于2026年12月3日经长治市人民政府行政复议撤销（《行政处罚法》第四十八条）"
+                     *         }
+                     *       ],
+                     *       "total": 1,
                      *       "page": 1,
-                     *       "pageSize": 20
+                     *       "pageSize": 100
                      *     }
                      */
                     "application/json": components["schemas"]["PublicDisclosureListView"];
@@ -28911,6 +29561,46 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "a85a001d-38c8-5722-87f5-42160b43aa9c",
+                     *       "status": "WITHDRAWN",
+                     *       "title": "行政处罚决定书",
+                     *       "agencyId": "0b8f5c1e-2d7a-4c1b-9e57-000000000001",
+                     *       "agencyName": "长治市市场监督管理局",
+                     *       "documentNumber": "长市监罚〔2026〕DS-fffe7b号",
+                     *       "decidedOn": "2026-12-03",
+                     *       "partyName": "李建国",
+                     *       "legalBasis": "《产品质量法》第五十条",
+                     *       "penaltyLines": [
+                     *         "罚款人民币叁仟元整（¥3,000.00）"
+                     *       ],
+                     *       "amountDue": 3000,
+                     *       "publishedAt": "2026-12-03T12:58:05.428Z",
+                     *       "withdrawnAt": "2026-12-03T12:58:05.914Z",
+                     *       "withdrawalReason": "该行政处罚决定已于2026年12月3日经长治市人民政府行政复议撤销（《行政处罚法》第四十八条）",
+                     *       "sections": [
+                     *         {
+                     *           "paragraphs": [
+                     *             "当事人（姓名）：李建国"
+                     *           ]
+                     *         },
+                     *         {
+                     *           "heading": "一、违法事实和证据",
+                     *           "paragraphs": [
+                     *             "经查，当事人（联系电话［电话号码已隐去］）在住址：［住址已隐去］以不合格产品冒充合格产品销售，货款转入其账号［银行账号已隐去］",
+                     *             "以上事实有下列证据证明："
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "removed": {
+                     *         "PHONE": 2,
+                     *         "ADDRESS": 2,
+                     *         "ID_NUMBER": 1,
+                     *         "BANK_ACCOUNT": 1
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["PublicDisclosureView"];
                 };
             };
@@ -30483,6 +31173,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000801",
+                     *         "username": "admin",
+                     *         "name": "系统管理员",
+                     *         "roles": [
+                     *           "ADMIN"
+                     *         ],
+                     *         "token": "eyJhbGciOiJIUzI1NiIs…"
+                     *       },
+                     *       {
+                     *         "userId": "0b8f5c1e-2d7a-4c1b-9e57-000000000201",
+                     *         "username": "aux.chen",
+                     *         "name": "陈静 (辅助人员)",
+                     *         "roles": [
+                     *           "AUXILIARY"
+                     *         ],
+                     *         "token": "eyJhbGciOiJIUzI1NiIs…"
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["DevTokenView"][];
                 };
             };

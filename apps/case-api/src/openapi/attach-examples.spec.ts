@@ -70,4 +70,12 @@ describe('attachExamples', () => {
     attachExamples(d, { 'GET /cases/{id}': { status: 200, response: { id: 'x' } } });
     expect(schema(d, 'View').properties.id.example).toBe('kept');
   });
+
+  it('fills what no exchange filled from the written examples, never over a recorded one, and refuses one naming no field', () => {
+    const d = doc();
+    attachExamples(d, { 'POST /cases/{id}': { status: 200, response: { id: 'x', items: [{ title: '不合格插座' }] } } }, { 'Item.title': '写的', 'Item.amount': 3000 });
+    expect(schema(d, 'Item').properties.title.example).toBe('不合格插座');
+    expect(schema(d, 'Item').properties.amount.example).toBe(3000);
+    expect(() => attachExamples(doc(), {}, { 'Item.weight': 1 })).toThrow('field-examples.json: Item.weight is not a field of the document');
+  });
 });

@@ -8,6 +8,7 @@ import { ProblemDto } from '../common/problem.openapi';
 import { REQUEST_CONTENT_EXTENSION } from '../common/request-body.openapi';
 import { attachExamples, type OperationExamples } from './attach-examples';
 import RECORDED_EXAMPLES from './examples.json';
+import WRITTEN_EXAMPLES from './field-examples.json';
 
 export const API_PREFIX = 'api/v1';
 /** Where the served document lives (the UI at /api/docs). */
@@ -39,7 +40,8 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
  * Applies what Nest's decorators cannot say: a request body with a schema per
  * media type (ApiRequestBodyContent), `security: []` on a @Public route
  * (no token needed), stated rather than left out, and the examples recorded
- * from real exchanges (examples.json, `npm run openapi:examples`).
+ * from real exchanges (examples.json, `npm run openapi:examples`), then the
+ * written ones for fields no exchange filled (field-examples.json).
  */
 export function finishOpenApiDocument(doc: OpenAPIObject, examples: OperationExamples = RECORDED_EXAMPLES as OperationExamples): OpenAPIObject {
   for (const item of Object.values(doc.paths)) {
@@ -55,7 +57,7 @@ export function finishOpenApiDocument(doc: OpenAPIObject, examples: OperationExa
       if (op.requestBody && 'content' in op.requestBody) op.requestBody.content = content;
     }
   }
-  attachExamples(doc, examples);
+  attachExamples(doc, examples, WRITTEN_EXAMPLES.fields);
   return doc;
 }
 
