@@ -6,8 +6,8 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  currentUpdateInfo,
   patched,
-  proxyActivities,
   setHandler,
   workflowInfo,
   allHandlersFinished,
@@ -15,7 +15,6 @@ import {
 import {
   allowedActions,
   decide,
-  evolve,
   nextDeadlineAlarm,
   isTerminal,
   jobReported,
@@ -29,7 +28,6 @@ import {
   type ActorSnapshot,
   type RuleChange,
   type CaseCommand,
-  type CaseEvent,
   type CaseState,
   type Rejection,
 } from '@zhifa/domain';
@@ -41,19 +39,13 @@ import {
   reportJobUpdate,
   type CalendarUpdateResult,
   type JobReportResult,
-  type CaseActivities,
   type CaseSnapshot,
   type CaseWorkflowInput,
   type CommandResult,
   type NewCaseEvent,
   type RejectionPayload,
 } from '@zhifa/contracts';
-
-const { appendCaseEvents } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
-});
-
+import { caseRecorder, type Chain } from './case-recorder';
 
 /**
  * Each rule change is a patch: those absent from the history (a command
@@ -66,6 +58,8 @@ function absentRuleChanges(): RuleChange[] {
 
 /** The fallback for a year without a calendar counts 1 Jan, 1 May and 1–3 Oct off (not a rule of decide(): a patch of its own). */
 const CALENDAR_FALLBACK_PATCH = 'calendar-fallback-fixed-days';
+/** From this patch on the deadline timer runs on while a command leaves the next alarm as it was; before it, every command restarted it. */
+const ALARM_TIMER_PATCH = 'alarm-timer-kept-while-unchanged';
 
 /** How long a started workflow waits for its registration before giving up. */
 const REGISTRATION_WINDOW = '5 minutes';
@@ -89,6 +83,18 @@ function actorRef(actor: ActorSnapshot): NewCaseEvent['actor'] {
   return { userId: actor.userId, name: actor.name, roles: [...actor.roles] };
 }
 
+/** The Update being handled: its id names the command the events are recorded for. */
+function updateId(): string {
+  const info = currentUpdateInfo();
+  if (!info) throw ApplicationFailure.nonRetryable('not in an update', 'CASE.INTERNAL');
+  return info.id;
+}
+
+/** What an alarm's timer waits for: the same key, the same timer. */
+function alarmKey(alarm: ReturnType<typeof nextDeadlineAlarm>): string {
+  return alarm ? `${alarm.at} ${alarm.command.type} ${alarm.command.deadline}` : 'none';
+}
+
 export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   const { caseId, policy: pinned } = input;
   // The holiday calendars are not the policy's: those published when the case
@@ -100,27 +106,10 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   const fixedDaysOff = patched(CALENDAR_FALLBACK_PATCH);
   let policy: JurisdictionPolicy = withCalendars(fixedDaysOff ? pinned : { ...pinned, weekendsOnlyWithoutCalendar: true }, calendars);
   const workflowId = workflowInfo().workflowId;
-  let state: CaseState | null = input.carried?.state ?? null;
-  let seq = input.carried?.seq ?? 0;
+  const chain: Chain = { state: input.carried?.state ?? null, seq: input.carried?.seq ?? 0 };
+  const recorder = caseRecorder(chain, { workflowId, caseId, policyVersion: pinned.version, policy: () => policy });
 
   const now = (): string => new Date(Date.now()).toISOString();
-
-  async function record(events: CaseEvent[], actor: NewCaseEvent['actor'], at: string, requestId?: string): Promise<void> {
-    let next = state;
-    for (const e of events) next = evolve(next, e, { at, policy });
-    if (!next) throw ApplicationFailure.nonRetryable('events produced no state', 'CASE.INTERNAL');
-    const stored = events.map((e, i) => ({
-      seq: seq + 1 + i,
-      type: e.type,
-      actor,
-      occurredAt: at,
-      payload: e as unknown as Record<string, unknown>,
-    }));
-    // The request id only labels the activity's input (for the logs): replay compares no activity input.
-    await appendCaseEvents({ workflowId, caseId, policyVersion: pinned.version, events: stored, state: next, ...(requestId ? { requestId } : {}) });
-    state = next;
-    seq += events.length;
-  }
 
   // Commands run one at a time, in arrival order: each sees the state the
   // previous one left. A promise chain, not a flag: two handlers waiting on
@@ -148,7 +137,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       flags: [...s.flags],
       deadlines: s.deadlines,
       policyVersion: pinned.version,
-      lastSeq: seq,
+      lastSeq: chain.seq,
       registeredAt: s.registeredAt,
       updatedAt: at,
       allowedActions: allowedActions(s, actor, { now: at, policy }),
@@ -156,7 +145,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     };
   }
 
-  setHandler(caseStateQuery, () => ({ state, seq }));
+  setHandler(caseStateQuery, () => ({ state: chain.state, seq: chain.seq }));
 
   // A calendar published later: adopted for every later count, and the running
   // deadlines it moves recounted as one recorded event with old and new dates.
@@ -166,12 +155,20 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
       exclusive(async (): Promise<CalendarUpdateResult> => {
         const at = now();
         const view = withCalendar(policy, calendar);
-        const decision = state ? decide(state, { type: 'RECOMPUTE_DEADLINES', calendar }, { actor: SYSTEM, policy: view, now: at }) : null;
         policy = view;
         calendars = view.calendars;
-        if (!decision?.ok) return { year: calendar.year, recorded: false, changes: [] };
-        await record(decision.events, SYSTEM_ACTOR_REF, at);
-        const e = decision.events[0];
+        const outcome = await recorder.record({
+          commandId: updateId(),
+          // Nothing to recount is no refusal: the calendar is adopted all the same.
+          decide: () => {
+            const decision = chain.state ? decide(chain.state, { type: 'RECOMPUTE_DEADLINES', calendar }, { actor: SYSTEM, policy: view, now: at }) : null;
+            return decision?.ok ? decision : null;
+          },
+          actor: SYSTEM_ACTOR_REF,
+          at,
+        });
+        const e = outcome.ok ? outcome.events[0] : undefined;
+        if (!e) return { year: calendar.year, recorded: false, changes: [] };
         const changes = e.type === 'DEADLINE_RECOMPUTED' ? e.changes.map(({ deadline, oldDueAt, newDueAt }) => ({ deadline, oldDueAt, newDueAt })) : [];
         return { year: calendar.year, recorded: true, changes };
       }),
@@ -190,23 +187,30 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     reportJobUpdate,
     (report) =>
       exclusive(async (): Promise<JobReportResult> => {
-        if (jobReported(state, report.jobId)) return { jobId: report.jobId, duplicate: true, events: [] };
+        if (jobReported(chain.state, report.jobId)) return { jobId: report.jobId, duplicate: true, events: [] };
         const at = now();
         const rulesAbsent = absentRuleChanges();
-        const decision = decide(state, report.command, { actor: SYSTEM, policy, now: at, ...(rulesAbsent.length ? { rulesAbsent } : {}) });
-        if (!decision.ok) throw rejectionFailure(decision.rejection);
-        const first = seq + 1;
-        const events: CaseEvent[] = stampedWithJob(decision.events, report.jobId);
-        await record(events, SYSTEM_ACTOR_REF, at);
-        return { jobId: report.jobId, duplicate: false, events: events.map((e, i) => ({ seq: first + i, type: e.type })) };
+        const outcome = await recorder.record({
+          commandId: updateId(),
+          // Null once the job's events are in the state (adopted from a failed workflow task under another report).
+          decide: () =>
+            jobReported(chain.state, report.jobId)
+              ? null
+              : stamped(decide(chain.state, report.command, { actor: SYSTEM, policy, now: at, ...(rulesAbsent.length ? { rulesAbsent } : {}) }), report.jobId),
+          actor: SYSTEM_ACTOR_REF,
+          at,
+        });
+        if (!outcome.ok) throw rejectionFailure(outcome.rejection);
+        if (outcome.events.length === 0) return { jobId: report.jobId, duplicate: true, events: [] };
+        return { jobId: report.jobId, duplicate: false, events: outcome.events.map((e, i) => ({ seq: outcome.first + i, type: e.type })) };
       }),
     {
       validator: (report) => {
         if (!report || typeof report.jobId !== 'string' || report.jobId.length === 0 || !report.command || typeof report.command.type !== 'string') {
           throw ApplicationFailure.nonRetryable('not a job report', 'JOB.INVALID_REPORT');
         }
-        if (jobReported(state, report.jobId)) return;
-        const decision = decide(state, report.command, { actor: SYSTEM, policy, now: now() });
+        if (jobReported(chain.state, report.jobId) || recorder.adopted(updateId())) return;
+        const decision = decide(chain.state, report.command, { actor: SYSTEM, policy, now: now() });
         if (!decision.ok) throw rejectionFailure(decision.rejection);
       },
     },
@@ -219,50 +223,69 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
         const at = now();
         // A command recorded before a change of the rules replays under the rules it ran with.
         const rulesAbsent = absentRuleChanges();
-        // State may have moved since validation (handlers queue): decide again.
-        const decision = decide(state, envelope.command, { actor: envelope.actor, policy, now: at, ...(rulesAbsent.length ? { rulesAbsent } : {}) });
-        if (!decision.ok) throw rejectionFailure(decision.rejection);
-        const first = seq + 1;
-        await record(decision.events, actorRef(envelope.actor), at, typeof envelope.requestId === 'string' ? envelope.requestId : undefined);
+        const outcome = await recorder.record({
+          commandId: updateId(),
+          // State may have moved since validation (handlers queue): decide again.
+          decide: () => decide(chain.state, envelope.command, { actor: envelope.actor, policy, now: at, ...(rulesAbsent.length ? { rulesAbsent } : {}) }),
+          actor: actorRef(envelope.actor),
+          at,
+          ...(typeof envelope.requestId === 'string' ? { requestId: envelope.requestId } : {}),
+        });
+        if (!outcome.ok) throw rejectionFailure(outcome.rejection);
         return {
           caseId,
-          status: state!.status,
-          events: decision.events.map((e, i) => ({ seq: first + i, type: e.type })),
-          case: snapshot(state!, envelope.actor, at),
+          status: chain.state!.status,
+          events: outcome.events.map((e, i) => ({ seq: outcome.first + i, type: e.type })),
+          case: snapshot(chain.state!, envelope.actor, at),
         };
       }),
     {
       validator: (envelope) => {
-        const decision = decide(state, envelope.command, { actor: envelope.actor, policy, now: now() });
+        if (recorder.adopted(updateId())) return;
+        const decision = decide(chain.state, envelope.command, { actor: envelope.actor, policy, now: now() });
         if (!decision.ok) throw rejectionFailure(decision.rejection);
       },
     },
   );
 
-  if (!(await condition(() => state !== null, REGISTRATION_WINDOW))) return;
+  if (!(await condition(() => chain.state !== null, REGISTRATION_WINDOW))) return;
 
-  while (!isTerminal(state!)) {
-    const seen = seq;
-    const alarm = nextDeadlineAlarm(state!);
+  while (!isTerminal(chain.state!)) {
+    const seen = chain.seq;
+    const alarm = nextDeadlineAlarm(chain.state!);
     const wait = alarm ? Math.max(0, Date.parse(alarm.at) - Date.now()) : undefined;
-    const woke = await condition(
-      () => seq !== seen || workflowInfo().continueAsNewSuggested,
-      wait ?? '3650 days',
-    );
+    // Woken by what changes the timer to arm (or ends the case); before the patch, by every recorded event.
+    const key = alarmKey(alarm);
+    const wake = patched(ALARM_TIMER_PATCH)
+      ? () => isTerminal(chain.state!) || alarmKey(nextDeadlineAlarm(chain.state!)) !== key
+      : () => chain.seq !== seen;
+    const woke = await condition(() => wake() || workflowInfo().continueAsNewSuggested, wait ?? '3650 days');
     if (!woke && alarm) {
       await exclusive(async () => {
         const command: CaseCommand = alarm.command;
         const at = now();
-        const decision = decide(state, command, { actor: SYSTEM, policy, now: at });
         // A stale alarm (the step was done meanwhile) records nothing.
-        if (decision.ok) await record(decision.events, SYSTEM_ACTOR_REF, at);
+        await recorder.record({
+          commandId: `alarm:${chain.seq}:${command.type}:${alarm.command.deadline}`,
+          decide: () => {
+            const decision = decide(chain.state, command, { actor: SYSTEM, policy, now: at });
+            return decision.ok ? decision : null;
+          },
+          actor: SYSTEM_ACTOR_REF,
+          at,
+        });
       });
     }
     if (workflowInfo().continueAsNewSuggested) {
       await condition(() => pending === 0 && allHandlersFinished());
-      await continueAsNew<typeof caseWorkflow>({ caseId, policy: pinned, calendars, carried: { state: state!, seq } });
+      await continueAsNew<typeof caseWorkflow>({ caseId, policy: pinned, calendars, carried: { state: chain.state!, seq: chain.seq } });
     }
   }
   // Archived (or otherwise ended): let queued handlers finish, then complete.
   await condition(allHandlersFinished);
+}
+
+/** A job's events, stamped with its id (a refusal as it is). */
+function stamped(decision: ReturnType<typeof decide>, jobId: string): ReturnType<typeof decide> {
+  return decision.ok ? { ok: true, events: stampedWithJob(decision.events, jobId) } : decision;
 }

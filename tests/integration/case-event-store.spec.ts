@@ -75,13 +75,32 @@ describe('CaseEventStore on Postgres', () => {
     expect(count).toBe(3);
   });
 
-  it('refuses a different event at a seq already taken (two writers), recording nothing', async () => {
+  it('refuses a different event at a seq already taken by another workflow (two writers), recording nothing', async () => {
     const caseId = randomUUID();
     await store.append(input(caseId, [1, 2]));
-    const other = input(caseId, [2]);
+    const other = { ...input(caseId, [2]), workflowId: `other-${caseId}` };
     other.events[0].payload = { n: 'another command' };
     await expect(store.append(other)).rejects.toThrow('seq 2 is already taken by a different event');
     expect(await store.verify(caseId)).toEqual({ valid: true, events: 2 });
+  });
+
+  it('answers the same workflow asking for a seq it already recorded otherwise (a failed workflow task) with what the chain holds, writing nothing', async () => {
+    const caseId = randomUUID();
+    await store.append(input(caseId, [1]));
+    await store.append({ ...input(caseId, [2, 3]), commandId: 'update-a' });
+    const outboxBefore = await ds.query('SELECT count(*)::int AS count FROM outbox WHERE event_id LIKE $1', [`case-${caseId}:%`]);
+    // The same command decided again at a later time: other timestamps, same seqs.
+    const retried = { ...input(caseId, [2]), commandId: 'update-b' };
+    retried.events[0].occurredAt = '2026-11-29T09:00:00.000Z';
+    const res = await store.append(retried);
+    expect(res.appended).toBe(0);
+    expect(res.ahead?.map((e) => [e.seq, e.commandId, e.occurredAt])).toEqual([
+      [2, 'update-a', '2026-11-22T01:02:03.456Z'],
+      [3, 'update-a', '2026-11-23T01:02:03.456Z'],
+    ]);
+    expect(res.ahead?.[0].payload).toEqual({ n: 2, text: '现场检查笔录', nested: { b: 2, a: [1, 2] } });
+    expect(await store.verify(caseId)).toEqual({ valid: true, events: 3 });
+    expect(await ds.query('SELECT count(*)::int AS count FROM outbox WHERE event_id LIKE $1', [`case-${caseId}:%`])).toEqual(outboxBefore);
   });
 
   it('refuses a gap in the sequence', async () => {

@@ -22,8 +22,19 @@ export class CaseActivitiesService implements CaseActivities {
         projection: projectCase(input.state, input.policyVersion, touchedEvidence(input.events)),
         outboxTopics: [CASE_EVENTS_TOPIC],
         ...(input.requestId ? { requestId: input.requestId } : {}),
+        ...(input.commandId ? { commandId: input.commandId } : {}),
         ...(trace ? { trace } : {}),
       });
+      if (result.ahead) {
+        this.logger.warn({
+          message: `the chain holds ${result.ahead.length} event(s) from seq ${result.ahead[0]?.seq} that a failed workflow task recorded; the workflow adopts them`,
+          requestId: input.requestId,
+          caseId: input.caseId,
+          workflowId: input.workflowId,
+          commandId: input.commandId,
+        });
+        return { appended: 0, lastSeq: result.lastSeq, ahead: result.ahead };
+      }
       // The line that ties a request (requestId) to what the case recorded (caseId, workflowId, seqs).
       this.logger.log({
         message: `recorded ${input.events.map((e) => e.type).join(', ')}`,

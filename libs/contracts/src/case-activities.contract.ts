@@ -18,11 +18,28 @@ export interface AppendCaseEventsInput {
   state: CaseState;
   /** The HTTP request whose command made these events, for the logs (absent for timers and jobs' reports). */
   requestId?: string;
+  /**
+   * What made these events (the Update's id; `alarm:<seq>:<type>` for a
+   * deadline timer): stored beside them, not hashed, so a workflow task that
+   * runs a command again finds the events the failed attempt recorded for it.
+   */
+  commandId?: string;
 }
+
+/** An event the chain already holds beyond what the workflow knew, and the command that made it. */
+export type RecordedEvent = NewCaseEvent & { commandId: string | null };
 
 export interface AppendResult {
   appended: number;
   lastSeq: number;
+  /**
+   * Set, and nothing written, when the chain already holds other events of
+   * this workflow from the first seq on: a workflow task that recorded them
+   * failed before the server kept its result, and ran again at another time.
+   * The workflow adopts them (they were decided from the same state) and
+   * decides its command again after them.
+   */
+  ahead?: RecordedEvent[];
 }
 
 /** Activities of the case workflow, implemented by Nest providers on the worker. */

@@ -20,4 +20,6 @@ export class CaseEventEntity {
   @Column({ type: 'jsonb' }) payload!: JsonDoc;
   @Column({ name: 'prev_hash', type: 'char', length: 64 }) prevHash!: string;
   @Column({ type: 'char', length: 64 }) hash!: string;
+  /** The command that recorded the event (an Update's id), not hashed: see AppendCaseEventsInput.commandId. */
+  @Column({ name: 'command_id', type: 'text', nullable: true }) commandId!: string | null;
 }

@@ -18,6 +18,7 @@ import { NotificationsWebhooks1765410000000 } from './1765410000000-notification
 import { CertificateStatusChanges1765510000000 } from './1765510000000-certificate-status-changes';
 import { PolicyEffectiveFrom1765520000000 } from './1765520000000-policy-effective-from';
 import { AgencyPowers1765530000000 } from './1765530000000-agency-powers';
+import { EventCommandId1765600000000 } from './1765600000000-event-command-id';
 
 /** Every migration, in order. Committed migrations are never rewritten. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   CertificateStatusChanges1765510000000,
   PolicyEffectiveFrom1765520000000,
   AgencyPowers1765530000000,
+  EventCommandId1765600000000,
 ];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import type { CaseEventMessage, NewCaseEvent } from '@zhifa/contracts';
+import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
+import type { CaseEventMessage, NewCaseEvent, RecordedEvent } from '@zhifa/contracts';
 import { canonicalJson, GENESIS_HASH } from '@zhifa/domain/chain/canonical-json';
 import { CaseEntity, CaseEventEntity, CustodyTransferEntity, EvidenceItemEntity, PartyEntity } from '../entities';
 import type { JsonDoc } from '../entities/json';
@@ -17,6 +17,16 @@ export interface AppendInput {
   requestId?: string;
   /** The trace the events were recorded in (W3C trace context; only with tracing on), so a job's span joins it (not hashed). */
   trace?: CaseEventMessage['trace'];
+  /** The command that made the events (AppendCaseEventsInput.commandId), stored beside them. */
+  commandId?: string;
+}
+
+export interface AppendOutcome {
+  appended: number;
+  lastSeq: number;
+  lastHash: string;
+  /** The chain's own events from the first seq asked for, when this workflow already recorded others there (nothing written). */
+  ahead?: RecordedEvent[];
 }
 
 export interface StoredEvent {
@@ -84,7 +94,7 @@ function toStored(row: CaseEventEntity): StoredEvent {
 export class CaseEventStore {
   constructor(private readonly ds: DataSource) {}
 
-  async append(input: AppendInput): Promise<{ appended: number; lastSeq: number; lastHash: string }> {
+  async append(input: AppendInput): Promise<AppendOutcome> {
     return this.ds.transaction(async (m) => {
       // One writer per case: serialise concurrent appends to the same chain.
       await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [input.caseId]);
@@ -106,19 +116,23 @@ export class CaseEventStore {
           payload: e.payload as JsonDoc,
         };
         if (e.seq <= lastSeq) {
-          // A retried append finds exactly its own event; anything else at
-          // this seq means two writers, which must never pass silently.
+          // A retried append finds exactly its own event. Another event of the
+          // same workflow there was recorded by a workflow task that failed
+          // after appending: the workflow is told what the chain holds (and
+          // adopts it). Anything else at this seq means two writers, which
+          // must never pass silently.
           const existing = await m.findOne(CaseEventEntity, { where: { caseId: input.caseId, seq: e.seq } });
-          if (!existing || hashBody(toStored(existing)) !== hashBody(body)) {
-            throw new ChainConflictError(`case ${input.caseId}: seq ${e.seq} is already taken by a different event`);
+          if (existing && hashBody(toStored(existing)) === hashBody(body)) continue;
+          if (existing?.eventId === id) {
+            return { appended: 0, lastSeq, lastHash, ahead: await this.recordedFrom(m, input.caseId, Math.min(...input.events.map((x) => x.seq))) };
           }
-          continue;
+          throw new ChainConflictError(`case ${input.caseId}: seq ${e.seq} is already taken by a different event`);
         }
         if (e.seq !== lastSeq + 1) {
           throw new ChainConflictError(`case ${input.caseId}: expected seq ${lastSeq + 1}, got ${e.seq}`);
         }
         const hash = chainHash(lastHash, body);
-        await m.insert(CaseEventEntity, { ...body, occurredAt: new Date(body.occurredAt), prevHash: lastHash, hash });
+        await m.insert(CaseEventEntity, { ...body, occurredAt: new Date(body.occurredAt), prevHash: lastHash, hash, commandId: input.commandId ?? null });
         await this.enqueue(m, id, input, e);
         lastSeq = e.seq;
         lastHash = hash;
@@ -128,6 +142,18 @@ export class CaseEventStore {
       await this.project(m, input, lastSeq);
       return { appended, lastSeq, lastHash };
     });
+  }
+
+  private async recordedFrom(m: EntityManager, caseId: string, fromSeq: number): Promise<RecordedEvent[]> {
+    const rows = await m.find(CaseEventEntity, { where: { caseId, seq: MoreThanOrEqual(fromSeq) }, order: { seq: 'ASC' } });
+    return rows.map((r) => ({
+      seq: r.seq,
+      type: r.type,
+      actor: r.actor as RecordedEvent['actor'],
+      occurredAt: r.occurredAt.toISOString(),
+      payload: r.payload,
+      commandId: r.commandId,
+    }));
   }
 
   private async enqueue(m: EntityManager, id: string, input: AppendInput, e: NewCaseEvent): Promise<void> {
