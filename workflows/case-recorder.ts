@@ -1,12 +1,17 @@
 // How the case workflow records what a command decided: one append per
 // command, with a local activity (in the workflow task, no round trip through
 // the server) from the patch below on, a regular activity before it.
-import { ApplicationFailure, patched, proxyActivities, proxyLocalActivities, type RetryPolicy } from '@temporalio/workflow';
+import { ApplicationFailure, log, patched, proxyActivities, proxyLocalActivities, type RetryPolicy } from '@temporalio/workflow';
 import { evolve, type CaseEvent, type CaseState, type JurisdictionPolicy, type Rejection } from '@zhifa/domain';
-import type { CaseActivities, NewCaseEvent, RecordedEvent } from '@zhifa/contracts';
+import type { CaseActivities, NewCaseEvent, RecentCommand, RecordedEvent } from '@zhifa/contracts';
 
 /** Commands recorded from this patch on use the local activity; histories before it replay their regular activities. */
 export const LOCAL_RECORDING_PATCH = 'record-with-local-activity';
+
+/** How many recent commands' records a run keeps to answer a redelivered Update. */
+const RECENT_COMMANDS = 256;
+/** How many of them a continue-as-new carries (in its input, so in the history: kept small). */
+const CARRIED_COMMANDS = 64;
 
 const RETRY: RetryPolicy = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' };
 
@@ -64,8 +69,21 @@ export interface RecordRequest {
  * them and remembers them by command. A command found there is answered with
  * what was recorded for it; any other is decided again after them.
  */
-export function caseRecorder(chain: Chain, ctx: RecorderContext) {
-  const adopted = new Map<string, { first: number; events: CaseEvent[] }>();
+export function caseRecorder(chain: Chain, ctx: RecorderContext, carried: RecentCommand[] = []) {
+  // The recent commands' records by command id: adopted ones, and those this
+  // run recorded itself. The server may deliver an Update again although its
+  // handler already recorded it (a workflow task completed without the
+  // Update's acceptance, seen with local activities under a burst): it is
+  // answered with its record instead of being judged again on a state that
+  // already holds it. Bounded: a redelivery comes within seconds.
+  const recorded = new Map<string, { first: number; events: CaseEvent[] }>();
+  function remember(commandId: string, first: number, event: CaseEvent): void {
+    const entry = recorded.get(commandId) ?? { first, events: [] };
+    entry.events.push(event);
+    recorded.set(commandId, entry);
+    if (recorded.size > RECENT_COMMANDS) recorded.delete(recorded.keys().next().value!);
+  }
+  for (const c of carried) recorded.set(c.commandId, { first: c.first, events: c.events });
 
   function adopt(ahead: RecordedEvent[]): void {
     if (ahead.length === 0 || ahead[0].seq !== chain.seq + 1) {
@@ -75,11 +93,7 @@ export function caseRecorder(chain: Chain, ctx: RecorderContext) {
     for (const r of ahead) {
       const event = r.payload as unknown as CaseEvent;
       next = evolve(next, event, { at: r.occurredAt, policy: ctx.policy() });
-      if (r.commandId) {
-        const byCommand = adopted.get(r.commandId) ?? { first: r.seq, events: [] };
-        byCommand.events.push(event);
-        adopted.set(r.commandId, byCommand);
-      }
+      if (r.commandId) remember(r.commandId, r.seq, event);
     }
     chain.state = next;
     chain.seq = ahead[ahead.length - 1].seq;
@@ -106,21 +120,27 @@ export function caseRecorder(chain: Chain, ctx: RecorderContext) {
       ...(req.requestId ? { requestId: req.requestId } : {}),
     };
     const result = patched(LOCAL_RECORDING_PATCH) ? await appendLocally({ ...input, commandId: req.commandId }) : await appendRemotely(input);
-    if (result.ahead) return result.ahead;
+    if (result.ahead) { log.error('DBG ahead', { id: req.commandId, n: result.ahead.length, ids: result.ahead.map((a) => a.commandId) }); return result.ahead; }
+    for (const e of events) remember(req.commandId, chain.seq + 1, e);
     chain.state = next;
     chain.seq += events.length;
     return undefined;
   }
 
   return {
-    /** Whether the chain holds this command's events, adopted from a failed workflow task: its validator lets it through to be answered with them. */
-    adopted(commandId: string): boolean {
-      return adopted.has(commandId);
+    /** Whether this command's events are recorded (by this run or adopted): its validator lets it through to be answered with them. */
+    recorded(commandId: string): boolean {
+      return recorded.has(commandId);
+    },
+
+    /** The last commands' records, carried into the next run (continue-as-new). */
+    recent(): RecentCommand[] {
+      return [...recorded.entries()].slice(-CARRIED_COMMANDS).map(([commandId, r]) => ({ commandId, first: r.first, events: r.events }));
     },
 
     async record(req: RecordRequest): Promise<RecordOutcome> {
       for (;;) {
-        const done = adopted.get(req.commandId);
+        const done = recorded.get(req.commandId);
         if (done) return { ok: true, ...done };
         const decision = req.decide();
         if (!decision) return { ok: true, first: chain.seq + 1, events: [] };

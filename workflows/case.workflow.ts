@@ -107,7 +107,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   let policy: JurisdictionPolicy = withCalendars(fixedDaysOff ? pinned : { ...pinned, weekendsOnlyWithoutCalendar: true }, calendars);
   const workflowId = workflowInfo().workflowId;
   const chain: Chain = { state: input.carried?.state ?? null, seq: input.carried?.seq ?? 0 };
-  const recorder = caseRecorder(chain, { workflowId, caseId, policyVersion: pinned.version, policy: () => policy });
+  const recorder = caseRecorder(chain, { workflowId, caseId, policyVersion: pinned.version, policy: () => policy }, input.carried?.recent);
 
   const now = (): string => new Date(Date.now()).toISOString();
 
@@ -151,14 +151,16 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   // deadlines it moves recounted as one recorded event with old and new dates.
   setHandler(
     publishCalendarUpdate,
-    (calendar) =>
-      exclusive(async (): Promise<CalendarUpdateResult> => {
+    (calendar) => {
+      // The Update's id, taken as it arrives (the queued handler runs later).
+      const commandId = updateId();
+      return exclusive(async (): Promise<CalendarUpdateResult> => {
         const at = now();
         const view = withCalendar(policy, calendar);
         policy = view;
         calendars = view.calendars;
         const outcome = await recorder.record({
-          commandId: updateId(),
+          commandId,
           // Nothing to recount is no refusal: the calendar is adopted all the same.
           decide: () => {
             const decision = chain.state ? decide(chain.state, { type: 'RECOMPUTE_DEADLINES', calendar }, { actor: SYSTEM, policy: view, now: at }) : null;
@@ -171,7 +173,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
         if (!e) return { year: calendar.year, recorded: false, changes: [] };
         const changes = e.type === 'DEADLINE_RECOMPUTED' ? e.changes.map(({ deadline, oldDueAt, newDueAt }) => ({ deadline, oldDueAt, newDueAt })) : [];
         return { year: calendar.year, recorded: true, changes };
-      }),
+      });
+    },
     {
       validator: (calendar) => {
         const ok =
@@ -185,13 +188,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
   // job id (stamped on its events, so the case remembers it across runs).
   setHandler(
     reportJobUpdate,
-    (report) =>
-      exclusive(async (): Promise<JobReportResult> => {
+    (report) => {
+      // The Update's id, taken as it arrives (the queued handler runs later).
+      const commandId = updateId();
+      return exclusive(async (): Promise<JobReportResult> => {
         if (jobReported(chain.state, report.jobId)) return { jobId: report.jobId, duplicate: true, events: [] };
         const at = now();
         const rulesAbsent = absentRuleChanges();
         const outcome = await recorder.record({
-          commandId: updateId(),
+          commandId,
           // Null once the job's events are in the state (adopted from a failed workflow task under another report).
           decide: () =>
             jobReported(chain.state, report.jobId)
@@ -203,13 +208,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
         if (!outcome.ok) throw rejectionFailure(outcome.rejection);
         if (outcome.events.length === 0) return { jobId: report.jobId, duplicate: true, events: [] };
         return { jobId: report.jobId, duplicate: false, events: outcome.events.map((e, i) => ({ seq: outcome.first + i, type: e.type })) };
-      }),
+      });
+    },
     {
       validator: (report) => {
         if (!report || typeof report.jobId !== 'string' || report.jobId.length === 0 || !report.command || typeof report.command.type !== 'string') {
           throw ApplicationFailure.nonRetryable('not a job report', 'JOB.INVALID_REPORT');
         }
-        if (jobReported(chain.state, report.jobId) || recorder.adopted(updateId())) return;
+        if (jobReported(chain.state, report.jobId) || recorder.recorded(updateId())) return;
         const decision = decide(chain.state, report.command, { actor: SYSTEM, policy, now: now() });
         if (!decision.ok) throw rejectionFailure(decision.rejection);
       },
@@ -218,13 +224,15 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
 
   setHandler(
     executeCommandUpdate,
-    (envelope) =>
-      exclusive(async (): Promise<CommandResult> => {
+    (envelope) => {
+      // The Update's id, taken as it arrives (the queued handler runs later).
+      const commandId = updateId();
+      return exclusive(async (): Promise<CommandResult> => {
         const at = now();
         // A command recorded before a change of the rules replays under the rules it ran with.
         const rulesAbsent = absentRuleChanges();
         const outcome = await recorder.record({
-          commandId: updateId(),
+          commandId,
           // State may have moved since validation (handlers queue): decide again.
           decide: () => decide(chain.state, envelope.command, { actor: envelope.actor, policy, now: at, ...(rulesAbsent.length ? { rulesAbsent } : {}) }),
           actor: actorRef(envelope.actor),
@@ -238,10 +246,11 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
           events: outcome.events.map((e, i) => ({ seq: outcome.first + i, type: e.type })),
           case: snapshot(chain.state!, envelope.actor, at),
         };
-      }),
+      });
+    },
     {
       validator: (envelope) => {
-        if (recorder.adopted(updateId())) return;
+        if (recorder.recorded(updateId())) return;
         const decision = decide(chain.state, envelope.command, { actor: envelope.actor, policy, now: now() });
         if (!decision.ok) throw rejectionFailure(decision.rejection);
       },
@@ -278,7 +287,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     }
     if (workflowInfo().continueAsNewSuggested) {
       await condition(() => pending === 0 && allHandlersFinished());
-      await continueAsNew<typeof caseWorkflow>({ caseId, policy: pinned, calendars, carried: { state: chain.state!, seq: chain.seq } });
+      await continueAsNew<typeof caseWorkflow>({ caseId, policy: pinned, calendars, carried: { state: chain.state!, seq: chain.seq, recent: recorder.recent() } });
     }
   }
   // Archived (or otherwise ended): let queued handlers finish, then complete.

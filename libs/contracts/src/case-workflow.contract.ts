@@ -1,13 +1,20 @@
 // What the API, the worker and the workflow agree on. No Nest, no I/O:
 // only Temporal's definition helpers (pure) and domain types.
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import { decisionFinalAt, type ActorSnapshot, type CaseCommand, type CaseState, type HolidayCalendarYear, type JurisdictionPolicy, type Rejection } from '@zhifa/domain';
+import { decisionFinalAt, type ActorSnapshot, type CaseCommand, type CaseEvent, type CaseState, type HolidayCalendarYear, type JurisdictionPolicy, type Rejection } from '@zhifa/domain';
 
 export const DEFAULT_TASK_QUEUE = 'zhifa-cases';
 export const CASE_WORKFLOW_TYPE = 'caseWorkflow';
 
 export function caseWorkflowId(caseId: string): string {
   return `case-${caseId}`;
+}
+
+/** A recorded command, as a run remembers it: its first seq and the events it recorded. */
+export interface RecentCommand {
+  commandId: string;
+  first: number;
+  events: CaseEvent[];
 }
 
 export interface CaseWorkflowInput {
@@ -22,7 +29,12 @@ export interface CaseWorkflowInput {
    */
   calendars?: HolidayCalendarYear[];
   /** Carried across continue-as-new. */
-  carried?: { state: CaseState; seq: number };
+  carried?: {
+    state: CaseState;
+    seq: number;
+    /** The last commands' records by command id (Update id), so an Update the server sends again to the new run is answered with its record. */
+    recent?: RecentCommand[];
+  };
 }
 
 /** A person's command, with the actor as the API resolved it from Postgres. */

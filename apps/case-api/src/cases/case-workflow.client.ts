@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { isGrpcServiceError, WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   allowedActions,
@@ -74,6 +74,47 @@ export function caseIdFor(userId: string, idempotencyKey: string | undefined): s
  * A command as the workflow receives it, with the current request's id (for
  * the worker's logs); the request's log line learns the case and workflow.
  */
+/** The Update's id: the caller's Idempotency-Key, else one of this request's own, so a retry of the same request is the same Update. */
+function updateIdFor(actor: ActorSnapshot, idempotencyKey: string | undefined): string {
+  return idempotencyKey ? `${actor.userId}:${idempotencyKey}` : crypto.randomUUID();
+}
+
+/** How often an Update the server gave back unprocessed is sent again (with the same id) before the caller is told. */
+const UNPROCESSED_ATTEMPTS = 5;
+
+/**
+ * The server answers UnprocessedUpdate when a workflow task completed without
+ * taking the Update (seen under a burst of commands on one case): nothing was
+ * decided for it, or its handler recorded it and the workflow answers the same
+ * id with that record. Either way sending it again is safe and gives the answer.
+ */
+export async function sentAgainIfUnprocessed<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      const unprocessed = err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === 'UnprocessedUpdate';
+      if (!unprocessed || attempt >= UNPROCESSED_ATTEMPTS) throw err;
+    }
+  }
+}
+
+/** gRPC RESOURCE_EXHAUSTED: the server's limit of Updates in flight on one workflow (after the client's own retries). */
+const RESOURCE_EXHAUSTED = 8;
+const BUSY_RETRY_AFTER_SECONDS = 1;
+
+/** The server refused the Update for the case's load, not for its content: 429 CASE.BUSY with Retry-After, never a 500. */
+export function caseBusy(err: unknown): ProblemException | undefined {
+  const grpc = isGrpcServiceError(err) ? err : err instanceof Error && isGrpcServiceError(err.cause) ? err.cause : undefined;
+  if (grpc?.code !== RESOURCE_EXHAUSTED) return undefined;
+  const problem = new ProblemException(429, 'CASE.BUSY', {
+    en: 'The case is taking more commands at once than it accepts; nothing was recorded for this one: send it again shortly',
+    zh: '该案件同时提交的操作过多，本次操作未记录，请稍后重新提交',
+  });
+  problem.retryAfter = BUSY_RETRY_AFTER_SECONDS;
+  return problem;
+}
+
 function envelope(command: CaseCommand, actor: ActorSnapshot, caseId: string, workflowId: string): CommandEnvelope {
   const request = currentRequest();
   if (!request) return { command, actor };
@@ -108,17 +149,17 @@ export class CaseWorkflowClient {
     const caseNumber = await this.directory.nextCaseNumber(agency, Number(localDate(now, policy.timeZone).slice(0, 4)));
     // The calendars published now, by year; a year published later reaches the case through apps/jobs.
     const input: CaseWorkflowInput = { caseId, policy, calendars: await this.calendars.forCases() };
-    const start = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
-      workflowId: caseWorkflowId(caseId),
-      taskQueue: this.temporal.cfg.temporal.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-    });
-    return this.mapFailures(null, () =>
+    return this.mapFailures(null, updateIdFor(actor, idempotencyKey), (updateId) =>
       this.temporal.client.workflow.executeUpdateWithStart(executeCommandUpdate, {
         args: [envelope(command(caseNumber), actor, caseId, caseWorkflowId(caseId))],
-        startWorkflowOperation: start,
-        ...(idempotencyKey ? { updateId: `${actor.userId}:${idempotencyKey}` } : {}),
+        // An operation is used once: a new one for each attempt.
+        startWorkflowOperation: new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
+          workflowId: caseWorkflowId(caseId),
+          taskQueue: this.temporal.cfg.temporal.taskQueue,
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        }),
+        updateId,
       }),
     );
   }
@@ -127,11 +168,8 @@ export class CaseWorkflowClient {
   async execute(row: CaseEntity, actor: ActorSnapshot, command: CaseCommand, idempotencyKey?: string): Promise<CommandResult> {
     if (isSealed(row.status) && isSupplement(command.type)) return this.supplement(row, actor, command, idempotencyKey);
     const handle = this.temporal.client.workflow.getHandle(row.workflowId);
-    return this.mapFailures(row, () =>
-      handle.executeUpdate(executeCommandUpdate, {
-        args: [envelope(command, actor, row.id, row.workflowId)],
-        ...(idempotencyKey ? { updateId: `${actor.userId}:${idempotencyKey}` } : {}),
-      }),
+    return this.mapFailures(row, updateIdFor(actor, idempotencyKey), (updateId) =>
+      handle.executeUpdate(executeCommandUpdate, { args: [envelope(command, actor, row.id, row.workflowId)], updateId }),
     );
   }
 
@@ -146,27 +184,27 @@ export class CaseWorkflowClient {
   private async supplement(row: CaseEntity, actor: ActorSnapshot, command: CaseCommand, idempotencyKey?: string): Promise<CommandResult> {
     const policy = await this.directory.policyVersion(row.policyVersion);
     const input: CaseWorkflowInput = { caseId: row.id, policy, carried: { state: row.state as unknown as CaseState, seq: row.lastSeq } };
-    const start = new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
-      workflowId: row.workflowId,
-      taskQueue: this.temporal.cfg.temporal.taskQueue,
-      args: [input],
-      workflowIdConflictPolicy: 'USE_EXISTING',
-    });
-    return this.mapFailures(row, () =>
+    return this.mapFailures(row, updateIdFor(actor, idempotencyKey), (updateId) =>
       this.temporal.client.workflow.executeUpdateWithStart(executeCommandUpdate, {
         args: [envelope(command, actor, row.id, row.workflowId)],
-        startWorkflowOperation: start,
-        ...(idempotencyKey ? { updateId: `${actor.userId}:${idempotencyKey}` } : {}),
+        startWorkflowOperation: new WithStartWorkflowOperation(CASE_WORKFLOW_TYPE, {
+          workflowId: row.workflowId,
+          taskQueue: this.temporal.cfg.temporal.taskQueue,
+          args: [input],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        }),
+        updateId,
       }),
     );
   }
 
   private async mapFailures<T>(
     row: { status: string; state: Record<string, unknown> } | null,
-    call: () => Promise<T>,
+    updateId: string,
+    call: (updateId: string) => Promise<T>,
   ): Promise<T> {
     try {
-      return await call();
+      return await sentAgainIfUnprocessed(() => call(updateId));
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
         const payload = err.cause.details?.[0] as RejectionPayload | undefined;
@@ -176,6 +214,8 @@ export class CaseWorkflowClient {
           zh: `操作未能完成，已记录（${err.cause.message}）`,
         });
       }
+      const busy = caseBusy(err);
+      if (busy) throw busy;
       if (row && (err instanceof WorkflowNotFoundError || /already completed/i.test(String(err)))) {
         // The workflow has ended (archived or declined): the case is sealed.
         const code = isSealed(row.status) ? 'CASE.ARCHIVED' : 'CASE.CLOSED_FOR_COMMANDS';

@@ -67,6 +67,11 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
     status: 404,
     description: "No enforcement certificate with that number in the directory; or, to an administrator, no certificate with that id held by a user of their agency.",
   },
+  'CASE.BUSY': {
+    status: 429,
+    description:
+      'The case is taking more commands at once than its workflow accepts (the Temporal server limits the Updates in flight on one workflow): nothing was recorded for this one; send it again, with the same Idempotency-Key, after `Retry-After` seconds.',
+  },
   'RATE.LIMITED': { status: 429, description: 'The public pages answer a limited number of requests per client and minute: retry after `Retry-After` seconds.' },
   'NOTIFICATION.NOT_FOUND': { status: 404, description: "No such notification of the caller's: another person's notification is reported as not found." },
   'WEBHOOK.ADMIN_ONLY': { status: 403, description: "An agency's webhook is managed by its administrator: the caller holds no ADMIN role." },

@@ -90,6 +90,7 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
 
   // Evidence
   'CASE.EVIDENCE_REQUIRED': { 'zh-CN': '处罚须有已记录的证据', en: 'A penalty needs recorded evidence' },
+  'CASE.BUSY': { 'zh-CN': '案件正在处理其他操作，请稍后重试', en: 'The case is busy' },
   'EVIDENCE.DUPLICATE_ID': { 'zh-CN': '证据编号重复，证据不得覆盖', en: 'Evidence id already used' },
   'EVIDENCE.NOT_FOUND': { 'zh-CN': '本案没有该证据', en: 'No such evidence in the case' },
   'EVIDENCE.ITEM_NOT_FOUND': { 'zh-CN': '证据不存在', en: 'No such evidence item' },

@@ -33,6 +33,7 @@ export function sendProblem(req: Request | undefined, res: Response, exception: 
   if (title && language === 'zh-CN') body.title = title['zh-CN'];
   res.locals.problemCode = body.code; // for the request metrics (zhifa_commands_total)
   res.setHeader('Content-Language', language);
+  if (problem.retryAfter) res.setHeader('Retry-After', String(problem.retryAfter));
   res.vary('Accept-Language');
   res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   return body;

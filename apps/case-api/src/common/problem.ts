@@ -65,6 +65,8 @@ export function problemType(code: string): string {
 export class ProblemException extends HttpException {
   /** The detail and each field's message in both languages. */
   readonly texts: { detail: Message; errors?: FieldProblemText[] };
+  /** Seconds the caller should wait before trying again: sent as Retry-After (429, 503). */
+  retryAfter?: number;
 
   constructor(
     status: number,
