@@ -16,22 +16,31 @@ import { noteJobReport } from './job-reports';
 export type { EvolveMeta } from './stages/kit';
 
 export function evolve(state: CaseState | null, event: CaseEvent, meta: EvolveMeta): CaseState {
+  return evolveInPlace(state === null ? null : clone(state), event, meta);
+}
+
+/**
+ * evolve() without the copy: `state` itself is changed and returned. For a
+ * fold that owns its state and keeps no earlier one (a chain read back from
+ * the store): copying the whole state at every event made a long chain's
+ * fold quadratic. The event may share objects with the state afterwards.
+ */
+export function evolveInPlace(state: CaseState | null, event: CaseEvent, meta: EvolveMeta): CaseState {
   if (state === null) {
     if (event.type !== 'LEAD_REGISTERED') throw new Error(`evolve: ${event.type} before LEAD_REGISTERED`);
     return finish(initialState(event, meta), meta);
   }
   const fold = EVENT_FOLDS[event.type] as Fold<CaseEvent> | undefined;
   if (!fold) throw new Error(`evolve: unknown event ${(event as { type: string }).type}`);
-  const s = clone(state);
-  fold(s, event, meta);
-  noteJobReport(s, event);
-  return finish(s, meta);
+  fold(state, event, meta);
+  noteJobReport(state, event);
+  return finish(state, meta);
 }
 
 /** Fold a whole stream (tests, replays, rebuilding a read model). */
 export function foldEvents(events: { event: CaseEvent; at: string }[], policy: JurisdictionPolicy): CaseState | null {
   let s: CaseState | null = null;
-  for (const e of events) s = evolve(s, e.event, { at: e.at, policy });
+  for (const e of events) s = evolveInPlace(s, clone(e.event), { at: e.at, policy });
   return s;
 }
 

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { canonicalJson, evolve, withCalendars, type CaseEvent, type CaseState, type HolidayCalendarYear } from '@zhifa/domain';
+import { canonicalJson, evolveInPlace, withCalendars, type CaseEvent, type CaseState, type HolidayCalendarYear, type JurisdictionPolicy } from '@zhifa/domain';
 import { CaseEntity } from '../entities';
 import { projectCase } from '../projections/case.projection';
 import { CalendarRepository } from './calendar.repository';
@@ -47,7 +47,8 @@ export class ReadModelRepository {
   /** The deadline records after each event of the chain, in seq order (a timeline's audit reads what each event met or missed). */
   async deadlinesAfterEach(caseId: string): Promise<CaseState['deadlines'][]> {
     const out: CaseState['deadlines'][] = [];
-    await this.foldSteps(caseId, (s) => out.push(s.deadlines));
+    // The fold changes one state in place: each step's deadlines are copied as they stand.
+    await this.foldSteps(caseId, (s) => out.push(JSON.parse(JSON.stringify(s.deadlines)) as CaseState['deadlines']));
     return out;
   }
 
@@ -60,9 +61,16 @@ export class ReadModelRepository {
     if (!pinned) throw new Error(`case ${caseId}: policy ${first.policyVersion} is not stored`);
     const published = await this.calendars.all();
     let state: CaseState | null = null;
+    // The calendars published by each event's time: a new policy view only when that set changes.
+    let view: { count: number; policy: JurisdictionPolicy } | undefined;
     for (const e of stored) {
-      const calendars: HolidayCalendarYear[] = published.filter((c) => c.publishedAt <= e.occurredAt).map(({ year, holidays, adjustedWorkingDays, source }) => ({ year, holidays, adjustedWorkingDays, source }));
-      state = evolve(state, e.payload as unknown as CaseEvent, { at: e.occurredAt, policy: withCalendars(pinned, calendars) });
+      const current = published.filter((c) => c.publishedAt <= e.occurredAt);
+      if (view?.count !== current.length) {
+        const calendars: HolidayCalendarYear[] = current.map(({ year, holidays, adjustedWorkingDays, source }) => ({ year, holidays, adjustedWorkingDays, source }));
+        view = { count: current.length, policy: withCalendars(pinned, calendars) };
+      }
+      // The rows are this fold's own: folded in place, not copied at every event.
+      state = evolveInPlace(state, e.payload as unknown as CaseEvent, { at: e.occurredAt, policy: view.policy });
       step(state);
     }
     const last = stored[stored.length - 1];
