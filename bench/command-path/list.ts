@@ -53,7 +53,8 @@ export async function volumeDatabase(url: string, cases: number, log: (l: string
     const [{ n }] = await ds.query<{ n: string }[]>('SELECT count(*) AS n FROM cases WHERE agency_id = $1', [DEMO_AGENCY.id]);
     if (Number(n) < cases) {
       log(`seeding ${cases - Number(n)} cases into ${name} (npm run seed:volume's seed)…`);
-      await seedVolume(ds, { cases: cases - Number(n), log });
+      // Numbers of their own when topping up (the seed numbers every batch of copies from 1).
+      await seedVolume(ds, { cases: cases - Number(n), log, ...(Number(n) ? { numberPrefix: `+${Date.now().toString(36)}` } : {}) });
       await ds.query('ANALYZE');
     }
     const [counts] = await ds.query<{ cases: string; events: string }[]>('SELECT (SELECT count(*) FROM cases) AS cases, (SELECT count(*) FROM case_events) AS events');
