@@ -7,4 +7,9 @@ bash infra/services.sh
 npm run -s build
 
 npx tsc -p bench/tsconfig.json && npx tsc-alias -p bench/tsconfig.json
-for b in dist-bench/bench/*.bench.js; do echo "== $b"; node "$b"; done
+# BENCH_ONLY=command-path,statistics runs only those (names without .bench.ts).
+for b in dist-bench/bench/*.bench.js; do
+  name="$(basename "$b" .bench.js)"
+  if [ -n "${BENCH_ONLY:-}" ] && [[ ",$BENCH_ONLY," != *",$name,"* ]]; then continue; fi
+  echo "== $b"; node "$b"
+done
