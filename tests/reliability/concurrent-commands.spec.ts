@@ -38,4 +38,17 @@ describe('concurrent commands on one case', () => {
     expect(await recordedWith(stack, caseId, 'after-the-crowd')).toBe(1);
     expect(await verifiedChain(stack, caseId)).toMatchObject({ valid: true, events: after.length + 1 });
   }, 120_000);
+
+  it('answers one Idempotency-Key sent 20 times at once identically, with one record', async () => {
+    const caseId = await filedCase(stack);
+    const before = (await seqs(stack, caseId)).length;
+    const headers = { 'Idempotency-Key': `rel-same-key-${caseId}` };
+    const answers = await Promise.all(Array.from({ length: 20 }, () => evidence(stack, caseId, 'twenty-times', headers)));
+
+    expect(answers[0].status).toBe(201);
+    for (const a of answers) expect({ status: a.status, body: a.body }).toEqual({ status: answers[0].status, body: answers[0].body });
+    expect(await recordedWith(stack, caseId, 'twenty-times')).toBe(1);
+    expect(await seqs(stack, caseId)).toHaveLength(before + 1);
+    expect(await verifiedChain(stack, caseId)).toMatchObject({ valid: true, events: before + 1 });
+  }, 120_000);
 });

@@ -66,7 +66,8 @@ export function evidence(stack: FaultStack, caseId: string, tag: string, headers
     {
       kind: 'ON_SITE_RECORD',
       title: `现场检查笔录 ${tag}`,
-      collectedAt: new Date(Date.now() - 60_000).toISOString(),
+      // Fixed, so a repeat under one Idempotency-Key is the same request.
+      collectedAt: '2026-11-21T03:00:00Z',
       collectedByIds: [stack.userId('officer.zhang'), stack.userId('officer.li')],
       location: '长治市潞州区某街12号',
       text: `检查发现当事人未取得食品经营许可证 (${tag})`,

@@ -91,7 +91,7 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   'EVIDENCE.TOO_LARGE': { status: 413, description: 'The uploaded file exceeds the configured limit (EVIDENCE_MAX_BYTES).' },
   'IDEMPOTENCY.KEY_INVALID': { status: 400, description: 'The Idempotency-Key header must be 8-200 characters of A-Z a-z 0-9 _ - : .' },
   'IDEMPOTENCY.KEY_REUSED': { status: 422, description: 'The Idempotency-Key was already used by this user with a different request.' },
-  'IDEMPOTENCY.IN_PROGRESS': { status: 409, description: 'A request with this Idempotency-Key is still being processed: retry shortly.' },
+  'IDEMPOTENCY.IN_PROGRESS': { status: 409, description: 'A request with this Idempotency-Key is still being processed after the repeat waited 15 s for its answer: retry shortly (a repeat that arrives while the first runs waits for, and replays, its answer).' },
   'VALIDATION.FAILED': { status: 400, description: 'The request has invalid or unknown fields; `errors` names each field and what is wrong with it.' },
   'REQUEST.MALFORMED': { status: 400, description: 'The body could not be parsed (broken JSON or multipart).' },
   'REQUEST.TOO_LARGE': { status: 413, description: 'The JSON body exceeds the limit (2 MB); files go through multipart evidence upload.' },
