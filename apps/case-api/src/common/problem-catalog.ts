@@ -33,6 +33,11 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   'JOBS.NOT_FAILED': { status: 409, description: 'The job is not in the failed state (retried already, running or done): there is nothing to retry.' },
   'JOBS.BOARD_ROLE_REQUIRED': { status: 403, description: 'The job board (/admin/queues) is for supervisors and administrators: the caller holds none of SUPERVISOR, ADMIN, SYSTEM_ADMIN.' },
   'JOBS.BOARD_READ_ONLY': { status: 405, description: 'The job board only reads the queues: nothing is paused, added, cleaned or retried through it (a failed job is retried, and the retry recorded, through /supervision/jobs/failed).' },
+  'TEMPORAL.UNAVAILABLE': {
+    status: 503,
+    description: 'The workflow service (Temporal) did not answer: whether the command took effect is unknown. Repeat it with the same Idempotency-Key (it is the Update id, so it is recorded at most once); Retry-After says when.',
+  },
+  'DATABASE.UNAVAILABLE': { status: 503, description: 'The database did not answer; repeat the request shortly (a command with the same Idempotency-Key); Retry-After says when.' },
   'JOBS.QUEUES_UNAVAILABLE': { status: 503, description: 'The job queues (Redis) did not answer; the request can be repeated shortly.' },
   'CASE.NOT_FOUND': { status: 404, description: 'No such case, or none the caller may know of: a case of another agency is reported as not found.' },
   'CASE.CLOSED_FOR_COMMANDS': { status: 409, description: "The case's workflow has ended (e.g. filing declined): it accepts no more commands." },
