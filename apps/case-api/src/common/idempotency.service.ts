@@ -16,7 +16,9 @@ export interface StoredResponse {
  * (up to WAIT_MS, then 409 IDEMPOTENCY.IN_PROGRESS), so concurrent repeats
  * all hear the same answer. A failed first attempt releases its key (a
  * rejected command recorded nothing) and a waiting repeat runs it again;
- * Temporal de-duplicates the Update by the same key in between.
+ * one whose attempt never finished (the process died, or the database went
+ * away before the key could be completed or released) is taken over after
+ * STALE_MS. Temporal de-duplicates the Update by the same key in between.
  */
 @Injectable()
 export class IdempotencyService {
@@ -25,6 +27,8 @@ export class IdempotencyService {
   /** How long a repeat waits for the first attempt of its key before it answers 409 IDEMPOTENCY.IN_PROGRESS. */
   static readonly WAIT_MS = 15_000;
   static readonly POLL_MS = 50;
+  /** A claim PENDING for this long is presumed abandoned (its process died, or the database failed it) and may be taken over. */
+  static readonly STALE_MS = 10_000;
 
   static validKey(key: string): boolean {
     return /^[A-Za-z0-9_\-:.]{8,200}$/.test(key);
@@ -53,6 +57,9 @@ export class IdempotencyService {
     // A repeat waits for the first attempt's answer and replays it, so callers that send one key at the same time all
     // hear the same answer; a first attempt that failed released the key, and the next waiting repeat runs instead.
     while (!(await this.keys.claim(claim))) {
+      // A claim left PENDING by an attempt that never finished is taken over: running the command again is safe, its
+      // Update id is the key, so Temporal answers the first run's outcome instead of recording it twice.
+      if (await this.keys.takeOver(claim, IdempotencyService.STALE_MS)) break;
       const prior = await this.keys.find(userId, key);
       if (prior && prior.requestHash !== requestHash) {
         throw new ProblemException(422, 'IDEMPOTENCY.KEY_REUSED', {
