@@ -22,9 +22,11 @@ export function retryable(a: Answer): boolean {
 }
 
 /** One command, repeated under its Idempotency-Key while the answer is not final, until `deadline`. */
-export async function settle(stack: FaultStack, caseId: string, tag: string, deadline: number): Promise<Outcome> {
+export async function settle(stack: FaultStack, caseId: string, tag: string, deadline: number, sink: Outcome[] = []): Promise<Outcome> {
   const key = `rel-${randomUUID()}`;
   const outcome: Outcome = { caseId, tag, key, answers: [], sentAt: Date.now(), answeredAt: 0 };
+  // Seen by the test while it is still being repeated (a refusal during an outage is what the test waits for).
+  sink.push(outcome);
   for (;;) {
     const answer = await evidence(stack, caseId, tag, { 'Idempotency-Key': key });
     outcome.answers.push(answer);
@@ -59,7 +61,7 @@ export class Burst {
 
   private async stream(caseId: string): Promise<void> {
     while (!this.stopping && Date.now() < this.deadline) {
-      this.outcomes.push(await settle(this.stack, caseId, `burst-${this.seq++}-${randomUUID().slice(0, 8)}`, this.deadline));
+      await settle(this.stack, caseId, `burst-${this.seq++}-${randomUUID().slice(0, 8)}`, this.deadline, this.outcomes);
     }
   }
 
@@ -81,7 +83,7 @@ export function final(o: Outcome): Answer {
 
 export function acknowledged(o: Outcome): boolean {
   const a = final(o);
-  return a.status >= 200 && a.status < 300;
+  return o.answeredAt > 0 && a.status >= 200 && a.status < 300;
 }
 
 /**
@@ -106,4 +108,15 @@ export async function expectHeld(stack: FaultStack, outcomes: Outcome[]): Promis
 export function clearAnswer(a: Answer): boolean {
   if (a.status >= 200 && a.status < 300) return true;
   return a.status >= 400 && a.status !== 500 && a.contentType.includes('application/problem+json') && typeof a.body?.code === 'string';
+}
+
+/** What a burst went through, for the test's log: commands, how many acknowledged, every answer by status and code. */
+export function summary(outcomes: Outcome[]): string {
+  const answers = new Map<string, number>();
+  for (const a of outcomes.flatMap((o) => o.answers)) {
+    const label = a.status >= 200 && a.status < 300 ? String(a.status) : `${a.status} ${String(a.body?.code ?? '')}`.trim();
+    answers.set(label, (answers.get(label) ?? 0) + 1);
+  }
+  const repeated = outcomes.filter((o) => o.answers.length > 1).length;
+  return `${outcomes.length} commands, ${outcomes.filter(acknowledged).length} acknowledged, ${repeated} repeated under their key; answers: ${[...answers].map(([k, n]) => `${k} × ${n}`).join(', ')}`;
 }

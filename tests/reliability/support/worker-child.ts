@@ -32,8 +32,14 @@ export class WorkerChild {
     await this.child?.stop('SIGKILL');
   }
 
-  /** SIGTERM: the worker's own shutdown (in-flight work finished), for the end of a test. */
+  /** SIGTERM: the worker's own shutdown (in-flight work finished), for the end of a test; SIGKILL if it has not ended in 20 s. */
   async stop(): Promise<void> {
-    await this.child?.stop('SIGTERM');
+    const child = this.child;
+    if (!child) return;
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), 20_000)));
+    const ended = await Promise.race([child.stop('SIGTERM'), late]);
+    clearTimeout(timer);
+    if (ended === 'late') await child.stop('SIGKILL');
   }
 }
