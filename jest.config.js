@@ -1,5 +1,6 @@
-// Four projects: pure unit specs next to the code, and integration / e2e /
-// browser suites under tests/ that run against the real Postgres, Redis and Temporal.
+// Five projects: pure unit specs next to the code, integration / e2e /
+// browser suites under tests/ that run against the real Postgres, Redis and
+// Temporal, and the fault tests (reliability) on services of their own.
 const fs = require('node:fs');
 const swc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
 delete swc.$schema;
@@ -53,6 +54,15 @@ module.exports = {
       testEnvironment: '<rootDir>/tests/browser/environment.ts',
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+    },
+    {
+      // Fault tests: each file starts its own Postgres, Redis and Temporal dev server on free loopback ports and
+      // stops or kills them (tests/reliability/support); the global setup only bundles the workflows once.
+      ...common,
+      displayName: 'reliability',
+      testMatch: ['<rootDir>/tests/reliability/**/*.spec.ts'],
+      globalSetup: '<rootDir>/tests/reliability/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/reliability/support/global-teardown.ts',
     },
   ],
 };

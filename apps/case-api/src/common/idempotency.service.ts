@@ -12,12 +12,23 @@ export interface StoredResponse {
 /**
  * Idempotency-Key for commands: the first result is stored and replayed for
  * a repeat with the same key and body; the same key with another body is 422.
- * A failed first attempt releases its key (a rejected command recorded
- * nothing); Temporal de-duplicates the Update by the same key in between.
+ * A repeat that arrives while the first attempt runs waits for its answer
+ * (up to WAIT_MS, then 409 IDEMPOTENCY.IN_PROGRESS), so concurrent repeats
+ * all hear the same answer. A failed first attempt releases its key (a
+ * rejected command recorded nothing) and a waiting repeat runs it again;
+ * one whose attempt never finished (the process died, or the database went
+ * away before the key could be completed or released) is taken over after
+ * STALE_MS. Temporal de-duplicates the Update by the same key in between.
  */
 @Injectable()
 export class IdempotencyService {
   constructor(private readonly keys: IdempotencyRepository) {}
+
+  /** How long a repeat waits for the first attempt of its key before it answers 409 IDEMPOTENCY.IN_PROGRESS. */
+  static readonly WAIT_MS = 15_000;
+  static readonly POLL_MS = 50;
+  /** A claim PENDING for this long is presumed abandoned (its process died, or the database failed it) and may be taken over. */
+  static readonly STALE_MS = 10_000;
 
   static validKey(key: string): boolean {
     return /^[A-Za-z0-9_\-:.]{8,200}$/.test(key);
@@ -41,9 +52,14 @@ export class IdempotencyService {
       .update(canonicalJson({ method: scope.method, path: scope.path, body }))
       .digest('hex');
     const { userId, key } = scope;
-    const claimed = await this.keys.claim({ userId, key, method: scope.method, path: scope.path, requestHash });
-
-    if (!claimed) {
+    const claim = { userId, key, method: scope.method, path: scope.path, requestHash };
+    const deadline = Date.now() + IdempotencyService.WAIT_MS;
+    // A repeat waits for the first attempt's answer and replays it, so callers that send one key at the same time all
+    // hear the same answer; a first attempt that failed released the key, and the next waiting repeat runs instead.
+    while (!(await this.keys.claim(claim))) {
+      // A claim left PENDING by an attempt that never finished is taken over: running the command again is safe, its
+      // Update id is the key, so Temporal answers the first run's outcome instead of recording it twice.
+      if (await this.keys.takeOver(claim, IdempotencyService.STALE_MS)) break;
       const prior = await this.keys.find(userId, key);
       if (prior && prior.requestHash !== requestHash) {
         throw new ProblemException(422, 'IDEMPOTENCY.KEY_REUSED', {
@@ -52,11 +68,13 @@ export class IdempotencyService {
         });
       }
       if (prior?.status === 'DONE') return { status: prior.responseStatus, body: prior.responseBody, replayed: true };
-      // Still running, or released since our claim by a first attempt that failed (a retry will then run).
-      throw new ProblemException(409, 'IDEMPOTENCY.IN_PROGRESS', {
-        en: 'A request with this Idempotency-Key is still being processed; retry shortly',
-        zh: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试',
-      });
+      if (Date.now() > deadline) {
+        throw new ProblemException(409, 'IDEMPOTENCY.IN_PROGRESS', {
+          en: 'A request with this Idempotency-Key is still being processed; retry shortly',
+          zh: '使用该 Idempotency-Key 的请求仍在处理中，请稍后重试',
+        });
+      }
+      if (prior) await new Promise((resolve) => setTimeout(resolve, IdempotencyService.POLL_MS));
     }
 
     try {

@@ -24,6 +24,8 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'JOBS.NOT_FAILED': { 'zh-CN': '该任务不处于失败状态', en: 'The job is not failed' },
   'JOBS.BOARD_ROLE_REQUIRED': { 'zh-CN': '任务队列看板仅供执法监督人员和管理员查看', en: 'The job board is for supervisors and administrators' },
   'JOBS.BOARD_READ_ONLY': { 'zh-CN': '任务队列看板只读', en: 'The job board is read-only' },
+  'TEMPORAL.UNAVAILABLE': { 'zh-CN': '工作流服务暂时无法连接', en: 'The workflow service is unreachable' },
+  'DATABASE.UNAVAILABLE': { 'zh-CN': '数据库暂时无法连接', en: 'The database is unreachable' },
   'JOBS.QUEUES_UNAVAILABLE': { 'zh-CN': '任务队列暂时无法连接', en: 'The job queues are unreachable' },
   'AUTH.CERTIFICATE_INVALID': { 'zh-CN': '执法证件无效（过期、暂扣或吊销）', en: 'Your certificate is not valid today' },
   'CASE.AUXILIARY_CANNOT_DECIDE': { 'zh-CN': '辅助人员不得作出决定或审批', en: 'Auxiliary staff never decide or approve' },

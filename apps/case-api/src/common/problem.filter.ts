@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { ProblemException } from './problem';
 import { preferredLanguage, PROBLEM_TITLES } from './problem-titles';
+import { unavailableProblem } from './unavailable';
 
 /**
  * Every error leaves the API as application/problem+json with a stable code,
@@ -34,6 +35,7 @@ export function sendProblem(req: Request | undefined, res: Response, exception: 
   res.locals.problemCode = body.code; // for the request metrics (zhifa_commands_total)
   res.setHeader('Content-Language', language);
   if (problem.retryAfter) res.setHeader('Retry-After', String(problem.retryAfter));
+  else if (body.status === 503 && !res.getHeader('Retry-After')) res.setHeader('Retry-After', '1');
   res.vary('Accept-Language');
   res.status(body.status).type('application/problem+json').send(JSON.stringify(body));
   return body;
@@ -46,7 +48,7 @@ const FRAMEWORK_ZH: Record<string, string> = {
   'REQUEST.MALFORMED': '请求内容无法解析（JSON 或 multipart 格式有误）',
 };
 
-/** Any exception as a problem: ours as raised, the framework's by status, anything else INTERNAL. */
+/** Any exception as a problem: ours as raised, the framework's by status, Temporal or Postgres down 503, anything else INTERNAL. */
 export function toProblem(exception: unknown): ProblemException {
   if (exception instanceof ProblemException) return exception;
   if (exception instanceof HttpException) {
@@ -60,5 +62,7 @@ export function toProblem(exception: unknown): ProblemException {
       status === 404 ? 'ROUTE.NOT_FOUND' : status === 413 ? 'REQUEST.TOO_LARGE' : status === 400 ? 'REQUEST.MALFORMED' : `HTTP.${status}`;
     return new ProblemException(status, code, { en: message, zh: FRAMEWORK_ZH[code] ?? `请求未能处理（HTTP ${status}）：${message}` });
   }
+  const unavailable = unavailableProblem(exception);
+  if (unavailable) return unavailable;
   return new ProblemException(500, 'INTERNAL', { en: 'An unexpected error occurred; it has been logged', zh: '系统发生意外错误，已记录' });
 }

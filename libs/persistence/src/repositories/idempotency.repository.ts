@@ -31,6 +31,24 @@ export class IdempotencyRepository {
     return (res.raw as unknown[]).length > 0;
   }
 
+  /**
+   * Takes over a claim whose attempt has held it PENDING for longer than
+   * `staleMs` (its process died, or the database went away before it could
+   * complete or release the key): one caller at a time wins, and the claim's
+   * clock restarts. False while the claim is younger, done, or another request's.
+   */
+  async takeOver(c: IdempotencyClaim, staleMs: number): Promise<boolean> {
+    const rows = (await this.ds.query(
+      `UPDATE idempotency_keys SET created_at = now()
+        WHERE user_id = $1 AND key = $2 AND request_hash = $3 AND status = 'PENDING' AND created_at < now() - make_interval(secs => $4)
+        RETURNING key`,
+      [c.userId, c.key, c.requestHash, staleMs / 1000],
+    )) as [unknown[], number] | unknown[];
+    // pg answers an UPDATE … RETURNING through TypeORM as [rows, count].
+    const returned = Array.isArray(rows[0]) ? (rows[0] as unknown[]) : rows;
+    return returned.length > 0;
+  }
+
   async find(userId: string, key: string): Promise<IdempotencyRecord | null> {
     const row = await this.ds.getRepository(IdempotencyKeyEntity).findOneBy({ userId, key });
     if (!row) return null;
