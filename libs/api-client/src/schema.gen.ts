@@ -8859,8 +8859,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9821,8 +9839,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11031,8 +11067,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11232,8 +11286,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11433,8 +11505,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11631,8 +11721,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11883,8 +11991,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12151,8 +12277,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12407,8 +12551,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12672,8 +12834,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12995,8 +13175,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13310,8 +13508,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13632,8 +13848,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13963,8 +14197,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14168,8 +14420,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14375,8 +14645,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14604,8 +14892,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14835,8 +15141,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15049,8 +15373,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15286,8 +15628,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15518,8 +15878,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15751,8 +16129,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15966,8 +16362,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16208,8 +16622,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16423,8 +16855,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16646,8 +17096,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16874,8 +17342,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17091,8 +17577,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17332,8 +17836,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17573,8 +18095,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17802,8 +18342,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18029,8 +18587,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18239,8 +18815,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18443,8 +19037,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18645,8 +19257,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18847,8 +19477,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19041,8 +19689,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19272,8 +19938,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19477,8 +20161,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19797,8 +20499,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20004,8 +20724,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20328,8 +21066,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20547,8 +21303,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20773,8 +21547,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20936,8 +21728,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21145,8 +21955,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21308,8 +22136,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21506,8 +22352,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21707,8 +22571,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21911,8 +22793,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22118,8 +23018,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22322,8 +23240,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22523,8 +23459,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22726,8 +23680,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22930,8 +23902,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23156,8 +24146,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23370,8 +24378,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23571,8 +24597,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23771,8 +24815,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23968,8 +25030,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -24162,8 +25242,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -24364,8 +25462,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -24566,8 +25682,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -24766,8 +25900,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -24966,8 +26118,26 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description INTERNAL: an unexpected error, logged */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -25363,12 +26533,30 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /**
              * @description INTERNAL: an unexpected error, logged
              *
              *     INTERNAL: an unexpected error, logged
              */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
+            /** @description TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -104,6 +104,8 @@ export function CommandRoute(
       404: register ? 'AGENCY.NOT_FOUND' : 'CASE.NOT_FOUND',
       409: register ? 'POLICY.NONE_PUBLISHED; IDEMPOTENCY.IN_PROGRESS' : 'Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS',
       422: 'A legal rule forbids the content (e.g. CASE.TWO_OFFICERS_REQUIRED); IDEMPOTENCY.KEY_REUSED',
+      429: 'CASE.BUSY: more commands at once on this case than its workflow takes; nothing recorded: send it again (same Idempotency-Key) after Retry-After seconds',
+      503: 'TEMPORAL.UNAVAILABLE (the outcome is unknown: repeat with the same Idempotency-Key), DATABASE.UNAVAILABLE; Retry-After says when',
     }),
   );
 }
