@@ -7,6 +7,7 @@ import { ApiModule } from './api.module';
 import { serveConsole } from './console/serve-console';
 import { JOB_BOARD_PATH, JobBoard } from './job-board/job-board.service';
 import { validationPipe } from './common/validation';
+import { refuseUnstorableText } from './common/storable-text';
 import { requestLog } from './common/request-log.middleware';
 import { tracingMiddleware } from './common/tracing.middleware';
 import { APP_TRACING, type AppTracing } from '@zhifa/tracing';
@@ -23,6 +24,8 @@ export async function createApiApp(cfg: AppConfig, logger: LoggerService = creat
   if (tracing) app.use(tracingMiddleware(tracing));
   // Text evidence and minutes can be long; files go through multipart streaming instead.
   app.useBodyParser('json', { limit: '2mb' });
+  // NUL and unpaired surrogates parse as JSON but cannot be stored: refused before any route reads them.
+  app.use(refuseUnstorableText);
   installMetricsEndpoint(app, cfg);
   applyRouting(app);
   app.useGlobalPipes(validationPipe());
