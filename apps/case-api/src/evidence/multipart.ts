@@ -104,6 +104,9 @@ export function readMultipartEvidence(req: Request, store: EvidenceStore, limits
         return;
       }
       const body = new PassThrough();
+      // Destroyed on a limit, possibly before the store has piped it (it awaits its directory first): the error is the
+      // store's to report, and an 'error' with no listener yet would be thrown out of the process.
+      body.on('error', () => undefined);
       fileBody = body;
       stream.on('limit', () =>
         abort(
