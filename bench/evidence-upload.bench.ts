@@ -50,7 +50,7 @@ async function main(): Promise<void> {
   const start = performance.now();
   const baseline = process.memoryUsage().rss;
   try {
-    const { file } = await readMultipartEvidence(req, store, SIZE + 1);
+    const { file } = await readMultipartEvidence(req, store, { maxBytes: SIZE + 1, idleMs: 30_000 });
     const ms = performance.now() - start;
     console.log(
       `evidence upload: ${(SIZE / 1024 ** 3).toFixed(2)} GiB streamed and hashed in ${(ms / 1000).toFixed(1)} s ` +

@@ -75,9 +75,9 @@ export async function startStack(
   await jobs?.init();
   const archiveJobs = await NestFactory.createApplicationContext(ArchiveJobModule, quiet);
   await archiveJobs.init();
-  const api = await createApiApp({ ...cfg, logLevel: 'error' }, logger);
   // `npm run openapi:examples`: the document's examples are what the suites really exchange.
-  if (process.env[SAMPLES_DIR_ENV]) recordOpenApiSamples(api, process.env[SAMPLES_DIR_ENV]);
+  const samples = process.env[SAMPLES_DIR_ENV];
+  const api = await createApiApp({ ...cfg, logLevel: 'error' }, logger, samples ? (app) => recordOpenApiSamples(app, samples) : undefined);
   await api.listen(0, '127.0.0.1');
   const url = (await api.getUrl()).replace('[::1]', '127.0.0.1');
   const ds = api.get(DataSource);

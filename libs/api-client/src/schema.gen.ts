@@ -26506,6 +26506,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
+            /** @description REQUEST.TIMEOUT: a multipart upload idle for UPLOAD_IDLE_TIMEOUT_MS */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDto"];
+                };
+            };
             /** @description Not in this state: code, state and allowedActions; IDEMPOTENCY.IN_PROGRESS */
             409: {
                 headers: {
@@ -26515,7 +26524,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["ProblemDto"];
                 };
             };
-            /** @description EVIDENCE.TOO_LARGE */
+            /** @description EVIDENCE.TOO_LARGE, REQUEST.TOO_LARGE (a form field over 100,000 bytes, more than 30 fields) */
             413: {
                 headers: {
                     [name: string]: unknown;

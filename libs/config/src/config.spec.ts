@@ -14,6 +14,8 @@ describe('loadConfig', () => {
     expect(loadConfig({ JWT_SECRET: secret, NODE_ENV: 'production', LOG_FORMAT: 'text' }).logFormat).toBe('text');
     expect(loadConfig({ JWT_SECRET: secret, CHAIN_VERIFICATION_SCHEDULE: ' 15  3 * * 1 ' }).audit.chainVerification).toBe('15 3 * * 1');
     expect(cfg.metrics).toEqual({ workerPort: 9464, jobsPort: 9465 });
+    expect(cfg.uploadIdleTimeoutMs).toBe(30_000);
+    expect(loadConfig({ JWT_SECRET: secret, UPLOAD_IDLE_TIMEOUT_MS: '1500' }).uploadIdleTimeoutMs).toBe(1500);
   });
 
   it('reads the metrics settings: 0 turns a listener off, the Temporal exporter is opt-in', () => {
@@ -61,6 +63,7 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: secret, LOG_FORMAT: 'pretty' }, 'LOG_FORMAT must be one of json, text'],
     [{ JWT_SECRET: secret, WORKER_METRICS_PORT: '70000' }, 'WORKER_METRICS_PORT must be an integer between 0 and 65535'],
     [{ JWT_SECRET: secret, METRICS_TOKEN: 'short' }, 'METRICS_TOKEN must be at least 16 characters'],
+    [{ JWT_SECRET: secret, UPLOAD_IDLE_TIMEOUT_MS: '0' }, 'UPLOAD_IDLE_TIMEOUT_MS must be an integer between 100 and 3600000'],
     [{ JWT_SECRET: secret, TEMPORAL_METRICS_ADDRESS: '9466' }, 'TEMPORAL_METRICS_ADDRESS must be host:port'],
   ])('rejects %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);

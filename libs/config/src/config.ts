@@ -16,6 +16,8 @@ export interface AppConfig {
   archiveKeyDir: string;
   /** Largest evidence upload accepted, in bytes (audio-video can be several GB). */
   evidenceMaxBytes: number;
+  /** A multipart evidence upload that sends no byte for this long is answered 408 and nothing is recorded. */
+  uploadIdleTimeoutMs: number;
   timeZone: string;
   /** The console's production build (Vite); case-api serves it at /console when it exists. */
   consoleDir: string;
@@ -163,6 +165,7 @@ export function loadConfig(env: Env): AppConfig {
     archiveDir: read(env, 'ARCHIVE_DIR', '.data/archives'),
     archiveKeyDir: read(env, 'ARCHIVE_KEY_DIR', '.data/archive-keys'),
     evidenceMaxBytes: int(env, 'EVIDENCE_MAX_BYTES', 8 * 1024 ** 3, 1, Number.MAX_SAFE_INTEGER),
+    uploadIdleTimeoutMs: int(env, 'UPLOAD_IDLE_TIMEOUT_MS', 30_000, 100, 3_600_000),
     timeZone: timeZone(env, 'CASE_TIME_ZONE', 'Asia/Shanghai'),
     consoleDir: read(env, 'CONSOLE_DIR', 'dist/console'),
     workflowBundle: optional(env, 'WORKFLOW_BUNDLE'),

@@ -104,7 +104,18 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   'IDEMPOTENCY.IN_PROGRESS': { status: 409, description: 'A request with this Idempotency-Key is still being processed after the repeat waited 15 s for its answer: retry shortly (a repeat that arrives while the first runs waits for, and replays, its answer).' },
   'VALIDATION.FAILED': { status: 400, description: 'The request has invalid or unknown fields; `errors` names each field and what is wrong with it.' },
   'REQUEST.MALFORMED': { status: 400, description: 'The body could not be parsed (broken JSON or multipart).' },
-  'REQUEST.TOO_LARGE': { status: 413, description: 'The JSON body exceeds the limit (2 MB); files go through multipart evidence upload.' },
+  'REQUEST.TOO_LARGE': {
+    status: 413,
+    description: 'The JSON body exceeds the limit (2 MB; files go through multipart evidence upload), or a multipart upload has a form field over 100,000 bytes or more than 30 fields. Answered as soon as the limit is passed; nothing is recorded.',
+  },
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': {
+    status: 415,
+    description: 'The JSON body declares a charset or content encoding the API does not read (send UTF-8 JSON, uncompressed); nothing is recorded.',
+  },
+  'REQUEST.TIMEOUT': {
+    status: 408,
+    description: 'A multipart evidence upload sent nothing for UPLOAD_IDLE_TIMEOUT_MS (30 s by default): it was abandoned, its partial file removed, nothing recorded; send it again.',
+  },
   'ROUTE.NOT_FOUND': { status: 404, description: 'No such route.' },
   'PROBLEM.UNKNOWN_CODE': { status: 404, description: 'No problem type with that code.' },
   INTERNAL: { status: 500, description: 'An unexpected error; it has been logged with its stack.' },

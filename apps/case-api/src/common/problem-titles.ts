@@ -242,6 +242,8 @@ export const PROBLEM_TITLES: Readonly<Record<string, ProblemTitle>> = {
   'VALIDATION.FAILED': { 'zh-CN': '填写内容有误，请按字段提示修改', en: 'Some fields are invalid' },
   'REQUEST.MALFORMED': { 'zh-CN': '请求格式错误', en: 'The request could not be read' },
   'REQUEST.TOO_LARGE': { 'zh-CN': '请求内容过大', en: 'The request is too large' },
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': { 'zh-CN': '不支持的请求内容编码', en: 'Unsupported request encoding' },
+  'REQUEST.TIMEOUT': { 'zh-CN': '上传超时', en: 'The upload timed out' },
   'IDEMPOTENCY.KEY_INVALID': { 'zh-CN': '幂等键格式无效', en: 'Invalid Idempotency-Key' },
   'IDEMPOTENCY.KEY_REUSED': { 'zh-CN': '幂等键已用于其他请求', en: 'Idempotency-Key reused with another request' },
   'IDEMPOTENCY.IN_PROGRESS': { 'zh-CN': '相同请求正在处理中，请稍后重试', en: 'The same request is still in progress' },

@@ -41,11 +41,20 @@ export function sendProblem(req: Request | undefined, res: Response, exception: 
   return body;
 }
 
+/** The framework's own errors (routing, the body parser) by status, as catalogued codes. */
+const FRAMEWORK_CODES: Record<number, string> = {
+  400: 'REQUEST.MALFORMED',
+  404: 'ROUTE.NOT_FOUND',
+  413: 'REQUEST.TOO_LARGE',
+  415: 'REQUEST.UNSUPPORTED_MEDIA_TYPE',
+};
+
 /** What the framework's own errors say, in Chinese (their English text comes from the framework). */
 const FRAMEWORK_ZH: Record<string, string> = {
   'ROUTE.NOT_FOUND': '没有该接口',
   'REQUEST.TOO_LARGE': '请求内容超过大小限制（2 MB），文件请通过证据上传接口提交',
   'REQUEST.MALFORMED': '请求内容无法解析（JSON 或 multipart 格式有误）',
+  'REQUEST.UNSUPPORTED_MEDIA_TYPE': '不支持该请求内容的编码或字符集（JSON 须为 UTF-8）',
 };
 
 /** Any exception as a problem: ours as raised, the framework's by status, Temporal or Postgres down 503, anything else INTERNAL. */
@@ -58,8 +67,7 @@ export function toProblem(exception: unknown): ProblemException {
       typeof response === 'string'
         ? response
         : String((response as { message?: unknown }).message ?? exception.message);
-    const code =
-      status === 404 ? 'ROUTE.NOT_FOUND' : status === 413 ? 'REQUEST.TOO_LARGE' : status === 400 ? 'REQUEST.MALFORMED' : `HTTP.${status}`;
+    const code = FRAMEWORK_CODES[status] ?? `HTTP.${status}`;
     return new ProblemException(status, code, { en: message, zh: FRAMEWORK_ZH[code] ?? `请求未能处理（HTTP ${status}）：${message}` });
   }
   const unavailable = unavailableProblem(exception);

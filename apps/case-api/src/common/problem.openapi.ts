@@ -95,13 +95,14 @@ export class ProblemTypeListDto {
   items!: ProblemTypeDto[];
 }
 
-export type ProblemStatus = 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 | 503;
+export type ProblemStatus = 400 | 401 | 403 | 404 | 408 | 409 | 413 | 422 | 429 | 500 | 503;
 
 const GENERAL: Record<ProblemStatus, string> = {
   400: 'VALIDATION.FAILED with errors[{field, message}]',
   401: 'AUTH.TOKEN_MISSING, AUTH.TOKEN_INVALID, AUTH.UNKNOWN_USER',
   403: 'AUTH.AGENCY_MISMATCH, CASE.NOT_ASSIGNED',
   404: 'CASE.NOT_FOUND',
+  408: 'REQUEST.TIMEOUT: the upload sent nothing for UPLOAD_IDLE_TIMEOUT_MS; nothing recorded',
   409: 'Not in this state: code, state and allowedActions',
   413: 'REQUEST.TOO_LARGE',
   422: 'A legal rule forbids the content',

@@ -15,6 +15,7 @@ import { badRequest, fieldProblem, ProblemException } from '../common/problem';
 import { ApiProblems, AUTHENTICATED } from '../common/problem.openapi';
 import { ApiRequestBodyContent } from '../common/request-body.openapi';
 import { flattenValidationErrors } from '../common/validation';
+import { unstorableField, unstorableTextProblem } from '../common/storable-text';
 import { CaseCommandRunner, CommandCall, type CaseCall } from '../cases/case-command-runner.service';
 import { CaseCommandController, CommandRoute } from '../commands/command-route.decorator';
 import { iso } from '../commands/dto-rules';
@@ -50,7 +51,7 @@ export class EvidenceController {
     { 'application/json': RecordEvidenceDto, 'multipart/form-data': RecordEvidenceUploadDto },
     'JSON with `text`, or multipart with the same fields and one binary part named `file`',
   )
-  @ApiProblems({ 413: 'EVIDENCE.TOO_LARGE' })
+  @ApiProblems({ 408: 'REQUEST.TIMEOUT: a multipart upload idle for UPLOAD_IDLE_TIMEOUT_MS', 413: 'EVIDENCE.TOO_LARGE, REQUEST.TOO_LARGE (a form field over 100,000 bytes, more than 30 fields)' })
   async record(@CommandCall() call: CaseCall): Promise<EvidenceRecordedResponse> {
     // Refuse unknown or foreign cases before accepting any bytes.
     const access = await this.runner.access(call);
@@ -88,13 +89,15 @@ export class EvidenceController {
     let fields: Record<string, unknown>;
     let file: (StoredFile & { mediaType?: string }) | undefined;
     if (req.is('multipart/form-data')) {
-      const parsed = await readMultipartEvidence(req, this.store, this.cfg.evidenceMaxBytes);
+      const parsed = await readMultipartEvidence(req, this.store, { maxBytes: this.cfg.evidenceMaxBytes, idleMs: this.cfg.uploadIdleTimeoutMs });
       fields = { ...parsed.fields, collectedByIds: splitIds(parsed.fields.collectedByIds) };
       // Form fields are text: the flags arrive as "true" / "false" (anything else stays text and is refused).
       for (const flag of ['changesFacts', 'credentialsShown', 'rightsExplained']) {
         if (fields[flag] === 'true' || fields[flag] === 'false') fields[flag] = fields[flag] === 'true';
       }
       file = parsed.file;
+      const unstorable = unstorableField({ ...parsed.fields, mediaType: file?.mediaType });
+      if (unstorable !== undefined) throw unstorableTextProblem(unstorable);
       if (!file) {
         throw badRequest([fieldProblem('file', { en: 'a multipart request must carry the evidence in a part named "file"', zh: 'multipart 请求须在名为“file”的部分中携带证据文件' })]);
       }
