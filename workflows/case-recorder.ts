@@ -1,7 +1,7 @@
 // How the case workflow records what a command decided: one append per
 // command, with a local activity (in the workflow task, no round trip through
 // the server) from the patch below on, a regular activity before it.
-import { ApplicationFailure, log, patched, proxyActivities, proxyLocalActivities, type RetryPolicy } from '@temporalio/workflow';
+import { ApplicationFailure, patched, proxyActivities, proxyLocalActivities, type RetryPolicy } from '@temporalio/workflow';
 import { evolve, type CaseEvent, type CaseState, type JurisdictionPolicy, type Rejection } from '@zhifa/domain';
 import type { CaseActivities, NewCaseEvent, RecentCommand, RecordedEvent } from '@zhifa/contracts';
 
@@ -120,7 +120,8 @@ export function caseRecorder(chain: Chain, ctx: RecorderContext, carried: Recent
       ...(req.requestId ? { requestId: req.requestId } : {}),
     };
     const result = patched(LOCAL_RECORDING_PATCH) ? await appendLocally({ ...input, commandId: req.commandId }) : await appendRemotely(input);
-    if (result.ahead) { log.error('DBG ahead', { id: req.commandId, n: result.ahead.length, ids: result.ahead.map((a) => a.commandId) }); return result.ahead; }
+    // The activity logs what it found (a warning with the case, the command and the seqs).
+    if (result.ahead) return result.ahead;
     for (const e of events) remember(req.commandId, chain.seq + 1, e);
     chain.state = next;
     chain.seq += events.length;
