@@ -41,6 +41,22 @@ export function ForAction(actions: readonly string[], opts: { optional?: boolean
   );
 }
 
+/** Whether `v` is an amount in yuan to the fen: a finite number that two decimals write exactly. */
+export function isYuan(v: unknown): boolean {
+  return typeof v === 'number' && Number.isFinite(v) && Math.round(v * 100) / 100 === v;
+}
+
+/**
+ * An amount in yuan to the fen (at most two decimals). Not class-validator's
+ * IsNumber({ maxDecimalPlaces: 2 }): it reads the number's text, and one
+ * written with an exponent (5e-324) made it throw, a 500 instead of a 400.
+ */
+export const Yuan = (): PropertyDecorator =>
+  ValidateBy({
+    name: 'isYuan',
+    validator: { validate: (v) => isYuan(v), defaultMessage: (args) => `${args?.property} must be an amount in yuan with at most two decimals` },
+  });
+
 /** Keeps a date (YYYY-MM-DD) as given; normalises an instant to UTC. */
 export function dateOrInstant(v: string): string {
   return DATE_PATTERN.test(v) ? v : new Date(v).toISOString();

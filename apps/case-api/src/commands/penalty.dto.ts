@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsOptional, IsPositive, ValidateNested } from 'class-validator';
 import { PENALTY_KINDS, type Penalty, type PenaltyKind } from '@zhifa/domain';
-import { Text } from './dto-rules';
+import { Text, Yuan } from './dto-rules';
 
 /** One item of illegal property confiscated (没收非法财物): what, how many, in what unit. */
 export class ConfiscatedItemDto {
@@ -31,13 +31,13 @@ export class PenaltyDto {
 
   @ApiPropertyOptional({ example: 5000, description: 'Yuan; required with FINE' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Yuan()
   @IsPositive()
   fineAmount?: number;
 
   @ApiPropertyOptional({ description: 'Yuan of illegal gains confiscated (没收违法所得), paid like a fine; with CONFISCATION. Never the value of goods: those are confiscatedItems' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Yuan()
   @IsPositive()
   confiscationAmount?: number;
 

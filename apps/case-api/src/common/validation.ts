@@ -25,6 +25,7 @@ const CONSTRAINTS_ZH: Record<string, (property: string, message: string) => stri
   isInt: (p) => `${p}须为整数`,
   isNumber: (p) => `${p}须为数字`,
   isPositive: (p) => `${p}须为正数`,
+  isYuan: (p) => `${p}须为以元为单位、最多两位小数的金额`,
   min: (p, m) => `${p}不得小于${figure(m)}`,
   max: (p, m) => `${p}不得大于${figure(m)}`,
   maxLength: (p, m) => `${p}不得超过${figure(m)}个字符`,

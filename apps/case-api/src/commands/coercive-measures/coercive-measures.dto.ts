@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Min, ValidateIf, ValidateNested } from 'class-validator';
 import {
   PRESERVATION_DECISIONS,
   SEIZURE_ENDINGS,
@@ -11,7 +11,7 @@ import {
   type SeizureEnding,
   type SeizureMode,
 } from '@zhifa/domain';
-import { IsInstant, Text } from '../dto-rules';
+import { IsInstant, Text, Yuan } from '../dto-rules';
 
 /** One line of the inventory (清单) of preserved or seized items. */
 export class InventoryItemDto {
@@ -20,7 +20,7 @@ export class InventoryItemDto {
   description!: string;
 
   @ApiProperty({ example: 120, description: 'Greater than 0, at most two decimals' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Yuan()
   quantity!: number;
 
   @ApiProperty({ example: '袋' })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsNumber, IsOptional, IsPositive, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsPositive, Matches, ValidateNested } from 'class-validator';
 import {
   COURT_RULINGS,
   DATE_PATTERN,
@@ -10,7 +10,7 @@ import {
   type ExecutionEndReason,
   type PaymentPlanKind,
 } from '@zhifa/domain';
-import { IsInstant, Text } from '../dto-rules';
+import { IsInstant, Text, Yuan } from '../dto-rules';
 
 /** One date of a plan: by the end of that day, this much more is paid. */
 export class PlanInstalmentDto {
@@ -19,7 +19,7 @@ export class PlanInstalmentDto {
   dueDate!: string;
 
   @ApiProperty({ example: 26000, description: 'Yuan, at most two decimals' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Yuan()
   @IsPositive()
   amount!: number;
 }

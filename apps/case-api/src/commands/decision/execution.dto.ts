@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsNumber, IsPositive, ValidateIf, ValidateNested } from 'class-validator';
+import { IsDefined, IsIn, IsPositive, ValidateIf, ValidateNested } from 'class-validator';
 import {
   COLLECTOR_KINDS,
   type CollectorKind,
@@ -11,7 +11,7 @@ import {
   type ChallengeResult,
   type ChallengeStage,
 } from '@zhifa/domain';
-import { IsInstant, Text } from '../dto-rules';
+import { IsInstant, Text, Yuan } from '../dto-rules';
 import { PenaltyDto } from '../penalty.dto';
 
 /** Who collected the payment (罚缴分离, APL 67): the agency collects only on the spot (APL 68–69). */
@@ -28,7 +28,7 @@ export class CollectorDto {
 /** A payment of the fine or confiscated gains (履行), or of the late surcharge (加处罚款): the decision's amount is paid first. */
 export class PaymentDto {
   @ApiProperty({ example: 200, description: 'Yuan, at most two decimals' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Yuan()
   @IsPositive()
   amount!: number;
 

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsNumber, IsOptional, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, Min, ValidateNested } from 'class-validator';
 import { CIRCUMSTANCE_LEVELS, type CircumstanceLevel, DISCRETION_BASES, type DiscretionBase, type DiscretionBaseAmount, type ProposedOutcome } from '@zhifa/domain';
-import { Text } from '../dto-rules';
+import { Text, Yuan } from '../dto-rules';
 import { PenaltyDto } from '../penalty.dto';
 
 const PROPOSED_OUTCOMES = ['PENALTY', 'NO_PENALTY', 'DISMISS', 'TRANSFER'] as const;
@@ -14,7 +14,7 @@ export class DiscretionBaseDto {
   kind!: DiscretionBase;
 
   @ApiProperty({ example: 12000, description: 'Yuan (m² for AREA_M2), at most two decimals' })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Yuan()
   @Min(0)
   value!: number;
 
