@@ -13,6 +13,7 @@ import { DEMO_POLICY } from '../infra/seed/demo-policy';
 import { bareUpdate } from './workflows/bare.workflow';
 import { workflowTaskTimes } from './command-path/histories';
 import { listCases, listPlans, volumeDatabase } from './command-path/list';
+import { phases, scrape, type Phases } from './command-path/phases';
 import { call, callerLoad, httpLoad, throughput, timed, type LoadResult } from './command-path/load';
 import { RawCases, rawTemplate } from './command-path/raw';
 import { writeReport, type Report, type RunFigures } from './command-path/report';
@@ -71,7 +72,7 @@ async function main(): Promise<void> {
   const m = machine(cli, version);
   const address = await startTemporal(cli, dir);
 
-  const [port, metricsPort, listPort] = [await freePort(), await freePort(), await freePort()];
+  const [port, metricsPort, listPort, sdkPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
   const taskQueue = `zhifa-bench-${randomUUID()}`;
   const bareQueue = `zhifa-bench-bare-${randomUUID()}`;
   const appEnv: NodeJS.ProcessEnv = {
@@ -80,8 +81,11 @@ async function main(): Promise<void> {
     EVIDENCE_DIR: join(dir, 'evidence'), ARCHIVE_DIR: join(dir, 'archives'), ARCHIVE_KEY_DIR: join(dir, 'archive-keys'),
     LOG_LEVEL: 'warn', LOG_FORMAT: 'json', PORT: String(port), WORKER_METRICS_PORT: String(metricsPort), JOBS_METRICS_PORT: '0',
   };
-  start('worker', 'node', ['dist/apps/worker/src/main.js'], appEnv, join(dir, 'worker.log'));
-  start('case-api', 'node', ['dist/apps/case-api/src/main.js'], appEnv, join(dir, 'case-api.log'));
+  // BENCH_CPU_PROF_DIR: the worker and the case-api write V8 CPU profiles there (one per thread) when they stop.
+  const prof = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
+  // The worker exports the SDK's own metrics (workflow-task latencies) for the phases of a command.
+  start('worker', 'node', [...prof, 'dist/apps/worker/src/main.js'], { ...appEnv, TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${sdkPort}` }, join(dir, 'worker.log'));
+  start('case-api', 'node', [...prof, 'dist/apps/case-api/src/main.js'], appEnv, join(dir, 'case-api.log'));
   start('bare-worker', 'node', ['dist-bench/bench/bare-worker.js'], { ...process.env, BARE_TEMPORAL_ADDRESS: address, BARE_TASK_QUEUE: bareQueue }, join(dir, 'bare-worker.log'));
   const base = `http://127.0.0.1:${port}`;
   const apps = ['temporal', 'worker', 'case-api', 'bare-worker'];
@@ -123,11 +127,15 @@ async function main(): Promise<void> {
 
   // The runs: each side in turn, 1-way then 16-way, so every run compares the same minute.
   const runs: RunFigures[] = [];
+  const phaseRuns: Phases[] = [];
   const problems: string[] = [];
+  const scrapeAll = () => scrape(`${base}/metrics`, `http://127.0.0.1:${metricsPort}/metrics`, `http://127.0.0.1:${sdkPort}/metrics`);
   for (let r = 1; r <= RUNS; r++) {
     const reg: number[] = [];
     for (let i = 0; i < REGISTRATIONS; i++) reg.push(await timed(register));
+    const scraped = await scrapeAll();
     const a1 = await httpLoad(base, [path(cases[0])], zhang, evidence, N1);
+    phaseRuns.push(phases(scraped, await scrapeAll()));
     const b1 = await callerLoad([bare[0]], N1, bareOp);
     const c1 = await callerLoad([rawIds[0]], N1, rawOp);
     const a16 = await httpLoad(base, cases.slice(1).map(path), zhang, evidence, N16);
@@ -213,7 +221,7 @@ async function main(): Promise<void> {
   finishMachine(m);
   const report: Report = {
     machine: m, counts: { N1, N16, RUNS, REGISTRATIONS, TIMELINE_EVENTS, MEMORY_CASES, LIST_CASES, LIST_REPS }, runs, problems,
-    timeline, tasks, bareTasks, memory: { before, after, cases: MEMORY_CASES }, volume, list, plans, minutes: (Date.now() - t0) / 60_000,
+    timeline, tasks, bareTasks, phases: phaseRuns, memory: { before, after, cases: MEMORY_CASES }, volume, list, plans, minutes: (Date.now() - t0) / 60_000,
   };
   writeReport(report, join(ROOT, 'docs/benchmarks.md'), process.env.BENCH_WRITE_DOCS !== '0', process.env.BENCH_LABEL);
   await connection.close();

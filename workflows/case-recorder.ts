@@ -2,7 +2,7 @@
 // command, with a local activity (in the workflow task, no round trip through
 // the server) from the patch below on, a regular activity before it.
 import { ApplicationFailure, patched, proxyActivities, proxyLocalActivities, type RetryPolicy } from '@temporalio/workflow';
-import { evolve, type CaseEvent, type CaseState, type JurisdictionPolicy, type Rejection } from '@zhifa/domain';
+import { evolve, evolveBatch, type CaseEvent, type CaseState, type JurisdictionPolicy, type Rejection } from '@zhifa/domain';
 import type { CaseActivities, NewCaseEvent, RecentCommand, RecordedEvent } from '@zhifa/contracts';
 
 /** Commands recorded from this patch on use the local activity; histories before it replay their regular activities. */
@@ -100,8 +100,8 @@ export function caseRecorder(chain: Chain, ctx: RecorderContext, carried: Recent
   }
 
   async function append(events: CaseEvent[], req: RecordRequest): Promise<RecordedEvent[] | undefined> {
-    let next = chain.state;
-    for (const e of events) next = evolve(next, e, { at: req.at, policy: ctx.policy() });
+    // The state before stays as it was until the append succeeds (a refusal or `ahead` keeps it).
+    const next = evolveBatch(chain.state, events, { at: req.at, policy: ctx.policy() });
     if (!next) throw ApplicationFailure.nonRetryable('events produced no state', 'CASE.INTERNAL');
     const stored = events.map((e, i) => ({
       seq: chain.seq + 1 + i,

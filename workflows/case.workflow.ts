@@ -29,6 +29,7 @@ import {
   type RuleChange,
   type CaseCommand,
   type CaseState,
+  type DecideResult,
   type Rejection,
 } from '@zhifa/domain';
 import {
@@ -145,6 +146,8 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     };
   }
 
+  const validated = validatedDecisions();
+
   setHandler(caseStateQuery, () => ({ state: chain.state, seq: chain.seq }));
 
   // A calendar published later: adopted for every later count, and the running
@@ -231,10 +234,14 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
         const at = now();
         // A command recorded before a change of the rules replays under the rules it ran with.
         const rulesAbsent = absentRuleChanges();
+        const early = validated.take(commandId);
         const outcome = await recorder.record({
           commandId,
-          // State may have moved since validation (handlers queue): decide again.
-          decide: () => decide(chain.state, envelope.command, { actor: envelope.actor, policy, now: at, ...(rulesAbsent.length ? { rulesAbsent } : {}) }),
+          // The validator's decision when nothing moved since (same seq, policy, instant and rules); otherwise decided
+          // again: handlers queue, and a command may run after others, or after adopting a failed task's events.
+          decide: () =>
+            (rulesAbsent.length === 0 ? early.decisionIfUnchanged(chain.seq, policy, at) : undefined) ??
+            decide(chain.state, envelope.command, { actor: envelope.actor, policy, now: at, ...(rulesAbsent.length ? { rulesAbsent } : {}) }),
           actor: actorRef(envelope.actor),
           at,
           ...(typeof envelope.requestId === 'string' ? { requestId: envelope.requestId } : {}),
@@ -250,9 +257,12 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
     },
     {
       validator: (envelope) => {
-        if (recorder.recorded(updateId())) return;
-        const decision = decide(chain.state, envelope.command, { actor: envelope.actor, policy, now: now() });
+        const commandId = updateId();
+        if (recorder.recorded(commandId)) return;
+        const at = now();
+        const decision = decide(chain.state, envelope.command, { actor: envelope.actor, policy, now: at });
         if (!decision.ok) throw rejectionFailure(decision.rejection);
+        validated.keep(commandId, { seq: chain.seq, policy, at, decision });
       },
     },
   );
@@ -297,4 +307,31 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
 /** A job's events, stamped with its id (a refusal as it is). */
 function stamped(decision: ReturnType<typeof decide>, jobId: string): ReturnType<typeof decide> {
   return decision.ok ? { ok: true, events: stampedWithJob(decision.events, jobId) } : decision;
+}
+
+/**
+ * What a command's validator decided, kept for its handler: deciding twice
+ * when nothing moved in between cost a second full decide() per command. The
+ * handler takes its entry as it starts (so none outlives its Update) and uses
+ * it only when the chain, the policy view and the workflow time are those the
+ * validator saw. On replay no validator runs: the handler decides, and the
+ * same inputs give the same events.
+ */
+function validatedDecisions() {
+  type Seen = { seq: number; policy: JurisdictionPolicy; at: string; decision: DecideResult };
+  const kept = new Map<string, Seen>();
+  return {
+    keep(commandId: string, seen: Seen): void {
+      kept.set(commandId, seen);
+    },
+    take(commandId: string) {
+      const seen = kept.get(commandId);
+      kept.delete(commandId);
+      return {
+        decisionIfUnchanged(seq: number, policy: JurisdictionPolicy, at: string): DecideResult | undefined {
+          return seen && seen.seq === seq && seen.policy === policy && seen.at === at ? seen.decision : undefined;
+        },
+      };
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { TaskTimes } from './histories';
+import type { Phases } from './phases';
 import { fmt, fmtSpread, median, spread, verdict, type Machine } from './stats';
 
 // The command-path benchmark's results: printed, and written into
@@ -31,6 +32,8 @@ export interface Report {
   problems: string[];
   timeline: { timeline: number[]; verify: number[]; both: number[] };
   tasks: TaskTimes;
+  /** Per run: where a 1-way command's time went (means from the apps' and the SDK's histograms). */
+  phases: Phases[];
   bareTasks: TaskTimes;
   memory: { before: { rss: number; heap: number }; after: { rss: number; heap: number }; cases: number };
   volume: { cases: number; events: number };
@@ -83,6 +86,7 @@ export function renderReport(r: Report, label?: string): string {
   L.push(`| GET timeline/verify (${r.counts.TIMELINE_EVENTS} events) | ${ms(r.timeline.verify)} |`);
   L.push(`| Update accepted→completed in the histories (handler incl. recording), median | ${fmt(median(r.tasks.acceptedToCompleted))} ms (bare: ${fmt(median(r.bareTasks.acceptedToCompleted))} ms) |`);
   L.push(`| worker memory per cached case (${r.memory.cases} cases registered) | RSS ${kib(memRss)}, heap ${kib(memHeap)} (RSS ${mib(r.memory.before.rss)} → ${mib(r.memory.after.rss)}, heap ${mib(r.memory.before.heap)} → ${mib(r.memory.after.heap)}) |`, '');
+  L.push(...renderPhases(r), '');
   L.push(`Case list (GET /api/v1/cases, page of 20) on ${r.volume.cases.toLocaleString('en')} cases and ${r.volume.events.toLocaleString('en')} events, median of ${r.counts.LIST_REPS} requests per run:`, '');
   L.push('| Filter | Total matched | min / median / max | < 100 ms |', '|---|---|---|---|');
   for (const l of r.list) L.push(`| ${l.name} | ${l.total} | ${ms(l.perRun)} | ${verdict(spread(l.perRun).median < 100)} |`);
@@ -94,6 +98,29 @@ export function renderReport(r: Report, label?: string): string {
   }
   L.push('</details>');
   return L.join('\n');
+}
+
+/** Where a 1-way command's time goes, beside the bare Update and the raw append of the same runs. */
+function renderPhases(r: Report): string[] {
+  const p = (k: keyof Phases) => ms(r.phases.map((x) => x[k]));
+  const apiOwn = r.phases.map((x) => x.http - x.update);
+  const server = r.phases.map((x) => x.update - x.workflowTask);
+  const workflowCode = r.phases.map((x) => x.workflowTask - x.append);
+  return [
+    `Where a command's time goes at 1-way ((a), text evidence; means per command over each run's ${r.counts.N1} commands, from case-api's \`zhifa_http_request_duration_seconds\` and \`zhifa_command_workflow_seconds\`, the worker's \`zhifa_worker_activity_duration_seconds\` and the SDK's \`temporal_workflow_task_*\`):`,
+    '',
+    '| Phase | min / median / max |',
+    '|---|---|',
+    `| the request in case-api (first byte to response) | ${p('http')} |`,
+    `| … of which case-api's own work (auth, Idempotency-Key rows, caller and case row read, body, evidence file, answer) | ${ms(apiOwn)} |`,
+    `| … of which waiting on the Update | ${p('update')} |`,
+    `| … … of which the server: dispatch to the worker and back (the Update less the workflow task) | ${ms(server)} |`,
+    `| … … of which the workflow task on the worker | ${p('workflowTask')} |`,
+    `| … … … of which the append (local activity: one transaction) | ${p('append')} |`,
+    `| … … … of which workflow code (validator, handler, decide, evolve, payloads) | ${ms(workflowCode)} |`,
+    `| workflow task waiting to reach the worker (schedule-to-start) | ${p('scheduleToStart')} |`,
+    `| for comparison: (b) bare Update p50, (c) raw append p50 | ${fmtSpread(col(r, 'b1p50'), 1, ' ms')}, ${fmtSpread(col(r, 'c1p50'), 1, ' ms')} |`,
+  ];
 }
 
 export function writeReport(r: Report, docs: string, write: boolean, label?: string): void {

@@ -8,6 +8,7 @@ import type { CaseDirectoryService } from './case-directory.service';
 import { CaseCommandRunner, type CaseCall } from './case-command-runner.service';
 import type { CaseWorkflowClient } from './case-workflow.client';
 import type { DeadlineClock } from './deadline-clock.service';
+import type { ApiMetrics } from '../metrics/api-metrics';
 
 // The runner's bookkeeping with stand-ins for its services (the HTTP path
 // itself runs against real Postgres and Temporal in tests/e2e): how often a
@@ -61,7 +62,7 @@ function setup(withCase = true) {
   } as unknown as CaseWorkflowClient;
   const actors = { caller: async () => actor, named: async () => [actor] } as unknown as ActorService;
   const clock = { of: async () => ({ now: '2026-11-21T03:00:00.000Z', timeZone: 'Asia/Shanghai' }) } as unknown as DeadlineClock;
-  const runner = new CaseCommandRunner(actors, workflows, directory, {} as IdempotencyService, clock);
+  const runner = new CaseCommandRunner(actors, workflows, directory, {} as IdempotencyService, clock, { workflowWaits: { observe: () => undefined } } as unknown as ApiMetrics);
   const headers: Record<string, string> = {};
   let status = 0;
   const call = (id: string, code = 200, access?: CaseCall['access']): CaseCall => ({

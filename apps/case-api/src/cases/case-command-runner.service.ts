@@ -3,10 +3,12 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import type { Request, Response } from 'express';
 import type { ActorSnapshot, CaseCommand, CommandType } from '@zhifa/domain';
 import type { CommandResult } from '@zhifa/contracts';
+import { secondsSince } from '@zhifa/metrics';
 import type { CaseEntity } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import type { TokenClaims } from '../auth/token-verifier';
 import { COMMAND_ROUTE, type CommandRouteInfo } from '../commands/command-route.decorator';
+import { ApiMetrics } from '../metrics/api-metrics';
 import { IdempotencyService } from '../common/idempotency.service';
 import { badRequest, ProblemException } from '../common/problem';
 import { CaseDirectoryService } from './case-directory.service';
@@ -54,6 +56,7 @@ export class CaseCommandRunner {
     private readonly directory: CaseDirectoryService,
     private readonly idempotency: IdempotencyService,
     private readonly clock: DeadlineClock,
+    private readonly metrics: ApiMetrics,
   ) {}
 
   /**
@@ -95,7 +98,9 @@ export class CaseCommandRunner {
     return this.respond(call, body, async () => {
       const { actor, row } = opts.access ?? (await this.access(call));
       const command = await build(this.people, row);
+      const start = process.hrtime.bigint();
       const result = await this.workflows.execute(row, actor, command, call.key);
+      this.metrics.workflowWaits.observe({ command: command.type }, secondsSince(start));
       return { case: await this.view(result, actor), recorded: result.events, ...opts.extra?.(command) } as CommandResponse & X;
     });
   }

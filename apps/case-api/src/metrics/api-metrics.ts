@@ -9,6 +9,7 @@ export type CommandOutcome = 'accepted' | 'refused' | 'error';
 export class ApiMetrics {
   readonly requests;
   readonly commands;
+  readonly workflowWaits;
 
   constructor(metrics: AppMetrics) {
     this.requests = metrics.histogram({
@@ -20,6 +21,11 @@ export class ApiMetrics {
       name: 'zhifa_commands_total',
       help: 'Command requests by action and outcome: accepted (2xx), refused (4xx, with the problem code) or error (5xx)',
       labelNames: ['action', 'outcome', 'code'] as const,
+    });
+    this.workflowWaits = metrics.histogram({
+      name: 'zhifa_command_workflow_seconds',
+      help: "Time a command on an existing case waited for its case workflow's answer (the Update: validated, recorded, answered), by command type; the rest of the request is case-api's own work",
+      labelNames: ['command'] as const,
     });
   }
 }

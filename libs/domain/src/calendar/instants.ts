@@ -81,13 +81,28 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/**
+ * The last instants converted, per zone: formatToParts costs microseconds and
+ * one command asks for the same few instants many times (its `now` once per
+ * command type in allowedActions, the same due dates at every command). Pure,
+ * so sharing it between workflows in one V8 context changes no outcome.
+ */
+const WALL_CLOCK_MEMO_SIZE = 4096;
+const wallClocks = new Map<string, number>();
+
 /** Wall-clock fields of `ms` in `timeZone`, re-expressed as if they were UTC. */
 function wallClockAsUtc(ms: number, timeZone: string): number {
+  const key = `${timeZone} ${ms}`;
+  const known = wallClocks.get(key);
+  if (known !== undefined) return known;
   const parts: Record<string, number> = {};
   for (const p of formatterFor(timeZone).formatToParts(new Date(ms))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);
   }
-  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute, parts.second);
+  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour % 24, parts.minute, parts.second);
+  if (wallClocks.size >= WALL_CLOCK_MEMO_SIZE) wallClocks.clear();
+  wallClocks.set(key, wall);
+  return wall;
 }
 
 function offsetAt(ms: number, timeZone: string): number {

@@ -37,6 +37,39 @@ export function evolveInPlace(state: CaseState | null, event: CaseEvent, meta: E
   return finish(state, meta);
 }
 
+/**
+ * The state after a command's events, `state` left as it was: for a writer
+ * that keeps the state before until the events are stored (the case
+ * workflow). One copy for the batch instead of one per event, and the
+ * evidence items no event names are shared with `state`, not copied: a fold
+ * changes an item only through an event that names it by `evidenceId`
+ * (CUSTODY_TRANSFERRED, EVIDENCE_CONFIRMED; a new item is pushed), and a
+ * case's evidence is most of its state (a case with 300 items: ~240 KB,
+ * ~3 ms to copy per command).
+ */
+export function evolveBatch(state: CaseState | null, events: CaseEvent[], meta: EvolveMeta): CaseState {
+  if (events.length === 0) throw new Error('evolveBatch: no events');
+  let next = state === null ? null : copySharingEvidence(state, namedEvidence(events));
+  for (const e of events) next = evolveInPlace(next, e, meta);
+  return next!;
+}
+
+function namedEvidence(events: CaseEvent[]): Set<string> {
+  const ids = new Set<string>();
+  for (const e of events) {
+    const id = (e as { evidenceId?: unknown }).evidenceId;
+    if (typeof id === 'string') ids.add(id);
+  }
+  return ids;
+}
+
+function copySharingEvidence(state: CaseState, named: Set<string>): CaseState {
+  // The key order of the state is kept (it is written as JSON): evidence stays where it was.
+  const copy: CaseState = clone({ ...state, evidence: [] });
+  copy.evidence = state.evidence.map((item) => (named.has(item.evidenceId) ? clone(item) : item));
+  return copy;
+}
+
 /** Fold a whole stream (tests, replays, rebuilding a read model). */
 export function foldEvents(events: { event: CaseEvent; at: string }[], policy: JurisdictionPolicy): CaseState | null {
   let s: CaseState | null = null;

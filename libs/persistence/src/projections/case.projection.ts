@@ -60,9 +60,10 @@ export function projectCase(state: CaseState, policyVersion: string, evidenceIds
     party: { ...state.party },
     officers: state.officers.map((o) => ({ ...o })),
     flags: [...state.flags],
-    deadlines: JSON.parse(JSON.stringify(state.deadlines)) as Record<string, unknown>,
+    // Written as they are (the driver serialises them once): no copy of the whole state per command.
+    deadlines: state.deadlines as unknown as JsonDoc,
     policyVersion,
-    state: JSON.parse(JSON.stringify(state)) as Record<string, unknown>,
+    state: state as unknown as JsonDoc,
     registeredAt: state.registeredAt,
     updatedAt: state.updatedAt,
     evidence: state.evidence
