@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DataSource, EntityManager, MoreThanOrEqual } from 'typeorm';
 import type { CaseEventMessage, NewCaseEvent, RecordedEvent } from '@zhifa/contracts';
 import { canonicalJson, GENESIS_HASH } from '@zhifa/domain/chain/canonical-json';
-import { CaseEntity, CaseEventEntity, CustodyTransferEntity, EvidenceItemEntity, PartyEntity } from '../entities';
+import { CaseEventEntity } from '../entities';
 import type { JsonDoc } from '../entities/json';
 import type { CaseProjection } from '../projections/case.projection';
 
@@ -98,10 +98,10 @@ export class CaseEventStore {
     return this.ds.transaction(async (m) => {
       // One writer per case: serialise concurrent appends to the same chain.
       await m.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [input.caseId]);
-      const last = await m.findOne(CaseEventEntity, { where: { caseId: input.caseId }, order: { seq: 'DESC' } });
+      const [last] = await m.query<{ seq: number; hash: string }[]>('SELECT seq, hash FROM case_events WHERE case_id = $1 ORDER BY seq DESC LIMIT 1', [input.caseId]);
       let lastSeq = last?.seq ?? 0;
       let lastHash = last?.hash ?? GENESIS_HASH;
-      let appended = 0;
+      const rows: (Omit<StoredEvent, 'prevHash' | 'hash'> & { prevHash: string; hash: string; event: NewCaseEvent })[] = [];
 
       for (const e of [...input.events].sort((a, b) => a.seq - b.seq)) {
         const id = eventId(input.workflowId, e.seq);
@@ -132,16 +132,53 @@ export class CaseEventStore {
           throw new ChainConflictError(`case ${input.caseId}: expected seq ${lastSeq + 1}, got ${e.seq}`);
         }
         const hash = chainHash(lastHash, body);
-        await m.insert(CaseEventEntity, { ...body, occurredAt: new Date(body.occurredAt), prevHash: lastHash, hash, commandId: input.commandId ?? null });
-        await this.enqueue(m, id, input, e);
+        rows.push({ ...body, prevHash: lastHash, hash, event: e });
         lastSeq = e.seq;
         lastHash = hash;
-        appended++;
       }
 
+      if (rows.length) await this.insertEvents(m, input, rows);
       await this.project(m, input, lastSeq);
-      return { appended, lastSeq, lastHash };
+      return { appended: rows.length, lastSeq, lastHash };
     });
+  }
+
+  /** The new events and their outbox rows: one statement, whatever their number. */
+  private async insertEvents(m: EntityManager, input: AppendInput, rows: (StoredEvent & { event: NewCaseEvent })[]): Promise<void> {
+    // The relay adds the event id: this is the rest of the message the jobs receive.
+    const message = (e: NewCaseEvent): Omit<CaseEventMessage, 'eventId'> => ({
+      caseId: input.caseId,
+      seq: e.seq,
+      type: e.type,
+      payload: e.payload,
+      ...(input.requestId ? { requestId: input.requestId } : {}),
+      ...(input.trace ? { trace: input.trace } : {}),
+    });
+    const outbox = rows.flatMap((r) => input.outboxTopics.map((topic) => ({ eventId: r.eventId, topic, payload: JSON.stringify(message(r.event)) })));
+    await m.query(
+      `WITH appended AS (
+         INSERT INTO case_events (event_id, case_id, seq, type, actor, occurred_at, payload, prev_hash, hash, command_id)
+         SELECT * FROM unnest($1::text[], $2::uuid[], $3::int[], $4::text[], $5::jsonb[], $6::timestamptz[], $7::jsonb[], $8::text[], $9::text[], $10::text[])
+       )
+       INSERT INTO outbox (event_id, topic, payload)
+       SELECT * FROM unnest($11::text[], $12::text[], $13::jsonb[])
+       ON CONFLICT (event_id, topic) DO NOTHING`,
+      [
+        rows.map((r) => r.eventId),
+        rows.map(() => input.caseId),
+        rows.map((r) => r.seq),
+        rows.map((r) => r.type),
+        rows.map((r) => JSON.stringify(r.actor)),
+        rows.map((r) => r.occurredAt),
+        rows.map((r) => JSON.stringify(r.payload)),
+        rows.map((r) => r.prevHash),
+        rows.map((r) => r.hash),
+        rows.map(() => input.commandId ?? null),
+        outbox.map((o) => o.eventId),
+        outbox.map((o) => o.topic),
+        outbox.map((o) => o.payload),
+      ],
+    );
   }
 
   private async recordedFrom(m: EntityManager, caseId: string, fromSeq: number): Promise<RecordedEvent[]> {
@@ -154,24 +191,6 @@ export class CaseEventStore {
       payload: r.payload,
       commandId: r.commandId,
     }));
-  }
-
-  private async enqueue(m: EntityManager, id: string, input: AppendInput, e: NewCaseEvent): Promise<void> {
-    // The relay adds the event id: this is the rest of the message the jobs receive.
-    const payload: Omit<CaseEventMessage, 'eventId'> = {
-      caseId: input.caseId,
-      seq: e.seq,
-      type: e.type,
-      payload: e.payload,
-      ...(input.requestId ? { requestId: input.requestId } : {}),
-      ...(input.trace ? { trace: input.trace } : {}),
-    };
-    for (const topic of input.outboxTopics) {
-      await m.query(
-        'INSERT INTO outbox (event_id, topic, payload) VALUES ($1, $2, $3) ON CONFLICT (event_id, topic) DO NOTHING',
-        [id, topic, JSON.stringify(payload)],
-      );
-    }
   }
 
   /**
@@ -189,78 +208,66 @@ export class CaseEventStore {
     });
   }
 
+  /** The case row and its party (one statement), then the evidence items the events touched and their custody (one more). */
   private async project(m: EntityManager, input: AppendInput, lastSeq: number): Promise<void> {
     const p = input.projection;
-    await m.upsert(
-      CaseEntity,
-      {
-        id: p.caseId,
-        caseNumber: p.caseNumber,
-        agencyId: p.agencyId,
-        workflowId: input.workflowId,
-        status: p.status,
-        procedure: p.procedure,
-        violationCode: p.violationCode,
-        party: p.party,
-        officers: p.officers,
-        flags: p.flags,
-        deadlines: p.deadlines,
-        policyVersion: p.policyVersion,
-        state: p.state,
-        lastSeq,
-        registeredAt: new Date(p.registeredAt),
-        updatedAt: new Date(p.updatedAt),
-      },
-      ['id'],
-    );
     const party = p.party as { type: string; name: string; idNumber?: string; creditCode?: string; legalRepresentative?: string; address?: string; phone?: string; minor?: boolean };
-    await m.upsert(
-      PartyEntity,
-      {
-        caseId: p.caseId,
-        type: party.type,
-        name: party.name,
-        idNumber: party.idNumber ?? null,
-        creditCode: party.creditCode ?? null,
-        legalRepresentative: party.legalRepresentative ?? null,
-        address: party.address ?? null,
-        phone: party.phone ?? null,
-        minor: party.minor ?? false,
-      },
-      ['caseId'],
+    await m.query(
+      `WITH projected AS (
+         INSERT INTO cases (id, case_number, agency_id, workflow_id, status, procedure, violation_code, party, officers, flags, deadlines, policy_version, state, last_seq, registered_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+         ON CONFLICT (id) DO UPDATE SET case_number = EXCLUDED.case_number, agency_id = EXCLUDED.agency_id, workflow_id = EXCLUDED.workflow_id,
+           status = EXCLUDED.status, procedure = EXCLUDED.procedure, violation_code = EXCLUDED.violation_code, party = EXCLUDED.party,
+           officers = EXCLUDED.officers, flags = EXCLUDED.flags, deadlines = EXCLUDED.deadlines, policy_version = EXCLUDED.policy_version,
+           state = EXCLUDED.state, last_seq = EXCLUDED.last_seq, registered_at = EXCLUDED.registered_at, updated_at = EXCLUDED.updated_at
+       )
+       INSERT INTO parties (case_id, type, name, id_number, credit_code, legal_representative, address, phone, minor)
+       VALUES ($1, $17, $18, $19, $20, $21, $22, $23, $24)
+       ON CONFLICT (case_id) DO UPDATE SET type = EXCLUDED.type, name = EXCLUDED.name, id_number = EXCLUDED.id_number, credit_code = EXCLUDED.credit_code,
+         legal_representative = EXCLUDED.legal_representative, address = EXCLUDED.address, phone = EXCLUDED.phone, minor = EXCLUDED.minor`,
+      [
+        p.caseId, p.caseNumber, p.agencyId, input.workflowId, p.status, p.procedure, p.violationCode, JSON.stringify(p.party), JSON.stringify(p.officers),
+        p.flags, JSON.stringify(p.deadlines), p.policyVersion, JSON.stringify(p.state), lastSeq, new Date(p.registeredAt), new Date(p.updatedAt),
+        party.type, party.name, party.idNumber ?? null, party.creditCode ?? null, party.legalRepresentative ?? null, party.address ?? null, party.phone ?? null, party.minor ?? false,
+      ],
     );
-    for (const e of p.evidence) {
-      await m.upsert(
-        EvidenceItemEntity,
-        {
-          caseId: p.caseId,
-          evidenceId: e.evidenceId,
-          kind: e.kind,
-          title: e.title,
-          collectedAt: new Date(e.collectedAt),
-          location: e.location,
-          sha256: e.sha256,
-          sizeBytes: String(e.sizeBytes),
-          mediaType: e.mediaType ?? null,
-          source: e.source ?? null,
-          collectors: e.collectors,
-          recordedBy: e.recordedBy,
-          recordedAt: new Date(e.recordedAt),
-          custodian: e.custodian,
-        },
-        ['caseId', 'evidenceId'],
-      );
-      // The custody chain only grows: existing positions are left as they are.
-      for (const [i, c] of e.custody.entries()) {
-        await m
-          .createQueryBuilder()
-          .insert()
-          .into(CustodyTransferEntity)
-          .values({ caseId: p.caseId, evidenceId: e.evidenceId, position: i + 1, fromUser: c.from, toUser: c.to, at: new Date(c.at), reason: c.reason })
-          .orIgnore()
-          .execute();
-      }
-    }
+    if (p.evidence.length === 0) return;
+    // The custody chain only grows: existing positions are left as they are.
+    const custody = p.evidence.flatMap((e) => e.custody.map((c, i) => ({ evidenceId: e.evidenceId, position: i + 1, ...c })));
+    await m.query(
+      `WITH items AS (
+         INSERT INTO evidence_items (case_id, evidence_id, kind, title, collected_at, location, sha256, size_bytes, media_type, source, collectors, recorded_by, recorded_at, custodian)
+         SELECT $1::uuid, * FROM unnest($2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::text[], $7::text[], $8::bigint[], $9::text[], $10::text[], $11::jsonb[], $12::jsonb[], $13::timestamptz[], $14::text[])
+         ON CONFLICT (case_id, evidence_id) DO UPDATE SET kind = EXCLUDED.kind, title = EXCLUDED.title, collected_at = EXCLUDED.collected_at,
+           location = EXCLUDED.location, sha256 = EXCLUDED.sha256, size_bytes = EXCLUDED.size_bytes, media_type = EXCLUDED.media_type, source = EXCLUDED.source,
+           collectors = EXCLUDED.collectors, recorded_by = EXCLUDED.recorded_by, recorded_at = EXCLUDED.recorded_at, custodian = EXCLUDED.custodian
+       )
+       INSERT INTO custody_transfers (case_id, evidence_id, position, from_user, to_user, at, reason)
+       SELECT $1::uuid, * FROM unnest($15::text[], $16::int[], $17::text[], $18::text[], $19::timestamptz[], $20::text[])
+       ON CONFLICT DO NOTHING`,
+      [
+        p.caseId,
+        p.evidence.map((e) => e.evidenceId),
+        p.evidence.map((e) => e.kind),
+        p.evidence.map((e) => e.title),
+        p.evidence.map((e) => e.collectedAt),
+        p.evidence.map((e) => e.location),
+        p.evidence.map((e) => e.sha256),
+        p.evidence.map((e) => String(e.sizeBytes)),
+        p.evidence.map((e) => e.mediaType ?? null),
+        p.evidence.map((e) => e.source ?? null),
+        p.evidence.map((e) => JSON.stringify(e.collectors)),
+        p.evidence.map((e) => JSON.stringify(e.recordedBy)),
+        p.evidence.map((e) => e.recordedAt),
+        p.evidence.map((e) => e.custodian),
+        custody.map((c) => c.evidenceId),
+        custody.map((c) => c.position),
+        custody.map((c) => c.from),
+        custody.map((c) => c.to),
+        custody.map((c) => c.at),
+        custody.map((c) => c.reason),
+      ],
+    );
   }
 
   /** Every case with a chain, oldest first. */
