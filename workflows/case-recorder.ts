@@ -3,10 +3,19 @@
 // the server) from the patch below on, a regular activity before it.
 import { ApplicationFailure, patched, proxyActivities, proxyLocalActivities, type RetryPolicy } from '@temporalio/workflow';
 import { evolve, evolveBatch, type CaseEvent, type CaseState, type JurisdictionPolicy, type Rejection } from '@zhifa/domain';
-import type { CaseActivities, NewCaseEvent, RecentCommand, RecordedEvent } from '@zhifa/contracts';
+import type { CaseActivities, NewCaseEvent, RecentCommand, RecordedEvent, RecordedEventSummary } from '@zhifa/contracts';
 
 /** Commands recorded from this patch on use the local activity; histories before it replay their regular activities. */
 export const LOCAL_RECORDING_PATCH = 'record-with-local-activity';
+
+/**
+ * From this patch on a run remembers (and carries over continue-as-new) what
+ * an answer needs of each recent command's events — type, and a recount's
+ * changes — not the whole events (an evidence item's, a calendar's): less
+ * memory per cached case and a smaller continue-as-new input. A run from
+ * before it keeps the whole events, as its history's continue-as-new input did.
+ */
+export const RECENT_SUMMARY_PATCH = 'recent-commands-summarised';
 
 /** How many recent commands' records a run keeps to answer a redelivered Update. */
 const RECENT_COMMANDS = 256;
@@ -38,7 +47,7 @@ export interface Chain {
 
 export type Decided = { ok: true; events: CaseEvent[] } | { ok: false; rejection: Rejection };
 
-export type RecordOutcome = { ok: true; first: number; events: CaseEvent[] } | { ok: false; rejection: Rejection };
+export type RecordOutcome = { ok: true; first: number; events: RecordedEventSummary[] } | { ok: false; rejection: Rejection };
 
 export interface RecorderContext {
   workflowId: string;
@@ -76,10 +85,12 @@ export function caseRecorder(chain: Chain, ctx: RecorderContext, carried: Recent
   // Update's acceptance, seen with local activities under a burst): it is
   // answered with its record instead of being judged again on a state that
   // already holds it. Bounded: a redelivery comes within seconds.
-  const recorded = new Map<string, { first: number; events: CaseEvent[] }>();
+  const recorded = new Map<string, { first: number; events: RecordedEventSummary[] }>();
+  const summarised = patched(RECENT_SUMMARY_PATCH);
+  const kept = (e: CaseEvent): RecordedEventSummary => (summarised ? summary(e) : e);
   function remember(commandId: string, first: number, event: CaseEvent): void {
     const entry = recorded.get(commandId) ?? { first, events: [] };
-    entry.events.push(event);
+    entry.events.push(kept(event));
     recorded.set(commandId, entry);
     if (recorded.size > RECENT_COMMANDS) recorded.delete(recorded.keys().next().value!);
   }
@@ -149,9 +160,14 @@ export function caseRecorder(chain: Chain, ctx: RecorderContext, carried: Recent
         const first = chain.seq + 1;
         if (decision.events.length === 0) return { ok: true, first, events: [] };
         const ahead = await append(decision.events, req);
-        if (!ahead) return { ok: true, first, events: decision.events };
+        if (!ahead) return { ok: true, first, events: decision.events.map(summary) };
         adopt(ahead);
       }
     },
   };
+}
+
+/** What an answer needs of an event: its type, and for a recount the deadlines it moved. */
+export function summary(e: CaseEvent): RecordedEventSummary {
+  return e.type === 'DEADLINE_RECOMPUTED' ? { type: e.type, changes: e.changes.map(({ deadline, oldDueAt, newDueAt }) => ({ deadline, oldDueAt, newDueAt })) } : { type: e.type };
 }

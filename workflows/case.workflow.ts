@@ -174,7 +174,7 @@ export async function caseWorkflow(input: CaseWorkflowInput): Promise<void> {
         });
         const e = outcome.ok ? outcome.events[0] : undefined;
         if (!e) return { year: calendar.year, recorded: false, changes: [] };
-        const changes = e.type === 'DEADLINE_RECOMPUTED' ? e.changes.map(({ deadline, oldDueAt, newDueAt }) => ({ deadline, oldDueAt, newDueAt })) : [];
+        const changes = e.type === 'DEADLINE_RECOMPUTED' ? (e.changes ?? []).map(({ deadline, oldDueAt, newDueAt }) => ({ deadline, oldDueAt, newDueAt })) : [];
         return { year: calendar.year, recorded: true, changes };
       });
     },

@@ -10,11 +10,21 @@ export function caseWorkflowId(caseId: string): string {
   return `case-${caseId}`;
 }
 
-/** A recorded command, as a run remembers it: its first seq and the events it recorded. */
+/** What the answer to a command needs of an event it recorded: the type, and a recount's moved deadlines. */
+export interface RecordedEventSummary {
+  type: CaseEvent['type'];
+  changes?: { deadline: string; oldDueAt: string; newDueAt: string }[];
+}
+
+/**
+ * A recorded command, as a run remembers it: its first seq and what its events
+ * were (summaries; runs from before the patch `recent-commands-summarised`
+ * kept and carried the whole events, which read as summaries too).
+ */
 export interface RecentCommand {
   commandId: string;
   first: number;
-  events: CaseEvent[];
+  events: RecordedEventSummary[];
 }
 
 export interface CaseWorkflowInput {
