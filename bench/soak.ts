@@ -105,8 +105,8 @@ async function main(): Promise<void> {
     const f = traffic.figures;
     const last = sampler.samples[sampler.samples.length - 1];
     const sent = Object.values(f.kinds).reduce((a, k) => a + k.latencies.length, 0);
-    console.log(`  ${((Date.now() - loadStart) / 60_000).toFixed(1)} min: ${sent} answered, ${f.errors} errors; RSS ${APPS.map((a) => `${a} ${(last?.rss[a] / 1024 ** 2).toFixed(0)}`).join(', ')} MiB`);
-  }, 60_000);
+    console.log(`  ${((Date.now() - loadStart) / 60_000).toFixed(1)} min: ${sent} answered, ${f.errors} errors; RSS / heap used / heap total / external ${APPS.map((a) => `${a} ${[last?.rss[a], last?.heap[a], last?.heapTotal[a], last?.external[a]].map((x) => (x / 1024 ** 2).toFixed(0)).join(' / ')}`).join(', ')} MiB`);
+  }, Number(process.env.SOAK_PROGRESS_SECONDS ?? 60) * 1000);
   sampler.start();
   const paced = await pace(RATE, MINUTES * 60_000, MAX_IN_FLIGHT, (k) => traffic.tick(k));
   clearInterval(progress);

@@ -19,6 +19,9 @@ export interface MemorySample {
   t: number;
   rss: Record<string, number>;
   heap: Record<string, number>;
+  /** V8's heap as reserved (used or not) and the memory outside it that JS objects hold (Buffers), per app. */
+  heapTotal: Record<string, number>;
+  external: Record<string, number>;
 }
 
 export class MemorySampler {
@@ -64,11 +67,15 @@ export class MemorySampler {
 
   private async take(): Promise<void> {
     const t = (performance.now() - this.t0) / 1000;
-    const s: MemorySample = { t, rss: {}, heap: {} };
+    const s: MemorySample = { t, rss: {}, heap: {}, heapTotal: {}, external: {} };
     for (const w of this.watched) {
       assertAlive(w.name);
       s.rss[w.name] = rssOf(pidOf(w.name));
-      if (w.metricsPort) s.heap[w.name] = sample(await scrape(w.metricsPort), 'nodejs_heap_size_used_bytes');
+      if (!w.metricsPort) continue;
+      const text = await scrape(w.metricsPort);
+      s.heap[w.name] = sample(text, 'nodejs_heap_size_used_bytes');
+      s.heapTotal[w.name] = sample(text, 'nodejs_heap_size_total_bytes');
+      s.external[w.name] = sample(text, 'nodejs_external_memory_bytes');
     }
     this.samples.push(s);
   }
