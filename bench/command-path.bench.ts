@@ -1,23 +1,21 @@
 import 'reflect-metadata';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { JwtService } from '@nestjs/jwt';
 import { Client, Connection } from '@temporalio/client';
-import { loadConfig } from '@zhifa/config';
 import { createDataSource } from '@zhifa/persistence';
-import { HmacTokenVerifier } from '../apps/case-api/src/auth/token-verifier';
-import { DEMO_AGENCY, DEMO_USERS } from '../infra/seed/demo-people';
 import { DEMO_POLICY } from '../infra/seed/demo-policy';
 import { bareUpdate } from './workflows/bare.workflow';
 import { workflowTaskTimes } from './command-path/histories';
 import { listCases, listPlans, volumeDatabase } from './command-path/list';
-import { phases, scrape, type Phases } from './command-path/phases';
+import { phases, scrapePhases, type Phases } from './command-path/phases';
 import { call, callerLoad, httpLoad, throughput, timed, type LoadResult } from './command-path/load';
 import { RawCases, rawTemplate } from './command-path/raw';
 import { writeReport, type Report, type RunFigures } from './command-path/report';
-import { freePort, pidOf, rssOf, ROOT, scratchDatabase, sleep, start, startTemporal, stopAll, temporalCli, waitFor } from './command-path/stack';
+import { metric } from './command-path/scrape';
+import { demoUser as user, tokenIssuer } from './command-path/tokens';
+import { appEnvironment, freePort, pidOf, rssOf, ROOT, scratchDatabase, sleep, start, startApp, startTemporal, stopAll, temporalCli, waitFor } from './command-path/stack';
 import { machine, finishMachine, median, pct } from './command-path/stats';
 
 // One command's path, side by side in one run (issue 15 item 1):
@@ -41,7 +39,6 @@ const LIST_URL = process.env.BENCH_LIST_DATABASE_URL ?? 'postgres://postgres@127
 const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/13';
 const WIDE = 16;
 
-const user = (name: string) => DEMO_USERS.find((u) => u.username === name)!;
 const [ZHANG, LI] = ['officer.zhang', 'officer.li'].map((u) => user(u).id);
 const lead = () => ({
   source: 'inspection', discoveredAt: '2026-11-20T02:00:00Z', violationAt: '2026-11-18', party: { type: 'PERSON', name: '王某' },
@@ -53,12 +50,6 @@ const evidence = {
 };
 const p50 = (r: LoadResult) => median(r.latencies);
 const failures = (label: string, r: LoadResult) => (r.failed ? [`${label}: ${r.failed} failed ${JSON.stringify(r.failures)}`] : []);
-
-async function metric(port: number, name: string): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text);
-  return m ? Number(m[1]) : NaN;
-}
 
 async function main(): Promise<void> {
   const t0 = Date.now();
@@ -73,19 +64,13 @@ async function main(): Promise<void> {
   const address = await startTemporal(cli, dir);
 
   const [port, metricsPort, listPort, sdkPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
-  const taskQueue = `zhifa-bench-${randomUUID()}`;
   const bareQueue = `zhifa-bench-bare-${randomUUID()}`;
-  const appEnv: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production', DATABASE_URL: PATH_URL, REDIS_URL, TEMPORAL_ADDRESS: address,
-    TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: taskQueue, JWT_SECRET: randomBytes(36).toString('base64'),
-    EVIDENCE_DIR: join(dir, 'evidence'), ARCHIVE_DIR: join(dir, 'archives'), ARCHIVE_KEY_DIR: join(dir, 'archive-keys'),
-    LOG_LEVEL: 'warn', LOG_FORMAT: 'json', PORT: String(port), WORKER_METRICS_PORT: String(metricsPort), JOBS_METRICS_PORT: '0',
-  };
+  const appEnv = appEnvironment({ databaseUrl: PATH_URL, redisUrl: REDIS_URL, temporal: address, dir, ports: { api: port, worker: metricsPort, jobs: 0 } });
   // BENCH_CPU_PROF_DIR: the worker and the case-api write V8 CPU profiles there (one per thread) when they stop.
   const prof = process.env.BENCH_CPU_PROF_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : [];
   // The worker exports the SDK's own metrics (workflow-task latencies) for the phases of a command.
-  start('worker', 'node', [...prof, 'dist/apps/worker/src/main.js'], { ...appEnv, TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${sdkPort}` }, join(dir, 'worker.log'));
-  start('case-api', 'node', [...prof, 'dist/apps/case-api/src/main.js'], appEnv, join(dir, 'case-api.log'));
+  startApp('worker', { ...appEnv, TEMPORAL_METRICS_ADDRESS: `127.0.0.1:${sdkPort}` }, dir, prof);
+  startApp('case-api', appEnv, dir, prof);
   start('bare-worker', 'node', ['dist-bench/bench/bare-worker.js'], { ...process.env, BARE_TEMPORAL_ADDRESS: address, BARE_TASK_QUEUE: bareQueue }, join(dir, 'bare-worker.log'));
   const base = `http://127.0.0.1:${port}`;
   const apps = ['temporal', 'worker', 'case-api', 'bare-worker'];
@@ -93,9 +78,7 @@ async function main(): Promise<void> {
   await waitFor('worker', async () => (await metric(metricsPort, 'zhifa_worker_running')) === 1, apps);
   await waitFor('bare worker', async () => readFileSync(join(dir, 'bare-worker.log'), 'utf8').includes('bare worker ready'), apps);
 
-  const cfg = loadConfig(appEnv);
-  const tokens = new HmacTokenVerifier(new JwtService({ secret: cfg.jwt.secret }), cfg);
-  const token = (name: string) => tokens.issue({ sub: user(name).id, agencyId: DEMO_AGENCY.id, roles: user(name).roles });
+  const token = tokenIssuer(appEnv);
   const [zhang, head] = [await token('officer.zhang'), await token('head.sun')];
   const register = async () => (await call<{ id: string }>(base, { method: 'POST', path: '/api/v1/cases', token: zhang, body: lead() })).id;
   const connection = await Connection.connect({ address });
@@ -129,7 +112,7 @@ async function main(): Promise<void> {
   const runs: RunFigures[] = [];
   const phaseRuns: Phases[] = [];
   const problems: string[] = [];
-  const scrapeAll = () => scrape(`${base}/metrics`, `http://127.0.0.1:${metricsPort}/metrics`, `http://127.0.0.1:${sdkPort}/metrics`);
+  const scrapeAll = () => scrapePhases({ api: port, worker: metricsPort, sdk: sdkPort });
   for (let r = 1; r <= RUNS; r++) {
     const reg: number[] = [];
     for (let i = 0; i < REGISTRATIONS; i++) reg.push(await timed(register));

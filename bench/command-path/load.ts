@@ -25,8 +25,8 @@ export interface HttpCall {
   body?: unknown;
 }
 
-/** One HTTP call with fetch (setup and single reads), failing on a status other than `expect`. */
-export async function call<T>(base: string, c: HttpCall, expect: number[] = [200, 201]): Promise<T> {
+/** One HTTP call with fetch, a command with a new Idempotency-Key: its status and its body's text. */
+export async function request(base: string, c: HttpCall): Promise<{ status: number; text: string }> {
   const res = await fetch(`${base}${c.path}`, {
     method: c.method,
     headers: {
@@ -35,8 +35,13 @@ export async function call<T>(base: string, c: HttpCall, expect: number[] = [200
     },
     ...(c.body === undefined ? {} : { body: JSON.stringify(c.body) }),
   });
-  const text = await res.text();
-  if (!expect.includes(res.status)) throw new Error(`${c.method} ${c.path}: ${res.status} ${text.slice(0, 500)}`);
+  return { status: res.status, text: await res.text() };
+}
+
+/** One HTTP call (setup and single reads), failing on a status other than `expect`. */
+export async function call<T>(base: string, c: HttpCall, expect: number[] = [200, 201]): Promise<T> {
+  const { status, text } = await request(base, c);
+  if (!expect.includes(status)) throw new Error(`${c.method} ${c.path}: ${status} ${text.slice(0, 500)}`);
   return (text ? JSON.parse(text) : undefined) as T;
 }
 

@@ -2,6 +2,7 @@
 // own histograms and the Temporal SDK's, read before and after the 1-way
 // HTTP load of a run. Each phase is the change in a histogram's sum divided
 // by the change in its count: a mean per command over that load alone.
+import { scrape } from './scrape';
 
 /** A histogram's sum and count, summed over the series whose label text passes `labels`. */
 export function histogram(text: string, name: string, labels: (l: string) => boolean = () => true): { sum: number; count: number } {
@@ -20,9 +21,9 @@ export interface Scrape {
   sdk: string;
 }
 
-export async function scrape(api: string, worker: string, sdk: string): Promise<Scrape> {
-  const text = async (url: string) => (await fetch(url)).text();
-  return { api: await text(api), worker: await text(worker), sdk: await text(sdk) };
+/** case-api's, the worker's and the worker's SDK exporter's /metrics, by port. */
+export async function scrapePhases(ports: { api: number; worker: number; sdk: number }): Promise<Scrape> {
+  return { api: await scrape(ports.api), worker: await scrape(ports.worker), sdk: await scrape(ports.sdk) };
 }
 
 /** Mean milliseconds per command of each phase between two scrapes. */

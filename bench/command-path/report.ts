@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeBetweenMarkers } from './docs';
 import type { TaskTimes } from './histories';
 import type { Phases } from './phases';
 import { fmt, fmtSpread, median, spread, verdict, type Machine } from './stats';
@@ -126,11 +126,5 @@ function renderPhases(r: Report): string[] {
 export function writeReport(r: Report, docs: string, write: boolean, label?: string): void {
   const text = renderReport(r, label);
   console.log(`\n${text}\n`);
-  if (!write) return;
-  const page = readFileSync(docs, 'utf8');
-  const a = page.indexOf(START);
-  const b = page.indexOf(END);
-  if (a < 0 || b < a) throw new Error(`${docs} lacks the markers ${START} … ${END}`);
-  writeFileSync(docs, `${page.slice(0, a + START.length)}\n${text}\n${page.slice(b)}`);
-  console.log(`results written into ${docs}`);
+  if (write) writeBetweenMarkers(docs, START, END, text);
 }

@@ -1,9 +1,12 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { openSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
-import { createDataSource, migrate } from '@zhifa/persistence';
+import { ensureAgencyKey, PrivateKeyStore } from '@zhifa/archive';
+import { ArchiveKeyRepository, createDataSource, migrate } from '@zhifa/persistence';
+import { DEMO_AGENCY } from '../../infra/seed/demo-people';
 import { DEMO_POLICY } from '../../infra/seed/demo-policy';
 import { seedDemo } from '../../infra/seed/seed';
 
@@ -145,8 +148,12 @@ export async function startTemporal(cli: string, dir: string): Promise<string> {
   return address;
 }
 
-/** Drops and re-creates `url`'s database, migrates it and seeds the demo agency (as seed-demo does). */
-export async function scratchDatabase(url: string): Promise<void> {
+/**
+ * Drops and re-creates `url`'s database, migrates it and seeds the demo
+ * agency (as seed-demo does); with `archiveKeyDir`, also the agency's
+ * archive-signing key, which the jobs app needs to seal a case.
+ */
+export async function scratchDatabase(url: string, archiveKeyDir?: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
   if (!/bench/.test(name)) throw new Error(`refusing to drop database "${name}": its name must contain "bench"`);
   const admin = new URL(url);
@@ -161,9 +168,38 @@ export async function scratchDatabase(url: string): Promise<void> {
   try {
     await migrate(ds);
     await seedDemo(ds, DEMO_POLICY);
+    if (archiveKeyDir) await ensureAgencyKey(new ArchiveKeyRepository(ds), new PrivateKeyStore(archiveKeyDir), DEMO_AGENCY.id, new Date());
   } finally {
     await ds.destroy();
   }
+}
+
+export interface AppPorts {
+  /** case-api's HTTP port (its /metrics too). */
+  api: number;
+  worker: number;
+  /** 0: the jobs app opens no metrics port. */
+  jobs: number;
+}
+
+/**
+ * The environment the apps get, as production sets it: NODE_ENV production
+ * (BENCH_NODE_ENV to change), JSON logs at warn, a new JWT secret, a task
+ * queue of the run's own, files under `dir`.
+ */
+export function appEnvironment(o: { databaseUrl: string; redisUrl: string; temporal: string; dir: string; ports: AppPorts }): NodeJS.ProcessEnv {
+  return {
+    ...process.env, NODE_ENV: process.env.BENCH_NODE_ENV ?? 'production', DATABASE_URL: o.databaseUrl, REDIS_URL: o.redisUrl,
+    TEMPORAL_ADDRESS: o.temporal, TEMPORAL_NAMESPACE: 'default', TEMPORAL_TASK_QUEUE: `zhifa-bench-${randomUUID()}`,
+    JWT_SECRET: randomBytes(36).toString('base64'), EVIDENCE_DIR: join(o.dir, 'evidence'), ARCHIVE_DIR: join(o.dir, 'archives'),
+    ARCHIVE_KEY_DIR: join(o.dir, 'archive-keys'), LOG_LEVEL: 'warn', LOG_FORMAT: 'json', PORT: String(o.ports.api),
+    WORKER_METRICS_PORT: String(o.ports.worker), JOBS_METRICS_PORT: String(o.ports.jobs),
+  };
+}
+
+/** Starts one app from the built dist (`node [nodeArgs] dist/apps/<app>/src/main.js`), its log in `dir`. */
+export function startApp(app: 'case-api' | 'worker' | 'jobs', env: NodeJS.ProcessEnv, dir: string, nodeArgs: string[] = []): ChildProcess {
+  return start(app, 'node', [...nodeArgs, `dist/apps/${app}/src/main.js`], env, join(dir, `${app}.log`));
 }
 
 /** Resident set size of a process (and its children are not counted), in bytes. */
