@@ -1,7 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { ServiceError } from '@temporalio/client';
-import { caseBusy, sentAgainIfUnprocessed } from './case-workflow.client';
+import { sentAgainIfUnprocessed } from './case-workflow.client';
 
 function updateFailure(type: string): WorkflowUpdateFailedError {
   return new WorkflowUpdateFailedError('update failed', ApplicationFailure.create({ type, message: type }));
@@ -38,25 +37,5 @@ describe('an Update the server gave back unprocessed', () => {
       }),
     ).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
     expect(calls).toBe(1);
-  });
-});
-
-describe('the server refusing an Update for the load on the case', () => {
-  function grpcError(code: number): Error {
-    return Object.assign(new Error('limit on in-flight updates reached'), { code, details: 'limit on in-flight updates reached', metadata: {} });
-  }
-
-  it('is 429 CASE.BUSY with Retry-After, whether the client wraps it or not', () => {
-    for (const err of [grpcError(8), new ServiceError('update failed', { cause: grpcError(8) })]) {
-      const problem = caseBusy(err);
-      expect(problem?.getStatus()).toBe(429);
-      expect(problem?.code).toBe('CASE.BUSY');
-      expect(problem?.retryAfter).toBe(1);
-    }
-  });
-
-  it('is not any other failure of the server', () => {
-    expect(caseBusy(grpcError(14))).toBeUndefined();
-    expect(caseBusy(new Error('RESOURCE_EXHAUSTED'))).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { isGrpcServiceError, WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   allowedActions,
@@ -97,22 +97,6 @@ export async function sentAgainIfUnprocessed<T>(send: () => Promise<T>): Promise
       if (!unprocessed || attempt >= UNPROCESSED_ATTEMPTS) throw err;
     }
   }
-}
-
-/** gRPC RESOURCE_EXHAUSTED: the server's limit of Updates in flight on one workflow (after the client's own retries). */
-const RESOURCE_EXHAUSTED = 8;
-const BUSY_RETRY_AFTER_SECONDS = 1;
-
-/** The server refused the Update for the case's load, not for its content: 429 CASE.BUSY with Retry-After, never a 500. */
-export function caseBusy(err: unknown): ProblemException | undefined {
-  const grpc = isGrpcServiceError(err) ? err : err instanceof Error && isGrpcServiceError(err.cause) ? err.cause : undefined;
-  if (grpc?.code !== RESOURCE_EXHAUSTED) return undefined;
-  const problem = new ProblemException(429, 'CASE.BUSY', {
-    en: 'The case is taking more commands at once than it accepts; nothing was recorded for this one: send it again shortly',
-    zh: '该案件同时提交的操作过多，本次操作未记录，请稍后重新提交',
-  });
-  problem.retryAfter = BUSY_RETRY_AFTER_SECONDS;
-  return problem;
 }
 
 function envelope(command: CaseCommand, actor: ActorSnapshot, caseId: string, workflowId: string): CommandEnvelope {
@@ -214,8 +198,6 @@ export class CaseWorkflowClient {
           zh: `操作未能完成，已记录（${err.cause.message}）`,
         });
       }
-      const busy = caseBusy(err);
-      if (busy) throw busy;
       if (row && (err instanceof WorkflowNotFoundError || /already completed/i.test(String(err)))) {
         // The workflow has ended (archived or declined): the case is sealed.
         const code = isSealed(row.status) ? 'CASE.ARCHIVED' : 'CASE.CLOSED_FOR_COMMANDS';
