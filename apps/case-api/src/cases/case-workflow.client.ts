@@ -27,7 +27,7 @@ import {
   type CommandResult,
   type RejectionPayload,
 } from '@zhifa/contracts';
-import { CalendarRepository, type CaseEntity } from '@zhifa/persistence';
+import { CalendarRepository, CaseEventStore, type CaseEntity } from '@zhifa/persistence';
 import { ProblemException } from '../common/problem';
 import { currentRequest } from '../common/request-context';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
@@ -114,6 +114,7 @@ export class CaseWorkflowClient {
     private readonly temporal: TemporalClientProvider,
     private readonly directory: CaseDirectoryService,
     private readonly calendars: CalendarRepository,
+    private readonly events: CaseEventStore,
   ) {}
 
   /** 案源登记: starts the case's workflow with its first command. */
@@ -182,14 +183,16 @@ export class CaseWorkflowClient {
     );
   }
 
-  private async mapFailures<T>(
-    row: { status: string; state: Record<string, unknown> } | null,
+  private async mapFailures(
+    row: { id: string; status: string; state: Record<string, unknown> } | null,
     updateId: string,
-    call: (updateId: string) => Promise<T>,
-  ): Promise<T> {
+    call: (updateId: string) => Promise<CommandResult>,
+  ): Promise<CommandResult> {
     try {
       return await sentAgainIfUnprocessed(() => call(updateId));
     } catch (err) {
+      const recorded = row && !(err instanceof WorkflowUpdateFailedError) ? await this.recordedAnyway(row.id, updateId) : null;
+      if (recorded) return recorded;
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
         const payload = err.cause.details?.[0] as RejectionPayload | undefined;
         if (payload?.code) throw rejectionProblem(payload);
@@ -207,6 +210,25 @@ export class CaseWorkflowClient {
         });
       }
       throw err;
+    }
+  }
+
+  /**
+   * The server lost an Update's acceptance (a workflow task that failed after
+   * its local activity appended; docs/architecture.md) and refused the
+   * client's repeat of it (its in-flight limit reached: 429 CASE.BUSY) or did
+   * not answer it: the chain may hold its events all the same, adopted by the
+   * next command. Then the command did take effect and is answered so (the
+   * case as its row shows it), never "nothing was recorded".
+   */
+  private async recordedAnyway(caseId: string, updateId: string): Promise<CommandResult | null> {
+    try {
+      const events = await this.events.recordedBy(caseId, updateId);
+      if (events.length === 0) return null;
+      return { caseId, status: (await this.directory.caseRow(caseId)).status, events };
+    } catch {
+      // Not readable now (the database away too): the caller hears the failure as it was.
+      return null;
     }
   }
 
