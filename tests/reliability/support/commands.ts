@@ -7,6 +7,8 @@ export interface Answer {
   contentType: string;
   body: Record<string, unknown> | null;
   text: string;
+  /** The Retry-After header, if the answer had one. */
+  retryAfter: string | null;
 }
 
 export async function call(stack: FaultStack, username: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
@@ -27,9 +29,9 @@ export async function call(stack: FaultStack, username: string, method: string, 
     } catch {
       parsed = null;
     }
-    return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: parsed, text };
+    return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: parsed, text, retryAfter: res.headers.get('retry-after') };
   } catch (err) {
-    return { status: 0, contentType: '', body: null, text: String(err) };
+    return { status: 0, contentType: '', body: null, text: String(err), retryAfter: null };
   }
 }
 

@@ -12,7 +12,7 @@ import { seedDemo } from '../../../infra/seed/seed';
 import { PrivateRedis } from '../../support/private-redis';
 import { appEnv } from '../../support/test-env';
 import { PrivatePostgres } from './private-postgres';
-import { PrivateTemporal } from './private-temporal';
+import { PrivateTemporal, type DynamicConfig } from './private-temporal';
 import { WorkerChild } from './worker-child';
 
 /**
@@ -35,7 +35,12 @@ export interface FaultStack {
   close(): Promise<void>;
 }
 
-export async function startFaultStack(): Promise<FaultStack> {
+export interface FaultStackOptions {
+  /** The Temporal dev server's dynamic config (its limits lowered, say), on top of the CLI's own. */
+  temporalConfig?: DynamicConfig;
+}
+
+export async function startFaultStack(opts: FaultStackOptions = {}): Promise<FaultStack> {
   const cleanup: (() => Promise<unknown>)[] = [];
   const close = async (): Promise<void> => {
     for (const step of cleanup.reverse()) await step().catch((err: unknown) => console.error('fault stack cleanup:', err));
@@ -45,7 +50,7 @@ export async function startFaultStack(): Promise<FaultStack> {
     cleanup.push(() => pg.destroy());
     const redis = await PrivateRedis.start();
     cleanup.push(() => redis.stop());
-    const temporal = await PrivateTemporal.start();
+    const temporal = await PrivateTemporal.start(opts.temporalConfig);
     cleanup.push(() => temporal.destroy());
 
     const bundle = process.env.ZHIFA_RELIABILITY_BUNDLE;

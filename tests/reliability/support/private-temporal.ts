@@ -6,6 +6,9 @@ import { eventually } from '../../support/eventually';
 import { Child } from './child';
 import { closed, freePort } from './ports';
 
+/** Dynamic config the server starts with (`--dynamic-config-value KEY=JSON`), e.g. `{ 'history.maxInFlightUpdates': 2 }`. */
+export type DynamicConfig = Record<string, string | number | boolean>;
+
 /**
  * A Temporal dev server of the test's own (`temporal server start-dev`, the
  * CLI binary in $TEMPORAL_CLI), its state in a SQLite file in a temporary
@@ -20,11 +23,12 @@ export class PrivateTemporal {
     readonly port: number,
     private readonly httpPort: number,
     private readonly metricsPort: number,
+    private readonly dynamicConfig: DynamicConfig,
   ) {}
 
-  static async start(): Promise<PrivateTemporal> {
+  static async start(dynamicConfig: DynamicConfig = {}): Promise<PrivateTemporal> {
     const dir = mkdtempSync(join(tmpdir(), 'zhifa-rel-temporal-'));
-    const server = new PrivateTemporal(dir, await freePort(), await freePort(), await freePort());
+    const server = new PrivateTemporal(dir, await freePort(), await freePort(), await freePort(), dynamicConfig);
     await server.start();
     return server;
   }
@@ -45,6 +49,7 @@ export class PrivateTemporal {
       'server', 'start-dev', '--headless', '--ip', '127.0.0.1', '--log-level', 'error',
       '--db-filename', join(this.dir, 'temporal.db'),
       '--port', String(this.port), '--http-port', String(this.httpPort), '--metrics-port', String(this.metricsPort),
+      ...Object.entries(this.dynamicConfig).flatMap(([key, value]) => ['--dynamic-config-value', `${key}=${JSON.stringify(value)}`]),
     ];
     this.child = Child.spawn('temporal', cli, args, { cwd: this.dir });
     await eventually(() => this.answering(), 60_000, 200);
@@ -63,6 +68,19 @@ export class PrivateTemporal {
     } finally {
       await connection?.close().catch(() => undefined);
     }
+  }
+
+  /**
+   * A counter of the server's Prometheus metrics (`--metrics-port`), summed
+   * over its labels: what the server itself counted, e.g. the Updates its
+   * limits refused (`workflow_update_request_rate_limited`).
+   */
+  async counter(name: string): Promise<number> {
+    const text = await (await fetch(`http://127.0.0.1:${this.metricsPort}/metrics`)).text();
+    return text
+      .split('\n')
+      .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+      .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(' ') + 1)), 0);
   }
 
   /** Ends the server (SIGKILL: a crash; SIGTERM: a shutdown) and waits until its port is free. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { isGrpcServiceError, WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WithStartWorkflowOperation, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import {
   allowedActions,
@@ -27,7 +27,7 @@ import {
   type CommandResult,
   type RejectionPayload,
 } from '@zhifa/contracts';
-import { CalendarRepository, type CaseEntity } from '@zhifa/persistence';
+import { CalendarRepository, CaseEventStore, type CaseEntity } from '@zhifa/persistence';
 import { ProblemException } from '../common/problem';
 import { currentRequest } from '../common/request-context';
 import { TemporalClientProvider } from '../temporal/temporal-client.provider';
@@ -99,22 +99,6 @@ export async function sentAgainIfUnprocessed<T>(send: () => Promise<T>): Promise
   }
 }
 
-/** gRPC RESOURCE_EXHAUSTED: the server's limit of Updates in flight on one workflow (after the client's own retries). */
-const RESOURCE_EXHAUSTED = 8;
-const BUSY_RETRY_AFTER_SECONDS = 1;
-
-/** The server refused the Update for the case's load, not for its content: 429 CASE.BUSY with Retry-After, never a 500. */
-export function caseBusy(err: unknown): ProblemException | undefined {
-  const grpc = isGrpcServiceError(err) ? err : err instanceof Error && isGrpcServiceError(err.cause) ? err.cause : undefined;
-  if (grpc?.code !== RESOURCE_EXHAUSTED) return undefined;
-  const problem = new ProblemException(429, 'CASE.BUSY', {
-    en: 'The case is taking more commands at once than it accepts; nothing was recorded for this one: send it again shortly',
-    zh: '该案件同时提交的操作过多，本次操作未记录，请稍后重新提交',
-  });
-  problem.retryAfter = BUSY_RETRY_AFTER_SECONDS;
-  return problem;
-}
-
 function envelope(command: CaseCommand, actor: ActorSnapshot, caseId: string, workflowId: string): CommandEnvelope {
   const request = currentRequest();
   if (!request) return { command, actor };
@@ -130,6 +114,7 @@ export class CaseWorkflowClient {
     private readonly temporal: TemporalClientProvider,
     private readonly directory: CaseDirectoryService,
     private readonly calendars: CalendarRepository,
+    private readonly events: CaseEventStore,
   ) {}
 
   /** 案源登记: starts the case's workflow with its first command. */
@@ -198,14 +183,16 @@ export class CaseWorkflowClient {
     );
   }
 
-  private async mapFailures<T>(
-    row: { status: string; state: Record<string, unknown> } | null,
+  private async mapFailures(
+    row: { id: string; status: string; state: Record<string, unknown> } | null,
     updateId: string,
-    call: (updateId: string) => Promise<T>,
-  ): Promise<T> {
+    call: (updateId: string) => Promise<CommandResult>,
+  ): Promise<CommandResult> {
     try {
       return await sentAgainIfUnprocessed(() => call(updateId));
     } catch (err) {
+      const recorded = row && !(err instanceof WorkflowUpdateFailedError) ? await this.recordedAnyway(row.id, updateId) : null;
+      if (recorded) return recorded;
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure) {
         const payload = err.cause.details?.[0] as RejectionPayload | undefined;
         if (payload?.code) throw rejectionProblem(payload);
@@ -214,8 +201,6 @@ export class CaseWorkflowClient {
           zh: `操作未能完成，已记录（${err.cause.message}）`,
         });
       }
-      const busy = caseBusy(err);
-      if (busy) throw busy;
       if (row && (err instanceof WorkflowNotFoundError || /already completed/i.test(String(err)))) {
         // The workflow has ended (archived or declined): the case is sealed.
         const code = isSealed(row.status) ? 'CASE.ARCHIVED' : 'CASE.CLOSED_FOR_COMMANDS';
@@ -225,6 +210,25 @@ export class CaseWorkflowClient {
         });
       }
       throw err;
+    }
+  }
+
+  /**
+   * The server lost an Update's acceptance (a workflow task that failed after
+   * its local activity appended; docs/architecture.md) and refused the
+   * client's repeat of it (its in-flight limit reached: 429 CASE.BUSY) or did
+   * not answer it: the chain may hold its events all the same, adopted by the
+   * next command. Then the command did take effect and is answered so (the
+   * case as its row shows it), never "nothing was recorded".
+   */
+  private async recordedAnyway(caseId: string, updateId: string): Promise<CommandResult | null> {
+    try {
+      const events = await this.events.recordedBy(caseId, updateId);
+      if (events.length === 0) return null;
+      return { caseId, status: (await this.directory.caseRow(caseId)).status, events };
+    } catch {
+      // Not readable now (the database away too): the caller hears the failure as it was.
+      return null;
     }
   }
 

@@ -75,7 +75,7 @@ export const API_PROBLEMS: Readonly<Record<string, { status: number; description
   'CASE.BUSY': {
     status: 429,
     description:
-      'The case is taking more commands at once than its workflow accepts (the Temporal server limits the Updates in flight on one workflow): nothing was recorded for this one; send it again, with the same Idempotency-Key, after `Retry-After` seconds.',
+      "The case is taking more commands at once than its workflow accepts (the Temporal server limits the Updates in flight on one workflow, and the Updates one run of it takes before it continues as new): this one was not taken; send it again, with the same Idempotency-Key, after `Retry-After` seconds (a command the server dropped while it was being recorded is then answered with its record).",
   },
   'RATE.LIMITED': { status: 429, description: 'The public pages answer a limited number of requests per client and minute: retry after `Retry-After` seconds.' },
   'NOTIFICATION.NOT_FOUND': { status: 404, description: "No such notification of the caller's: another person's notification is reported as not found." },

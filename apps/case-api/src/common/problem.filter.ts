@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { Request, Response } from 'express';
 import { ProblemException } from './problem';
 import { preferredLanguage, PROBLEM_TITLES } from './problem-titles';
-import { unavailableProblem } from './unavailable';
+import { caseBusy, unavailableProblem } from './unavailable';
 
 /**
  * Every error leaves the API as application/problem+json with a stable code,
@@ -57,7 +57,7 @@ const FRAMEWORK_ZH: Record<string, string> = {
   'REQUEST.UNSUPPORTED_MEDIA_TYPE': '不支持该请求内容的编码或字符集（JSON 须为 UTF-8）',
 };
 
-/** Any exception as a problem: ours as raised, the framework's by status, Temporal or Postgres down 503, anything else INTERNAL. */
+/** Any exception as a problem: ours as raised, the framework's by status, Temporal or Postgres down 503, Temporal's limits 429, anything else INTERNAL. */
 export function toProblem(exception: unknown): ProblemException {
   if (exception instanceof ProblemException) return exception;
   if (exception instanceof HttpException) {
@@ -70,7 +70,7 @@ export function toProblem(exception: unknown): ProblemException {
     const code = FRAMEWORK_CODES[status] ?? `HTTP.${status}`;
     return new ProblemException(status, code, { en: message, zh: FRAMEWORK_ZH[code] ?? `请求未能处理（HTTP ${status}）：${message}` });
   }
-  const unavailable = unavailableProblem(exception);
+  const unavailable = unavailableProblem(exception) ?? caseBusy(exception);
   if (unavailable) return unavailable;
   return new ProblemException(500, 'INTERNAL', { en: 'An unexpected error occurred; it has been logged', zh: '系统发生意外错误，已记录' });
 }

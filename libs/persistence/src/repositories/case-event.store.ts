@@ -281,6 +281,12 @@ export class CaseEventStore {
     return rows.map(toStored);
   }
 
+  /** The events one command recorded (`command_id`: its Update's id), in order; none if it recorded nothing. */
+  async recordedBy(caseId: string, commandId: string): Promise<{ seq: number; type: string }[]> {
+    const rows = await this.ds.getRepository(CaseEventEntity).find({ select: { seq: true, type: true }, where: { caseId, commandId }, order: { seq: 'ASC' } });
+    return rows.map((r) => ({ seq: r.seq, type: r.type }));
+  }
+
   /** Recomputes every hash from the stored rows; reports the first break. */
   async verify(caseId: string): Promise<ChainVerification> {
     const events = await this.timeline(caseId);
