@@ -9,6 +9,7 @@ import { DEMO_POLICY } from '../infra/seed/demo-policy';
 import { bareUpdate } from './workflows/bare.workflow';
 import { workflowTaskTimes } from './command-path/histories';
 import { listCases, listPlans, volumeDatabase } from './command-path/list';
+import { cpuPerOperation, sampleCpu, type CpuSample } from './command-path/cpu';
 import { phases, scrapePhases, type Phases } from './command-path/phases';
 import { call, callerLoad, httpLoad, throughput, timed, type LoadResult } from './command-path/load';
 import { RawCases, rawTemplate } from './command-path/raw';
@@ -111,6 +112,7 @@ async function main(): Promise<void> {
   // The runs: each side in turn, 1-way then 16-way, so every run compares the same minute.
   const runs: RunFigures[] = [];
   const phaseRuns: Phases[] = [];
+  const cpuRuns: { a16: CpuSample; b16: CpuSample }[] = [];
   const problems: string[] = [];
   const scrapeAll = () => scrapePhases({ api: port, worker: metricsPort, sdk: sdkPort });
   for (let r = 1; r <= RUNS; r++) {
@@ -121,8 +123,13 @@ async function main(): Promise<void> {
     phaseRuns.push(phases(scraped, await scrapeAll()));
     const b1 = await callerLoad([bare[0]], N1, bareOp);
     const c1 = await callerLoad([rawIds[0]], N1, rawOp);
+    // CPU by process over each 16-way load: at 16-way the two cores are the bound.
+    const cpu = () => sampleCpu({ 'case-api': pidOf('case-api'), worker: pidOf('worker'), 'bare worker': pidOf('bare-worker'), temporal: pidOf('temporal') });
+    const cpuA = cpu();
     const a16 = await httpLoad(base, cases.slice(1).map(path), zhang, evidence, N16);
+    const cpuB = cpu();
     const b16 = await callerLoad(bare.slice(1), N16, bareOp);
+    cpuRuns.push({ a16: cpuPerOperation(cpuA, cpuB, a16.ok), b16: cpuPerOperation(cpuB, cpu(), b16.ok) });
     const c16 = await callerLoad(rawIds.slice(1), N16, rawOp);
     problems.push(...failures(`run ${r} (a) 1-way`, a1), ...failures(`run ${r} (b) 1-way`, b1), ...failures(`run ${r} (c) 1-way`, c1));
     problems.push(...failures(`run ${r} (a) 16-way`, a16), ...failures(`run ${r} (b) 16-way`, b16), ...failures(`run ${r} (c) 16-way`, c16));
@@ -204,7 +211,7 @@ async function main(): Promise<void> {
   finishMachine(m);
   const report: Report = {
     machine: m, counts: { N1, N16, RUNS, REGISTRATIONS, TIMELINE_EVENTS, MEMORY_CASES, LIST_CASES, LIST_REPS }, runs, problems,
-    timeline, tasks, bareTasks, phases: phaseRuns, memory: { before, after, cases: MEMORY_CASES }, volume, list, plans, minutes: (Date.now() - t0) / 60_000,
+    timeline, tasks, bareTasks, phases: phaseRuns, cpu: cpuRuns, memory: { before, after, cases: MEMORY_CASES }, volume, list, plans, minutes: (Date.now() - t0) / 60_000,
   };
   writeReport(report, join(ROOT, 'docs/benchmarks.md'), process.env.BENCH_WRITE_DOCS !== '0', process.env.BENCH_LABEL);
   await connection.close();

@@ -1,5 +1,6 @@
 import { writeBetweenMarkers } from './docs';
 import type { TaskTimes } from './histories';
+import type { CpuSample } from './cpu';
 import type { Phases } from './phases';
 import { fmt, fmtSpread, median, spread, verdict, type Machine } from './stats';
 
@@ -34,6 +35,8 @@ export interface Report {
   tasks: TaskTimes;
   /** Per run: where a 1-way command's time went (means from the apps' and the SDK's histograms). */
   phases: Phases[];
+  /** Per run: CPU ms per operation by process during the 16-way loads of (a) and (b). */
+  cpu: { a16: CpuSample; b16: CpuSample }[];
   bareTasks: TaskTimes;
   memory: { before: { rss: number; heap: number }; after: { rss: number; heap: number }; cases: number };
   volume: { cases: number; events: number };
@@ -87,6 +90,7 @@ export function renderReport(r: Report, label?: string): string {
   L.push(`| Update accepted→completed in the histories (handler incl. recording), median | ${fmt(median(r.tasks.acceptedToCompleted))} ms (bare: ${fmt(median(r.bareTasks.acceptedToCompleted))} ms) |`);
   L.push(`| worker memory per cached case (${r.memory.cases} cases registered) | RSS ${kib(memRss)}, heap ${kib(memHeap)} (RSS ${mib(r.memory.before.rss)} → ${mib(r.memory.after.rss)}, heap ${mib(r.memory.before.heap)} → ${mib(r.memory.after.heap)}) |`, '');
   L.push(...renderPhases(r), '');
+  L.push(...renderCpu(r), '');
   L.push(`Case list (GET /api/v1/cases, page of 20) on ${r.volume.cases.toLocaleString('en')} cases and ${r.volume.events.toLocaleString('en')} events, median of ${r.counts.LIST_REPS} requests per run:`, '');
   L.push('| Filter | Total matched | min / median / max | < 100 ms |', '|---|---|---|---|');
   for (const l of r.list) L.push(`| ${l.name} | ${l.total} | ${ms(l.perRun)} | ${verdict(spread(l.perRun).median < 100)} |`);
@@ -120,6 +124,25 @@ function renderPhases(r: Report): string[] {
     `| … … … of which workflow code (validator, handler, decide, evolve, payloads) | ${ms(workflowCode)} |`,
     `| workflow task waiting to reach the worker (schedule-to-start) | ${p('scheduleToStart')} |`,
     `| for comparison: (b) bare Update p50, (c) raw append p50 | ${fmtSpread(col(r, 'b1p50'), 1, ' ms')}, ${fmtSpread(col(r, 'c1p50'), 1, ' ms')} |`,
+  ];
+}
+
+/** CPU per operation by process at 16-way: the two cores bound the throughput of both sides. */
+function renderCpu(r: Report): string[] {
+  const names = ['case-api', 'worker', 'bare worker', 'temporal', 'postgres', 'bench', 'machine'];
+  const label: Record<string, string> = {
+    'case-api': 'case-api', worker: 'worker (main thread and workflow thread)', 'bare worker': "bare twin's worker", temporal: 'Temporal dev server',
+    postgres: 'PostgreSQL (all processes)', bench: 'the benchmark itself (autocannon, the Temporal client)', machine: 'the whole machine (all CPUs busy)',
+  };
+  const cell = (side: 'a16' | 'b16', k: string) => fmtSpread(spread(r.cpu.map((c) => c[side][k] ?? NaN)), 1, ' ms');
+  const bound = (side: 'a16' | 'b16') => fmtSpread(spread(r.cpu.map((c) => (1000 * r.machine.nproc) / c[side].machine)), 0, '/s');
+  return [
+    `CPU per operation at 16-way, by process (from /proc; min / median / max over the runs): the ${r.machine.nproc} cores bound the throughput of both sides at about ${r.machine.nproc} s of CPU a second divided by the machine's CPU per operation:`,
+    '',
+    '| Process | (a) per HTTP command | (b) per bare Update |',
+    '|---|---|---|',
+    ...names.map((k) => `| ${label[k]} | ${cell('a16', k)} | ${cell('b16', k)} |`),
+    `| throughput the cores allow (${r.machine.nproc} × 1,000 ms / machine CPU per operation) | ${bound('a16')} | ${bound('b16')} |`,
   ];
 }
 

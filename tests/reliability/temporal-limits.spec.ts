@@ -9,9 +9,9 @@ import { FaultStack, startFaultStack } from './support/fault-stack';
 // in flight, 2,000 per run, continue-as-new suggested at 90 % of those),
 // lowered on this file's own dev server so the test meets them in seconds.
 const MAX_IN_FLIGHT = 2;
-const MAX_PER_RUN = 100;
+const MAX_PER_RUN = 50;
 /** Commands the long case takes (each one event): past the per-run limit many times over. */
-const LONG_CASE_COMMANDS = 300;
+const LONG_CASE_COMMANDS = 160;
 
 describe("Temporal's limits on a case's Updates", () => {
   let stack: FaultStack;
