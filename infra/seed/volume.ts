@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
-import type { CaseState } from '@zhifa/domain';
+import { assignedUserIds, type CaseState } from '@zhifa/domain';
 import { GENESIS_HASH } from '@zhifa/domain/chain/canonical-json';
 import { AGENCY_ID, CaseRunner, commands, DAY, people, plus, scenario, SYSTEM, type ScenarioName } from '@zhifa/domain/testing/case-fixtures';
-import { chainHash, eventId, StatisticsRepository } from '@zhifa/persistence';
+import { chainHash, eventId, searchTextSql, StatisticsRepository } from '@zhifa/persistence';
 import { DEMO_AGENCY, DEMO_USERS } from './demo-people';
 import { DEMO_POLICY } from './demo-policy';
 
@@ -207,6 +207,8 @@ export async function seedVolume(ds: DataSource, opts: VolumeOptions): Promise<{
         last_seq: t.events.length,
         registered_at: state.registeredAt,
         updated_at: state.updatedAt,
+        assigned_user_ids: assignedUserIds(state),
+        summary: state.summary ?? '',
       });
       partyRows.push({ case_id: caseId, type: state.party.type, name: state.party.name, id_number: state.party.idNumber ?? null, credit_code: state.party.creditCode ?? null, minor: false });
     }
@@ -216,7 +218,14 @@ export async function seedVolume(ds: DataSource, opts: VolumeOptions): Promise<{
       // Events first: the statistics trigger on cases counts the case's events already there.
       await m.query(`INSERT INTO case_events (event_id, case_id, seq, type, actor, occurred_at, recorded_at, payload, prev_hash, hash)
         SELECT event_id, case_id, seq, type, actor, occurred_at, recorded_at, payload, prev_hash, hash FROM jsonb_populate_recordset(NULL::case_events, $1::jsonb)`, [JSON.stringify(eventRows)]);
-      await m.query(`INSERT INTO cases SELECT * FROM jsonb_populate_recordset(NULL::cases, $1::jsonb)`, [JSON.stringify(caseRows)]);
+      // search_text as the store writes it (searchTextSql), in SQL.
+      await m.query(
+        `INSERT INTO cases (id, case_number, agency_id, workflow_id, status, procedure, violation_code, party, officers, flags, deadlines, policy_version, state, last_seq, registered_at, updated_at, assigned_user_ids, search_text)
+         SELECT id, case_number, agency_id, workflow_id, status, procedure, violation_code, party, officers, flags, deadlines, policy_version, state, last_seq, registered_at, updated_at, assigned_user_ids,
+           ${searchTextSql('case_number', "party->>'name'", "state->>'summary'")}
+         FROM jsonb_populate_recordset(NULL::cases, $1::jsonb)`,
+        [JSON.stringify(caseRows)],
+      );
       await m.query(`INSERT INTO parties (case_id, type, name, id_number, credit_code, minor)
         SELECT case_id, type, name, id_number, credit_code, minor FROM jsonb_populate_recordset(NULL::parties, $1::jsonb)`, [JSON.stringify(partyRows)]);
     });

@@ -39,7 +39,8 @@ describe('CaseEventStore on Postgres', () => {
         flags: [],
         deadlines: {},
         policyVersion: 'p1',
-        state: { status: 'LEAD_REGISTERED' },
+        // The state as far as the projection reads it beyond the columns above.
+        state: { status: 'LEAD_REGISTERED', officers: [{ userId: 'u1' }], auxiliaries: [{ userId: 'aux-1' }, { userId: 'u1' }], summary: 'Selling FOOD without a licence' },
         registeredAt: '2026-11-20T00:00:00.000Z',
         updatedAt: '2026-11-20T00:00:00.000Z',
         evidence: [],
@@ -59,8 +60,9 @@ describe('CaseEventStore on Postgres', () => {
     expect(events[2].eventId).toBe(`case-${caseId}:3`);
     expect(await store.verify(caseId)).toEqual({ valid: true, events: 3 });
 
-    const [row] = await ds.query('SELECT last_seq, status FROM cases WHERE id = $1', [caseId]);
-    expect(row).toEqual({ last_seq: 3, status: 'LEAD_REGISTERED' });
+    const [row] = await ds.query('SELECT last_seq, status, assigned_user_ids, search_text FROM cases WHERE id = $1', [caseId]);
+    // Who an ASSIGNED grant lets see it (each once), and what the list's text filter matches (lower-cased, one field from the next apart).
+    expect(row).toEqual({ last_seq: 3, status: 'LEAD_REGISTERED', assigned_user_ids: ['u1', 'aux-1'], search_text: `t-${caseId.slice(0, 8)}\u001fx\u001fselling food without a licence` });
     const [{ count }] = await ds.query('SELECT count(*)::int AS count FROM outbox WHERE event_id LIKE $1', [`case-${caseId}:%`]);
     expect(count).toBe(3);
   });

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { auditTimeline, heldCertificateOn, type CaseState } from '@zhifa/domain';
+import { auditTimeline, heldCertificateOn, type DeadlineKind, type DeadlineMark } from '@zhifa/domain';
 import { CaseEventStore, CertificateAdminRepository, ReadModelRepository, type CaseEntity } from '@zhifa/persistence';
 import { DeadlineClock } from './deadline-clock.service';
 import type { TimelineEventView } from './timeline.views';
@@ -26,9 +26,10 @@ export class TimelineAuditService {
     const userIds = stored.flatMap((e) => (typeof e.actor.userId === 'string' ? [e.actor.userId] : []));
     // Validity on the event's day, from each certificate's dated status history (a later suspension does not reach back).
     const certificateOn = heldCertificateOn(await this.certificates.recordsOfUsers(userIds));
-    let deadlines: (CaseState['deadlines'] | null)[];
+    let deadlines: (Partial<Record<DeadlineKind, DeadlineMark>> | null)[];
     try {
-      deadlines = await this.readModels.deadlinesAfterEach(row.id);
+      // Folded from the rows just read: the chain is read once.
+      deadlines = await this.readModels.deadlineMarksAfterEach(row.id, stored);
     } catch (err) {
       // A chain that no longer folds (its policy gone, an event altered beyond reading) still shows; its deadlines are not named.
       this.logger.warn(`case ${row.id}: the chain does not fold (${(err as Error).message}); the timeline names no deadlines`);

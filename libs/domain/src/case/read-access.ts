@@ -88,18 +88,25 @@ export function readScope(actor: ActorSnapshot): ReadScope {
   return { agencyId: actor.agencyId, grants };
 }
 
+/**
+ * The people an ASSIGNED grant lets see the case: its officers, the
+ * auxiliary staff ever attached to it and its hearing host, each once, in
+ * that order. The read model keeps this list beside the case (its
+ * `assigned_user_ids` column), so a list of one's own cases is a lookup.
+ */
+export function assignedUserIds(state: CaseState): string[] {
+  const ids = [...state.officers.map((o) => o.userId), ...(state.auxiliaries ?? []).map((a) => a.userId)];
+  if (state.hearing?.host?.userId) ids.push(state.hearing.host.userId);
+  return [...new Set(ids)];
+}
+
 /** Whether one grant covers a case. */
 export function grantCovers(grant: ReadGrant, state: CaseState): boolean {
   switch (grant.kind) {
     case 'AGENCY':
       return state.agencyId === grant.agencyId;
     case 'ASSIGNED':
-      return (
-        state.agencyId === grant.agencyId &&
-        (state.officers.some((o) => o.userId === grant.userId) ||
-          (state.auxiliaries ?? []).some((a) => a.userId === grant.userId) ||
-          state.hearing?.host?.userId === grant.userId)
-      );
+      return state.agencyId === grant.agencyId && assignedUserIds(state).includes(grant.userId);
     case 'TRANSFERRED':
       return transferBodies(state, grant.addressee).includes(grant.body);
   }

@@ -1,24 +1,28 @@
-import { evolve } from '../case/evolve';
+import { evolve, evolveInPlace } from '../case/evolve';
 import type { CaseState } from '../case/case-state';
-import { people, scenario, type CaseRunner } from '../testing/case-fixtures';
-import { auditTimeline, deadlinesSettled, type AuditedEvent } from './timeline-audit';
+import { people, scenario, SCENARIO_NAMES, type CaseRunner } from '../testing/case-fixtures';
+import { auditTimeline, deadlineMarks, deadlinesSettled, type AuditedEvent } from './timeline-audit';
 
 const TZ = 'Asia/Shanghai';
 const byId = new Map<string, { userId: string; roles: readonly string[]; certificates: readonly { number: string; validFrom: string; validTo: string }[] }>(
   Object.values(people).map((p) => [p.userId, p]),
 );
 
-function audit(r: CaseRunner) {
-  const events: AuditedEvent[] = r.log.map((e) => ({
+function auditedEvents(r: CaseRunner): AuditedEvent[] {
+  return r.log.map((e) => ({
     type: e.event.type,
     at: e.at,
     actor: e.actor === 'system' ? { system: true } : { userId: e.actor, roles: [...(byId.get(e.actor)?.roles ?? [])] },
     payload: e.event as unknown as Record<string, unknown>,
   }));
+}
+
+const certificateOn = (userId: string, day: string) => byId.get(userId)?.certificates.find((c) => c.validFrom <= day && day <= c.validTo)?.number ?? null;
+
+function audit(r: CaseRunner) {
   let s: CaseState | null = null;
   const after = r.log.map((e) => (s = evolve(s, e.event, { at: e.at, policy: r.policy })).deadlines);
-  const certificateOn = (userId: string, day: string) => byId.get(userId)?.certificates.find((c) => c.validFrom <= day && day <= c.validTo)?.number ?? null;
-  return r.log.map((e, i) => ({ type: e.event.type, ...auditTimeline(events, after, certificateOn, TZ)[i] }));
+  return r.log.map((e, i) => ({ type: e.event.type, ...auditTimeline(auditedEvents(r), after, certificateOn, TZ)[i] }));
 }
 
 describe('the timeline audit: role, certificate, body and deadlines of each event', () => {
@@ -33,6 +37,17 @@ describe('the timeline audit: role, certificate, body and deadlines of each even
     // Every deadline met is met once, by one event.
     const met = rows.flatMap((x) => x.deadlines.map((d) => `${d.kind}/${d.outcome}`));
     expect(new Set(met).size).toBe(met.length);
+  });
+
+  it.each(SCENARIO_NAMES)('%s: the marks taken from one state folded in place audit as whole copies of the records do', (name) => {
+    const r = scenario(name);
+    let copied: CaseState | null = null;
+    const whole = r.log.map((e) => (copied = evolve(copied, e.event, { at: e.at, policy: r.policy })).deadlines);
+    let inPlace: CaseState | null = null;
+    const marks = r.log.map((e) => deadlineMarks((inPlace = evolveInPlace(inPlace, structuredClone(e.event), { at: e.at, policy: r.policy })).deadlines));
+    const expected = auditTimeline(auditedEvents(r), whole, certificateOn, TZ);
+    // Marks that were the live records (not copies) would all read as the last event's: no event would settle anything.
+    expect(auditTimeline(auditedEvents(r), marks, certificateOn, TZ)).toEqual(expected);
   });
 
   it('a missed deadline is named on the event that records it; met later, it is met late', () => {

@@ -38,7 +38,27 @@ export interface AuditedEvent {
   payload: Record<string, unknown>;
 }
 
-type Deadlines = Partial<Record<DeadlineKind, CaseDeadline>>;
+/** What the audit reads of a deadline record: whether, when and how it was met or missed. */
+export type DeadlineMark = Pick<CaseDeadline, 'state' | 'dueAt' | 'metAt' | 'missedAt' | 'late'>;
+
+type Deadlines = Partial<Record<DeadlineKind, DeadlineMark>>;
+
+/**
+ * The marks of a case's deadline records as they stand: a copy small enough
+ * to keep after every event of a long chain (a fold changes the records in
+ * place; copying them whole at each event cost more than the fold).
+ */
+export function deadlineMarks(deadlines: Partial<Record<DeadlineKind, CaseDeadline>>): Deadlines {
+  const out: Deadlines = {};
+  for (const [kind, d] of Object.entries(deadlines) as [DeadlineKind, CaseDeadline][]) {
+    const m: DeadlineMark = { state: d.state, dueAt: d.dueAt };
+    if (d.metAt !== undefined) m.metAt = d.metAt;
+    if (d.missedAt !== undefined) m.missedAt = d.missedAt;
+    if (d.late !== undefined) m.late = d.late;
+    out[kind] = m;
+  }
+  return out;
+}
 
 /** A certificate of the user valid on a local day (YYYY-MM-DD), or null. */
 export type CertificateOnDay = (userId: string, day: string) => string | null;
@@ -63,7 +83,7 @@ export function timelineRole(type: string, actor: AuditedEvent['actor']): Role |
 /** The deadlines whose record this event moved to met or missed. */
 export function deadlinesSettled(before: Deadlines, after: Deadlines): EventDeadline[] {
   const out: EventDeadline[] = [];
-  for (const [kind, d] of Object.entries(after) as [DeadlineKind, CaseDeadline][]) {
+  for (const [kind, d] of Object.entries(after) as [DeadlineKind, DeadlineMark][]) {
     const prev = before[kind];
     if (d.state === 'MET' && !(prev?.state === 'MET' && prev.metAt === d.metAt)) out.push({ kind, outcome: d.late ? 'MET_LATE' : 'MET', dueAt: d.dueAt });
     if (d.state === 'MISSED' && !(prev?.state === 'MISSED' && prev.missedAt === d.missedAt)) out.push({ kind, outcome: 'MISSED', dueAt: d.dueAt });

@@ -1,3 +1,4 @@
+import { CaseListColumns1765700000000 } from './1765700000000-case-list-columns';
 import { InitialSchema1764000000000 } from './1764000000000-initial-schema';
 import { CaseProjections1764100000000 } from './1764100000000-case-projections';
 import { SameActIndexes1764950000000 } from './1764950000000-same-act-indexes';
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   PolicyEffectiveFrom1765520000000,
   AgencyPowers1765530000000,
   EventCommandId1765600000000,
+  CaseListColumns1765700000000,
 ];

@@ -1,4 +1,4 @@
-import { Brackets, DataSource, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
+import { Brackets, DataSource, In, SelectQueryBuilder, WhereExpressionBuilder } from 'typeorm';
 import type { CaseState, CaseStatus, ReadGrant, ReadScope, SameActCase } from '@zhifa/domain';
 import { CaseEntity, PartyEntity } from '../entities';
 import { isUuid } from './uuid';
@@ -71,19 +71,30 @@ export class CaseReadRepository {
     return rows.map((r) => ({ caseId: r.id, workflowId: r.workflowId }));
   }
 
-  /** One page of the cases `scope` lets the reader see, newest registration first. */
+  /**
+   * One page of the cases `scope` lets the reader see, newest registration
+   * first. The page's ids and the count come from the covering index
+   * (ix_cases_agency_newest carries every column the grants and filters but
+   * a transfer's read), then the page's rows by id: at 100,000 cases a
+   * filter that matches few no longer fetches every case it passes over.
+   */
   async list(scope: ReadScope, filter: CaseListFilter): Promise<{ rows: CaseEntity[]; total: number }> {
-    const qb = this.ds
-      .getRepository(CaseEntity)
-      .createQueryBuilder('c')
-      .where(readableBy(scope))
+    const qb = this.ds.getRepository(CaseEntity).createQueryBuilder('c').where(readableBy(scope));
+    applyFilter(qb, filter);
+    const page = qb
+      .clone()
+      .select('c.id', 'id')
       .orderBy('c.registered_at', 'DESC')
       .addOrderBy('c.id', 'ASC')
-      .skip((filter.page - 1) * filter.pageSize)
-      .take(filter.pageSize);
-    applyFilter(qb, filter);
-    const [rows, total] = await qb.getManyAndCount();
-    return { rows, total };
+      .offset((filter.page - 1) * filter.pageSize)
+      .limit(filter.pageSize);
+    // count(*), not the ORM's count(DISTINCT id): one row per case, no joins.
+    const [ids, counted] = await Promise.all([page.getRawMany<{ id: string }>(), qb.clone().select('count(*)', 'n').getRawOne<{ n: string }>()]);
+    const found = ids.length ? await this.ds.getRepository(CaseEntity).findBy({ id: In(ids.map((r) => r.id)) }) : [];
+    const byId = new Map(found.map((r) => [r.id, r]));
+    // A case gone between the two reads is left out; none is ever removed, so this is the page.
+    const rows = ids.flatMap((r) => byId.get(r.id) ?? []);
+    return { rows, total: Number(counted?.n ?? 0) };
   }
 
   /**
@@ -157,8 +168,9 @@ export class CaseReadRepository {
 /**
  * The domain's read grants as SQL over the read model: a case is listed when
  * any grant covers it, as `grantCovers` judges a single case. The columns
- * mirror the state: `officers` is the state's officer list, `state` the whole
- * state (attached auxiliary staff, hearing host, transfer).
+ * mirror the state: `officers` is the state's officer list,
+ * `assigned_user_ids` the domain's assignedUserIds (officers, attached
+ * auxiliary staff, hearing host), `state` the whole state (transfer).
  */
 export function readableBy(scope: ReadScope): Brackets {
   return new Brackets((or) => {
@@ -174,8 +186,9 @@ function grantClause(w: WhereExpressionBuilder, grant: ReadGrant, p: string): vo
       return;
     case 'ASSIGNED':
       w.where(`c.agency_id = :${p}agency`, { [`${p}agency`]: grant.agencyId }).andWhere(
-        `(c.officers @> :${p}officer::jsonb OR c.state->'auxiliaries' @> :${p}officer::jsonb OR c.state->'hearing'->'host'->>'userId' = :${p}user)`,
-        { [`${p}officer`]: JSON.stringify([{ userId: grant.userId }]), [`${p}user`]: grant.userId },
+        // The domain's assignedUserIds, kept by the projection beside the state (GIN-indexed).
+        `c.assigned_user_ids @> ARRAY[:${p}user]::text[]`,
+        { [`${p}user`]: grant.userId },
       );
       return;
     case 'TRANSFERRED':
@@ -208,7 +221,8 @@ function applyFilter(qb: SelectQueryBuilder<CaseEntity>, f: CaseListFilter): voi
   if (f.from) qb.andWhere('c.registered_at >= :from', { from: f.from });
   if (f.to) qb.andWhere('c.registered_at < :to', { to: f.to });
   if (f.text) {
-    qb.andWhere(`(c.case_number ILIKE :t OR c.party->>'name' ILIKE :t OR c.state->>'summary' ILIKE :t)`, {
+    // Case number, party name and summary, lower-cased beside the case (search_text): a case-insensitive match without reading the state.
+    qb.andWhere(`c.search_text LIKE lower(:t)`, {
       t: `%${f.text.replace(/[%_\\]/g, '\\$&')}%`,
     });
   }

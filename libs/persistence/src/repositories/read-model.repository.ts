@@ -1,9 +1,9 @@
 import { DataSource } from 'typeorm';
-import { canonicalJson, evolveInPlace, withCalendars, type CaseEvent, type CaseState, type HolidayCalendarYear, type JurisdictionPolicy } from '@zhifa/domain';
+import { canonicalJson, deadlineMarks, evolveInPlace, withCalendars, type CaseEvent, type CaseState, type DeadlineMark, type DeadlineKind, type HolidayCalendarYear, type JurisdictionPolicy } from '@zhifa/domain';
 import { CaseEntity } from '../entities';
 import { projectCase } from '../projections/case.projection';
 import { CalendarRepository } from './calendar.repository';
-import { CaseEventStore } from './case-event.store';
+import { CaseEventStore, type StoredEvent } from './case-event.store';
 import { PolicyRepository } from './policy.repository';
 
 /** A field where the read model and the chain folded disagree. */
@@ -12,6 +12,8 @@ export interface ReadModelDrift {
   readModel: unknown;
   chain: unknown;
 }
+
+type DeadlineMarks = Partial<Record<DeadlineKind, DeadlineMark>>;
 
 interface Folded {
   state: CaseState;
@@ -44,16 +46,26 @@ export class ReadModelRepository {
     return this.foldSteps(caseId, () => undefined);
   }
 
-  /** The deadline records after each event of the chain, in seq order (a timeline's audit reads what each event met or missed). */
-  async deadlinesAfterEach(caseId: string): Promise<CaseState['deadlines'][]> {
-    const out: CaseState['deadlines'][] = [];
-    // The fold changes one state in place: each step's deadlines are copied as they stand.
-    await this.foldSteps(caseId, (s) => out.push(JSON.parse(JSON.stringify(s.deadlines)) as CaseState['deadlines']));
+  /**
+   * The marks of the deadline records after each event of `stored` (the
+   * case's chain as already read, in seq order): what a timeline's audit
+   * reads each event met or missed. Throws when the chain does not fold.
+   */
+  async deadlineMarksAfterEach(caseId: string, stored: StoredEvent[]): Promise<DeadlineMarks[]> {
+    const out: DeadlineMarks[] = [];
+    // The fold changes one state in place: each step's marks are taken as they stand.
+    // The caller keeps its rows (a timeline shows them): the fold gets its own copy of each event, since a folded state may share an event's objects and later events change them.
+    const own = stored.map((e) => ({ ...e, payload: JSON.parse(JSON.stringify(e.payload)) as StoredEvent['payload'] }));
+    await this.foldStored(caseId, own, (s) => out.push(deadlineMarks(s.deadlines)));
     return out;
   }
 
   private async foldSteps(caseId: string, step: (state: CaseState) => void): Promise<Folded | null> {
-    const stored = await this.events.timeline(caseId);
+    return this.foldStored(caseId, await this.events.timeline(caseId), step);
+  }
+
+  /** Folds `stored` in place: the rows must be the fold's own. */
+  private async foldStored(caseId: string, stored: StoredEvent[], step: (state: CaseState) => void): Promise<Folded | null> {
     if (!stored.length) return null;
     const first = stored[0].payload as { type?: string; policyVersion?: string };
     if (first.type !== 'LEAD_REGISTERED' || !first.policyVersion) throw new Error(`case ${caseId}: the chain does not open with its registration`);
@@ -69,7 +81,7 @@ export class ReadModelRepository {
         const calendars: HolidayCalendarYear[] = current.map(({ year, holidays, adjustedWorkingDays, source }) => ({ year, holidays, adjustedWorkingDays, source }));
         view = { count: current.length, policy: withCalendars(pinned, calendars) };
       }
-      // The rows are this fold's own: folded in place, not copied at every event.
+      // Folded in place, not copied at every event.
       state = evolveInPlace(state, e.payload as unknown as CaseEvent, { at: e.occurredAt, policy: view.policy });
       step(state);
     }
