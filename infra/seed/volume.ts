@@ -208,6 +208,7 @@ export async function seedVolume(ds: DataSource, opts: VolumeOptions): Promise<{
         registered_at: state.registeredAt,
         updated_at: state.updatedAt,
         assigned_user_ids: assignedUserIds(state),
+        officer_ids: state.officers.map((o) => o.userId),
         summary: state.summary ?? '',
       });
       partyRows.push({ case_id: caseId, type: state.party.type, name: state.party.name, id_number: state.party.idNumber ?? null, credit_code: state.party.creditCode ?? null, minor: false });
@@ -220,8 +221,8 @@ export async function seedVolume(ds: DataSource, opts: VolumeOptions): Promise<{
         SELECT event_id, case_id, seq, type, actor, occurred_at, recorded_at, payload, prev_hash, hash FROM jsonb_populate_recordset(NULL::case_events, $1::jsonb)`, [JSON.stringify(eventRows)]);
       // search_text as the store writes it (searchTextSql), in SQL.
       await m.query(
-        `INSERT INTO cases (id, case_number, agency_id, workflow_id, status, procedure, violation_code, party, officers, flags, deadlines, policy_version, state, last_seq, registered_at, updated_at, assigned_user_ids, search_text)
-         SELECT id, case_number, agency_id, workflow_id, status, procedure, violation_code, party, officers, flags, deadlines, policy_version, state, last_seq, registered_at, updated_at, assigned_user_ids,
+        `INSERT INTO cases (id, case_number, agency_id, workflow_id, status, procedure, violation_code, party, officers, flags, deadlines, policy_version, state, last_seq, registered_at, updated_at, assigned_user_ids, officer_ids, search_text)
+         SELECT id, case_number, agency_id, workflow_id, status, procedure, violation_code, party, officers, flags, deadlines, policy_version, state, last_seq, registered_at, updated_at, assigned_user_ids, officer_ids,
            ${searchTextSql('case_number', "party->>'name'", "state->>'summary'")}
          FROM jsonb_populate_recordset(NULL::cases, $1::jsonb)`,
         [JSON.stringify(caseRows)],

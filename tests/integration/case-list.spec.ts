@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { readScope, type ActorSnapshot, type CaseState, type Role } from '@zhifa/domain';
 import { CaseReadRepository, createDataSource, type CaseListFilter } from '@zhifa/persistence';
-import { BACKFILL_ASSIGNED_USER_IDS, BACKFILL_SEARCH_TEXT } from '@zhifa/persistence/migrations/1765700000000-case-list-columns';
+import { BACKFILL_ASSIGNED_USER_IDS, BACKFILL_OFFICER_IDS, BACKFILL_SEARCH_TEXT } from '@zhifa/persistence/migrations/1765700000000-case-list-columns';
 import { DEMO_USERS } from '../../infra/seed/demo-people';
 import { seedVolume } from '../../infra/seed/volume';
 import { TEST_DATABASE_URL } from '../support/test-env';
@@ -18,7 +18,7 @@ describe('the case list on Postgres: filters, order, pages and totals', () => {
   const agencyId = randomUUID();
   let states: CaseState[] = [];
   const user = (name: string) => DEMO_USERS.find((u) => u.username === name)!;
-  const actor = (name: string): ActorSnapshot => ({ userId: user(name).id, name: user(name).name, agencyId, roles: [...user(name).roles] as Role[] });
+  const actor = (name: string): ActorSnapshot => ({ userId: user(name).id, name: user(name).name, agencyId, roles: [...user(name).roles] as Role[], certificates: [] });
 
   beforeAll(async () => {
     ds = createDataSource(TEST_DATABASE_URL, { logQueries: false });
@@ -94,12 +94,14 @@ describe('the case list on Postgres: filters, order, pages and totals', () => {
   });
 
   it("the migration's backfill gives existing cases the columns the projection writes", async () => {
-    const rows = await ds.query<{ assigned: string[]; backfilled: string[]; search: string; search_backfilled: string }[]>(
-      `SELECT assigned_user_ids AS assigned, ${BACKFILL_ASSIGNED_USER_IDS} AS backfilled, search_text AS search, ${BACKFILL_SEARCH_TEXT} AS search_backfilled FROM cases WHERE agency_id = $1`,
+    const rows = await ds.query<{ assigned: string[]; backfilled: string[]; search: string; search_backfilled: string; officers: string[]; officers_backfilled: string[] }[]>(
+      `SELECT assigned_user_ids AS assigned, ${BACKFILL_ASSIGNED_USER_IDS} AS backfilled, search_text AS search, ${BACKFILL_SEARCH_TEXT} AS search_backfilled,
+         officer_ids AS officers, ${BACKFILL_OFFICER_IDS} AS officers_backfilled FROM cases WHERE agency_id = $1`,
       [agencyId],
     );
     expect(rows).toHaveLength(90);
     for (const r of rows) {
+      expect(r.officers_backfilled).toEqual(r.officers);
       expect([...r.backfilled].sort()).toEqual([...r.assigned].sort());
       expect(r.search_backfilled).toBe(r.search);
     }

@@ -5,6 +5,7 @@ import {
   CaseReadRepository,
   PolicyRepository,
   type AgencyEntity,
+  type CaseAccessRow,
   type CaseEntity,
   type CaseListFilter,
 } from '@zhifa/persistence';
@@ -79,8 +80,15 @@ export class CaseDirectoryService {
     return `${agency.code}-${year}-${String(n).padStart(5, '0')}`;
   }
 
+  /** A case as the read rule sees it (its state without the evidence items), or 404. */
+  async caseAccessRow(caseId: string): Promise<CaseAccessRow> {
+    const row = await this.cases.accessRow(caseId);
+    if (!row) throw notFound('case', caseId);
+    return row;
+  }
+
   /** Who may read (and address commands to) a case: the domain's rule. */
-  assertCanRead(row: CaseEntity, actor: ActorSnapshot): void {
+  assertCanRead(row: Pick<CaseEntity, 'id' | 'state'>, actor: ActorSnapshot): void {
     const access = readAccess(row.state as unknown as CaseState, actor);
     if (access.ok) return;
     if (access.hidden) throw notFound('case', row.id);

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CaseEventStore, CaseEntity } from '@zhifa/persistence';
+import { CaseEventStore, type CaseAccessRow } from '@zhifa/persistence';
 import { ActorService } from '../auth/actor.service';
 import { Principal } from '../auth/auth.decorators';
 import type { TokenClaims } from '../auth/token-verifier';
@@ -61,7 +61,7 @@ export class CasesController {
   @ApiOkResponse({ type: TimelineView })
   @ApiProblems(AUTHENTICATED, ONE_CASE)
   async timeline(@Principal() principal: TokenClaims, @Param('id') id: string): Promise<TimelineView> {
-    const row = await this.readable(id, principal);
+    const row = await this.readableChain(id, principal);
     return { caseId: id, events: await this.audit.timeline(row) };
   }
 
@@ -72,13 +72,14 @@ export class CasesController {
   @ApiOkResponse({ type: ChainVerificationView })
   @ApiProblems(AUTHENTICATED, ONE_CASE)
   async verify(@Principal() principal: TokenClaims, @Param('id') id: string): Promise<ChainVerificationView> {
-    await this.readable(id, principal);
+    await this.readableChain(id, principal);
     return this.events.verify(id);
   }
 
-  private async readable(id: string, principal: TokenClaims): Promise<CaseEntity> {
+  /** The case if the caller may read it, for a read of its chain: the row without the evidence items (the chain is read on its own). */
+  private async readableChain(id: string, principal: TokenClaims): Promise<CaseAccessRow> {
     const actor = await this.actors.caller(principal);
-    const row = await this.directory.caseRow(id);
+    const row = await this.directory.caseAccessRow(id);
     this.directory.assertCanRead(row, actor);
     return row;
   }

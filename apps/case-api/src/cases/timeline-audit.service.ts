@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { auditTimeline, heldCertificateOn, type DeadlineKind, type DeadlineMark } from '@zhifa/domain';
-import { CaseEventStore, CertificateAdminRepository, ReadModelRepository, type CaseEntity } from '@zhifa/persistence';
+import { CaseEventStore, CertificateAdminRepository, ReadModelRepository, type CaseAccessRow } from '@zhifa/persistence';
 import { DeadlineClock } from './deadline-clock.service';
 import type { TimelineEventView } from './timeline.views';
 
@@ -21,7 +21,7 @@ export class TimelineAuditService {
     private readonly clock: DeadlineClock,
   ) {}
 
-  async timeline(row: CaseEntity): Promise<TimelineEventView[]> {
+  async timeline(row: Pick<CaseAccessRow, 'id' | 'policyVersion'>): Promise<TimelineEventView[]> {
     const stored = await this.events.timeline(row.id);
     const userIds = stored.flatMap((e) => (typeof e.actor.userId === 'string' ? [e.actor.userId] : []));
     // Validity on the event's day, from each certificate's dated status history (a later suspension does not reach back).

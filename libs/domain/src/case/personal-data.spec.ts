@@ -32,5 +32,26 @@ describe('a party’s personal information, masked', () => {
     expect(masked.events[1].payload.contents!.party.phone).toBe('138****1234');
     expect(masked.phone).toBe('not a party field');
     expect(body.party.idNumber).toBe('140402199001011234');
+    // The body is left as it was, however deep; what holds no party is shared, not copied.
+    expect(body.events[0].payload.party!.address).toBe('山西省长治市潞州区英雄中路1号');
+    expect(body.events[1].payload.contents!.party.phone).toBe('13835501234');
+    expect(masked.events[1]).not.toBe(body.events[1]);
+  });
+
+  it('copies nothing that holds no party', () => {
+    const body = { caseId: 'c1', events: [{ type: 'EVIDENCE_RECORDED', payload: { title: '现场检查笔录', collectors: [{ userId: 'u1' }] } }], hashes: ['a', 'b'] };
+    const masked = maskPersonalData(body);
+    expect(masked).toBe(body);
+    expect(masked).toEqual({ caseId: 'c1', events: [{ type: 'EVIDENCE_RECORDED', payload: { title: '现场检查笔录', collectors: [{ userId: 'u1' }] } }], hashes: ['a', 'b'] });
+  });
+
+  it('masks a party inside an array beside items that hold none, the others shared', () => {
+    const plain = { type: 'EVIDENCE_RECORDED', payload: { title: 't' } };
+    const body = [plain, { type: 'LEAD_REGISTERED', payload: { party: { type: 'PERSON', name: '王某', idNumber: '140402199001011234' } } }];
+    const masked = maskPersonalData(body);
+    expect(masked).not.toBe(body);
+    expect(masked[0]).toBe(plain);
+    expect(masked[1].payload).toEqual({ party: { type: 'PERSON', name: '王某', idNumber: '140402********1234' } });
+    expect(body[1].payload).toEqual({ party: { type: 'PERSON', name: '王某', idNumber: '140402199001011234' } });
   });
 });

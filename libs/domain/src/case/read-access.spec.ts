@@ -1,5 +1,6 @@
-import { AGENCY_ID, OTHER_AGENCY_ID, people, person, POLICE_AGENCY_ID, scenario } from '../testing/case-fixtures';
-import { grantCovers, policeAddressee, readAccess, readScope, transferBodies } from './read-access';
+import { AGENCY_ID, OTHER_AGENCY_ID, people, person, POLICE_AGENCY_ID, scenario, SCENARIO_NAMES } from '../testing/case-fixtures';
+import type { CaseState } from './case-state';
+import { assignedUserIds, grantCovers, policeAddressee, readAccess, readScope, transferBodies } from './read-access';
 
 describe('readAccess', () => {
   const filed = scenario('FILED').state!;
@@ -92,5 +93,20 @@ describe('policeAddressee and transferBodies', () => {
     const approved = scenario('TRANSFER_APPROVED').state!;
     expect(policeAddressee(approved)).toBeUndefined();
     expect(transferBodies(approved, 'policeAgency')).toEqual([]);
+  });
+});
+
+describe('what the read rule reads of a case', () => {
+  // case-api reads a case for its chain without the evidence items (the bulk of a long case): the rule must not need them.
+  it.each(SCENARIO_NAMES)('%s: every person is judged the same without the evidence items', (name) => {
+    const state = scenario(name).state!;
+    const withoutEvidence = { ...state, evidence: undefined } as unknown as CaseState;
+    for (const actor of Object.values(people)) expect(readAccess(withoutEvidence, actor)).toEqual(readAccess(state, actor));
+  });
+
+  it('assignedUserIds: the officers, the auxiliary staff and the hearing host, each once', () => {
+    const s = scenario('HEARING_SCHEDULED').state!;
+    const withAuxiliary: CaseState = { ...s, auxiliaries: [{ ...({} as NonNullable<CaseState['auxiliaries']>[number]), userId: s.officers[0].userId }, { ...({} as NonNullable<CaseState['auxiliaries']>[number]), userId: 'u-aux' }] };
+    expect(assignedUserIds(withAuxiliary)).toEqual([...s.officers.map((o) => o.userId), 'u-aux', s.hearing!.host!.userId]);
   });
 });

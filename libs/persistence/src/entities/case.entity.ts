@@ -6,9 +6,10 @@ import type { JsonDoc } from './json';
  * that appends the case's events. Never written by the API.
  */
 @Entity({ name: 'cases' })
-// The list's indexes (migration CaseListColumns): a covering btree in the list's order and a GIN over assigned_user_ids, both beyond what the decorators say.
+// The list's indexes (migration CaseListColumns): a covering btree in the list's order, a GIN over assigned_user_ids and a partial index of the overdue cases, beyond what the decorators say.
 @Index('ix_cases_agency_newest', { synchronize: false })
 @Index('ix_cases_assigned_user_ids', { synchronize: false })
+@Index('ix_cases_agency_overdue', { synchronize: false })
 export class CaseEntity {
   @PrimaryColumn('uuid') id!: string;
   @Column({ name: 'case_number', type: 'text', unique: true }) caseNumber!: string;
@@ -29,6 +30,8 @@ export class CaseEntity {
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
   /** Who an ASSIGNED read grant lets see the case (domain `assignedUserIds`): filtered on, never read back. */
   @Column({ name: 'assigned_user_ids', type: 'text', array: true, default: '{}', select: false }) assignedUserIds!: string[];
+  /** The case officers' user ids (of `officers`), for the list's officer filter. */
+  @Column({ name: 'officer_ids', type: 'text', array: true, default: '{}', select: false }) officerIds!: string[];
   /** What the list's text filter matches: case number, party name and summary, lower-cased (`searchTextSql`). */
   @Column({ name: 'search_text', type: 'text', default: '', select: false }) searchText!: string;
 }

@@ -238,13 +238,13 @@ export class CaseEventStore {
     const party = p.party as { type: string; name: string; idNumber?: string; creditCode?: string; legalRepresentative?: string; address?: string; phone?: string; minor?: boolean };
     await m.query(
       `WITH projected AS (
-         INSERT INTO cases (id, case_number, agency_id, workflow_id, status, procedure, violation_code, party, officers, flags, deadlines, policy_version, state, last_seq, registered_at, updated_at, assigned_user_ids, search_text)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $25, ${searchTextSql('$2::text', '$18::text', '$26::text')})
+         INSERT INTO cases (id, case_number, agency_id, workflow_id, status, procedure, violation_code, party, officers, flags, deadlines, policy_version, state, last_seq, registered_at, updated_at, assigned_user_ids, officer_ids, search_text)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $25, $27, ${searchTextSql('$2::text', '$18::text', '$26::text')})
          ON CONFLICT (id) DO UPDATE SET case_number = EXCLUDED.case_number, agency_id = EXCLUDED.agency_id, workflow_id = EXCLUDED.workflow_id,
            status = EXCLUDED.status, procedure = EXCLUDED.procedure, violation_code = EXCLUDED.violation_code, party = EXCLUDED.party,
            officers = EXCLUDED.officers, flags = EXCLUDED.flags, deadlines = EXCLUDED.deadlines, policy_version = EXCLUDED.policy_version,
            state = EXCLUDED.state, last_seq = EXCLUDED.last_seq, registered_at = EXCLUDED.registered_at, updated_at = EXCLUDED.updated_at,
-           assigned_user_ids = EXCLUDED.assigned_user_ids, search_text = EXCLUDED.search_text
+           assigned_user_ids = EXCLUDED.assigned_user_ids, officer_ids = EXCLUDED.officer_ids, search_text = EXCLUDED.search_text
        )
        INSERT INTO parties (case_id, type, name, id_number, credit_code, legal_representative, address, phone, minor)
        VALUES ($1, $17, $18, $19, $20, $21, $22, $23, $24)
@@ -254,7 +254,7 @@ export class CaseEventStore {
         p.caseId, p.caseNumber, p.agencyId, input.workflowId, p.status, p.procedure, p.violationCode, JSON.stringify(p.party), JSON.stringify(p.officers),
         p.flags, JSON.stringify(p.deadlines), p.policyVersion, JSON.stringify(p.state), lastSeq, new Date(p.registeredAt), new Date(p.updatedAt),
         party.type, party.name, party.idNumber ?? null, party.creditCode ?? null, party.legalRepresentative ?? null, party.address ?? null, party.phone ?? null, party.minor ?? false,
-        assignedUserIds(state), state.summary ?? null,
+        assignedUserIds(state), state.summary ?? null, p.officers.map((o) => (o as { userId: string }).userId),
       ],
     );
     if (p.evidence.length === 0) return;
