@@ -13,13 +13,26 @@ function cpuOf(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / HZ;
 }
 
-/** Every postgres process's CPU (the server and its backends), in ms. */
+/** A process's CPU with that of its children it has reaped (cutime, cstime), in ms. */
+function cpuWithReapedChildren(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const f = fields.slice(fields.lastIndexOf(')') + 2).split(' ');
+  return ((Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * 1000) / HZ;
+}
+
+/**
+ * Every postgres process's CPU (the server and its backends), in ms. A
+ * backend that exits between two samples takes its CPU with it, and the
+ * postmaster, which reaps it, gains it as its children's: counting both
+ * keeps the sum whole (counting the first alone read negative in a run
+ * where backends or autovacuum workers ended during a load).
+ */
 function postgresCpu(): number {
   let ms = 0;
   for (const d of readdirSync('/proc')) {
     if (!/^\d+$/.test(d)) continue;
     try {
-      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres') ms += cpuOf(Number(d));
+      if (readFileSync(`/proc/${d}/comm`, 'utf8').trim() === 'postgres') ms += cpuWithReapedChildren(Number(d));
     } catch {
       // gone meanwhile
     }

@@ -209,7 +209,6 @@ export async function seedVolume(ds: DataSource, opts: VolumeOptions): Promise<{
         updated_at: state.updatedAt,
         assigned_user_ids: assignedUserIds(state),
         officer_ids: state.officers.map((o) => o.userId),
-        summary: state.summary ?? '',
       });
       partyRows.push({ case_id: caseId, type: state.party.type, name: state.party.name, id_number: state.party.idNumber ?? null, credit_code: state.party.creditCode ?? null, minor: false });
     }

@@ -106,7 +106,9 @@ describe('what the read rule reads of a case', () => {
 
   it('assignedUserIds: the officers, the auxiliary staff and the hearing host, each once', () => {
     const s = scenario('HEARING_SCHEDULED').state!;
-    const withAuxiliary: CaseState = { ...s, auxiliaries: [{ ...({} as NonNullable<CaseState['auxiliaries']>[number]), userId: s.officers[0].userId }, { ...({} as NonNullable<CaseState['auxiliaries']>[number]), userId: 'u-aux' }] };
+    // Only the ids matter here: an officer attached again as staff is named once.
+    const auxiliaries = [{ userId: s.officers[0].userId }, { userId: 'u-aux' }] as CaseState['auxiliaries'];
+    const withAuxiliary: CaseState = { ...s, auxiliaries };
     expect(assignedUserIds(withAuxiliary)).toEqual([...s.officers.map((o) => o.userId), 'u-aux', s.hearing!.host!.userId]);
   });
 });
