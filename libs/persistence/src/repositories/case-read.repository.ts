@@ -4,10 +4,10 @@ import { CaseEntity, PartyEntity } from '../entities';
 import type { JsonDoc } from '../entities/json';
 import { isUuid } from './uuid';
 
-/** The list's optional filters, on top of what the reader may see. */
 /** A case as the read rule sees it: its state without the evidence items (`accessRow`). */
 export type CaseAccessRow = Pick<CaseEntity, 'id' | 'policyVersion' | 'state'>;
 
+/** The list's optional filters, on top of what the reader may see. */
 export interface CaseListFilter {
   status?: string;
   flag?: string;
